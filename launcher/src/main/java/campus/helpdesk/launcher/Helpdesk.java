@@ -1,0 +1,7 @@
+package campus.helpdesk.launcher;
+
+public class Helpdesk {
+    public static void main(String[] args) {
+        System.out.println("TODO");
+    }
+}

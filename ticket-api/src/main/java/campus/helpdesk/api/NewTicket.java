@@ -1,0 +1,15 @@
+package campus.helpdesk.api;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** Body of {@code POST /api/tickets}. A missing priority means MEDIUM. */
+@Serdeable
+public record NewTicket(
+        @NotBlank @Size(max = 200) String title,
+        @NotBlank @Size(max = 10_000) String description,
+        @Nullable @Size(max = 100) String location,
+        @Nullable Priority priority) {
+}

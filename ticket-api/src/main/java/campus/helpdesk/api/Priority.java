@@ -1,0 +1,5 @@
+package campus.helpdesk.api;
+
+public enum Priority {
+    LOW, MEDIUM, HIGH
+}

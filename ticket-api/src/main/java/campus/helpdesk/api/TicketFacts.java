@@ -1,0 +1,15 @@
+package campus.helpdesk.api;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.Instant;
+
+/**
+ * The facts of a ticket after a change, carried by every feed event so a consumer can replace the old facts by
+ * the new ones. {@code version} lets a consumer ignore facts older than those it holds.
+ */
+@Serdeable
+public record TicketFacts(long id, Category category, TicketStatus status, Priority priority, Instant openedAt,
+                          @Nullable Instant closedAt, @Nullable Instant firstResponseAt, long version) {
+}

@@ -1,0 +1,56 @@
+package campus.helpdesk.api;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import jakarta.validation.Valid;
+
+import java.util.List;
+
+/**
+ * Tickets. The caller's identity comes from {@link HelpdeskHeaders#ROLE} and {@link HelpdeskHeaders#USER}, which
+ * every request carries; they are not parameters here because ticket-service reads them in one filter.
+ * List filters are plain text so that a bad value gets a problem+json naming the parameter.
+ */
+public interface TicketOperations {
+
+    @Post("/api/tickets")
+    HttpResponse<Ticket> create(@Body @Valid NewTicket ticket,
+                                @Nullable @Header(HelpdeskHeaders.IDEMPOTENCY_KEY) String idempotencyKey);
+
+    @Get("/api/tickets{?status,category,priority,q,openedFrom,openedTo,needsReview,sort,page,size}")
+    TicketPage list(@Nullable @QueryValue String status,
+                    @Nullable @QueryValue String category,
+                    @Nullable @QueryValue String priority,
+                    @Nullable @QueryValue String q,
+                    @Nullable @QueryValue String openedFrom,
+                    @Nullable @QueryValue String openedTo,
+                    @Nullable @QueryValue String needsReview,
+                    @Nullable @QueryValue String sort,
+                    @Nullable @QueryValue String page,
+                    @Nullable @QueryValue String size);
+
+    @Get("/api/tickets/{id}")
+    Ticket get(@PathVariable long id);
+
+    @Patch("/api/tickets/{id}")
+    Ticket patch(@PathVariable long id, @Body @Valid TicketPatch patch,
+                 @Nullable @Header("If-Match") String ifMatch);
+
+    @Post("/api/tickets/{id}/status")
+    Ticket changeStatus(@PathVariable long id, @Body @Valid StatusChange change,
+                        @Nullable @Header("If-Match") String ifMatch);
+
+    @Delete("/api/tickets/{id}")
+    HttpResponse<Void> delete(@PathVariable long id);
+
+    @Get("/api/tickets/{id}/history")
+    List<HistoryEntry> history(@PathVariable long id);
+}

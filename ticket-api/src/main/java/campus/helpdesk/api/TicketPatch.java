@@ -1,0 +1,19 @@
+package campus.helpdesk.api;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.Size;
+
+/**
+ * Body of {@code PATCH /api/tickets/{id}}: absent fields stay as they are; an empty location clears it.
+ * The version may come here or in {@code If-Match}. {@code category} is for staff only.
+ */
+@Serdeable
+public record TicketPatch(
+        @Nullable @Size(min = 1, max = 200) String title,
+        @Nullable @Size(min = 1, max = 10_000) String description,
+        @Nullable @Size(max = 100) String location,
+        @Nullable Priority priority,
+        @Nullable Category category,
+        @Nullable Long version) {
+}
