@@ -1,0 +1,210 @@
+package campus.helpdesk.launcher;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/** One service running as its own {@code java -jar} process, with its log and its health check. */
+final class ServiceProcess {
+
+    /**
+     * Flags for a 2-core machine running five JVMs: the serial collector (no GC threads competing for two
+     * cores), small thread stacks, a modest heap, and an automatic class-data-sharing archive per service,
+     * which the JDK writes on the first run and maps on later ones (the biggest startup gain measured).
+     * {@code HELPDESK_SERVICE_JVM_FLAGS} appends flags (later flags win), e.g. a bigger heap for 1M tickets.
+     */
+    static final List<String> JVM_FLAGS = List.of(
+            "-XX:+UseSerialGC", "-Xss512k", "-Xms16m", "-Xmx256m", "-XX:+AutoCreateSharedArchive");
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    private final Service service;
+    private final SuiteOptions options;
+    private final Map<String, String> env;
+    private final ProcessLog log;
+    private volatile Process process;
+
+    ServiceProcess(Service service, SuiteOptions options, Map<String, String> env) {
+        this.service = service;
+        this.options = options;
+        this.env = env;
+        Path target = options.projectRoot().resolve(service.module()).resolve("target");
+        this.log = new ProcessLog(service.module(), target.resolve(service.module() + "-" + port() + ".log"),
+                options.logToConsole() ? System.out : null);
+    }
+
+    Service service() {
+        return service;
+    }
+
+    int port() {
+        return options.port(service);
+    }
+
+    URI uri() {
+        return URI.create("http://127.0.0.1:" + port());
+    }
+
+    boolean isAlive() {
+        Process p = process;
+        return p != null && p.isAlive();
+    }
+
+    long pid() {
+        Process p = process;
+        return p == null ? -1 : p.pid();
+    }
+
+    /** Launches the process without waiting for it; see {@link #awaitHealthy}. */
+    void start() {
+        if (isAlive()) {
+            return;
+        }
+        Ports.requireFree(service.module(), port());
+        Path jar = findJar();
+        ProcessBuilder builder = new ProcessBuilder(command(jar)).redirectErrorStream(true)
+                .directory(options.projectRoot().toFile());
+        builder.environment().putAll(env);
+        try {
+            Process started = builder.start();
+            started.getOutputStream().close();
+            log.follow(started.getInputStream());
+            process = started;
+        } catch (IOException e) {
+            throw new SuiteException("Cannot start " + service.module() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private List<String> command(Path jar) {
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable());
+        command.addAll(JVM_FLAGS);
+        command.add("-XX:SharedArchiveFile=" + jar.resolveSibling(service.module() + ".jsa"));
+        String extra = System.getenv("HELPDESK_SERVICE_JVM_FLAGS");
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(Arrays.asList(extra.trim().split("\\s+")));
+        }
+        command.add("-jar");
+        command.add(jar.toString());
+        return command;
+    }
+
+    /** Polls {@code /health} until it answers UP; fails fast, with the log tail, if the process dies. */
+    void awaitHealthy(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        HttpRequest request = HttpRequest.newBuilder(uri().resolve(service.healthPath()))
+                .timeout(Duration.ofSeconds(2)).GET().build();
+        while (true) {
+            if (!isAlive()) {
+                throw failure("exited with code " + exitCode() + " before it was healthy");
+            }
+            if (isUp(request)) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw failure("was not healthy at " + request.uri() + " within " + timeout.toSeconds() + " s");
+            }
+            sleep(100);
+        }
+    }
+
+    private static boolean isUp(HttpRequest request) {
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 && response.body().contains("\"UP\"");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SuiteException("Interrupted while waiting for health", e);
+        }
+    }
+
+    /** Asks the process to stop (SIGTERM, so the service shuts down cleanly), then kills it if it lingers. */
+    void stop() {
+        Process p = process;
+        if (p == null) {
+            return;
+        }
+        p.destroy();
+        try {
+            if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                p.waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        // Micronaut may keep the port in TIME_WAIT/LISTEN briefly; a restart checks the port before binding.
+        waitForPortRelease();
+    }
+
+    private void waitForPortRelease() {
+        for (int i = 0; i < 50 && !Ports.isFree(port()); i++) {
+            sleep(100);
+        }
+    }
+
+    private String exitCode() {
+        Process p = process;
+        return p == null || p.isAlive() ? "?" : String.valueOf(p.exitValue());
+    }
+
+    private SuiteException failure(String what) {
+        return new SuiteException(service.module() + " (port " + port() + ") " + what + ". Log: " + log.file()
+                + "\n--- last lines of " + service.module() + " ---\n" + log.tail());
+    }
+
+    private Path findJar() {
+        Path target = options.projectRoot().resolve(service.module()).resolve("target");
+        String prefix = service.module() + "-";
+        try (Stream<Path> files = Files.list(target)) {
+            return files.filter(f -> f.getFileName().toString().startsWith(prefix)
+                            && f.getFileName().toString().endsWith("-all.jar"))
+                    .max(Comparator.comparingLong(ServiceProcess::lastModified))
+                    .orElseThrow(() -> missingJar(target));
+        } catch (IOException e) {
+            throw missingJar(target);
+        }
+    }
+
+    private SuiteException missingJar(Path target) {
+        return new SuiteException("No " + service.module() + "-*-all.jar in " + target
+                + ": build it first with ./mvnw -B -DskipTests package");
+    }
+
+    private static long lastModified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** The same java that runs this launcher, so one JDK choice holds for the whole suite. */
+    static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SuiteException("Interrupted", e);
+        }
+    }
+}

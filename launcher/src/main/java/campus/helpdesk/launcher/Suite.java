@@ -1,0 +1,163 @@
+package campus.helpdesk.launcher;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+/**
+ * The five services, each as its own {@code java -jar} process, started in dependency order and stopped
+ * cleanly. Used by {@code ./helpdesk up} (port offset 0) and by the system tests (offset 10000).
+ *
+ * <pre>{@code
+ * try (Suite suite = Suite.start(options)) {
+ *     URI gateway = suite.uri(Service.GATEWAY);
+ *     suite.stop(Service.TICKET_SERVICE);   // a fault
+ *     suite.start(Service.TICKET_SERVICE);  // and the recovery
+ * }
+ * }</pre>
+ */
+public final class Suite implements AutoCloseable {
+
+    /** Generous because five JVMs share two cores with whatever else runs (a build, the tests). */
+    static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+
+    private static final List<Service> DOWNSTREAM = List.of(
+            Service.OPEN_PERIOD, Service.RESOLUTION_TIME, Service.CATEGORY, Service.GATEWAY);
+
+    private final SuiteOptions options;
+    private final Map<Service, ServiceProcess> processes = new EnumMap<>(Service.class);
+    private final Thread shutdownHook = Thread.ofPlatform().unstarted(this::stopAll);
+    private volatile boolean closed;
+
+    private Suite(SuiteOptions options) {
+        this.options = options;
+        for (Service service : Service.values()) {
+            processes.put(service, new ServiceProcess(service, options, environment(service)));
+        }
+    }
+
+    /**
+     * Starts ticket-service first (it runs the Flyway migration the others depend on), then the analytics
+     * services and the gateway in parallel, and returns once every {@code /health} answers UP.
+     *
+     * @throws PortInUseException when a port is taken (nothing is started then)
+     * @throws SuiteException     when a service does not become healthy; its log tail is in the message
+     */
+    public static Suite start(SuiteOptions options) {
+        for (Service service : Service.values()) {
+            Ports.requireFree(service.module(), options.port(service));
+        }
+        Suite suite = new Suite(options);
+        Runtime.getRuntime().addShutdownHook(suite.shutdownHook);
+        try {
+            suite.start(Service.TICKET_SERVICE);
+            suite.startTogether(DOWNSTREAM);
+            return suite;
+        } catch (RuntimeException e) {
+            suite.close();
+            throw e;
+        }
+    }
+
+    public SuiteOptions options() {
+        return options;
+    }
+
+    public URI uri(Service service) {
+        return processes.get(service).uri();
+    }
+
+    public int port(Service service) {
+        return processes.get(service).port();
+    }
+
+    public boolean isRunning(Service service) {
+        return processes.get(service).isAlive();
+    }
+
+    /** Stops one service (SIGTERM, then a kill after 10 s) and waits until it is gone and its port free. */
+    public void stop(Service service) {
+        processes.get(service).stop();
+    }
+
+    /** Starts one service again (a no-op if it runs) and waits until it is healthy. */
+    public void start(Service service) {
+        ServiceProcess process = processes.get(service);
+        process.start();
+        process.awaitHealthy(START_TIMEOUT);
+    }
+
+    private void startTogether(List<Service> services) {
+        // Launch all first so their JVMs boot side by side, then wait for each.
+        services.forEach(s -> processes.get(s).start());
+        inParallel(services, p -> p.awaitHealthy(START_TIMEOUT));
+    }
+
+    /** Runs one action per service on its own (virtual) thread; the first failure is rethrown as is. */
+    private void inParallel(List<Service> services, Consumer<ServiceProcess> action) {
+        List<Future<?>> tasks = new ArrayList<>();
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            services.forEach(s -> tasks.add(executor.submit(() -> action.accept(processes.get(s)))));
+        }
+        for (Future<?> task : tasks) {
+            try {
+                task.get();
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new SuiteException("Failed", e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SuiteException("Interrupted", e);
+            }
+        }
+    }
+
+    /** Stops every service: the gateway and analytics first, ticket-service last. Safe to call twice. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        stopAll();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // Already shutting down: the hook is running or has run; nothing to unregister.
+        }
+    }
+
+    private synchronized void stopAll() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        inParallel(DOWNSTREAM, ServiceProcess::stop);
+        processes.get(Service.TICKET_SERVICE).stop();
+    }
+
+    private Map<String, String> environment(Service service) {
+        Map<String, String> env = new HashMap<>();
+        env.put("HELPDESK_PORT", String.valueOf(options.port(service)));
+        env.put("HELPDESK_DB_URL", options.jdbcUrl());
+        env.put("HELPDESK_DB_USER", options.dbUser());
+        env.put("HELPDESK_DB_PASSWORD", options.dbPassword());
+        env.put("TICKET_SERVICE_URL", localUrl(Service.TICKET_SERVICE));
+        env.put("OPEN_PERIOD_URL", localUrl(Service.OPEN_PERIOD));
+        env.put("RESOLUTION_TIME_URL", localUrl(Service.RESOLUTION_TIME));
+        env.put("CATEGORY_URL", localUrl(Service.CATEGORY));
+        env.putAll(options.extraEnv());
+        return env;
+    }
+
+    private String localUrl(Service service) {
+        return "http://127.0.0.1:" + options.port(service);
+    }
+}
