@@ -1,13 +1,28 @@
 package campus.helpdesk.classify;
 
+import java.util.List;
+
 /** Where the rest of the system gets its classifier from. */
 public final class TicketClassifiers {
 
     private TicketClassifiers() {
     }
 
-    /** The classifier trained on the corpus shipped in this module. */
+    /**
+     * The classifier trained on the corpus shipped in this module: trained once, on first use, then shared (it is
+     * immutable and thread-safe).
+     */
     public static TicketClassifier standard() {
-        return KeywordClassifier.INSTANCE;
+        return Standard.INSTANCE;
+    }
+
+    /** A classifier trained on the given examples only, with the product's settings (tests, experiments). */
+    public static TicketClassifier trainedOn(List<LabelledText> examples) {
+        return TrainedClassifier.train(examples);
+    }
+
+    /** Lazy holder: the JVM trains it once, on first use, without locks on the hot path. */
+    private static final class Standard {
+        static final TicketClassifier INSTANCE = TrainedClassifier.train(Corpus.shipped());
     }
 }

@@ -1,0 +1,65 @@
+package campus.helpdesk.classify;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How well confidence matches accuracy: reliability bins, expected calibration error, and what each candidate
+ * review threshold would flag. Printed by {@link Evaluate} for any labelled set.
+ */
+final class Calibration {
+
+    /** One prediction: its confidence and whether it was right. */
+    record Outcome(double confidence, boolean correct) {
+    }
+
+    private static final double[] BIN_EDGES = {0.34, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.0001};
+    private static final double[] THRESHOLDS = {0.5, 0.6, 0.7, 0.8, 0.9};
+
+    private Calibration() {
+    }
+
+    static void print(List<Outcome> outcomes, PrintStream out) {
+        out.println("calibration (confidence bin: items, mean confidence, accuracy)");
+        double ece = 0;
+        double low = 0;
+        for (double high : BIN_EDGES) {
+            int n = 0;
+            int right = 0;
+            double conf = 0;
+            for (Outcome o : outcomes) {
+                if (o.confidence() >= low && o.confidence() < high) {
+                    n++;
+                    conf += o.confidence();
+                    right += o.correct() ? 1 : 0;
+                }
+            }
+            if (n > 0) {
+                out.printf(Locale.ROOT, "  [%.2f, %.2f)  %5d  %.3f  %.3f%n", low, Math.min(high, 1), n, conf / n,
+                        (double) right / n);
+                ece += Math.abs(conf / n - (double) right / n) * n / outcomes.size();
+            }
+            low = high;
+        }
+        out.printf(Locale.ROOT, "  expected calibration error %.3f%n", ece);
+        out.println("review threshold: flagged items, mistakes caught, accuracy of the unflagged");
+        int mistakes = (int) outcomes.stream().filter(o -> !o.correct()).count();
+        for (double t : THRESHOLDS) {
+            int flagged = 0;
+            int caught = 0;
+            int keptRight = 0;
+            for (Outcome o : outcomes) {
+                if (o.confidence() < t) {
+                    flagged++;
+                    caught += o.correct() ? 0 : 1;
+                } else if (o.correct()) {
+                    keptRight++;
+                }
+            }
+            int kept = outcomes.size() - flagged;
+            out.printf(Locale.ROOT, "  %.2f  %5.1f %%  %d/%d  %.1f %%%n", t, 100.0 * flagged / outcomes.size(), caught,
+                    mistakes, kept == 0 ? 0 : 100.0 * keptRight / kept);
+        }
+    }
+}

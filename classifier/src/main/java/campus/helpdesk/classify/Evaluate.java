@@ -1,0 +1,161 @@
+package campus.helpdesk.classify;
+
+import campus.helpdesk.api.Category;
+import campus.helpdesk.api.Classification;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The evaluation command.
+ * <pre>
+ *   Evaluate FILE.tsv [--retrain CORRECTIONS.tsv] [--errors]   accuracy, P/R/F1, confusion matrix on a labelled file
+ *   Evaluate --cv K [--model lr|nb]                              k-fold cross-validation of the shipped corpus
+ * </pre>
+ * Both can be given together. {@code --retrain} evaluates twice: the standard model, then the model retrained
+ * with the given examples as staff corrections, which measures what a retrain does.
+ */
+public final class Evaluate {
+
+    private Evaluate() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        System.exit(run(args, System.out));
+    }
+
+    static int run(String[] args, PrintStream out) throws IOException {
+        Path file = null;
+        Path corrections = null;
+        int folds = 0;
+        boolean errors = false;
+        ModelKind kind = ModelKind.LOGISTIC_REGRESSION;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--cv" -> folds = Integer.parseInt(args[++i]);
+                case "--retrain" -> corrections = Path.of(args[++i]);
+                case "--errors" -> errors = true;
+                case "--model" -> kind = args[++i].equals("nb") ? ModelKind.NAIVE_BAYES : ModelKind.LOGISTIC_REGRESSION;
+                default -> file = Path.of(args[i]);
+            }
+        }
+        if (file == null && folds == 0) {
+            out.println("usage: Evaluate FILE.tsv [--retrain CORRECTIONS.tsv] [--errors] | --cv K [--model lr|nb]");
+            return 2;
+        }
+        printCorpus(out);
+        if (folds > 0) {
+            crossValidate(folds, kind, out);
+        }
+        if (file != null) {
+            List<LabelledText> items = Corpus.read(file);
+            long start = System.nanoTime();
+            TicketClassifier model = kind == ModelKind.LOGISTIC_REGRESSION ? TicketClassifiers.standard()
+                    : TrainedClassifier.train(kind, Corpus.shipped(), 1.0);
+            out.printf(Locale.ROOT, "%ntrained on %d examples in %d ms%n", Corpus.shipped().size(),
+                    (System.nanoTime() - start) / 1_000_000);
+            out.printf(Locale.ROOT, "%n== %s ==%n", file);
+            evaluate(model, items, errors, out);
+            if (corrections != null) {
+                List<LabelledText> extra = Corpus.read(corrections);
+                out.printf(Locale.ROOT, "%n== %s after a retrain with %d corrections from %s ==%n", file, extra.size(),
+                        corrections);
+                evaluate(model.retrainedWith(extra), items, errors, out);
+            }
+        }
+        return 0;
+    }
+
+    private static void printCorpus(PrintStream out) {
+        out.println("corpus (examples per language and category)");
+        out.printf(Locale.ROOT, "  %-4s %9s %9s %9s %6s%n", "", "FACILITY", "IT", "SERVICES", "total");
+        int[] totals = new int[ModelKind.CLASSES];
+        for (String language : Corpus.LANGUAGES) {
+            int[] n = new int[ModelKind.CLASSES];
+            for (LabelledText t : Corpus.shipped(language)) {
+                n[t.category().ordinal()]++;
+                totals[t.category().ordinal()]++;
+            }
+            out.printf(Locale.ROOT, "  %-4s %9d %9d %9d %6d%n", language, n[0], n[1], n[2], n[0] + n[1] + n[2]);
+        }
+        out.printf(Locale.ROOT, "  %-4s %9d %9d %9d %6d%n", "all", totals[0], totals[1], totals[2],
+                totals[0] + totals[1] + totals[2]);
+    }
+
+    private static void crossValidate(int folds, ModelKind kind, PrintStream out) {
+        long start = System.nanoTime();
+        CrossValidation.OutOfFold oof = CrossValidation.run(Corpus.shipped(), folds, kind);
+        double temperature = CrossValidation.fitTemperature(oof);
+        out.printf(Locale.ROOT, "%n== %d-fold cross-validation of the corpus, %s (%d ms) ==%n", folds, kind,
+                (System.nanoTime() - start) / 1_000_000);
+        ConfusionMatrix matrix = new ConfusionMatrix();
+        Map<String, ConfusionMatrix> byLanguage = new TreeMap<>();
+        List<Calibration.Outcome> outcomes = new ArrayList<>();
+        int offset = 0;
+        for (String language : Corpus.LANGUAGES) {
+            ConfusionMatrix m = new ConfusionMatrix();
+            int size = Corpus.shipped(language).size();
+            for (int i = offset; i < offset + size; i++) {
+                double[] p = oof.logits().get(i).clone();
+                LinearModel.softmax(p, temperature);
+                int best = argmax(p);
+                Category truth = oof.items().get(i).category();
+                m.add(truth, Category.values()[best]);
+                outcomes.add(new Calibration.Outcome(p[best], best == truth.ordinal()));
+            }
+            offset += size;
+            byLanguage.put(language, m);
+            matrix.addAll(m);
+        }
+        matrix.print(out);
+        out.print("accuracy per language:");
+        byLanguage.forEach((l, m) -> out.printf(Locale.ROOT, "  %s %.1f %%", l, 100 * m.accuracy()));
+        out.printf(Locale.ROOT, "%nfitted softmax temperature %.2f (log-loss %.3f; at T=1 %.3f; in use %.2f)%n",
+                temperature, CrossValidation.logLoss(oof, temperature), CrossValidation.logLoss(oof, 1.0),
+                TrainedClassifier.TEMPERATURE);
+        Calibration.print(outcomes, out);
+    }
+
+    private static void evaluate(TicketClassifier model, List<LabelledText> items, boolean errors, PrintStream out) {
+        for (int i = 0; i < Math.min(items.size(), 200); i++) {
+            model.classify(items.get(i).text()); // warm-up, so the timing below is the steady state
+        }
+        ConfusionMatrix matrix = new ConfusionMatrix();
+        List<Calibration.Outcome> outcomes = new ArrayList<>();
+        List<String> wrong = new ArrayList<>();
+        long start = System.nanoTime();
+        for (LabelledText item : items) {
+            Classification c = model.classify(item.text());
+            matrix.add(item.category(), c.category());
+            outcomes.add(new Calibration.Outcome(c.confidence(), c.category() == item.category()));
+            if (c.category() != item.category()) {
+                wrong.add(String.format(Locale.ROOT, "  %-8s -> %-8s %.2f  %s", item.category(), c.category(),
+                        c.confidence(), item.text()));
+            }
+        }
+        double micros = (System.nanoTime() - start) / 1000.0 / Math.max(1, items.size());
+        matrix.print(out);
+        out.printf(Locale.ROOT, "time per item %.3f ms (%.0f us)%n", micros / 1000, micros);
+        Calibration.print(outcomes, out);
+        if (errors) {
+            out.println("mistakes (true -> predicted, confidence, text)");
+            wrong.forEach(out::println);
+        }
+    }
+
+    private static int argmax(double[] p) {
+        int best = 0;
+        for (int c = 1; c < p.length; c++) {
+            if (p[c] > p[best]) {
+                best = c;
+            }
+        }
+        return best;
+    }
+}
