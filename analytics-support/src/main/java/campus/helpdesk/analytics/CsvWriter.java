@@ -1,0 +1,66 @@
+package campus.helpdesk.analytics;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.core.type.MutableHeaders;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.body.MessageBodyWriter;
+import io.micronaut.http.codec.CodecException;
+import io.micronaut.http.MediaType;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** Writes any {@link CsvAnswer} as RFC 4180 CSV: CRLF line ends, fields quoted when they need it. */
+@Singleton
+@Produces(CsvWriter.TEXT_CSV)
+public class CsvWriter implements MessageBodyWriter<CsvAnswer> {
+
+    public static final String TEXT_CSV = "text/csv";
+
+    @Override
+    public void writeTo(Argument<CsvAnswer> type, MediaType mediaType, CsvAnswer answer, MutableHeaders headers,
+                        OutputStream out) throws CodecException {
+        headers.set("Content-Type", TEXT_CSV + "; charset=utf-8");
+        try {
+            out.write(render(answer).getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new CodecException("Cannot write CSV: " + e.getMessage(), e);
+        }
+    }
+
+    public static String render(CsvAnswer answer) {
+        StringBuilder csv = new StringBuilder();
+        appendRow(csv, List.copyOf(answer.csvHeader()));
+        for (List<Object> row : answer.csvRows()) {
+            appendRow(csv, row);
+        }
+        return csv.toString();
+    }
+
+    private static void appendRow(StringBuilder csv, List<?> fields) {
+        for (int i = 0; i < fields.size(); i++) {
+            if (i > 0) {
+                csv.append(',');
+            }
+            appendField(csv, fields.get(i));
+        }
+        csv.append("\r\n");
+    }
+
+    static void appendField(StringBuilder csv, Object value) {
+        if (value == null) {
+            return;
+        }
+        String text = value.toString();
+        boolean quote = text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0
+                || text.indexOf('\r') >= 0;
+        if (!quote) {
+            csv.append(text);
+            return;
+        }
+        csv.append('"').append(text.replace("\"", "\"\"")).append('"');
+    }
+}

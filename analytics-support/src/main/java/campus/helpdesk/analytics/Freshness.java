@@ -1,0 +1,33 @@
+package campus.helpdesk.analytics;
+
+import campus.helpdesk.feed.FeedConsumer;
+import campus.helpdesk.feed.FeedStatus;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * How fresh an answer is, part of every analytics answer: {@code asOf} the read model held every change committed
+ * until then, {@code lagMs} = now − asOf, {@code stale} when ticket-service cannot be reached or the lag passed
+ * its threshold. A stale answer is still the best one available.
+ */
+@Serdeable
+public record Freshness(@Nullable Instant asOf, long lagMs, boolean stale) {
+
+    public static final List<String> CSV_COLUMNS = List.of("asOf", "lagMs", "stale");
+
+    public static Freshness of(FeedStatus status) {
+        return new Freshness(status.asOf(), status.lagMs(), status.stale());
+    }
+
+    public static Freshness of(FeedConsumer consumer) {
+        return of(consumer.status());
+    }
+
+    /** The three values in {@link #CSV_COLUMNS} order, appended to each CSV row. */
+    public List<Object> csvValues() {
+        return java.util.Arrays.asList(asOf, lagMs, stale);
+    }
+}

@@ -1,0 +1,60 @@
+package campus.helpdesk.analytics;
+
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.exceptions.HttpStatusException;
+
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+/**
+ * Query parameters parsed by hand so that a bad value gets a 400 problem+json whose detail names the parameter
+ * and what would be accepted, instead of a framework conversion message.
+ */
+public final class Parameters {
+
+    private Parameters() {
+    }
+
+    public static HttpStatusException bad(String detail) {
+        return new HttpStatusException(HttpStatus.BAD_REQUEST, detail);
+    }
+
+    /** A whole number within [min, max]. */
+    public static int intInRange(String name, String value, int min, int max) {
+        String trimmed = value.trim();
+        try {
+            int parsed = Integer.parseInt(trimmed);
+            if (parsed >= min && parsed <= max) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the accepted range
+        }
+        throw bad("Parameter '" + name + "' must be a whole number from " + min + " to " + max + ", got '"
+                + shorten(value) + "'");
+    }
+
+    /** A month as YYYY-MM. */
+    public static YearMonth yearMonth(String name, String value) {
+        try {
+            return YearMonth.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw bad("Parameter '" + name + "' must be a month as YYYY-MM, got '" + shorten(value) + "'");
+        }
+    }
+
+    /** One of the constants of {@code type}, case-insensitive. */
+    public static <E extends Enum<E>> E oneOf(String name, String value, Class<E> type) {
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw bad("Parameter '" + name + "' must be one of " + java.util.Arrays.toString(type.getEnumConstants())
+                    + ", got '" + shorten(value) + "'");
+        }
+    }
+
+    private static String shorten(String value) {
+        return value.length() <= 40 ? value : value.substring(0, 40) + "…";
+    }
+}

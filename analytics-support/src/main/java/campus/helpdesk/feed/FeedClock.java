@@ -1,0 +1,89 @@
+package campus.helpdesk.feed;
+
+/**
+ * The freshness bookkeeping of one consumer, apart from its thread so the rules can be tested with any clock.
+ * One writer (the consumer thread), many readers: every field is volatile and read once per question.
+ */
+final class FeedClock {
+
+    /** A long poll in flight for longer than its wait plus this has stopped vouching for freshness. */
+    private static final long POLL_GRACE_MS = 2_000;
+
+    private final long waitMs;
+    private final long staleAfterMs;
+    private final long startedAt;
+
+    private volatile boolean bootstrapped;
+    private volatile boolean caughtUp;
+    private volatile boolean lastFailed;
+    private volatile long lastSuccessAt;
+    private volatile long pollStartedAt;
+
+    FeedClock(long waitMs, long staleAfterMs, long now) {
+        this.waitMs = waitMs;
+        this.staleAfterMs = staleAfterMs;
+        this.startedAt = now;
+    }
+
+    void bootstrapped(long now) {
+        bootstrapped = true;
+        succeeded(now, false);
+    }
+
+    void pollStarted(long now) {
+        pollStartedAt = now;
+    }
+
+    void succeeded(long now, boolean pageWasFull) {
+        pollStartedAt = 0;
+        lastSuccessAt = now;
+        lastFailed = false;
+        caughtUp = !pageWasFull;
+    }
+
+    void failed() {
+        pollStartedAt = 0;
+        lastFailed = true;
+    }
+
+    void forgetBootstrap() {
+        bootstrapped = false;
+        caughtUp = false;
+    }
+
+    boolean isBootstrapped() {
+        return bootstrapped;
+    }
+
+    boolean isCaughtUp() {
+        return bootstrapped && caughtUp;
+    }
+
+    boolean isFailing() {
+        return lastFailed;
+    }
+
+    /**
+     * The time the model is known complete at. While a long poll of a caught-up consumer is waiting on a healthy
+     * ticket-service, that is "now": any commit would end the wait at once.
+     */
+    long asOf(long now) {
+        if (!bootstrapped) {
+            return 0;
+        }
+        long inFlight = pollStartedAt;
+        if (caughtUp && !lastFailed && inFlight != 0 && now - inFlight < waitMs + POLL_GRACE_MS) {
+            return now;
+        }
+        return lastSuccessAt;
+    }
+
+    long lagMs(long now) {
+        long asOf = asOf(now);
+        return Math.max(0, now - (asOf == 0 ? startedAt : asOf));
+    }
+
+    boolean isStale(long now) {
+        return !bootstrapped || lastFailed || lagMs(now) > staleAfterMs;
+    }
+}
