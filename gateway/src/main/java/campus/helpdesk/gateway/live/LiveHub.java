@@ -1,0 +1,88 @@
+package campus.helpdesk.gateway.live;
+
+import campus.helpdesk.api.ChangeEvent;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
+import reactor.util.concurrent.Queues;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * Fans the change feed out to every open browser. Keeps the last events in a ring so a browser that reconnects
+ * with {@code Last-Event-ID} gets what it missed; when that id is no longer in the ring (too old, or the gateway
+ * restarted) it gets a {@code reset} and reloads its screen instead. A browser that cannot keep up is
+ * disconnected, and then resumes the same way.
+ */
+@Singleton
+public class LiveHub {
+
+    /** One item of a browser's stream. */
+    public record Item(@Nullable ChangeEvent event, boolean reset) {
+        static final Item RESET = new Item(null, true);
+    }
+
+    private final int capacity;
+    private final ArrayDeque<ChangeEvent> recent;
+    private final List<Sinks.Many<Item>> browsers = new ArrayList<>();
+
+    public LiveHub(@Value("${helpdesk.live.replay:5000}") int capacity) {
+        this.capacity = capacity;
+        this.recent = new ArrayDeque<>(capacity);
+    }
+
+    public synchronized void publish(ChangeEvent event) {
+        if (recent.size() == capacity) {
+            recent.removeFirst();
+        }
+        recent.addLast(event);
+        Iterator<Sinks.Many<Item>> it = browsers.iterator();
+        while (it.hasNext()) {
+            Sinks.Many<Item> sink = it.next();
+            if (sink.tryEmitNext(new Item(event, false)).isFailure()) {
+                sink.tryEmitComplete();
+                it.remove();
+            }
+        }
+    }
+
+    /** Items after {@code lastEventId} (or from now when null), then every new one as it is published. */
+    public synchronized Flux<Item> subscribe(@Nullable String lastEventId) {
+        Sinks.Many<Item> sink = Sinks.many().unicast().onBackpressureBuffer(Queues.<Item>get(1024).get());
+        if (lastEventId != null && !lastEventId.isBlank()) {
+            replay(lastEventId.strip(), sink);
+        }
+        browsers.add(sink);
+        return sink.asFlux().doFinally(signal -> unsubscribe(sink));
+    }
+
+    private void replay(String lastEventId, Sinks.Many<Item> sink) {
+        List<ChangeEvent> missed = new ArrayList<>();
+        boolean found = false;
+        for (ChangeEvent event : recent) {
+            if (found) {
+                missed.add(event);
+            } else if (event.cursor().equals(lastEventId)) {
+                found = true;
+            }
+        }
+        if (!found) {
+            sink.tryEmitNext(Item.RESET);
+            return;
+        }
+        missed.forEach(e -> sink.tryEmitNext(new Item(e, false)));
+    }
+
+    private synchronized void unsubscribe(Sinks.Many<Item> sink) {
+        browsers.remove(sink);
+    }
+
+    public synchronized int browsers() {
+        return browsers.size();
+    }
+}

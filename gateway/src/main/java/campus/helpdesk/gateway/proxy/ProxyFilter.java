@@ -1,0 +1,109 @@
+package campus.helpdesk.gateway.proxy;
+
+import campus.helpdesk.api.HelpdeskHeaders;
+import campus.helpdesk.api.Role;
+import campus.helpdesk.gateway.problem.Problems;
+import campus.helpdesk.gateway.session.Session;
+import campus.helpdesk.gateway.session.Sessions;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpHeaders;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Filter;
+import io.micronaut.http.client.ProxyHttpClient;
+import io.micronaut.http.filter.HttpServerFilter;
+import io.micronaut.http.filter.ServerFilterChain;
+import io.micronaut.http.filter.ServerFilterPhase;
+import org.reactivestreams.Publisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+import java.util.Optional;
+
+/**
+ * Forwards {@code /api/...} requests that match a configured {@link Route}. Identity headers are always the
+ * session's: any copy the client sent is dropped, and so is the session cookie, which the services have no use
+ * for. A service that cannot be reached gives 503 problem+json (connect timeout in application.yml), and only
+ * idempotent GETs are tried a second time.
+ */
+@Filter("/api/**")
+public class ProxyFilter implements HttpServerFilter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProxyFilter.class);
+
+    private final RouteTable routes;
+    private final Sessions sessions;
+    private final ProxyHttpClient client;
+
+    public ProxyFilter(RouteTable routes, Sessions sessions, ProxyHttpClient client) {
+        this.routes = routes;
+        this.sessions = sessions;
+        this.client = client;
+    }
+
+    @Override
+    public int getOrder() {
+        return ServerFilterPhase.SECURITY.after();
+    }
+
+    @Override
+    public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
+        Optional<Route> found = routes.find(request.getPath());
+        if (found.isEmpty()) {
+            return chain.proceed(request);
+        }
+        Route route = found.get();
+        Optional<Session> session = sessions.of(request);
+        if (session.isEmpty()) {
+            return Mono.just(Problems.of(HttpStatus.UNAUTHORIZED, "Sign in first: there is no session"));
+        }
+        if (!route.getRoles().contains(session.get().role())) {
+            return Mono.just(Problems.of(HttpStatus.FORBIDDEN,
+                    "The " + session.get().role().name().toLowerCase() + " role may not use " + route.getPrefix()));
+        }
+        MutableHttpRequest<?> outgoing = forward(request, route, session.get());
+        Flux<MutableHttpResponse<?>> call = Flux.defer(() -> client.proxy(outgoing));
+        if (request.getMethod() == HttpMethod.GET) {
+            call = call.retryWhen(Retry.max(1));
+        }
+        return call.onErrorResume(e -> {
+            LOG.warn("{} {} -> {} failed: {}", request.getMethod(), request.getPath(), route.getName(), e.toString());
+            return Mono.just(Problems.of(HttpStatus.SERVICE_UNAVAILABLE,
+                    "The " + route.getName() + " service is not available right now; try again in a moment"));
+        });
+    }
+
+    private static MutableHttpRequest<?> forward(HttpRequest<?> request, Route route, Session session) {
+        boolean csv = "csv".equalsIgnoreCase(request.getParameters().get("format"));
+        MutableHttpRequest<?> outgoing = request.mutate()
+                .uri(b -> {
+                    b.scheme(route.getUrl().getScheme()).host(route.getUrl().getHost()).port(route.getUrl().getPort());
+                    if (csv) {
+                        // ?format=csv exists for download links, which cannot set Accept.
+                        b.replaceQueryParam("format");
+                    }
+                });
+        outgoing.headers(h -> identify(h, session, csv));
+        return outgoing;
+    }
+
+    private static void identify(MutableHttpHeaders h, Session session, boolean csv) {
+        h.remove(HelpdeskHeaders.ROLE);
+        h.remove(HelpdeskHeaders.USER);
+        h.remove(HttpHeaders.COOKIE);
+        h.remove(HttpHeaders.HOST);
+        Role role = session.role().ticketRole().orElse(Role.STAFF);
+        // Analysts reach only the analytics services, which read no identity; STAFF there means "a service".
+        h.add(HelpdeskHeaders.ROLE, role.name());
+        h.add(HelpdeskHeaders.USER, session.name());
+        if (csv) {
+            h.set(HttpHeaders.ACCEPT, "text/csv");
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package campus.helpdesk.gateway.session;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * Turns a {@link Session} into a cookie value and back: {@code base64url(payload).base64url(HMAC-SHA256)}, with the
+ * payload {@code v1|ROLE|expiryEpochSeconds|name}. The name goes last because it is the only free text. Nothing
+ * is stored on the server, so any gateway replica sharing the secret accepts the cookie.
+ */
+public final class SessionCodec {
+
+    private static final String VERSION = "v1";
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+
+    private final SecretKeySpec key;
+    private final Clock clock;
+
+    public SessionCodec(byte[] secret, Clock clock) {
+        this.key = new SecretKeySpec(secret, "HmacSHA256");
+        this.clock = clock;
+    }
+
+    public String encode(Session session) {
+        String payload = VERSION + "|" + session.role() + "|" + session.expiresAt().getEpochSecond() + "|"
+                + session.name();
+        byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
+        return ENCODER.encodeToString(bytes) + "." + ENCODER.encodeToString(sign(bytes));
+    }
+
+    /** The session, or empty when the value is malformed, forged or expired. */
+    public Optional<Session> decode(String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        int dot = value.indexOf('.');
+        if (dot <= 0) {
+            return Optional.empty();
+        }
+        try {
+            byte[] payload = DECODER.decode(value.substring(0, dot));
+            byte[] signature = DECODER.decode(value.substring(dot + 1));
+            if (!MessageDigest.isEqual(sign(payload), signature)) {
+                return Optional.empty();
+            }
+            String[] parts = new String(payload, StandardCharsets.UTF_8).split("\\|", 4);
+            if (parts.length != 4 || !VERSION.equals(parts[0])) {
+                return Optional.empty();
+            }
+            Instant expiresAt = Instant.ofEpochSecond(Long.parseLong(parts[2]));
+            if (!expiresAt.isAfter(clock.instant())) {
+                return Optional.empty();
+            }
+            return Optional.of(new Session(parts[3], GatewayRole.valueOf(parts[1]), expiresAt));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private byte[] sign(byte[] payload) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac.doFinal(payload);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+}
