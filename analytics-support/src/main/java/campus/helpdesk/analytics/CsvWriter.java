@@ -20,6 +20,12 @@ public class CsvWriter implements MessageBodyWriter<CsvAnswer> {
 
     public static final String TEXT_CSV = "text/csv";
 
+    /** Only for a CSV response: JSON stays the default for every other Accept header. */
+    @Override
+    public boolean isWriteable(Argument<CsvAnswer> type, MediaType mediaType) {
+        return mediaType != null && TEXT_CSV.equals(mediaType.getName());
+    }
+
     @Override
     public void writeTo(Argument<CsvAnswer> type, MediaType mediaType, CsvAnswer answer, MutableHeaders headers,
                         OutputStream out) throws CodecException {

@@ -2,6 +2,7 @@ package campus.helpdesk.analytics;
 
 import campus.helpdesk.feed.FeedConsumer;
 import campus.helpdesk.feed.FeedStatus;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -14,6 +15,7 @@ import java.util.List;
  * its threshold. A stale answer is still the best one available.
  */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record Freshness(@Nullable Instant asOf, long lagMs, boolean stale) {
 
     public static final List<String> CSV_COLUMNS = List.of("asOf", "lagMs", "stale");

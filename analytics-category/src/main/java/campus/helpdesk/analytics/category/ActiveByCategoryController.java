@@ -1,0 +1,31 @@
+package campus.helpdesk.analytics.category;
+
+import campus.helpdesk.analytics.CsvWriter;
+import campus.helpdesk.analytics.Freshness;
+import campus.helpdesk.feed.FeedConsumer;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.swagger.v3.oas.annotations.Operation;
+
+@Controller("/api/analytics")
+public class ActiveByCategoryController {
+
+    private final CategoryCounts counts;
+    private final FeedConsumer feed;
+
+    public ActiveByCategoryController(CategoryCounts counts, FeedConsumer feed) {
+        this.counts = counts;
+        this.feed = feed;
+    }
+
+    @Operation(summary = "ACTIVE (and OPEN) tickets per category",
+            description = "Answered from the in-memory read model; asOf/lagMs/stale tell how fresh it is. "
+                    + "Accept: text/csv gives the same answer as CSV.")
+    @Get(value = "/active-by-category", produces = {MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV})
+    public ActiveByCategory activeByCategory() {
+        // Freshness first: the counts read right after are at least as fresh as it says.
+        Freshness freshness = Freshness.of(feed);
+        return ActiveByCategory.of(counts.counts(), freshness);
+    }
+}

@@ -1,0 +1,66 @@
+package campus.helpdesk.analytics.category;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** The endpoint with ticket-service unreachable: it still answers, flagged stale. */
+@MicronautTest
+class ActiveByCategoryEndpointTest {
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void answersWithAllThreeCategoriesAndFlagsTheAnswerStaleWhileTicketServiceIsUnreachable() {
+        Map<String, Object> answer = http.toBlocking().retrieve("/api/analytics/active-by-category", Map.class);
+        assertThat((List<Map<String, Object>>) answer.get("categories"))
+                .extracting(c -> c.get("category")).containsExactly("FACILITY", "IT", "SERVICES");
+        assertThat(answer).containsEntry("total", 0).containsEntry("openTotal", 0).containsEntry("stale", true)
+                .containsEntry("asOf", null).containsKey("lagMs");
+    }
+
+    @Test
+    void givesTheSameAnswerAsCsvWhenAskedForTextCsv() {
+        HttpResponse<String> response = http.toBlocking().exchange(
+                HttpRequest.GET("/api/analytics/active-by-category").accept("text/csv"), String.class);
+        assertThat(response.getContentType().orElseThrow().toString()).startsWith("text/csv");
+        assertThat(response.body()).startsWith("category,active,open,asOf,lagMs,stale\r\nFACILITY,0,0,")
+                .contains("\r\nTOTAL,0,0,").endsWith(",true\r\n");
+    }
+
+    @Test
+    void healthIsDownUntilTheReadModelHasBootstrapped() {
+        HttpClientResponseException e = catchThrowableOfType(HttpClientResponseException.class,
+                () -> http.toBlocking().retrieve("/health"));
+        assertThat(e.getStatus().getCode()).isEqualTo(503);
+        assertThat(e.getResponse().getBody(String.class).orElseThrow()).contains("changeFeed").contains("lagMs");
+    }
+
+    @Test
+    void publishesItsOpenApiDocumentAndSwaggerUi() {
+        assertThat(http.toBlocking().retrieve("/swagger/analytics-category-0.1.0.yml"))
+                .contains("/api/analytics/active-by-category");
+        assertThat(http.toBlocking().exchange("/swagger-ui/index.html", String.class).status().getCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void exposesFeedMetricsForPrometheus() {
+        assertThat(http.toBlocking().retrieve("/prometheus"))
+                .contains("helpdesk_feed_lag_ms").contains("helpdesk_feed_events_applied_total");
+    }
+}
