@@ -23,10 +23,13 @@ final class ServiceProcess {
      * Flags for a 2-core machine running five JVMs: the serial collector (no GC threads competing for two
      * cores), small thread stacks, a modest heap, and an automatic class-data-sharing archive per service,
      * which the JDK writes on the first run and maps on later ones (the biggest startup gain measured).
+     * A rebuilt jar invalidates its archive: the JDK then regenerates it; {@code -Xlog:cds*=off} keeps that
+     * routine event from printing alarming "[error][cds]" lines into the service log.
      * {@code HELPDESK_SERVICE_JVM_FLAGS} appends flags (later flags win), e.g. a bigger heap for 1M tickets.
      */
     static final List<String> JVM_FLAGS = List.of(
-            "-XX:+UseSerialGC", "-Xss512k", "-Xms16m", "-Xmx256m", "-XX:+AutoCreateSharedArchive");
+            "-XX:+UseSerialGC", "-Xss512k", "-Xms16m", "-Xmx256m", "-XX:+AutoCreateSharedArchive",
+            "-Xlog:cds*=off");
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
@@ -34,6 +37,7 @@ final class ServiceProcess {
     private final SuiteOptions options;
     private final Map<String, String> env;
     private final ProcessLog log;
+    private final PidFile pidFile;
     private volatile Process process;
 
     ServiceProcess(Service service, SuiteOptions options, Map<String, String> env) {
@@ -43,6 +47,7 @@ final class ServiceProcess {
         Path target = options.projectRoot().resolve(service.module()).resolve("target");
         this.log = new ProcessLog(service.module(), target.resolve(service.module() + "-" + port() + ".log"),
                 options.logToConsole() ? System.out : null);
+        this.pidFile = new PidFile(target.resolve(service.module() + "-" + port() + ".pid"));
     }
 
     Service service() {
@@ -72,8 +77,9 @@ final class ServiceProcess {
         if (isAlive()) {
             return;
         }
-        Ports.requireFree(service.module(), port());
         Path jar = findJar();
+        stopOrphan();
+        Ports.requireFree(service.module(), port());
         ProcessBuilder builder = new ProcessBuilder(command(jar)).redirectErrorStream(true)
                 .directory(options.projectRoot().toFile());
         builder.environment().putAll(env);
@@ -82,9 +88,15 @@ final class ServiceProcess {
             started.getOutputStream().close();
             log.follow(started.getInputStream());
             process = started;
+            pidFile.write(started.pid());
         } catch (IOException e) {
             throw new SuiteException("Cannot start " + service.module() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Stops this service's process left behind by a launcher that died without cleaning up. */
+    void stopOrphan() {
+        pidFile.stopOrphan("/" + service.module() + "-");
     }
 
     private List<String> command(Path jar) {

@@ -53,10 +53,11 @@ public final class Suite implements AutoCloseable {
      * @throws SuiteException     when a service does not become healthy; its log tail is in the message
      */
     public static Suite start(SuiteOptions options) {
+        Suite suite = new Suite(options);
+        suite.processes.values().forEach(ServiceProcess::stopOrphan);
         for (Service service : Service.values()) {
             Ports.requireFree(service.module(), options.port(service));
         }
-        Suite suite = new Suite(options);
         Runtime.getRuntime().addShutdownHook(suite.shutdownHook);
         try {
             suite.start(Service.TICKET_SERVICE);
