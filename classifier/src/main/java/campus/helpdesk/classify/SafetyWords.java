@@ -43,6 +43,7 @@ final class SafetyWords {
     private static final Pattern DANGER_PATTERN = Pattern.compile("\\b(?:" + String.join("|", DANGER) + ")");
     private static final Pattern TRAPPED_IN_LIFT = Pattern.compile(
             "\\b" + TRAPPED + "\\w*(?: \\w+){0,4} " + LIFT + "|\\b" + LIFT + "\\w*(?: \\w+){0,4} " + TRAPPED);
+    private static final Pattern ANY_LIFT = Pattern.compile("\\b" + LIFT);
     private static final Pattern SOMEONE = Pattern.compile("\\b" + PERSON + "\\b");
 
     private SafetyWords() {
@@ -55,7 +56,7 @@ final class SafetyWords {
             return Priority.HIGH;
         }
         // "lift stuck at floor 2" is a fault; "someone is stuck in the lift" is an emergency.
-        if (TRAPPED_IN_LIFT.matcher(n).find() && SOMEONE.matcher(n).find()) {
+        if (ANY_LIFT.matcher(n).find() && TRAPPED_IN_LIFT.matcher(n).find() && SOMEONE.matcher(n).find()) {
             return Priority.HIGH;
         }
         return null;

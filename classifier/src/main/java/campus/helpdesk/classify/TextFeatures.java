@@ -1,11 +1,9 @@
 package campus.helpdesk.classify;
 
 import java.text.Normalizer;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.TreeMap;
 
 /**
  * Turns a ticket's text into a sparse, L2-normalised vector of hashed features: word unigrams and bigrams plus
@@ -19,6 +17,8 @@ final class TextFeatures {
     /** 2^18 buckets: collisions are rare for a corpus of a few thousand short texts, and three weight rows stay small. */
     static final int DIMENSIONS = 1 << 18;
     private static final int MASK = DIMENSIONS - 1;
+    private static final int WORD_SEED = 0x811c9dc5;
+    private static final int CHAR_SEED = 0x050c5d1f;
 
     private TextFeatures() {
     }
@@ -58,54 +58,68 @@ final class TextFeatures {
     /** The feature vector of a raw text. */
     static SparseVector of(String text) {
         List<String> words = tokens(normalise(text));
-        // A sorted map gives the same index order every time, so sums are added in the same order.
-        TreeMap<Integer, Float> counts = new TreeMap<>();
+        int[] ids = new int[64];
+        int n = 0;
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
-            add(counts, "w:" + w);
+            int needed = n + 2 + 3 * (w.length() + 2);
+            if (needed > ids.length) {
+                ids = Arrays.copyOf(ids, Math.max(needed, ids.length * 2));
+            }
+            int wordHash = hash(WORD_SEED, w, 0, w.length());
+            ids[n++] = wordHash & MASK;
             if (i + 1 < words.size()) {
-                add(counts, "b:" + w + ' ' + words.get(i + 1));
+                String next = words.get(i + 1);
+                ids[n++] = hash(hash(wordHash, " ", 0, 1), next, 0, next.length()) & MASK;
             }
-            addCharGrams(counts, w);
+            n = addCharGrams(ids, n, '<' + w + '>');
         }
-        return toUnitVector(counts);
+        return toUnitVector(ids, n);
     }
 
-    private static void addCharGrams(TreeMap<Integer, Float> counts, String word) {
-        String padded = '<' + word + '>';
-        for (int n = 3; n <= 5; n++) {
-            for (int start = 0; start + n <= padded.length(); start++) {
-                add(counts, padded.substring(start, start + n));
+    /** Character n-grams, n = 3..5, of the word padded with {@code <} and {@code >} to mark its start and end. */
+    private static int addCharGrams(int[] ids, int n, String padded) {
+        for (int len = 3; len <= 5; len++) {
+            for (int start = 0; start + len <= padded.length(); start++) {
+                ids[n++] = hash(CHAR_SEED, padded, start, start + len) & MASK;
             }
         }
+        return n;
     }
 
-    private static void add(TreeMap<Integer, Float> counts, String feature) {
-        counts.merge(fnv1a(feature) & MASK, 1f, Float::sum);
-    }
-
-    /** Sublinear term frequency (1 + ln tf), then unit length, so long tickets do not shout louder than short ones. */
-    private static SparseVector toUnitVector(TreeMap<Integer, Float> counts) {
-        int[] index = new int[counts.size()];
-        float[] value = new float[counts.size()];
-        double norm = 0;
+    /**
+     * Counts equal ids (after sorting, so the order is always ascending and sums are reproducible), applies
+     * sublinear term frequency (1 + ln tf) so long tickets do not shout louder, then scales to unit length.
+     */
+    private static SparseVector toUnitVector(int[] ids, int n) {
+        Arrays.sort(ids, 0, n);
+        int[] index = new int[n];
+        float[] value = new float[n];
         int k = 0;
-        for (var e : counts.entrySet()) {
-            index[k] = e.getKey();
-            value[k] = (float) (1 + Math.log(e.getValue()));
-            norm += value[k] * value[k];
-            k++;
+        for (int i = 0; i < n; ) {
+            int j = i;
+            while (j < n && ids[j] == ids[i]) {
+                j++;
+            }
+            index[k] = ids[i];
+            value[k++] = (float) (1 + Math.log(j - i));
+            i = j;
+        }
+        double norm = 0;
+        for (int i = 0; i < k; i++) {
+            norm += value[i] * value[i];
         }
         float scale = norm == 0 ? 0f : (float) (1 / Math.sqrt(norm));
-        for (int i = 0; i < value.length; i++) {
+        for (int i = 0; i < k; i++) {
             value[i] *= scale;
         }
-        return new SparseVector(index, value);
+        return new SparseVector(Arrays.copyOf(index, k), Arrays.copyOf(value, k));
     }
 
-    static int fnv1a(String s) {
-        int h = 0x811c9dc5;
-        for (int i = 0; i < s.length(); i++) {
+    /** FNV-1a over {@code s[from, to)}, continuing from {@code seed}: words and n-grams use different seeds. */
+    static int hash(int seed, String s, int from, int to) {
+        int h = seed;
+        for (int i = from; i < to; i++) {
             h ^= s.charAt(i);
             h *= 0x01000193;
         }
@@ -114,14 +128,5 @@ final class TextFeatures {
 
     /** Feature ids (ascending) and their weights. */
     record SparseVector(int[] index, float[] value) {
-    }
-
-    /** Convenience for tests and tools. */
-    static List<SparseVector> ofAll(List<String> texts) {
-        List<SparseVector> out = new ArrayList<>(texts.size());
-        for (String t : texts) {
-            out.add(of(t));
-        }
-        return out;
     }
 }
