@@ -1,7 +1,8 @@
 package campus.helpdesk.analytics;
 
-import io.micronaut.http.HttpStatus;
-import io.micronaut.http.exceptions.HttpStatusException;
+import org.zalando.problem.Problem;
+import org.zalando.problem.Status;
+import org.zalando.problem.ThrowableProblem;
 
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -16,8 +17,21 @@ public final class Parameters {
     private Parameters() {
     }
 
-    public static HttpStatusException bad(String detail) {
-        return new HttpStatusException(HttpStatus.BAD_REQUEST, detail);
+    /**
+     * A 400 problem (micronaut-problem-json renders a thrown Problem as it is, with its detail; a plain
+     * HttpStatusException would lose the detail).
+     */
+    public static ThrowableProblem bad(String detail) {
+        return bad(null, detail);
+    }
+
+    /** The same, with the offending parameter's name as the extension member {@code parameter}. */
+    public static ThrowableProblem bad(String parameter, String detail) {
+        var problem = Problem.builder().withTitle("Bad Request").withStatus(Status.BAD_REQUEST).withDetail(detail);
+        if (parameter != null) {
+            problem.with("parameter", parameter);
+        }
+        return problem.build();
     }
 
     /** A whole number within [min, max]. */
@@ -31,7 +45,7 @@ public final class Parameters {
         } catch (NumberFormatException e) {
             // reported below with the accepted range
         }
-        throw bad("Parameter '" + name + "' must be a whole number from " + min + " to " + max + ", got '"
+        throw bad(name, "Parameter '" + name + "' must be a whole number from " + min + " to " + max + ", got '"
                 + shorten(value) + "'");
     }
 
@@ -40,7 +54,7 @@ public final class Parameters {
         try {
             return YearMonth.parse(value.trim());
         } catch (DateTimeParseException e) {
-            throw bad("Parameter '" + name + "' must be a month as YYYY-MM, got '" + shorten(value) + "'");
+            throw bad(name, "Parameter '" + name + "' must be a month as YYYY-MM, got '" + shorten(value) + "'");
         }
     }
 
@@ -49,7 +63,7 @@ public final class Parameters {
         try {
             return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw bad("Parameter '" + name + "' must be one of " + java.util.Arrays.toString(type.getEnumConstants())
+            throw bad(name, "Parameter '" + name + "' must be one of " + java.util.Arrays.toString(type.getEnumConstants())
                     + ", got '" + shorten(value) + "'");
         }
     }
