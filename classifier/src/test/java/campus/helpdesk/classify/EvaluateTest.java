@@ -1,0 +1,54 @@
+package campus.helpdesk.classify;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EvaluateTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void printsAccuracyPerClassFiguresAndTheConfusionMatrixForALabelledFile() throws Exception {
+        Path file = dir.resolve("set.tsv");
+        Files.writeString(file, """
+                label\tdescription
+                FACILITY\tThe radiator in room 12 is ice cold
+                IT\tI cannot log in to Moodle
+                SERVICES\tThe canteen is too expensive
+                """);
+        String out = run(file.toString());
+        assertThat(out).contains("accuracy  100.0 % (3 items)");
+        assertThat(out).contains("precision", "recall", "F1", "confusion matrix", "time per item");
+        assertThat(out).containsPattern("FACILITY +1 +0 +0");
+    }
+
+    @Test
+    void crossValidatesTheShippedCorpus() throws Exception {
+        String out = run("--cv", "3");
+        assertThat(out).contains("3-fold cross-validation", "accuracy per language", "fitted softmax temperature");
+    }
+
+    @Test
+    void anUnknownLabelIsReportedWithItsLine() throws Exception {
+        Path file = dir.resolve("bad.tsv");
+        Files.writeString(file, "IT\tok\nPLUMBING\tleak\n");
+        assertThatThrownBy(() -> run(file.toString())).hasMessageContaining("bad.tsv:2")
+                .hasMessageContaining("PLUMBING");
+    }
+
+    private static String run(String... args) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Evaluate.run(args, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+}
