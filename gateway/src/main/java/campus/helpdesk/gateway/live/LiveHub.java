@@ -10,7 +10,6 @@ import reactor.util.concurrent.Queues;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -41,12 +40,11 @@ public class LiveHub {
             recent.removeFirst();
         }
         recent.addLast(event);
-        Iterator<Sinks.Many<Item>> it = browsers.iterator();
-        while (it.hasNext()) {
-            Sinks.Many<Item> sink = it.next();
+        // A copy: emitting can end a browser's stream, which unsubscribes it from this same thread.
+        for (Sinks.Many<Item> sink : List.copyOf(browsers)) {
             if (sink.tryEmitNext(new Item(event, false)).isFailure()) {
                 sink.tryEmitComplete();
-                it.remove();
+                browsers.remove(sink);
             }
         }
     }

@@ -10,7 +10,7 @@ import io.micronaut.http.server.exceptions.ConversionErrorHandler;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.http.server.exceptions.JsonExceptionHandler;
 import io.micronaut.json.JsonSyntaxException;
-import io.micronaut.validation.exceptions.ConstraintExceptionHandler;
+import io.micronaut.problem.violations.ProblemConstraintViolationExceptionHandler;
 import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -32,7 +32,7 @@ public final class BadRequestHandlers {
 
     @Produces
     @Singleton
-    @Replaces(ConstraintExceptionHandler.class)
+    @Replaces(ProblemConstraintViolationExceptionHandler.class)
     public static class Constraints implements ExceptionHandler<ConstraintViolationException, HttpResponse<?>> {
         @Override
         public HttpResponse<?> handle(HttpRequest request, ConstraintViolationException e) {

@@ -24,7 +24,11 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Forwards {@code /api/...} requests that match a configured {@link Route}. Identity headers are always the
@@ -36,6 +40,9 @@ import java.util.Optional;
 public class ProxyFilter implements HttpServerFilter {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProxyFilter.class);
+
+    private static final List<String> HOP_BY_HOP = List.of(HttpHeaders.CONNECTION, HttpHeaders.UPGRADE,
+            "HTTP2-Settings", "Keep-Alive", HttpHeaders.TE, HttpHeaders.TRAILER, HttpHeaders.PROXY_AUTHORIZATION);
 
     private final RouteTable routes;
     private final Sessions sessions;
@@ -81,14 +88,15 @@ public class ProxyFilter implements HttpServerFilter {
 
     private static MutableHttpRequest<?> forward(HttpRequest<?> request, Route route, Session session) {
         boolean csv = "csv".equalsIgnoreCase(request.getParameters().get("format"));
-        MutableHttpRequest<?> outgoing = request.mutate()
-                .uri(b -> {
-                    b.scheme(route.getUrl().getScheme()).host(route.getUrl().getHost()).port(route.getUrl().getPort());
-                    if (csv) {
-                        // ?format=csv exists for download links, which cannot set Accept.
-                        b.replaceQueryParam("format");
-                    }
-                });
+        String query = request.getUri().getRawQuery();
+        if (csv) {
+            // ?format=csv exists for download links, which cannot set Accept; the services only know Accept.
+            query = Arrays.stream(query.split("&")).filter(p -> !p.startsWith("format="))
+                    .collect(Collectors.joining("&"));
+        }
+        URI target = URI.create(route.getUrl().toString().replaceAll("/+$", "") + request.getUri().getRawPath()
+                + (query == null || query.isEmpty() ? "" : "?" + query));
+        MutableHttpRequest<?> outgoing = request.mutate().uri(target);
         outgoing.headers(h -> identify(h, session, csv));
         return outgoing;
     }
@@ -98,6 +106,8 @@ public class ProxyFilter implements HttpServerFilter {
         h.remove(HelpdeskHeaders.USER);
         h.remove(HttpHeaders.COOKIE);
         h.remove(HttpHeaders.HOST);
+        // Hop-by-hop headers belong to the browser's connection, not to ours.
+        HOP_BY_HOP.forEach(h::remove);
         Role role = session.role().ticketRole().orElse(Role.STAFF);
         // Analysts reach only the analytics services, which read no identity; STAFF there means "a service".
         h.add(HelpdeskHeaders.ROLE, role.name());

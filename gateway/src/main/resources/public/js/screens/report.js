@@ -1,0 +1,83 @@
+// "Report a problem": the category is suggested live from /api/tickets/classify as the student types; the
+// ticket is filed with an Idempotency-Key so a double click or a retry never files it twice.
+import { api, newIdempotencyKey } from '../api.js';
+import { h, field, showFieldError, errorBox, debounce, label, categoryBadge, select, PRIORITIES } from '../dom.js';
+
+export async function render(container) {
+  const title = h('input', { name: 'title', type: 'text', required: true, maxlength: 200,
+    placeholder: 'e.g. Lift in building B is stuck on floor 2' });
+  const description = h('textarea', { name: 'description', required: true, maxlength: 10000, rows: 6,
+    placeholder: 'What happened, since when, anything that helps us fix it' });
+  const location = h('input', { name: 'location', type: 'text', maxlength: 100, placeholder: 'Building, room' });
+  const priority = select('priority', [['', 'Let the helpdesk decide'],
+    ...PRIORITIES.map(p => [p, label.priority(p)])], '');
+  const suggestion = h('div', { class: 'suggestion', id: 'category-suggestion', 'aria-live': 'polite' },
+    h('span', { class: 'hint' }, 'We suggest a category as you type.'));
+  const errors = h('div', { class: 'form-errors' });
+  const submit = h('button', { type: 'submit', class: 'btn btn-primary' }, 'Send report');
+  let key = newIdempotencyKey();
+  let classifyAbort = null;
+
+  const classify = debounce(async () => {
+    const text = `${title.value}\n${description.value}`.trim();
+    if (text.length < 4) return;
+    if (classifyAbort) classifyAbort.abort();
+    classifyAbort = new AbortController();
+    try {
+      const c = await api('/api/tickets/classify', { method: 'POST', body: { text }, signal: classifyAbort.signal });
+      suggestion.replaceChildren(h('span', {}, 'Looks like '),
+        categoryBadge(c.category, `· ${Math.round(c.confidence * 100)} % sure`),
+        c.needsReview ? h('span', { class: 'hint' }, ' — the helpdesk will double-check it') : null,
+        c.suggestedPriority === 'HIGH' && !priority.value
+          ? h('span', { class: 'hint' }, ' · sounds urgent: we will treat it as high priority') : null);
+    } catch (err) {
+      if (err.name !== 'AbortError') {
+        suggestion.replaceChildren(h('span', { class: 'hint' }, 'No suggestion right now — the helpdesk will sort it.'));
+      }
+    }
+  }, 300);
+
+  const form = h('form', { class: 'form', novalidate: true },
+    field('Title', title, 'One line: what is wrong and where.'),
+    field('Description', description),
+    h('div', { class: 'row' }, field('Location (optional)', location), field('Priority', priority)),
+    suggestion, errors,
+    h('div', { class: 'actions' }, submit));
+  // Any change to the text is a new report as far as idempotency goes.
+  form.addEventListener('input', e => {
+    key = newIdempotencyKey();
+    if (e.target === title || e.target === description) classify();
+  });
+
+  form.addEventListener('submit', async e => {
+    e.preventDefault();
+    errors.replaceChildren();
+    if (!title.value.trim()) { showFieldError(form, { field: 'title', message: 'Please give a short title.' }); return; }
+    if (!description.value.trim()) {
+      showFieldError(form, { field: 'description', message: 'Please describe the problem.' });
+      return;
+    }
+    submit.disabled = true;
+    submit.textContent = 'Sending…';
+    try {
+      const ticket = await api('/api/tickets', {
+        method: 'POST', headers: { 'Idempotency-Key': key },
+        body: { title: title.value.trim(), description: description.value, location: location.value.trim() || null,
+          priority: priority.value || null },
+      });
+      window.location.hash = `#/tickets/${ticket.id}`;
+    } catch (err) {
+      if (!showFieldError(form, err)) errors.replaceChildren(errorBox(err));
+    } finally {
+      submit.disabled = false;
+      submit.textContent = 'Send report';
+    }
+  });
+
+  container.append(h('section', { class: 'card narrow' },
+    h('h1', {}, 'Report a problem'),
+    h('p', { class: 'lead' }, 'Broken facilities, IT faults, anything about campus services. We reply under your ticket.'),
+    form));
+  title.focus();
+  return () => { if (classifyAbort) classifyAbort.abort(); };
+}

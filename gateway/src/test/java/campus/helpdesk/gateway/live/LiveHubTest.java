@@ -1,0 +1,53 @@
+package campus.helpdesk.gateway.live;
+
+import campus.helpdesk.api.EventType;
+import campus.helpdesk.api.TicketStatus;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static campus.helpdesk.gateway.live.VisibilityTest.event;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LiveHubTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(2);
+
+    @Test
+    void aReconnectingBrowserGetsExactlyTheEventsAfterItsLastEventId() {
+        LiveHub hub = new LiveHub(10);
+        for (int i = 1; i <= 5; i++) {
+            hub.publish(event("c" + i, EventType.EDITED, TicketStatus.OPEN, false));
+        }
+        List<String> cursors = hub.subscribe("c3").take(2).map(item -> item.event().cursor()).collectList()
+                .block(WAIT);
+        assertThat(cursors).containsExactly("c4", "c5");
+    }
+
+    @Test
+    void anIdThatIsNoLongerKnownGivesAResetFirst() {
+        LiveHub hub = new LiveHub(2);
+        for (int i = 1; i <= 5; i++) {
+            hub.publish(event("c" + i, EventType.EDITED, TicketStatus.OPEN, false));
+        }
+        assertThat(hub.subscribe("c1").blockFirst(WAIT).reset()).isTrue();
+    }
+
+    @Test
+    void aNewBrowserGetsOnlyWhatHappensFromNowOn() {
+        LiveHub hub = new LiveHub(10);
+        hub.publish(event("old", EventType.EDITED, TicketStatus.OPEN, false));
+        var stream = hub.subscribe(null);
+        hub.publish(event("new", EventType.EDITED, TicketStatus.OPEN, false));
+        assertThat(stream.blockFirst(WAIT).event().cursor()).isEqualTo("new");
+    }
+
+    @Test
+    void aBrowserThatLeavesIsForgotten() {
+        LiveHub hub = new LiveHub(10);
+        hub.subscribe(null).take(1).subscribe();
+        hub.publish(event("a", EventType.EDITED, TicketStatus.OPEN, false));
+        assertThat(hub.browsers()).isZero();
+    }
+}

@@ -1,0 +1,103 @@
+package campus.helpdesk.gateway.live;
+
+import campus.helpdesk.api.EventType;
+import campus.helpdesk.api.TicketStatus;
+import campus.helpdesk.gateway.GatewayHttp;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static campus.helpdesk.gateway.live.VisibilityTest.event;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The SSE stream over real HTTP, fed by publishing into the hub (the feed consumer is off in tests). */
+@MicronautTest
+class LiveStreamTest {
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    LiveHub hub;
+    GatewayHttp http;
+
+    @BeforeEach
+    void setUp() {
+        http = new GatewayHttp(server.getURI());
+    }
+
+    @Test
+    void withoutASessionThereIsNoStream() {
+        HttpResponse<String> r = http.get("/api/live");
+        assertThat(r.statusCode()).isEqualTo(401);
+        assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void studentsStreamLeavesOutInternalNotesAndClosedTicketsWhileStaffGetAll() throws Exception {
+        CompletableFuture<List<String>> student = readUntil(http.signIn("Stu", "STUDENT"), null, "\"cursor\":\"s-last\"");
+        CompletableFuture<List<String>> staff = readUntil(http.signIn("Sam", "STAFF"), null,
+                "\"cursor\":\"s-last\"");
+        waitForBrowsers(2);
+        hub.publish(event("s-note", EventType.MESSAGE_ADDED, TicketStatus.ACTIVE, true));
+        hub.publish(event("s-closed", EventType.STATUS_CHANGED, TicketStatus.CLOSED, false));
+        hub.publish(event("s-last", EventType.MESSAGE_ADDED, TicketStatus.ACTIVE, false));
+
+        List<String> studentLines = student.get(5, TimeUnit.SECONDS);
+        assertThat(studentLines).contains("event: change", "id: s-last")
+                .doesNotContain("id: s-note", "id: s-closed");
+        assertThat(staff.get(5, TimeUnit.SECONDS)).contains("id: s-note", "id: s-closed", "id: s-last");
+    }
+
+    @Test
+    void aBrowserReconnectingWithLastEventIdGetsWhatItMissed() throws Exception {
+        hub.publish(event("r-1", EventType.EDITED, TicketStatus.OPEN, false));
+        hub.publish(event("r-2", EventType.EDITED, TicketStatus.OPEN, false));
+        hub.publish(event("r-3", EventType.EDITED, TicketStatus.OPEN, false));
+        List<String> lines = readUntil(http.signIn("Sam", "STAFF"), "r-1", "\"cursor\":\"r-3\"").get(5, TimeUnit.SECONDS);
+        assertThat(lines).contains("id: r-2", "id: r-3").doesNotContain("id: r-1");
+    }
+
+    private void waitForBrowsers(int n) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 5000;
+        while (hub.browsers() < n && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(hub.browsers()).isGreaterThanOrEqualTo(n);
+    }
+
+    private CompletableFuture<List<String>> readUntil(String cookie, String lastEventId, String stopText) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(server.getURI().resolve("/api/live"))
+                .header("Cookie", cookie).header("Accept", "text/event-stream").timeout(Duration.ofSeconds(10));
+        if (lastEventId != null) {
+            b.header("Last-Event-ID", lastEventId);
+        }
+        return http.client().sendAsync(b.build(), HttpResponse.BodyHandlers.ofInputStream()).thenApply(r -> {
+            List<String> lines = new ArrayList<>();
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    lines.add(line);
+                    if (line.contains(stopText)) {
+                        break;
+                    }
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return lines;
+        });
+    }
+}

@@ -1,0 +1,117 @@
+package campus.helpdesk.gateway.proxy;
+
+import campus.helpdesk.gateway.EchoServer;
+import campus.helpdesk.gateway.GatewayHttp;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ProxyTest implements TestPropertyProvider {
+
+    private final EchoServer tickets = new EchoServer();
+    private final EchoServer category = new EchoServer();
+
+    @Inject
+    EmbeddedServer server;
+    GatewayHttp http;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return Map.of(
+                "helpdesk.routes.ticket-service.url", tickets.url(),
+                "helpdesk.routes.analytics-category.url", category.url(),
+                "helpdesk.routes.analytics-open-period.url", EchoServer.deadUrl());
+    }
+
+    @AfterAll
+    void stopEchoes() {
+        tickets.close();
+        category.close();
+    }
+
+    @BeforeEach
+    void setUp() {
+        http = new GatewayHttp(server.getURI());
+    }
+
+    @Test
+    void identityHeadersComeFromTheSessionAndClientCopiesAreDropped() {
+        String cookie = http.signIn("Ann", "STUDENT");
+        HttpResponse<String> r = http.get("/api/tickets/7?x=1", "Cookie", cookie,
+                "X-Helpdesk-Role", "STAFF", "X-Helpdesk-User", "Mallory");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("path: /api/tickets/7\n").contains("query: x=1\n")
+                .contains("x-helpdesk-role: STUDENT\n").contains("x-helpdesk-user: Ann\n")
+                .doesNotContain("STAFF").doesNotContain("Mallory")
+                .doesNotContain("helpdesk_session");
+    }
+
+    @Test
+    void postBodiesAndIdempotencyKeysAreForwarded() {
+        String cookie = http.signIn("Ann", "STUDENT");
+        HttpResponse<String> r = http.post("/api/tickets", "{\"title\":\"Lift\"}", "Cookie", cookie,
+                "Idempotency-Key", "k-1");
+        assertThat(r.body()).contains("method: POST").contains("body: {\"title\":\"Lift\"}")
+                .contains("idempotency-key: k-1");
+    }
+
+    @Test
+    void withoutASessionTheGatewayAnswers401ProblemAndForwardsNothing() {
+        HttpResponse<String> r = http.get("/api/tickets", "X-Helpdesk-Role", "STAFF", "X-Helpdesk-User", "Mallory");
+        assertThat(r.statusCode()).isEqualTo(401);
+        assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(r.body()).contains("\"detail\"");
+    }
+
+    @Test
+    void studentsCannotReachAnalyticsButStaffAndAnalystsCan() {
+        assertThat(http.get("/api/analytics/active-by-category", "Cookie", http.signIn("Stu", "STUDENT")).statusCode())
+                .isEqualTo(403);
+        assertThat(http.get("/api/analytics/active-by-category", "Cookie", http.signIn("Sam", "STAFF")).statusCode())
+                .isEqualTo(200);
+        assertThat(http.get("/api/analytics/active-by-category", "Cookie", http.signIn("Al", "ANALYST")).statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void analystsHaveNoTicketAccess() {
+        assertThat(http.get("/api/tickets", "Cookie", http.signIn("Al", "ANALYST")).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void formatCsvBecomesAnAcceptHeaderSoDownloadLinksWork() {
+        HttpResponse<String> r = http.get("/api/analytics/active-by-category?format=csv", "Cookie",
+                http.signIn("Sam", "STAFF"));
+        assertThat(r.body()).contains("accept: text/csv").contains("query: null");
+    }
+
+    @Test
+    void aPrefixOnlyMatchesWholePathSegments() {
+        HttpResponse<String> r = http.get("/api/ticketsandmore", "Cookie", http.signIn("Sam", "STAFF"));
+        assertThat(r.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aStoppedServiceGives503ProblemWithinOneSecond() {
+        String cookie = http.signIn("Sam", "STAFF");
+        long started = System.nanoTime();
+        HttpResponse<String> r = http.get("/api/analytics/open-period?hours=24", "Cookie", cookie);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertThat(r.statusCode()).isEqualTo(503);
+        assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(r.body()).contains("analytics-open-period");
+        assertThat(millis).isLessThan(1000);
+    }
+}

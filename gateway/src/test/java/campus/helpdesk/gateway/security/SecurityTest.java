@@ -1,0 +1,82 @@
+package campus.helpdesk.gateway.security;
+
+import campus.helpdesk.gateway.GatewayHttp;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@MicronautTest
+class SecurityTest {
+
+    private static final String SIGN_IN = "{\"name\":\"Ann\",\"role\":\"STUDENT\"}";
+
+    @Inject
+    EmbeddedServer server;
+    GatewayHttp http;
+
+    @BeforeEach
+    void setUp() {
+        http = new GatewayHttp(server.getURI());
+    }
+
+    @Test
+    void pagesCarryACspWithoutInlineScriptAndTheOtherSecurityHeaders() {
+        for (String path : new String[] {"/", "/js/app.js", "/api/session"}) {
+            HttpResponse<String> r = http.get(path);
+            assertThat(r.statusCode()).as(path).isEqualTo(200);
+            String csp = r.headers().firstValue("Content-Security-Policy").orElseThrow();
+            assertThat(csp).contains("script-src 'self'").contains("frame-ancestors 'none'")
+                    .doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
+            assertThat(r.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+            assertThat(r.headers().firstValue("Referrer-Policy")).isPresent();
+        }
+    }
+
+    @Test
+    void theIndexPageHasNoInlineScriptOrStyle() {
+        String html = http.get("/").body();
+        assertThat(html).doesNotContainPattern("<script(?![^>]*\\bsrc=)[^>]*>")
+                .doesNotContain("style=").doesNotContain("<style").doesNotContainPattern("\\son[a-z]+=");
+    }
+
+    @Test
+    void aStateChangingRequestFromAForeignOriginIsRefusedWith403Problem() {
+        HttpResponse<String> r = http.post("/api/session", SIGN_IN, "Origin", "https://evil.example");
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(r.body()).contains("\"detail\"");
+        assertThat(r.headers().firstValue("Set-Cookie")).isEmpty();
+    }
+
+    @Test
+    void aForeignRefererWithoutOriginIsRefusedToo() {
+        HttpResponse<String> r = http.send("DELETE", "/api/session", null, "Referer", "https://evil.example/page");
+        assertThat(r.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void ourOwnOriginMayChangeState() {
+        String origin = "http://" + server.getHost() + ":" + server.getPort();
+        assertThat(http.post("/api/session", SIGN_IN, "Origin", origin).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void apiAnswersAreNotCached() {
+        HttpResponse<String> r = http.get("/api/session");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Cache-Control")).contains("no-store");
+    }
+
+    @Test
+    void chartJsIsServedFromItsWebJar() {
+        HttpResponse<String> r = http.get("/webjars/chart.js/4.5.1/dist/chart.umd.min.js");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("Chart");
+    }
+}

@@ -1,0 +1,90 @@
+package campus.helpdesk.gateway.session;
+
+import campus.helpdesk.gateway.GatewayHttp;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@MicronautTest
+class SessionApiTest {
+
+    @Inject
+    EmbeddedServer server;
+    GatewayHttp http;
+
+    @BeforeEach
+    void setUp() {
+        http = new GatewayHttp(server.getURI());
+    }
+
+    @Test
+    void signingInSetsAnHttpOnlySameSiteStrictCookieForTheWholeSite() {
+        HttpResponse<String> r = http.post("/api/session", "{\"name\":\"Ann Lee\",\"role\":\"STUDENT\"}");
+        assertThat(r.statusCode()).isEqualTo(200);
+        String cookie = r.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(cookie).startsWith(Sessions.COOKIE + "=").containsIgnoringCase("HttpOnly")
+                .contains("SameSite=Strict").contains("Path=/");
+        assertThat(r.body()).contains("\"name\":\"Ann Lee\"").contains("\"role\":\"STUDENT\"");
+    }
+
+    @Test
+    void theSessionIsReadBackFromTheCookie() {
+        String cookie = http.signIn("Bo", "STAFF");
+        HttpResponse<String> r = http.get("/api/session", "Cookie", cookie);
+        assertThat(r.body()).contains("\"signedIn\":true").contains("\"name\":\"Bo\"").contains("\"role\":\"STAFF\"");
+    }
+
+    @Test
+    void withoutACookieNobodyIsSignedInAndTheScreenLearnsWhetherACodeIsNeeded() {
+        HttpResponse<String> r = http.get("/api/session");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("\"signedIn\":false").contains("\"staffCodeRequired\":false");
+    }
+
+    @Test
+    void aTamperedCookieIsNoSession() {
+        String cookie = http.signIn("Bo", "STUDENT");
+        HttpResponse<String> r = http.get("/api/session", "Cookie", cookie.substring(0, cookie.length() - 3) + "AAA");
+        assertThat(r.body()).contains("\"signedIn\":false");
+    }
+
+    @Test
+    void signingOutExpiresTheCookie() {
+        HttpResponse<String> r = http.send("DELETE", "/api/session", null);
+        assertThat(r.statusCode()).isEqualTo(204);
+        assertThat(r.headers().firstValue("Set-Cookie").orElseThrow()).contains("Max-Age=0");
+    }
+
+    @Test
+    void anUnknownRoleIsRefusedWithAProblemNamingTheField() {
+        HttpResponse<String> r = http.post("/api/session", "{\"name\":\"Ann\",\"role\":\"ADMIN\"}");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(r.body()).contains("role: must be one of");
+    }
+
+    @Test
+    void aBlankOrOverlongNameIsRefusedWithAProblemNamingTheField() {
+        HttpResponse<String> blank = http.post("/api/session", "{\"name\":\"  \",\"role\":\"STUDENT\"}");
+        assertThat(blank.statusCode()).isEqualTo(400);
+        assertThat(blank.body()).contains("\"detail\":\"name: must not be blank\"");
+        HttpResponse<String> longName = http.post("/api/session",
+                "{\"name\":\"" + "x".repeat(81) + "\",\"role\":\"STUDENT\"}");
+        assertThat(longName.statusCode()).isEqualTo(400);
+        assertThat(longName.body()).contains("\"detail\":\"name: ");
+    }
+
+    @Test
+    void malformedJsonIsA400ProblemNotAStackTrace() {
+        HttpResponse<String> r = http.post("/api/session", "{\"name\":");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(r.body()).contains("\"detail\"").doesNotContain("Exception");
+    }
+}
