@@ -1,0 +1,87 @@
+package campus.helpdesk.analytics.resolution;
+
+import java.util.Arrays;
+
+/**
+ * A sorted multiset of durations in milliseconds with their sum: count, average and any percentile_disc in O(1).
+ * While a snapshot loads, values are appended unsorted and sorted once at the end ({@link #sort()}); afterwards
+ * each change is a binary search and a shift. Not thread-safe.
+ */
+final class Durations {
+
+    private long[] values = new long[8];
+    private int size;
+    private long sum;
+    private boolean sorted = true;
+
+    int size() {
+        return size;
+    }
+
+    long sum() {
+        return sum;
+    }
+
+    /** Adds a value; {@code bulk} defers ordering to {@link #sort()}. */
+    void add(long value, boolean bulk) {
+        if (size == values.length) {
+            values = Arrays.copyOf(values, size * 2);
+        }
+        sum += value;
+        if (bulk) {
+            values[size++] = value;
+            sorted = false;
+            return;
+        }
+        sort();
+        int at = insertionPoint(value);
+        System.arraycopy(values, at, values, at + 1, size - at);
+        values[at] = value;
+        size++;
+    }
+
+    /** Removes one occurrence of the value, if present. */
+    void remove(long value) {
+        sort();
+        int at = Arrays.binarySearch(values, 0, size, value);
+        if (at < 0) {
+            return;
+        }
+        System.arraycopy(values, at + 1, values, at, size - at - 1);
+        size--;
+        sum -= value;
+    }
+
+    void sort() {
+        if (!sorted) {
+            Arrays.sort(values, 0, size);
+            sorted = true;
+        }
+    }
+
+    /**
+     * PostgreSQL's {@code percentile_disc(p) WITHIN GROUP (ORDER BY value)}: the first value whose cumulative
+     * share reaches p, i.e. row ceil(p × n) (1-based), computed in double exactly as PostgreSQL does.
+     */
+    long percentileDisc(double p) {
+        if (size == 0) {
+            throw new IllegalStateException("No values");
+        }
+        long row = (long) Math.ceil(p * size);
+        return values[(int) Math.max(1, Math.min(row, size)) - 1];
+    }
+
+    private int insertionPoint(long value) {
+        int low = 0;
+        int high = size;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (values[mid] <= value) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+}
