@@ -1,0 +1,41 @@
+package campus.helpdesk.ticket.classify;
+
+import campus.helpdesk.api.Classification;
+import campus.helpdesk.classify.LabelledText;
+import campus.helpdesk.classify.TicketClassifier;
+import campus.helpdesk.classify.TicketClassifiers;
+import jakarta.inject.Singleton;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The classifier in use. Retraining builds a new immutable model and swaps it in atomically, so requests in flight
+ * keep the model they started with and never see a half-trained one.
+ */
+@Singleton
+public class CurrentClassifier {
+
+    private final AtomicReference<Model> current =
+            new AtomicReference<>(new Model(TicketClassifiers.standard(), 0, Instant.now()));
+
+    public record Model(TicketClassifier classifier, int corrections, Instant trainedAt) {
+    }
+
+    public Classification classify(String text) {
+        return current.get().classifier().classify(text);
+    }
+
+    /** Retrains the shipped model with these corrections and puts it in use. */
+    public Model retrainWith(List<LabelledText> corrections) {
+        Model model = new Model(TicketClassifiers.standard().retrainedWith(corrections), corrections.size(),
+                Instant.now());
+        current.set(model);
+        return model;
+    }
+
+    public Model model() {
+        return current.get();
+    }
+}

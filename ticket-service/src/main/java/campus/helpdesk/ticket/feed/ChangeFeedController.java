@@ -1,0 +1,89 @@
+package campus.helpdesk.ticket.feed;
+
+import campus.helpdesk.api.ChangeFeedOperations;
+import campus.helpdesk.api.ChangePage;
+import campus.helpdesk.api.FactsSnapshot;
+import campus.helpdesk.ticket.db.Database;
+import campus.helpdesk.ticket.identity.Identity;
+import campus.helpdesk.ticket.problem.Problems;
+import campus.helpdesk.ticket.ticket.TicketRules;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.types.files.StreamedFile;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+import java.sql.SQLException;
+
+/**
+ * The change feed for the analytics services and the gateway (callers send a STAFF identity). Long-polls run on
+ * virtual threads (the blocking executor), never on the event loop, and hold no database connection while waiting.
+ */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class ChangeFeedController implements ChangeFeedOperations {
+
+    static final int DEFAULT_LIMIT = 100;
+    static final int MAX_LIMIT = 1000;
+    static final int MAX_WAIT_MS = 30_000;
+    /** Re-check at least this often while waiting: an event may become servable without a notification. */
+    static final long RECHECK_MS = 50;
+
+    private final ChangeFeed feed;
+    private final FeedNotifier notifier;
+    private final Database db;
+
+    public ChangeFeedController(ChangeFeed feed, FeedNotifier notifier, Database db) {
+        this.feed = feed;
+        this.notifier = notifier;
+        this.db = db;
+    }
+
+    @Override
+    public ChangePage changes(@Nullable String after, @Nullable Integer limit, @Nullable Integer waitMs) {
+        TicketRules.requireStaff(Identity.current(), "read the change feed");
+        FeedCursor cursor = FeedCursor.parse(after);
+        int max = within("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT);
+        int wait = within("waitMs", waitMs, 0, 0, MAX_WAIT_MS);
+        long deadline = System.nanoTime() + wait * 1_000_000L;
+        while (true) {
+            long seen = notifier.generation();
+            ChangePage page = feed.read(cursor, max);
+            long remainingMs = (deadline - System.nanoTime()) / 1_000_000L;
+            if (!page.events().isEmpty() || remainingMs <= 0) {
+                return page;
+            }
+            try {
+                notifier.awaitChange(seen, Math.min(RECHECK_MS, remainingMs));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return page;
+            }
+        }
+    }
+
+    @Get(SNAPSHOT_PATH)
+    @Produces(FactsSnapshot.CONTENT_TYPE)
+    public StreamedFile snapshot() {
+        TicketRules.requireStaff(Identity.current(), "read the facts snapshot");
+        try {
+            return new StreamedFile(new SnapshotStream(db.borrow()), MediaType.TEXT_PLAIN_TYPE);
+        } catch (SQLException e) {
+            throw Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "The database is not reachable: " + e.getMessage());
+        }
+    }
+
+    private static int within(String name, @Nullable Integer value, int fallback, int min, int max) {
+        if (value == null) {
+            return fallback;
+        }
+        if (value < min || value > max) {
+            throw Problems.badInput(name, "must be from " + min + " to " + max);
+        }
+        return value;
+    }
+}

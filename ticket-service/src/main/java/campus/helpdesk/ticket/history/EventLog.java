@@ -1,0 +1,117 @@
+package campus.helpdesk.ticket.history;
+
+import campus.helpdesk.api.EventType;
+import campus.helpdesk.api.FieldChange;
+import campus.helpdesk.api.HistoryEntry;
+import campus.helpdesk.api.Role;
+import campus.helpdesk.api.Ticket;
+import campus.helpdesk.ticket.db.Sql;
+import campus.helpdesk.ticket.identity.Identity;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The ticket_event table: one row per committed change, written in the change's own transaction (transactional
+ * outbox). It is both the ticket's visible history and the change feed's source. Every append also notifies
+ * the feed's listeners; PostgreSQL delivers the notification only when (and if) the transaction commits.
+ */
+@Singleton
+public class EventLog {
+
+    public static final String CHANNEL = "ticket_events";
+
+    private static final String APPEND = """
+            WITH e AS (
+                INSERT INTO ticket_event (ticket_id, type, actor, actor_role, internal, changes,
+                                          category, status, priority, opened_at, closed_at, first_response_at, version)
+                VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::ticket_category, ?::ticket_status, ?::ticket_priority, ?, ?, ?, ?)
+                RETURNING id)
+            SELECT pg_notify('%s', '') FROM e""".formatted(CHANNEL);
+
+    private final JsonMapper json;
+
+    public EventLog(JsonMapper json) {
+        this.json = json;
+    }
+
+    /**
+     * SQL (a CTE body) that writes the CREATED event of the tickets returned by the CTE {@code source}, so that
+     * creating a ticket stays a single statement. {@code ?} parameters: actor, actor role, changes (JSON).
+     */
+    public static String createdEventFrom(String source) {
+        return """
+                INSERT INTO ticket_event (ticket_id, type, actor, actor_role, at, changes,
+                                          category, status, priority, opened_at, closed_at, first_response_at, version)
+                SELECT id, 'CREATED', ?, ?, opened_at, ?::jsonb,
+                       category, status, priority, opened_at, closed_at, first_response_at, version FROM %s
+                RETURNING id AS event_id""".formatted(source);
+    }
+
+    /** Appends one event; {@code after} is the ticket after the change, null when it was deleted. */
+    public void append(Connection connection, long ticketId, EventType type, Identity who, boolean internal,
+                       List<FieldChange> changes, @Nullable Ticket after) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(APPEND)) {
+            ps.setLong(1, ticketId);
+            ps.setString(2, type.name());
+            ps.setString(3, who.user());
+            ps.setString(4, who.role().name());
+            ps.setBoolean(5, internal);
+            ps.setString(6, toJson(changes));
+            ps.setString(7, after == null ? null : after.category().name());
+            ps.setString(8, after == null ? null : after.status().name());
+            ps.setString(9, after == null ? null : after.priority().name());
+            Sql.setInstant(ps, 10, after == null ? null : after.openedAt());
+            Sql.setInstant(ps, 11, after == null ? null : after.closedAt());
+            Sql.setInstant(ps, 12, after == null ? null : after.firstResponseAt());
+            Sql.setNullableLong(ps, 13, after == null ? null : after.version());
+            ps.execute();
+        }
+    }
+
+    /** The ticket's events, oldest first; internal ones only for staff. */
+    public List<HistoryEntry> history(Connection connection, long ticketId, boolean includeInternal)
+            throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("""
+                SELECT id, type, actor, actor_role, at, changes::text AS changes FROM ticket_event
+                WHERE ticket_id = ? AND (? OR NOT internal) ORDER BY id""")) {
+            ps.setLong(1, ticketId);
+            ps.setBoolean(2, includeInternal);
+            List<HistoryEntry> entries = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    entries.add(new HistoryEntry(rs.getLong("id"), EventType.valueOf(rs.getString("type")),
+                            rs.getString("actor"), Role.valueOf(rs.getString("actor_role")),
+                            Sql.instant(rs, "at"), fromJson(rs.getString("changes"))));
+                }
+            }
+            return entries;
+        }
+    }
+
+    public String toJson(List<FieldChange> changes) {
+        try {
+            return json.writeValueAsString(changes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<FieldChange> fromJson(String text) {
+        try {
+            return json.readValue(text, Argument.listOf(FieldChange.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package campus.helpdesk.ticket.ticket;
+
+import campus.helpdesk.api.HistoryEntry;
+import campus.helpdesk.api.NewTicket;
+import campus.helpdesk.api.StatusChange;
+import campus.helpdesk.api.Ticket;
+import campus.helpdesk.api.TicketOperations;
+import campus.helpdesk.api.TicketPage;
+import campus.helpdesk.api.TicketPatch;
+import campus.helpdesk.ticket.db.Database;
+import campus.helpdesk.ticket.history.EventLog;
+import campus.helpdesk.ticket.identity.Identity;
+import campus.helpdesk.ticket.search.ListQuery;
+import campus.helpdesk.ticket.search.TicketSearch;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+import java.net.URI;
+import java.util.List;
+
+/** Thin: reads the identity, calls one domain method, maps the result. The rules live in {@link TicketRules}. */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class TicketController implements TicketOperations {
+
+    /** Set on a 200 answer to a retried POST: the ticket is the one the first request with that key created. */
+    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+
+    private final TicketCreation creation;
+    private final TicketChanges changes;
+    private final TicketSearch search;
+    private final EventLog events;
+    private final Database db;
+
+    public TicketController(TicketCreation creation, TicketChanges changes, TicketSearch search, EventLog events,
+                            Database db) {
+        this.creation = creation;
+        this.changes = changes;
+        this.search = search;
+        this.events = events;
+        this.db = db;
+    }
+
+    @Override
+    public HttpResponse<Ticket> create(NewTicket ticket, @Nullable String idempotencyKey) {
+        TicketCreation.Created result = creation.create(Identity.current(), ticket, idempotencyKey);
+        URI location = URI.create("/api/tickets/" + result.ticket().id());
+        if (result.isNew()) {
+            return HttpResponse.created(result.ticket(), location);
+        }
+        return HttpResponse.ok(result.ticket()).header(HttpHeaders.LOCATION, location.toString())
+                .header(REPLAYED_HEADER, "true");
+    }
+
+    @Override
+    public TicketPage list(@Nullable String status, @Nullable String category, @Nullable String priority,
+                           @Nullable String q, @Nullable String openedFrom, @Nullable String openedTo,
+                           @Nullable String needsReview, @Nullable String sort, @Nullable String page,
+                           @Nullable String size) {
+        ListQuery query = ListQuery.parse(status, category, priority, q, openedFrom, openedTo, needsReview, sort,
+                page, size);
+        return search.list(query, TicketRules.listableStatuses(Identity.current().role(), query.statuses()));
+    }
+
+    @Override
+    public Ticket get(long id) {
+        Identity who = Identity.current();
+        Ticket ticket = db.autoCommit(c -> TicketSql.loadLive(c, id));
+        TicketRules.requireVisible(ticket, who);
+        return ticket;
+    }
+
+    @Override
+    public Ticket patch(long id, TicketPatch patch, @Nullable String ifMatch) {
+        return changes.patch(Identity.current(), id, patch, ifMatch);
+    }
+
+    @Override
+    public Ticket changeStatus(long id, StatusChange change, @Nullable String ifMatch) {
+        return changes.changeStatus(Identity.current(), id, change, ifMatch);
+    }
+
+    @Override
+    public HttpResponse<Void> delete(long id) {
+        changes.delete(Identity.current(), id);
+        return HttpResponse.noContent();
+    }
+
+    @Override
+    public List<HistoryEntry> history(long id) {
+        Identity who = Identity.current();
+        return db.autoCommit(c -> {
+            TicketRules.requireVisible(TicketSql.loadLive(c, id), who);
+            return events.history(c, id, who.isStaff());
+        });
+    }
+}

@@ -1,0 +1,140 @@
+package campus.helpdesk.ticket;
+
+import campus.helpdesk.api.HelpdeskHeaders;
+import campus.helpdesk.api.Role;
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * A raw HTTP client for the tests: real requests to the running service, with exact control of headers and
+ * bodies (including broken ones), and answers as status + headers + JSON.
+ */
+public final class Api {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final URI base;
+    private final JsonMapper json;
+
+    public Api(URI base, JsonMapper json) {
+        this.base = base;
+        this.json = json;
+    }
+
+    /** Who is calling; null role/user means the header is not sent. */
+    public record As(Role role, String user) {
+        public static As student(String name) {
+            return new As(Role.STUDENT, name);
+        }
+
+        public static As staff(String name) {
+            return new As(Role.STAFF, name);
+        }
+    }
+
+    public final class Answer {
+        public final int status;
+        public final HttpResponse<String> raw;
+
+        Answer(HttpResponse<String> raw) {
+            this.status = raw.statusCode();
+            this.raw = raw;
+        }
+
+        public <T> T as(Class<T> type) {
+            return read(raw.body(), Argument.of(type));
+        }
+
+        public <T> T as(Argument<T> type) {
+            return read(raw.body(), type);
+        }
+
+        @SuppressWarnings("unchecked")
+        public Map<String, Object> map() {
+            return read(raw.body(), Argument.of(Map.class));
+        }
+
+        public String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+
+        public String contentType() {
+            return header("Content-Type");
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + raw.body();
+        }
+    }
+
+    public Answer get(As who, String path) {
+        return send(who, "GET", path, null, Map.of());
+    }
+
+    public Answer post(As who, String path, Object body) {
+        return send(who, "POST", path, body, Map.of());
+    }
+
+    public Answer patch(As who, String path, Object body) {
+        return send(who, "PATCH", path, body, Map.of());
+    }
+
+    public Answer delete(As who, String path) {
+        return send(who, "DELETE", path, null, Map.of());
+    }
+
+    /** {@code body}: a String is sent as is (for broken JSON), anything else is serialised. */
+    public Answer send(As who, String method, String path, Object body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60));
+        if (who != null) {
+            if (who.role() != null) {
+                request.header(HelpdeskHeaders.ROLE, who.role().name());
+            }
+            if (who.user() != null) {
+                request.header(HelpdeskHeaders.USER, who.user());
+            }
+        }
+        headers.forEach(request::header);
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            String text = body instanceof String s ? s : write(body);
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(text));
+        }
+        try {
+            return new Answer(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String write(Object body) {
+        try {
+            return json.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private <T> T read(String text, Argument<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Not " + type + ": " + text, e);
+        }
+    }
+}

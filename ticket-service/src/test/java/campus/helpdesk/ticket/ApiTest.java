@@ -1,0 +1,93 @@
+package campus.helpdesk.ticket;
+
+import campus.helpdesk.api.NewTicket;
+import campus.helpdesk.api.Priority;
+import campus.helpdesk.api.Ticket;
+import campus.helpdesk.testing.TestPostgres;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Base of the HTTP tests: each test class gets its own empty database on the JVM's one PostgreSQL, the real
+ * service on a random port, and {@link Api} to call it. Subclasses carry {@code @MicronautTest}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class ApiTest implements TestPropertyProvider {
+
+    protected static final Api.As STUDENT = Api.As.student("Ada Student");
+    protected static final Api.As OTHER_STUDENT = Api.As.student("Bruno Student");
+    protected static final Api.As STAFF = Api.As.staff("Carla Staff");
+
+    @Inject
+    protected EmbeddedServer server;
+    @Inject
+    protected JsonMapper json;
+    protected Api api;
+    private String jdbcUrl;
+
+    @Override
+    public Map<String, String> getProperties() {
+        TestPostgres postgres = TestPostgres.get();
+        jdbcUrl = postgres.createDatabase("ts_" + getClass().getSimpleName().toLowerCase(Locale.ROOT));
+        return Map.of(
+                "datasources.default.url", jdbcUrl,
+                "datasources.default.username", postgres.user(),
+                "datasources.default.password", postgres.password());
+    }
+
+    @BeforeAll
+    void connectApi() {
+        api = new Api(server.getURI(), json);
+    }
+
+    protected Connection sql() throws SQLException {
+        TestPostgres postgres = TestPostgres.get();
+        return DriverManager.getConnection(jdbcUrl, postgres.user(), postgres.password());
+    }
+
+    protected Ticket create(Api.As who, String title, String description) {
+        Api.Answer answer = api.post(who, "/api/tickets", new NewTicket(title, description, null, Priority.MEDIUM));
+        assertThat(answer.status).as(answer.toString()).isEqualTo(201);
+        return answer.as(Ticket.class);
+    }
+
+    protected Ticket create() {
+        return create(STUDENT, "Projector broken in room B12", "The projector in B12 shows no image at all.");
+    }
+
+    /** A ticket moved to the given status by staff. */
+    protected Ticket createIn(campus.helpdesk.api.TicketStatus status) {
+        Ticket ticket = create();
+        if (status != campus.helpdesk.api.TicketStatus.OPEN) {
+            ticket = move(ticket.id(), campus.helpdesk.api.TicketStatus.ACTIVE);
+        }
+        if (status == campus.helpdesk.api.TicketStatus.CLOSED) {
+            ticket = move(ticket.id(), campus.helpdesk.api.TicketStatus.CLOSED);
+        }
+        return ticket;
+    }
+
+    protected Ticket move(long id, campus.helpdesk.api.TicketStatus to) {
+        Api.Answer answer = api.post(STAFF, "/api/tickets/" + id + "/status", Map.of("status", to.name()));
+        assertThat(answer.status).as(answer.toString()).isEqualTo(200);
+        return answer.as(Ticket.class);
+    }
+
+    protected static void assertProblem(Api.Answer answer, int status, String detailContains) {
+        assertThat(answer.status).as(answer.toString()).isEqualTo(status);
+        assertThat(answer.contentType()).as(answer.toString()).startsWith("application/problem+json");
+        assertThat(String.valueOf(answer.map().get("detail"))).as(answer.toString()).contains(detailContains);
+    }
+}
