@@ -10,7 +10,7 @@ const ROLES = [
 
 export async function render(container, { session, refreshSession }) {
   const name = h('input', { name: 'name', type: 'text', required: true, maxlength: 80, autocomplete: 'name',
-    autofocus: true });
+  });
   const code = h('input', { name: 'staffCode', type: 'password', autocomplete: 'off' });
   const codeField = field('Staff access code', code, 'Ask the helpdesk lead for the code.');
   const errors = h('div', { class: 'form-errors' });

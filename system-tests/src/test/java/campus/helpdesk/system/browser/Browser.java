@@ -1,0 +1,109 @@
+package campus.helpdesk.system.browser;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.function.Function;
+
+/**
+ * One person's headless Chromium (the system's browser and driver, nothing downloaded), with the few steps the
+ * scenarios share: sign in, open a screen, wait for text, take a screenshot into target/screenshots.
+ */
+final class Browser implements AutoCloseable {
+
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final String CHROMIUM = System.getProperty("helpdesk.chromium", "/usr/bin/chromium");
+    private static final String CHROMEDRIVER = System.getProperty("helpdesk.chromedriver", "/usr/bin/chromedriver");
+
+    final ChromeDriver driver;
+    private final URI base;
+
+    Browser(URI base) {
+        this.base = base;
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                "--disable-background-networking", "--window-size=1280,900", "--lang=en-GB");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
+    }
+
+    void open(String hash) {
+        String url = base.resolve("/").toString() + hash;
+        if (driver.getCurrentUrl() != null && driver.getCurrentUrl().startsWith(base.resolve("/").toString())) {
+            // Same page: change the hash like a link does, so the page (and its live connection) stays.
+            driver.executeScript("location.hash = arguments[0]", hash);
+        } else {
+            driver.get(url);
+        }
+    }
+
+    void signIn(String name, String roleValue) {
+        driver.get(base.resolve("/").toString() + "#/signin");
+        WebElement nameField = waitFor(By.name("name"));
+        nameField.sendKeys(name);
+        driver.findElement(By.cssSelector("input[name=role][value=" + roleValue + "]")).click();
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        waitUntil(d -> d.findElements(By.id("sign-out")).size() == 1);
+        waitFor(By.tagName("h1"));
+    }
+
+    WebElement waitFor(By by) {
+        return new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    <T> T waitUntil(Function<ChromeDriver, T> condition) {
+        return waitUntil(Duration.ofSeconds(15), condition);
+    }
+
+    <T> T waitUntil(Duration timeout, Function<ChromeDriver, T> condition) {
+        return new WebDriverWait(driver, timeout).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> condition.apply(driver));
+    }
+
+    void waitForText(By by, String text) {
+        waitUntil(d -> d.findElements(by).stream().anyMatch(e -> e.getText().contains(text)));
+    }
+
+    Object script(String js, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(js, args);
+    }
+
+    void resize(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+    }
+
+    void screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

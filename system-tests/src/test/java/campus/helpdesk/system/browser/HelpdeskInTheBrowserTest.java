@@ -1,0 +1,217 @@
+package campus.helpdesk.system.browser;
+
+import campus.helpdesk.launcher.Service;
+import campus.helpdesk.system.SharedSuite;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The issue's five scenarios in real browsers against the whole suite (five processes, real PostgreSQL). Each
+ * scenario files its own tickets, with a unique word in the title, because the suite is shared.
+ */
+class HelpdeskInTheBrowserTest {
+
+    private static final Pattern TICKET_URL = Pattern.compile("#/tickets/(\\d+)$");
+    private static URI gateway;
+
+    @BeforeAll
+    static void suite() {
+        gateway = SharedSuite.uri(Service.GATEWAY);
+    }
+
+    @Test
+    void aStudentFilesATicketAndSeesItsCategory() {
+        try (Browser student = new Browser(gateway)) {
+            student.signIn("Lena Student", "STUDENT");
+            student.waitFor(By.name("title")).sendKeys("Lift in building B is stuck between floors");
+            student.driver.findElement(By.name("description"))
+                    .sendKeys("The lift in building B stopped between the second and third floor; the doors stay shut.");
+            student.driver.findElement(By.name("location")).sendKeys("Building B, lift 1");
+            student.waitForText(By.id("category-suggestion"), "Looks like");
+            student.screenshot("01-report-form-with-suggestion");
+
+            long id = submitReport(student);
+            String category = student.waitFor(By.id("ticket-category")).getText();
+            assertThat(category).containsAnyOf("Facility", "IT", "Services");
+            assertThat(student.driver.findElement(By.cssSelector(".ticket-head")).getText()).contains("Open");
+            student.screenshot("02-ticket-page-student");
+            assertThat(id).isPositive();
+        }
+    }
+
+    @Test
+    void staffTakeItAndCloseItAndTheStudentNoLongerSeesIt() {
+        String word = unique();
+        try (Browser student = new Browser(gateway); Browser staff = new Browser(gateway)) {
+            student.signIn("Marco Student", "STUDENT");
+            long id = fileTicket(student, "Projector " + word + " in room A101 shows no picture",
+                    "The projector in A101 turns on but shows no picture from the HDMI cable.");
+            student.open("#/tickets");
+            student.waitFor(By.cssSelector("tr[data-ticket-id='" + id + "']"));
+            student.screenshot("03-ticket-list-student");
+
+            staff.signIn("Sam Staff", "STAFF");
+            staff.waitFor(By.name("q")).sendKeys(word);
+            staff.waitFor(By.cssSelector("tr[data-ticket-id='" + id + "'] a")).click();
+            staff.waitFor(By.cssSelector("button[data-action=take]")).click();
+            staff.waitForText(By.cssSelector(".ticket-head .badges"), "Active");
+            staff.screenshot("05-ticket-page-staff-active");
+            staff.waitFor(By.cssSelector("button[data-action=close]")).click();
+            staff.waitForText(By.cssSelector(".ticket-head .badges"), "Closed");
+            staff.open("#/tickets?status=CLOSED&q=" + word);
+            staff.waitFor(By.cssSelector("tr[data-ticket-id='" + id + "']"));
+            staff.screenshot("04-queue-staff-closed-tab");
+
+            student.driver.navigate().refresh();
+            student.waitFor(By.cssSelector("h1"));
+            student.waitUntil(d -> d.findElements(By.cssSelector(".results[aria-busy=false]")).size() == 1);
+            assertThat(student.driver.findElements(By.cssSelector("tr[data-ticket-id='" + id + "']"))).isEmpty();
+            student.open("#/tickets/" + id);
+            student.waitForText(By.tagName("h1"), "Ticket not available");
+        }
+    }
+
+    @Test
+    void messagesWrittenInOneBrowserAppearInTheOtherWithoutAReload() {
+        try (Browser student = new Browser(gateway); Browser staff = new Browser(gateway)) {
+            student.signIn("Ana Student", "STUDENT");
+            long id = fileTicket(student, "Wi-Fi eduroam drops every few minutes " + unique(),
+                    "In the library the eduroam connection drops every few minutes on my laptop.");
+            staff.signIn("Sam Staff", "STAFF");
+            staff.open("#/tickets/" + id);
+            staff.waitFor(By.id("message-text"));
+            student.script("window.notReloaded = true");
+            staff.script("window.notReloaded = true");
+
+            staff.driver.findElement(By.id("message-internal")).click();
+            send(staff, "Internal: probably access point AP-17 again");
+            send(staff, "We are looking into it, which floor are you on?");
+            student.waitForText(By.id("messages"), "which floor are you on?");
+            assertThat(student.driver.findElement(By.id("messages")).getText()).doesNotContain("AP-17");
+
+            send(student, "Second floor, near the windows.");
+            staff.waitForText(By.id("messages"), "Second floor, near the windows.");
+            assertThat(student.script("return window.notReloaded")).isEqualTo(true);
+            assertThat(staff.script("return window.notReloaded")).isEqualTo(true);
+            student.screenshot("06-messages-student");
+            staff.screenshot("07-messages-staff-with-internal-note");
+        }
+    }
+
+    @Test
+    void theDashboardsNumbersChangeAfterAClose() {
+        GatewayApi studentApi = GatewayApi.signIn(gateway, "Dora Student", "STUDENT");
+        GatewayApi staffApi = GatewayApi.signIn(gateway, "Sam Staff", "STAFF");
+        long id = studentApi.createTicket("Heating in room C12 is off " + unique(), "Room C12 is cold, the radiator is off.");
+        staffApi.move(id, "ACTIVE");
+        try (Browser staff = new Browser(gateway)) {
+            staff.signIn("Sam Staff", "STAFF");
+            staff.open("#/dashboard");
+            staff.script("window.notReloaded = true");
+            int before = staff.waitUntil(Duration.ofSeconds(20), d -> {
+                int shown = activeNow(staff);
+                int answer = staffApi.get("/api/analytics/active-by-category").get("total").asInt();
+                return shown >= 1 && shown == answer ? shown : null;
+            });
+            staff.screenshot("08-dashboard-before-close");
+
+            staffApi.move(id, "CLOSED");
+            staff.waitUntil(Duration.ofSeconds(20), d -> activeNow(staff) == before - 1);
+            assertThat(staff.script("return window.notReloaded")).isEqualTo(true);
+            staff.screenshot("09-dashboard-after-close");
+        }
+    }
+
+    @Test
+    void aDescriptionWithMarkupShowsAsTextAndRunsNothing() {
+        String markup = "<img src=x onerror=alert(1)>";
+        try (Browser student = new Browser(gateway); Browser staff = new Browser(gateway)) {
+            student.signIn("Eve Student", "STUDENT");
+            String word = unique();
+            long id = fileTicket(student, "Odd page " + word + " <b>bold</b>", markup);
+            assertThat(student.waitFor(By.id("ticket-description")).getText()).isEqualTo(markup);
+            assertThat(student.driver.findElements(By.cssSelector("#ticket-description img, .ticket-head b"))).isEmpty();
+            assertThat(student.driver.findElement(By.tagName("h1")).getText()).contains("<b>bold</b>");
+            assertNoAlert(student);
+            student.screenshot("10-markup-shown-as-text");
+
+            staff.signIn("Sam Staff", "STAFF");
+            staff.waitFor(By.name("q")).sendKeys(word);
+            staff.waitForText(By.cssSelector("tr[data-ticket-id='" + id + "']"), "<b>bold</b>");
+            staff.open("#/tickets/" + id);
+            assertThat(staff.waitFor(By.id("ticket-description")).getText()).isEqualTo(markup);
+            assertNoAlert(staff);
+        }
+    }
+
+    @Test
+    void theOtherScreensRenderAtDesktopAndPhoneWidth() {
+        try (Browser analyst = new Browser(gateway); Browser student = new Browser(gateway)) {
+            analyst.open("#/signin");
+            analyst.waitFor(By.name("name"));
+            analyst.screenshot("00-sign-in");
+            analyst.signIn("Alex Analyst", "ANALYST");
+            analyst.waitFor(By.id("kpi-open-now"));
+            analyst.open("#/about");
+            analyst.waitFor(By.cssSelector("table"));
+            analyst.screenshot("11-about");
+
+            student.resize(390, 844);
+            student.signIn("Pia Student", "STUDENT");
+            student.waitFor(By.name("title"));
+            student.screenshot("12-phone-report-form");
+            student.open("#/tickets");
+            student.waitUntil(d -> d.findElements(By.cssSelector(".results[aria-busy=false]")).size() == 1);
+            student.screenshot("13-phone-ticket-list");
+            Object width = student.script("return document.documentElement.scrollWidth");
+            assertThat(((Number) width).intValue()).as("no sideways scrolling at phone width").isLessThanOrEqualTo(390);
+        }
+    }
+
+    private static long fileTicket(Browser browser, String title, String description) {
+        browser.open("#/report");
+        browser.waitFor(By.name("title")).sendKeys(title);
+        browser.driver.findElement(By.name("description")).sendKeys(description);
+        return submitReport(browser);
+    }
+
+    private static long submitReport(Browser browser) {
+        browser.driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        String url = browser.waitUntil(d -> TICKET_URL.matcher(d.getCurrentUrl()).find() ? d.getCurrentUrl() : null);
+        browser.waitFor(By.id("ticket-description"));
+        Matcher m = TICKET_URL.matcher(url);
+        assertThat(m.find()).isTrue();
+        return Long.parseLong(m.group(1));
+    }
+
+    private static void send(Browser browser, String text) {
+        browser.waitFor(By.id("message-text")).sendKeys(text);
+        browser.driver.findElement(By.id("send-message")).click();
+        browser.waitForText(By.id("messages"), text);
+        browser.waitUntil(d -> d.findElement(By.id("message-text")).getAttribute("value").isEmpty());
+    }
+
+    private static int activeNow(Browser browser) {
+        String value = browser.driver.findElement(By.cssSelector("#kpi-active-now .kpi-value")).getText().trim();
+        return value.matches("\\d+") ? Integer.parseInt(value) : -1;
+    }
+
+    private static void assertNoAlert(Browser browser) {
+        assertThatThrownBy(() -> browser.driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+    }
+
+    private static String unique() {
+        return "T" + UUID.randomUUID().toString().substring(0, 6);
+    }
+}
