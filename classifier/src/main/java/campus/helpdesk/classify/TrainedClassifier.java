@@ -20,7 +20,7 @@ final class TrainedClassifier implements TicketClassifier {
      * Softmax temperature, fitted on out-of-fold scores of 10-fold cross-validation of the corpus (lowest
      * log-loss; {@code Evaluate --cv 10} prints the fit). Above 1 it softens the over-sure training fit.
      */
-    static final double TEMPERATURE = 1.0;
+    static final double TEMPERATURE = 0.65;
 
     /**
      * Below this confidence a ticket is flagged for review. Chosen from cross-validation: see the module README for
