@@ -60,7 +60,8 @@ public class CsvWriter implements MessageBodyWriter<CsvAnswer> {
         if (value == null) {
             return;
         }
-        String text = value.toString();
+        // Plain decimals (0.000278, not 2.78E-4): spreadsheets read them in every locale setting.
+        String text = value instanceof Double d ? java.math.BigDecimal.valueOf(d).toPlainString() : value.toString();
         boolean quote = text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0
                 || text.indexOf('\r') >= 0;
         if (!quote) {

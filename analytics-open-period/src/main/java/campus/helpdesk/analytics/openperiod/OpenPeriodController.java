@@ -14,6 +14,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 @Controller("/api/analytics")
 public class OpenPeriodController {
@@ -37,7 +38,8 @@ public class OpenPeriodController {
             @Nullable @QueryValue String days) {
         Period period = Period.parse(hours, days);
         Freshness freshness = Freshness.of(feed);
-        Instant to = Instant.now();
+        // Whole milliseconds: the index holds opening times in ms, so "opened ≥ from" means the same as in SQL.
+        Instant to = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Instant from = to.minus(Duration.ofHours(period.hours()));
         return OpenPeriodAnswer.of(from, to, period.hours(), index.openedSince(from), freshness);
     }
