@@ -1,14 +1,13 @@
 package campus.helpdesk.support.access;
 
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.core.async.publisher.Publishers;
+import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
-import io.micronaut.http.annotation.Filter;
-import io.micronaut.http.filter.HttpServerFilter;
-import io.micronaut.http.filter.ServerFilterChain;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ResponseFilter;
+import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
-import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,12 +15,16 @@ import org.slf4j.LoggerFactory;
  * One log line per request ({@code GET /api/tickets 200 12ms}), with the request's trace id, when
  * {@code HELPDESK_ACCESS_LOG_ENABLED=true}. Off by default: at thousands of requests a second the console
  * would cost more than the request. The path is logged without its query, which may hold search text.
+ *
+ * <p>A response filter method, not a wrapping {@code HttpServerFilter}: the health endpoint sets its 503 in a
+ * response filter of its own, which a wrapping filter sees too early (it would log 200).
  */
-@Filter(Filter.MATCH_ALL_PATTERN)
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 @Requires(property = "helpdesk.access-log.enabled", value = "true")
-public class AccessLogFilter implements HttpServerFilter {
+public class AccessLogFilter implements Ordered {
 
     private static final Logger LOG = LoggerFactory.getLogger("campus.helpdesk.access");
+    private static final String STARTED = AccessLogFilter.class.getName() + ".started";
 
     @Override
     public int getOrder() {
@@ -29,13 +32,15 @@ public class AccessLogFilter implements HttpServerFilter {
         return ServerFilterPhase.FIRST.order();
     }
 
-    @Override
-    public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
-        long start = System.nanoTime();
-        return Publishers.map(chain.proceed(request), response -> {
-            LOG.info("{} {} {} {}ms", request.getMethodName(), request.getPath(), response.code(),
-                (System.nanoTime() - start) / 1_000_000);
-            return response;
-        });
+    @RequestFilter
+    public void started(HttpRequest<?> request) {
+        request.setAttribute(STARTED, System.nanoTime());
+    }
+
+    @ResponseFilter
+    public void finished(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        long started = request.getAttribute(STARTED, Long.class).orElseGet(System::nanoTime);
+        LOG.info("{} {} {} {}ms", request.getMethodName(), request.getPath(), response.code(),
+            (System.nanoTime() - started) / 1_000_000);
     }
 }

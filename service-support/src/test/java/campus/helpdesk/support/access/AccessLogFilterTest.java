@@ -7,6 +7,7 @@ import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
@@ -18,6 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @MicronautTest
 @Property(name = "helpdesk.access-log.enabled", value = "true")
+@Property(name = "test.dependency-down", value = "true")
+@Property(name = "endpoints.health.sensitive", value = "false")
 class AccessLogFilterTest {
 
     @Inject
@@ -46,5 +49,17 @@ class AccessLogFilterTest {
             assertThat(e.getFormattedMessage()).matches("GET /trace/seen 200 \\d+ms");
             assertThat(e.getMDCPropertyMap()).containsEntry("traceId", "4bf92f3577b34da6a3ce929d0e0e4736");
         });
+    }
+
+    @Test
+    void theLoggedStatusIsTheOneSentEvenWhenTheHealthEndpointSetsItLate() {
+        var request = HttpRequest.GET("/health")
+            .header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+        var failure = org.junit.jupiter.api.Assertions.assertThrows(HttpClientResponseException.class,
+            () -> client.toBlocking().exchange(request, String.class));
+        var sent = failure.getResponse();
+        assertThat(sent.code()).isEqualTo(503);
+        assertThat(sent.header("traceparent")).isEqualTo("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+        assertThat(events.list).anySatisfy(e -> assertThat(e.getFormattedMessage()).matches("GET /health 503 \\d+ms"));
     }
 }
