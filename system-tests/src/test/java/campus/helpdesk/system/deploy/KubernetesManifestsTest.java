@@ -124,6 +124,14 @@ class KubernetesManifestsTest {
             .containsAll(config.required());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("services")
+    void kubernetesAndComposeGiveTheServiceTheSameVariables(ServiceConfig config) {
+        var names = Repo.list(container(config), "env").stream().map(e -> Repo.at(e, "name")).toList();
+        var compose = Repo.map(Repo.yaml("docker-compose.yml"), "services", config.module(), "environment");
+        assertThat(names).containsExactlyInAnyOrderElementsOf(compose.keySet());
+    }
+
     @Test
     void theDatabaseUrlAndTheStaffCodeComeFromTheSecret() {
         var secret = Repo.map(find("Secret", "helpdesk-secrets"), "stringData");
