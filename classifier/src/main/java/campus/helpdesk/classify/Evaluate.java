@@ -17,6 +17,7 @@ import java.util.TreeMap;
  * <pre>
  *   Evaluate FILE.tsv [--retrain CORRECTIONS.tsv] [--errors]   accuracy, P/R/F1, confusion matrix on a labelled file
  *   Evaluate --cv K [--model lr|nb]                              k-fold cross-validation of the shipped corpus
+ *   Evaluate --retrain-effect                                    what corrections + a retrain do, on the corpus
  * </pre>
  * Both can be given together. {@code --retrain} evaluates twice: the standard model, then the model retrained
  * with the given examples as staff corrections, which measures what a retrain does.
@@ -35,23 +36,29 @@ public final class Evaluate {
         Path corrections = null;
         int folds = 0;
         boolean errors = false;
+        boolean retrainEffect = false;
         ModelKind kind = ModelKind.LOGISTIC_REGRESSION;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--cv" -> folds = Integer.parseInt(args[++i]);
                 case "--retrain" -> corrections = Path.of(args[++i]);
                 case "--errors" -> errors = true;
+                case "--retrain-effect" -> retrainEffect = true;
                 case "--model" -> kind = args[++i].equals("nb") ? ModelKind.NAIVE_BAYES : ModelKind.LOGISTIC_REGRESSION;
                 default -> file = Path.of(args[i]);
             }
         }
-        if (file == null && folds == 0) {
-            out.println("usage: Evaluate FILE.tsv [--retrain CORRECTIONS.tsv] [--errors] | --cv K [--model lr|nb]");
+        if (file == null && folds == 0 && !retrainEffect) {
+            out.println("usage: Evaluate FILE.tsv [--retrain CORRECTIONS.tsv] [--errors] | --cv K [--model lr|nb]"
+                    + " | --retrain-effect");
             return 2;
         }
         printCorpus(out);
         if (folds > 0) {
             crossValidate(folds, kind, out);
+        }
+        if (retrainEffect) {
+            RetrainEffect.print(Corpus.shipped(), out);
         }
         if (file != null) {
             List<LabelledText> items = Corpus.read(file);

@@ -39,6 +39,13 @@ class EvaluateTest {
     }
 
     @Test
+    void measuresTheEffectOfARetrainWithSimulatedStaffCorrections() throws Exception {
+        String out = run("--retrain-effect");
+        assertThat(out).contains("effect of a retrain").containsPattern("corrected tickets right: +before +[0-9.]+ %");
+        assertThat(out).contains("unseen tickets right");
+    }
+
+    @Test
     void anUnknownLabelIsReportedWithItsLine() throws Exception {
         Path file = dir.resolve("bad.tsv");
         Files.writeString(file, "IT\tok\nPLUMBING\tleak\n");
