@@ -1,0 +1,125 @@
+package campus.helpdesk.ticket.problem;
+
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.core.annotation.NonNull;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.server.exceptions.response.Error;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.micronaut.problem.ProblemErrorResponseProcessor;
+import jakarta.inject.Singleton;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Renders the framework's own errors (unparsable JSON, a value of the wrong type, an unknown route, ...) as
+ * problem+json with a readable {@code detail} and the {@code field} at fault, which the stock problem renderer
+ * leaves out. A 5xx never carries internals: its detail is generic and the cause is in the log.
+ */
+@Singleton
+@Replaces(ProblemErrorResponseProcessor.class)
+public class ProblemResponses implements ErrorResponseProcessor<Map<String, Object>> {
+
+    /** How serde names the JSON property it could not read: "... property [Priority priority] ...". */
+    private static final Pattern PROPERTY = Pattern.compile("property \\[(?:[\\w.$<>]+ )?(\\w+)]");
+    private static final Pattern POSITION = Pattern.compile("line: (\\d+), column: (\\d+)");
+    private static final Pattern KEY = Pattern.compile("\"(\\w+)\"\\s*:");
+    private static final Pattern ARGUMENT = Pattern.compile("argument \\[(\\w+)]");
+    /** Names of @Body parameters in the *Operations interfaces; a problem with the whole body is "body". */
+    private static final java.util.Set<String> BODY_ARGUMENTS = java.util.Set.of("ticket", "patch", "change",
+            "message", "request");
+
+    @Override
+    public @NonNull MutableHttpResponse<Map<String, Object>> processResponse(@NonNull ErrorContext context,
+                                                                             @NonNull MutableHttpResponse<?> response) {
+        HttpStatus status = response.getStatus();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "about:blank");
+        body.put("title", status.getReason());
+        body.put("status", status.getCode());
+        if (status.getCode() >= 500) {
+            body.put("detail", "The server could not answer this request; the cause is in its log.");
+        } else {
+            Optional<Error> first = context.getErrors().stream().findFirst();
+            String message = first.map(Error::getMessage).orElse(status.getReason());
+            String field = first.flatMap(error -> field(context, error, message)).orElse(null);
+            if (field != null) {
+                body.put("field", field);
+                body.put("detail", field + ": " + readable(message));
+            } else {
+                body.put("detail", readable(message));
+            }
+        }
+        MutableHttpResponse<Map<String, Object>> problem = response.contentType(HelpdeskProblemHandler.PROBLEM_JSON)
+                .body(body);
+        return context.getRequest().getMethod() == HttpMethod.HEAD ? problem.body(null) : problem;
+    }
+
+    private static Optional<String> field(ErrorContext context, Error error, String message) {
+        Matcher property = PROPERTY.matcher(message);
+        if (property.find()) {
+            return Optional.of(property.group(1));
+        }
+        if (message.startsWith("Invalid JSON")) {
+            return Optional.of("body");
+        }
+        Optional<String> inBody = propertyAtErrorPosition(context, message);
+        if (inBody.isPresent()) {
+            return inBody;
+        }
+        Optional<String> name = error.getPath().map(path -> path.startsWith("/") ? path.substring(1) : path);
+        if (name.isEmpty()) {
+            Matcher argument = ARGUMENT.matcher(message);
+            name = argument.find() ? Optional.of(argument.group(1)) : Optional.empty();
+        }
+        return name.map(n -> BODY_ARGUMENTS.contains(n) ? "body" : n);
+    }
+
+    /**
+     * The JSON parser reports where it failed ("line: 1, column: 56") but not which property; the property is the
+     * last key that starts before that position in the body.
+     */
+    private static Optional<String> propertyAtErrorPosition(ErrorContext context, String message) {
+        Matcher position = POSITION.matcher(message);
+        if (!position.find()) {
+            return Optional.empty();
+        }
+        Optional<String> body = context.getRequest().getAttribute(RawBodyFilter.ATTRIBUTE, String.class);
+        if (body.isEmpty()) {
+            return Optional.empty();
+        }
+        int line = Integer.parseInt(position.group(1));
+        int column = Integer.parseInt(position.group(2));
+        String[] lines = body.get().split("\n", -1);
+        if (line < 1 || line > lines.length) {
+            return Optional.empty();
+        }
+        StringBuilder before = new StringBuilder();
+        for (int i = 0; i < line - 1; i++) {
+            before.append(lines[i]).append('\n');
+        }
+        before.append(lines[line - 1], 0, Math.min(Math.max(column - 1, 0), lines[line - 1].length()));
+        Matcher key = KEY.matcher(before);
+        String last = null;
+        while (key.find()) {
+            last = key.group(1);
+        }
+        return Optional.ofNullable(last);
+    }
+
+    /** Keeps the message short and free of Java class names and parser internals. */
+    private static String readable(String message) {
+        String text = message.replaceAll("Failed to convert argument \\[\\w+] for value \\[[^]]*] due to: ", "")
+                .replaceAll("Cannot deserialize value of type `[^`]*` due to: ", "")
+                .replaceAll(" at \\[Source: .*$", "")
+                .replaceAll("\\[?class [\\w.$]+]?", "").replaceAll("campus\\.helpdesk\\.[\\w.$]+", "")
+                .replaceAll("\\s+", " ").strip();
+        return text.length() > 300 ? text.substring(0, 300) + "…" : text;
+    }
+}
