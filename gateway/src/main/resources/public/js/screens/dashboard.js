@@ -67,7 +67,11 @@ export async function render(container) {
   async function loadCategory() {
     await into(panels.category, '/api/analytics/active-by-category', answer => {
       const rows = (answer.categories || []).map(c => [label.category(c.category), c.active, c.open ?? '—']);
-      return [bars('category', rows, 'Active', (answer.categories || []).map(c => COLORS[c.category])),
+      const canvas = h('canvas', { role: 'img', 'aria-label': 'Active and open tickets per category' });
+      draw('category', canvas, { type: 'bar', data: { labels: rows.map(r => r[0]), datasets: [
+        { label: 'Active', data: rows.map(r => r[1]), backgroundColor: '#1d4ed8' },
+        { label: 'Open', data: rows.map(r => (r[2] === '—' ? null : r[2])), backgroundColor: '#93c5fd' }] } });
+      return [h('div', { class: 'chart chart-small' }, canvas),
         table(['Category', 'Active', 'Open'], rows),
         h('p', { class: 'total' }, `Total active: ${answer.total}`)];
     });
@@ -85,7 +89,7 @@ export async function render(container) {
     if (charts[name]) charts[name].destroy();
     if (!window.Chart) return;
     config.options = { responsive: true, maintainAspectRatio: false, animation: false, ...(config.options || {}),
-      scales: { y: { beginAtZero: true } } };
+      scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } };
     charts[name] = new window.Chart(canvas, config);
   }
 

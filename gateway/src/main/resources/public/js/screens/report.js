@@ -1,7 +1,7 @@
 // "Report a problem": the category is suggested live from /api/tickets/classify as the student types; the
 // ticket is filed with an Idempotency-Key so a double click or a retry never files it twice.
 import { api, newIdempotencyKey } from '../api.js';
-import { h, field, showFieldError, errorBox, debounce, label, categoryBadge, select, PRIORITIES } from '../dom.js';
+import { h, mount, field, showFieldError, errorBox, debounce, label, categoryBadge, select, PRIORITIES } from '../dom.js';
 
 export async function render(container) {
   const title = h('input', { name: 'title', type: 'text', required: true, maxlength: 200,
@@ -25,14 +25,14 @@ export async function render(container) {
     classifyAbort = new AbortController();
     try {
       const c = await api('/api/tickets/classify', { method: 'POST', body: { text }, signal: classifyAbort.signal });
-      suggestion.replaceChildren(h('span', {}, 'Looks like '),
+      mount(suggestion, h('span', {}, 'Looks like '),
         categoryBadge(c.category, `· ${Math.round(c.confidence * 100)} % sure`),
         c.needsReview ? h('span', { class: 'hint' }, ' — the helpdesk will double-check it') : null,
         c.suggestedPriority === 'HIGH' && !priority.value
           ? h('span', { class: 'hint' }, ' · sounds urgent: we will treat it as high priority') : null);
     } catch (err) {
       if (err.name !== 'AbortError') {
-        suggestion.replaceChildren(h('span', { class: 'hint' }, 'No suggestion right now — the helpdesk will sort it.'));
+        mount(suggestion, h('span', { class: 'hint' }, 'No suggestion right now — the helpdesk will sort it.'));
       }
     }
   }, 300);

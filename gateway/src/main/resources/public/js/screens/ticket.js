@@ -170,9 +170,7 @@ export async function render(container, { session, params }) {
   function drawHistory(entries) {
     mount(history, entries.map(e => h('li', {},
       h('div', { class: 'timeline-head' }, h('strong', {}, describe(e.type)), ` by ${e.actor} `, time(e.at)),
-      e.changes && e.changes.length ? h('ul', { class: 'changes' }, e.changes.map(c => h('li', {},
-        h('span', { class: 'muted' }, `${c.field}: `), c.from === null || c.from === undefined ? '' : `${clip(c.from)} → `,
-        clip(c.to ?? '—')))) : null)));
+      changeList(e.changes))));
   }
 
   const text = h('textarea', { name: 'body', rows: 3, maxlength: 5000, required: true, id: 'message-text' });
@@ -216,6 +214,27 @@ export async function render(container, { session, params }) {
       reload();
     }
   });
+}
+
+// The message itself is shown under Messages; its id in the history says nothing to a person.
+const HIDDEN_FIELDS = new Set(['message', 'messageId', 'version']);
+const FIELD_TEXT = { firstResponseAt: 'first reply', closedAt: 'closed', assignee: 'handled by' };
+
+function changeList(changes) {
+  const shown = (changes || []).filter(c => !HIDDEN_FIELDS.has(c.field));
+  if (!shown.length) return null;
+  return h('ul', { class: 'changes' }, shown.map(c => h('li', {},
+    h('span', { class: 'muted' }, `${FIELD_TEXT[c.field] || c.field}: `),
+    c.from === null || c.from === undefined ? '' : `${value(c.from)} → `, value(c.to ?? '—'))));
+}
+
+function value(v) {
+  const s = String(v);
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(s)) return formatDate(s);
+  const known = { ...Object.fromEntries(['OPEN', 'ACTIVE', 'CLOSED'].map(x => [x, label.status(x)])),
+    ...Object.fromEntries(['LOW', 'MEDIUM', 'HIGH'].map(x => [x, label.priority(x)])),
+    ...Object.fromEntries(['FACILITY', 'IT', 'SERVICES'].map(x => [x, label.category(x)])) };
+  return known[s] || clip(s);
 }
 
 function fact(term, value) { return [h('dt', {}, term), h('dd', {}, value)]; }

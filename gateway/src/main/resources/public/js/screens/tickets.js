@@ -132,6 +132,10 @@ function filterForm(state, staff, changed) {
   const form = h('form', { class: 'filters', role: 'search', onsubmit: e => e.preventDefault() },
     labelled('Search', q), status ? labelled('Status', status) : null, labelled('Category', category),
     labelled('Priority', priority), labelled('Opened from', from), labelled('Opened to', to));
+  // At phone width the filters fold away behind one line; wider screens show them open.
+  const box = h('details', { class: 'filters-box', open: window.matchMedia('(min-width: 601px)').matches
+    || Boolean(state.q || state.category || state.priority || state.from || state.to) },
+  h('summary', {}, 'Search and filters'), form);
   const read = () => {
     Object.assign(state, { q: q.value.trim(), category: category.value, priority: priority.value,
       from: from.value, to: to.value });
@@ -140,7 +144,7 @@ function filterForm(state, staff, changed) {
   };
   q.addEventListener('input', debounce(read, 300));
   form.addEventListener('change', e => { if (e.target !== q) read(); });
-  return form;
+  return box;
 }
 
 function dayStart(day) { return day ? new Date(`${day}T00:00:00`).toISOString() : ''; }

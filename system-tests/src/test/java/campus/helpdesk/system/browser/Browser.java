@@ -92,13 +92,20 @@ final class Browser implements AutoCloseable {
         driver.manage().window().setSize(new Dimension(width, height));
     }
 
+    /** The whole page, not just the viewport: the window grows to the page's height for the shot. */
     void screenshot(String name) {
+        Dimension size = driver.manage().window().getSize();
         try {
             Files.createDirectories(SCREENSHOTS);
+            long height = ((Number) script("return document.documentElement.scrollHeight")).longValue();
+            driver.manage().window().setSize(new Dimension(size.getWidth(),
+                    (int) Math.min(4000, Math.max(size.getHeight(), height + 140))));
             File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
             Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            driver.manage().window().setSize(size);
         }
     }
 

@@ -25,9 +25,11 @@ class HelpdeskInTheBrowserTest {
     private static final Pattern TICKET_URL = Pattern.compile("#/tickets/(\\d+)$");
     private static URI gateway;
 
+    /** -Dhelpdesk.gatewayUrl=http://localhost:8080 runs the scenarios against a suite that is already up. */
     @BeforeAll
     static void suite() {
-        gateway = SharedSuite.uri(Service.GATEWAY);
+        String running = System.getProperty("helpdesk.gatewayUrl");
+        gateway = running != null && !running.isBlank() ? URI.create(running) : SharedSuite.uri(Service.GATEWAY);
     }
 
     @Test
