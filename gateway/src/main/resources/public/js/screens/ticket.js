@@ -205,7 +205,11 @@ export async function render(container, { session, params }) {
   await load();
 
   const reload = debounce(load, 150);
-  return onLive(e => {
+  // Students get no live events once a ticket is closed, so a page left open in a background tab catches up
+  // when it is looked at again.
+  const onVisible = () => { if (document.visibilityState === 'visible') reload(); };
+  document.addEventListener('visibilitychange', onVisible);
+  const unsubscribe = onLive(e => {
     if (e.kind === 'reset' || e.ticketId === id) {
       if (e.type === 'DELETED') {
         notice.replaceChildren(h('div', { class: 'alert', role: 'alert' }, 'This ticket was just deleted.'));
@@ -214,6 +218,7 @@ export async function render(container, { session, params }) {
       reload();
     }
   });
+  return () => { unsubscribe(); document.removeEventListener('visibilitychange', onVisible); };
 }
 
 // The message itself is shown under Messages; its id in the history says nothing to a person.

@@ -91,13 +91,20 @@ export async function render(container, { session, query: initial }) {
 
   const reload = debounce(load, 250);
   const unsubscribe = onLive(() => reload());
+  // Closing a ticket sends students no event, so a list left in a background tab refreshes when looked at.
+  const onVisible = () => { if (document.visibilityState === 'visible') reload(); };
+  document.addEventListener('visibilitychange', onVisible);
 
   container.append(h('section', { class: 'page' },
     h('div', { class: 'page-head' }, h('h1', {}, staff ? 'Queue' : 'Tickets'),
       h('a', { class: 'btn btn-primary', href: '#/report' }, 'Report a problem')),
     staff ? tabs : null, filters, results));
   await load();
-  return () => { unsubscribe(); if (controller) controller.abort(); };
+  return () => {
+    unsubscribe();
+    document.removeEventListener('visibilitychange', onVisible);
+    if (controller) controller.abort();
+  };
 }
 
 function row(t) {

@@ -3,6 +3,9 @@ package campus.helpdesk.gateway.live;
 import campus.helpdesk.api.ChangeEvent;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
@@ -33,6 +36,14 @@ public class LiveHub {
     public LiveHub(@Value("${helpdesk.live.replay:5000}") int capacity) {
         this.capacity = capacity;
         this.recent = new ArrayDeque<>(capacity);
+    }
+
+    @Inject
+    void registerMetrics(@Nullable MeterRegistry meters) {
+        if (meters != null) {
+            Gauge.builder("helpdesk.live.browsers", this, LiveHub::browsers)
+                    .description("Browsers connected to /api/live").register(meters);
+        }
     }
 
     public synchronized void publish(ChangeEvent event) {

@@ -14,6 +14,7 @@ import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.client.ProxyHttpClient;
+import io.micronaut.http.client.exceptions.ReadTimeoutException;
 import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
 import io.micronaut.http.filter.ServerFilterPhase;
@@ -33,8 +34,9 @@ import java.util.stream.Collectors;
 /**
  * Forwards {@code /api/...} requests that match a configured {@link Route}. Identity headers are always the
  * session's: any copy the client sent is dropped, and so is the session cookie, which the services have no use
- * for. A service that cannot be reached gives 503 problem+json (connect timeout in application.yml), and only
- * idempotent GETs are tried a second time.
+ * for. A service that cannot be reached gives 503 problem+json: at once when the connection is refused, after the
+ * connect timeout (300 ms) when nothing answers, after the read timeout (5 s) when it accepted and hangs. Only
+ * idempotent GETs are tried a second time, and not after a read timeout.
  */
 @Filter("/api/**")
 public class ProxyFilter implements HttpServerFilter {
@@ -77,7 +79,9 @@ public class ProxyFilter implements HttpServerFilter {
         MutableHttpRequest<?> outgoing = forward(request, route, session.get());
         Flux<MutableHttpResponse<?>> call = Flux.defer(() -> client.proxy(outgoing));
         if (request.getMethod() == HttpMethod.GET) {
-            call = call.retryWhen(Retry.max(1));
+            // A second try helps when a connection from the pool was stale or a replica just went away; a service
+            // that accepted the request and did not answer in time gets no second wait.
+            call = call.retryWhen(Retry.max(1).filter(e -> !(e instanceof ReadTimeoutException)));
         }
         return call.onErrorResume(e -> {
             LOG.warn("{} {} -> {} failed: {}", request.getMethod(), request.getPath(), route.getName(), e.toString());

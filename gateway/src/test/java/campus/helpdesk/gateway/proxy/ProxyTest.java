@@ -11,6 +11,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
@@ -22,6 +26,7 @@ class ProxyTest implements TestPropertyProvider {
 
     private final EchoServer tickets = new EchoServer();
     private final EchoServer category = new EchoServer();
+    private final ServerSocket hanging = hangingService();
 
     @Inject
     EmbeddedServer server;
@@ -30,15 +35,27 @@ class ProxyTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         return Map.of(
+                "micronaut.http.client.read-timeout", "700ms",
+                "helpdesk.routes.analytics-resolution-time.url", "http://127.0.0.1:" + hanging.getLocalPort(),
                 "helpdesk.routes.ticket-service.url", tickets.url(),
                 "helpdesk.routes.analytics-category.url", category.url(),
                 "helpdesk.routes.analytics-open-period.url", EchoServer.deadUrl());
     }
 
     @AfterAll
-    void stopEchoes() {
+    void stopEchoes() throws IOException {
         tickets.close();
         category.close();
+        hanging.close();
+    }
+
+    /** Accepts connections (the kernel does, up to the backlog) and never answers: a hung service. */
+    private static ServerSocket hangingService() {
+        try {
+            return new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @BeforeEach
@@ -101,6 +118,16 @@ class ProxyTest implements TestPropertyProvider {
     void aPrefixOnlyMatchesWholePathSegments() {
         HttpResponse<String> r = http.get("/api/ticketsandmore", "Cookie", http.signIn("Sam", "STAFF"));
         assertThat(r.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aServiceThatHangsGives503AfterTheReadTimeoutWithoutASecondWait() {
+        String cookie = http.signIn("Sam", "STAFF");
+        long started = System.nanoTime();
+        HttpResponse<String> r = http.get("/api/analytics/resolution-time", "Cookie", cookie);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertThat(r.statusCode()).isEqualTo(503);
+        assertThat(millis).isBetween(600L, 1300L);
     }
 
     @Test
