@@ -1,7 +1,75 @@
 package campus.helpdesk.launcher;
 
-public class Helpdesk {
+import campus.helpdesk.demo.DemoDataException;
+import campus.helpdesk.launcher.cli.UsageException;
+import campus.helpdesk.launcher.seed.SeedCommand;
+import campus.helpdesk.launcher.up.UpCommand;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/** The {@code ./helpdesk} command: {@code up}, {@code seed}, {@code classifier-eval}. */
+public final class Helpdesk {
+
+    private static final String USAGE = "Usage: ./helpdesk <command> [options]\n\nCommands:\n"
+            + UpCommand.USAGE + SeedCommand.USAGE + ClassifierEvalCommand.USAGE;
+
+    private Helpdesk() {
+    }
+
     public static void main(String[] args) {
-        System.out.println("TODO");
+        // Libraries log through slf4j-simple; the user wants the services' lines, not the launcher's chatter.
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        System.exit(run(Arrays.asList(args)));
+    }
+
+    static int run(List<String> args) {
+        if (args.isEmpty() || List.of("help", "--help", "-h").contains(args.getFirst())) {
+            System.out.println(USAGE);
+            return args.isEmpty() ? 2 : 0;
+        }
+        Path root = projectRoot();
+        List<String> rest = args.subList(1, args.size());
+        try {
+            switch (args.getFirst()) {
+                case "up" -> new UpCommand(root, rest).run();
+                case "seed" -> new SeedCommand(root, rest).run();
+                case "classifier-eval" -> {
+                    return ClassifierEvalCommand.run(root, rest);
+                }
+                default -> throw new UsageException("unknown command " + args.getFirst());
+            }
+            return 0;
+        } catch (UsageException e) {
+            System.err.println("helpdesk: " + e.getMessage() + "\n\n" + USAGE);
+            return 2;
+        } catch (SuiteException | DemoDataException e) {
+            System.err.println("helpdesk: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /**
+     * The reactor root: {@code helpdesk.home} when the script sets it, else two levels above this jar
+     * ({@code launcher/target/launcher-*-all.jar}), else the working directory.
+     */
+    static Path projectRoot() {
+        String home = System.getProperty("helpdesk.home");
+        if (home != null && !home.isBlank()) {
+            return Path.of(home).toAbsolutePath().normalize();
+        }
+        try {
+            Path jar = Path.of(Helpdesk.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path root = jar.getParent().getParent().getParent();
+            if (root != null && Files.exists(root.resolve("pom.xml"))) {
+                return root;
+            }
+        } catch (URISyntaxException | RuntimeException e) {
+            // Fall through to the working directory.
+        }
+        return Path.of("").toAbsolutePath();
     }
 }

@@ -124,9 +124,8 @@ public final class Suite implements AutoCloseable {
     /** Stops every service: the gateway and analytics first, ticket-service last. Safe to call twice. */
     @Override
     public void close() {
-        if (closed) {
-            return;
-        }
+        // Not short-cut on `closed`: if the shutdown hook is stopping the services right now, this waits for it
+        // (stopAll is synchronized), so a caller can rely on every service being gone when close() returns.
         stopAll();
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);

@@ -1,0 +1,168 @@
+package campus.helpdesk.demo;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Loads demo tickets, their messages and their events into ticket-service's tables with COPY. The tables must
+ * exist: ticket-service creates them (Flyway) when it first starts. Batches commit one by one over parallel
+ * connections, so the change feed, and through it the analytics services, see the data arrive.
+ *
+ * <pre>{@code
+ * SeedReport report = DemoDataLoader.load(() -> DriverManager.getConnection(url, user, password),
+ *         SeedPlan.of(300, 12), (done, total) -> {});
+ * }</pre>
+ */
+public final class DemoDataLoader {
+
+    /** Opens a new connection; each loading thread holds its own. */
+    @FunctionalInterface
+    public interface Connector {
+        Connection connect() throws SQLException;
+    }
+
+    /** Told after every committed batch. */
+    @FunctionalInterface
+    public interface Progress {
+        void update(long ticketsDone, long ticketsTotal);
+    }
+
+    /** Two streams keep both cores of a small machine busy: one generating while the other's COPY runs. */
+    public static final int DEFAULT_STREAMS = 2;
+    private static final int MAX_BATCH = 10_000;
+
+    private DemoDataLoader() {
+    }
+
+    /** True when ticket-service's tables hold at least one ticket (deleted ones count: the ids are taken). */
+    public static boolean hasTickets(Connector connector) {
+        try (Connection c = connector.connect(); Statement s = c.createStatement()) {
+            requireSchema(s);
+            try (ResultSet rs = s.executeQuery("SELECT EXISTS (SELECT 1 FROM tickets)")) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            throw new DemoDataException("Cannot read the database: " + e.getMessage(), e);
+        }
+    }
+
+    public static SeedReport load(Connector connector, SeedPlan plan, Progress progress) {
+        return load(connector, plan, progress, DEFAULT_STREAMS);
+    }
+
+    public static SeedReport load(Connector connector, SeedPlan plan, Progress progress, int streams) {
+        long started = System.nanoTime();
+        long firstId = reserveIds(connector, plan.tickets());
+        StoryGenerator generator = new StoryGenerator(plan);
+        int batch = Math.max(100, Math.min(MAX_BATCH, plan.tickets() / Math.max(1, streams * 4)));
+        AtomicLong nextIndex = new AtomicLong();
+        AtomicLong done = new AtomicLong();
+        long[] totals = new long[3];
+        List<Future<StoryRows.Counts>> workers = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, streams))) {
+            for (int i = 0; i < Math.max(1, streams); i++) {
+                workers.add(pool.submit(() -> loadBatches(connector, generator, plan, firstId, batch, nextIndex,
+                        done, progress)));
+            }
+            for (Future<StoryRows.Counts> worker : workers) {
+                StoryRows.Counts counts = worker.get();
+                totals[0] += counts.tickets();
+                totals[1] += counts.messages();
+                totals[2] += counts.events();
+            }
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof DemoDataException d ? d
+                    : new DemoDataException("Loading demo data failed: " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DemoDataException("Interrupted while loading demo data", e);
+        }
+        analyze(connector);
+        return new SeedReport(totals[0], totals[1], totals[2], firstId, firstId + plan.tickets() - 1,
+                Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private static StoryRows.Counts loadBatches(Connector connector, StoryGenerator generator, SeedPlan plan,
+                                                long firstId, int batch, AtomicLong nextIndex, AtomicLong done,
+                                                Progress progress) throws SQLException, IOException {
+        long tickets = 0;
+        long messages = 0;
+        long events = 0;
+        try (Connection connection = connector.connect()) {
+            connection.setAutoCommit(false);
+            try (Statement s = connection.createStatement()) {
+                // Demo data need not wait for the disk on every batch; a crash loses only unfinished batches.
+                s.execute("SET synchronous_commit = off");
+            }
+            long from;
+            while ((from = nextIndex.getAndAdd(batch)) < plan.tickets()) {
+                long to = Math.min(plan.tickets(), from + batch);
+                List<Story> stories = new ArrayList<>((int) (to - from));
+                for (long index = from; index < to; index++) {
+                    stories.add(generator.generate(firstId + index, index));
+                }
+                StoryRows.Counts counts = StoryRows.write(connection, stories);
+                connection.commit();
+                tickets += counts.tickets();
+                messages += counts.messages();
+                events += counts.events();
+                progress.update(done.addAndGet(counts.tickets()), plan.tickets());
+            }
+        }
+        return new StoryRows.Counts(tickets, messages, events);
+    }
+
+    /**
+     * Takes a block of {@code count} ticket ids from the tickets' sequence. The table lock makes concurrent
+     * inserts by a running ticket-service wait the few milliseconds this takes, so no id is handed out twice.
+     */
+    private static long reserveIds(Connector connector, int count) {
+        try (Connection c = connector.connect(); Statement s = c.createStatement()) {
+            requireSchema(s);
+            c.setAutoCommit(false);
+            s.execute("LOCK TABLE tickets IN SHARE ROW EXCLUSIVE MODE");
+            long first;
+            try (ResultSet rs = s.executeQuery("SELECT nextval(pg_get_serial_sequence('tickets', 'id'))")) {
+                rs.next();
+                first = rs.getLong(1);
+            }
+            s.execute("SELECT setval(pg_get_serial_sequence('tickets', 'id'), " + (first + count - 1) + ")");
+            c.commit();
+            return first;
+        } catch (SQLException e) {
+            throw new DemoDataException("Cannot reserve ticket ids: " + e.getMessage(), e);
+        }
+    }
+
+    private static void requireSchema(Statement s) throws SQLException {
+        try (ResultSet rs = s.executeQuery("SELECT to_regclass('tickets') IS NOT NULL"
+                + " AND to_regclass('ticket_event') IS NOT NULL AND to_regclass('ticket_message') IS NOT NULL")) {
+            rs.next();
+            if (!rs.getBoolean(1)) {
+                throw new DemoDataException("The helpdesk tables do not exist in this database yet: "
+                        + "start ticket-service once (it creates them), e.g. with ./helpdesk up");
+            }
+        }
+    }
+
+    /** Fresh statistics, so the first searches and lists over the new data get good plans. */
+    private static void analyze(Connector connector) {
+        try (Connection c = connector.connect(); Statement s = c.createStatement()) {
+            s.execute("ANALYZE tickets, ticket_message, ticket_event");
+        } catch (SQLException e) {
+            throw new DemoDataException("Loaded, but ANALYZE failed: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package campus.helpdesk.launcher.cli;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+
+/** A PostgreSQL database to use: the embedded one by default, or one given with {@code --db-url}. */
+public record DatabaseTarget(String url, String user, String password) {
+
+    public static final String DEFAULT_USER = "helpdesk";
+    public static final String DEFAULT_PASSWORD = "helpdesk";
+
+    /** The {@code helpdesk} database of the embedded PostgreSQL on this machine. */
+    public static DatabaseTarget local(int port) {
+        return new DatabaseTarget("jdbc:postgresql://127.0.0.1:" + port + "/helpdesk", DEFAULT_USER,
+                DEFAULT_PASSWORD);
+    }
+
+    /** The target named by {@code --db-url/--db-user/--db-password}, or null when no URL was given. */
+    public static DatabaseTarget fromArgs(Args args) {
+        if (!args.has("db-url")) {
+            if (args.has("db-user") || args.has("db-password")) {
+                throw new UsageException("--db-user and --db-password go with --db-url");
+            }
+            return null;
+        }
+        String url = args.value("db-url", null);
+        if (!url.startsWith("jdbc:postgresql://")) {
+            throw new UsageException("--db-url must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/db): " + url);
+        }
+        return new DatabaseTarget(url, args.value("db-user", DEFAULT_USER),
+                args.value("db-password", DEFAULT_PASSWORD));
+    }
+
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(url, user, password);
+    }
+}

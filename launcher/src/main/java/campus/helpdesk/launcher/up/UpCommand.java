@@ -1,0 +1,150 @@
+package campus.helpdesk.launcher.up;
+
+import campus.helpdesk.demo.DemoDataLoader;
+import campus.helpdesk.demo.SeedPlan;
+import campus.helpdesk.demo.SeedReport;
+import campus.helpdesk.launcher.Ports;
+import campus.helpdesk.launcher.Service;
+import campus.helpdesk.launcher.Suite;
+import campus.helpdesk.launcher.SuiteOptions;
+import campus.helpdesk.launcher.cli.Args;
+import campus.helpdesk.launcher.cli.DatabaseTarget;
+import campus.helpdesk.launcher.cli.UsageException;
+import campus.helpdesk.launcher.postgres.EmbeddedDatabase;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * {@code ./helpdesk up}: PostgreSQL (embedded, or the one given), the five services, demo tickets on first start,
+ * the address to open; Ctrl-C or SIGTERM stops the services, then PostgreSQL.
+ */
+public final class UpCommand {
+
+    public static final String USAGE = """
+              up [--fresh] [--db-url URL [--db-user U] [--db-password P]] [--port-offset N] [--pg-port P]
+                  Starts PostgreSQL and the five services; Ctrl-C stops them.
+                  --fresh        wipes .helpdesk/ (the embedded database) first
+                  --db-url       uses that PostgreSQL instead of the embedded one
+                  --port-offset  adds N to every service port (default 0: gateway on 8080)
+                  --pg-port      port of the embedded PostgreSQL (default 15432)
+            """;
+    static final int DEMO_TICKETS = 300;
+    static final int DEMO_MONTHS = 12;
+
+    private final Path root;
+    private final Args args;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile Suite suite;
+    private volatile EmbeddedDatabase embedded;
+    private volatile boolean stopping;
+
+    public UpCommand(Path root, List<String> arguments) {
+        this.root = root;
+        this.args = Args.parse(arguments, Set.of("fresh"),
+                Set.of("db-url", "db-user", "db-password", "port-offset", "pg-port"));
+        if (!args.positional().isEmpty()) {
+            throw new UsageException("up takes no argument: " + args.positional().getFirst());
+        }
+    }
+
+    public void run() {
+        DatabaseTarget external = DatabaseTarget.fromArgs(args);
+        int offset = args.intValue("port-offset", 0, 0, 50000);
+        int pgPort = args.intValue("pg-port", EmbeddedDatabase.DEFAULT_PORT, 1024, 65535);
+        Path home = root.resolve(".helpdesk");
+        for (Service service : Service.values()) {
+            Ports.requireFree(service.module(), service.defaultPort() + offset);
+        }
+        if (args.flag("fresh")) {
+            if (external != null) {
+                throw new UsageException("--fresh wipes the embedded database; it cannot wipe the one at --db-url");
+            }
+            Ports.requireFree("PostgreSQL", pgPort);
+            deleteRecursively(home);
+            System.out.println("Wiped " + home);
+        }
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("helpdesk-stop").unstarted(this::stop));
+        DatabaseTarget target = external;
+        if (target == null) {
+            System.out.println("Starting PostgreSQL on 127.0.0.1:" + pgPort + " (data in " + home + ")");
+            embedded = EmbeddedDatabase.start(home, pgPort);
+            target = embedded.target();
+        }
+        suite = Suite.start(new SuiteOptions(root, target.url(), target.user(), target.password(), offset,
+                Map.of(), true));
+        seedOnFirstStart(target);
+        System.out.println();
+        System.out.println("Campus Helpdesk is up: http://localhost:" + suite.port(Service.GATEWAY));
+        System.out.println("PostgreSQL: " + target.url() + " (user " + target.user() + ")");
+        System.out.println("Press Ctrl-C to stop.");
+        watchUntilStopped();
+    }
+
+    private void seedOnFirstStart(DatabaseTarget target) {
+        DemoDataLoader.Connector connector = target::connect;
+        if (DemoDataLoader.hasTickets(connector)) {
+            return;
+        }
+        SeedReport report = DemoDataLoader.load(connector, SeedPlan.of(DEMO_TICKETS, DEMO_MONTHS), (d, t) -> { });
+        System.out.printf("Loaded %d demo tickets over the last %d months (%d messages, %d events) in %d ms%n",
+                report.tickets(), DEMO_MONTHS, report.messages(), report.events(), report.duration().toMillis());
+    }
+
+    /** Waits for Ctrl-C; says so when a service dies on its own (its log tells why), instead of dying silently. */
+    private void watchUntilStopped() {
+        Set<Service> reported = new HashSet<>();
+        try {
+            while (!stopped.await(2, TimeUnit.SECONDS)) {
+                for (Service service : Service.values()) {
+                    if (!stopping && !suite.isRunning(service) && reported.add(service)) {
+                        System.out.println("[launcher] " + service.module() + " has stopped; see "
+                                + root.resolve(service.module()).resolve("target") + " for its log");
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The shutdown hook: services first (they may still be writing), PostgreSQL last. */
+    private void stop() {
+        stopping = true;
+        System.out.println("Stopping Campus Helpdesk...");
+        try {
+            if (suite != null) {
+                suite.close();
+            }
+        } finally {
+            if (embedded != null) {
+                embedded.close();
+            }
+            stopped.countDown();
+            System.out.println("Stopped.");
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot wipe " + dir, e);
+        }
+    }
+}
