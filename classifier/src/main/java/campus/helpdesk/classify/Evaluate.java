@@ -16,7 +16,7 @@ import java.util.TreeMap;
  * The evaluation command.
  * <pre>
  *   Evaluate FILE.tsv [--retrain CORRECTIONS.tsv] [--errors]   accuracy, P/R/F1, confusion matrix on a labelled file
- *   Evaluate --cv K [--model lr|nb]                              k-fold cross-validation of the shipped corpus
+ *   Evaluate --cv K [--model lr|nb|ens]                              k-fold cross-validation of the shipped corpus
  *   Evaluate --retrain-effect                                    what corrections + a retrain do, on the corpus
  * </pre>
  * Both can be given together. {@code --retrain} evaluates twice: the standard model, then the model retrained
@@ -44,12 +44,12 @@ public final class Evaluate {
                 case "--retrain" -> corrections = Path.of(args[++i]);
                 case "--errors" -> errors = true;
                 case "--retrain-effect" -> retrainEffect = true;
-                case "--model" -> kind = args[++i].equals("nb") ? ModelKind.NAIVE_BAYES : ModelKind.LOGISTIC_REGRESSION;
+                case "--model" -> kind = modelKind(args[++i]);
                 default -> file = Path.of(args[i]);
             }
         }
         if (file == null && folds == 0 && !retrainEffect) {
-            out.println("usage: Evaluate FILE.tsv [--retrain CORRECTIONS.tsv] [--errors] | --cv K [--model lr|nb]"
+            out.println("usage: Evaluate FILE.tsv [--retrain CORRECTIONS.tsv] [--errors] | --cv K [--model lr|nb|ens]"
                     + " | --retrain-effect");
             return 2;
         }
@@ -64,7 +64,7 @@ public final class Evaluate {
             List<LabelledText> items = Corpus.read(file);
             long start = System.nanoTime();
             TicketClassifier model = kind == ModelKind.LOGISTIC_REGRESSION ? TicketClassifiers.standard()
-                    : TrainedClassifier.train(kind, Corpus.shipped(), 1.0);
+                    : TrainedClassifier.train(kind, Corpus.shipped(), kind.temperature);
             out.printf(Locale.ROOT, "%ntrained on %d examples in %d ms%n", Corpus.shipped().size(),
                     (System.nanoTime() - start) / 1_000_000);
             out.printf(Locale.ROOT, "%n== %s ==%n", file);
@@ -110,7 +110,7 @@ public final class Evaluate {
             int size = Corpus.shipped(language).size();
             for (int i = offset; i < offset + size; i++) {
                 double[] p = oof.logits().get(i).clone();
-                LinearModel.softmax(p, temperature);
+                LinearModel.softmax(p, kind.temperature); // calibration of what the product ships
                 int best = argmax(p);
                 Category truth = oof.items().get(i).category();
                 m.add(truth, Category.values()[best]);
@@ -123,9 +123,9 @@ public final class Evaluate {
         matrix.print(out);
         out.print("accuracy per language:");
         byLanguage.forEach((l, m) -> out.printf(Locale.ROOT, "  %s %.1f %%", l, 100 * m.accuracy()));
-        out.printf(Locale.ROOT, "%nfitted softmax temperature %.2f (log-loss %.3f; at T=1 %.3f; in use %.2f)%n",
+        out.printf(Locale.ROOT, "%nfitted softmax temperature %.2f (log-loss %.3f; at T=1 %.3f; in use %.2f: %.3f)%n",
                 temperature, CrossValidation.logLoss(oof, temperature), CrossValidation.logLoss(oof, 1.0),
-                TrainedClassifier.TEMPERATURE);
+                kind.temperature, CrossValidation.logLoss(oof, kind.temperature));
         Calibration.print(outcomes, out);
     }
 
@@ -154,6 +154,14 @@ public final class Evaluate {
             out.println("mistakes (true -> predicted, confidence, text)");
             wrong.forEach(out::println);
         }
+    }
+
+    private static ModelKind modelKind(String name) {
+        return switch (name) {
+            case "nb" -> ModelKind.NAIVE_BAYES;
+            case "ens" -> ModelKind.ENSEMBLE;
+            default -> ModelKind.LOGISTIC_REGRESSION;
+        };
     }
 
     private static int argmax(double[] p) {
