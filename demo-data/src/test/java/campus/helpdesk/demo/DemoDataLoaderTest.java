@@ -1,0 +1,176 @@
+package campus.helpdesk.demo;
+
+import campus.helpdesk.testing.TestPostgres;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+/** Loads 2,000 tickets into ticket-service's real schema (its Flyway scripts) and checks them with SQL. */
+class DemoDataLoaderTest {
+
+    private static final int TICKETS = 2_000;
+    private static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
+    private static String url;
+    private static SeedReport report;
+
+    @BeforeAll
+    static void loadOnce() throws Exception {
+        url = TestPostgres.get().createDatabase("demo_data");
+        migrate(url);
+        report = DemoDataLoader.load(DemoDataLoaderTest::connect, new SeedPlan(TICKETS, 12, 7, NOW), (d, t) -> { });
+    }
+
+    @Test
+    void writesEveryTicketWithItsMessagesAndEvents() throws Exception {
+        assertThat(report.tickets()).isEqualTo(TICKETS);
+        assertThat(count("SELECT count(*) FROM tickets")).isEqualTo(TICKETS);
+        assertThat(count("SELECT count(*) FROM ticket_message")).isEqualTo(report.messages()).isGreaterThan(TICKETS);
+        assertThat(count("SELECT count(*) FROM ticket_event")).isEqualTo(report.events()).isGreaterThan(3L * TICKETS);
+        assertThat(count("SELECT count(*) FROM ticket_event WHERE type = 'CREATED'")).isEqualTo(TICKETS);
+    }
+
+    @Test
+    void eachTicketsLastEventCarriesTheTicketsCurrentFacts() throws Exception {
+        // What the analytics services rebuild from the feed must be what the table says.
+        assertThat(count("""
+                SELECT count(*) FROM tickets t JOIN LATERAL (
+                    SELECT * FROM ticket_event e WHERE e.ticket_id = t.id ORDER BY e.id DESC LIMIT 1) last ON true
+                WHERE last.version <> t.version OR last.status <> t.status OR last.category <> t.category
+                   OR last.priority <> t.priority OR last.opened_at <> t.opened_at
+                   OR last.closed_at IS DISTINCT FROM t.closed_at
+                   OR last.first_response_at IS DISTINCT FROM t.first_response_at""")).isZero();
+        assertThat(count("""
+                SELECT count(*) FROM (SELECT ticket_id, array_agg(version ORDER BY id) v FROM ticket_event
+                GROUP BY ticket_id) x WHERE v <> (SELECT array_agg(u ORDER BY u) FROM unnest(v) u)""")).isZero();
+    }
+
+    @Test
+    void statusesAndTimesAreConsistent() throws Exception {
+        assertThat(count("SELECT count(*) FROM tickets WHERE (status = 'CLOSED') <> (closed_at IS NOT NULL)")).isZero();
+        assertThat(count("SELECT count(*) FROM tickets WHERE status <> 'OPEN' AND assignee IS NULL")).isZero();
+        assertThat(count("SELECT count(*) FROM tickets WHERE first_response_at < opened_at OR closed_at < opened_at"
+                + " OR closed_at < first_response_at")).isZero();
+        assertThat(count("SELECT count(*) FROM tickets WHERE opened_at > '" + NOW + "' OR updated_at > '" + NOW
+                + "' OR opened_at < '" + NOW.minus(366, ChronoUnit.DAYS) + "'")).isZero();
+        assertThat(count("SELECT count(*) FROM ticket_message WHERE created_at > '" + NOW + "'")).isZero();
+    }
+
+    @Test
+    void categoriesAndPrioritiesFollowCampusProportions() throws Exception {
+        assertThat(share("category = 'FACILITY'")).isCloseTo(0.42, within(0.04));
+        assertThat(share("category = 'IT'")).isCloseTo(0.38, within(0.04));
+        assertThat(share("category = 'SERVICES'")).isCloseTo(0.20, within(0.04));
+        assertThat(share("priority = 'MEDIUM'")).isBetween(0.4, 0.6);
+        assertThat(share("priority = 'HIGH'")).isBetween(0.12, 0.3);
+    }
+
+    @Test
+    void recentTicketsAreFarMoreOftenStillOpenThanOldOnes() throws Exception {
+        double recent = share("status <> 'CLOSED' AND opened_at > '" + NOW.minus(3, ChronoUnit.DAYS) + "'")
+                / share("opened_at > '" + NOW.minus(3, ChronoUnit.DAYS) + "'");
+        double old = share("status <> 'CLOSED' AND opened_at < '" + NOW.minus(90, ChronoUnit.DAYS) + "'")
+                / share("opened_at < '" + NOW.minus(90, ChronoUnit.DAYS) + "'");
+        assertThat(recent).isGreaterThan(0.3);
+        assertThat(old).isBetween(0.001, 0.06);
+    }
+
+    @Test
+    void resolutionTimesHaveALongTail() throws Exception {
+        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+                SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM closed_at - opened_at)),
+                       percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM closed_at - opened_at))
+                FROM tickets WHERE status = 'CLOSED'""")) {
+            rs.next();
+            assertThat(rs.getDouble(2) / rs.getDouble(1)).isGreaterThan(3);
+        }
+    }
+
+    @Test
+    void textsComeInFiveLanguagesAndAreVaried() throws Exception {
+        assertThat(count("SELECT count(DISTINCT language) FROM tickets")).isEqualTo(5);
+        assertThat(count("SELECT count(DISTINCT description) FROM tickets")).isGreaterThan(TICKETS / 2);
+        assertThat(count("SELECT count(*) FROM tickets WHERE search @@ to_tsquery('italian', 'riscaldamento')"))
+                .isPositive();
+        assertThat(count("SELECT count(*) FROM ticket_message WHERE internal")).isPositive();
+    }
+
+    @Test
+    void ticketServiceContinuesAfterTheDemoIds() throws Exception {
+        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+                INSERT INTO tickets (title, description, category, category_confidence, reporter_name)
+                VALUES ('after', 'the demo data', 'IT', 0.9, 'Test') RETURNING id""")) {
+            rs.next();
+            assertThat(rs.getLong(1)).isGreaterThan(report.lastId());
+        }
+    }
+
+    @Test
+    void sameSeedGivesTheSameTickets() {
+        SeedPlan plan = new SeedPlan(50, 6, 42, NOW);
+        StoryGenerator first = new StoryGenerator(plan);
+        StoryGenerator second = new StoryGenerator(plan);
+        for (int i = 0; i < 50; i++) {
+            assertThat(second.generate(i + 1, i)).isEqualTo(first.generate(i + 1, i));
+        }
+    }
+
+    @Test
+    void refusesADatabaseWithoutTheHelpdeskTables() {
+        String empty = TestPostgres.get().createDatabase("demo_data_empty");
+        assertThatThrownBy(() -> DemoDataLoader.hasTickets(() -> DriverManager.getConnection(empty,
+                TestPostgres.get().user(), TestPostgres.get().password())))
+                .isInstanceOf(DemoDataException.class).hasMessageContaining("ticket-service");
+    }
+
+    private static double share(String where) throws SQLException {
+        return (double) count("SELECT count(*) FROM tickets WHERE " + where) / TICKETS;
+    }
+
+    private static long count(String sql) throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static Connection connect() throws SQLException {
+        return DriverManager.getConnection(url, TestPostgres.get().user(), TestPostgres.get().password());
+    }
+
+    /** ticket-service's Flyway scripts, applied in version order: the generator must fit the real schema. */
+    private static void migrate(String jdbcUrl) throws IOException, SQLException {
+        Path dir = Path.of("..", "ticket-service", "src", "main", "resources", "db", "migration");
+        List<Path> scripts;
+        try (Stream<Path> files = Files.list(dir)) {
+            scripts = files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql"))
+                    .sorted((a, b) -> Integer.compare(version(a), version(b))).toList();
+        }
+        try (Connection c = DriverManager.getConnection(jdbcUrl, TestPostgres.get().user(),
+                TestPostgres.get().password()); Statement s = c.createStatement()) {
+            for (Path script : scripts) {
+                s.execute(Files.readString(script));
+            }
+        }
+    }
+
+    private static int version(Path script) {
+        String name = script.getFileName().toString();
+        return Integer.parseInt(name.substring(1, name.indexOf("__")));
+    }
+}
