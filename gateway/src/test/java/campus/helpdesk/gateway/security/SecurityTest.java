@@ -39,6 +39,14 @@ class SecurityTest {
     }
 
     @Test
+    void onlySwaggerUiMayRunItsInlineScript() {
+        HttpResponse<String> r = http.get("/swagger-ui/index.html");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("'unsafe-inline'")
+                .contains("frame-ancestors 'none'");
+    }
+
+    @Test
     void theIndexPageHasNoInlineScriptOrStyle() {
         String html = http.get("/").body();
         assertThat(html).doesNotContainPattern("<script(?![^>]*\\bsrc=)[^>]*>")
