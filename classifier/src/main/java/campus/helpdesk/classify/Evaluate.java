@@ -27,8 +27,15 @@ public final class Evaluate {
     private Evaluate() {
     }
 
-    public static void main(String[] args) throws IOException {
-        System.exit(run(args, System.out));
+    public static void main(String[] args) {
+        try {
+            System.exit(run(args, System.out));
+        } catch (IOException | RuntimeException e) {
+            // A command-line tool: a readable line, not a stack trace (bad path, bad label, bad number).
+            System.err.println("classifier-eval: " + (e instanceof java.nio.file.NoSuchFileException
+                    ? "no such file " + e.getMessage() : e.getMessage()));
+            System.exit(1);
+        }
     }
 
     static int run(String[] args, PrintStream out) throws IOException {
@@ -40,7 +47,7 @@ public final class Evaluate {
         ModelKind kind = ModelKind.LOGISTIC_REGRESSION;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--cv" -> folds = Integer.parseInt(args[++i]);
+                case "--cv" -> folds = folds(args, ++i);
                 case "--retrain" -> corrections = Path.of(args[++i]);
                 case "--errors" -> errors = true;
                 case "--retrain-effect" -> retrainEffect = true;
@@ -53,6 +60,7 @@ public final class Evaluate {
                     + " | --retrain-effect");
             return 2;
         }
+        List<LabelledText> items = file == null ? List.of() : Corpus.read(file); // fail fast on a bad file
         printCorpus(out);
         if (folds > 0) {
             crossValidate(folds, kind, out);
@@ -61,7 +69,6 @@ public final class Evaluate {
             RetrainEffect.print(Corpus.shipped(), out);
         }
         if (file != null) {
-            List<LabelledText> items = Corpus.read(file);
             long start = System.nanoTime();
             TicketClassifier model = kind == ModelKind.LOGISTIC_REGRESSION ? TicketClassifiers.standard()
                     : TrainedClassifier.train(kind, Corpus.shipped(), kind.temperature);
@@ -154,6 +161,18 @@ public final class Evaluate {
             out.println("mistakes (true -> predicted, confidence, text)");
             wrong.forEach(out::println);
         }
+    }
+
+    private static int folds(String[] args, int i) {
+        try {
+            int k = Integer.parseInt(args[i]);
+            if (k >= 2) {
+                return k;
+            }
+        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--cv needs a number of folds, 2 or more");
     }
 
     private static ModelKind modelKind(String name) {
