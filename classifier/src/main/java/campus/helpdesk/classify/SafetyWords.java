@@ -15,19 +15,22 @@ final class SafetyWords {
 
     /** Word stems that on their own mean danger. Each entry is a regex matched at a word boundary. */
     private static final List<String> DANGER = List.of(
-            // fire
-            "fire(?! ?wall)", "burning", "on fire", "flames?", "incendi", "fuoco", "fiamm", "fuego", "llamas",
-            "feuer(?!wehrubung)", "brand(?!schutzubung)", "brennt", "flamme", "incendie", "feu(?:x)?\\b", "brule",
+            // fire, burning ("fire" as a word: not Firefox, firewall; "brand" not "brand new")
+            "fires?\\b(?! ?wall)", "burning", "flames?\\b", "incendi", "fuoco", "fiamm", "bruciat", "fuego",
+            "llamas\\b", "quemad", "feuer(?!wehrubung)", "brand(?!ing|ed\\b|s\\b| new| names?\\b|\\w*schutzubung)",
+            "brennt", "verbrannt", "verschmort", "flamme", "incendie", "feux?\\b", "brule",
             // smoke
-            "smok(?:e|ing)(?! ?detector battery)", "fumo\\b", "fumi\\b", "humo", "rauch", "qualm", "fumee",
+            "smok(?:e|ing)", "fumo\\b", "fumi\\b", "humo", "rauch", "qualm", "fumee",
             // gas
             "gas\\b", "gasgeruch", "gasleck", "gaz\\b",
-            // flooding
-            "flood", "allag", "inondaz", "inund", "uberschwemm", "ueberschwemm", "uberflut", "ueberflut",
-            "unter wasser", "hochwasser", "inond",
-            // injury
-            "injur", "hurt", "bleeding", "wounded", "ferit", "infortun", "fatto male", "sanguin", "sangue", "herid", "lesion",
-            "lastimad", "sangr", "verletz", "blutet", "bless", "saign",
+            // flooding (not "flooding my inbox", "flooded with emails")
+            "flood(?!\\w* (?:my|our|the) (?:inbox|mailbox))(?!\\w* with (?:e ?mails?|messages|spam|requests))",
+            "allag", "inondaz", "inund", "uberschwemm", "ueberschwemm", "uberflut", "ueberflut", "unter wasser",
+            "hochwasser", "inond",
+            // injury, someone unwell
+            "injur", "hurt", "bleeding", "wounded", "fainted", "unconscious", "ferit", "infortun", "fatto male",
+            "sanguin", "sangue", "svenut", "herid", "lesion", "lastimad", "sangr", "desmay", "verletz", "blutet",
+            "bewusstlos", "ohnmacht", "bless", "saign", "evanoui", "inconscient",
             // electric danger often reported together with the above
             "sparks", "scintill", "chispas", "funken", "etincelles", "electric shock", "scossa", "stromschlag",
             "descarga electrica", "decharge electrique");

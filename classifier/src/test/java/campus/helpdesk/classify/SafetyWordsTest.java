@@ -39,7 +39,11 @@ class SafetyWordsTest {
             "odeur de gaz dans le couloir",
             "la cave est inondée",
             "un étudiant s'est blessé dans l'escalier",
-            "quelqu'un est coincé dans l'ascenseur"})
+            "quelqu'un est coincé dans l'ascenseur",
+            "a student fainted in lecture hall 2",
+            "forte puzza di bruciato dal quadro elettrico",
+            "huele a quemado en el aula 3",
+            "Es riecht verschmort im Serverraum"})
     void suggestsHighPriorityForDangerToPeopleInFiveLanguages(String text) {
         assertThat(TicketClassifiers.standard().classify(text).suggestedPriority()).isEqualTo(Priority.HIGH);
     }
@@ -52,7 +56,10 @@ class SafetyWordsTest {
             "eduroam keeps dropping in the library",
             "The canteen is too expensive",
             "Der Drucker hat einen Papierstau",
-            "la gastronomia della mensa è peggiorata"})
+            "la gastronomia della mensa è peggiorata",
+            "Course videos don't play in Firefox",
+            "Spam emails flooding my inbox",
+            "My brand new laptop can't find eduroam"})
     void hasNoOpinionOnOrdinaryTickets(String text) {
         assertThat(TicketClassifiers.standard().classify(text).suggestedPriority()).isNull();
     }
