@@ -1,0 +1,82 @@
+package campus.helpdesk.system.analytics;
+
+import campus.helpdesk.launcher.Service;
+import campus.helpdesk.system.SharedSuite;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Random concurrent work through ticket-service, then every analytics answer must equal the same question asked
+ * in SQL on the suite's PostgreSQL.
+ */
+class AnalyticsAgreeWithSqlTest {
+
+    private static TicketTraffic traffic;
+
+    @BeforeAll
+    static void randomWorkFromSeveralThreads() throws Exception {
+        traffic = new TicketTraffic(SharedSuite.uri(Service.TICKET_SERVICE));
+        traffic.run(6, 60, 20261123L);
+        System.out.println("Traffic outcomes: " + traffic.outcomes());
+    }
+
+    @Test
+    void trafficReallyCreatedMovedAndDeletedTickets() throws Exception {
+        assertThat(SqlTruth.liveTickets()).isPositive();
+        assertThat(traffic.outcomes().keySet()).contains("create 201")
+                .anyMatch(k -> k.startsWith("close 2")).anyMatch(k -> k.startsWith("delete 2"))
+                .anyMatch(k -> k.startsWith("correct 2")).anyMatch(k -> k.startsWith("take 2"));
+    }
+
+    @Test
+    void activeByCategoryEqualsTheSqlCountOfLiveTicketsPerCategoryAndStatus() throws Exception {
+        Answers.awaitEqual("active-by-category", Questions::activeByCategory);
+        assertThat(Questions.activeByCategory().actual().toString()).isNotEqualTo("{}");
+    }
+
+    @Test
+    void openPeriodEqualsTheSqlCountOfUnclosedTicketsOpenedSinceFromForEveryPeriod() throws Exception {
+        for (String period : Questions.OPEN_PERIODS) {
+            Answers.awaitEqual("open-period?" + period, () -> Questions.openPeriod(period));
+        }
+    }
+
+    @Test
+    void resolutionTimeEqualsSqlAverageAndPercentileDiscPerMonthForAllAndEachCategory() throws Exception {
+        for (String category : new String[]{null, "FACILITY", "IT", "SERVICES"}) {
+            Answers.awaitEqual("resolution-time category=" + category, () -> Questions.resolutionTime(category));
+        }
+        JsonNode answer = Answers.get(Service.RESOLUTION_TIME, "/api/analytics/resolution-time");
+        assertThat(answer.get("zone").asText()).isEqualTo("UTC");
+        assertThat(answer.get("months").get(11).get("closed").asLong()).as("this month has closed tickets")
+                .isPositive();
+    }
+
+    @Test
+    void aNewTicketShowsInEveryAnswerWithinHalfASecond() throws Exception {
+        Questions.awaitAllEqual();
+        long started = System.nanoTime();
+        traffic.create(new java.util.Random(1), "latency-probe");
+        long categoryMs = Answers.awaitEqual("active-by-category", Questions::activeByCategory);
+        long openPeriodMs = Answers.awaitEqual("open-period", () -> Questions.openPeriod("hours=1"));
+        long totalMs = (System.nanoTime() - started) / 1_000_000;
+        System.out.printf("Change to answer: category %d ms, open-period %d ms (create + both checks %d ms)%n",
+                categoryMs, openPeriodMs, totalMs);
+        assertThat(categoryMs).isLessThan(500);
+        assertThat(openPeriodMs).isLessThan(500);
+    }
+
+    @Test
+    void answersAreFreshWhileTicketServiceRuns() {
+        for (JsonNode answer : new JsonNode[]{Answers.activeByCategoryJson(),
+                Answers.get(Service.OPEN_PERIOD, "/api/analytics/open-period?days=1"),
+                Answers.get(Service.RESOLUTION_TIME, "/api/analytics/resolution-time")}) {
+            assertThat(answer.get("stale").asBoolean()).as("stale in %s", answer).isFalse();
+            assertThat(answer.get("lagMs").asLong()).isLessThan(5_000);
+            assertThat(answer.get("asOf").isNull()).isFalse();
+        }
+    }
+}
