@@ -34,6 +34,9 @@ final class TrainedClassifier implements TicketClassifier {
      */
     static final double CORRECTION_WEIGHT = 3.0;
 
+    /** Enough for any real ticket; keeps a pasted log file from costing more than a millisecond. */
+    static final int MAX_CHARS = 10_000;
+
     private static final Category[] CATEGORIES = Category.values();
 
     private final ModelKind kind;
@@ -85,7 +88,8 @@ final class TrainedClassifier implements TicketClassifier {
 
     @Override
     public Classification classify(String text) {
-        double[] p = logits(text == null ? "" : text);
+        String t = text == null ? "" : text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
+        double[] p = logits(t);
         LinearModel.softmax(p, temperature);
         int best = 0;
         Map<Category, Double> scores = new EnumMap<>(Category.class);
@@ -96,7 +100,7 @@ final class TrainedClassifier implements TicketClassifier {
             }
         }
         return new Classification(CATEGORIES[best], p[best], Collections.unmodifiableMap(scores),
-                p[best] < REVIEW_THRESHOLD, SafetyWords.suggest(text == null ? "" : text));
+                p[best] < REVIEW_THRESHOLD, SafetyWords.suggest(t));
     }
 
     @Override
