@@ -70,7 +70,8 @@ public class TicketChanges {
                 changes.add(new FieldChange("category", current.category().name(), again.category().name()));
             }
             Ticket updated = update(c, current, edit, again, LanguageGuesser.guess(text));
-            if (edit.categoryCorrected() && edit.staffCategory() != current.category()) {
+            if (edit.categoryCorrected()) {
+                // Stored even when staff confirm the classifier's category: a confirmed example teaches too.
                 corrections.record(c, id, TicketSql.text(current.title(), current.description()),
                         current.category(), edit.staffCategory(), who.user());
             }
@@ -79,7 +80,7 @@ public class TicketChanges {
                     : EventType.EDITED, who, false, changes, updated);
             return updated;
         });
-        if (edit.categoryCorrected() && edit.staffCategory() != before.category()) {
+        if (edit.categoryCorrected()) {
             corrections.committed();
         }
         return after;
