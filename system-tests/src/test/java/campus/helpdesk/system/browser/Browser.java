@@ -5,12 +5,14 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+
 
 import java.io.File;
 import java.io.IOException;
@@ -20,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -31,6 +34,8 @@ final class Browser implements AutoCloseable {
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final String CHROMIUM = System.getProperty("helpdesk.chromium", "/usr/bin/chromium");
     private static final String CHROMEDRIVER = System.getProperty("helpdesk.chromedriver", "/usr/bin/chromedriver");
+
+    private static final AtomicInteger FAILURES = new AtomicInteger();
 
     final ChromeDriver driver;
     private final URI base;
@@ -68,16 +73,26 @@ final class Browser implements AutoCloseable {
     }
 
     WebElement waitFor(By by) {
-        return new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(by));
+        return waitUntil(d -> ExpectedConditions.visibilityOfElementLocated(by).apply(d));
     }
 
     <T> T waitUntil(Function<ChromeDriver, T> condition) {
         return waitUntil(Duration.ofSeconds(15), condition);
     }
 
+    /** Waits; on timeout keeps a screenshot and puts what the page says into the failure. */
     <T> T waitUntil(Duration timeout, Function<ChromeDriver, T> condition) {
-        return new WebDriverWait(driver, timeout).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(d -> condition.apply(driver));
+        try {
+            return new WebDriverWait(driver, timeout).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                    .until(d -> condition.apply(driver));
+        } catch (TimeoutException e) {
+            String shot = "failure-" + FAILURES.incrementAndGet();
+            screenshot(shot);
+            throw new AssertionError(e.getMessage().lines().findFirst().orElse("timeout") + "\nAt " + driver.getCurrentUrl()
+                    + " (screenshot " + shot + ".png), the page says:\n"
+                    + driver.findElement(By.tagName("body")).getText(), e);
+        }
     }
 
     void waitForText(By by, String text) {
