@@ -10,6 +10,7 @@ import campus.helpdesk.launcher.cli.DatabaseTarget;
 import campus.helpdesk.launcher.cli.Terminal;
 import campus.helpdesk.launcher.cli.UsageException;
 import campus.helpdesk.launcher.postgres.EmbeddedDatabase;
+import campus.helpdesk.launcher.up.UpCommand;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -24,6 +25,7 @@ public final class SeedCommand {
 
     public static final String USAGE = """
               seed --tickets N [--months M] [--append] [--seed S] [--streams K] [--db-url URL ...] [--pg-port P]
+                   [--data-dir DIR]
                   Loads N demo tickets opened over the last M months (default 12), with messages and events.
                   A database that already holds tickets needs --append (or a yes when asked on a terminal).
             """;
@@ -34,7 +36,8 @@ public final class SeedCommand {
     public SeedCommand(Path root, List<String> arguments) {
         this.root = root;
         this.args = Args.parse(arguments, Set.of("append"),
-                Set.of("tickets", "months", "seed", "streams", "db-url", "db-user", "db-password", "pg-port"));
+                Set.of("tickets", "months", "seed", "streams", "db-url", "db-user", "db-password", "pg-port",
+                        "data-dir"));
         if (!args.has("tickets")) {
             throw new UsageException("seed needs --tickets N");
         }
@@ -50,7 +53,7 @@ public final class SeedCommand {
         if (target == null) {
             int pgPort = args.intValue("pg-port", EmbeddedDatabase.DEFAULT_PORT, 1024, 65535);
             target = DatabaseTarget.local(pgPort);
-            Path home = root.resolve(".helpdesk");
+            Path home = UpCommand.dataDir(root, args);
             if (Ports.isFree(pgPort)) {
                 // Nothing runs: use the embedded database of an earlier ./helpdesk up, if there is one.
                 if (!EmbeddedDatabase.exists(home)) {

@@ -33,11 +33,13 @@ public final class UpCommand {
 
     public static final String USAGE = """
               up [--fresh] [--db-url URL [--db-user U] [--db-password P]] [--port-offset N] [--pg-port P]
+                 [--data-dir DIR]
                   Starts PostgreSQL and the five services; Ctrl-C stops them.
                   --fresh        wipes .helpdesk/ (the embedded database) first
                   --db-url       uses that PostgreSQL instead of the embedded one
                   --port-offset  adds N to every service port (default 0: gateway on 8080)
                   --pg-port      port of the embedded PostgreSQL (default 15432)
+                  --data-dir     where the embedded PostgreSQL keeps its data (default .helpdesk)
             """;
     static final int DEMO_TICKETS = 300;
     static final int DEMO_MONTHS = 12;
@@ -52,7 +54,7 @@ public final class UpCommand {
     public UpCommand(Path root, List<String> arguments) {
         this.root = root;
         this.args = Args.parse(arguments, Set.of("fresh"),
-                Set.of("db-url", "db-user", "db-password", "port-offset", "pg-port"));
+                Set.of("db-url", "db-user", "db-password", "port-offset", "pg-port", "data-dir"));
         if (!args.positional().isEmpty()) {
             throw new UsageException("up takes no argument: " + args.positional().getFirst());
         }
@@ -62,7 +64,7 @@ public final class UpCommand {
         DatabaseTarget external = DatabaseTarget.fromArgs(args);
         int offset = args.intValue("port-offset", 0, 0, 50000);
         int pgPort = args.intValue("pg-port", EmbeddedDatabase.DEFAULT_PORT, 1024, 65535);
-        Path home = root.resolve(".helpdesk");
+        Path home = dataDir(root, args);
         for (Service service : Service.values()) {
             Ports.requireFree(service.module(), service.defaultPort() + offset);
         }
@@ -89,6 +91,11 @@ public final class UpCommand {
         System.out.println("PostgreSQL: " + target.url() + " (user " + target.user() + ")");
         System.out.println("Press Ctrl-C to stop.");
         watchUntilStopped();
+    }
+
+    /** {@code --data-dir}, else {@code .helpdesk} at the project root. */
+    public static Path dataDir(Path root, Args args) {
+        return root.resolve(args.value("data-dir", ".helpdesk")).toAbsolutePath().normalize();
     }
 
     private void seedOnFirstStart(DatabaseTarget target) {
@@ -139,12 +146,24 @@ public final class UpCommand {
         if (!Files.exists(dir)) {
             return;
         }
+        // --data-dir may point anywhere: wipe only what looks like our own data folder.
+        if (!Files.isDirectory(dir.resolve("pgdata")) && !isEmpty(dir)) {
+            throw new UsageException("--fresh refuses to wipe " + dir + ": it holds no helpdesk database");
+        }
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot wipe " + dir, e);
+        }
+    }
+
+    private static boolean isEmpty(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.findAny().isEmpty();
+        } catch (IOException e) {
+            return false;
         }
     }
 }

@@ -1,0 +1,153 @@
+package campus.helpdesk.launcher.up;
+
+import campus.helpdesk.launcher.Ports;
+import campus.helpdesk.launcher.Service;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * {@code ./helpdesk up} as a user runs it: a separate JVM, the real service jars, an embedded PostgreSQL, then
+ * SIGTERM. Runs on the manual ports of this module (services +20000, PostgreSQL 25432) and its own data folder.
+ */
+class HelpdeskUpTest {
+
+    private static final int OFFSET = 20000;
+    private static final int PG_PORT = 25432;
+    private static final String UP_LINE = "Campus Helpdesk is up: http://localhost:" + (8080 + OFFSET);
+    private static Path root;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void findServiceJars() {
+        root = Path.of("").toAbsolutePath();
+        while (root != null && !Files.exists(root.resolve("mvnw"))) {
+            root = root.getParent();
+        }
+        assumeTrue(root != null, "project root not found");
+        for (Service service : Service.values()) {
+            Path target = root.resolve(service.module()).resolve("target");
+            assumeTrue(Files.isDirectory(target) && target.toFile().list((d, n) -> n.endsWith("-all.jar")).length > 0,
+                    "the service jars are built by the reactor before this module");
+        }
+    }
+
+    @Test
+    void upStartsEverythingLoadsDemoTicketsOnceAndStopsCleanlyOnSigterm() throws Exception {
+        Path data = Files.createTempDirectory(root.resolve("launcher").resolve("target"), "up-test-");
+
+        Launched first = launch(data);
+        assertThat(first.awaitLine(UP_LINE, 240)).as(first.output()).isTrue();
+        assertThat(first.output()).contains("Loaded 300 demo tickets")
+                .contains("PostgreSQL: jdbc:postgresql://127.0.0.1:" + PG_PORT + "/helpdesk");
+        assertThat(get(8080 + OFFSET, "/health").statusCode()).isEqualTo(200);
+        assertThat(get(8081 + OFFSET, "/api/tickets?size=1").body()).contains("\"total\":300");
+        first.stop();
+        assertThat(first.output()).contains("Stopped.");
+        assertEveryPortFree();
+
+        // The data survive a restart, and a database that holds tickets is not seeded again.
+        Launched second = launch(data);
+        assertThat(second.awaitLine(UP_LINE, 240)).as(second.output()).isTrue();
+        assertThat(second.output()).doesNotContain("Loaded 300 demo tickets");
+        assertThat(get(8081 + OFFSET, "/api/tickets?size=1").body()).contains("\"total\":300");
+        second.stop();
+        assertEveryPortFree();
+    }
+
+    @Test
+    void aPortInUseIsReportedInOneSentenceBeforeAnythingStarts() throws Exception {
+        try (ServerSocket busy = new ServerSocket(8084 + OFFSET)) {
+            Launched launched = launch(Files.createTempDirectory(root.resolve("launcher").resolve("target"), "up-"));
+            assertThat(launched.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(launched.process.exitValue()).isEqualTo(1);
+            assertThat(launched.output()).contains("Port " + (8084 + OFFSET) + " (analytics-category) is already in use")
+                    .doesNotContain("Exception").doesNotContain("Starting PostgreSQL");
+        }
+    }
+
+    private HttpResponse<String> get(int port, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("X-Helpdesk-Role", "STAFF").header("X-Helpdesk-User", "Launcher Test").build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void assertEveryPortFree() {
+        for (Service service : Service.values()) {
+            assertThat(Ports.isFree(service.defaultPort() + OFFSET)).as(service.module()).isTrue();
+        }
+        assertThat(Ports.isFree(PG_PORT)).as("PostgreSQL").isTrue();
+    }
+
+    private static Launched launch(Path data) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                "-Dhelpdesk.home=" + root, "campus.helpdesk.launcher.Helpdesk", "up",
+                "--port-offset", String.valueOf(OFFSET), "--pg-port", String.valueOf(PG_PORT),
+                "--data-dir", data.toString())
+                .redirectErrorStream(true).start();
+        return new Launched(process);
+    }
+
+    /** A running launcher and everything it printed so far. */
+    private static final class Launched {
+        final Process process;
+        final List<String> lines = Collections.synchronizedList(new ArrayList<>());
+
+        Launched(Process process) {
+            this.process = process;
+            Thread.ofPlatform().daemon().start(() -> {
+                try (BufferedReader reader = new BufferedReader(
+                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                    String line;
+                    while ((line = reader.readLine()) != null) {
+                        lines.add(line);
+                    }
+                } catch (IOException e) {
+                    // The launcher ended.
+                }
+            });
+        }
+
+        boolean awaitLine(String expected, int seconds) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            while (System.nanoTime() < deadline && process.isAlive()) {
+                if (lines.contains(expected)) {
+                    return true;
+                }
+                Thread.sleep(200);
+            }
+            return lines.contains(expected);
+        }
+
+        void stop() throws InterruptedException {
+            process.destroy();
+            assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("launcher stops within 90 s").isTrue();
+        }
+
+        String output() {
+            synchronized (lines) {
+                return String.join("\n", lines);
+            }
+        }
+    }
+}
