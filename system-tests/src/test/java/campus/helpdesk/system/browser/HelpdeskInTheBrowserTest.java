@@ -5,6 +5,8 @@ import campus.helpdesk.system.SharedSuite;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.NoAlertPresentException;
 
 import java.net.URI;
@@ -154,6 +156,28 @@ class HelpdeskInTheBrowserTest {
             staff.open("#/tickets/" + id);
             assertThat(staff.waitFor(By.id("ticket-description")).getText()).isEqualTo(markup);
             assertNoAlert(staff);
+        }
+    }
+
+    @Test
+    void someoneUsingOnlyTheKeyboardCanSignInAndReportAProblem() {
+        try (Browser student = new Browser(gateway)) {
+            student.open("#/signin");
+            student.waitFor(By.name("name"));
+            // The name field has the focus; Enter submits the form like a click.
+            student.driver.switchTo().activeElement().sendKeys("Kim Keyboard" + Keys.ENTER);
+            student.waitFor(By.name("title"));
+            student.driver.switchTo().activeElement().sendKeys("Printer on floor 3 jams", Keys.TAB,
+                    "The printer near the stairs jams on every second page.");
+            WebElement send = student.driver.findElement(By.cssSelector("form button[type=submit]"));
+            while (!send.equals(student.driver.switchTo().activeElement())) {
+                student.driver.switchTo().activeElement().sendKeys(Keys.TAB);
+            }
+            assertThat(student.script("return getComputedStyle(document.activeElement).boxShadow")).asString()
+                    .as("the focused button shows a focus ring").isNotEqualTo("none");
+            send.sendKeys(Keys.ENTER);
+            student.waitFor(By.id("ticket-description"));
+            assertThat(student.driver.findElement(By.tagName("h1")).getText()).contains("Printer on floor 3 jams");
         }
     }
 
