@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Benchmark of the three analytics services (issue 3), at 10k and at 1M tickets:
+#   - bootstrap time of a fresh replica of each service (JVM start + snapshot + catching up with the feed),
+#   - p50/p99 of each endpoint, and of the same question as a SQL aggregate on PostgreSQL, with the ratio,
+#   - change-to-answer latency (ticket created through ticket-service until analytics-category counts it).
+# It starts its own helpdesk (embedded PostgreSQL, ports +13000), seeds it, measures, and stops it.
+# Needs the -all.jars built (./mvnw -B -q -DskipTests package) and a JDK 21+ (JAVA_HOME or java on PATH).
+#
+# Environment: BENCH_SIZES ("10000 1000000"), BENCH_PORT_OFFSET (13000: below the ephemeral port range), BENCH_PG_PORT (23432),
+#              BENCH_DIR (bench/target), HELPDESK_ROOT (where the service jars are; default this repo).
+# Results are appended to $BENCH_DIR/analytics-results.md (Markdown, ready for BENCHMARKS.md).
+set -euo pipefail
+
+REPO="$(cd "$(dirname "$0")/.." && pwd)"
+ROOT="${HELPDESK_ROOT:-$REPO}"
+SIZES="${BENCH_SIZES:-10000 1000000}"
+OFFSET="${BENCH_PORT_OFFSET:-13000}"
+PG_PORT="${BENCH_PG_PORT:-23432}"
+WORK="${BENCH_DIR:-$REPO/bench/target}"
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+JDBC="jdbc:postgresql://127.0.0.1:$PG_PORT/helpdesk"
+
+LAUNCHER="$(ls "$ROOT"/launcher/target/launcher-*-all.jar 2>/dev/null | head -n 1 || true)"
+[[ -n "$LAUNCHER" ]] || { echo "No launcher jar under $ROOT/launcher/target: build first (./mvnw -B -q -DskipTests package)" >&2; exit 1; }
+PG_JAR="$(ls "$HOME"/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar 2>/dev/null | sort -V | tail -n 1 || true)"
+[[ -n "$PG_JAR" ]] || { echo "No PostgreSQL JDBC driver in ~/.m2: build the project once first" >&2; exit 1; }
+
+mkdir -p "$WORK"
+UP_PID=""
+stop_helpdesk() {
+  if [[ -n "$UP_PID" ]] && kill -0 "$UP_PID" 2>/dev/null; then
+    kill -TERM "$UP_PID"
+    wait "$UP_PID" || true
+  fi
+  UP_PID=""
+}
+trap stop_helpdesk EXIT
+
+for tickets in $SIZES; do
+  echo "== $tickets tickets: starting a fresh helpdesk (ports +$OFFSET, PostgreSQL $PG_PORT)"
+  rm -rf "$WORK/pgdata"
+  log="$WORK/up-$tickets.log"
+  ( exec "$JAVA" -Dhelpdesk.home="$ROOT" -jar "$LAUNCHER" up --port-offset "$OFFSET" --pg-port "$PG_PORT" \
+      --data-dir "$WORK/pgdata" >"$log" 2>&1 ) &
+  UP_PID=$!
+  for _ in $(seq 1 600); do
+    grep -q "is up" "$log" && break
+    kill -0 "$UP_PID" 2>/dev/null || { echo "helpdesk up failed:"; tail -n 30 "$log"; exit 1; }
+    sleep 0.5
+  done
+  grep -q "is up" "$log" || { echo "helpdesk did not come up in 300 s:"; tail -n 30 "$log"; exit 1; }
+
+  echo "== seeding $tickets tickets"
+  seed_started=$(date +%s.%N)
+  "$JAVA" -Dhelpdesk.home="$ROOT" -jar "$LAUNCHER" seed --tickets "$tickets" --append \
+      --db-url "$JDBC" --db-user helpdesk --db-password helpdesk </dev/null | tail -n 2
+  echo "   seeded in $(echo "$(date +%s.%N) - $seed_started" | bc) s"
+
+  echo "== measuring"
+  "$JAVA" -cp "$PG_JAR" "$REPO/bench/AnalyticsBench.java" "$ROOT" "http://127.0.0.1:$((8081 + OFFSET))" \
+      "$((8080 + OFFSET + 100))" "$JDBC" "$tickets tickets ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores)" \
+      | tee -a "$WORK/analytics-results.md"
+  stop_helpdesk
+done
