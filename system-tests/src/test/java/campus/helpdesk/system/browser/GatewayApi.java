@@ -54,6 +54,11 @@ final class GatewayApi {
         post("/api/tickets/" + id + "/status", Map.of("status", status, "version", version));
     }
 
+    /** The raw "Cookie" header value of this session, for a second connection such as /api/live. */
+    String cookie() {
+        return cookie;
+    }
+
     private JsonNode ok(HttpResponse<String> r) {
         if (r.statusCode() / 100 != 2) {
             throw new IllegalStateException(r.request().method() + " " + r.request().uri() + " -> " + r.statusCode()

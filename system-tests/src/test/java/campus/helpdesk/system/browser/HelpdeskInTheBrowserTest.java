@@ -1,7 +1,5 @@
 package campus.helpdesk.system.browser;
 
-import campus.helpdesk.launcher.Service;
-import campus.helpdesk.system.SharedSuite;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -27,11 +25,9 @@ class HelpdeskInTheBrowserTest {
     private static final Pattern TICKET_URL = Pattern.compile("#/tickets/(\\d+)$");
     private static URI gateway;
 
-    /** -Dhelpdesk.gatewayUrl=http://localhost:8080 runs the scenarios against a suite that is already up. */
     @BeforeAll
     static void suite() {
-        String running = System.getProperty("helpdesk.gatewayUrl");
-        gateway = running != null && !running.isBlank() ? URI.create(running) : SharedSuite.uri(Service.GATEWAY);
+        gateway = TestGateway.uri();
     }
 
     @Test
