@@ -97,8 +97,8 @@ export async function render(container) {
   const soon = debounce(refreshAll, 300);
   const later = debounce(refreshAll, 1500);
   const unsubscribe = onLive(() => { soon(); later(); });
-  // Keeps the "as of" badges honest when nothing happens for a while.
-  const timer = setInterval(refreshAll, 30000);
+  // Keeps the "as of / stale" badges honest when no change arrives (e.g. while ticket-service is down).
+  const timer = setInterval(refreshAll, 10000);
 
   container.append(h('section', { class: 'page' },
     h('div', { class: 'page-head' }, h('h1', {}, 'Dashboard'),

@@ -1,5 +1,8 @@
 package campus.helpdesk.system.browser;
 
+import campus.helpdesk.launcher.Service;
+import campus.helpdesk.launcher.Suite;
+import campus.helpdesk.system.SharedSuite;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -15,6 +18,7 @@ import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The issue's five scenarios in real browsers against the whole suite (five processes, real PostgreSQL). Each
@@ -130,6 +134,27 @@ class HelpdeskInTheBrowserTest {
             staff.waitUntil(Duration.ofSeconds(20), d -> activeNow(staff) == before - 1);
             assertThat(staff.script("return window.notReloaded")).isEqualTo(true);
             staff.screenshot("09-dashboard-after-close");
+        }
+    }
+
+    @Test
+    void theDashboardSaysStaleWhileTicketServiceIsDownAndRecoversAfter() {
+        assumeTrue(System.getProperty("helpdesk.gatewayUrl") == null, "needs the suite this test JVM started");
+        Suite suite = SharedSuite.get();
+        try (Browser analyst = new Browser(gateway)) {
+            analyst.signIn("Alex Analyst", "ANALYST");
+            analyst.waitForText(By.cssSelector("#panel-active-by-category .freshness"), "as of");
+            suite.stop(Service.TICKET_SERVICE);
+            try {
+                analyst.waitUntil(Duration.ofSeconds(40), d -> d.findElement(
+                        By.cssSelector("#panel-active-by-category .freshness")).getText().contains("stale"));
+                assertThat(analyst.driver.findElement(By.id("kpi-active-now")).getText()).contains("stale");
+                analyst.screenshot("14-dashboard-stale-while-ticket-service-is-down");
+            } finally {
+                suite.start(Service.TICKET_SERVICE);
+            }
+            analyst.waitUntil(Duration.ofSeconds(40), d -> !d.findElement(
+                    By.cssSelector("#panel-active-by-category .freshness")).getText().contains("stale"));
         }
     }
 
