@@ -18,6 +18,8 @@ final class FeedClock {
     private volatile boolean lastFailed;
     private volatile long lastSuccessAt;
     private volatile long pollStartedAt;
+    /** While catching up: the time of the newest change applied; the model holds nothing committed after it. */
+    private volatile long behindAt;
 
     FeedClock(long waitMs, long staleAfterMs, long now) {
         this.waitMs = waitMs;
@@ -27,15 +29,20 @@ final class FeedClock {
 
     void bootstrapped(long now) {
         bootstrapped = true;
-        succeeded(now, false);
+        succeeded(now, false, 0);
     }
 
     void pollStarted(long now) {
         pollStartedAt = now;
     }
 
-    void succeeded(long now, boolean pageWasFull) {
+    /**
+     * A poll answered. A full page means more events wait: until a page is not full, the model is only as fresh
+     * as the newest event applied ({@code lastEventAt}, 0 when unknown).
+     */
+    void succeeded(long now, boolean pageWasFull, long lastEventAt) {
         pollStartedAt = 0;
+        behindAt = pageWasFull ? lastEventAt : 0;
         lastSuccessAt = now;
         lastFailed = false;
         caughtUp = !pageWasFull;
@@ -75,7 +82,8 @@ final class FeedClock {
         if (caughtUp && !lastFailed && inFlight != 0 && now - inFlight < waitMs + POLL_GRACE_MS) {
             return now;
         }
-        return lastSuccessAt;
+        long behind = behindAt;
+        return behind > 0 ? Math.min(lastSuccessAt, behind) : lastSuccessAt;
     }
 
     long lagMs(long now) {

@@ -181,7 +181,8 @@ public class FeedConsumer implements AutoCloseable {
         if (page.next() != null) {
             cursor = page.next();
         }
-        clock.succeeded(System.currentTimeMillis(), events.size() >= config.getLimit());
+        long lastEventAt = events.isEmpty() || events.getLast().at() == null ? 0 : events.getLast().at().toEpochMilli();
+        clock.succeeded(System.currentTimeMillis(), events.size() >= config.getLimit(), lastEventAt);
     }
 
     private boolean sleep(long millis) {
