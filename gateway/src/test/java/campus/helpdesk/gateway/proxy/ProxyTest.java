@@ -76,6 +76,14 @@ class ProxyTest implements TestPropertyProvider {
     }
 
     @Test
+    void theCallersTraceparentTravelsOnToTheService() {
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        HttpResponse<String> r = http.get("/api/tickets/1", "Cookie", http.signIn("Ann", "STUDENT"),
+                "traceparent", traceparent);
+        assertThat(r.body()).contains("traceparent: 00-4bf92f3577b34da6a3ce929d0e0e4736-");
+    }
+
+    @Test
     void postBodiesAndIdempotencyKeysAreForwarded() {
         String cookie = http.signIn("Ann", "STUDENT");
         HttpResponse<String> r = http.post("/api/tickets", "{\"title\":\"Lift\"}", "Cookie", cookie,
