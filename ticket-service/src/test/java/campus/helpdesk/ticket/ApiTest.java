@@ -42,6 +42,8 @@ public abstract class ApiTest implements TestPropertyProvider {
         TestPostgres postgres = TestPostgres.get();
         jdbcUrl = postgres.createDatabase("ts_" + getClass().getSimpleName().toLowerCase(Locale.ROOT));
         return Map.of(
+                // A random free port: the product's 8081 may be in use by a running suite.
+                "micronaut.server.port", "-1",
                 "datasources.default.url", jdbcUrl,
                 "datasources.default.username", postgres.user(),
                 "datasources.default.password", postgres.password());

@@ -12,19 +12,19 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The classifier in use. Retraining builds a new immutable model and swaps it in atomically, so requests in flight
- * keep the model they started with and never see a half-trained one.
+ * keep the model they started with and never see a half-trained one. The shipped model is trained on first use
+ * (warmed up in the background at start-up), so training never delays the server's start.
  */
 @Singleton
 public class CurrentClassifier {
 
-    private final AtomicReference<Model> current =
-            new AtomicReference<>(new Model(TicketClassifiers.standard(), 0, Instant.now()));
+    private final AtomicReference<Model> current = new AtomicReference<>();
 
     public record Model(TicketClassifier classifier, int corrections, Instant trainedAt) {
     }
 
     public Classification classify(String text) {
-        return current.get().classifier().classify(text);
+        return model().classifier().classify(text);
     }
 
     /** Retrains the shipped model with these corrections and puts it in use. */
@@ -36,6 +36,12 @@ public class CurrentClassifier {
     }
 
     public Model model() {
-        return current.get();
+        Model model = current.get();
+        if (model == null) {
+            // standard() trains once per JVM and is thread-safe; losing this race only means one redundant set.
+            current.compareAndSet(null, new Model(TicketClassifiers.standard(), 0, Instant.now()));
+            model = current.get();
+        }
+        return model;
     }
 }

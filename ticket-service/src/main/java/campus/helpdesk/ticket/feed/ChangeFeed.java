@@ -27,12 +27,13 @@ import java.util.List;
 @Singleton
 public class ChangeFeed {
 
+    /** Qualified names on purpose: ORDER BY xid with an output column "xid" (text) would put 1000 before 994. */
     private static final String READ = """
-            SELECT id, xid::text AS xid, ticket_id, type, actor, internal, at,
-                   category, status, priority, opened_at, closed_at, first_response_at, version
-            FROM ticket_event
-            WHERE (xid, id) > (?::xid8, ?) AND xid < pg_snapshot_xmin(pg_current_snapshot())
-            ORDER BY xid, id
+            SELECT e.id, e.xid::text AS xid_text, e.ticket_id, e.type, e.actor, e.internal, e.at,
+                   e.category, e.status, e.priority, e.opened_at, e.closed_at, e.first_response_at, e.version
+            FROM ticket_event e
+            WHERE (e.xid, e.id) > (?::xid8, ?) AND e.xid < pg_snapshot_xmin(pg_current_snapshot())
+            ORDER BY e.xid, e.id
             LIMIT ?""";
 
     private final Database db;
@@ -52,7 +53,7 @@ public class ChangeFeed {
                 FeedCursor last = after;
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        last = new FeedCursor(Long.parseLong(rs.getString("xid")), rs.getLong("id"));
+                        last = new FeedCursor(Long.parseLong(rs.getString("xid_text")), rs.getLong("id"));
                         events.add(event(rs, last));
                     }
                 }

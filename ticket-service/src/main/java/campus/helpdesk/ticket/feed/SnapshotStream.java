@@ -57,9 +57,9 @@ final class SnapshotStream extends InputStream {
 
     private static String cursor(Connection connection) throws SQLException {
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("""
-                SELECT xid::text, id FROM ticket_event
-                WHERE xid < pg_snapshot_xmin(pg_current_snapshot())
-                ORDER BY xid DESC, id DESC LIMIT 1""")) {
+                SELECT e.xid::text AS xid_text, e.id FROM ticket_event e
+                WHERE e.xid < pg_snapshot_xmin(pg_current_snapshot())
+                ORDER BY e.xid DESC, e.id DESC LIMIT 1""")) {
             return rs.next() ? new FeedCursor(Long.parseLong(rs.getString(1)), rs.getLong(2)).toString()
                     : FeedCursor.START.toString();
         }

@@ -6,6 +6,7 @@ import campus.helpdesk.api.HistoryEntry;
 import campus.helpdesk.api.Role;
 import campus.helpdesk.api.Ticket;
 import campus.helpdesk.ticket.db.Sql;
+import campus.helpdesk.ticket.feed.FeedNotifier;
 import campus.helpdesk.ticket.identity.Identity;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
@@ -23,26 +24,28 @@ import java.util.List;
 
 /**
  * The ticket_event table: one row per committed change, written in the change's own transaction (transactional
- * outbox). It is both the ticket's visible history and the change feed's source. Every append also notifies
- * the feed's listeners; PostgreSQL delivers the notification only when (and if) the transaction commits.
+ * outbox). It is both the ticket's visible history and the change feed's source. Writers call
+ * {@link #committed()} after their transaction commits, to wake the feed's long-polling readers.
  */
 @Singleton
 public class EventLog {
 
-    public static final String CHANNEL = "ticket_events";
-
     private static final String APPEND = """
-            WITH e AS (
-                INSERT INTO ticket_event (ticket_id, type, actor, actor_role, internal, changes,
-                                          category, status, priority, opened_at, closed_at, first_response_at, version)
-                VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::ticket_category, ?::ticket_status, ?::ticket_priority, ?, ?, ?, ?)
-                RETURNING id)
-            SELECT pg_notify('%s', '') FROM e""".formatted(CHANNEL);
+            INSERT INTO ticket_event (ticket_id, type, actor, actor_role, internal, changes,
+                                      category, status, priority, opened_at, closed_at, first_response_at, version)
+            VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::ticket_category, ?::ticket_status, ?::ticket_priority, ?, ?, ?, ?)""";
 
     private final JsonMapper json;
+    private final FeedNotifier notifier;
 
-    public EventLog(JsonMapper json) {
+    public EventLog(JsonMapper json, FeedNotifier notifier) {
         this.json = json;
+        this.notifier = notifier;
+    }
+
+    /** To be called once the transaction that appended events has committed. */
+    public void committed() {
+        notifier.published();
     }
 
     /**
@@ -75,7 +78,7 @@ public class EventLog {
             Sql.setInstant(ps, 11, after == null ? null : after.closedAt());
             Sql.setInstant(ps, 12, after == null ? null : after.firstResponseAt());
             Sql.setNullableLong(ps, 13, after == null ? null : after.version());
-            ps.execute();
+            ps.executeUpdate();
         }
     }
 

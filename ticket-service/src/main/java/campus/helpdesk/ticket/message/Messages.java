@@ -57,7 +57,7 @@ public class Messages {
 
     public Message post(Identity who, long ticketId, NewMessage request) {
         boolean internal = request.isInternal();
-        return db.inTransaction(c -> {
+        Message posted = db.inTransaction(c -> {
             Ticket ticket = TicketSql.lockAndLoad(c, ticketId);
             TicketRules.requireVisible(ticket, who);
             TicketRules.requireMayPostMessage(ticket, who, internal);
@@ -95,6 +95,8 @@ public class Messages {
             events.append(c, ticketId, EventType.MESSAGE_ADDED, who, internal, changes, updated);
             return message;
         });
+        events.committed();
+        return posted;
     }
 
     private static Message map(ResultSet rs) throws SQLException {

@@ -80,6 +80,7 @@ public class TicketChanges {
                     : EventType.EDITED, who, false, changes, updated);
             return updated;
         });
+        events.committed();
         if (edit.categoryCorrected()) {
             corrections.committed();
         }
@@ -88,7 +89,7 @@ public class TicketChanges {
 
     public Ticket changeStatus(Identity who, long id, StatusChange change, @Nullable String ifMatch) {
         Long sent = IfMatch.version(ifMatch, change.version());
-        return db.inTransaction(c -> {
+        Ticket moved = db.inTransaction(c -> {
             Ticket current = TicketSql.lockAndLoad(c, id);
             TicketRules.requireVisible(current, who);
             TicketRules.requireVersion(sent, current.version(), false);
@@ -120,6 +121,8 @@ public class TicketChanges {
             events.append(c, id, EventType.STATUS_CHANGED, who, false, changes, updated);
             return updated;
         });
+        events.committed();
+        return moved;
     }
 
     /** Soft delete (spam): the ticket vanishes from every read; a DELETED event with null facts tells the feed. */
@@ -137,6 +140,7 @@ public class TicketChanges {
                     List.of(new FieldChange("deleted", null, "true")), null);
             return current;
         });
+        events.committed();
     }
 
     private static void checkEditable(Ticket ticket, Identity who, @Nullable Long sent) {

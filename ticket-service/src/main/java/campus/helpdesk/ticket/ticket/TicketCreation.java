@@ -29,7 +29,7 @@ import java.util.Optional;
 
 /**
  * Filing a ticket. The classifier runs before any database work; the database work is ONE auto-committed
- * statement (idempotency key, ticket, CREATED event and the feed notification), the cheapest a create can be.
+ * statement (idempotency key, ticket and CREATED event), the cheapest a create can be.
  */
 @Singleton
 public class TicketCreation {
@@ -44,8 +44,8 @@ public class TicketCreation {
                 VALUES (?, ?, ?, ?::ticket_priority, ?::ticket_category, ?, ?, ?, ?)
                 RETURNING %1$s),
             e AS (%2$s)
-            SELECT %1$s, pg_notify('%3$s', '') FROM t, e"""
-            .formatted(TicketSql.COLUMNS, EventLog.createdEventFrom("t"), EventLog.CHANNEL);
+            SELECT %1$s FROM t, e"""
+            .formatted(TicketSql.COLUMNS, EventLog.createdEventFrom("t"));
 
     /**
      * With a key: the key row takes the ticket's id from the sequence; on a conflict (a retry, possibly still
@@ -63,8 +63,8 @@ public class TicketCreation {
                 SELECT k.ticket_id, ?, ?, ?, ?::ticket_priority, ?::ticket_category, ?, ?, ?, ? FROM k
                 RETURNING %1$s),
             e AS (%2$s)
-            SELECT %1$s, pg_notify('%3$s', '') FROM t, e"""
-            .formatted(TicketSql.COLUMNS, EventLog.createdEventFrom("t"), EventLog.CHANNEL);
+            SELECT %1$s FROM t, e"""
+            .formatted(TicketSql.COLUMNS, EventLog.createdEventFrom("t"));
 
     private final Database db;
     private final CurrentClassifier classifier;
@@ -91,7 +91,7 @@ public class TicketCreation {
                 new FieldChange("category", null, classification.category().name()),
                 new FieldChange("priority", null, priority.name())));
         String language = LanguageGuesser.guess(text);
-        return db.autoCommit(connection -> {
+        Created result = db.autoCommit(connection -> {
             if (key == null) {
                 return new Created(insert(connection, CREATE, 0, request, who, priority, classification, language,
                         changes), true);
@@ -106,6 +106,10 @@ public class TicketCreation {
             }
             return created != null ? new Created(created, true) : new Created(earlier(connection, who, key, hash), false);
         });
+        if (result.isNew()) {
+            events.committed();
+        }
+        return result;
     }
 
     private Ticket insert(Connection connection, String sql, int offset, NewTicket request, Identity who,
