@@ -133,7 +133,7 @@ function filterForm(state, staff, changed) {
     state.priority);
   const from = h('input', { type: 'date', name: 'from', value: state.from });
   const to = h('input', { type: 'date', name: 'to', value: state.to });
-  const status = staff ? null : select('status', [['', 'Open and active'], ['OPEN', 'Open'], ['ACTIVE', 'Active']],
+  const status = staff ? null : select('status', [['', 'All'], ['OPEN', 'Open'], ['ACTIVE', 'Active']],
     state.status);
   const labelled = (text, control) => h('label', { class: 'filter' }, h('span', {}, text), control);
   const form = h('form', { class: 'filters', role: 'search', onsubmit: e => e.preventDefault() },
