@@ -1,30 +1,29 @@
 package campus.helpdesk.launcher;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
+import java.util.List;
 
 /**
- * The output of one service: always kept as a file (for diagnosis after the fact) and as the last lines in
- * memory (so a start failure can show why); echoed to the console with a {@code [module]} prefix on request.
+ * The output of one service. The operating system writes it straight into a file under the module's target
+ * folder (nothing is lost when a service or the launcher dies: a pipe read by a Java thread can drop the last
+ * lines of a process that exits); a follower echoes new lines to the console with a {@code [module]} prefix,
+ * and a start failure quotes the file's last lines.
  */
 final class ProcessLog {
 
-    private static final int TAIL_LINES = 80;
+    private static final int TAIL_LINES = 60;
 
     private final String name;
     private final Path file;
     private final PrintStream console;
-    private final ArrayDeque<String> tail = new ArrayDeque<>(TAIL_LINES);
     private boolean firstStart = true;
 
     ProcessLog(String name, Path file, PrintStream console) {
@@ -37,52 +36,80 @@ final class ProcessLog {
         return file;
     }
 
-    /** Starts a daemon thread copying the process's merged stdout/stderr until it ends. */
-    void follow(InputStream output) {
-        Writer writer = openFile();
-        Thread pump = Thread.ofPlatform().daemon().name("log-" + name).unstarted(() -> copy(output, writer));
-        pump.start();
-    }
-
-    synchronized String tail() {
-        return tail.isEmpty() ? "(no output)" : String.join("\n", tail);
-    }
-
-    private Writer openFile() {
+    /** Where the next process writes: the file, emptied on the first start of a suite, appended to on restarts. */
+    ProcessBuilder.Redirect redirect() {
         try {
             Files.createDirectories(file.getParent());
-            // Truncated on the first start of a suite, appended to when a test restarts the service.
-            StandardOpenOption mode = firstStart ? StandardOpenOption.TRUNCATE_EXISTING : StandardOpenOption.APPEND;
-            firstStart = false;
-            return Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE, mode);
+            if (firstStart) {
+                Files.deleteIfExists(file);
+                firstStart = false;
+            }
+            Files.writeString(file, "", StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the log of " + name + " to " + file, e);
         }
+        return ProcessBuilder.Redirect.appendTo(file.toFile());
     }
 
-    private void copy(InputStream output, Writer writer) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(output, StandardCharsets.UTF_8));
-             writer) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                remember(line);
-                writer.write(line);
-                writer.write('\n');
-                writer.flush();
-                if (console != null) {
-                    console.println("[" + name + "] " + line);
+    /** Echoes the lines the process appends to the console until it has ended and its last lines are shown. */
+    void follow(Process process) {
+        if (console == null) {
+            return;
+        }
+        long start = size();
+        Thread.ofPlatform().daemon().name("log-" + name).start(() -> echo(process, start));
+    }
+
+    private void echo(Process process, long from) {
+        long offset = from;
+        StringBuilder partial = new StringBuilder();
+        try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
+            byte[] buffer = new byte[16384];
+            while (true) {
+                boolean ended = !process.isAlive();
+                in.seek(offset);
+                int n;
+                while ((n = in.read(buffer)) > 0) {
+                    offset += n;
+                    partial.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+                    printCompleteLines(partial);
                 }
+                if (ended) {
+                    return;
+                }
+                Thread.sleep(50);
             }
-        } catch (IOException e) {
-            // The process ended or was killed: its pipe closing is the normal way out of this loop.
+        } catch (IOException | InterruptedException e) {
+            // The log file went away (a clean, say) or the launcher is exiting: stop echoing.
         }
     }
 
-    private synchronized void remember(String line) {
-        if (tail.size() == TAIL_LINES) {
-            tail.removeFirst();
+    private void printCompleteLines(StringBuilder partial) {
+        int newline;
+        while ((newline = partial.indexOf("\n")) >= 0) {
+            console.println("[" + name + "] " + partial.substring(0, newline));
+            partial.delete(0, newline + 1);
         }
-        tail.addLast(line);
+    }
+
+    /** The last lines of the file, for an error message. */
+    String tail() {
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            ArrayDeque<String> last = new ArrayDeque<>(lines.subList(Math.max(0, lines.size() - TAIL_LINES),
+                    lines.size()));
+            return last.isEmpty() ? "(no output)" : String.join("\n", last);
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    private long size() {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
     }
 }

@@ -1,5 +1,6 @@
 package campus.helpdesk.launcher;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -81,12 +82,12 @@ final class ServiceProcess {
         stopOrphan();
         Ports.requireFree(service.module(), port());
         ProcessBuilder builder = new ProcessBuilder(command(jar)).redirectErrorStream(true)
+                .redirectOutput(log.redirect()).redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
                 .directory(options.projectRoot().toFile());
         builder.environment().putAll(env);
         try {
             Process started = builder.start();
-            started.getOutputStream().close();
-            log.follow(started.getInputStream());
+            log.follow(started);
             process = started;
             pidFile.write(started.pid());
         } catch (IOException e) {
@@ -204,6 +205,10 @@ final class ServiceProcess {
         } catch (IOException e) {
             return 0;
         }
+    }
+
+    private static File nullDevice() {
+        return new File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
     }
 
     /** The same java that runs this launcher, so one JDK choice holds for the whole suite. */

@@ -5,20 +5,14 @@ import campus.helpdesk.launcher.Service;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -100,43 +94,27 @@ class HelpdeskUpTest {
 
     private static Launched launch(Path data) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path output = Files.createTempFile(data.getParent(), "up-output-", ".txt");
         Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 "-Dhelpdesk.home=" + root, "campus.helpdesk.launcher.Helpdesk", "up",
                 "--port-offset", String.valueOf(OFFSET), "--pg-port", String.valueOf(PG_PORT),
                 "--data-dir", data.toString())
-                .redirectErrorStream(true).start();
-        return new Launched(process);
+                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        return new Launched(process, output);
     }
 
-    /** A running launcher and everything it printed so far. */
-    private static final class Launched {
-        final Process process;
-        final List<String> lines = Collections.synchronizedList(new ArrayList<>());
-
-        Launched(Process process) {
-            this.process = process;
-            Thread.ofPlatform().daemon().start(() -> {
-                try (BufferedReader reader = new BufferedReader(
-                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                    String line;
-                    while ((line = reader.readLine()) != null) {
-                        lines.add(line);
-                    }
-                } catch (IOException e) {
-                    // The launcher ended.
-                }
-            });
-        }
+    /** A running launcher; its output goes to a file, so nothing it prints while exiting is lost. */
+    private record Launched(Process process, Path outputFile) {
 
         boolean awaitLine(String expected, int seconds) throws InterruptedException {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
             while (System.nanoTime() < deadline && process.isAlive()) {
-                if (lines.contains(expected)) {
+                if (output().lines().anyMatch(expected::equals)) {
                     return true;
                 }
                 Thread.sleep(200);
             }
-            return lines.contains(expected);
+            return output().lines().anyMatch(expected::equals);
         }
 
         void stop() throws InterruptedException {
@@ -145,8 +123,10 @@ class HelpdeskUpTest {
         }
 
         String output() {
-            synchronized (lines) {
-                return String.join("\n", lines);
+            try {
+                return Files.readString(outputFile);
+            } catch (IOException e) {
+                return "(no output: " + e.getMessage() + ")";
             }
         }
     }
