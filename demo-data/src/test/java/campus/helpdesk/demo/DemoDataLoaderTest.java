@@ -121,6 +121,17 @@ class DemoDataLoaderTest {
     }
 
     @Test
+    void foreignKeysSuspendedForABulkLoadComeBackAsTheyWereAndValidated() throws Exception {
+        String keys = "SELECT count(*) FROM pg_constraint WHERE contype = 'f' AND confrelid = 'tickets'::regclass"
+                + " AND conrelid IN ('ticket_event'::regclass, 'ticket_message'::regclass)";
+        try (SuspendedForeignKeys suspended = SuspendedForeignKeys.suspend(DemoDataLoaderTest::connect)) {
+            assertThat(suspended.suspended()).isTrue();
+            assertThat(count(keys)).isZero();
+        }
+        assertThat(count(keys + " AND convalidated")).isEqualTo(2);
+    }
+
+    @Test
     void sameSeedGivesTheSameTickets() {
         SeedPlan plan = new SeedPlan(50, 6, 42, NOW);
         StoryGenerator first = new StoryGenerator(plan);
