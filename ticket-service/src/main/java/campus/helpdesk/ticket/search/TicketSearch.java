@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -29,6 +30,10 @@ public class TicketSearch {
             + " || websearch_to_tsquery('spanish', ?) || websearch_to_tsquery('german', ?)"
             + " || websearch_to_tsquery('french', ?) || websearch_to_tsquery('simple', ?))";
     private static final int TEXT_QUERY_PARAMETERS = 6;
+    /** A text search's total counts at most this many matches. */
+    public static final int MAX_TEXT_TOTAL = 1_000;
+    private static final int SORT_INDEX_BUDGET_MS = 100;
+    private static final String QUERY_CANCELED = "57014";
 
     private final Database db;
 
@@ -44,22 +49,67 @@ public class TicketSearch {
         String select = "SELECT " + TicketSql.COLUMNS + " FROM tickets WHERE " + where
                 + " ORDER BY " + query.sortColumn() + " " + direction + ", id " + direction + " LIMIT ? OFFSET ?";
         return db.autoCommit(c -> {
-            List<Ticket> items = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(select)) {
-                int next = bind(c, ps, parameters);
-                ps.setInt(next, query.size());
-                ps.setLong(next + 1, (long) query.page() * query.size());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        items.add(TicketSql.map(rs));
-                    }
-                }
+            if (query.q() != null) {
+                long matches = count(c, where, parameters, true);
+                List<Ticket> items = textSearchPage(c, select, where, direction, parameters, query,
+                        matches < MAX_TEXT_TOTAL);
+                return new TicketPage(items, query.page(), query.size(), matches);
             }
+            List<Ticket> items = page(c, select, parameters, query);
             long total = items.size() < query.size() && (query.page() == 0 || !items.isEmpty())
                     ? (long) query.page() * query.size() + items.size()
-                    : count(c, where, parameters);
+                    : count(c, where, parameters, false);
             return new TicketPage(items, query.page(), query.size(), total);
         });
+    }
+
+    /**
+     * With a text query the planner must guess how many tickets match, and guesses badly both ways: walking the
+     * sort index is instant when many tickets match but reads the whole table when few do; collecting the matches
+     * through the text index first and sorting them is the opposite. The capped count tells which case this is:
+     * few matches → collect them first (OFFSET 0 keeps the planner from merging the two); many → walk the sort
+     * index, under a short time limit in case other filters make the matches sparse after all.
+     */
+    private static List<Ticket> textSearchPage(Connection c, String select, String where, String direction,
+                                               List<Object> parameters, ListQuery query, boolean fewMatches)
+            throws SQLException {
+        String matchesFirst = "SELECT " + TicketSql.COLUMNS + " FROM (SELECT * FROM tickets WHERE " + where
+                + " OFFSET 0) matches ORDER BY " + query.sortColumn() + " " + direction + ", id " + direction
+                + " LIMIT ? OFFSET ?";
+        if (fewMatches) {
+            return page(c, matchesFirst, parameters, query);
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("SET statement_timeout = " + SORT_INDEX_BUDGET_MS);
+        }
+        try {
+            return page(c, select, parameters, query);
+        } catch (SQLException e) {
+            if (!QUERY_CANCELED.equals(e.getSQLState())) {
+                throw e;
+            }
+        } finally {
+            try (Statement s = c.createStatement()) {
+                s.execute("SET statement_timeout = 0");
+            }
+        }
+        return page(c, matchesFirst, parameters, query);
+    }
+
+    private static List<Ticket> page(Connection c, String sql, List<Object> parameters, ListQuery query)
+            throws SQLException {
+        List<Ticket> items = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int next = bind(c, ps, parameters);
+            ps.setInt(next, query.size());
+            ps.setLong(next + 1, (long) query.page() * query.size());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    items.add(TicketSql.map(rs));
+                }
+            }
+        }
+        return items;
     }
 
     private static String where(ListQuery query, Set<TicketStatus> statuses, List<Object> parameters) {
@@ -97,8 +147,11 @@ public class TicketSearch {
         return where.toString();
     }
 
-    private static long count(Connection c, String where, List<Object> parameters) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM tickets WHERE " + where)) {
+    /** Exact, except for a text search, whose total stops at {@link #MAX_TEXT_TOTAL} (counting more costs too much). */
+    private static long count(Connection c, String where, List<Object> parameters, boolean text) throws SQLException {
+        String sql = text ? "SELECT count(*) FROM (SELECT 1 FROM tickets WHERE " + where + " LIMIT " + MAX_TEXT_TOTAL
+                + ") capped" : "SELECT count(*) FROM tickets WHERE " + where;
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             bind(c, ps, parameters);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
