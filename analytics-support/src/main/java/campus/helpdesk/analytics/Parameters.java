@@ -1,9 +1,5 @@
 package campus.helpdesk.analytics;
 
-import org.zalando.problem.Problem;
-import org.zalando.problem.Status;
-import org.zalando.problem.ThrowableProblem;
-
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -17,21 +13,14 @@ public final class Parameters {
     private Parameters() {
     }
 
-    /**
-     * A 400 problem (micronaut-problem-json renders a thrown Problem as it is, with its detail; a plain
-     * HttpStatusException would lose the detail).
-     */
-    public static ThrowableProblem bad(String detail) {
+    /** A 400 problem without a single parameter to blame (e.g. two that exclude each other). */
+    public static BadParameter bad(String detail) {
         return bad(null, detail);
     }
 
-    /** The same, with the offending parameter's name as the extension member {@code parameter}. */
-    public static ThrowableProblem bad(String parameter, String detail) {
-        var problem = Problem.builder().withTitle("Bad Request").withStatus(Status.BAD_REQUEST).withDetail(detail);
-        if (parameter != null) {
-            problem.with("parameter", parameter);
-        }
-        return problem.build();
+    /** A 400 problem naming the offending parameter as the member {@code parameter}. */
+    public static BadParameter bad(String parameter, String detail) {
+        return new BadParameter(parameter, detail);
     }
 
     /** A whole number within [min, max]. */

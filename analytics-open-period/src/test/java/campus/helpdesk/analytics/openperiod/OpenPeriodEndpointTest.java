@@ -63,6 +63,7 @@ class OpenPeriodEndpointTest {
                 () -> http.toBlocking().retrieve(uri));
         assertThat(e.getStatus().getCode()).isEqualTo(400);
         assertThat(e.getResponse().getContentType().orElseThrow().toString()).isEqualTo("application/problem+json");
-        assertThat(e.getResponse().getBody(String.class).orElseThrow()).contains("\"detail\"").contains(named);
+        assertThat(e.getResponse().getBody(String.class).orElseThrow())
+                .contains("\"status\":400").contains("\"detail\"").contains(named);
     }
 }
