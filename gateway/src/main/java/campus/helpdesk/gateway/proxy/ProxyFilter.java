@@ -115,7 +115,7 @@ public class ProxyFilter implements HttpServerFilter {
         Role role = session.role().ticketRole().orElse(Role.STAFF);
         // Analysts reach only the analytics services, which read no identity; STAFF there means "a service".
         h.add(HelpdeskHeaders.ROLE, role.name());
-        h.add(HelpdeskHeaders.USER, session.name());
+        h.add(HelpdeskHeaders.USER, HelpdeskHeaders.encodeUser(session.name()));
         if (csv) {
             h.set(HttpHeaders.ACCEPT, "text/csv");
         }

@@ -76,6 +76,12 @@ class ProxyTest implements TestPropertyProvider {
     }
 
     @Test
+    void aNameOutsideLatin1IsForwardedPercentEncoded() {
+        HttpResponse<String> r = http.get("/api/tickets/7", "Cookie", http.signIn("Łukasz", "STUDENT"));
+        assertThat(r.body()).contains("x-helpdesk-user: UTF-8''%C5%81ukasz\n");
+    }
+
+    @Test
     void theCallersTraceparentTravelsOnToTheService() {
         String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
         HttpResponse<String> r = http.get("/api/tickets/1", "Cookie", http.signIn("Ann", "STUDENT"),

@@ -38,7 +38,12 @@ public class IdentityFilter {
         } catch (IllegalArgumentException e) {
             throw unauthorized(HelpdeskHeaders.ROLE + " must be STUDENT or STAFF");
         }
-        String name = user.strip();
+        String name;
+        try {
+            name = HelpdeskHeaders.decodeUser(user).strip();
+        } catch (IllegalArgumentException e) {
+            throw unauthorized(HelpdeskHeaders.USER + " is not a valid UTF-8'' percent-encoded name");
+        }
         if (name.isEmpty() || name.length() > MAX_USER_LENGTH) {
             throw unauthorized(HelpdeskHeaders.USER + " must be 1-" + MAX_USER_LENGTH + " characters");
         }

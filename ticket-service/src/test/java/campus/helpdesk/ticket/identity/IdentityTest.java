@@ -1,5 +1,6 @@
 package campus.helpdesk.ticket.identity;
 
+import campus.helpdesk.api.HelpdeskHeaders;
 import campus.helpdesk.api.Role;
 import campus.helpdesk.ticket.Api;
 import campus.helpdesk.ticket.ApiTest;
@@ -29,6 +30,23 @@ class IdentityTest extends ApiTest {
                 Map.of("X-Helpdesk-Role", "ADMIN", "X-Helpdesk-User", "Eve")), 401, "STUDENT or STAFF");
         assertProblem(api.get(Api.As.student("x".repeat(81)), "/api/tickets"), 401, "1-80");
         assertProblem(api.get(Api.As.student("   "), "/api/tickets"), 401, "1-80");
+    }
+
+    @Test
+    void aNameOutsideLatin1TravelsPercentEncodedAndIsStoredAsWritten() {
+        String name = "Łukasz Żółć 李";
+        Api.As lukasz = new Api.As(Role.STUDENT, HelpdeskHeaders.encodeUser(name));
+        Api.Answer created = api.post(lukasz, "/api/tickets",
+                java.util.Map.of("title", "Heating off", "description", "No heating in room C3 since Monday"));
+        assertThat(created.status).as(created.toString()).isEqualTo(201);
+        assertThat(created.map()).containsEntry("reporterName", name);
+        assertThat(HelpdeskHeaders.encodeUser("Ada Student")).isEqualTo("Ada Student");
+    }
+
+    @Test
+    void aBrokenPercentEncodedNameIs401() {
+        assertProblem(api.get(new Api.As(Role.STUDENT, "UTF-8''%ZZ"), "/api/tickets"), 401, "X-Helpdesk-User");
+        assertProblem(api.get(new Api.As(Role.STUDENT, "UTF-8''%C3"), "/api/tickets"), 401, "X-Helpdesk-User");
     }
 
     @Test
