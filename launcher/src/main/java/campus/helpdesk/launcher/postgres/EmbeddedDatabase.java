@@ -49,6 +49,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     // The launcher stops PostgreSQL itself, after the services, so they never lose it mid-request.
                     .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", "200")
+                    // The embedded library turns this off for speed in tests; here the data is the desk's own,
+                    // and a ticket a student saw accepted must survive a crash of PostgreSQL.
+                    .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("max_wal_size", "2GB")
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(
                             home.resolve("postgres.log").toFile()))

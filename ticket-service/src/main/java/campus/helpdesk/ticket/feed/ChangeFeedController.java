@@ -32,6 +32,12 @@ public class ChangeFeedController implements ChangeFeedOperations {
     static final int MAX_WAIT_MS = 30_000;
     /** Re-check at least this often while waiting: an event may become servable without a notification. */
     static final long RECHECK_MS = 50;
+    /**
+     * When a waiting reader finds only a trickle of events, it waits this long so that the commits of the next
+     * moments share one answer: under write load, four followers (three analytics services and the gateway) would
+     * otherwise make one round trip per commit each, and that work competes with the writes themselves.
+     */
+    static final long LINGER_MS = 20;
 
     private final ChangeFeed feed;
     private final FeedNotifier notifier;
@@ -54,7 +60,10 @@ public class ChangeFeedController implements ChangeFeedOperations {
             long seen = notifier.generation();
             ChangePage page = feed.read(cursor, max);
             long remainingMs = (deadline - System.nanoTime()) / 1_000_000L;
-            if (!page.events().isEmpty() || remainingMs <= 0) {
+            if (!page.events().isEmpty()) {
+                return wait > 0 && page.events().size() < max ? lingerForMore(cursor, max, page) : page;
+            }
+            if (remainingMs <= 0) {
                 return page;
             }
             try {
@@ -64,6 +73,16 @@ public class ChangeFeedController implements ChangeFeedOperations {
                 return page;
             }
         }
+    }
+
+    private ChangePage lingerForMore(FeedCursor cursor, int max, ChangePage page) {
+        try {
+            Thread.sleep(LINGER_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return page;
+        }
+        return feed.read(cursor, max);
     }
 
     @Get(SNAPSHOT_PATH)
