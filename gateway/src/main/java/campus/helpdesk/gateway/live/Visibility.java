@@ -1,10 +1,11 @@
 package campus.helpdesk.gateway.live;
 
 import campus.helpdesk.api.ChangeEvent;
-import campus.helpdesk.api.TicketStatus;
+import campus.helpdesk.api.Audience;
+import campus.helpdesk.api.Role;
 import campus.helpdesk.gateway.session.GatewayRole;
 
-/** Who may see which live event: the same rules ticket-service applies to reads, applied to the stream. */
+/** Who may see which live event: the contract's {@link Audience} rules, plus the gateway-only analyst role. */
 public final class Visibility {
 
     private Visibility() {
@@ -13,9 +14,7 @@ public final class Visibility {
     public static boolean visible(GatewayRole role, ChangeEvent event) {
         return switch (role) {
             case STAFF -> true;
-            // A deleted ticket's event has no facts, so nothing says it was not CLOSED: students get none of them.
-            case STUDENT -> !event.internal() && event.ticket() != null
-                    && event.ticket().status() != TicketStatus.CLOSED;
+            case STUDENT -> Audience.maySeeChange(Role.STUDENT, event);
             // Analysts only need to know that the numbers moved; notes are staff business.
             case ANALYST -> !event.internal();
         };

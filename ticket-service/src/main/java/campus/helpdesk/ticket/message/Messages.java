@@ -1,5 +1,6 @@
 package campus.helpdesk.ticket.message;
 
+import campus.helpdesk.api.Audience;
 import campus.helpdesk.api.EventType;
 import campus.helpdesk.api.FieldChange;
 import campus.helpdesk.api.Message;
@@ -43,7 +44,7 @@ public class Messages {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
                     + " FROM ticket_message WHERE ticket_id = ? AND (? OR NOT internal) ORDER BY id")) {
                 ps.setLong(1, ticketId);
-                ps.setBoolean(2, who.isStaff());
+                ps.setBoolean(2, Audience.maySeeInternalNotes(who.role()));
                 List<Message> messages = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {

@@ -1,5 +1,6 @@
 package campus.helpdesk.ticket.ticket;
 
+import campus.helpdesk.api.Audience;
 import campus.helpdesk.api.HistoryEntry;
 import campus.helpdesk.api.NewTicket;
 import campus.helpdesk.api.StatusChange;
@@ -95,7 +96,7 @@ public class TicketController implements TicketOperations {
         Identity who = Identity.current();
         return db.autoCommit(c -> {
             TicketRules.requireVisible(TicketSql.loadLive(c, id), who);
-            return events.history(c, id, who.isStaff());
+            return events.history(c, id, Audience.maySeeInternalNotes(who.role()));
         });
     }
 }

@@ -1,5 +1,6 @@
 package campus.helpdesk.ticket.ticket;
 
+import campus.helpdesk.api.Audience;
 import campus.helpdesk.api.Role;
 import campus.helpdesk.api.Ticket;
 import campus.helpdesk.api.TicketStatus;
@@ -27,7 +28,7 @@ public final class TicketRules {
     }
 
     public static boolean mayView(TicketStatus status, Role role) {
-        return role == Role.STAFF || status != TicketStatus.CLOSED;
+        return Audience.maySeeTicket(role, status);
     }
 
     /** The statuses a role may list; asking a student's list for CLOSED is refused rather than silently emptied. */
