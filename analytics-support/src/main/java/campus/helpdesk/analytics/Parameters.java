@@ -1,8 +1,12 @@
 package campus.helpdesk.analytics;
 
+import campus.helpdesk.support.problem.HelpdeskProblem;
+import io.micronaut.http.HttpStatus;
+
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Query parameters parsed by hand so that a bad value gets a 400 problem+json whose detail names the parameter
@@ -14,13 +18,14 @@ public final class Parameters {
     }
 
     /** A 400 problem without a single parameter to blame (e.g. two that exclude each other). */
-    public static BadParameter bad(String detail) {
-        return bad(null, detail);
+    public static HelpdeskProblem bad(String detail) {
+        return new HelpdeskProblem(HttpStatus.BAD_REQUEST, detail);
     }
 
     /** A 400 problem naming the offending parameter as the member {@code parameter}. */
-    public static BadParameter bad(String parameter, String detail) {
-        return new BadParameter(parameter, detail);
+    public static HelpdeskProblem bad(String parameter, String detail) {
+        return new HelpdeskProblem(HttpStatus.BAD_REQUEST, HttpStatus.BAD_REQUEST.getReason(), detail,
+                Map.of("parameter", parameter));
     }
 
     /** A whole number within [min, max]. */

@@ -1,6 +1,6 @@
 package campus.helpdesk.gateway.live;
 
-import campus.helpdesk.gateway.problem.Problems;
+import campus.helpdesk.support.problem.ProblemDocument;
 import campus.helpdesk.gateway.session.Session;
 import campus.helpdesk.gateway.session.Sessions;
 import io.micronaut.core.annotation.Nullable;
@@ -40,7 +40,7 @@ public class LiveController {
     public HttpResponse<?> live(HttpRequest<?> request, @Nullable @Header("Last-Event-ID") String lastEventId) {
         Optional<Session> session = sessions.of(request);
         if (session.isEmpty()) {
-            return Problems.of(HttpStatus.UNAUTHORIZED, "Sign in first: there is no session");
+            return ProblemDocument.response(HttpStatus.UNAUTHORIZED, "Sign in first: there is no session");
         }
         var role = session.get().role();
         Flux<Event<?>> changes = hub.subscribe(lastEventId)

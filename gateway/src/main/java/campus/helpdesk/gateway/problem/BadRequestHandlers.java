@@ -1,5 +1,7 @@
 package campus.helpdesk.gateway.problem;
 
+import campus.helpdesk.support.problem.ProblemDocument;
+
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.HttpRequest;
@@ -42,7 +44,7 @@ public final class BadRequestHandlers {
                     .collect(Collectors.joining("; "));
             String first = e.getConstraintViolations().stream().map(ConstraintViolation::getPropertyPath)
                     .map(Constraints::field).sorted().findFirst().orElse("");
-            return Problems.of(HttpStatus.BAD_REQUEST, detail, Map.of("field", first));
+            return ProblemDocument.response(HttpStatus.BAD_REQUEST, detail, Map.of("field", first));
         }
 
         /** The last node of {@code signIn.signIn.name} is the field the user knows. */
@@ -58,7 +60,7 @@ public final class BadRequestHandlers {
     public static class Json implements ExceptionHandler<JsonSyntaxException, HttpResponse<?>> {
         @Override
         public HttpResponse<?> handle(HttpRequest request, JsonSyntaxException e) {
-            return Problems.of(HttpStatus.BAD_REQUEST, "The request body is not valid JSON");
+            return ProblemDocument.response(HttpStatus.BAD_REQUEST, "The request body is not valid JSON");
         }
     }
 
@@ -68,7 +70,7 @@ public final class BadRequestHandlers {
     public static class Conversion implements ExceptionHandler<ConversionErrorException, HttpResponse<?>> {
         @Override
         public HttpResponse<?> handle(HttpRequest request, ConversionErrorException e) {
-            return Problems.of(HttpStatus.BAD_REQUEST, e.getArgument().getName() + ": has the wrong type or format",
+            return ProblemDocument.response(HttpStatus.BAD_REQUEST, e.getArgument().getName() + ": has the wrong type or format",
                     Map.of("field", e.getArgument().getName()));
         }
     }

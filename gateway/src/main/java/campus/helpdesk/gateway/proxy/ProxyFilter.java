@@ -2,7 +2,7 @@ package campus.helpdesk.gateway.proxy;
 
 import campus.helpdesk.api.HelpdeskHeaders;
 import campus.helpdesk.api.Role;
-import campus.helpdesk.gateway.problem.Problems;
+import campus.helpdesk.support.problem.ProblemDocument;
 import campus.helpdesk.gateway.session.Session;
 import campus.helpdesk.gateway.session.Sessions;
 import io.micronaut.http.HttpHeaders;
@@ -70,10 +70,10 @@ public class ProxyFilter implements HttpServerFilter {
         Route route = found.get();
         Optional<Session> session = sessions.of(request);
         if (session.isEmpty()) {
-            return Mono.just(Problems.of(HttpStatus.UNAUTHORIZED, "Sign in first: there is no session"));
+            return Mono.just(ProblemDocument.response(HttpStatus.UNAUTHORIZED, "Sign in first: there is no session"));
         }
         if (!route.getRoles().contains(session.get().role())) {
-            return Mono.just(Problems.of(HttpStatus.FORBIDDEN,
+            return Mono.just(ProblemDocument.response(HttpStatus.FORBIDDEN,
                     "The " + session.get().role().name().toLowerCase() + " role may not use " + route.getPrefix()));
         }
         MutableHttpRequest<?> outgoing = forward(request, route, session.get());
@@ -85,7 +85,7 @@ public class ProxyFilter implements HttpServerFilter {
         }
         return call.onErrorResume(e -> {
             LOG.warn("{} {} -> {} failed: {}", request.getMethod(), request.getPath(), route.getName(), e.toString());
-            return Mono.just(Problems.of(HttpStatus.SERVICE_UNAVAILABLE,
+            return Mono.just(ProblemDocument.response(HttpStatus.SERVICE_UNAVAILABLE,
                     "The " + route.getName() + " service is not available right now; try again in a moment"));
         });
     }

@@ -1,6 +1,6 @@
 package campus.helpdesk.gateway.security;
 
-import campus.helpdesk.gateway.problem.Problems;
+import campus.helpdesk.support.problem.ProblemDocument;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
@@ -55,7 +55,7 @@ public class SecurityFilter implements HttpServerFilter {
     public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
         if (!SAFE.contains(request.getMethod()) && !originCheck.allows(request.getHeaders().get(HttpHeaders.ORIGIN),
                 request.getHeaders().get(HttpHeaders.REFERER), request.getHeaders().get(HttpHeaders.HOST))) {
-            return Mono.just(decorate(request, Problems.of(HttpStatus.FORBIDDEN,
+            return Mono.just(decorate(request, ProblemDocument.response(HttpStatus.FORBIDDEN,
                     "This request comes from another site's page, so it was refused")));
         }
         return Flux.from(chain.proceed(request)).map(response -> decorate(request, response));

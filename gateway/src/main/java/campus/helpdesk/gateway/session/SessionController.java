@@ -1,6 +1,6 @@
 package campus.helpdesk.gateway.session;
 
-import campus.helpdesk.gateway.problem.Problems;
+import campus.helpdesk.support.problem.ProblemDocument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -32,17 +32,17 @@ public class SessionController {
     @Post
     public MutableHttpResponse<?> signIn(@Body @Valid SignIn signIn) {
         if (signIn.name().strip().isEmpty()) {
-            return Problems.of(HttpStatus.BAD_REQUEST, "name: must not be blank", Map.of("field", "name"));
+            return ProblemDocument.response(HttpStatus.BAD_REQUEST, "name: must not be blank", Map.of("field", "name"));
         }
         GatewayRole role;
         try {
             role = GatewayRole.valueOf(signIn.role().strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            return Problems.of(HttpStatus.BAD_REQUEST, "role: must be one of " + Arrays.toString(GatewayRole.values()),
+            return ProblemDocument.response(HttpStatus.BAD_REQUEST, "role: must be one of " + Arrays.toString(GatewayRole.values()),
                     Map.of("field", "role"));
         }
         if (!sessions.mayTake(role, signIn.staffCode())) {
-            return Problems.of(HttpStatus.FORBIDDEN,
+            return ProblemDocument.response(HttpStatus.FORBIDDEN,
                     "staffCode: the " + role.name().toLowerCase(Locale.ROOT) + " role needs the staff access code",
                     Map.of("field", "staffCode"));
         }

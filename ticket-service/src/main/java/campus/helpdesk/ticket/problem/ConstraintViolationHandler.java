@@ -1,5 +1,7 @@
 package campus.helpdesk.ticket.problem;
 
+import campus.helpdesk.support.problem.ProblemDocument;
+
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -44,7 +46,7 @@ public class ConstraintViolationHandler implements ExceptionHandler<ConstraintVi
             body.put("field", violations.getFirst().get("field"));
         }
         body.put("violations", violations);
-        return HttpResponse.badRequest(body).contentType(HelpdeskProblemHandler.PROBLEM_JSON);
+        return HttpResponse.badRequest(body).contentType(ProblemDocument.PROBLEM_JSON);
     }
 
     /** The last node of the property path: method.parameter.field → field (the parameter, for a null body). */

@@ -1,5 +1,7 @@
 package campus.helpdesk.ticket.problem;
 
+import campus.helpdesk.support.problem.ProblemDocument;
+
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.annotation.NonNull;
 import io.micronaut.http.HttpMethod;
@@ -11,7 +13,6 @@ import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import io.micronaut.problem.ProblemErrorResponseProcessor;
 import jakarta.inject.Singleton;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -39,24 +40,19 @@ public class ProblemResponses implements ErrorResponseProcessor<Map<String, Obje
     public @NonNull MutableHttpResponse<Map<String, Object>> processResponse(@NonNull ErrorContext context,
                                                                              @NonNull MutableHttpResponse<?> response) {
         HttpStatus status = response.getStatus();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "about:blank");
-        body.put("title", status.getReason());
-        body.put("status", status.getCode());
+        Map<String, Object> body;
         if (status.getCode() >= 500) {
-            body.put("detail", "The server could not answer this request; the cause is in its log.");
+            body = ProblemDocument.of(status, status.getReason(),
+                    "The server could not answer this request; the cause is in its log.", Map.of());
         } else {
             Optional<Error> first = context.getErrors().stream().findFirst();
             String message = first.map(Error::getMessage).orElse(status.getReason());
             String field = first.flatMap(error -> field(context, error, message)).orElse(null);
-            if (field != null) {
-                body.put("field", field);
-                body.put("detail", field + ": " + readable(message));
-            } else {
-                body.put("detail", readable(message));
-            }
+            body = field == null ? ProblemDocument.of(status, status.getReason(), readable(message), Map.of())
+                    : ProblemDocument.of(status, status.getReason(), field + ": " + readable(message),
+                            Map.of("field", field));
         }
-        MutableHttpResponse<Map<String, Object>> problem = response.contentType(HelpdeskProblemHandler.PROBLEM_JSON)
+        MutableHttpResponse<Map<String, Object>> problem = response.contentType(ProblemDocument.PROBLEM_JSON)
                 .body(body);
         return context.getRequest().getMethod() == HttpMethod.HEAD ? problem.body(null) : problem;
     }

@@ -1,5 +1,7 @@
 package campus.helpdesk.ticket.problem;
 
+import campus.helpdesk.support.problem.HelpdeskProblem;
+
 import io.micronaut.http.HttpStatus;
 
 import java.util.Map;

@@ -1,5 +1,7 @@
 package campus.helpdesk.ticket.ticket;
 
+import campus.helpdesk.support.problem.HelpdeskProblem;
+
 import campus.helpdesk.api.Category;
 import campus.helpdesk.api.CategorySource;
 import campus.helpdesk.api.Priority;
@@ -7,7 +9,6 @@ import campus.helpdesk.api.Role;
 import campus.helpdesk.api.Ticket;
 import campus.helpdesk.api.TicketStatus;
 import campus.helpdesk.ticket.identity.Identity;
-import campus.helpdesk.ticket.problem.HelpdeskProblem;
 import io.micronaut.http.HttpStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

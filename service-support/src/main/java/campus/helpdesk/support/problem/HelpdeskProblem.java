@@ -1,8 +1,7 @@
-package campus.helpdesk.ticket.problem;
+package campus.helpdesk.support.problem;
 
 import io.micronaut.http.HttpStatus;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -13,9 +12,13 @@ public final class HelpdeskProblem extends RuntimeException {
 
     private final HttpStatus status;
     private final String title;
-    private final Map<String, Object> extra;
+    private final Map<String, ?> extra;
 
-    HelpdeskProblem(HttpStatus status, String title, String detail, Map<String, Object> extra) {
+    public HelpdeskProblem(HttpStatus status, String detail) {
+        this(status, status.getReason(), detail, Map.of());
+    }
+
+    public HelpdeskProblem(HttpStatus status, String title, String detail, Map<String, ?> extra) {
         super(detail, null, false, false); // an answer, not a failure: no stack trace
         this.status = status;
         this.title = title;
@@ -26,14 +29,7 @@ public final class HelpdeskProblem extends RuntimeException {
         return status;
     }
 
-    /** The problem document: type, title, status, detail, then the extra members. */
     public Map<String, Object> body() {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "about:blank");
-        body.put("title", title);
-        body.put("status", status.getCode());
-        body.put("detail", getMessage());
-        body.putAll(extra);
-        return body;
+        return ProblemDocument.of(status, title, getMessage(), extra);
     }
 }
