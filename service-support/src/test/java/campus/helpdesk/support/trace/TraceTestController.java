@@ -1,5 +1,7 @@
 package campus.helpdesk.support.trace;
 
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -17,6 +19,7 @@ import org.slf4j.MDC;
 
 /** A stand-in for a service: reports what it sees, calls "downstream" (itself) by client and by proxy. */
 @Requires(env = "test")
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Controller("/trace")
 class TraceTestController {
 
