@@ -44,11 +44,11 @@ public final class ApiTokens {
             throws SQLException {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new TokenException(TokenException.Kind.INVALID, "name",
-                    "name: 1-60 letters, digits, '.', '_' or '-', starting with a letter or digit");
+                    "1-60 letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
         if (days < 1 || days > MAX_DAYS) {
             throw new TokenException(TokenException.Kind.INVALID, "days",
-                    "days: a token lives 1 to " + MAX_DAYS + " days");
+                    "a token lives 1 to " + MAX_DAYS + " days");
         }
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
@@ -64,7 +64,7 @@ public final class ApiTokens {
             try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next()) {
                     throw new TokenException(TokenException.Kind.CONFLICT, "name",
-                            "name: a token called '" + name + "' exists; revoke it first or choose another name");
+                            "a token called '" + name + "' exists; revoke it first or choose another name");
                 }
                 return new IssuedToken(info(rs), token);
             }

@@ -1,7 +1,7 @@
 package campus.helpdesk.ticket;
 
-import campus.helpdesk.api.HelpdeskHeaders;
-import campus.helpdesk.api.Role;
+import campus.helpdesk.support.identity.ServiceRoles;
+import campus.helpdesk.support.identity.ServiceTokens;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 
@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * A raw HTTP client for the tests: real requests to the running service, with exact control of headers and
- * bodies (including broken ones), and answers as status + headers + JSON.
+ * bodies (including broken ones), and answers as status + headers + JSON. Callers are named by a service token
+ * minted with the service's own key, as the gateway (people) and the followers (FEED) do.
  */
 public final class Api {
 
@@ -24,20 +25,27 @@ public final class Api {
 
     private final URI base;
     private final JsonMapper json;
+    private final ServiceTokens tokens;
 
-    public Api(URI base, JsonMapper json) {
+    public Api(URI base, JsonMapper json, ServiceTokens tokens) {
         this.base = base;
         this.json = json;
+        this.tokens = tokens;
     }
 
-    /** Who is calling; null role/user means the header is not sent. */
-    public record As(Role role, String user) {
+    /** Who is calling: a token for {@code user} in {@code role}, or no token when {@code role} is null. */
+    public record As(String role, String user) {
         public static As student(String name) {
-            return new As(Role.STUDENT, name);
+            return new As(ServiceRoles.STUDENT, name);
         }
 
         public static As staff(String name) {
-            return new As(Role.STAFF, name);
+            return new As(ServiceRoles.STAFF, name);
+        }
+
+        /** A feed follower, as the analytics services and the gateway call the feed. */
+        public static As feed(String name) {
+            return new As(ServiceRoles.FEED, name);
         }
     }
 
@@ -96,13 +104,8 @@ public final class Api {
     /** {@code body}: a String is sent as is (for broken JSON), anything else is serialised. */
     public Answer send(As who, String method, String path, Object body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60));
-        if (who != null) {
-            if (who.role() != null) {
-                request.header(HelpdeskHeaders.ROLE, who.role().name());
-            }
-            if (who.user() != null) {
-                request.header(HelpdeskHeaders.USER, who.user());
-            }
+        if (who != null && who.role() != null) {
+            request.header("Authorization", tokens.bearer(who.user(), who.role(), "ticket-service"));
         }
         headers.forEach(request::header);
         if (body == null) {

@@ -3,6 +3,7 @@ package campus.helpdesk.ticket;
 import campus.helpdesk.api.NewTicket;
 import campus.helpdesk.api.Priority;
 import campus.helpdesk.api.Ticket;
+import campus.helpdesk.support.identity.ServiceTokens;
 import campus.helpdesk.testing.TestPostgres;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -29,11 +30,17 @@ public abstract class ApiTest implements TestPropertyProvider {
     protected static final Api.As STUDENT = Api.As.student("Ada Student");
     protected static final Api.As OTHER_STUDENT = Api.As.student("Bruno Student");
     protected static final Api.As STAFF = Api.As.staff("Carla Staff");
+    protected static final Api.As FEED = Api.As.feed("analytics-test");
+
+    /** The tests' key; a real service gets HELPDESK_SERVICE_KEY and refuses to start without one. */
+    protected static final String TEST_SERVICE_KEY = "ticket-service-tests-key-5b8e2d9f4a7c1e3b6d0a";
 
     @Inject
     protected EmbeddedServer server;
     @Inject
     protected JsonMapper json;
+    @Inject
+    protected ServiceTokens tokens;
     protected Api api;
     private String jdbcUrl;
 
@@ -46,12 +53,13 @@ public abstract class ApiTest implements TestPropertyProvider {
                 "micronaut.server.port", "-1",
                 "datasources.default.url", jdbcUrl,
                 "datasources.default.username", postgres.user(),
-                "datasources.default.password", postgres.password());
+                "datasources.default.password", postgres.password(),
+                "helpdesk.service-key", TEST_SERVICE_KEY);
     }
 
     @BeforeAll
     void connectApi() {
-        api = new Api(server.getURI(), json);
+        api = new Api(server.getURI(), json, tokens);
     }
 
     protected Connection sql() throws SQLException {

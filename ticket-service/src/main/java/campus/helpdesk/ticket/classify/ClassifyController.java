@@ -1,5 +1,7 @@
 package campus.helpdesk.ticket.classify;
 
+import campus.helpdesk.support.identity.ServiceRoles;
+import io.micronaut.security.annotation.Secured;
 import campus.helpdesk.api.Classification;
 import campus.helpdesk.api.ClassifyOperations;
 import campus.helpdesk.api.ClassifyRequest;
@@ -13,6 +15,7 @@ import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.Instant;
 
+@Secured({ServiceRoles.STUDENT, ServiceRoles.STAFF})
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ClassifyController implements ClassifyOperations {

@@ -1,5 +1,7 @@
 package campus.helpdesk.ticket.demo;
 
+import campus.helpdesk.support.identity.ServiceRoles;
+import io.micronaut.security.annotation.Secured;
 import campus.helpdesk.demo.SeedPlan;
 import campus.helpdesk.ticket.identity.Identity;
 import campus.helpdesk.ticket.problem.Problems;
@@ -15,6 +17,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 
 /** Staff may fill the desk with realistic demo tickets, the same generator as {@code ./helpdesk seed}. */
+@Secured({ServiceRoles.STAFF})
 @Controller("/api/admin/demo-data")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class DemoDataController {

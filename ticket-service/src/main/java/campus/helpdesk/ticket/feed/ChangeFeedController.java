@@ -1,12 +1,12 @@
 package campus.helpdesk.ticket.feed;
 
+import campus.helpdesk.support.identity.ServiceRoles;
+import io.micronaut.security.annotation.Secured;
 import campus.helpdesk.api.ChangeFeedOperations;
 import campus.helpdesk.api.ChangePage;
 import campus.helpdesk.api.FactsSnapshot;
 import campus.helpdesk.ticket.db.Database;
-import campus.helpdesk.ticket.identity.Identity;
 import campus.helpdesk.ticket.problem.Problems;
-import campus.helpdesk.ticket.ticket.TicketRules;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -20,9 +20,10 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.sql.SQLException;
 
 /**
- * The change feed for the analytics services and the gateway (callers send a STAFF identity). Long-polls run on
+ * The change feed for its followers, the analytics services and the gateway, each with its own FEED token. Long-polls run on
  * virtual threads (the blocking executor), never on the event loop, and hold no database connection while waiting.
  */
+@Secured({ServiceRoles.FEED})
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ChangeFeedController implements ChangeFeedOperations {
@@ -51,7 +52,6 @@ public class ChangeFeedController implements ChangeFeedOperations {
 
     @Override
     public ChangePage changes(@Nullable String after, @Nullable Integer limit, @Nullable Integer waitMs) {
-        TicketRules.requireStaff(Identity.current(), "read the change feed");
         FeedCursor cursor = FeedCursor.parse(after);
         int max = within("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT);
         int wait = within("waitMs", waitMs, 0, 0, MAX_WAIT_MS);
@@ -88,7 +88,6 @@ public class ChangeFeedController implements ChangeFeedOperations {
     @Get(SNAPSHOT_PATH)
     @Produces(FactsSnapshot.CONTENT_TYPE)
     public StreamedFile snapshot() {
-        TicketRules.requireStaff(Identity.current(), "read the facts snapshot");
         try {
             return new StreamedFile(new SnapshotStream(db.borrow()), MediaType.TEXT_PLAIN_TYPE);
         } catch (SQLException e) {

@@ -1,5 +1,7 @@
 package campus.helpdesk.ticket.message;
 
+import campus.helpdesk.support.identity.ServiceRoles;
+import io.micronaut.security.annotation.Secured;
 import campus.helpdesk.api.Message;
 import campus.helpdesk.api.MessageOperations;
 import campus.helpdesk.api.NewMessage;
@@ -12,6 +14,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.net.URI;
 import java.util.List;
 
+@Secured({ServiceRoles.STUDENT, ServiceRoles.STAFF})
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class MessageController implements MessageOperations {

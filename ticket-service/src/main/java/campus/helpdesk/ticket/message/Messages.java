@@ -15,6 +15,7 @@ import campus.helpdesk.ticket.ticket.TicketRules;
 import campus.helpdesk.ticket.ticket.TicketSql;
 import jakarta.inject.Singleton;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -75,19 +76,9 @@ public class Messages {
                     message = map(rs);
                 }
             }
-            Ticket updated;
-            try (PreparedStatement ps = c.prepareStatement("""
-                    UPDATE tickets SET updated_at = now(), version = version + 1,
-                        first_response_at = CASE WHEN first_response_at IS NULL AND ? THEN now()
-                                                 ELSE first_response_at END
-                    WHERE id = ? RETURNING\s""" + TicketSql.COLUMNS)) {
-                ps.setBoolean(1, who.isStaff() && !internal);
-                ps.setLong(2, ticketId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    updated = TicketSql.map(rs);
-                }
-            }
+            // An internal note is staff's own business: a student must not even see the ticket's version or
+            // updatedAt move because of one, so only messages the reporter can read touch the ticket.
+            Ticket updated = internal ? ticket : touch(c, ticketId, who.isStaff());
             List<FieldChange> changes = new ArrayList<>();
             changes.add(new FieldChange("message", null, String.valueOf(message.id())));
             if (ticket.firstResponseAt() == null && updated.firstResponseAt() != null) {
@@ -98,6 +89,22 @@ public class Messages {
         });
         events.committed();
         return posted;
+    }
+
+    /** A visible message changes the ticket: a new version, updatedAt, and the first staff reply's time. */
+    private static Ticket touch(Connection c, long ticketId, boolean staffReply) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                UPDATE tickets SET updated_at = now(), version = version + 1,
+                    first_response_at = CASE WHEN first_response_at IS NULL AND ? THEN now()
+                                             ELSE first_response_at END
+                WHERE id = ? RETURNING\s""" + TicketSql.COLUMNS)) {
+            ps.setBoolean(1, staffReply);
+            ps.setLong(2, ticketId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return TicketSql.map(rs);
+            }
+        }
     }
 
     private static Message map(ResultSet rs) throws SQLException {

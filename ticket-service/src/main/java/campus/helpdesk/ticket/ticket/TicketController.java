@@ -1,5 +1,7 @@
 package campus.helpdesk.ticket.ticket;
 
+import campus.helpdesk.support.identity.ServiceRoles;
+import io.micronaut.security.annotation.Secured;
 import campus.helpdesk.api.Audience;
 import campus.helpdesk.api.HistoryEntry;
 import campus.helpdesk.api.NewTicket;
@@ -24,6 +26,7 @@ import java.net.URI;
 import java.util.List;
 
 /** Thin: reads the identity, calls one domain method, maps the result. The rules live in {@link TicketRules}. */
+@Secured({ServiceRoles.STUDENT, ServiceRoles.STAFF})
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class TicketController implements TicketOperations {

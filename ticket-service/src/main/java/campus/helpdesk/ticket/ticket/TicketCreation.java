@@ -157,7 +157,11 @@ public class TicketCreation {
                     throw Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency-Key " + key
                             + " was already used with a different body; use a new key for a new ticket");
                 }
-                return TicketSql.loadLive(connection, rs.getLong(2));
+                Ticket ticket = TicketSql.loadLive(connection, rs.getLong(2));
+                // A student's late retry of a ticket staff have closed meanwhile gets what any other path gives:
+                // a closed ticket does not exist for students.
+                TicketRules.requireVisible(ticket, who);
+                return ticket;
             }
         }
     }

@@ -39,8 +39,8 @@ class DemoDataApiTest extends ApiTest {
     @Test
     void studentsCannotGenerateDemoData() {
         assertProblem(api.post(STUDENT, "/api/admin/demo-data", Map.of("tickets", 10, "append", true)), 403,
-                "Only staff");
-        assertProblem(api.get(STUDENT, "/api/admin/demo-data"), 403, "Only staff");
+                "may not use");
+        assertProblem(api.get(STUDENT, "/api/admin/demo-data"), 403, "may not use");
     }
 
     @Test

@@ -75,6 +75,18 @@ class MessagesTest extends ApiTest {
     }
 
     @Test
+    void anInternalNoteChangesNothingAStudentCanObserve() {
+        Ticket ticket = create();
+        String before = api.get(STUDENT, "/api/tickets/" + ticket.id()).raw.body();
+        Api.Answer note = api.post(STAFF, "/api/tickets/" + ticket.id() + "/messages",
+                Map.of("body", "Checked the logs, nothing yet", "internal", true));
+        assertThat(note.status).isEqualTo(201);
+        assertThat(api.get(STUDENT, "/api/tickets/" + ticket.id()).raw.body()).isEqualTo(before);
+        assertThat(api.get(STAFF, "/api/tickets/" + ticket.id()).as(Ticket.class).version())
+                .isEqualTo(ticket.version());
+    }
+
+    @Test
     void aStudentCannotWriteAnInternalNote() {
         Ticket ticket = create();
         assertProblem(api.post(STUDENT, "/api/tickets/" + ticket.id() + "/messages",

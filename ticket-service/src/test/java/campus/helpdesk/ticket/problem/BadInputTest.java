@@ -95,11 +95,11 @@ class BadInputTest extends ApiTest {
 
     @Test
     void aMalformedFeedCursorOrLimitIsA400NamingIt() {
-        assertProblem(api.get(STAFF, "/api/changes?after=banana"), 400, "after");
-        assertProblem(api.get(STAFF, "/api/changes?after=1.2.3"), 400, "after");
-        assertProblem(api.get(STAFF, "/api/changes?limit=1001"), 400, "limit");
-        assertProblem(api.get(STAFF, "/api/changes?waitMs=30001"), 400, "waitMs");
-        assertProblem(api.get(STAFF, "/api/changes?limit=lots"), 400, "limit");
+        assertProblem(api.get(FEED, "/api/changes?after=banana"), 400, "after");
+        assertProblem(api.get(FEED, "/api/changes?after=1.2.3"), 400, "after");
+        assertProblem(api.get(FEED, "/api/changes?limit=1001"), 400, "limit");
+        assertProblem(api.get(FEED, "/api/changes?waitMs=30001"), 400, "waitMs");
+        assertProblem(api.get(FEED, "/api/changes?limit=lots"), 400, "limit");
     }
 
     @Test

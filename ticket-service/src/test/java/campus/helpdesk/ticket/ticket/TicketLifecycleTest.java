@@ -131,6 +131,19 @@ class TicketLifecycleTest extends ApiTest {
     }
 
     @Test
+    void aStudentsRetryOfATicketClosedMeanwhileIs404NotTheClosedTicket() {
+        Map<String, String> body = Map.of("title", "Wifi down in D2", "description", "No eduroam in room D2 today");
+        Map<String, String> key = Map.of("Idempotency-Key", "retry-after-close");
+        Api.Answer first = api.send(STUDENT, "POST", "/api/tickets", body, key);
+        assertThat(first.status).isEqualTo(201);
+        long id = first.as(Ticket.class).id();
+        move(id, TicketStatus.ACTIVE);
+        move(id, TicketStatus.CLOSED);
+
+        assertProblem(api.send(STUDENT, "POST", "/api/tickets", body, key), 404, "does not exist");
+    }
+
+    @Test
     void eitherRoleMayEditTitleDescriptionLocationAndPriorityGivenTheVersion() {
         Ticket ticket = create();
         Map<String, Object> patch = new HashMap<>(Map.of("title", "Projector in B12 flickers",
