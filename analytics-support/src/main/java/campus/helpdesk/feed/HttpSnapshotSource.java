@@ -2,7 +2,6 @@ package campus.helpdesk.feed;
 
 import campus.helpdesk.api.ChangeFeedOperations;
 import campus.helpdesk.api.FactsSnapshot;
-import campus.helpdesk.api.HelpdeskHeaders;
 import campus.helpdesk.api.TicketFacts;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
@@ -29,12 +28,12 @@ public class HttpSnapshotSource implements SnapshotSource {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI uri;
-    private final String user;
+    private final FeedTokenFilter credentials;
 
     public HttpSnapshotSource(@Value("${micronaut.http.services.ticket-service.url}") String baseUrl,
-                              @Value("${micronaut.application.name}") String user) {
+                              FeedTokenFilter credentials) {
         this.uri = URI.create(baseUrl.replaceAll("/+$", "") + ChangeFeedOperations.SNAPSHOT_PATH);
-        this.user = user;
+        this.credentials = credentials;
     }
 
     @Override
@@ -60,8 +59,7 @@ public class HttpSnapshotSource implements SnapshotSource {
 
     private BufferedReader open() throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(uri)
-                .header(HelpdeskHeaders.ROLE, "STAFF")
-                .header(HelpdeskHeaders.USER, user)
+                .header("Authorization", credentials.authorization())
                 .header("Accept", FactsSnapshot.CONTENT_TYPE)
                 .timeout(Duration.ofMinutes(2))
                 .GET().build();

@@ -1,5 +1,7 @@
 package campus.helpdesk.analytics.category;
 
+import campus.helpdesk.support.identity.ServiceRoles;
+import io.micronaut.security.annotation.Secured;
 import campus.helpdesk.analytics.CsvWriter;
 import campus.helpdesk.analytics.Freshness;
 import campus.helpdesk.feed.FeedConsumer;
@@ -8,6 +10,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.swagger.v3.oas.annotations.Operation;
 
+@Secured({ServiceRoles.STAFF, ServiceRoles.ANALYST})
 @Controller("/api/analytics")
 public class ActiveByCategoryController {
 

@@ -1,5 +1,7 @@
 package campus.helpdesk.analytics.openperiod;
 
+import campus.helpdesk.support.identity.ServiceRoles;
+import io.micronaut.security.annotation.Secured;
 import campus.helpdesk.analytics.CsvWriter;
 import campus.helpdesk.analytics.Freshness;
 import campus.helpdesk.feed.FeedConsumer;
@@ -16,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
+@Secured({ServiceRoles.STAFF, ServiceRoles.ANALYST})
 @Controller("/api/analytics")
 public class OpenPeriodController {
 

@@ -1,5 +1,7 @@
 package campus.helpdesk.analytics.resolution;
 
+import campus.helpdesk.support.identity.ServiceRoles;
+import io.micronaut.security.annotation.Secured;
 import campus.helpdesk.analytics.CsvWriter;
 import campus.helpdesk.analytics.Freshness;
 import campus.helpdesk.feed.FeedConsumer;
@@ -12,6 +14,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 
+@Secured({ServiceRoles.STAFF, ServiceRoles.ANALYST})
 @Controller("/api/analytics")
 public class ResolutionTimeController {
 
