@@ -1,9 +1,10 @@
 package campus.helpdesk.gateway.about;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
-/** One service as the About page shows it: its health now and where its API documents are. */
+/** One service as the About page shows it: its health now and, for signed-in people, where its documents are. */
 @Serdeable
-public record ServiceStatus(String name, String prefix, String health, String url, String swaggerUi,
-                            String healthUrl) {
+public record ServiceStatus(String name, String prefix, String health, @Nullable String url,
+                            @Nullable String swaggerUi, @Nullable String healthUrl) {
 }

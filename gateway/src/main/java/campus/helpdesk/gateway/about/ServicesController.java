@@ -2,6 +2,7 @@ package campus.helpdesk.gateway.about;
 
 import campus.helpdesk.gateway.proxy.Route;
 import campus.helpdesk.gateway.proxy.RouteTable;
+import campus.helpdesk.gateway.session.Sessions;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -16,9 +17,10 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * {@code GET /api/services}: the services behind the gateway with their health, for the About page. Open without
- * a session, like every /health. The links point at each service's own address (configurable as
- * {@code public-url}), because Swagger UI pages carry inline scripts that the gateway's CSP would block.
+ * {@code GET /api/services}: the services behind the gateway with their health, for the About page. Without a
+ * session it says only each service's name and state; signed-in people also get the links, which point at each
+ * service's own address (configurable as {@code public-url}), because Swagger UI pages carry inline scripts that
+ * the gateway's CSP would block.
  */
 @Controller("/api/services")
 public class ServicesController {
@@ -27,29 +29,34 @@ public class ServicesController {
 
     private final RouteTable routes;
     private final HttpClient client;
+    private final Sessions sessions;
 
-    public ServicesController(RouteTable routes, @Client HttpClient client) {
+    public ServicesController(RouteTable routes, @Client HttpClient client, Sessions sessions) {
         this.routes = routes;
         this.client = client;
+        this.sessions = sessions;
     }
 
     @Get
-    public Mono<List<ServiceStatus>> services() {
+    public Mono<List<ServiceStatus>> services(HttpRequest<?> request) {
+        boolean signedIn = sessions.of(request).isPresent();
         return Flux.fromIterable(routes.all())
-                .flatMap(this::status)
+                .filter(route -> route.getService().equals(route.getName()))
+                .flatMap(route -> status(route, signedIn))
                 .sort(Comparator.comparing(ServiceStatus::prefix))
                 .collectList();
     }
 
-    private Mono<ServiceStatus> status(Route route) {
+    private Mono<ServiceStatus> status(Route route, boolean signedIn) {
         String health = route.getUrl() + "/health";
         return Mono.from(client.exchange(HttpRequest.GET(health)))
                 .map(response -> "UP")
                 .timeout(HEALTH_TIMEOUT)
                 .onErrorResume(HttpClientResponseException.class, e -> Mono.just("DOWN"))
                 .onErrorResume(e -> Mono.just("UNREACHABLE"))
-                .map(state -> new ServiceStatus(route.getName(), route.getPrefix(), state,
-                        route.getPublicUrl().toString(), route.getPublicUrl() + "/swagger-ui/index.html",
-                        route.getPublicUrl() + "/health"));
+                .map(state -> signedIn
+                        ? new ServiceStatus(route.getName(), route.getPrefix(), state, route.getPublicUrl().toString(),
+                        route.getPublicUrl() + "/swagger-ui/index.html", route.getPublicUrl() + "/health")
+                        : new ServiceStatus(route.getName(), route.getPrefix(), state, null, null, null));
     }
 }

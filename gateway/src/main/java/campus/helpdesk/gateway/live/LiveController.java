@@ -1,8 +1,10 @@
 package campus.helpdesk.gateway.live;
 
-import campus.helpdesk.support.problem.ProblemDocument;
-import campus.helpdesk.gateway.session.Session;
+import campus.helpdesk.gateway.caller.Caller;
+import campus.helpdesk.gateway.caller.CallerRefused;
+import campus.helpdesk.gateway.caller.Callers;
 import campus.helpdesk.gateway.session.Sessions;
+import campus.helpdesk.support.problem.ProblemDocument;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -13,36 +15,45 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.sse.Event;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
+import java.time.Instant;
 
 /**
  * {@code GET /api/live}: Server-Sent Events of ticket and message changes, filtered for the session's role.
  * Each {@code change} event's id is the feed cursor, so the browser's automatic reconnect resumes where it
- * stopped. A {@code ping} every 20 s keeps idle connections open through proxies.
+ * stopped. A {@code ping} every 20 s keeps idle connections open through proxies. A stream ends when its session
+ * (or token) expires or its session signs out: it must not outlive the right to see what it carries.
  */
 @Controller("/api/live")
 public class LiveController {
 
     private static final Duration PING = Duration.ofSeconds(20);
 
+    private final Callers callers;
     private final Sessions sessions;
     private final LiveHub hub;
 
-    public LiveController(Sessions sessions, LiveHub hub) {
+    public LiveController(Callers callers, Sessions sessions, LiveHub hub) {
+        this.callers = callers;
         this.sessions = sessions;
         this.hub = hub;
     }
 
     @Get(produces = MediaType.TEXT_EVENT_STREAM)
-    public HttpResponse<?> live(HttpRequest<?> request, @Nullable @Header("Last-Event-ID") String lastEventId) {
-        Optional<Session> session = sessions.of(request);
-        if (session.isEmpty()) {
-            return ProblemDocument.response(HttpStatus.UNAUTHORIZED, "Sign in first: there is no session");
-        }
-        var role = session.get().role();
+    public Mono<HttpResponse<?>> live(HttpRequest<?> request, @Nullable @Header("Last-Event-ID") String lastEventId) {
+        return callers.of(request)
+                .<HttpResponse<?>>map(caller -> stream(caller, lastEventId))
+                .switchIfEmpty(Mono.fromSupplier(() -> ProblemDocument.response(HttpStatus.UNAUTHORIZED,
+                        "Sign in first: there is no session")))
+                .onErrorResume(CallerRefused.class,
+                        e -> Mono.just(ProblemDocument.response(e.status(), e.getMessage())));
+    }
+
+    private HttpResponse<?> stream(Caller caller, @Nullable String lastEventId) {
+        var role = caller.role();
         Flux<Event<?>> changes = hub.subscribe(lastEventId)
                 .filter(item -> item.reset() || Visibility.visible(role, item.event()))
                 .map(item -> item.reset()
@@ -52,7 +63,11 @@ public class LiveController {
         Flux<Event<?>> ready = Flux.just(Event.of((Object) Map.of("role", role.name())).name("ready")
                 .retry(Duration.ofSeconds(2)));
         Flux<Event<?>> pings = Flux.interval(PING).map(i -> Event.of((Object) Map.of()).name("ping"));
-        return HttpResponse.ok(Flux.concat(ready, Flux.merge(changes, pings)))
-                .contentType(MediaType.TEXT_EVENT_STREAM_TYPE);
+        Duration left = Duration.between(Instant.now(), caller.expiresAt());
+        Flux<?> end = caller.sessionId() == null ? Flux.never() : sessions.signedOut(caller.sessionId());
+        Flux<Event<?>> events = Flux.concat(ready, Flux.merge(changes, pings))
+                .take(left.isNegative() ? Duration.ZERO : left)
+                .takeUntilOther(end);
+        return HttpResponse.ok(events).contentType(MediaType.TEXT_EVENT_STREAM_TYPE);
     }
 }

@@ -1,10 +1,10 @@
 package campus.helpdesk.gateway.proxy;
 
-import campus.helpdesk.api.HelpdeskHeaders;
-import campus.helpdesk.api.Role;
+import campus.helpdesk.gateway.caller.Caller;
+import campus.helpdesk.gateway.caller.CallerRefused;
+import campus.helpdesk.gateway.caller.Callers;
+import campus.helpdesk.support.identity.ServiceTokens;
 import campus.helpdesk.support.problem.ProblemDocument;
-import campus.helpdesk.gateway.session.Session;
-import campus.helpdesk.gateway.session.Sessions;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
@@ -32,9 +32,9 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Forwards {@code /api/...} requests that match a configured {@link Route}. Identity headers are always the
- * session's: any copy the client sent is dropped, and so is the session cookie, which the services have no use
- * for. A service that cannot be reached gives 503 problem+json: at once when the connection is refused, after the
+ * Forwards {@code /api/...} requests that match a configured {@link Route}, for a caller (session or API token)
+ * whose role the route allows. The service learns who calls from a service token minted for this request alone;
+ * whatever credentials the client sent (cookie, API token) stay here. A service that cannot be reached gives 503 problem+json: at once when the connection is refused, after the
  * connect timeout (300 ms) when nothing answers, after the read timeout (5 s) when it accepted and hangs. Only
  * idempotent GETs are tried a second time, and not after a read timeout.
  */
@@ -47,12 +47,14 @@ public class ProxyFilter implements HttpServerFilter {
             "HTTP2-Settings", "Keep-Alive", HttpHeaders.TE, HttpHeaders.TRAILER, HttpHeaders.PROXY_AUTHORIZATION);
 
     private final RouteTable routes;
-    private final Sessions sessions;
+    private final Callers callers;
+    private final ServiceTokens tokens;
     private final ProxyHttpClient client;
 
-    public ProxyFilter(RouteTable routes, Sessions sessions, ProxyHttpClient client) {
+    public ProxyFilter(RouteTable routes, Callers callers, ServiceTokens tokens, ProxyHttpClient client) {
         this.routes = routes;
-        this.sessions = sessions;
+        this.callers = callers;
+        this.tokens = tokens;
         this.client = client;
     }
 
@@ -68,15 +70,26 @@ public class ProxyFilter implements HttpServerFilter {
             return chain.proceed(request);
         }
         Route route = found.get();
-        Optional<Session> session = sessions.of(request);
-        if (session.isEmpty()) {
-            return Mono.just(ProblemDocument.response(HttpStatus.UNAUTHORIZED, "Sign in first: there is no session"));
+        Mono<MutableHttpResponse<?>> anonymous = Mono.fromSupplier(() -> ProblemDocument.response(
+                HttpStatus.UNAUTHORIZED, "Sign in first, or send Authorization: Bearer <API token>"));
+        return callers.of(request)
+                .flatMapMany(caller -> forward(request, route, caller))
+                .switchIfEmpty(anonymous)
+                .onErrorResume(CallerRefused.class,
+                        e -> Mono.just(ProblemDocument.response(e.status(), e.getMessage())));
+    }
+
+    private Flux<MutableHttpResponse<?>> forward(HttpRequest<?> request, Route route, Caller caller) {
+        if (caller.viaToken() && !route.isApiTokens()) {
+            return Flux.just(ProblemDocument.response(HttpStatus.FORBIDDEN,
+                    route.getPrefix() + " is for signed-in staff only, not for API tokens"));
         }
-        if (!route.getRoles().contains(session.get().role())) {
-            return Mono.just(ProblemDocument.response(HttpStatus.FORBIDDEN,
-                    "The " + session.get().role().name().toLowerCase() + " role may not use " + route.getPrefix()));
+        if (!route.getRoles().contains(caller.role())) {
+            return Flux.just(ProblemDocument.response(HttpStatus.FORBIDDEN,
+                    "The " + caller.role().name().toLowerCase() + " role may not use " + route.getPrefix()));
         }
-        MutableHttpRequest<?> outgoing = forward(request, route, session.get());
+        MutableHttpRequest<?> outgoing = outgoing(request, route,
+                tokens.bearer(caller.name(), caller.role().name(), route.getService()));
         Flux<MutableHttpResponse<?>> call = Flux.defer(() -> client.proxy(outgoing));
         if (request.getMethod() == HttpMethod.GET) {
             // A second try helps when a connection from the pool was stale or a replica just went away; a service
@@ -90,7 +103,7 @@ public class ProxyFilter implements HttpServerFilter {
         });
     }
 
-    private static MutableHttpRequest<?> forward(HttpRequest<?> request, Route route, Session session) {
+    private static MutableHttpRequest<?> outgoing(HttpRequest<?> request, Route route, String authorization) {
         boolean csv = "csv".equalsIgnoreCase(request.getParameters().get("format"));
         String query = request.getUri().getRawQuery();
         if (csv) {
@@ -101,21 +114,16 @@ public class ProxyFilter implements HttpServerFilter {
         URI target = URI.create(route.getUrl().toString().replaceAll("/+$", "") + request.getUri().getRawPath()
                 + (query == null || query.isEmpty() ? "" : "?" + query));
         MutableHttpRequest<?> outgoing = request.mutate().uri(target);
-        outgoing.headers(h -> identify(h, session, csv));
+        outgoing.headers(h -> identify(h, authorization, csv));
         return outgoing;
     }
 
-    private static void identify(MutableHttpHeaders h, Session session, boolean csv) {
-        h.remove(HelpdeskHeaders.ROLE);
-        h.remove(HelpdeskHeaders.USER);
+    private static void identify(MutableHttpHeaders h, String authorization, boolean csv) {
         h.remove(HttpHeaders.COOKIE);
         h.remove(HttpHeaders.HOST);
         // Hop-by-hop headers belong to the browser's connection, not to ours.
         HOP_BY_HOP.forEach(h::remove);
-        Role role = session.role().ticketRole().orElse(Role.STAFF);
-        // Analysts reach only the analytics services, which read no identity; STAFF there means "a service".
-        h.add(HelpdeskHeaders.ROLE, role.name());
-        h.add(HelpdeskHeaders.USER, HelpdeskHeaders.encodeUser(session.name()));
+        h.set(HttpHeaders.AUTHORIZATION, authorization);
         if (csv) {
             h.set(HttpHeaders.ACCEPT, "text/csv");
         }

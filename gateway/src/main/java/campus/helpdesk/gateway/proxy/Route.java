@@ -10,7 +10,9 @@ import java.util.Set;
 
 /**
  * One entry of {@code helpdesk.routes.<name>} in application.yml: requests whose path starts with {@code prefix}
- * go to {@code url} (same path), for sessions whose role is in {@code roles}.
+ * go to {@code url} (same path), for callers whose role is in {@code roles}, with a service token for
+ * {@code service} (the target's application name; the route's name unless set). {@code api-tokens: false} keeps a
+ * route for signed-in people only.
  */
 @EachProperty("helpdesk.routes")
 public class Route {
@@ -19,6 +21,8 @@ public class Route {
     private URI url;
     private URI publicUrl;
     private Set<GatewayRole> roles = EnumSet.noneOf(GatewayRole.class);
+    private String service;
+    private boolean apiTokens = true;
 
     public Route(@Parameter String name) {
         this.name = name;
@@ -59,6 +63,22 @@ public class Route {
 
     public void setRoles(Set<GatewayRole> roles) {
         this.roles = roles.isEmpty() ? EnumSet.noneOf(GatewayRole.class) : EnumSet.copyOf(roles);
+    }
+
+    public String getService() {
+        return service != null ? service : name;
+    }
+
+    public void setService(String service) {
+        this.service = service;
+    }
+
+    public boolean isApiTokens() {
+        return apiTokens;
+    }
+
+    public void setApiTokens(boolean apiTokens) {
+        this.apiTokens = apiTokens;
     }
 
     /** Whether {@code path} is this prefix or below it (so /api/ticketsX does not match /api/tickets). */

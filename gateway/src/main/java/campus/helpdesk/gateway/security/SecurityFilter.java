@@ -1,6 +1,7 @@
 package campus.helpdesk.gateway.security;
 
 import campus.helpdesk.support.problem.ProblemDocument;
+import campus.helpdesk.gateway.caller.Callers;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
@@ -39,10 +40,16 @@ public class SecurityFilter implements HttpServerFilter {
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
             HttpMethod.TRACE);
 
-    private final OriginCheck originCheck;
+    /** HSTS only where the cookie is marked secure, i.e. where the gateway is known to be reached over HTTPS. */
+    static final String HSTS = "max-age=31536000; includeSubDomains";
 
-    public SecurityFilter(@Value("${helpdesk.security.allowed-origins:}") List<String> allowedOrigins) {
+    private final OriginCheck originCheck;
+    private final boolean https;
+
+    public SecurityFilter(@Value("${helpdesk.security.allowed-origins:}") List<String> allowedOrigins,
+                          @Value("${helpdesk.session.secure-cookie:false}") boolean https) {
         this.originCheck = new OriginCheck(new HashSet<>(allowedOrigins));
+        this.https = https;
     }
 
     @Override
@@ -53,7 +60,10 @@ public class SecurityFilter implements HttpServerFilter {
 
     @Override
     public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
-        if (!SAFE.contains(request.getMethod()) && !originCheck.allows(request.getHeaders().get(HttpHeaders.ORIGIN),
+        // A request with an API token carries its credential explicitly, unlike a cookie that a foreign page's
+        // form would send along, so it needs no Origin (scripts and BI tools send none).
+        if (!SAFE.contains(request.getMethod()) && !Callers.carriesToken(request)
+                && !originCheck.allows(request.getHeaders().get(HttpHeaders.ORIGIN),
                 request.getHeaders().get(HttpHeaders.REFERER), request.getHeaders().get(HttpHeaders.HOST))) {
             return Mono.just(decorate(request, ProblemDocument.response(HttpStatus.FORBIDDEN,
                     "This request comes from another site's page, so it was refused")));
@@ -61,13 +71,16 @@ public class SecurityFilter implements HttpServerFilter {
         return Flux.from(chain.proceed(request)).map(response -> decorate(request, response));
     }
 
-    private static MutableHttpResponse<?> decorate(HttpRequest<?> request, MutableHttpResponse<?> response) {
+    private MutableHttpResponse<?> decorate(HttpRequest<?> request, MutableHttpResponse<?> response) {
         response.getHeaders().set("Content-Security-Policy",
                 request.getPath().startsWith("/swagger-ui/") ? SWAGGER_UI_CSP : CSP);
         response.getHeaders().set("X-Content-Type-Options", "nosniff");
         response.getHeaders().set("Referrer-Policy", "same-origin");
         response.getHeaders().set("X-Frame-Options", "DENY");
         response.getHeaders().set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+        if (https) {
+            response.getHeaders().set("Strict-Transport-Security", HSTS);
+        }
         if (request.getPath().startsWith("/api/") && !response.getHeaders().contains(HttpHeaders.CACHE_CONTROL)) {
             response.getHeaders().set(HttpHeaders.CACHE_CONTROL, "no-store");
         }

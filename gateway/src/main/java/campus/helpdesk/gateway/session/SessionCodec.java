@@ -12,12 +12,12 @@ import java.util.Optional;
 
 /**
  * Turns a {@link Session} into a cookie value and back: {@code base64url(payload).base64url(HMAC-SHA256)}, with the
- * payload {@code v1|ROLE|expiryEpochSeconds|name}. The name goes last because it is the only free text. Nothing
- * is stored on the server, so any gateway replica sharing the secret accepts the cookie.
+ * payload {@code v2|ROLE|expiryEpochSeconds|sessionId|name}. The name goes last because it is the only free text.
+ * Nothing is stored on the server, so any gateway replica sharing the secret accepts the cookie.
  */
 public final class SessionCodec {
 
-    private static final String VERSION = "v1";
+    private static final String VERSION = "v2";
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
@@ -31,7 +31,7 @@ public final class SessionCodec {
 
     public String encode(Session session) {
         String payload = VERSION + "|" + session.role() + "|" + session.expiresAt().getEpochSecond() + "|"
-                + session.name();
+                + session.id() + "|" + session.name();
         byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
         return ENCODER.encodeToString(bytes) + "." + ENCODER.encodeToString(sign(bytes));
     }
@@ -51,15 +51,15 @@ public final class SessionCodec {
             if (!MessageDigest.isEqual(sign(payload), signature)) {
                 return Optional.empty();
             }
-            String[] parts = new String(payload, StandardCharsets.UTF_8).split("\\|", 4);
-            if (parts.length != 4 || !VERSION.equals(parts[0])) {
+            String[] parts = new String(payload, StandardCharsets.UTF_8).split("\\|", 5);
+            if (parts.length != 5 || !VERSION.equals(parts[0])) {
                 return Optional.empty();
             }
             Instant expiresAt = Instant.ofEpochSecond(Long.parseLong(parts[2]));
             if (!expiresAt.isAfter(clock.instant())) {
                 return Optional.empty();
             }
-            return Optional.of(new Session(parts[3], GatewayRole.valueOf(parts[1]), expiresAt));
+            return Optional.of(new Session(parts[3], parts[4], GatewayRole.valueOf(parts[1]), expiresAt));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

@@ -1,6 +1,7 @@
 package campus.helpdesk.gateway.session;
 
 import campus.helpdesk.support.problem.ProblemDocument;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -12,9 +13,11 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import jakarta.validation.Valid;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Sign-in without accounts (the brief asks for none): a display name and a role. {@code GET} never fails, so the
@@ -24,13 +27,15 @@ import java.util.Map;
 public class SessionController {
 
     private final Sessions sessions;
+    private final SignInThrottle throttle;
 
-    public SessionController(Sessions sessions) {
+    public SessionController(Sessions sessions, SignInThrottle throttle) {
         this.sessions = sessions;
+        this.throttle = throttle;
     }
 
     @Post
-    public MutableHttpResponse<?> signIn(@Body @Valid SignIn signIn) {
+    public MutableHttpResponse<?> signIn(HttpRequest<?> request, @Body @Valid SignIn signIn) {
         if (signIn.name().strip().isEmpty()) {
             return ProblemDocument.response(HttpStatus.BAD_REQUEST, "name: must not be blank", Map.of("field", "name"));
         }
@@ -40,6 +45,23 @@ public class SessionController {
         } catch (IllegalArgumentException e) {
             return ProblemDocument.response(HttpStatus.BAD_REQUEST, "role: must be one of " + Arrays.toString(GatewayRole.values()),
                     Map.of("field", "role"));
+        }
+        if (signIn.name().chars().anyMatch(Character::isISOControl)) {
+            return ProblemDocument.response(HttpStatus.BAD_REQUEST, "name: must not contain control characters",
+                    Map.of("field", "name"));
+        }
+        if (role.privileged() && sessions.staffCodeRequired()) {
+            String address = request.getRemoteAddress().getAddress().getHostAddress();
+            Optional<Duration> wait = throttle.retryAfter(address, signIn.name());
+            if (wait.isPresent()) {
+                long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+                return ProblemDocument.response(HttpStatus.TOO_MANY_REQUESTS, "Too many wrong staff codes: try "
+                        + "again in " + seconds + " s", Map.of("field", "staffCode"))
+                        .header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
+            }
+            if (!sessions.mayTake(role, signIn.staffCode())) {
+                throttle.recordFailure(address, signIn.name());
+            }
         }
         if (!sessions.mayTake(role, signIn.staffCode())) {
             return ProblemDocument.response(HttpStatus.FORBIDDEN,
@@ -57,7 +79,8 @@ public class SessionController {
     }
 
     @Delete
-    public MutableHttpResponse<?> signOut() {
+    public MutableHttpResponse<?> signOut(HttpRequest<?> request) {
+        sessions.signOut(request);
         return HttpResponse.noContent().cookie(sessions.expiredCookie());
     }
 }

@@ -1,43 +1,45 @@
 package campus.helpdesk.gateway.session;
 
+import campus.helpdesk.support.identity.Secrets;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
-import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Signs people in and reads the session of a request; the one place that knows the cookie. */
-@Singleton
+/**
+ * Signs people in and out and reads the session of a request; the one place that knows the cookie. Created at
+ * start ({@link Context}) so a missing or weak HELPDESK_SESSION_SECRET stops the gateway at once.
+ */
+@Context
 public class Sessions {
 
     public static final String COOKIE = "helpdesk_session";
-    private static final Logger LOG = LoggerFactory.getLogger(Sessions.class);
+    static final String SECRET_VARIABLE = "HELPDESK_SESSION_SECRET";
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SessionConfig config;
     private final SessionCodec codec;
     private final Clock clock = Clock.systemUTC();
+    /** Sessions signed out before their expiry, until then; the cookie alone would still verify. */
+    private final Map<String, Instant> signedOut = new ConcurrentHashMap<>();
+    private final Sinks.Many<String> signOuts = Sinks.many().multicast().directBestEffort();
 
     public Sessions(SessionConfig config) {
         this.config = config;
-        this.codec = new SessionCodec(secret(config), clock);
-    }
-
-    private static byte[] secret(SessionConfig config) {
-        if (!config.getSecret().isBlank()) {
-            return config.getSecret().getBytes(StandardCharsets.UTF_8);
-        }
-        LOG.warn("HELPDESK_SESSION_SECRET is not set: using a random secret, so sessions end when the gateway "
-                + "restarts and replicas do not share them");
-        byte[] random = new byte[32];
-        new SecureRandom().nextBytes(random);
-        return random;
+        byte[] secret = Secrets.require(SECRET_VARIABLE, config.getSecret()).getBytes(StandardCharsets.UTF_8);
+        this.codec = new SessionCodec(secret, clock);
     }
 
     public boolean staffCodeRequired() {
@@ -55,7 +57,25 @@ public class Sessions {
     }
 
     public Session start(String name, GatewayRole role) {
-        return new Session(name.strip(), role, clock.instant().plus(config.getTtl()));
+        byte[] id = new byte[16];
+        RANDOM.nextBytes(id);
+        return new Session(Base64.getUrlEncoder().withoutPadding().encodeToString(id), name.strip(), role,
+                clock.instant().plus(config.getTtl()));
+    }
+
+    /** Ends the request's session everywhere in this gateway: its cookie stops working and its live streams end. */
+    public void signOut(HttpRequest<?> request) {
+        of(request).ifPresent(session -> {
+            Instant now = clock.instant();
+            signedOut.values().removeIf(expiry -> expiry.isBefore(now));
+            signedOut.put(session.id(), session.expiresAt());
+            signOuts.tryEmitNext(session.id());
+        });
+    }
+
+    /** Emits once when the session with this id signs out. */
+    public Flux<String> signedOut(String sessionId) {
+        return signOuts.asFlux().filter(sessionId::equals).take(1);
     }
 
     public Cookie cookie(Session session) {
@@ -72,6 +92,11 @@ public class Sessions {
     }
 
     public Optional<Session> of(HttpRequest<?> request) {
-        return request.getCookies().findCookie(COOKIE).flatMap(c -> codec.decode(c.getValue()));
+        return request.getCookies().findCookie(COOKIE).flatMap(c -> codec.decode(c.getValue()))
+                .filter(session -> !signedOut.containsKey(session.id()));
+    }
+
+    public boolean secureCookie() {
+        return config.isSecureCookie();
     }
 }

@@ -70,6 +70,20 @@ class LiveStreamTest {
         assertThat(lines).contains("id: r-2", "id: r-3").doesNotContain("id: r-1");
     }
 
+    @Test
+    void signingOutEndsTheSessionsOpenStreamAndTheCookieStopsWorking() throws Exception {
+        String cookie = http.signIn("Sol", "STAFF");
+        int before = hub.browsers();
+        CompletableFuture<List<String>> stream = readUntil(cookie, null, "never-sent");
+        waitForBrowsers(before + 1);
+        assertThat(http.send("DELETE", "/api/session", null, "Cookie", cookie).statusCode()).isEqualTo(204);
+
+        // The stream ends by itself (end of body), without the reader giving up.
+        assertThat(stream.get(5, TimeUnit.SECONDS)).contains("event: ready").doesNotContain("never-sent");
+        assertThat(http.get("/api/live", "Cookie", cookie).statusCode()).isEqualTo(401);
+        assertThat(http.get("/api/session", "Cookie", cookie).body()).contains("\"signedIn\":false");
+    }
+
     private void waitForBrowsers(int n) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 5000;
         while (hub.browsers() < n && System.currentTimeMillis() < deadline) {

@@ -2,6 +2,10 @@ package campus.helpdesk.gateway.proxy;
 
 import campus.helpdesk.gateway.EchoServer;
 import campus.helpdesk.gateway.GatewayHttp;
+import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -16,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,6 +35,8 @@ class ProxyTest implements TestPropertyProvider {
 
     @Inject
     EmbeddedServer server;
+    @Value("${helpdesk.service-key}")
+    String serviceKey;
     GatewayHttp http;
 
     @Override
@@ -64,21 +71,40 @@ class ProxyTest implements TestPropertyProvider {
     }
 
     @Test
-    void identityHeadersComeFromTheSessionAndClientCopiesAreDropped() {
+    void theServiceLearnsWhoCallsFromASignedShortLivedTokenAndClientCopiesAreDropped() throws Exception {
         String cookie = http.signIn("Ann", "STUDENT");
         HttpResponse<String> r = http.get("/api/tickets/7?x=1", "Cookie", cookie,
                 "X-Helpdesk-Role", "STAFF", "X-Helpdesk-User", "Mallory");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).contains("path: /api/tickets/7\n").contains("query: x=1\n")
-                .contains("x-helpdesk-role: STUDENT\n").contains("x-helpdesk-user: Ann\n")
-                .doesNotContain("STAFF").doesNotContain("Mallory")
                 .doesNotContain("helpdesk_session");
+        JWTClaimsSet claims = forwardedToken(r.body());
+        assertThat(claims.getSubject()).isEqualTo("Ann");
+        assertThat(claims.getStringListClaim("roles")).containsExactly("STUDENT");
+        assertThat(claims.getAudience()).containsExactly("ticket-service");
+        assertThat(claims.getExpirationTime().getTime() - System.currentTimeMillis()).isBetween(0L, 120_000L);
     }
 
     @Test
-    void aNameOutsideLatin1IsForwardedPercentEncoded() {
-        HttpResponse<String> r = http.get("/api/tickets/7", "Cookie", http.signIn("Łukasz", "STUDENT"));
-        assertThat(r.body()).contains("x-helpdesk-user: UTF-8''%C5%81ukasz\n");
+    void aNameOutsideLatin1TravelsInTheTokenAsWritten() throws Exception {
+        HttpResponse<String> r = http.get("/api/tickets/7", "Cookie", http.signIn("Łukasz 李", "STUDENT"));
+        assertThat(forwardedToken(r.body()).getSubject()).isEqualTo("Łukasz 李");
+    }
+
+    @Test
+    void analyticsServicesGetATokenForThemselvesInTheAnalystsRole() throws Exception {
+        HttpResponse<String> r = http.get("/api/analytics/active-by-category", "Cookie", http.signIn("Al", "ANALYST"));
+        JWTClaimsSet claims = forwardedToken(r.body());
+        assertThat(claims.getStringListClaim("roles")).containsExactly("ANALYST");
+        assertThat(claims.getAudience()).containsExactly("analytics-category");
+    }
+
+    /** The token the echo service received, after checking it is signed with the service key. */
+    private JWTClaimsSet forwardedToken(String echo) throws Exception {
+        String line = echo.lines().filter(l -> l.startsWith("authorization: Bearer ")).findFirst().orElseThrow();
+        SignedJWT jwt = SignedJWT.parse(line.substring("authorization: Bearer ".length()));
+        assertThat(jwt.verify(new MACVerifier(serviceKey.getBytes(StandardCharsets.UTF_8)))).isTrue();
+        return jwt.getJWTClaimsSet();
     }
 
     @Test
@@ -99,7 +125,7 @@ class ProxyTest implements TestPropertyProvider {
     }
 
     @Test
-    void withoutASessionTheGatewayAnswers401ProblemAndForwardsNothing() {
+    void withoutASessionOrTokenTheGatewayAnswers401ProblemAndForwardsNothing() {
         HttpResponse<String> r = http.get("/api/tickets", "X-Helpdesk-Role", "STAFF", "X-Helpdesk-User", "Mallory");
         assertThat(r.statusCode()).isEqualTo(401);
         assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
@@ -126,6 +152,14 @@ class ProxyTest implements TestPropertyProvider {
         HttpResponse<String> r = http.get("/api/analytics/active-by-category?format=csv", "Cookie",
                 http.signIn("Sam", "STAFF"));
         assertThat(r.body()).contains("accept: text/csv").contains("query: null");
+    }
+
+    @Test
+    void anAuthorizationHeaderThatIsNoBearerTokenIs401EvenWithASession() {
+        HttpResponse<String> r = http.get("/api/tickets", "Cookie", http.signIn("Sam", "STAFF"),
+                "Authorization", "Basic c2FtOnNhbQ==");
+        assertThat(r.statusCode()).isEqualTo(401);
+        assertThat(r.body()).contains("Bearer").doesNotContain("path:");
     }
 
     @Test

@@ -17,13 +17,13 @@ class SessionCodecTest {
 
     @Test
     void aSignedSessionReadsBackWithNameRoleAndExpiry() {
-        Session session = new Session("Zoë | O'Brien", GatewayRole.STAFF, NOW.plusSeconds(60));
+        Session session = new Session("sid-1", "Zoë | O'Brien", GatewayRole.STAFF, NOW.plusSeconds(60));
         assertThat(codec.decode(codec.encode(session))).contains(session);
     }
 
     @Test
     void aChangedRoleInvalidatesTheSignature() {
-        String cookie = codec.encode(new Session("Ann", GatewayRole.STUDENT, NOW.plusSeconds(60)));
+        String cookie = codec.encode(new Session("sid-1", "Ann", GatewayRole.STUDENT, NOW.plusSeconds(60)));
         String payload = new String(java.util.Base64.getUrlDecoder().decode(cookie.substring(0, cookie.indexOf('.'))),
                 StandardCharsets.UTF_8).replace("STUDENT", "STAFF");
         String forged = java.util.Base64.getUrlEncoder().withoutPadding()
@@ -33,14 +33,14 @@ class SessionCodecTest {
 
     @Test
     void anotherSecretDoesNotAcceptTheCookie() {
-        String cookie = codec.encode(new Session("Ann", GatewayRole.STAFF, NOW.plusSeconds(60)));
+        String cookie = codec.encode(new Session("sid-1", "Ann", GatewayRole.STAFF, NOW.plusSeconds(60)));
         SessionCodec other = new SessionCodec("other".getBytes(StandardCharsets.UTF_8), Clock.fixed(NOW, ZoneOffset.UTC));
         assertThat(other.decode(cookie)).isEmpty();
     }
 
     @Test
     void anExpiredSessionIsNoSession() {
-        assertThat(codec.decode(codec.encode(new Session("Ann", GatewayRole.STAFF, NOW)))).isEmpty();
+        assertThat(codec.decode(codec.encode(new Session("sid-1", "Ann", GatewayRole.STAFF, NOW)))).isEmpty();
     }
 
     @Test
