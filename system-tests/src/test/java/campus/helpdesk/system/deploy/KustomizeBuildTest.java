@@ -34,6 +34,7 @@ class KustomizeBuildTest {
         String output = build.output();
         assertThat(output.lines().filter(l -> l.equals("kind: Deployment")).count()).isEqualTo(5);
         assertThat(output.lines().filter(l -> l.equals("kind: HorizontalPodAutoscaler")).count()).isEqualTo(2);
+        assertThat(output.lines().filter(l -> l.equals("kind: NetworkPolicy")).count()).isEqualTo(6);
         assertThat(output.lines().filter(l -> l.equals("kind: Secret")).count()).isEqualTo(1);
         assertThat(output).contains("app.kubernetes.io/part-of: campus-helpdesk");
         // The generated Secret's name carries a hash of its content, and every reference follows it.
