@@ -9,10 +9,12 @@ import com.networknt.schema.ValidationMessage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -120,6 +122,64 @@ class ComposeFileTest {
         assertThat(env.get("HELPDESK_SESSION_SECRET").toString()).startsWith("${HELPDESK_SESSION_SECRET");
         assertThat(Repo.at(service("ticket-service"), "environment", "HELPDESK_DB_PASSWORD").toString())
             .startsWith("${HELPDESK_DB_PASSWORD");
+        assertThat(Repo.at(service("postgres"), "environment", "POSTGRES_PASSWORD").toString())
+            .startsWith("${HELPDESK_DB_PASSWORD");
+    }
+
+    /** Variables holding a secret: Compose must stop when one is unset, never fall back to a default. */
+    static final List<String> SECRETS = List.of("HELPDESK_SERVICE_KEY", "HELPDESK_SESSION_SECRET",
+        "HELPDESK_DB_PASSWORD");
+
+    /** Any use of a variable: $NAME, ${NAME}, ${NAME-x}, ${NAME:-x}, ${NAME?x}, ${NAME:?x}, ${NAME:+x}... */
+    static final Pattern VARIABLE = Pattern.compile("\\$\\{?([A-Z][A-Z0-9_]*)(?:(:?[-?+])([^}]*))?}?");
+
+    @Test
+    void secretsHaveNoDefaultAndComposeStopsWithAMessageWhenOneIsMissing() {
+        var uses = new ArrayList<String>();
+        Repo.map(compose, "services").forEach((name, svc) -> Repo.map(svc, "environment").forEach((key, value) -> {
+            var m = VARIABLE.matcher(String.valueOf(value));
+            while (m.find()) {
+                if (SECRETS.contains(m.group(1))) {
+                    uses.add(name + "." + key);
+                    assertThat(m.group(2)).as("%s.%s uses ${%s:?message}, is %s", name, key, m.group(1), value)
+                        .isEqualTo(":?");
+                    assertThat(m.group(3)).as(name + "." + key + ": the message says what to set").isNotBlank();
+                }
+            }
+        }));
+        assertThat(uses).contains("postgres.POSTGRES_PASSWORD", "ticket-service.HELPDESK_DB_PASSWORD",
+            "gateway.HELPDESK_SESSION_SECRET");
+        for (String module : ServiceConfig.MODULES) {
+            assertThat(uses).contains(module + ".HELPDESK_SERVICE_KEY");
+        }
+    }
+
+    @Test
+    void theRotatingServiceKeyIsOptionalAndHasNoValueOfItsOwn() {
+        for (String module : ServiceConfig.MODULES) {
+            assertThat(Repo.at(service(module), "environment", "HELPDESK_SERVICE_KEY_ROTATING")).as(module)
+                .isEqualTo("${HELPDESK_SERVICE_KEY_ROTATING:-}");
+        }
+    }
+
+    @Test
+    void everyJavaServiceListensOnAllInterfacesInsideItsContainerAndHoldsTheServiceKey() {
+        for (String module : ServiceConfig.MODULES) {
+            var env = Repo.map(service(module), "environment");
+            assertThat(env).as(module).containsEntry("HELPDESK_HOST", "0.0.0.0")
+                .containsKeys("HELPDESK_SERVICE_KEY", "HELPDESK_SERVICE_KEY_ROTATING");
+            assertThat(Repo.at(service(module), "network_mode")).as(module + " stays on the Compose network")
+                .isNull();
+        }
+    }
+
+    @Test
+    void postgresAsksEveryConnectionForAPasswordAndKeepsFsyncOn() {
+        var postgres = service("postgres");
+        assertThat(String.valueOf(Repo.at(postgres, "environment", "POSTGRES_INITDB_ARGS")))
+            .contains("--auth-host=scram-sha-256", "--auth-local=scram-sha-256");
+        assertThat(Repo.map(postgres, "environment")).doesNotContainKey("POSTGRES_HOST_AUTH_METHOD");
+        assertThat(String.valueOf(Repo.at(postgres, "command"))).doesNotContain("fsync");
     }
 
     static List<String> strings(List<Object> values) {

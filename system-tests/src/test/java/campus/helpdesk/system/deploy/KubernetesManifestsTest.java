@@ -6,9 +6,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,9 +26,43 @@ class KubernetesManifestsTest {
     @BeforeAll
     static void load() {
         objects = new ArrayList<>();
-        for (Object file : Repo.list(Repo.yaml(BASE + "kustomization.yaml"), "resources")) {
+        var kustomization = Repo.yaml(BASE + "kustomization.yaml");
+        for (Object file : Repo.list(kustomization, "resources")) {
             objects.addAll(Repo.yamlDocuments(BASE + file));
         }
+        for (Object generator : Repo.list(kustomization, "secretGenerator")) {
+            objects.add(generatedSecret(Repo.map(generator)));
+        }
+    }
+
+    /**
+     * The Secret a secretGenerator makes, with the keys of its env files. Those files are git-ignored and
+     * written by whoever deploys, so the committed "&lt;file&gt;.example" stands in for each of them.
+     */
+    static Map<String, Object> generatedSecret(Map<String, Object> generator) {
+        var data = new LinkedHashMap<String, Object>();
+        for (Object file : Repo.list(generator, "envs")) {
+            data.putAll(envFile(BASE + file + ".example"));
+        }
+        for (Object literal : Repo.list(generator, "literals")) {
+            String[] pair = literal.toString().split("=", 2);
+            data.put(pair[0], pair.length > 1 ? pair[1] : "");
+        }
+        return Map.of("apiVersion", "v1", "kind", "Secret", "metadata", Map.of("name", generator.get("name")),
+            "data", data);
+    }
+
+    /** KEY=value lines as kustomize reads them: comments and blank lines skipped, the value taken literally. */
+    static Map<String, String> envFile(String relative) {
+        var entries = new LinkedHashMap<String, String>();
+        for (String line : Repo.read(relative).lines().toList()) {
+            if (line.isBlank() || line.stripLeading().startsWith("#")) {
+                continue;
+            }
+            String[] pair = line.split("=", 2);
+            entries.put(pair[0], pair.length > 1 ? pair[1] : "");
+        }
+        return entries;
     }
 
     static List<ServiceConfig> services() {
@@ -114,9 +150,7 @@ class KubernetesManifestsTest {
             var secretRef = Repo.map(entry, "valueFrom", "secretKeyRef");
             if (!secretRef.isEmpty()) {
                 var secret = find("Secret", (String) secretRef.get("name"));
-                var keys = new java.util.HashSet<>(Repo.map(secret, "stringData").keySet());
-                keys.addAll(Repo.map(secret, "data").keySet());
-                assertThat(keys).as(name).contains((String) secretRef.get("key"));
+                assertThat(secretData(secret).keySet()).as(name).contains((String) secretRef.get("key"));
             }
         }
         var names = Repo.list(container(config), "env").stream().map(e -> Repo.at(e, "name")).toList();
@@ -134,9 +168,92 @@ class KubernetesManifestsTest {
 
     @Test
     void theDatabaseUrlAndTheStaffCodeComeFromTheSecret() {
-        var secret = Repo.map(find("Secret", "helpdesk-secrets"), "stringData");
-        assertThat(secret).containsKeys("HELPDESK_DB_URL", "HELPDESK_DB_PASSWORD", "HELPDESK_STAFF_CODE",
-            "HELPDESK_SESSION_SECRET");
+        assertThat(secretData(find("Secret", "helpdesk-secrets"))).containsKeys("HELPDESK_DB_URL",
+            "HELPDESK_DB_PASSWORD", "HELPDESK_STAFF_CODE", "HELPDESK_SESSION_SECRET", "HELPDESK_SERVICE_KEY",
+            "HELPDESK_SERVICE_KEY_ROTATING");
+    }
+
+    /** The keys whose values must never ship with the base: the services refuse placeholders at start. */
+    static final List<String> SECRET_KEYS = List.of("HELPDESK_DB_PASSWORD", "HELPDESK_SERVICE_KEY",
+        "HELPDESK_SERVICE_KEY_ROTATING", "HELPDESK_SESSION_SECRET", "HELPDESK_STAFF_CODE");
+
+    static final Pattern PLACEHOLDER = Pattern.compile("change-?me|replace-?me|placeholder",
+        Pattern.CASE_INSENSITIVE);
+
+    @Test
+    void theBaseShipsNoSecretValueAndNoPlaceholder() {
+        var kustomization = Repo.yaml(BASE + "kustomization.yaml");
+        for (var secret : objects.stream().filter(o -> "Secret".equals(o.get("kind"))).toList()) {
+            secretData(secret).forEach((key, value) -> {
+                if (SECRET_KEYS.contains(key) || PLACEHOLDER.matcher(String.valueOf(value)).find()) {
+                    assertThat(String.valueOf(value)).as(Repo.at(secret, "metadata", "name") + " " + key).isEmpty();
+                }
+            });
+        }
+        for (Object generator : Repo.list(kustomization, "secretGenerator")) {
+            assertThat(Repo.list(generator, "literals")).as("secret values written into kustomization.yaml")
+                .isEmpty();
+            for (Object file : Repo.list(generator, "envs")) {
+                assertThat(Repo.read(".gitignore").lines()).as(file + " is git-ignored")
+                    .contains("/" + BASE + file);
+                assertThat(Repo.list(kustomization, "resources")).doesNotContain(file);
+            }
+        }
+        for (Object file : Repo.list(kustomization, "resources")) {
+            assertThat(Repo.read(BASE + file)).as(file.toString()).doesNotContainPattern(PLACEHOLDER);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("services")
+    void theServiceListensOnAllInterfacesInItsPodAndTakesItsSecretsFromTheSecret(ServiceConfig config) {
+        assertThat(envSource(config, "HELPDESK_HOST")).isEqualTo("configMap:HELPDESK_HOST");
+        assertThat(Repo.at(find("ConfigMap", "helpdesk-config"), "data", "HELPDESK_HOST")).isEqualTo("0.0.0.0");
+        assertThat(envSource(config, "HELPDESK_SERVICE_KEY")).isEqualTo("secret:HELPDESK_SERVICE_KEY");
+        assertThat(envSource(config, "HELPDESK_SERVICE_KEY_ROTATING"))
+            .isEqualTo("secret:HELPDESK_SERVICE_KEY_ROTATING (optional)");
+        for (Object entry : Repo.list(container(config), "env")) {
+            String name = String.valueOf(Repo.at(entry, "name"));
+            if (SECRET_KEYS.contains(name)) {
+                assertThat(Repo.at(entry, "value")).as(config.module() + " " + name + " is written in the manifest")
+                    .isNull();
+                assertThat(envSource(config, name)).as(config.module() + " " + name).startsWith("secret:" + name);
+            }
+        }
+    }
+
+    @Test
+    void theSessionSecretAndTheDatabasePasswordComeFromTheSecret() {
+        assertThat(envSource(ServiceConfig.of("gateway"), "HELPDESK_SESSION_SECRET"))
+            .isEqualTo("secret:HELPDESK_SESSION_SECRET");
+        assertThat(envSource(ServiceConfig.of("ticket-service"), "HELPDESK_DB_PASSWORD"))
+            .isEqualTo("secret:HELPDESK_DB_PASSWORD");
+    }
+
+    /** Where a container's variable comes from: "configMap:KEY", "secret:KEY", "value:..." or null. */
+    static String envSource(ServiceConfig config, String name) {
+        for (Object entry : Repo.list(container(config), "env")) {
+            if (!name.equals(Repo.at(entry, "name"))) {
+                continue;
+            }
+            var configMapRef = Repo.map(entry, "valueFrom", "configMapKeyRef");
+            if ("helpdesk-config".equals(configMapRef.get("name"))) {
+                return "configMap:" + configMapRef.get("key");
+            }
+            var secretRef = Repo.map(entry, "valueFrom", "secretKeyRef");
+            if ("helpdesk-secrets".equals(secretRef.get("name"))) {
+                return "secret:" + secretRef.get("key")
+                    + (Boolean.TRUE.equals(secretRef.get("optional")) ? " (optional)" : "");
+            }
+            return "value:" + Repo.at(entry, "value");
+        }
+        return null;
+    }
+
+    static Map<String, Object> secretData(Map<String, Object> secret) {
+        var data = new LinkedHashMap<String, Object>(Repo.map(secret, "data"));
+        data.putAll(Repo.map(secret, "stringData"));
+        return data;
     }
 
     @Test
