@@ -2,7 +2,9 @@ package campus.helpdesk.launcher;
 
 import campus.helpdesk.demo.DemoDataException;
 import campus.helpdesk.launcher.cli.UsageException;
+import campus.helpdesk.launcher.psql.PsqlCommand;
 import campus.helpdesk.launcher.seed.SeedCommand;
+import campus.helpdesk.launcher.token.TokenCommand;
 import campus.helpdesk.launcher.up.UpCommand;
 
 import java.net.URISyntaxException;
@@ -10,12 +12,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
-/** The {@code ./helpdesk} command: {@code up}, {@code seed}, {@code classifier-eval}. */
+/** The {@code ./helpdesk} command: {@code up}, {@code psql}, {@code token}, {@code seed}, {@code classifier-eval}. */
 public final class Helpdesk {
 
     private static final String USAGE = "Usage: ./helpdesk <command> [options]\n\nCommands:\n"
-            + UpCommand.USAGE + SeedCommand.USAGE + ClassifierEvalCommand.USAGE;
+            + UpCommand.USAGE + PsqlCommand.USAGE + TokenCommand.USAGE + SeedCommand.USAGE
+            + ClassifierEvalCommand.USAGE;
+    private static final Map<String, String> COMMAND_USAGE = Map.of("up", UpCommand.USAGE, "psql",
+            PsqlCommand.USAGE, "token", TokenCommand.USAGE, "seed", SeedCommand.USAGE, "classifier-eval",
+            ClassifierEvalCommand.USAGE);
 
     private Helpdesk() {
     }
@@ -33,9 +40,17 @@ public final class Helpdesk {
         }
         Path root = projectRoot();
         List<String> rest = args.subList(1, args.size());
+        if (asksForHelp(args.getFirst(), rest)) {
+            System.out.println("Usage: ./helpdesk " + COMMAND_USAGE.get(args.getFirst()).strip());
+            return 0;
+        }
         try {
             switch (args.getFirst()) {
                 case "up" -> new UpCommand(root, rest).run();
+                case "psql" -> {
+                    return new PsqlCommand(root, rest).run();
+                }
+                case "token" -> new TokenCommand(root, rest, System.out).run();
                 case "seed" -> new SeedCommand(root, rest).run();
                 case "classifier-eval" -> {
                     return ClassifierEvalCommand.run(root, rest);
@@ -46,10 +61,25 @@ public final class Helpdesk {
         } catch (UsageException e) {
             System.err.println("helpdesk: " + e.getMessage() + "\n\n" + USAGE);
             return 2;
-        } catch (SuiteException | DemoDataException e) {
+        } catch (SuiteException | DemoDataException | java.io.UncheckedIOException e) {
             System.err.println("helpdesk: " + e.getMessage());
             return 1;
         }
+    }
+
+    /**
+     * {@code ./helpdesk COMMAND --help}. For psql only as its first argument: later ones belong to psql, whose
+     * {@code -h} is a host name.
+     */
+    static boolean asksForHelp(String command, List<String> rest) {
+        if (!COMMAND_USAGE.containsKey(command)) {
+            return false;
+        }
+        List<String> help = List.of("--help", "-h");
+        if (command.equals("psql")) {
+            return !rest.isEmpty() && help.contains(rest.getFirst());
+        }
+        return rest.stream().anyMatch(help::contains);
     }
 
     /**

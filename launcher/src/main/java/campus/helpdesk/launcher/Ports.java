@@ -11,7 +11,7 @@ public final class Ports {
     }
 
     public static boolean isFree(int port) {
-        // Micronaut binds every interface, so the wildcard address is the one that must be free.
+        // The wildcard address: free there means free on every interface, whichever one a service binds.
         try (ServerSocket socket = new ServerSocket()) {
             // SO_REUSEADDR as servers set it: a connection in TIME_WAIT must not count as "in use".
             socket.setReuseAddress(true);

@@ -60,7 +60,8 @@ final class ServiceProcess {
     }
 
     URI uri() {
-        return URI.create("http://127.0.0.1:" + port());
+        String host = options.listen(service).localHost();
+        return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port());
     }
 
     boolean isAlive() {

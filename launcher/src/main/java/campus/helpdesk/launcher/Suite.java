@@ -143,12 +143,25 @@ public final class Suite implements AutoCloseable {
         processes.get(Service.TICKET_SERVICE).stop();
     }
 
+    /**
+     * What each service is told. The database credentials go to ticket-service only, the one with a database;
+     * the session secret to the gateway only. Every service but the gateway binds 127.0.0.1, so nothing off
+     * this machine reaches them except through the gateway.
+     */
     private Map<String, String> environment(Service service) {
         Map<String, String> env = new HashMap<>();
-        env.put("HELPDESK_PORT", String.valueOf(options.port(service)));
-        env.put("HELPDESK_DB_URL", options.jdbcUrl());
-        env.put("HELPDESK_DB_USER", options.dbUser());
-        env.put("HELPDESK_DB_PASSWORD", options.dbPassword());
+        ListenAddress listen = options.listen(service);
+        env.put("HELPDESK_HOST", listen.host());
+        env.put("HELPDESK_PORT", String.valueOf(listen.port()));
+        env.put("HELPDESK_SERVICE_KEY", options.secrets().serviceKey());
+        if (service == Service.TICKET_SERVICE) {
+            env.put("HELPDESK_DB_URL", options.jdbcUrl());
+            env.put("HELPDESK_DB_USER", options.dbUser());
+            env.put("HELPDESK_DB_PASSWORD", options.dbPassword());
+        }
+        if (service == Service.GATEWAY) {
+            env.put("HELPDESK_SESSION_SECRET", options.secrets().sessionSecret());
+        }
         env.put("TICKET_SERVICE_URL", localUrl(Service.TICKET_SERVICE));
         env.put("OPEN_PERIOD_URL", localUrl(Service.OPEN_PERIOD));
         env.put("RESOLUTION_TIME_URL", localUrl(Service.RESOLUTION_TIME));

@@ -3,6 +3,7 @@ package campus.helpdesk.system;
 import campus.helpdesk.launcher.Service;
 import campus.helpdesk.launcher.Suite;
 import campus.helpdesk.launcher.SuiteOptions;
+import campus.helpdesk.launcher.SuiteSecrets;
 import campus.helpdesk.testing.TestPostgres;
 
 import java.net.URI;
@@ -20,6 +21,8 @@ public final class SharedSuite {
     /** Keeps the system tests off the ports of a running {@code ./helpdesk up}. */
     public static final int PORT_OFFSET = 10000;
     private static final String DATABASE = "system_tests";
+    /** Fresh for every test run; tests that sign their own service tokens read them here. */
+    public static final SuiteSecrets SECRETS = SuiteSecrets.random();
 
     private static volatile Suite suite;
     private static volatile String jdbcUrl;
@@ -36,7 +39,7 @@ public final class SharedSuite {
                     TestPostgres postgres = TestPostgres.get();
                     String url = postgres.createDatabase(DATABASE);
                     result = Suite.start(new SuiteOptions(projectRoot(), url, postgres.user(), postgres.password(),
-                            PORT_OFFSET, Map.of(), Boolean.getBoolean("helpdesk.suite.console")));
+                            PORT_OFFSET, SECRETS, null, Map.of(), Boolean.getBoolean("helpdesk.suite.console")));
                     jdbcUrl = url;
                     suite = result;
                 }

@@ -8,12 +8,12 @@ import java.sql.SQLException;
 public record DatabaseTarget(String url, String user, String password) {
 
     public static final String DEFAULT_USER = "helpdesk";
+    /** For {@code --db-url} without {@code --db-password} only; the embedded database has a random password. */
     public static final String DEFAULT_PASSWORD = "helpdesk";
 
-    /** The {@code helpdesk} database of the embedded PostgreSQL on this machine. */
-    public static DatabaseTarget local(int port) {
-        return new DatabaseTarget("jdbc:postgresql://127.0.0.1:" + port + "/helpdesk", DEFAULT_USER,
-                DEFAULT_PASSWORD);
+    /** The {@code helpdesk} database of the embedded PostgreSQL on this machine, as its owner. */
+    public static DatabaseTarget local(int port, String ownerPassword) {
+        return new DatabaseTarget("jdbc:postgresql://127.0.0.1:" + port + "/helpdesk", DEFAULT_USER, ownerPassword);
     }
 
     /** The target named by {@code --db-url/--db-user/--db-password}, or null when no URL was given. */
@@ -34,5 +34,11 @@ public record DatabaseTarget(String url, String user, String password) {
 
     public Connection connect() throws SQLException {
         return DriverManager.getConnection(url, user, password);
+    }
+
+    /** Never the password, which a record's default toString would print. */
+    @Override
+    public String toString() {
+        return "DatabaseTarget[" + url + " as " + user + "]";
     }
 }

@@ -3,7 +3,9 @@ package campus.helpdesk.launcher.postgres;
 import campus.helpdesk.launcher.Ports;
 import campus.helpdesk.launcher.SuiteException;
 import campus.helpdesk.launcher.cli.DatabaseTarget;
+import campus.helpdesk.launcher.secrets.SecretStore;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.postgresql.PGConnection;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,11 +19,16 @@ import java.sql.Statement;
 /**
  * The real PostgreSQL binaries (from Maven Central, via zonky), running on 127.0.0.1:15432 with their data in
  * {@code .helpdesk/pgdata}, kept across restarts. Creates the {@code helpdesk} role and database when missing.
+ *
+ * <p>It holds a desk's real data, so it is not run the way the library runs test databases: fsync stays on,
+ * it listens on the loopback address only, and every role, the superuser included, signs in with a random
+ * password (scram-sha-256) kept in {@code .helpdesk/secrets/}.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
     public static final int DEFAULT_PORT = 15432;
-    private static final String NAME = "helpdesk";
+    static final String SUPERUSER = "postgres";
+    static final String OWNER = "helpdesk";
 
     private final EmbeddedPostgres postgres;
     private final DatabaseTarget target;
@@ -39,38 +46,50 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public static EmbeddedDatabase start(Path home, int port) {
         Ports.requireFree("PostgreSQL", port);
         Path data = dataDirectory(home);
+        SecretStore store = SecretStore.open(home);
+        DatabasePasswords passwords = DatabasePasswords.loadOrCreate(store);
         EmbeddedPostgres postgres;
         try {
-            Files.createDirectories(home);
-            postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(data)
-                    .setCleanDataDirectory(false)
-                    .setPort(port)
-                    // The launcher stops PostgreSQL itself, after the services, so they never lose it mid-request.
-                    .setRegisterShutdownHook(false)
-                    .setServerConfig("max_connections", "200")
-                    // The embedded library turns this off for speed in tests; here the data is the desk's own,
-                    // and a ticket a student saw accepted must survive a crash of PostgreSQL.
-                    .setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("max_wal_size", "2GB")
-                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(
-                            home.resolve("postgres.log").toFile()))
-                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(
-                            home.resolve("postgres.log").toFile()))
-                    .start();
+            postgres = builder(home, data, port, store, passwords).start();
         } catch (IOException e) {
-            throw new SuiteException("PostgreSQL did not start (" + e.getMessage() + "); see "
-                    + home.resolve("postgres.log"), e);
+            throw new SuiteException("PostgreSQL did not start (" + rootMessage(e) + "); see "
+                    + home.resolve("postgres.log") + wrongPasswordHint(e, home), e);
         }
-        DatabaseTarget target = DatabaseTarget.local(port);
         try {
-            createRoleAndDatabase(postgres.getPort());
+            prepare(postgres.getPort(), data, passwords);
         } catch (SQLException e) {
             close(postgres);
-            throw new SuiteException("PostgreSQL started but the helpdesk database could not be created: "
+            throw new SuiteException("PostgreSQL started but the helpdesk database could not be prepared: "
                     + e.getMessage(), e);
         }
-        return new EmbeddedDatabase(postgres, target);
+        return new EmbeddedDatabase(postgres, DatabaseTarget.local(port, passwords.owner()));
+    }
+
+    private static EmbeddedPostgres.Builder builder(Path home, Path data, int port, SecretStore store,
+                                                    DatabasePasswords passwords) throws IOException {
+        Files.createDirectories(home);
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(data)
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                // initdb (first start only): password sign-in for every role from the first second. The
+                // superuser's password is read from its secret file, so it never appears on a command line.
+                .setLocaleConfig("auth", "scram-sha-256")
+                .setLocaleConfig("pwfile", store.file(SecretStore.POSTGRES_PASSWORD).toString())
+                // The library's readiness check signs in as the superuser with these properties.
+                .setConnectConfig("password", passwords.superuser())
+                // The launcher stops PostgreSQL itself, after the services, so they never lose it mid-request.
+                .setRegisterShutdownHook(false)
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .setServerConfig("max_connections", "200")
+                // The library starts PostgreSQL with -F (fsync off) and synchronous_commit off, for test speed;
+                // these -c settings come after -F and win. A ticket a student saw accepted must survive a power
+                // cut, and a crash without fsync can corrupt the whole database.
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("max_wal_size", "2GB")
+                .setOutputRedirector(ProcessBuilder.Redirect.appendTo(home.resolve("postgres.log").toFile()))
+                .setErrorRedirector(ProcessBuilder.Redirect.appendTo(home.resolve("postgres.log").toFile()));
     }
 
     public DatabaseTarget target() {
@@ -90,26 +109,68 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    private static Path dataDirectory(Path home) {
+    static Path dataDirectory(Path home) {
         return home.resolve("pgdata");
     }
 
-    private static void createRoleAndDatabase(int port) throws SQLException {
+    /**
+     * Hardens a data folder from before passwords (pg_hba.conf trusting everyone, the owner's password
+     * "helpdesk"), then makes sure the owner role and its database exist with the owner's current password.
+     */
+    private static void prepare(int port, Path data, DatabasePasswords passwords) throws SQLException {
         String admin = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
-        try (Connection c = DriverManager.getConnection(admin, "postgres", "postgres");
+        try (Connection c = DriverManager.getConnection(admin, SUPERUSER, passwords.superuser());
              Statement s = c.createStatement()) {
-            if (!exists(s, "SELECT 1 FROM pg_roles WHERE rolname = '" + NAME + "'")) {
-                s.execute("CREATE ROLE " + NAME + " LOGIN PASSWORD '" + NAME + "'");
+            PGConnection pg = c.unwrap(PGConnection.class);
+            boolean trusting = PgHba.trustsAnyone(data);
+            if (trusting) {
+                setPassword(pg, SUPERUSER, passwords.superuser());
             }
-            if (!exists(s, "SELECT 1 FROM pg_database WHERE datname = '" + NAME + "'")) {
-                s.execute("CREATE DATABASE " + NAME + " OWNER " + NAME);
+            if (!exists(s, "SELECT 1 FROM pg_roles WHERE rolname = '" + OWNER + "'")) {
+                s.execute("CREATE ROLE " + OWNER + " LOGIN");
+            }
+            // Every start: the secret file is the truth, even if someone replaced it.
+            setPassword(pg, OWNER, passwords.owner());
+            if (!exists(s, "SELECT 1 FROM pg_database WHERE datname = '" + OWNER + "'")) {
+                s.execute("CREATE DATABASE " + OWNER + " OWNER " + OWNER);
+            }
+            if (trusting) {
+                // Passwords first, then the rule that demands them, so no role is ever locked out.
+                PgHba.writePasswordOnly(data);
+                s.execute("SELECT pg_reload_conf()");
+                System.out.println("Secured the existing database: every role now needs its password "
+                        + "(kept in " + data.resolveSibling("secrets") + ")");
             }
         }
+    }
+
+    /**
+     * The driver hashes the password (SCRAM) before sending ALTER ROLE, so the plain password never reaches the
+     * server, its logs or pg_stat_activity.
+     */
+    private static void setPassword(PGConnection pg, String role, String password) throws SQLException {
+        pg.alterUserPassword(role, password.toCharArray(), "scram-sha-256");
     }
 
     private static boolean exists(Statement s, String query) throws SQLException {
         try (ResultSet rs = s.executeQuery(query)) {
             return rs.next();
         }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause == e ? e.getMessage() : e.getMessage() + ": " + cause.getMessage();
+    }
+
+    /** A data folder kept while its secrets folder was deleted: the new random password cannot sign in. */
+    private static String wrongPasswordHint(IOException e, Path home) {
+        return rootMessage(e).contains("password authentication failed")
+                ? ". The password in " + SecretStore.folder(home) + " does not open the database in "
+                        + dataDirectory(home) + ": restore the secrets folder, or start afresh with --fresh"
+                : "";
     }
 }

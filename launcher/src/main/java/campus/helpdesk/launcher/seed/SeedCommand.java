@@ -10,6 +10,7 @@ import campus.helpdesk.launcher.cli.DatabaseTarget;
 import campus.helpdesk.launcher.cli.Terminal;
 import campus.helpdesk.launcher.cli.UsageException;
 import campus.helpdesk.launcher.postgres.EmbeddedDatabase;
+import campus.helpdesk.launcher.postgres.RunningDatabase;
 import campus.helpdesk.launcher.up.UpCommand;
 
 import java.nio.file.Path;
@@ -52,7 +53,6 @@ public final class SeedCommand {
         EmbeddedDatabase embedded = null;
         if (target == null) {
             int pgPort = args.intValue("pg-port", EmbeddedDatabase.DEFAULT_PORT, 1024, 65535);
-            target = DatabaseTarget.local(pgPort);
             Path home = UpCommand.dataDir(root, args);
             if (Ports.isFree(pgPort)) {
                 // Nothing runs: use the embedded database of an earlier ./helpdesk up, if there is one.
@@ -61,6 +61,9 @@ public final class SeedCommand {
                             + "(it creates the tables), or give --db-url");
                 }
                 embedded = EmbeddedDatabase.start(home, pgPort);
+                target = embedded.target();
+            } else {
+                target = RunningDatabase.owner(home, pgPort);
             }
         }
         try {

@@ -3,10 +3,12 @@ package campus.helpdesk.launcher.up;
 import campus.helpdesk.demo.DemoDataLoader;
 import campus.helpdesk.demo.SeedPlan;
 import campus.helpdesk.demo.SeedReport;
+import campus.helpdesk.launcher.ListenAddress;
 import campus.helpdesk.launcher.Ports;
 import campus.helpdesk.launcher.Service;
 import campus.helpdesk.launcher.Suite;
 import campus.helpdesk.launcher.SuiteOptions;
+import campus.helpdesk.launcher.SuiteSecrets;
 import campus.helpdesk.launcher.cli.Args;
 import campus.helpdesk.launcher.cli.DatabaseTarget;
 import campus.helpdesk.launcher.cli.UsageException;
@@ -14,6 +16,8 @@ import campus.helpdesk.launcher.postgres.EmbeddedDatabase;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -32,14 +36,19 @@ import java.util.stream.Stream;
 public final class UpCommand {
 
     public static final String USAGE = """
-              up [--fresh] [--db-url URL [--db-user U] [--db-password P]] [--port-offset N] [--pg-port P]
-                 [--data-dir DIR]
-                  Starts PostgreSQL and the five services; Ctrl-C stops them.
-                  --fresh        wipes .helpdesk/ (the embedded database) first
+              up [--listen HOST:PORT] [--staff-code CODE] [--fresh] [--db-url URL [--db-user U] [--db-password P]]
+                 [--port-offset N] [--pg-port P] [--data-dir DIR]
+                  Starts PostgreSQL and the five services; Ctrl-C stops them. Only the gateway can face the
+                  network; the other services and PostgreSQL listen on 127.0.0.1.
+                  --listen       where the gateway listens (default 127.0.0.1:8080, this machine only);
+                                 0.0.0.0:8080 serves every interface, e.g. the campus network
+                  --staff-code   the code the staff and analyst roles must give to sign in
+                  --fresh        wipes .helpdesk/ (the embedded database and its passwords) first
                   --db-url       uses that PostgreSQL instead of the embedded one
                   --port-offset  adds N to every service port (default 0: gateway on 8080)
                   --pg-port      port of the embedded PostgreSQL (default 15432)
-                  --data-dir     where the embedded PostgreSQL keeps its data (default .helpdesk)
+                  --data-dir     where the embedded PostgreSQL keeps its data and the secrets in secrets/
+                                 (default .helpdesk)
             """;
     static final int DEMO_TICKETS = 300;
     static final int DEMO_MONTHS = 12;
@@ -53,8 +62,8 @@ public final class UpCommand {
 
     public UpCommand(Path root, List<String> arguments) {
         this.root = root;
-        this.args = Args.parse(arguments, Set.of("fresh"),
-                Set.of("db-url", "db-user", "db-password", "port-offset", "pg-port", "data-dir"));
+        this.args = Args.parse(arguments, Set.of("fresh"), Set.of("listen", "staff-code", "db-url", "db-user",
+                "db-password", "port-offset", "pg-port", "data-dir"));
         if (!args.positional().isEmpty()) {
             throw new UsageException("up takes no argument: " + args.positional().getFirst());
         }
@@ -65,8 +74,13 @@ public final class UpCommand {
         int offset = args.intValue("port-offset", 0, 0, 50000);
         int pgPort = args.intValue("pg-port", EmbeddedDatabase.DEFAULT_PORT, 1024, 65535);
         Path home = dataDir(root, args);
+        ListenAddress gateway = args.has("listen") ? ListenAddress.parse("--listen", args.value("listen", null))
+                : ListenAddress.loopback(Service.GATEWAY.defaultPort() + offset);
+        Map<String, String> env = args.has("staff-code")
+                ? Map.of("HELPDESK_STAFF_CODE", staffCode(args.value("staff-code", ""))) : Map.of();
         for (Service service : Service.values()) {
-            Ports.requireFree(service.module(), service.defaultPort() + offset);
+            Ports.requireFree(service.module(), service == Service.GATEWAY ? gateway.port()
+                    : service.defaultPort() + offset);
         }
         if (args.flag("fresh")) {
             if (external != null) {
@@ -84,13 +98,39 @@ public final class UpCommand {
             target = embedded.target();
         }
         suite = Suite.start(new SuiteOptions(root, target.url(), target.user(), target.password(), offset,
-                Map.of(), true));
+                SuiteSecrets.loadOrCreate(home), gateway, env, true));
         seedOnFirstStart(target);
         System.out.println();
-        System.out.println("Campus Helpdesk is up: http://localhost:" + suite.port(Service.GATEWAY));
-        System.out.println("PostgreSQL: " + target.url() + " (user " + target.user() + ")");
+        System.out.println(upLine(gateway));
+        System.out.println("PostgreSQL: " + target.url() + " (user " + target.user()
+                + (embedded != null ? "; ./helpdesk psql opens it" : "") + ")");
         System.out.println("Press Ctrl-C to stop.");
         watchUntilStopped();
+    }
+
+    /** The address to open; for every interface, also how the campus reaches it. */
+    static String upLine(ListenAddress gateway) {
+        String line = "Campus Helpdesk is up: " + gateway.url();
+        if (gateway.isEveryInterface()) {
+            line += " (serving every interface: from the campus network open http://" + hostName() + ":"
+                    + gateway.port() + ")";
+        }
+        return line;
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "<this machine's address>";
+        }
+    }
+
+    private static String staffCode(String code) {
+        if (code.isBlank()) {
+            throw new UsageException("--staff-code must not be empty");
+        }
+        return code;
     }
 
     /** {@code --data-dir}, else {@code .helpdesk} at the project root. */

@@ -1,7 +1,9 @@
 package campus.helpdesk.launcher.up;
 
+import campus.helpdesk.launcher.ListenAddress;
 import campus.helpdesk.launcher.Ports;
 import campus.helpdesk.launcher.Service;
+import campus.helpdesk.launcher.postgres.ListeningSockets;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +15,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -55,6 +59,8 @@ class HelpdeskUpTest {
                 .contains("PostgreSQL: jdbc:postgresql://127.0.0.1:" + PG_PORT + "/helpdesk");
         assertThat(get(8080 + OFFSET, "/health").statusCode()).isEqualTo(200);
         assertThat(get(8081 + OFFSET, "/api/tickets?size=1").body()).contains("\"total\":300");
+        assertThat(ListeningSockets.addresses(PG_PORT)).as("PostgreSQL listens").containsOnly("127.0.0.1");
+        assertSecretsAreOwnerOnly(data);
         first.stop();
         assertThat(first.output()).contains("Stopped.");
         assertEveryPortFree();
@@ -76,6 +82,29 @@ class HelpdeskUpTest {
             assertThat(launched.process.exitValue()).isEqualTo(1);
             assertThat(launched.output()).contains("Port " + (8084 + OFFSET) + " (analytics-category) is already in use")
                     .doesNotContain("Exception").doesNotContain("Starting PostgreSQL");
+        }
+    }
+
+    @Test
+    void theUpLineSaysWhereToOpenTheDesk() {
+        assertThat(UpCommand.upLine(ListenAddress.loopback(8080)))
+                .isEqualTo("Campus Helpdesk is up: http://localhost:8080");
+        assertThat(UpCommand.upLine(ListenAddress.parse("--listen", "0.0.0.0:8080")))
+                .startsWith("Campus Helpdesk is up: http://localhost:8080 (serving every interface");
+        assertThat(UpCommand.upLine(ListenAddress.parse("--listen", "10.1.2.3:9000")))
+                .isEqualTo("Campus Helpdesk is up: http://10.1.2.3:9000");
+    }
+
+    private static void assertSecretsAreOwnerOnly(Path data) throws IOException {
+        Path secrets = data.resolve("secrets");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secrets))).isEqualTo("rwx------");
+        try (Stream<Path> files = Files.list(secrets)) {
+            assertThat(files.map(f -> f.getFileName().toString()).toList()).containsExactlyInAnyOrder(
+                    "service-key", "session-secret", "postgres-password", "helpdesk-password");
+        }
+        try (Stream<Path> files = Files.list(secrets)) {
+            assertThat(files.toList()).allSatisfy(f -> assertThat(
+                    PosixFilePermissions.toString(Files.getPosixFilePermissions(f))).isEqualTo("rw-------"));
         }
     }
 

@@ -1,0 +1,99 @@
+package campus.helpdesk.launcher;
+
+import campus.helpdesk.launcher.postgres.EmbeddedDatabase;
+import campus.helpdesk.launcher.psql.PsqlCommand;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** {@code ./helpdesk} as a separate process: what each command line prints and the status it exits with. */
+class HelpdeskCommandLineTest {
+
+    private static final int PG_PORT = 25436;
+
+    @TempDir
+    Path home;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"up", "psql", "token", "seed", "classifier-eval"})
+    void everyCommandExplainsItselfWithHelp(String command) throws Exception {
+        Run run = helpdesk(command, "--help");
+
+        assertThat(run.status()).as(run.output()).isZero();
+        assertThat(run.output()).startsWith("Usage: ./helpdesk " + command);
+    }
+
+    @Test
+    void tokenActionsTakeHelpToo() throws Exception {
+        assertThat(helpdesk("token", "create", "--help").status()).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"up --listen", "up --listen nowhere", "up --staff", "token create --name x --role ROOT",
+            "token create --role STAFF", "token revoke", "token drop x", "token list --colour", "psql --pg-port",
+            "psql --pg-port seven", "seed --tickets 5 --wrong"})
+    void aWrongCommandLineExitsWith2AndSaysWhy(String line) throws Exception {
+        Run run = helpdesk(line.split(" "));
+
+        assertThat(run.status()).as(run.output()).isEqualTo(2);
+        assertThat(run.output()).startsWith("helpdesk: ");
+    }
+
+    @Test
+    void tokenAndPsqlNeedARunningDatabaseAndSaySo() throws Exception {
+        for (String[] line : List.of(new String[] {"token", "list"}, new String[] {"psql", "-c", "select 1"})) {
+            Run run = helpdesk(line);
+            if (line[0].equals("psql") && PsqlCommand.findOnPath("psql").isEmpty()) {
+                continue;
+            }
+            assertThat(run.status()).as(run.output()).isEqualTo(1);
+            assertThat(run.output()).contains("PostgreSQL is not running on 127.0.0.1:" + PG_PORT)
+                    .contains("start ./helpdesk up first").doesNotContain("Exception");
+        }
+    }
+
+    @Test
+    void psqlOpensTheEmbeddedDatabaseAsItsOwner() throws Exception {
+        assumeTrue(PsqlCommand.findOnPath("psql").isPresent(),
+                "psql is not installed here (apt-get install postgresql-client); CI installs it");
+        try (EmbeddedDatabase ignored = EmbeddedDatabase.start(home, PG_PORT)) {
+            Run run = helpdesk("psql", "-c", "select 1");
+            assertThat(run.status()).as(run.output()).isZero();
+            assertThat(run.output().lines().map(String::strip)).contains("1");
+
+            Run who = helpdesk("psql", "-tA", "-c", "select current_user || ' ' || current_database()");
+            assertThat(who.output().strip()).isEqualTo("helpdesk helpdesk");
+        }
+    }
+
+    private Run helpdesk(String... args) throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                "campus.helpdesk.launcher.Helpdesk"));
+        command.addAll(List.of(args));
+        // The database options go after the command's own (psql passes on whatever it does not know).
+        if (args.length > 1 && !List.of(args).contains("--help") && !List.of(args).contains("--pg-port")
+                && !args[0].equals("up") && !args[0].equals("seed")) {
+            command.addAll(List.of("--pg-port", String.valueOf(PG_PORT), "--data-dir", home.toString()));
+        }
+        Path output = Files.createTempFile(home, "out-", ".txt");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile())
+                .start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("exits within 60 s").isTrue();
+        return new Run(process.exitValue(), Files.readString(output));
+    }
+
+    private record Run(int status, String output) {
+    }
+}
