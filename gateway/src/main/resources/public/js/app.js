@@ -7,7 +7,7 @@ import { connectLive, disconnectLive } from './live.js';
 const ROLE_TEXT = { STUDENT: 'Student', STAFF: 'Helpdesk staff', ANALYST: 'Analyst' };
 const NAV = {
   STUDENT: [['#/report', 'Report a problem'], ['#/tickets', 'Tickets']],
-  STAFF: [['#/tickets', 'Queue'], ['#/report', 'Report a problem'], ['#/dashboard', 'Dashboard']],
+  STAFF: [['#/tickets', 'Queue'], ['#/report', 'Report a problem'], ['#/dashboard', 'Dashboard'], ['#/tokens', 'API tokens']],
   ANALYST: [['#/dashboard', 'Dashboard']],
 };
 const HOME = { STUDENT: '#/report', STAFF: '#/tickets', ANALYST: '#/dashboard' };
@@ -19,6 +19,7 @@ const ROUTES = [
   [/^#\/tickets$/, () => import('./screens/tickets.js'), ['STUDENT', 'STAFF']],
   [/^#\/tickets\/(\d+)$/, () => import('./screens/ticket.js'), ['STUDENT', 'STAFF']],
   [/^#\/dashboard$/, () => import('./screens/dashboard.js'), ['STAFF', 'ANALYST']],
+  [/^#\/tokens$/, () => import('./screens/tokens.js'), ['STAFF']],
 ];
 
 let session = { signedIn: false };

@@ -6,6 +6,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 import java.nio.charset.StandardCharsets;
@@ -73,9 +74,15 @@ public class Sessions {
         });
     }
 
-    /** Emits once when the session with this id signs out. */
+    /**
+     * Emits once when the session with this id signs out, or at once if it already has: a stream may be
+     * subscribed to only after its sign-out (the browser's request and the sign-out race).
+     */
     public Flux<String> signedOut(String sessionId) {
-        return signOuts.asFlux().filter(sessionId::equals).take(1);
+        // Listen first, then look: a sign-out between the two is caught by the listener.
+        return Flux.merge(signOuts.asFlux().filter(sessionId::equals),
+                        Mono.fromCallable(() -> signedOut.containsKey(sessionId) ? sessionId : null))
+                .take(1);
     }
 
     public Cookie cookie(Session session) {

@@ -47,10 +47,14 @@ class LiveStreamTest {
 
     @Test
     void studentsStreamLeavesOutInternalNotesAndClosedTicketsWhileStaffGetAll() throws Exception {
-        CompletableFuture<List<String>> student = readUntil(http.signIn("Stu", "STUDENT"), null, "\"cursor\":\"s-last\"");
+        CompletableFuture<Void> studentReady = new CompletableFuture<>();
+        CompletableFuture<Void> staffReady = new CompletableFuture<>();
+        CompletableFuture<List<String>> student = readUntil(http.signIn("Stu", "STUDENT"), null,
+                "\"cursor\":\"s-last\"", studentReady);
         CompletableFuture<List<String>> staff = readUntil(http.signIn("Sam", "STAFF"), null,
-                "\"cursor\":\"s-last\"");
-        waitForBrowsers(2);
+                "\"cursor\":\"s-last\"", staffReady);
+        // Counting the hub's browsers could count another test's stream that is still closing.
+        CompletableFuture.allOf(studentReady, staffReady).get(5, TimeUnit.SECONDS);
         hub.publish(event("s-note", EventType.MESSAGE_ADDED, TicketStatus.ACTIVE, true));
         hub.publish(event("s-closed", EventType.STATUS_CHANGED, TicketStatus.CLOSED, false));
         hub.publish(event("s-last", EventType.MESSAGE_ADDED, TicketStatus.ACTIVE, false));
@@ -73,9 +77,9 @@ class LiveStreamTest {
     @Test
     void signingOutEndsTheSessionsOpenStreamAndTheCookieStopsWorking() throws Exception {
         String cookie = http.signIn("Sol", "STAFF");
-        int before = hub.browsers();
-        CompletableFuture<List<String>> stream = readUntil(cookie, null, "never-sent");
-        waitForBrowsers(before + 1);
+        CompletableFuture<Void> ready = new CompletableFuture<>();
+        CompletableFuture<List<String>> stream = readUntil(cookie, null, "never-sent", ready);
+        ready.get(5, TimeUnit.SECONDS);
         assertThat(http.send("DELETE", "/api/session", null, "Cookie", cookie).statusCode()).isEqualTo(204);
 
         // The stream ends by itself (end of body), without the reader giving up.
@@ -84,15 +88,13 @@ class LiveStreamTest {
         assertThat(http.get("/api/session", "Cookie", cookie).body()).contains("\"signedIn\":false");
     }
 
-    private void waitForBrowsers(int n) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 5000;
-        while (hub.browsers() < n && System.currentTimeMillis() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(hub.browsers()).isGreaterThanOrEqualTo(n);
+    private CompletableFuture<List<String>> readUntil(String cookie, String lastEventId, String stopText) {
+        return readUntil(cookie, lastEventId, stopText, new CompletableFuture<>());
     }
 
-    private CompletableFuture<List<String>> readUntil(String cookie, String lastEventId, String stopText) {
+    /** Reads the stream until {@code stopText}; {@code ready} completes when the stream's "ready" event arrives. */
+    private CompletableFuture<List<String>> readUntil(String cookie, String lastEventId, String stopText,
+                                                      CompletableFuture<Void> ready) {
         HttpRequest.Builder b = HttpRequest.newBuilder(server.getURI().resolve("/api/live"))
                 .header("Cookie", cookie).header("Accept", "text/event-stream").timeout(Duration.ofSeconds(10));
         if (lastEventId != null) {
@@ -104,6 +106,9 @@ class LiveStreamTest {
                 String line;
                 while ((line = reader.readLine()) != null) {
                     lines.add(line);
+                    if (line.equals("event: ready")) {
+                        ready.complete(null);
+                    }
                     if (line.contains(stopText)) {
                         break;
                     }

@@ -45,6 +45,10 @@ public final class ListeningSockets {
         if (hex.equals("00000000000000000000000001000000")) {
             return "::1";
         }
+        if (hex.startsWith("0000000000000000FFFF0000")) {
+            // An IPv4 address on an IPv6 socket (::ffff:a.b.c.d), as the JVM binds by default.
+            return address(hex.substring(24));
+        }
         return hex;
     }
 }

@@ -16,6 +16,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -57,10 +63,17 @@ class HelpdeskUpTest {
         assertThat(first.awaitLine(UP_LINE, 240)).as(first.output()).isTrue();
         assertThat(first.output()).contains("Loaded 300 demo tickets")
                 .contains("PostgreSQL: jdbc:postgresql://127.0.0.1:" + PG_PORT + "/helpdesk");
-        assertThat(get(8080 + OFFSET, "/health").statusCode()).isEqualTo(200);
-        assertThat(get(8081 + OFFSET, "/api/tickets?size=1").body()).contains("\"total\":300");
+        assertThat(get(8080 + OFFSET, "/health", Map.of()).statusCode()).isEqualTo(200);
+        assertThat(staffGet("/api/tickets?size=1").body()).contains("\"total\":300");
         assertThat(ListeningSockets.addresses(PG_PORT)).as("PostgreSQL listens").containsOnly("127.0.0.1");
+        for (Service service : Service.values()) {
+            assertThat(ListeningSockets.addresses(service.defaultPort() + OFFSET)).as(service.module())
+                    .containsOnly("127.0.0.1");
+        }
+        assertThat(get(8081 + OFFSET, "/api/tickets?status=CLOSED",
+                Map.of("X-Helpdesk-Role", "STAFF", "X-Helpdesk-User", "x")).statusCode()).isEqualTo(401);
         assertSecretsAreOwnerOnly(data);
+        anAnalystTokenWorksUntilRevoked(data);
         first.stop();
         assertThat(first.output()).contains("Stopped.");
         assertEveryPortFree();
@@ -69,7 +82,7 @@ class HelpdeskUpTest {
         Launched second = launch(data);
         assertThat(second.awaitLine(UP_LINE, 240)).as(second.output()).isTrue();
         assertThat(second.output()).doesNotContain("Loaded 300 demo tickets");
-        assertThat(get(8081 + OFFSET, "/api/tickets?size=1").body()).contains("\"total\":300");
+        assertThat(staffGet("/api/tickets?size=1").body()).contains("\"total\":300");
         second.stop();
         assertEveryPortFree();
     }
@@ -108,10 +121,46 @@ class HelpdeskUpTest {
         }
     }
 
-    private HttpResponse<String> get(int port, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("X-Helpdesk-Role", "STAFF").header("X-Helpdesk-User", "Launcher Test").build(),
+    /** What the "done when" asks: ./helpdesk token create, curl with it, ./helpdesk token revoke. */
+    private void anAnalystTokenWorksUntilRevoked(Path data) throws Exception {
+        String created = helpdesk(data, "token", "create", "--name", "bi", "--role", "ANALYST");
+        Matcher token = Pattern.compile("hdt_[A-Za-z0-9_-]{43}").matcher(created);
+        assertThat(token.find()).as(created).isTrue();
+        Map<String, String> bearer = Map.of("Authorization", "Bearer " + token.group());
+        assertThat(get(8080 + OFFSET, "/api/analytics/resolution-time", bearer).statusCode()).isEqualTo(200);
+        assertThat(get(8080 + OFFSET, "/api/tickets", bearer).statusCode()).isEqualTo(403);
+        helpdesk(data, "token", "revoke", "bi");
+        assertThat(get(8080 + OFFSET, "/api/analytics/resolution-time", bearer).statusCode()).isEqualTo(401);
+    }
+
+    /** One more ./helpdesk command beside the running one; its output. */
+    private static String helpdesk(Path data, String... args) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                "-Dhelpdesk.home=" + root, "campus.helpdesk.launcher.Helpdesk"));
+        command.addAll(List.of(args));
+        command.addAll(List.of("--pg-port", String.valueOf(PG_PORT), "--data-dir", data.toString()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        return output;
+    }
+
+    private HttpResponse<String> staffGet(String path) throws Exception {
+        HttpResponse<String> signIn = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + (8080 + OFFSET) + "/api/session"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Launcher Test\",\"role\":\"STAFF\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
+        String cookie = signIn.headers().firstValue("Set-Cookie").orElseThrow();
+        return get(8080 + OFFSET, path, Map.of("Cookie", cookie.substring(0, cookie.indexOf(';'))));
+    }
+
+    private HttpResponse<String> get(int port, String path, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static void assertEveryPortFree() {

@@ -18,7 +18,7 @@ class AnalyticsAgreeWithSqlTest {
 
     @BeforeAll
     static void randomWorkFromSeveralThreads() throws Exception {
-        traffic = new TicketTraffic(SharedSuite.uri(Service.TICKET_SERVICE));
+        traffic = new TicketTraffic(SharedSuite.uri(Service.GATEWAY));
         traffic.run(6, 60, 20261123L);
         System.out.println("Traffic outcomes: " + traffic.outcomes());
     }

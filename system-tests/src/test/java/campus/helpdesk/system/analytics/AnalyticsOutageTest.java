@@ -23,7 +23,7 @@ class AnalyticsOutageTest {
     @Test
     void whileTicketServiceIsDownAnswersKeepComingStaleWithGrowingLagThenRecoverAndAreCorrect() throws Exception {
         Suite suite = SharedSuite.get();
-        TicketTraffic traffic = new TicketTraffic(suite.uri(Service.TICKET_SERVICE));
+        TicketTraffic traffic = new TicketTraffic(suite.uri(Service.GATEWAY));
         traffic.run(2, 15, 7L);
         Questions.awaitAllEqual();
         Object categoriesBefore = Questions.activeByCategory().actual();
@@ -57,7 +57,7 @@ class AnalyticsOutageTest {
     @Test
     void aRestartedAnalyticsServiceRebuildsTheSameAnswersFromTheFeed() throws Exception {
         Suite suite = SharedSuite.get();
-        new TicketTraffic(suite.uri(Service.TICKET_SERVICE)).create(new Random(3), "restart-probe");
+        new TicketTraffic(suite.uri(Service.GATEWAY)).create(new Random(3), "restart-probe");
         Questions.awaitAllEqual();
         Object categories = Questions.activeByCategory().actual();
         Object resolution = Questions.resolutionTime(null).actual();

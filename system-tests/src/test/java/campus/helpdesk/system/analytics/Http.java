@@ -10,8 +10,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Plain JSON over HTTP, with the identity headers ticket-service expects from the gateway. */
+/**
+ * Plain JSON over HTTP through the gateway, as a signed-in person: the internal services answer only the service
+ * tokens the gateway mints, so the tests go the way people do. One session per role and name, signed in once.
+ */
 final class Http {
 
     static final ObjectMapper JSON = new ObjectMapper();
@@ -27,16 +32,19 @@ final class Http {
         }
     }
 
+    private static final Map<String, String> SESSIONS = new ConcurrentHashMap<>();
+
     private Http() {
     }
 
+    /** A GET as staff (who may read every answer the tests compare). */
     static Response get(URI uri) {
-        return send(HttpRequest.newBuilder(uri).GET().header("Accept", "application/json"));
+        return send(uri, "GET", "STAFF", "analytics-checker", null);
     }
 
     static Response send(URI uri, String method, String role, String user, Object body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .header("X-Helpdesk-Role", role).header("X-Helpdesk-User", user)
+                .header("Cookie", session(uri.resolve("/"), role, user))
                 .header("Accept", "application/json");
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
@@ -49,6 +57,25 @@ final class Http {
             }
         }
         return send(request);
+    }
+
+    private static String session(URI gateway, String role, String user) {
+        return SESSIONS.computeIfAbsent(gateway + " " + role + " " + user, k -> {
+            try {
+                HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(gateway.resolve("/api/session"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
+                                Map.of("name", user, "role", role)))).build(), HttpResponse.BodyHandlers.ofString());
+                String cookie = r.headers().firstValue("Set-Cookie").orElseThrow(
+                        () -> new IllegalStateException("Sign-in as " + role + " failed: " + r.body()));
+                return cookie.substring(0, cookie.indexOf(';'));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     private static Response send(HttpRequest.Builder request) {

@@ -31,12 +31,12 @@ final class TicketTraffic {
             "Cannot log in to the exam portal|The exam portal says my password is wrong after the reset.",
             "Leaking tap in the lab|The tap in chemistry lab C3 keeps dripping and the sink overflows."};
 
-    private final URI ticketService;
+    private final URI gateway;
     private final List<Long> tickets = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
 
-    TicketTraffic(URI ticketService) {
-        this.ticketService = ticketService;
+    TicketTraffic(URI gateway) {
+        this.gateway = gateway;
     }
 
     Map<String, AtomicInteger> outcomes() {
@@ -66,7 +66,7 @@ final class TicketTraffic {
     /** Files one ticket and returns its id. */
     long create(Random random, String student) {
         String[] text = TEXTS[random.nextInt(TEXTS.length)].split("\\|");
-        Http.Response created = Http.send(ticketService.resolve("/api/tickets"), "POST", "STUDENT", student,
+        Http.Response created = Http.send(gateway.resolve("/api/tickets"), "POST", "STUDENT", student,
                 Map.of("title", text[0], "description", text[1], "priority", PRIORITIES[random.nextInt(3)]));
         record("create", created);
         assertThat(created.status()).as("create: %s", created.body()).isEqualTo(201);
@@ -83,7 +83,7 @@ final class TicketTraffic {
         }
         long id = tickets.get(random.nextInt(tickets.size()));
         String staff = "staff-" + random.nextInt(3);
-        URI ticket = ticketService.resolve("/api/tickets/" + id);
+        URI ticket = gateway.resolve("/api/tickets/" + id);
         if (dice < 55) {
             record("take", Http.send(ticket.resolve(id + "/status"), "POST", "STAFF", staff, Map.of("status", "ACTIVE")));
         } else if (dice < 65) {

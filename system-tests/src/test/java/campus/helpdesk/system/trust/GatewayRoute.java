@@ -1,0 +1,50 @@
+package campus.helpdesk.system.trust;
+
+import java.util.Set;
+
+/**
+ * The rows of the matrix: each route people may call at the gateway, who may call it, and what a permitted call
+ * answers. {@code tokens} says whether API tokens may use it; {@code routed} is false for internal paths that the
+ * gateway must not expose at all.
+ */
+record GatewayRoute(String method, String path, Set<String> roles, boolean tokens, int success, boolean routed) {
+
+    static final Set<String> PEOPLE = Set.of("STUDENT", "STAFF");
+    static final Set<String> DASHBOARD = Set.of("STAFF", "ANALYST");
+    static final Set<String> EVERYONE = Set.of("STUDENT", "STAFF", "ANALYST");
+
+    static GatewayRoute of(String method, String path, Set<String> roles, int success) {
+        return new GatewayRoute(method, path, roles, true, success, true);
+    }
+
+    static GatewayRoute sessionOnly(String method, String path, Set<String> roles, int success) {
+        return new GatewayRoute(method, path, roles, false, success, true);
+    }
+
+    static GatewayRoute notExposed(String method, String path) {
+        return new GatewayRoute(method, path, Set.of(), false, 404, false);
+    }
+
+    /** What this caller must get: the rule of the gateway, stated once for the whole matrix. */
+    int expectedFor(Caller caller) {
+        boolean safe = method.equals("GET");
+        if (caller == Caller.FOREIGN_ORIGIN && !safe) {
+            return 403;
+        }
+        if (!routed) {
+            return 404;
+        }
+        if (caller.role == null) {
+            return 401;
+        }
+        if (caller.token && !tokens) {
+            return 403;
+        }
+        return roles.contains(caller.role) ? success : 403;
+    }
+
+    @Override
+    public String toString() {
+        return method + " " + path;
+    }
+}

@@ -1,0 +1,198 @@
+package campus.helpdesk.system.trust;
+
+import campus.helpdesk.launcher.Service;
+import campus.helpdesk.system.SharedSuite;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static campus.helpdesk.system.trust.GatewayRoute.DASHBOARD;
+import static campus.helpdesk.system.trust.GatewayRoute.EVERYONE;
+import static campus.helpdesk.system.trust.GatewayRoute.PEOPLE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every route people can call at the gateway × every kind of caller, through the real processes: sessions of the
+ * three roles, API tokens (good, revoked, expired), forged identity headers and a foreign page. Each cell must get
+ * exactly what {@link GatewayRoute#expectedFor} says, and a refusal must be problem+json.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RouteRoleMatrixTest {
+
+    static final List<GatewayRoute> ROUTES = List.of(
+            GatewayRoute.of("GET", "/api/tickets", PEOPLE, 200),
+            GatewayRoute.of("POST", "/api/tickets", PEOPLE, 201),
+            GatewayRoute.of("GET", "/api/tickets/{ticket}", PEOPLE, 200),
+            GatewayRoute.of("PATCH", "/api/tickets/{ticket}", PEOPLE, 200),
+            GatewayRoute.of("POST", "/api/tickets/{ticket}/status", java.util.Set.of("STAFF"), 200),
+            GatewayRoute.of("DELETE", "/api/tickets/{ticket}", java.util.Set.of("STAFF"), 204),
+            GatewayRoute.of("GET", "/api/tickets/{ticket}/messages", PEOPLE, 200),
+            GatewayRoute.of("POST", "/api/tickets/{ticket}/messages", PEOPLE, 201),
+            GatewayRoute.of("GET", "/api/tickets/{ticket}/history", PEOPLE, 200),
+            GatewayRoute.of("POST", "/api/tickets/classify", PEOPLE, 200),
+            GatewayRoute.of("GET", "/api/analytics/open-period?hours=24", DASHBOARD, 200),
+            GatewayRoute.of("GET", "/api/analytics/resolution-time", DASHBOARD, 200),
+            GatewayRoute.of("GET", "/api/analytics/resolution-time?format=csv", DASHBOARD, 200),
+            GatewayRoute.of("GET", "/api/analytics/active-by-category", DASHBOARD, 200),
+            GatewayRoute.of("GET", "/api/live", EVERYONE, 200),
+            GatewayRoute.sessionOnly("GET", "/api/tokens", java.util.Set.of("STAFF"), 200),
+            GatewayRoute.sessionOnly("POST", "/api/tokens", java.util.Set.of("STAFF"), 201),
+            GatewayRoute.sessionOnly("DELETE", "/api/tokens/{token}", java.util.Set.of("STAFF"), 200),
+            GatewayRoute.notExposed("POST", "/api/tokens/verify"),
+            GatewayRoute.notExposed("GET", "/api/changes"),
+            GatewayRoute.notExposed("GET", "/api/changes/snapshot"),
+            GatewayRoute.notExposed("POST", "/api/classifier/retrain"),
+            GatewayRoute.notExposed("GET", "/api/admin/demo-data"));
+
+    private URI gateway;
+    private String studentCookie;
+    private String staffCookie;
+    private final Map<Caller, Map<String, String>> headers = new EnumMap<>(Caller.class);
+    private final AtomicInteger names = new AtomicInteger();
+
+    @BeforeAll
+    void callers() throws Exception {
+        gateway = SharedSuite.uri(Service.GATEWAY);
+        studentCookie = GatewayClient.signIn(gateway, "Matrix Student", "STUDENT");
+        staffCookie = GatewayClient.signIn(gateway, "Matrix Staff", "STAFF");
+        headers.put(Caller.NO_SESSION, Map.of());
+        headers.put(Caller.STUDENT, Map.of("Cookie", studentCookie));
+        headers.put(Caller.STAFF, Map.of("Cookie", staffCookie));
+        headers.put(Caller.ANALYST, Map.of("Cookie", GatewayClient.signIn(gateway, "Matrix Analyst", "ANALYST")));
+        headers.put(Caller.ANALYST_TOKEN, bearer(issue("ANALYST")));
+        headers.put(Caller.STAFF_TOKEN, bearer(issue("STAFF")));
+        String revoked = issue("STAFF");
+        headers.put(Caller.REVOKED_TOKEN, bearer(revoked));
+        String expired = issue("STAFF");
+        headers.put(Caller.EXPIRED_TOKEN, bearer(expired));
+        headers.put(Caller.FORGED_IDENTITY_HEADERS, Map.of("X-Helpdesk-Role", "STAFF", "X-Helpdesk-User", "Mallory"));
+        headers.put(Caller.FOREIGN_ORIGIN, Map.of("Cookie", staffCookie, "Origin", "http://evil.example"));
+
+        // Both worked a moment ago; now one is revoked at the gateway's API and the other expires.
+        for (String token : List.of(revoked, expired)) {
+            assertThat(call("GET", "/api/analytics/active-by-category", null, bearer(token)).status()).isEqualTo(200);
+        }
+        assertThat(call("DELETE", "/api/tokens/" + lastIssued.get(revoked), null, Map.of("Cookie", staffCookie))
+                .status()).isEqualTo(200);
+        try (Connection c = DriverManager.getConnection(SharedSuite.jdbcUrl(), SharedSuite.dbUser(),
+                SharedSuite.dbPassword());
+             PreparedStatement s = c.prepareStatement(
+                     "UPDATE api_tokens SET expires_at = now() - interval '1 second' WHERE name = ?")) {
+            s.setString(1, lastIssued.get(expired));
+            assertThat(s.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void everyRouteAnswersEveryCallerAsTheRulesSay() {
+        List<String> wrong = new ArrayList<>();
+        Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+        int cells = 0;
+        for (GatewayRoute route : ROUTES) {
+            for (Caller caller : Caller.values()) {
+                int expected = route.expectedFor(caller);
+                GatewayClient.Answer answer = call(route.method(), concrete(route.path()), body(route),
+                        withVersion(route, headers.get(caller)));
+                cells++;
+                statuses.merge(answer.status(), 1, Integer::sum);
+                if (answer.status() != expected) {
+                    wrong.add(route + " as " + caller + ": expected " + expected + ", got " + answer.status() + " "
+                            + answer.body());
+                } else if (expected >= 400 && expected != 404 && !answer.contentType().startsWith(
+                        "application/problem+json")) {
+                    wrong.add(route + " as " + caller + ": " + expected + " without problem+json: "
+                            + answer.contentType());
+                }
+            }
+        }
+        System.out.printf("Route x caller matrix: %d routes x %d callers = %d cells, statuses %s%n",
+                ROUTES.size(), Caller.values().length, cells, statuses);
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void aTokenRequestNeedsNoOriginAndIgnoresACookieBeside() {
+        Map<String, String> staffTokenWithStudentCookie = new HashMap<>(headers.get(Caller.STAFF_TOKEN));
+        staffTokenWithStudentCookie.put("Cookie", studentCookie);
+        staffTokenWithStudentCookie.put("Origin", "http://bi.example");
+        GatewayClient.Answer moved = call("POST", "/api/tickets/" + newTicket() + "/status",
+                Map.of("status", "ACTIVE"), staffTokenWithStudentCookie);
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+        assertThat(moved.json().get("assignee").asText()).isEqualTo("Matrix Staff");
+    }
+
+    // --- how each cell is made ---
+
+    private final Map<String, String> lastIssued = new HashMap<>();
+
+    /** A token issued by the staff session; remembers its name. */
+    private String issue(String role) {
+        String name = "matrix-" + role.toLowerCase() + "-" + names.incrementAndGet();
+        GatewayClient.Answer r = call("POST", "/api/tokens", Map.of("name", name, "role", role, "days", 1),
+                Map.of("Cookie", staffCookie));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        String token = r.json().get("value").asText();
+        lastIssued.put(token, name);
+        return token;
+    }
+
+    private static Map<String, String> bearer(String token) {
+        return Map.of("Authorization", "Bearer " + token);
+    }
+
+    private String concrete(String path) {
+        if (path.contains("{ticket}")) {
+            return path.replace("{ticket}", String.valueOf(newTicket()));
+        }
+        if (path.contains("{token}")) {
+            return path.replace("{token}", lastIssued.get(issue("ANALYST")));
+        }
+        return path;
+    }
+
+    /** A fresh OPEN ticket, so that every cell starts from the same state. */
+    private long newTicket() {
+        GatewayClient.Answer r = call("POST", "/api/tickets", Map.of("title", "Matrix ticket",
+                "description", "A ticket the route matrix works on"), Map.of("Cookie", studentCookie));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().get("id").asLong();
+    }
+
+    private Object body(GatewayRoute route) {
+        String p = route.path();
+        return switch (route.method() + " " + p) {
+            case "POST /api/tickets" -> Map.of("title", "Matrix ticket", "description", "Filed by the route matrix");
+            case "PATCH /api/tickets/{ticket}" -> Map.of("priority", "HIGH");
+            case "POST /api/tickets/{ticket}/status" -> Map.of("status", "ACTIVE");
+            case "POST /api/tickets/{ticket}/messages" -> Map.of("body", "Any news?");
+            case "POST /api/tickets/classify" -> Map.of("text", "The printer in the library is jammed");
+            case "POST /api/tokens" -> Map.of("name", "matrix-new-" + names.incrementAndGet(), "role", "ANALYST");
+            case "POST /api/tokens/verify" -> Map.of("token", "hdt_x");
+            default -> null;
+        };
+    }
+
+    private static Map<String, String> withVersion(GatewayRoute route, Map<String, String> headers) {
+        if (!route.method().equals("PATCH")) {
+            return headers;
+        }
+        Map<String, String> all = new HashMap<>(headers);
+        all.put("If-Match", "1");
+        return all;
+    }
+
+    private GatewayClient.Answer call(String method, String path, Object body, Map<String, String> headers) {
+        return GatewayClient.send(gateway.resolve(path), method, body, headers);
+    }
+}
