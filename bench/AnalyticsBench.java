@@ -55,7 +55,7 @@ public class AnalyticsBench {
         StringBuilder report = new StringBuilder();
         report.append("### ").append(label).append("\n\n| endpoint | replica bootstrap | p50 | p99 | SQL p50 | SQL p99 "
                 + "| SQL p50 / endpoint p50 |\n|---|---|---|---|---|---|---|\n");
-        try (Connection db = DriverManager.getConnection(jdbc, "helpdesk", "helpdesk")) {
+        try (Connection db = DriverManager.getConnection(jdbc, "helpdesk", System.getenv("BENCH_DB_PASSWORD"))) {
             for (Endpoint endpoint : ENDPOINTS) {
                 int port = replicaBase + endpoint.defaultPort() - 8080;
                 long started = System.nanoTime();
@@ -63,7 +63,7 @@ public class AnalyticsBench {
                 URI base = URI.create("http://127.0.0.1:" + port);
                 awaitCaughtUp(base);
                 double bootMs = (System.nanoTime() - started) / 1e6;
-                double[] http = measure(2_000, 300, () -> get(base.resolve(endpoint.path())));
+                double[] http = measure(2_000, 300, () -> get(base.resolve(endpoint.path()), endpoint.module()));
                 double[] sql = measure(15, 3, () -> {
                     try (Statement st = db.createStatement()) {
                         st.executeQuery(endpoint.sql()).close();
@@ -93,6 +93,7 @@ public class AnalyticsBench {
                         .resolve("bench-replica-" + port + ".log").toFile());
         builder.environment().put("HELPDESK_PORT", Integer.toString(port));
         builder.environment().put("TICKET_SERVICE_URL", ticketService);
+        builder.environment().put("HELPDESK_SERVICE_KEY", System.getenv("BENCH_SERVICE_KEY"));
         return builder.start();
     }
 
@@ -100,7 +101,7 @@ public class AnalyticsBench {
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (System.nanoTime() < deadline) {
             try {
-                String health = get(base.resolve("/health"));
+                String health = get(base.resolve("/health"), null);
                 if (health.contains("\"caughtUp\":true")) {
                     return;
                 }
@@ -143,7 +144,7 @@ public class AnalyticsBench {
             long before = openTotal(category);
             long t0 = System.nanoTime();
             HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(ticketService.resolve("/api/tickets"))
-                    .header("X-Helpdesk-Role", "STUDENT").header("X-Helpdesk-User", "bench")
+                    .header("Authorization", "Bearer " + System.getenv("BENCH_TOKEN_TICKET_SERVICE"))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"Printer jam in library\","
                             + "\"description\":\"The printer on floor 2 of the library jams on every page.\"}"))
@@ -160,16 +161,21 @@ public class AnalyticsBench {
     }
 
     static long openTotal(URI category) throws Exception {
-        Matcher m = OPEN_TOTAL.matcher(get(category));
+        Matcher m = OPEN_TOTAL.matcher(get(category, "analytics-category"));
         if (!m.find()) {
             throw new IllegalStateException("no openTotal");
         }
         return Long.parseLong(m.group(1));
     }
 
-    static String get(URI uri) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+    /** A GET with the analyst token minted for {@code audience} by analytics.sh; none when null. */
+    static String get(URI uri, String audience) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET();
+        if (audience != null) {
+            request.header("Authorization", "Bearer " + System.getenv(
+                    "BENCH_TOKEN_" + audience.toUpperCase(Locale.ROOT).replace('-', '_')));
+        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() >= 400) {
             throw new IOException(uri + " answered " + response.statusCode());
         }

@@ -25,7 +25,7 @@ public class CreateLoad {
                             + "\"Eduroam is not working in the library, room " + i + "\"}";
                     HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                             .header("Content-Type", "application/json")
-                            .header("X-Helpdesk-Role", "STUDENT").header("X-Helpdesk-User", "Load " + thread)
+                            .header("Authorization", "Bearer " + System.getenv("BENCH_TOKEN_STUDENT"))
                             .POST(HttpRequest.BodyPublishers.ofString(body)).build();
                     long started = System.nanoTime();
                     try {

@@ -27,7 +27,7 @@ public class SearchLoad {
                 String url = base + "/api/tickets?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8)
                         + (round % 2 == 0 ? "" : "&status=OPEN,ACTIVE");
                 HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-                        .header("X-Helpdesk-Role", "STAFF").header("X-Helpdesk-User", "Bench").build();
+                        .header("Authorization", "Bearer " + System.getenv("BENCH_TOKEN_STAFF")).build();
                 long started = System.nanoTime();
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                 long took = System.nanoTime() - started;

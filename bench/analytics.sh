@@ -25,6 +25,8 @@ LAUNCHER="$(ls "$ROOT"/launcher/target/launcher-*-all.jar 2>/dev/null | head -n 
 PG_JAR="$(ls "$HOME"/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar 2>/dev/null | sort -V | tail -n 1 || true)"
 [[ -n "$PG_JAR" ]] || { echo "No PostgreSQL JDBC driver in ~/.m2: build the project once first" >&2; exit 1; }
 
+source "$REPO/bench/service-token.sh"
+
 mkdir -p "$WORK"
 UP_PID=""
 stop_helpdesk() {
@@ -50,10 +52,20 @@ for tickets in $SIZES; do
   done
   grep -q "is up" "$log" || { echo "helpdesk did not come up in 300 s:"; tail -n 30 "$log"; exit 1; }
 
+  # The secrets the first start generated: the owner's password, and the key the services sign tokens with (the
+  # benchmark's own replicas need it too, and its requests carry tokens minted with it).
+  KEY_FILE="$WORK/pgdata/secrets/service-key"
+  export BENCH_DB_PASSWORD="$(cat "$WORK/pgdata/secrets/helpdesk-password")"
+  export BENCH_SERVICE_KEY="$(cat "$KEY_FILE")"
+  export BENCH_TOKEN_TICKET_SERVICE="$(service_token "$KEY_FILE" bench STUDENT ticket-service)"
+  for module in analytics-open-period analytics-resolution-time analytics-category; do
+    export "BENCH_TOKEN_$(echo "$module" | tr 'a-z-' 'A-Z_')=$(service_token "$KEY_FILE" bench ANALYST "$module")"
+  done
+
   echo "== seeding $tickets tickets"
   seed_started=$(date +%s.%N)
   "$JAVA" -Dhelpdesk.home="$ROOT" -jar "$LAUNCHER" seed --tickets "$tickets" --append \
-      --db-url "$JDBC" --db-user helpdesk --db-password helpdesk </dev/null | tail -n 2
+      --db-url "$JDBC" --db-user helpdesk --db-password "$BENCH_DB_PASSWORD" </dev/null | tail -n 2
   echo "   seeded in $(echo "$(date +%s.%N) - $seed_started" | bc) s"
 
   echo "== measuring"

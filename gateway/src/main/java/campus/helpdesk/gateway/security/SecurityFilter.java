@@ -60,15 +60,27 @@ public class SecurityFilter implements HttpServerFilter {
 
     @Override
     public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
-        // A request with an API token carries its credential explicitly, unlike a cookie that a foreign page's
-        // form would send along, so it needs no Origin (scripts and BI tools send none).
-        if (!SAFE.contains(request.getMethod()) && !Callers.carriesToken(request)
-                && !originCheck.allows(request.getHeaders().get(HttpHeaders.ORIGIN),
-                request.getHeaders().get(HttpHeaders.REFERER), request.getHeaders().get(HttpHeaders.HOST))) {
+        if (foreign(request)) {
             return Mono.just(decorate(request, ProblemDocument.response(HttpStatus.FORBIDDEN,
                     "This request comes from another site's page, so it was refused")));
         }
         return Flux.from(chain.proceed(request)).map(response -> decorate(request, response));
+    }
+
+    /**
+     * A state-changing request must come from our own pages (Origin, else Referer), unless it carries an API token:
+     * the token is its credential, not a cookie that a foreign page's form would send along, and scripts and BI
+     * tools send no Origin. Any request that names a foreign Origin (another site's script) is refused too, with
+     * a problem document rather than Micronaut's empty CORS refusal. A plain navigation carries no Origin.
+     */
+    private boolean foreign(HttpRequest<?> request) {
+        String origin = request.getHeaders().get(HttpHeaders.ORIGIN);
+        String host = request.getHeaders().get(HttpHeaders.HOST);
+        if (origin != null && !originCheck.allows(origin, null, host)) {
+            return true;
+        }
+        return !SAFE.contains(request.getMethod()) && !Callers.carriesToken(request)
+                && !originCheck.allows(origin, request.getHeaders().get(HttpHeaders.REFERER), host);
     }
 
     private MutableHttpResponse<?> decorate(HttpRequest<?> request, MutableHttpResponse<?> response) {

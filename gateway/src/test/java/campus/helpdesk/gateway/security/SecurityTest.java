@@ -69,6 +69,21 @@ class SecurityTest {
     }
 
     @Test
+    void anotherSitesScriptReadingTheApiIsRefusedWithAProblemButALinkFromElsewhereOpensThePage() {
+        HttpResponse<String> read = http.get("/api/session", "Origin", "https://evil.example");
+        assertThat(read.statusCode()).isEqualTo(403);
+        assertThat(read.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(http.get("/", "Referer", "https://search.example/results").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aScriptWithAnApiTokenNeedsNoOrigin() {
+        // Refused for the token (no ticket-service here), not for a missing Origin.
+        HttpResponse<String> r = http.send("POST", "/api/tickets", "{}", "Authorization", "Bearer hdt_x");
+        assertThat(r.body()).doesNotContain("another site");
+    }
+
+    @Test
     void ourOwnOriginMayChangeState() {
         String origin = "http://" + server.getHost() + ":" + server.getPort();
         assertThat(http.post("/api/session", SIGN_IN, "Origin", origin).statusCode()).isEqualTo(200);
