@@ -55,6 +55,34 @@ class HelpdeskInTheBrowserTest {
     }
 
     @Test
+    void staffIssueAnApiTokenThatWorksForABiToolUntilRevoked() throws Exception {
+        String name = "bi-" + unique().toLowerCase();
+        try (Browser staff = new Browser(gateway)) {
+            staff.signIn("Tilda Staff", "STAFF");
+            staff.open("#/tokens");
+            staff.waitFor(By.name("name")).sendKeys(name);
+            staff.driver.findElement(By.cssSelector("form button[type=submit]")).click();
+            String token = staff.waitFor(By.cssSelector("#token-issued .token-value")).getAttribute("value");
+            assertThat(token).startsWith("hdt_");
+            staff.waitForText(By.cssSelector("table"), name);
+            staff.screenshot("14-api-tokens-issued");
+
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            java.net.http.HttpRequest asBiTool = java.net.http.HttpRequest.newBuilder(
+                    gateway.resolve("/api/analytics/active-by-category"))
+                    .header("Authorization", "Bearer " + token).build();
+            assertThat(http.send(asBiTool, java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode())
+                    .isEqualTo(200);
+
+            staff.driver.findElement(By.xpath("//tr[td[text()='" + name + "']]//button")).click();
+            staff.driver.switchTo().alert().accept();
+            staff.waitForText(By.xpath("//tr[td[text()='" + name + "']]"), "revoked");
+            assertThat(http.send(asBiTool, java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode())
+                    .isEqualTo(401);
+        }
+    }
+
+    @Test
     void staffTakeItAndCloseItAndTheStudentNoLongerSeesIt() {
         String word = unique();
         try (Browser student = new Browser(gateway); Browser staff = new Browser(gateway)) {
