@@ -13,11 +13,15 @@ public class FeedConfiguration {
 
     private boolean enabled = true;
     private BootstrapMode bootstrap = BootstrapMode.SNAPSHOT;
-    private int waitMs = 20_000;
+    /**
+     * Short on purpose: an answer at least every second is the heartbeat that lets a follower tell a quiet feed
+     * from a hung ticket-service within two seconds (FeedClock). It costs one small request a second.
+     */
+    private int waitMs = 1_000;
     private int limit = 1000;
     private Duration minBackoff = Duration.ofMillis(100);
     private Duration maxBackoff = Duration.ofSeconds(5);
-    private Duration staleAfter = Duration.ofSeconds(5);
+    private Duration staleAfter = Duration.ofSeconds(1);
 
     /** false switches the consumer off (answers then stay stale). */
     public boolean isEnabled() {

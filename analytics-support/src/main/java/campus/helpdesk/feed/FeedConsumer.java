@@ -182,7 +182,12 @@ public class FeedConsumer implements AutoCloseable {
             cursor = page.next();
         }
         long lastEventAt = events.isEmpty() || events.getLast().at() == null ? 0 : events.getLast().at().toEpochMilli();
-        clock.succeeded(System.currentTimeMillis(), events.size() >= config.getLimit(), lastEventAt);
+        long complete = page.completeAsOf() == null ? 0 : page.completeAsOf().toEpochMilli();
+        clock.succeeded(System.currentTimeMillis(), events.size() >= config.getLimit(), lastEventAt, complete);
+        if (events.isEmpty() && clock.feedBehind()) {
+            // The feed answered early to say it is late; asking again at once would only spin.
+            sleep(config.getMinBackoff().toMillis() * 2);
+        }
     }
 
     private boolean sleep(long millis) {

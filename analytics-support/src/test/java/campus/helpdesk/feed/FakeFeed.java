@@ -65,7 +65,7 @@ final class FakeFeed implements ChangeFeedOperations, SnapshotSource {
         }
         List<ChangeEvent> page = events.subList(from, Math.min(events.size(), from + limit));
         String next = page.isEmpty() ? after : page.get(page.size() - 1).cursor();
-        return new ChangePage(List.copyOf(page), next);
+        return new ChangePage(List.copyOf(page), next, java.time.Instant.now());
     }
 
     @Override

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class FeedClockTest {
 
-    private static final long WAIT = 20_000;
-    private static final long STALE_AFTER = 5_000;
+    private static final long WAIT = 1_000;
+    private static final long STALE_AFTER = 1_000;
     private final FeedClock clock = new FeedClock(WAIT, STALE_AFTER, 1_000);
 
     @Test
@@ -20,10 +20,10 @@ class FeedClockTest {
     @Test
     void aCaughtUpLongPollWaitingOnTicketServiceKeepsTheModelFreshAsOfNow() {
         clock.bootstrapped(2_000);
-        clock.succeeded(3_000, false, 2_900);
+        clock.succeeded(3_000, false, 2_900, 2_990);
         clock.pollStarted(3_000);
-        assertThat(clock.asOf(15_000)).isEqualTo(15_000);
-        assertThat(clock.isStale(15_000)).isFalse();
+        assertThat(clock.asOf(3_900)).isEqualTo(3_900);
+        assertThat(clock.isStale(3_900)).isFalse();
     }
 
     @Test
@@ -39,23 +39,42 @@ class FeedClockTest {
     @Test
     void whileCatchingUpWithFullPagesTheModelIsOnlyAsFreshAsTheNewestEventApplied() {
         clock.bootstrapped(2_000);
-        clock.succeeded(100_000, true, 40_000);
+        clock.succeeded(100_000, true, 40_000, 99_990);
         clock.pollStarted(100_000);
         assertThat(clock.asOf(100_010)).isEqualTo(40_000);
         assertThat(clock.isStale(100_010)).isTrue();
         assertThat(clock.isCaughtUp()).isFalse();
 
-        clock.succeeded(100_500, false, 100_400);
+        clock.succeeded(100_500, false, 100_400, 100_500);
         assertThat(clock.asOf(100_600)).isEqualTo(100_500);
         assertThat(clock.isStale(100_600)).isFalse();
     }
 
     @Test
-    void aLongPollThatOutlivesItsWaitStopsVouchingForFreshness() {
+    void aLongPollThatOutlivesItsWaitStopsVouchingForFreshnessWithinTwoSeconds() {
         clock.bootstrapped(2_000);
         clock.pollStarted(2_000);
-        long muchLater = 2_000 + WAIT + 10_000;
-        assertThat(clock.asOf(muchLater)).isEqualTo(2_000);
-        assertThat(clock.isStale(muchLater)).isTrue();
+        assertThat(clock.isStale(2_000 + WAIT)).isFalse();
+        long overdue = 2_000 + WAIT + FeedClock.POLL_GRACE_MS + 1;
+        assertThat(overdue - 2_000).isLessThan(2_000);
+        assertThat(clock.asOf(overdue)).isEqualTo(2_000);
+        assertThat(clock.isStale(overdue)).isTrue();
+    }
+
+    @Test
+    void aFeedThatIsItselfLateMakesTheModelLateFromWhenTheFeedWasLastComplete() {
+        clock.bootstrapped(2_000);
+        // The feed answers at once, empty, saying every change before 3_000 is in it, but none after.
+        clock.succeeded(5_000, false, 0, 3_000);
+        clock.pollStarted(5_000);
+        assertThat(clock.feedBehind()).isTrue();
+        assertThat(clock.asOf(5_100)).isEqualTo(3_000);
+        assertThat(clock.lagMs(5_100)).isEqualTo(2_100);
+        assertThat(clock.isStale(5_100)).isTrue();
+
+        clock.succeeded(6_000, false, 0, 5_990);
+        clock.pollStarted(6_000);
+        assertThat(clock.asOf(6_100)).isEqualTo(6_100);
+        assertThat(clock.isStale(6_100)).isFalse();
     }
 }

@@ -134,6 +134,11 @@ public final class DemoDataLoader {
                 events += counts.events();
                 progress.update(done.addAndGet(counts.tickets()), plan.tickets());
             }
+            try (Statement s = connection.createStatement()) {
+                // The connection may be a pooled one that goes back to serving tickets, which must be durable.
+                s.execute("RESET synchronous_commit");
+            }
+            connection.commit();
         }
         return new StoryRows.Counts(tickets, messages, events);
     }

@@ -20,44 +20,48 @@ import java.util.List;
 
 /**
  * Reads the change feed. The trap: event ids come from a sequence, and two transactions that took ids 10 and 11
- * may commit 11 first; a reader "after 10" that had already seen 11 would skip 10 for ever. So the feed serves
- * only events of transactions older than every transaction still running (xid below the snapshot's xmin): those
- * are final, and nothing can ever be inserted before them in (xid, id) order.
+ * may commit 11 first; a reader "after 10" that had already seen 11 would skip 10 for ever. So the feed is not
+ * read by id but by the position {@link FeedSequencer} stamps on events after they committed: positions become
+ * visible in increasing order only, and an open transaction elsewhere holds nothing back.
  */
 @Singleton
 public class ChangeFeed {
 
-    /** Qualified names on purpose: ORDER BY xid with an output column "xid" (text) would put 1000 before 994. */
     private static final String READ = """
-            SELECT e.id, e.xid::text AS xid_text, e.ticket_id, e.type, e.actor, e.internal, e.at,
-                   e.category, e.status, e.priority, e.opened_at, e.closed_at, e.first_response_at, e.version
-            FROM ticket_event e
-            WHERE (e.xid, e.id) > (?::xid8, ?) AND e.xid < pg_snapshot_xmin(pg_current_snapshot())
-            ORDER BY e.xid, e.id
+            SELECT position, ticket_id, type, actor, internal, at,
+                   category, status, priority, opened_at, closed_at, first_response_at, version
+            FROM ticket_event
+            WHERE position > ?
+            ORDER BY position
             LIMIT ?""";
 
     private final Database db;
+    private final FeedSequencer sequencer;
 
-    public ChangeFeed(Database db) {
+    public ChangeFeed(Database db, FeedSequencer sequencer) {
         this.db = db;
+        this.sequencer = sequencer;
     }
 
-    /** Up to {@code limit} servable events after {@code after}; {@code next} stays at {@code after} if none. */
+    /**
+     * Up to {@code limit} events after {@code after}; {@code next} stays at {@code after} if none. The page also
+     * says until when every committed event had a position (read before the events, so it is never too late).
+     */
     public ChangePage read(FeedCursor after, int limit) {
+        Instant complete = sequencer.completeAsOf();
         return db.autoCommit(c -> {
             try (PreparedStatement ps = c.prepareStatement(READ)) {
-                ps.setString(1, Long.toString(after.xid()));
-                ps.setLong(2, after.id());
-                ps.setInt(3, limit);
+                ps.setLong(1, after.position());
+                ps.setInt(2, limit);
                 List<ChangeEvent> events = new ArrayList<>();
                 FeedCursor last = after;
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        last = new FeedCursor(Long.parseLong(rs.getString("xid_text")), rs.getLong("id"));
+                        last = new FeedCursor(rs.getLong("position"));
                         events.add(event(rs, last));
                     }
                 }
-                return new ChangePage(events, last.toString());
+                return new ChangePage(events, last.toString(), complete);
             }
         });
     }

@@ -40,6 +40,12 @@ public class ChangeFeedController implements ChangeFeedOperations {
      */
     static final long LINGER_MS = 20;
 
+    /**
+     * A long poll ends early, empty, when the sequencer has fallen this far behind, so followers learn at once
+     * that they are late (from the page's completeAsOf) instead of waiting for an event that does not come.
+     */
+    static final long BEHIND_MS = 1_000;
+
     private final ChangeFeed feed;
     private final FeedNotifier notifier;
     private final Database db;
@@ -63,7 +69,7 @@ public class ChangeFeedController implements ChangeFeedOperations {
             if (!page.events().isEmpty()) {
                 return wait > 0 && page.events().size() < max ? lingerForMore(cursor, max, page) : page;
             }
-            if (remainingMs <= 0) {
+            if (remainingMs <= 0 || behind(page)) {
                 return page;
             }
             try {
@@ -73,6 +79,11 @@ public class ChangeFeedController implements ChangeFeedOperations {
                 return page;
             }
         }
+    }
+
+    private static boolean behind(ChangePage page) {
+        return page.completeAsOf() == null
+                || page.completeAsOf().isBefore(java.time.Instant.now().minusMillis(BEHIND_MS));
     }
 
     private ChangePage lingerForMore(FeedCursor cursor, int max, ChangePage page) {

@@ -5,25 +5,21 @@ import campus.helpdesk.ticket.problem.Problems;
 import io.micronaut.core.annotation.Nullable;
 
 /**
- * A position in the feed: the (transaction id, event id) of the last event read, written "xid.id". Events are
- * served in (xid, id) order, which is commit order for every ticket. "0" is the start.
+ * A position in the feed: the position {@link FeedSequencer} stamped on the last event read. "0" is the start.
+ * Positions only ever become visible in increasing order, so "after this position" never skips an event.
  */
-public record FeedCursor(long xid, long id) {
+public record FeedCursor(long position) {
 
-    public static final FeedCursor START = new FeedCursor(0, 0);
+    public static final FeedCursor START = new FeedCursor(0);
 
     public static FeedCursor parse(@Nullable String text) {
-        if (text == null || text.isBlank() || text.equals(ChangePage.START)) {
+        if (text == null || text.isBlank()) {
             return START;
         }
-        int dot = text.indexOf('.');
         try {
-            if (dot > 0) {
-                long xid = Long.parseLong(text.substring(0, dot));
-                long id = Long.parseLong(text.substring(dot + 1));
-                if (xid >= 0 && id >= 0) {
-                    return new FeedCursor(xid, id);
-                }
+            long position = Long.parseLong(text.strip());
+            if (position >= 0) {
+                return new FeedCursor(position);
             }
         } catch (NumberFormatException e) {
             // reported below
@@ -33,6 +29,6 @@ public record FeedCursor(long xid, long id) {
 
     @Override
     public String toString() {
-        return this.equals(START) ? ChangePage.START : xid + "." + id;
+        return position == 0 ? ChangePage.START : Long.toString(position);
     }
 }

@@ -17,16 +17,16 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Wakes long-polling feed readers when an event commits, in this process and in every other replica.
+ * Wakes long-polling feed readers when events get their feed positions, in this process and in every other replica.
  * <ul>
- *   <li>Locally: writers call {@link #published()} right after their commit, which wakes readers at once.</li>
+ *   <li>Locally: the sequencer calls {@link #published()} right after a sweep stamped events, which wakes readers
+ *   at once.</li>
  *   <li>Across replicas: a sender thread then issues one NOTIFY for however many commits happened meanwhile, and a
  *   listener thread (a dedicated connection that LISTENs) wakes local readers on every notification.</li>
  * </ul>
  * NOTIFY is deliberately NOT part of the write transactions: PostgreSQL serialises the commits of notifying
  * transactions on one database-wide lock held across the WAL flush, which cut ticket creation from ~1,200 to
- * ~150 per second when measured. Readers also re-check on a short timer, because an event can be committed but
- * not yet servable while an older transaction still runs.
+ * ~150 per second when measured. Readers also re-check on a short timer, so a lost notification only delays them.
  */
 @Context
 public class FeedNotifier {
@@ -80,7 +80,7 @@ public class FeedNotifier {
         }
     }
 
-    /** Called by writers after a transaction with an event committed. */
+    /** Called after a sweep of the sequencer gave events their positions. */
     public void published() {
         lock.lock();
         try {

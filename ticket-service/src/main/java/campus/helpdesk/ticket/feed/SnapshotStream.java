@@ -19,9 +19,9 @@ import java.sql.Statement;
 /**
  * The facts of every live ticket in the {@link FactsSnapshot} format, produced row by row from a server-side cursor
  * while the client reads, so a million tickets never sit in memory at once. Everything is read in ONE REPEATABLE
- * READ transaction whose first statement fixes the cursor: the greatest feed position whose transaction is older
- * than the snapshot's xmin. Every event up to it is in the snapshot; later ones may repeat some facts, which
- * consumers ignore by version.
+ * READ transaction whose first statement fixes the cursor: the greatest feed position it sees. Positions are
+ * stamped in increasing order by committed sweeps, so every event up to it is in the snapshot, and every event
+ * not in it gets a greater position; events stamped later may repeat some facts, which consumers apply by version.
  */
 final class SnapshotStream extends InputStream {
 
@@ -56,12 +56,10 @@ final class SnapshotStream extends InputStream {
     }
 
     private static String cursor(Connection connection) throws SQLException {
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("""
-                SELECT e.xid::text AS xid_text, e.id FROM ticket_event e
-                WHERE e.xid < pg_snapshot_xmin(pg_current_snapshot())
-                ORDER BY e.xid DESC, e.id DESC LIMIT 1""")) {
-            return rs.next() ? new FeedCursor(Long.parseLong(rs.getString(1)), rs.getLong(2)).toString()
-                    : FeedCursor.START.toString();
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT coalesce(max(position), 0) FROM ticket_event")) {
+            rs.next();
+            return new FeedCursor(rs.getLong(1)).toString();
         }
     }
 

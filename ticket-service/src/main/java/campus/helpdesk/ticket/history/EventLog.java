@@ -6,7 +6,7 @@ import campus.helpdesk.api.HistoryEntry;
 import campus.helpdesk.api.Role;
 import campus.helpdesk.api.Ticket;
 import campus.helpdesk.ticket.db.Sql;
-import campus.helpdesk.ticket.feed.FeedNotifier;
+import campus.helpdesk.ticket.feed.FeedSequencer;
 import campus.helpdesk.ticket.identity.Identity;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
@@ -25,7 +25,7 @@ import java.util.List;
 /**
  * The ticket_event table: one row per committed change, written in the change's own transaction (transactional
  * outbox). It is both the ticket's visible history and the change feed's source. Writers call
- * {@link #committed()} after their transaction commits, to wake the feed's long-polling readers.
+ * {@link #committed()} after their transaction commits, so the feed gives the new events their places at once.
  */
 @Singleton
 public class EventLog {
@@ -36,16 +36,16 @@ public class EventLog {
             VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::ticket_category, ?::ticket_status, ?::ticket_priority, ?, ?, ?, ?)""";
 
     private final JsonMapper json;
-    private final FeedNotifier notifier;
+    private final FeedSequencer sequencer;
 
-    public EventLog(JsonMapper json, FeedNotifier notifier) {
+    public EventLog(JsonMapper json, FeedSequencer sequencer) {
         this.json = json;
-        this.notifier = notifier;
+        this.sequencer = sequencer;
     }
 
     /** To be called once the transaction that appended events has committed. */
     public void committed() {
-        notifier.published();
+        sequencer.committed();
     }
 
     /**
