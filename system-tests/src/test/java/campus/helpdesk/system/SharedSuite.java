@@ -18,8 +18,11 @@ import java.util.Map;
  */
 public final class SharedSuite {
 
-    /** Keeps the system tests off the ports of a running {@code ./helpdesk up}. */
-    public static final int PORT_OFFSET = 10000;
+    /**
+     * Keeps the system tests off the ports of a running {@code ./helpdesk up}; {@code -Dhelpdesk.suite.portOffset}
+     * moves them again, so two checkouts can run their system tests side by side.
+     */
+    public static final int PORT_OFFSET = Integer.getInteger("helpdesk.suite.portOffset", 10000);
     private static final String DATABASE = "system_tests";
     /** Fresh for every test run; tests that sign their own service tokens read them here. */
     public static final SuiteSecrets SECRETS = SuiteSecrets.random();

@@ -14,13 +14,13 @@ import java.time.Duration;
 import java.util.Map;
 
 /** Raw HTTP with exact control of headers, for calling the gateway and, around it, the internal services. */
-final class GatewayClient {
+public final class GatewayClient {
 
     static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    record Answer(int status, String body, HttpResponse<?> raw) {
-        JsonNode json() {
+    public record Answer(int status, String body, HttpResponse<?> raw) {
+        public JsonNode json() {
             try {
                 return JSON.readTree(body);
             } catch (IOException e) {
@@ -28,7 +28,7 @@ final class GatewayClient {
             }
         }
 
-        String contentType() {
+        public String contentType() {
             return raw.headers().firstValue("Content-Type").orElse("");
         }
     }
@@ -40,7 +40,7 @@ final class GatewayClient {
      * One request; {@code headers} are name/value pairs. A {@code text/event-stream} answer is not read to its end
      * (it has none): its status and first bytes are enough.
      */
-    static Answer send(URI uri, String method, Object body, Map<String, String> headers) {
+    public static Answer send(URI uri, String method, Object body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json, text/event-stream");
         headers.forEach(request::header);
@@ -67,7 +67,7 @@ final class GatewayClient {
     }
 
     /** Signs in at the gateway and returns the Cookie header value. */
-    static String signIn(URI gateway, String name, String role) {
+    public static String signIn(URI gateway, String name, String role) {
         Answer r = send(gateway.resolve("/api/session"), "POST", Map.of("name", name, "role", role), Map.of());
         if (r.status() != 200) {
             throw new IllegalStateException("Sign-in as " + role + " failed: " + r.status() + " " + r.body());

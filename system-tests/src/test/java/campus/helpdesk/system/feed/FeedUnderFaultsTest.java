@@ -1,0 +1,118 @@
+package campus.helpdesk.system.feed;
+
+import campus.helpdesk.launcher.Service;
+import campus.helpdesk.system.SharedSuite;
+import campus.helpdesk.system.trust.GatewayClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The change feed through the whole suite, under the accidents of a real server: a transaction somebody left open
+ * in the database, and a ticket-service that hangs. Changes keep flowing past the first; the second shows in every
+ * answer's freshness at once.
+ */
+class FeedUnderFaultsTest {
+
+    /** Long enough that an event held back by the open transaction would arrive only after it: the proof. */
+    private static final long HOLD_MS = 20_000;
+
+    private final URI gateway = SharedSuite.uri(Service.GATEWAY);
+    private final String staff = GatewayClient.signIn(gateway, "Feed Fault Staff", "STAFF");
+    private final String student = GatewayClient.signIn(gateway, "Feed Fault Student", "STUDENT");
+
+    @Test
+    void ticketsFiledWhileAnUnrelatedTransactionStaysOpenReachTheAnalyticsAtOnce() throws Exception {
+        List<Long> latencies = new ArrayList<>();
+        try (Connection admin = DriverManager.getConnection(SharedSuite.jdbcUrl(), SharedSuite.dbUser(),
+                SharedSuite.dbPassword()); Statement s = admin.createStatement()) {
+            // An administrator's forgotten psql session: a write transaction, left open.
+            admin.setAutoCommit(false);
+            s.execute("CREATE TEMPORARY TABLE forgotten (x int)");
+            s.execute("INSERT INTO forgotten VALUES (1)");
+            long openedAt = System.currentTimeMillis();
+            for (int i = 0; i < 5; i++) {
+                long before = openTotal();
+                long filed = System.currentTimeMillis();
+                fileTicket("Feed fault " + i);
+                while (openTotal() <= before) {
+                    assertThat(System.currentTimeMillis() - openedAt)
+                            .as("the new ticket reached analytics while the transaction was still open")
+                            .isLessThan(HOLD_MS);
+                    Thread.sleep(10);
+                }
+                latencies.add(System.currentTimeMillis() - filed);
+            }
+            admin.rollback();
+        }
+        System.out.println("Change to analytics answer with a transaction held open, ms: " + latencies);
+    }
+
+    @Test
+    void aHungTicketServiceMakesEveryAnswerStaleWithinSecondsAndFreshAgainAfter() throws Exception {
+        ProcessHandle ticketService = child("ticket-service");
+        awaitFresh();
+        long stopped = System.currentTimeMillis();
+        signal("STOP", ticketService);
+        try {
+            JsonNode answer = category();
+            while (!answer.get("stale").asBoolean()) {
+                assertThat(System.currentTimeMillis() - stopped).as("stale soon after the hang").isLessThan(10_000);
+                Thread.sleep(50);
+                answer = category();
+            }
+            System.out.printf("Hung ticket-service: answers stale after %d ms (lagMs %d)%n",
+                    System.currentTimeMillis() - stopped, answer.get("lagMs").asLong());
+        } finally {
+            signal("CONT", ticketService);
+        }
+        awaitFresh();
+    }
+
+    private void awaitFresh() throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (category().get("stale").asBoolean()) {
+            assertThat(System.currentTimeMillis()).as("fresh again").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    private JsonNode category() {
+        GatewayClient.Answer answer = GatewayClient.send(gateway.resolve("/api/analytics/active-by-category"), "GET",
+                null, Map.of("Cookie", staff));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        return answer.json();
+    }
+
+    private long openTotal() {
+        return category().get("openTotal").asLong();
+    }
+
+    private void fileTicket(String title) {
+        GatewayClient.Answer created = GatewayClient.send(gateway.resolve("/api/tickets"), "POST",
+                Map.of("title", title, "description", "Filed while a transaction is held open"),
+                Map.of("Cookie", student));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+    }
+
+    /** The suite's process of that module: a child of this JVM (the suite starts the services itself). */
+    private static ProcessHandle child(String module) {
+        return ProcessHandle.current().children()
+                .filter(p -> p.info().commandLine().orElse("").contains("/" + module + "-"))
+                .findFirst().orElseThrow(() -> new IllegalStateException("No " + module + " process"));
+    }
+
+    private static void signal(String signal, ProcessHandle process) throws Exception {
+        assertThat(new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start().waitFor())
+                .isZero();
+    }
+}
