@@ -66,6 +66,7 @@ public final class DemoDataLoader {
 
     public static SeedReport load(Connector connector, SeedPlan plan, Progress progress, int streams) {
         long started = System.nanoTime();
+        repairInterruptedLoad(connector);
         long firstId = reserveIds(connector, plan.tickets());
         long[] totals;
         try (SuspendedForeignKeys keys = plan.tickets() >= BULK_TICKETS ? SuspendedForeignKeys.suspend(connector)
@@ -77,6 +78,19 @@ public final class DemoDataLoader {
         analyze(connector);
         return new SeedReport(totals[0], totals[1], totals[2], firstId, firstId + plan.tickets() - 1,
                 Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /**
+     * Puts back the foreign keys of a bulk load that was killed before it could (Ctrl-C, kill -9, a crash): the
+     * loads before a new one and ticket-service at its start call this. Returns how many keys it restored.
+     */
+    public static int repairInterruptedLoad(Connector connector) {
+        try {
+            return SuspendedForeignKeys.restorePending(connector);
+        } catch (SQLException e) {
+            throw new DemoDataException("Cannot restore the foreign keys of an interrupted load: " + e.getMessage(),
+                    e);
+        }
     }
 
     private static long[] loadStreams(Connector connector, SeedPlan plan, Progress progress, int streams,

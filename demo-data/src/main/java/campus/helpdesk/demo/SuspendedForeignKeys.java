@@ -1,6 +1,7 @@
 package campus.helpdesk.demo;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -12,7 +13,11 @@ import java.util.List;
  * more than the COPY of those rows itself (measured: ~4.6 µs per row, a third of the whole load). So a big
  * seed drops them and adds them back afterwards, exactly as they were ({@code pg_get_constraintdef}), first as
  * NOT VALID and then validated in one pass: a join instead of millions of lookups, without blocking writers.
- * The rows are generated against ids reserved in the same run, so the validation cannot fail.
+ * Each batch of the load commits tickets with their messages and events, so the validation cannot fail.
+ *
+ * <p>What was dropped is written to {@code suspended_foreign_keys} in the same transaction as the drop, so a load
+ * that dies half-way leaves a record, not a schema without its keys: {@link #restorePending} (run at the start of
+ * every load and when ticket-service starts) puts them back.
  */
 final class SuspendedForeignKeys implements AutoCloseable {
 
@@ -43,10 +48,15 @@ final class SuspendedForeignKeys implements AutoCloseable {
                     keys.add(new Key(rs.getString(1), rs.getString(2), rs.getString(3)));
                 }
             }
-            try {
+            try (PreparedStatement record = c.prepareStatement(
+                    "INSERT INTO suspended_foreign_keys (table_name, name, definition) VALUES (?, ?, ?)")) {
                 s.execute("SET LOCAL lock_timeout = '5s'");
                 for (Key key : keys) {
                     s.execute("ALTER TABLE " + key.table() + " DROP CONSTRAINT " + quote(key.name()));
+                    record.setString(1, key.table());
+                    record.setString(2, key.name());
+                    record.setString(3, key.definition());
+                    record.executeUpdate();
                 }
                 c.commit();
             } catch (SQLException busy) {
@@ -64,16 +74,52 @@ final class SuspendedForeignKeys implements AutoCloseable {
     /** Restores every dropped key. */
     @Override
     public void close() throws SQLException {
-        if (keys.isEmpty()) {
-            return;
+        if (!keys.isEmpty()) {
+            restorePending(connector);
         }
+    }
+
+    /**
+     * Restores the keys an earlier load dropped and did not restore (it was killed, or the database went away):
+     * each is added back NOT VALID unless it exists, validated, and struck off the list. Returns how many.
+     */
+    static int restorePending(DemoDataLoader.Connector connector) throws SQLException {
+        List<Key> pending = new ArrayList<>();
         try (Connection c = connector.connect(); Statement s = c.createStatement()) {
-            for (Key key : keys) {
-                s.execute("ALTER TABLE " + key.table() + " ADD CONSTRAINT " + quote(key.name()) + " "
-                        + key.definition() + " NOT VALID");
+            try (ResultSet rs = s.executeQuery("SELECT table_name, name, definition FROM suspended_foreign_keys")) {
+                while (rs.next()) {
+                    pending.add(new Key(rs.getString(1), rs.getString(2), rs.getString(3)));
+                }
             }
-            for (Key key : keys) {
+            for (Key key : pending) {
+                if (!exists(c, key)) {
+                    // Enforced for new rows at once; the rows already there are checked by the validation below.
+                    s.execute("ALTER TABLE " + key.table() + " ADD CONSTRAINT " + quote(key.name()) + " "
+                            + key.definition() + " NOT VALID");
+                }
+                // A light lock, so writers go on meanwhile; a no-op when the key is valid already.
+                s.execute("SET statement_timeout = 0");
                 s.execute("ALTER TABLE " + key.table() + " VALIDATE CONSTRAINT " + quote(key.name()));
+                s.execute("RESET statement_timeout");
+                // Struck off only now: a restore that dies half-way is simply done again.
+                try (PreparedStatement done = c.prepareStatement(
+                        "DELETE FROM suspended_foreign_keys WHERE table_name = ? AND name = ?")) {
+                    done.setString(1, key.table());
+                    done.setString(2, key.name());
+                    done.executeUpdate();
+                }
+            }
+        }
+        return pending.size();
+    }
+
+    private static boolean exists(Connection c, Key key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT 1 FROM pg_constraint WHERE conname = ? AND conrelid = ?::regclass")) {
+            ps.setString(1, key.name());
+            ps.setString(2, key.table());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
             }
         }
     }

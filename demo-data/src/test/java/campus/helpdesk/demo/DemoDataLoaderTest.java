@@ -132,6 +132,21 @@ class DemoDataLoaderTest {
     }
 
     @Test
+    void aLoadKilledWhileItsKeysWereSuspendedLeavesARecordThatTheNextLoadRestoresFrom() throws Exception {
+        String keys = "SELECT count(*) FROM pg_constraint WHERE contype = 'f' AND confrelid = 'tickets'::regclass"
+                + " AND conrelid IN ('ticket_event'::regclass, 'ticket_message'::regclass)";
+        // Suspended and never closed: what a kill -9 of the load leaves behind.
+        SuspendedForeignKeys.suspend(DemoDataLoaderTest::connect);
+        assertThat(count(keys)).isZero();
+        assertThat(count("SELECT count(*) FROM suspended_foreign_keys")).isEqualTo(2);
+
+        assertThat(DemoDataLoader.repairInterruptedLoad(DemoDataLoaderTest::connect)).isEqualTo(2);
+        assertThat(count(keys + " AND convalidated")).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM suspended_foreign_keys")).isZero();
+        assertThat(DemoDataLoader.repairInterruptedLoad(DemoDataLoaderTest::connect)).isZero();
+    }
+
+    @Test
     void sameSeedGivesTheSameTickets() {
         SeedPlan plan = new SeedPlan(50, 6, 42, NOW);
         StoryGenerator first = new StoryGenerator(plan);

@@ -1,0 +1,41 @@
+package campus.helpdesk.ticket.demo;
+
+import campus.helpdesk.demo.DemoDataException;
+import campus.helpdesk.demo.DemoDataLoader;
+import campus.helpdesk.ticket.db.Database;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * At start, puts back the foreign keys of a bulk load that was killed before it could (see
+ * {@link DemoDataLoader#repairInterruptedLoad}). On its own thread: validating keys over millions of rows takes a
+ * while, and the service can serve meanwhile (the keys are enforced for new rows from the first moment).
+ */
+@Singleton
+public class InterruptedLoadRepair {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InterruptedLoadRepair.class);
+
+    private final Database database;
+
+    public InterruptedLoadRepair(Database database) {
+        this.database = database;
+    }
+
+    @EventListener
+    void onStartup(StartupEvent event) {
+        Thread.ofPlatform().daemon().name("load-repair").start(() -> {
+            try {
+                int restored = DemoDataLoader.repairInterruptedLoad(database::borrow);
+                if (restored > 0) {
+                    LOG.warn("Restored {} foreign keys that an interrupted bulk load had left suspended", restored);
+                }
+            } catch (DemoDataException e) {
+                LOG.error("Could not restore the foreign keys of an interrupted bulk load: {}", e.getMessage());
+            }
+        });
+    }
+}
