@@ -30,6 +30,10 @@ public final class Helpdesk {
     public static void main(String[] args) {
         // Libraries log through slf4j-simple; the user wants the services' lines, not the launcher's chatter.
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        // When the supervisor restarts a PostgreSQL that died, the library's close() runs "pg_ctl stop" on a
+        // server that is gone and logs that failure with a stack trace: expected, and not worth alarming anyone.
+        // Its real failures (it does not start) come back as exceptions that name postgres.log.
+        System.setProperty("org.slf4j.simpleLogger.log.io.zonky.test.db.postgres.embedded.EmbeddedPostgres", "off");
         System.exit(run(Arrays.asList(args)));
     }
 

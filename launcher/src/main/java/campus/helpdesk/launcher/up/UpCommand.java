@@ -13,6 +13,8 @@ import campus.helpdesk.launcher.cli.Args;
 import campus.helpdesk.launcher.cli.DatabaseTarget;
 import campus.helpdesk.launcher.cli.UsageException;
 import campus.helpdesk.launcher.postgres.EmbeddedDatabase;
+import campus.helpdesk.launcher.supervise.RestartPolicy;
+import campus.helpdesk.launcher.supervise.Supervisor;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,17 +23,16 @@ import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
  * {@code ./helpdesk up}: PostgreSQL (embedded, or the one given), the five services, demo tickets on first start,
- * the address to open; Ctrl-C or SIGTERM stops the services, then PostgreSQL.
+ * the address to open; then it supervises what it started (a service or PostgreSQL that dies or hangs is
+ * started again, see {@link Supervisor}) until Ctrl-C or SIGTERM stops the services, then PostgreSQL.
  */
 public final class UpCommand {
 
@@ -58,6 +59,7 @@ public final class UpCommand {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile Suite suite;
     private volatile EmbeddedDatabase embedded;
+    private volatile Supervisor supervisor;
     private volatile boolean stopping;
 
     public UpCommand(Path root, List<String> arguments) {
@@ -104,8 +106,30 @@ public final class UpCommand {
         System.out.println(upLine(gateway));
         System.out.println("PostgreSQL: " + target.url() + " (user " + target.user()
                 + (embedded != null ? "; ./helpdesk psql opens it" : "") + ")");
+        supervise(home);
         System.out.println("Press Ctrl-C to stop.");
-        watchUntilStopped();
+        awaitStop();
+    }
+
+    /** From now on a process that exits or hangs is started again; its state is in {@code <data-dir>/status.json}. */
+    private void supervise(Path home) {
+        Supervisor started = new Supervisor(RestartPolicy.DEFAULT, statusFile(home), System.out);
+        synchronized (this) {
+            if (stopping) {
+                return;
+            }
+            supervisor = started;
+        }
+        if (embedded != null) {
+            started.watch(embedded);
+        }
+        suite.supervise(started);
+        System.out.println("Supervising: a process that exits or stops answering is restarted (status in "
+                + statusFile(home) + ")");
+    }
+
+    public static Path statusFile(Path home) {
+        return home.resolve("status.json");
     }
 
     /** The address to open; for every interface, also how the campus reaches it. */
@@ -148,28 +172,25 @@ public final class UpCommand {
                 report.tickets(), DEMO_MONTHS, report.messages(), report.events(), report.duration().toMillis());
     }
 
-    /** Waits for Ctrl-C; says so when a service dies on its own (its log tells why), instead of dying silently. */
-    private void watchUntilStopped() {
-        Set<Service> reported = new HashSet<>();
+    /** Waits for Ctrl-C (the shutdown hook); the supervisor's threads do the watching meanwhile. */
+    private void awaitStop() {
         try {
-            while (!stopped.await(2, TimeUnit.SECONDS)) {
-                for (Service service : Service.values()) {
-                    if (!stopping && !suite.isRunning(service) && reported.add(service)) {
-                        System.out.println("[launcher] " + service.module() + " has stopped; see "
-                                + root.resolve(service.module()).resolve("target") + " for its log");
-                    }
-                }
-            }
+            stopped.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    /** The shutdown hook: services first (they may still be writing), PostgreSQL last. */
+    /** The shutdown hook: the supervisor first (nothing is restarted any more), the services, PostgreSQL last. */
     private void stop() {
-        stopping = true;
+        synchronized (this) {
+            stopping = true;
+        }
         System.out.println("Stopping Campus Helpdesk...");
         try {
+            if (supervisor != null) {
+                supervisor.close();
+            }
             if (suite != null) {
                 suite.close();
             }
