@@ -2,6 +2,7 @@ package campus.helpdesk.launcher.postgres;
 
 import campus.helpdesk.launcher.Ports;
 import campus.helpdesk.launcher.SuiteException;
+import campus.helpdesk.launcher.cli.DatabaseOptions;
 import campus.helpdesk.launcher.cli.DatabaseTarget;
 import campus.helpdesk.launcher.secrets.SecretStore;
 import campus.helpdesk.launcher.supervise.Supervised;
@@ -34,7 +35,7 @@ import java.util.List;
  */
 public final class EmbeddedDatabase implements Supervised, AutoCloseable {
 
-    public static final int DEFAULT_PORT = 15432;
+    public static final int DEFAULT_PORT = DatabaseOptions.DEFAULT_PG_PORT;
     static final String SUPERUSER = "postgres";
     static final String OWNER = "helpdesk";
 
