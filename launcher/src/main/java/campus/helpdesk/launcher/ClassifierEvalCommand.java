@@ -1,34 +1,44 @@
 package campus.helpdesk.launcher;
 
-import campus.helpdesk.launcher.cli.UsageException;
+import campus.helpdesk.launcher.cli.HelpOption;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 /** {@code ./helpdesk classifier-eval <file.tsv>}: the classifier's own evaluation, run from its jar. */
-final class ClassifierEvalCommand {
+@Command(name = "classifier-eval", description = {
+        "Scores the ticket classifier on labelled tickets (label<TAB>text; see the classifier module).",
+        "Further arguments (--cv K, --model lr|nb|ens, --retrain FILE, --errors) go to the evaluation as they are."})
+final class ClassifierEvalCommand implements Callable<Integer> {
 
-    static final String USAGE = """
-              classifier-eval <file.tsv>
-                  Scores the ticket classifier on labelled tickets (see the classifier module).
-            """;
     private static final String MAIN_CLASS = "campus.helpdesk.classify.Evaluate";
 
-    private ClassifierEvalCommand() {
+    @Parameters(paramLabel = "FILE.tsv", arity = "1..*", description = "the labelled tickets, then any options")
+    List<String> arguments = new ArrayList<>();
+
+    @Mixin
+    HelpOption help;
+
+    private final Path root;
+
+    ClassifierEvalCommand(Path root) {
+        this.root = root;
     }
 
-    static int run(Path root, List<String> args) {
-        if (args.isEmpty()) {
-            throw new UsageException("classifier-eval needs a file: classifier-eval <file.tsv>");
-        }
+    @Override
+    public Integer call() {
         Path jar = classifierJar(root);
         List<String> command = new ArrayList<>(List.of(ServiceProcess.javaExecutable(), "-cp", jar.toString(),
                 MAIN_CLASS));
-        command.addAll(args);
+        command.addAll(arguments);
         try {
             return new ProcessBuilder(command).inheritIO().start().waitFor();
         } catch (IOException e) {

@@ -1,28 +1,42 @@
 package campus.helpdesk.launcher;
 
 import campus.helpdesk.demo.DemoDataException;
+import campus.helpdesk.launcher.cli.HelpOption;
 import campus.helpdesk.launcher.cli.UsageException;
 import campus.helpdesk.launcher.psql.PsqlCommand;
 import campus.helpdesk.launcher.seed.SeedCommand;
 import campus.helpdesk.launcher.token.TokenCommand;
 import campus.helpdesk.launcher.up.UpCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
+import java.util.concurrent.Callable;
 
-/** The {@code ./helpdesk} command: {@code up}, {@code psql}, {@code token}, {@code seed}, {@code classifier-eval}. */
-public final class Helpdesk {
+/**
+ * The {@code ./helpdesk} command: {@code up}, {@code psql}, {@code token}, {@code seed}, {@code classifier-eval}
+ * and {@code help}. Every command takes {@code --help} (exit 0); a wrong command line prints what is wrong and the
+ * usage (exit 2); a failure one sentence saying what to do (exit 1).
+ */
+@Command(name = "./helpdesk", description = "Campus Helpdesk on this machine: PostgreSQL and the five services.",
+        synopsisSubcommandLabel = "COMMAND", commandListHeading = "%nCommands:%n",
+        footer = {"", "Every command explains itself with --help, e.g. ./helpdesk token create --help."})
+public final class Helpdesk implements Callable<Integer> {
 
-    private static final String USAGE = "Usage: ./helpdesk <command> [options]\n\nCommands:\n"
-            + UpCommand.USAGE + PsqlCommand.USAGE + TokenCommand.USAGE + SeedCommand.USAGE
-            + ClassifierEvalCommand.USAGE;
-    private static final Map<String, String> COMMAND_USAGE = Map.of("up", UpCommand.USAGE, "psql",
-            PsqlCommand.USAGE, "token", TokenCommand.USAGE, "seed", SeedCommand.USAGE, "classifier-eval",
-            ClassifierEvalCommand.USAGE);
+    @Mixin
+    HelpOption help;
+
+    @Spec
+    CommandSpec spec;
 
     private Helpdesk() {
     }
@@ -30,56 +44,65 @@ public final class Helpdesk {
     public static void main(String[] args) {
         // Libraries log through slf4j-simple; the user wants the services' lines, not the launcher's chatter.
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        System.exit(run(Arrays.asList(args)));
+        // When the supervisor restarts a PostgreSQL that died, the library's close() runs "pg_ctl stop" on a
+        // server that is gone and logs that failure with a stack trace: expected, and not worth alarming anyone.
+        // Its real failures (it does not start) come back as exceptions that name postgres.log.
+        System.setProperty("org.slf4j.simpleLogger.log.io.zonky.test.db.postgres.embedded.EmbeddedPostgres", "off");
+        System.exit(commandLine(projectRoot(), System.out).execute(args));
     }
 
-    static int run(List<String> args) {
-        if (args.isEmpty() || List.of("help", "--help", "-h").contains(args.getFirst())) {
-            System.out.println(USAGE);
-            return args.isEmpty() ? 2 : 0;
+    /** No command: the usage, as a wrong command line. */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return CommandLine.ExitCode.USAGE;
+    }
+
+    /** The whole command line, ready to {@link CommandLine#execute}; {@code out} takes what commands print. */
+    public static CommandLine commandLine(Path root, PrintStream out) {
+        CommandLine line = new CommandLine(new Helpdesk())
+                .addSubcommand(new UpCommand(root))
+                .addSubcommand(PsqlCommand.configure(new CommandLine(new PsqlCommand(root))))
+                .addSubcommand(new TokenCommand(root, out))
+                .addSubcommand(new SeedCommand(root))
+                .addSubcommand(configurePassThrough(new CommandLine(new ClassifierEvalCommand(root))))
+                .addSubcommand(new CommandLine.HelpCommand());
+        return line
+                // psql's and the evaluation's arguments are theirs, even one that starts with @.
+                .setExpandAtFiles(false)
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setOut(new PrintWriter(out, true))
+                .setParameterExceptionHandler(Helpdesk::wrongCommandLine)
+                .setExecutionExceptionHandler(Helpdesk::failed);
+    }
+
+    private static CommandLine configurePassThrough(CommandLine command) {
+        return command.setUnmatchedOptionsArePositionalParams(true);
+    }
+
+    /** What picocli found wrong (an unknown option, a missing value): the reason, then the usage; exit 2. */
+    private static int wrongCommandLine(ParameterException e, String[] args) {
+        return usageError(e.getCommandLine(), e.getMessage());
+    }
+
+    /** What a command found wrong, or could not do. */
+    private static int failed(Exception e, CommandLine command, CommandLine.ParseResult parsed) throws Exception {
+        if (e instanceof UsageException) {
+            return usageError(command, e.getMessage());
         }
-        Path root = projectRoot();
-        List<String> rest = args.subList(1, args.size());
-        if (asksForHelp(args.getFirst(), rest)) {
-            System.out.println("Usage: ./helpdesk " + COMMAND_USAGE.get(args.getFirst()).strip());
-            return 0;
-        }
-        try {
-            switch (args.getFirst()) {
-                case "up" -> new UpCommand(root, rest).run();
-                case "psql" -> {
-                    return new PsqlCommand(root, rest).run();
-                }
-                case "token" -> new TokenCommand(root, rest, System.out).run();
-                case "seed" -> new SeedCommand(root, rest).run();
-                case "classifier-eval" -> {
-                    return ClassifierEvalCommand.run(root, rest);
-                }
-                default -> throw new UsageException("unknown command " + args.getFirst());
-            }
-            return 0;
-        } catch (UsageException e) {
-            System.err.println("helpdesk: " + e.getMessage() + "\n\n" + USAGE);
-            return 2;
-        } catch (SuiteException | DemoDataException | java.io.UncheckedIOException e) {
-            System.err.println("helpdesk: " + e.getMessage());
+        if (e instanceof SuiteException || e instanceof DemoDataException || e instanceof UncheckedIOException) {
+            command.getErr().println("helpdesk: " + e.getMessage());
             return 1;
         }
+        throw e;
     }
 
-    /**
-     * {@code ./helpdesk COMMAND --help}. For psql only as its first argument: later ones belong to psql, whose
-     * {@code -h} is a host name.
-     */
-    static boolean asksForHelp(String command, List<String> rest) {
-        if (!COMMAND_USAGE.containsKey(command)) {
-            return false;
-        }
-        List<String> help = List.of("--help", "-h");
-        if (command.equals("psql")) {
-            return !rest.isEmpty() && help.contains(rest.getFirst());
-        }
-        return rest.stream().anyMatch(help::contains);
+    private static int usageError(CommandLine command, String message) {
+        PrintWriter err = command.getErr();
+        err.println("helpdesk: " + message);
+        err.println();
+        command.usage(err);
+        return CommandLine.ExitCode.USAGE;
     }
 
     /**

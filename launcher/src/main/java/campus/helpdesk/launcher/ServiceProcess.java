@@ -1,5 +1,7 @@
 package campus.helpdesk.launcher;
 
+import campus.helpdesk.launcher.supervise.Supervised;
+
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -18,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** One service running as its own {@code java -jar} process, with its log and its health check. */
-final class ServiceProcess {
+final class ServiceProcess implements Supervised {
 
     /**
      * Flags for a 2-core machine running five JVMs: the serial collector (no GC threads competing for two
@@ -55,6 +57,16 @@ final class ServiceProcess {
         return service;
     }
 
+    @Override
+    public String name() {
+        return service.module();
+    }
+
+    @Override
+    public Path log() {
+        return log.file();
+    }
+
     int port() {
         return options.port(service);
     }
@@ -64,12 +76,14 @@ final class ServiceProcess {
         return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port());
     }
 
-    boolean isAlive() {
+    @Override
+    public boolean isAlive() {
         Process p = process;
         return p != null && p.isAlive();
     }
 
-    long pid() {
+    @Override
+    public long pid() {
         Process p = process;
         return p == null ? -1 : p.pid();
     }
@@ -144,6 +158,51 @@ final class ServiceProcess {
             Thread.currentThread().interrupt();
             throw new SuiteException("Interrupted while waiting for health", e);
         }
+    }
+
+    @Override
+    public boolean awaitExit(Duration timeout) throws InterruptedException {
+        Process p = process;
+        return p == null || p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public String exitDescription() {
+        return "exited (code " + exitCode() + ")";
+    }
+
+    @Override
+    public boolean answers(Duration timeout) throws InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(uri().resolve(service.healthPath())).timeout(timeout).GET()
+                .build();
+        try {
+            HTTP.send(request, HttpResponse.BodyHandlers.discarding());
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void kill() {
+        Process p = process;
+        if (p == null) {
+            return;
+        }
+        p.destroyForcibly();
+        try {
+            p.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        waitForPortRelease();
+    }
+
+    @Override
+    public void restart(Duration timeout) {
+        start();
+        awaitHealthy(timeout);
     }
 
     /** Asks the process to stop (SIGTERM, so the service shuts down cleanly), then kills it if it lingers. */

@@ -1,5 +1,7 @@
 package campus.helpdesk.launcher;
 
+import campus.helpdesk.launcher.supervise.Supervisor;
+
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,6 +26,9 @@ import java.util.function.Consumer;
  *     suite.start(Service.TICKET_SERVICE);  // and the recovery
  * }
  * }</pre>
+ *
+ * Nothing restarts a service that dies unless the suite is {@linkplain #supervise supervised}, as
+ * {@code ./helpdesk up} does; then {@link #stop(Service)} still stops one on purpose.
  */
 public final class Suite implements AutoCloseable {
 
@@ -36,6 +41,7 @@ public final class Suite implements AutoCloseable {
     private final SuiteOptions options;
     private final Map<Service, ServiceProcess> processes = new EnumMap<>(Service.class);
     private final Thread shutdownHook = Thread.ofPlatform().unstarted(this::stopAll);
+    private volatile Supervisor supervisor;
     private volatile boolean closed;
 
     private Suite(SuiteOptions options) {
@@ -85,8 +91,32 @@ public final class Suite implements AutoCloseable {
         return processes.get(service).isAlive();
     }
 
-    /** Stops one service (SIGTERM, then a kill after 10 s) and waits until it is gone and its port free. */
+    /** The process id of a running service (-1 when it does not run), e.g. to inject a fault. */
+    public long pid(Service service) {
+        return processes.get(service).pid();
+    }
+
+    /**
+     * Hands every service to {@code supervisor}, which restarts one that exits or hangs from now on. The suite
+     * closes it before stopping the services.
+     */
+    public synchronized void supervise(Supervisor supervisor) {
+        if (this.supervisor != null) {
+            throw new IllegalStateException("The suite is supervised already");
+        }
+        this.supervisor = supervisor;
+        processes.values().forEach(supervisor::watch);
+    }
+
+    /**
+     * Stops one service (SIGTERM, then a kill after 10 s) and waits until it is gone and its port free. A
+     * supervisor leaves it stopped until {@link #start(Service)}.
+     */
     public void stop(Service service) {
+        Supervisor s = supervisor;
+        if (s != null) {
+            s.pause(service.module());
+        }
         processes.get(service).stop();
     }
 
@@ -95,6 +125,10 @@ public final class Suite implements AutoCloseable {
         ServiceProcess process = processes.get(service);
         process.start();
         process.awaitHealthy(START_TIMEOUT);
+        Supervisor s = supervisor;
+        if (s != null) {
+            s.resume(service.module());
+        }
     }
 
     private void startTogether(List<Service> services) {
@@ -139,6 +173,10 @@ public final class Suite implements AutoCloseable {
             return;
         }
         closed = true;
+        Supervisor s = supervisor;
+        if (s != null) {
+            s.close();
+        }
         inParallel(DOWNSTREAM, ServiceProcess::stop);
         processes.get(Service.TICKET_SERVICE).stop();
     }

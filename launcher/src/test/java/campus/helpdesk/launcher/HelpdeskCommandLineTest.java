@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,28 +27,62 @@ class HelpdeskCommandLineTest {
     Path home;
 
     @ParameterizedTest
-    @ValueSource(strings = {"up", "psql", "token", "seed", "classifier-eval"})
+    @ValueSource(strings = {"up", "psql", "token", "token create", "token list", "token revoke", "seed",
+            "classifier-eval", "help"})
     void everyCommandExplainsItselfWithHelp(String command) throws Exception {
-        Run run = helpdesk(command, "--help");
+        List<String> line = new ArrayList<>(List.of(command.split(" ")));
+        line.add("--help");
+        Run run = helpdesk(line.toArray(String[]::new));
 
         assertThat(run.status()).as(run.output()).isZero();
-        assertThat(run.output()).startsWith("Usage: ./helpdesk " + command);
+        // picocli's own help command puts a line of description first.
+        assertThat(command.equals("help") ? run.output().lines().skip(2).findFirst().orElse("") : run.output())
+                .startsWith("Usage: ./helpdesk " + command);
     }
 
     @Test
-    void tokenActionsTakeHelpToo() throws Exception {
-        assertThat(helpdesk("token", "create", "--help").status()).isZero();
+    void helpListsEveryCommand() throws Exception {
+        for (String line : List.of("help", "--help", "-h")) {
+            Run run = helpdesk(line);
+            assertThat(run.status()).as(run.output()).isZero();
+            assertThat(run.output()).startsWith("Usage: ./helpdesk")
+                    .contains("up", "psql", "token", "seed", "classifier-eval");
+        }
+        Run up = helpdesk("help", "up");
+        assertThat(up.status()).isZero();
+        assertThat(up.output()).startsWith("Usage: ./helpdesk up").contains("--listen", "--data-dir");
+    }
+
+    @Test
+    void noCommandShowsTheUsageAsAWrongCommandLine() throws Exception {
+        Run run = helpdesk();
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.output()).startsWith("Usage: ./helpdesk").contains("Commands:");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"up --listen", "up --listen nowhere", "up --staff", "token create --name x --role ROOT",
-            "token create --role STAFF", "token revoke", "token drop x", "token list --colour", "psql --pg-port",
-            "psql --pg-port seven", "seed --tickets 5 --wrong"})
-    void aWrongCommandLineExitsWith2AndSaysWhy(String line) throws Exception {
+    @ValueSource(strings = {"up --listen", "up --listen nowhere", "up --staff", "up extra", "up --port-offset -1",
+            "token", "token create --name x --role ROOT", "token create --role STAFF", "token create --name x "
+            + "--role STAFF --days 0", "token revoke", "token drop x", "token list --colour", "psql --pg-port",
+            "psql --pg-port seven", "psql --data-dir", "seed", "seed --tickets 5 --wrong", "seed --tickets many",
+            "seed --tickets 1 --db-user x", "classifier-eval", "bogus"})
+    void aWrongCommandLineExitsWith2AndSaysWhyWithTheUsage(String line) throws Exception {
         Run run = helpdesk(line.split(" "));
 
         assertThat(run.status()).as(run.output()).isEqualTo(2);
-        assertThat(run.output()).startsWith("helpdesk: ");
+        assertThat(run.output()).startsWith("helpdesk: ").contains("Usage: ./helpdesk");
+    }
+
+    @Test
+    void psqlHandsEveryArgumentButItsOwnToPsqlAsItIs() {
+        CommandLine line = Helpdesk.commandLine(home, System.out);
+        line.parseArgs("psql", "-c", "select 1", "--pg-port", "25999", "-h", "localhost", "-tA", "--csv",
+                "@file", "-v", "ON_ERROR_STOP=1", "--help");
+
+        PsqlCommand psql = line.getSubcommands().get("psql").getCommand();
+        assertThat(psql.arguments()).containsExactly("-c", "select 1", "-h", "localhost", "-tA", "--csv", "@file",
+                "-v", "ON_ERROR_STOP=1", "--help");
     }
 
     @Test

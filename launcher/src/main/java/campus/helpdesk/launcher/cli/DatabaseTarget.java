@@ -16,20 +16,22 @@ public record DatabaseTarget(String url, String user, String password) {
         return new DatabaseTarget("jdbc:postgresql://127.0.0.1:" + port + "/helpdesk", DEFAULT_USER, ownerPassword);
     }
 
-    /** The target named by {@code --db-url/--db-user/--db-password}, or null when no URL was given. */
-    public static DatabaseTarget fromArgs(Args args) {
-        if (!args.has("db-url")) {
-            if (args.has("db-user") || args.has("db-password")) {
+    /**
+     * The target named by {@code --db-url/--db-user/--db-password} (each null when not given), or null when no
+     * URL was given.
+     */
+    public static DatabaseTarget from(String url, String user, String password) {
+        if (url == null) {
+            if (user != null || password != null) {
                 throw new UsageException("--db-user and --db-password go with --db-url");
             }
             return null;
         }
-        String url = args.value("db-url", null);
         if (!url.startsWith("jdbc:postgresql://")) {
             throw new UsageException("--db-url must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/db): " + url);
         }
-        return new DatabaseTarget(url, args.value("db-user", DEFAULT_USER),
-                args.value("db-password", DEFAULT_PASSWORD));
+        return new DatabaseTarget(url, user == null ? DEFAULT_USER : user,
+                password == null ? DEFAULT_PASSWORD : password);
     }
 
     public Connection connect() throws SQLException {

@@ -2,8 +2,10 @@ package campus.helpdesk.launcher.postgres;
 
 import campus.helpdesk.launcher.Ports;
 import campus.helpdesk.launcher.SuiteException;
+import campus.helpdesk.launcher.cli.DatabaseOptions;
 import campus.helpdesk.launcher.cli.DatabaseTarget;
 import campus.helpdesk.launcher.secrets.SecretStore;
+import campus.helpdesk.launcher.supervise.Supervised;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.postgresql.PGConnection;
 
@@ -15,6 +17,10 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * The real PostgreSQL binaries (from Maven Central, via zonky), running on 127.0.0.1:15432 with their data in
@@ -23,19 +29,31 @@ import java.sql.Statement;
  * <p>It holds a desk's real data, so it is not run the way the library runs test databases: fsync stays on,
  * it listens on the loopback address only, and every role, the superuser included, signs in with a random
  * password (scram-sha-256) kept in {@code .helpdesk/secrets/}.
+ *
+ * <p>A {@link campus.helpdesk.launcher.supervise.Supervisor} may watch it: when the server dies it is started
+ * again on the same folder and port (PostgreSQL replays its WAL), and the services reconnect by themselves.
  */
-public final class EmbeddedDatabase implements AutoCloseable {
+public final class EmbeddedDatabase implements Supervised, AutoCloseable {
 
-    public static final int DEFAULT_PORT = 15432;
+    public static final int DEFAULT_PORT = DatabaseOptions.DEFAULT_PG_PORT;
     static final String SUPERUSER = "postgres";
     static final String OWNER = "helpdesk";
 
-    private final EmbeddedPostgres postgres;
+    private final Path home;
+    private final int port;
     private final DatabaseTarget target;
+    private volatile EmbeddedPostgres postgres;
+    private volatile Postmaster postmaster;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres, DatabaseTarget target) {
-        this.postgres = postgres;
+    private EmbeddedDatabase(Path home, int port, Started started, DatabaseTarget target) {
+        this.home = home;
+        this.port = port;
         this.target = target;
+        this.postgres = started.postgres();
+        this.postmaster = started.postmaster();
+    }
+
+    private record Started(EmbeddedPostgres postgres, Postmaster postmaster) {
     }
 
     /** True when {@code home} holds the data of an earlier run. */
@@ -45,6 +63,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     public static EmbeddedDatabase start(Path home, int port) {
         Ports.requireFree("PostgreSQL", port);
+        DatabasePasswords passwords = DatabasePasswords.loadOrCreate(SecretStore.open(home));
+        return new EmbeddedDatabase(home, port, launch(home, port), DatabaseTarget.local(port, passwords.owner()));
+    }
+
+    private static Started launch(Path home, int port) {
         Path data = dataDirectory(home);
         SecretStore store = SecretStore.open(home);
         DatabasePasswords passwords = DatabasePasswords.loadOrCreate(store);
@@ -56,13 +79,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     + home.resolve("postgres.log") + wrongPasswordHint(e, home), e);
         }
         try {
-            prepare(postgres.getPort(), data, passwords);
+            List<String> sockets = prepare(postgres.getPort(), data, passwords);
+            return new Started(postgres, Postmaster.of(data, port, sockets));
         } catch (SQLException e) {
             close(postgres);
             throw new SuiteException("PostgreSQL started but the helpdesk database could not be prepared: "
                     + e.getMessage(), e);
         }
-        return new EmbeddedDatabase(postgres, DatabaseTarget.local(port, passwords.owner()));
     }
 
     private static EmbeddedPostgres.Builder builder(Path home, Path data, int port, SecretStore store,
@@ -97,8 +120,74 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         close(postgres);
+    }
+
+    @Override
+    public String name() {
+        return "postgresql";
+    }
+
+    @Override
+    public Path log() {
+        return home.resolve("postgres.log");
+    }
+
+    @Override
+    public long pid() {
+        return postmaster.pid();
+    }
+
+    @Override
+    public boolean isAlive() {
+        return postmaster.isAlive();
+    }
+
+    @Override
+    public boolean awaitExit(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(Math.min(200, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
+        }
+        return !isAlive();
+    }
+
+    @Override
+    public String exitDescription() {
+        return "exited (postmaster " + pid() + " is gone)";
+    }
+
+    /** Liveness only: the postmaster runs; a busy server is not a hung one. */
+    @Override
+    public boolean answers(Duration timeout) {
+        return true;
+    }
+
+    @Override
+    public void kill() {
+        try {
+            postmaster.kill();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Starts the server again on the same folder and port, after its postmaster died. */
+    @Override
+    public synchronized void restart(Duration timeout) {
+        try {
+            postmaster.clearLocksOfTheDead();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SuiteException("Interrupted", e);
+        }
+        // Releases the library's lock on the folder; its "pg_ctl stop" finds no server, which is expected.
+        close(postgres);
+        Ports.requireFree("PostgreSQL", port);
+        Started started = launch(home, port);
+        postgres = started.postgres();
+        postmaster = started.postmaster();
     }
 
     private static void close(EmbeddedPostgres postgres) {
@@ -117,7 +206,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * Hardens a data folder from before passwords (pg_hba.conf trusting everyone, the owner's password
      * "helpdesk"), then makes sure the owner role and its database exist with the owner's current password.
      */
-    private static void prepare(int port, Path data, DatabasePasswords passwords) throws SQLException {
+    private static List<String> prepare(int port, Path data, DatabasePasswords passwords) throws SQLException {
         String admin = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
         try (Connection c = DriverManager.getConnection(admin, SUPERUSER, passwords.superuser());
              Statement s = c.createStatement()) {
@@ -140,6 +229,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 s.execute("SELECT pg_reload_conf()");
                 System.out.println("Secured the existing database: every role now needs its password "
                         + "(kept in " + data.resolveSibling("secrets") + ")");
+            }
+            try (ResultSet rs = s.executeQuery("SHOW unix_socket_directories")) {
+                rs.next();
+                return new ArrayList<>(Arrays.asList(rs.getString(1).split(",")));
             }
         }
     }

@@ -1,11 +1,15 @@
 package campus.helpdesk.launcher.psql;
 
 import campus.helpdesk.launcher.SuiteException;
-import campus.helpdesk.launcher.cli.Args;
+import campus.helpdesk.launcher.cli.DatabaseOptions;
 import campus.helpdesk.launcher.cli.DatabaseTarget;
-import campus.helpdesk.launcher.postgres.EmbeddedDatabase;
 import campus.helpdesk.launcher.postgres.RunningDatabase;
-import campus.helpdesk.launcher.up.UpCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import java.io.File;
 import java.io.IOException;
@@ -14,41 +18,60 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.Callable;
 
 /**
  * {@code ./helpdesk psql [psql arguments]}: the PostgreSQL client on the embedded database, signed in as the
  * owner, so nobody needs to copy a password out of {@code .helpdesk/secrets/}. The password reaches psql in its
  * environment ({@code PGPASSWORD}), which other users cannot read, never on its command line, which they can.
  */
-public final class PsqlCommand {
+@Command(name = "psql", description = {
+        "Opens psql on the running embedded database as its owner (helpdesk).",
+        "E.g. ./helpdesk psql -c 'select count(*) from tickets'. Needs the psql client (apt-get install "
+                + "postgresql-client) and a running ./helpdesk up.",
+        "Every argument but --pg-port and --data-dir goes to psql as it is, -h included; --help as the first "
+                + "argument shows this help, later it goes to psql."})
+public final class PsqlCommand implements Callable<Integer> {
 
-    public static final String USAGE = """
-              psql [--pg-port P] [--data-dir DIR] [psql arguments]
-                  Opens psql on the running embedded database as its owner (helpdesk), e.g.
-                  ./helpdesk psql -c 'select count(*) from tickets'. Needs the psql client
-                  (apt-get install postgresql-client) and a running ./helpdesk up.
-            """;
-    private static final Set<String> OWN_OPTIONS = Set.of("pg-port", "data-dir");
+    @Mixin
+    DatabaseOptions database;
+
+    @Parameters(paramLabel = "PSQL_ARGUMENT", description = "passed to psql untouched")
+    List<String> psqlArguments = new ArrayList<>();
+
+    @Spec
+    CommandSpec spec;
 
     private final Path root;
-    private final Args args;
-    private final List<String> psqlArguments;
 
-    public PsqlCommand(Path root, List<String> arguments) {
+    public PsqlCommand(Path root) {
         this.root = root;
-        List<String> own = new ArrayList<>();
-        this.psqlArguments = new ArrayList<>();
-        split(arguments, own, psqlArguments);
-        this.args = Args.parse(own, Set.of(), OWN_OPTIONS);
+    }
+
+    /**
+     * Arguments that look like options but are not ours ({@code -c}, {@code -h}, {@code --csv}) are psql's:
+     * the command line hands them over as they are.
+     */
+    public static CommandLine configure(CommandLine psql) {
+        return psql.setUnmatchedOptionsArePositionalParams(true);
+    }
+
+    /** What goes to psql, in order. */
+    public List<String> arguments() {
+        return List.copyOf(psqlArguments);
     }
 
     /** Runs psql in this terminal and returns its exit status. */
-    public int run() {
-        int port = args.intValue("pg-port", EmbeddedDatabase.DEFAULT_PORT, 1024, 65535);
+    @Override
+    public Integer call() {
+        if (!psqlArguments.isEmpty() && psqlArguments.getFirst().equals("--help")) {
+            spec.commandLine().usage(spec.commandLine().getOut());
+            return 0;
+        }
+        int port = database.port();
         Path psql = findOnPath("psql").orElseThrow(() -> new SuiteException(
                 "psql is not installed: apt-get install postgresql-client (or your system's PostgreSQL client)"));
-        DatabaseTarget owner = RunningDatabase.owner(UpCommand.dataDir(root, args), port);
+        DatabaseTarget owner = RunningDatabase.owner(database.home(root), port);
         List<String> command = new ArrayList<>(List.of(psql.toString(), "--host=127.0.0.1", "--port=" + port,
                 "--username=" + owner.user(), "--dbname=helpdesk"));
         command.addAll(psqlArguments);
@@ -64,22 +87,6 @@ public final class PsqlCommand {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 130;
-        }
-    }
-
-    /** Our options ({@code --pg-port}, {@code --data-dir}) out of the line, everything else for psql as it came. */
-    static void split(List<String> arguments, List<String> own, List<String> forPsql) {
-        for (int i = 0; i < arguments.size(); i++) {
-            String arg = arguments.get(i);
-            String name = arg.startsWith("--") ? arg.substring(2).split("=", 2)[0] : "";
-            if (OWN_OPTIONS.contains(name)) {
-                own.add(arg);
-                if (!arg.contains("=") && i + 1 < arguments.size()) {
-                    own.add(arguments.get(++i));
-                }
-            } else {
-                forPsql.add(arg);
-            }
         }
     }
 

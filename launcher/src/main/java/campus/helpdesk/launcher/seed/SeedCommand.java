@@ -5,55 +5,78 @@ import campus.helpdesk.demo.SeedPlan;
 import campus.helpdesk.demo.SeedReport;
 import campus.helpdesk.launcher.Ports;
 import campus.helpdesk.launcher.SuiteException;
-import campus.helpdesk.launcher.cli.Args;
+import campus.helpdesk.launcher.cli.DatabaseOptions;
 import campus.helpdesk.launcher.cli.DatabaseTarget;
+import campus.helpdesk.launcher.cli.ExternalDatabaseOptions;
+import campus.helpdesk.launcher.cli.HelpOption;
 import campus.helpdesk.launcher.cli.Terminal;
 import campus.helpdesk.launcher.cli.UsageException;
+import campus.helpdesk.launcher.cli.WholeNumber;
 import campus.helpdesk.launcher.postgres.EmbeddedDatabase;
 import campus.helpdesk.launcher.postgres.RunningDatabase;
-import campus.helpdesk.launcher.up.UpCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
-import java.util.Set;
+import java.util.concurrent.Callable;
 
 /**
  * {@code ./helpdesk seed --tickets N}: realistic demo tickets with their messages and events, into the running
  * helpdesk's database (or the embedded one, started for the occasion, or {@code --db-url}).
  */
-public final class SeedCommand {
+@Command(name = "seed", sortOptions = false, description = {
+        "Loads N demo tickets opened over the last M months, with messages and events.",
+        "A database that already holds tickets needs --append (or a yes when asked on a terminal)."})
+public final class SeedCommand implements Callable<Integer> {
 
-    public static final String USAGE = """
-              seed --tickets N [--months M] [--append] [--seed S] [--streams K] [--db-url URL ...] [--pg-port P]
-                   [--data-dir DIR]
-                  Loads N demo tickets opened over the last M months (default 12), with messages and events.
-                  A database that already holds tickets needs --append (or a yes when asked on a terminal).
-            """;
+    @Option(names = "--tickets", paramLabel = "N", required = true, converter = WholeNumber.class,
+            description = "how many tickets (1_000_000 and 1,000,000 are read as numbers too)")
+    int tickets;
+
+    @Option(names = "--months", paramLabel = "M", defaultValue = "12", converter = WholeNumber.class,
+            description = "spread over the last M months (default ${DEFAULT-VALUE})")
+    int months;
+
+    @Option(names = "--append", description = "adds to a database that already holds tickets, without asking")
+    boolean append;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "20261123", converter = WholeNumber.class,
+            description = "the random seed: the same seed gives the same tickets (default ${DEFAULT-VALUE})")
+    int seed;
+
+    @Option(names = "--streams", paramLabel = "K", converter = WholeNumber.class,
+            defaultValue = "" + DemoDataLoader.DEFAULT_STREAMS,
+            description = "parallel COPY streams, 1 to 16 (default ${DEFAULT-VALUE})")
+    int streams;
+
+    @Mixin
+    ExternalDatabaseOptions externalDatabase;
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Mixin
+    HelpOption help;
 
     private final Path root;
-    private final Args args;
 
-    public SeedCommand(Path root, List<String> arguments) {
+    public SeedCommand(Path root) {
         this.root = root;
-        this.args = Args.parse(arguments, Set.of("append"),
-                Set.of("tickets", "months", "seed", "streams", "db-url", "db-user", "db-password", "pg-port",
-                        "data-dir"));
-        if (!args.has("tickets")) {
-            throw new UsageException("seed needs --tickets N");
-        }
     }
 
-    public void run() {
-        int tickets = args.intValue("tickets", 0, 1, SeedPlan.MAX_TICKETS);
-        int months = args.intValue("months", 12, 1, SeedPlan.MAX_MONTHS);
-        int streams = args.intValue("streams", DemoDataLoader.DEFAULT_STREAMS, 1, 16);
-        long seed = args.intValue("seed", 20261123, 0, Integer.MAX_VALUE);
-        DatabaseTarget target = DatabaseTarget.fromArgs(args);
+    @Override
+    public Integer call() {
+        int count = WholeNumber.within("--tickets", tickets, 1, SeedPlan.MAX_TICKETS);
+        int overMonths = WholeNumber.within("--months", months, 1, SeedPlan.MAX_MONTHS);
+        int parallel = WholeNumber.within("--streams", streams, 1, 16);
+        long randomSeed = WholeNumber.within("--seed", seed, 0, Integer.MAX_VALUE);
+        DatabaseTarget target = externalDatabase.target();
         EmbeddedDatabase embedded = null;
         if (target == null) {
-            int pgPort = args.intValue("pg-port", EmbeddedDatabase.DEFAULT_PORT, 1024, 65535);
-            Path home = UpCommand.dataDir(root, args);
+            int pgPort = database.port();
+            Path home = database.home(root);
             if (Ports.isFree(pgPort)) {
                 // Nothing runs: use the embedded database of an earlier ./helpdesk up, if there is one.
                 if (!EmbeddedDatabase.exists(home)) {
@@ -67,17 +90,18 @@ public final class SeedCommand {
             }
         }
         try {
-            seed(target, new SeedPlan(tickets, months, seed, Instant.now()), streams);
+            seed(target, new SeedPlan(count, overMonths, randomSeed, Instant.now()), parallel);
         } finally {
             if (embedded != null) {
                 embedded.close();
             }
         }
+        return 0;
     }
 
     private void seed(DatabaseTarget target, SeedPlan plan, int streams) {
         DemoDataLoader.Connector connector = target::connect;
-        if (DemoDataLoader.hasTickets(connector) && !args.flag("append") && !confirmAppend()) {
+        if (DemoDataLoader.hasTickets(connector) && !append && !confirmAppend()) {
             return;
         }
         System.out.printf("Seeding %,d tickets over the last %d months into %s%n", plan.tickets(), plan.months(),
@@ -95,7 +119,7 @@ public final class SeedCommand {
             throw new UsageException("the database already holds tickets: add --append to add more");
         }
         String answer = System.console().readLine("The database already holds tickets. Add %,d more? [y/N] ",
-                args.intValue("tickets", 0, 1, SeedPlan.MAX_TICKETS));
+                tickets);
         boolean yes = answer != null && (answer.trim().equalsIgnoreCase("y") || answer.trim().equalsIgnoreCase("yes"));
         if (!yes) {
             System.out.println("Nothing added.");

@@ -9,10 +9,19 @@ import campus.helpdesk.launcher.Service;
 import campus.helpdesk.launcher.Suite;
 import campus.helpdesk.launcher.SuiteOptions;
 import campus.helpdesk.launcher.SuiteSecrets;
-import campus.helpdesk.launcher.cli.Args;
+import campus.helpdesk.launcher.cli.DatabaseOptions;
 import campus.helpdesk.launcher.cli.DatabaseTarget;
+import campus.helpdesk.launcher.cli.ExternalDatabaseOptions;
+import campus.helpdesk.launcher.cli.HelpOption;
 import campus.helpdesk.launcher.cli.UsageException;
+import campus.helpdesk.launcher.cli.WholeNumber;
 import campus.helpdesk.launcher.postgres.EmbeddedDatabase;
+import campus.helpdesk.launcher.supervise.RestartPolicy;
+import campus.helpdesk.launcher.supervise.Supervisor;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,68 +30,75 @@ import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
  * {@code ./helpdesk up}: PostgreSQL (embedded, or the one given), the five services, demo tickets on first start,
- * the address to open; Ctrl-C or SIGTERM stops the services, then PostgreSQL.
+ * the address to open; then it supervises what it started (a service or PostgreSQL that dies or hangs is
+ * started again, see {@link Supervisor}) until Ctrl-C or SIGTERM stops the services, then PostgreSQL.
  */
-public final class UpCommand {
+@Command(name = "up", sortOptions = false, description = {
+        "Starts PostgreSQL and the five services, and restarts any of them that exits or stops answering; "
+                + "Ctrl-C stops them.",
+        "Only the gateway can face the network; the other services and PostgreSQL listen on 127.0.0.1."})
+public final class UpCommand implements Callable<Integer> {
 
-    public static final String USAGE = """
-              up [--listen HOST:PORT] [--staff-code CODE] [--fresh] [--db-url URL [--db-user U] [--db-password P]]
-                 [--port-offset N] [--pg-port P] [--data-dir DIR]
-                  Starts PostgreSQL and the five services; Ctrl-C stops them. Only the gateway can face the
-                  network; the other services and PostgreSQL listen on 127.0.0.1.
-                  --listen       where the gateway listens (default 127.0.0.1:8080, this machine only);
-                                 0.0.0.0:8080 serves every interface, e.g. the campus network
-                  --staff-code   the code the staff and analyst roles must give to sign in
-                  --fresh        wipes .helpdesk/ (the embedded database and its passwords) first
-                  --db-url       uses that PostgreSQL instead of the embedded one
-                  --port-offset  adds N to every service port (default 0: gateway on 8080)
-                  --pg-port      port of the embedded PostgreSQL (default 15432)
-                  --data-dir     where the embedded PostgreSQL keeps its data and the secrets in secrets/
-                                 (default .helpdesk)
-            """;
     static final int DEMO_TICKETS = 300;
     static final int DEMO_MONTHS = 12;
 
+    @Option(names = "--listen", paramLabel = "HOST:PORT", description = {"where the gateway listens (default "
+            + "127.0.0.1:8080, this machine only);", "0.0.0.0:8080 serves every interface, e.g. the campus network"})
+    String listen;
+
+    @Option(names = "--staff-code", paramLabel = "CODE",
+            description = "the code the staff and analyst roles must give to sign in")
+    String staffCode;
+
+    @Option(names = "--fresh", description = "wipes the data folder (the embedded database and its passwords) first")
+    boolean fresh;
+
+    @Mixin
+    ExternalDatabaseOptions externalDatabase;
+
+    @Option(names = "--port-offset", paramLabel = "N", defaultValue = "0",
+            description = "adds N to every service port (default 0: gateway on 8080)")
+    int portOffset;
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Mixin
+    HelpOption help;
+
     private final Path root;
-    private final Args args;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile Suite suite;
     private volatile EmbeddedDatabase embedded;
+    private volatile Supervisor supervisor;
     private volatile boolean stopping;
 
-    public UpCommand(Path root, List<String> arguments) {
+    public UpCommand(Path root) {
         this.root = root;
-        this.args = Args.parse(arguments, Set.of("fresh"), Set.of("listen", "staff-code", "db-url", "db-user",
-                "db-password", "port-offset", "pg-port", "data-dir"));
-        if (!args.positional().isEmpty()) {
-            throw new UsageException("up takes no argument: " + args.positional().getFirst());
-        }
     }
 
-    public void run() {
-        DatabaseTarget external = DatabaseTarget.fromArgs(args);
-        int offset = args.intValue("port-offset", 0, 0, 50000);
-        int pgPort = args.intValue("pg-port", EmbeddedDatabase.DEFAULT_PORT, 1024, 65535);
-        Path home = dataDir(root, args);
-        ListenAddress gateway = args.has("listen") ? ListenAddress.parse("--listen", args.value("listen", null))
+    @Override
+    public Integer call() {
+        DatabaseTarget external = externalDatabase.target();
+        int offset = WholeNumber.within("--port-offset", portOffset, 0, 50000);
+        int pgPort = database.port();
+        Path home = database.home(root);
+        ListenAddress gateway = listen != null ? ListenAddress.parse("--listen", listen)
                 : ListenAddress.loopback(Service.GATEWAY.defaultPort() + offset);
-        Map<String, String> env = args.has("staff-code")
-                ? Map.of("HELPDESK_STAFF_CODE", staffCode(args.value("staff-code", ""))) : Map.of();
+        Map<String, String> env = staffCode != null
+                ? Map.of("HELPDESK_STAFF_CODE", staffCode(staffCode)) : Map.of();
         for (Service service : Service.values()) {
             Ports.requireFree(service.module(), service == Service.GATEWAY ? gateway.port()
                     : service.defaultPort() + offset);
         }
-        if (args.flag("fresh")) {
+        if (fresh) {
             if (external != null) {
                 throw new UsageException("--fresh wipes the embedded database; it cannot wipe the one at --db-url");
             }
@@ -104,8 +120,31 @@ public final class UpCommand {
         System.out.println(upLine(gateway));
         System.out.println("PostgreSQL: " + target.url() + " (user " + target.user()
                 + (embedded != null ? "; ./helpdesk psql opens it" : "") + ")");
+        supervise(home);
         System.out.println("Press Ctrl-C to stop.");
-        watchUntilStopped();
+        awaitStop();
+        return 0;
+    }
+
+    /** From now on a process that exits or hangs is started again; its state is in {@code <data-dir>/status.json}. */
+    private void supervise(Path home) {
+        Supervisor started = new Supervisor(RestartPolicy.DEFAULT, statusFile(home), System.out);
+        synchronized (this) {
+            if (stopping) {
+                return;
+            }
+            supervisor = started;
+        }
+        if (embedded != null) {
+            started.watch(embedded);
+        }
+        suite.supervise(started);
+        System.out.println("Supervising: a process that exits or stops answering is restarted (status in "
+                + statusFile(home) + ")");
+    }
+
+    public static Path statusFile(Path home) {
+        return home.resolve("status.json");
     }
 
     /** The address to open; for every interface, also how the campus reaches it. */
@@ -133,11 +172,6 @@ public final class UpCommand {
         return code;
     }
 
-    /** {@code --data-dir}, else {@code .helpdesk} at the project root. */
-    public static Path dataDir(Path root, Args args) {
-        return root.resolve(args.value("data-dir", ".helpdesk")).toAbsolutePath().normalize();
-    }
-
     private void seedOnFirstStart(DatabaseTarget target) {
         DemoDataLoader.Connector connector = target::connect;
         if (DemoDataLoader.hasTickets(connector)) {
@@ -148,28 +182,25 @@ public final class UpCommand {
                 report.tickets(), DEMO_MONTHS, report.messages(), report.events(), report.duration().toMillis());
     }
 
-    /** Waits for Ctrl-C; says so when a service dies on its own (its log tells why), instead of dying silently. */
-    private void watchUntilStopped() {
-        Set<Service> reported = new HashSet<>();
+    /** Waits for Ctrl-C (the shutdown hook); the supervisor's threads do the watching meanwhile. */
+    private void awaitStop() {
         try {
-            while (!stopped.await(2, TimeUnit.SECONDS)) {
-                for (Service service : Service.values()) {
-                    if (!stopping && !suite.isRunning(service) && reported.add(service)) {
-                        System.out.println("[launcher] " + service.module() + " has stopped; see "
-                                + root.resolve(service.module()).resolve("target") + " for its log");
-                    }
-                }
-            }
+            stopped.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    /** The shutdown hook: services first (they may still be writing), PostgreSQL last. */
+    /** The shutdown hook: the supervisor first (nothing is restarted any more), the services, PostgreSQL last. */
     private void stop() {
-        stopping = true;
+        synchronized (this) {
+            stopping = true;
+        }
         System.out.println("Stopping Campus Helpdesk...");
         try {
+            if (supervisor != null) {
+                supervisor.close();
+            }
             if (suite != null) {
                 suite.close();
             }

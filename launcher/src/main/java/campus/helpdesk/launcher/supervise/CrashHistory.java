@@ -1,0 +1,55 @@
+package campus.helpdesk.launcher.supervise;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * The crashes of one supervised process, and what the {@link RestartPolicy} says to do about the next one.
+ * Pure bookkeeping on the instants it is given, so it is tested without waiting.
+ */
+public final class CrashHistory {
+
+    /** What to do after a crash. */
+    public sealed interface Decision permits Restart, GiveUp {
+    }
+
+    /** Start it again after {@code delay}; this will be its {@code restart}-th restart. */
+    public record Restart(Duration delay, int restart) implements Decision {
+    }
+
+    /** Stop trying: {@code crashes} crashes within {@code window}. */
+    public record GiveUp(int crashes, Duration window) implements Decision {
+    }
+
+    private final RestartPolicy policy;
+    private final Deque<Instant> recent = new ArrayDeque<>();
+    private Instant lastCrash;
+    private int streak;
+    private int restarts;
+
+    public CrashHistory(RestartPolicy policy) {
+        this.policy = policy;
+    }
+
+    /** Records a crash at {@code now} and decides. */
+    public synchronized Decision crashed(Instant now) {
+        Instant windowStart = now.minus(policy.window());
+        while (!recent.isEmpty() && !recent.peekFirst().isAfter(windowStart)) {
+            recent.removeFirst();
+        }
+        recent.addLast(now);
+        streak = lastCrash != null && lastCrash.isAfter(windowStart) ? streak + 1 : 1;
+        lastCrash = now;
+        if (recent.size() >= policy.maxCrashes()) {
+            return new GiveUp(recent.size(), policy.window());
+        }
+        restarts++;
+        return new Restart(policy.delay(streak), restarts);
+    }
+
+    public synchronized int restarts() {
+        return restarts;
+    }
+}
