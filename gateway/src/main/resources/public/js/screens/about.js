@@ -1,6 +1,14 @@
 // About: what runs behind the gateway, whether each service is healthy, and where its API is documented.
 import { api } from '../api.js';
-import { h, mount, errorBox, loading } from '../dom.js';
+import { h, mount, errorBox, loading, timeAgo } from '../dom.js';
+
+// What ./helpdesk up's supervisor says, when it runs: restarts and how long the process has been up.
+function supervised(s) {
+  const p = s.supervision;
+  if (!p) return '—';
+  const restarts = `${p.restarts} restart${p.restarts === 1 ? '' : 's'}`;
+  return [p.state, p.since ? `since ${timeAgo(p.since)}` : null, restarts].filter(Boolean).join(' · ');
+}
 
 export async function render(container) {
   const list = h('div', {}, loading('Asking the services…'));
@@ -13,14 +21,15 @@ export async function render(container) {
   try {
     const services = await api('/api/services');
     mount(list, h('table', { class: 'table' },
-      h('thead', {}, h('tr', {}, ['Service', 'Serves', 'Health', 'API'].map(t => h('th', { scope: 'col' }, t)))),
+      h('thead', {}, h('tr', {}, ['Service', 'Serves', 'Health', 'Supervisor', 'API'].map(t => h('th', { scope: 'col' }, t)))),
       h('tbody', {},
         h('tr', {}, h('td', {}, 'gateway'), h('td', {}, '/, /api/session, /api/live'),
-          h('td', {}, h('span', { class: 'badge status-up' }, '✓ UP')),
+          h('td', {}, h('span', { class: 'badge status-up' }, '✓ UP')), h('td', {}, '—'),
           h('td', {}, h('a', { href: '/swagger-ui/index.html' }, 'Swagger UI'), ' · ', h('a', { href: '/health' }, 'health'))),
         services.map(s => h('tr', {}, h('td', {}, s.name), h('td', {}, h('code', {}, s.prefix)),
           h('td', {}, h('span', { class: `badge status-${s.health.toLowerCase()}` }, `${s.health === 'UP' ? '✓' : '✗'} ${s.health}`)),
-          h('td', {}, h('a', { href: s.swaggerUi }, 'Swagger UI'), ' · ', h('a', { href: s.healthUrl }, 'health')))))));
+          h('td', {}, supervised(s)),
+          h('td', {}, s.swaggerUi ? [h('a', { href: s.swaggerUi }, 'Swagger UI'), ' · ', h('a', { href: s.healthUrl }, 'health')] : '—'))))));
   } catch (err) {
     mount(list, errorBox(err));
   }

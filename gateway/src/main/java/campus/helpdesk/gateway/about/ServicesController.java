@@ -30,11 +30,14 @@ public class ServicesController {
     private final RouteTable routes;
     private final HttpClient client;
     private final Sessions sessions;
+    private final Supervision supervision;
 
-    public ServicesController(RouteTable routes, @Client HttpClient client, Sessions sessions) {
+    public ServicesController(RouteTable routes, @Client HttpClient client, Sessions sessions,
+                              Supervision supervision) {
         this.routes = routes;
         this.client = client;
         this.sessions = sessions;
+        this.supervision = supervision;
     }
 
     @Get
@@ -56,7 +59,8 @@ public class ServicesController {
                 .onErrorResume(e -> Mono.just("UNREACHABLE"))
                 .map(state -> signedIn
                         ? new ServiceStatus(route.getName(), route.getPrefix(), state, route.getPublicUrl().toString(),
-                        route.getPublicUrl() + "/swagger-ui/index.html", route.getPublicUrl() + "/health")
-                        : new ServiceStatus(route.getName(), route.getPrefix(), state, null, null, null));
+                        route.getPublicUrl() + "/swagger-ui/index.html", route.getPublicUrl() + "/health",
+                        supervision.of(route.getService()).orElse(null))
+                        : new ServiceStatus(route.getName(), route.getPrefix(), state, null, null, null, null));
     }
 }

@@ -92,8 +92,12 @@ public final class UpCommand implements Callable<Integer> {
         Path home = database.home(root);
         ListenAddress gateway = listen != null ? ListenAddress.parse("--listen", listen)
                 : ListenAddress.loopback(Service.GATEWAY.defaultPort() + offset);
-        Map<String, String> env = staffCode != null
-                ? Map.of("HELPDESK_STAFF_CODE", staffCode(staffCode)) : Map.of();
+        Map<String, String> env = new java.util.HashMap<>();
+        if (staffCode != null) {
+            env.put("HELPDESK_STAFF_CODE", staffCode(staffCode));
+        }
+        // The gateway's About page shows what the supervisor knows (state, restarts, uptime) from this file.
+        env.put("HELPDESK_STATUS_FILE", statusFile(home).toString());
         for (Service service : Service.values()) {
             Ports.requireFree(service.module(), service == Service.GATEWAY ? gateway.port()
                     : service.defaultPort() + offset);

@@ -1,0 +1,46 @@
+package campus.helpdesk.gateway.about;
+
+import io.micronaut.json.JsonMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SupervisionTest {
+
+    private final JsonMapper json = JsonMapper.createDefault();
+
+    @Test
+    void aCurrentStatusFileGivesEachProcessItsStateRestartsAndSince(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("status.json");
+        Files.writeString(file, status(ProcessHandle.current().pid()));
+        Supervision supervision = new Supervision(file.toString(), json);
+        Supervision.Process ticketService = supervision.of("ticket-service").orElseThrow();
+        assertThat(ticketService.state()).isEqualTo("UP");
+        assertThat(ticketService.restarts()).isEqualTo(2);
+        assertThat(ticketService.lastFailure()).isEqualTo("exited (code 137)");
+        assertThat(supervision.of("nobody")).isEmpty();
+    }
+
+    @Test
+    void aFileLeftOverByALauncherThatNoLongerRunsOrNoFileMeansNoSupervision(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("status.json");
+        Files.writeString(file, status(Long.MAX_VALUE));
+        assertThat(new Supervision(file.toString(), json).of("ticket-service")).isEmpty();
+        assertThat(new Supervision(dir.resolve("missing.json").toString(), json).of("ticket-service")).isEmpty();
+        assertThat(new Supervision("", json).of("ticket-service")).isEmpty();
+        Files.writeString(file, "{ not json");
+        assertThat(new Supervision(file.toString(), json).of("ticket-service")).isEmpty();
+    }
+
+    private static String status(long launcherPid) {
+        return """
+                {"launcherPid": %d, "updated": "2026-12-01T10:00:00Z", "services": {
+                  "ticket-service": {"state": "UP", "restarts": 2, "since": "2026-12-01T09:58:00Z", "pid": 1,
+                                     "lastFailure": "exited (code 137)", "log": "/x/ticket-service.log"}}}
+                """.formatted(launcherPid);
+    }
+}
