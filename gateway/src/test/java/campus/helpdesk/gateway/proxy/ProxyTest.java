@@ -216,6 +216,16 @@ class ProxyTest implements TestPropertyProvider {
     }
 
     @Test
+    void aBodyOverOneMegabyteIs413AtTheGatewayAndIsNotForwarded() {
+        String cookie = http.signIn("Ann", "STUDENT");
+        HttpResponse<String> r = http.post("/api/tickets", "{\"title\":\"" + "x".repeat(1_100_000) + "\"}",
+                "Cookie", cookie);
+        assertThat(r.statusCode()).isEqualTo(413);
+        assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(r.body()).doesNotContain("method: POST");
+    }
+
+    @Test
     void aStoppedServiceGives503ProblemWithinOneSecond() {
         String cookie = http.signIn("Sam", "STAFF");
         long started = System.nanoTime();

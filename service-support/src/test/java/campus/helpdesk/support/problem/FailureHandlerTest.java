@@ -107,6 +107,16 @@ class FailureHandlerTest {
         assertThat(json.statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void aBodyOverTheLimitIs413EvenWhereTheRouteTakesNoBody() throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(server.getURI() + "/problem/echo"))
+                .header("Content-Type", "application/json")
+                .method("GET", HttpRequest.BodyPublishers.ofString("\"" + "x".repeat(11 * 1024 * 1024) + "\""))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(413);
+        assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+    }
+
     private HttpResponse<String> get(String path) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(server.getURI() + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
