@@ -22,10 +22,13 @@ public final class Parameters {
         return new HelpdeskProblem(HttpStatus.BAD_REQUEST, detail);
     }
 
-    /** A 400 problem naming the offending parameter as the member {@code parameter}. */
+    /**
+     * A 400 problem naming the offending parameter as the member {@code parameter}, and as {@code field} like every
+     * other service's problems.
+     */
     public static HelpdeskProblem bad(String parameter, String detail) {
         return new HelpdeskProblem(HttpStatus.BAD_REQUEST, HttpStatus.BAD_REQUEST.getReason(), detail,
-                Map.of("parameter", parameter));
+                Map.of("parameter", parameter, "field", parameter));
     }
 
     /** A whole number within [min, max]. */
@@ -43,13 +46,22 @@ public final class Parameters {
                 + shorten(value) + "'");
     }
 
-    /** A month as YYYY-MM. */
+    /**
+     * A month as YYYY-MM, in the years 1 to 9999. java.time would take +999999999-12, and the arithmetic on it
+     * (time zones, the months around it) would then fail far from here.
+     */
     public static YearMonth yearMonth(String name, String value) {
+        YearMonth month;
         try {
-            return YearMonth.parse(value.trim());
+            month = YearMonth.parse(value.trim());
         } catch (DateTimeParseException e) {
             throw bad(name, "Parameter '" + name + "' must be a month as YYYY-MM, got '" + shorten(value) + "'");
         }
+        if (month.getYear() < 1 || month.getYear() > 9999) {
+            throw bad(name, "Parameter '" + name + "' must be a month from 0001-01 to 9999-12, got '"
+                    + shorten(value) + "'");
+        }
+        return month;
     }
 
     /** One of the constants of {@code type}, case-insensitive. */

@@ -3,9 +3,11 @@ package campus.helpdesk.api;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** Body of {@code POST /api/tokens}. {@code days} defaults to 90; role is ANALYST or STAFF. */
 @Serdeable
-public record NewApiToken(@NotBlank @Size(max = 60) String name, @NotBlank String role, @Nullable Integer days) {
+public record NewApiToken(@NotBlank @Size(max = 60) @Pattern(regexp = Text.PLAIN, message = Text.PLAIN_MESSAGE) String name,
+                          @NotBlank @Pattern(regexp = Text.PLAIN, message = Text.PLAIN_MESSAGE) String role, @Nullable Integer days) {
 }

@@ -3,13 +3,14 @@ package campus.helpdesk.api;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** Body of {@code POST /api/tickets}. A missing priority means MEDIUM. */
 @Serdeable
 public record NewTicket(
-        @NotBlank @Size(max = 200) String title,
-        @NotBlank @Size(max = 10_000) String description,
-        @Nullable @Size(max = 100) String location,
+        @NotBlank @Size(max = 200) @Pattern(regexp = Text.PLAIN, message = Text.PLAIN_MESSAGE) String title,
+        @NotBlank @Size(max = 10_000) @Pattern(regexp = Text.PLAIN, message = Text.PLAIN_MESSAGE) String description,
+        @Nullable @Size(max = 100) @Pattern(regexp = Text.PLAIN, message = Text.PLAIN_MESSAGE) String location,
         @Nullable Priority priority) {
 }

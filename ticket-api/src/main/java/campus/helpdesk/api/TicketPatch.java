@@ -2,6 +2,7 @@ package campus.helpdesk.api;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -10,9 +11,9 @@ import jakarta.validation.constraints.Size;
  */
 @Serdeable
 public record TicketPatch(
-        @Nullable @Size(min = 1, max = 200) String title,
-        @Nullable @Size(min = 1, max = 10_000) String description,
-        @Nullable @Size(max = 100) String location,
+        @Nullable @Size(min = 1, max = 200) @Pattern(regexp = Text.PLAIN, message = Text.PLAIN_MESSAGE) String title,
+        @Nullable @Size(min = 1, max = 10_000) @Pattern(regexp = Text.PLAIN, message = Text.PLAIN_MESSAGE) String description,
+        @Nullable @Size(max = 100) @Pattern(regexp = Text.PLAIN, message = Text.PLAIN_MESSAGE) String location,
         @Nullable Priority priority,
         @Nullable Category category,
         @Nullable Long version) {

@@ -125,6 +125,23 @@ public final class Api {
         }
     }
 
+    /** Raw bytes with any content type, for bodies no JSON library would write (e.g. invalid UTF-8). */
+    public Answer sendBytes(As who, String method, String path, byte[] body, String contentType) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        if (who != null && who.role() != null) {
+            request.header("Authorization", tokens.bearer(who.user(), who.role(), "ticket-service"));
+        }
+        try {
+            return new Answer(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private String write(Object body) {
         try {
             return json.writeValueAsString(body);

@@ -23,7 +23,8 @@ import java.time.Duration;
 @Singleton
 public class Callers {
 
-    private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(3);
+    /** Within the 2 s in which a hung ticket-service must get its caller an answer (a 503). */
+    private static final Duration CHECK_TIMEOUT = Duration.ofMillis(1500);
     private static final String BEARER = "Bearer ";
 
     private final Sessions sessions;

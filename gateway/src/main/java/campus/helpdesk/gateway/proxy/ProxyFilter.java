@@ -29,20 +29,26 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 /**
  * Forwards {@code /api/...} requests that match a configured {@link Route}, for a caller (session or API token)
  * whose role the route allows. The service learns who calls from a service token minted for this request alone;
- * whatever credentials the client sent (cookie, API token) stay here. A service that cannot be reached gives 503 problem+json: at once when the connection is refused, after the
- * connect timeout (300 ms) when nothing answers, after the read timeout (5 s) when it accepted and hangs. Only
- * idempotent GETs are tried a second time, and not after a read timeout.
+ * whatever credentials the client sent (cookie, API token) stay here.
+ *
+ * <p>A service that cannot be reached gives 503 problem+json with Retry-After: at once when the connection is
+ * refused, after the connect timeout (300 ms) when nothing answers. One that accepted the request and hangs gives
+ * 504 after its route's read timeout (1.5 s by default). Waiting holds no thread: the proxy is reactive, so a hung
+ * service ties up nothing but its own open requests. Only idempotent GETs are tried a second time, and not after
+ * a timeout.
  */
 @Filter("/api/**")
 public class ProxyFilter implements HttpServerFilter {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProxyFilter.class);
 
+    private static final String RETRY_AFTER_SECONDS = "2";
     private static final List<String> HOP_BY_HOP = List.of(HttpHeaders.CONNECTION, HttpHeaders.UPGRADE,
             "HTTP2-Settings", "Keep-Alive", HttpHeaders.TE, HttpHeaders.TRAILER, HttpHeaders.PROXY_AUTHORIZATION);
 
@@ -90,17 +96,27 @@ public class ProxyFilter implements HttpServerFilter {
         }
         MutableHttpRequest<?> outgoing = outgoing(request, route,
                 tokens.bearer(caller.name(), caller.role().name(), route.getService()));
-        Flux<MutableHttpResponse<?>> call = Flux.defer(() -> client.proxy(outgoing));
+        Flux<MutableHttpResponse<?>> call = Flux.defer(() -> client.proxy(outgoing)).timeout(route.getReadTimeout());
         if (request.getMethod() == HttpMethod.GET) {
             // A second try helps when a connection from the pool was stale or a replica just went away; a service
             // that accepted the request and did not answer in time gets no second wait.
-            call = call.retryWhen(Retry.max(1).filter(e -> !(e instanceof ReadTimeoutException)));
+            call = call.retryWhen(Retry.max(1).filter(e -> !timedOut(e)));
         }
         return call.onErrorResume(e -> {
             LOG.warn("{} {} -> {} failed: {}", request.getMethod(), request.getPath(), route.getName(), e.toString());
+            if (timedOut(e)) {
+                return Mono.just(ProblemDocument.response(HttpStatus.GATEWAY_TIMEOUT, "The " + route.getName()
+                        + " service did not answer within " + route.getReadTimeout().toMillis() + " ms; try again in "
+                        + "a moment"));
+            }
             return Mono.just(ProblemDocument.response(HttpStatus.SERVICE_UNAVAILABLE,
-                    "The " + route.getName() + " service is not available right now; try again in a moment"));
+                    "The " + route.getName() + " service is not available right now; try again in a moment")
+                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS));
         });
+    }
+
+    private static boolean timedOut(Throwable e) {
+        return e instanceof ReadTimeoutException || e instanceof TimeoutException;
     }
 
     private static MutableHttpRequest<?> outgoing(HttpRequest<?> request, Route route, String authorization) {

@@ -5,6 +5,7 @@ import io.micronaut.context.annotation.EachProperty;
 import io.micronaut.context.annotation.Parameter;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -12,7 +13,9 @@ import java.util.Set;
  * One entry of {@code helpdesk.routes.<name>} in application.yml: requests whose path starts with {@code prefix}
  * go to {@code url} (same path), for callers whose role is in {@code roles}, with a service token for
  * {@code service} (the target's application name; the route's name unless set). {@code api-tokens: false} keeps a
- * route for signed-in people only.
+ * route for signed-in people only. {@code read-timeout} (default 1.5 s) is how long the gateway waits for the
+ * service's answer before it gives up with 504: every answer behind the gateway takes milliseconds, so a service
+ * that accepted the request and says nothing for that long is hung, and the browser learns it within 2 s.
  */
 @EachProperty("helpdesk.routes")
 public class Route {
@@ -23,6 +26,9 @@ public class Route {
     private Set<GatewayRole> roles = EnumSet.noneOf(GatewayRole.class);
     private String service;
     private boolean apiTokens = true;
+    private Duration readTimeout = DEFAULT_READ_TIMEOUT;
+
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofMillis(1500);
 
     public Route(@Parameter String name) {
         this.name = name;
@@ -79,6 +85,14 @@ public class Route {
 
     public void setApiTokens(boolean apiTokens) {
         this.apiTokens = apiTokens;
+    }
+
+    public Duration getReadTimeout() {
+        return readTimeout;
+    }
+
+    public void setReadTimeout(Duration readTimeout) {
+        this.readTimeout = readTimeout;
     }
 
     /** Whether {@code path} is this prefix or below it (so /api/ticketsX does not match /api/tickets). */

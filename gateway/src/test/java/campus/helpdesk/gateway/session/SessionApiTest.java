@@ -62,6 +62,30 @@ class SessionApiTest {
     }
 
     @Test
+    void aNameWithANulOrAnotherControlCharacterIsRefusedWithAProblemNamingTheField() {
+        for (String name : new String[]{"Ann\\u0000", "Ann\\u0007Lee", "Ann\\nLee"}) {
+            HttpResponse<String> r = http.post("/api/session", "{\"name\":\"" + name + "\",\"role\":\"STUDENT\"}");
+            assertThat(r.statusCode()).as(name).isEqualTo(400);
+            assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+            assertThat(r.body()).contains("\"field\":\"name\"").doesNotContain("Set-Cookie");
+            assertThat(r.headers().firstValue("Set-Cookie")).isEmpty();
+        }
+    }
+
+    @Test
+    void aSignInThatIsNotJsonIs415AndBrokenJsonIs400() throws Exception {
+        HttpResponse<String> form = http.client().send(java.net.http.HttpRequest.newBuilder(http.base().resolve(
+                        "/api/session")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("name=Ann&role=STUDENT")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(form.statusCode()).isEqualTo(415);
+        assertThat(form.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        HttpResponse<String> broken = http.post("/api/session", "{\"name\":\"Ann\",");
+        assertThat(broken.statusCode()).isEqualTo(400);
+        assertThat(broken.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+    }
+
+    @Test
     void anUnknownRoleIsRefusedWithAProblemNamingTheField() {
         HttpResponse<String> r = http.post("/api/session", "{\"name\":\"Ann\",\"role\":\"ADMIN\"}");
         assertThat(r.statusCode()).isEqualTo(400);

@@ -1,11 +1,16 @@
 package campus.helpdesk.support.problem;
 
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 
+import java.sql.SQLDataException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Map;
 
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -16,5 +21,35 @@ class RefusingController {
     String conflict() {
         throw new HelpdeskProblem(HttpStatus.CONFLICT, "Stale version", "You sent version 2; it is now 3",
                 Map.of("currentVersion", 3));
+    }
+
+    /** A bug: the kind of failure whose message and class must never reach the client. */
+    @Get("/bug")
+    String bug() {
+        throw new IllegalStateException("secret internal detail: table ticket_event, row 42");
+    }
+
+    /** What a service sees when its pool cannot get a connection: the driver's error under the pool's. */
+    @Get("/database-down")
+    String databaseDown() {
+        throw new IllegalStateException("wrapped", new SQLTransientConnectionException(
+                "HikariPool-1 - Connection is not available, request timed out after 2000ms.", "08001",
+                new SQLException("Connection to 127.0.0.1:5432 refused", "08001")));
+    }
+
+    /** PostgreSQL refusing a value: NUL in text is SQLSTATE 22021. */
+    @Get("/nul-in-text")
+    String nulInText() {
+        throw new RuntimeException(new SQLDataException("invalid byte sequence for encoding \"UTF8\": 0x00", "22021"));
+    }
+
+    @Get("/echo{?text}")
+    String echo(@Nullable @QueryValue String text) {
+        return String.valueOf(text);
+    }
+
+    @io.micronaut.http.annotation.Post("/json")
+    Map<String, Object> json(@io.micronaut.http.annotation.Body Map<String, Object> body) {
+        return body;
     }
 }

@@ -1,5 +1,6 @@
 package campus.helpdesk.ticket.problem;
 
+import campus.helpdesk.support.problem.ProblemResponses;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Body;
@@ -14,12 +15,10 @@ import io.micronaut.http.filter.FilterPatternStyle;
 @ServerFilter(value = "/api/**", patternStyle = FilterPatternStyle.ANT)
 public class RawBodyFilter {
 
-    static final String ATTRIBUTE = "helpdesk.rawBody";
-
     @RequestFilter
     public void keep(HttpRequest<?> request, @Nullable @Body String body) {
         if (body != null) {
-            request.setAttribute(ATTRIBUTE, body);
+            request.setAttribute(ProblemResponses.RAW_BODY_ATTRIBUTE, body);
         }
     }
 }

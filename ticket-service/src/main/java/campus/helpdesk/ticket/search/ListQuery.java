@@ -6,11 +6,11 @@ import campus.helpdesk.api.TicketStatus;
 import campus.helpdesk.ticket.problem.Problems;
 import io.micronaut.core.annotation.Nullable;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
@@ -26,6 +26,15 @@ public record ListQuery(Set<TicketStatus> statuses, Set<Category> categories, Se
 
     public static final int MAX_SIZE = 100;
     public static final int MAX_QUERY_LENGTH = 200;
+    /**
+     * The deepest a list may page: page × size at most 10,000 rows skipped. Deeper offsets make PostgreSQL read and
+     * throw away every row before them; nobody pages that far by hand, and a script narrows the filters instead
+     * (openedFrom/openedTo) or reverses the sort.
+     */
+    public static final int MAX_OFFSET = 10_000;
+    /** Dates outside these years are typing mistakes (or attacks), and out of range for java.time arithmetic. */
+    static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     /** API sort names → columns. The whitelist is the only way a name reaches the SQL text. */
     private static final Map<String, String> SORTS = Map.of(
@@ -42,14 +51,18 @@ public record ListQuery(Set<TicketStatus> statuses, Set<Category> categories, Se
         if (from != null && to != null && from.isAfter(to)) {
             throw Problems.badInput("openedFrom", "must not be after openedTo");
         }
+        int pageNumber = integer("page", page, 0, 0, MAX_OFFSET);
+        int pageSize = integer("size", size, 20, 1, MAX_SIZE);
+        if ((long) pageNumber * pageSize > MAX_OFFSET) {
+            throw Problems.badInput("page", "page × size must be at most " + MAX_OFFSET + " (the deepest a list pages; "
+                    + "narrow it with openedFrom/openedTo or reverse the sort), got " + pageNumber + " × " + pageSize);
+        }
         return new ListQuery(
                 enums("status", status, TicketStatus.class),
                 enums("category", category, Category.class),
                 enums("priority", priority, Priority.class),
                 query(q), from, to, bool("needsReview", needsReview),
-                SORTS.get(sortParts[0]), sortParts[1].equals("desc"),
-                integer("page", page, 0, 0, 1_000_000),
-                integer("size", size, 20, 1, MAX_SIZE));
+                SORTS.get(sortParts[0]), sortParts[1].equals("desc"), pageNumber, pageSize);
     }
 
     private static String[] parseSort(@Nullable String sort) {
@@ -97,16 +110,22 @@ public record ListQuery(Set<TicketStatus> statuses, Set<Category> categories, Se
         if (value == null || value.isBlank()) {
             return null;
         }
+        Instant instant;
         try {
             if (value.length() == 10) {
                 LocalDate day = LocalDate.parse(value);
-                return (upperBound ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
+                instant = (upperBound ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
+            } else {
+                instant = OffsetDateTime.parse(value).toInstant();
             }
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeException e) { // unparsable, or beyond what an instant can hold
             throw Problems.badInput(name, "must be an ISO-8601 instant like 2026-03-01T10:00:00Z or a date like "
                     + "2026-03-01");
         }
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST.plusSeconds(86_400))) {
+            throw Problems.badInput(name, "must be between 0001-01-01 and 9999-12-31");
+        }
+        return instant;
     }
 
     private static @Nullable Boolean bool(String name, @Nullable String value) {

@@ -108,4 +108,117 @@ class BadInputTest extends ApiTest {
                 Map.of("Idempotency-Key", "k".repeat(201)));
         assertProblem(answer, 400, "Idempotency-Key");
     }
+
+    // --- no 500 for any bad input, and nothing stored ---
+
+    /** The title of every refused create below, so that the tests can count what got stored anyway. */
+    private static final String PROBE = "Bad input probe";
+
+    @ParameterizedTest(name = "NUL in {0} → 400 naming it")
+    @CsvSource({"title", "description", "location"})
+    void aNulInATicketFieldIsA400NamingTheField(String field) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("title", PROBE, "description", "Stuck",
+                "location", "Hall"));
+        body.put(field, "before\u0000after");
+        assertProblem(api.post(STUDENT, "/api/tickets", body), 400, field);
+        assertThat(ticketCount()).isZero();
+    }
+
+    @Test
+    void aNulInAMessageAPatchOrAClassifyTextIsA400NamingTheField() {
+        Ticket ticket = create();
+        assertProblem(api.post(STUDENT, "/api/tickets/" + ticket.id() + "/messages", Map.of("body", "a\u0000")),
+                400, "body");
+        assertProblem(api.patch(STUDENT, "/api/tickets/" + ticket.id(), Map.of("title", "x\u0000")), 400, "title");
+        assertProblem(api.post(STUDENT, "/api/tickets/classify", Map.of("text", "printer\u0000")), 400, "text");
+        assertProblem(api.post(STAFF, "/api/tokens", Map.of("name", "bi\u0000", "role", "ANALYST")), 400, "name");
+    }
+
+    @Test
+    void lineBreaksAndTabsInADescriptionAreFine() {
+        assertThat(api.post(STUDENT, "/api/tickets", Map.of("title", "Lift", "description", "Line one\r\n\tLine two"))
+                .status).isEqualTo(201);
+    }
+
+    @Test
+    void aNulInTheSearchOrAnyQueryParameterIsA400NamingIt() {
+        assertProblem(api.get(STAFF, "/api/tickets?q=printer%00"), 400, "q");
+        assertProblem(api.get(STAFF, "/api/tickets?status=OPEN%00"), 400, "status");
+    }
+
+    @ParameterizedTest(name = "{0} → 400 naming {1}")
+    @CsvSource(delimiter = '|', value = {
+            "openedFrom=%2B999999999-01-01T00:00:00Z|openedFrom",
+            "openedTo=-999999999-01-01T00:00:00Z|openedTo",
+            "openedFrom=10000-01-01|openedFrom",
+            "openedFrom=0000-06-01|openedFrom",
+            "openedFrom=2026-02-30|openedFrom",
+            "page=2000000|page",
+            "page=101&size=100|10000",
+            "page=501|10000",
+    })
+    void outOfRangeDatesAndPagesBeyondTheLimitAreA400NamingThem(String query, String named) {
+        assertProblem(api.get(STAFF, "/api/tickets?" + query), 400, named);
+    }
+
+    @Test
+    void theDeepestPageAllowedAnswers() {
+        assertThat(api.get(STAFF, "/api/tickets?page=100&size=100").status).isEqualTo(200);
+        assertThat(api.get(STAFF, "/api/tickets?openedFrom=0001-01-01&openedTo=9999-12-31").status).isEqualTo(200);
+    }
+
+    @Test
+    void invalidUtf8InABodyIsA400() {
+        byte[] body = ("{\"title\": \"" + PROBE + " caf\u00e9\", \"description\": \"d\"}").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Api.Answer answer = api.sendBytes(STUDENT, "POST", "/api/tickets", body, "application/json");
+        assertThat(answer.status).as(answer.toString()).isEqualTo(400);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(ticketCount()).isZero();
+    }
+
+    @Test
+    void deeplyNestedJsonIsA400() {
+        String nested = "[".repeat(5_000) + "]".repeat(5_000);
+        Api.Answer answer = api.send(STUDENT, "POST", "/api/tickets",
+                "{\"title\": \"" + PROBE + "\", \"description\": \"d\", \"extra\": " + nested + "}", Map.of());
+        assertThat(answer.status).as(answer.toString()).isEqualTo(400);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(ticketCount()).isZero();
+    }
+
+    @Test
+    void aBodyThatIsNotJsonByItsContentTypeIs415() {
+        Api.Answer answer = api.sendBytes(STUDENT, "POST", "/api/tickets",
+                "title=x&description=d".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "application/x-www-form-urlencoded");
+        assertThat(answer.status).as(answer.toString()).isEqualTo(415);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void aBodyOverOneMegabyteIs413() {
+        String huge = "{\"title\": \"" + PROBE + "\", \"description\": \"" + "d".repeat(1_100_000) + "\"}";
+        Api.Answer answer = api.send(STUDENT, "POST", "/api/tickets", huge, Map.of());
+        assertThat(answer.status).as(answer.toString()).isEqualTo(413);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(ticketCount()).isZero();
+    }
+
+    @ParameterizedTest(name = "/api/tickets/{0} → 4xx")
+    @CsvSource({"-1", "0", "99999999999999999999", "1e3", "%00"})
+    void aBadTicketIdIsA4xxProblem(String id) {
+        Api.Answer answer = api.get(STAFF, "/api/tickets/" + id);
+        assertThat(answer.status).as(answer.toString()).isBetween(400, 499);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+    }
+
+    private long ticketCount() {
+        try (var c = sql(); var r = c.createStatement().executeQuery(
+                "SELECT count(*) FROM tickets WHERE title LIKE '" + PROBE + "%'")) {
+            r.next();
+            return r.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -1,6 +1,4 @@
-package campus.helpdesk.ticket.problem;
-
-import campus.helpdesk.support.problem.ProblemDocument;
+package campus.helpdesk.support.problem;
 
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.annotation.NonNull;
@@ -19,13 +17,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Renders the framework's own errors (unparsable JSON, a value of the wrong type, an unknown route, ...) as
- * problem+json with a readable {@code detail} and the {@code field} at fault, which the stock problem renderer
- * leaves out. A 5xx never carries internals: its detail is generic and the cause is in the log.
+ * Renders the framework's own errors (unparsable JSON, a value of the wrong type, an unknown route, a wrong
+ * content type, a body over max-request-size, ...) as problem+json with a readable {@code detail} and the
+ * {@code field} at fault, which the stock problem renderer leaves out. Shared by every service, so that each
+ * answers the same way. A 5xx never carries internals: its detail is generic and the cause is in the log.
  */
 @Singleton
 @Replaces(ProblemErrorResponseProcessor.class)
 public class ProblemResponses implements ErrorResponseProcessor<Map<String, Object>> {
+
+    /**
+     * A request attribute holding the raw JSON body of a write, set by a service that wants a parse error to name
+     * the property at the parser's error position (ticket-service's RawBodyFilter).
+     */
+    public static final String RAW_BODY_ATTRIBUTE = "helpdesk.rawBody";
 
     /** How serde names the JSON property it could not read: "... property [Priority priority] ...". */
     private static final Pattern PROPERTY = Pattern.compile("property \\[(?:[\\w.$<>]+ )?(\\w+)]");
@@ -34,7 +39,7 @@ public class ProblemResponses implements ErrorResponseProcessor<Map<String, Obje
     private static final Pattern ARGUMENT = Pattern.compile("argument \\[(\\w+)]");
     /** Names of @Body parameters in the *Operations interfaces; a problem with the whole body is "body". */
     private static final java.util.Set<String> BODY_ARGUMENTS = java.util.Set.of("ticket", "patch", "change",
-            "message", "request");
+            "message", "request", "token", "check", "signIn");
 
     @Override
     public @NonNull MutableHttpResponse<Map<String, Object>> processResponse(@NonNull ErrorContext context,
@@ -86,7 +91,7 @@ public class ProblemResponses implements ErrorResponseProcessor<Map<String, Obje
         if (!position.find()) {
             return Optional.empty();
         }
-        Optional<String> body = context.getRequest().getAttribute(RawBodyFilter.ATTRIBUTE, String.class);
+        Optional<String> body = context.getRequest().getAttribute(RAW_BODY_ATTRIBUTE, String.class);
         if (body.isEmpty()) {
             return Optional.empty();
         }

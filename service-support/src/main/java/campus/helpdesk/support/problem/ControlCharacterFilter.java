@@ -1,0 +1,90 @@
+package campus.helpdesk.support.problem;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.ServerFilterPhase;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Refuses, in every service and before anything else looks at the request, a path, query parameter or header
+ * that no person types: a malformed percent-encoding, or a control character such as NUL ({@code %00}). Each is
+ * a 400 problem naming the parameter or header. PostgreSQL cannot store NUL in text, so without this a search
+ * for {@code q=%00} got as far as the database and came back as a 500. JSON bodies are checked by the contract's
+ * records ({@code @Pattern} with {@code campus.helpdesk.api.Text}), which name the field.
+ */
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+public class ControlCharacterFilter implements Ordered {
+
+    @Override
+    public int getOrder() {
+        // Right after the trace and the access log, before security: a refusal for malformed input needs no token.
+        return ServerFilterPhase.FIRST.after();
+    }
+
+    /** A 400 to answer at once, or null to let the request go on. */
+    @RequestFilter
+    public @Nullable MutableHttpResponse<?> check(HttpRequest<?> request) {
+        String path;
+        try {
+            path = request.getPath();
+        } catch (IllegalArgumentException e) {
+            return refuse("path", "the path is not valid percent-encoding");
+        }
+        if (hasControl(path, false)) {
+            return refuse("path", "the path must not contain control characters such as NUL (%00)");
+        }
+        try {
+            for (Map.Entry<String, List<String>> parameter : request.getParameters()) {
+                String name = parameter.getKey();
+                if (hasControl(name, false)) {
+                    return refuse("query", "a parameter name must not contain control characters such as NUL");
+                }
+                for (String value : parameter.getValue()) {
+                    if (hasControl(value, false)) {
+                        return refuse(printable(name), "must not contain control characters such as NUL (%00)");
+                    }
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            return refuse("query", "the query string is not valid percent-encoding");
+        }
+        for (Map.Entry<String, List<String>> header : request.getHeaders()) {
+            for (String value : header.getValue()) {
+                if (hasControl(value, true)) {
+                    return refuse(printable(header.getKey()), "a header must not contain control characters such "
+                            + "as NUL");
+                }
+            }
+        }
+        return null;
+    }
+
+    /** C0 controls and DEL; a header may contain a tab (it is whitespace there). */
+    static boolean hasControl(String text, boolean tabAllowed) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c < 0x20 && !(tabAllowed && c == '\t')) || c == 0x7F) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A name fit to echo in a problem: control characters dropped, at most 60 characters. */
+    private static String printable(String name) {
+        String clean = name.codePoints().filter(c -> c >= 0x20 && c != 0x7F)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return clean.length() > 60 ? clean.substring(0, 60) + "…" : clean;
+    }
+
+    private static MutableHttpResponse<?> refuse(String field, String detail) {
+        return ProblemDocument.response(HttpStatus.BAD_REQUEST, field + ": " + detail, Map.of("field", field));
+    }
+}

@@ -1,0 +1,96 @@
+package campus.helpdesk.support.problem;
+
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Map;
+
+/**
+ * Every exception that no more specific handler answers ends here, in every service. Three outcomes:
+ * <ul>
+ *   <li>the database cannot be reached (the pool timed out, the connection was refused or broke, the server is
+ *   shutting down): <b>503</b> with {@code Retry-After}, because the request may well work in a few seconds;</li>
+ *   <li>the database refused a value as data (SQLSTATE class 22: text it cannot store such as NUL, a number or
+ *   date out of its range): <b>400</b>, because the input is at fault; the contract's own checks usually answer
+ *   first and name the field, this is the net under them;</li>
+ *   <li>anything else: <b>500</b> with a generic detail. The cause goes to the log, never into the answer: no
+ *   exception names, messages or stack traces leave the service.</li>
+ * </ul>
+ */
+@Singleton
+@Produces(ProblemDocument.PROBLEM_JSON)
+public class FailureHandler implements ExceptionHandler<Exception, HttpResponse<?>> {
+
+    /** Seconds a client should wait before retrying while the database is away. */
+    public static final int RETRY_AFTER_SECONDS = 5;
+
+    private static final Logger LOG = LoggerFactory.getLogger(FailureHandler.class);
+
+    @Override
+    public HttpResponse<?> handle(HttpRequest request, Exception exception) {
+        SQLException sql = sqlCause(exception);
+        MutableHttpResponse<?> response;
+        if (sql != null && unreachable(sql)) {
+            LOG.warn("{} {}: the database is not reachable: {}", request.getMethod(), request.getPath(),
+                    sql.toString());
+            response = ProblemDocument.response(HttpStatus.SERVICE_UNAVAILABLE,
+                    "The database is not reachable right now; try again in a few seconds")
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
+        } else if (sql != null && refusedAsData(sql)) {
+            LOG.info("{} {}: the database refused a value: {}", request.getMethod(), request.getPath(),
+                    sql.getMessage());
+            response = ProblemDocument.response(HttpStatus.BAD_REQUEST,
+                    "A value in the request cannot be stored: it is out of range or contains characters such as NUL "
+                            + "(\\u0000) that text may not contain", Map.of("field", "body"));
+        } else {
+            LOG.error("{} {} failed", request.getMethod(), request.getPath(), exception);
+            response = ProblemDocument.response(HttpStatus.INTERNAL_SERVER_ERROR,
+                    "The server could not answer this request; the cause is in its log.");
+        }
+        return request.getMethod() == HttpMethod.HEAD ? response.body(null) : response;
+    }
+
+    /** The first SQLException in the cause chain (a pool or a transaction manager wraps the driver's). */
+    static SQLException sqlCause(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return sql;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Connection trouble, not a statement's: Hikari's pool timeout, SQLSTATE class 08 (connection exception),
+     * 57P01–57P03 (admin or crash shutdown, cannot connect now), or the same further down the chain.
+     */
+    static boolean unreachable(SQLException sql) {
+        for (Throwable t = sql; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException e && e.getSQLState() != null
+                    && (e.getSQLState().startsWith("08") || e.getSQLState().matches("57P0[1-3]"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** SQLSTATE class 22, data exception: invalid text encoding, NUL in text, a value out of range. */
+    static boolean refusedAsData(SQLException sql) {
+        return sql.getSQLState() != null && sql.getSQLState().startsWith("22");
+    }
+}

@@ -1,0 +1,88 @@
+package campus.helpdesk.support.problem;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.ServerFilterPhase;
+import io.micronaut.http.server.HttpServerConfiguration;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The two rules every request body follows, in every service, decided before security and routing:
+ * <ul>
+ *   <li>at most max-request-size (1 MB): a larger declared Content-Length is a 413 problem at once. The server
+ *   enforces the limit only on bodies it reads; a route that takes no body would run anyway (a DELETE with 1 MB
+ *   attached signed the caller out), and the gateway's proxy streams bodies on, so the service behind refused
+ *   half-way and the proxy could only report a 503;</li>
+ *   <li>JSON: a body with another Content-Type (or none) is a 415 problem. Otherwise the router finds no route
+ *   that consumes it and the caller is told it may not use the path (403), which sends them looking in the
+ *   wrong place.</li>
+ * </ul>
+ */
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+public class RequestBodyFilter implements Ordered {
+
+    private final long maxRequestSize;
+
+    public RequestBodyFilter(HttpServerConfiguration server) {
+        this.maxRequestSize = server.getMaxRequestSize();
+    }
+
+    @Override
+    public int getOrder() {
+        return ServerFilterPhase.FIRST.after() + 1;
+    }
+
+    /** A 413 or 415 to answer at once, or null to let the request go on. */
+    @RequestFilter
+    public @Nullable MutableHttpResponse<?> check(HttpRequest<?> request) {
+        if (!hasBody(request)) {
+            return null;
+        }
+        if (request.getContentLength() > maxRequestSize) {
+            return ProblemDocument.response(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "body: the request body is "
+                    + request.getContentLength() + " bytes; at most " + maxRequestSize + " are accepted",
+                    Map.of("field", "body"));
+        }
+        String type = request.getHeaders().get(HttpHeaders.CONTENT_TYPE);
+        if (type != null && isJson(type)) {
+            return null;
+        }
+        return ProblemDocument.response(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "Content-Type: request bodies must be JSON (Content-Type: application/json), not "
+                        + (type == null ? "missing" : "'" + shorten(type) + "'"),
+                Map.of("field", "Content-Type"));
+    }
+
+    private static boolean hasBody(HttpRequest<?> request) {
+        HttpHeaders headers = request.getHeaders();
+        String length = headers.get(HttpHeaders.CONTENT_LENGTH);
+        if (length != null) {
+            return !length.strip().equals("0");
+        }
+        return headers.contains(HttpHeaders.TRANSFER_ENCODING);
+    }
+
+    private static boolean isJson(String contentType) {
+        try {
+            MediaType type = MediaType.of(contentType);
+            String subtype = type.getSubtype().toLowerCase(Locale.ROOT);
+            return type.getType().equalsIgnoreCase("application") && (subtype.equals("json") || subtype.endsWith("+json"));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static String shorten(String value) {
+        String clean = value.replaceAll("\\p{Cntrl}", "");
+        return clean.length() <= 60 ? clean : clean.substring(0, 60) + "…";
+    }
+}

@@ -1,0 +1,135 @@
+package campus.helpdesk.support.problem;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What every service answers when something other than a deliberate refusal goes wrong. */
+@MicronautTest
+class FailureHandlerTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @Inject
+    EmbeddedServer server;
+
+    @Test
+    void anUnexpectedFailureIsA500ProblemWithoutItsMessageClassOrStackTrace() throws Exception {
+        HttpResponse<String> r = get("/problem/bug");
+        assertThat(r.statusCode()).isEqualTo(500);
+        assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(r.body()).contains("\"status\":500").contains("the cause is in its log")
+                .doesNotContain("secret").doesNotContain("IllegalState").doesNotContain("Exception")
+                .doesNotContain("\tat ").doesNotContain("campus.helpdesk");
+    }
+
+    @Test
+    void anUnreachableDatabaseIsA503WithRetryAfter() throws Exception {
+        HttpResponse<String> r = get("/problem/database-down");
+        assertThat(r.statusCode()).isEqualTo(503);
+        assertThat(r.headers().firstValue("Retry-After")).hasValue(String.valueOf(FailureHandler.RETRY_AFTER_SECONDS));
+        assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(r.body()).contains("database is not reachable").doesNotContain("Hikari").doesNotContain("127.0.0.1");
+    }
+
+    @Test
+    void aValueTheDatabaseRefusesAsDataIsA400NotA500() throws Exception {
+        HttpResponse<String> r = get("/problem/nul-in-text");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("NUL").doesNotContain("UTF8").doesNotContain("SQL");
+    }
+
+    @Test
+    void aNulInAQueryParameterIsA400NamingIt() throws Exception {
+        HttpResponse<String> r = get("/problem/echo?text=a%00b");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(r.body()).contains("\"field\":\"text\"").contains("control characters");
+    }
+
+    @Test
+    void otherControlCharactersInQueryParametersAreRefusedToo() throws Exception {
+        assertThat(get("/problem/echo?text=a%07b").statusCode()).isEqualTo(400);
+        assertThat(get("/problem/echo?text=a%7Fb").statusCode()).isEqualTo(400);
+        assertThat(get("/problem/echo?text=Gr%C3%BC%C3%9Fe%20%E6%9D%8E").body()).isEqualTo("Grüße 李");
+    }
+
+    @Test
+    void aBrokenPercentEncodingIsRefusedAsAProblemNotAFailure() throws Exception {
+        String answer = raw("GET /problem/echo?text=%zz%2 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        assertThat(answer).matches("(?s)HTTP/1.1 4\\d\\d .*").contains("application/problem+json");
+    }
+
+    @Test
+    void invalidUtf8InTheQueryStringIsNoFailure() throws Exception {
+        HttpResponse<String> r = get("/problem/echo?text=%FF%FE%C3");
+        assertThat(r.statusCode()).isLessThan(500);
+    }
+
+    /** Netty's header validation refuses it before any filter sees it, so the problem cannot name the header. */
+    @Test
+    void aNulInAHeaderValueIsA400Problem() throws Exception {
+        String answer = raw("GET /problem/echo?text=x HTTP/1.1\r\nHost: x\r\nIdempotency-Key: a\0b\r\n"
+                + "Connection: close\r\n\r\n");
+        assertThat(answer).startsWith("HTTP/1.1 400").contains("application/problem+json");
+    }
+
+    @Test
+    void anotherControlCharacterInAHeaderValueIsA400NamingTheHeader() throws Exception {
+        String answer = raw("GET /problem/echo?text=x HTTP/1.1\r\nHost: x\r\nIdempotency-Key: a\u0007b\r\n"
+                + "Connection: close\r\n\r\n");
+        assertThat(answer).startsWith("HTTP/1.1 400").contains("application/problem+json");
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIs415() throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(server.getURI() + "/problem/json"))
+                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(415);
+        assertThat(r.body()).contains("\"field\":\"Content-Type\"");
+        HttpResponse<String> json = HTTP.send(HttpRequest.newBuilder(URI.create(server.getURI() + "/problem/json"))
+                .header("Content-Type", "application/json; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"a\":1}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(json.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aBodyOverTheLimitIs413EvenWhereTheRouteTakesNoBody() throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(server.getURI() + "/problem/echo"))
+                .header("Content-Type", "application/json")
+                .method("GET", HttpRequest.BodyPublishers.ofString("\"" + "x".repeat(11 * 1024 * 1024) + "\""))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(413);
+        assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(server.getURI() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Bytes no well-behaved client sends (the JDK's client refuses NUL in a header, for one). */
+    private String raw(String request) throws IOException {
+        try (Socket socket = new Socket(server.getHost(), server.getPort())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
