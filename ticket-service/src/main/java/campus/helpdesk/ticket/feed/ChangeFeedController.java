@@ -8,7 +8,6 @@ import campus.helpdesk.api.FactsSnapshot;
 import campus.helpdesk.ticket.db.Database;
 import campus.helpdesk.ticket.problem.Problems;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -102,7 +101,8 @@ public class ChangeFeedController implements ChangeFeedOperations {
         try {
             return new StreamedFile(new SnapshotStream(db.borrow()), MediaType.TEXT_PLAIN_TYPE);
         } catch (SQLException e) {
-            throw Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "The database is not reachable: " + e.getMessage());
+            // The shared failure handler answers 503 with Retry-After, and keeps the driver's message in the log.
+            throw new Database.DatabaseException(e);
         }
     }
 
