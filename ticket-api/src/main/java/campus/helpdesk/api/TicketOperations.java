@@ -15,8 +15,8 @@ import jakarta.validation.Valid;
 import java.util.List;
 
 /**
- * Tickets. The caller's identity comes from {@link HelpdeskHeaders#ROLE} and {@link HelpdeskHeaders#USER}, which
- * every request carries; they are not parameters here because ticket-service reads them in one filter.
+ * Tickets. The caller's identity comes from the signed service token every request carries (SECURITY.md); it
+ * is not a parameter here because Micronaut Security reads it before any controller runs.
  * List filters are plain text so that a bad value gets a problem+json naming the parameter.
  */
 public interface TicketOperations {

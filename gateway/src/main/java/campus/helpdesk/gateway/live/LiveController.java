@@ -31,6 +31,8 @@ import java.time.Instant;
 public class LiveController {
 
     private static final Duration PING = Duration.ofSeconds(20);
+    /** How often a stream opened with an API token checks that the token still works (revocation). */
+    static final Duration TOKEN_RECHECK = Duration.ofSeconds(30);
 
     private final Callers callers;
     private final Sessions sessions;
@@ -45,14 +47,14 @@ public class LiveController {
     @Get(produces = MediaType.TEXT_EVENT_STREAM)
     public Mono<HttpResponse<?>> live(HttpRequest<?> request, @Nullable @Header("Last-Event-ID") String lastEventId) {
         return callers.of(request)
-                .<HttpResponse<?>>map(caller -> stream(caller, lastEventId))
+                .<HttpResponse<?>>map(caller -> stream(request, caller, lastEventId))
                 .switchIfEmpty(Mono.fromSupplier(() -> ProblemDocument.response(HttpStatus.UNAUTHORIZED,
                         "Sign in first: there is no session")))
                 .onErrorResume(CallerRefused.class,
                         e -> Mono.just(ProblemDocument.response(e.status(), e.getMessage())));
     }
 
-    private HttpResponse<?> stream(Caller caller, @Nullable String lastEventId) {
+    private HttpResponse<?> stream(HttpRequest<?> request, Caller caller, @Nullable String lastEventId) {
         var role = caller.role();
         Flux<Event<?>> changes = hub.subscribe(lastEventId)
                 .filter(item -> item.reset() || Visibility.visible(role, item.event()))
@@ -64,10 +66,19 @@ public class LiveController {
                 .retry(Duration.ofSeconds(2)));
         Flux<Event<?>> pings = Flux.interval(PING).map(i -> Event.of((Object) Map.of()).name("ping"));
         Duration left = Duration.between(Instant.now(), caller.expiresAt());
-        Flux<?> end = caller.sessionId() == null ? Flux.never() : sessions.signedOut(caller.sessionId());
+        Flux<?> end = caller.sessionId() != null ? sessions.signedOut(caller.sessionId()) : revoked(request);
         Flux<Event<?>> events = Flux.concat(ready, Flux.merge(changes, pings))
                 .take(left.isNegative() ? Duration.ZERO : left)
                 .takeUntilOther(end);
         return HttpResponse.ok(events).contentType(MediaType.TEXT_EVENT_STREAM_TYPE);
+    }
+
+    /** Emits once the request's API token is refused (revoked or expired); a check that cannot run is no verdict. */
+    private Flux<Boolean> revoked(HttpRequest<?> request) {
+        return Flux.interval(TOKEN_RECHECK)
+                .concatMap(tick -> callers.of(request).hasElement()
+                        .onErrorResume(CallerRefused.class, e -> Mono.just(e.status() != HttpStatus.UNAUTHORIZED)))
+                .filter(stillValid -> !stillValid)
+                .take(1);
     }
 }

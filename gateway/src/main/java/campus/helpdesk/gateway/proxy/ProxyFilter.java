@@ -49,6 +49,7 @@ public class ProxyFilter implements HttpServerFilter {
     private static final Logger LOG = LoggerFactory.getLogger(ProxyFilter.class);
 
     private static final String RETRY_AFTER_SECONDS = "2";
+    private static final List<String> LEGACY_IDENTITY = List.of("X-Helpdesk-Role", "X-Helpdesk-User");
     private static final List<String> HOP_BY_HOP = List.of(HttpHeaders.CONNECTION, HttpHeaders.UPGRADE,
             "HTTP2-Settings", "Keep-Alive", HttpHeaders.TE, HttpHeaders.TRAILER, HttpHeaders.PROXY_AUTHORIZATION);
 
@@ -136,6 +137,8 @@ public class ProxyFilter implements HttpServerFilter {
 
     private static void identify(MutableHttpHeaders h, String authorization, boolean csv) {
         h.remove(HttpHeaders.COOKIE);
+        // The services believe only the token below; still, nothing a client says about itself travels on.
+        LEGACY_IDENTITY.forEach(h::remove);
         h.remove(HttpHeaders.HOST);
         // Hop-by-hop headers belong to the browser's connection, not to ours.
         HOP_BY_HOP.forEach(h::remove);

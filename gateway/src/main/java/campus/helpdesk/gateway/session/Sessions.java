@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
@@ -70,7 +71,8 @@ public class Sessions {
             Instant now = clock.instant();
             signedOut.values().removeIf(expiry -> expiry.isBefore(now));
             signedOut.put(session.id(), session.expiresAt());
-            signOuts.tryEmitNext(session.id());
+            // Two sign-outs on two event loops at once: retry rather than drop one (its streams would go on).
+            signOuts.emitNext(session.id(), Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(100)));
         });
     }
 

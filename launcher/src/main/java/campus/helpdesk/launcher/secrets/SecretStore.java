@@ -26,6 +26,10 @@ public final class SecretStore {
     public static final String SESSION_SECRET = "session-secret";
     public static final String POSTGRES_PASSWORD = "postgres-password";
     public static final String HELPDESK_PASSWORD = "helpdesk-password";
+    /** The staff access code a desk serving the network gets when nobody chose one: typed by people, so readable. */
+    public static final String STAFF_CODE = "staff-code";
+    /** No 0/O, 1/l/I: a code read aloud or from a note is typed right the first time. */
+    private static final String CODE_LETTERS = "abcdefghjkmnpqrstuvwxyz23456789";
 
     /** 48 bytes: well above the 32 the services require, and a whole number of base64 characters (64). */
     static final int SECRET_BYTES = 48;
@@ -75,10 +79,26 @@ public final class SecretStore {
 
     /** The secret of that name, made (48 random bytes, base64url) and stored on first use. */
     public String readOrCreate(String name) {
+        return readOrCreate(name, random());
+    }
+
+    /** The staff code, made on first use: four groups of four letters and digits (about 79 bits). */
+    public String readOrCreateStaffCode() {
+        StringBuilder code = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            if (i > 0 && i % 4 == 0) {
+                code.append('-');
+            }
+            code.append(CODE_LETTERS.charAt(RANDOM.nextInt(CODE_LETTERS.length())));
+        }
+        return readOrCreate(STAFF_CODE, code.toString());
+    }
+
+    private String readOrCreate(String name, String fresh) {
         Path file = file(name);
         if (!Files.exists(file)) {
             try {
-                write(file, random());
+                write(file, fresh);
             } catch (FileAlreadyExistsException e) {
                 // Another launcher made it a moment ago: use theirs.
             } catch (IOException e) {

@@ -16,6 +16,7 @@ import campus.helpdesk.launcher.cli.HelpOption;
 import campus.helpdesk.launcher.cli.UsageException;
 import campus.helpdesk.launcher.cli.WholeNumber;
 import campus.helpdesk.launcher.postgres.EmbeddedDatabase;
+import campus.helpdesk.launcher.secrets.SecretStore;
 import campus.helpdesk.launcher.supervise.RestartPolicy;
 import campus.helpdesk.launcher.supervise.Supervisor;
 
@@ -47,14 +48,16 @@ import java.util.stream.Stream;
 public final class UpCommand implements Callable<Integer> {
 
     static final int DEMO_TICKETS = 300;
+    static final int MIN_STAFF_CODE = 8;
     static final int DEMO_MONTHS = 12;
 
     @Option(names = "--listen", paramLabel = "HOST:PORT", description = {"where the gateway listens (default "
             + "127.0.0.1:8080, this machine only);", "0.0.0.0:8080 serves every interface, e.g. the campus network"})
     String listen;
 
-    @Option(names = "--staff-code", paramLabel = "CODE",
-            description = "the code the staff and analyst roles must give to sign in")
+    @Option(names = "--staff-code", paramLabel = "CODE", description = {"the code the staff and analyst roles must "
+            + "give to sign in (at least 8 characters; HELPDESK_STAFF_CODE keeps it off the command line).",
+            "Without one, a desk that serves the network (--listen off loopback) makes one and prints it."})
     String staffCode;
 
     @Option(names = "--fresh", description = "wipes the data folder (the embedded database and its passwords) first")
@@ -79,6 +82,7 @@ public final class UpCommand implements Callable<Integer> {
     private volatile EmbeddedDatabase embedded;
     private volatile Supervisor supervisor;
     private volatile boolean stopping;
+    private String generatedStaffCode;
 
     public UpCommand(Path root) {
         this.root = root;
@@ -86,6 +90,9 @@ public final class UpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (staffCode != null && staffCode.strip().length() < MIN_STAFF_CODE) {
+            throw new UsageException("--staff-code must have at least " + MIN_STAFF_CODE + " characters");
+        }
         DatabaseTarget external = externalDatabase.target();
         int offset = WholeNumber.within("--port-offset", portOffset, 0, 50000);
         int pgPort = database.port();
@@ -93,9 +100,6 @@ public final class UpCommand implements Callable<Integer> {
         ListenAddress gateway = listen != null ? ListenAddress.parse("--listen", listen)
                 : ListenAddress.loopback(Service.GATEWAY.defaultPort() + offset);
         Map<String, String> env = new java.util.HashMap<>();
-        if (staffCode != null) {
-            env.put("HELPDESK_STAFF_CODE", staffCode(staffCode));
-        }
         // The gateway's About page shows what the supervisor knows (state, restarts, uptime) from this file.
         env.put("HELPDESK_STATUS_FILE", statusFile(home).toString());
         for (Service service : Service.values()) {
@@ -110,6 +114,10 @@ public final class UpCommand implements Callable<Integer> {
             deleteRecursively(home);
             System.out.println("Wiped " + home);
         }
+        String code = staffCode(home, gateway);
+        if (code != null) {
+            env.put("HELPDESK_STAFF_CODE", code);
+        }
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("helpdesk-stop").unstarted(this::stop));
         DatabaseTarget target = external;
         if (target == null) {
@@ -122,6 +130,10 @@ public final class UpCommand implements Callable<Integer> {
         seedOnFirstStart(target);
         System.out.println();
         System.out.println(upLine(gateway));
+        if (generatedStaffCode != null) {
+            System.out.println("Staff code: " + generatedStaffCode + " (staff and analysts give it to sign in; kept in "
+                    + SecretStore.folder(home).resolve(SecretStore.STAFF_CODE) + "; --staff-code sets your own)");
+        }
         System.out.println("PostgreSQL: " + target.url() + " (user " + target.user()
                 + (embedded != null ? "; ./helpdesk psql opens it" : "") + ")");
         supervise(home);
@@ -169,11 +181,33 @@ public final class UpCommand implements Callable<Integer> {
         }
     }
 
-    private static String staffCode(String code) {
-        if (code.isBlank()) {
-            throw new UsageException("--staff-code must not be empty");
+    /**
+     * The staff code: the one given (option, else environment), else, for a desk the network can reach, the one
+     * kept in the secrets folder (made on first start): without a code anyone who reaches the gateway could sign
+     * in as staff. A desk on loopback alone needs none (only this machine's users reach it).
+     */
+    private String staffCode(Path home, ListenAddress gateway) {
+        String given = staffCode != null ? staffCode : System.getenv("HELPDESK_STAFF_CODE");
+        if (given != null) {
+            if (given.strip().length() < MIN_STAFF_CODE) {
+                throw new UsageException("--staff-code must have at least " + MIN_STAFF_CODE + " characters");
+            }
+            return given.strip();
         }
-        return code;
+        if (loopback(gateway.host())) {
+            return null;
+        }
+        String made = SecretStore.open(home).readOrCreateStaffCode();
+        generatedStaffCode = made;
+        return made;
+    }
+
+    private static boolean loopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     private void seedOnFirstStart(DatabaseTarget target) {

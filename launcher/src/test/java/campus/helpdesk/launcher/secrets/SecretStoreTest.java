@@ -38,6 +38,16 @@ class SecretStoreTest {
     }
 
     @Test
+    void aStaffCodeIsMadeOnceReadableAndOwnerOnly() throws Exception {
+        String code = SecretStore.open(home).readOrCreateStaffCode();
+
+        assertThat(code).matches("[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}").doesNotContain("0", "1", "l", "o", "i");
+        assertThat(SecretStore.open(home).readOrCreateStaffCode()).isEqualTo(code);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                SecretStore.folder(home).resolve(SecretStore.STAFF_CODE)))).isEqualTo("rw-------");
+    }
+
+    @Test
     void eachSecretIs48RandomBytesInBase64url() {
         String secret = SecretStore.open(home).readOrCreate(SecretStore.SERVICE_KEY);
 

@@ -193,6 +193,41 @@ class FaultSuiteTest {
         assertThat(killed).isPositive();
     }
 
+    @Test
+    @Order(5)
+    void aHungTicketServiceGetsAQuickProblemFromTheGatewayAndServesAgainAfter() throws Exception {
+        String student = desk.signIn("Hang Probe", "STUDENT");
+        long pid = desk.suite.pid(Service.TICKET_SERVICE);
+        // The supervisor would replace a hung process after a few seconds; here the hang itself is the fault.
+        desk.supervisor.pause(Service.TICKET_SERVICE.module());
+        signal("STOP", pid);
+        List<Long> answeredMs = new ArrayList<>();
+        Map<Integer, Integer> statuses = new HashMap<>();
+        try {
+            for (int i = 0; i < 5; i++) {
+                long started = System.nanoTime();
+                GatewayClient.Answer answer = GatewayClient.send(desk.gateway.resolve("/api/tickets?size=1"), "GET",
+                        null, Map.of("Cookie", student));
+                answeredMs.add((System.nanoTime() - started) / 1_000_000);
+                statuses.merge(answer.status(), 1, Integer::sum);
+                assertThat(answer.contentType()).startsWith("application/problem+json");
+            }
+        } finally {
+            signal("CONT", pid);
+            desk.supervisor.resume(Service.TICKET_SERVICE.module());
+        }
+        long recovered = SupervisedDesk.await(BOUND, () -> GatewayClient.send(
+                desk.gateway.resolve("/api/tickets?size=1"), "GET", null, Map.of("Cookie", student)).status() == 200);
+        REPORT.add("| ticket-service hung (SIGSTOP), 5 requests through the gateway | answered " + statuses + " in "
+                + answeredMs + " ms; serving again " + recovered + " ms after SIGCONT |");
+        assertThat(statuses.keySet()).isSubsetOf(503, 504);
+        assertThat(desk.suite.pid(Service.TICKET_SERVICE)).as("the same process, not a restart").isEqualTo(pid);
+    }
+
+    private static void signal(String signal, long pid) throws Exception {
+        assertThat(new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).start().waitFor()).isZero();
+    }
+
     // --- checks ---
 
     /** Every acknowledged key's ticket, by "reporter/key", as the database has it. */

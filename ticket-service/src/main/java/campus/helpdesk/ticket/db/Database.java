@@ -1,5 +1,6 @@
 package campus.helpdesk.ticket.db;
 
+import io.micronaut.data.connection.exceptions.ConnectionException;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -33,13 +34,19 @@ public class Database {
 
     /** Runs {@code work} in one READ COMMITTED transaction; any exception rolls it back. */
     public <T> T inTransaction(Work<T> work) {
-        return transactions.executeWrite(status -> {
-            try {
-                return work.run(status.getConnection());
-            } catch (SQLException e) {
-                throw new DatabaseException(e);
-            }
-        });
+        try {
+            return transactions.executeWrite(status -> {
+                try {
+                    return work.run(status.getConnection());
+                } catch (SQLException e) {
+                    throw new DatabaseException(e);
+                }
+            });
+        } catch (ConnectionException e) {
+            // The transaction manager could not even set up its connection (PostgreSQL died under it): say so in
+            // the terms every service's failure handler knows, a connection exception (SQLSTATE 08003).
+            throw new DatabaseException(new SQLException(e.getMessage(), CONNECTION_DOES_NOT_EXIST, e));
+        }
     }
 
     /** Runs {@code work} on a pooled connection in auto-commit mode: each statement is its own transaction. */
@@ -47,13 +54,25 @@ public class Database {
         try (Connection connection = pool.getConnection()) {
             return work.run(connection);
         } catch (SQLException e) {
-            throw new DatabaseException(e);
+            throw new DatabaseException(closing(e));
         }
     }
 
     /** A pooled connection the caller must close; for streams that outlive one method call. */
     public Connection borrow() throws SQLException {
-        return pool.getConnection();
+        try {
+            return pool.getConnection();
+        } catch (SQLException e) {
+            throw closing(e);
+        }
+    }
+
+    /** A pool closed under a request (the service is stopping) is "unavailable", not a fault of the request. */
+    private SQLException closing(SQLException e) {
+        if (e.getSQLState() == null && pool instanceof com.zaxxer.hikari.HikariDataSource hikari && hikari.isClosed()) {
+            return new SQLException(e.getMessage(), CONNECTION_DOES_NOT_EXIST, e);
+        }
+        return e;
     }
 
     public static final class DatabaseException extends RuntimeException {
@@ -61,4 +80,6 @@ public class Database {
             super(cause.getMessage(), cause);
         }
     }
+
+    private static final String CONNECTION_DOES_NOT_EXIST = "08003";
 }

@@ -91,7 +91,8 @@ public class TicketSearch {
             }
         } finally {
             try (Statement s = c.createStatement()) {
-                s.execute("SET statement_timeout = 0");
+                // Back to the connection's own limit (its startup options), not to none.
+                s.execute("RESET statement_timeout");
             }
         }
         return page(c, matchesFirst, parameters, query);
