@@ -26,7 +26,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Faults injected into a supervised suite of the real service jars on an embedded PostgreSQL, as under
@@ -52,16 +51,7 @@ class SupervisedSuiteTest {
 
     @BeforeAll
     static void startASupervisedSuite() throws IOException {
-        Path root = Path.of("").toAbsolutePath();
-        while (root != null && !Files.exists(root.resolve("mvnw"))) {
-            root = root.getParent();
-        }
-        assumeTrue(root != null, "project root not found");
-        for (Service service : Service.values()) {
-            Path target = root.resolve(service.module()).resolve("target");
-            assumeTrue(Files.isDirectory(target) && target.toFile().list((d, n) -> n.endsWith("-all.jar")).length > 0,
-                    "the service jars are built by the reactor before this module");
-        }
+        Path root = BuiltServices.root();
         home = Files.createTempDirectory(root.resolve("launcher").resolve("target"), "supervised-");
         database = EmbeddedDatabase.start(home, PG_PORT);
         suite = Suite.start(new SuiteOptions(root, database.target().url(), database.target().user(),

@@ -1,5 +1,6 @@
 package campus.helpdesk.launcher.up;
 
+import campus.helpdesk.launcher.BuiltServices;
 import campus.helpdesk.launcher.ListenAddress;
 import campus.helpdesk.launcher.Ports;
 import campus.helpdesk.launcher.Service;
@@ -26,7 +27,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * {@code ./helpdesk up} as a user runs it: a separate JVM, the real service jars, an embedded PostgreSQL, then
@@ -43,16 +43,7 @@ class HelpdeskUpTest {
 
     @BeforeAll
     static void findServiceJars() {
-        root = Path.of("").toAbsolutePath();
-        while (root != null && !Files.exists(root.resolve("mvnw"))) {
-            root = root.getParent();
-        }
-        assumeTrue(root != null, "project root not found");
-        for (Service service : Service.values()) {
-            Path target = root.resolve(service.module()).resolve("target");
-            assumeTrue(Files.isDirectory(target) && target.toFile().list((d, n) -> n.endsWith("-all.jar")).length > 0,
-                    "the service jars are built by the reactor before this module");
-        }
+        root = BuiltServices.root();
     }
 
     @Test
