@@ -84,6 +84,8 @@ class SupervisedSuiteTest {
         awaitUntil(BACK_WITHIN, () -> suite.pid(Service.TICKET_SERVICE) != pid && healthy(Service.TICKET_SERVICE));
         System.out.printf("ticket-service: kill -9 -> healthy again in %.1f s%n", (System.nanoTime() - killed) / 1e9);
         assertThat(supervisor.restarts("ticket-service")).isEqualTo(1);
+        // The supervisor marks it UP after its own health check, a moment after ours may have passed.
+        awaitUntil(BACK_WITHIN, () -> statusSays("\"ticket-service\": {\"state\": \"UP\""));
         assertThat(statusFile()).contains("\"ticket-service\": {\"state\": \"UP\", \"restarts\": 1,")
                 .contains("\"lastFailure\": \"exited (code 137)\"");
     }
@@ -114,6 +116,7 @@ class SupervisedSuiteTest {
         System.out.printf("postgresql: kill -9 -> accepting connections again in %.1f s%n",
                 (System.nanoTime() - killed) / 1e9);
         assertThat(supervisor.restarts("postgresql")).isEqualTo(1);
+        awaitUntil(BACK_WITHIN, () -> statusSays("\"postgresql\": {\"state\": \"UP\""));
         assertThat(statusFile()).contains("\"postgresql\": {\"state\": \"UP\", \"restarts\": 1,");
         // ticket-service was not restarted: it reconnects by itself.
         awaitUntil(BACK_WITHIN, () -> status(Service.TICKET_SERVICE) == 200);
@@ -135,6 +138,14 @@ class SupervisedSuiteTest {
 
     private static String statusFile() throws IOException {
         return Files.readString(home.resolve("status.json"));
+    }
+
+    private static boolean statusSays(String text) {
+        try {
+            return statusFile().contains(text);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static boolean healthy(Service service) {
