@@ -65,7 +65,7 @@ class HelpdeskInTheBrowserTest {
             String token = staff.waitFor(By.cssSelector("#token-issued .token-value")).getAttribute("value");
             assertThat(token).startsWith("hdt_");
             staff.waitForText(By.cssSelector("table"), name);
-            staff.screenshot("14-api-tokens-issued");
+            staff.screenshot("15-api-tokens-issued");
 
             java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
             java.net.http.HttpRequest asBiTool = java.net.http.HttpRequest.newBuilder(
