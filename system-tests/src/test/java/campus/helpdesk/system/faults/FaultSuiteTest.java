@@ -169,7 +169,6 @@ class FaultSuiteTest {
         });
         Thread.sleep(TRAFFIC_MS / 6);
         long pid = desk.database.pid();
-        long killed = System.currentTimeMillis();
         SupervisedDesk.kill9(pid);
         String student = desk.signIn("Recovery Probe", "STUDENT");
         long recovered = SupervisedDesk.await(BOUND, () -> {
@@ -190,7 +189,6 @@ class FaultSuiteTest {
         assertThat(lost).isZero();
         assertThat(duplicated).isZero();
         assertThat(desk.supervisor.restarts("postgresql")).isEqualTo(1);
-        assertThat(killed).isPositive();
     }
 
     @Test
