@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark of ticket-service (DESIGN.md targets), measured in one run on the same PostgreSQL:
+# Benchmark of ticket-service (targets in docs/ARCHITECTURE.md), measured in one run on the same PostgreSQL:
 #   - creating tickets through the HTTP API vs pgbench's one-row INSERT (target: ratio >= 0.5),
 #   - full-text search p50/p95 after seeding BENCH_SEARCH_TICKETS tickets (target: p95 <= 50 ms at 1M).
 # Starts its own helpdesk (embedded PostgreSQL on BENCH_PG_PORT, services on ports +BENCH_PORT_OFFSET), then stops it.

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * How long an open browser waits for someone else's change: from ticket-service's answer to a student's POST
  * (through the gateway) until the staff session's /api/live stream carries the CREATED event.
  * Every event must arrive (pushed, no reload); how fast is printed for the record and measured properly by
- * bench/analytics.sh (DESIGN.md's target: 500 ms p99). A latency limit here would make CI depend on the machine's
+ * bench/analytics.sh (the target in docs/ARCHITECTURE.md: 500 ms p99). A latency limit here would make CI depend on the machine's
  * load; that the long poll wakes at once is asserted at its source (ChangeFeedTest).
  */
 class LiveUpdatesLatencyTest {
