@@ -6,7 +6,6 @@ import campus.helpdesk.api.Classification;
 import campus.helpdesk.api.ClassifyOperations;
 import campus.helpdesk.api.ClassifyRequest;
 import campus.helpdesk.ticket.identity.Identity;
-import campus.helpdesk.ticket.ticket.TicketRules;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
@@ -36,7 +35,7 @@ public class ClassifyController implements ClassifyOperations {
     /** Staff only: retrains the classifier with every stored category correction. */
     @Post("/api/classifier/retrain")
     public RetrainResult retrain() {
-        TicketRules.requireStaff(Identity.current(), "retrain the classifier");
+        Identity.current().requireStaff("retrain the classifier");
         CurrentClassifier.Model model = corrections.retrain();
         return new RetrainResult(model.corrections(), model.trainedAt());
     }

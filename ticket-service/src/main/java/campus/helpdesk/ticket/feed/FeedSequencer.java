@@ -1,6 +1,7 @@
 package campus.helpdesk.ticket.feed;
 
 import campus.helpdesk.ticket.db.Database;
+import campus.helpdesk.ticket.history.CommitListener;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
@@ -28,7 +29,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * their commit, and every {@link #SWEEP_MS} otherwise, for events written elsewhere (other replicas, bulk loads).
  */
 @Context
-public class FeedSequencer {
+public class FeedSequencer implements CommitListener {
 
     static final long SWEEP_MS = 50;
     static final int BATCH = 5_000;
@@ -65,7 +66,8 @@ public class FeedSequencer {
         }
     }
 
-    /** Called by writers right after their transaction with events committed. */
+    /** Called by writers (through the event log) right after their transaction with events committed. */
+    @Override
     public void committed() {
         lock.lock();
         try {

@@ -6,7 +6,6 @@ import campus.helpdesk.api.HistoryEntry;
 import campus.helpdesk.api.Role;
 import campus.helpdesk.api.Ticket;
 import campus.helpdesk.ticket.db.Sql;
-import campus.helpdesk.ticket.feed.FeedSequencer;
 import campus.helpdesk.ticket.identity.Identity;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
@@ -25,7 +24,8 @@ import java.util.List;
 /**
  * The ticket_event table: one row per committed change, written in the change's own transaction (transactional
  * outbox). It is both the ticket's visible history and the change feed's source. Writers call
- * {@link #committed()} after their transaction commits, so the feed gives the new events their places at once.
+ * {@link #committed()} after their transaction commits, which tells the {@link CommitListener} (the feed), so the
+ * new events get their places at once.
  */
 @Singleton
 public class EventLog {
@@ -36,16 +36,16 @@ public class EventLog {
             VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::ticket_category, ?::ticket_status, ?::ticket_priority, ?, ?, ?, ?)""";
 
     private final JsonMapper json;
-    private final FeedSequencer sequencer;
+    private final CommitListener listener;
 
-    public EventLog(JsonMapper json, FeedSequencer sequencer) {
+    public EventLog(JsonMapper json, CommitListener listener) {
         this.json = json;
-        this.sequencer = sequencer;
+        this.listener = listener;
     }
 
     /** To be called once the transaction that appended events has committed. */
     public void committed() {
-        sequencer.committed();
+        listener.committed();
     }
 
     /**

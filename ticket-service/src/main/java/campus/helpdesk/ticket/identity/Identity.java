@@ -1,21 +1,62 @@
 package campus.helpdesk.ticket.identity;
 
+import campus.helpdesk.api.Audience;
 import campus.helpdesk.api.Role;
+import campus.helpdesk.api.Ticket;
+import campus.helpdesk.api.TicketStatus;
 import campus.helpdesk.ticket.problem.Problems;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.context.ServerRequestContext;
 import io.micronaut.security.authentication.Authentication;
 
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Who is calling: the person named by the service token the gateway minted for this request (Micronaut Security
- * has checked its signature, expiry and audience, and {@code @Secured} its role, before any controller runs).
+ * has checked its signature, expiry and audience, and {@code @Secured} its role, before any controller runs), and
+ * what that caller may do. Each {@code require} method returns or throws the problem the caller gets, so features
+ * ask the caller instead of deciding again.
  */
 public record Identity(Role role, String user) {
 
     public boolean isStaff() {
         return role == Role.STAFF;
+    }
+
+    public void requireStaff(String action) {
+        if (!isStaff()) {
+            throw Problems.forbidden("Only staff may " + action);
+        }
+    }
+
+    /** Students never see CLOSED tickets: to them a closed ticket does not exist (404, not 403). */
+    public void requireMaySee(Ticket ticket) {
+        if (!Audience.maySeeTicket(role, ticket.status())) {
+            throw Problems.notFound(ticket.id());
+        }
+    }
+
+    public boolean maySeeInternalNotes() {
+        return Audience.maySeeInternalNotes(role);
+    }
+
+    /** The statuses this caller may list; asking a student's list for CLOSED is refused rather than silently emptied. */
+    public Set<TicketStatus> listableStatuses(Set<TicketStatus> asked) {
+        Set<TicketStatus> allowed = EnumSet.noneOf(TicketStatus.class);
+        for (TicketStatus status : TicketStatus.values()) {
+            if (Audience.maySeeTicket(role, status)) {
+                allowed.add(status);
+            }
+        }
+        if (asked.isEmpty()) {
+            return allowed;
+        }
+        if (!allowed.containsAll(asked)) {
+            throw Problems.forbidden("Students cannot see CLOSED tickets");
+        }
+        return asked;
     }
 
     /** The person behind the request being served; only people's roles (STUDENT, STAFF) have one. */

@@ -1,6 +1,5 @@
 package campus.helpdesk.ticket.message;
 
-import campus.helpdesk.api.Audience;
 import campus.helpdesk.api.EventType;
 import campus.helpdesk.api.FieldChange;
 import campus.helpdesk.api.Message;
@@ -9,10 +8,10 @@ import campus.helpdesk.api.Role;
 import campus.helpdesk.api.Ticket;
 import campus.helpdesk.ticket.db.Database;
 import campus.helpdesk.ticket.db.Sql;
+import campus.helpdesk.ticket.db.TicketSql;
 import campus.helpdesk.ticket.history.EventLog;
 import campus.helpdesk.ticket.identity.Identity;
-import campus.helpdesk.ticket.ticket.TicketRules;
-import campus.helpdesk.ticket.ticket.TicketSql;
+import campus.helpdesk.ticket.lifecycle.TicketRules;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
@@ -41,11 +40,11 @@ public class Messages {
 
     public List<Message> list(Identity who, long ticketId) {
         return db.autoCommit(c -> {
-            TicketRules.requireVisible(TicketSql.loadLive(c, ticketId), who);
+            who.requireMaySee(TicketSql.loadLive(c, ticketId));
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
                     + " FROM ticket_message WHERE ticket_id = ? AND (? OR NOT internal) ORDER BY id")) {
                 ps.setLong(1, ticketId);
-                ps.setBoolean(2, Audience.maySeeInternalNotes(who.role()));
+                ps.setBoolean(2, who.maySeeInternalNotes());
                 List<Message> messages = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -61,7 +60,7 @@ public class Messages {
         boolean internal = request.isInternal();
         Message posted = db.inTransaction(c -> {
             Ticket ticket = TicketSql.lockAndLoad(c, ticketId);
-            TicketRules.requireVisible(ticket, who);
+            who.requireMaySee(ticket);
             TicketRules.requireMayPostMessage(ticket, who, internal);
             Message message;
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO ticket_message (ticket_id, author, "

@@ -5,7 +5,7 @@ import campus.helpdesk.api.TicketPage;
 import campus.helpdesk.api.TicketStatus;
 import campus.helpdesk.ticket.db.Database;
 import campus.helpdesk.ticket.db.Sql;
-import campus.helpdesk.ticket.ticket.TicketSql;
+import campus.helpdesk.ticket.db.TicketSql;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;

@@ -1,4 +1,4 @@
-package campus.helpdesk.ticket.search;
+package campus.helpdesk.ticket.language;
 
 import java.util.Locale;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package campus.helpdesk.ticket.ticket;
+package campus.helpdesk.ticket.lifecycle;
 
 import campus.helpdesk.api.Category;
 import campus.helpdesk.api.CategorySource;

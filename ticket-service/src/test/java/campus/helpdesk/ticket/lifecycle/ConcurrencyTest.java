@@ -1,4 +1,4 @@
-package campus.helpdesk.ticket.ticket;
+package campus.helpdesk.ticket.lifecycle;
 
 import campus.helpdesk.api.NewTicket;
 import campus.helpdesk.api.Priority;

@@ -1,8 +1,7 @@
-package campus.helpdesk.ticket.ticket;
+package campus.helpdesk.ticket.lifecycle;
 
 import campus.helpdesk.support.identity.ServiceRoles;
 import io.micronaut.security.annotation.Secured;
-import campus.helpdesk.api.Audience;
 import campus.helpdesk.api.HistoryEntry;
 import campus.helpdesk.api.NewTicket;
 import campus.helpdesk.api.StatusChange;
@@ -11,6 +10,7 @@ import campus.helpdesk.api.TicketOperations;
 import campus.helpdesk.api.TicketPage;
 import campus.helpdesk.api.TicketPatch;
 import campus.helpdesk.ticket.db.Database;
+import campus.helpdesk.ticket.db.TicketSql;
 import campus.helpdesk.ticket.history.EventLog;
 import campus.helpdesk.ticket.identity.Identity;
 import campus.helpdesk.ticket.search.ListQuery;
@@ -25,7 +25,10 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.net.URI;
 import java.util.List;
 
-/** Thin: reads the identity, calls one domain method, maps the result. The rules live in {@link TicketRules}. */
+/**
+ * Thin: reads the identity, calls one domain method, maps the result. The rules live in {@link TicketRules} and
+ * {@link Identity}.
+ */
 @Secured({ServiceRoles.STUDENT, ServiceRoles.STAFF})
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -67,14 +70,14 @@ public class TicketController implements TicketOperations {
                            @Nullable String size) {
         ListQuery query = ListQuery.parse(status, category, priority, q, openedFrom, openedTo, needsReview, sort,
                 page, size);
-        return search.list(query, TicketRules.listableStatuses(Identity.current().role(), query.statuses()));
+        return search.list(query, Identity.current().listableStatuses(query.statuses()));
     }
 
     @Override
     public Ticket get(long id) {
         Identity who = Identity.current();
         Ticket ticket = db.autoCommit(c -> TicketSql.loadLive(c, id));
-        TicketRules.requireVisible(ticket, who);
+        who.requireMaySee(ticket);
         return ticket;
     }
 
@@ -98,8 +101,8 @@ public class TicketController implements TicketOperations {
     public List<HistoryEntry> history(long id) {
         Identity who = Identity.current();
         return db.autoCommit(c -> {
-            TicketRules.requireVisible(TicketSql.loadLive(c, id), who);
-            return events.history(c, id, Audience.maySeeInternalNotes(who.role()));
+            who.requireMaySee(TicketSql.loadLive(c, id));
+            return events.history(c, id, who.maySeeInternalNotes());
         });
     }
 }

@@ -1,11 +1,10 @@
-package campus.helpdesk.ticket.ticket;
+package campus.helpdesk.ticket.db;
 
 import campus.helpdesk.api.Category;
 import campus.helpdesk.api.CategorySource;
 import campus.helpdesk.api.Priority;
 import campus.helpdesk.api.Ticket;
 import campus.helpdesk.api.TicketStatus;
-import campus.helpdesk.ticket.db.Sql;
 import campus.helpdesk.ticket.problem.Problems;
 
 import java.sql.Connection;

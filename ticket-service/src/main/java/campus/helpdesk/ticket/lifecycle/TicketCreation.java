@@ -1,4 +1,4 @@
-package campus.helpdesk.ticket.ticket;
+package campus.helpdesk.ticket.lifecycle;
 
 import campus.helpdesk.api.Classification;
 import campus.helpdesk.api.FieldChange;
@@ -6,12 +6,13 @@ import campus.helpdesk.api.NewTicket;
 import campus.helpdesk.api.Priority;
 import campus.helpdesk.api.Ticket;
 import campus.helpdesk.ticket.classify.CurrentClassifier;
-import campus.helpdesk.ticket.db.Sql;
 import campus.helpdesk.ticket.db.Database;
+import campus.helpdesk.ticket.db.Sql;
+import campus.helpdesk.ticket.db.TicketSql;
 import campus.helpdesk.ticket.history.EventLog;
 import campus.helpdesk.ticket.identity.Identity;
+import campus.helpdesk.ticket.language.LanguageGuesser;
 import campus.helpdesk.ticket.problem.Problems;
-import campus.helpdesk.ticket.search.LanguageGuesser;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
@@ -160,7 +161,7 @@ public class TicketCreation {
                 Ticket ticket = TicketSql.loadLive(connection, rs.getLong(2));
                 // A student's late retry of a ticket staff have closed meanwhile gets what any other path gives:
                 // a closed ticket does not exist for students.
-                TicketRules.requireVisible(ticket, who);
+                who.requireMaySee(ticket);
                 return ticket;
             }
         }

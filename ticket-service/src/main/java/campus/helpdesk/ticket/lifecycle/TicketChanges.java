@@ -1,4 +1,4 @@
-package campus.helpdesk.ticket.ticket;
+package campus.helpdesk.ticket.lifecycle;
 
 import campus.helpdesk.api.CategorySource;
 import campus.helpdesk.api.Classification;
@@ -12,10 +12,11 @@ import campus.helpdesk.ticket.classify.Corrections;
 import campus.helpdesk.ticket.classify.CurrentClassifier;
 import campus.helpdesk.ticket.db.Database;
 import campus.helpdesk.ticket.db.Sql;
+import campus.helpdesk.ticket.db.TicketSql;
 import campus.helpdesk.ticket.history.EventLog;
 import campus.helpdesk.ticket.identity.Identity;
+import campus.helpdesk.ticket.language.LanguageGuesser;
 import campus.helpdesk.ticket.problem.Problems;
-import campus.helpdesk.ticket.search.LanguageGuesser;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
@@ -48,7 +49,7 @@ public class TicketChanges {
 
     public Ticket patch(Identity who, long id, TicketPatch patch, @Nullable String ifMatch) {
         if (patch.category() != null) {
-            TicketRules.requireStaff(who, "correct a ticket's category");
+            who.requireStaff("correct a ticket's category");
         }
         Long sent = IfMatch.version(ifMatch, patch.version());
         // Read and classify outside the transaction (the classifier must not hold a lock); the version check inside
@@ -91,7 +92,7 @@ public class TicketChanges {
         Long sent = IfMatch.version(ifMatch, change.version());
         Ticket moved = db.inTransaction(c -> {
             Ticket current = TicketSql.lockAndLoad(c, id);
-            TicketRules.requireVisible(current, who);
+            who.requireMaySee(current);
             TicketRules.requireVersion(sent, current.version(), false);
             TicketRules.requireMove(current, change.status(), who);
             Ticket updated;
@@ -127,7 +128,7 @@ public class TicketChanges {
 
     /** Soft delete (spam): the ticket vanishes from every read; a DELETED event with null facts tells the feed. */
     public void delete(Identity who, long id) {
-        TicketRules.requireStaff(who, "delete tickets");
+        who.requireStaff("delete tickets");
         db.inTransaction(c -> {
             Ticket current = TicketSql.lockAndLoad(c, id);
             try (PreparedStatement ps = c.prepareStatement("""
@@ -144,7 +145,7 @@ public class TicketChanges {
     }
 
     private static void checkEditable(Ticket ticket, Identity who, @Nullable Long sent) {
-        TicketRules.requireVisible(ticket, who);
+        who.requireMaySee(ticket);
         TicketRules.requireOpenForChanges(ticket);
         TicketRules.requireVersion(sent, ticket.version(), true);
     }
