@@ -1,7 +1,8 @@
 // "Report a problem": the category is suggested live from /api/tickets/classify as the student types; the
 // ticket is filed with an Idempotency-Key so a double click or a retry never files it twice.
 import { api, newIdempotencyKey } from '../api.js';
-import { h, mount, field, showFieldError, errorBox, debounce, label, categoryBadge, select, PRIORITIES } from '../dom.js';
+import { h, mount, field, showFieldError, errorBox, label, categoryBadge, select, PRIORITIES } from '../dom.js';
+import { debounce } from '../schedule.js';
 
 export async function render(container) {
   const title = h('input', { name: 'title', type: 'text', required: true, maxlength: 200,
