@@ -32,19 +32,21 @@ export function manualClock() {
 
 /**
  * `answer(url, init)` gives the JSON body of each request (or a Response); `calls` lists "METHOD url", `bodies`
- * the JSON each request sent (undefined for none).
+ * the JSON each request sent (undefined for none), `headers` its headers.
  */
 export function fakeFetch(answer) {
   const calls = [];
   const bodies = [];
+  const headers = [];
   const fetch = async (url, init = {}) => {
     calls.push(`${init.method || 'GET'} ${url}`);
     bodies.push(init.body === undefined ? undefined : JSON.parse(init.body));
+    headers.push(init.headers || {});
     const body = await answer(String(url), init);
     if (body instanceof Response) return body;
     return new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
   };
-  return { fetch, calls, bodies };
+  return { fetch, calls, bodies, headers };
 }
 
 /** Runs `fn` with `fake` as the page's fetch. */

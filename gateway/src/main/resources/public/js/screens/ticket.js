@@ -98,6 +98,7 @@ export async function render(container, { session, params }) {
 
   async function remove() {
     if (!confirm('Delete this ticket as spam? It disappears for everyone.')) return;
+    show({ type: 'busy', action: 'delete' });
     try {
       await api(`/api/tickets/${id}`, { method: 'DELETE' });
       toast('Ticket deleted');
@@ -105,6 +106,7 @@ export async function render(container, { session, params }) {
     } catch (err) {
       show({ type: 'notice', error: err });
     }
+    show({ type: 'busy', action: null });
   }
 
   container.append(h('article', { class: 'page ticket' }, el.head, el.notice,
