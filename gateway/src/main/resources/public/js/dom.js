@@ -138,11 +138,6 @@ export function showFieldError(form, err) {
   return false;
 }
 
-export function debounce(fn, ms) {
-  let t;
-  return (...args) => { clearTimeout(t); t = setTimeout(() => fn(...args), ms); };
-}
-
 export function select(name, options, value, attrs = {}) {
   return h('select', { name, ...attrs },
     options.map(([v, text]) => h('option', { value: v, selected: v === value }, text)));

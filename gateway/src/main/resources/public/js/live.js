@@ -1,6 +1,7 @@
 // The live connection: one EventSource per page. The server sets each event's id to the feed cursor, so the
 // browser's automatic reconnect sends Last-Event-ID and gets what it missed; a "reset" means too much was missed
 // and every screen reloads its data.
+import { debounce } from './schedule.js';
 
 const listeners = new Set();
 let source = null;
@@ -49,4 +50,24 @@ export function disconnectLive() {
 export function onLive(listener) {
   listeners.add(listener);
   return () => listeners.delete(listener);
+}
+
+/** A burst of changes (a bulk close, a busy desk) refreshes a screen once: this long after its last event… */
+export const BURST_WAIT_MS = 250;
+/** …and, while events keep coming, at least this often. */
+export const BURST_MAX_WAIT_MS = 1000;
+
+/**
+ * Calls `refresh` after live events that `concerns` accepts: once per burst, not once per event. Returns the
+ * debounced refresh (a screen may call it itself, e.g. when its tab becomes visible); its `stop()` unsubscribes.
+ */
+export function refreshOnLive(refresh, concerns = () => true,
+  { wait = BURST_WAIT_MS, maxWait = BURST_MAX_WAIT_MS, clock } = {}) {
+  const soon = debounce(refresh, wait, { maxWait, clock });
+  const unsubscribe = onLive(e => { if (concerns(e)) soon(); });
+  soon.stop = () => {
+    unsubscribe();
+    soon.cancel();
+  };
+  return soon;
 }

@@ -1,9 +1,15 @@
 // "Report a problem": the category is suggested live from /api/tickets/classify as the student types; the
-// ticket is filed with an Idempotency-Key so a double click or a retry never files it twice.
+// ticket is filed with an Idempotency-Key so a double click or a retry never files it twice. The state is the
+// key of this report, the suggestion and whether it is being sent; what is typed stays in the form.
 import { api, newIdempotencyKey } from '../api.js';
-import { h, mount, field, showFieldError, errorBox, debounce, label, categoryBadge, select, PRIORITIES } from '../dom.js';
+import { h, field, showFieldError, errorBox, label, categoryBadge, select, PRIORITIES } from '../dom.js';
+import { region } from '../region.js';
+import { debounce } from '../schedule.js';
+
+const NO_SUGGESTION = 'unavailable';
 
 export async function render(container) {
+  let state = { key: newIdempotencyKey(), suggestion: null, sending: false };
   const title = h('input', { name: 'title', type: 'text', required: true, maxlength: 200,
     placeholder: 'e.g. Lift in building B is stuck on floor 2' });
   const description = h('textarea', { name: 'description', required: true, maxlength: 10000, rows: 6,
@@ -11,12 +17,18 @@ export async function render(container) {
   const location = h('input', { name: 'location', type: 'text', maxlength: 100, placeholder: 'Building, room' });
   const priority = select('priority', [['', 'Let the helpdesk decide'],
     ...PRIORITIES.map(p => [p, label.priority(p)])], '');
-  const suggestion = h('div', { class: 'suggestion', id: 'category-suggestion', 'aria-live': 'polite' },
-    h('span', { class: 'hint' }, 'We suggest a category as you type.'));
+  const suggestion = h('div', { class: 'suggestion', id: 'category-suggestion', 'aria-live': 'polite' });
   const errors = h('div', { class: 'form-errors' });
   const submit = h('button', { type: 'submit', class: 'btn btn-primary' }, 'Send report');
-  let key = newIdempotencyKey();
+  const drawSuggestion = region(suggestion, c => suggestionText(c, priority.value));
   let classifyAbort = null;
+
+  function show(change) {
+    state = { ...state, ...change };
+    drawSuggestion(state.suggestion);
+    submit.disabled = state.sending;
+    submit.textContent = state.sending ? 'Sending…' : 'Send report';
+  }
 
   const classify = debounce(async () => {
     const text = `${title.value}\n${description.value}`.trim();
@@ -24,16 +36,9 @@ export async function render(container) {
     if (classifyAbort) classifyAbort.abort();
     classifyAbort = new AbortController();
     try {
-      const c = await api('/api/tickets/classify', { method: 'POST', body: { text }, signal: classifyAbort.signal });
-      mount(suggestion, h('span', {}, 'Looks like '),
-        categoryBadge(c.category, `· ${Math.round(c.confidence * 100)} % sure`),
-        c.needsReview ? h('span', { class: 'hint' }, ' — the helpdesk will double-check it') : null,
-        c.suggestedPriority === 'HIGH' && !priority.value
-          ? h('span', { class: 'hint' }, ' · sounds urgent: we will treat it as high priority') : null);
+      show({ suggestion: await api('/api/tickets/classify', { method: 'POST', body: { text }, signal: classifyAbort.signal }) });
     } catch (err) {
-      if (err.name !== 'AbortError') {
-        mount(suggestion, h('span', { class: 'hint' }, 'No suggestion right now — the helpdesk will sort it.'));
-      }
+      if (err.name !== 'AbortError') show({ suggestion: NO_SUGGESTION });
     }
   }, 300);
 
@@ -45,7 +50,7 @@ export async function render(container) {
     h('div', { class: 'actions' }, submit));
   // Any change to the text is a new report as far as idempotency goes.
   form.addEventListener('input', e => {
-    key = newIdempotencyKey();
+    state = { ...state, key: newIdempotencyKey() };
     if (e.target === title || e.target === description) classify();
   });
 
@@ -57,11 +62,10 @@ export async function render(container) {
       showFieldError(form, { field: 'description', message: 'Please describe the problem.' });
       return;
     }
-    submit.disabled = true;
-    submit.textContent = 'Sending…';
+    show({ sending: true });
     try {
       const ticket = await api('/api/tickets', {
-        method: 'POST', headers: { 'Idempotency-Key': key },
+        method: 'POST', headers: { 'Idempotency-Key': state.key },
         body: { title: title.value.trim(), description: description.value, location: location.value.trim() || null,
           priority: priority.value || null },
       });
@@ -69,8 +73,7 @@ export async function render(container) {
     } catch (err) {
       if (!showFieldError(form, err)) errors.replaceChildren(errorBox(err));
     } finally {
-      submit.disabled = false;
-      submit.textContent = 'Send report';
+      show({ sending: false });
     }
   });
 
@@ -78,6 +81,18 @@ export async function render(container) {
     h('h1', {}, 'Report a problem'),
     h('p', { class: 'lead' }, 'Broken facilities, IT faults, anything about campus services. We reply under your ticket.'),
     form));
+  show({});
   title.focus();
   return () => { if (classifyAbort) classifyAbort.abort(); };
+}
+
+/** What the suggestion line says: a hint before the first suggestion, the category, or that there is none. */
+function suggestionText(c, chosenPriority) {
+  if (!c) return h('span', { class: 'hint' }, 'We suggest a category as you type.');
+  if (c === NO_SUGGESTION) return h('span', { class: 'hint' }, 'No suggestion right now — the helpdesk will sort it.');
+  return [h('span', {}, 'Looks like '),
+    categoryBadge(c.category, `· ${Math.round(c.confidence * 100)} % sure`),
+    c.needsReview ? h('span', { class: 'hint' }, ' — the helpdesk will double-check it') : null,
+    c.suggestedPriority === 'HIGH' && !chosenPriority
+      ? h('span', { class: 'hint' }, ' · sounds urgent: we will treat it as high priority') : null];
 }

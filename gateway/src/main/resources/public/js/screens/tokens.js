@@ -1,12 +1,15 @@
 // API tokens (staff): personal tokens for analysts' BI tools and scripts. A new token's value is shown once, with
 // a copy button and a curl line; the list shows who issued each, when it was last used, and revokes at once.
+// The state is the list, the token just issued and whether a request is running; every change re-renders.
 import { api } from '../api.js';
-import { h, mount, field, showFieldError, errorBox, select, formatDate, time, toast, loading, emptyState } from '../dom.js';
+import { h, field, showFieldError, errorBox, select, formatDate, time, toast, loading, emptyState } from '../dom.js';
+import { region } from '../region.js';
 
 const ROLES = [['ANALYST', 'Analyst: dashboard numbers (analytics endpoints)'], ['STAFF', 'Staff: everything staff may do']];
 
 export async function render(container) {
-  const list = h('div', {}, loading());
+  let state = { tokens: null, listError: null, issued: null, creating: false };
+  const list = h('div', {});
   const issued = h('div', { 'aria-live': 'polite' });
   const name = h('input', { name: 'name', type: 'text', required: true, maxlength: 60, pattern: '[A-Za-z0-9][A-Za-z0-9._-]*',
     placeholder: 'e.g. powerbi-faculty', autocomplete: 'off' });
@@ -18,35 +21,55 @@ export async function render(container) {
     field('Name', name, 'Letters, digits, ".", "_" or "-": how you will recognise it in this list.'),
     h('div', { class: 'row' }, field('Role', role), field('Valid for (days)', days)),
     errors, h('div', { class: 'actions' }, submit));
+  const drawList = region(list, (tokens, error) => {
+    if (error) return errorBox(error);
+    if (!tokens) return loading();
+    return tokens.length === 0 ? emptyState('No API tokens yet', 'Create one above for a BI tool or a script.')
+      : table(tokens, revoke);
+  });
+  const drawIssued = region(issued, result => (result ? shownOnce(result) : null));
+
+  function show(change) {
+    state = { ...state, ...change };
+    drawList(state.tokens, state.listError);
+    drawIssued(state.issued);
+    submit.disabled = state.creating;
+  }
 
   async function refresh() {
     try {
-      const tokens = await api('/api/tokens');
-      mount(list, tokens.length === 0
-        ? emptyState('No API tokens yet', 'Create one above for a BI tool or a script.')
-        : table(tokens, refresh));
+      show({ tokens: await api('/api/tokens'), listError: null });
     } catch (err) {
-      mount(list, errorBox(err));
+      show({ listError: err });
     }
+  }
+
+  async function revoke(token) {
+    if (!confirm(`Revoke "${token.name}"? Requests with it are refused from now on.`)) return;
+    try {
+      await api(`/api/tokens/${encodeURIComponent(token.name)}`, { method: 'DELETE' });
+      toast(`Revoked ${token.name}`);
+      await refresh();
+    } catch (err) { toast(err.message, 'error'); }
   }
 
   form.addEventListener('submit', async e => {
     e.preventDefault();
     errors.replaceChildren();
-    issued.replaceChildren();
+    show({ issued: null });
     if (!name.value.trim()) { showFieldError(form, { field: 'name', message: 'Give the token a name.' }); return; }
-    submit.disabled = true;
+    show({ creating: true });
     try {
       const result = await api('/api/tokens', { method: 'POST',
         body: { name: name.value.trim(), role: role.value, days: Number(days.value) } });
-      mount(issued, shownOnce(result));
+      show({ issued: result });
       form.reset();
       days.value = 90;
       await refresh();
     } catch (err) {
       if (!showFieldError(form, err)) errors.replaceChildren(errorBox(err));
     } finally {
-      submit.disabled = false;
+      show({ creating: false });
     }
   });
 
@@ -56,6 +79,7 @@ export async function render(container) {
       + 'it acts as you, with the role you choose, until it expires or you revoke it.'),
     h('section', { class: 'card' }, h('h2', {}, 'New token'), form, issued),
     h('section', { class: 'card' }, h('h2', {}, 'Tokens'), list)));
+  show({});
   await refresh();
 }
 
@@ -73,7 +97,7 @@ function shownOnce(result) {
       h('code', {}, `curl -H "Authorization: Bearer ${result.value}" ${location.origin}/api/analytics/resolution-time`)));
 }
 
-function table(tokens, refresh) {
+function table(tokens, revoke) {
   return h('table', { class: 'table compact' },
     h('thead', {}, h('tr', {}, ['Name', 'Role', 'Issued by', 'Created', 'Expires', 'Last used', 'State', '']
       .map(t => h('th', { scope: 'col' }, t)))),
@@ -82,12 +106,6 @@ function table(tokens, refresh) {
       h('td', {}, formatDate(t.createdAt)), h('td', {}, formatDate(t.expiresAt)),
       h('td', {}, t.lastUsedAt ? time(t.lastUsedAt) : 'never'),
       h('td', {}, t.active ? 'active' : (t.revokedAt ? `revoked ${formatDate(t.revokedAt)}` : 'expired')),
-      h('td', {}, t.active ? h('button', { type: 'button', class: 'btn btn-small btn-danger', onclick: async () => {
-        if (!confirm(`Revoke "${t.name}"? Requests with it are refused from now on.`)) return;
-        try {
-          await api(`/api/tokens/${encodeURIComponent(t.name)}`, { method: 'DELETE' });
-          toast(`Revoked ${t.name}`);
-          await refresh();
-        } catch (err) { toast(err.message, 'error'); }
-      } }, 'Revoke') : null)))));
+      h('td', {}, t.active ? h('button', { type: 'button', class: 'btn btn-small btn-danger', onclick: () => revoke(t) },
+        'Revoke') : null)))));
 }

@@ -153,6 +153,17 @@ class ProxyTest implements TestPropertyProvider {
     }
 
     @Test
+    void theQueueCountsGoToTicketServiceForTheListsCallersOnly() {
+        for (String role : new String[]{"STUDENT", "STAFF"}) {
+            HttpResponse<String> r = http.get("/api/tickets/counts?q=lift", "Cookie", http.signIn("Ann", role));
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.body()).contains("path: /api/tickets/counts\n").contains("query: q=lift\n");
+        }
+        assertThat(http.get("/api/tickets/counts", "Cookie", http.signIn("Al", "ANALYST")).statusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
     void formatCsvBecomesAnAcceptHeaderSoDownloadLinksWork() {
         HttpResponse<String> r = http.get("/api/analytics/active-by-category?format=csv", "Cookie",
                 http.signIn("Sam", "STAFF"));

@@ -178,6 +178,8 @@ class BadInputCorpusTest {
                 Endpoint.read(t, "/api/tickets", query("status", "OPEN", "category", "IT", "priority", "LOW", "q",
                         "printer", "openedFrom", "2026-01-01", "openedTo", "2026-12-31T00:00:00Z", "needsReview",
                         "false", "sort", "openedAt,desc", "page", "0", "size", "20")),
+                Endpoint.read(t, "/api/tickets/counts", query("category", "IT", "priority", "LOW", "q", "printer",
+                        "openedFrom", "2026-01-01", "openedTo", "2026-12-31T00:00:00Z", "needsReview", "false")),
                 Endpoint.read(t, "/api/tickets/{id}", Map.of()),
                 Endpoint.body(t, "PATCH", "/api/tickets/{id}", fields("title", text(false, "Fuzz ticket"),
                         "description", text(false, "d"), "location", text(false, "Hall"),

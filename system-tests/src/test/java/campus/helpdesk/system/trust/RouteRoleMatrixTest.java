@@ -32,6 +32,7 @@ class RouteRoleMatrixTest {
 
     static final List<GatewayRoute> ROUTES = List.of(
             GatewayRoute.of("GET", "/api/tickets", PEOPLE, 200),
+            GatewayRoute.of("GET", "/api/tickets/counts", PEOPLE, 200),
             GatewayRoute.of("POST", "/api/tickets", PEOPLE, 201),
             GatewayRoute.of("GET", "/api/tickets/{ticket}", PEOPLE, 200),
             GatewayRoute.of("PATCH", "/api/tickets/{ticket}", PEOPLE, 200),

@@ -1,0 +1,31 @@
+// The period chooser of the open-period panel: presets and a custom amount. Built once; `sync(period)` shows the
+// state's period (which preset is pressed, the amount and unit), `chosen(period)` reports a choice.
+import { h } from '../../dom.js';
+import { PRESETS } from './state.js';
+
+export function periodChooser(chosen) {
+  const amount = h('input', { type: 'number', min: 1, max: 8760, value: 24, name: 'amount', id: 'period-amount' });
+  const unit = h('select', { name: 'unit', id: 'period-unit' }, h('option', { value: 'hours' }, 'hours'),
+    h('option', { value: 'days' }, 'days'));
+  const presets = PRESETS.map(([text, value]) => h('button', { type: 'button', class: 'btn btn-small chip',
+    'aria-pressed': 'false', onclick: () => chosen(value) }, text));
+  const form = h('form', { class: 'period', onsubmit: e => {
+    e.preventDefault();
+    chosen({ [unit.value]: Math.floor(Number(amount.value)) });
+  } }, h('span', { class: 'period-label' }, 'Opened in the last'), presets,
+  h('label', { for: 'period-amount', class: 'sr-only' }, 'Custom amount'), amount,
+  h('label', { for: 'period-unit', class: 'sr-only' }, 'Unit'), unit,
+  h('button', { type: 'submit', class: 'btn btn-small' }, 'Apply'));
+
+  function sync(period) {
+    const [k, n] = Object.entries(period)[0];
+    unit.value = k;
+    amount.value = n;
+    presets.forEach((b, i) => b.setAttribute('aria-pressed', String(samePeriod(PRESETS[i][1], period))));
+  }
+  return { form, sync };
+}
+
+export function samePeriod(a, b) {
+  return JSON.stringify(a) === JSON.stringify(b);
+}

@@ -1,0 +1,61 @@
+// The two forms of a ticket's screen: the editor (open while editing) and the message composer. What is typed stays
+// in the form until it is sent; a refused send shows the server's reason next to the field it names.
+import { h, field, showFieldError, errorBox, label, select, PRIORITIES } from '../../dom.js';
+import { conflictMessage } from './state.js';
+
+/** `on.save(values)` sends the change and rejects with the server's refusal; `on.cancel()` closes the editor. */
+export function editor(ticket, on) {
+  const title = h('input', { name: 'title', value: ticket.title, maxlength: 200, required: true });
+  const description = h('textarea', { name: 'description', rows: 5, maxlength: 10000 });
+  description.value = ticket.description;
+  const location = h('input', { name: 'location', value: ticket.location || '', maxlength: 100 });
+  const priority = select('priority', PRIORITIES.map(p => [p, label.priority(p)]), ticket.priority);
+  const errors = h('div', {});
+  const form = h('form', { class: 'form card-inset', novalidate: true },
+    h('h2', {}, 'Edit ticket'), field('Title', title), field('Description', description),
+    h('div', { class: 'row' }, field('Location', location), field('Priority', priority)), errors,
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn btn-primary' }, 'Save changes'),
+      h('button', { type: 'button', class: 'btn btn-ghost', onclick: on.cancel }, 'Cancel')));
+  form.addEventListener('submit', async e => {
+    e.preventDefault();
+    errors.replaceChildren();
+    try {
+      await on.save({ title: title.value.trim(), description: description.value, location: location.value.trim(),
+        priority: priority.value });
+    } catch (err) {
+      if (!showFieldError(form, err)) {
+        const conflict = conflictMessage(err, true);
+        errors.replaceChildren(errorBox(conflict ? new Error(conflict) : err));
+      }
+    }
+  });
+  return form;
+}
+
+/** `on.send({body, internal})` posts the message and rejects with the server's refusal. */
+export function composer(staff, on) {
+  const text = h('textarea', { name: 'body', rows: 3, maxlength: 5000, required: true, id: 'message-text' });
+  const internal = staff ? h('input', { type: 'checkbox', name: 'internal', id: 'message-internal' }) : null;
+  const errors = h('div', {});
+  const form = h('form', { class: 'form compose', novalidate: true },
+    field(staff ? 'Reply or note' : 'Write a message', text),
+    internal ? h('label', { class: 'check' }, internal, ' Internal note (only staff see it)') : null,
+    errors, h('div', { class: 'actions' },
+      h('button', { type: 'submit', class: 'btn btn-primary', id: 'send-message' }, 'Send')));
+  form.addEventListener('submit', async e => {
+    e.preventDefault();
+    errors.replaceChildren();
+    if (!text.value.trim()) {
+      showFieldError(form, { field: 'body', message: 'Write something first.' });
+      return;
+    }
+    try {
+      await on.send({ body: text.value, internal: internal ? internal.checked : false });
+      text.value = '';
+      if (internal) internal.checked = false;
+    } catch (err) {
+      if (!showFieldError(form, err)) errors.replaceChildren(errorBox(err));
+    }
+  });
+  return form;
+}

@@ -1,0 +1,44 @@
+// The history timeline of a ticket: each event with who and when, and the fields it changed in words.
+import { h, label, time, formatDate } from '../../dom.js';
+
+// The message itself is shown under Messages; its id in the history says nothing to a person.
+const HIDDEN_FIELDS = new Set(['message', 'messageId', 'version']);
+const FIELD_TEXT = { firstResponseAt: 'first reply', closedAt: 'closed', assignee: 'handled by' };
+const EVENT_TEXT = { CREATED: 'Reported', EDITED: 'Edited', CATEGORY_CORRECTED: 'Category corrected',
+  STATUS_CHANGED: 'Status changed', MESSAGE_ADDED: 'Message', DELETED: 'Deleted' };
+const VALUE_TEXT = Object.fromEntries([
+  ...['OPEN', 'ACTIVE', 'CLOSED'].map(x => [x, label.status(x)]),
+  ...['LOW', 'MEDIUM', 'HIGH'].map(x => [x, label.priority(x)]),
+  ...['FACILITY', 'IT', 'SERVICES'].map(x => [x, label.category(x)])]);
+
+export function describeEvent(type) {
+  return EVENT_TEXT[type] || type;
+}
+
+/** The changes worth showing, as [field, from (or null), to] in words. */
+export function changeLines(changes) {
+  return (changes || []).filter(c => !HIDDEN_FIELDS.has(c.field)).map(c => [
+    FIELD_TEXT[c.field] || c.field,
+    c.from === null || c.from === undefined ? null : valueText(c.from),
+    valueText(c.to ?? '—')]);
+}
+
+export function valueText(v) {
+  const s = String(v);
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(s)) return formatDate(s);
+  return VALUE_TEXT[s] || clip(s);
+}
+
+function clip(s) { return s.length > 120 ? `${s.slice(0, 117)}…` : s; }
+
+export function timeline(entries) {
+  return (entries || []).map(e => h('li', {},
+    h('div', { class: 'timeline-head' }, h('strong', {}, describeEvent(e.type)), ` by ${e.actor} `, time(e.at)),
+    changeList(changeLines(e.changes))));
+}
+
+function changeList(lines) {
+  if (!lines.length) return null;
+  return h('ul', { class: 'changes' }, lines.map(([field, from, to]) => h('li', {},
+    h('span', { class: 'muted' }, `${field}: `), from === null ? '' : `${from} → `, to)));
+}

@@ -1,0 +1,48 @@
+// One ticket's screen state, without the DOM: what the server said (ticket, messages, history), whether it is
+// there at all, the notice at the top, the action running and the edit in progress.
+
+export function initialState(id, role) {
+  return {
+    id, staff: role === 'STAFF',
+    ticket: null, messages: null, history: null,
+    missing: false, deleted: false,
+    notice: null, busy: null, editing: null,
+  };
+}
+
+export function update(state, action) {
+  switch (action.type) {
+    case 'loaded': return { ...state, ticket: action.ticket, messages: action.messages, history: action.history };
+    case 'missing': return { ...state, missing: true };
+    // A change of another person, seen live: the ticket is gone, but what is on the screen stays readable.
+    case 'deleted': return { ...state, deleted: true };
+    case 'notice': return { ...state, notice: action.error || null };
+    case 'busy': return { ...state, busy: action.action || null };
+    // An edit is based on the version shown when it began: saving it after someone else's change is a conflict.
+    case 'editOpened': return state.ticket ? { ...state, editing: { version: state.ticket.version } } : state;
+    case 'editClosed': return { ...state, editing: null };
+    default: throw new Error(`Unknown action ${action.type}`);
+  }
+}
+
+/** The staff actions a ticket offers now, in the order they are shown. */
+export function availableActions(state) {
+  const t = state.ticket;
+  if (!t) return [];
+  const open = t.status !== 'CLOSED';
+  return [
+    state.staff && t.status === 'OPEN' ? 'take' : null,
+    state.staff && t.status === 'ACTIVE' ? 'close' : null,
+    open && !state.editing ? 'edit' : null,
+    state.staff && open ? 'category' : null,
+    state.staff ? 'delete' : null,
+  ].filter(Boolean);
+}
+
+/** What a failed change tells the person: a conflict means someone else was quicker. */
+export function conflictMessage(err, whileEditing) {
+  if (err.status !== 409 && err.status !== 412) return null;
+  return whileEditing
+    ? 'Someone else changed this ticket while you were editing. Cancel to see their version, then edit again.'
+    : `Someone else changed this ticket meanwhile; it now shows the latest version. ${err.message}`;
+}

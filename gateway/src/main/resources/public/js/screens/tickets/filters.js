@@ -1,0 +1,29 @@
+// The search and filter form of the ticket list. Built once from the state and never redrawn, so typing is never
+// interrupted; each change reports the form's values, which the screen turns into a 'filters' action.
+import { h, label, select, CATEGORIES, PRIORITIES } from '../../dom.js';
+import { debounce } from '../../schedule.js';
+
+export function filterForm(state, changed) {
+  const q = h('input', { type: 'search', name: 'q', value: state.q, placeholder: 'Search title and description' });
+  const category = select('category', [['', 'All categories'], ...CATEGORIES.map(c => [c, label.category(c)])],
+    state.category);
+  const priority = select('priority', [['', 'All priorities'], ...PRIORITIES.map(p => [p, label.priority(p)])],
+    state.priority);
+  const from = h('input', { type: 'date', name: 'from', value: state.from });
+  const to = h('input', { type: 'date', name: 'to', value: state.to });
+  const status = state.staff ? null : select('status', [['', 'All'], ['OPEN', 'Open'], ['ACTIVE', 'Active']],
+    state.status);
+  const labelled = (text, control) => h('label', { class: 'filter' }, h('span', {}, text), control);
+  const form = h('form', { class: 'filters', role: 'search', onsubmit: e => e.preventDefault() },
+    labelled('Search', q), status ? labelled('Status', status) : null, labelled('Category', category),
+    labelled('Priority', priority), labelled('Opened from', from), labelled('Opened to', to));
+  // At phone width the filters fold away behind one line; wider screens show them open.
+  const box = h('details', { class: 'filters-box', open: window.matchMedia('(min-width: 601px)').matches
+    || Boolean(state.q || state.category || state.priority || state.from || state.to) },
+  h('summary', {}, 'Search and filters'), form);
+  const read = () => changed({ q: q.value.trim(), category: category.value, priority: priority.value,
+    from: from.value, to: to.value, ...(status ? { status: status.value } : {}) });
+  q.addEventListener('input', debounce(read, 300));
+  form.addEventListener('change', e => { if (e.target !== q) read(); });
+  return box;
+}

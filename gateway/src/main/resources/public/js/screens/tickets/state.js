@@ -1,0 +1,76 @@
+// The ticket list's state and what it asks the server, without the DOM: the filters (kept in the address, so reload
+// and back keep them), the page shown and the tab counts. Staff get one request for the page and one for the counts
+// of every tab under the same filters; students, who have no tabs, get the page only.
+import { query } from '../../api.js';
+
+export const PAGE_SIZE = 20;
+export const TABS = ['OPEN', 'ACTIVE', 'CLOSED'];
+const FILTERS = ['status', 'q', 'category', 'priority', 'from', 'to'];
+
+/** The first state, from the role and the address's query (#/tickets?status=…). */
+export function initialState(role, params) {
+  const staff = role === 'STAFF';
+  return {
+    staff,
+    status: params.get('status') || (staff ? 'OPEN' : ''),
+    q: params.get('q') || '', category: params.get('category') || '', priority: params.get('priority') || '',
+    from: params.get('from') || '', to: params.get('to') || '',
+    sort: params.get('sort') || 'openedAt,desc', page: Number(params.get('page') || 0),
+    list: null, counts: null, error: null, busy: false,
+  };
+}
+
+/** The next state after an action; never changes `state` itself. */
+export function update(state, action) {
+  switch (action.type) {
+    case 'filters': return { ...state, ...pick(action.filters), page: 0 };
+    case 'tab': return { ...state, status: action.status, page: 0 };
+    case 'sort': return { ...state, sort: nextSort(state.sort, action.column) };
+    case 'page': return { ...state, page: Math.max(0, state.page + action.delta) };
+    case 'loading': return { ...state, busy: true };
+    case 'loaded': return { ...state, busy: false, error: null, list: action.list, counts: action.counts || state.counts };
+    case 'failed': return { ...state, busy: false, error: action.error };
+    default: throw new Error(`Unknown action ${action.type}`);
+  }
+}
+
+function pick(filters) {
+  return Object.fromEntries(Object.entries(filters).filter(([k]) => FILTERS.includes(k)));
+}
+
+/** A click on a column sorts by it ascending, a second click descending. */
+export function nextSort(sort, column) {
+  const [field, dir] = sort.split(',');
+  return `${column},${field === column && dir === 'asc' ? 'desc' : 'asc'}`;
+}
+
+export function filtered(state) {
+  return Boolean(state.q || state.category || state.priority || state.from || state.to);
+}
+
+/** The requests one load makes: `list` always, `counts` for staff (null for students). */
+export function requests(state) {
+  const filters = { q: state.q, category: state.category, priority: state.priority,
+    openedFrom: dayStart(state.from), openedTo: dayEnd(state.to) };
+  const status = state.status || (state.staff ? '' : 'OPEN,ACTIVE');
+  return {
+    list: `/api/tickets${query({ ...filters, status, sort: state.sort, page: state.page, size: PAGE_SIZE })}`,
+    counts: state.staff ? `/api/tickets/counts${query(filters)}` : null,
+  };
+}
+
+/** The address that reopens this list as it is. */
+export function address(state) {
+  return `#/tickets${query({ status: state.status, q: state.q, category: state.category, priority: state.priority,
+    from: state.from, to: state.to, sort: state.sort, page: state.page || '' })}`;
+}
+
+/** The first and last row shown, e.g. 21–40 of 57. */
+export function rowRange(list) {
+  const first = list.page * list.size + 1;
+  return { first, last: first + list.items.length - 1, total: list.total };
+}
+
+// The date inputs give local days; the server filters on instants.
+export function dayStart(day) { return day ? new Date(`${day}T00:00:00`).toISOString() : ''; }
+export function dayEnd(day) { return day ? new Date(`${day}T23:59:59.999`).toISOString() : ''; }

@@ -1,0 +1,57 @@
+// A fake server for whole screens and a stage to render them on, with a live connection the test can drive.
+import { fakeFetch, withFetch, withLive } from './fakes.js';
+import * as live from '/js/live.js';
+
+const freshness = { asOf: new Date().toISOString(), lagMs: 3, stale: false };
+const TICKET = { id: 7, title: 'Lift stuck', description: 'Between floors', status: 'OPEN', priority: 'HIGH',
+  category: 'FACILITY', categorySource: 'AUTO', categoryConfidence: 0.9, version: 2, reporterName: 'Ann',
+  openedAt: '2026-03-01T10:00:00Z', updatedAt: '2026-03-01T10:00:00Z' };
+
+function server(url, init) {
+  const path = url.split('?')[0];
+  if (path === '/api/tickets' && init.method === 'POST') {
+    // Every new ticket is refused, naming a field, so the form stays for a retry.
+    return new Response('{"detail":"title: too long","field":"title"}',
+      { status: 400, headers: { 'Content-Type': 'application/problem+json' } });
+  }
+  if (path === '/api/tickets/counts') return { byStatus: { OPEN: 4, ACTIVE: 2, CLOSED: 9 } };
+  if (path === '/api/tickets') return { items: [TICKET], page: 0, size: 20, total: 1 };
+  if (path === '/api/tickets/7') return TICKET;
+  if (path.endsWith('/messages') || path.endsWith('/history')) return [];
+  if (path.endsWith('/status')) return { ...TICKET, status: 'ACTIVE', version: 3 };
+  if (path === '/api/analytics/active-by-category') {
+    return { categories: [{ category: 'IT', active: 2, open: 4 }], total: 2, openTotal: 4, ...freshness };
+  }
+  if (path === '/api/analytics/open-period') return { unclosed: 5, byCategory: { IT: 5 }, ...freshness };
+  if (path === '/api/tickets/classify') return { category: 'IT', confidence: 0.81, needsReview: false, suggestedPriority: 'HIGH' };
+  if (path === '/api/tokens') {
+    return [{ name: 'powerbi', role: 'ANALYST', owner: 'Sam', createdAt: '2026-03-01T10:00:00Z',
+      expiresAt: '2026-06-01T10:00:00Z', active: true }];
+  }
+  if (path === '/api/analytics/resolution-time') return { months: [{ month: '2026-03', closed: 1, averageHours: 2 }], ...freshness };
+  return new Response('{}', { status: 404, headers: { 'Content-Type': 'application/json' } });
+}
+
+/** Renders a screen into the stage with the fake server; `fn(stage, fake, source)` checks it; then cleans up. */
+export async function onStage(module, ctx, fn) {
+  const fake = fakeFetch(server);
+  const stage = document.getElementById('stage');
+  const hash = location.hash;
+  await withLive(live, source => withFetch(fake, async () => {
+    const screen = await import(module);
+    const cleanup = await screen.render(stage, { params: [], query: new URLSearchParams(), ...ctx });
+    try {
+      await fn(stage, fake, source);
+    } finally {
+      if (cleanup) cleanup();
+      stage.replaceChildren();
+      history.replaceState(null, '', hash || '#');
+    }
+  }));
+}
+
+export const burst = (source, n, ticketId = 7) => {
+  for (let i = 0; i < n; i++) source.emit('change', { cursor: `c${i}`, type: 'EDITED', ticketId });
+};
+// Long enough that a second refresh, had a burst scheduled one (e.g. 1.5 s after it), would be counted.
+export const AFTER_A_BURST_MS = 2000;

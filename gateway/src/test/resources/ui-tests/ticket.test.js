@@ -1,0 +1,67 @@
+import { test, assert } from './runner.js';
+import { initialState, update, availableActions, conflictMessage } from '/js/screens/ticket/state.js';
+import { changeLines, describeEvent, valueText } from '/js/screens/ticket/history.js';
+import { categoryNote } from '/js/screens/ticket/view.js';
+
+const ticket = (status, version = 3) => ({ id: 5, status, version, title: 'Lift', category: 'FACILITY' });
+const loaded = (role, status) => update(initialState(5, role), { type: 'loaded', ticket: ticket(status), messages: [],
+  history: [] });
+
+test('staff may take an OPEN ticket and close an ACTIVE one; nobody changes a CLOSED one', () => {
+  assert.deepEqual(availableActions(loaded('STAFF', 'OPEN')), ['take', 'edit', 'category', 'delete'], 'OPEN');
+  assert.deepEqual(availableActions(loaded('STAFF', 'ACTIVE')), ['close', 'edit', 'category', 'delete'], 'ACTIVE');
+  assert.deepEqual(availableActions(loaded('STAFF', 'CLOSED')), ['delete'], 'CLOSED');
+  assert.deepEqual(availableActions(loaded('STUDENT', 'OPEN')), ['edit'], 'a student, OPEN');
+  assert.deepEqual(availableActions(initialState(5, 'STAFF')), [], 'before it loaded');
+});
+
+test('an edit remembers the version it began from, even after a reload brings a newer one', () => {
+  let s = update(loaded('STUDENT', 'OPEN'), { type: 'editOpened' });
+  assert.deepEqual(s.editing, { version: 3 }, 'editing');
+  assert.deepEqual(availableActions(s), [], 'actions while editing');
+  s = update(s, { type: 'loaded', ticket: ticket('OPEN', 4), messages: [], history: [] });
+  assert.equal(s.editing.version, 3, 'version edited');
+  assert.equal(update(s, { type: 'editClosed' }).editing, null, 'after closing');
+  assert.equal(update(initialState(5, 'STUDENT'), { type: 'editOpened' }).editing, null, 'before it loaded');
+});
+
+test('a reload keeps the notice, a deletion seen live keeps what is shown', () => {
+  let s = update(loaded('STAFF', 'OPEN'), { type: 'notice', error: new Error('no') });
+  s = update(s, { type: 'loaded', ticket: ticket('ACTIVE'), messages: [], history: [] });
+  assert.equal(s.notice.message, 'no', 'notice');
+  s = update(s, { type: 'deleted' });
+  assert.equal(s.deleted, true, 'deleted');
+  assert.equal(s.ticket.status, 'ACTIVE', 'ticket shown');
+});
+
+test('conflicts are explained; other refusals are not', () => {
+  assert.ok(conflictMessage({ status: 409, message: 'Stale' }, false).endsWith('Stale'), 'a 409 names the detail');
+  assert.ok(conflictMessage({ status: 412, message: '' }, true).startsWith('Someone else changed this ticket while'),
+    'a 412 while editing');
+  assert.equal(conflictMessage({ status: 400, message: 'bad' }, false), null, 'a 400');
+});
+
+test('the history shows changed fields in words and hides what says nothing to a person', () => {
+  const lines = changeLines([
+    { field: 'status', from: 'OPEN', to: 'ACTIVE' },
+    { field: 'assignee', from: null, to: 'Sam' },
+    { field: 'version', from: 1, to: 2 },
+    { field: 'messageId', from: null, to: 9 },
+    { field: 'closedAt', from: null, to: null },
+  ]);
+  assert.deepEqual(lines, [['status', 'Open', 'Active'], ['handled by', null, 'Sam'], ['closed', null, '—']]);
+  assert.deepEqual(changeLines(undefined), [], 'no changes');
+});
+
+test('event types and values read as words; long values are clipped', () => {
+  assert.equal(describeEvent('CATEGORY_CORRECTED'), 'Category corrected');
+  assert.equal(describeEvent('SOMETHING_NEW'), 'SOMETHING_NEW');
+  assert.equal(valueText('HIGH'), 'High');
+  assert.equal(valueText('x'.repeat(200)).length, 118, 'clipped length');
+  assert.ok(valueText('2026-03-01T10:00:00Z') !== '2026-03-01T10:00:00Z', 'an instant is formatted');
+});
+
+test('the category badge says who chose it', () => {
+  assert.equal(categoryNote({ categorySource: 'STAFF', categoryConfidence: 0.3 }), '· set by staff');
+  assert.equal(categoryNote({ categorySource: 'AUTO', categoryConfidence: 0.876 }), '· 88 % sure');
+});

@@ -1,0 +1,97 @@
+import { test, assert } from './runner.js';
+import { initialState, update, requests, address, nextSort, rowRange, dayStart, dayEnd } from '/js/screens/tickets/state.js';
+
+const staffAt = qs => initialState('STAFF', new URLSearchParams(qs));
+const studentAt = qs => initialState('STUDENT', new URLSearchParams(qs));
+
+test('staff start on the Open tab, students on every status they may see', () => {
+  assert.equal(staffAt('').status, 'OPEN', 'staff tab');
+  assert.equal(studentAt('').status, '', 'student status filter');
+  assert.equal(staffAt('status=CLOSED&page=2').page, 2, 'page from the address');
+});
+
+test('a staff load asks for the page and for every tab count under the same filters, nothing else', () => {
+  const state = staffAt('status=ACTIVE&q=lift&category=IT&priority=HIGH&from=2026-03-01&to=2026-03-31&sort=id,asc&page=1');
+  const plan = requests(state);
+  const list = new URL(plan.list, location.origin);
+  const counts = new URL(plan.counts, location.origin);
+  assert.equal(list.pathname, '/api/tickets', 'list path');
+  assert.equal(counts.pathname, '/api/tickets/counts', 'counts path');
+  assert.equal(list.searchParams.get('status'), 'ACTIVE', 'list status');
+  assert.deepEqual([list.searchParams.get('sort'), list.searchParams.get('page'), list.searchParams.get('size')],
+    ['id,asc', '1', '20'], 'sort and paging');
+  for (const name of ['q', 'category', 'priority', 'openedFrom', 'openedTo']) {
+    assert.equal(counts.searchParams.get(name), list.searchParams.get(name), `counts' ${name}`);
+  }
+  assert.equal(counts.searchParams.get('openedFrom'), dayStart('2026-03-01'), 'openedFrom');
+  assert.deepEqual([...counts.searchParams.keys()].sort(), ['category', 'openedFrom', 'openedTo', 'priority', 'q'],
+    'counts parameters (no status, sort or page)');
+});
+
+test('a student load asks once, for OPEN and ACTIVE unless narrowed', () => {
+  assert.equal(requests(studentAt('')).counts, null, 'counts request');
+  const list = new URL(requests(studentAt('')).list, location.origin);
+  assert.equal(list.searchParams.get('status'), 'OPEN,ACTIVE', 'status');
+  assert.equal(new URL(requests(studentAt('status=ACTIVE')).list, location.origin).searchParams.get('status'),
+    'ACTIVE', 'status when narrowed');
+});
+
+test('unfiltered, the requests carry no empty parameters', () => {
+  const plan = requests(staffAt(''));
+  assert.equal(plan.counts, '/api/tickets/counts', 'counts');
+  assert.equal(plan.list, '/api/tickets?status=OPEN&sort=openedAt%2Cdesc&page=0&size=20', 'list');
+});
+
+test('new filters and another tab start from the first page; paging never goes below it', () => {
+  const on3 = staffAt('page=3');
+  assert.equal(update(on3, { type: 'filters', filters: { q: 'wifi' } }).page, 0, 'page after filtering');
+  assert.equal(update(on3, { type: 'tab', status: 'CLOSED' }).page, 0, 'page after a tab');
+  assert.equal(update(on3, { type: 'page', delta: 1 }).page, 4, 'next page');
+  assert.equal(update(staffAt(''), { type: 'page', delta: -1 }).page, 0, 'previous of the first page');
+  assert.equal(on3.page, 3, 'the old state is unchanged');
+});
+
+test('the filters action takes only filter fields', () => {
+  const s = update(staffAt(''), { type: 'filters', filters: { q: 'x', staff: false, list: 'no' } });
+  assert.equal(s.q, 'x', 'q');
+  assert.equal(s.staff, true, 'staff');
+  assert.equal(s.list, null, 'list');
+});
+
+test('a column sorts ascending, then descending, then ascending', () => {
+  assert.equal(nextSort('openedAt,desc', 'title'), 'title,asc');
+  assert.equal(nextSort('title,asc', 'title'), 'title,desc');
+  assert.equal(nextSort('title,desc', 'title'), 'title,asc');
+});
+
+test('a load keeps the last counts when it brings none, and clears an earlier error', () => {
+  let s = staffAt('');
+  s = update(s, { type: 'loaded', list: { items: [] }, counts: { OPEN: 1, ACTIVE: 2, CLOSED: 3 } });
+  s = update(s, { type: 'failed', error: new Error('down') });
+  assert.equal(s.error.message, 'down', 'error');
+  s = update(s, { type: 'loading' });
+  assert.equal(s.busy, true, 'busy');
+  s = update(s, { type: 'loaded', list: { items: [] }, counts: null });
+  assert.deepEqual(s.counts, { OPEN: 1, ACTIVE: 2, CLOSED: 3 }, 'counts');
+  assert.equal(s.error, null, 'error');
+  assert.equal(s.busy, false, 'busy');
+});
+
+test('the address reopens the same list', () => {
+  const state = staffAt('status=CLOSED&q=lift&category=IT&from=2026-01-02&sort=title,asc&page=2');
+  const again = staffAt(address(state).split('?')[1]);
+  for (const k of ['status', 'q', 'category', 'priority', 'from', 'to', 'sort', 'page']) {
+    assert.equal(again[k], state[k], k);
+  }
+  assert.equal(address(staffAt('')), '#/tickets?status=OPEN&sort=openedAt%2Cdesc', 'first page, no filters');
+});
+
+test('rows are counted from one', () => {
+  assert.deepEqual(rowRange({ page: 1, size: 20, items: new Array(5), total: 25 }), { first: 21, last: 25, total: 25 });
+});
+
+test('an opened-to day includes that whole day', () => {
+  assert.equal(new Date(dayEnd('2026-03-01')).getTime() - new Date(dayStart('2026-03-01')).getTime(), 86399999,
+    'milliseconds from start to end');
+  assert.equal(dayStart(''), '', 'no day');
+});

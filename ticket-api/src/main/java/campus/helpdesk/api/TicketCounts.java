@@ -1,0 +1,13 @@
+package campus.helpdesk.api;
+
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.Map;
+
+/**
+ * How many tickets match a list's filters, per status the caller may see: a student's answer has no CLOSED entry
+ * at all. A text search counts at most as far as the list's own total does.
+ */
+@Serdeable
+public record TicketCounts(Map<TicketStatus, Long> byStatus) {
+}

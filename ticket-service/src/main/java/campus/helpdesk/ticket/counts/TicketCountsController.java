@@ -1,0 +1,37 @@
+package campus.helpdesk.ticket.counts;
+
+import campus.helpdesk.api.TicketCountOperations;
+import campus.helpdesk.api.TicketCounts;
+import campus.helpdesk.support.identity.ServiceRoles;
+import campus.helpdesk.ticket.identity.Identity;
+import campus.helpdesk.ticket.search.ListQuery;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+
+/** The queue's tab counts; the same callers as the list, whose parsing (and 400s) it shares. */
+@Secured({ServiceRoles.STUDENT, ServiceRoles.STAFF})
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class TicketCountsController implements TicketCountOperations {
+
+    /** Each count comes from a one-row page of the list: only its total is read. */
+    private static final String ONE_ROW = "1";
+
+    private final StatusCounts counts;
+
+    public TicketCountsController(StatusCounts counts) {
+        this.counts = counts;
+    }
+
+    @Override
+    public TicketCounts counts(@Nullable String category, @Nullable String priority, @Nullable String q,
+                               @Nullable String openedFrom, @Nullable String openedTo,
+                               @Nullable String needsReview) {
+        ListQuery filters = ListQuery.parse(null, category, priority, q, openedFrom, openedTo, needsReview, null,
+                null, ONE_ROW);
+        return counts.count(Identity.current().role(), filters);
+    }
+}
