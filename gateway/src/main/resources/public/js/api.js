@@ -9,13 +9,11 @@ export class ApiError extends Error {
     super(detail);
     this.status = status;
     this.problem = problem && typeof problem === 'object' ? problem : {};
-    this.field = this.problem.field || fieldOf(detail);
+    // Every service names the offending input in `field` (service-support's BadInput), and lists each invalid
+    // one of a body under `violations`.
+    this.field = this.problem.field || null;
+    this.violations = Array.isArray(this.problem.violations) ? this.problem.violations : [];
   }
-}
-
-function fieldOf(detail) {
-  const m = /^([A-Za-z][\w.]*):/.exec(detail || '');
-  return m ? m[1].split('.').pop() : null;
 }
 
 let unauthorizedHandler = () => {};

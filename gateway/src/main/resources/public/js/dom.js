@@ -123,19 +123,28 @@ export function field(labelText, control, hint) {
     h('p', { class: 'field-error', id: errId, role: 'alert' }));
 }
 
+/**
+ * Puts a refusal next to the form control it names: each of the problem's `violations`, else its `field` with the
+ * whole message. True when every named input has its message beside it; otherwise the caller shows the message.
+ */
 export function showFieldError(form, err) {
   form.querySelectorAll('.field-error').forEach(e => { e.textContent = ''; });
   form.querySelectorAll('[aria-invalid]').forEach(e => e.removeAttribute('aria-invalid'));
-  const name = err && err.field;
+  const named = err && err.violations && err.violations.length
+    ? err.violations.map(v => [v.field, `${v.field}: ${v.message}`])
+    : [[err && err.field, err && err.message]];
+  const shown = named.map(([name, message]) => markField(form, name, message)).filter(Boolean);
+  if (shown.length) shown[0].focus();
+  return shown.length > 0 && shown.length === named.length;
+}
+
+function markField(form, name, message) {
   const control = name && form.querySelector(`[name="${CSS.escape(name)}"]`);
-  if (control) {
-    control.setAttribute('aria-invalid', 'true');
-    const slot = form.querySelector(`#${CSS.escape(control.id)}-error`);
-    if (slot) slot.textContent = err.message;
-    control.focus();
-    return true;
-  }
-  return false;
+  if (!control) return null;
+  control.setAttribute('aria-invalid', 'true');
+  const slot = form.querySelector(`#${CSS.escape(control.id)}-error`);
+  if (slot) slot.textContent = message;
+  return control;
 }
 
 export function select(name, options, value, attrs = {}) {

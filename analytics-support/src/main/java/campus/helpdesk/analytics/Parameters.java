@@ -1,12 +1,11 @@
 package campus.helpdesk.analytics;
 
+import campus.helpdesk.support.problem.BadInput;
 import campus.helpdesk.support.problem.HelpdeskProblem;
-import io.micronaut.http.HttpStatus;
 
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Query parameters parsed by hand so that a bad value gets a 400 problem+json whose detail names the parameter
@@ -17,18 +16,9 @@ public final class Parameters {
     private Parameters() {
     }
 
-    /** A 400 problem without a single parameter to blame (e.g. two that exclude each other). */
-    public static HelpdeskProblem bad(String detail) {
-        return new HelpdeskProblem(HttpStatus.BAD_REQUEST, detail);
-    }
-
-    /**
-     * A 400 problem naming the offending parameter as the member {@code parameter}, and as {@code field} like every
-     * other service's problems.
-     */
+    /** A 400 problem naming the offending parameter as every service names bad input ({@link BadInput}). */
     public static HelpdeskProblem bad(String parameter, String detail) {
-        return new HelpdeskProblem(HttpStatus.BAD_REQUEST, HttpStatus.BAD_REQUEST.getReason(), detail,
-                Map.of("parameter", parameter, "field", parameter));
+        return BadInput.problemWithDetail(parameter, detail);
     }
 
     /** A whole number within [min, max]. */

@@ -3,6 +3,7 @@ package campus.helpdesk.feed;
 import campus.helpdesk.api.ChangeEvent;
 import campus.helpdesk.api.ChangeFeedOperations;
 import campus.helpdesk.api.ChangePage;
+import campus.helpdesk.client.ChangeFeedClient;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -47,7 +48,7 @@ public class FeedConsumer implements AutoCloseable {
     private Thread thread;
 
     @jakarta.inject.Inject
-    public FeedConsumer(List<ChangeListener> listeners, TicketServiceClient feed, SnapshotSource snapshot,
+    public FeedConsumer(List<ChangeListener> listeners, ChangeFeedClient feed, SnapshotSource snapshot,
                         FeedConfiguration config, @Nullable MeterRegistry meters) {
         this(listeners, (ChangeFeedOperations) feed, snapshot, config, meters);
     }

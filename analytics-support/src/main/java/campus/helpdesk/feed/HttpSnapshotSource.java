@@ -3,6 +3,9 @@ package campus.helpdesk.feed;
 import campus.helpdesk.api.ChangeFeedOperations;
 import campus.helpdesk.api.FactsSnapshot;
 import campus.helpdesk.api.TicketFacts;
+import campus.helpdesk.client.CredentialsFilter;
+import campus.helpdesk.client.TicketService;
+import campus.helpdesk.support.identity.ServiceRoles;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
@@ -21,17 +24,17 @@ import java.util.function.Consumer;
 /**
  * Downloads {@code /api/changes/snapshot} and parses it line by line while it streams in: a million tickets
  * never sit in memory as text. The JDK client is used here (not the declarative one) because it hands out the
- * body as a plain blocking stream.
+ * body as a plain blocking stream; the credentials are the declarative clients' own ({@link CredentialsFilter}).
  */
 @Singleton
 public class HttpSnapshotSource implements SnapshotSource {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI uri;
-    private final FeedTokenFilter credentials;
+    private final CredentialsFilter credentials;
 
-    public HttpSnapshotSource(@Value("${micronaut.http.services.ticket-service.url}") String baseUrl,
-                              FeedTokenFilter credentials) {
+    public HttpSnapshotSource(@Value("${micronaut.http.services." + TicketService.ID + ".url}") String baseUrl,
+                              CredentialsFilter credentials) {
         this.uri = URI.create(baseUrl.replaceAll("/+$", "") + ChangeFeedOperations.SNAPSHOT_PATH);
         this.credentials = credentials;
     }
@@ -58,12 +61,12 @@ public class HttpSnapshotSource implements SnapshotSource {
     }
 
     private BufferedReader open() throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .header("Authorization", credentials.authorization())
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .header("Accept", FactsSnapshot.CONTENT_TYPE)
-                .timeout(Duration.ofMinutes(2))
-                .GET().build();
-        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+                .timeout(Duration.ofMinutes(2));
+        credentials.presentItself(ServiceRoles.FEED, request::header);
+        HttpResponse<InputStream> response = http.send(request.GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() != 200) {
             response.body().close();
             throw new IOException("Snapshot " + uri + " answered HTTP " + response.statusCode());

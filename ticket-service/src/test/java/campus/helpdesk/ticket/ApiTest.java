@@ -2,9 +2,14 @@ package campus.helpdesk.ticket;
 
 import campus.helpdesk.api.NewTicket;
 import campus.helpdesk.api.Priority;
+import campus.helpdesk.api.StatusChange;
 import campus.helpdesk.api.Ticket;
+import campus.helpdesk.client.OnBehalfOf;
+import campus.helpdesk.client.TicketClient;
+import campus.helpdesk.client.TicketService;
 import campus.helpdesk.support.identity.ServiceTokens;
 import campus.helpdesk.testing.TestPostgres;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -22,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Base of the HTTP tests: each test class gets its own empty database on the JVM's one PostgreSQL, the real
- * service on a random port, and {@link Api} to call it. Subclasses carry {@code @MicronautTest}.
+ * service on a random port, the contract's declarative clients (ticket-client) pointed at it, and {@link Api} for
+ * what a typed client cannot send (broken bodies, odd headers). Subclasses carry {@code @MicronautTest}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class ApiTest implements TestPropertyProvider {
@@ -41,6 +47,8 @@ public abstract class ApiTest implements TestPropertyProvider {
     protected JsonMapper json;
     @Inject
     protected ServiceTokens tokens;
+    @Inject
+    protected TicketClient tickets;
     protected Api api;
     private String jdbcUrl;
 
@@ -49,8 +57,10 @@ public abstract class ApiTest implements TestPropertyProvider {
         TestPostgres postgres = TestPostgres.get();
         jdbcUrl = postgres.createDatabase("ts_" + getClass().getSimpleName().toLowerCase(Locale.ROOT));
         return Map.of(
-                // A random free port: the product's 8081 may be in use by a running suite.
-                "micronaut.server.port", "-1",
+                // A random free port (the product's 8081 may be in use by a running suite), chosen before the start
+                // so that the declarative clients can be pointed at it.
+                "micronaut.server.port", "${random.port}",
+                "micronaut.http.services." + TicketService.ID + ".url", "http://127.0.0.1:${micronaut.server.port}",
                 "datasources.default.url", jdbcUrl,
                 "datasources.default.username", postgres.user(),
                 "datasources.default.password", postgres.password(),
@@ -67,10 +77,16 @@ public abstract class ApiTest implements TestPropertyProvider {
         return DriverManager.getConnection(jdbcUrl, postgres.user(), postgres.password());
     }
 
+    /** The person {@code who} stands for, around calls of the declarative clients. */
+    protected static OnBehalfOf as(Api.As who) {
+        return OnBehalfOf.person(who.user(), who.role());
+    }
+
     protected Ticket create(Api.As who, String title, String description) {
-        Api.Answer answer = api.post(who, "/api/tickets", new NewTicket(title, description, null, Priority.MEDIUM));
-        assertThat(answer.status).as(answer.toString()).isEqualTo(201);
-        return answer.as(Ticket.class);
+        HttpResponse<Ticket> created = as(who).call(() ->
+                tickets.create(new NewTicket(title, description, null, Priority.MEDIUM), null));
+        assertThat(created.code()).isEqualTo(201);
+        return created.body();
     }
 
     protected Ticket create() {
@@ -90,9 +106,7 @@ public abstract class ApiTest implements TestPropertyProvider {
     }
 
     protected Ticket move(long id, campus.helpdesk.api.TicketStatus to) {
-        Api.Answer answer = api.post(STAFF, "/api/tickets/" + id + "/status", Map.of("status", to.name()));
-        assertThat(answer.status).as(answer.toString()).isEqualTo(200);
-        return answer.as(Ticket.class);
+        return as(STAFF).call(() -> tickets.changeStatus(id, new StatusChange(to, null), null));
     }
 
     protected static void assertProblem(Api.Answer answer, int status, String detailContains) {

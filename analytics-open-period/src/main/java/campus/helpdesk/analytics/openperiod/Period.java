@@ -12,8 +12,9 @@ public record Period(int hours) {
         boolean hasHours = hours != null && !hours.isBlank();
         boolean hasDays = days != null && !days.isBlank();
         if (hasHours == hasDays) {
-            throw Parameters.bad("Give exactly one of the parameters 'hours' (1 to " + MAX_HOURS + ") or 'days' (1 to "
-                    + MAX_DAYS + ")");
+            // Names one input for a client to put the message next to: the extra "days", else the usual "hours".
+            throw Parameters.bad(hasHours ? "days" : "hours", "Give exactly one of the parameters 'hours' (1 to "
+                    + MAX_HOURS + ") or 'days' (1 to " + MAX_DAYS + ")");
         }
         return hasHours
                 ? new Period(Parameters.intInRange("hours", hours, 1, MAX_HOURS))

@@ -66,4 +66,12 @@ class OpenPeriodEndpointTest {
         assertThat(e.getResponse().getBody(String.class).orElseThrow())
                 .contains("\"status\":400").contains("\"detail\"").contains(named);
     }
+
+    @Test
+    void aBadParameterIsNamedInFieldAsEveryServiceNamesBadInput() {
+        HttpClientResponseException e = catchThrowableOfType(HttpClientResponseException.class,
+                () -> http.toBlocking().retrieve("/api/analytics/open-period?days=366"));
+        assertThat(e.getResponse().getBody(String.class).orElseThrow()).contains("\"field\":\"days\"")
+                .doesNotContain("\"parameter\"");
+    }
 }

@@ -2,23 +2,27 @@ package campus.helpdesk.gateway.caller;
 
 import campus.helpdesk.api.ApiToken;
 import campus.helpdesk.api.TokenCheck;
+import campus.helpdesk.client.ApiTokenClient;
 import campus.helpdesk.gateway.session.GatewayRole;
 import campus.helpdesk.gateway.session.Sessions;
-import campus.helpdesk.support.identity.ServiceRoles;
-import campus.helpdesk.support.identity.ServiceTokens;
+import io.micronaut.core.propagation.PropagatedContext;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import java.time.Duration;
+import java.util.concurrent.Callable;
 
 /**
  * Finds who makes a request: an {@code Authorization: Bearer} API token when the request carries one (checked by
  * ticket-service on every request, so a revoked token stops at once), else the session cookie. A request with a
- * token never falls back to the cookie: a bad token is refused even in a signed-in browser.
+ * token never falls back to the cookie: a bad token is refused even in a signed-in browser. The check is the
+ * contract's own client; it blocks, so it runs off the event loop, and the caller gets its answer within
+ * {@link #CHECK_TIMEOUT} even when ticket-service hangs.
  */
 @Singleton
 public class Callers {
@@ -29,12 +33,10 @@ public class Callers {
 
     private final Sessions sessions;
     private final ApiTokenClient tokens;
-    private final ServiceTokens serviceTokens;
 
-    public Callers(Sessions sessions, ApiTokenClient tokens, ServiceTokens serviceTokens) {
+    public Callers(Sessions sessions, ApiTokenClient tokens) {
         this.sessions = sessions;
         this.tokens = tokens;
-        this.serviceTokens = serviceTokens;
     }
 
     /** The caller; empty when the request carries no credentials; {@link CallerRefused} when they are refused. */
@@ -56,9 +58,11 @@ public class Callers {
             return Mono.error(new CallerRefused(HttpStatus.UNAUTHORIZED,
                     "Authorization must be 'Bearer <API token>'"));
         }
-        String token = authorization.substring(BEARER.length()).strip();
-        String self = serviceTokens.bearer("gateway", ServiceRoles.GATEWAY, "ticket-service");
-        return Mono.from(tokens.verify(self, new TokenCheck(token)))
+        TokenCheck check = new TokenCheck(authorization.substring(BEARER.length()).strip());
+        // wrapCurrent: the check keeps the request's trace on the other thread.
+        Callable<ApiToken> verify = () -> tokens.verify(check);
+        return Mono.fromCallable(PropagatedContext.wrapCurrent(verify))
+                .subscribeOn(Schedulers.boundedElastic())
                 .timeout(CHECK_TIMEOUT)
                 .map(Callers::caller)
                 .onErrorMap(e -> e instanceof HttpClientResponseException r

@@ -1,6 +1,6 @@
 package campus.helpdesk.gateway.session;
 
-import campus.helpdesk.support.problem.ProblemDocument;
+import campus.helpdesk.support.problem.BadInput;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -16,7 +16,6 @@ import jakarta.validation.Valid;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -37,26 +36,25 @@ public class SessionController {
     @Post
     public MutableHttpResponse<?> signIn(HttpRequest<?> request, @Body @Valid SignIn signIn) {
         if (signIn.name().strip().isEmpty()) {
-            return ProblemDocument.response(HttpStatus.BAD_REQUEST, "name: must not be blank", Map.of("field", "name"));
+            return BadInput.response(HttpStatus.BAD_REQUEST, "name", "name: must not be blank");
         }
         GatewayRole role;
         try {
             role = GatewayRole.valueOf(signIn.role().strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            return ProblemDocument.response(HttpStatus.BAD_REQUEST, "role: must be one of " + Arrays.toString(GatewayRole.values()),
-                    Map.of("field", "role"));
+            return BadInput.response(HttpStatus.BAD_REQUEST, "role",
+                    "role: must be one of " + Arrays.toString(GatewayRole.values()));
         }
         if (signIn.name().chars().anyMatch(Character::isISOControl)) {
-            return ProblemDocument.response(HttpStatus.BAD_REQUEST, "name: must not contain control characters",
-                    Map.of("field", "name"));
+            return BadInput.response(HttpStatus.BAD_REQUEST, "name", "name: must not contain control characters");
         }
         if (role.privileged() && sessions.staffCodeRequired()) {
             String address = request.getRemoteAddress().getAddress().getHostAddress();
             Optional<Duration> wait = throttle.retryAfter(address, signIn.name());
             if (wait.isPresent()) {
                 long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
-                return ProblemDocument.response(HttpStatus.TOO_MANY_REQUESTS, "Too many wrong staff codes: try "
-                        + "again in " + seconds + " s", Map.of("field", "staffCode"))
+                return BadInput.response(HttpStatus.TOO_MANY_REQUESTS, "staffCode", "Too many wrong staff codes: try "
+                        + "again in " + seconds + " s")
                         .header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
             }
             if (!sessions.mayTake(role, signIn.staffCode())) {
@@ -64,9 +62,8 @@ public class SessionController {
             }
         }
         if (!sessions.mayTake(role, signIn.staffCode())) {
-            return ProblemDocument.response(HttpStatus.FORBIDDEN,
-                    "staffCode: the " + role.name().toLowerCase(Locale.ROOT) + " role needs the staff access code",
-                    Map.of("field", "staffCode"));
+            return BadInput.response(HttpStatus.FORBIDDEN, "staffCode",
+                    "staffCode: the " + role.name().toLowerCase(Locale.ROOT) + " role needs the staff access code");
         }
         Session session = sessions.start(signIn.name(), role);
         return HttpResponse.ok(SessionView.of(session, sessions.staffCodeRequired()))

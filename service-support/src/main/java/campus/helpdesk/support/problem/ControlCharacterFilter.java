@@ -85,6 +85,6 @@ public class ControlCharacterFilter implements Ordered {
     }
 
     private static MutableHttpResponse<?> refuse(String field, String detail) {
-        return ProblemDocument.response(HttpStatus.BAD_REQUEST, field + ": " + detail, Map.of("field", field));
+        return BadInput.response(HttpStatus.BAD_REQUEST, field, field + ": " + detail);
     }
 }

@@ -15,7 +15,6 @@ import org.slf4j.LoggerFactory;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
-import java.util.Map;
 
 /**
  * Every exception that no more specific handler answers ends here, in every service. Three outcomes:
@@ -51,9 +50,9 @@ public class FailureHandler implements ExceptionHandler<Exception, HttpResponse<
         } else if (sql != null && refusedAsData(sql)) {
             LOG.info("{} {}: the database refused a value: {}", request.getMethod(), request.getPath(),
                     sql.getMessage());
-            response = ProblemDocument.response(HttpStatus.BAD_REQUEST,
+            response = BadInput.response(HttpStatus.BAD_REQUEST, "body",
                     "A value in the request cannot be stored: it is out of range or contains characters such as NUL "
-                            + "(\\u0000) that text may not contain", Map.of("field", "body"));
+                            + "(\\u0000) that text may not contain");
         } else {
             LOG.error("{} {} failed", request.getMethod(), request.getPath(), exception);
             response = ProblemDocument.response(HttpStatus.INTERNAL_SERVER_ERROR,

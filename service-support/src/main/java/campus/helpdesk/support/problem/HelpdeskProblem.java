@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * An expected refusal (bad input, not found, conflict, ...), answered as an RFC 9457 problem by
- * {@link HelpdeskProblemHandler}. Extra members (e.g. {@code currentVersion}, {@code field}) travel in the body.
+ * {@link HelpdeskProblemHandler}. Extra members (e.g. {@code currentVersion}, {@link BadInput#FIELD}) travel in the body.
  */
 public final class HelpdeskProblem extends RuntimeException {
 

@@ -9,6 +9,8 @@ import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import io.micronaut.problem.ProblemErrorResponseProcessor;
+import io.micronaut.web.router.RouteAttributes;
+import io.micronaut.web.router.RouteInfo;
 import jakarta.inject.Singleton;
 
 import java.util.Map;
@@ -19,7 +21,7 @@ import java.util.regex.Pattern;
 /**
  * Renders the framework's own errors (unparsable JSON, a value of the wrong type, an unknown route, a wrong
  * content type, a body over max-request-size, ...) as problem+json with a readable {@code detail} and the
- * {@code field} at fault, which the stock problem renderer leaves out. Shared by every service, so that each
+ * offending input named as {@link BadInput#FIELD}, which the stock problem renderer leaves out. Shared by every service, so that each
  * answers the same way. A 5xx never carries internals: its detail is generic and the cause is in the log.
  */
 @Singleton
@@ -37,9 +39,6 @@ public class ProblemResponses implements ErrorResponseProcessor<Map<String, Obje
     private static final Pattern POSITION = Pattern.compile("line: (\\d+), column: (\\d+)");
     private static final Pattern KEY = Pattern.compile("\"(\\w+)\"\\s*:");
     private static final Pattern ARGUMENT = Pattern.compile("argument \\[(\\w+)]");
-    /** Names of @Body parameters in the *Operations interfaces; a problem with the whole body is "body". */
-    private static final java.util.Set<String> BODY_ARGUMENTS = java.util.Set.of("ticket", "patch", "change",
-            "message", "request", "token", "check", "signIn");
 
     @Override
     public @NonNull MutableHttpResponse<Map<String, Object>> processResponse(@NonNull ErrorContext context,
@@ -55,7 +54,7 @@ public class ProblemResponses implements ErrorResponseProcessor<Map<String, Obje
             String field = first.flatMap(error -> field(context, error, message)).orElse(null);
             body = field == null ? ProblemDocument.of(status, status.getReason(), readable(message), Map.of())
                     : ProblemDocument.of(status, status.getReason(), field + ": " + readable(message),
-                            Map.of("field", field));
+                            BadInput.naming(field));
         }
         MutableHttpResponse<Map<String, Object>> problem = response.contentType(ProblemDocument.PROBLEM_JSON)
                 .body(body);
@@ -79,7 +78,13 @@ public class ProblemResponses implements ErrorResponseProcessor<Map<String, Obje
             Matcher argument = ARGUMENT.matcher(message);
             name = argument.find() ? Optional.of(argument.group(1)) : Optional.empty();
         }
-        return name.map(n -> BODY_ARGUMENTS.contains(n) ? "body" : n);
+        return name.map(n -> isBodyArgument(context, n) ? "body" : n);
+    }
+
+    /** Whether {@code name} is the route's {@code @Body} parameter: a problem with it is one with the whole body. */
+    private static boolean isBodyArgument(ErrorContext context, String name) {
+        return RouteAttributes.getRouteInfo(context.getRequest()).flatMap(RouteInfo::getBodyArgument)
+                .map(body -> body.getName().equals(name)).orElse(false);
     }
 
     /**

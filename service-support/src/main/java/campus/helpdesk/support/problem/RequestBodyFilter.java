@@ -13,7 +13,6 @@ import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.http.server.HttpServerConfiguration;
 
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The two rules every request body follows, in every service, decided before security and routing:
@@ -48,18 +47,16 @@ public class RequestBodyFilter implements Ordered {
             return null;
         }
         if (request.getContentLength() > maxRequestSize) {
-            return ProblemDocument.response(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "body: the request body is "
-                    + request.getContentLength() + " bytes; at most " + maxRequestSize + " are accepted",
-                    Map.of("field", "body"));
+            return BadInput.response(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "body", "body: the request body is "
+                    + request.getContentLength() + " bytes; at most " + maxRequestSize + " are accepted");
         }
         String type = request.getHeaders().get(HttpHeaders.CONTENT_TYPE);
         if (type != null && isJson(type)) {
             return null;
         }
-        return ProblemDocument.response(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+        return BadInput.response(HttpStatus.UNSUPPORTED_MEDIA_TYPE, HttpHeaders.CONTENT_TYPE,
                 "Content-Type: request bodies must be JSON (Content-Type: application/json), not "
-                        + (type == null ? "missing" : "'" + shorten(type) + "'"),
-                Map.of("field", "Content-Type"));
+                        + (type == null ? "missing" : "'" + shorten(type) + "'"));
     }
 
     private static boolean hasBody(HttpRequest<?> request) {

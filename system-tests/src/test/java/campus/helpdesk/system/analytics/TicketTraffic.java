@@ -1,5 +1,20 @@
 package campus.helpdesk.system.analytics;
 
+import campus.helpdesk.api.Category;
+import campus.helpdesk.api.NewMessage;
+import campus.helpdesk.api.NewTicket;
+import campus.helpdesk.api.Priority;
+import campus.helpdesk.api.StatusChange;
+import campus.helpdesk.api.Ticket;
+import campus.helpdesk.api.TicketPatch;
+import campus.helpdesk.api.TicketStatus;
+import campus.helpdesk.client.MessageClient;
+import campus.helpdesk.client.OnBehalfOf;
+import campus.helpdesk.client.TicketClient;
+import campus.helpdesk.system.GatewayClients;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,18 +26,20 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Random work through ticket-service's HTTP API from several threads at once: students file tickets, staff take,
- * reply, close, correct categories and delete spam. Threads pick tickets from a shared list, so they race on the
- * same tickets; a refused move (409, 412, 404, 400...) is part of the game, a 5xx is not.
+ * reply, close, correct categories and delete spam, through the gateway with the contract's declarative clients.
+ * Threads pick tickets from a shared list, so they race on the same tickets; a refused move (409, 412, 404,
+ * 400...) is part of the game, a 5xx is not.
  */
 final class TicketTraffic {
 
-    private static final String[] CATEGORIES = {"FACILITY", "IT", "SERVICES"};
-    private static final String[] PRIORITIES = {"LOW", "MEDIUM", "HIGH"};
+    private static final Category[] CATEGORIES = Category.values();
+    private static final Priority[] PRIORITIES = Priority.values();
     private static final String[] TEXTS = {
             "Projector in room B12 shows no picture|The projector in lecture hall B12 stays black with every laptop.",
             "Wi-Fi drops in the library|Eduroam disconnects every few minutes on the second floor of the library.",
@@ -31,12 +48,14 @@ final class TicketTraffic {
             "Cannot log in to the exam portal|The exam portal says my password is wrong after the reset.",
             "Leaking tap in the lab|The tap in chemistry lab C3 keeps dripping and the sink overflows."};
 
-    private final URI gateway;
-    private final List<Long> tickets = new CopyOnWriteArrayList<>();
+    private final TicketClient tickets;
+    private final MessageClient messages;
+    private final List<Long> ids = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
 
     TicketTraffic(URI gateway) {
-        this.gateway = gateway;
+        this.tickets = GatewayClients.at(gateway, TicketClient.class);
+        this.messages = GatewayClients.at(gateway, MessageClient.class);
     }
 
     Map<String, AtomicInteger> outcomes() {
@@ -66,51 +85,78 @@ final class TicketTraffic {
     /** Files one ticket and returns its id. */
     long create(Random random, String student) {
         String[] text = TEXTS[random.nextInt(TEXTS.length)].split("\\|");
-        Http.Response created = Http.send(gateway.resolve("/api/tickets"), "POST", "STUDENT", student,
-                Map.of("title", text[0], "description", text[1], "priority", PRIORITIES[random.nextInt(3)]));
-        record("create", created);
-        assertThat(created.status()).as("create: %s", created.body()).isEqualTo(201);
-        long id = created.json().get("id").asLong();
-        tickets.add(id);
+        NewTicket report = new NewTicket(text[0], text[1], null, PRIORITIES[random.nextInt(3)]);
+        HttpResponse<Ticket> created = attempt("create", OnBehalfOf.person(student, "STUDENT"),
+                () -> tickets.create(report, null));
+        assertThat(created).as("create").isNotNull();
+        assertThat(created.code()).as("create: %s", created.body()).isEqualTo(201);
+        long id = created.body().id();
+        ids.add(id);
         return id;
     }
 
     private void step(Random random, String student) {
         int dice = random.nextInt(100);
-        if (tickets.size() < 5 || dice < 35) {
+        if (ids.size() < 5 || dice < 35) {
             create(random, student);
             return;
         }
-        long id = tickets.get(random.nextInt(tickets.size()));
-        String staff = "staff-" + random.nextInt(3);
-        URI ticket = gateway.resolve("/api/tickets/" + id);
+        long id = ids.get(random.nextInt(ids.size()));
+        OnBehalfOf staff = OnBehalfOf.person("staff-" + random.nextInt(3), "STAFF");
         if (dice < 55) {
-            record("take", Http.send(ticket.resolve(id + "/status"), "POST", "STAFF", staff, Map.of("status", "ACTIVE")));
+            attempt("take", staff, () -> tickets.changeStatus(id, new StatusChange(TicketStatus.ACTIVE, null), null));
         } else if (dice < 65) {
-            record("reply", Http.send(ticket.resolve(id + "/messages"), "POST", "STAFF", staff,
-                    Map.of("body", "We are looking into it.")));
+            attempt("reply", staff, () -> messages.post(id, new NewMessage("We are looking into it.", null)));
         } else if (dice < 82) {
-            record("close", Http.send(ticket.resolve(id + "/status"), "POST", "STAFF", staff, Map.of("status", "CLOSED")));
+            attempt("close", staff, () -> tickets.changeStatus(id, new StatusChange(TicketStatus.CLOSED, null), null));
         } else if (dice < 94) {
-            correctCategory(ticket, staff, CATEGORIES[random.nextInt(3)]);
+            correctCategory(id, staff, CATEGORIES[random.nextInt(3)]);
         } else {
-            record("delete", Http.send(ticket, "DELETE", "STAFF", staff, null));
+            attempt("delete", staff, () -> tickets.delete(id));
         }
     }
 
     /** A correction names the version it was made on; another thread may have moved the ticket since (409). */
-    private void correctCategory(URI ticket, String staff, String category) {
-        Http.Response current = Http.send(ticket, "GET", "STAFF", staff, null);
-        if (current.status() != 200) {
-            record("correct", current);
+    private void correctCategory(long id, OnBehalfOf staff, Category category) {
+        Ticket current;
+        try {
+            current = staff.call(() -> tickets.get(id));
+        } catch (HttpClientResponseException e) {
+            count("correct", e);
             return;
         }
-        long version = current.json().get("version").asLong();
-        record("correct", Http.send(ticket, "PATCH", "STAFF", staff, Map.of("category", category, "version", version)));
+        if (current == null) {
+            count("correct", 404, "not found");
+            return;
+        }
+        attempt("correct", staff, () -> tickets.patch(id, new TicketPatch(null, null, null, null, category,
+                current.version()), null));
     }
 
-    private void record(String operation, Http.Response response) {
-        outcomes.computeIfAbsent(operation + " " + response.status(), k -> new AtomicInteger()).incrementAndGet();
-        assertThat(response.status()).as("%s answered %s", operation, response.body()).isLessThan(500);
+    /**
+     * One call as {@code who}, its status counted: a refusal (409, 412, 404, 400...) is part of the game, a 5xx is
+     * not. A declarative client answers 404 with null where it returns a body, and any other refusal by throwing.
+     */
+    private <T> T attempt(String operation, OnBehalfOf who, Supplier<T> call) {
+        T result;
+        try {
+            result = who.call(call);
+        } catch (HttpClientResponseException e) {
+            count(operation, e);
+            return null;
+        }
+        count(operation, result instanceof HttpResponse<?> response ? response.code() : result == null ? 404 : 200,
+                String.valueOf(result));
+        return result;
+    }
+
+    private void count(String operation, HttpClientResponseException refusal) {
+        count(operation, refusal.getStatus().getCode(),
+                refusal.getResponse().getBody(String.class).orElse(refusal.getMessage()));
+    }
+
+    private void count(String operation, int status, String answer) {
+        outcomes.computeIfAbsent(operation + " " + status, k -> new AtomicInteger()).incrementAndGet();
+        assertThat(status).as("%s answered %s", operation, answer).isLessThan(500);
     }
 }

@@ -1,5 +1,12 @@
 package campus.helpdesk.system.browser;
 
+import campus.helpdesk.api.NewTicket;
+import campus.helpdesk.api.StatusChange;
+import campus.helpdesk.api.TicketStatus;
+import campus.helpdesk.client.OnBehalfOf;
+import campus.helpdesk.client.TicketClient;
+import campus.helpdesk.system.GatewayClients;
+import campus.helpdesk.system.trust.GatewayClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -9,49 +16,45 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Map;
 
 /**
  * The gateway's HTTP API as one signed-in person, for the steps of a scenario that happen "somewhere else"
- * (another person closing a ticket while the dashboard is watched). Goes through the gateway like the browser.
+ * (another person closing a ticket while the dashboard is watched). Goes through the gateway like the browser:
+ * tickets with the contract's declarative client, the analytics answers (no contract of ticket-api) as JSON.
  */
 final class GatewayApi {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final URI base;
+    private final OnBehalfOf person;
+    private final TicketClient tickets;
     private final String cookie;
 
-    private GatewayApi(URI base, String cookie) {
+    private GatewayApi(URI base, OnBehalfOf person, String cookie) {
         this.base = base;
+        this.person = person;
+        this.tickets = GatewayClients.at(base, TicketClient.class);
         this.cookie = cookie;
     }
 
     static GatewayApi signIn(URI base, String name, String role) {
-        GatewayApi anonymous = new GatewayApi(base, "");
-        HttpResponse<String> r = anonymous.raw("POST", "/api/session", Map.of("name", name, "role", role));
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException("Sign-in failed: " + r.statusCode() + " " + r.body());
-        }
-        String setCookie = r.headers().firstValue("Set-Cookie").orElseThrow();
-        return new GatewayApi(base, setCookie.substring(0, setCookie.indexOf(';')));
+        return new GatewayApi(base, OnBehalfOf.person(name, role), GatewayClient.signIn(base, name, role));
     }
 
     JsonNode get(String path) {
-        return ok(raw("GET", path, null));
-    }
-
-    JsonNode post(String path, Object body) {
-        return ok(raw("POST", path, body));
+        return ok(fetch(path));
     }
 
     long createTicket(String title, String description) {
-        return post("/api/tickets", Map.of("title", title, "description", description)).get("id").asLong();
+        return person.call(() -> tickets.create(new NewTicket(title, description, null, null), null)).body().id();
     }
 
     void move(long id, String status) {
-        long version = get("/api/tickets/" + id).get("version").asLong();
-        post("/api/tickets/" + id + "/status", Map.of("status", status, "version", version));
+        person.run(() -> {
+            long version = tickets.get(id).version();
+            tickets.changeStatus(id, new StatusChange(TicketStatus.valueOf(status), version), null);
+        });
     }
 
     /** The raw "Cookie" header value of this session, for a second connection such as /api/live. */
@@ -71,18 +74,10 @@ final class GatewayApi {
         }
     }
 
-    private HttpResponse<String> raw(String method, String path, Object body) {
+    private HttpResponse<String> fetch(String path) {
         try {
             HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10))
-                    .header("Accept", "application/json")
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-            if (body != null) {
-                b.header("Content-Type", "application/json");
-            }
-            if (!cookie.isEmpty()) {
-                b.header("Cookie", cookie);
-            }
+                    .header("Accept", "application/json").header("Cookie", cookie).GET();
             return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(e);

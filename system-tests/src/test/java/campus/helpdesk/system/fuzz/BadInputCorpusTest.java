@@ -48,8 +48,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * generated from a seed ({@code -Dhelpdesk.fuzz.seed}), across every endpoint of every service and of the gateway,
  * in every role (gateway sessions of each role and API tokens; each internal service directly with genuine service
  * tokens), through the real processes. Every answer must be below 500, carry no stack trace or exception name,
- * and be problem+json when it is a 4xx; and nothing may change in the database. The bad forms come from
- * {@code fuzz/bad-forms.txt}.
+ * and be problem+json when it is a 4xx, naming the offending input in {@code field} when a 400 answers a bad field
+ * or parameter; and nothing may change in the database. The bad forms come from {@code fuzz/bad-forms.txt}.
  */
 class BadInputCorpusTest {
 
@@ -61,6 +61,9 @@ class BadInputCorpusTest {
             "\\tat [\\w$.]+\\(|\\w*(Exception|Throwable)\\b|\\b(java|javax|jakarta|io\\.micronaut|io\\.netty|org\\.postgresql|"
                     + "com\\.zaxxer|campus\\.helpdesk)\\.[\\w.]+");
     private static final String NO_SUCH_TOKEN = "fuzz-no-such-token";
+    /** Damage to one field or query parameter: a 400 for it must say which, in the one member every service uses. */
+    private static final EnumSet<Mutation> ONE_INPUT = EnumSet.of(Mutation.TEXT, Mutation.WRONG_TYPE, Mutation.ENUM,
+            Mutation.NUMBER, Mutation.MISSING, Mutation.QUERY);
 
     private final BadForms forms = BadForms.load();
     private final List<Long> fixedTickets = new ArrayList<>();
@@ -162,7 +165,22 @@ class BadInputCorpusTest {
         if (a.status() >= 400 && !a.contentType().startsWith("application/problem+json")) {
             return what + a.status() + " as " + a.contentType() + ": " + shorten(a.body());
         }
+        if (a.status() == 400 && ONE_INPUT.contains(p.mutation()) && !namesField(a.body())) {
+            return what + "400 without the offending input in 'field': " + shorten(a.body());
+        }
+        if (a.status() >= 400 && a.body().contains("\"parameter\":")) {
+            return what + "the offending input named 'parameter', not 'field': " + shorten(a.body());
+        }
         return null;
+    }
+
+    private static boolean namesField(String problem) {
+        try {
+            var field = JSON.readTree(problem).get("field");
+            return field != null && field.isTextual() && !field.asText().isBlank();
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     // --- the endpoints ---

@@ -1,5 +1,6 @@
 package campus.helpdesk.ticket.problem;
 
+import campus.helpdesk.support.problem.BadInput;
 import campus.helpdesk.support.problem.HelpdeskProblem;
 
 import io.micronaut.http.HttpStatus;
@@ -16,10 +17,9 @@ public final class Problems {
         return new HelpdeskProblem(status, status.getReason(), detail, Map.of());
     }
 
-    /** 400 for a bad query parameter, header or body field; {@code field} names it. */
+    /** 400 for a bad query parameter, header or body field, named as every service names it ({@link BadInput}). */
     public static HelpdeskProblem badInput(String field, String detail) {
-        return new HelpdeskProblem(HttpStatus.BAD_REQUEST, HttpStatus.BAD_REQUEST.getReason(), field + ": " + detail,
-                Map.of("field", field));
+        return BadInput.problem(field, detail);
     }
 
     public static HelpdeskProblem notFound(long ticketId) {

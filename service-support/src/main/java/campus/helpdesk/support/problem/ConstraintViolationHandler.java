@@ -1,8 +1,7 @@
-package campus.helpdesk.ticket.problem;
-
-import campus.helpdesk.support.problem.ProblemDocument;
+package campus.helpdesk.support.problem;
 
 import io.micronaut.context.annotation.Replaces;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -21,32 +20,32 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * A body that fails validation: 400 with every violation, each naming the JSON field ("title", not
- * "create.ticket.title"), and a detail that reads on its own ("title: must not be blank").
+ * Input that fails validation, in every service: 400 with a detail that reads on its own ("title: must not be
+ * blank; description: must not be blank"), the first offending input as {@link BadInput#FIELD} and every
+ * violation under {@code violations}, each naming the field the caller knows ("title", not
+ * "create.ticket.title").
  */
 @Singleton
-@Produces
+@Produces(ProblemDocument.PROBLEM_JSON)
+@Requires(classes = ConstraintViolationException.class)
 @Replaces(ProblemConstraintViolationExceptionHandler.class)
 public class ConstraintViolationHandler implements ExceptionHandler<ConstraintViolationException, HttpResponse<?>> {
 
     @Override
     public HttpResponse<?> handle(HttpRequest request, ConstraintViolationException exception) {
         List<Map<String, String>> violations = exception.getConstraintViolations().stream()
-                .map(v -> Map.of("field", field(v), "message", v.getMessage()))
-                .sorted(Comparator.comparing((Map<String, String> v) -> v.get("field"))
+                .map(v -> Map.of(BadInput.FIELD, field(v), "message", v.getMessage()))
+                .sorted(Comparator.comparing((Map<String, String> v) -> v.get(BadInput.FIELD))
                         .thenComparing(v -> v.get("message")))
                 .toList();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "about:blank");
-        body.put("title", HttpStatus.BAD_REQUEST.getReason());
-        body.put("status", HttpStatus.BAD_REQUEST.getCode());
-        body.put("detail", violations.stream().map(v -> v.get("field") + ": " + v.get("message"))
-                .collect(Collectors.joining("; ")));
+        String detail = violations.stream().map(v -> v.get(BadInput.FIELD) + ": " + v.get("message"))
+                .collect(Collectors.joining("; "));
+        Map<String, Object> extra = new LinkedHashMap<>();
         if (!violations.isEmpty()) {
-            body.put("field", violations.getFirst().get("field"));
+            extra.putAll(BadInput.naming(violations.getFirst().get(BadInput.FIELD)));
         }
-        body.put("violations", violations);
-        return HttpResponse.badRequest(body).contentType(ProblemDocument.PROBLEM_JSON);
+        extra.put("violations", violations);
+        return ProblemDocument.response(HttpStatus.BAD_REQUEST, detail, extra);
     }
 
     /** The last node of the property path: method.parameter.field → field (the parameter, for a null body). */

@@ -1,0 +1,80 @@
+package campus.helpdesk.support.problem;
+
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every kind of bad input, whoever catches it (validation, the JSON reader, the filters before routing), is a
+ * problem+json that names the offending input in one member, {@code field}, beside the usual type, title, status
+ * and detail.
+ */
+@MicronautTest
+class BadInputTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+
+    @Test
+    void aBodyThatFailsValidationNamesEveryFieldAndTheFirstAsField() throws Exception {
+        Map<String, Object> problem = problem(post("{\"title\": \"" + "t".repeat(21) + "\", \"description\": \" \"}"),
+                400);
+        assertThat(problem).containsEntry("type", "about:blank").containsEntry("title", "Bad Request")
+                .containsEntry("field", "description")
+                .containsEntry("detail", "description: must not be blank; title: size must be between 0 and 20");
+        assertThat(problem.get("violations")).isEqualTo(List.of(
+                Map.of("field", "description", "message", "must not be blank"),
+                Map.of("field", "title", "message", "size must be between 0 and 20")));
+    }
+
+    @Test
+    void aBodyOfTheWrongShapeIsNamedBodyNotByItsJavaParameter() throws Exception {
+        Map<String, Object> problem = problem(post("[]"), 400);
+        assertThat(problem).containsEntry("field", "body");
+        assertThat((String) problem.get("detail")).startsWith("body: ").doesNotContain("report");
+    }
+
+    @Test
+    void unreadableJsonIsNamedBody() throws Exception {
+        Map<String, Object> problem = problem(post("{\"title\": "), 400);
+        assertThat(problem).containsEntry("field", "body");
+        assertThat((String) problem.get("detail")).doesNotContain("Exception");
+    }
+
+    @Test
+    void aQueryParameterAndAContentTypeAreNamedTheSameWay() throws Exception {
+        assertThat(problem(HTTP.send(HttpRequest.newBuilder(server.getURI().resolve("/problem/echo?text=a%00"))
+                .build(), HttpResponse.BodyHandlers.ofString()), 400)).containsEntry("field", "text");
+        assertThat(problem(HTTP.send(HttpRequest.newBuilder(server.getURI().resolve("/problem/report"))
+                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString()), 415)).containsEntry("field", "Content-Type");
+    }
+
+    private HttpResponse<String> post(String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(server.getURI() + "/problem/report"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> problem(HttpResponse<String> response, int status) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        return json.readValue(response.body(), Map.class);
+    }
+}

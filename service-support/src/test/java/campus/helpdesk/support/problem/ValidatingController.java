@@ -1,0 +1,27 @@
+package campus.helpdesk.support.problem;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** A route with a validated body, as every service's contract records are. */
+@Secured(SecurityRule.IS_ANONYMOUS)
+@Controller("/problem")
+class ValidatingController {
+
+    @Serdeable
+    record Report(@NotBlank @Size(max = 20) String title, @NotBlank String description, @Nullable Integer days) {
+    }
+
+    @Post("/report")
+    Report report(@Body @Valid Report report) {
+        return report;
+    }
+}
