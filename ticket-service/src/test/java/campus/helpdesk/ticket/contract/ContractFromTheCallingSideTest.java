@@ -72,6 +72,9 @@ class ContractFromTheCallingSideTest extends ApiTest {
             assertThat(edited.priority()).isEqualTo(Priority.HIGH);
             assertThat(tickets.list("OPEN", null, null, null, null, null, null, "openedAt,desc", "0", "100").items())
                     .extracting(Ticket::id).contains(ticket.id());
+            assertThat(tickets.counts(null, "LOW", null, null, null, null).byStatus())
+                    .as("a student's counts have no CLOSED entry").containsKeys(TicketStatus.OPEN, TicketStatus.ACTIVE)
+                    .doesNotContainKey(TicketStatus.CLOSED);
 
             HttpResponse<Message> posted = messages.post(ticket.id(), new NewMessage("Any news?", null));
             assertThat(posted.code()).isEqualTo(201);
