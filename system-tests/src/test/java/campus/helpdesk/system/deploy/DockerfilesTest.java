@@ -65,7 +65,10 @@ class DockerfilesTest {
         // The HEALTHCHECK runs a class of service-support: a service that does not depend on it never gets healthy.
         assertThat(Repo.path("service-support/src/main/java/" + PROBE.replace('.', '/') + ".java")).exists();
         assertThat(Repo.read(config.module() + "/pom.xml"))
-            .as(config.module() + " depends on service-support")
+            .as(config.module() + " inherits its dependencies from services-parent")
+            .contains("<artifactId>services-parent</artifactId>");
+        assertThat(Repo.read("services-parent/pom.xml"))
+            .as("services-parent gives every service service-support")
             .contains("<artifactId>service-support</artifactId>");
     }
 
