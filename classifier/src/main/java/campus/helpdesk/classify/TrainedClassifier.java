@@ -18,14 +18,16 @@ final class TrainedClassifier implements TicketClassifier {
 
     /**
      * Softmax temperature, fitted on out-of-fold scores of 10-fold cross-validation of the corpus (lowest
-     * log-loss; {@code Evaluate --cv 10} prints the fit). Above 1 it softens the over-sure training fit.
+     * log-loss; the classifier lab's {@code Evaluate --cv 10} prints the fit). Above 1 it softens the over-sure
+     * training fit.
      */
     static final double TEMPERATURE = 0.65;
 
     /**
      * Below this confidence a ticket is flagged for review. On the independent development set it flags about one
      * ticket in eleven and catches five of the eight mistakes (cross-validation: 15 %, two thirds); 0.7 would flag
-     * half as many but catch only two of eight. Figures in the module README ({@code Evaluate} prints them).
+     * half as many but catch only two of eight. Figures in the module README (the classifier lab's {@code Evaluate}
+     * prints them).
      */
     static final double REVIEW_THRESHOLD = 0.8;
 
@@ -39,31 +41,33 @@ final class TrainedClassifier implements TicketClassifier {
     static final int MAX_CHARS = 10_000;
 
     private static final Category[] CATEGORIES = Category.values();
+    static final int CLASSES = CATEGORIES.length;
 
-    private final ModelKind kind;
+    private final Learner learner;
     private final List<LabelledText> corpus;
     private final List<LabelledText> corrections;
     private final LinearModel model;
     private final double temperature;
 
-    private TrainedClassifier(ModelKind kind, List<LabelledText> corpus, List<LabelledText> corrections,
+    private TrainedClassifier(Learner learner, List<LabelledText> corpus, List<LabelledText> corrections,
                               double temperature) {
-        this.kind = kind;
+        this.learner = learner;
         this.corpus = List.copyOf(corpus);
         this.corrections = List.copyOf(corrections);
         this.temperature = temperature;
-        this.model = train(kind, this.corpus, this.corrections);
+        this.model = train(learner, this.corpus, this.corrections);
     }
 
     static TrainedClassifier train(List<LabelledText> corpus) {
-        return new TrainedClassifier(ModelKind.LOGISTIC_REGRESSION, corpus, List.of(), TEMPERATURE);
+        return new TrainedClassifier(SoftmaxRegression.LEARNER, corpus, List.of(), TEMPERATURE);
     }
 
-    static TrainedClassifier train(ModelKind kind, List<LabelledText> corpus, double temperature) {
-        return new TrainedClassifier(kind, corpus, List.of(), temperature);
+    /** Another learner at its own temperature: how the classifier lab compares alternatives with the product's. */
+    static TrainedClassifier train(Learner learner, List<LabelledText> corpus, double temperature) {
+        return new TrainedClassifier(learner, corpus, List.of(), temperature);
     }
 
-    private static LinearModel train(ModelKind kind, List<LabelledText> corpus, List<LabelledText> corrections) {
+    private static LinearModel train(Learner learner, List<LabelledText> corpus, List<LabelledText> corrections) {
         List<SparseVector> x = new ArrayList<>(corpus.size() + corrections.size());
         int n = corpus.size() + corrections.size();
         int[] y = new int[n];
@@ -79,7 +83,7 @@ final class TrainedClassifier implements TicketClassifier {
             y[i] = t.category().ordinal();
             weight[i++] = CORRECTION_WEIGHT;
         }
-        return kind.train(x, y, weight);
+        return learner.train(x, y, weight);
     }
 
     /** The raw scores, before the softmax: cross-validation uses them to fit the temperature. */
@@ -107,7 +111,7 @@ final class TrainedClassifier implements TicketClassifier {
     @Override
     public TicketClassifier retrainedWith(List<LabelledText> extraExamples) {
         // Always from the shipped corpus plus the full list given: retraining twice never double-counts.
-        return new TrainedClassifier(kind, corpus, extraExamples, temperature);
+        return new TrainedClassifier(learner, corpus, extraExamples, temperature);
     }
 
     List<LabelledText> corpus() {

@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
-/** {@code ./helpdesk classifier-eval <file.tsv>}: the classifier's own evaluation, run from its jar. */
+/** {@code ./helpdesk classifier-eval <file.tsv>}: the classifier's evaluation, run from the classifier lab's jar. */
 @Command(name = "classifier-eval", description = {
-        "Scores the ticket classifier on labelled tickets (label<TAB>text; see the classifier module).",
+        "Scores the ticket classifier on labelled tickets (label<TAB>text; see the classifier-lab module).",
         "Further arguments (--cv K, --model lr|nb|ens, --retrain FILE, --errors) go to the evaluation as they are."})
 final class ClassifierEvalCommand implements Callable<Integer> {
 
@@ -35,7 +35,7 @@ final class ClassifierEvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path jar = classifierJar(root);
+        Path jar = labJar(root);
         List<String> command = new ArrayList<>(List.of(ServiceProcess.javaExecutable(), "-cp", jar.toString(),
                 MAIN_CLASS));
         command.addAll(arguments);
@@ -49,10 +49,10 @@ final class ClassifierEvalCommand implements Callable<Integer> {
         }
     }
 
-    private static Path classifierJar(Path root) {
-        Path target = root.resolve("classifier").resolve("target");
+    private static Path labJar(Path root) {
+        Path target = root.resolve("classifier-lab").resolve("target");
         try (Stream<Path> files = Files.list(target)) {
-            return files.filter(f -> f.getFileName().toString().matches("classifier-.*-all\\.jar")).findFirst()
+            return files.filter(f -> f.getFileName().toString().matches("classifier-lab-.*-all\\.jar")).findFirst()
                     .orElseThrow(() -> missing(target));
         } catch (IOException e) {
             throw missing(target);
@@ -60,6 +60,7 @@ final class ClassifierEvalCommand implements Callable<Integer> {
     }
 
     private static SuiteException missing(Path target) {
-        return new SuiteException("No classifier-*-all.jar in " + target + ": build it with ./mvnw -B -DskipTests package");
+        return new SuiteException("No classifier-lab-*-all.jar in " + target
+                + ": build it with ./mvnw -B -DskipTests package");
     }
 }

@@ -106,13 +106,14 @@ class ComposeFileTest {
     }
 
     @Test
-    void everyServiceIsBuiltFromTheDockerfileInItsModule() {
+    void everyServiceIsBuiltFromTheOneDockerfileWithItsModuleAsTheServiceArgument() {
         for (String module : ServiceConfig.MODULES) {
             var svc = service(module);
             assertThat(Repo.at(svc, "build", "context")).as(module).isEqualTo(".");
-            assertThat(Repo.at(svc, "build", "dockerfile")).as(module).isEqualTo(module + "/Dockerfile");
-            assertThat(Repo.path(module + "/Dockerfile")).exists();
+            assertThat(Repo.at(svc, "build", "dockerfile")).as(module).isEqualTo("Dockerfile");
+            assertThat(Repo.at(svc, "build", "args", "SERVICE")).as(module).isEqualTo(module);
         }
+        assertThat(Repo.path("Dockerfile")).exists();
     }
 
     @Test

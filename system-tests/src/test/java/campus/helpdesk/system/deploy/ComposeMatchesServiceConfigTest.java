@@ -10,7 +10,7 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Each Compose service against that service's own application.yml and logback.xml. */
+/** Each Compose service against that service's configuration: application.yml over the defaults, logback.xml. */
 class ComposeMatchesServiceConfigTest {
 
     /** Read by the image itself (its entrypoint), not by the service's configuration files. */
@@ -52,6 +52,14 @@ class ComposeMatchesServiceConfigTest {
         assertThat(String.valueOf(environment(config).get("HELPDESK_PORT"))).isEqualTo(String.valueOf(config.port()));
         assertThat(ComposeFileTest.strings(Repo.list(composeService(config), "expose")))
             .containsExactly(String.valueOf(config.port()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("services")
+    void theImageIsBuiltWithTheServicesOwnDefaultPort(ServiceConfig config) {
+        // The image's HELPDESK_PORT, EXPOSE and HEALTHCHECK come from the build argument PORT.
+        assertThat(String.valueOf(Repo.at(composeService(config), "build", "args", "PORT")))
+            .isEqualTo(String.valueOf(config.port()));
     }
 
     @ParameterizedTest(name = "{0}")

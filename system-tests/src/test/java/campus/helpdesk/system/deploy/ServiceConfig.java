@@ -9,9 +9,9 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * What a service's own configuration says about how to run it: the environment variables it reads (the
- * {@code ${NAME:default}} placeholders of its application.yml and logback.xml), which of them have no
- * default, its port and its health path. The deployment files are checked against this.
+ * What a service's configuration says about how to run it: the environment variables it reads (the
+ * {@code ${NAME:default}} placeholders of its application.yml over the libraries' defaults, and of its logback.xml),
+ * which of them have no default, its port and its health path. The deployment files are checked against this.
  *
  * @param module      the Maven module, also the Compose service and the Kubernetes Deployment name
  * @param port        the default of micronaut.server.port
@@ -29,15 +29,30 @@ record ServiceConfig(String module, int port, Set<String> reads, Set<String> req
     private static final Pattern PORT = Pattern.compile("\\$\\{HELPDESK_PORT:(\\d+)}");
     private static final Pattern INCLUDE = Pattern.compile("<include\\s+resource=\"(logback-[^\"]+)\"");
 
+    /**
+     * The defaults a library ships under its users' application.yml (campus.helpdesk.support.config.LibraryDefaults),
+     * lowest rank first, by the module that ships them.
+     */
+    static final List<Map.Entry<String, String>> LIBRARY_DEFAULTS = List.of(
+        Map.entry("service-support", "service-support/src/main/resources/META-INF/helpdesk/service-defaults.yml"),
+        Map.entry("analytics-support",
+            "analytics-support/src/main/resources/META-INF/helpdesk/feed-client-defaults.yml"));
+
     static List<ServiceConfig> all() {
         return MODULES.stream().map(ServiceConfig::of).toList();
     }
 
     static ServiceConfig of(String module) {
         String resources = module + "/src/main/resources/";
-        Map<String, Object> app = Repo.yaml(resources + "application.yml");
+        Map<String, Object> app = new LinkedHashMap<>();
+        for (var defaults : LIBRARY_DEFAULTS) {
+            if (dependsOn(module, defaults.getKey())) {
+                merge(app, Repo.yaml(defaults.getValue()));
+            }
+        }
+        merge(app, Repo.yaml(resources + "application.yml"));
         Map<String, Boolean> placeholders = new LinkedHashMap<>();
-        collect(Repo.read(resources + "application.yml"), placeholders);
+        collectValues(app, placeholders);
         if (Files.exists(Repo.path(resources + "logback.xml"))) {
             String logback = Repo.read(resources + "logback.xml");
             collect(logback, placeholders);
@@ -61,6 +76,37 @@ record ServiceConfig(String module, int port, Set<String> reads, Set<String> req
         }
         return new ServiceConfig(module, Integer.parseInt(port.group(1)), new TreeSet<>(placeholders.keySet()),
             required, healthPath(app));
+    }
+
+    /** Directly, or for service-support through services-parent, which every service has as its parent. */
+    static boolean dependsOn(String module, String library) {
+        String dependency = "<artifactId>" + library + "</artifactId>";
+        String pom = Repo.read(module + "/pom.xml");
+        return pom.contains(dependency) || pom.contains("<artifactId>services-parent</artifactId>")
+            && Repo.read("services-parent/pom.xml").contains(dependency);
+    }
+
+    /** Key by key, as Micronaut layers property sources: a later map's value replaces an earlier one's. */
+    @SuppressWarnings("unchecked")
+    private static void merge(Map<String, Object> into, Map<String, Object> from) {
+        from.forEach((key, value) -> {
+            if (value instanceof Map<?, ?> nested && into.get(key) instanceof Map<?, ?> existing) {
+                merge((Map<String, Object>) existing, (Map<String, Object>) nested);
+            } else {
+                into.put(key, value);
+            }
+        });
+    }
+
+    /** The placeholders of the values that are in effect (an overridden default's placeholder is not read). */
+    private static void collectValues(Object node, Map<String, Boolean> placeholders) {
+        if (node instanceof Map<?, ?> map) {
+            map.values().forEach(v -> collectValues(v, placeholders));
+        } else if (node instanceof List<?> list) {
+            list.forEach(v -> collectValues(v, placeholders));
+        } else if (node != null) {
+            collect(String.valueOf(node), placeholders);
+        }
     }
 
     private static void collect(String text, Map<String, Boolean> placeholders) {

@@ -1,19 +1,23 @@
 # syntax=docker/dockerfile:1
-# Image of the gateway service. Build from the repository root (the build needs the sibling modules):
-#   docker build -f gateway/Dockerfile -t campus-helpdesk/gateway .
-# The five service Dockerfiles differ only in MODULE and PORT; DockerfilesTest keeps them that way.
-ARG MODULE=gateway
-ARG PORT=8080
+# The image of any of the five services, chosen by two build arguments; the build context is the repository root
+# (a service's build needs the sibling modules):
+#   docker build --build-arg SERVICE=ticket-service --build-arg PORT=8081 -t campus-helpdesk/ticket-service .
+# SERVICE is the service's Maven module, PORT its default port (micronaut.server.port in its application.yml).
+# docker-compose.yml passes both for each service.
 
 FROM maven:3.9-eclipse-temurin-21 AS build
-ARG MODULE
+ARG SERVICE
+ARG PORT
+RUN test -n "$SERVICE" && test -n "$PORT" \
+ || { echo "Build with --build-arg SERVICE=<module> --build-arg PORT=<its port>, e.g. SERVICE=gateway PORT=8080" >&2; exit 1; }
 WORKDIR /src
 COPY . .
-# The cache mount keeps downloaded dependencies between builds; -am builds the modules this one needs;
-# tests are neither compiled nor run here (CI runs them).
+# The cache mount keeps downloaded dependencies between builds; -am builds the modules this one needs. Tests are
+# compiled but not run (CI runs them): the analytics services' build needs analytics-support's test jar, which
+# -Dmaven.test.skip=true would not make.
 RUN --mount=type=cache,target=/root/.m2 \
-    mvn -B -q -pl "$MODULE" -am package -Dmaven.test.skip=true \
- && cp "$MODULE"/target/"$MODULE"-*-all.jar /service.jar
+    mvn -B -q -pl "$SERVICE" -am package -DskipTests \
+ && cp "$SERVICE"/target/"$SERVICE"-*-all.jar /service.jar
 
 FROM eclipse-temurin:21-jre
 ARG PORT

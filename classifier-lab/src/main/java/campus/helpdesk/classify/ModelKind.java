@@ -6,26 +6,26 @@ import java.util.List;
 
 /**
  * The learners compared by {@code Evaluate --cv K --model lr|nb|ens}. The product uses {@link #LOGISTIC_REGRESSION}:
- * see the module README for the figures and why.
+ * see the classifier's README for the figures and why.
  */
-enum ModelKind {
+enum ModelKind implements Learner {
     LOGISTIC_REGRESSION(TrainedClassifier.TEMPERATURE) {
         @Override
-        LinearModel train(List<SparseVector> x, int[] y, double[] weight) {
-            return SoftmaxRegression.train(x, y, weight, CLASSES);
+        public LinearModel train(List<SparseVector> x, int[] y, double[] weight) {
+            return SoftmaxRegression.LEARNER.train(x, y, weight);
         }
     },
     NAIVE_BAYES(0.35) {
         @Override
-        LinearModel train(List<SparseVector> x, int[] y, double[] weight) {
+        public LinearModel train(List<SparseVector> x, int[] y, double[] weight) {
             return NaiveBayes.train(x, y, weight, CLASSES);
         }
     },
     /** Mean of the two members' log-probabilities. */
     ENSEMBLE(0.95) {
         @Override
-        LinearModel train(List<SparseVector> x, int[] y, double[] weight) {
-            LinearModel lr = SoftmaxRegression.train(x, y, weight, CLASSES);
+        public LinearModel train(List<SparseVector> x, int[] y, double[] weight) {
+            LinearModel lr = SoftmaxRegression.LEARNER.train(x, y, weight);
             LinearModel nb = NaiveBayes.train(x, y, weight, CLASSES);
             return v -> {
                 double[] a = lr.logits(v);
@@ -41,7 +41,7 @@ enum ModelKind {
         }
     };
 
-    static final int CLASSES = campus.helpdesk.api.Category.values().length;
+    static final int CLASSES = TrainedClassifier.CLASSES;
 
     /** Each member's own temperature from 10-fold cross-validation, so the two vote on a comparable scale. */
     private static final double ENSEMBLE_LR_TEMPERATURE = 0.6;
@@ -53,6 +53,4 @@ enum ModelKind {
     ModelKind(double temperature) {
         this.temperature = temperature;
     }
-
-    abstract LinearModel train(List<SparseVector> x, int[] y, double[] weight);
 }

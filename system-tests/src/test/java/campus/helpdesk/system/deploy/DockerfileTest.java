@@ -1,0 +1,100 @@
+package campus.helpdesk.system.deploy;
+
+import org.assertj.core.api.InstanceOfAssertFactories;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The one Dockerfile that builds every service, read as text: no Docker engine is needed to hold it to its
+ * promises. Which service an image holds is the build argument SERVICE (ComposeFileTest checks Compose passes it).
+ */
+class DockerfileTest {
+
+    static final String PROBE = "campus.helpdesk.support.health.HealthProbe";
+    static final String DOCKERFILE = Repo.read("Dockerfile");
+
+    /** What the build stage copies out of the module: {@code cp <jar> /service.jar}. */
+    static final Pattern BUILT_JAR = Pattern.compile("cp (\\S+) /service\\.jar");
+
+    static List<ServiceConfig> services() {
+        return ServiceConfig.all();
+    }
+
+    @Test
+    void buildsTheModuleNamedByServiceAndExposesThePortNamedByPort() {
+        assertThat(DOCKERFILE).contains("ARG SERVICE\n", "ARG PORT\n")
+            .contains("-pl \"$SERVICE\" -am package", "ENV HELPDESK_PORT=$PORT", "EXPOSE $PORT");
+        // Without the arguments the build stops at once and says what to pass.
+        assertThat(DOCKERFILE).contains("test -n \"$SERVICE\" && test -n \"$PORT\"", "--build-arg SERVICE=");
+    }
+
+    @Test
+    void compilesTestsSoTheAnalyticsServicesFindAnalyticsSupportsTestJar() {
+        // -Dmaven.test.skip=true makes no test jars: the analytics services' build then fails on an empty cache.
+        assertThat(DOCKERFILE.lines().filter(l -> l.contains("mvn ")))
+            .singleElement(InstanceOfAssertFactories.STRING)
+            .contains("package -DskipTests").doesNotContain("maven.test.skip");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("services")
+    void noServiceKeepsADockerfileOfItsOwn(ServiceConfig config) {
+        assertThat(Repo.path(config.module() + "/Dockerfile")).doesNotExist();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("services")
+    void copiesTheRunnableJarThatTheServicesBuildMakes(ServiceConfig config) throws IOException {
+        var copied = BUILT_JAR.matcher(DOCKERFILE);
+        assertThat(copied.find()).as("the build stage copies the service's jar to /service.jar").isTrue();
+        String jar = copied.group(1).replace("\"$SERVICE\"", config.module());
+        assertThat(jar).isEqualTo(config.module() + "/target/" + config.module() + "-*-all.jar");
+        var glob = FileSystems.getDefault().getPathMatcher("glob:" + jar);
+        Path target = Repo.path(config.module() + "/target");
+        try (Stream<Path> files = Files.list(target)) {
+            assertThat(files.map(Repo.ROOT::relativize)).as("the package phase made " + jar).anyMatch(glob::matches);
+        }
+    }
+
+    @Test
+    void buildsWithMavenAndRunsOnAJreAsANonRootUser() {
+        List<String> froms = DOCKERFILE.lines().filter(l -> l.startsWith("FROM ")).toList();
+        assertThat(froms).hasSize(2);
+        assertThat(froms.get(0)).startsWith("FROM maven:3.9-eclipse-temurin-21 AS build");
+        assertThat(froms.get(1)).isEqualTo("FROM eclipse-temurin:21-jre");
+        List<String> users = DOCKERFILE.lines().filter(l -> l.startsWith("USER ")).toList();
+        assertThat(users).hasSize(1);
+        assertThat(users.getFirst()).doesNotContain("root").isNotEqualTo("USER 0");
+    }
+
+    @Test
+    void sizesTheHeapToTheContainerAndChecksHealth() {
+        assertThat(DOCKERFILE).contains("-XX:MaxRAMPercentage=75", "-XX:+UseSerialGC", "HEALTHCHECK ", PROBE);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("services")
+    void theHealthProbeIsInsideTheServiceJar(ServiceConfig config) {
+        // The HEALTHCHECK runs a class of service-support: a service that does not depend on it never gets healthy.
+        assertThat(Repo.path("service-support/src/main/java/" + PROBE.replace('.', '/') + ".java")).exists();
+        assertThat(ServiceConfig.dependsOn(config.module(), "service-support"))
+            .as(config.module() + " depends on service-support").isTrue();
+    }
+
+    @Test
+    void theBuildContextLeavesOutBuildOutputLocalStateAndGit() {
+        assertThat(Repo.read(".dockerignore").lines().toList())
+            .contains("**/target/", ".helpdesk/", ".git/");
+    }
+}
