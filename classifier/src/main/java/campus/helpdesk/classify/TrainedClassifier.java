@@ -24,14 +24,6 @@ final class TrainedClassifier implements TicketClassifier {
     static final double TEMPERATURE = 0.65;
 
     /**
-     * Below this confidence a ticket is flagged for review. On the independent development set it flags about one
-     * ticket in eleven and catches five of the eight mistakes (cross-validation: 15 %, two thirds); 0.7 would flag
-     * half as many but catch only two of eight. Figures in the module README (the classifier lab's {@code Evaluate}
-     * prints them).
-     */
-    static final double REVIEW_THRESHOLD = 0.8;
-
-    /**
      * A staff correction counts as this many corpus examples: it is a verified label from the desk's real traffic,
      * and one example among a thousand would otherwise barely move the model.
      */
@@ -105,7 +97,7 @@ final class TrainedClassifier implements TicketClassifier {
             }
         }
         return new Classification(CATEGORIES[best], p[best], Collections.unmodifiableMap(scores),
-                p[best] < REVIEW_THRESHOLD, SafetyWords.suggest(t));
+                TicketClassifier.needsReview(p[best]), SafetyWords.suggest(t));
     }
 
     @Override

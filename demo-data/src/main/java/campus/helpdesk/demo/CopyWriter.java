@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 
 /**
  * Streams rows into one {@code COPY ... FROM STDIN} in PostgreSQL's text format (tab-separated, {@code \N} for
@@ -79,13 +80,13 @@ final class CopyWriter implements AutoCloseable {
         return plain(value ? "t" : "f");
     }
 
-    /** A timestamptz from epoch milliseconds; 0 stands for null ("not yet"). */
-    CopyWriter time(long epochMillis) {
+    /** A timestamptz, or null ("not yet"). Demo times are whole milliseconds, which is all this writes. */
+    CopyWriter time(Instant value) {
         separate();
-        if (epochMillis == 0) {
+        if (value == null) {
             row.append("\\N");
         } else {
-            Timestamps.appendUtc(row, epochMillis);
+            Timestamps.appendUtc(row, value.toEpochMilli());
         }
         return this;
     }

@@ -67,11 +67,12 @@ public final class DemoDataLoader {
     public static SeedReport load(Connector connector, SeedPlan plan, Progress progress, int streams) {
         long started = System.nanoTime();
         repairInterruptedLoad(connector);
-        long firstId = reserveIds(connector, plan.tickets());
+        Ids ids = reserveIds(connector, plan.tickets());
+        long firstId = ids.firstTicket();
         long[] totals;
         try (SuspendedForeignKeys keys = plan.tickets() >= BULK_TICKETS ? SuspendedForeignKeys.suspend(connector)
                 : null) {
-            totals = loadStreams(connector, plan, progress, streams, firstId);
+            totals = loadStreams(connector, plan, progress, streams, ids);
         } catch (SQLException e) {
             throw new DemoDataException("Cannot suspend or restore the foreign keys: " + e.getMessage(), e);
         }
@@ -94,7 +95,7 @@ public final class DemoDataLoader {
     }
 
     private static long[] loadStreams(Connector connector, SeedPlan plan, Progress progress, int streams,
-                                      long firstId) {
+                                      Ids ids) {
         StoryGenerator generator = new StoryGenerator(plan);
         int batch = Math.max(100, Math.min(MAX_BATCH, plan.tickets() / Math.max(1, streams * 4)));
         AtomicLong nextIndex = new AtomicLong();
@@ -103,8 +104,8 @@ public final class DemoDataLoader {
         List<Future<StoryRows.Counts>> workers = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, streams))) {
             for (int i = 0; i < Math.max(1, streams); i++) {
-                workers.add(pool.submit(() -> loadBatches(connector, generator, plan, firstId, batch, nextIndex,
-                        done, progress)));
+                workers.add(pool.submit(() -> loadBatches(connector, generator, plan, ids, batch, nextIndex, done,
+                        progress)));
             }
             for (Future<StoryRows.Counts> worker : workers) {
                 StoryRows.Counts counts = worker.get();
@@ -123,7 +124,7 @@ public final class DemoDataLoader {
     }
 
     private static StoryRows.Counts loadBatches(Connector connector, StoryGenerator generator, SeedPlan plan,
-                                                long firstId, int batch, AtomicLong nextIndex, AtomicLong done,
+                                                Ids ids, int batch, AtomicLong nextIndex, AtomicLong done,
                                                 Progress progress) throws SQLException, IOException {
         long tickets = 0;
         long messages = 0;
@@ -137,9 +138,10 @@ public final class DemoDataLoader {
             long from;
             while ((from = nextIndex.getAndAdd(batch)) < plan.tickets()) {
                 long to = Math.min(plan.tickets(), from + batch);
-                List<Story> stories = new ArrayList<>((int) (to - from));
+                List<TicketScript.Played> stories = new ArrayList<>((int) (to - from));
                 for (long index = from; index < to; index++) {
-                    stories.add(generator.generate(firstId + index, index));
+                    stories.add(TicketScript.play(generator.generate(index), ids.firstTicket() + index,
+                            ids.firstMessage() + index * Story.MAX_MESSAGES));
                 }
                 StoryRows.Counts counts = StoryRows.write(connection, stories);
                 connection.commit();
@@ -157,26 +159,40 @@ public final class DemoDataLoader {
         return new StoryRows.Counts(tickets, messages, events);
     }
 
+    /** The first of the reserved ticket ids, and of the message ids ({@link Story#MAX_MESSAGES} per ticket). */
+    private record Ids(long firstTicket, long firstMessage) {
+    }
+
     /**
-     * Takes a block of {@code count} ticket ids from the tickets' sequence. The table lock makes concurrent
-     * inserts by a running ticket-service wait the few milliseconds this takes, so no id is handed out twice.
+     * Takes a block of {@code count} ticket ids from the tickets' sequence, and room for every ticket's messages
+     * from the messages' one: a MESSAGE_ADDED event names its message, so the ids must be known before the COPY.
+     * Message ids go by ticket index, so the data do not depend on batches or threads; the unused ones are gaps,
+     * which a sequence has anyway. The table locks make concurrent inserts by a running ticket-service wait the few
+     * milliseconds this takes, so no id is handed out twice.
      */
-    private static long reserveIds(Connector connector, int count) {
+    private static Ids reserveIds(Connector connector, int count) {
         try (Connection c = connector.connect(); Statement s = c.createStatement()) {
             requireSchema(s);
             c.setAutoCommit(false);
-            s.execute("LOCK TABLE tickets IN SHARE ROW EXCLUSIVE MODE");
-            long first;
-            try (ResultSet rs = s.executeQuery("SELECT nextval(pg_get_serial_sequence('tickets', 'id'))")) {
-                rs.next();
-                first = rs.getLong(1);
-            }
-            s.execute("SELECT setval(pg_get_serial_sequence('tickets', 'id'), " + (first + count - 1) + ")");
+            s.execute("LOCK TABLE tickets, ticket_message IN SHARE ROW EXCLUSIVE MODE");
+            Ids ids = new Ids(reserve(s, "tickets", count), reserve(s, "ticket_message",
+                    (long) count * Story.MAX_MESSAGES));
             c.commit();
-            return first;
+            return ids;
         } catch (SQLException e) {
             throw new DemoDataException("Cannot reserve ticket ids: " + e.getMessage(), e);
         }
+    }
+
+    private static long reserve(Statement s, String table, long count) throws SQLException {
+        String sequence = "pg_get_serial_sequence('" + table + "', 'id')";
+        long first;
+        try (ResultSet rs = s.executeQuery("SELECT nextval(" + sequence + ")")) {
+            rs.next();
+            first = rs.getLong(1);
+        }
+        s.execute("SELECT setval(" + sequence + ", " + (first + count - 1) + ")");
+        return first;
     }
 
     private static void requireSchema(Statement s) throws SQLException {

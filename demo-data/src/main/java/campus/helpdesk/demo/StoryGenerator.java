@@ -1,10 +1,11 @@
 package campus.helpdesk.demo;
 
 import campus.helpdesk.api.Category;
+import campus.helpdesk.api.NewTicket;
 import campus.helpdesk.api.Priority;
 import campus.helpdesk.api.Role;
-import campus.helpdesk.demo.Story.Message;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,7 +17,7 @@ import java.util.SplittableRandom;
  * Each ticket draws from its own random stream (seed and index), so the data do not depend on how the work is
  * split between threads.
  */
-final class StoryGenerator {
+public final class StoryGenerator {
 
     private static final long MINUTE = 60_000L;
     private static final long HOUR = 60 * MINUTE;
@@ -28,14 +29,15 @@ final class StoryGenerator {
     private final Map<Language, Phrasebook> books;
     private final long now;
 
-    StoryGenerator(SeedPlan plan) {
+    public StoryGenerator(SeedPlan plan) {
         this.plan = plan;
         this.timeline = new Timeline(plan.now(), plan.months());
         this.books = Phrasebook.loadAll();
         this.now = plan.now().toEpochMilli();
     }
 
-    Story generate(long id, long index) {
+    /** The story of ticket {@code index} (0-based) of the plan. */
+    public Story generate(long index) {
         SplittableRandom random = new SplittableRandom(plan.seed() * 0x9E3779B97F4A7C15L + index);
         long opened = timeline.openedAt(index, plan.tickets(), random);
         Language language = pick(random, Language.values(), Language.ENGLISH.share, Language.ITALIAN.share,
@@ -55,19 +57,22 @@ final class StoryGenerator {
         String description = describe(book, issue, place, room, random);
         String location = category == Category.FACILITY || random.nextInt(3) > 0 ? place + ", " + room : null;
 
-        // The classifier is usually right and sure; one ticket in twenty got the wrong queue until staff fixed it.
-        double confidence = 0.5 + 0.49 * Math.sqrt(random.nextDouble());
-        Category initial = random.nextInt(20) == 0 ? CATEGORIES[(category.ordinal() + 1 + random.nextInt(2)) % 3]
-                : category;
-        TicketScript script = new TicketScript(opened, now, initial, priority);
-        script.created(Campus.student(random));
-        plan(script, book, category, priority, random);
-        return script.finish(id, title, description, location, confidence, language);
+        // One ticket in twenty lands in the wrong queue until staff fix it. Like the real classifier (see its
+        // README), the guess is usually sure, and most wrong guesses fall under the review threshold: about one
+        // ticket in ten waits for review.
+        boolean misfiled = random.nextInt(20) == 0;
+        Category guessed = misfiled ? CATEGORIES[(category.ordinal() + 1 + random.nextInt(2)) % 3] : category;
+        double u = random.nextDouble();
+        double confidence = misfiled ? 0.45 + 0.5 * u : 1 - 0.25 * u * u * u;
+        String reporter = Campus.student(random);
+        Steps steps = new Steps(now);
+        plan(steps, opened, reporter, book, category, guessed, priority, random);
+        return new Story(index, new NewTicket(title, description, location, priority), guessed, confidence, reporter,
+                Instant.ofEpochMilli(opened), steps.happened);
     }
 
-    private void plan(TicketScript script, Phrasebook book, Category category, Priority priority,
-                      SplittableRandom random) {
-        long opened = script.openedAt();
+    private static void plan(Steps steps, long opened, String reporter, Phrasebook book, Category category,
+                             Category guessed, Priority priority, SplittableRandom random) {
         // A small backlog is never taken, a slightly larger one never closed: the long tail a real desk keeps.
         boolean neverTaken = random.nextInt(250) == 0;
         boolean neverClosed = neverTaken || random.nextInt(60) == 0;
@@ -85,29 +90,50 @@ final class StoryGenerator {
         long resolution = logNormal(random, medianResolution(category) * urgency, 1.1);
         long closed = neverClosed ? Long.MAX_VALUE : Math.max(opened + resolution, firstResponse + 15 * MINUTE);
 
-        script.taken(taken, staff);
-        if (script.category() != category) {
-            script.categoryCorrected(taken + MINUTE, staff, category);
+        steps.add(new Story.Take(Instant.ofEpochMilli(taken), staff));
+        if (guessed != category) {
+            steps.add(new Story.CorrectCategory(Instant.ofEpochMilli(taken + MINUTE), staff, category));
         }
-        script.message(new Message(firstResponse, staff, Role.STAFF, book.pick("reply.first", random), false));
+        steps.add(post(firstResponse, staff, Role.STAFF, book.pick("reply.first", random), false));
         long until = neverClosed ? firstResponse + 5 * 24 * HOUR : closed - 2 * MINUTE;
-        for (Message message : conversation(book, staff, script.reporter(), firstResponse, until, random)) {
-            script.message(message);
+        for (Story.Post message : conversation(book, staff, reporter, firstResponse, until, random)) {
+            steps.add(message);
         }
         if (!neverClosed) {
             if (random.nextInt(10) < 7) {
-                script.message(new Message(closed - MINUTE, staff, Role.STAFF, book.pick("reply.closing", random),
-                        false));
+                steps.add(post(closed - MINUTE, staff, Role.STAFF, book.pick("reply.closing", random), false));
             }
-            script.closed(closed, staff);
+            steps.add(new Story.Close(Instant.ofEpochMilli(closed), staff));
         }
     }
 
+    /** The steps in time order, cut at the first one planned after now: neither it nor anything later happened. */
+    private static final class Steps {
+        private final long now;
+        private final List<Story.Step> happened = new ArrayList<>(8);
+        private boolean future;
+
+        Steps(long now) {
+            this.now = now;
+        }
+
+        void add(Story.Step step) {
+            future = future || step.at().toEpochMilli() > now;
+            if (!future) {
+                happened.add(step);
+            }
+        }
+    }
+
+    private static Story.Post post(long at, String author, Role role, String body, boolean internal) {
+        return new Story.Post(Instant.ofEpochMilli(at), author, role, body, internal);
+    }
+
     /** The back-and-forth between the first reply and the end: students asking, staff answering, staff notes. */
-    private static List<Message> conversation(Phrasebook book, String staff, String reporter, long from, long until,
-                                              SplittableRandom random) {
+    private static List<Story.Post> conversation(Phrasebook book, String staff, String reporter, long from,
+                                                 long until, SplittableRandom random) {
         int count = pickCount(random);
-        List<Message> messages = new ArrayList<>(count);
+        List<Story.Post> messages = new ArrayList<>(count);
         long span = Math.max(until - from, 2L * count);
         long[] times = new long[count];
         for (int i = 0; i < count; i++) {
@@ -117,11 +143,11 @@ final class StoryGenerator {
         for (long at : times) {
             int kind = random.nextInt(20);
             if (kind < 12) {
-                messages.add(new Message(at, reporter, Role.STUDENT, book.pick("reply.student", random), false));
+                messages.add(post(at, reporter, Role.STUDENT, book.pick("reply.student", random), false));
             } else if (kind < 17) {
-                messages.add(new Message(at, staff, Role.STAFF, book.pick("reply.staff", random), false));
+                messages.add(post(at, staff, Role.STAFF, book.pick("reply.staff", random), false));
             } else {
-                messages.add(new Message(at, staff, Role.STAFF, book.pick("reply.internal", random), true));
+                messages.add(post(at, staff, Role.STAFF, book.pick("reply.internal", random), true));
             }
         }
         return messages;

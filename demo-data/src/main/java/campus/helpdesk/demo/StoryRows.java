@@ -1,21 +1,24 @@
 package campus.helpdesk.demo;
 
-import campus.helpdesk.demo.Story.Event;
-import campus.helpdesk.demo.Story.Message;
+import campus.helpdesk.api.Ticket;
+import campus.helpdesk.lifecycle.TicketEvent;
 
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
-/** Writes a batch of stories with three COPYs into ticket-service's tables: tickets, then messages, then events. */
+/**
+ * Writes a batch of played stories with three COPYs into ticket-service's tables: tickets, then messages, then
+ * events. Every value comes from the lifecycle's tickets and events; this class only spells them for COPY.
+ */
 final class StoryRows {
 
     static final String TICKETS = "COPY tickets (id, title, description, location, priority, status, category, "
             + "category_confidence, category_source, needs_review, reporter_name, assignee, opened_at, updated_at, "
             + "first_response_at, closed_at, version, language) FROM STDIN";
-    static final String MESSAGES = "COPY ticket_message (ticket_id, author, author_role, body, internal, created_at)"
-            + " FROM STDIN";
+    static final String MESSAGES = "COPY ticket_message (id, ticket_id, author, author_role, body, internal, "
+            + "created_at) FROM STDIN";
     static final String EVENTS = "COPY ticket_event (ticket_id, type, actor, actor_role, at, internal, changes, "
             + "category, status, priority, opened_at, closed_at, first_response_at, version) FROM STDIN";
 
@@ -26,37 +29,39 @@ final class StoryRows {
     record Counts(long tickets, long messages, long events) {
     }
 
-    static Counts write(Connection connection, List<Story> stories) throws SQLException, IOException {
+    static Counts write(Connection connection, List<TicketScript.Played> stories) throws SQLException, IOException {
         long messages = 0;
         long events = 0;
         try (CopyWriter copy = new CopyWriter(connection, TICKETS)) {
-            for (Story s : stories) {
-                copy.number(s.id()).text(s.title()).text(s.description()).text(s.location())
-                        .plain(s.priority().name()).plain(s.status().name()).plain(s.category().name())
-                        .number(s.confidence()).plain(s.staffCategory() ? "STAFF" : "AUTO").bool(s.needsReview())
-                        .text(s.reporter()).text(s.assignee()).time(s.openedAt()).time(s.updatedAt())
-                        .time(s.firstResponseAt()).time(s.closedAt()).number(s.version())
-                        .plain(s.language().searchConfig);
+            for (TicketScript.Played s : stories) {
+                Ticket t = s.ticket();
+                copy.number(t.id()).text(t.title()).text(t.description()).text(t.location())
+                        .plain(t.priority().name()).plain(t.status().name()).plain(t.category().name())
+                        .number(t.categoryConfidence()).plain(t.categorySource().name()).bool(t.needsReview())
+                        .text(t.reporterName()).text(t.assignee()).time(t.openedAt()).time(t.updatedAt())
+                        .time(t.firstResponseAt()).time(t.closedAt()).number(t.version()).plain(s.language());
                 copy.endRow();
             }
         }
         try (CopyWriter copy = new CopyWriter(connection, MESSAGES)) {
-            for (Story s : stories) {
-                for (Message m : s.messages()) {
-                    copy.number(s.id()).text(m.author()).plain(m.role().name()).text(m.body()).bool(m.internal())
-                            .time(m.at());
+            for (TicketScript.Played s : stories) {
+                for (TicketScript.PostedMessage m : s.messages()) {
+                    copy.number(m.id()).number(s.ticket().id()).text(m.post().author()).plain(m.post().role().name())
+                            .text(m.post().body()).bool(m.post().internal()).time(m.post().at());
                     copy.endRow();
                     messages++;
                 }
             }
         }
         try (CopyWriter copy = new CopyWriter(connection, EVENTS)) {
-            for (Story s : stories) {
-                for (Event e : s.events()) {
-                    copy.number(s.id()).plain(e.type().name()).text(e.actor()).plain(e.role().name()).time(e.at())
-                            .bool(e.internal()).text(e.changes()).plain(e.category().name())
-                            .plain(e.status().name()).plain(s.priority().name()).time(s.openedAt())
-                            .time(e.closedAt()).time(e.firstResponseAt()).number(e.version());
+            for (TicketScript.Played s : stories) {
+                for (TicketEvent e : s.events()) {
+                    Ticket facts = e.facts();
+                    copy.number(s.ticket().id()).plain(e.type().name()).text(e.actor().name())
+                            .plain(e.actor().role().name()).time(e.at()).bool(e.internal())
+                            .text(ChangesJson.of(e.changes())).plain(facts.category().name())
+                            .plain(facts.status().name()).plain(facts.priority().name()).time(facts.openedAt())
+                            .time(facts.closedAt()).time(facts.firstResponseAt()).number(facts.version());
                     copy.endRow();
                     events++;
                 }

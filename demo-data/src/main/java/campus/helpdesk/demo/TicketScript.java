@@ -1,137 +1,70 @@
 package campus.helpdesk.demo;
 
-import campus.helpdesk.api.Category;
-import campus.helpdesk.api.EventType;
-import campus.helpdesk.api.Priority;
 import campus.helpdesk.api.Role;
+import campus.helpdesk.api.Ticket;
+import campus.helpdesk.api.TicketPatch;
 import campus.helpdesk.api.TicketStatus;
-import campus.helpdesk.demo.Story.Event;
-import campus.helpdesk.demo.Story.Message;
+import campus.helpdesk.lifecycle.Actor;
+import campus.helpdesk.lifecycle.Change;
+import campus.helpdesk.lifecycle.TicketEdit;
+import campus.helpdesk.lifecycle.TicketEvent;
+import campus.helpdesk.lifecycle.TicketLifecycle;
+import campus.helpdesk.lifecycle.TicketText;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Plays a ticket's planned steps in time order and stops at "now": a step planned for the future has not
- * happened yet, nor has anything after it. Keeps the ticket's state, version and events consistent the way
- * ticket-service would have written them.
+ * Plays a story through the ticket lifecycle, step by step, as ticket-service does for the same requests: the
+ * ticket's rows come out of {@link TicketLifecycle}, never out of rules of our own.
  */
 final class TicketScript {
 
-    private static final String NO_CHANGES = "[]";
-
-    private final long openedAt;
-    private final long now;
-    private final Priority priority;
-    private final List<Message> messages = new ArrayList<>(4);
-    private final List<Event> events = new ArrayList<>(6);
-    private Category category;
-    private TicketStatus status = TicketStatus.OPEN;
-    private boolean staffCategory;
-    private String reporter;
-    private String assignee;
-    private long version;
-    private long updatedAt;
-    private long firstResponseAt;
-    private long closedAt;
-    private boolean future;
-
-    TicketScript(long openedAt, long now, Category category, Priority priority) {
-        this.openedAt = openedAt;
-        this.now = now;
-        this.category = category;
-        this.priority = priority;
+    private TicketScript() {
     }
 
-    long openedAt() {
-        return openedAt;
+    /** A played story: the ticket as it stands now (and its row's language), its messages and its events. */
+    record Played(Ticket ticket, String language, List<PostedMessage> messages, List<TicketEvent> events) {
     }
 
-    Category category() {
-        return category;
+    /** A message with the id the ticket's MESSAGE_ADDED event names. */
+    record PostedMessage(long id, Story.Post post) {
     }
 
-    String reporter() {
-        return reporter;
-    }
-
-    void created(String reporterName) {
-        reporter = reporterName;
-        change(openedAt);
-        event(EventType.CREATED, openedAt, reporter, Role.STUDENT, false, NO_CHANGES);
-    }
-
-    void taken(long at, String staff) {
-        if (happened(at)) {
-            status = TicketStatus.ACTIVE;
-            assignee = staff;
-            change(at);
-            event(EventType.STATUS_CHANGED, at, staff, Role.STAFF, false,
-                    "[" + field("status", "OPEN", "ACTIVE") + "," + field("assignee", null, staff) + "]");
+    /**
+     * {@code ticketId}: the ticket's reserved id; {@code firstMessageId}: the first of its
+     * {@link Story#MAX_MESSAGES} reserved message ids.
+     */
+    static Played play(Story story, long ticketId, long firstMessageId) {
+        List<PostedMessage> messages = new ArrayList<>(Story.MAX_MESSAGES);
+        List<TicketEvent> events = new ArrayList<>(story.steps().size() + 1);
+        Change change = TicketLifecycle.open(ticketId, story.filing(), story.classification(),
+                new Actor(story.reporter(), Role.STUDENT), story.openedAt());
+        events.add(change.event());
+        Ticket ticket = change.ticket();
+        for (Story.Step step : story.steps()) {
+            change = switch (step) {
+                case Story.Take take -> TicketLifecycle.move(ticket, TicketStatus.ACTIVE, staff(take.staff()),
+                        take.at());
+                case Story.CorrectCategory fix -> TicketLifecycle.edit(ticket, TicketEdit.of(ticket,
+                                new TicketPatch(null, null, null, null, fix.category(), null)), null,
+                        staff(fix.staff()), fix.at());
+                case Story.Post post -> {
+                    PostedMessage message = new PostedMessage(firstMessageId + messages.size(), post);
+                    messages.add(message);
+                    yield TicketLifecycle.message(ticket, message.id(), new Actor(post.author(), post.role()),
+                            post.internal(), post.at());
+                }
+                case Story.Close close -> TicketLifecycle.move(ticket, TicketStatus.CLOSED, staff(close.staff()),
+                        close.at());
+            };
+            events.add(change.event());
+            ticket = change.ticket();
         }
+        return new Played(ticket, TicketText.language(ticket.title(), ticket.description()), messages, events);
     }
 
-    void categoryCorrected(long at, String staff, Category corrected) {
-        if (happened(at)) {
-            String changes = "[" + field("category", category.name(), corrected.name()) + "]";
-            category = corrected;
-            staffCategory = true;
-            change(at);
-            event(EventType.CATEGORY_CORRECTED, at, staff, Role.STAFF, false, changes);
-        }
-    }
-
-    /** A message; the first public staff message is the ticket's first response and changes the ticket. */
-    void message(Message message) {
-        if (happened(message.at())) {
-            messages.add(message);
-            if (firstResponseAt == 0 && message.role() == Role.STAFF && !message.internal()) {
-                firstResponseAt = message.at();
-                change(message.at());
-            }
-            event(EventType.MESSAGE_ADDED, message.at(), message.author(), message.role(), message.internal(),
-                    NO_CHANGES);
-        }
-    }
-
-    void closed(long at, String staff) {
-        if (happened(at)) {
-            status = TicketStatus.CLOSED;
-            closedAt = at;
-            change(at);
-            event(EventType.STATUS_CHANGED, at, staff, Role.STAFF, false,
-                    "[" + field("status", "ACTIVE", "CLOSED") + "]");
-        }
-    }
-
-    Story finish(long id, String title, String description, String location, double confidence,
-                 Language language) {
-        boolean needsReview = !staffCategory && confidence < 0.6;
-        return new Story(id, title, description, location, priority, status, category, confidence, staffCategory,
-                needsReview, reporter, assignee, language, openedAt, updatedAt, firstResponseAt, closedAt, version,
-                messages, events);
-    }
-
-    private boolean happened(long at) {
-        future = future || at > now;
-        return !future;
-    }
-
-    private void change(long at) {
-        version++;
-        updatedAt = at;
-    }
-
-    private void event(EventType type, long at, String actor, Role role, boolean internal, String changes) {
-        events.add(new Event(type, at, actor, role, internal, changes, category, status, firstResponseAt, closedAt,
-                version));
-    }
-
-    private static String field(String name, String from, String to) {
-        return "{\"field\":\"" + name + "\",\"from\":" + quote(from) + ",\"to\":" + quote(to) + "}";
-    }
-
-    private static String quote(String value) {
-        return value == null ? "null" : "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    private static Actor staff(String name) {
+        return new Actor(name, Role.STAFF);
     }
 }

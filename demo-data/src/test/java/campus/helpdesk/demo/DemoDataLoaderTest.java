@@ -103,7 +103,9 @@ class DemoDataLoaderTest {
 
     @Test
     void textsComeInFiveLanguagesAndAreVaried() throws Exception {
-        assertThat(count("SELECT count(DISTINCT language) FROM tickets")).isEqualTo(5);
+        // The row's language is guessed from the text, as ticket-service does: the few texts with no clear winner
+        // get 'simple' (unstemmed), as they would there.
+        assertThat(count("SELECT count(DISTINCT language) FROM tickets WHERE language <> 'simple'")).isEqualTo(5);
         assertThat(count("SELECT count(DISTINCT description) FROM tickets")).isGreaterThan(TICKETS / 2);
         assertThat(count("SELECT count(*) FROM tickets WHERE search @@ to_tsquery('italian', 'riscaldamento')"))
                 .isPositive();
@@ -152,7 +154,9 @@ class DemoDataLoaderTest {
         StoryGenerator first = new StoryGenerator(plan);
         StoryGenerator second = new StoryGenerator(plan);
         for (int i = 0; i < 50; i++) {
-            assertThat(second.generate(i + 1, i)).isEqualTo(first.generate(i + 1, i));
+            assertThat(second.generate(i)).isEqualTo(first.generate(i));
+            assertThat(TicketScript.play(second.generate(i), i + 1, 6L * i))
+                    .isEqualTo(TicketScript.play(first.generate(i), i + 1, 6L * i));
         }
     }
 

@@ -5,6 +5,7 @@ import campus.helpdesk.api.CategorySource;
 import campus.helpdesk.api.Priority;
 import campus.helpdesk.api.Ticket;
 import campus.helpdesk.api.TicketStatus;
+import campus.helpdesk.lifecycle.TicketText;
 import campus.helpdesk.ticket.problem.Problems;
 
 import java.sql.Connection;
@@ -12,7 +13,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
-/** Reading a ticket row: the column list every query selects and its mapping to the API record. */
+/**
+ * The tickets row: the column list every query selects and its mapping to the API record, loading and locking one,
+ * and writing the state the lifecycle rules computed.
+ */
 public final class TicketSql {
 
     /** Unqualified so it works on the table and on CTEs that return its rows. */
@@ -20,7 +24,66 @@ public final class TicketSql {
             + "category_confidence, category_source, needs_review, reporter_name, assignee, opened_at, updated_at, "
             + "first_response_at, closed_at, version";
 
+    /**
+     * What a new row is written with: every stored field of the ticket but its id (which the database assigns), then
+     * its language. The values of {@link #bindNew}, in this order.
+     */
+    public static final String NEW_COLUMNS = "title, description, location, priority, status, category, "
+            + "category_confidence, category_source, needs_review, reporter_name, assignee, opened_at, updated_at, "
+            + "first_response_at, closed_at, version, language";
+    public static final String NEW_VALUES = "?, ?, ?, ?::ticket_priority, ?::ticket_status, ?::ticket_category, ?, ?, "
+            + "?, ?, ?, ?, ?, ?, ?, ?, ?";
+
     private TicketSql() {
+    }
+
+    /** Binds {@link #NEW_VALUES} from {@code index} on, from the ticket the lifecycle made; the next free index. */
+    public static int bindNew(PreparedStatement ps, int index, Ticket t) throws SQLException {
+        int i = index;
+        ps.setString(i++, t.title());
+        ps.setString(i++, t.description());
+        Sql.setNullableString(ps, i++, t.location());
+        ps.setString(i++, t.priority().name());
+        ps.setString(i++, t.status().name());
+        ps.setString(i++, t.category().name());
+        ps.setDouble(i++, t.categoryConfidence());
+        ps.setString(i++, t.categorySource().name());
+        ps.setBoolean(i++, t.needsReview());
+        ps.setString(i++, t.reporterName());
+        Sql.setNullableString(ps, i++, t.assignee());
+        Sql.setInstant(ps, i++, t.openedAt());
+        Sql.setInstant(ps, i++, t.updatedAt());
+        Sql.setInstant(ps, i++, t.firstResponseAt());
+        Sql.setInstant(ps, i++, t.closedAt());
+        ps.setLong(i++, t.version());
+        ps.setString(i++, TicketText.language(t.title(), t.description()));
+        return i;
+    }
+
+    /**
+     * Stores a changed ticket: the state the lifecycle computed, guarded by the version it was computed from (the
+     * ticket lock makes a miss impossible, but never overwrite). {@code assignments} names the columns the change
+     * can touch ("status = ?, ..."), bound by {@code values}; the version and updatedAt are always set.
+     */
+    public static void update(Connection connection, String assignments, Binder values, Ticket before, Ticket after)
+            throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("UPDATE tickets SET " + assignments
+                + ", updated_at = ?, version = ? WHERE id = ? AND version = ?")) {
+            int i = values.bind(ps);
+            Sql.setInstant(ps, i, after.updatedAt());
+            ps.setLong(i + 1, after.version());
+            ps.setLong(i + 2, before.id());
+            ps.setLong(i + 3, before.version());
+            if (ps.executeUpdate() != 1) {
+                throw Problems.conflict("Ticket " + before.id() + " changed meanwhile; reload it and try again");
+            }
+        }
+    }
+
+    /** Binds the parameters of an update's assignments from 1 on; returns the next free index. */
+    @FunctionalInterface
+    public interface Binder {
+        int bind(PreparedStatement ps) throws SQLException;
     }
 
     public static Ticket map(ResultSet rs) throws SQLException {
@@ -73,10 +136,5 @@ public final class TicketSql {
     public static Ticket lockAndLoad(Connection connection, long id) throws SQLException {
         lock(connection, id);
         return loadLive(connection, id);
-    }
-
-    /** Text the classifier and the search see. */
-    public static String text(String title, String description) {
-        return title + "\n" + description;
     }
 }

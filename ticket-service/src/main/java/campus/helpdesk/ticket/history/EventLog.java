@@ -5,9 +5,8 @@ import campus.helpdesk.api.FieldChange;
 import campus.helpdesk.api.HistoryEntry;
 import campus.helpdesk.api.Role;
 import campus.helpdesk.api.Ticket;
+import campus.helpdesk.lifecycle.TicketEvent;
 import campus.helpdesk.ticket.db.Sql;
-import campus.helpdesk.ticket.identity.Identity;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
@@ -31,9 +30,9 @@ import java.util.List;
 public class EventLog {
 
     private static final String APPEND = """
-            INSERT INTO ticket_event (ticket_id, type, actor, actor_role, internal, changes,
+            INSERT INTO ticket_event (ticket_id, type, actor, actor_role, at, internal, changes,
                                       category, status, priority, opened_at, closed_at, first_response_at, version)
-            VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::ticket_category, ?::ticket_status, ?::ticket_priority, ?, ?, ?, ?)""";
+            VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?::ticket_category, ?::ticket_status, ?::ticket_priority, ?, ?, ?, ?)""";
 
     private final JsonMapper json;
     private final CommitListener listener;
@@ -50,7 +49,8 @@ public class EventLog {
 
     /**
      * SQL (a CTE body) that writes the CREATED event of the tickets returned by the CTE {@code source}, so that
-     * creating a ticket stays a single statement. {@code ?} parameters: actor, actor role, changes (JSON).
+     * creating a ticket stays a single statement; the facts and the time are the new row's. Its parameters are
+     * bound by {@link #bindCreated}.
      */
     public static String createdEventFrom(String source) {
         return """
@@ -61,23 +61,32 @@ public class EventLog {
                 RETURNING id AS event_id""".formatted(source);
     }
 
-    /** Appends one event; {@code after} is the ticket after the change, null when it was deleted. */
-    public void append(Connection connection, long ticketId, EventType type, Identity who, boolean internal,
-                       List<FieldChange> changes, @Nullable Ticket after) throws SQLException {
+    /** Binds the parameters of {@link #createdEventFrom} from {@code index} on; returns the next free index. */
+    public int bindCreated(PreparedStatement ps, int index, TicketEvent created) throws SQLException {
+        ps.setString(index, created.actor().name());
+        ps.setString(index + 1, created.actor().role().name());
+        ps.setString(index + 2, toJson(created.changes()));
+        return index + 3;
+    }
+
+    /** Appends one event, as the lifecycle made it (its facts are null when the ticket was deleted). */
+    public void append(Connection connection, long ticketId, TicketEvent event) throws SQLException {
+        Ticket after = event.facts();
         try (PreparedStatement ps = connection.prepareStatement(APPEND)) {
             ps.setLong(1, ticketId);
-            ps.setString(2, type.name());
-            ps.setString(3, who.user());
-            ps.setString(4, who.role().name());
-            ps.setBoolean(5, internal);
-            ps.setString(6, toJson(changes));
-            ps.setString(7, after == null ? null : after.category().name());
-            ps.setString(8, after == null ? null : after.status().name());
-            ps.setString(9, after == null ? null : after.priority().name());
-            Sql.setInstant(ps, 10, after == null ? null : after.openedAt());
-            Sql.setInstant(ps, 11, after == null ? null : after.closedAt());
-            Sql.setInstant(ps, 12, after == null ? null : after.firstResponseAt());
-            Sql.setNullableLong(ps, 13, after == null ? null : after.version());
+            ps.setString(2, event.type().name());
+            ps.setString(3, event.actor().name());
+            ps.setString(4, event.actor().role().name());
+            Sql.setInstant(ps, 5, event.at());
+            ps.setBoolean(6, event.internal());
+            ps.setString(7, toJson(event.changes()));
+            ps.setString(8, after == null ? null : after.category().name());
+            ps.setString(9, after == null ? null : after.status().name());
+            ps.setString(10, after == null ? null : after.priority().name());
+            Sql.setInstant(ps, 11, after == null ? null : after.openedAt());
+            Sql.setInstant(ps, 12, after == null ? null : after.closedAt());
+            Sql.setInstant(ps, 13, after == null ? null : after.firstResponseAt());
+            Sql.setNullableLong(ps, 14, after == null ? null : after.version());
             ps.executeUpdate();
         }
     }
@@ -102,7 +111,7 @@ public class EventLog {
         }
     }
 
-    public String toJson(List<FieldChange> changes) {
+    private String toJson(List<FieldChange> changes) {
         try {
             return json.writeValueAsString(changes);
         } catch (IOException e) {

@@ -4,6 +4,7 @@ import campus.helpdesk.api.Audience;
 import campus.helpdesk.api.Role;
 import campus.helpdesk.api.Ticket;
 import campus.helpdesk.api.TicketStatus;
+import campus.helpdesk.lifecycle.Actor;
 import campus.helpdesk.ticket.problem.Problems;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.context.ServerRequestContext;
@@ -23,6 +24,11 @@ public record Identity(Role role, String user) {
 
     public boolean isStaff() {
         return role == Role.STAFF;
+    }
+
+    /** This caller as the lifecycle records whoever makes a change. */
+    public Actor actor() {
+        return new Actor(user, role);
     }
 
     public void requireStaff(String action) {

@@ -1,13 +1,13 @@
 package campus.helpdesk.ticket.lifecycle;
 
-import campus.helpdesk.api.CategorySource;
 import campus.helpdesk.api.Classification;
-import campus.helpdesk.api.EventType;
-import campus.helpdesk.api.FieldChange;
 import campus.helpdesk.api.StatusChange;
 import campus.helpdesk.api.Ticket;
 import campus.helpdesk.api.TicketPatch;
-import campus.helpdesk.api.TicketStatus;
+import campus.helpdesk.lifecycle.Change;
+import campus.helpdesk.lifecycle.TicketEdit;
+import campus.helpdesk.lifecycle.TicketLifecycle;
+import campus.helpdesk.lifecycle.TicketText;
 import campus.helpdesk.ticket.classify.Corrections;
 import campus.helpdesk.ticket.classify.CurrentClassifier;
 import campus.helpdesk.ticket.db.Database;
@@ -15,22 +15,13 @@ import campus.helpdesk.ticket.db.Sql;
 import campus.helpdesk.ticket.db.TicketSql;
 import campus.helpdesk.ticket.history.EventLog;
 import campus.helpdesk.ticket.identity.Identity;
-import campus.helpdesk.ticket.language.LanguageGuesser;
-import campus.helpdesk.ticket.problem.Problems;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * Changes to an existing ticket. Each is one transaction that first locks the ticket (see
- * {@link TicketSql#lock}), re-reads it, applies {@link TicketRules}, updates it guarded by its version and appends
- * the event.
+ * {@link TicketSql#lock}), re-reads it, checks {@link TicketRules}, lets {@link TicketLifecycle} compute the ticket
+ * after the change and its event, stores the one guarded by its version and appends the other.
  */
 @Singleton
 public class TicketChanges {
@@ -39,12 +30,15 @@ public class TicketChanges {
     private final EventLog events;
     private final CurrentClassifier classifier;
     private final Corrections corrections;
+    private final ChangeClock clock;
 
-    public TicketChanges(Database db, EventLog events, CurrentClassifier classifier, Corrections corrections) {
+    public TicketChanges(Database db, EventLog events, CurrentClassifier classifier, Corrections corrections,
+                         ChangeClock clock) {
         this.db = db;
         this.events = events;
         this.classifier = classifier;
         this.corrections = corrections;
+        this.clock = clock;
     }
 
     public Ticket patch(Identity who, long id, TicketPatch patch, @Nullable String ifMatch) {
@@ -60,26 +54,34 @@ public class TicketChanges {
         if (edit.isEmpty()) {
             return before;
         }
-        String text = TicketSql.text(edit.title(), edit.description());
-        Classification again = edit.textChanged() && !edit.categoryCorrected()
-                && before.categorySource() == CategorySource.AUTO ? classifier.classify(text) : null;
+        Classification again = edit.needsClassifying(before) ? classifier.classify(edit.text()) : null;
         Ticket after = db.inTransaction(c -> {
             Ticket current = TicketSql.lockAndLoad(c, id);
             checkEditable(current, who, sent);
-            List<FieldChange> changes = new ArrayList<>(edit.changes());
-            if (again != null && again.category() != current.category()) {
-                changes.add(new FieldChange("category", current.category().name(), again.category().name()));
-            }
-            Ticket updated = update(c, current, edit, again, LanguageGuesser.guess(text));
+            Change change = TicketLifecycle.edit(current, edit, again, who.actor(), clock.now());
+            Ticket t = change.ticket();
+            TicketSql.update(c, """
+                    title = ?, description = ?, location = ?, priority = ?::ticket_priority,
+                    category = ?::ticket_category, category_confidence = ?, category_source = ?, needs_review = ?,
+                    language = ?""", ps -> {
+                ps.setString(1, t.title());
+                ps.setString(2, t.description());
+                Sql.setNullableString(ps, 3, t.location());
+                ps.setString(4, t.priority().name());
+                ps.setString(5, t.category().name());
+                ps.setDouble(6, t.categoryConfidence());
+                ps.setString(7, t.categorySource().name());
+                ps.setBoolean(8, t.needsReview());
+                ps.setString(9, TicketText.language(t.title(), t.description()));
+                return 10;
+            }, current, t);
             if (edit.categoryCorrected()) {
                 // Stored even when staff confirm the classifier's category: a confirmed example teaches too.
-                corrections.record(c, id, TicketSql.text(current.title(), current.description()),
+                corrections.record(c, id, TicketText.of(current.title(), current.description()),
                         current.category(), edit.staffCategory(), who.user());
             }
-            boolean onlyCategory = changes.stream().allMatch(ch -> ch.field().startsWith("category"));
-            events.append(c, id, onlyCategory && edit.categoryCorrected() ? EventType.CATEGORY_CORRECTED
-                    : EventType.EDITED, who, false, changes, updated);
-            return updated;
+            events.append(c, id, change.event());
+            return t;
         });
         events.committed();
         if (edit.categoryCorrected()) {
@@ -95,32 +97,16 @@ public class TicketChanges {
             who.requireMaySee(current);
             TicketRules.requireVersion(sent, current.version(), false);
             TicketRules.requireMove(current, change.status(), who);
-            Ticket updated;
-            try (PreparedStatement ps = c.prepareStatement("""
-                    UPDATE tickets SET status = ?::ticket_status,
-                        assignee = CASE WHEN ? THEN ? ELSE assignee END,
-                        closed_at = CASE WHEN ? THEN now() ELSE closed_at END,
-                        updated_at = now(), version = version + 1
-                    WHERE id = ? AND version = ? RETURNING\s""" + TicketSql.COLUMNS)) {
-                boolean taking = change.status() == TicketStatus.ACTIVE;
-                ps.setString(1, change.status().name());
-                ps.setBoolean(2, taking);
-                ps.setString(3, who.user());
-                ps.setBoolean(4, change.status() == TicketStatus.CLOSED);
-                ps.setLong(5, id);
-                ps.setLong(6, current.version());
-                updated = single(ps, current);
-            }
-            List<FieldChange> changes = new ArrayList<>();
-            changes.add(new FieldChange("status", current.status().name(), updated.status().name()));
-            if (updated.status() == TicketStatus.ACTIVE) {
-                changes.add(new FieldChange("assignee", current.assignee(), updated.assignee()));
-            }
-            if (updated.status() == TicketStatus.CLOSED) {
-                changes.add(new FieldChange("closedAt", null, String.valueOf(updated.closedAt())));
-            }
-            events.append(c, id, EventType.STATUS_CHANGED, who, false, changes, updated);
-            return updated;
+            Change move = TicketLifecycle.move(current, change.status(), who.actor(), clock.now());
+            Ticket t = move.ticket();
+            TicketSql.update(c, "status = ?::ticket_status, assignee = ?, closed_at = ?", ps -> {
+                ps.setString(1, t.status().name());
+                Sql.setNullableString(ps, 2, t.assignee());
+                Sql.setInstant(ps, 3, t.closedAt());
+                return 4;
+            }, current, t);
+            events.append(c, id, move.event());
+            return t;
         });
         events.committed();
         return moved;
@@ -131,14 +117,12 @@ public class TicketChanges {
         who.requireStaff("delete tickets");
         db.inTransaction(c -> {
             Ticket current = TicketSql.lockAndLoad(c, id);
-            try (PreparedStatement ps = c.prepareStatement("""
-                    UPDATE tickets SET deleted_at = now(), updated_at = now(), version = version + 1
-                    WHERE id = ? AND deleted_at IS NULL""")) {
-                ps.setLong(1, id);
-                ps.executeUpdate();
-            }
-            events.append(c, id, EventType.DELETED, who, false,
-                    List.of(new FieldChange("deleted", null, "true")), null);
+            Change deletion = TicketLifecycle.delete(current, who.actor(), clock.now());
+            TicketSql.update(c, "deleted_at = ?", ps -> {
+                Sql.setInstant(ps, 1, deletion.event().at());
+                return 2;
+            }, current, deletion.ticket());
+            events.append(c, id, deletion.event());
             return current;
         });
         events.committed();
@@ -148,50 +132,5 @@ public class TicketChanges {
         who.requireMaySee(ticket);
         TicketRules.requireOpenForChanges(ticket);
         TicketRules.requireVersion(sent, ticket.version(), true);
-    }
-
-    private static Ticket update(Connection c, Ticket current, TicketEdit edit, @Nullable Classification again,
-                                 String language) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                UPDATE tickets SET title = ?, description = ?, location = ?, priority = ?::ticket_priority,
-                    category = ?::ticket_category, category_confidence = ?, category_source = ?, needs_review = ?,
-                    language = ?, updated_at = now(), version = version + 1
-                WHERE id = ? AND version = ? RETURNING\s""" + TicketSql.COLUMNS)) {
-            ps.setString(1, edit.title());
-            ps.setString(2, edit.description());
-            Sql.setNullableString(ps, 3, edit.location());
-            ps.setString(4, edit.priority().name());
-            if (edit.categoryCorrected()) {
-                // A person decided: certain, and no longer waiting for review.
-                ps.setString(5, edit.staffCategory().name());
-                ps.setDouble(6, 1.0);
-                ps.setString(7, CategorySource.STAFF.name());
-                ps.setBoolean(8, false);
-            } else if (again != null) {
-                ps.setString(5, again.category().name());
-                ps.setDouble(6, Math.max(0, Math.min(1, again.confidence())));
-                ps.setString(7, CategorySource.AUTO.name());
-                ps.setBoolean(8, again.needsReview());
-            } else {
-                ps.setString(5, current.category().name());
-                ps.setDouble(6, current.categoryConfidence());
-                ps.setString(7, current.categorySource().name());
-                ps.setBoolean(8, current.needsReview());
-            }
-            ps.setString(9, language);
-            ps.setLong(10, current.id());
-            ps.setLong(11, current.version());
-            return single(ps, current);
-        }
-    }
-
-    /** The updated row; none means the version moved on, which the ticket lock prevents, but never overwrite. */
-    private static Ticket single(PreparedStatement ps, Ticket current) throws SQLException {
-        try (ResultSet rs = ps.executeQuery()) {
-            if (!rs.next()) {
-                throw Problems.conflict("Ticket " + current.id() + " changed meanwhile; reload it and try again");
-            }
-            return TicketSql.map(rs);
-        }
     }
 }

@@ -1,17 +1,16 @@
 package campus.helpdesk.ticket.lifecycle;
 
 import campus.helpdesk.api.Classification;
-import campus.helpdesk.api.FieldChange;
 import campus.helpdesk.api.NewTicket;
-import campus.helpdesk.api.Priority;
 import campus.helpdesk.api.Ticket;
+import campus.helpdesk.lifecycle.Change;
+import campus.helpdesk.lifecycle.TicketLifecycle;
+import campus.helpdesk.lifecycle.TicketText;
 import campus.helpdesk.ticket.classify.CurrentClassifier;
 import campus.helpdesk.ticket.db.Database;
-import campus.helpdesk.ticket.db.Sql;
 import campus.helpdesk.ticket.db.TicketSql;
 import campus.helpdesk.ticket.history.EventLog;
 import campus.helpdesk.ticket.identity.Identity;
-import campus.helpdesk.ticket.language.LanguageGuesser;
 import campus.helpdesk.ticket.problem.Problems;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
@@ -25,12 +24,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.Optional;
 
 /**
- * Filing a ticket. The classifier runs before any database work; the database work is ONE auto-committed
- * statement (idempotency key, ticket and CREATED event), the cheapest a create can be.
+ * Filing a ticket. The classifier runs before any database work, then {@link TicketLifecycle#open} makes the new
+ * ticket and its CREATED event; the database work is ONE auto-committed statement (idempotency key, ticket and
+ * event), the cheapest a create can be.
  */
 @Singleton
 public class TicketCreation {
@@ -40,13 +38,12 @@ public class TicketCreation {
     /** The statement without an idempotency key. */
     private static final String CREATE = """
             WITH t AS (
-                INSERT INTO tickets (title, description, location, priority, category, category_confidence,
-                                     needs_review, reporter_name, language)
-                VALUES (?, ?, ?, ?::ticket_priority, ?::ticket_category, ?, ?, ?, ?)
+                INSERT INTO tickets (%3$s) VALUES (%4$s)
                 RETURNING %1$s),
             e AS (%2$s)
             SELECT %1$s FROM t, e"""
-            .formatted(TicketSql.COLUMNS, EventLog.createdEventFrom("t"));
+            .formatted(TicketSql.COLUMNS, EventLog.createdEventFrom("t"), TicketSql.NEW_COLUMNS,
+                    TicketSql.NEW_VALUES);
 
     /**
      * With a key: the key row takes the ticket's id from the sequence; on a conflict (a retry, possibly still
@@ -59,22 +56,23 @@ public class TicketCreation {
                 ON CONFLICT DO NOTHING
                 RETURNING ticket_id),
             t AS (
-                INSERT INTO tickets (id, title, description, location, priority, category, category_confidence,
-                                     needs_review, reporter_name, language)
-                SELECT k.ticket_id, ?, ?, ?, ?::ticket_priority, ?::ticket_category, ?, ?, ?, ? FROM k
+                INSERT INTO tickets (id, %3$s) SELECT k.ticket_id, %4$s FROM k
                 RETURNING %1$s),
             e AS (%2$s)
             SELECT %1$s FROM t, e"""
-            .formatted(TicketSql.COLUMNS, EventLog.createdEventFrom("t"));
+            .formatted(TicketSql.COLUMNS, EventLog.createdEventFrom("t"), TicketSql.NEW_COLUMNS,
+                    TicketSql.NEW_VALUES);
 
     private final Database db;
     private final CurrentClassifier classifier;
     private final EventLog events;
+    private final ChangeClock clock;
 
-    public TicketCreation(Database db, CurrentClassifier classifier, EventLog events) {
+    public TicketCreation(Database db, CurrentClassifier classifier, EventLog events, ChangeClock clock) {
         this.db = db;
         this.classifier = classifier;
         this.events = events;
+        this.clock = clock;
     }
 
     /** The ticket, and whether it was created now (false: an earlier request with the same key created it). */
@@ -83,19 +81,14 @@ public class TicketCreation {
 
     public Created create(Identity who, NewTicket request, @Nullable String idempotencyKey) {
         String key = normaliseKey(idempotencyKey);
-        String text = TicketSql.text(request.title(), request.description());
-        Classification classification = classifier.classify(text);
-        // The student's own priority wins; the classifier only fills in a missing one (safety words → HIGH).
-        Priority priority = request.priority() != null ? request.priority()
-                : Optional.ofNullable(classification.suggestedPriority()).orElse(Priority.MEDIUM);
-        String changes = events.toJson(List.of(
-                new FieldChange("category", null, classification.category().name()),
-                new FieldChange("priority", null, priority.name())));
-        String language = LanguageGuesser.guess(text);
+        Classification classification = classifier.classify(TicketText.of(request.title(), request.description()));
+        // Id 0: the database assigns it.
+        Change opened = TicketLifecycle.open(0, request, classification, who.actor(), clock.now());
         Created result = db.autoCommit(connection -> {
             if (key == null) {
-                return new Created(insert(connection, CREATE, 0, request, who, priority, classification, language,
-                        changes), true);
+                try (PreparedStatement ps = connection.prepareStatement(CREATE)) {
+                    return new Created(insert(ps, 1, opened), true);
+                }
             }
             String hash = hash(request);
             Ticket created;
@@ -103,7 +96,7 @@ public class TicketCreation {
                 ps.setString(1, who.user());
                 ps.setString(2, key);
                 ps.setString(3, hash);
-                created = insert(connection, ps, 3, request, who, priority, classification, language, changes);
+                created = insert(ps, 4, opened);
             }
             return created != null ? new Created(created, true) : new Created(earlier(connection, who, key, hash), false);
         });
@@ -113,31 +106,9 @@ public class TicketCreation {
         return result;
     }
 
-    private Ticket insert(Connection connection, String sql, int offset, NewTicket request, Identity who,
-                          Priority priority, Classification classification, String language, String changes)
-            throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            return insert(connection, ps, offset, request, who, priority, classification, language, changes);
-        }
-    }
-
-    private static @Nullable Ticket insert(Connection connection, PreparedStatement ps, int offset,
-                                           NewTicket request, Identity who, Priority priority,
-                                           Classification classification, String language, String changes)
-            throws SQLException {
-        int i = offset;
-        ps.setString(++i, request.title());
-        ps.setString(++i, request.description());
-        Sql.setNullableString(ps, ++i, blankToNull(request.location()));
-        ps.setString(++i, priority.name());
-        ps.setString(++i, classification.category().name());
-        ps.setDouble(++i, clamp(classification.confidence()));
-        ps.setBoolean(++i, classification.needsReview());
-        ps.setString(++i, who.user());
-        ps.setString(++i, language);
-        ps.setString(++i, who.user());
-        ps.setString(++i, who.role().name());
-        ps.setString(++i, changes);
+    /** Binds the new ticket, then its event, from {@code index} on; null when the key row said "a retry". */
+    private @Nullable Ticket insert(PreparedStatement ps, int index, Change opened) throws SQLException {
+        events.bindCreated(ps, TicketSql.bindNew(ps, index, opened.ticket()), opened.event());
         try (ResultSet rs = ps.executeQuery()) {
             return rs.next() ? TicketSql.map(rs) : null;
         }
@@ -188,13 +159,5 @@ public class TicketCreation {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
-    }
-
-    static @Nullable String blankToNull(@Nullable String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    private static double clamp(double confidence) {
-        return Math.max(0, Math.min(1, confidence));
     }
 }

@@ -2,6 +2,7 @@ package campus.helpdesk.ticket.lifecycle;
 
 import campus.helpdesk.api.Ticket;
 import campus.helpdesk.api.TicketStatus;
+import campus.helpdesk.lifecycle.TicketLifecycle;
 import campus.helpdesk.ticket.identity.Identity;
 import campus.helpdesk.ticket.problem.Problems;
 import io.micronaut.core.annotation.Nullable;
@@ -22,11 +23,11 @@ public final class TicketRules {
         }
     }
 
-    /** The only moves are OPEN → ACTIVE and ACTIVE → CLOSED, by staff. */
+    /** The only moves are OPEN → ACTIVE and ACTIVE → CLOSED ({@link TicketLifecycle#nextStatus}), by staff. */
     public static void requireMove(Ticket ticket, TicketStatus to, Identity who) {
         who.requireStaff("change a ticket's status");
         TicketStatus from = ticket.status();
-        TicketStatus allowed = nextStatus(from);
+        TicketStatus allowed = TicketLifecycle.nextStatus(from);
         if (to != allowed) {
             String detail = allowed == null
                     ? "Ticket " + ticket.id() + " is CLOSED: no move is allowed from CLOSED"
@@ -34,15 +35,6 @@ public final class TicketRules {
                     + ": the only allowed move from " + from + " is to " + allowed;
             throw Problems.conflict(detail);
         }
-    }
-
-    /** The one status a ticket may move to next, or null when it is CLOSED. */
-    public static @Nullable TicketStatus nextStatus(TicketStatus from) {
-        return switch (from) {
-            case OPEN -> TicketStatus.ACTIVE;
-            case ACTIVE -> TicketStatus.CLOSED;
-            case CLOSED -> null;
-        };
     }
 
     /** A write must name the version it was based on, and it must still be the current one. */

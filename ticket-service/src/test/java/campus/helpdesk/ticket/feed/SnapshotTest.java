@@ -55,6 +55,7 @@ class SnapshotTest extends ApiTest {
         ChangePage after = api.get(FEED, "/api/changes?after=" + cursor).as(ChangePage.class);
         assertThat(after.events()).isEmpty();
         Ticket later = create();
+        sequencer.sweep();
         assertThat(api.get(FEED, "/api/changes?after=" + cursor).as(ChangePage.class).events())
                 .extracting(e -> e.ticketId()).containsExactly(later.id());
     }

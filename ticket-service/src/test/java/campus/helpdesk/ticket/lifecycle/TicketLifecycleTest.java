@@ -9,6 +9,7 @@ import campus.helpdesk.api.Priority;
 import campus.helpdesk.api.Ticket;
 import campus.helpdesk.api.TicketPage;
 import campus.helpdesk.api.TicketStatus;
+import campus.helpdesk.lifecycle.TicketLifecycle;
 import campus.helpdesk.ticket.Api;
 import campus.helpdesk.ticket.ApiTest;
 import io.micronaut.core.type.Argument;
@@ -88,7 +89,7 @@ class TicketLifecycleTest extends ApiTest {
                 Api.Answer answer = api.post(STAFF, "/api/tickets/" + ticket.id() + "/status",
                         Map.of("status", to.name()));
                 String allowed = from == TicketStatus.CLOSED ? "no move is allowed from CLOSED"
-                        : "the only allowed move from " + from + " is to " + TicketRules.nextStatus(from);
+                        : "the only allowed move from " + from + " is to " + TicketLifecycle.nextStatus(from);
                 assertProblem(answer, 409, allowed);
                 assertThat(api.get(STAFF, "/api/tickets/" + ticket.id()).as(Ticket.class)).isEqualTo(ticket);
             }
