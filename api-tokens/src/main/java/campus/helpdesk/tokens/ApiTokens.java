@@ -19,7 +19,9 @@ import java.util.regex.Pattern;
 /**
  * Issues, lists, revokes and verifies personal API tokens in the {@code api_tokens} table. Each call runs on the
  * connection it is given, so ticket-service uses its pool and {@code ./helpdesk token} a direct connection, with
- * the same rules.
+ * the same rules. That is why this is plain JDBC and not a Micronaut Data repository: the launcher runs without a
+ * Micronaut context, and a repository for ticket-service beside this class would be a second copy of the rules
+ * (the name check, hashing, expiry, the throttled last-used write).
  *
  * <p>A token is {@code hdt_} followed by 43 base64url characters (256 random bits). The prefix lets secret
  * scanners and people recognise one; only its SHA-256 is stored, so a copy of the database grants nothing.

@@ -2,7 +2,6 @@ package campus.helpdesk.ticket.classify;
 
 import campus.helpdesk.api.Category;
 import campus.helpdesk.classify.LabelledText;
-import campus.helpdesk.ticket.db.Database;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -10,11 +9,6 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -27,31 +21,24 @@ public class Corrections {
 
     private static final Logger LOG = LoggerFactory.getLogger(Corrections.class);
 
-    private final Database db;
+    private final CategoryCorrections stored;
     private final CurrentClassifier classifier;
     private final int retrainEvery;
     private final AtomicLong sinceRetrain = new AtomicLong();
 
-    public Corrections(Database db, CurrentClassifier classifier,
+    public Corrections(CategoryCorrections stored, CurrentClassifier classifier,
                        @Value("${helpdesk.classifier.retrain-every:0}") int retrainEvery) {
-        this.db = db;
+        this.stored = stored;
         this.classifier = classifier;
         this.retrainEvery = retrainEvery;
     }
 
-    /** Stores one correction inside the caller's transaction (the same one that changes the category). */
-    public void record(Connection connection, long ticketId, String text, Category predicted, Category corrected,
-                       String actor) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("""
-                INSERT INTO category_correction (ticket_id, text, predicted, corrected, actor)
-                VALUES (?, ?, ?::ticket_category, ?::ticket_category, ?)""")) {
-            ps.setLong(1, ticketId);
-            ps.setString(2, text);
-            ps.setString(3, predicted.name());
-            ps.setString(4, corrected.name());
-            ps.setString(5, actor);
-            ps.executeUpdate();
-        }
+    /**
+     * Stores one correction inside the caller's transaction (the same one that changes the category): the repository
+     * joins it, and refuses to run outside one.
+     */
+    public void record(long ticketId, String text, Category predicted, Category corrected, String actor) {
+        stored.save(CategoryCorrection.of(ticketId, text, predicted, corrected, actor));
     }
 
     /** Called after a correction committed: retrains when the configured number of new ones is reached. */
@@ -64,7 +51,8 @@ public class Corrections {
 
     /** Retrains with every stored correction and puts the new model in use. */
     public CurrentClassifier.Model retrain() {
-        List<LabelledText> examples = db.autoCommit(Corrections::all);
+        List<LabelledText> examples = stored.listOrderById().stream()
+                .map(c -> new LabelledText(c.corrected(), c.text())).toList();
         CurrentClassifier.Model model = classifier.retrainWith(examples);
         LOG.info("Classifier retrained with {} staff corrections", examples.size());
         return model;
@@ -77,7 +65,7 @@ public class Corrections {
         Thread.ofVirtual().name("classifier-startup-retrain").start(() -> {
             try {
                 classifier.model(); // trains the shipped model now rather than on the first request
-                if (db.autoCommit(Corrections::count) > 0) {
+                if (stored.count() > 0) {
                     retrain();
                 }
             } catch (RuntimeException e) {
@@ -94,25 +82,5 @@ public class Corrections {
                 LOG.warn("Automatic retrain failed", e);
             }
         });
-    }
-
-    private static long count(Connection connection) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT count(*) FROM category_correction");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private static List<LabelledText> all(Connection connection) throws SQLException {
-        List<LabelledText> examples = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT corrected, text FROM category_correction ORDER BY id");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                examples.add(new LabelledText(Category.valueOf(rs.getString(1)), rs.getString(2)));
-            }
-        }
-        return examples;
     }
 }

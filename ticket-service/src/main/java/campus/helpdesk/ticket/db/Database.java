@@ -10,9 +10,14 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * The two ways ticket-service talks to PostgreSQL: a transaction (Micronaut's transaction manager) for changes
- * that need several statements, and a plain auto-commit connection for single statements, which saves the
- * BEGIN/COMMIT round trips on the hot paths (create, reads, the feed).
+ * The two ways ticket-service's hand-written SQL talks to PostgreSQL: a transaction (Micronaut's transaction
+ * manager) for changes that need several statements, and a plain auto-commit connection for single statements,
+ * which saves the BEGIN/COMMIT round trips on the hot paths (create, the list, the feed).
+ *
+ * <p>Micronaut Data repositories called inside {@link #inTransaction} join that transaction and its connection
+ * (the transaction manager propagates it to them); called outside one, each call takes a pooled connection in
+ * auto-commit mode, like {@link #autoCommit}. Never call a repository inside {@link #autoCommit}: it would hold a
+ * second connection.
  */
 @Singleton
 public class Database {
@@ -43,9 +48,7 @@ public class Database {
                 }
             });
         } catch (ConnectionException e) {
-            // The transaction manager could not even set up its connection (PostgreSQL died under it): say so in
-            // the terms every service's failure handler knows, a connection exception (SQLSTATE 08003).
-            throw new DatabaseException(new SQLException(e.getMessage(), CONNECTION_DOES_NOT_EXIST, e));
+            throw unreachable(e);
         }
     }
 
@@ -65,6 +68,15 @@ public class Database {
         } catch (SQLException e) {
             throw closing(e);
         }
+    }
+
+    /**
+     * Micronaut's connection management (the transaction manager, the repositories) could not even set up a
+     * connection: PostgreSQL died under it, or the pool is closed. Said in the terms every service's failure handler
+     * knows, a connection exception (SQLSTATE 08003).
+     */
+    static DatabaseException unreachable(RuntimeException e) {
+        return new DatabaseException(new SQLException(e.getMessage(), CONNECTION_DOES_NOT_EXIST, e));
     }
 
     /** A pool closed under a request (the service is stopping) is "unavailable", not a fault of the request. */

@@ -23,6 +23,9 @@ import java.util.List;
  * may commit 11 first; a reader "after 10" that had already seen 11 would skip 10 for ever. So the feed is not
  * read by id but by the position {@link FeedSequencer} stamps on events after they committed: positions become
  * visible in increasing order only, and an open transaction elsewhere holds nothing back.
+ *
+ * <p>The query is written out here rather than derived by a repository: with the sequencer's stamp it is the whole
+ * of the feed's guarantee, and a reader checking that guarantee should see the exact SQL next to the reasoning.
  */
 @Singleton
 public class ChangeFeed {

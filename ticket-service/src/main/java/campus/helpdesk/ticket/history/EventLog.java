@@ -2,12 +2,9 @@ package campus.helpdesk.ticket.history;
 
 import campus.helpdesk.api.EventType;
 import campus.helpdesk.api.FieldChange;
-import campus.helpdesk.api.HistoryEntry;
-import campus.helpdesk.api.Role;
 import campus.helpdesk.api.Ticket;
 import campus.helpdesk.lifecycle.TicketEvent;
 import campus.helpdesk.ticket.db.Sql;
-import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 
@@ -15,9 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -91,37 +86,9 @@ public class EventLog {
         }
     }
 
-    /** The ticket's events, oldest first; internal ones only for staff. */
-    public List<HistoryEntry> history(Connection connection, long ticketId, boolean includeInternal)
-            throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("""
-                SELECT id, type, actor, actor_role, at, changes::text AS changes FROM ticket_event
-                WHERE ticket_id = ? AND (? OR NOT internal) ORDER BY id""")) {
-            ps.setLong(1, ticketId);
-            ps.setBoolean(2, includeInternal);
-            List<HistoryEntry> entries = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    entries.add(new HistoryEntry(rs.getLong("id"), EventType.valueOf(rs.getString("type")),
-                            rs.getString("actor"), Role.valueOf(rs.getString("actor_role")),
-                            Sql.instant(rs, "at"), fromJson(rs.getString("changes"))));
-                }
-            }
-            return entries;
-        }
-    }
-
-    private String toJson(List<FieldChange> changes) {
+    public String toJson(List<FieldChange> changes) {
         try {
             return json.writeValueAsString(changes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private List<FieldChange> fromJson(String text) {
-        try {
-            return json.readValue(text, Argument.listOf(FieldChange.class));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -77,7 +77,7 @@ public class TicketChanges {
             }, current, t);
             if (edit.categoryCorrected()) {
                 // Stored even when staff confirm the classifier's category: a confirmed example teaches too.
-                corrections.record(c, id, TicketText.of(current.title(), current.description()),
+                corrections.record(id, TicketText.of(current.title(), current.description()),
                         current.category(), edit.staffCategory(), who.user());
             }
             events.append(c, id, change.event());

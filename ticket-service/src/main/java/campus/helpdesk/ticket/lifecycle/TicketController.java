@@ -9,9 +9,7 @@ import campus.helpdesk.api.Ticket;
 import campus.helpdesk.api.TicketOperations;
 import campus.helpdesk.api.TicketPage;
 import campus.helpdesk.api.TicketPatch;
-import campus.helpdesk.ticket.db.Database;
-import campus.helpdesk.ticket.db.TicketSql;
-import campus.helpdesk.ticket.history.EventLog;
+import campus.helpdesk.ticket.history.TicketHistory;
 import campus.helpdesk.ticket.identity.Identity;
 import campus.helpdesk.ticket.search.ListQuery;
 import campus.helpdesk.ticket.search.TicketSearch;
@@ -40,16 +38,14 @@ public class TicketController implements TicketOperations {
     private final TicketCreation creation;
     private final TicketChanges changes;
     private final TicketSearch search;
-    private final EventLog events;
-    private final Database db;
+    private final TicketHistory history;
 
-    public TicketController(TicketCreation creation, TicketChanges changes, TicketSearch search, EventLog events,
-                            Database db) {
+    public TicketController(TicketCreation creation, TicketChanges changes, TicketSearch search,
+                            TicketHistory history) {
         this.creation = creation;
         this.changes = changes;
         this.search = search;
-        this.events = events;
-        this.db = db;
+        this.history = history;
     }
 
     @Override
@@ -75,10 +71,7 @@ public class TicketController implements TicketOperations {
 
     @Override
     public Ticket get(long id) {
-        Identity who = Identity.current();
-        Ticket ticket = db.autoCommit(c -> TicketSql.loadLive(c, id));
-        who.requireMaySee(ticket);
-        return ticket;
+        return search.one(Identity.current(), id);
     }
 
     @Override
@@ -100,9 +93,7 @@ public class TicketController implements TicketOperations {
     @Override
     public List<HistoryEntry> history(long id) {
         Identity who = Identity.current();
-        return db.autoCommit(c -> {
-            who.requireMaySee(TicketSql.loadLive(c, id));
-            return events.history(c, id, who.maySeeInternalNotes());
-        });
+        search.one(who, id); // 404 unless this caller may see the ticket
+        return history.of(id, who.maySeeInternalNotes());
     }
 }

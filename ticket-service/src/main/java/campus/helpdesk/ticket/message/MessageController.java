@@ -6,6 +6,7 @@ import campus.helpdesk.api.Message;
 import campus.helpdesk.api.MessageOperations;
 import campus.helpdesk.api.NewMessage;
 import campus.helpdesk.ticket.identity.Identity;
+import campus.helpdesk.ticket.search.TicketSearch;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.scheduling.TaskExecutors;
@@ -20,14 +21,20 @@ import java.util.List;
 public class MessageController implements MessageOperations {
 
     private final Messages messages;
+    private final MessageThread thread;
+    private final TicketSearch tickets;
 
-    public MessageController(Messages messages) {
+    public MessageController(Messages messages, MessageThread thread, TicketSearch tickets) {
         this.messages = messages;
+        this.thread = thread;
+        this.tickets = tickets;
     }
 
     @Override
     public List<Message> messages(long id) {
-        return messages.list(Identity.current(), id);
+        Identity who = Identity.current();
+        tickets.one(who, id); // 404 unless this caller may see the ticket
+        return thread.of(id, who.maySeeInternalNotes());
     }
 
     @Override

@@ -41,24 +41,6 @@ public class Messages {
         this.clock = clock;
     }
 
-    public List<Message> list(Identity who, long ticketId) {
-        return db.autoCommit(c -> {
-            who.requireMaySee(TicketSql.loadLive(c, ticketId));
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
-                    + " FROM ticket_message WHERE ticket_id = ? AND (? OR NOT internal) ORDER BY id")) {
-                ps.setLong(1, ticketId);
-                ps.setBoolean(2, who.maySeeInternalNotes());
-                List<Message> messages = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        messages.add(map(rs));
-                    }
-                }
-                return messages;
-            }
-        });
-    }
-
     public Message post(Identity who, long ticketId, NewMessage request) {
         boolean internal = request.isInternal();
         Message posted = db.inTransaction(c -> {
