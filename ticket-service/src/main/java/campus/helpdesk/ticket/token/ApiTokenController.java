@@ -91,7 +91,7 @@ public class ApiTokenController implements ApiTokenOperations {
         try {
             return TokenRole.valueOf(role.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw Problems.badInput("role", "role: must be one of " + Arrays.toString(TokenRole.values()));
+            throw Problems.badInput("role", "must be one of " + Arrays.toString(TokenRole.values()));
         }
     }
 
