@@ -87,9 +87,19 @@ public final class TestPostgres {
         return urlTemplate.formatted(name);
     }
 
+    /**
+     * {@code HELPDESK_TEST_POSTGRES=embedded} (or {@code -Dhelpdesk.test.postgres=embedded}) skips Docker: a machine
+     * whose Docker engine cannot reach an image registry would otherwise spend minutes retrying the pull. A container
+     * that fails to start falls back to the embedded binaries too.
+     */
     private static TestPostgres start() {
-        if (dockerAvailable()) {
-            return startContainer();
+        String choice = System.getProperty("helpdesk.test.postgres", System.getenv("HELPDESK_TEST_POSTGRES"));
+        if (!"embedded".equalsIgnoreCase(choice) && dockerAvailable()) {
+            try {
+                return startContainer();
+            } catch (RuntimeException e) {
+                LOG.warn("Test PostgreSQL: the container did not start ({}); using the embedded binaries", e.toString());
+            }
         }
         return startEmbedded();
     }
