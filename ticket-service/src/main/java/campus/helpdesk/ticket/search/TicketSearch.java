@@ -30,10 +30,11 @@ import java.util.stream.Collectors;
  * text in all five languages and 'simple', so a German search finds German tickets and a word typed exactly as
  * written finds any ticket.
  *
- * <p>The list is written by hand on purpose, not as repository queries: its WHERE is assembled from the filters
- * present, the status list is spelled as constants so the planner can use the partial index, and a text search
- * chooses between two plans under a time budget ({@link #textSearchPage}); none of that is expressible through
- * derived queries or criteria without hiding what runs.
+ * <p>The list and its counts are written by hand on purpose, not as repository queries: their WHERE is assembled
+ * from the filters present, the status list is spelled as constants so the planner can use the partial index, a text
+ * search chooses between two plans under a time budget ({@link #textSearchPage}), and the counts are one statement
+ * with the list's WHERE and total rule ({@link #countByStatus}); none of that is expressible through derived queries
+ * or criteria without hiding what runs.
  */
 @Singleton
 public class TicketSearch {
