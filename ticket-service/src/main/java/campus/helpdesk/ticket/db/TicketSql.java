@@ -64,6 +64,10 @@ public final class TicketSql {
      * Stores a changed ticket: the state the lifecycle computed, guarded by the version it was computed from (the
      * ticket lock makes a miss impossible, but never overwrite). {@code assignments} names the columns the change
      * can touch ("status = ?, ..."), bound by {@code values}; the version and updatedAt are always set.
+     *
+     * <p>By hand rather than a repository's update of the whole entity: writing only those columns means a move or
+     * a message never rewrites the text, so PostgreSQL does not recompute the generated search vector, and the
+     * "exactly one row at this version" check is the statement itself.
      */
     public static void update(Connection connection, String assignments, Binder values, Ticket before, Ticket after)
             throws SQLException {
@@ -107,7 +111,11 @@ public final class TicketSql {
                 rs.getLong("version"));
     }
 
-    /** The live (not deleted) ticket, or 404. */
+    /**
+     * The live (not deleted) ticket, or 404. By hand on the caller's connection: it also runs inside
+     * {@link Database#autoCommit}, where a repository would take a second pooled connection, and it maps the row
+     * with {@link #map} like every other read of the tickets row here.
+     */
     public static Ticket loadLive(Connection connection, long id) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(
                 "SELECT " + COLUMNS + " FROM tickets WHERE id = ? AND deleted_at IS NULL")) {
@@ -124,6 +132,7 @@ public final class TicketSql {
     /**
      * Serialises writers of one ticket: taken before any write, so the transaction gets its xid only once it holds
      * the ticket, and for two transactions on the same ticket xid order equals commit order (the feed relies on it).
+     * A function call, not a table's read or write: nothing a repository expresses.
      */
     public static void lock(Connection connection, long id) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {

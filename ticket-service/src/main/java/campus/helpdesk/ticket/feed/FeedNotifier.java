@@ -27,6 +27,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * NOTIFY is deliberately NOT part of the write transactions: PostgreSQL serialises the commits of notifying
  * transactions on one database-wide lock held across the WAL flush, which cut ticket creation from ~1,200 to
  * ~150 per second when measured. Readers also re-check on a short timer, so a lost notification only delays them.
+ * LISTEN and NOTIFY are sent by hand on two dedicated connections outside the pool (a listening connection is held
+ * for ever): they read and write no table, so there is nothing for a repository to do.
  */
 @Context
 public class FeedNotifier {

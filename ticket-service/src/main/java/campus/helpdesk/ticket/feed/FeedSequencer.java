@@ -27,6 +27,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Events of one ticket are written one after the other (writers hold the ticket's lock until they commit), so
  * ordering a batch by id keeps each ticket's events in their order. Woken by this replica's writers right after
  * their commit, and every {@link #SWEEP_MS} otherwise, for events written elsewhere (other replicas, bulk loads).
+ *
+ * <p>The lock and the stamp are written by hand, like {@link ChangeFeed}'s read: together they are the feed's order
+ * guarantee, and whoever checks that guarantee should read the exact SQL next to the reasoning.
  */
 @Context
 public class FeedSequencer implements CommitListener {

@@ -22,6 +22,10 @@ import java.sql.Statement;
  * READ transaction whose first statement fixes the cursor: the greatest feed position it sees. Positions are
  * stamped in increasing order by committed sweeps, so every event up to it is in the snapshot, and every event
  * not in it gets a greater position; events stamped later may repeat some facts, which consumers apply by version.
+ *
+ * <p>The SQL is written by hand on a borrowed connection because a repository's results live within one call's
+ * connection scope, while this stream's transaction (its isolation, its first statement, its server-side cursor)
+ * lasts as long as the client reads.
  */
 final class SnapshotStream extends InputStream {
 

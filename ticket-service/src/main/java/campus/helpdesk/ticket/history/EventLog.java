@@ -24,6 +24,11 @@ import java.util.List;
 @Singleton
 public class EventLog {
 
+    /**
+     * By hand, beside {@link #createdEventFrom}, the other writer of these rows, which has to be SQL (it is a part of
+     * the single-statement create): the row's shape is then written in one class, one way, and the columns the
+     * database fills (id, the writing transaction's xid, the feed position stamped later) stay out of both.
+     */
     private static final String APPEND = """
             INSERT INTO ticket_event (ticket_id, type, actor, actor_role, at, internal, changes,
                                       category, status, priority, opened_at, closed_at, first_response_at, version)

@@ -21,7 +21,10 @@ import jakarta.inject.Singleton;
 /**
  * Changes to an existing ticket. Each is one transaction that first locks the ticket (see
  * {@link TicketSql#lock}), re-reads it, checks {@link TicketRules}, lets {@link TicketLifecycle} compute the ticket
- * after the change and its event, stores the one guarded by its version and appends the other.
+ * after the change and its event, stores the one guarded by its version and appends the other. Both writes are SQL
+ * written by hand on the transaction's connection, right after the lock: each change names only the columns it may
+ * touch for {@link TicketSql#update} (which says why that is not a repository's update), and
+ * {@link EventLog#append} writes the event.
  */
 @Singleton
 public class TicketChanges {

@@ -28,7 +28,8 @@ import java.util.HexFormat;
 /**
  * Filing a ticket. The classifier runs before any database work, then {@link TicketLifecycle#open} makes the new
  * ticket and its CREATED event; the database work is ONE auto-committed statement (idempotency key, ticket and
- * event), the cheapest a create can be.
+ * event), the cheapest a create can be. That is why it is SQL written by hand and not a repository's save: a
+ * repository writes one entity per statement, which would make the create three statements in a transaction.
  */
 @Singleton
 public class TicketCreation {
@@ -114,7 +115,10 @@ public class TicketCreation {
         }
     }
 
-    /** The ticket an earlier request with this key created, if the body is the same. */
+    /**
+     * The ticket an earlier request with this key created, if the body is the same. By hand on the create's own
+     * auto-commit connection, where a repository would take a second pooled connection (see {@link Database}).
+     */
     private static Ticket earlier(Connection connection, Identity who, String key, String hash) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(
                 "SELECT body_hash, ticket_id FROM idempotency_key WHERE reporter = ? AND key = ?")) {

@@ -49,6 +49,9 @@ public class Messages {
             TicketRules.requireMayPostMessage(ticket, who, internal);
             Instant at = clock.now();
             Message message;
+            // By hand, as one step of the ticket's locked unit of work beside its guarded update and event:
+            // RETURNING hands back the id the MESSAGE_ADDED event records. MessageThread's entity, PostedMessage,
+            // is a read model (its id is not declared generated), so the thread's repository only reads.
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO ticket_message (ticket_id, author, "
                     + "author_role, body, internal, created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING " + COLUMNS)) {
                 ps.setLong(1, ticketId);

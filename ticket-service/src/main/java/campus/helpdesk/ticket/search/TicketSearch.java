@@ -16,21 +16,25 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Reading tickets: one by id (a repository query), and the list: filters, full-text search and sorting, in SQL.
+ * Reading tickets: one by id (a repository query), and the list: filters, full-text search and sorting, in SQL,
+ * and the list's totals per status under the same filters (the queue's counts).
  * Each ticket's search vector is stemmed in its own language plus unstemmed ('simple'); the query is the OR of the
  * text in all five languages and 'simple', so a German search finds German tickets and a word typed exactly as
  * written finds any ticket.
  *
- * <p>The list is written by hand on purpose, not as repository queries: its WHERE is assembled from the filters
- * present, the status list is spelled as constants so the planner can use the partial index, and a text search
- * chooses between two plans under a time budget ({@link #textSearchPage}); none of that is expressible through
- * derived queries or criteria without hiding what runs.
+ * <p>The list and its counts are written by hand on purpose, not as repository queries: their WHERE is assembled
+ * from the filters present, the status list is spelled as constants so the planner can use the partial index, a text
+ * search chooses between two plans under a time budget ({@link #textSearchPage}), and the counts are one statement
+ * with the list's WHERE and total rule ({@link #countByStatus}); none of that is expressible through derived queries
+ * or criteria without hiding what runs.
  */
 @Singleton
 public class TicketSearch {
@@ -78,6 +82,41 @@ public class TicketSearch {
                     ? (long) query.page() * query.size() + items.size()
                     : count(c, where, parameters, false);
             return new TicketPage(items, query.page(), query.size(), total);
+        });
+    }
+
+    /**
+     * For each of {@code statuses} (never empty), the total {@link #list} answers for that status under the same
+     * filters, in one statement: the list's own WHERE, grouped by status. A text search's total stops at
+     * {@link #MAX_TEXT_TOTAL} per status, which one grouped scan cannot do (it would read every match to the end),
+     * so then each status is its own capped branch of a UNION ALL, with its status as a constant as in its list, so
+     * that the unclosed tickets' index still applies.
+     */
+    public Map<TicketStatus, Long> countByStatus(ListQuery query, Set<TicketStatus> statuses) {
+        List<Object> parameters = new ArrayList<>();
+        String counted;
+        if (query.q() == null) {
+            counted = countedRows(where(query, statuses, parameters), false);
+        } else {
+            List<String> branches = new ArrayList<>();
+            for (TicketStatus status : EnumSet.copyOf(statuses)) {
+                branches.add("(" + countedRows(where(query, EnumSet.of(status), parameters), true) + ")");
+            }
+            counted = String.join(" UNION ALL ", branches);
+        }
+        String sql = "SELECT status, count(*) FROM (" + counted + ") counted GROUP BY status";
+        return db.autoCommit(c -> {
+            Map<TicketStatus, Long> counts = new EnumMap<>(TicketStatus.class);
+            statuses.forEach(status -> counts.put(status, 0L));
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                bind(c, ps, parameters);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        counts.put(TicketStatus.valueOf(rs.getString(1)), rs.getLong(2));
+                    }
+                }
+            }
+            return counts;
         });
     }
 
@@ -168,10 +207,16 @@ public class TicketSearch {
         return where.toString();
     }
 
-    /** Exact, except for a text search, whose total stops at {@link #MAX_TEXT_TOTAL} (counting more costs too much). */
+    /**
+     * The rows a total counts: every match, except for a text search, whose total stops at {@link #MAX_TEXT_TOTAL}
+     * (counting more costs too much). The list's total and the counts per status both count these rows.
+     */
+    private static String countedRows(String where, boolean text) {
+        return "SELECT status FROM tickets WHERE " + where + (text ? " LIMIT " + MAX_TEXT_TOTAL : "");
+    }
+
     private static long count(Connection c, String where, List<Object> parameters, boolean text) throws SQLException {
-        String sql = text ? "SELECT count(*) FROM (SELECT 1 FROM tickets WHERE " + where + " LIMIT " + MAX_TEXT_TOTAL
-                + ") capped" : "SELECT count(*) FROM tickets WHERE " + where;
+        String sql = "SELECT count(*) FROM (" + countedRows(where, text) + ") counted";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bind(c, ps, parameters);
             try (ResultSet rs = ps.executeQuery()) {
