@@ -22,7 +22,9 @@ public final class ListeningSockets {
             if (!Files.exists(file)) {
                 continue;
             }
-            for (String line : Files.readAllLines(file).subList(1, Files.readAllLines(file).size())) {
+            // Read once: the table changes between two reads on a busy machine.
+            List<String> lines = Files.readAllLines(file);
+            for (String line : lines.subList(1, lines.size())) {
                 String[] fields = line.trim().split("\\s+");
                 String[] local = fields[1].split(":");
                 if (fields[3].equals(LISTEN) && Integer.parseInt(local[1], 16) == port) {

@@ -5,6 +5,7 @@ import campus.helpdesk.launcher.ListenAddress;
 import campus.helpdesk.launcher.Ports;
 import campus.helpdesk.launcher.Service;
 import campus.helpdesk.launcher.postgres.ListeningSockets;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -161,6 +162,22 @@ class HelpdeskUpTest {
         assertThat(Ports.isFree(PG_PORT)).as("PostgreSQL").isTrue();
     }
 
+    /** Launchers still running when a test failed half-way, stopped so the next test finds its ports free. */
+    private static final java.util.List<Process> LAUNCHED = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @AfterEach
+    void stopWhatATestLeftRunning() throws InterruptedException {
+        for (Process process : LAUNCHED) {
+            if (process.isAlive()) {
+                process.destroy();
+                if (!process.waitFor(90, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            }
+        }
+        LAUNCHED.clear();
+    }
+
     private static Launched launch(Path data) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path output = Files.createTempFile(data.getParent(), "up-output-", ".txt");
@@ -169,6 +186,7 @@ class HelpdeskUpTest {
                 "--port-offset", String.valueOf(OFFSET), "--pg-port", String.valueOf(PG_PORT),
                 "--data-dir", data.toString())
                 .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        LAUNCHED.add(process);
         return new Launched(process, output);
     }
 
