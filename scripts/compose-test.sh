@@ -277,6 +277,11 @@ dc down -v --remove-orphans >/dev/null 2>&1 || true
 t0=$(date +%s)
 dc build
 log "images built in $(( $(date +%s) - t0 ))s"
+sizes=""
+for image in $( (echo eclipse-temurin:21-jre; dc config --images) | sort -u); do
+  sizes+=" $image=$(docker image ls --format '{{.Size}}' "$image" | head -1)"
+done
+log "image sizes:$sizes"
 t0=$(date +%s)
 dc up --build -d --wait --wait-timeout 300
 log "all services healthy $(( $(date +%s) - t0 ))s after up"
