@@ -316,6 +316,9 @@ eventually() {
   done
 }
 analyst() { req - GET "/api/analytics/$1" "" -H "Authorization: Bearer $TOKEN"; [ "$CODE" = 200 ]; }
+# The analyst's session (the gateway holds it): unlike an API token, checked by ticket-service on every request,
+# it reaches the analytics also while ticket-service or its database is down.
+analyst_session() { req analyst GET "/api/analytics/$1"; [ "$CODE" = 200 ]; }
 sum_closed() { jq '[.. | objects | .closed? | numbers] | add // 0' <<<"$BODY"; }
 
 step "sign in"
@@ -388,36 +391,39 @@ done
 
 # --- 6. restarts --------------------------------------------------------------------------------------------
 
-# create_tickets_while PID TAG: students create tickets until PID ends; acknowledged ones go to ACKED.
-create_tickets_while() {
-  local pid=$1 tag=$2 n=0
-  while kill -0 "$pid" 2>/dev/null || [ "$n" -lt 3 ]; do
-    n=$((n + 1))
-    req student POST /api/tickets "{\"title\":\"Smoke $tag $n\",\"description\":\"Created while $tag restarts.\"}" \
-      -H "Idempotency-Key: smoke-$tag-$n-$(openssl rand -hex 4)"
-    if [[ "$CODE" =~ ^20[01]$ ]]; then ACKED+=("$(jq -r .id <<<"$BODY")"); fi
-    analyst active-by-category && [ "$(jq .stale <<<"$BODY")" = true ] && SAW_STALE=1
-    sleep 0.3
-  done
+# poke TAG: a student creates a ticket (acknowledged ones go to ACKED); notes whether the analytics answer stale.
+poke() {
+  N=$((N + 1))
+  req student POST /api/tickets "{\"title\":\"Smoke $1 $N\",\"description\":\"Created around a restart of $1.\"}" \
+    -H "Idempotency-Key: smoke-$1-$N-$(openssl rand -hex 4)"
+  if [[ "$CODE" =~ ^20[01]$ ]]; then ACKED+=("$(jq -r .id <<<"$BODY")"); fi
+  if analyst_session active-by-category && [ "$(jq .stale <<<"$BODY")" = true ]; then SAW_STALE=1; fi
+  sleep 0.3
 }
-# restart SERVICE: restarts its container while students keep creating tickets; then everything recovers.
+# while_poking PID TAG: pokes until PID ends.
+while_poking() {
+  while kill -0 "$1" 2>/dev/null; do poke "$2"; done
+  wait "$1"
+}
+# restart SERVICE: stops its container and starts it again while students keep creating tickets. While it is down
+# the analytics must say stale (they cannot read the change feed); after the start everything recovers by itself.
+N=0
 restart() {
-  local s=$1 before=${#ACKED[@]}
+  local s=$1 before=${#ACKED[@]} id
+  id=$(dc ps -q "$s")
   SAW_STALE=0
-  dc restart "$s" >"$WORK/restart.log" 2>&1 &
-  local pid=$!
-  create_tickets_while "$pid" "$s"
-  wait "$pid" || { cat "$WORK/restart.log"; fail "docker compose restart $s"; }
-  # Keep watching the analytics until they are fresh again (and note staleness seen meanwhile).
-  local end=$(( $(date +%s) + 120 ))
-  while :; do
-    if analyst active-by-category; then
-      [ "$(jq .stale <<<"$BODY")" = true ] && SAW_STALE=1
-      [ "$(jq .stale <<<"$BODY")" = false ] && [ "$SAW_STALE" = 1 ] && break
-    fi
-    [ "$(date +%s)" -lt "$end" ] || fail "analytics not stale then fresh after restarting $s (saw stale: $SAW_STALE)"
-    sleep 0.3
+  docker stop "$id" >"$WORK/restart.log" 2>&1 &
+  while_poking $! "$s" || { cat "$WORK/restart.log"; fail "docker stop $s"; }
+  local end=$(( $(date +%s) + 60 ))
+  until [ "$SAW_STALE" = 1 ]; do
+    [ "$(date +%s)" -lt "$end" ] || fail "the analytics never answered stale while $s was down"
+    poke "$s"
   done
+  docker start "$id" >"$WORK/restart.log" 2>&1 &
+  while_poking $! "$s" || { cat "$WORK/restart.log"; fail "docker start $s"; }
+  eventually 120 "analytics fresh again after restarting $s" eval \
+    'analyst_session active-by-category && [ "$(jq .stale <<<"$BODY")" = false ]'
+  eventually 60 "the analyst token accepted again after restarting $s" analyst active-by-category
   log "$s restarted: analytics stale then fresh; $(( ${#ACKED[@]} - before )) tickets acknowledged meanwhile"
   eventually 120 "a new ticket after restarting $s" eval \
     "req student POST /api/tickets '{\"title\":\"After $s\",\"description\":\"After the restart.\"}' && [[ \"\$CODE\" =~ ^20[01]\$ ]]"
