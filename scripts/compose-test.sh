@@ -17,7 +17,7 @@
 # 7. "docker compose down -v" whatever happened, and one summary line.
 #
 # Environment:
-#   HELPDESK_SMOKE_PORT     host port for the gateway (default 18080)
+#   HELPDESK_SMOKE_PORT     host port for the gateway (default: the first free one from 28080)
 #   HELPDESK_SMOKE_HOST     where that port is reached (default 127.0.0.1; the Docker host's name when DOCKER_HOST
 #                           points to another machine)
 #   HELPDESK_SMOKE_PROJECT  Compose project name (default helpdesk-smoke: a stack run under another name is left alone)
@@ -29,7 +29,12 @@ cd "$(dirname "$0")/.."
 STARTED=$(date +%s)
 STEP="prepare"
 PROJECT="${HELPDESK_SMOKE_PROJECT:-helpdesk-smoke}"
-PORT="${HELPDESK_SMOKE_PORT:-18080}"
+# The gateway's host port: the first free one from 28080 unless given (a test run may hold others meanwhile).
+PORT="${HELPDESK_SMOKE_PORT:-}"
+if [ -z "$PORT" ]; then
+  PORT=28080
+  while (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; do PORT=$((PORT + 1)); done
+fi
 BASE="http://${HELPDESK_SMOKE_HOST:-127.0.0.1}:$PORT"
 WORK=$(mktemp -d)
 COMPOSE_UP=0
@@ -142,7 +147,7 @@ if ! docker compose version >/dev/null 2>&1; then
   fi
   docker compose version >/dev/null 2>&1 || fail "docker compose (v2) is not usable"
 fi
-log "$(docker compose version)"
+log "$(docker compose version); gateway will be on $BASE"
 
 # --- 2. base images -----------------------------------------------------------------------------------------
 
