@@ -115,14 +115,7 @@ public final class Api {
             request.header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofString(text));
         }
-        try {
-            return new Answer(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return send(request);
     }
 
     /** Raw bytes with any content type, for bodies no JSON library would write (e.g. invalid UTF-8). */
@@ -132,6 +125,10 @@ public final class Api {
         if (who != null && who.role() != null) {
             request.header("Authorization", tokens.bearer(who.user(), who.role(), "ticket-service"));
         }
+        return send(request);
+    }
+
+    private Answer send(HttpRequest.Builder request) {
         try {
             return new Answer(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()));
         } catch (IOException e) {
