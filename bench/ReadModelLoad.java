@@ -23,7 +23,7 @@ public class ReadModelLoad {
             java.time.Instant c = closed ? java.time.Instant.ofEpochMilli(opened + r.nextInt(500_000_000)) : null;
             java.time.Instant f = st != TicketStatus.OPEN ? java.time.Instant.ofEpochMilli(opened + r.nextInt(50_000_000)) : null;
             FactsSnapshot.appendLine(sb, new TicketFacts(i, Category.values()[r.nextInt(3)], st, Priority.LOW,
-                    java.time.Instant.ofEpochMilli(opened), c, f, 3));
+                    java.time.Instant.ofEpochMilli(opened), c, f, 3, null, null, null));
         }
         String[] lines = sb.toString().split("\n");
         for (int round = 0; round < 3; round++) {

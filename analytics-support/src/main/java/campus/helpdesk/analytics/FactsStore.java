@@ -58,7 +58,7 @@ final class FactsStore {
         }
         return new TicketFacts(id, CATEGORIES[page.category[at]], STATUSES[page.status[at]],
                 PRIORITIES[page.priority[at]], Instant.ofEpochMilli(page.opened[at]), instant(page.closed[at]),
-                instant(page.firstResponse[at]), page.version[at]);
+                instant(page.firstResponse[at]), page.version[at], null, null, null);
     }
 
     void put(TicketFacts facts) {

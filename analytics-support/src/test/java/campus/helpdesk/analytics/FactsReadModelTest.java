@@ -38,7 +38,7 @@ class FactsReadModelTest {
 
     private static TicketFacts facts(long id, TicketStatus status, long version) {
         return new TicketFacts(id, Category.FACILITY, status, Priority.HIGH, Instant.parse("2026-01-01T00:00:00Z"),
-                status == TicketStatus.CLOSED ? Instant.parse("2026-01-02T00:00:00Z") : null, null, version);
+                status == TicketStatus.CLOSED ? Instant.parse("2026-01-02T00:00:00Z") : null, null, version, null, null, null);
     }
 
     private static ChangeEvent event(long id, TicketFacts facts) {
@@ -91,7 +91,7 @@ class FactsReadModelTest {
     void factsStoreKeepsEveryFieldIncludingMissingTimes() {
         FactsStore store = new FactsStore();
         TicketFacts closed = new TicketFacts(5000, Category.SERVICES, TicketStatus.CLOSED, Priority.MEDIUM,
-                Instant.ofEpochMilli(10), Instant.ofEpochMilli(20), null, 7);
+                Instant.ofEpochMilli(10), Instant.ofEpochMilli(20), null, 7, null, null, null);
         store.put(closed);
         assertThat(store.get(5000)).isEqualTo(closed);
         assertThat(store.get(5001)).isNull();

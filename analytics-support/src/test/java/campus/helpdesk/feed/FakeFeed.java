@@ -27,7 +27,7 @@ final class FakeFeed implements ChangeFeedOperations, SnapshotSource {
 
     static TicketFacts facts(long id, TicketStatus status, long version) {
         return new TicketFacts(id, Category.IT, status, Priority.LOW, Instant.ofEpochMilli(1_000 * id), null, null,
-                version);
+                version, null, null, null);
     }
 
     synchronized void publish(long ticketId, TicketFacts facts) {

@@ -67,7 +67,7 @@ public final class StoryGenerator {
         String reporter = Campus.student(random);
         Steps steps = new Steps(now);
         plan(steps, opened, reporter, book, category, guessed, priority, random);
-        return new Story(index, new NewTicket(title, description, location, priority), guessed, confidence, reporter,
+        return new Story(index, new NewTicket(title, description, location, priority, null), guessed, confidence, reporter,
                 Instant.ofEpochMilli(opened), steps.happened);
     }
 

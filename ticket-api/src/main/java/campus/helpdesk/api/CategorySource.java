@@ -1,6 +1,9 @@
 package campus.helpdesk.api;
 
-/** Who chose the category: the classifier (AUTO) or a staff correction (STAFF). */
+/**
+ * Who chose the category: the classifier (AUTO), the reporter overriding the suggestion when filing (REPORTER), or
+ * a staff correction (STAFF).
+ */
 public enum CategorySource {
-    AUTO, STAFF
+    AUTO, REPORTER, STAFF
 }

@@ -2,5 +2,5 @@ package campus.helpdesk.api;
 
 /** What happened to a ticket; one event per committed change, in the history and in the change feed. */
 public enum EventType {
-    CREATED, EDITED, CATEGORY_CORRECTED, STATUS_CHANGED, MESSAGE_ADDED, DELETED
+    CREATED, EDITED, CATEGORY_CORRECTED, STATUS_CHANGED, HANDED_OVER, MESSAGE_ADDED, DELETED
 }

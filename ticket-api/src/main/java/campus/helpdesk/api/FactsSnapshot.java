@@ -48,7 +48,7 @@ public final class FactsSnapshot {
         Instant closed = nextInstant(line, at);
         Instant firstResponse = nextInstant(line, at);
         long version = nextLong(line, at);
-        return new TicketFacts(id, category, status, priority, opened, closed, firstResponse, version);
+        return new TicketFacts(id, category, status, priority, opened, closed, firstResponse, version, null, null, null);
     }
 
     private static void appendMillis(StringBuilder out, Instant instant) {

@@ -6,11 +6,15 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** Body of {@code POST /api/tickets}. A missing priority means MEDIUM. */
+/**
+ * Body of {@code POST /api/tickets}. A missing priority means MEDIUM. A category is the reporter's own choice over
+ * the suggestion (stored with source REPORTER); without one the classifier decides.
+ */
 @Serdeable
 public record NewTicket(
         @NotBlank @Size(max = 200) @Pattern(regexp = Text.PLAIN, message = Text.PLAIN_MESSAGE) String title,
         @NotBlank @Size(max = 10_000) @Pattern(regexp = Text.PLAIN, message = Text.PLAIN_MESSAGE) String description,
         @Nullable @Size(max = 100) @Pattern(regexp = Text.PLAIN, message = Text.PLAIN_MESSAGE) String location,
-        @Nullable Priority priority) {
+        @Nullable Priority priority,
+        @Nullable Category category) {
 }

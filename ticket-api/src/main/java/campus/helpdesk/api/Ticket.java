@@ -5,7 +5,13 @@ import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.Instant;
 
-/** A ticket as every client sees it. {@code needsReview}: the classifier was not sure of the category. */
+/**
+ * A ticket as every client sees it. {@code needsReview}: the classifier was not sure of the category.
+ * {@code firstResponseDueAt} / {@code resolutionDueAt}: its response targets, from its priority and opening time;
+ * {@code sla}: where it stands against them now. {@code unread}: whether a message arrived that the caller has not
+ * seen since last opening the ticket (answered per caller, on the tickets they report or are assigned; null where
+ * the question does not apply).
+ */
 @Serdeable
 public record Ticket(
         long id,
@@ -24,5 +30,9 @@ public record Ticket(
         Instant updatedAt,
         @Nullable Instant firstResponseAt,
         @Nullable Instant closedAt,
-        long version) {
+        long version,
+        @Nullable Instant firstResponseDueAt,
+        @Nullable Instant resolutionDueAt,
+        @Nullable ServiceLevel sla,
+        @Nullable Boolean unread) {
 }

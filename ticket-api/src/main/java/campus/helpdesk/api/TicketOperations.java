@@ -25,7 +25,12 @@ public interface TicketOperations {
     HttpResponse<Ticket> create(@Body @Valid NewTicket ticket,
                                 @Nullable @Header(HelpdeskHeaders.IDEMPOTENCY_KEY) String idempotencyKey);
 
-    @Get("/api/tickets{?status,category,priority,q,openedFrom,openedTo,needsReview,sort,page,size}")
+    /**
+     * {@code assignee}: a name, {@code me} or {@code none} (staff only); {@code reporter}: {@code me}; {@code sla}:
+     * statuses of either target, comma-separated (AT_RISK,BREACHED); {@code sort} also takes {@code due} (the
+     * nearest unmet target first).
+     */
+    @Get("/api/tickets{?status,category,priority,q,openedFrom,openedTo,needsReview,assignee,reporter,sla,sort,page,size}")
     TicketPage list(@Nullable @QueryValue String status,
                     @Nullable @QueryValue String category,
                     @Nullable @QueryValue String priority,
@@ -33,6 +38,9 @@ public interface TicketOperations {
                     @Nullable @QueryValue String openedFrom,
                     @Nullable @QueryValue String openedTo,
                     @Nullable @QueryValue String needsReview,
+                    @Nullable @QueryValue String assignee,
+                    @Nullable @QueryValue String reporter,
+                    @Nullable @QueryValue String sla,
                     @Nullable @QueryValue String sort,
                     @Nullable @QueryValue String page,
                     @Nullable @QueryValue String size);
@@ -47,6 +55,15 @@ public interface TicketOperations {
     @Post("/api/tickets/{id}/status")
     Ticket changeStatus(@PathVariable long id, @Body @Valid StatusChange change,
                         @Nullable @Header("If-Match") String ifMatch);
+
+    /** Staff hand an ACTIVE ticket to another staff member (409 otherwise); the history records who to whom. */
+    @Post("/api/tickets/{id}/assignee")
+    Ticket handOver(@PathVariable long id, @Body @Valid Handover handover,
+                    @Nullable @Header("If-Match") String ifMatch);
+
+    /** The caller has seen the ticket and its messages as they stand now: its {@code unread} marker clears. */
+    @Post("/api/tickets/{id}/read")
+    HttpResponse<Void> markRead(@PathVariable long id);
 
     @Delete("/api/tickets/{id}")
     HttpResponse<Void> delete(@PathVariable long id);

@@ -42,7 +42,7 @@ class CredentialsEcho {
     Ticket ticket(long id, @Header(HttpHeaders.AUTHORIZATION) @Nullable String bearer) {
         Instant now = Instant.now();
         return new Ticket(id, said(bearer), "d", null, Priority.LOW, TicketStatus.OPEN, Category.IT, 1.0,
-                CategorySource.AUTO, false, "r", null, now, now, null, null, 1);
+                CategorySource.AUTO, false, "r", null, now, now, null, null, 1, null, null, null, null);
     }
 
     @Get("/api/changes")

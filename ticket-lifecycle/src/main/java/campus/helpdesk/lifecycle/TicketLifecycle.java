@@ -39,7 +39,7 @@ public final class TicketLifecycle {
         double confidence = clamp(classification.confidence());
         Ticket ticket = new Ticket(id, request.title(), request.description(), TicketText.location(request.location()),
                 priority, TicketStatus.OPEN, classification.category(), confidence, CategorySource.AUTO,
-                needsReview(CategorySource.AUTO, confidence), reporter.name(), null, at, at, null, null, 1);
+                needsReview(CategorySource.AUTO, confidence), reporter.name(), null, at, at, null, null, 1, null, null, null, null);
         List<FieldChange> changes = List.of(
                 new FieldChange("category", null, ticket.category().name()),
                 new FieldChange("priority", null, ticket.priority().name()));
@@ -76,7 +76,7 @@ public final class TicketLifecycle {
         }
         Ticket after = new Ticket(current.id(), edit.title(), edit.description(), edit.location(), edit.priority(),
                 current.status(), category, confidence, source, review, current.reporterName(), current.assignee(),
-                current.openedAt(), at, current.firstResponseAt(), current.closedAt(), current.version() + 1);
+                current.openedAt(), at, current.firstResponseAt(), current.closedAt(), current.version() + 1, null, null, null, null);
         boolean onlyCategory = changes.stream().allMatch(c -> c.field().startsWith("category"));
         EventType type = onlyCategory && edit.categoryCorrected() ? EventType.CATEGORY_CORRECTED : EventType.EDITED;
         return new Change(after, new TicketEvent(type, who, at, false, changes, after));
@@ -102,7 +102,7 @@ public final class TicketLifecycle {
                 current.priority(), to, current.category(), current.categoryConfidence(), current.categorySource(),
                 current.needsReview(), current.reporterName(), taking ? who.name() : current.assignee(),
                 current.openedAt(), at, current.firstResponseAt(), closing ? at : current.closedAt(),
-                current.version() + 1);
+                current.version() + 1, null, null, null, null);
         List<FieldChange> changes = new ArrayList<>(2);
         changes.add(new FieldChange("status", current.status().name(), to.name()));
         if (taking) {
@@ -130,7 +130,7 @@ public final class TicketLifecycle {
                 current.priority(), current.status(), current.category(), current.categoryConfidence(),
                 current.categorySource(), current.needsReview(), current.reporterName(), current.assignee(),
                 current.openedAt(), at, firstResponse ? at : current.firstResponseAt(), current.closedAt(),
-                current.version() + 1);
+                current.version() + 1, null, null, null, null);
         if (firstResponse) {
             changes.add(new FieldChange("firstResponseAt", null, at.toString()));
         }
@@ -146,7 +146,7 @@ public final class TicketLifecycle {
         Ticket after = new Ticket(current.id(), current.title(), current.description(), current.location(),
                 current.priority(), current.status(), current.category(), current.categoryConfidence(),
                 current.categorySource(), current.needsReview(), current.reporterName(), current.assignee(),
-                current.openedAt(), at, current.firstResponseAt(), current.closedAt(), current.version() + 1);
+                current.openedAt(), at, current.firstResponseAt(), current.closedAt(), current.version() + 1, null, null, null, null);
         List<FieldChange> changes = List.of(new FieldChange("deleted", null, "true"));
         return new Change(after, new TicketEvent(EventType.DELETED, who, at, false, changes, null));
     }

@@ -29,7 +29,7 @@ class TicketLifecycleTest {
 
     @Test
     void filingOpensAnAutomaticallyCategorisedTicketAtVersionOneAndRecordsCategoryAndPriority() {
-        Change opened = open(new NewTicket("Heating off", "Room C3 is cold", "  Building C ", Priority.HIGH),
+        Change opened = open(new NewTicket("Heating off", "Room C3 is cold", "  Building C ", Priority.HIGH, null),
                 guess(Category.FACILITY, 0.93, null));
         Ticket t = opened.ticket();
         assertThat(t.status()).isEqualTo(TicketStatus.OPEN);
@@ -51,12 +51,12 @@ class TicketLifecycleTest {
 
     @Test
     void theReportersPriorityWinsTheClassifiersSuggestionFillsAGapAndMediumIsTheDefault() {
-        NewTicket without = new NewTicket("Smoke", "Smoke in the lab", null, null);
+        NewTicket without = new NewTicket("Smoke", "Smoke in the lab", null, null, null);
         assertThat(open(without, guess(Category.FACILITY, 0.9, Priority.HIGH)).ticket().priority())
                 .isEqualTo(Priority.HIGH);
         assertThat(open(without, guess(Category.FACILITY, 0.9, null)).ticket().priority())
                 .isEqualTo(Priority.MEDIUM);
-        NewTicket low = new NewTicket("Smoke", "Smoke in the lab", null, Priority.LOW);
+        NewTicket low = new NewTicket("Smoke", "Smoke in the lab", null, Priority.LOW, null);
         assertThat(open(low, guess(Category.FACILITY, 0.9, Priority.HIGH)).ticket().priority())
                 .isEqualTo(Priority.LOW);
     }
@@ -176,7 +176,7 @@ class TicketLifecycleTest {
     }
 
     private static NewTicket filing() {
-        return new NewTicket("Printer jam", "The printer in the library jams", null, null);
+        return new NewTicket("Printer jam", "The printer in the library jams", null, null, null);
     }
 
     private static Classification guess(Category category, double confidence, Priority suggested) {

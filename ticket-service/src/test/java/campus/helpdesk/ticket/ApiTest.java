@@ -84,7 +84,7 @@ public abstract class ApiTest implements TestPropertyProvider {
 
     protected Ticket create(Api.As who, String title, String description) {
         HttpResponse<Ticket> created = as(who).call(() ->
-                tickets.create(new NewTicket(title, description, null, Priority.MEDIUM), null));
+                tickets.create(new NewTicket(title, description, null, Priority.MEDIUM, null), null));
         assertThat(created.code()).isEqualTo(201);
         return created.body();
     }

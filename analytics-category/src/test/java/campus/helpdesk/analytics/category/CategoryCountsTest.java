@@ -18,7 +18,7 @@ class CategoryCountsTest {
 
     private static TicketFacts facts(long id, Category category, TicketStatus status, long version) {
         return new TicketFacts(id, category, status, Priority.MEDIUM, Instant.parse("2026-03-01T10:00:00Z"), null,
-                null, version);
+                null, version, null, null, null);
     }
 
     private void apply(long id, TicketFacts facts) {

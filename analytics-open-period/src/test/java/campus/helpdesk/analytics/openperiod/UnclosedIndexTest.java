@@ -19,7 +19,7 @@ class UnclosedIndexTest {
 
     private void apply(long id, Category category, TicketStatus status, long version) {
         TicketFacts facts = new TicketFacts(id, category, status, Priority.LOW, OPENED.plusSeconds(id),
-                status == TicketStatus.CLOSED ? OPENED.plusSeconds(9_999) : null, null, version);
+                status == TicketStatus.CLOSED ? OPENED.plusSeconds(9_999) : null, null, version, null, null, null);
         model.apply(new ChangeEvent("1", EventType.EDITED, id, Instant.now(), "staff", false, facts));
     }
 

@@ -24,7 +24,7 @@ class ResolutionTimesTest {
 
     private static TicketFacts closed(long id, Category category, Instant opened, Duration resolution) {
         return new TicketFacts(id, category, TicketStatus.CLOSED, Priority.LOW, opened, opened.plus(resolution),
-                opened.plus(Duration.ofMinutes(30)), 3);
+                opened.plus(Duration.ofMinutes(30)), 3, null, null, null);
     }
 
     private static void apply(ResolutionTimes model, long id, TicketFacts facts) {
@@ -54,7 +54,7 @@ class ResolutionTimesTest {
     @Test
     void ticketsNotClosedCountOnlyForFirstResponse() {
         apply(utc, 1, new TicketFacts(1, Category.IT, TicketStatus.ACTIVE, Priority.LOW, MAY, null,
-                MAY.plus(Duration.ofMinutes(90)), 2));
+                MAY.plus(Duration.ofMinutes(90)), 2, null, null, null));
         ResolutionTimes.MonthFigures figures = may(null);
         assertThat(figures.closed()).isZero();
         assertThat(figures.averageHours()).isNull();
@@ -68,7 +68,7 @@ class ResolutionTimesTest {
         apply(utc, 2, closed(2, Category.IT, MAY, Duration.ofHours(3)));
         TicketFacts corrected = closed(2, Category.SERVICES, MAY, Duration.ofHours(3));
         apply(utc, 2, new TicketFacts(2, Category.SERVICES, corrected.status(), corrected.priority(),
-                corrected.openedAt(), corrected.closedAt(), corrected.firstResponseAt(), 4));
+                corrected.openedAt(), corrected.closedAt(), corrected.firstResponseAt(), 4, null, null, null));
         assertThat(may(Category.SERVICES).closed()).isEqualTo(1);
         apply(utc, 1, null);
         assertThat(may(null).closed()).isEqualTo(1);

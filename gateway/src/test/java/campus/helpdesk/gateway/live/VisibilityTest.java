@@ -17,7 +17,7 @@ class VisibilityTest {
 
     static ChangeEvent event(String cursor, EventType type, TicketStatus status, boolean internal) {
         TicketFacts facts = status == null ? null : new TicketFacts(7, Category.IT, status, Priority.LOW,
-                Instant.parse("2026-11-01T10:00:00Z"), status == TicketStatus.CLOSED ? Instant.now() : null, null, 3);
+                Instant.parse("2026-11-01T10:00:00Z"), status == TicketStatus.CLOSED ? Instant.now() : null, null, 3, null, null, null);
         return new ChangeEvent(cursor, type, 7, Instant.now(), "Sam", internal, facts);
     }
 

@@ -85,7 +85,7 @@ final class TicketTraffic {
     /** Files one ticket and returns its id. */
     long create(Random random, String student) {
         String[] text = TEXTS[random.nextInt(TEXTS.length)].split("\\|");
-        NewTicket report = new NewTicket(text[0], text[1], null, PRIORITIES[random.nextInt(3)]);
+        NewTicket report = new NewTicket(text[0], text[1], null, PRIORITIES[random.nextInt(3)], null);
         HttpResponse<Ticket> created = attempt("create", OnBehalfOf.person(student, "STUDENT"),
                 () -> tickets.create(report, null));
         assertThat(created).as("create").isNotNull();

@@ -47,7 +47,7 @@ final class GatewayApi {
     }
 
     long createTicket(String title, String description) {
-        return person.call(() -> tickets.create(new NewTicket(title, description, null, null), null)).body().id();
+        return person.call(() -> tickets.create(new NewTicket(title, description, null, null, null), null)).body().id();
     }
 
     void move(long id, String status) {

@@ -8,6 +8,7 @@ import campus.helpdesk.ticket.search.TicketSearch;
 import jakarta.inject.Singleton;
 
 import java.util.EnumSet;
+import java.util.Map;
 
 /**
  * Counts per status under the list's filters. Each count is the total the list itself answers for that status
@@ -27,6 +28,6 @@ public class StatusCounts {
     /** {@code filters}: the list's query; its statuses, sort and page are not used. */
     public TicketCounts count(Identity who, ListQuery filters) {
         return new TicketCounts(search.countByStatus(filters,
-                who.listableStatuses(EnumSet.noneOf(TicketStatus.class))));
+                who.listableStatuses(EnumSet.noneOf(TicketStatus.class))), Map.of());
     }
 }

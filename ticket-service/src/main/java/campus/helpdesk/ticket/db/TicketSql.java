@@ -108,7 +108,7 @@ public final class TicketSql {
                 Sql.instant(rs, "updated_at"),
                 Sql.instant(rs, "first_response_at"),
                 Sql.instant(rs, "closed_at"),
-                rs.getLong("version"));
+                rs.getLong("version"), null, null, null, null);
     }
 
     /**

@@ -79,7 +79,7 @@ public class ChangeFeed {
                 Sql.instant(rs, "opened_at"),
                 Sql.instant(rs, "closed_at"),
                 Sql.instant(rs, "first_response_at"),
-                rs.getLong("version"));
+                rs.getLong("version"), null, null, null);
         Instant at = Sql.instant(rs, "at");
         return new ChangeEvent(cursor.toString(), type, ticketId, at, rs.getString("actor"),
                 rs.getBoolean("internal"), facts);

@@ -96,7 +96,7 @@ final class SnapshotStream extends InputStream {
                 FactsSnapshot.appendLine(text, new TicketFacts(rows.getLong(1),
                         Category.valueOf(rows.getString(2)), TicketStatus.valueOf(rows.getString(3)),
                         Priority.valueOf(rows.getString(4)), Sql.instant(rows, "opened_at"),
-                        Sql.instant(rows, "closed_at"), Sql.instant(rows, "first_response_at"), rows.getLong(8)));
+                        Sql.instant(rows, "closed_at"), Sql.instant(rows, "first_response_at"), rows.getLong(8), null, null, null));
             }
         } catch (SQLException e) {
             throw new IOException("Reading the snapshot failed", e);

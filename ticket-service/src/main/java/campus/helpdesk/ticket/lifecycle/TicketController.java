@@ -2,6 +2,7 @@ package campus.helpdesk.ticket.lifecycle;
 
 import campus.helpdesk.support.identity.ServiceRoles;
 import io.micronaut.security.annotation.Secured;
+import campus.helpdesk.api.Handover;
 import campus.helpdesk.api.HistoryEntry;
 import campus.helpdesk.api.NewTicket;
 import campus.helpdesk.api.StatusChange;
@@ -62,7 +63,8 @@ public class TicketController implements TicketOperations {
     @Override
     public TicketPage list(@Nullable String status, @Nullable String category, @Nullable String priority,
                            @Nullable String q, @Nullable String openedFrom, @Nullable String openedTo,
-                           @Nullable String needsReview, @Nullable String sort, @Nullable String page,
+                           @Nullable String needsReview, @Nullable String assignee, @Nullable String reporter,
+                           @Nullable String sla, @Nullable String sort, @Nullable String page,
                            @Nullable String size) {
         ListQuery query = ListQuery.parse(status, category, priority, q, openedFrom, openedTo, needsReview, sort,
                 page, size);
@@ -82,6 +84,16 @@ public class TicketController implements TicketOperations {
     @Override
     public Ticket changeStatus(long id, StatusChange change, @Nullable String ifMatch) {
         return changes.changeStatus(Identity.current(), id, change, ifMatch);
+    }
+
+    @Override
+    public Ticket handOver(long id, Handover handover, @Nullable String ifMatch) {
+        throw new UnsupportedOperationException("handover: not yet built");
+    }
+
+    @Override
+    public HttpResponse<Void> markRead(long id) {
+        throw new UnsupportedOperationException("read markers: not yet built");
     }
 
     @Override

@@ -3,6 +3,7 @@ package campus.helpdesk.ticket.search;
 import campus.helpdesk.api.Category;
 import campus.helpdesk.api.CategorySource;
 import campus.helpdesk.api.Priority;
+import campus.helpdesk.api.Ticket;
 import campus.helpdesk.api.TicketStatus;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
@@ -22,4 +23,10 @@ record LiveTicket(@Id long id, String title, String description, @Nullable Strin
                   TicketStatus status, Category category, double categoryConfidence, CategorySource categorySource,
                   boolean needsReview, String reporterName, @Nullable String assignee, Instant openedAt,
                   Instant updatedAt, @Nullable Instant firstResponseAt, @Nullable Instant closedAt, long version) {
+
+    Ticket toTicket() {
+        return new Ticket(id, title, description, location, priority, status, category, categoryConfidence,
+                categorySource, needsReview, reporterName, assignee, openedAt, updatedAt, firstResponseAt, closedAt,
+                version, null, null, null, null);
+    }
 }

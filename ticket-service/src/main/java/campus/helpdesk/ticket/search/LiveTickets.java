@@ -1,6 +1,5 @@
 package campus.helpdesk.ticket.search;
 
-import campus.helpdesk.api.Ticket;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
@@ -11,5 +10,5 @@ import java.util.Optional;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface LiveTickets extends GenericRepository<LiveTicket, Long> {
 
-    Optional<Ticket> findById(long id);
+    Optional<LiveTicket> findById(long id);
 }

@@ -58,7 +58,7 @@ public class TicketSearch {
 
     /** The live ticket, if this caller may see it; 404 otherwise (as if it did not exist). */
     public Ticket one(Identity who, long id) {
-        Ticket ticket = tickets.findById(id).orElseThrow(() -> Problems.notFound(id));
+        Ticket ticket = tickets.findById(id).map(LiveTicket::toTicket).orElseThrow(() -> Problems.notFound(id));
         who.requireMaySee(ticket);
         return ticket;
     }

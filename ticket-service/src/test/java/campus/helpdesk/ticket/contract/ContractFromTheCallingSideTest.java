@@ -56,7 +56,7 @@ class ContractFromTheCallingSideTest extends ApiTest {
     void aStudentFilesATicketOnceEditsItAndTalksUnderIt() {
         as(STUDENT).run(() -> {
             NewTicket report = new NewTicket("Printer jammed in room B4", "The printer shows error 13.", "B4",
-                    Priority.LOW);
+                    Priority.LOW, null);
             HttpResponse<Ticket> created = tickets.create(report, "contract-key-1");
             assertThat(created.code()).isEqualTo(201);
             Ticket ticket = created.body();
@@ -70,9 +70,9 @@ class ContractFromTheCallingSideTest extends ApiTest {
                     null, Priority.HIGH, null, null), String.valueOf(ticket.version()));
             assertThat(edited.title()).endsWith("tray 2");
             assertThat(edited.priority()).isEqualTo(Priority.HIGH);
-            assertThat(tickets.list("OPEN", null, null, null, null, null, null, "openedAt,desc", "0", "100").items())
+            assertThat(tickets.list("OPEN", null, null, null, null, null, null, null, null, null, "openedAt,desc", "0", "100").items())
                     .extracting(Ticket::id).contains(ticket.id());
-            assertThat(tickets.counts(null, "LOW", null, null, null, null).byStatus())
+            assertThat(tickets.counts(null, null, "LOW", null, null, null, null, null, null, null).byStatus())
                     .as("a student's counts have no CLOSED entry").containsKeys(TicketStatus.OPEN, TicketStatus.ACTIVE)
                     .doesNotContainKey(TicketStatus.CLOSED);
 

@@ -45,7 +45,7 @@ class ConcurrencyTest extends ApiTest {
     @Test
     void eightConcurrentRetriesOfOneIdempotencyKeyCreateOneTicket() throws Exception {
         NewTicket body = new NewTicket("Heating off in dorm C", "No heating since Monday in dorm C, room 4",
-                null, Priority.HIGH);
+                null, Priority.HIGH, null);
         List<Api.Answer> answers = all(8, i -> api.send(STUDENT, "POST", "/api/tickets", body,
                 Map.of("Idempotency-Key", "retry-key-1")));
 

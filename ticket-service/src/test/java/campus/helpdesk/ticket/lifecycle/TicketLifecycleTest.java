@@ -32,7 +32,7 @@ class TicketLifecycleTest extends ApiTest {
     void creatingATicketAnswers201WithLocationReporterAndAnAutomaticCategory() {
         Api.Answer answer = api.post(STUDENT, "/api/tickets",
                 new NewTicket("Eduroam keeps dropping", "The wifi in the library disconnects every minute",
-                        "Library, 2nd floor", null));
+                        "Library, 2nd floor", null, null));
 
         assertThat(answer.status).isEqualTo(201);
         Ticket ticket = answer.as(Ticket.class);
@@ -55,7 +55,7 @@ class TicketLifecycleTest extends ApiTest {
     @Test
     void theStudentsOwnPriorityIsKept() {
         Api.Answer answer = api.post(STUDENT, "/api/tickets",
-                new NewTicket("Fire alarm test", "There is smoke from the printer", null, Priority.LOW));
+                new NewTicket("Fire alarm test", "There is smoke from the printer", null, Priority.LOW, null));
         assertThat(answer.as(Ticket.class).priority()).isEqualTo(Priority.LOW);
     }
 

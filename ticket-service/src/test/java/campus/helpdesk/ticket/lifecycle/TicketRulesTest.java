@@ -92,6 +92,6 @@ class TicketRulesTest {
     private static Ticket ticket(TicketStatus status) {
         Instant now = Instant.parse("2026-03-01T10:00:00Z");
         return new Ticket(7, "t", "d", null, Priority.MEDIUM, status, Category.IT, 0.9, CategorySource.AUTO, false,
-                "Ada", null, now, now, null, null, 1);
+                "Ada", null, now, now, null, null, 1, null, null, null, null);
     }
 }

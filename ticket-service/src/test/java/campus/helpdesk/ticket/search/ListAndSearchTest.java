@@ -144,7 +144,7 @@ class ListAndSearchTest extends ApiTest {
     }
 
     private Ticket post(String title, String description, Priority priority) {
-        Api.Answer answer = api.post(STUDENT, "/api/tickets", new NewTicket(title, description, null, priority));
+        Api.Answer answer = api.post(STUDENT, "/api/tickets", new NewTicket(title, description, null, priority, null));
         assertThat(answer.status).as(answer.toString()).isEqualTo(201);
         return answer.as(Ticket.class);
     }

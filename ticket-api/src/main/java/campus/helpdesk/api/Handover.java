@@ -1,0 +1,12 @@
+package campus.helpdesk.api;
+
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** Body of {@code POST /api/tickets/{id}/assignee}: the staff member who takes the ticket over (a display name). */
+@Serdeable
+public record Handover(
+        @NotBlank @Size(max = 80) @Pattern(regexp = Text.PLAIN, message = Text.PLAIN_MESSAGE) String assignee) {
+}
