@@ -3,7 +3,8 @@ package campus.helpdesk.analytics.resolution;
 import java.util.Arrays;
 
 /**
- * A sorted multiset of durations in milliseconds with their sum: count, average and any percentile_disc in O(1).
+ * A sorted multiset of durations (or instants) in milliseconds with their sum: count, average and any
+ * percentile_disc in O(1), how many are below a value in O(log n).
  * While a snapshot loads, values are appended unsorted and sorted once at the end ({@link #sort()}); afterwards
  * each change is a binary search and a shift. Not thread-safe.
  */
@@ -69,6 +70,21 @@ final class Durations {
         }
         long row = (long) Math.ceil(p * size);
         return values[(int) Math.max(1, Math.min(row, size)) - 1];
+    }
+
+    /** How many values are strictly below {@code value}. */
+    int countBelow(long value) {
+        int low = 0;
+        int high = size;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (values[mid] < value) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
     }
 
     private int insertionPoint(long value) {
