@@ -65,11 +65,7 @@ final class Durations {
      * share reaches p, i.e. row ceil(p × n) (1-based), computed in double exactly as PostgreSQL does.
      */
     long percentileDisc(double p) {
-        if (size == 0) {
-            throw new IllegalStateException("No values");
-        }
-        long row = (long) Math.ceil(p * size);
-        return values[(int) Math.max(1, Math.min(row, size)) - 1];
+        return campus.helpdesk.analytics.Hours.percentileDisc(values, size, p);
     }
 
     /** How many values are strictly below {@code value}. */

@@ -1,6 +1,7 @@
 package campus.helpdesk.analytics.resolution;
 
 import campus.helpdesk.analytics.FactsReadModel;
+import campus.helpdesk.analytics.Hours;
 import campus.helpdesk.api.Category;
 import campus.helpdesk.api.Priority;
 import campus.helpdesk.api.TicketFacts;
@@ -8,8 +9,6 @@ import campus.helpdesk.api.TicketStatus;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -29,8 +28,7 @@ import java.util.Map;
 @Singleton
 public class ResolutionTimes extends FactsReadModel {
 
-    static final int DECIMALS = 6;
-    private static final BigDecimal MILLIS_PER_HOUR = BigDecimal.valueOf(3_600_000L);
+    static final int DECIMALS = Hours.DECIMALS;
 
     private final ZoneId zone;
     private final Map<Integer, MonthStats> months = new HashMap<>();
@@ -113,15 +111,13 @@ public class ResolutionTimes extends FactsReadModel {
         if (durations.size() == 0) {
             return Summary.EMPTY;
         }
-        double average = BigDecimal.valueOf(durations.sum())
-                .divide(MILLIS_PER_HOUR.multiply(BigDecimal.valueOf(durations.size())), DECIMALS, RoundingMode.HALF_UP)
-                .doubleValue();
-        return new Summary(durations.size(), average, hours(durations.percentileDisc(0.5)),
+        return new Summary(durations.size(), Hours.average(durations.sum(), durations.size()),
+                hours(durations.percentileDisc(0.5)),
                 hours(durations.percentileDisc(0.9)));
     }
 
     static double hours(long millis) {
-        return BigDecimal.valueOf(millis).divide(MILLIS_PER_HOUR, DECIMALS, RoundingMode.HALF_UP).doubleValue();
+        return Hours.of(millis);
     }
 
     /** When the ticket was resolved: CLOSED with a closing time, else null. */

@@ -15,7 +15,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 @Secured({ServiceRoles.STAFF, ServiceRoles.ANALYST})
 @Controller("/api/analytics")
@@ -45,8 +44,7 @@ public class SlaController {
             @Nullable @QueryValue String priority) {
         MonthRange range = MonthRange.parse(from, to, null, priority, model.currentMonth());
         Freshness freshness = Freshness.of(feed);
-        // Judged when the model was last known complete: a target that fell due since may already be met unseen.
-        Instant judgedAt = (freshness.asOf() != null ? freshness.asOf() : Instant.now()).truncatedTo(ChronoUnit.MILLIS);
+        Instant judgedAt = Freshness.judgedAt(freshness);
         return SlaAnswer.of(model.zone().getId(), range, judgedAt,
                 model.targets(range.from(), range.to(), range.priority(), judgedAt), freshness);
     }
