@@ -63,19 +63,29 @@ public class CategoryCounts extends FactsReadModel {
 
     /** Per assignee, judged at {@code at}: ACTIVE tickets and what they closed in the 30 days before. */
     public WorkloadFigures workload(Instant at) {
-        return read(() -> new WorkloadFigures(workload.rows(at), workload.unassigned()));
+        return read(() -> {
+            // Answers slide the workload's window: they take turns, while the feed's writes wait for all of them.
+            synchronized (workload) {
+                return new WorkloadFigures(workload.rows(at), workload.unassigned());
+            }
+        });
     }
 
     @Override
     protected void added(TicketFacts ticket) {
         counts[cell(ticket)]++;
-        workload.change(ticket, true, clock.instant());
+        workload.change(ticket, true, clock.instant(), loading());
     }
 
     @Override
     protected void removed(TicketFacts ticket) {
         counts[cell(ticket)]--;
-        workload.change(ticket, false, clock.instant());
+        workload.change(ticket, false, clock.instant(), loading());
+    }
+
+    @Override
+    protected void bulkLoaded() {
+        workload.sort();
     }
 
     @Override

@@ -94,4 +94,56 @@ class WorkloadTest {
         assertThat(ActiveByCategory.of(model.counts(), null).categories().get(Category.IT.ordinal()).byPriority()
                 .getLast()).isEqualTo(new ActiveByCategory.PriorityCount(Priority.HIGH, 0, 1));
     }
+
+    /** The window slides forwards and back between answers; each answer must equal a count from scratch. */
+    @Test
+    void answersAtAnyInstantEqualACountFromScratchOfTheClosingsInTheirWindow() {
+        java.util.Random random = new java.util.Random(5);
+        java.util.List<TicketFacts> tickets = new java.util.ArrayList<>();
+        for (int id = 1; id <= 300; id++) {
+            Instant opened = NOW.minus(Duration.ofHours(1 + random.nextInt(40 * 24)));
+            Duration closedAfter = Duration.ofMinutes(1 + random.nextInt(3000));
+            boolean closed = opened.plus(closedAfter).isBefore(NOW) && random.nextInt(4) > 0;
+            TicketFacts ticket = new TicketFacts(id, Category.IT, closed ? TicketStatus.CLOSED : TicketStatus.ACTIVE,
+                    Priority.LOW, opened, closed ? opened.plus(closedAfter) : null,
+                    random.nextBoolean() ? opened.plus(Duration.ofMinutes(random.nextInt(60))) : null, 3,
+                    "staff-" + random.nextInt(4), null, null);
+            tickets.add(ticket);
+            apply(id, ticket);
+            if (id % 50 == 0) {
+                apply(id - 7, null);
+                tickets.removeIf(t -> t.id() == ticket.id() - 7);
+            }
+        }
+        for (int round = 0; round < 40; round++) {
+            Instant at = NOW.minus(Duration.ofMinutes(random.nextInt(24 * 60)));
+            assertThat(model.workload(at).assignees()).as("at %s", at).isEqualTo(fromScratch(tickets, at));
+        }
+    }
+
+    private static java.util.List<Workload.Row> fromScratch(java.util.List<TicketFacts> tickets, Instant at) {
+        java.util.Map<String, java.util.List<TicketFacts>> byAssignee = new java.util.TreeMap<>();
+        for (TicketFacts t : tickets) {
+            byAssignee.computeIfAbsent(t.assignee(), k -> new java.util.ArrayList<>()).add(t);
+        }
+        java.util.List<Workload.Row> rows = new java.util.ArrayList<>();
+        byAssignee.forEach((name, theirs) -> {
+            int active = (int) theirs.stream().filter(t -> t.status() == TicketStatus.ACTIVE).count();
+            java.util.List<TicketFacts> recent = theirs.stream().filter(t -> t.status() == TicketStatus.CLOSED
+                    && !t.closedAt().isBefore(at.minus(Duration.ofDays(30)))).toList();
+            long[] firsts = recent.stream().filter(t -> t.firstResponseAt() != null)
+                    .mapToLong(t -> t.firstResponseAt().toEpochMilli() - t.openedAt().toEpochMilli()).sorted().toArray();
+            long[] resolutions = recent.stream().mapToLong(t -> t.closedAt().toEpochMilli() - t.openedAt().toEpochMilli())
+                    .sorted().toArray();
+            if (active > 0 || recent.size() > 0) {
+                rows.add(new Workload.Row(name, active, recent.size(), median(firsts), median(resolutions)));
+            }
+        });
+        return rows;
+    }
+
+    private static Double median(long[] sorted) {
+        return sorted.length == 0 ? null
+                : campus.helpdesk.analytics.Hours.of(sorted[(int) Math.ceil(0.5 * sorted.length) - 1]);
+    }
 }

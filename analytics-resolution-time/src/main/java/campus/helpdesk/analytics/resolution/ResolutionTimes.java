@@ -1,5 +1,6 @@
 package campus.helpdesk.analytics.resolution;
 
+import campus.helpdesk.analytics.Durations;
 import campus.helpdesk.analytics.FactsReadModel;
 import campus.helpdesk.analytics.Hours;
 import campus.helpdesk.api.Category;

@@ -1,4 +1,4 @@
-package campus.helpdesk.analytics.resolution;
+package campus.helpdesk.analytics;
 
 import java.util.Arrays;
 
@@ -8,23 +8,23 @@ import java.util.Arrays;
  * While a snapshot loads, values are appended unsorted and sorted once at the end ({@link #sort()}); afterwards
  * each change is a binary search and a shift. Not thread-safe.
  */
-final class Durations {
+public final class Durations {
 
     private long[] values = new long[8];
     private int size;
     private long sum;
     private boolean sorted = true;
 
-    int size() {
+    public int size() {
         return size;
     }
 
-    long sum() {
+    public long sum() {
         return sum;
     }
 
     /** Adds a value; {@code bulk} defers ordering to {@link #sort()}. */
-    void add(long value, boolean bulk) {
+    public void add(long value, boolean bulk) {
         if (size == values.length) {
             values = Arrays.copyOf(values, size * 2);
         }
@@ -42,7 +42,7 @@ final class Durations {
     }
 
     /** Removes one occurrence of the value, if present. */
-    void remove(long value) {
+    public void remove(long value) {
         sort();
         int at = Arrays.binarySearch(values, 0, size, value);
         if (at < 0) {
@@ -53,7 +53,7 @@ final class Durations {
         sum -= value;
     }
 
-    void sort() {
+    public void sort() {
         if (!sorted) {
             Arrays.sort(values, 0, size);
             sorted = true;
@@ -64,12 +64,12 @@ final class Durations {
      * PostgreSQL's {@code percentile_disc(p) WITHIN GROUP (ORDER BY value)}: the first value whose cumulative
      * share reaches p, i.e. row ceil(p × n) (1-based), computed in double exactly as PostgreSQL does.
      */
-    long percentileDisc(double p) {
-        return campus.helpdesk.analytics.Hours.percentileDisc(values, size, p);
+    public long percentileDisc(double p) {
+        return Hours.percentileDisc(values, size, p);
     }
 
     /** How many values are strictly below {@code value}. */
-    int countBelow(long value) {
+    public int countBelow(long value) {
         int low = 0;
         int high = size;
         while (low < high) {
