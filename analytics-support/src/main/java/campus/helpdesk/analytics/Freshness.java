@@ -28,6 +28,16 @@ public record Freshness(@Nullable Instant asOf, long lagMs, boolean stale) {
         return of(consumer.status());
     }
 
+    /**
+     * The instant an answer that depends on the clock (a target falls due, a window slides) is judged at: when the
+     * model was last known complete ({@code asOf}; now before the first bootstrap), in whole milliseconds as the
+     * feed carries times. Judging at asOf keeps such an answer consistent with the changes it holds.
+     */
+    public static Instant judgedAt(Freshness freshness) {
+        Instant at = freshness.asOf() != null ? freshness.asOf() : Instant.now();
+        return at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    }
+
     /** The three values in {@link #CSV_COLUMNS} order, appended to each CSV row. */
     public List<Object> csvValues() {
         return java.util.Arrays.asList(asOf, lagMs, stale);

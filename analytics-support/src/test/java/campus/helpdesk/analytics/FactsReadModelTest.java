@@ -99,4 +99,31 @@ class FactsReadModelTest {
         assertThat(store.get(5000)).isNull();
         assertThat(store.size()).isZero();
     }
+
+    @Test
+    void factsStoreKeepsAssigneesAndDueTimesNearAndFarFromTheOpening() {
+        FactsStore store = new FactsStore();
+        Instant opened = Instant.parse("2026-03-01T09:00:00.123Z");
+        TicketFacts near = new TicketFacts(1, Category.IT, TicketStatus.ACTIVE, Priority.HIGH, opened, null,
+                null, 2, "Ada Lovelace", opened.plusSeconds(3600), opened.plusSeconds(8 * 3600));
+        TicketFacts far = new TicketFacts(2, Category.IT, TicketStatus.OPEN, Priority.LOW, opened, null, null, 1,
+                "Ada Lovelace", opened.plus(java.time.Duration.ofDays(30)), opened.plus(java.time.Duration.ofDays(400)));
+        TicketFacts before = new TicketFacts(3, Category.IT, TicketStatus.OPEN, Priority.LOW, opened, null, null, 1,
+                "Grace", opened.minusMillis(5), null);
+        store.put(near);
+        store.put(far);
+        store.put(before);
+        assertThat(store.get(1)).isEqualTo(near);
+        assertThat(store.get(2)).isEqualTo(far);
+        assertThat(store.get(3)).isEqualTo(before);
+        TicketFacts handedOverAndNoLongerFar = new TicketFacts(2, Category.IT, TicketStatus.ACTIVE, Priority.HIGH,
+                opened, null, null, 3, "Grace", opened.plusSeconds(60), null);
+        store.put(handedOverAndNoLongerFar);
+        assertThat(store.get(2)).isEqualTo(handedOverAndNoLongerFar);
+        store.remove(2);
+        store.put(new TicketFacts(2, Category.IT, TicketStatus.OPEN, Priority.LOW, opened, null, null, 1, null, null,
+                null));
+        assertThat(store.get(2).assignee()).isNull();
+        assertThat(store.get(2).resolutionDueAt()).isNull();
+    }
 }

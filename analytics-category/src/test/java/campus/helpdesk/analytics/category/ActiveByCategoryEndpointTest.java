@@ -63,4 +63,49 @@ class ActiveByCategoryEndpointTest {
         assertThat(http.toBlocking().retrieve("/prometheus"))
                 .contains("helpdesk_feed_lag_ms").contains("helpdesk_feed_events_applied_total");
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void eachCategoryCountsPerPriorityToo() {
+        Map<String, Object> answer = http.toBlocking().retrieve("/api/analytics/active-by-category", Map.class);
+        Map<String, Object> facility = ((List<Map<String, Object>>) answer.get("categories")).getFirst();
+        assertThat((List<Map<String, Object>>) facility.get("byPriority")).extracting(p -> p.get("priority"))
+                .containsExactly("LOW", "MEDIUM", "HIGH");
+        assertThat(answer).doesNotContainKey("csvByPriority");
+    }
+
+    @Test
+    void givesOneCsvRowPerCategoryAndPriorityWhenAskedByPriority() {
+        String csv = http.toBlocking().retrieve(HttpRequest.GET("/api/analytics/active-by-category?by=priority")
+                .accept("text/csv"));
+        assertThat(csv.split("\r\n")).hasSize(1 + 9 + 3);
+        assertThat(csv).startsWith("category,priority,active,open,asOf,lagMs,stale\r\nFACILITY,LOW,0,0,")
+                .contains("\r\nTOTAL,HIGH,0,0,");
+    }
+
+    @Test
+    void rejectsAnUnknownBreakdownNamingTheParameter() {
+        HttpClientResponseException e = catchThrowableOfType(HttpClientResponseException.class,
+                () -> http.toBlocking().retrieve("/api/analytics/active-by-category?by=colour"));
+        assertThat(e.getStatus().getCode()).isEqualTo(400);
+        assertThat(e.getResponse().getBody(String.class).orElseThrow()).contains("\"by\"");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void workloadAnswersEvenWithNobodyAssignedFlaggedStale() {
+        Map<String, Object> answer = http.toBlocking().retrieve("/api/analytics/workload", Map.class);
+        assertThat(answer).containsEntry("unassigned", 0).containsEntry("stale", true).containsKeys("asOf", "lagMs",
+                "judgedAt");
+        assertThat((List<Object>) answer.get("assignees")).isEmpty();
+        String csv = http.toBlocking().retrieve(HttpRequest.GET("/api/analytics/workload").accept("text/csv"));
+        assertThat(csv).isEqualTo("assignee,active,closedLast30Days,medianFirstResponseHours,medianResolutionHours,"
+                + "unassigned,judgedAt,asOf,lagMs,stale\r\n");
+    }
+
+    @Test
+    void workloadIsInTheOpenApiDocument() {
+        assertThat(http.toBlocking().retrieve("/swagger/analytics-category-0.1.0.yml"))
+                .contains("/api/analytics/workload");
+    }
 }

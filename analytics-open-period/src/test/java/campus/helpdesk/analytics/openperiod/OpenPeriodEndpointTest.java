@@ -74,4 +74,40 @@ class OpenPeriodEndpointTest {
         assertThat(e.getResponse().getBody(String.class).orElseThrow()).contains("\"field\":\"days\"")
                 .doesNotContain("\"parameter\"");
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void volumeListsThirtyDaysEndingTodayByDefaultOldestFirst() {
+        Map<String, Object> answer = http.toBlocking().retrieve("/api/analytics/volume", Map.class);
+        java.util.List<Map<String, Object>> days = (java.util.List<Map<String, Object>>) answer.get("days");
+        assertThat(days).hasSize(30);
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        assertThat(days.getLast()).containsEntry("date", today.toString()).containsEntry("opened", 0)
+                .containsEntry("closed", 0).containsEntry("backlog", 0);
+        assertThat(days.getFirst()).containsEntry("date", today.minusDays(29).toString());
+        assertThat(answer).containsEntry("zone", "UTC").containsEntry("stale", true).containsKeys("asOf", "lagMs");
+    }
+
+    @Test
+    void volumeGivesCsvWithOneRowPerDay() {
+        String csv = http.toBlocking().retrieve(HttpRequest.GET("/api/analytics/volume?days=2").accept("text/csv"));
+        assertThat(csv.split("\r\n")).hasSize(3);
+        assertThat(csv).startsWith("date,opened,closed,backlog,zone,asOf,lagMs,stale\r\n");
+    }
+
+    @ParameterizedTest(name = "volume?{0} → 400")
+    @CsvSource({"days=0", "days=367", "days=week", "days=1.5"})
+    void volumeRejectsBadDaysNamingTheParameter(String query) {
+        HttpClientResponseException e = catchThrowableOfType(HttpClientResponseException.class,
+                () -> http.toBlocking().retrieve("/api/analytics/volume?" + query));
+        assertThat(e.getStatus().getCode()).isEqualTo(400);
+        assertThat(e.getResponse().getContentType().orElseThrow().toString()).isEqualTo("application/problem+json");
+        assertThat(e.getResponse().getBody(String.class).orElseThrow()).contains("days").contains("366");
+    }
+
+    @Test
+    void volumeIsInTheOpenApiDocument() {
+        assertThat(http.toBlocking().retrieve("/swagger/analytics-open-period-0.1.0.yml"))
+                .contains("/api/analytics/volume");
+    }
 }

@@ -1,30 +1,51 @@
 package campus.helpdesk.analytics.resolution;
 
+import campus.helpdesk.analytics.Durations;
 import campus.helpdesk.api.Category;
+import campus.helpdesk.api.Priority;
 
 /**
- * The tickets opened in one month: resolution times of the CLOSED ones and first-response times of those that got
- * a staff reply, per category and for all categories together (slot {@link #ALL}), so that any question is
- * answered from one sorted multiset.
+ * The tickets opened in one month: resolution times of the CLOSED ones per category, first-response times of
+ * those that got a staff reply per category × priority, and the response targets per priority; each also for all
+ * categories or priorities together (slots {@link #ALL} and {@link #ALL_PRIORITIES}), so that any question is
+ * answered from one sorted multiset or one set of counters.
  */
 final class MonthStats {
 
     static final int ALL = Category.values().length;
+    static final int ALL_PRIORITIES = Priority.values().length;
 
     final Durations[] resolution = new Durations[ALL + 1];
-    final Durations[] firstResponse = new Durations[ALL + 1];
+    /** Indexed by {@link #cell}. */
+    final Durations[] firstResponse = new Durations[(ALL + 1) * (ALL_PRIORITIES + 1)];
+    final TargetCounts[] targets = new TargetCounts[ALL_PRIORITIES + 1];
 
     MonthStats() {
-        for (int i = 0; i <= ALL; i++) {
+        for (int i = 0; i < resolution.length; i++) {
             resolution[i] = new Durations();
+        }
+        for (int i = 0; i < firstResponse.length; i++) {
             firstResponse[i] = new Durations();
+        }
+        for (int i = 0; i < targets.length; i++) {
+            targets[i] = new TargetCounts();
         }
     }
 
+    /** The first-response slot of a category slot (or {@link #ALL}) and a priority slot (or {@link #ALL_PRIORITIES}). */
+    static int cell(int categorySlot, int prioritySlot) {
+        return categorySlot * (ALL_PRIORITIES + 1) + prioritySlot;
+    }
+
     void sort() {
-        for (int i = 0; i <= ALL; i++) {
-            resolution[i].sort();
-            firstResponse[i].sort();
+        for (Durations durations : resolution) {
+            durations.sort();
+        }
+        for (Durations durations : firstResponse) {
+            durations.sort();
+        }
+        for (TargetCounts counts : targets) {
+            counts.sort();
         }
     }
 }

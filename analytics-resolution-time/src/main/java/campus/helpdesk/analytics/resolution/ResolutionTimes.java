@@ -1,14 +1,15 @@
 package campus.helpdesk.analytics.resolution;
 
+import campus.helpdesk.analytics.Durations;
 import campus.helpdesk.analytics.FactsReadModel;
+import campus.helpdesk.analytics.Hours;
 import campus.helpdesk.api.Category;
+import campus.helpdesk.api.Priority;
 import campus.helpdesk.api.TicketFacts;
 import campus.helpdesk.api.TicketStatus;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -18,22 +19,28 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The read model: per month of opening (in {@link #zone()}) and category, the resolution times of CLOSED tickets
- * (closed − opened) and the first-response times (first staff reply − opened) of tickets that have one. Times are
- * taken at millisecond precision, hours are rounded to
- * {@value #DECIMALS} decimals (half up, ~4 ms); median and p90 are percentile_disc.
+ * The read model: per month of opening (in {@link #zone()}), the resolution times of CLOSED tickets
+ * (closed − opened) per category, the first-response times (first staff reply − opened) of tickets that have one
+ * per category × priority, and the tickets against their response targets per priority ({@link TargetCounts}).
+ * Times are taken at millisecond precision, hours are rounded to {@value #DECIMALS} decimals (half up, ~4 ms);
+ * median and p90 are percentile_disc. Every answer costs O(months) (× log n for the targets), whatever the number
+ * of tickets.
  */
 @Singleton
 public class ResolutionTimes extends FactsReadModel {
 
-    static final int DECIMALS = 6;
-    private static final BigDecimal MILLIS_PER_HOUR = BigDecimal.valueOf(3_600_000L);
+    static final int DECIMALS = Hours.DECIMALS;
 
     private final ZoneId zone;
     private final Map<Integer, MonthStats> months = new HashMap<>();
+    /** Per priority slot: when each not-closed ticket counts as breached ({@link TargetCounts.Judged#breachedFrom}). */
+    private final Durations[] breachedFrom = new Durations[MonthStats.ALL_PRIORITIES + 1];
 
     public ResolutionTimes(@Value("${helpdesk.zone:UTC}") String zone) {
         this.zone = ZoneId.of(zone);
+        for (int i = 0; i < breachedFrom.length; i++) {
+            breachedFrom[i] = new Durations();
+        }
     }
 
     public ZoneId zone() {
@@ -45,34 +52,78 @@ public class ResolutionTimes extends FactsReadModel {
                                Double medianFirstResponseHours) {
     }
 
+    /** Count, average, median and p90 of a set of durations, in hours; null times when it is empty. */
+    public record Summary(int count, Double averageHours, Double medianHours, Double p90Hours) {
+        static final Summary EMPTY = new Summary(0, null, null, null);
+    }
+
     /** Every month from {@code from} to {@code to}, months without data included; category null = all. */
     public List<MonthFigures> figures(YearMonth from, YearMonth to, Category category) {
-        int slot = category == null ? MonthStats.ALL : category.ordinal();
+        int slot = slot(category);
         return read(() -> {
             List<MonthFigures> rows = new ArrayList<>();
             for (YearMonth month = from; !month.isAfter(to); month = month.plusMonths(1)) {
                 MonthStats stats = months.get(key(month));
-                rows.add(stats == null ? new MonthFigures(month, 0, null, null, null, null)
-                        : figures(month, stats.resolution[slot], stats.firstResponse[slot]));
+                if (stats == null) {
+                    rows.add(new MonthFigures(month, 0, null, null, null, null));
+                    continue;
+                }
+                Summary resolution = summary(stats.resolution[slot]);
+                Durations firstResponse = stats.firstResponse[MonthStats.cell(slot, MonthStats.ALL_PRIORITIES)];
+                rows.add(new MonthFigures(month, resolution.count(), resolution.averageHours(),
+                        resolution.medianHours(), resolution.p90Hours(),
+                        firstResponse.size() == 0 ? null : hours(firstResponse.percentileDisc(0.5))));
             }
             return rows;
         });
     }
 
-    private static MonthFigures figures(YearMonth month, Durations resolution, Durations firstResponse) {
-        Double medianFirstResponse = firstResponse.size() == 0 ? null : hours(firstResponse.percentileDisc(0.5));
-        if (resolution.size() == 0) {
-            return new MonthFigures(month, 0, null, null, null, medianFirstResponse);
+    /** Per month, the first-response times of the tickets opened then that got a staff reply; null = all. */
+    public List<Summary> firstResponses(YearMonth from, YearMonth to, Category category, Priority priority) {
+        int cell = MonthStats.cell(slot(category), slot(priority));
+        return read(() -> {
+            List<Summary> rows = new ArrayList<>();
+            for (YearMonth month = from; !month.isAfter(to); month = month.plusMonths(1)) {
+                MonthStats stats = months.get(key(month));
+                rows.add(stats == null ? Summary.EMPTY : summary(stats.firstResponse[cell]));
+            }
+            return rows;
+        });
+    }
+
+    /** The answer of {@code sla}: per month the targets judged at {@code now}, and the tickets breached now. */
+    public record Targets(List<TargetCounts.Figures> months, int breachedNow) {
+    }
+
+    public Targets targets(YearMonth from, YearMonth to, Priority priority, Instant now) {
+        int slot = slot(priority);
+        long at = now.toEpochMilli();
+        return read(() -> {
+            List<TargetCounts.Figures> rows = new ArrayList<>();
+            for (YearMonth month = from; !month.isAfter(to); month = month.plusMonths(1)) {
+                MonthStats stats = months.get(key(month));
+                rows.add(stats == null ? new TargetCounts.Figures(0, 0, 0, 0, 0) : stats.targets[slot].at(at));
+            }
+            return new Targets(rows, breachedFrom[slot].countBelow(at));
+        });
+    }
+
+    private static Summary summary(Durations durations) {
+        if (durations.size() == 0) {
+            return Summary.EMPTY;
         }
-        double average = BigDecimal.valueOf(resolution.sum())
-                .divide(MILLIS_PER_HOUR.multiply(BigDecimal.valueOf(resolution.size())), DECIMALS, RoundingMode.HALF_UP)
-                .doubleValue();
-        return new MonthFigures(month, resolution.size(), average, hours(resolution.percentileDisc(0.5)),
-                hours(resolution.percentileDisc(0.9)), medianFirstResponse);
+        return new Summary(durations.size(), Hours.average(durations.sum(), durations.size()),
+                hours(durations.percentileDisc(0.5)),
+                hours(durations.percentileDisc(0.9)));
     }
 
     static double hours(long millis) {
-        return BigDecimal.valueOf(millis).divide(MILLIS_PER_HOUR, DECIMALS, RoundingMode.HALF_UP).doubleValue();
+        return Hours.of(millis);
+    }
+
+    /** When the ticket was resolved: CLOSED with a closing time, else null. */
+    static Instant closedAt(TicketFacts ticket) {
+        return ticket.status() == TicketStatus.CLOSED ? ticket.closedAt() : null;
     }
 
     @Override
@@ -88,32 +139,46 @@ public class ResolutionTimes extends FactsReadModel {
     @Override
     protected void cleared() {
         months.clear();
+        for (int i = 0; i < breachedFrom.length; i++) {
+            breachedFrom[i] = new Durations();
+        }
     }
 
     @Override
     protected void bulkLoaded() {
         months.values().forEach(MonthStats::sort);
+        for (Durations durations : breachedFrom) {
+            durations.sort();
+        }
     }
 
     private void change(TicketFacts ticket, boolean add) {
         long opened = ticket.openedAt().toEpochMilli();
-        boolean resolved = ticket.status() == TicketStatus.CLOSED && ticket.closedAt() != null;
-        boolean answered = ticket.firstResponseAt() != null;
-        if (!resolved && !answered) {
-            return;
-        }
         MonthStats stats = months.computeIfAbsent(key(YearMonth.from(ticket.openedAt().atZone(zone))),
                 k -> new MonthStats());
-        int slot = ticket.category().ordinal();
-        if (resolved) {
-            long millis = ticket.closedAt().toEpochMilli() - opened;
-            update(stats.resolution[slot], millis, add);
+        int category = ticket.category().ordinal();
+        int priority = ticket.priority().ordinal();
+        Instant closed = closedAt(ticket);
+        if (closed != null) {
+            long millis = closed.toEpochMilli() - opened;
+            update(stats.resolution[category], millis, add);
             update(stats.resolution[MonthStats.ALL], millis, add);
         }
-        if (answered) {
+        if (ticket.firstResponseAt() != null) {
             long millis = ticket.firstResponseAt().toEpochMilli() - opened;
-            update(stats.firstResponse[slot], millis, add);
-            update(stats.firstResponse[MonthStats.ALL], millis, add);
+            for (int c : new int[]{category, MonthStats.ALL}) {
+                for (int p : new int[]{priority, MonthStats.ALL_PRIORITIES}) {
+                    update(stats.firstResponse[MonthStats.cell(c, p)], millis, add);
+                }
+            }
+        }
+        TargetCounts.Judged judged = TargetCounts.Judged.of(ticket);
+        stats.targets[priority].change(ticket, judged, add, loading());
+        stats.targets[MonthStats.ALL_PRIORITIES].change(ticket, judged, add, loading());
+        long breached = closed == null ? judged.breachedFrom(ticket) : Long.MAX_VALUE;
+        if (breached != Long.MAX_VALUE) {
+            update(breachedFrom[priority], breached, add);
+            update(breachedFrom[MonthStats.ALL_PRIORITIES], breached, add);
         }
     }
 
@@ -123,6 +188,14 @@ public class ResolutionTimes extends FactsReadModel {
         } else {
             durations.remove(millis);
         }
+    }
+
+    private static int slot(Category category) {
+        return category == null ? MonthStats.ALL : category.ordinal();
+    }
+
+    private static int slot(Priority priority) {
+        return priority == null ? MonthStats.ALL_PRIORITIES : priority.ordinal();
     }
 
     private static int key(YearMonth month) {

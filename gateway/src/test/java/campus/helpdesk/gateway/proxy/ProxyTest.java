@@ -51,6 +51,7 @@ class ProxyTest implements TestPropertyProvider {
                 "helpdesk.routes.analytics-resolution-time.url", "http://127.0.0.1:" + hanging.getLocalPort(),
                 "helpdesk.routes.ticket-service.url", tickets.url(),
                 "helpdesk.routes.analytics-category.url", category.url(),
+                "helpdesk.routes.analytics-workload.url", category.url(),
                 "helpdesk.routes.analytics-open-period.url", EchoServer.deadUrl());
     }
 
@@ -102,6 +103,15 @@ class ProxyTest implements TestPropertyProvider {
         JWTClaimsSet claims = forwardedToken(r.body());
         assertThat(claims.getStringListClaim("roles")).containsExactly("ANALYST");
         assertThat(claims.getAudience()).containsExactly("analytics-category");
+    }
+
+    @Test
+    void aSecondPathOfAnAnalyticsServiceGetsATokenForThatServiceNotForTheRoutesName() throws Exception {
+        HttpResponse<String> r = http.get("/api/analytics/workload", "Cookie", http.signIn("Sam", "STAFF"));
+        assertThat(r.body()).contains("/api/analytics/workload");
+        assertThat(forwardedToken(r.body()).getAudience()).containsExactly("analytics-category");
+        assertThat(http.get("/api/analytics/workload", "Cookie", http.signIn("Stu", "STUDENT")).statusCode())
+                .isEqualTo(403);
     }
 
     /** The token the echo service received, after checking it is signed with the service key. */

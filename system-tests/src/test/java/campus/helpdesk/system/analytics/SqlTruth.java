@@ -97,11 +97,11 @@ final class SqlTruth {
         return count[0];
     }
 
-    private interface Row {
+    interface Row {
         void read(ResultSet rs) throws SQLException;
     }
 
-    private static void query(String sql, Row row, Object... parameters) throws SQLException {
+    static void query(String sql, Row row, Object... parameters) throws SQLException {
         try (Connection connection = DriverManager.getConnection(SharedSuite.jdbcUrl(), SharedSuite.dbUser(),
                 SharedSuite.dbPassword());
              PreparedStatement statement = connection.prepareStatement(sql)) {

@@ -1,6 +1,7 @@
 package campus.helpdesk.system.analytics;
 
 import campus.helpdesk.api.Category;
+import campus.helpdesk.api.Handover;
 import campus.helpdesk.api.NewMessage;
 import campus.helpdesk.api.NewTicket;
 import campus.helpdesk.api.Priority;
@@ -32,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Random work through ticket-service's HTTP API from several threads at once: students file tickets, staff take,
- * reply, close, correct categories and delete spam, through the gateway with the contract's declarative clients.
+ * reply, hand over, close, correct categories and priorities and delete spam, through the gateway with the
+ * contract's declarative clients.
  * Threads pick tickets from a shared list, so they race on the same tickets; a refused move (409, 412, 404,
  * 400...) is part of the game, a 5xx is not.
  */
@@ -105,19 +107,27 @@ final class TicketTraffic {
         OnBehalfOf staff = OnBehalfOf.person("staff-" + random.nextInt(3), "STAFF");
         if (dice < 55) {
             attempt("take", staff, () -> tickets.changeStatus(id, new StatusChange(TicketStatus.ACTIVE, null), null));
-        } else if (dice < 65) {
+        } else if (dice < 62) {
             attempt("reply", staff, () -> messages.post(id, new NewMessage("We are looking into it.", null)));
+        } else if (dice < 68) {
+            String colleague = "staff-" + random.nextInt(4);
+            attempt("hand over", staff, () -> tickets.handOver(id, new Handover(colleague), null));
         } else if (dice < 82) {
             attempt("close", staff, () -> tickets.changeStatus(id, new StatusChange(TicketStatus.CLOSED, null), null));
+        } else if (dice < 90) {
+            correct(id, staff, CATEGORIES[random.nextInt(3)], null);
         } else if (dice < 94) {
-            correctCategory(id, staff, CATEGORIES[random.nextInt(3)]);
+            correct(id, staff, null, PRIORITIES[random.nextInt(3)]);
         } else {
             attempt("delete", staff, () -> tickets.delete(id));
         }
     }
 
-    /** A correction names the version it was made on; another thread may have moved the ticket since (409). */
-    private void correctCategory(long id, OnBehalfOf staff, Category category) {
+    /**
+     * A correction of the category or the priority (which moves the response targets) names the version it was made
+     * on; another thread may have moved the ticket since (409).
+     */
+    private void correct(long id, OnBehalfOf staff, Category category, Priority priority) {
         Ticket current;
         try {
             current = staff.call(() -> tickets.get(id));
@@ -129,8 +139,8 @@ final class TicketTraffic {
             count("correct", 404, "not found");
             return;
         }
-        attempt("correct", staff, () -> tickets.patch(id, new TicketPatch(null, null, null, null, category,
-                current.version()), null));
+        attempt(category != null ? "correct" : "reprioritise", staff, () -> tickets.patch(id,
+                new TicketPatch(null, null, null, priority, category, current.version()), null));
     }
 
     /**

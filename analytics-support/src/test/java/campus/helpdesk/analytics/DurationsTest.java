@@ -1,4 +1,4 @@
-package campus.helpdesk.analytics.resolution;
+package campus.helpdesk.analytics;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,29 +1,30 @@
-package campus.helpdesk.analytics.resolution;
+package campus.helpdesk.analytics;
 
 import java.util.Arrays;
 
 /**
- * A sorted multiset of durations in milliseconds with their sum: count, average and any percentile_disc in O(1).
+ * A sorted multiset of durations (or instants) in milliseconds with their sum: count, average and any
+ * percentile_disc in O(1), how many are below a value in O(log n).
  * While a snapshot loads, values are appended unsorted and sorted once at the end ({@link #sort()}); afterwards
  * each change is a binary search and a shift. Not thread-safe.
  */
-final class Durations {
+public final class Durations {
 
     private long[] values = new long[8];
     private int size;
     private long sum;
     private boolean sorted = true;
 
-    int size() {
+    public int size() {
         return size;
     }
 
-    long sum() {
+    public long sum() {
         return sum;
     }
 
     /** Adds a value; {@code bulk} defers ordering to {@link #sort()}. */
-    void add(long value, boolean bulk) {
+    public void add(long value, boolean bulk) {
         if (size == values.length) {
             values = Arrays.copyOf(values, size * 2);
         }
@@ -41,7 +42,7 @@ final class Durations {
     }
 
     /** Removes one occurrence of the value, if present. */
-    void remove(long value) {
+    public void remove(long value) {
         sort();
         int at = Arrays.binarySearch(values, 0, size, value);
         if (at < 0) {
@@ -52,7 +53,7 @@ final class Durations {
         sum -= value;
     }
 
-    void sort() {
+    public void sort() {
         if (!sorted) {
             Arrays.sort(values, 0, size);
             sorted = true;
@@ -63,12 +64,23 @@ final class Durations {
      * PostgreSQL's {@code percentile_disc(p) WITHIN GROUP (ORDER BY value)}: the first value whose cumulative
      * share reaches p, i.e. row ceil(p × n) (1-based), computed in double exactly as PostgreSQL does.
      */
-    long percentileDisc(double p) {
-        if (size == 0) {
-            throw new IllegalStateException("No values");
+    public long percentileDisc(double p) {
+        return Hours.percentileDisc(values, size, p);
+    }
+
+    /** How many values are strictly below {@code value}. */
+    public int countBelow(long value) {
+        int low = 0;
+        int high = size;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (values[mid] < value) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
         }
-        long row = (long) Math.ceil(p * size);
-        return values[(int) Math.max(1, Math.min(row, size)) - 1];
+        return low;
     }
 
     private int insertionPoint(long value) {

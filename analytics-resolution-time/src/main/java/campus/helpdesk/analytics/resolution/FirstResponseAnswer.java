@@ -1,0 +1,64 @@
+package campus.helpdesk.analytics.resolution;
+
+import campus.helpdesk.analytics.CsvAnswer;
+import campus.helpdesk.analytics.Freshness;
+import campus.helpdesk.api.Category;
+import campus.helpdesk.api.Priority;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Per month of opening (in {@code zone}), the tickets that got a first staff reply: {@code responded} (count) and
+ * the time from opening to that reply in hours, average, median and p90 (percentile_disc). Months without data are
+ * listed with nulls.
+ */
+@Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record FirstResponseAnswer(String zone, String from, String to, @Nullable Category category,
+                                  @Nullable Priority priority, List<Month> months,
+                                  @JsonUnwrapped Freshness freshness) implements CsvAnswer {
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Month(String month, int responded, @Nullable Double averageHours, @Nullable Double medianHours,
+                        @Nullable Double p90Hours) {
+    }
+
+    static FirstResponseAnswer of(String zone, MonthRange range, List<ResolutionTimes.Summary> figures,
+                                  Freshness freshness) {
+        List<Month> months = new ArrayList<>();
+        for (int i = 0; i < figures.size(); i++) {
+            ResolutionTimes.Summary summary = figures.get(i);
+            months.add(new Month(range.from().plusMonths(i).toString(), summary.count(), summary.averageHours(),
+                    summary.medianHours(), summary.p90Hours()));
+        }
+        return new FirstResponseAnswer(zone, range.from().toString(), range.to().toString(), range.category(),
+                range.priority(), List.copyOf(months), freshness);
+    }
+
+    @Override
+    public List<String> csvHeader() {
+        List<String> header = new ArrayList<>(List.of("month", "responded", "averageHours", "medianHours",
+                "p90Hours", "zone", "category", "priority"));
+        header.addAll(Freshness.CSV_COLUMNS);
+        return header;
+    }
+
+    @Override
+    public List<List<Object>> csvRows() {
+        List<List<Object>> rows = new ArrayList<>();
+        for (Month month : months) {
+            List<Object> row = new ArrayList<>(Arrays.<Object>asList(month.month(), month.responded(), month.averageHours(),
+                    month.medianHours(), month.p90Hours(), zone, category, priority));
+            row.addAll(freshness.csvValues());
+            rows.add(row);
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,51 @@
+package campus.helpdesk.analytics.resolution;
+
+import campus.helpdesk.analytics.CsvWriter;
+import campus.helpdesk.analytics.Freshness;
+import campus.helpdesk.feed.FeedConsumer;
+import campus.helpdesk.support.identity.ServiceRoles;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+@Secured({ServiceRoles.STAFF, ServiceRoles.ANALYST})
+@Controller("/api/analytics")
+public class FirstResponseController {
+
+    private final ResolutionTimes model;
+    private final FeedConsumer feed;
+
+    public FirstResponseController(ResolutionTimes model, FeedConsumer feed) {
+        this.model = model;
+        this.feed = feed;
+    }
+
+    @Operation(summary = "First-response time per month of opening",
+            description = "Of the tickets opened each month (zone in the answer) that got a staff reply: how many "
+                    + "(responded), and the average, median and p90 (percentile_disc) of first reply − opened in "
+                    + "hours. Default: the last 12 months. Accept: text/csv gives the same answer as CSV.")
+    @Get(value = "/first-response{?from,to,category,priority}",
+            produces = {MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV})
+    public FirstResponseAnswer firstResponse(
+            @Parameter(description = "first month, YYYY-MM", schema = @Schema(type = "string", example = "2026-01"))
+            @Nullable @QueryValue String from,
+            @Parameter(description = "last month, YYYY-MM", schema = @Schema(type = "string", example = "2026-12"))
+            @Nullable @QueryValue String to,
+            @Parameter(description = "FACILITY, IT or SERVICES; all when absent",
+                    schema = @Schema(type = "string", allowableValues = {"FACILITY", "IT", "SERVICES"}))
+            @Nullable @QueryValue String category,
+            @Parameter(description = "LOW, MEDIUM or HIGH; all when absent",
+                    schema = @Schema(type = "string", allowableValues = {"LOW", "MEDIUM", "HIGH"}))
+            @Nullable @QueryValue String priority) {
+        MonthRange range = MonthRange.parse(from, to, category, priority, model.currentMonth());
+        Freshness freshness = Freshness.of(feed);
+        return FirstResponseAnswer.of(model.zone().getId(), range,
+                model.firstResponses(range.from(), range.to(), range.category(), range.priority()), freshness);
+    }
+}

@@ -1,0 +1,136 @@
+package campus.helpdesk.system.analytics;
+
+import campus.helpdesk.launcher.Service;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+
+import static campus.helpdesk.system.analytics.TargetsAndWorkSql.plain;
+
+/**
+ * The issue-11 answers (first-response, sla, volume, workload, per-priority counts) fetched through the gateway,
+ * each compared with {@link TargetsAndWorkSql}: both sides are put in the same lines. A question that depends on
+ * the clock is asked of SQL at the instant the answer was judged at ({@code judgedAt}) or for the days it lists.
+ */
+final class TargetsAndWorkAnswers {
+
+    static final String[] CATEGORIES = {null, "FACILITY", "IT", "SERVICES"};
+    static final String[] PRIORITIES = {null, "LOW", "MEDIUM", "HIGH"};
+    static final List<Integer> VOLUME_DAYS = List.of(1, 30, 366);
+
+    private TargetsAndWorkAnswers() {
+    }
+
+    static String firstResponseLine(String month, long responded, BigDecimal average, BigDecimal median,
+                                     BigDecimal p90) {
+        return month + " responded=" + responded + " average=" + plain(average) + " median=" + plain(median)
+                + " p90=" + plain(p90);
+    }
+
+    static String slaLine(String month, long tickets, long firstMet, long firstBreached, long resolutionMet,
+                          long resolutionBreached, BigDecimal attainment) {
+        return month + " tickets=" + tickets + " firstResponse=" + firstMet + "/" + firstBreached + " resolution="
+                + resolutionMet + "/" + resolutionBreached + " attainment=" + plain(attainment);
+    }
+
+    static String volumeLine(String date, long opened, long closed, long backlog) {
+        return date + " opened=" + opened + " closed=" + closed + " backlog=" + backlog;
+    }
+
+    static String workloadLine(String assignee, long active, long closed, BigDecimal firstResponse,
+                               BigDecimal resolution) {
+        return assignee + " active=" + active + " closed30=" + closed + " firstResponseMedian=" + plain(firstResponse)
+                + " resolutionMedian=" + plain(resolution);
+    }
+
+    static Answers.Pair firstResponse(String category, String priority) throws Exception {
+        String query = (category == null ? "" : "&category=" + category) + (priority == null ? "" : "&priority=" + priority);
+        JsonNode answer = Answers.get(Service.RESOLUTION_TIME, "/api/analytics/first-response"
+                + (query.isEmpty() ? "" : "?" + query.substring(1)));
+        List<String> lines = new ArrayList<>();
+        for (JsonNode month : answer.get("months")) {
+            lines.add(firstResponseLine(month.get("month").asText(), month.get("responded").asLong(),
+                    decimal(month.get("averageHours")), decimal(month.get("medianHours")),
+                    decimal(month.get("p90Hours"))));
+        }
+        return new Answers.Pair(lines, TargetsAndWorkSql.firstResponse(YearMonth.parse(answer.get("from").asText()),
+                YearMonth.parse(answer.get("to").asText()), category, priority));
+    }
+
+    static Answers.Pair sla(String priority) throws Exception {
+        JsonNode answer = Answers.get(Service.RESOLUTION_TIME, "/api/analytics/sla"
+                + (priority == null ? "" : "?priority=" + priority));
+        List<String> lines = new ArrayList<>();
+        for (JsonNode month : answer.get("months")) {
+            lines.add(slaLine(month.get("month").asText(), month.get("tickets").asLong(),
+                    month.get("firstResponseMet").asLong(), month.get("firstResponseBreached").asLong(),
+                    month.get("resolutionMet").asLong(), month.get("resolutionBreached").asLong(),
+                    decimal(month.get("attainment"))));
+        }
+        lines.add("breachedNow=" + answer.get("breachedNow").asLong());
+        return new Answers.Pair(lines, TargetsAndWorkSql.sla(YearMonth.parse(answer.get("from").asText()),
+                YearMonth.parse(answer.get("to").asText()), priority, Instant.parse(answer.get("judgedAt").asText())));
+    }
+
+    static Answers.Pair volume(int days) throws Exception {
+        JsonNode answer = Answers.get(Service.OPEN_PERIOD, "/api/analytics/volume?days=" + days);
+        List<String> lines = new ArrayList<>();
+        for (JsonNode day : answer.get("days")) {
+            lines.add(volumeLine(day.get("date").asText(), day.get("opened").asLong(), day.get("closed").asLong(),
+                    day.get("backlog").asLong()));
+        }
+        return new Answers.Pair(lines, TargetsAndWorkSql.volume(LocalDate.parse(answer.get("from").asText()),
+                LocalDate.parse(answer.get("to").asText())));
+    }
+
+    static Answers.Pair workload() throws Exception {
+        JsonNode answer = Answers.get(Service.CATEGORY, "/api/analytics/workload");
+        List<String> lines = new ArrayList<>();
+        for (JsonNode row : answer.get("assignees")) {
+            lines.add(workloadLine(row.get("assignee").asText(), row.get("active").asLong(),
+                    row.get("closedLast30Days").asLong(), decimal(row.get("medianFirstResponseHours")),
+                    decimal(row.get("medianResolutionHours"))));
+        }
+        lines.add("unassigned=" + answer.get("unassigned").asLong());
+        return new Answers.Pair(lines, TargetsAndWorkSql.workload(Instant.parse(answer.get("judgedAt").asText())));
+    }
+
+    static Answers.Pair activeByCategoryAndPriority() throws Exception {
+        List<String> lines = new ArrayList<>();
+        for (JsonNode category : Answers.activeByCategoryJson().get("categories")) {
+            for (JsonNode cell : category.get("byPriority")) {
+                lines.add(category.get("category").asText() + " " + cell.get("priority").asText() + " active="
+                        + cell.get("active").asLong() + " open=" + cell.get("open").asLong());
+            }
+        }
+        lines.sort(null);
+        return new Answers.Pair(lines, TargetsAndWorkSql.activeByCategoryAndPriority());
+    }
+
+    /** Every question of this class, waited for until equal; returns the longest wait in ms. */
+    static long awaitAllEqual() throws Exception {
+        long longest = Answers.awaitEqual("active-by-category by priority", TargetsAndWorkAnswers::activeByCategoryAndPriority);
+        for (String category : CATEGORIES) {
+            for (String priority : PRIORITIES) {
+                longest = Math.max(longest, Answers.awaitEqual("first-response category=" + category + " priority="
+                        + priority, () -> firstResponse(category, priority)));
+            }
+        }
+        for (String priority : PRIORITIES) {
+            longest = Math.max(longest, Answers.awaitEqual("sla priority=" + priority, () -> sla(priority)));
+        }
+        for (int days : VOLUME_DAYS) {
+            longest = Math.max(longest, Answers.awaitEqual("volume days=" + days, () -> volume(days)));
+        }
+        return Math.max(longest, Answers.awaitEqual("workload", TargetsAndWorkAnswers::workload));
+    }
+
+    private static BigDecimal decimal(JsonNode node) {
+        return node == null || node.isNull() ? null : node.decimalValue();
+    }
+}
