@@ -49,6 +49,7 @@ export async function render(container, { session = {}, query: initial } = {}) {
   const months = monthsChooser(c => choose({ type: 'choose', choices: c }));
   const days = daysChooser(c => choose({ type: 'choose', choices: c }));
   frames.volume.controls.append(days.form);
+  frames.workload.el.classList.add('panel-wide');
   const drawKpis = region(kpisEl, a => kpis(a, staff));
   // Each panel redraws only when its answer (or a choice it shows) changed.
   const panel = (name, draw) => whenChanged((url, settled, ...shown) => panels.fill(frames[name], url, settled,
@@ -112,6 +113,7 @@ export async function render(container, { session = {}, query: initial } = {}) {
   const live = refreshOnLive(refresh);
   const timer = setInterval(refresh, BADGE_REFRESH_MS);
   const classifier = staff ? classifierSection() : null;
+  if (classifier) classifier.el.classList.add('panel-wide');
 
   container.append(h('section', { class: 'page dashboard' },
     h('div', { class: 'page-head' }, h('h1', {}, 'Dashboard'),
