@@ -117,6 +117,26 @@ class DashboardInTheBrowserTest {
         }
     }
 
+    @Test
+    void staffRetrainTheClassifierAndReadTheOutcomeInWords() {
+        try (Browser staff = new Browser(gateway)) {
+            staff.signIn("Dash Staff", "STAFF");
+            staff.open("#/dashboard");
+            staff.waitForText(By.id("classifier-status"), "category corrections stored by staff");
+            staff.driver.findElement(By.id("classifier-retrain")).click();
+            staff.waitUntil(d -> d.findElement(By.id("classifier-outcome")).getText().startsWith("Retrained")
+                    || d.findElement(By.id("classifier-outcome")).getText().startsWith("Not retrained"));
+            String outcome = staff.driver.findElement(By.id("classifier-outcome")).getText();
+            // Which one depends on the corrections the suite has stored so far; each says why in words.
+            assertThat(outcome).matches("Retrained and in use: accuracy on \\d+ held-back corrections [\\d.]+ % before, "
+                    + "[\\d.]+ % after \\(trained with \\d+\\)\\."
+                    + "|Not retrained: the new model would get [\\d.]+ % .* The model in use stays\\..*"
+                    + "|Not retrained: A retrain is judged on the staff corrections held back from training \\(every "
+                    + "fifth\\); that needs at least 6 stored corrections, there are \\d+\\.");
+            staff.screenshot("23-classifier-retrain");
+        }
+    }
+
     /**
      * Clicks, with the mouse, the bar of {@code label} in the chart on that canvas: the part of the given priority
      * where the bar is split by priority, else the first dataset with something to show there.
