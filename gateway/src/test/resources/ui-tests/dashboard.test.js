@@ -1,17 +1,20 @@
 import { test, assert } from './runner.js';
 import { ANSWERS, initialState, update, refreshPlan, openPeriodUrl, csvHref, describePeriod, freshnessText,
-  currentMonth } from '/js/screens/dashboard/state.js';
+  currentMonth, choicesFrom, address, urls, nextSort } from '/js/screens/dashboard/state.js';
 import { samePeriod } from '/js/screens/dashboard/period.js';
 
-test('a refresh asks each answer once: three while the panel shows the last 24 h', () => {
+const DEFAULT_PLAN = [ANSWERS.category, ANSWERS.lastDay, ANSWERS.resolution, ANSWERS.firstResponse,
+  '/api/analytics/sla', '/api/analytics/volume?days=30', ANSWERS.workload];
+
+test('a refresh asks each answer once: seven while the panels show the last 24 h and nothing is chosen', () => {
   const plan = refreshPlan(initialState());
-  assert.deepEqual(plan.slice().sort(), [ANSWERS.category, ANSWERS.lastDay, ANSWERS.resolution].sort(), 'plan');
+  assert.deepEqual(plan.slice().sort(), DEFAULT_PLAN.slice().sort(), 'plan');
 });
 
-test('with another period the panel needs its own answer: four, each once', () => {
+test('with another period the panel needs its own answer: eight, each once', () => {
   const plan = refreshPlan(update(initialState(), { type: 'period', period: { days: 7 } }));
-  assert.equal(plan.length, 4, 'answers');
-  assert.equal(new Set(plan).size, 4, 'distinct answers');
+  assert.equal(plan.length, 8, 'answers');
+  assert.equal(new Set(plan).size, 8, 'distinct answers');
   assert.ok(plan.includes('/api/analytics/open-period?days=7'), 'the panel answer');
   assert.ok(plan.includes(ANSWERS.lastDay), 'the KPI answer');
 });
@@ -50,4 +53,46 @@ test('the KPIs speak of the newest opening month', () => {
   assert.equal(currentMonth({ months: [{ month: '2026-01' }, { month: '2026-02' }] }).month, '2026-02');
   assert.equal(currentMonth({ months: [] }), null);
   assert.equal(currentMonth(undefined), null);
+});
+
+test('the choices come from the address, and what cannot be read falls back to the default', () => {
+  const c = choicesFrom(new URLSearchParams('from=2026-01&to=2026-06&category=IT&priority=HIGH&days=90'
+    + '&sort=closedLast30Days,asc&open=7d'));
+  assert.deepEqual(c, { open: { days: 7 }, from: '2026-01', to: '2026-06', category: 'IT', priority: 'HIGH', days: 90,
+    sort: 'closedLast30Days,asc' }, 'choices');
+  const bad = choicesFrom(new URLSearchParams('from=2026-13&to=x&category=PETS&priority=1&days=0&sort=salary,asc'
+    + '&open=0h'));
+  assert.deepEqual(bad, choicesFrom(new URLSearchParams()), 'defaults');
+  assert.deepEqual([choicesFrom(new URLSearchParams('from=2026-06&to=2026-01')).from,
+    choicesFrom(new URLSearchParams('from=2026-06&to=2026-01')).to], ['2026-01', '2026-06'], 'a reversed range');
+});
+
+test('the address keeps every choice and reopens the same view; a plain view stays #/dashboard', () => {
+  assert.equal(address(initialState().choices), '#/dashboard', 'defaults');
+  let s = update(initialState(), { type: 'choose', choices: { from: '2026-02', category: 'IT', days: 14 } });
+  s = update(s, { type: 'sort', column: 'assignee' });
+  s = update(s, { type: 'period', period: { days: 7 } });
+  const href = address(s.choices);
+  assert.equal(href, '#/dashboard?open=7d&from=2026-02&category=IT&days=14&sort=assignee%2Casc', 'address');
+  assert.deepEqual(choicesFrom(new URLSearchParams(href.split('?')[1])), s.choices, 'reopened');
+});
+
+test('the choices reach the answers they concern, and only those', () => {
+  const u = urls(choicesFrom(new URLSearchParams('from=2026-01&to=2026-03&category=IT&priority=HIGH&days=14')));
+  assert.equal(u.resolution, '/api/analytics/resolution-time?from=2026-01&to=2026-03&category=IT', 'resolution');
+  assert.equal(u.firstResponse, '/api/analytics/first-response?from=2026-01&to=2026-03&category=IT&priority=HIGH',
+    'first response');
+  assert.equal(u.sla, '/api/analytics/sla?from=2026-01&to=2026-03&priority=HIGH', 'sla');
+  assert.equal(u.volume, '/api/analytics/volume?days=14', 'volume');
+  assert.equal(u.firstResponseKpi, ANSWERS.firstResponse, 'the KPI stays desk-wide');
+  assert.equal(u.category, ANSWERS.category, 'active by category');
+  assert.equal(refreshPlan({ choices: choicesFrom(new URLSearchParams('category=IT')) }).length, 8,
+    'a filtered first response needs its own answer beside the KPI one');
+});
+
+test('a workload column sorts names A to Z and figures largest first, a second click the other way', () => {
+  assert.equal(nextSort('active,desc', 'assignee'), 'assignee,asc');
+  assert.equal(nextSort('assignee,asc', 'assignee'), 'assignee,desc');
+  assert.equal(nextSort('assignee,asc', 'medianResolutionHours'), 'medianResolutionHours,desc');
+  assert.equal(nextSort('active,desc', 'active'), 'active,asc');
 });

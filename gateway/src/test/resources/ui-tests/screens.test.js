@@ -38,11 +38,16 @@ test('a burst of live events reloads the queue once', () => onStage('/js/screens
     assert.equal(fake.calls.length, 2, 'requests');
   }));
 
-test('a dashboard load asks each of its three answers once', () => onStage('/js/screens/dashboard.js',
+test('a dashboard load asks each of its seven answers once', () => onStage('/js/screens/dashboard.js',
   { session: { role: 'ANALYST' } }, async (stage, fake) => {
     measure('dashboard load: requests', fake.calls.length);
-    assert.equal(fake.calls.length, 3, 'requests');
-    assert.equal(new Set(fake.calls).size, 3, 'distinct requests');
+    assert.equal(fake.calls.length, 7, 'requests');
+    assert.equal(new Set(fake.calls).size, 7, 'distinct requests');
+    assert.equal(stage.querySelector('#kpi-unassigned .kpi-value').textContent, '5', 'unassigned');
+    assert.equal(stage.querySelector('#kpi-breached-now .kpi-value').textContent, '6', 'breached now');
+    assert.equal(stage.querySelector('#kpi-median-first-response .kpi-value').textContent, '1.5 h', 'first response');
+    assert.equal(stage.querySelector('#panel-classifier'), null, 'no classifier for analysts');
+    assert.equal(stage.querySelector('#kpis a, .panel a.queue-link'), null, 'no way into the queue for analysts');
     assert.equal(stage.querySelector('#kpi-active-now .kpi-value').textContent, '2', 'active now');
     assert.equal(stage.querySelector('#kpi-open-now .kpi-value').textContent, '4', 'open now');
     assert.ok(stage.querySelector('#panel-active-by-category .freshness').textContent.includes('as of'), 'badge');
@@ -54,8 +59,8 @@ test('a burst of live events refreshes the dashboard once, each answer once', ()
     burst(source, 20);
     await sleep(AFTER_A_BURST_MS);
     measure('dashboard after a burst of 20 live events: requests', fake.calls.length);
-    assert.equal(fake.calls.length, 3, 'requests');
-    assert.equal(new Set(fake.calls).size, 3, 'distinct requests');
+    assert.equal(fake.calls.length, 7, 'requests');
+    assert.equal(new Set(fake.calls).size, 7, 'distinct requests');
   }));
 
 test('another period asks its one answer, and the CSV link follows it', () => onStage('/js/screens/dashboard.js',
@@ -68,6 +73,59 @@ test('another period asks its one answer, and the CSV link follows it', () => on
       '/api/analytics/open-period?days=7&format=csv', 'CSV link');
     assert.equal(stage.querySelector('.chip[aria-pressed="true"]').textContent, '7 days', 'pressed preset');
     assert.ok(stage.querySelector('#panel-open-period').textContent.includes('last 7 days'), 'panel text');
+  }));
+
+test('a month range goes into the address and asks only the answers it changes', () => onStage('/js/screens/dashboard.js',
+  { session: { role: 'STAFF' } }, async (stage, fake) => {
+    fake.calls.length = 0;
+    const from = stage.querySelector('#explore-from');
+    from.value = '2026-01';
+    from.dispatchEvent(new Event('change'));
+    await sleep(50);
+    assert.deepEqual(fake.calls.slice().sort(), ['GET /api/analytics/first-response?from=2026-01',
+      'GET /api/analytics/resolution-time?from=2026-01', 'GET /api/analytics/sla?from=2026-01'], 'requests');
+    assert.equal(location.hash, '#/dashboard?from=2026-01', 'address');
+    assert.equal(stage.querySelector('#panel-sla .panel-foot a').getAttribute('href'),
+      '/api/analytics/sla?from=2026-01&format=csv', 'CSV link');
+    assert.ok(stage.querySelector('#panel-sla td a').getAttribute('href').includes('sla=BREACHED'), 'a month leads to its breaches');
+  }));
+
+test('a shared address opens the same view', () => onStage('/js/screens/dashboard.js',
+  { session: { role: 'ANALYST' }, query: new URLSearchParams('days=90&sort=assignee,asc&category=IT') }, async (stage, fake) => {
+    assert.ok(fake.calls.includes('GET /api/analytics/volume?days=90'), 'volume of 90 days');
+    assert.ok(fake.calls.includes('GET /api/analytics/resolution-time?category=IT'), 'resolution time in IT');
+    assert.equal(stage.querySelector('.days-chip[aria-pressed="true"]').dataset.days, '90', 'pressed preset');
+    assert.equal(stage.querySelector('#explore-category').value, 'IT', 'category chooser');
+    assert.deepEqual([...stage.querySelectorAll('#workload-table tbody tr')].map(r => r.dataset.assignee), ['Al', 'Bea'],
+      'sorted by name');
+  }));
+
+test('the workload sorts by a header button without asking again, and says so with aria-sort', () => onStage(
+  '/js/screens/dashboard.js', { session: { role: 'STAFF' } }, async (stage, fake) => {
+    const rows = () => [...stage.querySelectorAll('#workload-table tbody tr')].map(r => r.dataset.assignee);
+    assert.deepEqual(rows(), ['Al', 'Bea'], 'most active first');
+    fake.calls.length = 0;
+    stage.querySelector('#workload-table button[data-column=closedLast30Days]').click();
+    await sleep(20);
+    assert.deepEqual(rows(), ['Bea', 'Al'], 'most closed first');
+    assert.equal(stage.querySelector('#workload-table th[aria-sort=descending] button').dataset.column,
+      'closedLast30Days', 'aria-sort');
+    assert.equal(stage.querySelectorAll('#workload-table th[aria-sort=none]').length, 4, 'the other columns');
+    assert.equal(fake.calls.length, 0, 'requests');
+    assert.equal(location.hash, '#/dashboard?sort=closedLast30Days%2Cdesc', 'address');
+    assert.equal(stage.querySelector('#workload-table td a').getAttribute('href'),
+      '#/tickets?status=ACTIVE%2CCLOSED&assignee=Bea', 'a name leads to their tickets');
+  }));
+
+test('staff see the classifier, and a refused retrain says why with both figures', () => onStage(
+  '/js/screens/dashboard.js', { session: { role: 'STAFF' } }, async (stage, fake) => {
+    await sleep(50);
+    assert.ok(stage.querySelector('#classifier-status').textContent.includes('66.7 %'), 'accuracy in use');
+    stage.querySelector('#classifier-retrain').click();
+    await sleep(100);
+    assert.ok(fake.calls.includes('POST /api/classifier/retrain'), 'the retrain');
+    const outcome = stage.querySelector('#classifier-outcome').textContent;
+    assert.ok(outcome.includes('50.0 %') && outcome.includes('90.0 %') && outcome.includes('stays'), outcome);
   }));
 
 test('a ticket loads with three requests, and a burst about it reloads it once', () => onStage('/js/screens/ticket.js',

@@ -29,6 +29,30 @@ function server(url, init) {
       expiresAt: '2026-06-01T10:00:00Z', active: true }];
   }
   if (path === '/api/analytics/resolution-time') return { months: [{ month: '2026-03', closed: 1, averageHours: 2 }], ...freshness };
+  if (path === '/api/analytics/first-response') {
+    return { months: [{ month: '2026-03', responded: 3, averageHours: 2, medianHours: 1.5, p90Hours: 4 }], ...freshness };
+  }
+  if (path === '/api/analytics/sla') {
+    return { months: [{ month: '2026-03', tickets: 3, firstResponseMet: 2, firstResponseBreached: 1, resolutionMet: 1,
+      resolutionBreached: 0, attainment: 0.75 }], breachedNow: 6, ...freshness };
+  }
+  if (path === '/api/analytics/volume') {
+    return { days: [{ date: '2026-03-01', opened: 2, closed: 1, backlog: 5 }, { date: '2026-03-02', opened: 1, closed: 2, backlog: 4 }],
+      ...freshness };
+  }
+  if (path === '/api/analytics/workload') {
+    return { assignees: [{ assignee: 'Bea', active: 1, closedLast30Days: 7, medianFirstResponseHours: 2, medianResolutionHours: 9 },
+      { assignee: 'Al', active: 3, closedLast30Days: 2, medianFirstResponseHours: null, medianResolutionHours: 4 }],
+    unassigned: 5, ...freshness };
+  }
+  if (path === '/api/classifier' && (init.method || 'GET') === 'GET') {
+    return { corrections: 12, shipped: false, modelCorrections: 9, trainedAt: '2026-03-01T10:00:00Z', heldBack: 3,
+      accuracy: 2 / 3, correctionsNeeded: 6 };
+  }
+  if (path === '/api/classifier/retrain') {
+    return new Response(JSON.stringify({ detail: 'Retrain refused: it would lower the accuracy.', before: 0.9, after: 0.5,
+      heldBack: 10, used: 40, applied: false }), { status: 409, headers: { 'Content-Type': 'application/problem+json' } });
+  }
   return new Response('{}', { status: 404, headers: { 'Content-Type': 'application/json' } });
 }
 

@@ -1,73 +1,131 @@
-// The analytics dashboard: a KPI banner and one panel per analytics service, each with a CSV download and an
-// "as of / stale" badge. The state is the chosen period and the answers (dashboard/state.js). A refresh fetches
-// each answer once and re-renders from them; live events refresh once per burst, a timer keeps the badges honest.
+// The analytics dashboard: a KPI banner and one panel per analytics answer, each with a CSV download and an
+// "as of / stale" badge; every chart leads to the queue filtered to what was clicked. The state is the person's
+// choices (in the address: a view can be shared, and survives a reload) and the answers (dashboard/state.js). A
+// refresh fetches each answer once and re-renders from them; live events refresh once per burst, a timer keeps the
+// badges honest. Staff also get the classifier's section.
 import { api } from '../api.js';
 import { h } from '../dom.js';
 import { refreshOnLive } from '../live.js';
 import { region, whenChanged } from '../region.js';
 import { singleFlight } from '../schedule.js';
-import { ANSWERS, initialState, update, refreshPlan, openPeriodUrl } from './dashboard/state.js';
-import { kpis, kpiAnswers } from './dashboard/kpis.js';
+import { initialState, update, refreshPlan, urls, address } from './dashboard/state.js';
+import { kpis } from './dashboard/kpis.js';
 import * as panels from './dashboard/panels.js';
+import * as trends from './dashboard/trends.js';
+import { workload } from './dashboard/workload.js';
 import { periodChooser } from './dashboard/period.js';
+import { monthsChooser, daysChooser } from './dashboard/explore.js';
 import { chartBoard } from './dashboard/charts.js';
+import { classifierSection } from './dashboard/classifier.js';
 
 /** With no change arriving (e.g. while ticket-service is down) the badges must still turn stale. */
 const BADGE_REFRESH_MS = 10000;
 
-export async function render(container) {
-  let state = initialState();
+/** The dashboard's own styles, added to the page once. */
+function useStylesheet() {
+  if (document.getElementById('dashboard-css')) return;
+  document.head.append(h('link', { rel: 'stylesheet', href: '/css/dashboard.css', id: 'dashboard-css' }));
+}
+
+export async function render(container, { session = {}, query: initial } = {}) {
+  useStylesheet();
+  let state = initialState(initial);
   const charts = chartBoard();
+  // The queue is for staff: for others the charts lead nowhere (the server would refuse them the tickets anyway).
+  const staff = session.role === 'STAFF';
+  const go = staff ? href => { location.hash = href; } : null;
   const kpisEl = h('section', { class: 'kpis', 'aria-label': 'Key figures', id: 'kpis' });
   const frames = {
     openPeriod: panels.panelFrame('Still open, by when they were opened', 'open-period'),
-    resolution: panels.panelFrame('Resolution time by opening month', 'resolution-time'),
     category: panels.panelFrame('Active tickets per category', 'active-by-category'),
+    resolution: panels.panelFrame('Resolution time by opening month', 'resolution-time'),
+    firstResponse: panels.panelFrame('First response by opening month', 'first-response'),
+    sla: panels.panelFrame('Response targets met (SLA attainment)', 'sla'),
+    volume: panels.panelFrame('Tickets per day', 'volume'),
+    workload: panels.panelFrame('Work per assignee', 'workload'),
   };
-  const chooser = periodChooser(period => choosePeriod(period));
-  frames.openPeriod.controls.append(chooser.form);
-  const drawKpis = region(kpisEl, kpis);
+  const period = periodChooser(p => choose({ type: 'period', period: p }));
+  frames.openPeriod.controls.append(period.form);
+  const months = monthsChooser(c => choose({ type: 'choose', choices: c }));
+  const days = daysChooser(c => choose({ type: 'choose', choices: c }));
+  frames.volume.controls.append(days.form);
+  frames.workload.el.classList.add('panel-wide');
+  const drawKpis = region(kpisEl, a => kpis(a, staff));
+  // Each panel redraws only when its answer (or a choice it shows) changed.
+  const panel = (name, draw) => whenChanged((url, settled, ...shown) => panels.fill(frames[name], url, settled,
+    answer => draw(answer, ...shown)));
   const fills = {
-    openPeriod: whenChanged((url, settled, period) => panels.fill(frames.openPeriod, url, settled,
-      answer => panels.openPeriod(answer, period, charts))),
-    resolution: whenChanged(settled => panels.fill(frames.resolution, ANSWERS.resolution, settled,
-      answer => panels.resolution(answer, charts))),
-    category: whenChanged(settled => panels.fill(frames.category, ANSWERS.category, settled,
-      answer => panels.category(answer, charts))),
+    openPeriod: panel('openPeriod', (a, p) => panels.openPeriod(a, p, charts, go)),
+    category: panel('category', a => panels.category(a, charts, go)),
+    resolution: panel('resolution', (a, c) => panels.resolution(a, charts, go, c)),
+    firstResponse: panel('firstResponse', (a, c) => trends.firstResponse(a, charts, go, c)),
+    sla: panel('sla', (a, c) => trends.sla(a, charts, go, c)),
+    volume: panel('volume', a => trends.volume(a, charts, go)),
+    workload: panel('workload', (a, sort) => workload(a, sort, column => choose({ type: 'sort', column }), staff)),
   };
 
   function show(action) {
     state = update(state, action);
-    const { answers, period } = state;
-    drawKpis(...kpiAnswers(answers));
-    const openUrl = openPeriodUrl(period);
-    fills.openPeriod(openUrl, answers[openUrl], period);
-    fills.resolution(answers[ANSWERS.resolution]);
-    fills.category(answers[ANSWERS.category]);
-    chooser.sync(period);
+    const { answers, choices } = state;
+    const u = urls(choices);
+    const settled = Object.fromEntries(Object.entries(u).map(([name, url]) => [name, answers[url]]));
+    drawKpis(settled);
+    fills.openPeriod(u.openPeriod, settled.openPeriod, choices.open);
+    fills.category(u.category, settled.category);
+    fills.resolution(u.resolution, settled.resolution, trendChoices(choices));
+    fills.firstResponse(u.firstResponse, settled.firstResponse, trendChoices(choices));
+    fills.sla(u.sla, settled.sla, trendChoices(choices));
+    fills.volume(u.volume, settled.volume);
+    fills.workload(u.workload, settled.workload, choices.sort);
+    period.sync(choices.open);
+    months.sync(choices);
+    days.sync(choices);
   }
 
-  async function fetchAnswers(urls) {
-    const settled = await Promise.allSettled(urls.map(url => api(url)));
-    show({ type: 'answers', answers: Object.fromEntries(urls.map((url, i) => [url, settled[i]])) });
+  // The trend panels' links carry the months and filters: one object per set of those, so a redraw happens only
+  // when they change.
+  let trendKey = null;
+  let trendValue = null;
+  function trendChoices(choices) {
+    const key = [choices.from, choices.to, choices.category, choices.priority].join('|');
+    if (key !== trendKey) {
+      trendKey = key;
+      trendValue = { from: choices.from, to: choices.to, category: choices.category, priority: choices.priority };
+    }
+    return trendValue;
+  }
+
+  async function fetchAnswers(plan) {
+    const settled = await Promise.allSettled(plan.map(url => api(url)));
+    show({ type: 'answers', answers: Object.fromEntries(plan.map((url, i) => [url, settled[i]])) });
   }
 
   const refresh = singleFlight(() => fetchAnswers(refreshPlan(state)));
 
-  function choosePeriod(period) {
-    show({ type: 'period', period });
-    return fetchAnswers([openPeriodUrl(period)]);
+  /** A choice: remembered in the address, then only the answers it needs that are not on the screen yet. */
+  function choose(action) {
+    show(action);
+    history.replaceState(null, '', address(state.choices));
+    const missing = refreshPlan(state).filter(url => !state.answers[url]);
+    return missing.length ? fetchAnswers(missing) : Promise.resolve();
   }
 
   const live = refreshOnLive(refresh);
   const timer = setInterval(refresh, BADGE_REFRESH_MS);
+  const classifier = staff ? classifierSection() : null;
+  if (classifier) classifier.el.classList.add('panel-wide');
 
-  container.append(h('section', { class: 'page' },
+  container.append(h('section', { class: 'page dashboard' },
     h('div', { class: 'page-head' }, h('h1', {}, 'Dashboard'),
-      h('p', { class: 'muted' }, 'Live: figures refresh when a ticket changes.')),
+      h('p', { class: 'muted' }, `Live: figures refresh when a ticket changes.${staff ? ' Click a bar to see its tickets.' : ''}`)),
     kpisEl,
-    h('div', { class: 'panels' }, frames.openPeriod.el, frames.category.el, frames.resolution.el)));
+    h('div', { class: 'panels' }, frames.openPeriod.el, frames.category.el),
+    h('section', { class: 'card explore-card', 'aria-label': 'Choose months and filters' }, months.form),
+    h('div', { class: 'panels' }, frames.resolution.el, frames.firstResponse.el, frames.sla.el, frames.volume.el),
+    h('div', { class: 'panels' }, frames.workload.el),
+    classifier ? h('div', { class: 'panels' }, classifier.el) : null));
   show({ type: 'answers', answers: {} });
+  if (classifier) classifier.load();
   await refresh();
   return () => {
     live.stop();

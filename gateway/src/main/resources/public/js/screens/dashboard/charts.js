@@ -1,14 +1,25 @@
 // Chart.js charts of one dashboard: each has a name, and drawing it again replaces the previous one (Chart.js
 // keeps a canvas busy until its chart is destroyed). Without Chart.js the tables beside the charts still tell all.
+// `open(index, datasetIndex)` makes the chart clickable: the part clicked names where to go (the tables beside
+// carry the same links for the keyboard).
 export function chartBoard() {
   const charts = {};
   return {
-    draw(name, canvas, config) {
+    draw(name, canvas, config, open) {
       if (charts[name]) charts[name].destroy();
       delete charts[name];
       if (!window.Chart) return;
-      const options = { responsive: true, maintainAspectRatio: false, animation: false, ...(config.options || {}),
-        scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } };
+      const given = config.options || {};
+      const options = { responsive: true, maintainAspectRatio: false, animation: false, ...given,
+        scales: { ...(given.scales || {}), y: { beginAtZero: true, ticks: { precision: 0 }, ...((given.scales || {}).y || {}) } } };
+      if (open) {
+        options.onClick = (event, parts) => {
+          if (parts.length) open(parts[0].index, parts[0].datasetIndex);
+        };
+        options.onHover = (event, parts) => {
+          event.native.target.style.cursor = parts.length ? 'pointer' : 'default';
+        };
+      }
       charts[name] = new window.Chart(canvas, { ...config, options });
     },
     destroyAll() {

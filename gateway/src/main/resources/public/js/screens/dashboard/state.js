@@ -1,35 +1,99 @@
-// The dashboard's state and what a refresh asks, without the DOM. Every figure on the screen comes from one of
-// four answers (active by category, open period of the chosen span, open period of the last 24 h for its KPI, and
-// resolution time); a refresh fetches each distinct answer once, and the KPIs and panels read the same answers.
+// The dashboard's state and what a refresh asks, without the DOM. The state is the person's choices (kept in the
+// address, so a view can be shared and survives a reload) and the answers. Every figure on the screen comes from one
+// of the answers a refresh fetches, each distinct address once; the KPIs read the same answers as the panels.
 import { query } from '../../api.js';
 
 export const ANSWERS = {
   category: '/api/analytics/active-by-category',
   resolution: '/api/analytics/resolution-time',
   lastDay: '/api/analytics/open-period?hours=24',
+  workload: '/api/analytics/workload',
+  firstResponse: '/api/analytics/first-response',
 };
 export const PRESETS = [['24 h', { hours: 24 }], ['7 days', { days: 7 }], ['30 days', { days: 30 }]];
+export const VOLUME_DAYS = [14, 30, 90];
+export const WORKLOAD_COLUMNS = ['assignee', 'active', 'closedLast30Days', 'medianFirstResponseHours',
+  'medianResolutionHours'];
 
-export function initialState() {
-  return { period: { hours: 24 }, answers: {} };
+const DEFAULT_CHOICES = { open: { hours: 24 }, from: '', to: '', category: '', priority: '', days: 30,
+  sort: 'active,desc' };
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const CATEGORIES = ['FACILITY', 'IT', 'SERVICES'];
+const PRIORITIES = ['LOW', 'MEDIUM', 'HIGH'];
+
+/** The first state, from the address's query (#/dashboard?from=…); anything unreadable falls back to the default. */
+export function initialState(params = new URLSearchParams()) {
+  return { choices: choicesFrom(params), answers: {} };
+}
+
+export function choicesFrom(params) {
+  const c = { ...DEFAULT_CHOICES };
+  const open = /^(\d{1,4})(h|d)$/.exec(params.get('open') || '');
+  if (open && Number(open[1]) >= 1) c.open = open[2] === 'h' ? { hours: Number(open[1]) } : { days: Number(open[1]) };
+  for (const k of ['from', 'to']) if (MONTH.test(params.get(k) || '')) c[k] = params.get(k);
+  if (c.from && c.to && c.from > c.to) [c.from, c.to] = [c.to, c.from];
+  if (CATEGORIES.includes(params.get('category'))) c.category = params.get('category');
+  if (PRIORITIES.includes(params.get('priority'))) c.priority = params.get('priority');
+  const days = Number(params.get('days'));
+  if (Number.isInteger(days) && days >= 1 && days <= 366) c.days = days;
+  const [column, dir] = (params.get('sort') || '').split(',');
+  if (WORKLOAD_COLUMNS.includes(column) && ['asc', 'desc'].includes(dir)) c.sort = `${column},${dir}`;
+  return c;
+}
+
+/** The address that reopens the dashboard as it is; the defaults are left out, so a plain view stays #/dashboard. */
+export function address(choices) {
+  const d = DEFAULT_CHOICES;
+  const [k, n] = Object.entries(choices.open)[0];
+  const open = `${n}${k === 'hours' ? 'h' : 'd'}`;
+  return `#/dashboard${query({ open: open === '24h' ? '' : open, from: choices.from, to: choices.to,
+    category: choices.category, priority: choices.priority, days: choices.days === d.days ? '' : choices.days,
+    sort: choices.sort === d.sort ? '' : choices.sort })}`;
 }
 
 /** `answers` maps each answer's address to its settled result ({status: 'fulfilled', value} or 'rejected'). */
 export function update(state, action) {
   switch (action.type) {
-    case 'period': return { ...state, period: action.period };
+    case 'period': return { ...state, choices: { ...state.choices, open: action.period } };
+    case 'choose': return { ...state, choices: { ...state.choices, ...action.choices } };
+    case 'sort': return { ...state, choices: { ...state.choices, sort: nextSort(state.choices.sort, action.column) } };
     case 'answers': return { ...state, answers: { ...state.answers, ...action.answers } };
     default: throw new Error(`Unknown action ${action.type}`);
   }
+}
+
+/** A click on a column sorts by it (names A→Z, figures largest first), a second click the other way. */
+export function nextSort(sort, column) {
+  const [field, dir] = sort.split(',');
+  if (field === column) return `${column},${dir === 'asc' ? 'desc' : 'asc'}`;
+  return `${column},${column === 'assignee' ? 'asc' : 'desc'}`;
 }
 
 export function openPeriodUrl(period) {
   return `/api/analytics/open-period${query(period)}`;
 }
 
+/** The address of each answer the panels show, from the choices. */
+export function urls(choices) {
+  const months = { from: choices.from, to: choices.to };
+  return {
+    category: ANSWERS.category,
+    lastDay: ANSWERS.lastDay,
+    openPeriod: openPeriodUrl(choices.open),
+    resolution: `${ANSWERS.resolution}${query({ ...months, category: choices.category })}`,
+    firstResponse: `/api/analytics/first-response${query({ ...months, category: choices.category,
+      priority: choices.priority })}`,
+    sla: `/api/analytics/sla${query({ ...months, priority: choices.priority })}`,
+    volume: `/api/analytics/volume?days=${choices.days}`,
+    workload: ANSWERS.workload,
+    // The KPI speaks of the whole desk: its own answer, shared with the panel while nothing is chosen.
+    firstResponseKpi: ANSWERS.firstResponse,
+  };
+}
+
 /** The answers one refresh fetches, each once (the 24 h KPI and a 24 h panel share one). */
 export function refreshPlan(state) {
-  return [...new Set([ANSWERS.category, ANSWERS.lastDay, openPeriodUrl(state.period), ANSWERS.resolution])];
+  return [...new Set(Object.values(urls(state.choices)))];
 }
 
 /** The CSV download of the answer at `url`: the same question with format=csv. */
@@ -53,8 +117,8 @@ export function freshnessText(answer, formatTime = t => new Date(t).toLocaleTime
     : `✓ as of ${asOf}`;
 }
 
-/** The newest opening month of the resolution-time answer: the KPIs speak of it. */
-export function currentMonth(resolution) {
-  const months = resolution && resolution.months;
+/** The newest opening month of a per-month answer: the KPIs speak of it. */
+export function currentMonth(answer) {
+  const months = answer && answer.months;
   return months && months.length ? months[months.length - 1] : null;
 }

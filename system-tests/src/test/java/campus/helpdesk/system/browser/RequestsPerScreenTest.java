@@ -26,6 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RequestsPerScreenTest {
 
     private static final int BURST = 10;
+    /**
+     * Active by category, the last 24 h, resolution time, first response, SLA, volume and workload (the open-period
+     * panel shares the 24 h answer while it shows 24 h).
+     */
+    private static final int DASHBOARD_ANSWERS = 7;
 
     @Test
     void theQueueLoadsWithTwoRequestsAndTheDashboardAsksEachAnswerOncePerRefresh() throws Exception {
@@ -48,12 +53,14 @@ class RequestsPerScreenTest {
             clearTimings(staff);
             long opened = System.nanoTime();
             staff.open("#/dashboard");
-            staff.waitUntil(d -> d.findElements(By.cssSelector(".freshness.badge")).size() == 3
+            // Every panel has its answer (or its error) once nothing is loading any more.
+            staff.waitUntil(d -> d.findElements(By.cssSelector(".panel-content .loading")).isEmpty()
                     && d.findElement(By.cssSelector("#kpi-active-now .kpi-value")).getText().matches("\\d+"));
             Thread.sleep(500);
             Map<String, Long> load = byAnswer(requests(staff, "/api/analytics/"));
             System.out.println("Dashboard load: " + load);
-            assertThat(load).hasSize(3).allSatisfy((answer, times) -> assertThat(times).as(answer).isEqualTo(1));
+            assertThat(load).hasSize(DASHBOARD_ANSWERS)
+                    .allSatisfy((answer, times) -> assertThat(times).as(answer).isEqualTo(1));
 
             clearTimings(staff);
             ExecutorService creators = Executors.newFixedThreadPool(BURST);
@@ -71,7 +78,7 @@ class RequestsPerScreenTest {
             long refreshes = afterBurst.values().stream().mapToLong(Long::longValue).max().orElse(0);
             System.out.printf("Dashboard after a burst of %d new tickets: %d refresh(es), %s%n", BURST, refreshes,
                     afterBurst);
-            assertThat(afterBurst).as("each answer as often as the others").hasSize(3)
+            assertThat(afterBurst).as("each answer as often as the others").hasSize(DASHBOARD_ANSWERS)
                     .allSatisfy((answer, times) -> assertThat(times).as(answer).isEqualTo(refreshes));
             // The dashboard also refreshes every 10 s by itself, to keep its badges honest: once that may have
             // happened in the window, it may account for one more.

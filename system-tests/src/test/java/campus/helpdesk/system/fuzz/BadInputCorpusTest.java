@@ -221,6 +221,7 @@ class BadInputCorpusTest {
                 Endpoint.body(t, "POST", "/api/tokens/verify", fields("token", text(false, "hdt_not_a_token")), false),
                 Endpoint.read(t, "/api/changes", query("after", "0", "limit", "10")),
                 Endpoint.read(t, "/api/changes/snapshot", Map.of()),
+                Endpoint.read(t, "/api/classifier", Map.of()),
                 Endpoint.only(t, "POST", "/api/classifier/retrain", Map.of(), Mutation.ALWAYS_REFUSED),
                 Endpoint.read(t, "/api/admin/demo-data", Map.of()),
                 Endpoint.only(t, "POST", "/api/admin/demo-data", fields("tickets", number(false, 5),

@@ -2,19 +2,25 @@ package campus.helpdesk.ticket.classify;
 
 import campus.helpdesk.api.Category;
 import campus.helpdesk.classify.LabelledText;
+import campus.helpdesk.support.problem.HelpdeskProblem;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Staff corrections of the category: stored as training data, and fed to the classifier by a retrain (on demand,
  * at start-up when there are some, and optionally after every {@code helpdesk.classifier.retrain-every} new ones).
+ * A retrain is judged on the corrections it did not learn from ({@link HeldBack}) and replaces the model in use
+ * only when it gets at least as many of them right: a few careless corrections cannot poison the model.
  */
 @Singleton
 public class Corrections {
@@ -45,17 +51,79 @@ public class Corrections {
     public void committed() {
         if (retrainEvery > 0 && sinceRetrain.incrementAndGet() >= retrainEvery) {
             sinceRetrain.set(0);
-            retrainInBackground();
+            retrainInBackground("classifier-retrain");
         }
     }
 
-    /** Retrains with every stored correction and puts the new model in use. */
-    public CurrentClassifier.Model retrain() {
-        List<LabelledText> examples = stored.listOrderById().stream()
-                .map(c -> new LabelledText(c.corrected(), c.text())).toList();
-        CurrentClassifier.Model model = classifier.retrainWith(examples);
-        LOG.info("Classifier retrained with {} staff corrections", examples.size());
-        return model;
+    /**
+     * Staff's retrain: a candidate trained with the corrections not held back replaces the model in use only when
+     * its accuracy on the held-back ones is not lower. Refused with 409 (both figures) when it is, 422 while too
+     * few corrections are stored to judge.
+     */
+    public synchronized Retrain retrain() {
+        HeldBack split = HeldBack.split(examples());
+        if (!split.enoughToJudge()) {
+            throw new HelpdeskProblem(HttpStatus.UNPROCESSABLE_ENTITY, "Too few corrections to judge a retrain",
+                    String.format(Locale.ROOT, "A retrain is judged on the staff corrections held back from "
+                                    + "training (every fifth); that needs at least %d stored corrections, there are %d.",
+                            HeldBack.CORRECTIONS_NEEDED, split.judge().size() + split.train().size()),
+                    Map.of("corrections", split.judge().size() + split.train().size(),
+                            "needed", HeldBack.CORRECTIONS_NEEDED));
+        }
+        Retrain verdict = judge(split);
+        if (!verdict.applied()) {
+            throw new HelpdeskProblem(HttpStatus.CONFLICT, "Retrain refused", String.format(Locale.ROOT,
+                    "Retrain refused: it would lower the accuracy on the %d held-back corrections from %s to %s. "
+                            + "The model in use stays; check the latest category corrections.",
+                    verdict.heldBack(), percent(verdict.before()), percent(verdict.after())),
+                    Map.of("before", verdict.before(), "after", verdict.after(), "heldBack", verdict.heldBack(),
+                            "used", verdict.used(), "applied", false));
+        }
+        return verdict;
+    }
+
+    /** What staff see: the stored corrections, the model in use and its accuracy on the held-back ones. */
+    public ClassifierStatus status() {
+        HeldBack split = HeldBack.split(examples());
+        CurrentClassifier.Model model = classifier.model();
+        Double accuracy = split.enoughToJudge() ? split.accuracyOf(model.classifier()) : null;
+        return new ClassifierStatus(split.judge().size() + split.train().size(), model.shipped(),
+                model.corrections(), model.trainedAt(), split.judge().size(), accuracy, HeldBack.CORRECTIONS_NEEDED);
+    }
+
+    private Retrain judge(HeldBack split) {
+        double before = split.accuracyOf(classifier.model().classifier());
+        CurrentClassifier.Model candidate = classifier.candidate(split.train());
+        double after = split.accuracyOf(candidate.classifier());
+        boolean applied = after >= before;
+        CurrentClassifier.Model inUse = applied ? classifier.use(candidate) : classifier.model();
+        LOG.info("Classifier retrain with {} corrections {}: held-back accuracy {} before, {} after", split.train().size(),
+                applied ? "applied" : "refused", percent(before), percent(after));
+        return new Retrain(before, after, split.judge().size(), split.train().size(), applied,
+                split.judge().size() + split.train().size(), inUse.trainedAt());
+    }
+
+    /**
+     * The retrains nobody asked for (start-up, every N corrections) pass the same judge; while too few corrections
+     * are stored to judge, they learn from all of them, as they always did.
+     */
+    private synchronized void retrainUnasked() {
+        List<LabelledText> examples = examples();
+        HeldBack split = HeldBack.split(examples);
+        if (split.enoughToJudge()) {
+            judge(split);
+        } else {
+            classifier.retrainWith(examples);
+            LOG.info("Classifier retrained with {} staff corrections (too few to judge)", examples.size());
+        }
+    }
+
+    private List<LabelledText> examples() {
+        return stored.listOrderById().stream().map(c -> new LabelledText(c.corrected(), c.text())).toList();
+    }
+
+    private static String percent(double share) {
+        return String.format(Locale.ROOT, "%.1f %%", 100 * share);
     }
 
     /** A restarted service keeps what staff taught it. */
@@ -66,7 +134,7 @@ public class Corrections {
             try {
                 classifier.model(); // trains the shipped model now rather than on the first request
                 if (stored.count() > 0) {
-                    retrain();
+                    retrainUnasked();
                 }
             } catch (RuntimeException e) {
                 LOG.warn("Could not retrain the classifier with stored corrections at start-up", e);
@@ -74,10 +142,10 @@ public class Corrections {
         });
     }
 
-    private void retrainInBackground() {
-        Thread.ofVirtual().name("classifier-retrain").start(() -> {
+    private void retrainInBackground(String name) {
+        Thread.ofVirtual().name(name).start(() -> {
             try {
-                retrain();
+                retrainUnasked();
             } catch (RuntimeException e) {
                 LOG.warn("Automatic retrain failed", e);
             }

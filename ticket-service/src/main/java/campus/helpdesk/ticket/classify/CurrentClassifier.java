@@ -21,6 +21,11 @@ public class CurrentClassifier {
     private final AtomicReference<Model> current = new AtomicReference<>();
 
     public record Model(TicketClassifier classifier, int corrections, Instant trainedAt) {
+
+        /** The model as shipped: trained on the corpus alone, no staff correction yet. */
+        public boolean shipped() {
+            return corrections == 0;
+        }
     }
 
     public Classification classify(String text) {
@@ -29,8 +34,15 @@ public class CurrentClassifier {
 
     /** Retrains the shipped model with these corrections and puts it in use. */
     public Model retrainWith(List<LabelledText> corrections) {
-        Model model = new Model(TicketClassifiers.standard().retrainedWith(corrections), corrections.size(),
-                Instant.now());
+        return use(candidate(corrections));
+    }
+
+    /** The shipped model retrained with these corrections, not yet in use: a retrain is judged before it serves. */
+    Model candidate(List<LabelledText> corrections) {
+        return new Model(TicketClassifiers.standard().retrainedWith(corrections), corrections.size(), Instant.now());
+    }
+
+    Model use(Model model) {
         current.set(model);
         return model;
     }

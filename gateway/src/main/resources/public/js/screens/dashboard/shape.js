@@ -1,0 +1,119 @@
+// The answers turned into what the charts and tables draw, and where a click on each part leads: the queue
+// (#/tickets, its own address parameters) filtered to what was clicked. Pure functions, without the DOM.
+import { query } from '../../api.js';
+
+const ALL_STATUSES = 'OPEN,ACTIVE,CLOSED';
+const PRIORITIES = ['LOW', 'MEDIUM', 'HIGH'];
+
+/** The queue showing these filters; only the queue's own parameters, in a stable order. */
+export function queueHref({ status, category, priority, assignee, sla, from, to } = {}) {
+  return `#/tickets${query({ status, category, priority, assignee, sla, from, to })}`;
+}
+
+/** The first and last day of a month (YYYY-MM), as the queue's opened-from/to days. */
+export function monthDays(month) {
+  const [y, m] = month.split('-').map(Number);
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return { from: `${month}-01`, to: `${month}-${String(last).padStart(2, '0')}` };
+}
+
+/** The day (YYYY-MM-DD, local) a period that ends now began on: the queue filters by whole days. */
+export function periodStartDay(period, now = new Date()) {
+  const ms = period.hours ? period.hours * 3600e3 : period.days * 86400e3;
+  const start = new Date(now.getTime() - ms);
+  const pad = n => String(n).padStart(2, '0');
+  return `${start.getFullYear()}-${pad(start.getMonth() + 1)}-${pad(start.getDate())}`;
+}
+
+export const links = {
+  /** A category of active-by-category: its ACTIVE (or OPEN) tickets. */
+  category: (category, status = 'ACTIVE', priority) => queueHref({ status, category, priority }),
+  openPeriod: (category, period, now) => queueHref({ status: 'OPEN,ACTIVE', category,
+    from: periodStartDay(period, now) }),
+  /** A month of resolution time: the tickets opened then that are closed (the ones the figure is made of). */
+  resolution: (month, choices) => queueHref({ status: 'CLOSED', category: choices.category, ...monthDays(month) }),
+  firstResponse: (month, choices) => queueHref({ status: ALL_STATUSES, category: choices.category,
+    priority: choices.priority, ...monthDays(month) }),
+  /** A month of SLA attainment: what went wrong then, the tickets opened that month with a missed target. */
+  sla: (month, choices) => queueHref({ status: ALL_STATUSES, priority: choices.priority, sla: 'BREACHED',
+    ...monthDays(month) }),
+  /** A day of the volume chart: the tickets opened that day. */
+  day: date => queueHref({ status: ALL_STATUSES, from: date, to: date }),
+  assignee: name => queueHref({ status: 'ACTIVE,CLOSED', assignee: name }),
+};
+
+/**
+ * The per-priority counts of one category, whatever form active-by-category gives them in: `byPriority` as an
+ * object ({HIGH: 2}) or a list ([{priority: 'HIGH', active: 2}]), or flat fields (activeHigh). Missing → null.
+ */
+export function priorityCounts(entry) {
+  const by = entry && (entry.byPriority || entry.priorities);
+  const out = {};
+  for (const p of PRIORITIES) {
+    let v = null;
+    if (Array.isArray(by)) {
+      const row = by.find(r => r && r.priority === p);
+      v = row ? (row.active ?? row.count ?? null) : null;
+    } else if (by && typeof by === 'object') {
+      const cell = by[p];
+      v = cell && typeof cell === 'object' ? (cell.active ?? cell.count ?? null) : (cell ?? null);
+    } else if (entry) {
+      v = entry[`active${p[0]}${p.slice(1).toLowerCase()}`] ?? null;
+    }
+    out[p] = typeof v === 'number' ? v : null;
+  }
+  return Object.values(out).some(v => v !== null) ? out : null;
+}
+
+/** SLA attainment per month as a percentage (null where no target was met or missed yet). */
+export function slaSeries(answer) {
+  return (answer.months || []).map(m => ({
+    month: m.month,
+    percent: m.attainment === null || m.attainment === undefined ? null : Math.round(m.attainment * 1000) / 10,
+    met: (m.firstResponseMet || 0) + (m.resolutionMet || 0),
+    breached: (m.firstResponseBreached || 0) + (m.resolutionBreached || 0),
+    tickets: m.tickets,
+    row: m,
+  }));
+}
+
+/** The volume chart's series: labels (days, oldest first) and opened, closed and backlog per day. */
+export function volumeSeries(answer) {
+  const days = (answer.days || []).slice().sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return {
+    labels: days.map(d => d.date),
+    opened: days.map(d => d.opened ?? 0),
+    closed: days.map(d => d.closed ?? 0),
+    backlog: days.map(d => d.backlog ?? null),
+    totals: { opened: days.reduce((s, d) => s + (d.opened || 0), 0), closed: days.reduce((s, d) => s + (d.closed || 0), 0),
+      backlog: days.length ? days[days.length - 1].backlog : null },
+  };
+}
+
+/** The workload rows sorted by `sort` ("column,dir"); names by their letters, figures numerically, blanks last. */
+export function sortWorkload(assignees, sort) {
+  const [column, dir] = sort.split(',');
+  const sign = dir === 'desc' ? -1 : 1;
+  return (assignees || []).slice().sort((a, b) => {
+    const x = a[column];
+    const y = b[column];
+    if (x === null || x === undefined) return y === null || y === undefined ? byName(a, b) : 1;
+    if (y === null || y === undefined) return -1;
+    const c = typeof x === 'string' ? x.localeCompare(y) : x - y;
+    return c !== 0 ? sign * c : byName(a, b);
+  });
+}
+
+function byName(a, b) {
+  return String(a.assignee).localeCompare(String(b.assignee));
+}
+
+/** The KPI's median first response: the last 30 days when the answer has it, else its newest month. */
+export function medianFirstResponse(answer) {
+  if (!answer) return null;
+  const last30 = answer.last30Days;
+  if (last30 && typeof last30.medianHours === 'number') return { hours: last30.medianHours, note: 'last 30 days' };
+  const months = answer.months || [];
+  const newest = months[months.length - 1];
+  return newest ? { hours: newest.medianHours, note: `tickets opened in ${newest.month}` } : null;
+}
