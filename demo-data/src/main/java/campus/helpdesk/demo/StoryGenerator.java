@@ -77,21 +77,23 @@ public final class StoryGenerator {
     private static void plan(Steps steps, long opened, String reporter, Phrasebook book, Category category,
                              Category guessed, Priority priority, SplittableRandom random) {
         // A small backlog is never taken, a slightly larger one never closed: the long tail a real desk keeps.
-        boolean neverTaken = random.nextInt(250) == 0;
+        boolean neverTaken = random.nextInt(150) == 0;
         boolean neverClosed = neverTaken || random.nextInt(60) == 0;
         if (neverTaken) {
             return;
         }
         String staff = Campus.staff(category, random);
         // Planned against the default targets, so HIGH tickets are answered and closed faster and most targets are
-        // met: the first reply comes at about a third of its target, the resolution at a fifth (IT) to a half
-        // (services, waiting on paperwork) of its own, with tails that breach about one target in ten.
+        // met: the first reply usually comes at about a third of its target, the resolution at a fifth (IT) to a
+        // half (services, waiting on paperwork) of its own, with tails that breach about one target in ten.
         Target target = TARGETS.target(priority);
-        long taken = opened + logNormal(random, 0.2 * target.firstResponse().toMillis(), 1.0);
+        // One ticket in fifteen sits unnoticed in the queue for longer than its whole first-response target.
+        double wait = random.nextInt(15) == 0 ? 1.5 : 0.2;
+        long taken = opened + logNormal(random, wait * target.firstResponse().toMillis(), 1.0);
         long firstResponse = taken + logNormal(random, 0.08 * target.firstResponse().toMillis(), 0.8);
         long resolution = logNormal(random, resolutionShare(category) * target.resolution().toMillis(), 0.9);
-        // One ticket in twelve changes hands after the first reply (a shift ends, a specialist is needed).
-        boolean handedOver = random.nextInt(12) == 0;
+        // One ticket in twenty-five changes hands after the first reply (a shift ends, a specialist is needed).
+        boolean handedOver = random.nextInt(25) == 0;
         long talkFrom = handedOver ? firstResponse + logNormal(random, 30 * MINUTE, 0.8) : firstResponse;
         long closed = neverClosed ? Long.MAX_VALUE : Math.max(opened + resolution, talkFrom + 15 * MINUTE);
 

@@ -9,6 +9,7 @@ import campus.helpdesk.api.TicketStatus;
 import campus.helpdesk.lifecycle.TicketText;
 import campus.helpdesk.sla.Deadlines;
 import campus.helpdesk.sla.ServiceLevels;
+import campus.helpdesk.ticket.identity.Identity;
 import campus.helpdesk.ticket.problem.Problems;
 import io.micronaut.core.annotation.Nullable;
 
@@ -97,18 +98,28 @@ public final class TicketSql {
      */
     public static Ticket update(Connection connection, String assignments, Binder values, Ticket before,
                                 Ticket after) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("UPDATE tickets SET " + assignments
-                + ", updated_at = ?, version = ? WHERE id = ? AND version = ? RETURNING " + COLUMNS)) {
+        return update(connection, assignments, values, before, after, null);
+    }
+
+    /** {@link #update}, the stored row answered with {@code reader}'s unread marker (see {@link Unread}). */
+    public static Ticket update(Connection connection, String assignments, Binder values, Ticket before,
+                                Ticket after, @Nullable Identity reader) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("UPDATE tickets t SET " + assignments
+                + ", updated_at = ?, version = ? WHERE id = ? AND version = ? RETURNING " + COLUMNS
+                + (reader != null ? ", " + Unread.COLUMN : ""))) {
             int i = values.bind(ps);
             Sql.setInstant(ps, i, after.updatedAt());
             ps.setLong(i + 1, after.version());
             ps.setLong(i + 2, before.id());
             ps.setLong(i + 3, before.version());
+            if (reader != null) {
+                Sql.bind(connection, ps, i + 4, Unread.parameters(reader));
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     throw Problems.conflict("Ticket " + before.id() + " changed meanwhile; reload it and try again");
                 }
-                return map(rs);
+                return reader != null ? Unread.map(rs) : map(rs);
             }
         }
     }
@@ -182,6 +193,21 @@ public final class TicketSql {
                     throw Problems.notFound(id);
                 }
                 return map(rs);
+            }
+        }
+    }
+
+    /** The live ticket as {@code reader} gets it (with their unread marker), or 404; visibility is the caller's. */
+    public static Ticket loadLive(Connection connection, long id, Identity reader) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT " + COLUMNS + ", " + Unread.COLUMN
+                + " FROM tickets t WHERE id = ? AND deleted_at IS NULL")) {
+            int i = Sql.bind(connection, ps, 1, Unread.parameters(reader));
+            ps.setLong(i, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw Problems.notFound(id);
+                }
+                return Unread.map(rs);
             }
         }
     }

@@ -56,7 +56,7 @@ public class TicketChanges {
         Long sent = IfMatch.version(ifMatch, patch.version());
         // Read and classify outside the transaction (the classifier must not hold a lock); the version check inside
         // guarantees the text classified here is the text being changed.
-        Ticket before = db.autoCommit(c -> TicketSql.loadLive(c, id));
+        Ticket before = db.autoCommit(c -> TicketSql.loadLive(c, id, who));
         checkEditable(before, who, sent);
         TicketEdit edit = TicketEdit.of(before, patch);
         if (edit.isEmpty()) {
@@ -83,7 +83,7 @@ public class TicketChanges {
                 ps.setBoolean(8, t.needsReview());
                 ps.setString(9, TicketText.language(t.title(), t.description()));
                 return due != null ? TicketSql.bindDeadlines(ps, 10, due) : 10;
-            }, current, t);
+            }, current, t, who);
             if (edit.categoryCorrected()) {
                 // Stored even when staff confirm the classifier's category: a confirmed example teaches too.
                 corrections.record(id, TicketText.of(current.title(), current.description()),
@@ -113,7 +113,7 @@ public class TicketChanges {
                 Sql.setNullableString(ps, 2, t.assignee());
                 Sql.setInstant(ps, 3, t.closedAt());
                 return 4;
-            }, current, t);
+            }, current, t, who);
             events.append(c, id, move.event());
             return stored;
         });
@@ -134,13 +134,13 @@ public class TicketChanges {
             TicketRules.requireVersion(sent, current.version(), false);
             TicketRules.requireHandover(current);
             if (to.equals(current.assignee())) {
-                return current;
+                return TicketSql.loadLive(c, id, who);
             }
             Change handed = TicketLifecycle.handOver(current, to, who.actor(), clock.now());
             Ticket stored = TicketSql.update(c, "assignee = ?", ps -> {
                 ps.setString(1, handed.ticket().assignee());
                 return 2;
-            }, current, handed.ticket());
+            }, current, handed.ticket(), who);
             events.append(c, id, handed.event());
             return stored;
         });

@@ -115,7 +115,8 @@ public class TicketCreation {
     private @Nullable Ticket insert(PreparedStatement ps, int index, Change opened) throws SQLException {
         events.bindCreated(ps, TicketSql.bindNew(ps, index, opened.ticket(), opened.deadlines()), opened.event());
         try (ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? TicketSql.map(rs) : null;
+            // Unread: false for the one filing it, its reporter, as a new ticket has no messages.
+            return rs.next() ? TicketSql.map(rs, false) : null;
         }
     }
 
@@ -137,7 +138,7 @@ public class TicketCreation {
                     throw Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency-Key " + key
                             + " was already used with a different body; use a new key for a new ticket");
                 }
-                Ticket ticket = TicketSql.loadLive(connection, rs.getLong(2));
+                Ticket ticket = TicketSql.loadLive(connection, rs.getLong(2), who);
                 // A student's late retry of a ticket staff have closed meanwhile gets what any other path gives:
                 // a closed ticket does not exist for students.
                 who.requireMaySee(ticket);

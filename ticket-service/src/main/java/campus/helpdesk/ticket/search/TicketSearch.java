@@ -6,6 +6,7 @@ import campus.helpdesk.api.TicketStatus;
 import campus.helpdesk.ticket.db.Database;
 import campus.helpdesk.ticket.db.Sql;
 import campus.helpdesk.ticket.db.TicketSql;
+import campus.helpdesk.ticket.db.Unread;
 import campus.helpdesk.ticket.identity.Identity;
 import campus.helpdesk.ticket.problem.Problems;
 import jakarta.inject.Singleton;
@@ -59,24 +60,11 @@ public class TicketSearch {
 
     /**
      * The live ticket with the caller's unread marker, if this caller may see it; 404 otherwise (as if it did not
-     * exist). The same SELECT as a list row, so a ticket reads the same whichever way it is fetched.
+     * exist). The same columns as a list row, so a ticket reads the same whichever way it is fetched; inside a
+     * transaction, on its connection.
      */
     public Ticket one(Identity who, long id) {
-        List<Object> parameters = new ArrayList<>(Unread.parameters(who));
-        parameters.add(id);
-        String sql = "SELECT " + TicketSql.COLUMNS + ", " + Unread.COLUMN + " FROM tickets t"
-                + " WHERE id = ? AND deleted_at IS NULL";
-        Ticket ticket = db.autoCommit(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                bind(c, ps, parameters);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Unread.map(rs) : null;
-                }
-            }
-        });
-        if (ticket == null) {
-            throw Problems.notFound(id);
-        }
+        Ticket ticket = db.joining(c -> TicketSql.loadLive(c, id, who));
         who.requireMaySee(ticket);
         return ticket;
     }
@@ -318,19 +306,7 @@ public class TicketSearch {
 
     /** Binds the filter parameters; returns the next free index. */
     private static int bind(Connection c, PreparedStatement ps, List<Object> parameters) throws SQLException {
-        int i = 1;
-        for (Object value : parameters) {
-            switch (value) {
-                case null -> ps.setNull(i, java.sql.Types.VARCHAR);
-                case String[] array -> ps.setArray(i, c.createArrayOf("text", array));
-                case java.time.Instant instant -> Sql.setInstant(ps, i, instant);
-                case Boolean flag -> ps.setBoolean(i, flag);
-                case Long number -> ps.setLong(i, number);
-                default -> ps.setString(i, value.toString());
-            }
-            i++;
-        }
-        return i;
+        return Sql.bind(c, ps, 1, parameters);
     }
 
     private static String[] names(Set<? extends Enum<?>> values) {

@@ -1,7 +1,6 @@
-package campus.helpdesk.ticket.search;
+package campus.helpdesk.ticket.db;
 
 import campus.helpdesk.api.Ticket;
-import campus.helpdesk.ticket.db.TicketSql;
 import campus.helpdesk.ticket.identity.Identity;
 
 import java.sql.ResultSet;
@@ -15,13 +14,14 @@ import java.util.List;
  * than their last {@code POST /api/tickets/{id}/read}; never having read it counts as long ago. On anyone else's
  * tickets the question does not apply (null).
  *
- * <p>A column of the ticket's own SELECT (its table aliased {@code t}), so a page of the list stays one statement:
- * per row, an index lookup of the ticket's few messages (ticket_message's (ticket_id, id) index) and of the
- * caller's read mark (ticket_read's key).
+ * <p>A column of the ticket's own SELECT or RETURNING (its table aliased {@code t}), so a page of the list stays one
+ * statement, and one ticket reads the same from a GET as from the write that changed it: per row, an index lookup of
+ * the ticket's few messages (ticket_message's (ticket_id, id) index) and of the caller's read mark (ticket_read's
+ * key).
  */
-final class Unread {
+public final class Unread {
 
-    static final String COLUMN = """
+    public static final String COLUMN = """
             CASE WHEN t.reporter_name = ? OR t.assignee = ? THEN EXISTS (
                 SELECT 1 FROM ticket_message m
                 WHERE m.ticket_id = t.id AND m.author <> ? AND (? OR NOT m.internal)
@@ -33,13 +33,13 @@ final class Unread {
     }
 
     /** The parameters of {@link #COLUMN}, in order. Students are never assignees, so only staff match one. */
-    static List<Object> parameters(Identity who) {
+    public static List<Object> parameters(Identity who) {
         return Arrays.asList(who.user(), who.isStaff() ? who.user() : null, who.user(), who.maySeeInternalNotes(),
                 who.user());
     }
 
     /** A row of {@link TicketSql#COLUMNS} followed by {@link #COLUMN}. */
-    static Ticket map(ResultSet rs) throws SQLException {
+    public static Ticket map(ResultSet rs) throws SQLException {
         return TicketSql.map(rs, rs.getObject("unread", Boolean.class));
     }
 }
