@@ -1,5 +1,6 @@
 package campus.helpdesk.ticket.sla;
 
+import campus.helpdesk.api.Priority;
 import campus.helpdesk.sla.ServiceLevelSettings;
 import campus.helpdesk.sla.ServiceLevels;
 import io.micronaut.context.annotation.Factory;
@@ -41,7 +42,7 @@ class ServiceLevelsFactory {
 
         @Override
         public void onApplicationEvent(StartupEvent event) {
-            levels.target(campus.helpdesk.api.Priority.HIGH); // made (and checked) when this listener was
+            levels.target(Priority.HIGH); // made (and checked) when this listener was
         }
     }
 }
