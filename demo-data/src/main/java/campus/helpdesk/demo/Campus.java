@@ -27,13 +27,10 @@ final class Campus {
             "Dubois", "Moreau", "López", "Sánchez", "Brown", "Taylor", "Yilmaz", "Khan", "Silva", "Costa",
             "Wagner", "Lefèvre", "Ricci", "Hoffmann", "Martínez", "Wilson", "Sato", "Kim");
 
-    /** Each queue has its own team; the first names are the ones who take most tickets. */
-    private static final List<String> FACILITY_STAFF = List.of(
-            "Paolo Ferri", "Helga Brandt", "Jean Roux", "Maria Lopez", "Tom Baker");
-    private static final List<String> IT_STAFF = List.of(
-            "Anna Keller", "Luca Moretti", "Sam Patel", "Claire Durand", "Jorge Ruiz", "Mia Wong");
-    private static final List<String> SERVICES_STAFF = List.of(
-            "Elena Conti", "Frank Lehmann", "Sophie Girard", "Carmen Vidal");
+    /** Each queue has its own team, eight people in all; the first names are the ones who take most tickets. */
+    private static final List<String> FACILITY_STAFF = List.of("Paolo Ferri", "Helga Brandt", "Tom Baker");
+    private static final List<String> IT_STAFF = List.of("Anna Keller", "Luca Moretti", "Sam Patel");
+    private static final List<String> SERVICES_STAFF = List.of("Elena Conti", "Sophie Girard");
 
     private Campus() {
     }
@@ -54,13 +51,24 @@ final class Campus {
     }
 
     static String staff(Category category, SplittableRandom random) {
-        List<String> team = switch (category) {
+        List<String> team = team(category);
+        // Squaring a uniform number favours the first members: a few people carry most of the queue.
+        double u = random.nextDouble();
+        return team.get((int) (u * u * team.size()));
+    }
+
+    /** Someone else of the same team, to hand a ticket over to. */
+    static String colleague(Category category, String staff, SplittableRandom random) {
+        List<String> team = team(category);
+        int from = team.indexOf(staff);
+        return team.get((from + 1 + random.nextInt(team.size() - 1)) % team.size());
+    }
+
+    private static List<String> team(Category category) {
+        return switch (category) {
             case FACILITY -> FACILITY_STAFF;
             case IT -> IT_STAFF;
             case SERVICES -> SERVICES_STAFF;
         };
-        // Squaring a uniform number favours the first members: a few people carry most of the queue.
-        double u = random.nextDouble();
-        return team.get((int) (u * u * team.size()));
     }
 }

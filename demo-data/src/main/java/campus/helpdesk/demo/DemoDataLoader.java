@@ -1,5 +1,8 @@
 package campus.helpdesk.demo;
 
+import campus.helpdesk.sla.ServiceLevelSettings;
+import campus.helpdesk.sla.ServiceLevels;
+
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -64,7 +67,14 @@ public final class DemoDataLoader {
         return load(connector, plan, progress, DEFAULT_STREAMS);
     }
 
+    /** With the response targets configured in this process's environment, as ticket-service reads them. */
     public static SeedReport load(Connector connector, SeedPlan plan, Progress progress, int streams) {
+        return load(connector, plan, progress, streams, ServiceLevelSettings.read(System::getenv));
+    }
+
+    /** {@code levels}: the response targets the tickets are filed under (ticket-service passes its own). */
+    public static SeedReport load(Connector connector, SeedPlan plan, Progress progress, int streams,
+                                  ServiceLevels levels) {
         long started = System.nanoTime();
         repairInterruptedLoad(connector);
         Ids ids = reserveIds(connector, plan.tickets());
@@ -72,7 +82,7 @@ public final class DemoDataLoader {
         long[] totals;
         try (SuspendedForeignKeys keys = plan.tickets() >= BULK_TICKETS ? SuspendedForeignKeys.suspend(connector)
                 : null) {
-            totals = loadStreams(connector, plan, progress, streams, ids);
+            totals = loadStreams(connector, plan, progress, streams, ids, levels);
         } catch (SQLException e) {
             throw new DemoDataException("Cannot suspend or restore the foreign keys: " + e.getMessage(), e);
         }
@@ -95,7 +105,7 @@ public final class DemoDataLoader {
     }
 
     private static long[] loadStreams(Connector connector, SeedPlan plan, Progress progress, int streams,
-                                      Ids ids) {
+                                      Ids ids, ServiceLevels levels) {
         StoryGenerator generator = new StoryGenerator(plan);
         int batch = Math.max(100, Math.min(MAX_BATCH, plan.tickets() / Math.max(1, streams * 4)));
         AtomicLong nextIndex = new AtomicLong();
@@ -105,7 +115,7 @@ public final class DemoDataLoader {
         try (ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, streams))) {
             for (int i = 0; i < Math.max(1, streams); i++) {
                 workers.add(pool.submit(() -> loadBatches(connector, generator, plan, ids, batch, nextIndex, done,
-                        progress)));
+                        progress, levels)));
             }
             for (Future<StoryRows.Counts> worker : workers) {
                 StoryRows.Counts counts = worker.get();
@@ -125,7 +135,8 @@ public final class DemoDataLoader {
 
     private static StoryRows.Counts loadBatches(Connector connector, StoryGenerator generator, SeedPlan plan,
                                                 Ids ids, int batch, AtomicLong nextIndex, AtomicLong done,
-                                                Progress progress) throws SQLException, IOException {
+                                                Progress progress, ServiceLevels levels)
+            throws SQLException, IOException {
         long tickets = 0;
         long messages = 0;
         long events = 0;
@@ -141,7 +152,7 @@ public final class DemoDataLoader {
                 List<TicketScript.Played> stories = new ArrayList<>((int) (to - from));
                 for (long index = from; index < to; index++) {
                     stories.add(TicketScript.play(generator.generate(index), ids.firstTicket() + index,
-                            ids.firstMessage() + index * Story.MAX_MESSAGES));
+                            ids.firstMessage() + index * Story.MAX_MESSAGES, levels));
                 }
                 StoryRows.Counts counts = StoryRows.write(connection, stories);
                 connection.commit();

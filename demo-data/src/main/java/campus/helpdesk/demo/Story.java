@@ -45,6 +45,10 @@ public record Story(long index, NewTicket filing, Category guessedCategory, doub
     public record Take(Instant at, String staff) implements Step {
     }
 
+    /** Staff hand the ACTIVE ticket over to a colleague, who answers and closes it from then on. */
+    public record HandOver(Instant at, String staff, String to) implements Step {
+    }
+
     /** Staff put a misfiled ticket in its right category. */
     public record CorrectCategory(Instant at, String staff, Category category) implements Step {
     }

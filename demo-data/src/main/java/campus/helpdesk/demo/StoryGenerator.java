@@ -4,6 +4,8 @@ import campus.helpdesk.api.Category;
 import campus.helpdesk.api.NewTicket;
 import campus.helpdesk.api.Priority;
 import campus.helpdesk.api.Role;
+import campus.helpdesk.sla.ServiceLevels;
+import campus.helpdesk.sla.Target;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +25,7 @@ public final class StoryGenerator {
     private static final long HOUR = 60 * MINUTE;
     private static final Category[] CATEGORIES = Category.values();
     private static final Priority[] PRIORITIES = Priority.values();
+    private static final ServiceLevels TARGETS = ServiceLevels.defaults();
 
     private final SeedPlan plan;
     private final Timeline timeline;
@@ -67,43 +70,52 @@ public final class StoryGenerator {
         String reporter = Campus.student(random);
         Steps steps = new Steps(now);
         plan(steps, opened, reporter, book, category, guessed, priority, random);
-        return new Story(index, new NewTicket(title, description, location, priority, null), guessed, confidence, reporter,
-                Instant.ofEpochMilli(opened), steps.happened);
+        return new Story(index, new NewTicket(title, description, location, priority, null), guessed, confidence,
+                reporter, Instant.ofEpochMilli(opened), steps.happened);
     }
 
     private static void plan(Steps steps, long opened, String reporter, Phrasebook book, Category category,
                              Category guessed, Priority priority, SplittableRandom random) {
         // A small backlog is never taken, a slightly larger one never closed: the long tail a real desk keeps.
-        boolean neverTaken = random.nextInt(250) == 0;
+        boolean neverTaken = random.nextInt(150) == 0;
         boolean neverClosed = neverTaken || random.nextInt(60) == 0;
         if (neverTaken) {
             return;
         }
         String staff = Campus.staff(category, random);
-        double urgency = switch (priority) {
-            case HIGH -> 0.35;
-            case MEDIUM -> 1.0;
-            case LOW -> 2.2;
-        };
-        long taken = opened + logNormal(random, 2 * HOUR * urgency, 1.0);
-        long firstResponse = taken + logNormal(random, 20 * MINUTE, 0.8);
-        long resolution = logNormal(random, medianResolution(category) * urgency, 1.1);
-        long closed = neverClosed ? Long.MAX_VALUE : Math.max(opened + resolution, firstResponse + 15 * MINUTE);
+        // Planned against the default targets, so HIGH tickets are answered and closed faster and most targets are
+        // met: the first reply usually comes at about a third of its target, the resolution at a fifth (IT) to a
+        // half (services, waiting on paperwork) of its own, with tails that breach about one target in ten.
+        Target target = TARGETS.target(priority);
+        // One ticket in fifteen sits unnoticed in the queue for longer than its whole first-response target.
+        double wait = random.nextInt(15) == 0 ? 1.5 : 0.2;
+        long taken = opened + logNormal(random, wait * target.firstResponse().toMillis(), 1.0);
+        long firstResponse = taken + logNormal(random, 0.08 * target.firstResponse().toMillis(), 0.8);
+        long resolution = logNormal(random, resolutionShare(category) * target.resolution().toMillis(), 0.9);
+        // One ticket in twenty-five changes hands after the first reply (a shift ends, a specialist is needed).
+        boolean handedOver = random.nextInt(25) == 0;
+        long talkFrom = handedOver ? firstResponse + logNormal(random, 30 * MINUTE, 0.8) : firstResponse;
+        long closed = neverClosed ? Long.MAX_VALUE : Math.max(opened + resolution, talkFrom + 15 * MINUTE);
 
         steps.add(new Story.Take(Instant.ofEpochMilli(taken), staff));
         if (guessed != category) {
             steps.add(new Story.CorrectCategory(Instant.ofEpochMilli(taken + MINUTE), staff, category));
         }
         steps.add(post(firstResponse, staff, Role.STAFF, book.pick("reply.first", random), false));
-        long until = neverClosed ? firstResponse + 5 * 24 * HOUR : closed - 2 * MINUTE;
-        for (Story.Post message : conversation(book, staff, reporter, firstResponse, until, random)) {
+        String owner = staff;
+        if (handedOver) {
+            owner = Campus.colleague(category, staff, random);
+            steps.add(new Story.HandOver(Instant.ofEpochMilli(talkFrom), staff, owner));
+        }
+        long until = neverClosed ? talkFrom + 5 * 24 * HOUR : closed - 2 * MINUTE;
+        for (Story.Post message : conversation(book, owner, reporter, talkFrom, until, random)) {
             steps.add(message);
         }
         if (!neverClosed) {
             if (random.nextInt(10) < 7) {
-                steps.add(post(closed - MINUTE, staff, Role.STAFF, book.pick("reply.closing", random), false));
+                steps.add(post(closed - MINUTE, owner, Role.STAFF, book.pick("reply.closing", random), false));
             }
-            steps.add(new Story.Close(Instant.ofEpochMilli(closed), staff));
+            steps.add(new Story.Close(Instant.ofEpochMilli(closed), owner));
         }
     }
 
@@ -177,12 +189,12 @@ public final class StoryGenerator {
         return text.toString();
     }
 
-    /** Median time from opening to closing for a MEDIUM ticket: IT is quick, services wait on paperwork. */
-    private static long medianResolution(Category category) {
+    /** The median resolution as a share of the target: IT is quick, services wait on paperwork. */
+    private static double resolutionShare(Category category) {
         return switch (category) {
-            case IT -> 10 * HOUR;
-            case FACILITY -> 36 * HOUR;
-            case SERVICES -> 72 * HOUR;
+            case IT -> 0.2;
+            case FACILITY -> 0.35;
+            case SERVICES -> 0.5;
         };
     }
 

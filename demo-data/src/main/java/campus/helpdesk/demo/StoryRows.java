@@ -16,11 +16,13 @@ final class StoryRows {
 
     static final String TICKETS = "COPY tickets (id, title, description, location, priority, status, category, "
             + "category_confidence, category_source, needs_review, reporter_name, assignee, opened_at, updated_at, "
-            + "first_response_at, closed_at, version, language) FROM STDIN";
+            + "first_response_at, closed_at, version, language, first_response_due_at, first_response_at_risk_at, "
+            + "resolution_due_at, resolution_at_risk_at) FROM STDIN";
     static final String MESSAGES = "COPY ticket_message (id, ticket_id, author, author_role, body, internal, "
             + "created_at) FROM STDIN";
     static final String EVENTS = "COPY ticket_event (ticket_id, type, actor, actor_role, at, internal, changes, "
-            + "category, status, priority, opened_at, closed_at, first_response_at, version) FROM STDIN";
+            + "category, status, priority, opened_at, closed_at, first_response_at, version, assignee, "
+            + "first_response_due_at, resolution_due_at) FROM STDIN";
 
     private StoryRows() {
     }
@@ -39,7 +41,9 @@ final class StoryRows {
                         .plain(t.priority().name()).plain(t.status().name()).plain(t.category().name())
                         .number(t.categoryConfidence()).plain(t.categorySource().name()).bool(t.needsReview())
                         .text(t.reporterName()).text(t.assignee()).time(t.openedAt()).time(t.updatedAt())
-                        .time(t.firstResponseAt()).time(t.closedAt()).number(t.version()).plain(s.language());
+                        .time(t.firstResponseAt()).time(t.closedAt()).number(t.version()).plain(s.language())
+                        .time(s.deadlines().firstResponseDue()).time(s.deadlines().firstResponseAtRisk())
+                        .time(s.deadlines().resolutionDue()).time(s.deadlines().resolutionAtRisk());
                 copy.endRow();
             }
         }
@@ -61,7 +65,8 @@ final class StoryRows {
                             .plain(e.actor().role().name()).time(e.at()).bool(e.internal())
                             .text(ChangesJson.of(e.changes())).plain(facts.category().name())
                             .plain(facts.status().name()).plain(facts.priority().name()).time(facts.openedAt())
-                            .time(facts.closedAt()).time(facts.firstResponseAt()).number(facts.version());
+                            .time(facts.closedAt()).time(facts.firstResponseAt()).number(facts.version())
+                            .text(facts.assignee()).time(facts.firstResponseDueAt()).time(facts.resolutionDueAt());
                     copy.endRow();
                     events++;
                 }

@@ -1,5 +1,6 @@
 package campus.helpdesk.demo;
 
+import campus.helpdesk.sla.ServiceLevels;
 import campus.helpdesk.testing.TestPostgres;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -155,8 +156,8 @@ class DemoDataLoaderTest {
         StoryGenerator second = new StoryGenerator(plan);
         for (int i = 0; i < 50; i++) {
             assertThat(second.generate(i)).isEqualTo(first.generate(i));
-            assertThat(TicketScript.play(second.generate(i), i + 1, 6L * i))
-                    .isEqualTo(TicketScript.play(first.generate(i), i + 1, 6L * i));
+            assertThat(TicketScript.play(second.generate(i), i + 1, 6L * i, ServiceLevels.defaults()))
+                    .isEqualTo(TicketScript.play(first.generate(i), i + 1, 6L * i, ServiceLevels.defaults()));
         }
     }
 

@@ -1,5 +1,6 @@
 package campus.helpdesk.lifecycle;
 
+import campus.helpdesk.api.Category;
 import campus.helpdesk.api.CategorySource;
 import campus.helpdesk.api.Classification;
 import campus.helpdesk.api.EventType;
@@ -9,6 +10,8 @@ import campus.helpdesk.api.Priority;
 import campus.helpdesk.api.Ticket;
 import campus.helpdesk.api.TicketStatus;
 import campus.helpdesk.classify.TicketClassifier;
+import campus.helpdesk.sla.Deadlines;
+import campus.helpdesk.sla.ServiceLevels;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,30 +31,39 @@ public final class TicketLifecycle {
     }
 
     /**
-     * Filing: OPEN, version 1, the classifier's category (AUTO, flagged for review when unsure). The reporter's
-     * priority wins; the classifier only fills in a missing one (safety words → HIGH), else MEDIUM. {@code id}: the
-     * ticket's id if the writer knows it already, 0 when the database assigns it.
+     * Filing: OPEN, version 1, due by the response targets of its priority from now. The category is the reporter's
+     * own choice when the request names one (REPORTER, certain, never reviewed; the classifier's guess is not kept),
+     * else the classifier's (AUTO, flagged for review when unsure). The reporter's priority wins; the classifier only
+     * fills in a missing one (safety words → HIGH), else MEDIUM. {@code id}: the ticket's id if the writer knows it
+     * already, 0 when the database assigns it.
      */
     public static Change open(long id, NewTicket request, Classification classification, Actor reporter,
-                              Instant at) {
+                              Instant at, ServiceLevels levels) {
         Priority priority = request.priority() != null ? request.priority()
                 : classification.suggestedPriority() != null ? classification.suggestedPriority() : Priority.MEDIUM;
-        double confidence = clamp(classification.confidence());
+        boolean chosen = request.category() != null;
+        Category category = chosen ? request.category() : classification.category();
+        CategorySource source = chosen ? CategorySource.REPORTER : CategorySource.AUTO;
+        double confidence = chosen ? 1.0 : clamp(classification.confidence());
+        Deadlines due = levels.deadlines(priority, at);
         Ticket ticket = new Ticket(id, request.title(), request.description(), TicketText.location(request.location()),
-                priority, TicketStatus.OPEN, classification.category(), confidence, CategorySource.AUTO,
-                needsReview(CategorySource.AUTO, confidence), reporter.name(), null, at, at, null, null, 1, null, null, null, null);
+                priority, TicketStatus.OPEN, category, confidence, source, needsReview(source, confidence),
+                reporter.name(), null, at, at, null, null, 1, due.firstResponseDue(), due.resolutionDue(), null,
+                null);
         List<FieldChange> changes = List.of(
                 new FieldChange("category", null, ticket.category().name()),
                 new FieldChange("priority", null, ticket.priority().name()));
-        return new Change(ticket, new TicketEvent(EventType.CREATED, reporter, at, false, changes, ticket));
+        return new Change(ticket, new TicketEvent(EventType.CREATED, reporter, at, false, changes, ticket), due);
     }
 
     /**
      * An edit of the text, location, priority or (staff) category. A staff category is certain and ends any
      * review; a text classified {@code again} (see {@link TicketEdit#needsClassifying}) gets the new answer.
-     * Changing nothing but the category is a CATEGORY_CORRECTED event, anything else EDITED.
+     * Changing nothing but the category is a CATEGORY_CORRECTED event, anything else EDITED. A new priority moves
+     * the due times, recomputed from the opening time as if the ticket had had that priority from the start.
      */
-    public static Change edit(Ticket current, TicketEdit edit, Classification again, Actor who, Instant at) {
+    public static Change edit(Ticket current, TicketEdit edit, Classification again, Actor who, Instant at,
+                              ServiceLevels levels) {
         if (edit.isEmpty()) {
             throw new IllegalArgumentException("An empty edit changes nothing and records nothing");
         }
@@ -74,12 +86,16 @@ public final class TicketLifecycle {
             source = CategorySource.AUTO;
             review = needsReview(source, confidence);
         }
+        Deadlines due = edit.priority() != current.priority() ? levels.deadlines(edit.priority(), current.openedAt())
+                : null;
         Ticket after = new Ticket(current.id(), edit.title(), edit.description(), edit.location(), edit.priority(),
                 current.status(), category, confidence, source, review, current.reporterName(), current.assignee(),
-                current.openedAt(), at, current.firstResponseAt(), current.closedAt(), current.version() + 1, null, null, null, null);
+                current.openedAt(), at, current.firstResponseAt(), current.closedAt(), current.version() + 1,
+                due != null ? due.firstResponseDue() : current.firstResponseDueAt(),
+                due != null ? due.resolutionDue() : current.resolutionDueAt(), null, null);
         boolean onlyCategory = changes.stream().allMatch(c -> c.field().startsWith("category"));
         EventType type = onlyCategory && edit.categoryCorrected() ? EventType.CATEGORY_CORRECTED : EventType.EDITED;
-        return new Change(after, new TicketEvent(type, who, at, false, changes, after));
+        return new Change(after, new TicketEvent(type, who, at, false, changes, after), due);
     }
 
     /** The one status a ticket may move to next (OPEN → ACTIVE → CLOSED), or null when it is CLOSED. */
@@ -102,7 +118,7 @@ public final class TicketLifecycle {
                 current.priority(), to, current.category(), current.categoryConfidence(), current.categorySource(),
                 current.needsReview(), current.reporterName(), taking ? who.name() : current.assignee(),
                 current.openedAt(), at, current.firstResponseAt(), closing ? at : current.closedAt(),
-                current.version() + 1, null, null, null, null);
+                current.version() + 1, current.firstResponseDueAt(), current.resolutionDueAt(), null, null);
         List<FieldChange> changes = new ArrayList<>(2);
         changes.add(new FieldChange("status", current.status().name(), to.name()));
         if (taking) {
@@ -112,6 +128,26 @@ public final class TicketLifecycle {
             changes.add(new FieldChange("closedAt", null, at.toString()));
         }
         return new Change(after, new TicketEvent(EventType.STATUS_CHANGED, who, at, false, changes, after));
+    }
+
+    /**
+     * Staff hand an ACTIVE ticket to another staff member: the new assignee, a new version, and a HANDED_OVER event
+     * that records who handed it to whom. Nothing else moves (the due times stay: the reporter waits as long).
+     */
+    public static Change handOver(Ticket current, String toAssignee, Actor who, Instant at) {
+        if (current.status() != TicketStatus.ACTIVE) {
+            throw new IllegalArgumentException("Only an ACTIVE ticket is handed over, not a " + current.status() + " one");
+        }
+        if (toAssignee.equals(current.assignee())) {
+            throw new IllegalArgumentException("Ticket " + current.id() + " is " + toAssignee + "'s already");
+        }
+        Ticket after = new Ticket(current.id(), current.title(), current.description(), current.location(),
+                current.priority(), current.status(), current.category(), current.categoryConfidence(),
+                current.categorySource(), current.needsReview(), current.reporterName(), toAssignee,
+                current.openedAt(), at, current.firstResponseAt(), current.closedAt(), current.version() + 1,
+                current.firstResponseDueAt(), current.resolutionDueAt(), null, null);
+        List<FieldChange> changes = List.of(new FieldChange("assignee", current.assignee(), toAssignee));
+        return new Change(after, new TicketEvent(EventType.HANDED_OVER, who, at, false, changes, after));
     }
 
     /**
@@ -130,7 +166,7 @@ public final class TicketLifecycle {
                 current.priority(), current.status(), current.category(), current.categoryConfidence(),
                 current.categorySource(), current.needsReview(), current.reporterName(), current.assignee(),
                 current.openedAt(), at, firstResponse ? at : current.firstResponseAt(), current.closedAt(),
-                current.version() + 1, null, null, null, null);
+                current.version() + 1, current.firstResponseDueAt(), current.resolutionDueAt(), null, null);
         if (firstResponse) {
             changes.add(new FieldChange("firstResponseAt", null, at.toString()));
         }
@@ -146,7 +182,8 @@ public final class TicketLifecycle {
         Ticket after = new Ticket(current.id(), current.title(), current.description(), current.location(),
                 current.priority(), current.status(), current.category(), current.categoryConfidence(),
                 current.categorySource(), current.needsReview(), current.reporterName(), current.assignee(),
-                current.openedAt(), at, current.firstResponseAt(), current.closedAt(), current.version() + 1, null, null, null, null);
+                current.openedAt(), at, current.firstResponseAt(), current.closedAt(), current.version() + 1,
+                current.firstResponseDueAt(), current.resolutionDueAt(), null, null);
         List<FieldChange> changes = List.of(new FieldChange("deleted", null, "true"));
         return new Change(after, new TicketEvent(EventType.DELETED, who, at, false, changes, null));
     }

@@ -12,8 +12,11 @@ import campus.helpdesk.api.Ticket;
 import campus.helpdesk.api.TicketPatch;
 import campus.helpdesk.api.TicketStatus;
 import campus.helpdesk.classify.TicketClassifier;
+import campus.helpdesk.sla.Deadlines;
+import campus.helpdesk.sla.ServiceLevels;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
@@ -26,6 +29,7 @@ class TicketLifecycleTest {
     private static final Actor ADA = new Actor("Ada", Role.STUDENT);
     private static final Actor CARLA = new Actor("Carla", Role.STAFF);
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+    private static final ServiceLevels LEVELS = ServiceLevels.defaults();
 
     @Test
     void filingOpensAnAutomaticallyCategorisedTicketAtVersionOneAndRecordsCategoryAndPriority() {
@@ -122,7 +126,7 @@ class TicketLifecycleTest {
     void aStaffCategoryIsCertainEndsTheReviewAndAloneIsACategoryCorrection() {
         Ticket t = open(filing(), guess(Category.IT, 0.55, null)).ticket();
         TicketPatch toFacility = new TicketPatch(null, null, null, null, Category.FACILITY, null);
-        Change fixed = TicketLifecycle.edit(t, TicketEdit.of(t, toFacility), null, CARLA, T0.plusSeconds(60));
+        Change fixed = TicketLifecycle.edit(t, TicketEdit.of(t, toFacility), null, CARLA, T0.plusSeconds(60), LEVELS);
         assertThat(fixed.ticket().category()).isEqualTo(Category.FACILITY);
         assertThat(fixed.ticket().categoryConfidence()).isEqualTo(1.0);
         assertThat(fixed.ticket().categorySource()).isEqualTo(CategorySource.STAFF);
@@ -132,7 +136,7 @@ class TicketLifecycleTest {
                 new FieldChange("categorySource", "AUTO", "STAFF"));
 
         TicketPatch withPriority = new TicketPatch(null, null, null, Priority.HIGH, Category.SERVICES, null);
-        assertThat(TicketLifecycle.edit(t, TicketEdit.of(t, withPriority), null, CARLA, T0).event().type())
+        assertThat(TicketLifecycle.edit(t, TicketEdit.of(t, withPriority), null, CARLA, T0, LEVELS).event().type())
                 .isEqualTo(EventType.EDITED);
     }
 
@@ -141,14 +145,14 @@ class TicketLifecycleTest {
         Ticket t = open(filing(), guess(Category.IT, 0.9, null)).ticket();
         TicketEdit edit = TicketEdit.of(t, new TicketPatch(null, "The radiator leaks", null, null, null, null));
         assertThat(edit.needsClassifying(t)).isTrue();
-        Change edited = TicketLifecycle.edit(t, edit, guess(Category.FACILITY, 0.6, null), ADA, T0.plusSeconds(60));
+        Change edited = TicketLifecycle.edit(t, edit, guess(Category.FACILITY, 0.6, null), ADA, T0.plusSeconds(60), LEVELS);
         assertThat(edited.ticket().category()).isEqualTo(Category.FACILITY);
         assertThat(edited.ticket().needsReview()).isTrue();
         assertThat(edited.event().type()).isEqualTo(EventType.EDITED);
         assertThat(edited.event().changes()).extracting(FieldChange::field).containsExactly("description", "category");
 
         Ticket staffChose = TicketLifecycle.edit(t, TicketEdit.of(t,
-                new TicketPatch(null, null, null, null, Category.IT, null)), null, CARLA, T0).ticket();
+                new TicketPatch(null, null, null, null, Category.IT, null)), null, CARLA, T0, LEVELS).ticket();
         assertThat(TicketEdit.of(staffChose, new TicketPatch("New title", null, null, null, null, null))
                 .needsClassifying(staffChose)).isFalse();
         assertThat(TicketEdit.of(t, new TicketPatch(t.title(), null, null, null, null, null)).isEmpty()).isTrue();
@@ -171,8 +175,88 @@ class TicketLifecycleTest {
         assertThat(TicketText.language("WLAN", "eduroam")).isEqualTo("simple");
     }
 
+    @Test
+    void filingSetsTheDueTimesOfItsPriorityFromTheOpeningTime() {
+        Change opened = open(new NewTicket("Smoke", "Smoke in the lab", null, Priority.HIGH, null),
+                guess(Category.FACILITY, 0.9, null));
+        Deadlines expected = LEVELS.deadlines(Priority.HIGH, T0);
+        assertThat(opened.deadlines()).isEqualTo(expected);
+        assertThat(opened.deadlines().firstResponseDue()).isEqualTo(T0.plus(Duration.ofHours(1)));
+        assertThat(opened.deadlines().resolutionAtRisk()).isEqualTo(T0.plus(Duration.ofMinutes(384)));
+        assertThat(opened.ticket().firstResponseDueAt()).isEqualTo(expected.firstResponseDue());
+        assertThat(opened.ticket().resolutionDueAt()).isEqualTo(expected.resolutionDue());
+        assertThat(opened.event().facts().resolutionDueAt()).isEqualTo(expected.resolutionDue());
+    }
+
+    @Test
+    void aPriorityChangeRecomputesTheDueTimesFromTheOpeningTimeAndOtherEditsKeepThem() {
+        Ticket t = open(filing(), guess(Category.IT, 0.9, null)).ticket();
+        Instant later = T0.plus(Duration.ofHours(5));
+        Change raised = TicketLifecycle.edit(t, TicketEdit.of(t,
+                new TicketPatch(null, null, null, Priority.HIGH, null, null)), null, ADA, later, LEVELS);
+        assertThat(raised.deadlines()).isEqualTo(LEVELS.deadlines(Priority.HIGH, T0));
+        assertThat(raised.ticket().firstResponseDueAt()).isEqualTo(T0.plus(Duration.ofHours(1)));
+        assertThat(raised.ticket().resolutionDueAt()).isEqualTo(T0.plus(Duration.ofHours(8)));
+
+        Change retitled = TicketLifecycle.edit(raised.ticket(), TicketEdit.of(raised.ticket(),
+                new TicketPatch("Printer jam, tray 2", null, null, null, null, null)), null, ADA, later, LEVELS);
+        assertThat(retitled.deadlines()).as("the stored targets stand").isNull();
+        assertThat(retitled.ticket().firstResponseDueAt()).isEqualTo(raised.ticket().firstResponseDueAt());
+    }
+
+    @Test
+    void aReportersOwnCategoryIsCertainNeverReviewedAndKeepsTheClassifiersGuessOut() {
+        NewTicket chosen = new NewTicket("Printer jam", "The printer in the library jams", null, null,
+                Category.FACILITY);
+        Change opened = open(chosen, guess(Category.IT, 0.55, null));
+        Ticket t = opened.ticket();
+        assertThat(t.category()).isEqualTo(Category.FACILITY);
+        assertThat(t.categorySource()).isEqualTo(CategorySource.REPORTER);
+        assertThat(t.categoryConfidence()).isEqualTo(1.0);
+        assertThat(t.needsReview()).isFalse();
+        assertThat(opened.event().changes()).contains(new FieldChange("category", null, "FACILITY"));
+        assertThat(TicketEdit.of(t, new TicketPatch("Printer jam again", null, null, null, null, null))
+                .needsClassifying(t)).as("a person chose it: a text edit does not reclassify").isFalse();
+    }
+
+    @Test
+    void handingOverGivesAnActiveTicketItsNewAssigneeAndRecordsWhoHandedItToWhom() {
+        Ticket open = open(filing(), guess(Category.IT, 0.9, null)).ticket();
+        Ticket active = TicketLifecycle.move(open, TicketStatus.ACTIVE, CARLA, T0.plusSeconds(60)).ticket();
+        Instant at = T0.plusSeconds(120);
+        Change handed = TicketLifecycle.handOver(active, "Bruno", CARLA, at);
+        assertThat(handed.ticket().assignee()).isEqualTo("Bruno");
+        assertThat(handed.ticket().version()).isEqualTo(active.version() + 1);
+        assertThat(handed.ticket().updatedAt()).isEqualTo(at);
+        assertThat(handed.ticket().status()).isEqualTo(TicketStatus.ACTIVE);
+        assertThat(handed.ticket().resolutionDueAt()).isEqualTo(active.resolutionDueAt());
+        assertThat(handed.deadlines()).isNull();
+        assertThat(handed.event().type()).isEqualTo(EventType.HANDED_OVER);
+        assertThat(handed.event().actor()).isEqualTo(CARLA);
+        assertThat(handed.event().changes()).containsExactly(new FieldChange("assignee", "Carla", "Bruno"));
+        assertThat(handed.event().facts()).isEqualTo(handed.ticket());
+
+        assertThatThrownBy(() -> TicketLifecycle.handOver(open, "Bruno", CARLA, at))
+                .isInstanceOf(IllegalArgumentException.class);
+        Ticket closed = TicketLifecycle.move(active, TicketStatus.CLOSED, CARLA, at).ticket();
+        assertThatThrownBy(() -> TicketLifecycle.handOver(closed, "Bruno", CARLA, at))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void stepsOtherThanFilingAndPriorityChangesCarryTheDueTimesAlong() {
+        Ticket t = open(filing(), guess(Category.IT, 0.9, null)).ticket();
+        Ticket active = TicketLifecycle.move(t, TicketStatus.ACTIVE, CARLA, T0.plusSeconds(60)).ticket();
+        Ticket answered = TicketLifecycle.message(active, 1, CARLA, false, T0.plusSeconds(90)).ticket();
+        Ticket closed = TicketLifecycle.move(answered, TicketStatus.CLOSED, CARLA, T0.plusSeconds(120)).ticket();
+        for (Ticket after : new Ticket[]{active, answered, closed}) {
+            assertThat(after.firstResponseDueAt()).isEqualTo(t.firstResponseDueAt());
+            assertThat(after.resolutionDueAt()).isEqualTo(t.resolutionDueAt());
+        }
+    }
+
     private static Change open(NewTicket request, Classification classification) {
-        return TicketLifecycle.open(42, request, classification, ADA, T0);
+        return TicketLifecycle.open(42, request, classification, ADA, T0, LEVELS);
     }
 
     private static NewTicket filing() {

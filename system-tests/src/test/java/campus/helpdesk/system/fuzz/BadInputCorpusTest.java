@@ -196,8 +196,15 @@ class BadInputCorpusTest {
                 Endpoint.read(t, "/api/tickets", query("status", "OPEN", "category", "IT", "priority", "LOW", "q",
                         "printer", "openedFrom", "2026-01-01", "openedTo", "2026-12-31T00:00:00Z", "needsReview",
                         "false", "sort", "openedAt,desc", "page", "0", "size", "20")),
+                // The issue-11 filters on their own: a student's list refuses any assignee filter (403), which would
+                // hide what the other parameters' bad values get.
+                Endpoint.read(t, "/api/tickets", query("reporter", "me", "sla", "AT_RISK,BREACHED", "sort", "due")),
+                Endpoint.read(t, "/api/tickets", query("assignee", "none", "sla", "BREACHED")),
                 Endpoint.read(t, "/api/tickets/counts", query("category", "IT", "priority", "LOW", "q", "printer",
                         "openedFrom", "2026-01-01", "openedTo", "2026-12-31T00:00:00Z", "needsReview", "false")),
+                Endpoint.read(t, "/api/tickets/counts", query("status", "OPEN,ACTIVE", "reporter", "me", "sla",
+                        "AT_RISK")),
+                Endpoint.read(t, "/api/tickets/counts", query("assignee", "me", "sla", "BREACHED")),
                 Endpoint.read(t, "/api/tickets/{id}", Map.of()),
                 Endpoint.body(t, "PATCH", "/api/tickets/{id}", fields("title", text(false, "Fuzz ticket"),
                         "description", text(false, "d"), "location", text(false, "Hall"),
@@ -205,6 +212,11 @@ class BadInputCorpusTest {
                         "version", number(false, 1)), true),
                 Endpoint.body(t, "POST", "/api/tickets/{id}/status", fields("status", enumeration(true, "ACTIVE"),
                         "version", number(false, 1)), true),
+                // The fixed targets are OPEN: a valid handover would be refused (409), so nothing changes anyway.
+                Endpoint.body(t, "POST", "/api/tickets/{id}/assignee", fields("assignee", text(true, "Fuzz Colleague")),
+                        true),
+                Endpoint.only(t, "POST", "/api/tickets/{id}/read", Map.of(), EnumSet.of(Mutation.PATH_ID,
+                        Mutation.METHOD, Mutation.BAD_PATH)),
                 Endpoint.only(t, "DELETE", "/api/tickets/{id}", Map.of(), EnumSet.of(Mutation.PATH_ID,
                         Mutation.CONTENT_TYPE, Mutation.OVERSIZED, Mutation.METHOD, Mutation.BAD_PATH)),
                 Endpoint.read(t, "/api/tickets/{id}/history", Map.of()),

@@ -72,7 +72,7 @@ enum Mutation {
         if (!write) {
             set.add(ACCEPT);
         }
-        if (method.equals("PATCH") || path.endsWith("/status")) {
+        if (method.equals("PATCH") || path.endsWith("/status") || path.endsWith("/assignee")) {
             set.add(IF_MATCH);
         }
         if (method.equals("POST") && path.equals("/api/tickets")) {

@@ -37,6 +37,12 @@ class RouteRoleMatrixTest {
             GatewayRoute.of("GET", "/api/tickets/{ticket}", PEOPLE, 200),
             GatewayRoute.of("PATCH", "/api/tickets/{ticket}", PEOPLE, 200),
             GatewayRoute.of("POST", "/api/tickets/{ticket}/status", java.util.Set.of("STAFF"), 200),
+            GatewayRoute.of("POST", "/api/tickets/{active}/assignee", java.util.Set.of("STAFF"), 200),
+            GatewayRoute.of("POST", "/api/tickets/{ticket}/read", PEOPLE, 204),
+            GatewayRoute.of("GET", "/api/tickets?assignee=none&sla=AT_RISK,BREACHED&sort=due",
+                    java.util.Set.of("STAFF"), 200),
+            GatewayRoute.of("GET", "/api/tickets?reporter=me&sla=BREACHED", PEOPLE, 200),
+            GatewayRoute.of("GET", "/api/tickets/counts?status=OPEN&reporter=me&sla=AT_RISK", PEOPLE, 200),
             GatewayRoute.of("DELETE", "/api/tickets/{ticket}", java.util.Set.of("STAFF"), 204),
             GatewayRoute.of("GET", "/api/tickets/{ticket}/messages", PEOPLE, 200),
             GatewayRoute.of("POST", "/api/tickets/{ticket}/messages", PEOPLE, 201),
@@ -162,6 +168,13 @@ class RouteRoleMatrixTest {
     }
 
     private String concrete(String path) {
+        if (path.contains("{active}")) {
+            long ticket = newTicket();
+            GatewayClient.Answer taken = call("POST", "/api/tickets/" + ticket + "/status", Map.of("status", "ACTIVE"),
+                    Map.of("Cookie", staffCookie));
+            assertThat(taken.status()).as(taken.body()).isEqualTo(200);
+            return path.replace("{active}", String.valueOf(ticket));
+        }
         if (path.contains("{ticket}")) {
             return path.replace("{ticket}", String.valueOf(newTicket()));
         }
@@ -185,6 +198,7 @@ class RouteRoleMatrixTest {
             case "POST /api/tickets" -> Map.of("title", "Matrix ticket", "description", "Filed by the route matrix");
             case "PATCH /api/tickets/{ticket}" -> Map.of("priority", "HIGH");
             case "POST /api/tickets/{ticket}/status" -> Map.of("status", "ACTIVE");
+            case "POST /api/tickets/{active}/assignee" -> Map.of("assignee", "Matrix Colleague");
             case "POST /api/tickets/{ticket}/messages" -> Map.of("body", "Any news?");
             case "POST /api/tickets/classify" -> Map.of("text", "The printer in the library is jammed");
             case "POST /api/tokens" -> Map.of("name", "matrix-new-" + names.incrementAndGet(), "role", "ANALYST");

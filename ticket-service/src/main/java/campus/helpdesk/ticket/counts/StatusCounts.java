@@ -8,13 +8,13 @@ import campus.helpdesk.ticket.search.TicketSearch;
 import jakarta.inject.Singleton;
 
 import java.util.EnumSet;
-import java.util.Map;
 
 /**
- * Counts per status under the list's filters. Each count is the total the list itself answers for that status
- * ({@link TicketSearch#countByStatus} counts with the list's own WHERE and total rule, in one statement), so the
- * filters, the text-search cap and the count a tab shows can never disagree with the list under it; the statuses
- * counted are those the caller's list shows when it asks for none.
+ * Counts per status and per view under the list's filters. Each count is the total the list itself answers for that
+ * status or view ({@link TicketSearch#count} counts with the list's own WHERE and total rule, in one statement), so
+ * the filters, the text-search cap and the count a tab shows can never disagree with the list under it. The
+ * statuses counted are those the caller's list shows when it asks for none; the views count the statuses asked for
+ * (a student asking for CLOSED is refused, as by the list).
  */
 @Singleton
 public class StatusCounts {
@@ -25,9 +25,10 @@ public class StatusCounts {
         this.search = search;
     }
 
-    /** {@code filters}: the list's query; its statuses, sort and page are not used. */
+    /** {@code filters}: the list's query; its sort and page are not used, its statuses only by the views. */
     public TicketCounts count(Identity who, ListQuery filters) {
-        return new TicketCounts(search.countByStatus(filters,
-                who.listableStatuses(EnumSet.noneOf(TicketStatus.class))), Map.of());
+        TicketSearch.Counts counts = search.count(who, filters,
+                who.listableStatuses(EnumSet.noneOf(TicketStatus.class)), who.listableStatuses(filters.statuses()));
+        return new TicketCounts(counts.byStatus(), counts.byView());
     }
 }

@@ -24,12 +24,12 @@ public class TicketCountsController implements TicketCountOperations {
     }
 
     @Override
-    public TicketCounts counts(@Nullable String status, @Nullable String category, @Nullable String priority, @Nullable String q,
-                               @Nullable String openedFrom, @Nullable String openedTo,
+    public TicketCounts counts(@Nullable String status, @Nullable String category, @Nullable String priority,
+                               @Nullable String q, @Nullable String openedFrom, @Nullable String openedTo,
                                @Nullable String needsReview, @Nullable String assignee,
                                @Nullable String reporter, @Nullable String sla) {
-        ListQuery filters = ListQuery.parse(null, category, priority, q, openedFrom, openedTo, needsReview, null,
-                null, null);
+        ListQuery filters = ListQuery.parse(status, category, priority, q, openedFrom, openedTo, needsReview,
+                assignee, reporter, sla, null, null, null);
         return counts.count(Identity.current(), filters);
     }
 }

@@ -61,6 +61,21 @@ public class Database {
         }
     }
 
+    /**
+     * Runs {@code work} on the connection of the transaction in progress on this thread (it sees that transaction's
+     * uncommitted changes, as a repository would), else like {@link #autoCommit}.
+     */
+    public <T> T joining(Work<T> work) {
+        if (transactions.findTransactionStatus().isEmpty()) {
+            return autoCommit(work);
+        }
+        try {
+            return work.run(transactions.getConnection());
+        } catch (SQLException e) {
+            throw new DatabaseException(e);
+        }
+    }
+
     /** A pooled connection the caller must close; for streams that outlive one method call. */
     public Connection borrow() throws SQLException {
         try {

@@ -2,6 +2,7 @@ package campus.helpdesk.ticket.db;
 
 import io.micronaut.core.annotation.Nullable;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,6 +10,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 
 /** The few JDBC conversions every feature needs (timestamptz ↔ Instant, nullable values). */
 public final class Sql {
@@ -44,6 +46,26 @@ public final class Sql {
         } else {
             ps.setLong(index, value);
         }
+    }
+
+    /**
+     * Binds {@code values} from {@code index} on, each by its type (null as a null text, String[] as a text array);
+     * the next free index.
+     */
+    public static int bind(Connection c, PreparedStatement ps, int index, List<?> values) throws SQLException {
+        int i = index;
+        for (Object value : values) {
+            switch (value) {
+                case null -> ps.setNull(i, Types.VARCHAR);
+                case String[] array -> ps.setArray(i, c.createArrayOf("text", array));
+                case Instant instant -> setInstant(ps, i, instant);
+                case Boolean flag -> ps.setBoolean(i, flag);
+                case Long number -> ps.setLong(i, number);
+                default -> ps.setString(i, value.toString());
+            }
+            i++;
+        }
+        return i;
     }
 
     public static @Nullable String enumName(@Nullable Enum<?> value) {

@@ -3,15 +3,21 @@ package campus.helpdesk.ticket.db;
 import campus.helpdesk.api.Category;
 import campus.helpdesk.api.CategorySource;
 import campus.helpdesk.api.Priority;
+import campus.helpdesk.api.ServiceLevel;
 import campus.helpdesk.api.Ticket;
 import campus.helpdesk.api.TicketStatus;
 import campus.helpdesk.lifecycle.TicketText;
+import campus.helpdesk.sla.Deadlines;
+import campus.helpdesk.sla.ServiceLevels;
+import campus.helpdesk.ticket.identity.Identity;
 import campus.helpdesk.ticket.problem.Problems;
+import io.micronaut.core.annotation.Nullable;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 
 /**
  * The tickets row: the column list every query selects and its mapping to the API record, loading and locking one,
@@ -19,10 +25,14 @@ import java.sql.SQLException;
  */
 public final class TicketSql {
 
+    /** The stored response targets (see {@link Deadlines}); the API shows the due times and judges all four. */
+    public static final String DEADLINES = "first_response_due_at, first_response_at_risk_at, resolution_due_at, "
+            + "resolution_at_risk_at";
+
     /** Unqualified so it works on the table and on CTEs that return its rows. */
     public static final String COLUMNS = "id, title, description, location, priority, status, category, "
             + "category_confidence, category_source, needs_review, reporter_name, assignee, opened_at, updated_at, "
-            + "first_response_at, closed_at, version";
+            + "first_response_at, closed_at, version, " + DEADLINES;
 
     /**
      * What a new row is written with: every stored field of the ticket but its id (which the database assigns), then
@@ -30,15 +40,18 @@ public final class TicketSql {
      */
     public static final String NEW_COLUMNS = "title, description, location, priority, status, category, "
             + "category_confidence, category_source, needs_review, reporter_name, assignee, opened_at, updated_at, "
-            + "first_response_at, closed_at, version, language";
+            + "first_response_at, closed_at, version, language, " + DEADLINES;
     public static final String NEW_VALUES = "?, ?, ?, ?::ticket_priority, ?::ticket_status, ?::ticket_category, ?, ?, "
-            + "?, ?, ?, ?, ?, ?, ?, ?, ?";
+            + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
 
     private TicketSql() {
     }
 
-    /** Binds {@link #NEW_VALUES} from {@code index} on, from the ticket the lifecycle made; the next free index. */
-    public static int bindNew(PreparedStatement ps, int index, Ticket t) throws SQLException {
+    /**
+     * Binds {@link #NEW_VALUES} from {@code index} on, from the ticket the lifecycle made and the targets it set; the
+     * next free index.
+     */
+    public static int bindNew(PreparedStatement ps, int index, Ticket t, Deadlines due) throws SQLException {
         int i = index;
         ps.setString(i++, t.title());
         ps.setString(i++, t.description());
@@ -57,7 +70,20 @@ public final class TicketSql {
         Sql.setInstant(ps, i++, t.closedAt());
         ps.setLong(i++, t.version());
         ps.setString(i++, TicketText.language(t.title(), t.description()));
-        return i;
+        return bindDeadlines(ps, i, due);
+    }
+
+    /** The assignments that store new targets (a priority change), bound by {@link #bindDeadlines}. */
+    public static final String SET_DEADLINES = "first_response_due_at = ?, first_response_at_risk_at = ?, "
+            + "resolution_due_at = ?, resolution_at_risk_at = ?";
+
+    /** Binds {@link #DEADLINES}' four instants from {@code index} on; the next free index. */
+    public static int bindDeadlines(PreparedStatement ps, int index, Deadlines due) throws SQLException {
+        Sql.setInstant(ps, index, due.firstResponseDue());
+        Sql.setInstant(ps, index + 1, due.firstResponseAtRisk());
+        Sql.setInstant(ps, index + 2, due.resolutionDue());
+        Sql.setInstant(ps, index + 3, due.resolutionAtRisk());
+        return index + 4;
     }
 
     /**
@@ -67,19 +93,33 @@ public final class TicketSql {
      *
      * <p>By hand rather than a repository's update of the whole entity: writing only those columns means a move or
      * a message never rewrites the text, so PostgreSQL does not recompute the generated search vector, and the
-     * "exactly one row at this version" check is the statement itself.
+     * "exactly one row at this version" check is the statement itself. Returns the row as stored, with its targets
+     * judged now (the lifecycle's ticket knows the due times but not the at-risk instants).
      */
-    public static void update(Connection connection, String assignments, Binder values, Ticket before, Ticket after)
-            throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("UPDATE tickets SET " + assignments
-                + ", updated_at = ?, version = ? WHERE id = ? AND version = ?")) {
+    public static Ticket update(Connection connection, String assignments, Binder values, Ticket before,
+                                Ticket after) throws SQLException {
+        return update(connection, assignments, values, before, after, null);
+    }
+
+    /** {@link #update}, the stored row answered with {@code reader}'s unread marker (see {@link Unread}). */
+    public static Ticket update(Connection connection, String assignments, Binder values, Ticket before,
+                                Ticket after, @Nullable Identity reader) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("UPDATE tickets t SET " + assignments
+                + ", updated_at = ?, version = ? WHERE id = ? AND version = ? RETURNING " + COLUMNS
+                + (reader != null ? ", " + Unread.COLUMN : ""))) {
             int i = values.bind(ps);
             Sql.setInstant(ps, i, after.updatedAt());
             ps.setLong(i + 1, after.version());
             ps.setLong(i + 2, before.id());
             ps.setLong(i + 3, before.version());
-            if (ps.executeUpdate() != 1) {
-                throw Problems.conflict("Ticket " + before.id() + " changed meanwhile; reload it and try again");
+            if (reader != null) {
+                Sql.bind(connection, ps, i + 4, Unread.parameters(reader));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw Problems.conflict("Ticket " + before.id() + " changed meanwhile; reload it and try again");
+                }
+                return reader != null ? Unread.map(rs) : map(rs);
             }
         }
     }
@@ -90,7 +130,20 @@ public final class TicketSql {
         int bind(PreparedStatement ps) throws SQLException;
     }
 
+    /** A row of {@link #COLUMNS}, its targets judged now; {@code unread} does not apply. */
     public static Ticket map(ResultSet rs) throws SQLException {
+        return map(rs, null);
+    }
+
+    /**
+     * A row of {@link #COLUMNS} with the caller's {@code unread} marker (null where it does not apply), its targets
+     * judged at the time of the request: whether a ticket is at risk changes with the clock, not with the row.
+     */
+    public static Ticket map(ResultSet rs, @Nullable Boolean unread) throws SQLException {
+        Instant firstResponseAt = Sql.instant(rs, "first_response_at");
+        Instant closedAt = Sql.instant(rs, "closed_at");
+        Deadlines due = deadlines(rs);
+        ServiceLevel sla = due == null ? null : ServiceLevels.evaluate(due, firstResponseAt, closedAt, Instant.now());
         return new Ticket(
                 rs.getLong("id"),
                 rs.getString("title"),
@@ -106,9 +159,24 @@ public final class TicketSql {
                 rs.getString("assignee"),
                 Sql.instant(rs, "opened_at"),
                 Sql.instant(rs, "updated_at"),
-                Sql.instant(rs, "first_response_at"),
-                Sql.instant(rs, "closed_at"),
-                rs.getLong("version"), null, null, null, null);
+                firstResponseAt,
+                closedAt,
+                rs.getLong("version"),
+                due == null ? null : due.firstResponseDue(),
+                due == null ? null : due.resolutionDue(),
+                sla,
+                unread);
+    }
+
+    /** The stored targets, or null for a row written without them (by hand, not by the lifecycle). */
+    private static @Nullable Deadlines deadlines(ResultSet rs) throws SQLException {
+        Instant firstResponseDue = Sql.instant(rs, "first_response_due_at");
+        Instant resolutionDue = Sql.instant(rs, "resolution_due_at");
+        if (firstResponseDue == null || resolutionDue == null) {
+            return null;
+        }
+        return new Deadlines(firstResponseDue, Sql.instant(rs, "first_response_at_risk_at"), resolutionDue,
+                Sql.instant(rs, "resolution_at_risk_at"));
     }
 
     /**
@@ -125,6 +193,21 @@ public final class TicketSql {
                     throw Problems.notFound(id);
                 }
                 return map(rs);
+            }
+        }
+    }
+
+    /** The live ticket as {@code reader} gets it (with their unread marker), or 404; visibility is the caller's. */
+    public static Ticket loadLive(Connection connection, long id, Identity reader) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT " + COLUMNS + ", " + Unread.COLUMN
+                + " FROM tickets t WHERE id = ? AND deleted_at IS NULL")) {
+            int i = Sql.bind(connection, ps, 1, Unread.parameters(reader));
+            ps.setLong(i, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw Problems.notFound(id);
+                }
+                return Unread.map(rs);
             }
         }
     }

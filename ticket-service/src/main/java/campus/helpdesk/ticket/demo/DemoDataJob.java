@@ -3,6 +3,7 @@ package campus.helpdesk.ticket.demo;
 import campus.helpdesk.demo.DemoDataLoader;
 import campus.helpdesk.demo.SeedPlan;
 import campus.helpdesk.demo.SeedReport;
+import campus.helpdesk.sla.ServiceLevels;
 import campus.helpdesk.ticket.db.Database;
 import campus.helpdesk.ticket.problem.Problems;
 import io.micronaut.http.HttpStatus;
@@ -24,11 +25,13 @@ public class DemoDataJob {
     private static final Logger LOG = LoggerFactory.getLogger(DemoDataJob.class);
 
     private final Database database;
+    private final ServiceLevels levels;
     private final AtomicReference<DemoDataStatus> status = new AtomicReference<>(DemoDataStatus.idle());
     private final AtomicLong done = new AtomicLong();
 
-    public DemoDataJob(Database database) {
+    public DemoDataJob(Database database, ServiceLevels levels) {
         this.database = database;
+        this.levels = levels;
     }
 
     public DemoDataStatus status() {
@@ -55,7 +58,8 @@ public class DemoDataJob {
 
     private void run(DemoDataLoader.Connector connector, SeedPlan plan, DemoDataStatus running) {
         try {
-            SeedReport report = DemoDataLoader.load(connector, plan, (ticketsDone, total) -> done.set(ticketsDone));
+            SeedReport report = DemoDataLoader.load(connector, plan, (ticketsDone, total) -> done.set(ticketsDone),
+                    DemoDataLoader.DEFAULT_STREAMS, levels);
             LOG.info("Demo data: {} tickets, {} messages, {} events in {}", report.tickets(), report.messages(),
                     report.events(), report.duration());
             status.set(running.finished(report));

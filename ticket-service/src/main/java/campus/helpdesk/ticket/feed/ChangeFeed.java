@@ -32,7 +32,8 @@ public class ChangeFeed {
 
     private static final String READ = """
             SELECT position, ticket_id, type, actor, internal, at,
-                   category, status, priority, opened_at, closed_at, first_response_at, version
+                   category, status, priority, opened_at, closed_at, first_response_at, version,
+                   assignee, first_response_due_at, resolution_due_at
             FROM ticket_event
             WHERE position > ?
             ORDER BY position
@@ -79,7 +80,10 @@ public class ChangeFeed {
                 Sql.instant(rs, "opened_at"),
                 Sql.instant(rs, "closed_at"),
                 Sql.instant(rs, "first_response_at"),
-                rs.getLong("version"), null, null, null);
+                rs.getLong("version"),
+                rs.getString("assignee"),
+                Sql.instant(rs, "first_response_due_at"),
+                Sql.instant(rs, "resolution_due_at"));
         Instant at = Sql.instant(rs, "at");
         return new ChangeEvent(cursor.toString(), type, ticketId, at, rs.getString("actor"),
                 rs.getBoolean("internal"), facts);

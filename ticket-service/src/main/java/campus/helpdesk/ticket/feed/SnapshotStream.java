@@ -48,7 +48,8 @@ final class SnapshotStream extends InputStream {
             connection.setReadOnly(true);
             chunk = FactsSnapshot.cursorLine(cursor(connection)).getBytes(StandardCharsets.US_ASCII);
             statement = connection.prepareStatement("""
-                    SELECT id, category, status, priority, opened_at, closed_at, first_response_at, version
+                    SELECT id, category, status, priority, opened_at, closed_at, first_response_at, version,
+                           assignee, first_response_due_at, resolution_due_at
                     FROM tickets WHERE deleted_at IS NULL ORDER BY id""");
             statement.setFetchSize(5_000);
             rows = statement.executeQuery();
@@ -96,7 +97,9 @@ final class SnapshotStream extends InputStream {
                 FactsSnapshot.appendLine(text, new TicketFacts(rows.getLong(1),
                         Category.valueOf(rows.getString(2)), TicketStatus.valueOf(rows.getString(3)),
                         Priority.valueOf(rows.getString(4)), Sql.instant(rows, "opened_at"),
-                        Sql.instant(rows, "closed_at"), Sql.instant(rows, "first_response_at"), rows.getLong(8), null, null, null));
+                        Sql.instant(rows, "closed_at"), Sql.instant(rows, "first_response_at"), rows.getLong(8),
+                        rows.getString(9), Sql.instant(rows, "first_response_due_at"),
+                        Sql.instant(rows, "resolution_due_at")));
             }
         } catch (SQLException e) {
             throw new IOException("Reading the snapshot failed", e);

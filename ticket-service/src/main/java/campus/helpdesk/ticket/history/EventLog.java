@@ -31,8 +31,10 @@ public class EventLog {
      */
     private static final String APPEND = """
             INSERT INTO ticket_event (ticket_id, type, actor, actor_role, at, internal, changes,
-                                      category, status, priority, opened_at, closed_at, first_response_at, version)
-            VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?::ticket_category, ?::ticket_status, ?::ticket_priority, ?, ?, ?, ?)""";
+                                      category, status, priority, opened_at, closed_at, first_response_at, version,
+                                      assignee, first_response_due_at, resolution_due_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?::ticket_category, ?::ticket_status, ?::ticket_priority, ?, ?, ?, ?,
+                    ?, ?, ?)""";
 
     private final JsonMapper json;
     private final CommitListener listener;
@@ -55,9 +57,11 @@ public class EventLog {
     public static String createdEventFrom(String source) {
         return """
                 INSERT INTO ticket_event (ticket_id, type, actor, actor_role, at, changes,
-                                          category, status, priority, opened_at, closed_at, first_response_at, version)
+                                          category, status, priority, opened_at, closed_at, first_response_at, version,
+                                          assignee, first_response_due_at, resolution_due_at)
                 SELECT id, 'CREATED', ?, ?, opened_at, ?::jsonb,
-                       category, status, priority, opened_at, closed_at, first_response_at, version FROM %s
+                       category, status, priority, opened_at, closed_at, first_response_at, version,
+                       assignee, first_response_due_at, resolution_due_at FROM %s
                 RETURNING id AS event_id""".formatted(source);
     }
 
@@ -87,6 +91,9 @@ public class EventLog {
             Sql.setInstant(ps, 12, after == null ? null : after.closedAt());
             Sql.setInstant(ps, 13, after == null ? null : after.firstResponseAt());
             Sql.setNullableLong(ps, 14, after == null ? null : after.version());
+            Sql.setNullableString(ps, 15, after == null ? null : after.assignee());
+            Sql.setInstant(ps, 16, after == null ? null : after.firstResponseDueAt());
+            Sql.setInstant(ps, 17, after == null ? null : after.resolutionDueAt());
             ps.executeUpdate();
         }
     }

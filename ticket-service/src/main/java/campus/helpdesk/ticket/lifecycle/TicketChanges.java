@@ -1,6 +1,7 @@
 package campus.helpdesk.ticket.lifecycle;
 
 import campus.helpdesk.api.Classification;
+import campus.helpdesk.api.Handover;
 import campus.helpdesk.api.StatusChange;
 import campus.helpdesk.api.Ticket;
 import campus.helpdesk.api.TicketPatch;
@@ -8,6 +9,8 @@ import campus.helpdesk.lifecycle.Change;
 import campus.helpdesk.lifecycle.TicketEdit;
 import campus.helpdesk.lifecycle.TicketLifecycle;
 import campus.helpdesk.lifecycle.TicketText;
+import campus.helpdesk.sla.Deadlines;
+import campus.helpdesk.sla.ServiceLevels;
 import campus.helpdesk.ticket.classify.Corrections;
 import campus.helpdesk.ticket.classify.CurrentClassifier;
 import campus.helpdesk.ticket.db.Database;
@@ -34,14 +37,16 @@ public class TicketChanges {
     private final CurrentClassifier classifier;
     private final Corrections corrections;
     private final ChangeClock clock;
+    private final ServiceLevels levels;
 
     public TicketChanges(Database db, EventLog events, CurrentClassifier classifier, Corrections corrections,
-                         ChangeClock clock) {
+                         ChangeClock clock, ServiceLevels levels) {
         this.db = db;
         this.events = events;
         this.classifier = classifier;
         this.corrections = corrections;
         this.clock = clock;
+        this.levels = levels;
     }
 
     public Ticket patch(Identity who, long id, TicketPatch patch, @Nullable String ifMatch) {
@@ -51,7 +56,7 @@ public class TicketChanges {
         Long sent = IfMatch.version(ifMatch, patch.version());
         // Read and classify outside the transaction (the classifier must not hold a lock); the version check inside
         // guarantees the text classified here is the text being changed.
-        Ticket before = db.autoCommit(c -> TicketSql.loadLive(c, id));
+        Ticket before = db.autoCommit(c -> TicketSql.loadLive(c, id, who));
         checkEditable(before, who, sent);
         TicketEdit edit = TicketEdit.of(before, patch);
         if (edit.isEmpty()) {
@@ -61,12 +66,13 @@ public class TicketChanges {
         Ticket after = db.inTransaction(c -> {
             Ticket current = TicketSql.lockAndLoad(c, id);
             checkEditable(current, who, sent);
-            Change change = TicketLifecycle.edit(current, edit, again, who.actor(), clock.now());
+            Change change = TicketLifecycle.edit(current, edit, again, who.actor(), clock.now(), levels);
             Ticket t = change.ticket();
-            TicketSql.update(c, """
+            Deadlines due = change.deadlines();
+            Ticket stored = TicketSql.update(c, """
                     title = ?, description = ?, location = ?, priority = ?::ticket_priority,
                     category = ?::ticket_category, category_confidence = ?, category_source = ?, needs_review = ?,
-                    language = ?""", ps -> {
+                    language = ?""" + (due != null ? ", " + TicketSql.SET_DEADLINES : ""), ps -> {
                 ps.setString(1, t.title());
                 ps.setString(2, t.description());
                 Sql.setNullableString(ps, 3, t.location());
@@ -76,15 +82,15 @@ public class TicketChanges {
                 ps.setString(7, t.categorySource().name());
                 ps.setBoolean(8, t.needsReview());
                 ps.setString(9, TicketText.language(t.title(), t.description()));
-                return 10;
-            }, current, t);
+                return due != null ? TicketSql.bindDeadlines(ps, 10, due) : 10;
+            }, current, t, who);
             if (edit.categoryCorrected()) {
                 // Stored even when staff confirm the classifier's category: a confirmed example teaches too.
                 corrections.record(id, TicketText.of(current.title(), current.description()),
                         current.category(), edit.staffCategory(), who.user());
             }
             events.append(c, id, change.event());
-            return t;
+            return stored;
         });
         events.committed();
         if (edit.categoryCorrected()) {
@@ -102,17 +108,44 @@ public class TicketChanges {
             TicketRules.requireMove(current, change.status(), who);
             Change move = TicketLifecycle.move(current, change.status(), who.actor(), clock.now());
             Ticket t = move.ticket();
-            TicketSql.update(c, "status = ?::ticket_status, assignee = ?, closed_at = ?", ps -> {
+            Ticket stored = TicketSql.update(c, "status = ?::ticket_status, assignee = ?, closed_at = ?", ps -> {
                 ps.setString(1, t.status().name());
                 Sql.setNullableString(ps, 2, t.assignee());
                 Sql.setInstant(ps, 3, t.closedAt());
                 return 4;
-            }, current, t);
+            }, current, t, who);
             events.append(c, id, move.event());
-            return t;
+            return stored;
         });
         events.committed();
         return moved;
+    }
+
+    /**
+     * Staff hand an ACTIVE ticket to another staff member. Handing it to whoever has it already changes nothing and
+     * records nothing (a retried request must not write the history twice).
+     */
+    public Ticket handOver(Identity who, long id, Handover handover, @Nullable String ifMatch) {
+        who.requireStaff("hand tickets over");
+        Long sent = IfMatch.version(ifMatch, null);
+        String to = handover.assignee().strip();
+        Ticket after = db.inTransaction(c -> {
+            Ticket current = TicketSql.lockAndLoad(c, id);
+            TicketRules.requireVersion(sent, current.version(), false);
+            TicketRules.requireHandover(current);
+            if (to.equals(current.assignee())) {
+                return TicketSql.loadLive(c, id, who);
+            }
+            Change handed = TicketLifecycle.handOver(current, to, who.actor(), clock.now());
+            Ticket stored = TicketSql.update(c, "assignee = ?", ps -> {
+                ps.setString(1, handed.ticket().assignee());
+                return 2;
+            }, current, handed.ticket(), who);
+            events.append(c, id, handed.event());
+            return stored;
+        });
+        events.committed(); // a wake-up with nothing new costs the sequencer one empty sweep
+        return after;
     }
 
     /** Soft delete (spam): the ticket vanishes from every read; a DELETED event with null facts tells the feed. */

@@ -40,13 +40,15 @@ public class TicketController implements TicketOperations {
     private final TicketChanges changes;
     private final TicketSearch search;
     private final TicketHistory history;
+    private final ReadMarks reads;
 
     public TicketController(TicketCreation creation, TicketChanges changes, TicketSearch search,
-                            TicketHistory history) {
+                            TicketHistory history, ReadMarks reads) {
         this.creation = creation;
         this.changes = changes;
         this.search = search;
         this.history = history;
+        this.reads = reads;
     }
 
     @Override
@@ -66,9 +68,10 @@ public class TicketController implements TicketOperations {
                            @Nullable String needsReview, @Nullable String assignee, @Nullable String reporter,
                            @Nullable String sla, @Nullable String sort, @Nullable String page,
                            @Nullable String size) {
-        ListQuery query = ListQuery.parse(status, category, priority, q, openedFrom, openedTo, needsReview, sort,
-                page, size);
-        return search.list(query, Identity.current().listableStatuses(query.statuses()));
+        ListQuery query = ListQuery.parse(status, category, priority, q, openedFrom, openedTo, needsReview, assignee,
+                reporter, sla, sort, page, size);
+        Identity who = Identity.current();
+        return search.list(who, query, who.listableStatuses(query.statuses()));
     }
 
     @Override
@@ -86,14 +89,17 @@ public class TicketController implements TicketOperations {
         return changes.changeStatus(Identity.current(), id, change, ifMatch);
     }
 
+    /** Staff only; checked here by the role the token carries, and again by the domain for a problem+json 403. */
     @Override
+    @Secured(ServiceRoles.STAFF)
     public Ticket handOver(long id, Handover handover, @Nullable String ifMatch) {
-        throw new UnsupportedOperationException("handover: not yet built");
+        return changes.handOver(Identity.current(), id, handover, ifMatch);
     }
 
     @Override
     public HttpResponse<Void> markRead(long id) {
-        throw new UnsupportedOperationException("read markers: not yet built");
+        reads.markRead(Identity.current(), id);
+        return HttpResponse.noContent();
     }
 
     @Override

@@ -6,6 +6,7 @@ import campus.helpdesk.api.Ticket;
 import campus.helpdesk.lifecycle.Change;
 import campus.helpdesk.lifecycle.TicketLifecycle;
 import campus.helpdesk.lifecycle.TicketText;
+import campus.helpdesk.sla.ServiceLevels;
 import campus.helpdesk.ticket.classify.CurrentClassifier;
 import campus.helpdesk.ticket.db.Database;
 import campus.helpdesk.ticket.db.TicketSql;
@@ -68,12 +69,15 @@ public class TicketCreation {
     private final CurrentClassifier classifier;
     private final EventLog events;
     private final ChangeClock clock;
+    private final ServiceLevels levels;
 
-    public TicketCreation(Database db, CurrentClassifier classifier, EventLog events, ChangeClock clock) {
+    public TicketCreation(Database db, CurrentClassifier classifier, EventLog events, ChangeClock clock,
+                          ServiceLevels levels) {
         this.db = db;
         this.classifier = classifier;
         this.events = events;
         this.clock = clock;
+        this.levels = levels;
     }
 
     /** The ticket, and whether it was created now (false: an earlier request with the same key created it). */
@@ -84,7 +88,7 @@ public class TicketCreation {
         String key = normaliseKey(idempotencyKey);
         Classification classification = classifier.classify(TicketText.of(request.title(), request.description()));
         // Id 0: the database assigns it.
-        Change opened = TicketLifecycle.open(0, request, classification, who.actor(), clock.now());
+        Change opened = TicketLifecycle.open(0, request, classification, who.actor(), clock.now(), levels);
         Created result = db.autoCommit(connection -> {
             if (key == null) {
                 try (PreparedStatement ps = connection.prepareStatement(CREATE)) {
@@ -109,9 +113,10 @@ public class TicketCreation {
 
     /** Binds the new ticket, then its event, from {@code index} on; null when the key row said "a retry". */
     private @Nullable Ticket insert(PreparedStatement ps, int index, Change opened) throws SQLException {
-        events.bindCreated(ps, TicketSql.bindNew(ps, index, opened.ticket()), opened.event());
+        events.bindCreated(ps, TicketSql.bindNew(ps, index, opened.ticket(), opened.deadlines()), opened.event());
         try (ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? TicketSql.map(rs) : null;
+            // Unread: false for the one filing it, its reporter, as a new ticket has no messages.
+            return rs.next() ? TicketSql.map(rs, false) : null;
         }
     }
 
@@ -133,7 +138,7 @@ public class TicketCreation {
                     throw Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency-Key " + key
                             + " was already used with a different body; use a new key for a new ticket");
                 }
-                Ticket ticket = TicketSql.loadLive(connection, rs.getLong(2));
+                Ticket ticket = TicketSql.loadLive(connection, rs.getLong(2), who);
                 // A student's late retry of a ticket staff have closed meanwhile gets what any other path gives:
                 // a closed ticket does not exist for students.
                 who.requireMaySee(ticket);
@@ -153,10 +158,16 @@ public class TicketCreation {
         return trimmed;
     }
 
-    /** What makes two requests "the same body": the fields as sent, in a fixed order, unambiguously separated. */
+    /**
+     * What makes two requests "the same body": the fields as sent, in a fixed order, unambiguously separated. The
+     * reporter's category only when sent, so a key stored before it existed still matches its retry.
+     */
     static String hash(NewTicket request) {
         String canonical = String.join("\u0000", request.title(), request.description(),
                 String.valueOf(request.location()), String.valueOf(request.priority()));
+        if (request.category() != null) {
+            canonical += "\u0000" + request.category();
+        }
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             return HexFormat.of().formatHex(sha.digest(canonical.getBytes(StandardCharsets.UTF_8)));

@@ -37,6 +37,14 @@ public final class TicketRules {
         }
     }
 
+    /** Only an ACTIVE ticket has someone to hand it over: an OPEN one is taken, a CLOSED one is done. */
+    public static void requireHandover(Ticket ticket) {
+        if (ticket.status() != TicketStatus.ACTIVE) {
+            throw Problems.conflict("Ticket " + ticket.id() + " is " + ticket.status() + ": only an ACTIVE ticket "
+                    + "can be handed over" + (ticket.status() == TicketStatus.OPEN ? " (take it first)" : ""));
+        }
+    }
+
     /** A write must name the version it was based on, and it must still be the current one. */
     public static void requireVersion(@Nullable Long sent, long current, boolean required) {
         if (sent == null) {

@@ -2,6 +2,7 @@ package campus.helpdesk.ticket.search;
 
 import campus.helpdesk.api.Category;
 import campus.helpdesk.api.Priority;
+import campus.helpdesk.api.SlaStatus;
 import campus.helpdesk.api.TicketStatus;
 import campus.helpdesk.ticket.problem.Problems;
 import io.micronaut.core.annotation.Nullable;
@@ -18,11 +19,28 @@ import java.util.Set;
 
 /**
  * The list's query parameters, parsed and checked: every bad value is a 400 naming its parameter.
- * {@code statuses} etc. are empty when not filtered.
+ * {@code statuses} etc. are empty when not filtered. {@code assignee}: null when not filtered;
+ * {@code reportedByCaller}: {@code reporter=me}; {@code sla}: the statuses either target may be in.
  */
 public record ListQuery(Set<TicketStatus> statuses, Set<Category> categories, Set<Priority> priorities,
                         @Nullable String q, @Nullable Instant openedFrom, @Nullable Instant openedTo,
-                        @Nullable Boolean needsReview, String sortColumn, boolean descending, int page, int size) {
+                        @Nullable Boolean needsReview, @Nullable AssigneeFilter assignee, boolean reportedByCaller,
+                        Set<SlaStatus> sla, String sortColumn, boolean descending, int page, int size) {
+
+    /** {@code assignee=}: a staff member's name, {@code me} (the caller) or {@code none} (unassigned). */
+    public record AssigneeFilter(Kind kind, @Nullable String name) {
+        public enum Kind { NAME, ME, NONE }
+    }
+
+    /** The longest name a person signs in with, and so the longest assignee or reporter there is. */
+    static final int MAX_NAME_LENGTH = 80;
+
+    /**
+     * The nearest target not met yet: the first response while nobody has answered (and it is not closed), the
+     * resolution while it is open. Null once both are done, so met and closed tickets sort last.
+     */
+    static final String NEAREST_DUE = "least(CASE WHEN first_response_at IS NULL AND closed_at IS NULL "
+            + "THEN first_response_due_at END, CASE WHEN closed_at IS NULL THEN resolution_due_at END)";
 
     public static final int MAX_SIZE = 100;
     public static final int MAX_QUERY_LENGTH = 200;
@@ -39,12 +57,13 @@ public record ListQuery(Set<TicketStatus> statuses, Set<Category> categories, Se
     /** API sort names → columns. The whitelist is the only way a name reaches the SQL text. */
     private static final Map<String, String> SORTS = Map.of(
             "openedAt", "opened_at", "updatedAt", "updated_at", "priority", "priority", "status", "status",
-            "category", "category", "title", "title", "id", "id");
+            "category", "category", "title", "title", "id", "id", "due", NEAREST_DUE);
 
     public static ListQuery parse(@Nullable String status, @Nullable String category, @Nullable String priority,
                                   @Nullable String q, @Nullable String openedFrom, @Nullable String openedTo,
-                                  @Nullable String needsReview, @Nullable String sort, @Nullable String page,
-                                  @Nullable String size) {
+                                  @Nullable String needsReview, @Nullable String assignee,
+                                  @Nullable String reporter, @Nullable String sla, @Nullable String sort,
+                                  @Nullable String page, @Nullable String size) {
         String[] sortParts = parseSort(sort);
         Instant from = instant("openedFrom", openedFrom, false);
         Instant to = instant("openedTo", openedTo, true);
@@ -61,8 +80,50 @@ public record ListQuery(Set<TicketStatus> statuses, Set<Category> categories, Se
                 enums("status", status, TicketStatus.class),
                 enums("category", category, Category.class),
                 enums("priority", priority, Priority.class),
-                query(q), from, to, bool("needsReview", needsReview),
-                SORTS.get(sortParts[0]), sortParts[1].equals("desc"), pageNumber, pageSize);
+                query(q), from, to, bool("needsReview", needsReview), assignee(assignee), reporter(reporter),
+                enums("sla", sla, SlaStatus.class), SORTS.get(sortParts[0]), sortParts[1].equals("desc"),
+                pageNumber, pageSize);
+    }
+
+    /** The same query with any assignee: the queue's views (Mine, Unassigned, All) are assignee filters of their own. */
+    public ListQuery withoutAssignee() {
+        return new ListQuery(statuses, categories, priorities, q, openedFrom, openedTo, needsReview, null,
+                reportedByCaller, sla, sortColumn, descending, page, size);
+    }
+
+    /** The ORDER BY: the sort, then the id in the same direction (a stable order for paging). */
+    public String orderBy() {
+        String direction = descending ? "DESC" : "ASC";
+        String nulls = sortColumn.equals(NEAREST_DUE) ? " NULLS LAST" : "";
+        return sortColumn + " " + direction + nulls + ", id " + direction;
+    }
+
+    private static @Nullable AssigneeFilter assignee(@Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String name = value.strip();
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "me" -> new AssigneeFilter(AssigneeFilter.Kind.ME, null);
+            case "none" -> new AssigneeFilter(AssigneeFilter.Kind.NONE, null);
+            default -> {
+                if (name.length() > MAX_NAME_LENGTH || name.chars().anyMatch(Character::isISOControl)) {
+                    throw Problems.badInput("assignee", "must be a staff member's name (at most "
+                            + MAX_NAME_LENGTH + " characters, no control characters), me or none");
+                }
+                yield new AssigneeFilter(AssigneeFilter.Kind.NAME, name);
+            }
+        };
+    }
+
+    private static boolean reporter(@Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        if (!value.strip().equalsIgnoreCase("me")) {
+            throw Problems.badInput("reporter", "must be me (the tickets you reported)");
+        }
+        return true;
     }
 
     private static String[] parseSort(@Nullable String sort) {

@@ -6,6 +6,7 @@ import campus.helpdesk.api.TicketStatus;
 import campus.helpdesk.ticket.db.Database;
 import campus.helpdesk.ticket.db.Sql;
 import campus.helpdesk.ticket.db.TicketSql;
+import campus.helpdesk.ticket.db.Unread;
 import campus.helpdesk.ticket.identity.Identity;
 import campus.helpdesk.ticket.problem.Problems;
 import jakarta.inject.Singleton;
@@ -15,17 +16,20 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Reading tickets: one by id (a repository query), and the list: filters, full-text search and sorting, in SQL,
- * and the list's totals per status under the same filters (the queue's counts).
+ * Reading tickets: one by id, and the list: filters, full-text search and sorting, in SQL, each ticket with the
+ * caller's unread marker ({@link Unread}), and the list's totals per status and per view under the same filters
+ * (the queue's counts).
  * Each ticket's search vector is stemmed in its own language plus unstemmed ('simple'); the query is the OR of the
  * text in all five languages and 'simple', so a German search finds German tickets and a word typed exactly as
  * written finds any ticket.
@@ -33,7 +37,7 @@ import java.util.stream.Collectors;
  * <p>The list and its counts are written by hand on purpose, not as repository queries: their WHERE is assembled
  * from the filters present, the status list is spelled as constants so the planner can use the partial index, a text
  * search chooses between two plans under a time budget ({@link #textSearchPage}), and the counts are one statement
- * with the list's WHERE and total rule ({@link #countByStatus}); none of that is expressible through derived queries
+ * with the list's WHERE and total rule ({@link #count}); none of that is expressible through derived queries
  * or criteria without hiding what runs.
  */
 @Singleton
@@ -49,35 +53,42 @@ public class TicketSearch {
     private static final String QUERY_CANCELED = "57014";
 
     private final Database db;
-    private final LiveTickets tickets;
 
-    public TicketSearch(Database db, LiveTickets tickets) {
+    public TicketSearch(Database db) {
         this.db = db;
-        this.tickets = tickets;
     }
 
-    /** The live ticket, if this caller may see it; 404 otherwise (as if it did not exist). */
+    /**
+     * The live ticket with the caller's unread marker, if this caller may see it; 404 otherwise (as if it did not
+     * exist). The same columns as a list row, so a ticket reads the same whichever way it is fetched; inside a
+     * transaction, on its connection.
+     */
     public Ticket one(Identity who, long id) {
-        Ticket ticket = tickets.findById(id).map(LiveTicket::toTicket).orElseThrow(() -> Problems.notFound(id));
+        Ticket ticket = db.joining(c -> TicketSql.loadLive(c, id, who));
         who.requireMaySee(ticket);
         return ticket;
     }
 
-    /** {@code statuses}: what the caller may and wants to see (never empty). */
-    public TicketPage list(ListQuery query, Set<TicketStatus> statuses) {
+    /**
+     * {@code statuses}: what the caller may and wants to see (never empty). One statement for the page (two with
+     * its total): each row's unread marker is a column of it, never a query per ticket.
+     */
+    public TicketPage list(Identity who, ListQuery query, Set<TicketStatus> statuses) {
+        requireMayFilter(who, query);
+        Instant now = Instant.now();
         List<Object> parameters = new ArrayList<>();
-        String where = where(query, statuses, parameters);
-        String direction = query.descending() ? "DESC" : "ASC";
-        String select = "SELECT " + TicketSql.COLUMNS + " FROM tickets WHERE " + where
-                + " ORDER BY " + query.sortColumn() + " " + direction + ", id " + direction + " LIMIT ? OFFSET ?";
+        String where = where(query, statuses, who, now, parameters);
+        List<Object> withUnread = new ArrayList<>(Unread.parameters(who));
+        withUnread.addAll(parameters);
+        String select = "SELECT " + TicketSql.COLUMNS + ", " + Unread.COLUMN + " FROM tickets t WHERE " + where
+                + " ORDER BY " + query.orderBy() + " LIMIT ? OFFSET ?";
         return db.autoCommit(c -> {
             if (query.q() != null) {
                 long matches = count(c, where, parameters, true);
-                List<Ticket> items = textSearchPage(c, select, where, direction, parameters, query,
-                        matches < MAX_TEXT_TOTAL);
+                List<Ticket> items = textSearchPage(c, select, where, withUnread, query, matches < MAX_TEXT_TOTAL);
                 return new TicketPage(items, query.page(), query.size(), matches);
             }
-            List<Ticket> items = page(c, select, parameters, query);
+            List<Ticket> items = page(c, select, withUnread, query);
             long total = items.size() < query.size() && (query.page() == 0 || !items.isEmpty())
                     ? (long) query.page() * query.size() + items.size()
                     : count(c, where, parameters, false);
@@ -85,39 +96,87 @@ public class TicketSearch {
         });
     }
 
-    /**
-     * For each of {@code statuses} (never empty), the total {@link #list} answers for that status under the same
-     * filters, in one statement: the list's own WHERE, grouped by status. A text search's total stops at
-     * {@link #MAX_TEXT_TOTAL} per status, which one grouped scan cannot do (it would read every match to the end),
-     * so then each status is its own capped branch of a UNION ALL, with its status as a constant as in its list, so
-     * that the unclosed tickets' index still applies.
-     */
-    public Map<TicketStatus, Long> countByStatus(ListQuery query, Set<TicketStatus> statuses) {
-        List<Object> parameters = new ArrayList<>();
-        String counted;
-        if (query.q() == null) {
-            counted = countedRows(where(query, statuses, parameters), false);
-        } else {
-            List<String> branches = new ArrayList<>();
-            for (TicketStatus status : EnumSet.copyOf(statuses)) {
-                branches.add("(" + countedRows(where(query, EnumSet.of(status), parameters), true) + ")");
-            }
-            counted = String.join(" UNION ALL ", branches);
+    /** Who handles what is the desk's business: a student's list may ask for its own tickets, not for an assignee. */
+    private static void requireMayFilter(Identity who, ListQuery query) {
+        if (query.assignee() != null) {
+            who.requireStaff("filter tickets by assignee");
         }
-        String sql = "SELECT status, count(*) FROM (" + counted + ") counted GROUP BY status";
+    }
+
+    /** The queue's counts: {@link #count}'s answer. */
+    public record Counts(Map<TicketStatus, Long> byStatus, Map<String, Long> byView) {
+    }
+
+    /**
+     * The queue's counts in one statement. {@code byStatus}: for each of {@code statuses} (never empty), the total
+     * {@link #list} answers for that status under the same filters (the query's own statuses aside).
+     * {@code byView}: the totals of the queue's views under every filter but the assignee, the query's
+     * {@code viewStatuses} included: for staff {@code mine} (assigned to the caller), {@code unassigned} and
+     * {@code all}; for a student {@code mine} (reported by the caller) and {@code all}.
+     *
+     * <p>Without a text search the statuses are one grouped scan. A text search's total stops at
+     * {@link #MAX_TEXT_TOTAL}, which one grouped scan cannot do (it would read every match to the end), so then each
+     * status and each view is its own capped branch of a UNION ALL, each status a constant as in its list, so that
+     * the unclosed tickets' index still applies.
+     */
+    public Counts count(Identity who, ListQuery query, Set<TicketStatus> statuses, Set<TicketStatus> viewStatuses) {
+        requireMayFilter(who, query);
+        Instant now = Instant.now();
+        boolean text = query.q() != null;
+        List<Object> parameters = new ArrayList<>();
+        List<String> branches = new ArrayList<>();
+        if (!text) {
+            branches.add("SELECT 'status' AS kind, status::text AS key FROM tickets WHERE "
+                    + where(query, statuses, who, now, parameters));
+        } else {
+            for (TicketStatus status : EnumSet.copyOf(statuses)) {
+                branches.add("(SELECT 'status' AS kind, status::text AS key FROM tickets WHERE "
+                        + where(query, EnumSet.of(status), who, now, parameters) + " LIMIT " + MAX_TEXT_TOTAL + ")");
+            }
+        }
+        ListQuery anyAssignee = query.withoutAssignee();
+        for (Map.Entry<String, String> view : views(who).entrySet()) {
+            String where = where(anyAssignee, viewStatuses, who, now, parameters);
+            if (view.getValue().contains("?")) {
+                parameters.add(who.user());
+            }
+            branches.add("(SELECT 'view' AS kind, '" + view.getKey() + "' AS key FROM tickets WHERE " + where
+                    + view.getValue() + (text ? " LIMIT " + MAX_TEXT_TOTAL : "") + ")");
+        }
+        String sql = "SELECT kind, key, count(*) FROM (" + String.join(" UNION ALL ", branches)
+                + ") counted GROUP BY kind, key";
         return db.autoCommit(c -> {
-            Map<TicketStatus, Long> counts = new EnumMap<>(TicketStatus.class);
-            statuses.forEach(status -> counts.put(status, 0L));
+            Map<TicketStatus, Long> byStatus = new EnumMap<>(TicketStatus.class);
+            statuses.forEach(status -> byStatus.put(status, 0L));
+            Map<String, Long> byView = new LinkedHashMap<>();
+            views(who).keySet().forEach(view -> byView.put(view, 0L));
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 bind(c, ps, parameters);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        counts.put(TicketStatus.valueOf(rs.getString(1)), rs.getLong(2));
+                        if (rs.getString(1).equals("status")) {
+                            byStatus.put(TicketStatus.valueOf(rs.getString(2)), rs.getLong(3));
+                        } else {
+                            byView.put(rs.getString(2), rs.getLong(3));
+                        }
                     }
                 }
             }
-            return counts;
+            return new Counts(byStatus, byView);
         });
+    }
+
+    /** The queue's views for this caller, in the order they are shown: name → the condition it adds. */
+    private static Map<String, String> views(Identity who) {
+        Map<String, String> views = new LinkedHashMap<>();
+        if (who.isStaff()) {
+            views.put("mine", " AND assignee = ?");
+            views.put("unassigned", " AND assignee IS NULL");
+        } else {
+            views.put("mine", " AND reporter_name = ?");
+        }
+        views.put("all", "");
+        return views;
     }
 
     /**
@@ -127,12 +186,10 @@ public class TicketSearch {
      * few matches → collect them first (OFFSET 0 keeps the planner from merging the two); many → walk the sort
      * index, under a short time limit in case other filters make the matches sparse after all.
      */
-    private static List<Ticket> textSearchPage(Connection c, String select, String where, String direction,
-                                               List<Object> parameters, ListQuery query, boolean fewMatches)
-            throws SQLException {
-        String matchesFirst = "SELECT " + TicketSql.COLUMNS + " FROM (SELECT * FROM tickets WHERE " + where
-                + " OFFSET 0) matches ORDER BY " + query.sortColumn() + " " + direction + ", id " + direction
-                + " LIMIT ? OFFSET ?";
+    private static List<Ticket> textSearchPage(Connection c, String select, String where, List<Object> parameters,
+                                               ListQuery query, boolean fewMatches) throws SQLException {
+        String matchesFirst = "SELECT " + TicketSql.COLUMNS + ", " + Unread.COLUMN + " FROM (SELECT * FROM tickets"
+                + " WHERE " + where + " OFFSET 0) t ORDER BY " + query.orderBy() + " LIMIT ? OFFSET ?";
         if (fewMatches) {
             return page(c, matchesFirst, parameters, query);
         }
@@ -163,14 +220,15 @@ public class TicketSearch {
             ps.setLong(next + 1, (long) query.page() * query.size());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    items.add(TicketSql.map(rs));
+                    items.add(Unread.map(rs));
                 }
             }
         }
         return items;
     }
 
-    private static String where(ListQuery query, Set<TicketStatus> statuses, List<Object> parameters) {
+    private static String where(ListQuery query, Set<TicketStatus> statuses, Identity who, Instant now,
+                                List<Object> parameters) {
         StringBuilder where = new StringBuilder("deleted_at IS NULL");
         if (!statuses.containsAll(EnumSet.allOf(TicketStatus.class))) {
             // Constants from the enum, never user text: a bound parameter would hide from the planner that the
@@ -197,6 +255,26 @@ public class TicketSearch {
         if (query.openedTo() != null) {
             where.append(" AND opened_at < ?");
             parameters.add(query.openedTo());
+        }
+        if (query.assignee() != null) {
+            switch (query.assignee().kind()) {
+                case NONE -> where.append(" AND assignee IS NULL");
+                case ME -> {
+                    where.append(" AND assignee = ?");
+                    parameters.add(who.user());
+                }
+                case NAME -> {
+                    where.append(" AND assignee = ?");
+                    parameters.add(query.assignee().name());
+                }
+            }
+        }
+        if (query.reportedByCaller()) {
+            where.append(" AND reporter_name = ?");
+            parameters.add(who.user());
+        }
+        if (!query.sla().isEmpty()) {
+            where.append(" AND (").append(SlaFilter.sql(query.sla(), now, parameters)).append(")");
         }
         if (query.q() != null) {
             where.append(" AND ").append(TEXT_QUERY);
@@ -228,17 +306,7 @@ public class TicketSearch {
 
     /** Binds the filter parameters; returns the next free index. */
     private static int bind(Connection c, PreparedStatement ps, List<Object> parameters) throws SQLException {
-        int i = 1;
-        for (Object value : parameters) {
-            switch (value) {
-                case String[] array -> ps.setArray(i, c.createArrayOf("text", array));
-                case java.time.Instant instant -> Sql.setInstant(ps, i, instant);
-                case Boolean flag -> ps.setBoolean(i, flag);
-                default -> ps.setString(i, value.toString());
-            }
-            i++;
-        }
-        return i;
+        return Sql.bind(c, ps, 1, parameters);
     }
 
     private static String[] names(Set<? extends Enum<?>> values) {

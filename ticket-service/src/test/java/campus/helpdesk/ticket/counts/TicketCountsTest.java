@@ -93,7 +93,8 @@ class TicketCountsTest extends ApiTest {
     void theJsonNamesEachStatus() {
         Api.Answer answer = api.get(STUDENT, "/api/tickets/counts");
         assertThat(answer.status).isEqualTo(200);
-        assertThat(answer.raw.body()).matches("\\{\"byStatus\":\\{\"OPEN\":\\d+,\"ACTIVE\":\\d+}}");
+        assertThat(answer.raw.body()).matches(
+                "\\{\"byStatus\":\\{\"OPEN\":\\d+,\"ACTIVE\":\\d+},\"byView\":\\{\"mine\":\\d+,\"all\":\\d+}}");
     }
 
     @ParameterizedTest(name = "{0} → 400 naming {1}")

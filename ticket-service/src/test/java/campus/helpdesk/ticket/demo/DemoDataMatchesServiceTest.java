@@ -151,6 +151,8 @@ class DemoDataMatchesServiceTest extends ApiTest {
                 case Story.Post post -> api.post(post.role() == Role.STAFF ? Api.As.staff(post.author())
                                 : Api.As.student(post.author()), path + "/messages",
                         Map.of("body", post.body(), "internal", post.internal()));
+                case Story.HandOver handOver -> api.post(Api.As.staff(handOver.staff()), path + "/assignee",
+                        Map.of("assignee", handOver.to()));
                 case Story.Close close -> api.post(Api.As.staff(close.staff()), path + "/status",
                         Map.of("status", "CLOSED"));
             };
@@ -162,7 +164,8 @@ class DemoDataMatchesServiceTest extends ApiTest {
     /** A comparison of stories that skip a kind of step would prove nothing about that kind. */
     private static void assertCoversEveryKindOfStep(Rows rows) {
         List<Map<String, Object>> events = rows.events().values().stream().flatMap(List::stream).toList();
-        for (String type : List.of("CREATED", "STATUS_CHANGED", "CATEGORY_CORRECTED", "MESSAGE_ADDED")) {
+        for (String type : List.of("CREATED", "STATUS_CHANGED", "CATEGORY_CORRECTED", "HANDED_OVER",
+                "MESSAGE_ADDED")) {
             assertThat(events).as(type).anyMatch(e -> type.equals(e.get("type")));
         }
         assertThat(events).as("internal notes").anyMatch(e -> Boolean.TRUE.equals(e.get("internal")));
@@ -171,6 +174,9 @@ class DemoDataMatchesServiceTest extends ApiTest {
         }
         assertThat(rows.tickets().values()).as("waiting for review")
                 .anyMatch(t -> Boolean.TRUE.equals(t.get("needs_review")));
+        assertThat(rows.tickets().values()).as("every ticket has its response targets")
+                .allMatch(t -> t.get("first_response_due_at") != null && t.get("resolution_at_risk_at") != null);
+        assertThat(events).as("events carry the assignee").anyMatch(e -> e.get("assignee") != null);
     }
 
     /** One side's rows by ticket id, without the columns that differ by construction (see the class comment). */
@@ -183,7 +189,8 @@ class DemoDataMatchesServiceTest extends ApiTest {
         for (Map<String, Object> t : select(c, "SELECT id, title, description, location, priority::text, "
                 + "status::text, category::text, category_confidence, category_source, needs_review, reporter_name, "
                 + "assignee, opened_at, updated_at, first_response_at, closed_at, version, language, deleted_at, "
-                + "search::text FROM tickets WHERE id = ANY (?)", ids)) {
+                + "search::text, first_response_due_at, first_response_at_risk_at, resolution_due_at, "
+                + "resolution_at_risk_at FROM tickets WHERE id = ANY (?)", ids)) {
             tickets.put((Long) t.remove("id"), t);
         }
         Map<Long, List<Map<String, Object>>> messages = new HashMap<>();
@@ -198,7 +205,8 @@ class DemoDataMatchesServiceTest extends ApiTest {
         Map<Long, List<Map<String, Object>>> events = new HashMap<>();
         for (Map<String, Object> e : select(c, "SELECT ticket_id, type, actor, actor_role, at, internal, "
                 + "changes::text AS changes, category::text, status::text, priority::text, opened_at, closed_at, "
-                + "first_response_at, version FROM ticket_event WHERE ticket_id = ANY (?) ORDER BY id", ids)) {
+                + "first_response_at, version, assignee, first_response_due_at, resolution_due_at "
+                + "FROM ticket_event WHERE ticket_id = ANY (?) ORDER BY id", ids)) {
             List<FieldChange> changes = new ArrayList<>();
             for (FieldChange change : parse((String) e.get("changes"))) {
                 changes.add(change.field().equals("message")

@@ -12,8 +12,10 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * GET /api/tickets/{id} reads through a repository, while each write answers with the row its own SQL returned: the
- * two must tell the same ticket, field by field, timestamps to the microsecond.
+ * GET /api/tickets/{id} reads the row with its own SELECT, while each write answers with the row its own SQL
+ * returned: the two must tell the same ticket, field by field, timestamps to the microsecond. All but {@code unread},
+ * which is each caller's own (the reporter's and the assignee's marker), where the write and the read here are made
+ * by different people.
  */
 @MicronautTest(transactional = false)
 class OneTicketTest extends ApiTest {
@@ -26,7 +28,8 @@ class OneTicketTest extends ApiTest {
         Api.Answer edit = api.patch(STAFF, "/api/tickets/" + created.id(),
                 Map.of("location", "Building C", "version", created.version()));
         assertThat(edit.status).as(edit.toString()).isEqualTo(200);
-        assertThat(get(STUDENT, created.id())).isEqualTo(edit.as(Ticket.class));
+        assertThat(get(STUDENT, created.id())).usingRecursiveComparison().ignoringFields("unread")
+                .isEqualTo(edit.as(Ticket.class));
 
         Ticket taken = move(created.id(), TicketStatus.ACTIVE);
         assertThat(get(STAFF, created.id())).isEqualTo(taken);

@@ -1,0 +1,45 @@
+package campus.helpdesk.ticket.db;
+
+import campus.helpdesk.api.Ticket;
+import campus.helpdesk.ticket.identity.Identity;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * "New since you last looked", per person: a ticket is unread for its reporter, and for the staff member it is
+ * assigned to, while a message they may see (a student never sees internal notes) written by someone else is newer
+ * than their last {@code POST /api/tickets/{id}/read}; never having read it counts as long ago. On anyone else's
+ * tickets the question does not apply (null).
+ *
+ * <p>A column of the ticket's own SELECT or RETURNING (its table aliased {@code t}), so a page of the list stays one
+ * statement, and one ticket reads the same from a GET as from the write that changed it: per row, an index lookup of
+ * the ticket's few messages (ticket_message's (ticket_id, id) index) and of the caller's read mark (ticket_read's
+ * key).
+ */
+public final class Unread {
+
+    public static final String COLUMN = """
+            CASE WHEN t.reporter_name = ? OR t.assignee = ? THEN EXISTS (
+                SELECT 1 FROM ticket_message m
+                WHERE m.ticket_id = t.id AND m.author <> ? AND (? OR NOT m.internal)
+                  AND m.created_at > coalesce((SELECT r.read_at FROM ticket_read r
+                                               WHERE r.ticket_id = t.id AND r.reader = ?), '-infinity'))
+            END AS unread""";
+
+    private Unread() {
+    }
+
+    /** The parameters of {@link #COLUMN}, in order. Students are never assignees, so only staff match one. */
+    public static List<Object> parameters(Identity who) {
+        return Arrays.asList(who.user(), who.isStaff() ? who.user() : null, who.user(), who.maySeeInternalNotes(),
+                who.user());
+    }
+
+    /** A row of {@link TicketSql#COLUMNS} followed by {@link #COLUMN}. */
+    public static Ticket map(ResultSet rs) throws SQLException {
+        return TicketSql.map(rs, rs.getObject("unread", Boolean.class));
+    }
+}

@@ -1,0 +1,42 @@
+package campus.helpdesk.ticket.lifecycle;
+
+import campus.helpdesk.ticket.db.Database;
+import campus.helpdesk.ticket.db.Sql;
+import campus.helpdesk.ticket.db.TicketSql;
+import campus.helpdesk.ticket.identity.Identity;
+import jakarta.inject.Singleton;
+
+import java.sql.PreparedStatement;
+
+/**
+ * When each person last looked at a ticket: what its unread marker ({@code search/Unread}) compares the messages
+ * with. Not a change of the ticket (no version, no event, nothing on the feed): reading is private to the reader.
+ * The time is the {@link ChangeClock}'s, the clock that stamps the messages it is compared with.
+ */
+@Singleton
+public class ReadMarks {
+
+    private final Database db;
+    private final ChangeClock clock;
+
+    public ReadMarks(Database db, ChangeClock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** Idempotent; a mark never moves back (two tabs reading at once keep the later one). 404 as for reading it. */
+    public void markRead(Identity who, long ticketId) {
+        db.autoCommit(c -> {
+            who.requireMaySee(TicketSql.loadLive(c, ticketId));
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO ticket_read (ticket_id, reader, read_at) VALUES (?, ?, ?)
+                    ON CONFLICT (ticket_id, reader)
+                    DO UPDATE SET read_at = greatest(ticket_read.read_at, excluded.read_at)""")) {
+                ps.setLong(1, ticketId);
+                ps.setString(2, who.user());
+                Sql.setInstant(ps, 3, clock.now());
+                return ps.executeUpdate();
+            }
+        });
+    }
+}

@@ -1,0 +1,137 @@
+package campus.helpdesk.ticket.lifecycle;
+
+import campus.helpdesk.api.ChangeEvent;
+import campus.helpdesk.api.ChangePage;
+import campus.helpdesk.api.EventType;
+import campus.helpdesk.api.FieldChange;
+import campus.helpdesk.api.HistoryEntry;
+import campus.helpdesk.api.Ticket;
+import campus.helpdesk.api.TicketStatus;
+import campus.helpdesk.ticket.Api;
+import campus.helpdesk.ticket.ApiTest;
+import campus.helpdesk.ticket.feed.FeedSequencer;
+import io.micronaut.core.type.Argument;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code POST /api/tickets/{id}/assignee}: staff hand ACTIVE tickets to each other, and everyone can see it. */
+@MicronautTest(transactional = false)
+class HandoverTest extends ApiTest {
+
+    private static final Api.As DAVIDE = Api.As.staff("Davide Staff");
+
+    @Inject
+    FeedSequencer sequencer;
+
+    @Test
+    void staffHandAnActiveTicketOverAndTheHistoryRecordsWhoHandedItToWhom() {
+        Ticket active = createIn(TicketStatus.ACTIVE);
+
+        Api.Answer answer = api.post(STAFF, "/api/tickets/" + active.id() + "/assignee",
+                Map.of("assignee", DAVIDE.user()));
+
+        assertThat(answer.status).as(answer.toString()).isEqualTo(200);
+        Ticket handed = answer.as(Ticket.class);
+        assertThat(handed.assignee()).isEqualTo(DAVIDE.user());
+        assertThat(handed.version()).isEqualTo(active.version() + 1);
+        assertThat(handed.status()).isEqualTo(TicketStatus.ACTIVE);
+        assertThat(handed.sla()).as("a handed-over ticket is still judged").isNotNull();
+        assertThat(api.get(STUDENT, "/api/tickets/" + active.id()).as(Ticket.class).assignee())
+                .isEqualTo(DAVIDE.user());
+        List<HistoryEntry> history = api.get(STUDENT, "/api/tickets/" + active.id() + "/history")
+                .as(Argument.listOf(HistoryEntry.class));
+        HistoryEntry last = history.getLast();
+        assertThat(last.type()).isEqualTo(EventType.HANDED_OVER);
+        assertThat(last.actor()).isEqualTo(STAFF.user());
+        assertThat(last.changes()).containsExactly(new FieldChange("assignee", STAFF.user(), DAVIDE.user()));
+    }
+
+    @Test
+    void theHandoverReachesTheFeedWithTheNewAssigneeInItsFacts() throws Exception {
+        Ticket active = createIn(TicketStatus.ACTIVE);
+        sequencer.sweep();
+        String cursor = api.get(FEED, "/api/changes?after=0&limit=1000&waitMs=0").as(ChangePage.class).next();
+
+        api.post(STAFF, "/api/tickets/" + active.id() + "/assignee", Map.of("assignee", DAVIDE.user()));
+        sequencer.sweep();
+
+        List<ChangeEvent> events = api.get(FEED, "/api/changes?after=" + cursor + "&limit=100&waitMs=0")
+                .as(ChangePage.class).events();
+        assertThat(events).singleElement().satisfies(event -> {
+            assertThat(event.type()).isEqualTo(EventType.HANDED_OVER);
+            assertThat(event.ticketId()).isEqualTo(active.id());
+            assertThat(event.actor()).isEqualTo(STAFF.user());
+            assertThat(event.ticket().assignee()).isEqualTo(DAVIDE.user());
+            assertThat(event.ticket().firstResponseDueAt()).isEqualTo(active.firstResponseDueAt());
+            assertThat(event.ticket().resolutionDueAt()).isEqualTo(active.resolutionDueAt());
+        });
+    }
+
+    @Test
+    void onlyActiveTicketsAreHandedOverAndTheRefusalNamesTheStatus() {
+        Ticket open = createIn(TicketStatus.OPEN);
+        Ticket closed = createIn(TicketStatus.CLOSED);
+
+        assertProblem(api.post(STAFF, "/api/tickets/" + open.id() + "/assignee", Map.of("assignee", "Davide")),
+                409, "is OPEN");
+        assertProblem(api.post(STAFF, "/api/tickets/" + closed.id() + "/assignee", Map.of("assignee", "Davide")),
+                409, "is CLOSED");
+        assertThat(api.get(STAFF, "/api/tickets/" + open.id()).as(Ticket.class).version()).isEqualTo(open.version());
+    }
+
+    @Test
+    void studentsCannotHandTicketsOver() {
+        Ticket active = createIn(TicketStatus.ACTIVE);
+
+        Api.Answer answer = api.post(STUDENT, "/api/tickets/" + active.id() + "/assignee",
+                Map.of("assignee", STUDENT.user()));
+
+        assertThat(answer.status).as(answer.toString()).isEqualTo(403);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(api.get(STAFF, "/api/tickets/" + active.id()).as(Ticket.class).assignee())
+                .isEqualTo(STAFF.user());
+    }
+
+    @Test
+    void aStaleIfMatchIsRefusedAndAnUnknownTicketIsNotFound() {
+        Ticket active = createIn(TicketStatus.ACTIVE);
+
+        Api.Answer stale = api.send(STAFF, "POST", "/api/tickets/" + active.id() + "/assignee",
+                Map.of("assignee", DAVIDE.user()), Map.of("If-Match", String.valueOf(active.version() - 1)));
+        assertProblem(stale, 409, "current version is " + active.version());
+        Api.Answer current = api.send(STAFF, "POST", "/api/tickets/" + active.id() + "/assignee",
+                Map.of("assignee", DAVIDE.user()), Map.of("If-Match", String.valueOf(active.version())));
+        assertThat(current.status).as(current.toString()).isEqualTo(200);
+
+        assertProblem(api.post(STAFF, "/api/tickets/987654/assignee", Map.of("assignee", "Davide")), 404,
+                "does not exist");
+    }
+
+    @Test
+    void handingATicketToWhoeverHasItChangesAndRecordsNothing() {
+        Ticket active = createIn(TicketStatus.ACTIVE);
+
+        Ticket same = api.post(STAFF, "/api/tickets/" + active.id() + "/assignee", Map.of("assignee", STAFF.user()))
+                .as(Ticket.class);
+
+        assertThat(same.version()).isEqualTo(active.version());
+        assertThat(api.get(STAFF, "/api/tickets/" + active.id() + "/history").as(Argument.listOf(HistoryEntry.class)))
+                .extracting(HistoryEntry::type).doesNotContain(EventType.HANDED_OVER);
+    }
+
+    @Test
+    void aBlankOrMissingAssigneeIsBadInput() {
+        Ticket active = createIn(TicketStatus.ACTIVE);
+        for (Object body : List.of(Map.of("assignee", "  "), Map.of(), Map.of("assignee", "a\u0000b"))) {
+            Api.Answer answer = api.post(STAFF, "/api/tickets/" + active.id() + "/assignee", body);
+            assertThat(answer.status).as(answer.toString()).isEqualTo(400);
+            assertThat(answer.map().get("field")).as(answer.toString()).isEqualTo("assignee");
+        }
+    }
+}
