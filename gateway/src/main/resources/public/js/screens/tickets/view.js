@@ -84,8 +84,8 @@ function row(t, staff, now) {
     h('td', { 'data-label': 'Status' }, statusBadge(t.status)),
     h('td', { 'data-label': 'Assignee', class: 'assignee-cell' },
       t.assignee || h('span', { class: 'muted' }, 'Unassigned')),
-    staff ? h('td', { 'data-label': 'Due', class: 'due-cell' }, dueTime(nextDue(t), now),
-      slaBadge(badgeStatus(t.sla), slaSummary(t.sla))) : null,
+    staff ? h('td', { 'data-label': 'Due' }, h('div', { class: 'due' }, dueTime(nextDue(t), now),
+      slaBadge(badgeStatus(t.sla), slaSummary(t.sla)))) : null,
     h('td', { 'data-label': 'Opened' }, time(t.openedAt)),
     h('td', { 'data-label': 'Updated' }, time(t.updatedAt)));
 }
