@@ -79,7 +79,8 @@ test('a student sees My tickets and All, without counts', () => onStage('/js/scr
     fake.calls.length = 0;
     stage.querySelector('.view[data-view="mine"]').click();
     await sleep(50);
-    assert.deepEqual(fake.calls.map(c => params(c.split(' ')[1]).get('reporter')), ['me'], 'one request, own tickets');
+    assert.deepEqual(fake.calls.map(c => params(c.split(' ')[1]).get('reporter')), ['me'],
+      `one request, own tickets: ${fake.calls.join(' ')}`);
   }));
 
 const row = { id: 7, title: 'Lift stuck', status: 'ACTIVE', priority: 'HIGH', category: 'FACILITY', assignee: 'Bo',
@@ -116,7 +117,7 @@ test('the SLA filter of the form goes into the address and the requests', () => 
     sla.value = 'AT_RISK,BREACHED';
     sla.dispatchEvent(new Event('change', { bubbles: true }));
     await sleep(50);
-    assert.equal(fake.calls.length, 2, 'requests');
+    assert.equal(fake.calls.length, 2, `requests ${fake.calls.join(' ')}`);
     assert.ok(fake.calls.every(c => params(c.split(' ')[1]).get('sla') === 'AT_RISK,BREACHED'), fake.calls.join(' '));
     assert.ok(location.hash.includes('sla=AT_RISK%2CBREACHED'), location.hash);
   }));

@@ -94,7 +94,11 @@ export async function render(container) {
     form));
   show({});
   title.focus();
-  return () => { if (classifyAbort) classifyAbort.abort(); };
+  // A suggestion still waiting for its pause in typing must not be asked once the form is gone.
+  return () => {
+    classify.cancel();
+    if (classifyAbort) classifyAbort.abort();
+  };
 }
 
 function suggestedCategory(suggestion) {

@@ -70,7 +70,7 @@ export function handover(on) {
   const name = h('input', { name: 'assignee', id: 'handover-name', list: 'handover-names', maxlength: 80,
     autocomplete: 'off', required: true });
   const errors = h('div', {});
-  const submit = h('button', { type: 'submit', class: 'btn', dataset: { action: 'handover' } }, 'Hand over');
+  const submit = h('button', { type: 'submit', class: 'btn' }, 'Hand over');
   const form = h('form', { class: 'form handover', novalidate: true, 'aria-label': 'Hand over' },
     field('Hand over to', name, 'A staff member’s name as they sign in.'), list, errors,
     h('div', { class: 'actions' }, submit));
