@@ -75,9 +75,10 @@ function sortHeader(sort, key, text, on) {
 function row(t, staff, now) {
   return h('tr', { dataset: { ticketId: t.id }, class: t.unread ? 'unread' : null },
     h('td', { 'data-label': '#' }, String(t.id)),
-    h('td', { 'data-label': 'Title', class: 'title-cell' }, h('a', { href: `#/tickets/${t.id}` }, t.title),
+    // One box for the title's parts, so at phone width (cells laid out as rows) they wrap as text, not as columns.
+    h('td', { 'data-label': 'Title', class: 'title-cell' }, h('span', {}, h('a', { href: `#/tickets/${t.id}` }, t.title),
       t.unread ? unreadMarker() : null,
-      t.location ? h('span', { class: 'muted' }, ` · ${t.location}`) : null),
+      t.location ? h('span', { class: 'muted' }, ` · ${t.location}`) : null)),
     h('td', { 'data-label': 'Category' }, categoryBadge(t.category),
       t.needsReview ? h('span', { class: 'flag', title: 'Category needs review' }, ' ?') : null),
     h('td', { 'data-label': 'Priority' }, priorityBadge(t.priority)),
