@@ -1,6 +1,7 @@
 // The ticket page's handover and read markers, and the report form's category choice, against the fake server.
 import { test, assert, sleep } from './runner.js';
 import { onStage, AFTER_A_BURST_MS } from './stage.js';
+import { until } from './wait.js';
 import { canHandOver, brings, knownStaff, initialState, update } from '/js/screens/ticket/state.js';
 import { categoryNote } from '/js/screens/ticket/view.js';
 import { categoryToSend } from '/js/screens/report.js';
@@ -75,7 +76,7 @@ test('Hand over sends the name with the version shown, then shows the reloaded t
     fake.headers.length = 0;
     stage.querySelector('#handover-name').value = 'Bo';
     stage.querySelector('form.handover').dispatchEvent(new Event('submit', { cancelable: true }));
-    await sleep(100);
+    await until(() => stage.querySelector('#handover-name').value === '');
     assert.equal(fake.calls[0], 'POST /api/tickets/7/assignee', 'first request');
     assert.deepEqual(fake.bodies[0], { assignee: 'Bo' }, 'body');
     assert.equal(fake.headers[0]['If-Match'], '5', 'If-Match');
@@ -87,7 +88,7 @@ test('a refused handover says why in words under the form', () => onStage('/js/s
   { session: { role: 'STAFF', name: 'Bo' }, params: ['7'] }, async stage => {
     stage.querySelector('#handover-name').value = 'Bo';
     stage.querySelector('form.handover').dispatchEvent(new Event('submit', { cancelable: true }));
-    await sleep(100);
+    await until(() => stage.querySelector('form.handover .alert-error'));
     const alert = stage.querySelector('form.handover [role=alert].alert-error');
     assert.ok(alert && alert.textContent.includes('Someone else changed this ticket meanwhile')
       && alert.textContent.includes('version 6'), alert ? alert.textContent : 'no alert');
@@ -137,11 +138,11 @@ test('the report form preselects the suggestion and sends a category only when t
     const send = () => stage.querySelector('form').dispatchEvent(new Event('submit', { cancelable: true }));
     const created = () => fake.bodies.filter((b, i) => fake.calls[i] === 'POST /api/tickets');
     send();
-    await sleep(50);
+    await until(() => created().length === 1 && !stage.querySelector('button[type=submit]').disabled);
     assert.equal(created()[0].category, null, 'the suggestion kept: no category sent');
     choice.value = 'FACILITY';
     choice.dispatchEvent(new Event('change', { bubbles: true }));
     send();
-    await sleep(50);
+    await until(() => created().length === 2);
     assert.equal(created()[1].category, 'FACILITY', 'the reporter\'s choice');
   }));

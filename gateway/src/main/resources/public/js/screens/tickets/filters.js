@@ -2,7 +2,7 @@
 // interrupted; each change reports the form's values, which the screen turns into a 'filters' action.
 import { h, label, select, CATEGORIES, PRIORITIES } from '../../dom.js';
 import { debounce } from '../../schedule.js';
-import { SLA_FILTERS } from './due.js';
+import { SLA_FILTERS, slaText } from './due.js';
 
 export function filterForm(state, changed) {
   const q = h('input', { type: 'search', name: 'q', value: state.q, placeholder: 'Search title and description' });
@@ -14,7 +14,7 @@ export function filterForm(state, changed) {
   const to = h('input', { type: 'date', name: 'to', value: state.to });
   const status = state.staff ? null : select('status', [['', 'All'], ['OPEN', 'Open'], ['ACTIVE', 'Active']],
     state.status);
-  const sla = state.staff ? select('sla', SLA_FILTERS, state.sla) : null;
+  const sla = state.staff ? select('sla', slaOptions(state.sla), state.sla) : null;
   const labelled = (text, control) => h('label', { class: 'filter' }, h('span', {}, text), control);
   const form = h('form', { class: 'filters', role: 'search', onsubmit: e => e.preventDefault() },
     labelled('Search', q), status ? labelled('Status', status) : null, labelled('Category', category),
@@ -29,4 +29,10 @@ export function filterForm(state, changed) {
   q.addEventListener('input', debounce(read, 300));
   form.addEventListener('change', e => { if (e.target !== q) read(); });
   return box;
+}
+
+/** The SLA choices, plus the one a shared address asks for when it is none of them (e.g. sla=BREACHED,MET). */
+export function slaOptions(current) {
+  if (!current || SLA_FILTERS.some(([value]) => value === current)) return SLA_FILTERS;
+  return [...SLA_FILTERS, [current, current.split(',').map(slaText).join(' or ')]];
 }
