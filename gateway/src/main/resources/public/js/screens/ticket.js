@@ -1,8 +1,9 @@
 // One ticket: its facts and response targets, staff actions (Take, Close, Hand over, category correction, delete),
 // editing, messages (and internal notes for staff) and the history timeline. Opening it, and seeing a new message
-// arrive while it is open and looked at, marks it read for this person (the queue's "new" marker clears). The state is one plain object (ticket/state.js); handlers turn events
-// into actions and every action re-renders from the new state, region by region, so what the user is typing is
-// never thrown away. Live events of this ticket reload it in place.
+// arrive while it is open and looked at, marks it read for this person (the queue's "new" marker clears). The state
+// is one plain object (ticket/state.js); handlers turn events into actions and every action re-renders from the new
+// state, region by region, so what the user is typing is never thrown away. Live events of this ticket reload it
+// in place.
 import { api } from '../api.js';
 import { h, mount, label, toast } from '../dom.js';
 import { onLive, refreshOnLive } from '../live.js';
