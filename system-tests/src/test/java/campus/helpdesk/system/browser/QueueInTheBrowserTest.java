@@ -124,6 +124,9 @@ class QueueInTheBrowserTest {
 
             student.driver.findElement(By.cssSelector("tr[data-ticket-id='" + id + "'] .title-cell a")).click();
             student.waitForText(By.id("messages"), "We sent someone with a key");
+            // The page marks the ticket read on its own; back in the list once that answer has come.
+            student.waitUntil(d -> Boolean.TRUE.equals(student.script("return performance.getEntriesByType('resource')"
+                    + ".some(e => e.name.endsWith('/api/tickets/" + id + "/read') && e.responseEnd > 0)")));
             student.open("#/tickets?reporter=me");
             awaitRows(student, id);
             student.waitUntil(d -> d.findElements(
