@@ -14,7 +14,11 @@ function server(url, init) {
     return new Response('{"detail":"title: too long","field":"title"}',
       { status: 400, headers: { 'Content-Type': 'application/problem+json' } });
   }
-  if (path === '/api/tickets/counts') return { byStatus: { OPEN: 4, ACTIVE: 2, CLOSED: 9 } };
+  if (path === '/api/tickets/counts') {
+    return { byStatus: { OPEN: 4, ACTIVE: 2, CLOSED: 9 }, byView: { mine: 1, unassigned: 3, all: 4 } };
+  }
+  if (path === '/api/tickets/7/read') return new Response(null, { status: 204 });
+  if (path === '/api/tickets/7/assignee') return { ...TICKET, status: 'ACTIVE', assignee: 'Bo', version: 3 };
   if (path === '/api/tickets') return { items: [TICKET], page: 0, size: 20, total: 1 };
   if (path === '/api/tickets/7') return TICKET;
   if (path.endsWith('/messages') || path.endsWith('/history')) return [];
@@ -56,9 +60,12 @@ function server(url, init) {
   return new Response('{}', { status: 404, headers: { 'Content-Type': 'application/json' } });
 }
 
-/** Renders a screen into the stage with the fake server; `fn(stage, fake, source)` checks it; then cleans up. */
-export async function onStage(module, ctx, fn) {
-  const fake = fakeFetch(server);
+/**
+ * Renders a screen into the stage with the fake server; `fn(stage, fake, source)` checks it; then cleans up.
+ * `answer(url, init)` may answer a request differently (undefined: the fake server answers).
+ */
+export async function onStage(module, ctx, fn, answer = () => undefined) {
+  const fake = fakeFetch((url, init) => answer(url, init) ?? server(url, init));
   const stage = document.getElementById('stage');
   const hash = location.hash;
   await withLive(live, source => withFetch(fake, async () => {

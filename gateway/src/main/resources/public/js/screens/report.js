@@ -1,15 +1,17 @@
-// "Report a problem": the category is suggested live from /api/tickets/classify as the student types; the
-// ticket is filed with an Idempotency-Key so a double click or a retry never files it twice. The state is the
-// key of this report, the suggestion and whether it is being sent; what is typed stays in the form.
+// "Report a problem": the category is suggested live from /api/tickets/classify as the student types, and
+// preselected in a choice the reporter may change; only a changed choice is sent, so the classifier's own guess
+// stays its own (AUTO) and a reporter's differing one is stored as theirs (REPORTER). The ticket is filed with an
+// Idempotency-Key so a double click or a retry never files it twice. The state is the key of this report, the
+// suggestion, whether the reporter picked a category and whether it is being sent; what is typed stays in the form.
 import { api, newIdempotencyKey } from '../api.js';
-import { h, field, showFieldError, errorBox, label, categoryBadge, select, PRIORITIES } from '../dom.js';
+import { h, field, showFieldError, errorBox, label, categoryBadge, select, CATEGORIES, PRIORITIES } from '../dom.js';
 import { region } from '../region.js';
 import { debounce } from '../schedule.js';
 
 const NO_SUGGESTION = 'unavailable';
 
 export async function render(container) {
-  let state = { key: newIdempotencyKey(), suggestion: null, sending: false };
+  let state = { key: newIdempotencyKey(), suggestion: null, picked: false, sending: false };
   const title = h('input', { name: 'title', type: 'text', required: true, maxlength: 200,
     placeholder: 'e.g. Lift in building B is stuck on floor 2' });
   const description = h('textarea', { name: 'description', required: true, maxlength: 10000, rows: 6,
@@ -17,6 +19,8 @@ export async function render(container) {
   const location = h('input', { name: 'location', type: 'text', maxlength: 100, placeholder: 'Building, room' });
   const priority = select('priority', [['', 'Let the helpdesk decide'],
     ...PRIORITIES.map(p => [p, label.priority(p)])], '');
+  const category = select('category', [['', 'Suggested as you type'], ...CATEGORIES.map(c => [c, label.category(c)])],
+    '', { id: 'report-category' });
   const suggestion = h('div', { class: 'suggestion', id: 'category-suggestion', 'aria-live': 'polite' });
   const errors = h('div', { class: 'form-errors' });
   const submit = h('button', { type: 'submit', class: 'btn btn-primary' }, 'Send report');
@@ -26,6 +30,11 @@ export async function render(container) {
   function show(change) {
     state = { ...state, ...change };
     drawSuggestion(state.suggestion);
+    // Until the reporter picks one, the choice follows the suggestion.
+    if (!state.picked) category.value = suggestedCategory(state.suggestion) || '';
+    for (const option of category.options) {
+      if (option.value) option.textContent = optionText(option.value, state.suggestion);
+    }
     submit.disabled = state.sending;
     submit.textContent = state.sending ? 'Sending…' : 'Send report';
   }
@@ -46,13 +55,15 @@ export async function render(container) {
     field('Title', title, 'One line: what is wrong and where.'),
     field('Description', description),
     h('div', { class: 'row' }, field('Location (optional)', location), field('Priority', priority)),
-    suggestion, errors,
+    field('Category', category, 'Change it if the suggestion is wrong.'), suggestion, errors,
     h('div', { class: 'actions' }, submit));
   // Any change to the text is a new report as far as idempotency goes.
   form.addEventListener('input', e => {
     state = { ...state, key: newIdempotencyKey() };
     if (e.target === title || e.target === description) classify();
   });
+  // Choosing the empty entry again hands the choice back to the suggestion.
+  category.addEventListener('change', () => show({ picked: category.value !== '', key: newIdempotencyKey() }));
 
   form.addEventListener('submit', async e => {
     e.preventDefault();
@@ -67,7 +78,7 @@ export async function render(container) {
       const ticket = await api('/api/tickets', {
         method: 'POST', headers: { 'Idempotency-Key': state.key },
         body: { title: title.value.trim(), description: description.value, location: location.value.trim() || null,
-          priority: priority.value || null },
+          priority: priority.value || null, category: categoryToSend(category.value, state.suggestion) },
       });
       window.location.hash = `#/tickets/${ticket.id}`;
     } catch (err) {
@@ -83,7 +94,27 @@ export async function render(container) {
     form));
   show({});
   title.focus();
-  return () => { if (classifyAbort) classifyAbort.abort(); };
+  // A suggestion still waiting for its pause in typing must not be asked once the form is gone.
+  return () => {
+    classify.cancel();
+    if (classifyAbort) classifyAbort.abort();
+  };
+}
+
+function suggestedCategory(suggestion) {
+  return suggestion && suggestion !== NO_SUGGESTION ? suggestion.category : null;
+}
+
+function optionText(category, suggestion) {
+  return category === suggestedCategory(suggestion) ? `${label.category(category)} (suggested)` : label.category(category);
+}
+
+/**
+ * The category the create body carries: the reporter's choice when it differs from the suggestion, else null so
+ * the classifier decides (and the ticket says AUTO, with its confidence).
+ */
+export function categoryToSend(chosen, suggestion) {
+  return chosen && chosen !== suggestedCategory(suggestion) ? chosen : null;
 }
 
 /** What the suggestion line says: a hint before the first suggestion, the category, or that there is none. */

@@ -1,19 +1,23 @@
-// One ticket: its facts, staff actions (Take, Close, category correction, delete), editing, messages (and internal
-// notes for staff) and the history timeline. The state is one plain object (ticket/state.js); handlers turn events
-// into actions and every action re-renders from the new state, region by region, so what the user is typing is
-// never thrown away. Live events of this ticket reload it in place.
+// One ticket: its facts and response targets, staff actions (Take, Close, Hand over, category correction, delete),
+// editing, messages (and internal notes for staff) and the history timeline. Opening it, and seeing a new message
+// arrive while it is open and looked at, marks it read for this person (the queue's "new" marker clears). The state
+// is one plain object (ticket/state.js); handlers turn events into actions and every action re-renders from the new
+// state, region by region, so what the user is typing is never thrown away. Live events of this ticket reload it
+// in place.
 import { api } from '../api.js';
 import { h, mount, label, toast } from '../dom.js';
 import { onLive, refreshOnLive } from '../live.js';
 import { region } from '../region.js';
 import { singleFlight } from '../schedule.js';
-import { initialState, update, conflictMessage } from './ticket/state.js';
+import { initialState, update, conflictMessage, canHandOver, brings, knownStaff } from './ticket/state.js';
 import * as view from './ticket/view.js';
 import { timeline } from './ticket/history.js';
-import { editor, composer } from './ticket/forms.js';
+import { editor, composer, handover } from './ticket/forms.js';
 
 /** A reply should show up as soon as possible; bursts on one ticket are rare, so its refresh waits less. */
 const LIVE_WAIT_MS = 150;
+/** Staff names seen on any ticket opened in this tab, suggested for a handover (there is no staff directory). */
+const staffSeen = new Set();
 
 export async function render(container, { session, params }) {
   let state = initialState(Number(params[0]), session.role);
@@ -48,8 +52,21 @@ export async function render(container, { session, params }) {
       await api(`/api/tickets/${id}/messages`, { method: 'POST', body: message });
       load();
     },
+    handOver: async assignee => {
+      try {
+        await api(`/api/tickets/${id}/assignee`, { method: 'POST',
+          headers: { 'If-Match': String(state.ticket.version) }, body: { assignee } });
+      } catch (err) {
+        // A refusal is shown under the field; the page shows the ticket as it now stands.
+        await load();
+        throw err;
+      }
+      toast(`Handed over to ${assignee}`, 'success');
+      await load();
+    },
   };
   const compose = composer(state.staff, on);
+  const handoverForm = handover(on);
   const closedNote = h('p', { class: 'hint', hidden: true }, 'This ticket is closed: it can no longer be changed or answered.');
   const regions = [
     [region(el.head, ticket => view.head(ticket, state.staff)), s => [s.ticket]],
@@ -69,14 +86,27 @@ export async function render(container, { session, params }) {
     }
     regions.forEach(([draw, shown]) => draw(...shown(state)));
     compose.hidden = !state.ticket || state.ticket.status === 'CLOSED';
+    handoverForm.hidden = !canHandOver(state);
+    if (state.staff) {
+      knownStaff(state.ticket, state.messages, state.history).forEach(n => staffSeen.add(n));
+      handoverForm.suggest([...staffSeen].sort((a, b) => a.localeCompare(b)));
+    }
     closedNote.hidden = !state.ticket || state.ticket.status !== 'CLOSED';
   }
+
+  // Marking read never stands in the way of reading: a failure only leaves the marker for the next visit.
+  const markRead = () => api(`/api/tickets/${id}/read`, { method: 'POST' }).catch(() => null);
+  let readPending = false;
 
   const load = singleFlight(async () => {
     try {
       const [ticket, messages, history] = await Promise.all([
         api(`/api/tickets/${id}`), api(`/api/tickets/${id}/messages`), api(`/api/tickets/${id}/history`)]);
+      const shownBefore = state.messages;
       show({ type: 'loaded', ticket, messages, history });
+      if (brings(shownBefore, messages, session.name)) {
+        if (document.visibilityState === 'visible') markRead(); else readPending = true;
+      }
     } catch (err) {
       show(err.status === 404 ? { type: 'missing' } : { type: 'notice', error: err });
     }
@@ -111,18 +141,26 @@ export async function render(container, { session, params }) {
 
   container.append(h('article', { class: 'page ticket' }, el.head, el.notice,
     h('div', { class: 'ticket-grid' },
-      h('div', { class: 'card' }, el.actions, el.edit, el.body),
+      h('div', { class: 'card' }, el.actions, handoverForm, el.edit, el.body),
       h('aside', { class: 'card' }, h('h2', {}, 'History'), el.history)),
     h('section', { class: 'card' }, h('h2', {}, 'Messages'), el.messages, compose, closedNote)));
   show({ type: 'notice', error: null });
   await load();
+  if (state.ticket) markRead();
 
   const live = refreshOnLive(load, e => e.kind === 'reset' || (e.ticketId === id && e.type !== 'DELETED'),
     { wait: LIVE_WAIT_MS });
   const stopDeleted = onLive(e => { if (e.ticketId === id && e.type === 'DELETED') show({ type: 'deleted' }); });
   // Students get no live events once a ticket is closed, so a page left open in a background tab catches up
   // when it is looked at again.
-  const onVisible = () => { if (document.visibilityState === 'visible') live(); };
+  const onVisible = () => {
+    if (document.visibilityState !== 'visible') return;
+    if (readPending) {
+      readPending = false;
+      markRead();
+    }
+    live();
+  };
   document.addEventListener('visibilitychange', onVisible);
   return () => {
     live.stop();

@@ -1,31 +1,35 @@
-// The ticket list: for students every OPEN and ACTIVE ticket, for staff the queue with Open / Active / Closed tabs
-// and their counts. Search, filters, sorting and paging are server-side. The state is one plain object
+// The ticket list: for students every OPEN and ACTIVE ticket (or only their own: My tickets), for staff the queue
+// with Open / Active / Closed tabs and Mine / Unassigned / All views, all with their counts. Search, filters, sorting and paging are server-side. The state is one plain object
 // (tickets/state.js); handlers turn events into actions, and every action re-renders from the new state. Live
 // events reload the page shown, once per burst.
 import { api } from '../api.js';
 import { h } from '../dom.js';
 import { refreshOnLive } from '../live.js';
 import { region } from '../region.js';
-import { initialState, update, requests, address } from './tickets/state.js';
-import { tabs as drawTabs, results as drawResults } from './tickets/view.js';
+import { initialState, update, requests, address, viewOf } from './tickets/state.js';
+import { tabs as drawTabs, views as drawViews, results as drawResults } from './tickets/view.js';
 import { filterForm } from './tickets/filters.js';
 
 export async function render(container, { session, query: initial }) {
   let state = initialState(session.role, initial);
   let controller = null;
   const tabsEl = h('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Ticket status' });
+  const viewsEl = h('div', { class: 'views', role: 'group', 'aria-label': 'Whose tickets' });
   const resultsEl = h('div', { class: 'results', 'aria-live': 'polite', 'aria-busy': 'false' });
   const on = {
     tab: status => ask({ type: 'tab', status }),
+    view: view => ask({ type: 'view', view }),
     sort: column => ask({ type: 'sort', column }),
     page: delta => ask({ type: 'page', delta }),
   };
   const tabsRegion = region(tabsEl, (status, counts) => drawTabs(status, counts, on));
+  const viewsRegion = region(viewsEl, (view, counts) => drawViews(view, state, counts, on));
   const resultsRegion = region(resultsEl, () => drawResults(state, on));
 
   function show(action) {
     state = update(state, action);
     tabsRegion(state.status, state.counts);
+    viewsRegion(viewOf(state), state.viewCounts);
     resultsRegion(state.list, state.error, state.sort);
     resultsEl.setAttribute('aria-busy', String(state.busy));
   }
@@ -46,7 +50,7 @@ export async function render(container, { session, query: initial }) {
     try {
       const [list, counts] = await Promise.all([api(plan.list, { signal }),
         plan.counts ? api(plan.counts, { signal }) : null]);
-      show({ type: 'loaded', list, counts: counts && counts.byStatus });
+      show({ type: 'loaded', list, counts: counts && counts.byStatus, viewCounts: counts && counts.byView });
     } catch (err) {
       if (err.name !== 'AbortError') show({ type: 'failed', error: err });
     }
@@ -60,6 +64,7 @@ export async function render(container, { session, query: initial }) {
   container.append(h('section', { class: 'page' },
     h('div', { class: 'page-head' }, h('h1', {}, state.staff ? 'Queue' : 'Tickets'),
       h('a', { class: 'btn btn-primary', href: '#/report' }, 'Report a problem')),
+    viewsEl,
     state.staff ? tabsEl : null,
     filterForm(state, filters => ask({ type: 'filters', filters })),
     resultsEl));

@@ -73,7 +73,7 @@ public final class SharedSuite {
      * The reactor root: given by the build ({@code helpdesk.projectRoot}), else found by walking up from the
      * working directory to the folder that holds the Maven wrapper and the service modules.
      */
-    static Path projectRoot() {
+    public static Path projectRoot() {
         String configured = System.getProperty("helpdesk.projectRoot");
         if (configured != null && !configured.isBlank()) {
             return Path.of(configured);

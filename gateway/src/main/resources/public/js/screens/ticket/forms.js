@@ -1,4 +1,4 @@
-// The two forms of a ticket's screen: the editor (open while editing) and the message composer. What is typed stays
+// The forms of a ticket's screen: the editor (open while editing), the message composer and the handover. What is typed stays
 // in the form until it is sent; a refused send shows the server's reason next to the field it names.
 import { h, field, showFieldError, errorBox, label, select, PRIORITIES } from '../../dom.js';
 import { conflictMessage } from './state.js';
@@ -57,5 +57,50 @@ export function composer(staff, on) {
       if (!showFieldError(form, err)) errors.replaceChildren(errorBox(err));
     }
   });
+  return form;
+}
+
+/**
+ * Hand the ticket to another staff member: a name field suggesting the staff names seen so far (`suggest(names)`
+ * refreshes them), built once so a live reload never eats what is typed. `on.handOver(name)` sends it and rejects
+ * with the server's refusal, shown in words under the field.
+ */
+export function handover(on) {
+  const list = h('datalist', { id: 'handover-names' });
+  const name = h('input', { name: 'assignee', id: 'handover-name', list: 'handover-names', maxlength: 80,
+    autocomplete: 'off', required: true });
+  const errors = h('div', {});
+  const submit = h('button', { type: 'submit', class: 'btn' }, 'Hand over');
+  const form = h('form', { class: 'form handover', novalidate: true, 'aria-label': 'Hand over' },
+    field('Hand over to', name, 'A staff member’s name as they sign in.'), list, errors,
+    h('div', { class: 'actions' }, submit));
+  form.addEventListener('submit', async e => {
+    e.preventDefault();
+    errors.replaceChildren();
+    const to = name.value.trim();
+    if (!to) {
+      showFieldError(form, { field: 'assignee', message: 'Whom to hand it to? Type a name.' });
+      return;
+    }
+    submit.disabled = true;
+    try {
+      await on.handOver(to);
+      name.value = '';
+      showFieldError(form, null);
+    } catch (err) {
+      if (!showFieldError(form, err)) {
+        const conflict = conflictMessage(err, false);
+        errors.replaceChildren(errorBox(conflict ? new Error(conflict) : err));
+      }
+    } finally {
+      submit.disabled = false;
+    }
+  });
+  let shown = '';
+  form.suggest = names => {
+    if (names.join('\n') === shown) return;
+    shown = names.join('\n');
+    list.replaceChildren(...names.map(n => h('option', { value: n })));
+  };
   return form;
 }

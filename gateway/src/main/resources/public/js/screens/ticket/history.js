@@ -3,9 +3,10 @@ import { h, label, time, formatDate } from '../../dom.js';
 
 // The message itself is shown under Messages; its id in the history says nothing to a person.
 const HIDDEN_FIELDS = new Set(['message', 'messageId', 'version']);
-const FIELD_TEXT = { firstResponseAt: 'first reply', closedAt: 'closed', assignee: 'handled by' };
+const FIELD_TEXT = { firstResponseAt: 'first reply', closedAt: 'closed', assignee: 'handled by',
+  firstResponseDueAt: 'first reply due', resolutionDueAt: 'resolution due' };
 const EVENT_TEXT = { CREATED: 'Reported', EDITED: 'Edited', CATEGORY_CORRECTED: 'Category corrected',
-  STATUS_CHANGED: 'Status changed', MESSAGE_ADDED: 'Message', DELETED: 'Deleted' };
+  STATUS_CHANGED: 'Status changed', HANDED_OVER: 'Handed over', MESSAGE_ADDED: 'Message', DELETED: 'Deleted' };
 const VALUE_TEXT = Object.fromEntries([
   ...['OPEN', 'ACTIVE', 'CLOSED'].map(x => [x, label.status(x)]),
   ...['LOW', 'MEDIUM', 'HIGH'].map(x => [x, label.priority(x)]),

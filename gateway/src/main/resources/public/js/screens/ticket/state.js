@@ -39,10 +39,40 @@ export function availableActions(state) {
   ].filter(Boolean);
 }
 
+/** Staff hand over ACTIVE tickets only (the server answers 409 otherwise); a handover is a new assignee. */
+export function canHandOver(state) {
+  return Boolean(state.staff && state.ticket && state.ticket.status === 'ACTIVE' && !state.deleted);
+}
+
 /** What a failed change tells the person: a conflict means someone else was quicker. */
 export function conflictMessage(err, whileEditing) {
   if (err.status !== 409 && err.status !== 412) return null;
   return whileEditing
     ? 'Someone else changed this ticket while you were editing. Cancel to see their version, then edit again.'
     : `Someone else changed this ticket meanwhile; it now shows the latest version. ${err.message}`;
+}
+
+/**
+ * Whether a load brought someone else's message that was not on the screen before: then the person has now seen
+ * it, and the ticket is marked read again. The first load (nothing shown before) is marked read by the screen
+ * itself; one's own message is nothing new to oneself.
+ */
+export function brings(before, after, me) {
+  if (!before || !after) return false;
+  const shown = new Set(before.map(m => m.id));
+  return after.some(m => !shown.has(m.id) && m.author !== me);
+}
+
+/**
+ * The staff names this page has seen, to suggest whom to hand over to: the assignee, the staff who wrote or acted,
+ * and everyone a handover named. Not a staff directory (there is none); anyone may still be typed in.
+ */
+export function knownStaff(ticket, messages, history) {
+  const names = new Set();
+  if (ticket && ticket.assignee) names.add(ticket.assignee);
+  (messages || []).filter(m => m.authorRole === 'STAFF').forEach(m => names.add(m.author));
+  (history || []).filter(e => e.actorRole === 'STAFF').forEach(e => names.add(e.actor));
+  (history || []).flatMap(e => e.changes || []).filter(c => c.field === 'assignee')
+    .forEach(c => [c.from, c.to].filter(Boolean).forEach(n => names.add(String(n))));
+  return [...names].sort((a, b) => a.localeCompare(b));
 }

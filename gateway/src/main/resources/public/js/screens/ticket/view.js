@@ -3,6 +3,7 @@
 import { h, errorBox, loading, label, select, time, formatDate, statusBadge, priorityBadge, categoryBadge,
   CATEGORIES } from '../../dom.js';
 import { availableActions } from './state.js';
+import { slaBadge, badgeStatus, slaSummary, slaText, relativeDue } from '../tickets/due.js';
 
 export function head(ticket, staff) {
   if (!ticket) return loading('Loading ticket…');
@@ -11,12 +12,24 @@ export function head(ticket, staff) {
     h('h1', {}, h('span', { class: 'muted' }, `#${ticket.id} `), ticket.title),
     h('div', { class: 'badges' }, statusBadge(ticket.status), priorityBadge(ticket.priority),
       h('span', { id: 'ticket-category' }, categoryBadge(ticket.category, categoryNote(ticket))),
-      ticket.needsReview ? h('span', { class: 'badge review' }, '? needs review') : null),
+      ticket.needsReview ? h('span', { class: 'badge review' }, '? needs review') : null,
+      h('span', { id: 'ticket-sla' }, slaBadge(badgeStatus(ticket.sla), slaSummary(ticket.sla)))),
   ];
 }
 
 export function categoryNote(ticket) {
-  return ticket.categorySource === 'STAFF' ? '· set by staff' : `· ${Math.round(ticket.categoryConfidence * 100)} % sure`;
+  if (ticket.categorySource === 'STAFF') return '· set by staff';
+  if (ticket.categorySource === 'REPORTER') return '· chosen by the reporter';
+  return `· ${Math.round(ticket.categoryConfidence * 100)} % sure`;
+}
+
+/**
+ * One response target in words: when it is (or was) due, how far that is while the target is still to meet, and
+ * where the ticket stands, e.g. "3 Mar 2026, 11:00 (in 40 min) · At risk".
+ */
+export function dueText(dueAt, status, done, now = Date.now()) {
+  if (!dueAt) return status ? slaText(status) : '—';
+  return `${formatDate(dueAt)}${done ? '' : ` (${relativeDue(dueAt, now)})`}${status ? ` · ${slaText(status)}` : ''}`;
 }
 
 export function facts(ticket) {
@@ -24,15 +37,24 @@ export function facts(ticket) {
   return [
     h('dl', { class: 'facts' },
       fact('Reported by', ticket.reporterName), fact('Location', ticket.location || '—'),
-      fact('Handled by', ticket.assignee || 'nobody yet'), fact('Opened', formatDate(ticket.openedAt)),
+      fact('Handled by', ticket.assignee || 'nobody yet', 'ticket-assignee'), fact('Opened', formatDate(ticket.openedAt)),
       fact('Last change', formatDate(ticket.updatedAt)), fact('First reply', formatDate(ticket.firstResponseAt)),
-      ticket.closedAt ? fact('Closed', formatDate(ticket.closedAt)) : null),
+      ticket.closedAt ? fact('Closed', formatDate(ticket.closedAt)) : null,
+      dueFact('First reply due', ticket.firstResponseDueAt, ticket.sla && ticket.sla.firstResponse,
+        Boolean(ticket.firstResponseAt || ticket.closedAt), 'due-first-response'),
+      dueFact('Resolution due', ticket.resolutionDueAt, ticket.sla && ticket.sla.resolution, Boolean(ticket.closedAt),
+        'due-resolution')),
     h('h2', {}, 'Description'),
     h('p', { class: 'description', id: 'ticket-description' }, ticket.description),
   ];
 }
 
-function fact(term, value) { return [h('dt', {}, term), h('dd', {}, value)]; }
+function fact(term, value, id) { return [h('dt', {}, term), h('dd', { id }, value)]; }
+
+function dueFact(term, dueAt, status, done, id) {
+  if (!dueAt && !status) return null;
+  return [h('dt', {}, term), h('dd', { id, dataset: { sla: status || '' } }, dueText(dueAt, status, done))];
+}
 
 export function actions(state, on) {
   return availableActions(state).map(name => {

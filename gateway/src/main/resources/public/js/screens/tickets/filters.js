@@ -2,6 +2,7 @@
 // interrupted; each change reports the form's values, which the screen turns into a 'filters' action.
 import { h, label, select, CATEGORIES, PRIORITIES } from '../../dom.js';
 import { debounce } from '../../schedule.js';
+import { SLA_FILTERS, slaText } from './due.js';
 
 export function filterForm(state, changed) {
   const q = h('input', { type: 'search', name: 'q', value: state.q, placeholder: 'Search title and description' });
@@ -13,17 +14,25 @@ export function filterForm(state, changed) {
   const to = h('input', { type: 'date', name: 'to', value: state.to });
   const status = state.staff ? null : select('status', [['', 'All'], ['OPEN', 'Open'], ['ACTIVE', 'Active']],
     state.status);
+  const sla = state.staff ? select('sla', slaOptions(state.sla), state.sla) : null;
   const labelled = (text, control) => h('label', { class: 'filter' }, h('span', {}, text), control);
   const form = h('form', { class: 'filters', role: 'search', onsubmit: e => e.preventDefault() },
     labelled('Search', q), status ? labelled('Status', status) : null, labelled('Category', category),
-    labelled('Priority', priority), labelled('Opened from', from), labelled('Opened to', to));
+    labelled('Priority', priority), sla ? labelled('SLA', sla) : null, labelled('Opened from', from),
+    labelled('Opened to', to));
   // At phone width the filters fold away behind one line; wider screens show them open.
   const box = h('details', { class: 'filters-box', open: window.matchMedia('(min-width: 601px)').matches
-    || Boolean(state.q || state.category || state.priority || state.from || state.to) },
+    || Boolean(state.q || state.category || state.priority || state.sla || state.from || state.to) },
   h('summary', {}, 'Search and filters'), form);
   const read = () => changed({ q: q.value.trim(), category: category.value, priority: priority.value,
-    from: from.value, to: to.value, ...(status ? { status: status.value } : {}) });
+    from: from.value, to: to.value, ...(status ? { status: status.value } : {}), ...(sla ? { sla: sla.value } : {}) });
   q.addEventListener('input', debounce(read, 300));
   form.addEventListener('change', e => { if (e.target !== q) read(); });
   return box;
+}
+
+/** The SLA choices, plus the one a shared address asks for when it is none of them (e.g. sla=BREACHED,MET). */
+export function slaOptions(current) {
+  if (!current || SLA_FILTERS.some(([value]) => value === current)) return SLA_FILTERS;
+  return [...SLA_FILTERS, [current, current.split(',').map(slaText).join(' or ')]];
 }

@@ -1,11 +1,34 @@
-// The ticket list's state and what it asks the server, without the DOM: the filters (kept in the address, so reload
-// and back keep them), the page shown and the tab counts. Staff get one request for the page and one for the counts
-// of every tab under the same filters; students, who have no tabs, get the page only.
+// The ticket list's state and what it asks the server, without the DOM: the filters and the view (kept in the
+// address, so reload, back and a shared link keep them), the page shown and the counts. Staff get one request for
+// the page and one for the counts of every tab and every view under the same filters; students, who have no tabs,
+// get the page only.
 import { query } from '../../api.js';
 
 export const PAGE_SIZE = 20;
 export const TABS = ['OPEN', 'ACTIVE', 'CLOSED'];
-const FILTERS = ['status', 'q', 'category', 'priority', 'from', 'to'];
+const FILTERS = ['status', 'q', 'category', 'priority', 'from', 'to', 'sla'];
+
+/** Whose tickets a view shows, as the list's filters say it; the names are byView's keys. */
+const VIEWS = {
+  STAFF: [['mine', 'Mine', { assignee: 'me' }], ['unassigned', 'Unassigned', { assignee: 'none' }],
+    ['all', 'All', {}]],
+  STUDENT: [['mine', 'My tickets', { reporter: 'me' }], ['all', 'All', {}]],
+};
+
+/** The views this person can choose, as [name, label]. */
+export function views(staff) {
+  return VIEWS[staff ? 'STAFF' : 'STUDENT'].map(([name, text]) => [name, text]);
+}
+
+/**
+ * The view the filters amount to: mine, unassigned or all; `named` when staff look at one colleague's tickets
+ * (assignee=NAME, e.g. a link from the dashboard's workload table).
+ */
+export function viewOf(state) {
+  const match = VIEWS[state.staff ? 'STAFF' : 'STUDENT'].find(([, , f]) =>
+    (f.assignee || '') === state.assignee && (f.reporter || '') === state.reporter);
+  return match ? match[0] : 'named';
+}
 
 /** The first state, from the role and the address's query (#/tickets?status=…). */
 export function initialState(role, params) {
@@ -14,9 +37,11 @@ export function initialState(role, params) {
     staff,
     status: params.get('status') || (staff ? 'OPEN' : ''),
     q: params.get('q') || '', category: params.get('category') || '', priority: params.get('priority') || '',
-    from: params.get('from') || '', to: params.get('to') || '',
+    from: params.get('from') || '', to: params.get('to') || '', sla: params.get('sla') || '',
+    // Only staff filter by who handles a ticket, only students by who reported it (the server says the same).
+    assignee: staff ? params.get('assignee') || '' : '', reporter: staff ? '' : params.get('reporter') || '',
     sort: params.get('sort') || 'openedAt,desc', page: Number(params.get('page') || 0),
-    list: null, counts: null, error: null, busy: false,
+    list: null, counts: null, viewCounts: null, error: null, busy: false,
   };
 }
 
@@ -25,13 +50,21 @@ export function update(state, action) {
   switch (action.type) {
     case 'filters': return { ...state, ...pick(action.filters), page: 0 };
     case 'tab': return { ...state, status: action.status, page: 0 };
+    case 'view': return { ...state, ...viewFilters(state.staff, action.view), page: 0 };
     case 'sort': return { ...state, sort: nextSort(state.sort, action.column) };
     case 'page': return { ...state, page: Math.max(0, state.page + action.delta) };
     case 'loading': return { ...state, busy: true };
-    case 'loaded': return { ...state, busy: false, error: null, list: action.list, counts: action.counts || state.counts };
+    case 'loaded': return { ...state, busy: false, error: null, list: action.list, counts: action.counts || state.counts,
+      viewCounts: action.viewCounts || state.viewCounts };
     case 'failed': return { ...state, busy: false, error: action.error };
     default: throw new Error(`Unknown action ${action.type}`);
   }
+}
+
+function viewFilters(staff, view) {
+  const found = VIEWS[staff ? 'STAFF' : 'STUDENT'].find(([name]) => name === view);
+  if (!found) throw new Error(`Unknown view ${view}`);
+  return { assignee: '', reporter: '', ...found[2] };
 }
 
 function pick(filters) {
@@ -45,24 +78,30 @@ export function nextSort(sort, column) {
 }
 
 export function filtered(state) {
-  return Boolean(state.q || state.category || state.priority || state.from || state.to);
+  return Boolean(state.q || state.category || state.priority || state.from || state.to || state.sla);
 }
 
-/** The requests one load makes: `list` always, `counts` for staff (null for students). */
+/**
+ * The requests one load makes: `list` always, `counts` for staff (null for students). The counts carry every
+ * filter of the list: the server leaves out status for the tab counts and assignee for the view counts, so each
+ * count says what a click on it would show.
+ */
 export function requests(state) {
   const filters = { q: state.q, category: state.category, priority: state.priority,
-    openedFrom: dayStart(state.from), openedTo: dayEnd(state.to) };
+    openedFrom: dayStart(state.from), openedTo: dayEnd(state.to), sla: state.sla };
   const status = state.status || (state.staff ? '' : 'OPEN,ACTIVE');
+  const whose = { assignee: state.assignee, reporter: state.reporter };
   return {
-    list: `/api/tickets${query({ ...filters, status, sort: state.sort, page: state.page, size: PAGE_SIZE })}`,
-    counts: state.staff ? `/api/tickets/counts${query(filters)}` : null,
+    list: `/api/tickets${query({ ...filters, ...whose, status, sort: state.sort, page: state.page, size: PAGE_SIZE })}`,
+    counts: state.staff ? `/api/tickets/counts${query({ ...filters, assignee: state.assignee, status })}` : null,
   };
 }
 
 /** The address that reopens this list as it is. */
 export function address(state) {
-  return `#/tickets${query({ status: state.status, q: state.q, category: state.category, priority: state.priority,
-    from: state.from, to: state.to, sort: state.sort, page: state.page || '' })}`;
+  return `#/tickets${query({ status: state.status, assignee: state.assignee, reporter: state.reporter,
+    q: state.q, category: state.category, priority: state.priority, sla: state.sla, from: state.from, to: state.to,
+    sort: state.sort, page: state.page || '' })}`;
 }
 
 /** The first and last row shown, e.g. 21–40 of 57. */

@@ -1,11 +1,13 @@
-// The ticket list drawn from its state: the status tabs with their counts, and the results table with paging.
-// `on` holds the event handlers, which turn clicks into actions on the state.
+// The ticket list drawn from its state: the status tabs and the views (whose tickets) with their counts, and the
+// results table with paging. `on` holds the event handlers, which turn clicks into actions on the state.
 import { h, emptyState, errorBox, loading, label, time, statusBadge, priorityBadge, categoryBadge } from '../../dom.js';
-import { TABS, filtered, rowRange } from './state.js';
+import { TABS, filtered, rowRange, views as viewNames } from './state.js';
+import { nextDue, dueTime, badgeStatus, slaBadge, slaSummary } from './due.js';
 
+// [sort key or null when the server cannot sort by it, heading, staff only]
 const COLUMNS = [
   ['id', '#'], ['title', 'Title'], ['category', 'Category'], ['priority', 'Priority'], ['status', 'Status'],
-  ['openedAt', 'Opened'], ['updatedAt', 'Updated'],
+  [null, 'Assignee'], ['due', 'Due', true], ['openedAt', 'Opened'], ['updatedAt', 'Updated'],
 ];
 
 export function tabs(status, counts, on) {
@@ -14,6 +16,22 @@ export function tabs(status, counts, on) {
     type: 'button', role: 'tab', class: 'tab', 'aria-selected': String(status === s), dataset: { status: s },
     onclick: () => on.tab(s),
   }, label.status(s), h('span', { class: 'count' }, String(counts[s] ?? '—'))));
+}
+
+/**
+ * Mine / Unassigned / All (students: My tickets / All) as toggle buttons, each with its count when the server
+ * gave one; a colleague's name (assignee=NAME) shows as a pressed button of its own.
+ */
+export function views(view, state, counts, on) {
+  const buttons = viewNames(state.staff).map(([name, text]) => h('button', {
+    type: 'button', class: 'view', 'aria-pressed': String(view === name), dataset: { view: name },
+    onclick: () => on.view(name),
+  }, text, counts && counts[name] !== undefined ? h('span', { class: 'count' }, String(counts[name])) : null));
+  if (view === 'named') {
+    buttons.push(h('button', { type: 'button', class: 'view', 'aria-pressed': 'true', dataset: { view: 'named' } },
+      `Handled by ${state.assignee}`));
+  }
+  return buttons;
 }
 
 export function results(state, on) {
@@ -31,8 +49,8 @@ export function results(state, on) {
   return [
     h('table', { class: 'table tickets' },
       h('caption', { class: 'sr-only' }, 'Tickets, sortable by column'),
-      h('thead', {}, h('tr', {}, COLUMNS.map(([key, text]) => sortHeader(state.sort, key, text, on)))),
-      h('tbody', {}, list.items.map(row))),
+      h('thead', {}, h('tr', {}, columns(staff).map(([key, text]) => sortHeader(state.sort, key, text, on)))),
+      h('tbody', {}, list.items.map(t => row(t, staff, Date.now())))),
     h('nav', { class: 'pager', 'aria-label': 'Pages' },
       h('button', { type: 'button', class: 'btn', disabled: list.page === 0, onclick: () => on.page(-1) },
         '← Previous'),
@@ -41,7 +59,12 @@ export function results(state, on) {
   ];
 }
 
+function columns(staff) {
+  return COLUMNS.filter(([, , staffOnly]) => staff || !staffOnly);
+}
+
 function sortHeader(sort, key, text, on) {
+  if (!key) return h('th', { scope: 'col' }, text);
   const [field, dir] = sort.split(',');
   const active = field === key;
   return h('th', { scope: 'col', 'aria-sort': active ? (dir === 'asc' ? 'ascending' : 'descending') : 'none' },
@@ -49,15 +72,28 @@ function sortHeader(sort, key, text, on) {
       text, h('span', { 'aria-hidden': 'true', class: 'sort-mark' }, active ? (dir === 'asc' ? ' ▲' : ' ▼') : ' ↕')));
 }
 
-function row(t) {
-  return h('tr', { dataset: { ticketId: t.id } },
+function row(t, staff, now) {
+  return h('tr', { dataset: { ticketId: t.id }, class: t.unread ? 'unread' : null },
     h('td', { 'data-label': '#' }, String(t.id)),
-    h('td', { 'data-label': 'Title', class: 'title-cell' }, h('a', { href: `#/tickets/${t.id}` }, t.title),
-      t.location ? h('span', { class: 'muted' }, ` · ${t.location}`) : null),
+    // One box for the title's parts, so at phone width (cells laid out as rows) they wrap as text, not as columns.
+    h('td', { 'data-label': 'Title', class: 'title-cell' }, h('span', {}, h('a', { href: `#/tickets/${t.id}` }, t.title),
+      t.unread ? unreadMarker() : null,
+      t.location ? h('span', { class: 'muted' }, ` · ${t.location}`) : null)),
     h('td', { 'data-label': 'Category' }, categoryBadge(t.category),
       t.needsReview ? h('span', { class: 'flag', title: 'Category needs review' }, ' ?') : null),
     h('td', { 'data-label': 'Priority' }, priorityBadge(t.priority)),
     h('td', { 'data-label': 'Status' }, statusBadge(t.status)),
+    h('td', { 'data-label': 'Assignee', class: 'assignee-cell' },
+      t.assignee || h('span', { class: 'muted' }, 'Unassigned')),
+    staff ? h('td', { 'data-label': 'Due' }, h('div', { class: 'due' }, dueTime(nextDue(t), now),
+      slaBadge(badgeStatus(t.sla), slaSummary(t.sla)))) : null,
     h('td', { 'data-label': 'Opened' }, time(t.openedAt)),
     h('td', { 'data-label': 'Updated' }, time(t.updatedAt)));
+}
+
+/** A dot people see and the words a screen reader says; "New" beside it, so the dot is not the only sign. */
+export function unreadMarker() {
+  return h('span', { class: 'unread-marker', title: 'New messages since you last looked' },
+    h('span', { class: 'unread-dot', 'aria-hidden': 'true' }), h('span', { 'aria-hidden': 'true' }, 'New'),
+    h('span', { class: 'sr-only' }, 'New messages'));
 }

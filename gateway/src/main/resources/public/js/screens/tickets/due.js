@@ -1,0 +1,80 @@
+// Response targets as people read them: the nearest target still to meet, how far away it is, and one badge for
+// where the ticket stands. The server decides the statuses (ticket-api's SlaStatus); this only chooses the words.
+import { h, formatDate } from '../../dom.js';
+
+const STATUS_TEXT = { PENDING: 'On track', AT_RISK: 'At risk', MET: 'Met', BREACHED: 'Breached' };
+// A shape as well as a colour, so the badge reads in greyscale and to people who do not tell red from green.
+const STATUS_MARK = { PENDING: '○', AT_RISK: '▲', MET: '✓', BREACHED: '✖' };
+const TARGET_TEXT = { firstResponse: 'First response', resolution: 'Resolution' };
+const WORST_FIRST = ['BREACHED', 'AT_RISK', 'PENDING', 'MET'];
+
+export const SLA_FILTERS = [['', 'Any'], ['AT_RISK,BREACHED', 'At risk or breached'], ['AT_RISK', 'At risk'],
+  ['BREACHED', 'Breached']];
+
+export function slaText(status) { return STATUS_TEXT[status] || status; }
+
+/**
+ * The target still to meet that falls due first, `{ target, at }` (`target`: firstResponse or resolution), or null
+ * when both are met or the ticket has none. A target past due and still unmet counts: it is the most urgent one.
+ */
+export function nextDue(ticket) {
+  const open = [
+    !ticket.firstResponseAt && !ticket.closedAt && ticket.firstResponseDueAt
+      ? { target: 'firstResponse', at: ticket.firstResponseDueAt } : null,
+    !ticket.closedAt && ticket.resolutionDueAt ? { target: 'resolution', at: ticket.resolutionDueAt } : null,
+  ].filter(Boolean);
+  open.sort((a, b) => new Date(a.at) - new Date(b.at));
+  return open[0] || null;
+}
+
+/** "in 40 min", "in 2 h 5 min", "3 days overdue": `at` against `now` (ms), rounded to whole minutes. */
+export function relativeDue(at, now = Date.now()) {
+  const minutes = Math.round((new Date(at).getTime() - now) / 60000);
+  if (minutes === 0) return 'due now';
+  const span = duration(Math.abs(minutes));
+  return minutes > 0 ? `in ${span}` : `${span} overdue`;
+}
+
+function duration(minutes) {
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  if (hours < 10) return rest ? `${hours} h ${rest} min` : `${hours} h`;
+  if (hours < 48) return `${Math.round(minutes / 60)} h`;
+  return `${Math.round(minutes / 1440)} days`;
+}
+
+/**
+ * The one status a ticket's badge shows: the worse of its two targets (a breach anywhere is a breach), MET only
+ * when both are met. Null when the ticket has no SLA.
+ */
+export function badgeStatus(sla) {
+  if (!sla) return null;
+  const both = [sla.firstResponse, sla.resolution].filter(Boolean);
+  if (!both.length) return null;
+  return WORST_FIRST.find(s => both.includes(s));
+}
+
+/** "First response: Met · Resolution: At risk", the whole story in words for a title or a screen reader. */
+export function slaSummary(sla) {
+  if (!sla) return 'No response targets';
+  return Object.keys(TARGET_TEXT).filter(k => sla[k]).map(k => `${TARGET_TEXT[k]}: ${slaText(sla[k])}`).join(' · ');
+}
+
+export function targetText(target) { return TARGET_TEXT[target] || target; }
+
+/** A badge with a shape and words; the screen reader hears "SLA: At risk" and the details in its title. */
+export function slaBadge(status, detail) {
+  if (!status) return null;
+  return h('span', { class: `badge sla sla-${status.toLowerCase().replace('_', '-')}`, title: detail || null,
+    dataset: { sla: status } },
+  h('span', { 'aria-hidden': 'true', class: 'sla-mark' }, STATUS_MARK[status] || ''),
+  h('span', { class: 'sr-only' }, 'SLA: '), slaText(status));
+}
+
+/** The nearest target to meet as a <time>: relative words, the absolute time in its title. */
+export function dueTime(due, now = Date.now()) {
+  if (!due) return h('span', { class: 'muted' }, '—');
+  return h('time', { datetime: due.at, title: `${targetText(due.target)} due ${formatDate(due.at)}`,
+    class: new Date(due.at).getTime() < now ? 'overdue' : null }, relativeDue(due.at, now));
+}

@@ -1,0 +1,148 @@
+// The ticket page's handover and read markers, and the report form's category choice, against the fake server.
+import { test, assert, sleep } from './runner.js';
+import { onStage, AFTER_A_BURST_MS } from './stage.js';
+import { until } from './wait.js';
+import { canHandOver, brings, knownStaff, initialState, update } from '/js/screens/ticket/state.js';
+import { categoryNote } from '/js/screens/ticket/view.js';
+import { categoryToSend } from '/js/screens/report.js';
+
+const ACTIVE = { id: 7, title: 'Lift stuck', description: 'Between floors', status: 'ACTIVE', priority: 'HIGH',
+  category: 'FACILITY', categorySource: 'AUTO', categoryConfidence: 0.9, version: 5, reporterName: 'Ann',
+  assignee: 'Cy', openedAt: '2026-03-01T10:00:00Z', updatedAt: '2026-03-01T10:00:00Z',
+  firstResponseDueAt: '2026-03-01T11:00:00Z', resolutionDueAt: '2026-03-01T18:00:00Z',
+  sla: { firstResponse: 'BREACHED', resolution: 'AT_RISK' } };
+const problem = (status, detail) => new Response(JSON.stringify({ detail }),
+  { status, headers: { 'Content-Type': 'application/problem+json' } });
+const activeTicket = url => (url === '/api/tickets/7' ? ACTIVE : undefined);
+const message = (id, author, authorRole = 'STAFF') => ({ id, author, authorRole, body: 'x', internal: false });
+
+test('only staff hand over, and only ACTIVE tickets', () => {
+  const at = (role, status) => update(initialState(7, role), { type: 'loaded', ticket: { ...ACTIVE, status },
+    messages: [], history: [] });
+  assert.equal(canHandOver(at('STAFF', 'ACTIVE')), true, 'staff, ACTIVE');
+  assert.equal(canHandOver(at('STAFF', 'OPEN')), false, 'staff, OPEN');
+  assert.equal(canHandOver(at('STUDENT', 'ACTIVE')), false, 'a student');
+  assert.equal(canHandOver(initialState(7, 'STAFF')), false, 'before it loaded');
+});
+
+test('a reload brings news only with someone else\'s message not shown before', () => {
+  const two = [message(1, 'Ann', 'STUDENT'), message(2, 'Cy')];
+  assert.equal(brings(two.slice(0, 1), two, 'Bo'), true, 'a new reply');
+  assert.equal(brings(two, two, 'Bo'), false, 'nothing new');
+  assert.equal(brings(two.slice(0, 1), two, 'Cy'), false, 'one\'s own message');
+  assert.equal(brings(null, two, 'Bo'), false, 'the first load');
+});
+
+test('the staff names suggested for a handover: assignee, staff writers and actors, handover names', () => {
+  const names = knownStaff({ assignee: 'Cy' }, [message(1, 'Ann', 'STUDENT'), message(2, 'Di')],
+    [{ actor: 'Ed', actorRole: 'STAFF', changes: [] }, { actor: 'Ann', actorRole: 'STUDENT', changes: [] },
+      { actor: 'Ed', actorRole: 'STAFF', changes: [{ field: 'assignee', from: 'Fay', to: 'Cy' }] }]);
+  assert.deepEqual(names, ['Cy', 'Di', 'Ed', 'Fay']);
+});
+
+test('the category badge says when the reporter chose it', () => {
+  assert.equal(categoryNote({ categorySource: 'REPORTER', categoryConfidence: 0.2 }), '· chosen by the reporter');
+});
+
+test('a category is sent only when the reporter chose another than the suggestion', () => {
+  const suggestion = { category: 'IT', confidence: 0.8 };
+  assert.equal(categoryToSend('IT', suggestion), null, 'the suggestion kept');
+  assert.equal(categoryToSend('FACILITY', suggestion), 'FACILITY', 'changed');
+  assert.equal(categoryToSend('', suggestion), null, 'nothing chosen');
+  assert.equal(categoryToSend('SERVICES', null), 'SERVICES', 'chosen before any suggestion');
+  assert.equal(categoryToSend('SERVICES', 'unavailable'), 'SERVICES', 'chosen without a suggestion');
+});
+
+test('the ticket page shows assignee, due times and SLA in words, and the handover for an ACTIVE ticket',
+  () => onStage('/js/screens/ticket.js', { session: { role: 'STAFF', name: 'Bo' }, params: ['7'] }, async stage => {
+    assert.equal(stage.querySelector('#ticket-assignee').textContent, 'Cy', 'assignee');
+    assert.ok(stage.querySelector('#due-first-response').textContent.endsWith('· Breached'), 'first response');
+    assert.ok(stage.querySelector('#due-resolution').textContent.endsWith('· At risk'), 'resolution');
+    assert.equal(stage.querySelector('#ticket-sla .sla').textContent, '✖SLA: Breached', 'badge');
+    assert.equal(stage.querySelector('form.handover').hidden, false, 'the handover');
+    assert.deepEqual([...stage.querySelectorAll('#handover-names option')].map(o => o.value).filter(n => n === 'Cy'),
+      ['Cy'], 'the assignee is suggested');
+  }, activeTicket));
+
+test('a student sees no handover', () => onStage('/js/screens/ticket.js',
+  { session: { role: 'STUDENT', name: 'Ann' }, params: ['7'] }, async stage => {
+    assert.equal(stage.querySelector('form.handover').hidden, true, 'hidden');
+  }, activeTicket));
+
+test('Hand over sends the name with the version shown, then shows the reloaded ticket', () => onStage(
+  '/js/screens/ticket.js', { session: { role: 'STAFF', name: 'Bo' }, params: ['7'] }, async (stage, fake) => {
+    fake.calls.length = 0;
+    fake.bodies.length = 0;
+    fake.headers.length = 0;
+    stage.querySelector('#handover-name').value = 'Bo';
+    stage.querySelector('form.handover').dispatchEvent(new Event('submit', { cancelable: true }));
+    await until(() => stage.querySelector('#handover-name').value === '');
+    assert.equal(fake.calls[0], 'POST /api/tickets/7/assignee', 'first request');
+    assert.deepEqual(fake.bodies[0], { assignee: 'Bo' }, 'body');
+    assert.equal(fake.headers[0]['If-Match'], '5', 'If-Match');
+    assert.equal(fake.calls.filter(c => c.startsWith('GET')).length, 3, 'the reload');
+    assert.equal(stage.querySelector('#handover-name').value, '', 'the field is emptied');
+  }, activeTicket));
+
+test('a refused handover says why in words under the form', () => onStage('/js/screens/ticket.js',
+  { session: { role: 'STAFF', name: 'Bo' }, params: ['7'] }, async stage => {
+    stage.querySelector('#handover-name').value = 'Bo';
+    stage.querySelector('form.handover').dispatchEvent(new Event('submit', { cancelable: true }));
+    await until(() => stage.querySelector('form.handover .alert-error'));
+    const alert = stage.querySelector('form.handover [role=alert].alert-error');
+    assert.ok(alert && alert.textContent.includes('Someone else changed this ticket meanwhile')
+      && alert.textContent.includes('version 6'), alert ? alert.textContent : 'no alert');
+    assert.equal(stage.querySelector('#handover-name').value, 'Bo', 'what was typed stays');
+  }, (url, init) => (url === '/api/tickets/7/assignee' ? problem(409, 'Stale version: the ticket is at version 6')
+    : activeTicket(url))));
+
+test('an empty name is refused before anything is sent', () => onStage('/js/screens/ticket.js',
+  { session: { role: 'STAFF', name: 'Bo' }, params: ['7'] }, async (stage, fake) => {
+    fake.calls.length = 0;
+    stage.querySelector('form.handover').dispatchEvent(new Event('submit', { cancelable: true }));
+    await sleep(50);
+    assert.equal(fake.calls.length, 0, 'requests');
+    assert.equal(stage.querySelector('#handover-name').getAttribute('aria-invalid'), 'true', 'marked');
+  }, activeTicket));
+
+test('opening a ticket marks it read once; a live reload with a new reply marks it again, a reload without does not',
+  () => {
+    let messages = [message(1, 'Ann', 'STUDENT')];
+    return onStage('/js/screens/ticket.js', { session: { role: 'STUDENT', name: 'Ann' }, params: ['7'] },
+      async (stage, fake, source) => {
+        const reads = () => fake.calls.filter(c => c === 'POST /api/tickets/7/read').length;
+        assert.equal(reads(), 1, 'on opening');
+        source.emit('change', { cursor: 'c1', type: 'EDITED', ticketId: 7 });
+        await sleep(AFTER_A_BURST_MS / 2);
+        assert.equal(reads(), 1, 'after a reload with nothing new');
+        messages = [...messages, message(2, 'Cy')];
+        source.emit('change', { cursor: 'c2', type: 'MESSAGE_ADDED', ticketId: 7 });
+        await sleep(AFTER_A_BURST_MS / 2);
+        assert.equal(reads(), 2, 'after a reply arrived');
+      }, url => (url === '/api/tickets/7/messages' ? messages : undefined));
+  });
+
+test('the report form preselects the suggestion and sends a category only when the reporter changed it',
+  () => onStage('/js/screens/report.js', { session: { role: 'STUDENT' } }, async (stage, fake) => {
+    const type = (input, text) => {
+      input.value = text;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    };
+    type(stage.querySelector('[name=title]'), 'Wi-Fi drops in the library');
+    type(stage.querySelector('[name=description]'), 'Every few minutes');
+    await sleep(500);
+    const choice = stage.querySelector('select[name=category]');
+    assert.equal(choice.value, 'IT', 'preselected');
+    assert.equal(choice.selectedOptions[0].textContent, 'IT (suggested)', 'marked as suggested');
+    assert.ok(stage.querySelector('#category-suggestion').textContent.includes('Looks like'), 'the hint stays');
+    const send = () => stage.querySelector('form').dispatchEvent(new Event('submit', { cancelable: true }));
+    const created = () => fake.bodies.filter((b, i) => fake.calls[i] === 'POST /api/tickets');
+    send();
+    await until(() => created().length === 1 && !stage.querySelector('button[type=submit]').disabled);
+    assert.equal(created()[0].category, null, 'the suggestion kept: no category sent');
+    choice.value = 'FACILITY';
+    choice.dispatchEvent(new Event('change', { bubbles: true }));
+    send();
+    await until(() => created().length === 2);
+    assert.equal(created()[1].category, 'FACILITY', 'the reporter\'s choice');
+  }));

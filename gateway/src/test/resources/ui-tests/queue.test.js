@@ -1,0 +1,131 @@
+// The queue's views (whose tickets), SLA filter and sort by due: the state and address, and the screen against the
+// fake server.
+import { test, assert } from './runner.js';
+import { initialState, update, requests, address, viewOf, views } from '/js/screens/tickets/state.js';
+import { onStage } from './stage.js';
+import { until } from './wait.js';
+
+const staffAt = qs => initialState('STAFF', new URLSearchParams(qs));
+const studentAt = qs => initialState('STUDENT', new URLSearchParams(qs));
+const params = url => new URL(url, location.origin).searchParams;
+
+test('staff choose Mine, Unassigned or All; students My tickets or All', () => {
+  assert.deepEqual(views(true), [['mine', 'Mine'], ['unassigned', 'Unassigned'], ['all', 'All']], 'staff');
+  assert.deepEqual(views(false), [['mine', 'My tickets'], ['all', 'All']], 'students');
+});
+
+test('the view is read from the address: assignee=me|none for staff, reporter=me for students', () => {
+  assert.equal(viewOf(staffAt('')), 'all', 'staff, nothing');
+  assert.equal(viewOf(staffAt('assignee=me')), 'mine', 'staff, me');
+  assert.equal(viewOf(staffAt('assignee=none')), 'unassigned', 'staff, none');
+  assert.equal(viewOf(staffAt('assignee=Bo%20Staff')), 'named', 'staff, a colleague');
+  assert.equal(staffAt('assignee=Bo%20Staff').assignee, 'Bo Staff', 'the colleague');
+  assert.equal(viewOf(studentAt('reporter=me')), 'mine', 'student, me');
+  assert.equal(viewOf(studentAt('')), 'all', 'student, nothing');
+  assert.equal(studentAt('assignee=me').assignee, '', 'students have no assignee filter');
+  assert.equal(staffAt('reporter=me').reporter, '', 'staff have no reporter filter');
+});
+
+test('choosing a view sets its filter, clears the other and starts from the first page', () => {
+  let s = update(staffAt('page=2'), { type: 'view', view: 'unassigned' });
+  assert.deepEqual([s.assignee, s.page], ['none', 0], 'unassigned');
+  s = update(s, { type: 'view', view: 'all' });
+  assert.equal(s.assignee, '', 'all');
+  s = update(staffAt('assignee=Bo'), { type: 'view', view: 'mine' });
+  assert.equal(s.assignee, 'me', 'from a colleague to mine');
+  assert.equal(update(studentAt(''), { type: 'view', view: 'mine' }).reporter, 'me', 'student');
+  assert.throws(() => update(studentAt(''), { type: 'view', view: 'unassigned' }), 'a view students do not have');
+});
+
+test('view, SLA filter and sort by due survive the address round trip', () => {
+  const state = staffAt('status=ACTIVE&assignee=none&sla=AT_RISK%2CBREACHED&sort=due%2Casc');
+  const again = staffAt(address(state).split('?')[1]);
+  for (const k of ['status', 'assignee', 'sla', 'sort']) assert.equal(again[k], state[k], k);
+  assert.equal(address(update(staffAt(''), { type: 'view', view: 'mine' })),
+    '#/tickets?status=OPEN&assignee=me&sort=openedAt%2Cdesc', 'Mine');
+  assert.equal(address(update(studentAt(''), { type: 'view', view: 'mine' })),
+    '#/tickets?reporter=me&sort=openedAt%2Cdesc', 'My tickets');
+  assert.equal(update(staffAt(''), { type: 'sort', column: 'due' }).sort, 'due,asc', 'the Due column sorts');
+});
+
+test('the list asks for the view and SLA filter; the counts for everything but sorting and paging', () => {
+  const plan = requests(staffAt('status=ACTIVE&assignee=me&sla=BREACHED&sort=due,asc'));
+  const list = params(plan.list);
+  const counts = params(plan.counts);
+  assert.deepEqual([list.get('assignee'), list.get('sla'), list.get('sort')], ['me', 'BREACHED', 'due,asc'], 'list');
+  assert.deepEqual([counts.get('assignee'), counts.get('sla'), counts.get('status')], ['me', 'BREACHED', 'ACTIVE'],
+    'counts');
+  const student = requests(studentAt('reporter=me'));
+  assert.equal(params(student.list).get('reporter'), 'me', 'a student\'s own tickets');
+  assert.equal(student.counts, null, 'students still load with one request');
+});
+
+test('the staff queue shows the view counts from the one counts request and switches views with two requests',
+  () => onStage('/js/screens/tickets.js', { session: { role: 'STAFF' } }, async (stage, fake) => {
+    const counts = () => [...stage.querySelectorAll('.view')].map(b => `${b.dataset.view}:${b.textContent}`);
+    assert.deepEqual(counts(), ['mine:Mine1', 'unassigned:Unassigned3', 'all:All4'], 'views and counts');
+    assert.equal(stage.querySelector('.view[aria-pressed="true"]').dataset.view, 'all', 'All at first');
+    fake.calls.length = 0;
+    stage.querySelector('.view[data-view="mine"]').click();
+    await until(() => fake.calls.length >= 2 && stage.querySelector('.results[aria-busy="false"]'));
+    assert.equal(fake.calls.length, 2, 'requests');
+    assert.ok(fake.calls.every(c => c.includes('assignee=me')), fake.calls.join(' '));
+    assert.equal(stage.querySelector('.view[aria-pressed="true"]').dataset.view, 'mine', 'pressed');
+    assert.ok(location.hash.includes('assignee=me'), `address ${location.hash}`);
+  }));
+
+test('a student sees My tickets and All, without counts', () => onStage('/js/screens/tickets.js',
+  { session: { role: 'STUDENT' } }, async (stage, fake) => {
+    assert.deepEqual([...stage.querySelectorAll('.view')].map(b => b.textContent), ['My tickets', 'All'], 'views');
+    fake.calls.length = 0;
+    stage.querySelector('.view[data-view="mine"]').click();
+    await until(() => fake.calls.length >= 1 && stage.querySelector('.results[aria-busy="false"]'));
+    assert.deepEqual(fake.calls.map(c => params(c.split(' ')[1]).get('reporter')), ['me'],
+      `one request, own tickets: ${fake.calls.join(' ')}`);
+  }));
+
+const row = { id: 7, title: 'Lift stuck', status: 'ACTIVE', priority: 'HIGH', category: 'FACILITY', assignee: 'Bo',
+  openedAt: '2026-03-01T10:00:00Z', updatedAt: '2026-03-01T10:00:00Z', firstResponseDueAt: '2026-03-01T11:00:00Z',
+  resolutionDueAt: '2099-03-01T18:00:00Z', sla: { firstResponse: 'BREACHED', resolution: 'PENDING' }, unread: true };
+const withRows = items => url => (url.split('?')[0] === '/api/tickets' ? { items, page: 0, size: 20, total: items.length }
+  : undefined);
+
+test('a row shows its assignee, its next due time, a breach badge in words and the new-messages marker',
+  () => onStage('/js/screens/tickets.js', { session: { role: 'STAFF' } }, async stage => {
+    const tr = stage.querySelector('tr[data-ticket-id="7"]');
+    const cell = name => tr.querySelector(`td[data-label="${name}"]`);
+    assert.equal(cell('Assignee').textContent, 'Bo', 'assignee');
+    assert.ok(cell('Due').querySelector('time').textContent.endsWith('overdue'), cell('Due').textContent);
+    assert.equal(cell('Due').querySelector('.sla').textContent, '✖SLA: Breached', 'badge');
+    assert.equal(tr.querySelector('.unread-marker .sr-only').textContent, 'New messages', 'marker for screen readers');
+    assert.ok(tr.querySelector('.unread-marker').textContent.includes('New'), 'marker in words');
+    assert.deepEqual([...stage.querySelectorAll('th')].map(th => th.textContent.replace(/[▲▼↕ ]/g, '')),
+      ['#', 'Title', 'Category', 'Priority', 'Status', 'Assignee', 'Due', 'Opened', 'Updated'], 'columns');
+  }, withRows([row])));
+
+test('an unassigned, read row says so and has no marker; students see no Due column',
+  () => onStage('/js/screens/tickets.js', { session: { role: 'STUDENT' } }, async stage => {
+    const tr = stage.querySelector('tr[data-ticket-id="7"]');
+    assert.equal(tr.querySelector('td[data-label="Assignee"]').textContent, 'Unassigned', 'assignee');
+    assert.equal(tr.querySelector('.unread-marker'), null, 'marker');
+    assert.equal(tr.querySelector('td[data-label="Due"]'), null, 'due');
+  }, withRows([{ ...row, assignee: null, unread: false }])));
+
+test('the SLA filter of the form goes into the address and the requests', () => onStage('/js/screens/tickets.js',
+  { session: { role: 'STAFF' } }, async (stage, fake) => {
+    fake.calls.length = 0;
+    const sla = stage.querySelector('select[name=sla]');
+    sla.value = 'AT_RISK,BREACHED';
+    sla.dispatchEvent(new Event('change', { bubbles: true }));
+    await until(() => fake.calls.length >= 2 && stage.querySelector('.results[aria-busy="false"]'));
+    assert.equal(fake.calls.length, 2, `requests ${fake.calls.join(' ')}`);
+    assert.ok(fake.calls.every(c => params(c.split(' ')[1]).get('sla') === 'AT_RISK,BREACHED'), fake.calls.join(' '));
+    assert.ok(location.hash.includes('sla=AT_RISK%2CBREACHED'), location.hash);
+  }));
+
+test('an SLA filter from a shared address that the form does not offer is still shown as chosen', async () => {
+  const { slaOptions } = await import('/js/screens/tickets/filters.js');
+  assert.equal(slaOptions('AT_RISK,BREACHED').length, 4, 'offered already');
+  assert.deepEqual(slaOptions('BREACHED,MET').at(-1), ['BREACHED,MET', 'Breached or Met'], 'added in words');
+  assert.equal(slaOptions('').length, 4, 'none');
+});

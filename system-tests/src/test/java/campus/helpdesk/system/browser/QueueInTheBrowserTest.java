@@ -1,0 +1,169 @@
+package campus.helpdesk.system.browser;
+
+import campus.helpdesk.api.NewMessage;
+import campus.helpdesk.client.MessageClient;
+import campus.helpdesk.client.OnBehalfOf;
+import campus.helpdesk.system.GatewayClients;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+import java.net.URI;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Who handles what, in real browsers against the whole suite: staff see Mine / Unassigned / All with their counts
+ * and switch between them (the view stays in the address), hand a ticket over, and a student sees "My tickets" and
+ * the marker of a reply not yet read. Each scenario files its own tickets with a unique word and signs in under a
+ * unique name, so the shared suite's other tickets never change a count it asserts.
+ */
+class QueueInTheBrowserTest {
+
+    private static URI gateway;
+
+    @BeforeAll
+    static void suite() {
+        gateway = TestGateway.uri();
+    }
+
+    @Test
+    void staffSeeMineAndUnassignedWithTheirCountsAndSwitchBetweenThem() {
+        String word = unique();
+        String staffName = "Quinn Staff " + word;
+        GatewayApi student = GatewayApi.signIn(gateway, "Vera Student " + word, "STUDENT");
+        GatewayApi staffApi = GatewayApi.signIn(gateway, staffName, "STAFF");
+        long taken = student.createTicket("Printer " + word + " jams on every page", "The printer in the library jams.");
+        long waiting = student.createTicket("Door " + word + " does not lock", "The door of room B2 does not lock.");
+        staffApi.move(taken, "ACTIVE");
+
+        try (Browser staff = new Browser(gateway)) {
+            staff.signIn(staffName, "STAFF");
+            staff.open("#/tickets?status=ACTIVE&q=" + word);
+            awaitRows(staff, taken);
+            assertThat(viewCounts(staff)).isEqualTo("mine:Mine1 unassigned:Unassigned0 all:All1");
+            assertThat(cell(staff, taken, "Assignee").getText()).isEqualTo(staffName);
+            staff.screenshot("20-queue-views-active");
+
+            staff.driver.findElement(By.cssSelector(".tab[data-status=OPEN]")).click();
+            awaitRows(staff, waiting);
+            staff.waitUntil(d -> viewCounts(staff).equals("mine:Mine0 unassigned:Unassigned1 all:All1"));
+            assertThat(cell(staff, waiting, "Assignee").getText()).isEqualTo("Unassigned");
+
+            staff.driver.findElement(By.cssSelector(".view[data-view=unassigned]")).click();
+            staff.waitUntil(d -> d.getCurrentUrl().contains("assignee=none"));
+            awaitRows(staff, waiting);
+            staff.driver.navigate().refresh();
+            staff.waitFor(By.cssSelector(".view[data-view=unassigned][aria-pressed=true]"));
+            awaitRows(staff, waiting);
+
+            staff.driver.findElement(By.cssSelector(".tab[data-status=ACTIVE]")).click();
+            staff.driver.findElement(By.cssSelector(".view[data-view=mine]")).click();
+            staff.waitUntil(d -> d.getCurrentUrl().contains("assignee=me") && d.getCurrentUrl().contains("status=ACTIVE"));
+            awaitRows(staff, taken);
+            staff.screenshot("21-queue-mine");
+        }
+    }
+
+    @Test
+    void staffHandATicketOverAndItsAssigneeChanges() {
+        String word = unique();
+        String from = "Rita Staff " + word;
+        String to = "Omar Staff " + word;
+        long id = GatewayApi.signIn(gateway, "Ines Student " + word, "STUDENT")
+                .createTicket("Beamer " + word + " flickers", "The beamer in room D4 flickers every few seconds.");
+        GatewayApi.signIn(gateway, from, "STAFF").move(id, "ACTIVE");
+
+        try (Browser staff = new Browser(gateway)) {
+            staff.signIn(from, "STAFF");
+            staff.open("#/tickets/" + id);
+            staff.waitForText(By.id("ticket-assignee"), from);
+            staff.waitFor(By.id("handover-name")).sendKeys(to);
+            staff.driver.findElement(By.cssSelector("form.handover button[type=submit]")).click();
+            staff.waitForText(By.id("ticket-assignee"), to);
+            staff.waitForText(By.cssSelector(".timeline"), "Handed over");
+            staff.screenshot("22-ticket-handed-over");
+
+            staff.open("#/tickets?status=ACTIVE&q=" + word + "&assignee=" + to.replace(" ", "%20"));
+            awaitRows(staff, id);
+            assertThat(cell(staff, id, "Assignee").getText()).isEqualTo(to);
+            staff.open("#/tickets?status=ACTIVE&assignee=me&q=" + word);
+            staff.waitUntil(d -> d.findElements(By.cssSelector(".results[aria-busy=false] .empty")).size() == 1);
+        }
+    }
+
+    @Test
+    void aStudentSeesMyTicketsAndTheMarkerOfAnUnreadReply() {
+        String word = unique();
+        String studentName = "Nora Student " + word;
+        String staffName = "Paul Staff " + word;
+        try (Browser student = new Browser(gateway)) {
+            student.signIn(studentName, "STUDENT");
+            long id = GatewayApi.signIn(gateway, studentName, "STUDENT")
+                    .createTicket("Locker " + word + " is jammed", "My locker in the sports hall does not open.");
+            student.open("#/tickets");
+            student.waitFor(By.cssSelector(".view[data-view=mine]")).click();
+            student.waitUntil(d -> d.getCurrentUrl().contains("reporter=me"));
+            assertThat(student.driver.findElement(By.cssSelector(".view[aria-pressed=true]")).getText())
+                    .isEqualTo("My tickets");
+            awaitRows(student, id);
+            assertThat(student.driver.findElements(By.cssSelector("tr[data-ticket-id='" + id + "'] .unread-marker")))
+                    .isEmpty();
+
+            GatewayApi.signIn(gateway, staffName, "STAFF").move(id, "ACTIVE");
+            OnBehalfOf.person(staffName, "STAFF").run(() -> GatewayClients.at(gateway, MessageClient.class)
+                    .post(id, new NewMessage("We sent someone with a key " + word, false)));
+            // The reply arrives live: the list refreshes by itself and marks the ticket.
+            WebElement marker = student.waitFor(By.cssSelector("tr[data-ticket-id='" + id + "'] .unread-marker"));
+            assertThat(marker.getText()).contains("New");
+            assertThat(marker.findElement(By.cssSelector(".sr-only")).getAttribute("textContent"))
+                    .isEqualTo("New messages");
+            student.screenshot("23-student-my-tickets-unread");
+
+            student.driver.findElement(By.cssSelector("tr[data-ticket-id='" + id + "'] .title-cell a")).click();
+            student.waitForText(By.id("messages"), "We sent someone with a key");
+            // The page marks the ticket read on its own; back in the list once that answer has come.
+            student.waitUntil(d -> Boolean.TRUE.equals(student.script("return performance.getEntriesByType('resource')"
+                    + ".some(e => e.name.endsWith('/api/tickets/" + id + "/read') && e.responseEnd > 0)")));
+            student.open("#/tickets?reporter=me");
+            awaitRows(student, id);
+            student.waitUntil(d -> d.findElements(
+                    By.cssSelector("tr[data-ticket-id='" + id + "'] .unread-marker")).isEmpty());
+        }
+    }
+
+    @Test
+    void theQueueWithItsNewColumnsFitsAPhone() {
+        try (Browser staff = new Browser(gateway)) {
+            staff.resize(390, 844);
+            staff.signIn("Phone Staff " + unique(), "STAFF");
+            staff.open("#/tickets?status=OPEN");
+            staff.waitUntil(d -> d.findElements(By.cssSelector(".results[aria-busy=false]")).size() == 1
+                    && d.findElements(By.cssSelector(".view .count")).size() == 3);
+            staff.screenshot("24-phone-queue-views");
+            Object width = staff.script("return document.documentElement.scrollWidth");
+            assertThat(((Number) width).intValue()).as("no sideways scrolling at phone width").isLessThanOrEqualTo(390);
+        }
+    }
+
+    private static void awaitRows(Browser browser, long id) {
+        browser.waitUntil(d -> d.findElements(By.cssSelector(".results[aria-busy=false]")).size() == 1
+                && !d.findElements(By.cssSelector("tr[data-ticket-id='" + id + "']")).isEmpty());
+    }
+
+    /** The view buttons as "name:LabelCount ...", e.g. "mine:Mine1 unassigned:Unassigned0 all:All1". */
+    private static String viewCounts(Browser browser) {
+        return String.join(" ", browser.driver.findElements(By.cssSelector(".view")).stream()
+                .map(b -> b.getAttribute("data-view") + ":" + b.getText().replaceAll("\\s+", "")).toList());
+    }
+
+    private static WebElement cell(Browser browser, long id, String column) {
+        return browser.driver.findElement(By.cssSelector("tr[data-ticket-id='" + id + "'] td[data-label='" + column + "']"));
+    }
+
+    private static String unique() {
+        return "T" + UUID.randomUUID().toString().substring(0, 6);
+    }
+}
