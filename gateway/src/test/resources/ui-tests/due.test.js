@@ -19,6 +19,7 @@ test('the next target is the earlier unmet one; a met first response leaves the 
 
 test('how far away a due time is, in minutes, hours or days, ahead or overdue', () => {
   assert.equal(relativeDue(at(0.2), NOW), 'due now', 'within half a minute');
+  assert.equal(relativeDue(at(-0.2), NOW), 'just overdue', 'a moment past is past, as the badge says');
   assert.equal(relativeDue(at(40), NOW), 'in 40 min');
   assert.equal(relativeDue(at(125), NOW), 'in 2 h 5 min');
   assert.equal(relativeDue(at(180), NOW), 'in 3 h');

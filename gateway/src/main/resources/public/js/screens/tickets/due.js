@@ -27,12 +27,15 @@ export function nextDue(ticket) {
   return open[0] || null;
 }
 
-/** "in 40 min", "in 2 h 5 min", "3 days overdue": `at` against `now` (ms), rounded to whole minutes. */
+/**
+ * "in 40 min", "in 2 h 5 min", "3 days overdue": `at` against `now` (ms), rounded to whole minutes. A time just
+ * past is "just overdue", never "due now": the badge beside it already says Breached, and the two must agree.
+ */
 export function relativeDue(at, now = Date.now()) {
-  const minutes = Math.round((new Date(at).getTime() - now) / 60000);
-  if (minutes === 0) return 'due now';
-  const span = duration(Math.abs(minutes));
-  return minutes > 0 ? `in ${span}` : `${span} overdue`;
+  const ms = new Date(at).getTime() - now;
+  const minutes = Math.round(Math.abs(ms) / 60000);
+  if (ms >= 0) return minutes === 0 ? 'due now' : `in ${duration(minutes)}`;
+  return minutes === 0 ? 'just overdue' : `${duration(minutes)} overdue`;
 }
 
 function duration(minutes) {

@@ -76,6 +76,17 @@ final class Browser implements AutoCloseable {
         return waitUntil(d -> ExpectedConditions.visibilityOfElementLocated(by).apply(d));
     }
 
+    /**
+     * Clicks what {@code by} finds once it is shown, finding it again when a redraw replaced it between finding and
+     * clicking (screens redraw a region when its data arrives).
+     */
+    void click(By by) {
+        waitUntil(d -> {
+            waitFor(by).click();
+            return true;
+        });
+    }
+
     <T> T waitUntil(Function<ChromeDriver, T> condition) {
         return waitUntil(Duration.ofSeconds(15), condition);
     }
