@@ -66,8 +66,10 @@ class DemoDataMatchesServiceTest extends ApiTest {
     private static final int STORIES = 300;
     private static final SeedPlan PLAN = new SeedPlan(STORIES, 3, 11, Instant.parse("2026-11-23T12:00:00Z"));
 
-    private final AtomicReference<Instant> time = new AtomicReference<>(Instant.EPOCH);
-    private final AtomicReference<Classification> nextAnswer = new AtomicReference<>();
+    // Static: the replacement beans may be created by a start-up task (the classifier's warm-up) before JUnit makes
+    // the instance that runs the test, and must still read what that instance scripts.
+    private static final AtomicReference<Instant> time = new AtomicReference<>(Instant.EPOCH);
+    private static final AtomicReference<Classification> nextAnswer = new AtomicReference<>();
 
     @MockBean(ChangeClock.class)
     ChangeClock scriptedClock() {
