@@ -2,6 +2,7 @@ import { test, assert } from './runner.js';
 import { ANSWERS, initialState, update, refreshPlan, openPeriodUrl, csvHref, describePeriod, freshnessText,
   currentMonth, choicesFrom, address, urls, nextSort } from '/js/screens/dashboard/state.js';
 import { samePeriod } from '/js/screens/dashboard/period.js';
+import { kpis } from '/js/screens/dashboard/kpis.js';
 
 const DEFAULT_PLAN = [ANSWERS.category, ANSWERS.lastDay, ANSWERS.resolution, ANSWERS.firstResponse,
   '/api/analytics/sla', '/api/analytics/volume?days=30', ANSWERS.workload];
@@ -53,6 +54,20 @@ test('the KPIs speak of the newest opening month', () => {
   assert.equal(currentMonth({ months: [{ month: '2026-01' }, { month: '2026-02' }] }).month, '2026-02');
   assert.equal(currentMonth({ months: [] }), null);
   assert.equal(currentMonth(undefined), null);
+});
+
+test('the first-response card shows the median of the replies of the last 30 days, not a month\'s', () => {
+  const answer = { months: [{ month: '2026-03', responded: 3, medianHours: 2.5 }],
+    last30Days: { responded: 4, medianHours: 0.75 }, stale: false };
+  const card = kpis({ firstResponseKpi: { status: 'fulfilled', value: answer } }, false)
+    .find(el => el.id === 'kpi-median-first-response');
+  assert.equal(card.querySelector('.kpi-title').textContent, 'Median first response', 'title');
+  assert.equal(card.querySelector('.kpi-value').textContent, '45 min', 'value');
+  assert.equal(card.querySelector('.kpi-note').textContent, 'last 30 days, 4 answered', 'note');
+  const quiet = kpis({ firstResponseKpi: { status: 'fulfilled', value: { ...answer,
+    last30Days: { responded: 0, medianHours: null } } } }, false).find(el => el.id === 'kpi-median-first-response');
+  assert.equal(quiet.querySelector('.kpi-value').textContent, '—', 'nobody answered: no figure');
+  assert.equal(quiet.querySelector('.kpi-note').textContent, 'last 30 days, none answered', 'and it says why');
 });
 
 test('the choices come from the address, and what cannot be read falls back to the default', () => {

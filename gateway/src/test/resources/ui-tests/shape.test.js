@@ -65,8 +65,11 @@ test('the workload sorts by the chosen column, blanks last and ties by name', ()
 });
 
 test('the median first response KPI prefers the last 30 days and says what it speaks of', () => {
-  assert.deepEqual(medianFirstResponse({ last30Days: { medianHours: 1.5 }, months: [] }),
-    { hours: 1.5, note: 'last 30 days' });
+  assert.deepEqual(medianFirstResponse({ last30Days: { responded: 4, medianHours: 1.5 },
+    months: [{ month: '2026-02', medianHours: 2 }] }), { hours: 1.5, note: 'last 30 days, 4 answered' });
+  assert.deepEqual(medianFirstResponse({ last30Days: { responded: 0, medianHours: null },
+    months: [{ month: '2026-02', medianHours: 2 }] }), { hours: null, note: 'last 30 days, none answered' },
+  'no reply in 30 days is said, not replaced by a month');
   assert.deepEqual(medianFirstResponse({ months: [{ month: '2026-01', medianHours: 3 }, { month: '2026-02', medianHours: 2 }] }),
     { hours: 2, note: 'tickets opened in 2026-02' });
   assert.equal(medianFirstResponse({ months: [] }), null);

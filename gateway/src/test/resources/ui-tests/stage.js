@@ -34,7 +34,8 @@ function server(url, init) {
   }
   if (path === '/api/analytics/resolution-time') return { months: [{ month: '2026-03', closed: 1, averageHours: 2 }], ...freshness };
   if (path === '/api/analytics/first-response') {
-    return { months: [{ month: '2026-03', responded: 3, averageHours: 2, medianHours: 1.5, p90Hours: 4 }], ...freshness };
+    return { months: [{ month: '2026-03', responded: 3, averageHours: 2, medianHours: 2.5, p90Hours: 4 }],
+      last30Days: { responded: 4, medianHours: 1.5 }, ...freshness };
   }
   if (path === '/api/analytics/sla') {
     return { months: [{ month: '2026-03', tickets: 3, firstResponseMet: 2, firstResponseBreached: 1, resolutionMet: 1,

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,13 +17,15 @@ import java.util.List;
 /**
  * Per month of opening (in {@code zone}), the tickets that got a first staff reply: {@code responded} (count) and
  * the time from opening to that reply in hours, average, median and p90 (percentile_disc). Months without data are
- * listed with nulls.
+ * listed with nulls. {@code last30Days}: the tickets whose first staff reply was given in the 30 days up to
+ * {@code judgedAt} (asOf), whatever month they were opened in, with the same category and priority filter: how many
+ * and their median time. The CSV lists the months only (one row per month, as before).
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record FirstResponseAnswer(String zone, String from, String to, @Nullable Category category,
-                                  @Nullable Priority priority, List<Month> months,
-                                  @JsonUnwrapped Freshness freshness) implements CsvAnswer {
+                                  @Nullable Priority priority, List<Month> months, Instant judgedAt,
+                                  Last30Days last30Days, @JsonUnwrapped Freshness freshness) implements CsvAnswer {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -30,8 +33,13 @@ public record FirstResponseAnswer(String zone, String from, String to, @Nullable
                         @Nullable Double p90Hours) {
     }
 
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Last30Days(int responded, @Nullable Double medianHours) {
+    }
+
     static FirstResponseAnswer of(String zone, MonthRange range, List<ResolutionTimes.Summary> figures,
-                                  Freshness freshness) {
+                                  Instant judgedAt, FirstResponseWindow.Figures last30Days, Freshness freshness) {
         List<Month> months = new ArrayList<>();
         for (int i = 0; i < figures.size(); i++) {
             ResolutionTimes.Summary summary = figures.get(i);
@@ -39,7 +47,8 @@ public record FirstResponseAnswer(String zone, String from, String to, @Nullable
                     summary.medianHours(), summary.p90Hours()));
         }
         return new FirstResponseAnswer(zone, range.from().toString(), range.to().toString(), range.category(),
-                range.priority(), List.copyOf(months), freshness);
+                range.priority(), List.copyOf(months), judgedAt,
+                new Last30Days(last30Days.responded(), last30Days.medianHours()), freshness);
     }
 
     @Override

@@ -14,6 +14,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 
+import java.time.Instant;
+
 @Secured({ServiceRoles.STAFF, ServiceRoles.ANALYST})
 @Controller("/api/analytics")
 public class FirstResponseController {
@@ -29,7 +31,9 @@ public class FirstResponseController {
     @Operation(summary = "First-response time per month of opening",
             description = "Of the tickets opened each month (zone in the answer) that got a staff reply: how many "
                     + "(responded), and the average, median and p90 (percentile_disc) of first reply − opened in "
-                    + "hours. Default: the last 12 months. Accept: text/csv gives the same answer as CSV.")
+                    + "hours. Default: the last 12 months. last30Days: the tickets whose first reply was given in the "
+                    + "30 days up to judgedAt (asOf), whatever month they were opened in, with the same filters: "
+                    + "responded and medianHours. Accept: text/csv gives the months as CSV.")
     @Get(value = "/first-response{?from,to,category,priority}",
             produces = {MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV})
     public FirstResponseAnswer firstResponse(
@@ -45,7 +49,9 @@ public class FirstResponseController {
             @Nullable @QueryValue String priority) {
         MonthRange range = MonthRange.parse(from, to, category, priority, model.currentMonth());
         Freshness freshness = Freshness.of(feed);
+        Instant judgedAt = Freshness.judgedAt(freshness);
         return FirstResponseAnswer.of(model.zone().getId(), range,
-                model.firstResponses(range.from(), range.to(), range.category(), range.priority()), freshness);
+                model.firstResponses(range.from(), range.to(), range.category(), range.priority()), judgedAt,
+                model.firstResponsesLast30Days(judgedAt, range.category(), range.priority()), freshness);
     }
 }

@@ -8,8 +8,10 @@ import campus.helpdesk.api.Priority;
 import campus.helpdesk.api.TicketFacts;
 import campus.helpdesk.api.TicketStatus;
 import io.micronaut.context.annotation.Value;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -21,7 +23,8 @@ import java.util.Map;
 /**
  * The read model: per month of opening (in {@link #zone()}), the resolution times of CLOSED tickets
  * (closed − opened) per category, the first-response times (first staff reply − opened) of tickets that have one
- * per category × priority, and the tickets against their response targets per priority ({@link TargetCounts}).
+ * per category × priority, and the tickets against their response targets per priority ({@link TargetCounts});
+ * besides the months, the first responses of the last 30 days ({@link FirstResponseWindow}).
  * Times are taken at millisecond precision, hours are rounded to {@value #DECIMALS} decimals (half up, ~4 ms);
  * median and p90 are percentile_disc. Every answer costs O(months) (× log n for the targets), whatever the number
  * of tickets.
@@ -35,9 +38,18 @@ public class ResolutionTimes extends FactsReadModel {
     private final Map<Integer, MonthStats> months = new HashMap<>();
     /** Per priority slot: when each not-closed ticket counts as breached ({@link TargetCounts.Judged#breachedFrom}). */
     private final Durations[] breachedFrom = new Durations[MonthStats.ALL_PRIORITIES + 1];
+    private final FirstResponseWindow lastResponses = new FirstResponseWindow();
+    private final Clock clock;
 
+    @Inject
     public ResolutionTimes(@Value("${helpdesk.zone:UTC}") String zone) {
+        this(zone, Clock.systemUTC());
+    }
+
+    /** {@code clock}: what "now" is when deciding which first responses are too old for the 30-day window. */
+    ResolutionTimes(String zone, Clock clock) {
         this.zone = ZoneId.of(zone);
+        this.clock = clock;
         for (int i = 0; i < breachedFrom.length; i++) {
             breachedFrom[i] = new Durations();
         }
@@ -91,6 +103,20 @@ public class ResolutionTimes extends FactsReadModel {
         });
     }
 
+    /**
+     * The tickets whose first response was given in the 30 days up to {@code at}, whatever month they were opened
+     * in: how many, and the median first-response time; null = all.
+     */
+    public FirstResponseWindow.Figures firstResponsesLast30Days(Instant at, Category category, Priority priority) {
+        int cell = MonthStats.cell(slot(category), slot(priority));
+        return read(() -> {
+            // Answers slide the window: they take turns, while the feed's writes wait for all of them.
+            synchronized (lastResponses) {
+                return lastResponses.at(at, cell);
+            }
+        });
+    }
+
     /** The answer of {@code sla}: per month the targets judged at {@code now}, and the tickets breached now. */
     public record Targets(List<TargetCounts.Figures> months, int breachedNow) {
     }
@@ -139,6 +165,7 @@ public class ResolutionTimes extends FactsReadModel {
     @Override
     protected void cleared() {
         months.clear();
+        lastResponses.clear();
         for (int i = 0; i < breachedFrom.length; i++) {
             breachedFrom[i] = new Durations();
         }
@@ -147,6 +174,7 @@ public class ResolutionTimes extends FactsReadModel {
     @Override
     protected void bulkLoaded() {
         months.values().forEach(MonthStats::sort);
+        lastResponses.sort();
         for (Durations durations : breachedFrom) {
             durations.sort();
         }
@@ -171,6 +199,8 @@ public class ResolutionTimes extends FactsReadModel {
                     update(stats.firstResponse[MonthStats.cell(c, p)], millis, add);
                 }
             }
+            lastResponses.change(ticket.id(), ticket.firstResponseAt().toEpochMilli(), millis, category, priority,
+                    add, clock.instant(), loading());
         }
         TargetCounts.Judged judged = TargetCounts.Judged.of(ticket);
         stats.targets[priority].change(ticket, judged, add, loading());

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -36,6 +38,17 @@ class ServiceLevelEndpointsTest {
         assertThat(months).extracting(m -> m.get("month")).containsExactly("2026-01", "2026-02", "2026-03");
         assertThat(months.getFirst()).containsEntry("responded", 0).containsEntry("averageHours", null)
                 .containsEntry("medianHours", null).containsEntry("p90Hours", null);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void firstResponseGivesTheLast30DaysJudgedAtNowBeforeTheFirstBootstrap() {
+        Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Map<String, Object> answer = http.toBlocking().retrieve("/api/analytics/first-response?priority=LOW",
+                Map.class);
+        assertThat(Instant.parse((String) answer.get("judgedAt"))).isBetween(before, Instant.now());
+        assertThat((Map<String, Object>) answer.get("last30Days")).hasSize(2).containsEntry("responded", 0)
+                .containsEntry("medianHours", null);
     }
 
     @Test

@@ -108,11 +108,18 @@ function byName(a, b) {
   return String(a.assignee).localeCompare(String(b.assignee));
 }
 
-/** The KPI's median first response: the last 30 days when the answer has it, else its newest month. */
+/**
+ * The KPI's median first response: over the replies given in the last 30 days (whatever month the tickets were
+ * opened in), with how many there were; an answer without `last30Days` (a service not yet upgraded) gives its
+ * newest month instead.
+ */
 export function medianFirstResponse(answer) {
   if (!answer) return null;
   const last30 = answer.last30Days;
-  if (last30 && typeof last30.medianHours === 'number') return { hours: last30.medianHours, note: 'last 30 days' };
+  if (last30) {
+    const answered = last30.responded > 0 ? `${last30.responded} answered` : 'none answered';
+    return { hours: last30.medianHours, note: `last 30 days, ${answered}` };
+  }
   const months = answer.months || [];
   const newest = months[months.length - 1];
   return newest ? { hours: newest.medianHours, note: `tickets opened in ${newest.month}` } : null;

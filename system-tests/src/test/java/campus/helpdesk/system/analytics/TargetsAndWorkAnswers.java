@@ -15,7 +15,8 @@ import static campus.helpdesk.system.analytics.TargetsAndWorkSql.plain;
 /**
  * The issue-11 answers (first-response, sla, volume, workload, per-priority counts) fetched through the gateway,
  * each compared with {@link TargetsAndWorkSql}: both sides are put in the same lines. A question that depends on
- * the clock is asked of SQL at the instant the answer was judged at ({@code judgedAt}) or for the days it lists.
+ * the clock (sla, workload, first-response's last30Days) is asked of SQL at the instant the answer was judged at
+ * ({@code judgedAt}) or for the days it lists.
  */
 final class TargetsAndWorkAnswers {
 
@@ -30,6 +31,10 @@ final class TargetsAndWorkAnswers {
                                      BigDecimal p90) {
         return month + " responded=" + responded + " average=" + plain(average) + " median=" + plain(median)
                 + " p90=" + plain(p90);
+    }
+
+    static String last30DaysLine(long responded, BigDecimal median) {
+        return "last30Days responded=" + responded + " median=" + plain(median);
     }
 
     static String slaLine(String month, long tickets, long firstMet, long firstBreached, long resolutionMet,
@@ -58,8 +63,11 @@ final class TargetsAndWorkAnswers {
                     decimal(month.get("averageHours")), decimal(month.get("medianHours")),
                     decimal(month.get("p90Hours"))));
         }
+        JsonNode last30Days = answer.get("last30Days");
+        lines.add(last30DaysLine(last30Days.get("responded").asLong(), decimal(last30Days.get("medianHours"))));
         return new Answers.Pair(lines, TargetsAndWorkSql.firstResponse(YearMonth.parse(answer.get("from").asText()),
-                YearMonth.parse(answer.get("to").asText()), category, priority));
+                YearMonth.parse(answer.get("to").asText()), category, priority,
+                Instant.parse(answer.get("judgedAt").asText())));
     }
 
     static Answers.Pair sla(String priority) throws Exception {

@@ -38,8 +38,11 @@ final class TargetsAndWorkSql {
         return value == null ? "" : " AND " + column + " = '" + value + "'";
     }
 
-    /** Per month from..to: responded, average, median and p90 hours of first reply − opened. */
-    static List<String> firstResponse(YearMonth from, YearMonth to, String category, String priority)
+    /**
+     * Per month from..to: responded, average, median and p90 hours of first reply − opened; then the replies given
+     * in the 30 days up to {@code at} (first reply after at − 30 days), whatever month the ticket was opened in.
+     */
+    static List<String> firstResponse(YearMonth from, YearMonth to, String category, String priority, Instant at)
             throws SQLException {
         Map<String, String> rows = new HashMap<>();
         SqlTruth.query("""
@@ -57,6 +60,14 @@ final class TargetsAndWorkSql {
             lines.add(rows.getOrDefault(month.toString(),
                     TargetsAndWorkAnswers.firstResponseLine(month.toString(), 0, null, null, null)));
         }
+        long since = at.toEpochMilli() - 30L * 24 * 3_600_000;
+        SqlTruth.query("""
+                SELECT count(*), round(percentile_disc(0.5) WITHIN GROUP (ORDER BY ms) / 3600000.0, 6)
+                FROM (SELECT %1$s - %2$s AS ms FROM tickets
+                      WHERE deleted_at IS NULL AND first_response_at IS NOT NULL AND %1$s > %3$d%4$s%5$s) t"""
+                .formatted(ms("first_response_at"), ms("opened_at"), since, only("category", category),
+                        only("priority", priority)),
+                rs -> lines.add(TargetsAndWorkAnswers.last30DaysLine(rs.getLong(1), rs.getBigDecimal(2))));
         return lines;
     }
 
