@@ -63,7 +63,8 @@ export async function render(container, { session, query: initial }) {
 
   container.append(h('section', { class: 'page' },
     h('div', { class: 'page-head' }, h('h1', {}, state.queue ? 'Queue' : 'Tickets'),
-      h('a', { class: 'btn btn-primary', href: '#/report' }, 'Report a problem')),
+      // Analysts read the queue and report nothing (the gateway refuses them every write).
+      state.role === 'ANALYST' ? null : h('a', { class: 'btn btn-primary', href: '#/report' }, 'Report a problem')),
     viewsEl,
     state.queue ? tabsEl : null,
     filterForm(state, filters => ask({ type: 'filters', filters })),
