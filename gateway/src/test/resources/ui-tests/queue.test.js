@@ -9,9 +9,23 @@ const staffAt = qs => initialState('STAFF', new URLSearchParams(qs));
 const studentAt = qs => initialState('STUDENT', new URLSearchParams(qs));
 const params = url => new URL(url, location.origin).searchParams;
 
-test('staff choose Mine, Unassigned or All; students My tickets or All', () => {
-  assert.deepEqual(views(true), [['mine', 'Mine'], ['unassigned', 'Unassigned'], ['all', 'All']], 'staff');
-  assert.deepEqual(views(false), [['mine', 'My tickets'], ['all', 'All']], 'students');
+test('staff choose Mine, Unassigned or All; students My tickets or All; analysts Unassigned or All', () => {
+  assert.deepEqual(views('STAFF'), [['mine', 'Mine'], ['unassigned', 'Unassigned'], ['all', 'All']], 'staff');
+  assert.deepEqual(views('STUDENT'), [['mine', 'My tickets'], ['all', 'All']], 'students');
+  assert.deepEqual(views('ANALYST'), [['unassigned', 'Unassigned'], ['all', 'All']], 'analysts');
+});
+
+test('analysts read the queue: every status, the counts, a named assignee from the dashboard', () => {
+  const s = initialState('ANALYST', new URLSearchParams('status=ACTIVE%2CCLOSED&assignee=Bea'));
+  assert.equal(s.queue, true, 'the queue');
+  assert.equal(s.staff, false, 'not staff');
+  assert.equal(viewOf(s), 'named', 'one staff member');
+  const r = requests(s);
+  assert.equal(params(r.list).get('status'), 'ACTIVE,CLOSED', 'closed tickets too');
+  assert.equal(params(r.list).get('assignee'), 'Bea', 'her tickets');
+  assert.ok(r.counts && r.counts.startsWith('/api/tickets/counts'), 'the counts');
+  assert.equal(initialState('ANALYST', new URLSearchParams('')).status, 'OPEN', 'the Open tab first, as for staff');
+  assert.equal(update(s, { type: 'view', view: 'unassigned' }).assignee, 'none', 'Unassigned');
 });
 
 test('the view is read from the address: assignee=me|none for staff, reporter=me for students', () => {

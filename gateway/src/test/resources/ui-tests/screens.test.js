@@ -47,7 +47,9 @@ test('a dashboard load asks each of its seven answers once', () => onStage('/js/
     assert.equal(stage.querySelector('#kpi-breached-now .kpi-value').textContent, '6', 'breached now');
     assert.equal(stage.querySelector('#kpi-median-first-response .kpi-value').textContent, '1.5 h', 'first response');
     assert.equal(stage.querySelector('#panel-classifier'), null, 'no classifier for analysts');
-    assert.equal(stage.querySelector('#kpis a, .panel a.queue-link'), null, 'no way into the queue for analysts');
+    assert.equal(stage.querySelector('#kpi-unassigned a').getAttribute('href'), '#/tickets?status=OPEN&assignee=none',
+      'analysts follow a figure into the queue');
+    assert.ok(stage.querySelector('#workload-table td a.queue-link'), 'and a workload row');
     assert.equal(stage.querySelector('#kpi-active-now .kpi-value').textContent, '2', 'active now');
     assert.equal(stage.querySelector('#kpi-open-now .kpi-value').textContent, '4', 'open now');
     assert.ok(stage.querySelector('#panel-active-by-category .freshness').textContent.includes('as of'), 'badge');
@@ -153,6 +155,29 @@ test('Take sends the version shown, then shows the reloaded ticket', () => onSta
     assert.equal(fake.calls[0], 'POST /api/tickets/7/status', 'first request');
     assert.deepEqual(fake.bodies[0], { status: 'ACTIVE', version: 2 }, 'what it sent');
     assert.equal(fake.calls.length, 4, 'the move and the reload');
+  }));
+
+test('the analysts\' queue loads with two requests and offers reading only', () => onStage('/js/screens/tickets.js',
+  { session: { role: 'ANALYST' } }, async (stage, fake) => {
+    measure('queue load (analyst): requests', fake.calls.length);
+    assert.deepEqual(fake.calls.map(c => c.split('?')[0]), ['GET /api/tickets', 'GET /api/tickets/counts'], 'requests');
+    assert.deepEqual([...stage.querySelectorAll('.tab')].map(t => t.dataset.status), ['OPEN', 'ACTIVE', 'CLOSED'], 'tabs');
+    assert.deepEqual([...stage.querySelectorAll('.views button')].map(b => b.textContent.replace(/\d+$/, '').trim()),
+      ['Unassigned', 'All'], 'no Mine');
+    assert.equal(stage.querySelector('a[href="#/report"]'), null, 'no report button');
+    assert.ok(stage.querySelector('tr[data-ticket-id="7"]'), 'the ticket row');
+  }));
+
+test('an analyst reads a ticket and can change nothing, not even a read marker', () => onStage('/js/screens/ticket.js',
+  { session: { role: 'ANALYST', name: 'Al' }, params: ['7'] }, async (stage, fake) => {
+    await sleep(50);
+    assert.deepEqual(fake.calls.filter(c => !c.startsWith('GET')), [], 'nothing but reads');
+    assert.equal(fake.calls.length, 3, 'the ticket, its messages, its history');
+    assert.equal(stage.querySelector('#ticket-description').textContent, 'Between floors', 'description');
+    assert.deepEqual([...stage.querySelectorAll('[data-action]')].map(b => b.dataset.action), [], 'actions');
+    assert.equal(stage.querySelector('form.compose').hidden, true, 'no message form');
+    assert.equal(stage.querySelector('#message-internal'), null, 'internal note box');
+    assert.equal(stage.querySelector('form.handover').hidden, true, 'no handover');
   }));
 
 test('a student sees no staff actions and can write a message', () => onStage('/js/screens/ticket.js',

@@ -8,7 +8,7 @@ const ROLE_TEXT = { STUDENT: 'Student', STAFF: 'Helpdesk staff', ANALYST: 'Analy
 const NAV = {
   STUDENT: [['#/report', 'Report a problem'], ['#/tickets', 'Tickets']],
   STAFF: [['#/tickets', 'Queue'], ['#/report', 'Report a problem'], ['#/dashboard', 'Dashboard'], ['#/tokens', 'API tokens']],
-  ANALYST: [['#/dashboard', 'Dashboard']],
+  ANALYST: [['#/dashboard', 'Dashboard'], ['#/tickets', 'Tickets']],
 };
 const HOME = { STUDENT: '#/report', STAFF: '#/tickets', ANALYST: '#/dashboard' };
 
@@ -16,8 +16,9 @@ const ROUTES = [
   [/^#\/signin$/, () => import('./screens/signin.js'), null],
   [/^#\/about$/, () => import('./screens/about.js'), null],
   [/^#\/report$/, () => import('./screens/report.js'), ['STUDENT', 'STAFF']],
-  [/^#\/tickets$/, () => import('./screens/tickets.js'), ['STUDENT', 'STAFF']],
-  [/^#\/tickets\/(\d+)$/, () => import('./screens/ticket.js'), ['STUDENT', 'STAFF']],
+  // Analysts read the queue and tickets (the dashboard's click-through); the screens offer them no change.
+  [/^#\/tickets$/, () => import('./screens/tickets.js'), ['STUDENT', 'STAFF', 'ANALYST']],
+  [/^#\/tickets\/(\d+)$/, () => import('./screens/ticket.js'), ['STUDENT', 'STAFF', 'ANALYST']],
   [/^#\/dashboard$/, () => import('./screens/dashboard.js'), ['STAFF', 'ANALYST']],
   [/^#\/tokens$/, () => import('./screens/tokens.js'), ['STAFF']],
 ];

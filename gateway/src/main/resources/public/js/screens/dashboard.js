@@ -31,9 +31,10 @@ export async function render(container, { session = {}, query: initial } = {}) {
   useStylesheet();
   let state = initialState(initial);
   const charts = chartBoard();
-  // The queue is for staff: for others the charts lead nowhere (the server would refuse them the tickets anyway).
+  // Staff and analysts (to read) open the queue: for them every chart, row and card leads to the tickets behind it.
   const staff = session.role === 'STAFF';
-  const go = staff ? href => { location.hash = href; } : null;
+  const opensQueue = staff || session.role === 'ANALYST';
+  const go = opensQueue ? href => { location.hash = href; } : null;
   const kpisEl = h('section', { class: 'kpis', 'aria-label': 'Key figures', id: 'kpis' });
   const frames = {
     openPeriod: panels.panelFrame('Still open, by when they were opened', 'open-period'),
@@ -50,7 +51,7 @@ export async function render(container, { session = {}, query: initial } = {}) {
   const days = daysChooser(c => choose({ type: 'choose', choices: c }));
   frames.volume.controls.append(days.form);
   frames.workload.el.classList.add('panel-wide');
-  const drawKpis = region(kpisEl, a => kpis(a, staff));
+  const drawKpis = region(kpisEl, a => kpis(a, opensQueue));
   // Each panel redraws only when its answer (or a choice it shows) changed.
   const panel = (name, draw) => whenChanged((url, settled, ...shown) => panels.fill(frames[name], url, settled,
     answer => draw(answer, ...shown)));
@@ -61,7 +62,7 @@ export async function render(container, { session = {}, query: initial } = {}) {
     firstResponse: panel('firstResponse', (a, c) => trends.firstResponse(a, charts, go, c)),
     sla: panel('sla', (a, c) => trends.sla(a, charts, go, c)),
     volume: panel('volume', a => trends.volume(a, charts, go)),
-    workload: panel('workload', (a, sort) => workload(a, sort, column => choose({ type: 'sort', column }), staff)),
+    workload: panel('workload', (a, sort) => workload(a, sort, column => choose({ type: 'sort', column }), opensQueue)),
   };
 
   function show(action) {
@@ -117,7 +118,7 @@ export async function render(container, { session = {}, query: initial } = {}) {
 
   container.append(h('section', { class: 'page dashboard' },
     h('div', { class: 'page-head' }, h('h1', {}, 'Dashboard'),
-      h('p', { class: 'muted' }, `Live: figures refresh when a ticket changes.${staff ? ' Click a bar to see its tickets.' : ''}`)),
+      h('p', { class: 'muted' }, `Live: figures refresh when a ticket changes.${opensQueue ? ' Click a bar to see its tickets.' : ''}`)),
     kpisEl,
     h('div', { class: 'panels' }, frames.openPeriod.el, frames.category.el),
     h('section', { class: 'card explore-card', 'aria-label': 'Choose months and filters' }, months.form),

@@ -1,6 +1,7 @@
 // One ticket: its facts and response targets, staff actions (Take, Close, Hand over, category correction, delete),
 // editing, messages (and internal notes for staff) and the history timeline. Opening it, and seeing a new message
-// arrive while it is open and looked at, marks it read for this person (the queue's "new" marker clears). The state
+// arrive while it is open and looked at, marks it read for this person (the queue's "new" marker clears). Analysts
+// get it to read: no actions, no message form, no read marks. The state
 // is one plain object (ticket/state.js); handlers turn events into actions and every action re-renders from the new
 // state, region by region, so what the user is typing is never thrown away. Live events of this ticket reload it
 // in place.
@@ -85,7 +86,7 @@ export async function render(container, { session, params }) {
       return;
     }
     regions.forEach(([draw, shown]) => draw(...shown(state)));
-    compose.hidden = !state.ticket || state.ticket.status === 'CLOSED';
+    compose.hidden = state.readOnly || !state.ticket || state.ticket.status === 'CLOSED';
     handoverForm.hidden = !canHandOver(state);
     if (state.staff) {
       knownStaff(state.ticket, state.messages, state.history).forEach(n => staffSeen.add(n));
@@ -95,7 +96,8 @@ export async function render(container, { session, params }) {
   }
 
   // Marking read never stands in the way of reading: a failure only leaves the marker for the next visit.
-  const markRead = () => api(`/api/tickets/${id}/read`, { method: 'POST' }).catch(() => null);
+  const markRead = () => (state.readOnly ? null
+    : api(`/api/tickets/${id}/read`, { method: 'POST' }).catch(() => null));
   let readPending = false;
 
   const load = singleFlight(async () => {

@@ -1,5 +1,5 @@
 // The ticket list: for students every OPEN and ACTIVE ticket (or only their own: My tickets), for staff the queue
-// with Open / Active / Closed tabs and Mine / Unassigned / All views, all with their counts. Search, filters, sorting and paging are server-side. The state is one plain object
+// with Open / Active / Closed tabs and Mine / Unassigned / All views (analysts: the same queue to read, without Mine), all with their counts. Search, filters, sorting and paging are server-side. The state is one plain object
 // (tickets/state.js); handlers turn events into actions, and every action re-renders from the new state. Live
 // events reload the page shown, once per burst.
 import { api } from '../api.js';
@@ -62,10 +62,11 @@ export async function render(container, { session, query: initial }) {
   document.addEventListener('visibilitychange', onVisible);
 
   container.append(h('section', { class: 'page' },
-    h('div', { class: 'page-head' }, h('h1', {}, state.staff ? 'Queue' : 'Tickets'),
-      h('a', { class: 'btn btn-primary', href: '#/report' }, 'Report a problem')),
+    h('div', { class: 'page-head' }, h('h1', {}, state.queue ? 'Queue' : 'Tickets'),
+      // Analysts read the queue and report nothing (the gateway refuses them every write).
+      state.role === 'ANALYST' ? null : h('a', { class: 'btn btn-primary', href: '#/report' }, 'Report a problem')),
     viewsEl,
-    state.staff ? tabsEl : null,
+    state.queue ? tabsEl : null,
     filterForm(state, filters => ask({ type: 'filters', filters })),
     resultsEl));
   await load();

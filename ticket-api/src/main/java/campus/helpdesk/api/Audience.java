@@ -2,7 +2,9 @@ package campus.helpdesk.api;
 
 /**
  * What each role may see, stated once: ticket-service applies it to reads, the gateway to the live stream.
- * Students never see CLOSED tickets (to them a closed ticket does not exist) nor staff's internal notes.
+ * Students never see CLOSED tickets (to them a closed ticket does not exist) nor staff's internal notes. Analysts
+ * see every ticket, CLOSED ones included (the analytics count them), but not the notes: those are staff's working
+ * talk, not the desk's record.
  */
 public final class Audience {
 
@@ -10,21 +12,30 @@ public final class Audience {
     }
 
     public static boolean maySeeTicket(Role role, TicketStatus status) {
-        return role == Role.STAFF || status != TicketStatus.CLOSED;
+        return switch (role) {
+            case STAFF, ANALYST -> true;
+            case STUDENT -> status != TicketStatus.CLOSED;
+        };
     }
 
     public static boolean maySeeInternalNotes(Role role) {
-        return role == Role.STAFF;
+        return switch (role) {
+            case STAFF -> true;
+            case STUDENT, ANALYST -> false;
+        };
     }
 
     /**
      * A change as the live stream carries it. A deletion has no facts, so nothing proves the ticket was not
-     * CLOSED: students get none.
+     * CLOSED: only roles that see tickets of every status get it.
      */
     public static boolean maySeeChange(Role role, ChangeEvent change) {
         if (change.internal() && !maySeeInternalNotes(role)) {
             return false;
         }
-        return role == Role.STAFF || change.ticket() != null && maySeeTicket(role, change.ticket().status());
+        if (change.ticket() == null) {
+            return maySeeTicket(role, TicketStatus.CLOSED);
+        }
+        return maySeeTicket(role, change.ticket().status());
     }
 }

@@ -43,6 +43,10 @@ public final class Api {
             return new As(ServiceRoles.STAFF, name);
         }
 
+        public static As analyst(String name) {
+            return new As(ServiceRoles.ANALYST, name);
+        }
+
         /** A feed follower, as the analytics services and the gateway call the feed. */
         public static As feed(String name) {
             return new As(ServiceRoles.FEED, name);

@@ -60,7 +60,7 @@ public class LiveController {
                 .filter(item -> item.reset() || Visibility.visible(role, item.event()))
                 .map(item -> item.reset()
                         ? Event.of((Object) Map.of("reason", "missed events")).name("reset")
-                        : Event.of((Object) Visibility.view(role, item.event())).name("change")
+                        : Event.of((Object) Visibility.view(item.event())).name("change")
                         .id(item.event().cursor()));
         Flux<Event<?>> ready = Flux.just(Event.of((Object) Map.of("role", role.name())).name("ready")
                 .retry(Duration.ofSeconds(2)));

@@ -91,9 +91,10 @@ public class ProxyFilter implements HttpServerFilter {
             return Flux.just(ProblemDocument.response(HttpStatus.FORBIDDEN,
                     route.getPrefix() + " is for signed-in staff only, not for API tokens"));
         }
-        if (!route.getRoles().contains(caller.role())) {
+        if (!route.allows(caller.role(), request.getMethod())) {
+            String may = route.getReadRoles().contains(caller.role()) ? " may only read " : " may not use ";
             return Flux.just(ProblemDocument.response(HttpStatus.FORBIDDEN,
-                    "The " + caller.role().name().toLowerCase() + " role may not use " + route.getPrefix()));
+                    "The " + caller.role().name().toLowerCase() + " role" + may + route.getPrefix()));
         }
         MutableHttpRequest<?> outgoing = outgoing(request, route,
                 tokens.bearer(caller.name(), caller.role().name(), route.getService()));

@@ -3,6 +3,7 @@ package campus.helpdesk.gateway.proxy;
 import campus.helpdesk.gateway.session.GatewayRole;
 import io.micronaut.context.annotation.EachProperty;
 import io.micronaut.context.annotation.Parameter;
+import io.micronaut.http.HttpMethod;
 
 import java.net.URI;
 import java.time.Duration;
@@ -11,7 +12,8 @@ import java.util.Set;
 
 /**
  * One entry of {@code helpdesk.routes.<name>} in application.yml: requests whose path starts with {@code prefix}
- * go to {@code url} (same path), for callers whose role is in {@code roles}, with a service token for
+ * go to {@code url} (same path), for callers whose role is in {@code roles} (any method) or in {@code read-roles}
+ * (GET and HEAD only: reading without writing, e.g. analysts in the ticket queue), with a service token for
  * {@code service} (the target's application name; the route's name unless set). {@code api-tokens: false} keeps a
  * route for signed-in people only. {@code read-timeout} (default 1.5 s) is how long the gateway waits for the
  * service's answer before it gives up with 504: every answer behind the gateway takes milliseconds, so a service
@@ -24,6 +26,7 @@ public class Route {
     private URI url;
     private URI publicUrl;
     private Set<GatewayRole> roles = EnumSet.noneOf(GatewayRole.class);
+    private Set<GatewayRole> readRoles = EnumSet.noneOf(GatewayRole.class);
     private String service;
     private boolean apiTokens = true;
     private Duration readTimeout = DEFAULT_READ_TIMEOUT;
@@ -69,6 +72,20 @@ public class Route {
 
     public void setRoles(Set<GatewayRole> roles) {
         this.roles = roles.isEmpty() ? EnumSet.noneOf(GatewayRole.class) : EnumSet.copyOf(roles);
+    }
+
+    public Set<GatewayRole> getReadRoles() {
+        return readRoles;
+    }
+
+    public void setReadRoles(Set<GatewayRole> readRoles) {
+        this.readRoles = readRoles.isEmpty() ? EnumSet.noneOf(GatewayRole.class) : EnumSet.copyOf(readRoles);
+    }
+
+    /** Whether a caller of {@code role} may send {@code method} here; the service checks its own roles again. */
+    public boolean allows(GatewayRole role, HttpMethod method) {
+        return roles.contains(role)
+                || (method == HttpMethod.GET || method == HttpMethod.HEAD) && readRoles.contains(role);
     }
 
     public String getService() {

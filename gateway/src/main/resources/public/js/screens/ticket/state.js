@@ -4,6 +4,8 @@
 export function initialState(id, role) {
   return {
     id, staff: role === 'STAFF',
+    // Analysts read tickets (public messages, history) to follow the dashboard's numbers, and change nothing.
+    readOnly: role === 'ANALYST',
     ticket: null, messages: null, history: null,
     missing: false, deleted: false,
     notice: null, busy: null, editing: null,
@@ -28,7 +30,7 @@ export function update(state, action) {
 /** The staff actions a ticket offers now, in the order they are shown. */
 export function availableActions(state) {
   const t = state.ticket;
-  if (!t) return [];
+  if (!t || state.readOnly) return [];
   const open = t.status !== 'CLOSED';
   return [
     state.staff && t.status === 'OPEN' ? 'take' : null,

@@ -12,9 +12,9 @@ export function filterForm(state, changed) {
     state.priority);
   const from = h('input', { type: 'date', name: 'from', value: state.from });
   const to = h('input', { type: 'date', name: 'to', value: state.to });
-  const status = state.staff ? null : select('status', [['', 'All'], ['OPEN', 'Open'], ['ACTIVE', 'Active']],
+  const status = state.queue ? null : select('status', [['', 'All'], ['OPEN', 'Open'], ['ACTIVE', 'Active']],
     state.status);
-  const sla = state.staff ? select('sla', slaOptions(state.sla), state.sla) : null;
+  const sla = state.queue ? select('sla', slaOptions(state.sla), state.sla) : null;
   const labelled = (text, control) => h('label', { class: 'filter' }, h('span', {}, text), control);
   const form = h('form', { class: 'filters', role: 'search', onsubmit: e => e.preventDefault() },
     labelled('Search', q), status ? labelled('Status', status) : null, labelled('Category', category),

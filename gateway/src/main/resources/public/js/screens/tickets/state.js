@@ -1,7 +1,7 @@
 // The ticket list's state and what it asks the server, without the DOM: the filters and the view (kept in the
-// address, so reload, back and a shared link keep them), the page shown and the counts. Staff get one request for
-// the page and one for the counts of every tab and every view under the same filters; students, who have no tabs,
-// get the page only.
+// address, so reload, back and a shared link keep them), the page shown and the counts. Staff and analysts (the
+// queue) get one request for the page and one for the counts of every tab and every view under the same filters;
+// students, who have no tabs, get the page only.
 import { query } from '../../api.js';
 
 export const PAGE_SIZE = 20;
@@ -13,19 +13,21 @@ const VIEWS = {
   STAFF: [['mine', 'Mine', { assignee: 'me' }], ['unassigned', 'Unassigned', { assignee: 'none' }],
     ['all', 'All', {}]],
   STUDENT: [['mine', 'My tickets', { reporter: 'me' }], ['all', 'All', {}]],
+  // Analysts handle and report nothing: no "mine" (the server refuses them assignee=me).
+  ANALYST: [['unassigned', 'Unassigned', { assignee: 'none' }], ['all', 'All', {}]],
 };
 
-/** The views this person can choose, as [name, label]. */
-export function views(staff) {
-  return VIEWS[staff ? 'STAFF' : 'STUDENT'].map(([name, text]) => [name, text]);
+/** The views a person in this role can choose, as [name, label]. */
+export function views(role) {
+  return VIEWS[role].map(([name, text]) => [name, text]);
 }
 
 /**
- * The view the filters amount to: mine, unassigned or all; `named` when staff look at one colleague's tickets
- * (assignee=NAME, e.g. a link from the dashboard's workload table).
+ * The view the filters amount to: mine, unassigned or all; `named` when staff or analysts look at one staff
+ * member's tickets (assignee=NAME, e.g. a link from the dashboard's workload table).
  */
 export function viewOf(state) {
-  const match = VIEWS[state.staff ? 'STAFF' : 'STUDENT'].find(([, , f]) =>
+  const match = VIEWS[state.role].find(([, , f]) =>
     (f.assignee || '') === state.assignee && (f.reporter || '') === state.reporter);
   return match ? match[0] : 'named';
 }
@@ -33,13 +35,16 @@ export function viewOf(state) {
 /** The first state, from the role and the address's query (#/tickets?status=…). */
 export function initialState(role, params) {
   const staff = role === 'STAFF';
+  // The queue (tabs of every status with counts, due times, the sla and assignee filters) is staff's and, to read
+  // only, analysts'; students get the list of what they may see.
+  const queue = staff || role === 'ANALYST';
   return {
-    staff,
-    status: params.get('status') || (staff ? 'OPEN' : ''),
+    role, staff, queue,
+    status: params.get('status') || (queue ? 'OPEN' : ''),
     q: params.get('q') || '', category: params.get('category') || '', priority: params.get('priority') || '',
     from: params.get('from') || '', to: params.get('to') || '', sla: params.get('sla') || '',
-    // Only staff filter by who handles a ticket, only students by who reported it (the server says the same).
-    assignee: staff ? params.get('assignee') || '' : '', reporter: staff ? '' : params.get('reporter') || '',
+    // Only the queue filters by who handles a ticket, only students by who reported it (the server says the same).
+    assignee: queue ? params.get('assignee') || '' : '', reporter: queue ? '' : params.get('reporter') || '',
     sort: params.get('sort') || 'openedAt,desc', page: Number(params.get('page') || 0),
     list: null, counts: null, viewCounts: null, error: null, busy: false,
   };
@@ -50,7 +55,7 @@ export function update(state, action) {
   switch (action.type) {
     case 'filters': return { ...state, ...pick(action.filters), page: 0 };
     case 'tab': return { ...state, status: action.status, page: 0 };
-    case 'view': return { ...state, ...viewFilters(state.staff, action.view), page: 0 };
+    case 'view': return { ...state, ...viewFilters(state.role, action.view), page: 0 };
     case 'sort': return { ...state, sort: nextSort(state.sort, action.column) };
     case 'page': return { ...state, page: Math.max(0, state.page + action.delta) };
     case 'loading': return { ...state, busy: true };
@@ -61,8 +66,8 @@ export function update(state, action) {
   }
 }
 
-function viewFilters(staff, view) {
-  const found = VIEWS[staff ? 'STAFF' : 'STUDENT'].find(([name]) => name === view);
+function viewFilters(role, view) {
+  const found = VIEWS[role].find(([name]) => name === view);
   if (!found) throw new Error(`Unknown view ${view}`);
   return { assignee: '', reporter: '', ...found[2] };
 }
@@ -82,18 +87,18 @@ export function filtered(state) {
 }
 
 /**
- * The requests one load makes: `list` always, `counts` for staff (null for students). The counts carry every
+ * The requests one load makes: `list` always, `counts` for the queue (null for students). The counts carry every
  * filter of the list: the server leaves out status for the tab counts and assignee for the view counts, so each
  * count says what a click on it would show.
  */
 export function requests(state) {
   const filters = { q: state.q, category: state.category, priority: state.priority,
     openedFrom: dayStart(state.from), openedTo: dayEnd(state.to), sla: state.sla };
-  const status = state.status || (state.staff ? '' : 'OPEN,ACTIVE');
+  const status = state.status || (state.queue ? '' : 'OPEN,ACTIVE');
   const whose = { assignee: state.assignee, reporter: state.reporter };
   return {
     list: `/api/tickets${query({ ...filters, ...whose, status, sort: state.sort, page: state.page, size: PAGE_SIZE })}`,
-    counts: state.staff ? `/api/tickets/counts${query({ ...filters, assignee: state.assignee, status })}` : null,
+    counts: state.queue ? `/api/tickets/counts${query({ ...filters, assignee: state.assignee, status })}` : null,
   };
 }
 

@@ -4,7 +4,7 @@ import { h, emptyState, errorBox, loading, label, time, statusBadge, priorityBad
 import { TABS, filtered, rowRange, views as viewNames } from './state.js';
 import { nextDue, dueTime, badgeStatus, slaBadge, slaSummary } from './due.js';
 
-// [sort key or null when the server cannot sort by it, heading, staff only]
+// [sort key or null when the server cannot sort by it, heading, the queue's only (staff, analysts)]
 const COLUMNS = [
   ['id', '#'], ['title', 'Title'], ['category', 'Category'], ['priority', 'Priority'], ['status', 'Status'],
   [null, 'Assignee'], ['due', 'Due', true], ['openedAt', 'Opened'], ['updatedAt', 'Updated'],
@@ -23,7 +23,7 @@ export function tabs(status, counts, on) {
  * gave one; a colleague's name (assignee=NAME) shows as a pressed button of its own.
  */
 export function views(view, state, counts, on) {
-  const buttons = viewNames(state.staff).map(([name, text]) => h('button', {
+  const buttons = viewNames(state.role).map(([name, text]) => h('button', {
     type: 'button', class: 'view', 'aria-pressed': String(view === name), dataset: { view: name },
     onclick: () => on.view(name),
   }, text, counts && counts[name] !== undefined ? h('span', { class: 'count' }, String(counts[name])) : null));
@@ -37,20 +37,20 @@ export function views(view, state, counts, on) {
 export function results(state, on) {
   if (state.error) return errorBox(state.error);
   if (!state.list) return loading('Loading tickets…');
-  const { list, staff } = state;
+  const { list, queue } = state;
   if (!list.items.length) {
     const narrowed = filtered(state);
     return emptyState(narrowed ? 'No tickets match these filters.' : 'No tickets here yet.',
       narrowed ? 'Try fewer filters or another search.'
-        : (staff ? 'Nothing is waiting in this tab.' : 'Everything works — or nobody told us yet.'),
-      staff ? null : h('a', { class: 'btn btn-primary', href: '#/report' }, 'Report a problem'));
+        : (queue ? 'Nothing is waiting in this tab.' : 'Everything works — or nobody told us yet.'),
+      queue ? null : h('a', { class: 'btn btn-primary', href: '#/report' }, 'Report a problem'));
   }
   const { first, last, total } = rowRange(list);
   return [
     h('table', { class: 'table tickets' },
       h('caption', { class: 'sr-only' }, 'Tickets, sortable by column'),
-      h('thead', {}, h('tr', {}, columns(staff).map(([key, text]) => sortHeader(state.sort, key, text, on)))),
-      h('tbody', {}, list.items.map(t => row(t, staff, Date.now())))),
+      h('thead', {}, h('tr', {}, columns(queue).map(([key, text]) => sortHeader(state.sort, key, text, on)))),
+      h('tbody', {}, list.items.map(t => row(t, queue, Date.now())))),
     h('nav', { class: 'pager', 'aria-label': 'Pages' },
       h('button', { type: 'button', class: 'btn', disabled: list.page === 0, onclick: () => on.page(-1) },
         '← Previous'),
@@ -59,8 +59,8 @@ export function results(state, on) {
   ];
 }
 
-function columns(staff) {
-  return COLUMNS.filter(([, , staffOnly]) => staff || !staffOnly);
+function columns(queue) {
+  return COLUMNS.filter(([, , queueOnly]) => queue || !queueOnly);
 }
 
 function sortHeader(sort, key, text, on) {
@@ -72,7 +72,7 @@ function sortHeader(sort, key, text, on) {
       text, h('span', { 'aria-hidden': 'true', class: 'sort-mark' }, active ? (dir === 'asc' ? ' ▲' : ' ▼') : ' ↕')));
 }
 
-function row(t, staff, now) {
+function row(t, queue, now) {
   return h('tr', { dataset: { ticketId: t.id }, class: t.unread ? 'unread' : null },
     h('td', { 'data-label': '#' }, String(t.id)),
     // One box for the title's parts, so at phone width (cells laid out as rows) they wrap as text, not as columns.
@@ -85,7 +85,7 @@ function row(t, staff, now) {
     h('td', { 'data-label': 'Status' }, statusBadge(t.status)),
     h('td', { 'data-label': 'Assignee', class: 'assignee-cell' },
       t.assignee || h('span', { class: 'muted' }, 'Unassigned')),
-    staff ? h('td', { 'data-label': 'Due' }, h('div', { class: 'due' }, dueTime(nextDue(t), now),
+    queue ? h('td', { 'data-label': 'Due' }, h('div', { class: 'due' }, dueTime(nextDue(t), now),
       slaBadge(badgeStatus(t.sla), slaSummary(t.sla)))) : null,
     h('td', { 'data-label': 'Opened' }, time(t.openedAt)),
     h('td', { 'data-label': 'Updated' }, time(t.updatedAt)));

@@ -66,6 +66,21 @@ class LiveStreamTest {
     }
 
     @Test
+    void analystsStreamHasClosedTicketsAndWhoChangedThemButNoInternalNotes() throws Exception {
+        CompletableFuture<Void> ready = new CompletableFuture<>();
+        CompletableFuture<List<String>> analyst = readUntil(http.signIn("Al", "ANALYST"), null,
+                "\"cursor\":\"a-last\"", ready);
+        ready.get(5, TimeUnit.SECONDS);
+        hub.publish(event("a-note", EventType.MESSAGE_ADDED, TicketStatus.ACTIVE, true));
+        hub.publish(event("a-closed", EventType.STATUS_CHANGED, TicketStatus.CLOSED, false));
+        hub.publish(event("a-last", EventType.MESSAGE_ADDED, TicketStatus.ACTIVE, false));
+
+        List<String> lines = analyst.get(5, TimeUnit.SECONDS);
+        assertThat(lines).contains("id: a-closed", "id: a-last").doesNotContain("id: a-note");
+        assertThat(String.join("\n", lines)).contains("\"actor\":\"Sam\"");
+    }
+
+    @Test
     void aBrowserReconnectingWithLastEventIdGetsWhatItMissed() throws Exception {
         hub.publish(event("r-1", EventType.EDITED, TicketStatus.OPEN, false));
         hub.publish(event("r-2", EventType.EDITED, TicketStatus.OPEN, false));

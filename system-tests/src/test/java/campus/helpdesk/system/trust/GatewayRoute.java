@@ -12,6 +12,8 @@ record GatewayRoute(String method, String path, Set<String> roles, boolean token
                     Set<Integer> verdicts) {
 
     static final Set<String> PEOPLE = Set.of("STUDENT", "STAFF");
+    /** Who may read tickets: people, and analysts following the dashboard's numbers (reading only). */
+    static final Set<String> READERS = Set.of("STUDENT", "STAFF", "ANALYST");
     static final Set<String> DASHBOARD = Set.of("STAFF", "ANALYST");
     static final Set<String> EVERYONE = Set.of("STUDENT", "STAFF", "ANALYST");
 

@@ -12,7 +12,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 
 /** The queue's tab counts; the same callers as the list, whose parsing (and 400s) it shares. */
-@Secured({ServiceRoles.STUDENT, ServiceRoles.STAFF})
+@Secured({ServiceRoles.STUDENT, ServiceRoles.STAFF, ServiceRoles.ANALYST})
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class TicketCountsController implements TicketCountOperations {

@@ -32,9 +32,13 @@ public final class Unread {
     private Unread() {
     }
 
-    /** The parameters of {@link #COLUMN}, in order. Students are never assignees, so only staff match one. */
+    /**
+     * The parameters of {@link #COLUMN}, in order. Students are never assignees, so only staff match one; an analyst
+     * matches nothing (null), even one who signed in under a reporter's name.
+     */
     public static List<Object> parameters(Identity who) {
-        return Arrays.asList(who.user(), who.isStaff() ? who.user() : null, who.user(), who.maySeeInternalNotes(),
+        String reader = who.keepsReadMarks() ? who.user() : null;
+        return Arrays.asList(reader, who.isStaff() ? who.user() : null, who.user(), who.maySeeInternalNotes(),
                 who.user());
     }
 

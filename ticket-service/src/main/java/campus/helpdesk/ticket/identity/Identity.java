@@ -44,6 +44,29 @@ public record Identity(Role role, String user) {
         }
     }
 
+    /**
+     * Who handles what is the desk's business: staff may filter by any assignee; analysts (whose workload table links
+     * to an assignee's tickets) by a name or none, but they are nobody's assignee, so not by {@code me}; students
+     * not at all (their list may ask for the tickets they reported).
+     */
+    public void requireMayFilterByAssignee(boolean me) {
+        switch (role) {
+            case STAFF -> {
+            }
+            case ANALYST -> {
+                if (me) {
+                    throw Problems.forbidden("Analysts are nobody's assignee: filter by a staff member's name or none");
+                }
+            }
+            case STUDENT -> throw Problems.forbidden("Only staff and analysts may filter tickets by assignee");
+        }
+    }
+
+    /** Unread markers are for the people a ticket concerns (its reporter, its assignee); analysts watch from outside. */
+    public boolean keepsReadMarks() {
+        return role != Role.ANALYST;
+    }
+
     public boolean maySeeInternalNotes() {
         return Audience.maySeeInternalNotes(role);
     }
@@ -65,12 +88,12 @@ public record Identity(Role role, String user) {
         return asked;
     }
 
-    /** The person behind the request being served; only people's roles (STUDENT, STAFF) have one. */
+    /** The person behind the request being served; only people's roles (STUDENT, STAFF, ANALYST) have one. */
     public static Identity current() {
         return ServerRequestContext.currentRequest()
                 .flatMap(request -> request.getUserPrincipal(Authentication.class))
                 .flatMap(Identity::of)
-                .orElseThrow(() -> Problems.of(HttpStatus.FORBIDDEN, "Only a student or staff member may do this"));
+                .orElseThrow(() -> Problems.of(HttpStatus.FORBIDDEN, "Only a student, staff member or analyst may do this"));
     }
 
     static Optional<Identity> of(Authentication authentication) {

@@ -26,7 +26,7 @@ import java.util.List;
 
 /**
  * Thin: reads the identity, calls one domain method, maps the result. The rules live in {@link TicketRules} and
- * {@link Identity}.
+ * {@link Identity}. Analysts may call the reads (marked per method), never a write.
  */
 @Secured({ServiceRoles.STUDENT, ServiceRoles.STAFF})
 @Controller
@@ -63,6 +63,7 @@ public class TicketController implements TicketOperations {
     }
 
     @Override
+    @Secured({ServiceRoles.STUDENT, ServiceRoles.STAFF, ServiceRoles.ANALYST})
     public TicketPage list(@Nullable String status, @Nullable String category, @Nullable String priority,
                            @Nullable String q, @Nullable String openedFrom, @Nullable String openedTo,
                            @Nullable String needsReview, @Nullable String assignee, @Nullable String reporter,
@@ -75,6 +76,7 @@ public class TicketController implements TicketOperations {
     }
 
     @Override
+    @Secured({ServiceRoles.STUDENT, ServiceRoles.STAFF, ServiceRoles.ANALYST})
     public Ticket get(long id) {
         return search.one(Identity.current(), id);
     }
@@ -109,6 +111,7 @@ public class TicketController implements TicketOperations {
     }
 
     @Override
+    @Secured({ServiceRoles.STUDENT, ServiceRoles.STAFF, ServiceRoles.ANALYST})
     public List<HistoryEntry> history(long id) {
         Identity who = Identity.current();
         search.one(who, id); // 404 unless this caller may see the ticket

@@ -15,6 +15,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.net.URI;
 import java.util.List;
 
+/** Analysts read a ticket's public messages; only students and staff write them. */
 @Secured({ServiceRoles.STUDENT, ServiceRoles.STAFF})
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -31,6 +32,7 @@ public class MessageController implements MessageOperations {
     }
 
     @Override
+    @Secured({ServiceRoles.STUDENT, ServiceRoles.STAFF, ServiceRoles.ANALYST})
     public List<Message> messages(long id) {
         Identity who = Identity.current();
         tickets.one(who, id); // 404 unless this caller may see the ticket

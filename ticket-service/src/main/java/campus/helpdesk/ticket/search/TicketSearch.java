@@ -96,10 +96,9 @@ public class TicketSearch {
         });
     }
 
-    /** Who handles what is the desk's business: a student's list may ask for its own tickets, not for an assignee. */
     private static void requireMayFilter(Identity who, ListQuery query) {
         if (query.assignee() != null) {
-            who.requireStaff("filter tickets by assignee");
+            who.requireMayFilterByAssignee(query.assignee().kind() == ListQuery.AssigneeFilter.Kind.ME);
         }
     }
 
@@ -169,11 +168,14 @@ public class TicketSearch {
     /** The queue's views for this caller, in the order they are shown: name → the condition it adds. */
     private static Map<String, String> views(Identity who) {
         Map<String, String> views = new LinkedHashMap<>();
-        if (who.isStaff()) {
-            views.put("mine", " AND assignee = ?");
-            views.put("unassigned", " AND assignee IS NULL");
-        } else {
-            views.put("mine", " AND reporter_name = ?");
+        switch (who.role()) {
+            case STAFF -> {
+                views.put("mine", " AND assignee = ?");
+                views.put("unassigned", " AND assignee IS NULL");
+            }
+            // Analysts handle and report nothing: no "mine" of their own.
+            case ANALYST -> views.put("unassigned", " AND assignee IS NULL");
+            case STUDENT -> views.put("mine", " AND reporter_name = ?");
         }
         views.put("all", "");
         return views;

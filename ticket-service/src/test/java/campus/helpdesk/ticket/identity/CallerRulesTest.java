@@ -23,6 +23,7 @@ class CallerRulesTest {
 
     private static final Identity STUDENT = new Identity(Role.STUDENT, "Ada");
     private static final Identity STAFF = new Identity(Role.STAFF, "Carla");
+    private static final Identity ANALYST = new Identity(Role.ANALYST, "Al");
 
     @Test
     void aClosedTicketDoesNotExistForStudents() {
@@ -51,6 +52,36 @@ class CallerRulesTest {
                         p -> assertThat(p.status().getCode()).isEqualTo(HttpStatus.FORBIDDEN.getCode()))
                 .hasMessageContaining("Only staff may retrain the classifier");
         assertThatCode(() -> STAFF.requireStaff("retrain the classifier")).doesNotThrowAnyException();
+    }
+
+    @Test
+    void analystsSeeAndListEveryStatusButNoInternalNotes() {
+        assertThatCode(() -> ANALYST.requireMaySee(ticket(TicketStatus.CLOSED))).doesNotThrowAnyException();
+        assertThat(ANALYST.listableStatuses(Set.of())).isEqualTo(EnumSet.allOf(TicketStatus.class));
+        assertThat(ANALYST.listableStatuses(Set.of(TicketStatus.CLOSED))).containsExactly(TicketStatus.CLOSED);
+        assertThat(ANALYST.maySeeInternalNotes()).isFalse();
+        assertThat(STAFF.maySeeInternalNotes()).isTrue();
+    }
+
+    @Test
+    void analystsAreNotStaff() {
+        assertThat(ANALYST.isStaff()).isFalse();
+        assertThatThrownBy(() -> ANALYST.requireStaff("hand tickets over"))
+                .isInstanceOfSatisfying(HelpdeskProblem.class,
+                        p -> assertThat(p.status().getCode()).isEqualTo(HttpStatus.FORBIDDEN.getCode()));
+    }
+
+    @Test
+    void analystsFilterByANamedAssigneeOrNoneButAreNobodysAssignee() {
+        assertThatCode(() -> ANALYST.requireMayFilterByAssignee(false)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> ANALYST.requireMayFilterByAssignee(true))
+                .isInstanceOfSatisfying(HelpdeskProblem.class,
+                        p -> assertThat(p.status().getCode()).isEqualTo(HttpStatus.FORBIDDEN.getCode()))
+                .hasMessageContaining("nobody's assignee");
+        assertThatCode(() -> STAFF.requireMayFilterByAssignee(true)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> STUDENT.requireMayFilterByAssignee(false))
+                .isInstanceOfSatisfying(HelpdeskProblem.class,
+                        p -> assertThat(p.status().getCode()).isEqualTo(HttpStatus.FORBIDDEN.getCode()));
     }
 
     private static Ticket ticket(TicketStatus status) {
