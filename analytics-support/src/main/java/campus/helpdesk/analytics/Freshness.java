@@ -42,4 +42,18 @@ public record Freshness(@Nullable Instant asOf, long lagMs, boolean stale) {
     public List<Object> csvValues() {
         return java.util.Arrays.asList(asOf, lagMs, stale);
     }
+
+    /** An answer's CSV header: its own columns, then {@link #CSV_COLUMNS}, as every answer ends. */
+    public static List<String> csvHeader(List<String> columns) {
+        List<String> header = new java.util.ArrayList<>(columns);
+        header.addAll(CSV_COLUMNS);
+        return header;
+    }
+
+    /** One CSV row: the answer's own values (nulls allowed), then {@link #csvValues()}. */
+    public List<Object> csvRow(Object... values) {
+        List<Object> row = new java.util.ArrayList<>(java.util.Arrays.asList(values));
+        row.addAll(csvValues());
+        return row;
+    }
 }

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -58,10 +57,8 @@ public record ActiveByCategory(List<CategoryCount> categories, long total, long 
 
     @Override
     public List<String> csvHeader() {
-        List<String> header = new ArrayList<>(csvByPriority ? List.of("category", "priority", "active", "open")
+        return Freshness.csvHeader(csvByPriority ? List.of("category", "priority", "active", "open")
                 : List.of("category", "active", "open"));
-        header.addAll(Freshness.CSV_COLUMNS);
-        return header;
     }
 
     /** One row per category (and priority), then "TOTAL" rows with the totals. */
@@ -91,8 +88,6 @@ public record ActiveByCategory(List<CategoryCount> categories, long total, long 
     }
 
     private List<Object> row(Object... values) {
-        List<Object> row = new ArrayList<>(Arrays.asList(values));
-        row.addAll(freshness.csvValues());
-        return row;
+        return freshness.csvRow(values);
     }
 }

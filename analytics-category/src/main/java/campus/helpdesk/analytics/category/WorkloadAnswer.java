@@ -9,7 +9,6 @@ import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -37,21 +36,17 @@ public record WorkloadAnswer(Instant judgedAt, int unassigned, List<Assignee> as
 
     @Override
     public List<String> csvHeader() {
-        List<String> header = new ArrayList<>(List.of("assignee", "active", "closedLast30Days",
+        return Freshness.csvHeader(List.of("assignee", "active", "closedLast30Days",
                 "medianFirstResponseHours", "medianResolutionHours", "unassigned", "judgedAt"));
-        header.addAll(Freshness.CSV_COLUMNS);
-        return header;
     }
 
     @Override
     public List<List<Object>> csvRows() {
         List<List<Object>> rows = new ArrayList<>();
         for (Assignee row : assignees) {
-            List<Object> values = new ArrayList<>(Arrays.<Object>asList(row.assignee(), row.active(),
+            rows.add(freshness.csvRow(row.assignee(), row.active(),
                     row.closedLast30Days(), row.medianFirstResponseHours(), row.medianResolutionHours(), unassigned,
                     judgedAt));
-            values.addAll(freshness.csvValues());
-            rows.add(values);
         }
         return rows;
     }

@@ -7,7 +7,6 @@ import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -29,19 +28,15 @@ public record VolumeAnswer(String zone, LocalDate from, LocalDate to, List<Day> 
 
     @Override
     public List<String> csvHeader() {
-        List<String> header = new ArrayList<>(List.of("date", "opened", "closed", "backlog", "zone"));
-        header.addAll(Freshness.CSV_COLUMNS);
-        return header;
+        return Freshness.csvHeader(List.of("date", "opened", "closed", "backlog", "zone"));
     }
 
     @Override
     public List<List<Object>> csvRows() {
         List<List<Object>> rows = new ArrayList<>();
         for (Day day : days) {
-            List<Object> row = new ArrayList<>(Arrays.<Object>asList(day.date(), day.opened(), day.closed(),
+            rows.add(freshness.csvRow(day.date(), day.opened(), day.closed(),
                     day.backlog(), zone));
-            row.addAll(freshness.csvValues());
-            rows.add(row);
         }
         return rows;
     }

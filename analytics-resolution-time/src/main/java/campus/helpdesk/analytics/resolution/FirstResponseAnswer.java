@@ -11,7 +11,6 @@ import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -53,20 +52,16 @@ public record FirstResponseAnswer(String zone, String from, String to, @Nullable
 
     @Override
     public List<String> csvHeader() {
-        List<String> header = new ArrayList<>(List.of("month", "responded", "averageHours", "medianHours",
+        return Freshness.csvHeader(List.of("month", "responded", "averageHours", "medianHours",
                 "p90Hours", "zone", "category", "priority"));
-        header.addAll(Freshness.CSV_COLUMNS);
-        return header;
     }
 
     @Override
     public List<List<Object>> csvRows() {
         List<List<Object>> rows = new ArrayList<>();
         for (Month month : months) {
-            List<Object> row = new ArrayList<>(Arrays.<Object>asList(month.month(), month.responded(), month.averageHours(),
+            rows.add(freshness.csvRow(month.month(), month.responded(), month.averageHours(),
                     month.medianHours(), month.p90Hours(), zone, category, priority));
-            row.addAll(freshness.csvValues());
-            rows.add(row);
         }
         return rows;
     }

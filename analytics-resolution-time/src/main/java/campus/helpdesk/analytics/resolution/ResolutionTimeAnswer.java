@@ -9,7 +9,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -41,20 +40,16 @@ public record ResolutionTimeAnswer(String zone, String from, String to, @Nullabl
 
     @Override
     public List<String> csvHeader() {
-        List<String> header = new ArrayList<>(List.of("month", "closed", "averageHours", "medianHours", "p90Hours",
+        return Freshness.csvHeader(List.of("month", "closed", "averageHours", "medianHours", "p90Hours",
                 "medianFirstResponseHours", "zone", "category"));
-        header.addAll(Freshness.CSV_COLUMNS);
-        return header;
     }
 
     @Override
     public List<List<Object>> csvRows() {
         List<List<Object>> rows = new ArrayList<>();
         for (Month month : months) {
-            List<Object> row = new ArrayList<>(Arrays.asList(month.month(), month.closed(), month.averageHours(),
+            rows.add(freshness.csvRow(month.month(), month.closed(), month.averageHours(),
                     month.medianHours(), month.p90Hours(), month.medianFirstResponseHours(), zone, category));
-            row.addAll(freshness.csvValues());
-            rows.add(row);
         }
         return rows;
     }

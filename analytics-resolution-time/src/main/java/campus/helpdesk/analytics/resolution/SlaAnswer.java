@@ -12,7 +12,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -53,21 +52,17 @@ public record SlaAnswer(String zone, String from, String to, @Nullable Priority 
 
     @Override
     public List<String> csvHeader() {
-        List<String> header = new ArrayList<>(List.of("month", "tickets", "firstResponseMet", "firstResponseBreached",
+        return Freshness.csvHeader(List.of("month", "tickets", "firstResponseMet", "firstResponseBreached",
                 "resolutionMet", "resolutionBreached", "attainment", "zone", "priority", "breachedNow", "judgedAt"));
-        header.addAll(Freshness.CSV_COLUMNS);
-        return header;
     }
 
     @Override
     public List<List<Object>> csvRows() {
         List<List<Object>> rows = new ArrayList<>();
         for (Month month : months) {
-            List<Object> row = new ArrayList<>(Arrays.<Object>asList(month.month(), month.tickets(), month.firstResponseMet(),
+            rows.add(freshness.csvRow(month.month(), month.tickets(), month.firstResponseMet(),
                     month.firstResponseBreached(), month.resolutionMet(), month.resolutionBreached(),
                     month.attainment(), zone, priority, breachedNow, judgedAt));
-            row.addAll(freshness.csvValues());
-            rows.add(row);
         }
         return rows;
     }
