@@ -19,7 +19,9 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 
@@ -75,6 +77,23 @@ public abstract class ApiTest implements TestPropertyProvider {
     protected Connection sql() throws SQLException {
         TestPostgres postgres = TestPostgres.get();
         return DriverManager.getConnection(jdbcUrl, postgres.user(), postgres.password());
+    }
+
+    /** Moves a ticket's opening, and with it its stored response targets, {@code ago} into the past. */
+    protected void openedAgo(long id, Duration ago) throws SQLException {
+        try (Connection c = sql(); PreparedStatement ps = c.prepareStatement("""
+                UPDATE tickets SET opened_at = opened_at - ?::interval,
+                    first_response_due_at = first_response_due_at - ?::interval,
+                    first_response_at_risk_at = first_response_at_risk_at - ?::interval,
+                    resolution_due_at = resolution_due_at - ?::interval,
+                    resolution_at_risk_at = resolution_at_risk_at - ?::interval
+                WHERE id = ?""")) {
+            for (int i = 1; i <= 5; i++) {
+                ps.setString(i, ago.toSeconds() + " seconds");
+            }
+            ps.setLong(6, id);
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
     }
 
     /** The person {@code who} stands for, around calls of the declarative clients. */

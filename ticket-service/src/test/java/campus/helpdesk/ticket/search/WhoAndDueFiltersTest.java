@@ -150,20 +150,4 @@ class WhoAndDueFiltersTest extends ApiTest {
         return api.post(staff, "/api/tickets/" + ticket.id() + "/status", Map.of("status", "ACTIVE"))
                 .as(Ticket.class);
     }
-
-    private void openedAgo(long id, Duration ago) throws Exception {
-        try (Connection c = sql(); PreparedStatement ps = c.prepareStatement("""
-                UPDATE tickets SET opened_at = opened_at - ?::interval,
-                    first_response_due_at = first_response_due_at - ?::interval,
-                    first_response_at_risk_at = first_response_at_risk_at - ?::interval,
-                    resolution_due_at = resolution_due_at - ?::interval,
-                    resolution_at_risk_at = resolution_at_risk_at - ?::interval
-                WHERE id = ?""")) {
-            for (int i = 1; i <= 5; i++) {
-                ps.setString(i, ago.toSeconds() + " seconds");
-            }
-            ps.setLong(6, id);
-            assertThat(ps.executeUpdate()).isEqualTo(1);
-        }
-    }
 }

@@ -95,21 +95,4 @@ class ServiceLevelsOnTicketsTest extends ApiTest {
         assertThat(answer.status).as(answer.toString()).isEqualTo(201);
         return answer.as(Ticket.class);
     }
-
-    /** Moves a ticket's opening, and with it its stored targets, into the past. */
-    private void openedAgo(long id, Duration ago) throws Exception {
-        try (Connection c = sql(); PreparedStatement ps = c.prepareStatement("""
-                UPDATE tickets SET opened_at = opened_at - ?::interval,
-                    first_response_due_at = first_response_due_at - ?::interval,
-                    first_response_at_risk_at = first_response_at_risk_at - ?::interval,
-                    resolution_due_at = resolution_due_at - ?::interval,
-                    resolution_at_risk_at = resolution_at_risk_at - ?::interval
-                WHERE id = ?""")) {
-            for (int i = 1; i <= 5; i++) {
-                ps.setString(i, ago.toSeconds() + " seconds");
-            }
-            ps.setLong(6, id);
-            assertThat(ps.executeUpdate()).isEqualTo(1);
-        }
-    }
 }
