@@ -58,11 +58,12 @@ public abstract class ApiTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         TestPostgres postgres = TestPostgres.get();
         jdbcUrl = postgres.createDatabase("ts_" + getClass().getSimpleName().toLowerCase(Locale.ROOT));
+        int port = FreePort.belowTheEphemeralRange();
         return Map.of(
-                // A random free port (the product's 8081 may be in use by a running suite), chosen before the start
-                // so that the declarative clients can be pointed at it.
-                "micronaut.server.port", "${random.port}",
-                "micronaut.http.services." + TicketService.ID + ".url", "http://127.0.0.1:${micronaut.server.port}",
+                // A free port (the product's 8081 may be in use by a running suite), chosen before the start so
+                // that the declarative clients can be pointed at it.
+                "micronaut.server.port", String.valueOf(port),
+                "micronaut.http.services." + TicketService.ID + ".url", "http://127.0.0.1:" + port,
                 "datasources.default.url", jdbcUrl,
                 "datasources.default.username", postgres.user(),
                 "datasources.default.password", postgres.password(),
