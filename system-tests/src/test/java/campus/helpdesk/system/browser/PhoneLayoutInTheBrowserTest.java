@@ -78,6 +78,20 @@ class PhoneLayoutInTheBrowserTest {
                     .isEqualTo(true);
             assertNoSidewaysScrolling(student);
 
+            // By keyboard through the sort headings (shown while focused) to the first title: its ring is not cut off.
+            student.script("document.querySelector('.view[aria-pressed=true]').focus()");
+            WebElement firstTitle = student.driver.findElement(By.cssSelector(".tickets tbody .title-cell a"));
+            keyUntilFocused(student, Keys.TAB, firstTitle);
+            assertThat(student.script("""
+                    const link = document.activeElement;
+                    const s = getComputedStyle(link);
+                    const ring = parseFloat(s.outlineOffset) + parseFloat(s.outlineWidth);
+                    const a = link.getBoundingClientRect();
+                    const cell = link.closest('td').getBoundingClientRect();
+                    return ring >= 4 && a.left - ring >= cell.left && a.top - ring >= cell.top
+                      && a.bottom + ring <= cell.bottom;
+                    """)).as("the focused title's whole ring inside its cell, which clips").isEqualTo(true);
+
             student.open("#/tickets/" + tickets.get(6));
             student.waitFor(By.id("ticket-description"));
             student.screenshot("31-phone-ticket");
