@@ -3,6 +3,7 @@
 import { api, onUnauthorized } from './api.js';
 import { h, mount, errorBox, loading } from './dom.js';
 import { connectLive, disconnectLive } from './live.js';
+import { setUpMenu } from './menu.js';
 
 const ROLE_TEXT = { STUDENT: 'Student', STAFF: 'Helpdesk staff', ANALYST: 'Analyst' };
 const NAV = {
@@ -48,8 +49,8 @@ function drawChrome() {
   mount(nav, links.map(([href, text]) => h('a', { href, class: 'nav-link' }, text)));
   markCurrentNav();
   const area = document.getElementById('session-area');
-  const live = document.getElementById('live-status');
-  area.replaceChildren(live);
+  area.replaceChildren();
+  document.getElementById('menu-button').hidden = !session.signedIn;
   if (session.signedIn) {
     area.append(h('span', { class: 'who' }, h('span', { class: 'who-name' }, session.name),
       h('span', { class: 'who-role' }, ROLE_TEXT[session.role] || session.role)),
@@ -102,9 +103,19 @@ async function route() {
     cleanup = await screen.render(app, { session, params: m.slice(1), query: new URLSearchParams(qs || ''), refreshSession }) || null;
     const heading = app.querySelector('h1');
     if (heading) document.title = `${heading.textContent} · Campus Helpdesk`;
+    if (heading && document.activeElement === document.getElementById('main')) focusHeading(heading);
   } catch (e) {
     if (seq === renderSeq) mount(app, errorBox(e));
   }
+}
+
+/**
+ * After a navigation a screen reader starts at the new screen's heading, unless the screen put the focus on a field.
+ * Only reachable by script (tabindex -1), so the stylesheet draws no ring around it.
+ */
+function focusHeading(heading) {
+  heading.setAttribute('tabindex', '-1');
+  heading.focus({ preventScroll: true });
 }
 
 onUnauthorized(async () => {
@@ -116,6 +127,8 @@ window.addEventListener('hashchange', () => {
   route();
   document.getElementById('main').focus({ preventScroll: true });
 });
+
+setUpMenu(document.getElementById('menu-button'), document.getElementById('menu'));
 
 refreshSession()
   .catch(() => { session = { signedIn: false }; })

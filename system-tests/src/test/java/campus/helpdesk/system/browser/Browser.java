@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -116,6 +117,16 @@ final class Browser implements AutoCloseable {
 
     void resize(int width, int height) {
         driver.manage().window().setSize(new Dimension(width, height));
+    }
+
+    /**
+     * A phone's screen, {@code width} × {@code height} CSS pixels, through Chrome's device emulation: the page is laid
+     * out as on the phone (its viewport meta applies, scrollbars take no width), which a small desktop window is not.
+     * Screenshots then show this first screen only.
+     */
+    void phone(int width, int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", true));
     }
 
     /** The whole page, not just the viewport: the window grows to the page's height for the shot. */
