@@ -240,7 +240,8 @@ class ProxyTest implements TestPropertyProvider {
             for (int i = 0; i < 5; i++) {
                 long before = System.nanoTime();
                 assertThat(http.get("/api/tickets/1", "Cookie", cookie).statusCode()).isEqualTo(200);
-                assertThat((System.nanoTime() - before) / 1_000_000).isLessThan(300);
+                // Held up, it would wait for the hung calls' 2 s timeout; a loaded CI machine needs more than 300 ms.
+                assertThat((System.nanoTime() - before) / 1_000_000).isLessThan(1000);
             }
             for (Future<Integer> f : hung) {
                 assertThat(f.get(5, TimeUnit.SECONDS)).isEqualTo(504);
