@@ -49,8 +49,9 @@ export function pager(list, on) {
     h('button', { type: 'button', class: 'btn', disabled: current >= pages, onclick: () => on.goto(list.page + 1) },
       'Next →'),
     h('span', { class: 'range' }, `${count.format(first)}–${count.format(last)} of ${count.format(total)}`),
-    h('form', { class: 'jump', onsubmit: e => { e.preventDefault(); on.goto(Math.min(Number(jump.value), pages) - 1); } },
-      h('label', {}, 'Page ', jump), h('button', { type: 'submit', class: 'btn' }, 'Go')),
+    pages > 1 ? h('form', { class: 'jump',
+      onsubmit: e => { e.preventDefault(); on.goto(Math.min(Number(jump.value), pages) - 1); } },
+    h('label', {}, 'Page ', jump), h('button', { type: 'submit', class: 'btn' }, 'Go')) : null,
     size,
     total > (lastReachablePage(list.size) + 1) * list.size
       ? h('p', { class: 'hint' }, 'Only the first 10,000 are paged: narrow the filters or reverse the sort for the rest.')
