@@ -1,5 +1,6 @@
 // The list's pager: page numbers, jumps, page sizes, and the address that keeps them for Back, Forward and reload.
-import { test, assert } from './runner.js';
+import { test, assert, sleep } from './runner.js';
+import { onStage } from './stage.js';
 import { initialState, update, requests, address, lastReachablePage } from '/js/screens/tickets/state.js';
 import { pageNumbers, pageCount, pager } from '/js/screens/tickets/pager.js';
 
@@ -55,3 +56,29 @@ test('the pager offers numbers, marks the current page and asks for the page cli
   size.dispatchEvent(new Event('change'));
   assert.deepEqual(asked, [['goto', 279], ['goto', 279], ['size', 100]], 'actions');
 });
+
+test('each list choice is a history entry, but a typed search is one however often the typist pauses', () =>
+  onStage('/js/screens/tickets.js', { session: { role: 'STUDENT' } }, async stage => {
+    const entries = [];
+    const { pushState, replaceState } = history;
+    history.pushState = function (...args) { entries.push(['push', args[2]]); return pushState.apply(this, args); };
+    history.replaceState = function (...args) { entries.push(['replace', args[2]]); return replaceState.apply(this, args); };
+    try {
+      const q = stage.querySelector('[name=q]');
+      for (const text of ['wi', 'wifi', 'wifi drop']) {
+        q.value = text;
+        q.dispatchEvent(new Event('input', { bubbles: true }));
+        await sleep(400);
+      }
+      const size = stage.querySelector('.pager select[name=size]');
+      size.value = '50';
+      size.dispatchEvent(new Event('change'));
+      await sleep(50);
+    } finally {
+      history.pushState = pushState;
+      history.replaceState = replaceState;
+    }
+    assert.deepEqual(entries.map(([kind]) => kind), ['push', 'replace', 'replace', 'push'], JSON.stringify(entries));
+    assert.ok(entries[2][1].includes('q=wifi+drop'), entries[2][1]);
+    assert.ok(entries[3][1].includes('q=wifi+drop') && entries[3][1].includes('size=50'), entries[3][1]);
+  }));

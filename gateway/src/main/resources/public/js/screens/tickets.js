@@ -38,11 +38,22 @@ export async function render(container, { session, query: initial }) {
     resultsEl.setAttribute('aria-busy', String(state.busy));
   }
 
-  /** An action that changes what is asked: show it, remember it in the history, then load what it asks. */
+  let typing = false;
+
+  /**
+   * An action that changes what is asked: show it, remember it in the history, then load what it asks. Typing a
+   * search is one entry however often the typist pauses: Back returns to the list before the search, not to "wif".
+   */
   function ask(action) {
+    const before = state;
     show(action);
     const here = address(state);
-    if (here !== location.hash) history.pushState(null, '', here);
+    const searching = action.type === 'filters' && address({ ...before, q: state.q, page: state.page }) === here;
+    if (here !== location.hash) {
+      if (searching && typing) history.replaceState(null, '', here);
+      else history.pushState(null, '', here);
+    }
+    typing = searching;
     return load();
   }
 
