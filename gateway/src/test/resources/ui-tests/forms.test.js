@@ -14,7 +14,8 @@ test('the report form asks for one suggestion per pause in typing and shows it',
     await sleep(500);
     assert.deepEqual(fake.calls, ['POST /api/tickets/classify'], 'requests');
     const line = stage.querySelector('#category-suggestion').textContent;
-    assert.ok(line.includes('Looks like') && line.includes('81 % sure') && line.includes('sounds urgent'), line);
+    assert.ok(line.includes('Looks like') && line.includes('very likely IT') && line.includes('sounds urgent'), line);
+    assert.equal(stage.querySelector('#category-suggestion .certainty').title, "The classifier's estimate: 81 %");
   }));
 
 test('a retried report sends the same idempotency key; changed text gets a new one', () => onStage('/js/screens/report.js',

@@ -2,6 +2,7 @@ import { test, assert } from './runner.js';
 import { initialState, update, availableActions, conflictMessage } from '/js/screens/ticket/state.js';
 import { changeLines, describeEvent, valueText } from '/js/screens/ticket/history.js';
 import { categoryNote } from '/js/screens/ticket/view.js';
+import { certaintyOf, certaintyText, percent } from '/js/certainty.js';
 
 const ticket = (status, version = 3) => ({ id: 5, status, version, title: 'Lift', category: 'FACILITY' });
 const loaded = (role, status) => update(initialState(5, role), { type: 'loaded', ticket: ticket(status), messages: [],
@@ -63,5 +64,18 @@ test('event types and values read as words; long values are clipped', () => {
 
 test('the category badge says who chose it', () => {
   assert.equal(categoryNote({ categorySource: 'STAFF', categoryConfidence: 0.3 }), '· set by staff');
-  assert.equal(categoryNote({ categorySource: 'AUTO', categoryConfidence: 0.876 }), '· 88 % sure');
+  const auto = categoryNote({ categorySource: 'AUTO', category: 'IT', categoryConfidence: 0.876, needsReview: false });
+  assert.ok(auto.textContent.startsWith('· very likely IT'), auto.textContent);
+  assert.equal(auto.querySelector('.certainty').title, "The classifier's estimate: 88 %", 'the number on hover');
+});
+
+test('confidence reads as words, the number never says 100 %, and below even odds the desk checks', () => {
+  assert.equal(certaintyText(certaintyOf({ confidence: 0.995, needsReview: false }), 'IT'), 'very likely IT');
+  assert.equal(certaintyText(certaintyOf({ confidence: 0.7, needsReview: true }), 'IT'), 'probably IT');
+  assert.equal(certaintyText(certaintyOf({ confidence: 0.69, needsReview: true }), 'SERVICES'),
+    'not sure: the desk will check');
+  assert.equal(certaintyOf({ certainty: 'NOT_SURE', confidence: 0.6, needsReview: true }), 'NOT_SURE',
+    'the server\'s word wins');
+  assert.equal(percent(0.9999), '99 %');
+  assert.equal(percent(1), '99 %');
 });

@@ -14,7 +14,7 @@ final class Calibration {
     record Outcome(double confidence, boolean correct) {
     }
 
-    private static final double[] BIN_EDGES = {0.34, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.0001};
+    private static final double[] BIN_EDGES = {0.34, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99, 0.999, 1.0001};
     private static final double[] THRESHOLDS = {0.5, 0.6, 0.7, 0.8, 0.9};
 
     private Calibration() {
@@ -36,7 +36,7 @@ final class Calibration {
                 }
             }
             if (n > 0) {
-                out.printf(Locale.ROOT, "  [%.2f, %.2f)  %5d  %.3f  %.3f%n", low, Math.min(high, 1), n, conf / n,
+                out.printf(Locale.ROOT, "  [%.3f, %.3f)  %5d  %.3f  %.3f%n", low, Math.min(high, 1), n, conf / n,
                         (double) right / n);
                 ece += Math.abs(conf / n - (double) right / n) * n / outcomes.size();
             }

@@ -7,6 +7,7 @@ import { api, newIdempotencyKey } from '../api.js';
 import { h, field, showFieldError, errorBox, label, categoryBadge, select, CATEGORIES, PRIORITIES } from '../dom.js';
 import { region } from '../region.js';
 import { debounce } from '../schedule.js';
+import { certaintyNote, certaintyOf } from '../certainty.js';
 
 const NO_SUGGESTION = 'unavailable';
 
@@ -101,8 +102,10 @@ export async function render(container) {
   };
 }
 
+/** The category offered to the reporter: none when the classifier is not sure (the desk will check instead). */
 function suggestedCategory(suggestion) {
-  return suggestion && suggestion !== NO_SUGGESTION ? suggestion.category : null;
+  return suggestion && suggestion !== NO_SUGGESTION && certaintyOf(suggestion) !== 'NOT_SURE'
+    ? suggestion.category : null;
 }
 
 function optionText(category, suggestion) {
@@ -121,9 +124,9 @@ export function categoryToSend(chosen, suggestion) {
 function suggestionText(c, chosenPriority) {
   if (!c) return h('span', { class: 'hint' }, 'We suggest a category as you type.');
   if (c === NO_SUGGESTION) return h('span', { class: 'hint' }, 'No suggestion right now — the helpdesk will sort it.');
-  return [h('span', {}, 'Looks like '),
-    categoryBadge(c.category, `· ${Math.round(c.confidence * 100)} % sure`),
-    c.needsReview ? h('span', { class: 'hint' }, ' — the helpdesk will double-check it') : null,
+  const unsure = certaintyOf(c) === 'NOT_SURE';
+  return [unsure ? null : h('span', {}, 'Looks like '), unsure ? null : categoryBadge(c.category), ' ', certaintyNote(c),
+    certaintyOf(c) === 'PROBABLY' ? h('span', { class: 'hint' }, ' — the helpdesk will double-check it') : null,
     c.suggestedPriority === 'HIGH' && !chosenPriority
       ? h('span', { class: 'hint' }, ' · sounds urgent: we will treat it as high priority') : null];
 }

@@ -1,7 +1,9 @@
 // The ticket list: for students every OPEN and ACTIVE ticket (or only their own: My tickets), for staff the queue
 // with Open / Active / Closed tabs and Mine / Unassigned / All views (analysts: the same queue to read, without Mine), all with their counts. Search, filters, sorting and paging are server-side. The state is one plain object
 // (tickets/state.js); handlers turn events into actions, and every action re-renders from the new state. Live
-// events reload the page shown, once per burst.
+// events reload the page shown, once per burst. Each choice (page, size, filters, sort, tab, view) is a new entry in
+// the browser's history, so Back and Forward walk through the lists seen; the router draws the list again from
+// the address then (app.js, on hashchange), as it does on a reload.
 import { api } from '../api.js';
 import { h } from '../dom.js';
 import { refreshOnLive } from '../live.js';
@@ -21,6 +23,8 @@ export async function render(container, { session, query: initial }) {
     view: view => ask({ type: 'view', view }),
     sort: column => ask({ type: 'sort', column }),
     page: delta => ask({ type: 'page', delta }),
+    goto: page => ask({ type: 'goto', page }),
+    size: size => ask({ type: 'size', size }),
   };
   const tabsRegion = region(tabsEl, (status, counts) => drawTabs(status, counts, on));
   const viewsRegion = region(viewsEl, (view, counts) => drawViews(view, state, counts, on));
@@ -34,14 +38,26 @@ export async function render(container, { session, query: initial }) {
     resultsEl.setAttribute('aria-busy', String(state.busy));
   }
 
-  /** An action that changes what is asked: show it, then load what it asks. */
+  let typing = false;
+
+  /**
+   * An action that changes what is asked: show it, remember it in the history, then load what it asks. Typing a
+   * search is one entry however often the typist pauses: Back returns to the list before the search, not to "wif".
+   */
   function ask(action) {
+    const before = state;
     show(action);
+    const here = address(state);
+    const searching = action.type === 'filters' && address({ ...before, q: state.q, page: state.page }) === here;
+    if (here !== location.hash) {
+      if (searching && typing) history.replaceState(null, '', here);
+      else history.pushState(null, '', here);
+    }
+    typing = searching;
     return load();
   }
 
   async function load() {
-    history.replaceState(null, '', address(state));
     if (controller) controller.abort();
     controller = new AbortController();
     const { signal } = controller;
@@ -69,6 +85,8 @@ export async function render(container, { session, query: initial }) {
     state.queue ? tabsEl : null,
     filterForm(state, filters => ask({ type: 'filters', filters })),
     resultsEl));
+  // The address as this list reads it (defaults filled in, a page beyond reach clamped), without a new entry.
+  history.replaceState(null, '', address(state));
   await load();
   return () => {
     live.stop();

@@ -3,6 +3,7 @@
 import { h, errorBox, loading, label, select, time, formatDate, statusBadge, priorityBadge, categoryBadge,
   CATEGORIES } from '../../dom.js';
 import { availableActions } from './state.js';
+import { certaintyNote } from '../../certainty.js';
 import { slaBadge, badgeStatus, slaSummary, slaText, relativeDue } from '../tickets/due.js';
 
 export function head(ticket, staff) {
@@ -11,16 +12,17 @@ export function head(ticket, staff) {
     h('p', { class: 'crumbs' }, h('a', { href: '#/tickets' }, staff ? '← Queue' : '← Tickets')),
     h('h1', {}, h('span', { class: 'muted' }, `#${ticket.id} `), ticket.title),
     h('div', { class: 'badges' }, statusBadge(ticket.status), priorityBadge(ticket.priority),
-      h('span', { id: 'ticket-category' }, categoryBadge(ticket.category, categoryNote(ticket))),
+      h('span', { id: 'ticket-category' }, categoryBadge(ticket.category), ' ', categoryNote(ticket)),
       ticket.needsReview ? h('span', { class: 'badge review' }, '? needs review') : null,
       h('span', { id: 'ticket-sla' }, slaBadge(badgeStatus(ticket.sla), slaSummary(ticket.sla)))),
   ];
 }
 
+/** Who chose the category, or how sure the classifier was of it: words, with the number on hover and focus. */
 export function categoryNote(ticket) {
   if (ticket.categorySource === 'STAFF') return '· set by staff';
   if (ticket.categorySource === 'REPORTER') return '· chosen by the reporter';
-  return `· ${Math.round(ticket.categoryConfidence * 100)} % sure`;
+  return h('span', {}, '· ', certaintyNote(ticket));
 }
 
 /**

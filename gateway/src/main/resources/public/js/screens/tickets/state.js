@@ -5,6 +5,10 @@
 import { query } from '../../api.js';
 
 export const PAGE_SIZE = 20;
+/** The page sizes a person may choose; 100 is the server's largest (ListQuery.MAX_SIZE). */
+export const PAGE_SIZES = [20, 50, 100];
+/** The server pages at most this many rows deep (ListQuery.MAX_OFFSET): page × size ≤ 10,000. */
+export const MAX_OFFSET = 10_000;
 export const TABS = ['OPEN', 'ACTIVE', 'CLOSED'];
 const FILTERS = ['status', 'q', 'category', 'priority', 'from', 'to', 'sla'];
 
@@ -45,7 +49,8 @@ export function initialState(role, params) {
     from: params.get('from') || '', to: params.get('to') || '', sla: params.get('sla') || '',
     // Only the queue filters by who handles a ticket, only students by who reported it (the server says the same).
     assignee: queue ? params.get('assignee') || '' : '', reporter: queue ? '' : params.get('reporter') || '',
-    sort: params.get('sort') || 'openedAt,desc', page: Number(params.get('page') || 0),
+    sort: params.get('sort') || 'openedAt,desc', size: pageSize(params.get('size')),
+    page: reachable(Number(params.get('page')), pageSize(params.get('size'))),
     list: null, counts: null, viewCounts: null, error: null, busy: false,
   };
 }
@@ -58,12 +63,33 @@ export function update(state, action) {
     case 'view': return { ...state, ...viewFilters(state.role, action.view), page: 0 };
     case 'sort': return { ...state, sort: nextSort(state.sort, action.column) };
     case 'page': return { ...state, page: Math.max(0, state.page + action.delta) };
+    case 'goto': return { ...state, page: reachable(action.page, state.size) };
+    case 'size': return { ...state, ...resized(state, pageSize(action.size)) };
     case 'loading': return { ...state, busy: true };
     case 'loaded': return { ...state, busy: false, error: null, list: action.list, counts: action.counts || state.counts,
       viewCounts: action.viewCounts || state.viewCounts };
     case 'failed': return { ...state, busy: false, error: action.error };
     default: throw new Error(`Unknown action ${action.type}`);
   }
+}
+
+function pageSize(value) {
+  const size = Number(value);
+  return PAGE_SIZES.includes(size) ? size : PAGE_SIZE;
+}
+
+/** The deepest page the server serves at this size (0-based). */
+export function lastReachablePage(size) {
+  return Math.floor(MAX_OFFSET / size);
+}
+
+function reachable(page, size) {
+  return Math.min(Math.max(0, Math.trunc(page) || 0), lastReachablePage(size));
+}
+
+/** Another page size, on the page that holds the first row shown before (row 41 of 20 a page: page 1 of 50). */
+function resized(state, size) {
+  return { size, page: reachable(Math.floor(state.page * state.size / size), size) };
 }
 
 function viewFilters(role, view) {
@@ -97,7 +123,7 @@ export function requests(state) {
   const status = state.status || (state.queue ? '' : 'OPEN,ACTIVE');
   const whose = { assignee: state.assignee, reporter: state.reporter };
   return {
-    list: `/api/tickets${query({ ...filters, ...whose, status, sort: state.sort, page: state.page, size: PAGE_SIZE })}`,
+    list: `/api/tickets${query({ ...filters, ...whose, status, sort: state.sort, page: state.page, size: state.size })}`,
     counts: state.queue ? `/api/tickets/counts${query({ ...filters, assignee: state.assignee, status })}` : null,
   };
 }
@@ -106,7 +132,7 @@ export function requests(state) {
 export function address(state) {
   return `#/tickets${query({ status: state.status, assignee: state.assignee, reporter: state.reporter,
     q: state.q, category: state.category, priority: state.priority, sla: state.sla, from: state.from, to: state.to,
-    sort: state.sort, page: state.page || '' })}`;
+    sort: state.sort, page: state.page || '', size: state.size === PAGE_SIZE ? '' : state.size })}`;
 }
 
 /** The first and last row shown, e.g. 21–40 of 57. */

@@ -1,7 +1,9 @@
 // The ticket list drawn from its state: the status tabs and the views (whose tickets) with their counts, and the
-// results table with paging. `on` holds the event handlers, which turn clicks into actions on the state.
+// results table with the pager (pager.js). `on` holds the event handlers, which turn clicks into actions on the state.
 import { h, emptyState, errorBox, loading, label, time, statusBadge, priorityBadge, categoryBadge } from '../../dom.js';
-import { TABS, filtered, rowRange, views as viewNames } from './state.js';
+import { TABS, filtered, views as viewNames } from './state.js';
+import { pager } from './pager.js';
+import { reviewLegend } from '../../certainty.js';
 import { nextDue, dueTime, badgeStatus, slaBadge, slaSummary } from './due.js';
 
 // [sort key or null when the server cannot sort by it, heading, the queue's only (staff, analysts)]
@@ -45,17 +47,13 @@ export function results(state, on) {
         : (queue ? 'Nothing is waiting in this tab.' : 'Everything works — or nobody told us yet.'),
       queue ? null : h('a', { class: 'btn btn-primary', href: '#/report' }, 'Report a problem'));
   }
-  const { first, last, total } = rowRange(list);
   return [
     h('table', { class: 'table tickets' },
       h('caption', { class: 'sr-only' }, 'Tickets, sortable by column'),
       h('thead', {}, h('tr', {}, columns(queue).map(([key, text]) => sortHeader(state.sort, key, text, on)))),
       h('tbody', {}, list.items.map(t => row(t, queue, Date.now())))),
-    h('nav', { class: 'pager', 'aria-label': 'Pages' },
-      h('button', { type: 'button', class: 'btn', disabled: list.page === 0, onclick: () => on.page(-1) },
-        '← Previous'),
-      h('span', {}, `${first}–${last} of ${total}`),
-      h('button', { type: 'button', class: 'btn', disabled: last >= total, onclick: () => on.page(1) }, 'Next →')),
+    list.items.some(t => t.needsReview) ? reviewLegend() : null,
+    pager(list, on),
   ];
 }
 

@@ -54,10 +54,16 @@ public record ListQuery(Set<TicketStatus> statuses, Set<Category> categories, Se
     static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
     static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
+    /**
+     * Titles in the order people expect: case-insensitive, accents beside their letter (ICU's root collation, made
+     * by the migration V8__title_order, which says what it falls back to without ICU).
+     */
+    static final String TITLE_ORDER = "title COLLATE title_order";
+
     /** API sort names → columns. The whitelist is the only way a name reaches the SQL text. */
     private static final Map<String, String> SORTS = Map.of(
             "openedAt", "opened_at", "updatedAt", "updated_at", "priority", "priority", "status", "status",
-            "category", "category", "title", "title", "id", "id", "due", NEAREST_DUE);
+            "category", "category", "title", TITLE_ORDER, "id", "id", "due", NEAREST_DUE);
 
     public static ListQuery parse(@Nullable String status, @Nullable String category, @Nullable String priority,
                                   @Nullable String q, @Nullable String openedFrom, @Nullable String openedTo,

@@ -1,0 +1,59 @@
+// The list's pages: Previous and Next, the page numbers around the one shown (with the first and the last), a
+// jump to any page and the page size. Every choice is an action on the list's state, which the address keeps, so
+// Back and Forward walk through the pages seen (tickets.js).
+import { h } from '../../dom.js';
+import { PAGE_SIZES, lastReachablePage, rowRange } from './state.js';
+
+const count = new Intl.NumberFormat();
+
+/** How many pages a list has, and the last one the server serves (it pages at most 10,000 rows deep). */
+export function pageCount(list) {
+  return Math.max(1, Math.min(Math.ceil(list.total / list.size), lastReachablePage(list.size) + 1));
+}
+
+/**
+ * The page numbers to offer (1-based) with null for a gap: the first, the last, and two either side of the
+ * current one, e.g. 1 … 4 5 [6] 7 8 … 280. A gap of one page shows that page instead of "…".
+ */
+export function pageNumbers(current, pages) {
+  const wanted = new Set([1, pages]);
+  for (let p = current - 2; p <= current + 2; p++) if (p >= 1 && p <= pages) wanted.add(p);
+  const sorted = [...wanted].sort((a, b) => a - b);
+  const out = [];
+  sorted.forEach((p, i) => {
+    const before = sorted[i - 1];
+    if (before !== undefined && p - before === 2) out.push(p - 1);
+    else if (before !== undefined && p - before > 2) out.push(null);
+    out.push(p);
+  });
+  return out;
+}
+
+/** `on.goto(page)` (0-based) and `on.size(size)` turn choices into actions. */
+export function pager(list, on) {
+  const { first, last, total } = rowRange(list);
+  const pages = pageCount(list);
+  const current = list.page + 1;
+  const jump = h('input', { type: 'number', name: 'page', min: 1, max: pages, value: current, inputmode: 'numeric',
+    'aria-label': `Page number, 1 to ${pages}` });
+  const size = h('select', { name: 'size', 'aria-label': 'Tickets per page',
+    onchange: () => on.size(Number(size.value)) },
+  PAGE_SIZES.map(n => h('option', { value: n, selected: n === list.size }, `${n} a page`)));
+  return h('nav', { class: 'pager', 'aria-label': 'Pages' },
+    h('button', { type: 'button', class: 'btn', disabled: list.page === 0, onclick: () => on.goto(list.page - 1) },
+      '← Previous'),
+    h('span', { class: 'pages' }, pageNumbers(current, pages).map(p => (p === null
+      ? h('span', { 'aria-hidden': 'true' }, '…')
+      : h('button', { type: 'button', class: 'btn btn-ghost page-number', 'aria-current': p === current ? 'page' : null,
+        'aria-label': `Page ${p}`, onclick: () => on.goto(p - 1) }, String(p))))),
+    h('button', { type: 'button', class: 'btn', disabled: current >= pages, onclick: () => on.goto(list.page + 1) },
+      'Next →'),
+    h('span', { class: 'range' }, `${count.format(first)}–${count.format(last)} of ${count.format(total)}`),
+    pages > 1 ? h('form', { class: 'jump',
+      onsubmit: e => { e.preventDefault(); on.goto(Math.min(Number(jump.value), pages) - 1); } },
+    h('label', {}, 'Page ', jump), h('button', { type: 'submit', class: 'btn' }, 'Go')) : null,
+    size,
+    total > (lastReachablePage(list.size) + 1) * list.size
+      ? h('p', { class: 'hint' }, 'Only the first 10,000 are paged: narrow the filters or reverse the sort for the rest.')
+      : null);
+}
