@@ -180,7 +180,10 @@ export async function render(container, { session, params }) {
 
   const live = refreshOnLive(load, e => e.kind === 'reset'
     || (e.kind === 'change' && e.ticketId === id && e.type !== 'DELETED'), { wait: LIVE_WAIT_MS });
-  const stopSolved = onLive(e => { if (e.kind === 'solved' && e.ticketId === id && !solved) showSolved(e); });
+  // Staff who filed a ticket themselves keep reading it as staff do: the solved view is for students.
+  const stopSolved = onLive(e => {
+    if (e.kind === 'solved' && e.ticketId === id && !solved && !state.staff && !state.readOnly) showSolved(e);
+  });
   const stopDeleted = onLive(e => { if (e.ticketId === id && e.type === 'DELETED') show({ type: 'deleted' }); });
   // Students get no live events once a ticket is closed, so a page left open in a background tab catches up
   // when it is looked at again.
