@@ -1,4 +1,5 @@
 -- Issue 19: "Still not fixed?" files a new ticket that names the one it follows up on. Nullable (most tickets follow
 -- up on nothing); a reference to the row, so it cannot name a ticket that never existed. A deleted ticket stays a
--- row, so its follow-ups keep their link. Versioned 7.1 so it sits beside any other migration of the same release.
+-- row, so its follow-ups keep their link. Versioned 8.19.1 (after 8; issue 19, item 1) so that migrations written in
+-- parallel for the same release cannot take the same version.
 ALTER TABLE tickets ADD COLUMN previous_ticket_id bigint REFERENCES tickets (id);
