@@ -22,11 +22,17 @@ test('a tab click reloads with two requests and marks the tab', () => onStage('/
     assert.equal(stage.querySelector('.tab[aria-selected="true"]').dataset.status, 'CLOSED', 'selected tab');
   }));
 
-test('a student list loads with one request', () => onStage('/js/screens/tickets.js',
-  { session: { role: 'STUDENT' } }, async (stage, fake) => {
-    measure('ticket list load (student): requests', fake.calls.length);
-    assert.equal(fake.calls.length, 1, 'requests');
+test('a student list loads with one request, and one more says once which of their tickets were solved',
+  () => onStage('/js/screens/tickets.js', { session: { role: 'STUDENT' } }, async (stage, fake) => {
+    const list = fake.calls.filter(c => c.startsWith('GET /api/tickets?') || c === 'GET /api/tickets');
+    measure('ticket list load (student): requests', list.length);
+    assert.equal(list.length, 1, 'requests for the list');
     assert.equal(stage.querySelector('.tabs'), null, 'tabs');
+    await sleep(50);
+    assert.equal(fake.calls.filter(c => c === 'GET /api/tickets/solved').length, 1, 'requests for the solved');
+    assert.equal(fake.calls.length, 3, 'the list, the solved, and the acknowledgement: nothing else');
+    assert.ok(stage.querySelector('#solved-notice').textContent.startsWith('1 of your tickets was solved'), 'notice');
+    assert.ok(fake.calls.includes('POST /api/tickets/9/read'), 'acknowledged, so not said again');
   }));
 
 test('a burst of live events reloads the queue once', () => onStage('/js/screens/tickets.js',

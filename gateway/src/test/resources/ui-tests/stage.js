@@ -17,7 +17,10 @@ function server(url, init) {
   if (path === '/api/tickets/counts') {
     return { byStatus: { OPEN: 4, ACTIVE: 2, CLOSED: 9 }, byView: { mine: 1, unassigned: 3, all: 4 } };
   }
-  if (path === '/api/tickets/7/read') return new Response(null, { status: 204 });
+  if (path === '/api/tickets/7/read' || path === '/api/tickets/9/read') return new Response(null, { status: 204 });
+  if (path === '/api/tickets/solved') {
+    return [{ ticketId: 9, title: 'Radiator cold', closedBy: 'Bo', closedAt: '2026-03-01T14:21:00Z', lastAnswer: null }];
+  }
   if (path === '/api/tickets/7/assignee') return { ...TICKET, status: 'ACTIVE', assignee: 'Bo', version: 3 };
   if (path === '/api/tickets') return { items: [TICKET], page: 0, size: 20, total: 1 };
   if (path === '/api/tickets/7') return TICKET;

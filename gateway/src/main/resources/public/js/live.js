@@ -27,6 +27,12 @@ export function connectLive() {
     listeners.forEach(l => l({ kind: 'change', ...data }));
   });
   source.addEventListener('reset', () => listeners.forEach(l => l({ kind: 'reset' })));
+  // One's own ticket was closed (sent to its reporter only): { ticketId, title, closedBy, closedAt, lastAnswer }.
+  source.addEventListener('solved', e => {
+    let data;
+    try { data = JSON.parse(e.data); } catch { return; }
+    listeners.forEach(l => l({ kind: 'solved', ...data }));
+  });
   source.onerror = () => {
     if (source && source.readyState === EventSource.CLOSED) {
       // The server refused (e.g. the session ended): do not hammer it.

@@ -8,10 +8,12 @@ import { h, field, showFieldError, errorBox, label, categoryBadge, select, CATEG
 import { region } from '../region.js';
 import { debounce } from '../schedule.js';
 import { certaintyNote, certaintyOf } from '../certainty.js';
+import { previousTicketOf, followUpNote } from './report/follow-up.js';
 
 const NO_SUGGESTION = 'unavailable';
 
-export async function render(container) {
+export async function render(container, { query } = {}) {
+  const previousTicketId = previousTicketOf(query);
   let state = { key: newIdempotencyKey(), suggestion: null, picked: false, sending: false };
   const title = h('input', { name: 'title', type: 'text', required: true, maxlength: 200,
     placeholder: 'e.g. Lift in building B is stuck on floor 2' });
@@ -52,7 +54,7 @@ export async function render(container) {
     }
   }, 300);
 
-  const form = h('form', { class: 'form', novalidate: true },
+  const form = h('form', { class: 'form', novalidate: true }, followUpNote(previousTicketId, title),
     field('Title', title, 'One line: what is wrong and where.'),
     field('Description', description),
     h('div', { class: 'row' }, field('Location (optional)', location), field('Priority', priority)),
@@ -79,7 +81,8 @@ export async function render(container) {
       const ticket = await api('/api/tickets', {
         method: 'POST', headers: { 'Idempotency-Key': state.key },
         body: { title: title.value.trim(), description: description.value, location: location.value.trim() || null,
-          priority: priority.value || null, category: categoryToSend(category.value, state.suggestion) },
+          priority: priority.value || null, category: categoryToSend(category.value, state.suggestion),
+          previousTicketId },
       });
       window.location.hash = `#/tickets/${ticket.id}`;
     } catch (err) {

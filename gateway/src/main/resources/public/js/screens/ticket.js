@@ -14,6 +14,7 @@ import { initialState, update, conflictMessage, canHandOver, brings, knownStaff 
 import * as view from './ticket/view.js';
 import { timeline } from './ticket/history.js';
 import { editor, composer, handover } from './ticket/forms.js';
+import { acknowledge, closureOf, followsUp, solvedPage } from './ticket/solved.js';
 
 /** A reply should show up as soon as possible; bursts on one ticket are rare, so its refresh waits less. */
 const LIVE_WAIT_MS = 150;
@@ -24,7 +25,7 @@ export async function render(container, { session, params }) {
   let state = initialState(Number(params[0]), session.role);
   const { id } = state;
   const el = {
-    head: h('div', { class: 'ticket-head' }), notice: h('div', { 'aria-live': 'assertive' }),
+    head: h('div', { class: 'ticket-head' }), followsUp: h('div', {}), notice: h('div', { 'aria-live': 'assertive' }),
     actions: h('div', { class: 'ticket-actions' }), edit: h('div', {}), body: h('div', { class: 'ticket-body' }),
     history: h('ol', { class: 'timeline' }), messages: h('ol', { class: 'messages', 'aria-live': 'polite', id: 'messages' }),
   };
@@ -50,7 +51,13 @@ export async function render(container, { session, params }) {
     },
     cancel: () => show({ type: 'editClosed' }),
     send: async message => {
-      await api(`/api/tickets/${id}/messages`, { method: 'POST', body: message });
+      try {
+        await api(`/api/tickets/${id}/messages`, { method: 'POST', body: message });
+      } catch (err) {
+        // Closed meanwhile (the live news missed): the reporter is shown how it ended, not "does not exist".
+        if (err.status === 404 && await showSolvedIfClosed()) return;
+        throw err;
+      }
       load();
     },
     handOver: async assignee => {
@@ -71,6 +78,8 @@ export async function render(container, { session, params }) {
   const closedNote = h('p', { class: 'hint', hidden: true }, 'This ticket is closed: it can no longer be changed or answered.');
   const regions = [
     [region(el.head, ticket => view.head(ticket, state.staff)), s => [s.ticket]],
+    [region(el.followsUp, ticket => followsUp(ticket, state.staff || state.readOnly)),
+      s => [s.ticket]],
     [region(el.notice, view.notice), s => [s.notice, s.deleted]],
     [region(el.actions, () => view.actions(state, on)), s => [s.ticket, s.busy, s.editing]],
     [region(el.edit, editing => (editing ? editor(state.ticket, on) : null)), s => [s.editing]],
@@ -79,7 +88,25 @@ export async function render(container, { session, params }) {
     [region(el.history, timeline), s => [s.history]],
   ];
 
+  // Set once the reporter was shown how the ticket ended: the page stays that way (nothing of it can change).
+  let solved = null;
+
+  function showSolved(closure) {
+    solved = closure;
+    mount(container, solvedPage(closure));
+    acknowledge(id);
+  }
+
+  /** For a student, a ticket that vanished may be their own, closed: then they see how it ended. */
+  async function showSolvedIfClosed() {
+    if (state.staff || state.readOnly) return false;
+    const closure = await closureOf(id);
+    if (closure && !solved) showSolved(closure);
+    return Boolean(closure);
+  }
+
   function show(action) {
+    if (solved) return;
     state = update(state, action);
     if (state.missing) {
       mount(container, view.notAvailable(state.staff));
@@ -110,6 +137,7 @@ export async function render(container, { session, params }) {
         if (document.visibilityState === 'visible') markRead(); else readPending = true;
       }
     } catch (err) {
+      if (err.status === 404 && await showSolvedIfClosed()) return;
       show(err.status === 404 ? { type: 'missing' } : { type: 'notice', error: err });
     }
   });
@@ -141,17 +169,21 @@ export async function render(container, { session, params }) {
     show({ type: 'busy', action: null });
   }
 
-  container.append(h('article', { class: 'page ticket' }, el.head, el.notice,
+  container.append(h('article', { class: 'page ticket' }, el.head, el.followsUp, el.notice,
     h('div', { class: 'ticket-grid' },
       h('div', { class: 'card' }, el.actions, handoverForm, el.edit, el.body),
       h('aside', { class: 'card' }, h('h2', {}, 'History'), el.history)),
     h('section', { class: 'card' }, h('h2', {}, 'Messages'), el.messages, compose, closedNote)));
   show({ type: 'notice', error: null });
   await load();
-  if (state.ticket) markRead();
+  if (state.ticket && !solved) markRead();
 
-  const live = refreshOnLive(load, e => e.kind === 'reset' || (e.ticketId === id && e.type !== 'DELETED'),
-    { wait: LIVE_WAIT_MS });
+  const live = refreshOnLive(load, e => e.kind === 'reset'
+    || (e.kind === 'change' && e.ticketId === id && e.type !== 'DELETED'), { wait: LIVE_WAIT_MS });
+  // Staff who filed a ticket themselves keep reading it as staff do: the solved view is for students.
+  const stopSolved = onLive(e => {
+    if (e.kind === 'solved' && e.ticketId === id && !solved && !state.staff && !state.readOnly) showSolved(e);
+  });
   const stopDeleted = onLive(e => { if (e.ticketId === id && e.type === 'DELETED') show({ type: 'deleted' }); });
   // Students get no live events once a ticket is closed, so a page left open in a background tab catches up
   // when it is looked at again.
@@ -167,6 +199,7 @@ export async function render(container, { session, params }) {
   return () => {
     live.stop();
     stopDeleted();
+    stopSolved();
     document.removeEventListener('visibilitychange', onVisible);
   };
 }

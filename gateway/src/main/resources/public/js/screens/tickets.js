@@ -11,6 +11,7 @@ import { region } from '../region.js';
 import { initialState, update, requests, address, viewOf } from './tickets/state.js';
 import { tabs as drawTabs, views as drawViews, results as drawResults } from './tickets/view.js';
 import { filterForm } from './tickets/filters.js';
+import { solvedNoticeRegion } from './tickets/solved-notice.js';
 
 export async function render(container, { session, query: initial }) {
   let state = initialState(session.role, initial);
@@ -18,6 +19,9 @@ export async function render(container, { session, query: initial }) {
   const tabsEl = h('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Ticket status' });
   const viewsEl = h('div', { class: 'views', role: 'group', 'aria-label': 'Whose tickets' });
   const resultsEl = h('div', { class: 'results', 'aria-live': 'polite', 'aria-busy': 'false' });
+  // Students' own closed tickets are not in their list: it says once that they were solved.
+  const solvedEl = h('div', {});
+  const stopSolved = state.role === 'STUDENT' ? solvedNoticeRegion(solvedEl) : () => {};
   const on = {
     tab: status => ask({ type: 'tab', status }),
     view: view => ask({ type: 'view', view }),
@@ -81,6 +85,7 @@ export async function render(container, { session, query: initial }) {
     h('div', { class: 'page-head' }, h('h1', {}, state.queue ? 'Queue' : 'Tickets'),
       // Analysts read the queue and report nothing (the gateway refuses them every write).
       state.role === 'ANALYST' ? null : h('a', { class: 'btn btn-primary', href: '#/report' }, 'Report a problem')),
+    solvedEl,
     viewsEl,
     state.queue ? tabsEl : null,
     filterForm(state, filters => ask({ type: 'filters', filters })),
@@ -90,6 +95,7 @@ export async function render(container, { session, query: initial }) {
   await load();
   return () => {
     live.stop();
+    stopSolved();
     document.removeEventListener('visibilitychange', onVisible);
     if (controller) controller.abort();
   };

@@ -18,6 +18,14 @@ public final class Audience {
         };
     }
 
+    /**
+     * How a CLOSED ticket ended ({@link Closure}): everyone who may see the ticket, and the student who reported it,
+     * who never reads the ticket itself again but is told that it was solved.
+     */
+    public static boolean maySeeClosure(Role role, boolean reporter) {
+        return maySeeTicket(role, TicketStatus.CLOSED) || reporter;
+    }
+
     public static boolean maySeeInternalNotes(Role role) {
         return switch (role) {
             case STAFF -> true;

@@ -1,5 +1,6 @@
 package campus.helpdesk.api;
 
+import io.micronaut.core.annotation.Creator;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -10,7 +11,7 @@ import java.time.Instant;
  * {@code firstResponseDueAt} / {@code resolutionDueAt}: its response targets, from its priority and opening time;
  * {@code sla}: where it stands against them now. {@code unread}: whether a message arrived that the caller has not
  * seen since last opening the ticket (answered per caller, on the tickets they report or are assigned; null where
- * the question does not apply).
+ * the question does not apply). {@code previousTicketId}: the ticket this one follows up on, or null.
  */
 @Serdeable
 public record Ticket(
@@ -34,5 +35,22 @@ public record Ticket(
         @Nullable Instant firstResponseDueAt,
         @Nullable Instant resolutionDueAt,
         @Nullable ServiceLevel sla,
-        @Nullable Boolean unread) {
+        @Nullable Boolean unread,
+        @Nullable Long previousTicketId) {
+
+    @Creator
+    public Ticket {
+    }
+
+    /** A ticket that follows up on no other. */
+    public Ticket(long id, String title, String description, @Nullable String location, Priority priority,
+                  TicketStatus status, Category category, double categoryConfidence, CategorySource categorySource,
+                  boolean needsReview, String reporterName, @Nullable String assignee, Instant openedAt,
+                  Instant updatedAt, @Nullable Instant firstResponseAt, @Nullable Instant closedAt, long version,
+                  @Nullable Instant firstResponseDueAt, @Nullable Instant resolutionDueAt, @Nullable ServiceLevel sla,
+                  @Nullable Boolean unread) {
+        this(id, title, description, location, priority, status, category, categoryConfidence, categorySource,
+                needsReview, reporterName, assignee, openedAt, updatedAt, firstResponseAt, closedAt, version,
+                firstResponseDueAt, resolutionDueAt, sla, unread, null);
+    }
 }

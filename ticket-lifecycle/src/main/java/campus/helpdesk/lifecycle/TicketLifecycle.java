@@ -49,7 +49,7 @@ public final class TicketLifecycle {
         Ticket ticket = new Ticket(id, request.title(), request.description(), TicketText.location(request.location()),
                 priority, TicketStatus.OPEN, category, confidence, source, needsReview(source, confidence),
                 reporter.name(), null, at, at, null, null, 1, due.firstResponseDue(), due.resolutionDue(), null,
-                null);
+                null, request.previousTicketId());
         List<FieldChange> changes = List.of(
                 new FieldChange("category", null, ticket.category().name()),
                 new FieldChange("priority", null, ticket.priority().name()));
@@ -92,7 +92,8 @@ public final class TicketLifecycle {
                 current.status(), category, confidence, source, review, current.reporterName(), current.assignee(),
                 current.openedAt(), at, current.firstResponseAt(), current.closedAt(), current.version() + 1,
                 due != null ? due.firstResponseDue() : current.firstResponseDueAt(),
-                due != null ? due.resolutionDue() : current.resolutionDueAt(), null, null);
+                due != null ? due.resolutionDue() : current.resolutionDueAt(), null, null,
+                current.previousTicketId());
         boolean onlyCategory = changes.stream().allMatch(c -> c.field().startsWith("category"));
         EventType type = onlyCategory && edit.categoryCorrected() ? EventType.CATEGORY_CORRECTED : EventType.EDITED;
         return new Change(after, new TicketEvent(type, who, at, false, changes, after), due);
@@ -118,7 +119,8 @@ public final class TicketLifecycle {
                 current.priority(), to, current.category(), current.categoryConfidence(), current.categorySource(),
                 current.needsReview(), current.reporterName(), taking ? who.name() : current.assignee(),
                 current.openedAt(), at, current.firstResponseAt(), closing ? at : current.closedAt(),
-                current.version() + 1, current.firstResponseDueAt(), current.resolutionDueAt(), null, null);
+                current.version() + 1, current.firstResponseDueAt(), current.resolutionDueAt(), null, null,
+                current.previousTicketId());
         List<FieldChange> changes = new ArrayList<>(2);
         changes.add(new FieldChange("status", current.status().name(), to.name()));
         if (taking) {
@@ -145,7 +147,8 @@ public final class TicketLifecycle {
                 current.priority(), current.status(), current.category(), current.categoryConfidence(),
                 current.categorySource(), current.needsReview(), current.reporterName(), toAssignee,
                 current.openedAt(), at, current.firstResponseAt(), current.closedAt(), current.version() + 1,
-                current.firstResponseDueAt(), current.resolutionDueAt(), null, null);
+                current.firstResponseDueAt(), current.resolutionDueAt(), null, null,
+                current.previousTicketId());
         List<FieldChange> changes = List.of(new FieldChange("assignee", current.assignee(), toAssignee));
         return new Change(after, new TicketEvent(EventType.HANDED_OVER, who, at, false, changes, after));
     }
@@ -166,7 +169,8 @@ public final class TicketLifecycle {
                 current.priority(), current.status(), current.category(), current.categoryConfidence(),
                 current.categorySource(), current.needsReview(), current.reporterName(), current.assignee(),
                 current.openedAt(), at, firstResponse ? at : current.firstResponseAt(), current.closedAt(),
-                current.version() + 1, current.firstResponseDueAt(), current.resolutionDueAt(), null, null);
+                current.version() + 1, current.firstResponseDueAt(), current.resolutionDueAt(), null, null,
+                current.previousTicketId());
         if (firstResponse) {
             changes.add(new FieldChange("firstResponseAt", null, at.toString()));
         }
@@ -183,7 +187,8 @@ public final class TicketLifecycle {
                 current.priority(), current.status(), current.category(), current.categoryConfidence(),
                 current.categorySource(), current.needsReview(), current.reporterName(), current.assignee(),
                 current.openedAt(), at, current.firstResponseAt(), current.closedAt(), current.version() + 1,
-                current.firstResponseDueAt(), current.resolutionDueAt(), null, null);
+                current.firstResponseDueAt(), current.resolutionDueAt(), null, null,
+                current.previousTicketId());
         List<FieldChange> changes = List.of(new FieldChange("deleted", null, "true"));
         return new Change(after, new TicketEvent(EventType.DELETED, who, at, false, changes, null));
     }

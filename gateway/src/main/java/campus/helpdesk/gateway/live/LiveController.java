@@ -22,7 +22,8 @@ import java.util.Map;
 import java.time.Instant;
 
 /**
- * {@code GET /api/live}: Server-Sent Events of ticket and message changes, filtered for the session's role.
+ * {@code GET /api/live}: Server-Sent Events of ticket and message changes, filtered for the session's role, and a
+ * {@code solved} event to a ticket's reporter when it is closed ({@link SolvedEvent}).
  * Each {@code change} event's id is the feed cursor, so the browser's automatic reconnect resumes where it
  * stopped. A {@code ping} every 20 s keeps idle connections open through proxies. A stream ends when its session
  * (or token) expires or its session signs out: it must not outlive the right to see what it carries.
@@ -57,9 +58,11 @@ public class LiveController {
     private HttpResponse<?> stream(HttpRequest<?> request, Caller caller, @Nullable String lastEventId) {
         var role = caller.role();
         Flux<Event<?>> changes = hub.subscribe(lastEventId)
-                .filter(item -> item.reset() || Visibility.visible(role, item.event()))
+                .filter(item -> item.reset() || (item.solved() != null
+                        ? Visibility.toldOfClose(caller, item.solved()) : Visibility.visible(role, item.event())))
                 .map(item -> item.reset()
                         ? Event.of((Object) Map.of("reason", "missed events")).name("reset")
+                        : item.solved() != null ? Event.of((Object) SolvedEvent.of(item.solved())).name("solved")
                         : Event.of((Object) Visibility.view(item.event())).name("change")
                         .id(item.event().cursor()));
         Flux<Event<?>> ready = Flux.just(Event.of((Object) Map.of("role", role.name())).name("ready")

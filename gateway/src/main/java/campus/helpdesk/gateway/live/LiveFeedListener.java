@@ -1,24 +1,61 @@
 package campus.helpdesk.gateway.live;
 
 import campus.helpdesk.api.ChangeEvent;
+import campus.helpdesk.api.EventType;
+import campus.helpdesk.api.TicketStatus;
+import campus.helpdesk.client.ClosureClient;
 import campus.helpdesk.feed.ChangeListener;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.ExecutorService;
 
 /**
  * Plugs the hub into analytics-support's feed consumer, which the gateway runs in {@code tail} mode: browsers
  * need the changes from now on, not the facts of every past ticket.
+ *
+ * <p>A move to CLOSED is also news for the ticket's reporter, whom the feed does not name (its facts are what the
+ * analytics need, nothing personal): the gateway asks ticket-service once, as itself, how the ticket ended, and the
+ * hub hands that to the reporter's streams. Off the feed's thread, so one slow answer delays no other change.
  */
 @Singleton
 public class LiveFeedListener implements ChangeListener {
 
-    private final LiveHub hub;
+    private static final Logger LOG = LoggerFactory.getLogger(LiveFeedListener.class);
 
-    public LiveFeedListener(LiveHub hub) {
+    private final LiveHub hub;
+    private final ClosureClient closures;
+    private final ExecutorService blocking;
+
+    public LiveFeedListener(LiveHub hub, ClosureClient closures,
+                            @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.hub = hub;
+        this.closures = closures;
+        this.blocking = blocking;
     }
 
     @Override
     public void apply(ChangeEvent event) {
         hub.publish(event);
+        if (closes(event)) {
+            blocking.execute(() -> tellReporter(event.ticketId()));
+        }
+    }
+
+    static boolean closes(ChangeEvent event) {
+        return event.type() == EventType.STATUS_CHANGED && event.ticket() != null
+                && event.ticket().status() == TicketStatus.CLOSED;
+    }
+
+    private void tellReporter(long ticketId) {
+        try {
+            hub.publishSolved(closures.closure(ticketId));
+        } catch (RuntimeException e) {
+            // Their list of solved tickets still says it the next time they look (GET /api/tickets/solved).
+            LOG.warn("Could not tell the reporter of ticket {} that it was closed: {}", ticketId, e.toString());
+        }
     }
 }

@@ -1,6 +1,7 @@
 package campus.helpdesk.gateway.live;
 
 import campus.helpdesk.api.ChangeEvent;
+import campus.helpdesk.api.Closure;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micrometer.core.instrument.Gauge;
@@ -24,9 +25,16 @@ import java.util.List;
 @Singleton
 public class LiveHub {
 
-    /** One item of a browser's stream. */
-    public record Item(@Nullable ChangeEvent event, boolean reset) {
-        static final Item RESET = new Item(null, true);
+    /**
+     * One item of a browser's stream: a change, a reset, or a ticket's close told to its reporter ({@code solved};
+     * not kept for replay: a reporter who missed it finds it in their list of solved tickets).
+     */
+    public record Item(@Nullable ChangeEvent event, boolean reset, @Nullable Closure solved) {
+        static final Item RESET = new Item(null, true, null);
+
+        Item(ChangeEvent event) {
+            this(event, false, null);
+        }
     }
 
     private final int capacity;
@@ -51,9 +59,18 @@ public class LiveHub {
             recent.removeFirst();
         }
         recent.addLast(event);
+        emit(new Item(event));
+    }
+
+    /** A ticket's close, for its reporter's streams to pick out ({@link LiveController} filters per person). */
+    public synchronized void publishSolved(Closure closure) {
+        emit(new Item(null, false, closure));
+    }
+
+    private void emit(Item item) {
         // A copy: emitting can end a browser's stream, which unsubscribes it from this same thread.
         for (Sinks.Many<Item> sink : List.copyOf(browsers)) {
-            if (sink.tryEmitNext(new Item(event, false)).isFailure()) {
+            if (sink.tryEmitNext(item).isFailure()) {
                 sink.tryEmitComplete();
                 browsers.remove(sink);
             }
@@ -84,7 +101,7 @@ public class LiveHub {
             sink.tryEmitNext(Item.RESET);
             return;
         }
-        missed.forEach(e -> sink.tryEmitNext(new Item(e, false)));
+        missed.forEach(e -> sink.tryEmitNext(new Item(e)));
     }
 
     private synchronized void unsubscribe(Sinks.Many<Item> sink) {

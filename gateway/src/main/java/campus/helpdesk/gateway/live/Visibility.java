@@ -2,7 +2,9 @@ package campus.helpdesk.gateway.live;
 
 import campus.helpdesk.api.Audience;
 import campus.helpdesk.api.ChangeEvent;
+import campus.helpdesk.api.Closure;
 import campus.helpdesk.api.Role;
+import campus.helpdesk.gateway.caller.Caller;
 import campus.helpdesk.gateway.session.GatewayRole;
 
 /** Who may see which live event: the contract's {@link Audience} rules, for the role the person signed in with. */
@@ -13,6 +15,14 @@ public final class Visibility {
 
     public static boolean visible(GatewayRole role, ChangeEvent event) {
         return Audience.maySeeChange(Role.valueOf(role.name()), event);
+    }
+
+    /**
+     * A ticket's close goes to the person who reported it, and to nobody else: to other students the ticket no
+     * longer exists, and staff and analysts follow it through the {@code change} events.
+     */
+    public static boolean toldOfClose(Caller caller, Closure closure) {
+        return caller.role() != GatewayRole.ANALYST && caller.name().equals(closure.reporter());
     }
 
     /** What goes on the wire: whoever may see the change may see who made it, as the ticket's history shows. */

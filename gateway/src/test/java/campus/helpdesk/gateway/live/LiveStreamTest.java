@@ -1,5 +1,6 @@
 package campus.helpdesk.gateway.live;
 
+import campus.helpdesk.api.Closure;
 import campus.helpdesk.api.EventType;
 import campus.helpdesk.api.TicketStatus;
 import campus.helpdesk.gateway.GatewayHttp;
@@ -15,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -78,6 +80,29 @@ class LiveStreamTest {
         List<String> lines = analyst.get(5, TimeUnit.SECONDS);
         assertThat(lines).contains("id: a-closed", "id: a-last").doesNotContain("id: a-note");
         assertThat(String.join("\n", lines)).contains("\"actor\":\"Sam\"");
+    }
+
+    @Test
+    void aClosedTicketsReporterIsToldWithTheLastAnswerAndNobodyElseIs() throws Exception {
+        CompletableFuture<Void> reporterReady = new CompletableFuture<>();
+        CompletableFuture<Void> otherReady = new CompletableFuture<>();
+        CompletableFuture<Void> staffReady = new CompletableFuture<>();
+        CompletableFuture<List<String>> reporter = readUntil(http.signIn("Rita", "STUDENT"), null,
+                "\"cursor\":\"c-last\"", reporterReady);
+        CompletableFuture<List<String>> other = readUntil(http.signIn("Otto", "STUDENT"), null,
+                "\"cursor\":\"c-last\"", otherReady);
+        CompletableFuture<List<String>> staff = readUntil(http.signIn("Sam", "STAFF"), null,
+                "\"cursor\":\"c-last\"", staffReady);
+        CompletableFuture.allOf(reporterReady, otherReady, staffReady).get(5, TimeUnit.SECONDS);
+        hub.publishSolved(new Closure(1430, "Radiator cold in A3", "Rita", "Bob", Instant.parse("2026-03-02T14:21:00Z"),
+                new Closure.Answer("Bob", "The valve was stuck: fixed", Instant.parse("2026-03-02T14:20:00Z"))));
+        hub.publish(event("c-last", EventType.MESSAGE_ADDED, TicketStatus.ACTIVE, false));
+
+        String told = String.join("\n", reporter.get(5, TimeUnit.SECONDS));
+        assertThat(told).contains("event: solved", "\"ticketId\":1430", "\"closedBy\":\"Bob\"",
+                "\"body\":\"The valve was stuck: fixed\"").doesNotContain("\"reporter\"");
+        assertThat(other.get(5, TimeUnit.SECONDS)).doesNotContain("event: solved");
+        assertThat(staff.get(5, TimeUnit.SECONDS)).as("staff follow the change events").doesNotContain("event: solved");
     }
 
     @Test

@@ -109,8 +109,16 @@ class HelpdeskInTheBrowserTest {
             student.waitFor(By.cssSelector("h1"));
             student.waitUntil(d -> d.findElements(By.cssSelector(".results[aria-busy=false]")).size() == 1);
             assertThat(student.driver.findElements(By.cssSelector("tr[data-ticket-id='" + id + "']"))).isEmpty();
+            // Its reporter is told how it ended (SolvedInTheBrowserTest), not shown the ticket; to any other student
+            // it is not available at all.
             student.open("#/tickets/" + id);
-            student.waitForText(By.tagName("h1"), "Ticket not available");
+            student.waitFor(By.id("solved-line"));
+            assertThat(student.driver.findElements(By.id("ticket-description"))).isEmpty();
+            try (Browser other = new Browser(gateway)) {
+                other.signIn("Mia Student", "STUDENT");
+                other.open("#/tickets/" + id);
+                other.waitForText(By.tagName("h1"), "Ticket not available");
+            }
         }
     }
 

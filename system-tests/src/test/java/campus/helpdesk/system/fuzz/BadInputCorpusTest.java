@@ -187,7 +187,9 @@ class BadInputCorpusTest {
 
     private static final Map<String, Endpoint.Field> NEW_TICKET = fields("title", text(true, "Fuzz ticket"),
             "description", text(true, "Filed by the bad input corpus"), "location", text(false, "Hall A"),
-            "priority", enumeration(false, "LOW"));
+            "priority", enumeration(false, "LOW"),
+            // A well-formed id of no ticket: refused (422) for everyone, so no bad input elsewhere can file one.
+            "previousTicketId", number(false, 9_000_000_000_000L));
 
     static List<Endpoint> ticketService() {
         Service t = Service.TICKET_SERVICE;
@@ -220,6 +222,8 @@ class BadInputCorpusTest {
                 Endpoint.only(t, "DELETE", "/api/tickets/{id}", Map.of(), EnumSet.of(Mutation.PATH_ID,
                         Mutation.CONTENT_TYPE, Mutation.OVERSIZED, Mutation.METHOD, Mutation.BAD_PATH)),
                 Endpoint.read(t, "/api/tickets/{id}/history", Map.of()),
+                Endpoint.read(t, "/api/tickets/{id}/closure", Map.of()),
+                Endpoint.read(t, "/api/tickets/solved", Map.of()),
                 Endpoint.read(t, "/api/tickets/{id}/messages", Map.of()),
                 Endpoint.body(t, "POST", "/api/tickets/{id}/messages", fields("body", text(true, "Any news?"),
                         "internal", bool(false)), true),

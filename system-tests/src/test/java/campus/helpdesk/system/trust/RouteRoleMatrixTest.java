@@ -40,6 +40,12 @@ class RouteRoleMatrixTest {
             GatewayRoute.of("POST", "/api/tickets/{ticket}/status", java.util.Set.of("STAFF"), 200),
             GatewayRoute.of("POST", "/api/tickets/{active}/assignee", java.util.Set.of("STAFF"), 200),
             GatewayRoute.of("POST", "/api/tickets/{ticket}/read", PEOPLE, 204),
+            // The reporter (the student's session filed it) acknowledges their closed ticket; staff may mark any.
+            GatewayRoute.of("POST", "/api/tickets/{closed}/read", PEOPLE, 204),
+            // How a closed ticket ended: its reporter, staff and analysts; the list of one's solved tickets is for
+            // people who report (analysts get ticket-service's 403).
+            GatewayRoute.of("GET", "/api/tickets/{closed}/closure", READERS, 200),
+            GatewayRoute.of("GET", "/api/tickets/solved", PEOPLE, 200),
             GatewayRoute.of("GET", "/api/tickets?assignee=none&sla=AT_RISK,BREACHED&sort=due",
                     java.util.Set.of("STAFF", "ANALYST"), 200),
             // Analysts are nobody's assignee: ticket-service refuses them "me", as it refuses students any assignee.
@@ -179,6 +185,15 @@ class RouteRoleMatrixTest {
                     Map.of("Cookie", staffCookie));
             assertThat(taken.status()).as(taken.body()).isEqualTo(200);
             return path.replace("{active}", String.valueOf(ticket));
+        }
+        if (path.contains("{closed}")) {
+            long ticket = newTicket();
+            for (String status : List.of("ACTIVE", "CLOSED")) {
+                GatewayClient.Answer moved = call("POST", "/api/tickets/" + ticket + "/status",
+                        Map.of("status", status), Map.of("Cookie", staffCookie));
+                assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+            }
+            return path.replace("{closed}", String.valueOf(ticket));
         }
         if (path.contains("{ticket}")) {
             return path.replace("{ticket}", String.valueOf(newTicket()));

@@ -32,7 +32,7 @@ public final class TicketSql {
     /** Unqualified so it works on the table and on CTEs that return its rows. */
     public static final String COLUMNS = "id, title, description, location, priority, status, category, "
             + "category_confidence, category_source, needs_review, reporter_name, assignee, opened_at, updated_at, "
-            + "first_response_at, closed_at, version, " + DEADLINES;
+            + "first_response_at, closed_at, version, " + DEADLINES + ", previous_ticket_id";
 
     /**
      * What a new row is written with: every stored field of the ticket but its id (which the database assigns), then
@@ -40,9 +40,9 @@ public final class TicketSql {
      */
     public static final String NEW_COLUMNS = "title, description, location, priority, status, category, "
             + "category_confidence, category_source, needs_review, reporter_name, assignee, opened_at, updated_at, "
-            + "first_response_at, closed_at, version, language, " + DEADLINES;
+            + "first_response_at, closed_at, version, language, previous_ticket_id, " + DEADLINES;
     public static final String NEW_VALUES = "?, ?, ?, ?::ticket_priority, ?::ticket_status, ?::ticket_category, ?, ?, "
-            + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
+            + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
 
     private TicketSql() {
     }
@@ -70,6 +70,7 @@ public final class TicketSql {
         Sql.setInstant(ps, i++, t.closedAt());
         ps.setLong(i++, t.version());
         ps.setString(i++, TicketText.language(t.title(), t.description()));
+        Sql.setNullableLong(ps, i++, t.previousTicketId());
         return bindDeadlines(ps, i, due);
     }
 
@@ -165,7 +166,8 @@ public final class TicketSql {
                 due == null ? null : due.firstResponseDue(),
                 due == null ? null : due.resolutionDue(),
                 sla,
-                unread);
+                unread,
+                rs.getObject("previous_ticket_id", Long.class));
     }
 
     /** The stored targets, or null for a row written without them (by hand, not by the lifecycle). */

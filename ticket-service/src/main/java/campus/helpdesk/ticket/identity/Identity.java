@@ -44,6 +44,27 @@ public record Identity(Role role, String user) {
         }
     }
 
+    /** Whether this caller filed the ticket (names are who people are here: there are no accounts). */
+    public boolean reported(Ticket ticket) {
+        return role != Role.ANALYST && ticket.reporterName().equals(user);
+    }
+
+    /** How a closed ticket ended: 404 for a student who did not report it, as for the ticket itself. */
+    public void requireMaySeeClosure(Ticket ticket) {
+        if (!Audience.maySeeTicket(role, ticket.status())
+                && !Audience.maySeeClosure(role, reported(ticket))) {
+            throw Problems.notFound(ticket.id());
+        }
+    }
+
+    /**
+     * Marking a ticket read: whoever may see it, and the reporter of a CLOSED one, who acknowledges that way that
+     * they were told it was solved (so "your ticket was solved" is said once).
+     */
+    public void requireMayMarkRead(Ticket ticket) {
+        requireMaySeeClosure(ticket);
+    }
+
     /**
      * Who handles what is the desk's business: staff may filter by any assignee; analysts (whose workload table links
      * to an assignee's tickets) by a name or none, but they are nobody's assignee, so not by {@code me}; students

@@ -24,10 +24,13 @@ public class ReadMarks {
         this.clock = clock;
     }
 
-    /** Idempotent; a mark never moves back (two tabs reading at once keep the later one). 404 as for reading it. */
+    /**
+     * Idempotent; a mark never moves back (two tabs reading at once keep the later one). 404 as for reading it,
+     * except that the reporter may mark their own CLOSED ticket: that acknowledges its close.
+     */
     public void markRead(Identity who, long ticketId) {
         db.autoCommit(c -> {
-            who.requireMaySee(TicketSql.loadLive(c, ticketId));
+            who.requireMayMarkRead(TicketSql.loadLive(c, ticketId));
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO ticket_read (ticket_id, reader, read_at) VALUES (?, ?, ?)
                     ON CONFLICT (ticket_id, reader)

@@ -90,6 +90,10 @@ public class TicketCreation {
         // Id 0: the database assigns it.
         Change opened = TicketLifecycle.open(0, request, classification, who.actor(), clock.now(), levels);
         Created result = db.autoCommit(connection -> {
+            if (request.previousTicketId() != null) {
+                long previous = request.previousTicketId();
+                TicketRules.requireMayFollowUp(previous, reporterOf(connection, previous), who);
+            }
             if (key == null) {
                 try (PreparedStatement ps = connection.prepareStatement(CREATE)) {
                     return new Created(insert(ps, 1, opened), true);
@@ -147,6 +151,17 @@ public class TicketCreation {
         }
     }
 
+    /** The reporter of the live ticket {@code id}, or null when there is none. */
+    private static @Nullable String reporterOf(Connection connection, long id) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT reporter_name FROM tickets WHERE id = ? AND deleted_at IS NULL")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
     private static @Nullable String normaliseKey(@Nullable String key) {
         if (key == null) {
             return null;
@@ -167,6 +182,9 @@ public class TicketCreation {
                 String.valueOf(request.location()), String.valueOf(request.priority()));
         if (request.category() != null) {
             canonical += "\u0000" + request.category();
+        }
+        if (request.previousTicketId() != null) {
+            canonical += "\u0000previous " + request.previousTicketId();
         }
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");

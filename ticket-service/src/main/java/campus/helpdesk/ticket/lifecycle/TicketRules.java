@@ -5,7 +5,10 @@ import campus.helpdesk.api.TicketStatus;
 import campus.helpdesk.lifecycle.TicketLifecycle;
 import campus.helpdesk.ticket.identity.Identity;
 import campus.helpdesk.ticket.problem.Problems;
+import campus.helpdesk.support.problem.BadInput;
+import campus.helpdesk.support.problem.HelpdeskProblem;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
 
 /**
  * What may happen to a ticket: the desk's rules, in one place (what a caller may do as such is on {@link Identity}).
@@ -14,6 +17,18 @@ import io.micronaut.core.annotation.Nullable;
 public final class TicketRules {
 
     private TicketRules() {
+    }
+
+    /**
+     * A follow-up may name a ticket its filer reported (staff: any ticket). {@code reporterOfPrevious} is null when
+     * no live ticket has that id; the answer is the same then, so a student cannot probe which tickets exist.
+     */
+    public static void requireMayFollowUp(long previousTicketId, @Nullable String reporterOfPrevious, Identity who) {
+        if (reporterOfPrevious == null || !(who.isStaff() || reporterOfPrevious.equals(who.user()))) {
+            throw new HelpdeskProblem(HttpStatus.UNPROCESSABLE_ENTITY, "Not your ticket",
+                    "A new report can follow up only on a ticket you reported; #" + previousTicketId + " is not one "
+                            + "of yours", BadInput.naming("previousTicketId"));
+        }
     }
 
     /** Closed tickets are read-only. */

@@ -75,7 +75,9 @@ class ReadMarkersTest extends ApiTest {
     @Test
     void readingIsForTicketsTheCallerMaySee() {
         Ticket closed = createIn(TicketStatus.CLOSED);
-        assertProblem(api.post(STUDENT, "/api/tickets/" + closed.id() + "/read", null), 404, "does not exist");
+        assertProblem(api.post(OTHER_STUDENT, "/api/tickets/" + closed.id() + "/read", null), 404, "does not exist");
+        assertThat(api.post(STUDENT, "/api/tickets/" + closed.id() + "/read", null).status)
+                .as("its reporter acknowledges the close (solved/ClosureTest)").isEqualTo(204);
         assertThat(api.post(STAFF, "/api/tickets/" + closed.id() + "/read", null).status).isEqualTo(204);
         assertProblem(api.post(STAFF, "/api/tickets/987654/read", null), 404, "does not exist");
     }

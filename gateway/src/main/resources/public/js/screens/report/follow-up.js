@@ -1,0 +1,23 @@
+// "Still not fixed?": a report that names the ticket it follows up on (#/report?previous=1430). The server accepts
+// only a ticket the reporter filed (staff: any); the title is prefilled from how the old one ended, if the reporter
+// has not typed one yet.
+import { h } from '../../dom.js';
+import { closureOf } from '../ticket/solved.js';
+
+/** The ticket number a report follows up on, from its address, or null. */
+export function previousTicketOf(query) {
+  const n = Number(query && query.get('previous'));
+  return Number.isInteger(n) && n > 0 ? n : null;
+}
+
+/** The note above the form ("Follows up on #1430"), and the old title prefilled into `title` once known. */
+export function followUpNote(previous, title) {
+  if (!previous) return null;
+  const note = h('p', { class: 'follows-up', id: 'report-follows-up' }, `Follows up on #${previous}`);
+  closureOf(previous).then(closure => {
+    if (!closure) return;
+    note.textContent = `Follows up on #${previous}: ${closure.title}`;
+    if (!title.value) title.value = `Still not fixed: ${closure.title}`.slice(0, 200);
+  });
+  return note;
+}

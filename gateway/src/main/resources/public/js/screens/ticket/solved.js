@@ -1,0 +1,73 @@
+// The reporter's side of a close. A student never reads a CLOSED ticket again, but the one who reported it is told
+// how it ended: live, when it is closed while their page is open (the stream's `solved` event), or from
+// /api/tickets/{id}/closure when they open it later, and once in their list (/api/tickets/solved). Seeing it marks
+// the ticket read, which is how the server knows the news was given and stops listing it.
+import { api } from '../../api.js';
+import { h } from '../../dom.js';
+
+const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+const day = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+
+/** "Solved by Bob at 14:21" today, "Solved by Bob on 3 Mar 2026 at 14:21" on another day. */
+export function solvedLine(closure, now = new Date()) {
+  const at = new Date(closure.closedAt);
+  const when = at.toDateString() === now.toDateString() ? `at ${clock.format(at)}`
+    : `on ${day.format(at)} at ${clock.format(at)}`;
+  return `Solved by ${closure.closedBy} ${when}`;
+}
+
+/** The "Still not fixed?" address: a new report that names the old ticket. */
+export function followUpHref(ticketId) {
+  return `#/report?previous=${ticketId}`;
+}
+
+/** How a closed ticket ended, or null when this person may not know (not theirs, not closed, gone). */
+export async function closureOf(ticketId) {
+  try {
+    return await api(`/api/tickets/${ticketId}/closure`);
+  } catch {
+    return null;
+  }
+}
+
+/** The news was given: the server stops listing the ticket as solved. A failure only means it is said again. */
+export function acknowledge(ticketId) {
+  return api(`/api/tickets/${ticketId}/read`, { method: 'POST' }).catch(() => null);
+}
+
+/** The ticket page of a solved ticket: read-only, with the last answer and a way to report it again. */
+export function solvedPage(closure) {
+  const answer = closure.lastAnswer;
+  return h('article', { class: 'page ticket solved', id: 'ticket-solved' },
+    h('p', { class: 'crumbs' }, h('a', { href: '#/tickets' }, '← Tickets')),
+    h('h1', {}, h('span', { class: 'muted' }, `#${closure.ticketId} `), closure.title),
+    h('section', { class: 'card solved-card', role: 'status' },
+      h('p', { class: 'solved-line', id: 'solved-line' }, h('span', { class: 'badge status-closed' }, 'Solved'), ' ',
+        solvedLine(closure)),
+      answer
+        ? h('figure', { class: 'message from-staff solved-answer', id: 'solved-answer' },
+          h('figcaption', { class: 'message-meta' }, h('strong', {}, answer.author), ' wrote last'),
+          h('blockquote', { class: 'message-body' }, answer.body))
+        : h('p', { class: 'hint', id: 'solved-answer' }, 'Closed without a final message.'),
+      h('p', { class: 'hint' }, 'The ticket is closed: it can no longer be changed or answered.'),
+      h('p', {}, h('a', { class: 'btn', id: 'still-not-fixed', href: followUpHref(closure.ticketId) },
+        'Still not fixed? Report it again'))));
+}
+
+/** "1 of your tickets was solved", with a link to each (its solved view). */
+export function solvedNotice(closures) {
+  if (!closures || !closures.length) return null;
+  const n = closures.length;
+  return h('div', { class: 'alert solved-notice', id: 'solved-notice', role: 'status' },
+    h('strong', {}, `${n} of your tickets ${n === 1 ? 'was' : 'were'} solved: `),
+    h('ul', { class: 'solved-list' }, closures.map(c => h('li', {},
+      h('a', { href: `#/tickets/${c.ticketId}` }, `#${c.ticketId} ${c.title}`), ` · ${solvedLine(c)}`))));
+}
+
+/** A ticket's follow-up link: staff open the earlier ticket; its reporter is reminded which one it continues. */
+export function followsUp(ticket, staff) {
+  if (!ticket || !ticket.previousTicketId) return null;
+  const n = `#${ticket.previousTicketId}`;
+  return h('p', { class: 'follows-up', id: 'follows-up' }, 'Follows up on ',
+    staff ? h('a', { href: `#/tickets/${ticket.previousTicketId}` }, n) : n);
+}

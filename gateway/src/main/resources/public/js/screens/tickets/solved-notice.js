@@ -1,0 +1,22 @@
+// The reporter's list says "1 of your tickets was solved" once: what /api/tickets/solved lists is shown and then
+// acknowledged (marked read), so the next visit does not say it again. A close seen live while the list is open
+// joins the notice. Staff see no notice here: their queue lists closed tickets itself.
+import { api } from '../../api.js';
+import { onLive } from '../../live.js';
+import { mount } from '../../dom.js';
+import { acknowledge, solvedNotice } from '../ticket/solved.js';
+
+export function solvedNoticeRegion(el) {
+  const shown = new Map();
+  const draw = () => mount(el, solvedNotice([...shown.values()].sort((a, b) => b.closedAt.localeCompare(a.closedAt))));
+  const add = closures => {
+    closures.filter(c => !shown.has(c.ticketId)).forEach(c => {
+      shown.set(c.ticketId, c);
+      acknowledge(c.ticketId);
+    });
+    draw();
+  };
+  api('/api/tickets/solved').then(add, () => null);
+  const stop = onLive(e => { if (e.kind === 'solved') add([e]); });
+  return stop;
+}

@@ -1,0 +1,98 @@
+package campus.helpdesk.ticket.solved;
+
+import campus.helpdesk.api.Closure;
+import campus.helpdesk.api.ClosureOperations;
+import campus.helpdesk.api.Ticket;
+import campus.helpdesk.api.TicketStatus;
+import campus.helpdesk.ticket.db.Database;
+import campus.helpdesk.ticket.db.Sql;
+import campus.helpdesk.ticket.db.TicketSql;
+import campus.helpdesk.ticket.identity.Identity;
+import campus.helpdesk.ticket.problem.Problems;
+import jakarta.inject.Singleton;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How closed tickets ended, for their reporters: who closed it (the actor of its last move to CLOSED, from the
+ * history) and the last public staff message. Read with one statement per answer, by hand like the other reads of
+ * the tickets row: a lateral join for the answer and a subquery into the history are not derived queries.
+ */
+@Singleton
+public class Closures {
+
+    /** A closure per row of {@code tickets t}; the WHERE and ORDER BY follow. */
+    private static final String SELECT = """
+            SELECT t.id, t.title, t.reporter_name, t.closed_at,
+                   coalesce((SELECT e.actor FROM ticket_event e
+                             WHERE e.ticket_id = t.id AND e.type = 'STATUS_CHANGED' AND e.status = 'CLOSED'
+                             ORDER BY e.id DESC LIMIT 1), t.assignee) AS closed_by,
+                   a.author AS answer_author, a.body AS answer_body, a.created_at AS answer_at
+            FROM tickets t
+            LEFT JOIN LATERAL (SELECT m.author, m.body, m.created_at FROM ticket_message m
+                               WHERE m.ticket_id = t.id AND m.author_role = 'STAFF' AND NOT m.internal
+                               ORDER BY m.id DESC LIMIT 1) a ON true
+            """;
+
+    private final Database db;
+
+    public Closures(Database db) {
+        this.db = db;
+    }
+
+    /** 404 unless the caller may know how it ended ({@link Identity#requireMaySeeClosure}); 409 while not closed. */
+    public Closure of(Identity who, long ticketId) {
+        return db.autoCommit(c -> {
+            Ticket ticket = TicketSql.loadLive(c, ticketId);
+            who.requireMaySeeClosure(ticket);
+            if (ticket.status() != TicketStatus.CLOSED) {
+                throw Problems.conflict("Ticket " + ticketId + " is " + ticket.status() + ", not closed yet");
+            }
+            try (PreparedStatement ps = c.prepareStatement(SELECT + "WHERE t.id = ?")) {
+                ps.setLong(1, ticketId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return map(rs);
+                }
+            }
+        });
+    }
+
+    /**
+     * The caller's tickets closed after their read mark: a reporter who saw the close (the ticket page's solved view,
+     * or this list) marks the ticket read, and it leaves the list.
+     */
+    public List<Closure> unacknowledged(Identity who) {
+        return db.autoCommit(c -> {
+            try (PreparedStatement ps = c.prepareStatement(SELECT + """
+                    WHERE t.reporter_name = ? AND t.status = 'CLOSED' AND t.deleted_at IS NULL
+                      AND t.closed_at > coalesce((SELECT r.read_at FROM ticket_read r
+                                                  WHERE r.ticket_id = t.id AND r.reader = ?), '-infinity')
+                    ORDER BY t.closed_at DESC, t.id DESC LIMIT ?""")) {
+                ps.setString(1, who.user());
+                ps.setString(2, who.user());
+                ps.setInt(3, ClosureOperations.MAX_SOLVED);
+                List<Closure> solved = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        solved.add(map(rs));
+                    }
+                }
+                return solved;
+            }
+        });
+    }
+
+    private static Closure map(ResultSet rs) throws SQLException {
+        Instant answeredAt = Sql.instant(rs, "answer_at");
+        Closure.Answer answer = answeredAt == null ? null
+                : new Closure.Answer(rs.getString("answer_author"), rs.getString("answer_body"), answeredAt);
+        return new Closure(rs.getLong("id"), rs.getString("title"), rs.getString("reporter_name"),
+                rs.getString("closed_by"), Sql.instant(rs, "closed_at"), answer);
+    }
+}
