@@ -140,6 +140,14 @@ class ProxyTest implements TestPropertyProvider {
     }
 
     @Test
+    void aMessagesIdempotencyKeyIsForwardedToo() {
+        String cookie = http.signIn("Ann", "STUDENT");
+        HttpResponse<String> r = http.post("/api/tickets/1/messages", "{\"body\":\"Hi\"}", "Cookie", cookie,
+                "Idempotency-Key", "m-1");
+        assertThat(r.body()).contains("method: POST").contains("idempotency-key: m-1");
+    }
+
+    @Test
     void withoutASessionOrTokenTheGatewayAnswers401ProblemAndForwardsNothing() {
         HttpResponse<String> r = http.get("/api/tickets", "X-Helpdesk-Role", "STAFF", "X-Helpdesk-User", "Mallory");
         assertThat(r.statusCode()).isEqualTo(401);
