@@ -1,7 +1,8 @@
 package campus.helpdesk.ticket.idempotency;
 
-import campus.helpdesk.ticket.problem.Problems;
+import campus.helpdesk.support.problem.BadInput;
 import campus.helpdesk.support.problem.HelpdeskProblem;
+import campus.helpdesk.ticket.problem.Problems;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 
@@ -31,7 +32,7 @@ public final class IdempotencyKeys {
         }
         String trimmed = key.strip();
         if (trimmed.isEmpty() || trimmed.length() > MAX_KEY_LENGTH) {
-            throw Problems.badInput("Idempotency-Key", "The Idempotency-Key header must be 1 to "
+            throw BadInput.problemWithDetail("Idempotency-Key", "The Idempotency-Key header must be 1 to "
                     + MAX_KEY_LENGTH + " characters long.");
         }
         return trimmed;
