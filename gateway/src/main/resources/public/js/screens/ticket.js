@@ -13,7 +13,9 @@ import { singleFlight } from '../schedule.js';
 import { initialState, update, conflictMessage, canHandOver, brings, knownStaff } from './ticket/state.js';
 import * as view from './ticket/view.js';
 import { timeline } from './ticket/history.js';
-import { editor, composer, handover } from './ticket/forms.js';
+import { editor, handover } from './ticket/forms.js';
+import { composer } from './ticket/compose.js';
+import { filedConfirmation } from '../confirm.js';
 
 /** A reply should show up as soon as possible; bursts on one ticket are rare, so its refresh waits less. */
 const LIVE_WAIT_MS = 150;
@@ -49,8 +51,8 @@ export async function render(container, { session, params }) {
       await load();
     },
     cancel: () => show({ type: 'editClosed' }),
-    send: async message => {
-      await api(`/api/tickets/${id}/messages`, { method: 'POST', body: message });
+    send: async (message, key) => {
+      await api(`/api/tickets/${id}/messages`, { method: 'POST', headers: { 'Idempotency-Key': key }, body: message });
       load();
     },
     handOver: async assignee => {
@@ -141,7 +143,7 @@ export async function render(container, { session, params }) {
     show({ type: 'busy', action: null });
   }
 
-  container.append(h('article', { class: 'page ticket' }, el.head, el.notice,
+  container.append(h('article', { class: 'page ticket' }, el.head, filedConfirmation(id), el.notice,
     h('div', { class: 'ticket-grid' },
       h('div', { class: 'card' }, el.actions, handoverForm, el.edit, el.body),
       h('aside', { class: 'card' }, h('h2', {}, 'History'), el.history)),
