@@ -42,9 +42,12 @@ const ENUM = new RegExp(`\\b(${ENUM_NAMES.join('|')})\\b|\\b[A-Z]+_[A-Z_]+\\b`);
 // "title: ...", "x.y: ...", "staffCode: ...", a camelCase or dotted name anywhere, a header, a path or Java.
 const FIELD_PATH = /^\s*[\w.[\]-]+:\s|\b[a-z]+[A-Z]\w*\b|\b\w+\.\w+(\.\w+)*:|\b(Idempotency-Key|If-Match)\b|\/api\/|\bjava\.|Exception\b/;
 
-/** Whether a text reads as a sentence for a person: no field path, no enum name, no internals. */
+/**
+ * Whether a text reads as a sentence for a person: it starts like one (a framework's "must not be blank" does
+ * not), and has no field path, no enum name, no internals.
+ */
 export function isForPeople(text) {
-  return typeof text === 'string' && text.trim().length > 0 && text.length <= 300
+  return typeof text === 'string' && /^[A-Z0-9"“]/.test(text.trim()) && text.length <= 300
     && !FIELD_PATH.test(text) && !ENUM.test(text);
 }
 
