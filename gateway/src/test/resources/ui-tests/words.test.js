@@ -15,7 +15,8 @@ test('a sentence from the server is shown as it is', () => {
 test('developer text never reaches the page: a field path, an enum name or a header is replaced', () => {
   for (const detail of ['staffCode: the staff role needs the staff access code', 'title: size must be between 0 and 200',
     'Ticket 5 is CLOSED and cannot be changed', 'categorySource: AUTO → STAFF', 'x.y: must not be null',
-    'Idempotency-Key must be 1-200 characters', 'The student role may not use /api/tokens']) {
+    'Idempotency-Key must be 1-200 characters', 'The student role may not use /api/tokens',
+    'The ticket-service service is not available right now']) {
     assert.ok(!isForPeople(detail), `"${detail}" refused`);
     const shown = new ApiError(400, { detail, field: 'title' }).message;
     assert.ok(isForPeople(shown), `"${shown}" for people`);

@@ -39,8 +39,9 @@ const BY_FIELD = {
 const ENUM_NAMES = ['OPEN', 'ACTIVE', 'CLOSED', 'LOW', 'MEDIUM', 'HIGH', 'FACILITY', 'SERVICES', 'AUTO', 'STAFF',
   'REPORTER', 'STUDENT', 'ANALYST', 'FEED', 'CREATED', 'EDITED', 'DELETED', 'PENDING', 'AT_RISK', 'MET', 'BREACHED'];
 const ENUM = new RegExp(`\\b(${ENUM_NAMES.join('|')})\\b|\\b[A-Z]+_[A-Z_]+\\b`);
-// "title: ...", "x.y: ...", "staffCode: ...", a camelCase or dotted name anywhere, a header, a path or Java.
-const FIELD_PATH = /^\s*[\w.[\]-]+:\s|\b[a-z]+[A-Z]\w*\b|\b\w+\.\w+(\.\w+)*:|\b(Idempotency-Key|If-Match)\b|\/api\/|\bjava\.|Exception\b/;
+// "title: ...", "x.y: ...", "staffCode: ...", a camelCase or dotted name anywhere, a header, a path, a service's
+// name or Java.
+const FIELD_PATH = /^\s*[\w.[\]-]+:\s|\b[a-z]+[A-Z]\w*\b|\b\w+\.\w+(\.\w+)*:|\b(Idempotency-Key|If-Match)\b|\/api\/|\b(ticket-service|analytics-[a-z-]+)\b|\bjava\.|Exception\b/;
 
 /**
  * Whether a text reads as a sentence for a person: it starts like one (a framework's "must not be blank" does
