@@ -129,9 +129,10 @@ public class Messages {
 
     /** The message an earlier request with this key posted, if the body (and ticket) is the same. */
     private static Message earlier(Connection c, Identity who, String key, String hash) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT k.body_hash, m." + COLUMNS.replace(", ", ", m.")
-                + " FROM message_idempotency_key k LEFT JOIN ticket_message m ON m.id = k.message_id"
-                + " WHERE k.author = ? AND k.key = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT k.body_hash, m.id, m.ticket_id, m.author, m.author_role, m.body, m.internal, m.created_at
+                FROM message_idempotency_key k LEFT JOIN ticket_message m ON m.id = k.message_id
+                WHERE k.author = ? AND k.key = ?""")) {
             ps.setString(1, who.user());
             ps.setString(2, key);
             try (ResultSet rs = ps.executeQuery()) {
