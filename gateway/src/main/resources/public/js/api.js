@@ -1,12 +1,11 @@
-// One fetch wrapper for every screen: JSON in and out, and problem+json errors turned into ApiError with the
-// server's readable detail, so screens can show it next to the form that caused it.
+// One fetch wrapper for every screen: JSON in and out, and problem+json errors turned into ApiError whose message
+// is a sentence for people (words.js: the server's detail when it is one), so screens can show it next to the
+// form that caused it.
+import { problemText } from './words.js';
 
 export class ApiError extends Error {
   constructor(status, problem) {
-    const detail = problem && typeof problem === 'object'
-      ? (problem.detail || problem.title || `Request failed (${status})`)
-      : (typeof problem === 'string' && problem.length < 300 && problem) || `Request failed (${status})`;
-    super(detail);
+    super(problemText(status, problem));
     this.status = status;
     this.problem = problem && typeof problem === 'object' ? problem : {};
     // Every service names the offending input in `field` (service-support's BadInput), and lists each invalid
@@ -30,7 +29,7 @@ export async function api(path, { method = 'GET', body, headers = {}, signal } =
     res = await fetch(path, init);
   } catch (e) {
     if (e.name === 'AbortError') throw e;
-    throw new ApiError(0, { detail: 'The helpdesk cannot be reached. Check your connection and try again.' });
+    throw new ApiError(0, {});
   }
   if (res.status === 204) return null;
   const type = res.headers.get('content-type') || '';

@@ -1,5 +1,6 @@
 // Small DOM helpers. Every piece of user text goes through textContent (h() children that are strings become
 // text nodes), never through innerHTML, so a description like <img onerror=...> stays text.
+import { violationText } from './words.js';
 
 export function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
@@ -89,7 +90,7 @@ export function hours(value) {
 }
 
 export function errorBox(err) {
-  return h('div', { class: 'alert alert-error', role: 'alert' }, h('strong', {}, 'Something went wrong. '),
+  return h('div', { class: 'alert alert-error', role: 'alert' },
     err && err.message ? err.message : String(err));
 }
 
@@ -131,7 +132,7 @@ export function showFieldError(form, err) {
   form.querySelectorAll('.field-error').forEach(e => { e.textContent = ''; });
   form.querySelectorAll('[aria-invalid]').forEach(e => e.removeAttribute('aria-invalid'));
   const named = err && err.violations && err.violations.length
-    ? err.violations.map(v => [v.field, `${v.field}: ${v.message}`])
+    ? err.violations.map(v => [v.field, violationText(v)])
     : [[err && err.field, err && err.message]];
   const shown = named.map(([name, message]) => markField(form, name, message)).filter(Boolean);
   if (shown.length) shown[0].focus();

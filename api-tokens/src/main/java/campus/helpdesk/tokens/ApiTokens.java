@@ -46,11 +46,11 @@ public final class ApiTokens {
             throws SQLException {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new TokenException(TokenException.Kind.INVALID, "name",
-                    "1-60 letters, digits, '.', '_' or '-', starting with a letter or digit");
+                    "A token name is 1 to 60 letters, digits, '.', '_' or '-', starting with a letter or digit.");
         }
         if (days < 1 || days > MAX_DAYS) {
             throw new TokenException(TokenException.Kind.INVALID, "days",
-                    "a token lives 1 to " + MAX_DAYS + " days");
+                    "A token lives 1 to " + MAX_DAYS + " days.");
         }
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);

@@ -9,8 +9,16 @@ import { region } from '../region.js';
 import { debounce } from '../schedule.js';
 import { certaintyNote, certaintyOf } from '../certainty.js';
 import { previousTicketOf, followUpNote } from './report/follow-up.js';
+import { validateAll, clearWhenValid, text } from '../validate.js';
+import { rememberFiled } from '../confirm.js';
 
 const NO_SUGGESTION = 'unavailable';
+/** The contract's limits, said as its constraint messages say them. */
+const RULES = {
+  title: text('Please give a short title.', 200, 'The title can be at most 200 characters.'),
+  description: text('Please describe the problem.', 10000, 'The description can be at most 10,000 characters.'),
+  location: value => (value.length > 100 ? 'The location can be at most 100 characters.' : null),
+};
 
 export async function render(container, { query } = {}) {
   const previousTicketId = previousTicketOf(query);
@@ -60,6 +68,7 @@ export async function render(container, { query } = {}) {
     h('div', { class: 'row' }, field('Location (optional)', location), field('Priority', priority)),
     field('Category', category, 'Change it if the suggestion is wrong.'), suggestion, errors,
     h('div', { class: 'actions' }, submit));
+  clearWhenValid(form, RULES);
   // Any change to the text is a new report as far as idempotency goes.
   form.addEventListener('input', e => {
     state = { ...state, key: newIdempotencyKey() };
@@ -70,12 +79,9 @@ export async function render(container, { query } = {}) {
 
   form.addEventListener('submit', async e => {
     e.preventDefault();
+    if (state.sending) return;
     errors.replaceChildren();
-    if (!title.value.trim()) { showFieldError(form, { field: 'title', message: 'Please give a short title.' }); return; }
-    if (!description.value.trim()) {
-      showFieldError(form, { field: 'description', message: 'Please describe the problem.' });
-      return;
-    }
+    if (!validateAll(form, RULES)) return;
     show({ sending: true });
     try {
       const ticket = await api('/api/tickets', {
@@ -84,6 +90,7 @@ export async function render(container, { query } = {}) {
           priority: priority.value || null, category: categoryToSend(category.value, state.suggestion),
           previousTicketId },
       });
+      rememberFiled(ticket.id);
       window.location.hash = `#/tickets/${ticket.id}`;
     } catch (err) {
       if (!showFieldError(form, err)) errors.replaceChildren(errorBox(err));

@@ -1,6 +1,13 @@
 // Sign-in: a display name and a role; the staff access code field appears when the deployment requires it.
 import { api } from '../api.js';
 import { h, field, showFieldError, errorBox } from '../dom.js';
+import { validateAll, clearWhenValid, text } from '../validate.js';
+
+// The staff code rule only applies while its field is shown (validateAll skips hidden inputs).
+const RULES = {
+  name: text('Please enter your name.', 80, 'Your name can be at most 80 characters.'),
+  staffCode: text('Please enter the staff code.'),
+};
 
 const ROLES = [
   ['STUDENT', 'Student', 'Report problems and follow them.'],
@@ -29,16 +36,14 @@ export async function render(container, { session, refreshSession }) {
     codeField.hidden = !(session.staffCodeRequired && role !== 'STUDENT');
   };
   form.addEventListener('change', updateCode);
+  clearWhenValid(form, RULES);
   updateCode();
 
   form.addEventListener('submit', async e => {
     e.preventDefault();
     errors.replaceChildren();
     const role = form.querySelector('input[name=role]:checked').value;
-    if (!name.value.trim()) {
-      showFieldError(form, { field: 'name', message: 'Please enter your name.' });
-      return;
-    }
+    if (!validateAll(form, RULES)) return;
     submit.disabled = true;
     try {
       await api('/api/session', { method: 'POST',

@@ -13,7 +13,9 @@ import { singleFlight } from '../schedule.js';
 import { initialState, update, conflictMessage, canHandOver, brings, knownStaff } from './ticket/state.js';
 import * as view from './ticket/view.js';
 import { timeline } from './ticket/history.js';
-import { editor, composer, handover } from './ticket/forms.js';
+import { editor, handover } from './ticket/forms.js';
+import { composer } from './ticket/compose.js';
+import { filedConfirmation } from '../confirm.js';
 import { acknowledge, closureOf, followsUp, solvedPage } from './ticket/solved.js';
 
 /** A reply should show up as soon as possible; bursts on one ticket are rare, so its refresh waits less. */
@@ -50,9 +52,9 @@ export async function render(container, { session, params }) {
       await load();
     },
     cancel: () => show({ type: 'editClosed' }),
-    send: async message => {
+    send: async (message, key) => {
       try {
-        await api(`/api/tickets/${id}/messages`, { method: 'POST', body: message });
+        await api(`/api/tickets/${id}/messages`, { method: 'POST', headers: { 'Idempotency-Key': key }, body: message });
       } catch (err) {
         // Closed meanwhile (the live news missed): the reporter is shown how it ended, not "does not exist".
         if (err.status === 404 && await showSolvedIfClosed()) return;
@@ -169,7 +171,7 @@ export async function render(container, { session, params }) {
     show({ type: 'busy', action: null });
   }
 
-  container.append(h('article', { class: 'page ticket' }, el.head, el.followsUp, el.notice,
+  container.append(h('article', { class: 'page ticket' }, el.head, filedConfirmation(id), el.followsUp, el.notice,
     h('div', { class: 'ticket-grid' },
       h('div', { class: 'card' }, el.actions, handoverForm, el.edit, el.body),
       h('aside', { class: 'card' }, h('h2', {}, 'History'), el.history)),

@@ -8,5 +8,7 @@ import jakarta.validation.constraints.Size;
 /** Body of {@code POST /api/tickets/{id}/assignee}: the staff member who takes the ticket over (a display name). */
 @Serdeable
 public record Handover(
-        @NotBlank @Size(max = 80) @Pattern(regexp = Text.PLAIN, message = Text.PLAIN_MESSAGE) String assignee) {
+        @NotBlank(message = "Whom to hand it to? Please type a name.")
+        @Size(max = 80, message = "A name can be at most 80 characters.")
+        @Pattern(regexp = Text.PLAIN, message = Text.PLAIN_MESSAGE) String assignee) {
 }

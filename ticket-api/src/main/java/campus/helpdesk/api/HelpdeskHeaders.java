@@ -6,6 +6,8 @@ package campus.helpdesk.api;
  */
 public final class HelpdeskHeaders {
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    /** Set on a 200 answer to a retried POST: the result is the one the first request with that key created. */
+    public static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
 
     private HelpdeskHeaders() {
     }

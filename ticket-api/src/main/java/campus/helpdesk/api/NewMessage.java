@@ -7,7 +7,11 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 @Serdeable
-public record NewMessage(@NotBlank @Size(max = 5_000) @Pattern(regexp = Text.PLAIN, message = Text.PLAIN_MESSAGE) String body, @Nullable Boolean internal) {
+public record NewMessage(
+        @NotBlank(message = "Please write a message first.")
+        @Size(max = 5_000, message = "A message can be at most 5,000 characters.")
+        @Pattern(regexp = Text.PLAIN, message = Text.PLAIN_MESSAGE) String body,
+        @Nullable Boolean internal) {
     public boolean isInternal() {
         return Boolean.TRUE.equals(internal);
     }

@@ -11,16 +11,23 @@ import jakarta.validation.constraints.Size;
 /**
  * Body of {@code POST /api/tickets}. A missing priority means MEDIUM. A category is the reporter's own choice over
  * the suggestion (stored with source REPORTER); without one the classifier decides. {@code previousTicketId}: the
- * ticket this one follows up on ("still not fixed"), one the caller reported (staff: any ticket).
+ * ticket this one follows up on ("still not fixed"), one the caller reported (staff: any ticket). The constraint
+ * messages are sentences for the person who typed the text: the web UI shows them as they are.
  */
 @Serdeable
 public record NewTicket(
-        @NotBlank @Size(max = 200) @Pattern(regexp = Text.PLAIN, message = Text.PLAIN_MESSAGE) String title,
-        @NotBlank @Size(max = 10_000) @Pattern(regexp = Text.PLAIN, message = Text.PLAIN_MESSAGE) String description,
-        @Nullable @Size(max = 100) @Pattern(regexp = Text.PLAIN, message = Text.PLAIN_MESSAGE) String location,
+        @NotBlank(message = "Please give a short title.")
+        @Size(max = 200, message = "The title can be at most 200 characters.")
+        @Pattern(regexp = Text.PLAIN, message = Text.PLAIN_MESSAGE) String title,
+        @NotBlank(message = "Please describe the problem.")
+        @Size(max = 10_000, message = "The description can be at most 10,000 characters.")
+        @Pattern(regexp = Text.PLAIN, message = Text.PLAIN_MESSAGE) String description,
+        @Nullable @Size(max = 100, message = "The location can be at most 100 characters.")
+        @Pattern(regexp = Text.PLAIN, message = Text.PLAIN_MESSAGE) String location,
         @Nullable Priority priority,
         @Nullable Category category,
-        @Nullable @Positive Long previousTicketId) {
+        @Nullable @Positive(message = "A follow-up names a ticket by its number, which is 1 or more.")
+        Long previousTicketId) {
 
     @Creator
     public NewTicket {

@@ -11,7 +11,8 @@ public final class Text {
 
     /** No C0 control character except tab, line feed and carriage return; no DEL. */
     public static final String PLAIN = "[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*";
-    public static final String PLAIN_MESSAGE = "must not contain control characters such as NUL (\\u0000)";
+    public static final String PLAIN_MESSAGE = "Please use ordinary text only: control characters such as NUL "
+            + "cannot be stored.";
 
     private Text() {
     }

@@ -28,6 +28,7 @@ import reactor.util.retry.Retry;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
@@ -107,14 +108,22 @@ public class ProxyFilter implements HttpServerFilter {
         return call.onErrorResume(e -> {
             LOG.warn("{} {} -> {} failed: {}", request.getMethod(), request.getPath(), route.getName(), e.toString());
             if (timedOut(e)) {
-                return Mono.just(ProblemDocument.response(HttpStatus.GATEWAY_TIMEOUT, "The " + route.getName()
-                        + " service did not answer within " + route.getReadTimeout().toMillis() + " ms; try again in "
-                        + "a moment"));
+                return Mono.just(ProblemDocument.response(HttpStatus.GATEWAY_TIMEOUT,
+                        "The helpdesk did not answer in time: your text is kept, try again in a moment.",
+                        unavailable(route)));
             }
             return Mono.just(ProblemDocument.response(HttpStatus.SERVICE_UNAVAILABLE,
-                    "The " + route.getName() + " service is not available right now; try again in a moment")
-                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS));
+                    "The helpdesk is briefly unavailable: your text is kept, try again in a moment.",
+                    unavailable(route)).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS));
         });
+    }
+
+    /**
+     * The detail is for the person in front of the screen; which service failed, and how long it was given, are for
+     * the operator and for scripts, in members of their own.
+     */
+    private static Map<String, Object> unavailable(Route route) {
+        return Map.of("service", route.getName(), "timeoutMs", route.getReadTimeout().toMillis());
     }
 
     private static boolean timedOut(Throwable e) {

@@ -14,7 +14,6 @@ import io.micronaut.http.annotation.Post;
 import jakarta.validation.Valid;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -36,25 +35,26 @@ public class SessionController {
     @Post
     public MutableHttpResponse<?> signIn(HttpRequest<?> request, @Body @Valid SignIn signIn) {
         if (signIn.name().strip().isEmpty()) {
-            return BadInput.response(HttpStatus.BAD_REQUEST, "name", "name: must not be blank");
+            return BadInput.response(HttpStatus.BAD_REQUEST, "name", "Please enter your name.");
         }
         GatewayRole role;
         try {
             role = GatewayRole.valueOf(signIn.role().strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             return BadInput.response(HttpStatus.BAD_REQUEST, "role",
-                    "role: must be one of " + Arrays.toString(GatewayRole.values()));
+                    "Please choose how you use the helpdesk: as a student, as helpdesk staff or as an analyst.");
         }
         if (signIn.name().chars().anyMatch(Character::isISOControl)) {
-            return BadInput.response(HttpStatus.BAD_REQUEST, "name", "name: must not contain control characters");
+            return BadInput.response(HttpStatus.BAD_REQUEST, "name",
+                    "Your name can only contain ordinary characters, no control characters.");
         }
         if (role.privileged() && sessions.staffCodeRequired()) {
             String address = request.getRemoteAddress().getAddress().getHostAddress();
             Optional<Duration> wait = throttle.retryAfter(address, signIn.name());
             if (wait.isPresent()) {
                 long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
-                return BadInput.response(HttpStatus.TOO_MANY_REQUESTS, "staffCode", "Too many wrong staff codes: try "
-                        + "again in " + seconds + " s")
+                return BadInput.response(HttpStatus.TOO_MANY_REQUESTS, "staffCode", "Too many wrong staff codes. "
+                        + "Please wait " + seconds + " seconds and try again.")
                         .header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
             }
             if (!sessions.mayTake(role, signIn.staffCode())) {
@@ -62,8 +62,10 @@ public class SessionController {
             }
         }
         if (!sessions.mayTake(role, signIn.staffCode())) {
+            // A forgotten code and a mistyped one need different help.
+            boolean missing = signIn.staffCode() == null || signIn.staffCode().isBlank();
             return BadInput.response(HttpStatus.FORBIDDEN, "staffCode",
-                    "staffCode: the " + role.name().toLowerCase(Locale.ROOT) + " role needs the staff access code");
+                    missing ? "Please enter the staff code." : "That staff code is not right.");
         }
         Session session = sessions.start(signIn.name(), role);
         return HttpResponse.ok(SessionView.of(session, sessions.staffCodeRequired()))

@@ -8,7 +8,8 @@ import jakarta.validation.constraints.Size;
 /** Body of {@code POST /api/session}. */
 @Serdeable
 /** The role is text so that a wrong value gets a detail listing the right ones. */
-public record SignIn(@NotBlank @Size(max = 80) String name,
-                     @NotBlank String role,
-                     @Nullable @Size(max = 200) String staffCode) {
+public record SignIn(@NotBlank(message = "Please enter your name.")
+                     @Size(max = 80, message = "Your name can be at most 80 characters.") String name,
+                     @NotBlank(message = "Please choose how you use the helpdesk.") String role,
+                     @Nullable @Size(max = 200, message = "That staff code is not right.") String staffCode) {
 }

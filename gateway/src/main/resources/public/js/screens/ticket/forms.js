@@ -1,5 +1,6 @@
-// The forms of a ticket's screen: the editor (open while editing), the message composer and the handover. What is typed stays
-// in the form until it is sent; a refused send shows the server's reason next to the field it names.
+// The forms of a ticket's screen: the editor (open while editing) and the handover; the message box is compose.js.
+// What is typed stays in the form until it is sent; a refused send shows the server's reason next to the field it
+// names.
 import { h, field, showFieldError, errorBox, label, select, PRIORITIES } from '../../dom.js';
 import { conflictMessage } from './state.js';
 
@@ -27,34 +28,6 @@ export function editor(ticket, on) {
         const conflict = conflictMessage(err, true);
         errors.replaceChildren(errorBox(conflict ? new Error(conflict) : err));
       }
-    }
-  });
-  return form;
-}
-
-/** `on.send({body, internal})` posts the message and rejects with the server's refusal. */
-export function composer(staff, on) {
-  const text = h('textarea', { name: 'body', rows: 3, maxlength: 5000, required: true, id: 'message-text' });
-  const internal = staff ? h('input', { type: 'checkbox', name: 'internal', id: 'message-internal' }) : null;
-  const errors = h('div', {});
-  const form = h('form', { class: 'form compose', novalidate: true },
-    field(staff ? 'Reply or note' : 'Write a message', text),
-    internal ? h('label', { class: 'check' }, internal, ' Internal note (only staff see it)') : null,
-    errors, h('div', { class: 'actions' },
-      h('button', { type: 'submit', class: 'btn btn-primary', id: 'send-message' }, 'Send')));
-  form.addEventListener('submit', async e => {
-    e.preventDefault();
-    errors.replaceChildren();
-    if (!text.value.trim()) {
-      showFieldError(form, { field: 'body', message: 'Write something first.' });
-      return;
-    }
-    try {
-      await on.send({ body: text.value, internal: internal ? internal.checked : false });
-      text.value = '';
-      if (internal) internal.checked = false;
-    } catch (err) {
-      if (!showFieldError(form, err)) errors.replaceChildren(errorBox(err));
     }
   });
   return form;

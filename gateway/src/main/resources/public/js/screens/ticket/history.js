@@ -1,10 +1,13 @@
-// The history timeline of a ticket: each event with who and when, and the fields it changed in words.
+// The history timeline of a ticket: each event with who and when, and what it changed in plain words: field names
+// and enum values of the wire (categorySource, AUTO, MEDIUM) never reach the page.
 import { h, label, time, formatDate } from '../../dom.js';
 
-// The message itself is shown under Messages; its id in the history says nothing to a person.
-const HIDDEN_FIELDS = new Set(['message', 'messageId', 'version']);
+// The message itself is shown under Messages; its id in the history says nothing to a person. Who chose the
+// category (categorySource) is bookkeeping: the event's title and actor already say a person corrected it.
+const HIDDEN_FIELDS = new Set(['message', 'messageId', 'version', 'categorySource', 'deleted']);
 const FIELD_TEXT = { firstResponseAt: 'first reply', closedAt: 'closed', assignee: 'handled by',
-  firstResponseDueAt: 'first reply due', resolutionDueAt: 'resolution due' };
+  firstResponseDueAt: 'first reply due', resolutionDueAt: 'resolution due', status: 'status', priority: 'priority',
+  category: 'category', title: 'title', description: 'description', location: 'location' };
 const EVENT_TEXT = { CREATED: 'Reported', EDITED: 'Edited', CATEGORY_CORRECTED: 'Category corrected',
   STATUS_CHANGED: 'Status changed', HANDED_OVER: 'Handed over', MESSAGE_ADDED: 'Message', DELETED: 'Deleted' };
 const VALUE_TEXT = Object.fromEntries([
@@ -19,7 +22,7 @@ export function describeEvent(type) {
 /** The changes worth showing, as [field, from (or null), to] in words. */
 export function changeLines(changes) {
   return (changes || []).filter(c => !HIDDEN_FIELDS.has(c.field)).map(c => [
-    FIELD_TEXT[c.field] || c.field,
+    FIELD_TEXT[c.field] || 'details',
     c.from === null || c.from === undefined ? null : valueText(c.from),
     valueText(c.to ?? '—')]);
 }
@@ -40,6 +43,13 @@ export function timeline(entries) {
 
 function changeList(lines) {
   if (!lines.length) return null;
-  return h('ul', { class: 'changes' }, lines.map(([field, from, to]) => h('li', {},
-    h('span', { class: 'muted' }, `${field}: `), from === null ? '' : `${from} → `, to)));
+  return h('ul', { class: 'changes' }, lines.map(line => h('li', {}, changeSentence(...line))));
+}
+
+/** One change as a phrase: "Priority changed from Medium to High", "Handed over from Sam to Carla", "Handled by Sam". */
+export function changeSentence(field, from, to) {
+  if (field === 'handled by') return from === null ? `Handled by ${to}` : `Handed over from ${from} to ${to}`;
+  const name = field.charAt(0).toUpperCase() + field.slice(1);
+  if (from === null) return `${name} ${to}`;
+  return `${name} changed from ${from} to ${to}`;
 }

@@ -140,6 +140,14 @@ class ProxyTest implements TestPropertyProvider {
     }
 
     @Test
+    void aMessagesIdempotencyKeyIsForwardedToo() {
+        String cookie = http.signIn("Ann", "STUDENT");
+        HttpResponse<String> r = http.post("/api/tickets/1/messages", "{\"body\":\"Hi\"}", "Cookie", cookie,
+                "Idempotency-Key", "m-1");
+        assertThat(r.body()).contains("method: POST").contains("idempotency-key: m-1");
+    }
+
+    @Test
     void withoutASessionOrTokenTheGatewayAnswers401ProblemAndForwardsNothing() {
         HttpResponse<String> r = http.get("/api/tickets", "X-Helpdesk-Role", "STAFF", "X-Helpdesk-User", "Mallory");
         assertThat(r.statusCode()).isEqualTo(401);
@@ -271,6 +279,8 @@ class ProxyTest implements TestPropertyProvider {
         assertThat(r.statusCode()).isEqualTo(503);
         assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
         assertThat(r.body()).contains("analytics-open-period");
+        assertThat(r.body()).contains("\"detail\":\"The helpdesk is briefly unavailable: your text is kept, try again "
+                + "in a moment.\"").contains("\"service\":\"analytics-open-period\"");
         assertThat(r.headers().firstValue("Retry-After")).isPresent();
         assertThat(millis).isLessThan(1000);
     }

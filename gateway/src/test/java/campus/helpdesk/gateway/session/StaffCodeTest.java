@@ -37,7 +37,9 @@ class StaffCodeTest {
                 "{\"name\":\"Eve\",\"role\":\"STAFF\",\"staffCode\":\"lift-43\"}");
         assertThat(none.statusCode()).isEqualTo(403);
         assertThat(wrong.statusCode()).isEqualTo(403);
-        assertThat(wrong.body()).contains("staffCode:");
+        assertThat(wrong.body()).contains("\"field\":\"staffCode\"");
+        assertThat(wrong.body()).contains("That staff code is not right.").doesNotContain("staffCode:");
+        assertThat(none.body()).contains("Please enter the staff code.").contains("\"field\":\"staffCode\"");
         assertThat(wrong.headers().firstValue("Set-Cookie")).isEmpty();
     }
 

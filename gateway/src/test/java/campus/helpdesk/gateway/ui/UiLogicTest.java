@@ -52,7 +52,8 @@ class UiLogicTest {
         }
     }
 
-    private static ChromeDriver chromium() {
+    /** The machine's Chromium, headless, as every browser test of this module starts it. */
+    static ChromeDriver chromium() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",

@@ -20,10 +20,11 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Input that fails validation, in every service: 400 with a detail that reads on its own ("title: must not be
- * blank; description: must not be blank"), the first offending input as {@link BadInput#FIELD} and every
- * violation under {@code violations}, each naming the field the caller knows ("title", not
- * "create.ticket.title").
+ * Input that fails validation, in every service: 400 with a detail written for the person who typed it (the
+ * contract's constraint messages are sentences: "Please give a short title. The description can be at most 10,000
+ * characters."), the first offending input as {@link BadInput#FIELD} and every violation under {@code violations},
+ * each naming the field the caller knows ("title", not "create.ticket.title") apart from its message. The field
+ * names are for programs; no field name is glued into the text as "title: ...".
  */
 @Singleton
 @Produces(ProblemDocument.PROBLEM_JSON)
@@ -38,14 +39,25 @@ public class ConstraintViolationHandler implements ExceptionHandler<ConstraintVi
                 .sorted(Comparator.comparing((Map<String, String> v) -> v.get(BadInput.FIELD))
                         .thenComparing(v -> v.get("message")))
                 .toList();
-        String detail = violations.stream().map(v -> v.get(BadInput.FIELD) + ": " + v.get("message"))
-                .collect(Collectors.joining("; "));
+        String detail = violations.stream().map(v -> sentence(v.get(BadInput.FIELD), v.get("message")))
+                .collect(Collectors.joining(" "));
         Map<String, Object> extra = new LinkedHashMap<>();
         if (!violations.isEmpty()) {
             extra.putAll(BadInput.naming(violations.getFirst().get(BadInput.FIELD)));
         }
         extra.put("violations", violations);
         return ProblemDocument.response(HttpStatus.BAD_REQUEST, detail, extra);
+    }
+
+    /**
+     * A constraint message written as a sentence stays as it is; a framework default ("must not be blank") gets its
+     * subject: "The name must not be blank."
+     */
+    static String sentence(String field, String message) {
+        if (message.endsWith(".") || message.endsWith("?") || message.endsWith("!")) {
+            return message;
+        }
+        return "The " + field + " " + message + ".";
     }
 
     /** The last node of the property path: method.parameter.field → field (the parameter, for a null body). */

@@ -36,7 +36,7 @@ class BadInputTest {
                 400);
         assertThat(problem).containsEntry("type", "about:blank").containsEntry("title", "Bad Request")
                 .containsEntry("field", "description")
-                .containsEntry("detail", "description: must not be blank; title: size must be between 0 and 20");
+                .containsEntry("detail", "The description must not be blank. The title size must be between 0 and 20.");
         assertThat(problem.get("violations")).isEqualTo(List.of(
                 Map.of("field", "description", "message", "must not be blank"),
                 Map.of("field", "title", "message", "size must be between 0 and 20")));

@@ -66,8 +66,10 @@ class FieldErrorsInTheBrowserTest {
                       })]);
                     });
                     """);
-            assertThat(shown).isEqualTo(List.of(true, "true title: size must be between 0 and 200",
-                    "true description: must not be blank"));
+            // Messages that are not sentences for people are replaced by one per input, never shown as "title: ...".
+            assertThat(shown).isEqualTo(List.of(true,
+                    "true Please check the title. It is needed and can be at most 200 characters.",
+                    "true Please check the description. It is needed and can be at most 10,000 characters."));
         }
     }
 }

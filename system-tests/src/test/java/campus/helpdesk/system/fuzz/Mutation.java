@@ -75,7 +75,8 @@ enum Mutation {
         if (method.equals("PATCH") || path.endsWith("/status") || path.endsWith("/assignee")) {
             set.add(IF_MATCH);
         }
-        if (method.equals("POST") && path.equals("/api/tickets")) {
+        // Bad keys on every write that takes one: a new ticket and a new message.
+        if (method.equals("POST") && (path.equals("/api/tickets") || path.equals("/api/tickets/{id}/messages"))) {
             set.add(IDEMPOTENCY_KEY);
         }
         return set;

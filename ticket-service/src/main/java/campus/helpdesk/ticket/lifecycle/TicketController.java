@@ -3,6 +3,7 @@ package campus.helpdesk.ticket.lifecycle;
 import campus.helpdesk.support.identity.ServiceRoles;
 import io.micronaut.security.annotation.Secured;
 import campus.helpdesk.api.Handover;
+import campus.helpdesk.api.HelpdeskHeaders;
 import campus.helpdesk.api.HistoryEntry;
 import campus.helpdesk.api.NewTicket;
 import campus.helpdesk.api.StatusChange;
@@ -34,7 +35,7 @@ import java.util.List;
 public class TicketController implements TicketOperations {
 
     /** Set on a 200 answer to a retried POST: the ticket is the one the first request with that key created. */
-    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    public static final String REPLAYED_HEADER = HelpdeskHeaders.IDEMPOTENT_REPLAYED;
 
     private final TicketCreation creation;
     private final TicketChanges changes;

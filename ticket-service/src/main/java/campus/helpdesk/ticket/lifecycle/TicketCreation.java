@@ -12,19 +12,16 @@ import campus.helpdesk.ticket.db.Database;
 import campus.helpdesk.ticket.db.TicketSql;
 import campus.helpdesk.ticket.history.EventLog;
 import campus.helpdesk.ticket.identity.Identity;
-import campus.helpdesk.ticket.problem.Problems;
+import campus.helpdesk.ticket.idempotency.IdempotencyKeys;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HexFormat;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Filing a ticket. The classifier runs before any database work, then {@link TicketLifecycle#open} makes the new
@@ -34,8 +31,6 @@ import java.util.HexFormat;
  */
 @Singleton
 public class TicketCreation {
-
-    static final int MAX_KEY_LENGTH = 200;
 
     /** The statement without an idempotency key. */
     private static final String CREATE = """
@@ -85,7 +80,7 @@ public class TicketCreation {
     }
 
     public Created create(Identity who, NewTicket request, @Nullable String idempotencyKey) {
-        String key = normaliseKey(idempotencyKey);
+        String key = IdempotencyKeys.normalise(idempotencyKey);
         Classification classification = classifier.classify(TicketText.of(request.title(), request.description()));
         // Id 0: the database assigns it.
         Change opened = TicketLifecycle.open(0, request, classification, who.actor(), clock.now(), levels);
@@ -135,13 +130,9 @@ public class TicketCreation {
             ps.setString(2, key);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    // Only possible if the key row vanished between the two statements; nothing sane to return.
-                    throw Problems.conflict("Idempotency-Key " + key + " is in an unknown state; retry");
+                    throw IdempotencyKeys.unknownState();
                 }
-                if (!rs.getString(1).equals(hash)) {
-                    throw Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency-Key " + key
-                            + " was already used with a different body; use a new key for a new ticket");
-                }
+                IdempotencyKeys.requireSameBody(rs.getString(1), hash);
                 Ticket ticket = TicketSql.loadLive(connection, rs.getLong(2), who);
                 // A student's late retry of a ticket staff have closed meanwhile gets what any other path gives:
                 // a closed ticket does not exist for students.
@@ -162,35 +153,22 @@ public class TicketCreation {
         }
     }
 
-    private static @Nullable String normaliseKey(@Nullable String key) {
-        if (key == null) {
-            return null;
-        }
-        String trimmed = key.strip();
-        if (trimmed.isEmpty() || trimmed.length() > MAX_KEY_LENGTH) {
-            throw Problems.badInput("Idempotency-Key", "must be 1-" + MAX_KEY_LENGTH + " characters");
-        }
-        return trimmed;
-    }
-
     /**
-     * What makes two requests "the same body": the fields as sent, in a fixed order, unambiguously separated. The
+     * What makes two requests "the same body" ({@link IdempotencyKeys#hash}): the fields as sent. The
      * reporter's category only when sent, so a key stored before it existed still matches its retry.
      */
     static String hash(NewTicket request) {
-        String canonical = String.join("\u0000", request.title(), request.description(),
-                String.valueOf(request.location()), String.valueOf(request.priority()));
+        String title = request.title();
+        String description = request.description();
+        String location = String.valueOf(request.location());
+        String priority = String.valueOf(request.priority());
+        List<String> parts = new ArrayList<>(List.of(title, description, location, priority));
         if (request.category() != null) {
-            canonical += "\u0000" + request.category();
+            parts.add(request.category().name());
         }
         if (request.previousTicketId() != null) {
-            canonical += "\u0000previous " + request.previousTicketId();
+            parts.add("previous " + request.previousTicketId());
         }
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha.digest(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return IdempotencyKeys.hash(parts.toArray(String[]::new));
     }
 }

@@ -34,7 +34,7 @@ public final class TicketRules {
     /** Closed tickets are read-only. */
     public static void requireOpenForChanges(Ticket ticket) {
         if (ticket.status() == TicketStatus.CLOSED) {
-            throw Problems.conflict("Ticket " + ticket.id() + " is CLOSED and cannot be changed");
+            throw Problems.conflict("Ticket " + ticket.id() + " is closed and can no longer be changed.");
         }
     }
 

@@ -2,11 +2,14 @@ package campus.helpdesk.ticket.message;
 
 import campus.helpdesk.support.identity.ServiceRoles;
 import io.micronaut.security.annotation.Secured;
+import campus.helpdesk.api.HelpdeskHeaders;
 import campus.helpdesk.api.Message;
 import campus.helpdesk.api.MessageOperations;
 import campus.helpdesk.api.NewMessage;
 import campus.helpdesk.ticket.identity.Identity;
 import campus.helpdesk.ticket.search.TicketSearch;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.scheduling.TaskExecutors;
@@ -40,8 +43,13 @@ public class MessageController implements MessageOperations {
     }
 
     @Override
-    public HttpResponse<Message> post(long id, NewMessage message) {
-        Message created = messages.post(Identity.current(), id, message);
-        return HttpResponse.created(created, URI.create("/api/tickets/" + id + "/messages"));
+    public HttpResponse<Message> post(long id, NewMessage message, @Nullable String idempotencyKey) {
+        Messages.Posted posted = messages.post(Identity.current(), id, message, idempotencyKey);
+        URI location = URI.create("/api/tickets/" + id + "/messages");
+        if (posted.isNew()) {
+            return HttpResponse.created(posted.message(), location);
+        }
+        return HttpResponse.ok(posted.message()).header(HttpHeaders.LOCATION, location.toString())
+                .header(HelpdeskHeaders.IDEMPOTENT_REPLAYED, "true");
     }
 }

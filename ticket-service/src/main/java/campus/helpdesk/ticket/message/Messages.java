@@ -12,15 +12,17 @@ import campus.helpdesk.ticket.db.TicketSql;
 import campus.helpdesk.ticket.history.EventLog;
 import campus.helpdesk.ticket.identity.Identity;
 import campus.helpdesk.ticket.lifecycle.ChangeClock;
+import campus.helpdesk.ticket.idempotency.IdempotencyKeys;
 import campus.helpdesk.ticket.lifecycle.TicketRules;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Messages under a ticket. A message is a change of the ticket too, a MESSAGE_ADDED event: what it does to the
@@ -41,30 +43,27 @@ public class Messages {
         this.clock = clock;
     }
 
-    public Message post(Identity who, long ticketId, NewMessage request) {
+    /** The message, and whether it was posted now (false: an earlier request with the same key posted it). */
+    public record Posted(Message message, boolean isNew) {
+    }
+
+    public Posted post(Identity who, long ticketId, NewMessage request, @Nullable String idempotencyKey) {
+        String key = IdempotencyKeys.normalise(idempotencyKey);
         boolean internal = request.isInternal();
-        Message posted = db.inTransaction(c -> {
+        Posted posted = db.inTransaction(c -> {
             Ticket ticket = TicketSql.lockAndLoad(c, ticketId);
             who.requireMaySee(ticket);
-            TicketRules.requireMayPostMessage(ticket, who, internal);
-            Instant at = clock.now();
-            Message message;
-            // By hand, as one step of the ticket's locked unit of work beside its guarded update and event:
-            // RETURNING hands back the id the MESSAGE_ADDED event records. MessageThread's entity, PostedMessage,
-            // is a read model (its id is not declared generated), so the thread's repository only reads.
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO ticket_message (ticket_id, author, "
-                    + "author_role, body, internal, created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING " + COLUMNS)) {
-                ps.setLong(1, ticketId);
-                ps.setString(2, who.user());
-                ps.setString(3, who.role().name());
-                ps.setString(4, request.body());
-                ps.setBoolean(5, internal);
-                Sql.setInstant(ps, 6, at);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    message = map(rs);
+            Long claimedId = null;
+            if (key != null) {
+                String hash = hash(ticketId, request);
+                claimedId = claim(c, who, key, hash);
+                if (claimedId == null) {
+                    return new Posted(earlier(c, who, key, hash), false);
                 }
             }
+            TicketRules.requireMayPostMessage(ticket, who, internal);
+            Instant at = clock.now();
+            Message message = insert(c, who, ticketId, request, claimedId, at);
             Change change = TicketLifecycle.message(ticket, message.id(), who.actor(), internal, at);
             if (change.ticket().version() != ticket.version()) { // an internal note leaves the ticket as it was
                 TicketSql.update(c, "first_response_at = ?", ps -> {
@@ -73,10 +72,82 @@ public class Messages {
                 }, ticket, change.ticket());
             }
             events.append(c, ticketId, change.event());
-            return message;
+            return new Posted(message, true);
         });
-        events.committed();
+        if (posted.isNew()) {
+            events.committed();
+        }
         return posted;
+    }
+
+    /**
+     * By hand, as one step of the ticket's locked unit of work beside its guarded update and event: RETURNING hands
+     * back the id the MESSAGE_ADDED event records. MessageThread's entity, PostedMessage, is a read model (its id is
+     * not declared generated), so the thread's repository only reads. The id is the claimed key's when there is one.
+     */
+    private static Message insert(Connection c, Identity who, long ticketId, NewMessage request,
+                                  @Nullable Long id, Instant at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO ticket_message (id, ticket_id, author, "
+                + "author_role, body, internal, created_at) VALUES (coalesce(?, nextval(pg_get_serial_sequence("
+                + "'ticket_message', 'id'))), ?, ?, ?, ?, ?, ?) RETURNING " + COLUMNS)) {
+            if (id == null) {
+                ps.setNull(1, Types.BIGINT);
+            } else {
+                ps.setLong(1, id);
+            }
+            ps.setLong(2, ticketId);
+            ps.setString(3, who.user());
+            ps.setString(4, who.role().name());
+            ps.setString(5, request.body());
+            ps.setBoolean(6, request.isInternal());
+            Sql.setInstant(ps, 7, at);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return map(rs);
+            }
+        }
+    }
+
+    /**
+     * Claims the key for a new message and returns the message's id to be, or null when an earlier request holds
+     * it. A concurrent retry waits here on the key's primary key until the first transaction ends.
+     */
+    private static @Nullable Long claim(Connection c, Identity who, String key, String hash) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO message_idempotency_key (author, key, body_hash, message_id)
+                VALUES (?, ?, ?, nextval(pg_get_serial_sequence('ticket_message', 'id')))
+                ON CONFLICT DO NOTHING
+                RETURNING message_id""")) {
+            ps.setString(1, who.user());
+            ps.setString(2, key);
+            ps.setString(3, hash);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : null;
+            }
+        }
+    }
+
+    /** The message an earlier request with this key posted, if the body (and ticket) is the same. */
+    private static Message earlier(Connection c, Identity who, String key, String hash) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT k.body_hash, m.id, m.ticket_id, m.author, m.author_role, m.body, m.internal, m.created_at
+                FROM message_idempotency_key k LEFT JOIN ticket_message m ON m.id = k.message_id
+                WHERE k.author = ? AND k.key = ?""")) {
+            ps.setString(1, who.user());
+            ps.setString(2, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next() || rs.getObject("id") == null) {
+                    throw IdempotencyKeys.unknownState();
+                }
+                IdempotencyKeys.requireSameBody(rs.getString("body_hash"), hash);
+                return map(rs);
+            }
+        }
+    }
+
+    /** The ticket is part of "the same body": one key never stands for messages under two tickets. */
+    static String hash(long ticketId, NewMessage request) {
+        return IdempotencyKeys.hash(Long.toString(ticketId), request.body(), Boolean.toString(request.isInternal()));
     }
 
     private static Message map(ResultSet rs) throws SQLException {

@@ -14,6 +14,7 @@ import campus.helpdesk.tokens.IssuedToken;
 import campus.helpdesk.tokens.TokenException;
 import campus.helpdesk.tokens.TokenInfo;
 import campus.helpdesk.tokens.TokenRole;
+import campus.helpdesk.support.problem.BadInput;
 import campus.helpdesk.support.problem.HelpdeskProblem;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -81,7 +82,8 @@ public class ApiTokenController implements ApiTokenOperations {
 
     private static HelpdeskProblem problem(TokenException e) {
         return switch (e.kind()) {
-            case INVALID -> Problems.badInput(e.field(), e.getMessage());
+            // The token rules write sentences for the staff member at the form; the field is named apart.
+            case INVALID -> BadInput.problemWithDetail(e.field(), e.getMessage());
             case CONFLICT -> Problems.conflict(e.getMessage());
             case NOT_FOUND -> Problems.of(HttpStatus.NOT_FOUND, e.getMessage());
         };

@@ -189,7 +189,7 @@ class TicketLifecycleTest extends ApiTest {
     void aClosedTicketCannotBeEdited() {
         Ticket closed = createIn(TicketStatus.CLOSED);
         assertProblem(api.patch(STAFF, "/api/tickets/" + closed.id(),
-                Map.of("title", "Late edit", "version", closed.version())), 409, "CLOSED");
+                Map.of("title", "Late edit", "version", closed.version())), 409, "closed");
         assertProblem(api.patch(STUDENT, "/api/tickets/" + closed.id(),
                 Map.of("title", "Late edit", "version", closed.version())), 404, "does not exist");
     }

@@ -98,7 +98,7 @@ class MessagesTest extends ApiTest {
     void noMessagesOnClosedTickets() {
         Ticket closed = createIn(TicketStatus.CLOSED);
         assertProblem(api.post(STAFF, "/api/tickets/" + closed.id() + "/messages", Map.of("body", "Late")), 409,
-                "CLOSED");
+                "closed");
         assertProblem(api.post(STUDENT, "/api/tickets/" + closed.id() + "/messages", Map.of("body", "Late")), 404,
                 "does not exist");
         assertThat(messages(STAFF, closed.id())).isEmpty();

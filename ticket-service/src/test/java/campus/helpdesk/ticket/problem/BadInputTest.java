@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,34 +32,34 @@ class BadInputTest extends ApiTest {
     })
     void aBrokenTicketBodyIsA400NamingTheField(String body, String field) {
         Api.Answer answer = api.send(STUDENT, "POST", "/api/tickets", body, Map.of());
-        assertProblem(answer, 400, field);
+        assertNaming(answer, 400, field);
         assertThat(answer.raw.body()).doesNotContain("Exception").doesNotContain("\tat ");
     }
 
     @Test
     void fieldsOverTheirMaximumLengthAreRefused() {
-        assertProblem(api.post(STUDENT, "/api/tickets", Map.of("title", "x", "description", "d".repeat(10_001))),
+        assertNaming(api.post(STUDENT, "/api/tickets", Map.of("title", "x", "description", "d".repeat(10_001))),
                 400, "description");
-        assertProblem(api.post(STUDENT, "/api/tickets", Map.of("title", "t".repeat(201), "description", "d")),
+        assertNaming(api.post(STUDENT, "/api/tickets", Map.of("title", "t".repeat(201), "description", "d")),
                 400, "title");
-        assertProblem(api.post(STUDENT, "/api/tickets", Map.of("title", "t", "description", "d",
+        assertNaming(api.post(STUDENT, "/api/tickets", Map.of("title", "t", "description", "d",
                 "location", "l".repeat(101))), 400, "location");
     }
 
     @Test
     void aTooLongMessageOrAWrongPatchTypeIsRefused() {
         Ticket ticket = create();
-        assertProblem(api.post(STUDENT, "/api/tickets/" + ticket.id() + "/messages",
+        assertNaming(api.post(STUDENT, "/api/tickets/" + ticket.id() + "/messages",
                 Map.of("body", "m".repeat(5_001))), 400, "body");
-        assertProblem(api.post(STUDENT, "/api/tickets/" + ticket.id() + "/messages", Map.of("body", "")), 400,
+        assertNaming(api.post(STUDENT, "/api/tickets/" + ticket.id() + "/messages", Map.of("body", "")), 400,
                 "body");
-        assertProblem(api.send(STUDENT, "PATCH", "/api/tickets/" + ticket.id(),
+        assertNaming(api.send(STUDENT, "PATCH", "/api/tickets/" + ticket.id(),
                 "{\"version\": \"three\"}", Map.of()), 400, "version");
-        assertProblem(api.send(STUDENT, "PATCH", "/api/tickets/" + ticket.id(),
+        assertNaming(api.send(STUDENT, "PATCH", "/api/tickets/" + ticket.id(),
                 "{\"title\": \"\", \"version\": 1}", Map.of()), 400, "title");
-        assertProblem(api.send(STAFF, "POST", "/api/tickets/" + ticket.id() + "/status",
+        assertNaming(api.send(STAFF, "POST", "/api/tickets/" + ticket.id() + "/status",
                 "{\"status\": \"REOPENED\"}", Map.of()), 400, "status");
-        assertProblem(api.send(STAFF, "PATCH", "/api/tickets/" + ticket.id(), Map.of("title", "x"),
+        assertNaming(api.send(STAFF, "PATCH", "/api/tickets/" + ticket.id(), Map.of("title", "x"),
                 Map.of("If-Match", "abc")), 400, "If-Match");
     }
 
@@ -78,7 +79,7 @@ class BadInputTest extends ApiTest {
             "needsReview=maybe|needsReview",
     })
     void aBadListParameterIsA400NamingIt(String query, String parameter) {
-        assertProblem(api.get(STAFF, "/api/tickets?" + query), 400, parameter);
+        assertNaming(api.get(STAFF, "/api/tickets?" + query), 400, parameter);
     }
 
     @Test
@@ -90,23 +91,23 @@ class BadInputTest extends ApiTest {
 
     @Test
     void anUnknownTicketIsA404Problem() {
-        assertProblem(api.get(STAFF, "/api/tickets/999999"), 404, "999999");
+        assertNaming(api.get(STAFF, "/api/tickets/999999"), 404, "999999");
     }
 
     @Test
     void aMalformedFeedCursorOrLimitIsA400NamingIt() {
-        assertProblem(api.get(FEED, "/api/changes?after=banana"), 400, "after");
-        assertProblem(api.get(FEED, "/api/changes?after=1.2.3"), 400, "after");
-        assertProblem(api.get(FEED, "/api/changes?limit=1001"), 400, "limit");
-        assertProblem(api.get(FEED, "/api/changes?waitMs=30001"), 400, "waitMs");
-        assertProblem(api.get(FEED, "/api/changes?limit=lots"), 400, "limit");
+        assertNaming(api.get(FEED, "/api/changes?after=banana"), 400, "after");
+        assertNaming(api.get(FEED, "/api/changes?after=1.2.3"), 400, "after");
+        assertNaming(api.get(FEED, "/api/changes?limit=1001"), 400, "limit");
+        assertNaming(api.get(FEED, "/api/changes?waitMs=30001"), 400, "waitMs");
+        assertNaming(api.get(FEED, "/api/changes?limit=lots"), 400, "limit");
     }
 
     @Test
     void aTooLongIdempotencyKeyIsA400() {
         Api.Answer answer = api.send(STUDENT, "POST", "/api/tickets", Map.of("title", "x", "description", "d"),
                 Map.of("Idempotency-Key", "k".repeat(201)));
-        assertProblem(answer, 400, "Idempotency-Key");
+        assertNaming(answer, 400, "Idempotency-Key");
     }
 
     // --- no 500 for any bad input, and nothing stored ---
@@ -120,18 +121,18 @@ class BadInputTest extends ApiTest {
         Map<String, Object> body = new java.util.HashMap<>(Map.of("title", PROBE, "description", "Stuck",
                 "location", "Hall"));
         body.put(field, "before\u0000after");
-        assertProblem(api.post(STUDENT, "/api/tickets", body), 400, field);
+        assertNaming(api.post(STUDENT, "/api/tickets", body), 400, field);
         assertThat(ticketCount()).isZero();
     }
 
     @Test
     void aNulInAMessageAPatchOrAClassifyTextIsA400NamingTheField() {
         Ticket ticket = create();
-        assertProblem(api.post(STUDENT, "/api/tickets/" + ticket.id() + "/messages", Map.of("body", "a\u0000")),
+        assertNaming(api.post(STUDENT, "/api/tickets/" + ticket.id() + "/messages", Map.of("body", "a\u0000")),
                 400, "body");
-        assertProblem(api.patch(STUDENT, "/api/tickets/" + ticket.id(), Map.of("title", "x\u0000")), 400, "title");
-        assertProblem(api.post(STUDENT, "/api/tickets/classify", Map.of("text", "printer\u0000")), 400, "text");
-        assertProblem(api.post(STAFF, "/api/tokens", Map.of("name", "bi\u0000", "role", "ANALYST")), 400, "name");
+        assertNaming(api.patch(STUDENT, "/api/tickets/" + ticket.id(), Map.of("title", "x\u0000")), 400, "title");
+        assertNaming(api.post(STUDENT, "/api/tickets/classify", Map.of("text", "printer\u0000")), 400, "text");
+        assertNaming(api.post(STAFF, "/api/tokens", Map.of("name", "bi\u0000", "role", "ANALYST")), 400, "name");
     }
 
     @Test
@@ -142,8 +143,8 @@ class BadInputTest extends ApiTest {
 
     @Test
     void aNulInTheSearchOrAnyQueryParameterIsA400NamingIt() {
-        assertProblem(api.get(STAFF, "/api/tickets?q=printer%00"), 400, "q");
-        assertProblem(api.get(STAFF, "/api/tickets?status=OPEN%00"), 400, "status");
+        assertNaming(api.get(STAFF, "/api/tickets?q=printer%00"), 400, "q");
+        assertNaming(api.get(STAFF, "/api/tickets?status=OPEN%00"), 400, "status");
     }
 
     @ParameterizedTest(name = "{0} → 400 naming {1}")
@@ -158,7 +159,7 @@ class BadInputTest extends ApiTest {
             "page=501|10000",
     })
     void outOfRangeDatesAndPagesBeyondTheLimitAreA400NamingThem(String query, String named) {
-        assertProblem(api.get(STAFF, "/api/tickets?" + query), 400, named);
+        assertNaming(api.get(STAFF, "/api/tickets?" + query), 400, named);
     }
 
     @Test
@@ -220,5 +221,23 @@ class BadInputTest extends ApiTest {
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * A refusal naming the input it is about: in the detail, or (where the detail is a sentence for people) in the
+     * problem's {@code field} member or one of its {@code violations}.
+     */
+    @SuppressWarnings("unchecked")
+    private static void assertNaming(Api.Answer answer, int status, String input) {
+        assertThat(answer.status).as(answer.toString()).isEqualTo(status);
+        assertThat(answer.contentType()).as(answer.toString()).startsWith("application/problem+json");
+        Map<String, Object> problem = answer.map();
+        List<Object> named = new java.util.ArrayList<>();
+        named.add(problem.get("field"));
+        if (problem.get("violations") instanceof List<?> violations) {
+            violations.forEach(v -> named.add(((Map<String, Object>) v).get("field")));
+        }
+        assertThat(String.valueOf(problem.get("detail")).contains(input) || named.contains(input))
+                .as(answer + " names " + input).isTrue();
     }
 }
