@@ -40,7 +40,8 @@ public class LiveFeedListener implements ChangeListener {
     @Override
     public void apply(ChangeEvent event) {
         hub.publish(event);
-        if (closes(event)) {
+        // A bulk close with no browser open asks ticket-service nothing.
+        if (closes(event) && hub.hasListeners()) {
             blocking.execute(() -> tellReporter(event.ticketId()));
         }
     }

@@ -67,6 +67,11 @@ public class LiveHub {
         emit(new Item(null, false, closure));
     }
 
+    /** Whether any browser is listening: with none, nobody is there to be told of a close. */
+    public synchronized boolean hasListeners() {
+        return !browsers.isEmpty();
+    }
+
     private void emit(Item item) {
         // A copy: emitting can end a browser's stream, which unsubscribes it from this same thread.
         for (Sinks.Many<Item> sink : List.copyOf(browsers)) {
