@@ -20,7 +20,11 @@ final class CrossValidation {
     }
 
     static OutOfFold run(List<LabelledText> examples, int k, ModelKind kind) {
-        int[] fold = assignFolds(examples, k);
+        return run(examples, assignFolds(examples, k), k, kind);
+    }
+
+    /** With folds chosen by the caller (whole paraphrase groups: {@link ParaphraseGroups}). */
+    static OutOfFold run(List<LabelledText> examples, int[] fold, int k, ModelKind kind) {
         double[][] logits = new double[examples.size()][];
         for (int f = 0; f < k; f++) {
             List<LabelledText> train = new ArrayList<>();

@@ -39,6 +39,23 @@ class EvaluateTest {
     }
 
     @Test
+    void crossValidatesCorpusAndFileByParaphraseGroupReportingWhatReviewCatches() throws Exception {
+        Path file = dir.resolve("dev.tsv");
+        Files.writeString(file, """
+                label\tdescription
+                FACILITY\tThe radiator in room 12 is ice cold
+                IT\tI cannot log in to Moodle
+                SERVICES\tThe canteen is too expensive
+                """);
+        String out = run("--grouped-cv", "3", file.toString());
+        assertThat(out).contains("3-fold cross-validation by paraphrase group", "paraphrase groups:",
+                "confusion matrix", "expected calibration error").containsPattern("dev [0-9.]+ % \\(3\\)");
+        assertThat(out).containsPattern("needsReview \\(all\\): flags [0-9]+ of [0-9]+ mistakes")
+                .containsPattern("needsReview \\(dev\\): flags [0-9]+ of [0-9]+ mistakes");
+        assertThat(out).doesNotContain("time per item"); // the file is in the folds, not scored by the full model
+    }
+
+    @Test
     void measuresTheEffectOfARetrainWithSimulatedStaffCorrections() throws Exception {
         String out = run("--retrain-effect");
         assertThat(out).contains("effect of a retrain").containsPattern("corrected tickets right: +before +[0-9.]+ %");

@@ -9,7 +9,7 @@ import java.util.Locale;
  * Turns a ticket's text into a sparse, L2-normalised vector of hashed features: word unigrams and bigrams plus
  * character 3–5-grams of each word. Character n-grams carry the model across typos ("elevetor"), inflections
  * ("stampante"/"stampanti") and compounds ("Drucker"/"Netzwerkdrucker"), which matter more than anything else
- * with five languages and a small corpus. Hashing keeps memory fixed; the hash is our own (FNV-1a), so feature
+ * with five languages and a small corpus. A few policy concepts ({@link Concepts}) are added as shared tokens. Hashing keeps memory fixed; the hash is our own (FNV-1a), so feature
  * ids never depend on the JVM.
  */
 final class TextFeatures {
@@ -19,6 +19,7 @@ final class TextFeatures {
     private static final int MASK = DIMENSIONS - 1;
     private static final int WORD_SEED = 0x811c9dc5;
     private static final int CHAR_SEED = 0x050c5d1f;
+    private static final int CONCEPT_SEED = 0x2f1c3a77;
 
     private TextFeatures() {
     }
@@ -60,9 +61,12 @@ final class TextFeatures {
         List<String> words = tokens(normalise(text));
         int[] ids = new int[64];
         int n = 0;
+        List<String> concepts = new java.util.ArrayList<>(2);
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
-            int needed = n + 2 + 3 * (w.length() + 2);
+            concepts.clear();
+            Concepts.of(w, concepts);
+            int needed = n + 2 + concepts.size() + 3 * (w.length() + 2);
             if (needed > ids.length) {
                 ids = Arrays.copyOf(ids, Math.max(needed, ids.length * 2));
             }
@@ -73,6 +77,9 @@ final class TextFeatures {
                 ids[n++] = hash(hash(wordHash, " ", 0, 1), next, 0, next.length()) & MASK;
             }
             n = addCharGrams(ids, n, '<' + w + '>');
+            for (String concept : concepts) {
+                ids[n++] = hash(CONCEPT_SEED, concept, 0, concept.length()) & MASK;
+            }
         }
         return toUnitVector(ids, n);
     }
