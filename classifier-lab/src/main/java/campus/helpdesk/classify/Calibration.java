@@ -15,7 +15,7 @@ final class Calibration {
     }
 
     private static final double[] BIN_EDGES = {0.34, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99, 0.999, 1.0001};
-    private static final double[] THRESHOLDS = {0.5, 0.6, 0.7, 0.8, 0.9};
+    private static final double[] THRESHOLDS = {0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95};
 
     private Calibration() {
     }
@@ -43,7 +43,7 @@ final class Calibration {
             low = high;
         }
         out.printf(Locale.ROOT, "  expected calibration error %.3f%n", ece);
-        out.println("review threshold: flagged items, mistakes caught, accuracy of the unflagged");
+        out.println("review threshold: flagged items, mistakes caught, right answers flagged, accuracy of the unflagged");
         int mistakes = (int) outcomes.stream().filter(o -> !o.correct()).count();
         for (double t : THRESHOLDS) {
             int flagged = 0;
@@ -58,8 +58,10 @@ final class Calibration {
                 }
             }
             int kept = outcomes.size() - flagged;
-            out.printf(Locale.ROOT, "  %.2f  %5.1f %%  %d/%d  %.1f %%%n", t, 100.0 * flagged / outcomes.size(), caught,
-                    mistakes, kept == 0 ? 0 : 100.0 * keptRight / kept);
+            int right = outcomes.size() - mistakes;
+            out.printf(Locale.ROOT, "  %.2f  %5.1f %%  %d/%d  %5.1f %%  %.1f %%%n", t, 100.0 * flagged / outcomes.size(),
+                    caught, mistakes, right == 0 ? 0 : 100.0 * (flagged - caught) / right,
+                    kept == 0 ? 0 : 100.0 * keptRight / kept);
         }
     }
 }

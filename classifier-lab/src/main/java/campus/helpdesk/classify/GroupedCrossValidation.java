@@ -104,8 +104,10 @@ final class GroupedCrossValidation {
                 flaggedMistakes += review ? 1 : 0;
             }
         }
-        out.printf(Locale.ROOT, "needsReview (%s): flags %d of %d mistakes, %.1f %% of %d tickets%n", label,
-                flaggedMistakes, mistakes, 100.0 * flagged / outcomes.size(), outcomes.size());
+        int right = outcomes.size() - mistakes;
+        out.printf(Locale.ROOT, "needsReview (%s): flags %d of %d mistakes and %.1f %% of the right answers, %.1f %% of %d"
+                + " tickets%n", label, flaggedMistakes, mistakes, right == 0 ? 0 : 100.0 * (flagged - flaggedMistakes)
+                / right, 100.0 * flagged / outcomes.size(), outcomes.size());
     }
 
     private static int argmax(double[] p) {

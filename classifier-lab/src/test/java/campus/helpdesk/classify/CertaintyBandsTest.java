@@ -21,6 +21,8 @@ class CertaintyBandsTest {
 
     private static final Map<Certainty, int[]> RIGHT_OF = new EnumMap<>(Certainty.class);
     private static double highest;
+    /** Held-out answers as {flagged for review, all}: [0] the wrong ones, [1] the right ones. */
+    private static final int[][] REVIEWED = new int[2][2];
 
     @BeforeAll
     static void classifyTheHeldOutFifth() {
@@ -38,6 +40,9 @@ class CertaintyBandsTest {
             counts[0] += c.category() == t.category() ? 1 : 0;
             counts[1]++;
             highest = Math.max(highest, c.confidence());
+            int[] reviewed = REVIEWED[c.category() == t.category() ? 1 : 0];
+            reviewed[0] += c.needsReview() ? 1 : 0;
+            reviewed[1]++;
         }
     }
 
@@ -55,6 +60,14 @@ class CertaintyBandsTest {
     @Test
     void noAnswerClaimsCertainty() {
         assertThat(highest).isEqualTo(TrainedClassifier.MAX_CONFIDENCE);
+    }
+
+    @Test
+    void reviewSeesMostMistakesAndFewerThanOneRightAnswerInFive() {
+        System.out.printf("needsReview: %d of %d mistakes, %d of %d right answers%n", REVIEWED[0][0], REVIEWED[0][1],
+                REVIEWED[1][0], REVIEWED[1][1]);
+        assertThat(REVIEWED[0][0]).as("mistakes flagged").isGreaterThan(REVIEWED[0][1] * 2 / 3);
+        assertThat(REVIEWED[1][0]).as("right answers flagged").isLessThan(REVIEWED[1][1] / 5);
     }
 
     private static double accuracy(Certainty certainty) {
