@@ -32,7 +32,19 @@ public final class TicketSql {
     /** Unqualified so it works on the table and on CTEs that return its rows. */
     public static final String COLUMNS = "id, title, description, location, priority, status, category, "
             + "category_confidence, category_source, needs_review, reporter_name, assignee, opened_at, updated_at, "
-            + "first_response_at, closed_at, version, " + DEADLINES + ", previous_ticket_id";
+            + "first_response_at, closed_at, version, " + DEADLINES + ", previous_ticket_id, incident_id";
+
+    /**
+     * An incident's counts, read rather than stored: a column kept up to date would make every link and every join
+     * a write of the incident's row too. Per row two index lookups (the partial index on incident_id, the
+     * followers' key), so a page of the list stays one statement. On {@code tickets t}.
+     */
+    static final String INCIDENT_COUNTS = """
+            (SELECT count(*) FROM tickets l WHERE l.incident_id = t.id AND l.deleted_at IS NULL) AS linked_count,
+            (SELECT count(*) FROM ticket_follower f WHERE f.ticket_id = t.id) AS follower_count""";
+
+    /** What a person is answered with besides {@link #COLUMNS}: the incident's counts and their unread marker. */
+    public static final String READER_COLUMNS = INCIDENT_COUNTS + ", " + Unread.COLUMN;
 
     /**
      * What a new row is written with: every stored field of the ticket but its id (which the database assigns), then
@@ -107,7 +119,7 @@ public final class TicketSql {
                                 Ticket after, @Nullable Identity reader) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("UPDATE tickets t SET " + assignments
                 + ", updated_at = ?, version = ? WHERE id = ? AND version = ? RETURNING " + COLUMNS
-                + (reader != null ? ", " + Unread.COLUMN : ""))) {
+                + (reader != null ? ", " + READER_COLUMNS : ""))) {
             int i = values.bind(ps);
             Sql.setInstant(ps, i, after.updatedAt());
             ps.setLong(i + 1, after.version());
@@ -141,6 +153,16 @@ public final class TicketSql {
      * judged at the time of the request: whether a ticket is at risk changes with the clock, not with the row.
      */
     public static Ticket map(ResultSet rs, @Nullable Boolean unread) throws SQLException {
+        return map(rs, unread, null, null);
+    }
+
+    /**
+     * {@link #map(ResultSet, Boolean)} with an incident's counts; both null on a ticket nothing is linked to and
+     * nobody follows (the question does not arise there).
+     */
+    static Ticket map(ResultSet rs, @Nullable Boolean unread, @Nullable Integer linked, @Nullable Integer followers)
+            throws SQLException {
+        boolean incident = linked != null && followers != null && (linked > 0 || followers > 0);
         Instant firstResponseAt = Sql.instant(rs, "first_response_at");
         Instant closedAt = Sql.instant(rs, "closed_at");
         Deadlines due = deadlines(rs);
@@ -167,7 +189,10 @@ public final class TicketSql {
                 due == null ? null : due.resolutionDue(),
                 sla,
                 unread,
-                rs.getObject("previous_ticket_id", Long.class));
+                rs.getObject("previous_ticket_id", Long.class),
+                rs.getObject("incident_id", Long.class),
+                incident ? linked : null,
+                incident ? followers : null);
     }
 
     /** The stored targets, or null for a row written without them (by hand, not by the lifecycle). */
@@ -201,7 +226,7 @@ public final class TicketSql {
 
     /** The live ticket as {@code reader} gets it (with their unread marker), or 404; visibility is the caller's. */
     public static Ticket loadLive(Connection connection, long id, Identity reader) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT " + COLUMNS + ", " + Unread.COLUMN
+        try (PreparedStatement ps = connection.prepareStatement("SELECT " + COLUMNS + ", " + READER_COLUMNS
                 + " FROM tickets t WHERE id = ? AND deleted_at IS NULL")) {
             int i = Sql.bind(connection, ps, 1, Unread.parameters(reader));
             ps.setLong(i, id);

@@ -32,9 +32,9 @@ public class EventLog {
     private static final String APPEND = """
             INSERT INTO ticket_event (ticket_id, type, actor, actor_role, at, internal, changes,
                                       category, status, priority, opened_at, closed_at, first_response_at, version,
-                                      assignee, first_response_due_at, resolution_due_at)
+                                      assignee, first_response_due_at, resolution_due_at, incident_id)
             VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?::ticket_category, ?::ticket_status, ?::ticket_priority, ?, ?, ?, ?,
-                    ?, ?, ?)""";
+                    ?, ?, ?, ?)""";
 
     private final JsonMapper json;
     private final CommitListener listener;
@@ -94,6 +94,7 @@ public class EventLog {
             Sql.setNullableString(ps, 15, after == null ? null : after.assignee());
             Sql.setInstant(ps, 16, after == null ? null : after.firstResponseDueAt());
             Sql.setInstant(ps, 17, after == null ? null : after.resolutionDueAt());
+            Sql.setNullableLong(ps, 18, after == null ? null : after.incidentId());
             ps.executeUpdate();
         }
     }

@@ -6,6 +6,7 @@ import campus.helpdesk.api.StatusChange;
 import campus.helpdesk.api.Ticket;
 import campus.helpdesk.api.TicketPatch;
 import campus.helpdesk.lifecycle.Change;
+import campus.helpdesk.lifecycle.Incidents;
 import campus.helpdesk.lifecycle.TicketEdit;
 import campus.helpdesk.lifecycle.TicketLifecycle;
 import campus.helpdesk.lifecycle.TicketText;
@@ -14,12 +15,18 @@ import campus.helpdesk.sla.ServiceLevels;
 import campus.helpdesk.ticket.classify.Corrections;
 import campus.helpdesk.ticket.classify.CurrentClassifier;
 import campus.helpdesk.ticket.db.Database;
+import campus.helpdesk.ticket.db.LinkedTickets;
 import campus.helpdesk.ticket.db.Sql;
 import campus.helpdesk.ticket.db.TicketSql;
 import campus.helpdesk.ticket.history.EventLog;
 import campus.helpdesk.ticket.identity.Identity;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
 
 /**
  * Changes to an existing ticket. Each is one transaction that first locks the ticket (see
@@ -101,12 +108,15 @@ public class TicketChanges {
 
     public Ticket changeStatus(Identity who, long id, StatusChange change, @Nullable String ifMatch) {
         Long sent = IfMatch.version(ifMatch, change.version());
+        boolean closesLinked = Incidents.closesLinked(change.status());
         Ticket moved = db.inTransaction(c -> {
-            Ticket current = TicketSql.lockAndLoad(c, id);
+            List<Long> linked = closesLinked ? LinkedTickets.lockWithLinked(c, id) : List.of();
+            Ticket current = closesLinked ? TicketSql.loadLive(c, id) : TicketSql.lockAndLoad(c, id);
             who.requireMaySee(current);
             TicketRules.requireVersion(sent, current.version(), false);
             TicketRules.requireMove(current, change.status(), who);
-            Change move = TicketLifecycle.move(current, change.status(), who.actor(), clock.now());
+            Instant at = clock.now();
+            Change move = TicketLifecycle.move(current, change.status(), who.actor(), at);
             Ticket t = move.ticket();
             Ticket stored = TicketSql.update(c, "status = ?::ticket_status, assignee = ?, closed_at = ?", ps -> {
                 ps.setString(1, t.status().name());
@@ -115,10 +125,33 @@ public class TicketChanges {
                 return 4;
             }, current, t, who);
             events.append(c, id, move.event());
+            closeLinked(c, id, linked, who, at);
             return stored;
         });
         events.committed();
         return moved;
+    }
+
+    /**
+     * Closing an incident closes its open linked tickets in the same transaction (locked by the caller): the outage
+     * is over for every reporter at once, each ticket's history saying which incident closed it, and each one's
+     * closure shows the incident's answer, which was copied under it.
+     */
+    private void closeLinked(Connection c, long incidentId, List<Long> linked, Identity who, Instant at)
+            throws SQLException {
+        for (long linkedId : linked) {
+            Ticket ticket = TicketSql.loadLive(c, linkedId);
+            if (!Incidents.isOpen(ticket)) {
+                continue;
+            }
+            Change closed = Incidents.closeWith(ticket, incidentId, who.actor(), at);
+            TicketSql.update(c, "status = ?::ticket_status, closed_at = ?", ps -> {
+                ps.setString(1, closed.ticket().status().name());
+                Sql.setInstant(ps, 2, closed.ticket().closedAt());
+                return 3;
+            }, ticket, closed.ticket());
+            events.append(c, linkedId, closed.event());
+        }
     }
 
     /**

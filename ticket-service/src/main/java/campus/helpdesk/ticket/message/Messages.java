@@ -5,8 +5,10 @@ import campus.helpdesk.api.NewMessage;
 import campus.helpdesk.api.Role;
 import campus.helpdesk.api.Ticket;
 import campus.helpdesk.lifecycle.Change;
+import campus.helpdesk.lifecycle.Incidents;
 import campus.helpdesk.lifecycle.TicketLifecycle;
 import campus.helpdesk.ticket.db.Database;
+import campus.helpdesk.ticket.db.LinkedTickets;
 import campus.helpdesk.ticket.db.Sql;
 import campus.helpdesk.ticket.db.TicketSql;
 import campus.helpdesk.ticket.history.EventLog;
@@ -23,10 +25,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Messages under a ticket. A message is a change of the ticket too, a MESSAGE_ADDED event: what it does to the
- * ticket (version, updatedAt, the first response) is {@link TicketLifecycle#message}'s to say.
+ * ticket (version, updatedAt, the first response) is {@link TicketLifecycle#message}'s to say; what a public staff
+ * answer on an incident does to its linked tickets is {@link Incidents#answer}'s.
  */
 @Singleton
 public class Messages {
@@ -50,8 +54,10 @@ public class Messages {
     public Posted post(Identity who, long ticketId, NewMessage request, @Nullable String idempotencyKey) {
         String key = IdempotencyKeys.normalise(idempotencyKey);
         boolean internal = request.isInternal();
+        boolean answersLinked = Incidents.answersLinked(who.actor(), internal);
         Posted posted = db.inTransaction(c -> {
-            Ticket ticket = TicketSql.lockAndLoad(c, ticketId);
+            List<Long> linked = answersLinked ? LinkedTickets.lockWithLinked(c, ticketId) : List.of();
+            Ticket ticket = answersLinked ? TicketSql.loadLive(c, ticketId) : TicketSql.lockAndLoad(c, ticketId);
             who.requireMaySee(ticket);
             Long claimedId = null;
             if (key != null) {
@@ -72,12 +78,35 @@ public class Messages {
                 }, ticket, change.ticket());
             }
             events.append(c, ticketId, change.event());
+            answerLinked(c, who, ticketId, linked, request, at);
             return new Posted(message, true);
         });
         if (posted.isNew()) {
             events.committed();
         }
         return posted;
+    }
+
+    /**
+     * One answer for all: a public staff message on an incident is also posted, same text and author, under each of
+     * its open linked tickets (locked by the caller), so every reporter's page, unread marker and closure shows it
+     * and it counts as each one's first response. One MESSAGE_ADDED per ticket, in the incident's transaction.
+     */
+    private void answerLinked(Connection c, Identity who, long incidentId, List<Long> linked, NewMessage request,
+                              Instant at) throws SQLException {
+        for (long id : linked) {
+            Ticket ticket = TicketSql.loadLive(c, id);
+            if (!Incidents.isOpen(ticket)) {
+                continue;
+            }
+            Message copy = insert(c, who, id, request, null, at);
+            Change change = Incidents.answer(ticket, copy.id(), incidentId, who.actor(), at);
+            TicketSql.update(c, "first_response_at = ?", ps -> {
+                Sql.setInstant(ps, 1, change.ticket().firstResponseAt());
+                return 2;
+            }, ticket, change.ticket());
+            events.append(c, id, change.event());
+        }
     }
 
     /**
