@@ -6,7 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -35,10 +37,34 @@ public final class LinkedTickets {
         }
     }
 
-    /** Locks the tickets, lowest id first (a lock already held is taken again harmlessly). */
+    /**
+     * Locks the tickets, lowest id first (a lock already held is taken again harmlessly), in one statement: the
+     * function scan of the sorted array yields its elements in order, and each row takes its lock before the next.
+     */
     public static void lockInOrder(Connection connection, Collection<Long> ids) throws SQLException {
-        for (long id : new TreeSet<>(ids)) {
-            TicketSql.lock(connection, id);
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT count(pg_advisory_xact_lock(u.id)) FROM unnest(?::bigint[]) AS u(id)")) {
+            ps.setArray(1, connection.createArrayOf("bigint", new TreeSet<>(ids).toArray()));
+            ps.execute();
+        }
+    }
+
+    /** How many live tickets are linked to each of {@code ids} (those with none absent), in one statement. */
+    public static Map<Long, Integer> countsOf(Connection connection, Collection<Long> ids) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("""
+                SELECT incident_id, count(*) FROM tickets
+                WHERE incident_id = ANY (?) AND deleted_at IS NULL GROUP BY incident_id""")) {
+            ps.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
+            Map<Long, Integer> counts = new HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(rs.getLong(1), rs.getInt(2));
+                }
+            }
+            return counts;
         }
     }
 

@@ -18,6 +18,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The tickets row: the column list every query selects and its mapping to the API record, loading and locking one,
@@ -137,6 +141,43 @@ public final class TicketSql {
         }
     }
 
+    /**
+     * {@link #update} of many tickets in one round trip (a JDBC batch), the rows not read back: the linked tickets of
+     * an incident, changed together under the incident's locks. {@code changed} pairs each ticket as it was with the
+     * ticket the lifecycle computed; {@code values} binds one ticket's assignments.
+     */
+    public static void updateAll(Connection connection, String assignments, List<Map.Entry<Ticket, Ticket>> changed,
+                                 RowBinder values) throws SQLException {
+        if (changed.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = connection.prepareStatement("UPDATE tickets t SET " + assignments
+                + ", updated_at = ?, version = ? WHERE id = ? AND version = ?")) {
+            for (Map.Entry<Ticket, Ticket> change : changed) {
+                Ticket after = change.getValue();
+                int i = values.bind(ps, after);
+                Sql.setInstant(ps, i, after.updatedAt());
+                ps.setLong(i + 1, after.version());
+                ps.setLong(i + 2, change.getKey().id());
+                ps.setLong(i + 3, change.getKey().version());
+                ps.addBatch();
+            }
+            int[] counts = ps.executeBatch();
+            for (int k = 0; k < counts.length; k++) {
+                if (counts[k] == 0) {
+                    throw Problems.conflict("Ticket " + changed.get(k).getKey().id()
+                            + " changed meanwhile; reload it and try again");
+                }
+            }
+        }
+    }
+
+    /** Binds one ticket's assignments of {@link #updateAll} from 1 on; returns the next free index. */
+    @FunctionalInterface
+    public interface RowBinder {
+        int bind(PreparedStatement ps, Ticket after) throws SQLException;
+    }
+
     /** Binds the parameters of an update's assignments from 1 on; returns the next free index. */
     @FunctionalInterface
     public interface Binder {
@@ -221,6 +262,22 @@ public final class TicketSql {
                 }
                 return map(rs);
             }
+        }
+    }
+
+    /** The live tickets among {@code ids}, by id (the missing and deleted ones absent), in one statement. */
+    public static Map<Long, Ticket> loadAllLive(Connection connection, Collection<Long> ids) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT " + COLUMNS + " FROM tickets WHERE id = ANY (?) AND deleted_at IS NULL")) {
+            ps.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
+            Map<Long, Ticket> tickets = new HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Ticket ticket = map(rs);
+                    tickets.put(ticket.id(), ticket);
+                }
+            }
+            return tickets;
         }
     }
 

@@ -4,6 +4,7 @@ import campus.helpdesk.api.IncidentLinks;
 import campus.helpdesk.api.Ticket;
 import campus.helpdesk.lifecycle.Change;
 import campus.helpdesk.lifecycle.Incidents;
+import campus.helpdesk.lifecycle.TicketEvent;
 import campus.helpdesk.ticket.db.Database;
 import campus.helpdesk.ticket.db.LinkedTickets;
 import campus.helpdesk.ticket.db.Sql;
@@ -11,8 +12,6 @@ import campus.helpdesk.ticket.db.TicketSql;
 import campus.helpdesk.ticket.history.EventLog;
 import campus.helpdesk.ticket.identity.Identity;
 import campus.helpdesk.ticket.lifecycle.ChangeClock;
-import campus.helpdesk.support.problem.HelpdeskProblem;
-import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
@@ -20,6 +19,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -52,18 +52,29 @@ public class Links {
             all.add(incidentId);
             LinkedTickets.lockInOrder(c, all);
             LinkRules.requireMayBeIncident(TicketSql.loadLive(c, incidentId));
-            List<Ticket> toLink = new ArrayList<>();
+            Map<Long, Ticket> loaded = TicketSql.loadAllLive(c, named);
+            Map<Long, Integer> linkedToThem = LinkedTickets.countsOf(c, named);
+            Instant at = clock.now();
+            List<Map.Entry<Ticket, Ticket>> changed = new ArrayList<>();
+            List<TicketEvent> recorded = new ArrayList<>();
             for (long id : named) {
-                Ticket ticket = loadNamed(c, id);
-                LinkRules.requireMayBeLinked(ticket, incidentId, LinkedTickets.of(c, id).size());
+                Ticket ticket = loaded.get(id);
+                if (ticket == null) {
+                    throw LinkRules.missing(id);
+                }
+                LinkRules.requireMayBeLinked(ticket, incidentId, linkedToThem.getOrDefault(id, 0));
                 if (ticket.incidentId() == null) {
-                    toLink.add(ticket);
+                    Change change = Incidents.link(ticket, incidentId, who.actor(), at);
+                    changed.add(Map.entry(ticket, change.ticket()));
+                    recorded.add(change.event());
                 }
             }
-            Instant at = clock.now();
-            for (Ticket ticket : toLink) {
-                store(c, Incidents.link(ticket, incidentId, who.actor(), at), ticket);
-            }
+            // Written only once every named ticket passed: a refusal above leaves all of them as they were.
+            TicketSql.updateAll(c, "incident_id = ?", changed, (ps, after) -> {
+                Sql.setNullableLong(ps, 1, after.incidentId());
+                return 2;
+            });
+            events.appendAll(c, recorded);
             return TicketSql.loadLive(c, incidentId, who);
         });
         events.committed();
@@ -91,15 +102,4 @@ public class Links {
         events.append(c, before.id(), change.event());
     }
 
-    /** A ticket named in the body that does not exist is bad input (422 naming the field), not a missing resource. */
-    private static Ticket loadNamed(Connection c, long id) throws SQLException {
-        try {
-            return TicketSql.loadLive(c, id);
-        } catch (HelpdeskProblem notFound) {
-            if (notFound.status() == HttpStatus.NOT_FOUND) {
-                throw LinkRules.missing(id);
-            }
-            throw notFound;
-        }
-    }
 }

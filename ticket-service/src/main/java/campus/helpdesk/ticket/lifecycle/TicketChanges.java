@@ -7,6 +7,7 @@ import campus.helpdesk.api.Ticket;
 import campus.helpdesk.api.TicketPatch;
 import campus.helpdesk.lifecycle.Change;
 import campus.helpdesk.lifecycle.Incidents;
+import campus.helpdesk.lifecycle.TicketEvent;
 import campus.helpdesk.lifecycle.TicketEdit;
 import campus.helpdesk.lifecycle.TicketLifecycle;
 import campus.helpdesk.lifecycle.TicketText;
@@ -26,7 +27,10 @@ import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Changes to an existing ticket. Each is one transaction that first locks the ticket (see
@@ -139,19 +143,24 @@ public class TicketChanges {
      */
     private void closeLinked(Connection c, long incidentId, List<Long> linked, Identity who, Instant at)
             throws SQLException {
-        for (long linkedId : linked) {
-            Ticket ticket = TicketSql.loadLive(c, linkedId);
-            if (!Incidents.isOpen(ticket)) {
-                continue;
-            }
-            Change closed = Incidents.closeWith(ticket, incidentId, who.actor(), at);
-            TicketSql.update(c, "status = ?::ticket_status, closed_at = ?", ps -> {
-                ps.setString(1, closed.ticket().status().name());
-                Sql.setInstant(ps, 2, closed.ticket().closedAt());
-                return 3;
-            }, ticket, closed.ticket());
-            events.append(c, linkedId, closed.event());
+        if (linked.isEmpty()) {
+            return;
         }
+        List<Map.Entry<Ticket, Ticket>> changed = new ArrayList<>();
+        List<TicketEvent> recorded = new ArrayList<>();
+        for (Ticket ticket : new TreeMap<>(TicketSql.loadAllLive(c, linked)).values()) {
+            if (Incidents.isOpen(ticket)) {
+                Change closed = Incidents.closeWith(ticket, incidentId, who.actor(), at);
+                changed.add(Map.entry(ticket, closed.ticket()));
+                recorded.add(closed.event());
+            }
+        }
+        TicketSql.updateAll(c, "status = ?::ticket_status, closed_at = ?", changed, (ps, after) -> {
+            ps.setString(1, after.status().name());
+            Sql.setInstant(ps, 2, after.closedAt());
+            return 3;
+        });
+        events.appendAll(c, recorded);
     }
 
     /**

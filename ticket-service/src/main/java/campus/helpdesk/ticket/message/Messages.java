@@ -6,6 +6,7 @@ import campus.helpdesk.api.Role;
 import campus.helpdesk.api.Ticket;
 import campus.helpdesk.lifecycle.Change;
 import campus.helpdesk.lifecycle.Incidents;
+import campus.helpdesk.lifecycle.TicketEvent;
 import campus.helpdesk.lifecycle.TicketLifecycle;
 import campus.helpdesk.ticket.db.Database;
 import campus.helpdesk.ticket.db.LinkedTickets;
@@ -25,7 +26,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Messages under a ticket. A message is a change of the ticket too, a MESSAGE_ADDED event: what it does to the
@@ -94,18 +99,48 @@ public class Messages {
      */
     private void answerLinked(Connection c, Identity who, long incidentId, List<Long> linked, NewMessage request,
                               Instant at) throws SQLException {
-        for (long id : linked) {
-            Ticket ticket = TicketSql.loadLive(c, id);
-            if (!Incidents.isOpen(ticket)) {
-                continue;
+        if (linked.isEmpty()) {
+            return;
+        }
+        List<Ticket> open = TicketSql.loadAllLive(c, linked).values().stream().filter(Incidents::isOpen)
+                .sorted(Comparator.comparingLong(Ticket::id)).toList();
+        if (open.isEmpty()) {
+            return;
+        }
+        Map<Long, Long> copies = insertCopies(c, who, open, request, at);
+        List<Map.Entry<Ticket, Ticket>> changed = new ArrayList<>();
+        List<TicketEvent> recorded = new ArrayList<>();
+        for (Ticket ticket : open) {
+            Change change = Incidents.answer(ticket, copies.get(ticket.id()), incidentId, who.actor(), at);
+            changed.add(Map.entry(ticket, change.ticket()));
+            recorded.add(change.event());
+        }
+        TicketSql.updateAll(c, "first_response_at = ?", changed, (ps, after) -> {
+            Sql.setInstant(ps, 1, after.firstResponseAt());
+            return 2;
+        });
+        events.appendAll(c, recorded);
+    }
+
+    /** The copies of a public message under many tickets, one statement; each ticket's copy's id. */
+    private static Map<Long, Long> insertCopies(Connection c, Identity who, List<Ticket> tickets, NewMessage request,
+                                                Instant at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO ticket_message (ticket_id, author, author_role, body, internal, created_at)
+                SELECT u.id, ?, ?, ?, false, ? FROM unnest(?::bigint[]) AS u(id)
+                RETURNING id, ticket_id""")) {
+            ps.setString(1, who.user());
+            ps.setString(2, who.role().name());
+            ps.setString(3, request.body());
+            Sql.setInstant(ps, 4, at);
+            ps.setArray(5, c.createArrayOf("bigint", tickets.stream().map(Ticket::id).toArray()));
+            Map<Long, Long> copies = new HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    copies.put(rs.getLong("ticket_id"), rs.getLong("id"));
+                }
             }
-            Message copy = insert(c, who, id, request, null, at);
-            Change change = Incidents.answer(ticket, copy.id(), incidentId, who.actor(), at);
-            TicketSql.update(c, "first_response_at = ?", ps -> {
-                Sql.setInstant(ps, 1, change.ticket().firstResponseAt());
-                return 2;
-            }, ticket, change.ticket());
-            events.append(c, id, change.event());
+            return copies;
         }
     }
 
