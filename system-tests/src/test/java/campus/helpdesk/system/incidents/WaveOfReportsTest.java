@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -57,9 +58,9 @@ class WaveOfReportsTest {
         assertThat(link.json().get("linkedCount").asInt()).isEqualTo(REPORTS - 1);
         assertThat(link.json().get("followerCount").asInt()).isEqualTo(FOLLOWERS);
 
-        GatewayClient.Answer answer = call(staff, "POST", "/api/tickets/" + incident + "/messages",
+        GatewayClient.Answer answer = retried(staff, "/api/tickets/" + incident + "/messages",
                 Map.of("body", ANSWER));
-        assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+        assertThat(answer.status()).as(answer.body()).isIn(200, 201);
         for (Report r : reports.subList(1, REPORTS)) {
             JsonNode ticket = call(r.cookie(), "GET", "/api/tickets/" + r.id(), null).json();
             assertThat(ticket.get("incidentId").asLong()).isEqualTo(incident);
@@ -93,10 +94,10 @@ class WaveOfReportsTest {
                 int n = i;
                 filed.add(pool.submit(() -> {
                     String cookie = GatewayClient.signIn(gateway, "Wave Student " + n, "STUDENT");
-                    GatewayClient.Answer r = call(cookie, "POST", "/api/tickets", Map.of("title",
+                    GatewayClient.Answer r = retried(cookie, "/api/tickets", Map.of("title",
                             "Eduroam down in the library", "description", "No eduroam on floor " + (n % 4)
                                     + " of the library since 8 o'clock.", "location", "Library"));
-                    assertThat(r.status()).as(r.body()).isEqualTo(201);
+                    assertThat(r.status()).as(r.body()).isIn(200, 201);
                     return new Report(cookie, r.json().get("id").asLong());
                 }));
             }
@@ -129,6 +130,20 @@ class WaveOfReportsTest {
                 return rs.getInt(1);
             }
         }
+    }
+
+    /**
+     * A POST as the UI sends it, with an Idempotency-Key, tried again while the gateway answers 504 (the desk keeps
+     * the text; on a busy machine the first requests of a cold service can take longer than the gateway waits), so
+     * a slow answer never files or posts twice.
+     */
+    private GatewayClient.Answer retried(String cookie, String path, Object body) {
+        Map<String, String> headers = Map.of("Cookie", cookie, "Idempotency-Key", UUID.randomUUID().toString());
+        GatewayClient.Answer answer = null;
+        for (int attempt = 0; attempt < 5 && (answer == null || answer.status() == 504); attempt++) {
+            answer = GatewayClient.send(gateway.resolve(path), "POST", body, headers);
+        }
+        return answer;
     }
 
     private GatewayClient.Answer call(String cookie, String method, String path, Object body) {
