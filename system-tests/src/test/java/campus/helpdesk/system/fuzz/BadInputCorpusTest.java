@@ -38,6 +38,7 @@ import java.util.regex.Pattern;
 import static campus.helpdesk.system.fuzz.Endpoint.bool;
 import static campus.helpdesk.system.fuzz.Endpoint.enumeration;
 import static campus.helpdesk.system.fuzz.Endpoint.fields;
+import static campus.helpdesk.system.fuzz.Endpoint.ids;
 import static campus.helpdesk.system.fuzz.Endpoint.number;
 import static campus.helpdesk.system.fuzz.Endpoint.query;
 import static campus.helpdesk.system.fuzz.Endpoint.text;
@@ -222,6 +223,14 @@ class BadInputCorpusTest {
                 Endpoint.only(t, "DELETE", "/api/tickets/{id}", Map.of(), EnumSet.of(Mutation.PATH_ID,
                         Mutation.CONTENT_TYPE, Mutation.OVERSIZED, Mutation.METHOD, Mutation.BAD_PATH)),
                 Endpoint.read(t, "/api/tickets/{id}/history", Map.of()),
+                // Mass incidents. No valid join is sent; a valid link names no ticket that exists (422) and the
+                // unlink names a ticket linked to nothing (404), so no bad input links or unlinks anything.
+                Endpoint.only(t, "POST", "/api/tickets/{id}/followers", Map.of(), EnumSet.of(Mutation.PATH_ID,
+                        Mutation.METHOD, Mutation.BAD_PATH)),
+                Endpoint.body(t, "POST", "/api/tickets/{id}/links", fields("tickets", ids(true, 9_000_000_000_000L)),
+                        true),
+                Endpoint.only(t, "DELETE", "/api/tickets/{id}/links/{id}", Map.of(), EnumSet.of(Mutation.PATH_ID,
+                        Mutation.CONTENT_TYPE, Mutation.OVERSIZED, Mutation.METHOD, Mutation.BAD_PATH)),
                 Endpoint.read(t, "/api/tickets/{id}/closure", Map.of()),
                 Endpoint.read(t, "/api/tickets/solved", Map.of()),
                 Endpoint.read(t, "/api/tickets/{id}/messages", Map.of()),

@@ -5,6 +5,7 @@ import campus.helpdesk.api.ClosureOperations;
 import campus.helpdesk.api.Ticket;
 import campus.helpdesk.api.TicketStatus;
 import campus.helpdesk.ticket.db.Database;
+import campus.helpdesk.ticket.db.Followers;
 import campus.helpdesk.ticket.db.Sql;
 import campus.helpdesk.ticket.db.TicketSql;
 import campus.helpdesk.ticket.identity.Identity;
@@ -19,9 +20,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How closed tickets ended, for their reporters: who closed it (the actor of its last move to CLOSED, from the
- * history) and the last public staff message. Read with one statement per answer, by hand like the other reads of
- * the tickets row: a lateral join for the answer and a subquery into the history are not derived queries.
+ * How closed tickets ended, for their reporters and followers (told like the reporter): who closed it (the actor of
+ * its last move to CLOSED, from the history) and the last public staff message. Read with one statement per answer,
+ * by hand like the other reads of the tickets row: a lateral join for the answer and a subquery into the history are
+ * not derived queries.
  */
 @Singleton
 public class Closures {
@@ -49,7 +51,7 @@ public class Closures {
     public Closure of(Identity who, long ticketId) {
         return db.autoCommit(c -> {
             Ticket ticket = TicketSql.loadLive(c, ticketId);
-            who.requireMaySeeClosure(ticket);
+            who.requireMaySeeClosure(ticket, Followers.follows(c, ticketId, who.user()));
             if (ticket.status() != TicketStatus.CLOSED) {
                 throw Problems.conflict("Ticket " + ticketId + " is " + ticket.status() + ", not closed yet");
             }
@@ -64,19 +66,22 @@ public class Closures {
     }
 
     /**
-     * The caller's tickets closed after their read mark: a reporter who saw the close (the ticket page's solved view,
+     * The caller's tickets (reported or joined) closed after their read mark: a reporter who saw the close (the ticket page's solved view,
      * or this list) marks the ticket read, and it leaves the list.
      */
     public List<Closure> unacknowledged(Identity who) {
         return db.autoCommit(c -> {
             try (PreparedStatement ps = c.prepareStatement(SELECT + """
-                    WHERE t.reporter_name = ? AND t.status = 'CLOSED' AND t.deleted_at IS NULL
+                    WHERE t.id IN (SELECT r.id FROM tickets r WHERE r.reporter_name = ?
+                                   UNION SELECT f.ticket_id FROM ticket_follower f WHERE f.person = ?)
+                      AND t.status = 'CLOSED' AND t.deleted_at IS NULL
                       AND t.closed_at > coalesce((SELECT r.read_at FROM ticket_read r
                                                   WHERE r.ticket_id = t.id AND r.reader = ?), '-infinity')
                     ORDER BY t.closed_at DESC, t.id DESC LIMIT ?""")) {
                 ps.setString(1, who.user());
                 ps.setString(2, who.user());
-                ps.setInt(3, ClosureOperations.MAX_SOLVED);
+                ps.setString(3, who.user());
+                ps.setInt(4, ClosureOperations.MAX_SOLVED);
                 List<Closure> solved = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
