@@ -12,6 +12,8 @@ public enum Incidents {
     EACH, COLLAPSE;
 
     public static final String PARAMETER = "incidents";
+    public static final String DESCRIPTION = "collapse: an incident and the tickets linked to it count once, as the "
+            + "incident (a linked ticket whose incident is unknown counts on its own); each (default): every ticket";
 
     /** The query parameter: absent or blank → {@code EACH}; otherwise "each" or "collapse", case-insensitive. */
     public static Incidents parse(String value) {
