@@ -2,6 +2,7 @@ package campus.helpdesk.analytics.openperiod;
 
 import campus.helpdesk.analytics.CountedTwice;
 import campus.helpdesk.api.Category;
+import campus.helpdesk.feed.ChangeListener;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
@@ -42,6 +43,9 @@ class CollapsedIncidentsEndpointTest {
     @Inject
     CountedTwice<UnclosedIndex> models;
 
+    @Inject
+    List<ChangeListener> listeners;
+
     @BeforeEach
     void anOutageAndTwoOtherTickets() {
         startEmpty(models);
@@ -54,6 +58,11 @@ class CollapsedIncidentsEndpointTest {
                 // an older incident of one linked ticket, outside a two-hour period
                 ticket(6, Category.FACILITY, NOW.minusSeconds(3 * 86400), null, null, null, null),
                 ticket(7, Category.FACILITY, NOW.minusSeconds(3 * 86400 - 60), null, null, null, 6L));
+    }
+
+    @Test
+    void bothCopiesFollowTheFeedAsOneListener() {
+        assertThat(listeners).containsExactly(models);
     }
 
     @Test
