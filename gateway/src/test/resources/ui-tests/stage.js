@@ -48,6 +48,10 @@ function server(url, init) {
     return { days: [{ date: '2026-03-01', opened: 2, closed: 1, backlog: 5 }, { date: '2026-03-02', opened: 1, closed: 2, backlog: 4 }],
       ...freshness };
   }
+  if (path === '/api/analytics/incidents') {
+    return { incidents: [{ id: 41, category: 'IT', status: 'ACTIVE', openedAt: '2026-03-01T08:00:00Z', closedAt: null,
+      linked: 57 }], linkedTotal: 57, ...freshness };
+  }
   if (path === '/api/analytics/workload') {
     return { assignees: [{ assignee: 'Bea', active: 1, closedLast30Days: 7, medianFirstResponseHours: 2, medianResolutionHours: 9 },
       { assignee: 'Al', active: 3, closedLast30Days: 2, medianFirstResponseHours: null, medianResolutionHours: 4 }],

@@ -17,6 +17,7 @@ import { periodChooser } from './dashboard/period.js';
 import { monthsChooser, daysChooser } from './dashboard/explore.js';
 import { chartBoard } from './dashboard/charts.js';
 import { classifierSection } from './dashboard/classifier.js';
+import { collapseToggle, incidents } from './dashboard/incidents.js';
 
 /** With no change arriving (e.g. while ticket-service is down) the badges must still turn stale. */
 const BADGE_REFRESH_MS = 10000;
@@ -44,7 +45,10 @@ export async function render(container, { session = {}, query: initial } = {}) {
     sla: panels.panelFrame('Response targets met (SLA attainment)', 'sla'),
     volume: panels.panelFrame('Tickets per day', 'volume'),
     workload: panels.panelFrame('Work per assignee', 'workload'),
+    incidents: panels.panelFrame('Incidents, each an outage counted once', 'incidents'),
   };
+  frames.incidents.el.hidden = true;
+  const collapse = collapseToggle(c => choose({ type: 'choose', choices: c }));
   const period = periodChooser(p => choose({ type: 'period', period: p }));
   frames.openPeriod.controls.append(period.form);
   const months = monthsChooser(c => choose({ type: 'choose', choices: c }));
@@ -63,6 +67,7 @@ export async function render(container, { session = {}, query: initial } = {}) {
     sla: panel('sla', (a, c) => trends.sla(a, charts, go, c)),
     volume: panel('volume', a => trends.volume(a, charts, go)),
     workload: panel('workload', (a, sort) => workload(a, sort, column => choose({ type: 'sort', column }), opensQueue)),
+    incidents: panel('incidents', (a, p) => incidents(a, p, opensQueue)),
   };
 
   function show(action) {
@@ -78,6 +83,9 @@ export async function render(container, { session = {}, query: initial } = {}) {
     fills.sla(u.sla, settled.sla, trendChoices(choices));
     fills.volume(u.volume, settled.volume);
     fills.workload(u.workload, settled.workload, choices.sort);
+    frames.incidents.el.hidden = !u.incidents;
+    if (u.incidents) fills.incidents(u.incidents, settled.incidents, choices.open);
+    collapse.sync(choices);
     period.sync(choices.open);
     months.sync(choices);
     days.sync(choices);
@@ -118,9 +126,10 @@ export async function render(container, { session = {}, query: initial } = {}) {
 
   container.append(h('section', { class: 'page dashboard' },
     h('div', { class: 'page-head' }, h('h1', {}, 'Dashboard'),
-      h('p', { class: 'muted' }, `Live: figures refresh when a ticket changes.${opensQueue ? ' Click a bar to see its tickets.' : ''}`)),
+      h('p', { class: 'muted' }, `Live: figures refresh when a ticket changes.${opensQueue ? ' Click a bar to see its tickets.' : ''}`),
+      collapse.form),
     kpisEl,
-    h('div', { class: 'panels' }, frames.openPeriod.el, frames.category.el),
+    h('div', { class: 'panels' }, frames.openPeriod.el, frames.category.el, frames.incidents.el),
     h('section', { class: 'card explore-card', 'aria-label': 'Choose months and filters' }, months.form),
     h('div', { class: 'panels' }, frames.resolution.el, frames.firstResponse.el, frames.sla.el, frames.volume.el),
     h('div', { class: 'panels' }, frames.workload.el),

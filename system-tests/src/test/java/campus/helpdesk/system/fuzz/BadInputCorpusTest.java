@@ -259,17 +259,24 @@ class BadInputCorpusTest {
     static List<Endpoint> analytics(Service service) {
         return switch (service) {
             case OPEN_PERIOD -> List.of(Endpoint.read(service, "/api/analytics/open-period", query("hours", "24")),
-                    Endpoint.read(service, "/api/analytics/open-period", query("days", "7")),
-                    Endpoint.read(service, "/api/analytics/volume", query("days", "30")));
+                    Endpoint.read(service, "/api/analytics/open-period", query("days", "7", "incidents", "collapse")),
+                    Endpoint.read(service, "/api/analytics/volume", query("days", "30", "incidents", "collapse")),
+                    Endpoint.read(service, "/api/analytics/incidents", query("days", "7")),
+                    Endpoint.read(service, "/api/analytics/incidents", query("hours", "24")));
             case RESOLUTION_TIME -> List.of(Endpoint.read(service, "/api/analytics/resolution-time",
                     query("from", "2026-01", "to", "2026-12", "category", "IT")),
                     Endpoint.read(service, "/api/analytics/first-response",
                             query("from", "2026-01", "to", "2026-12", "category", "IT", "priority", "HIGH")),
                     Endpoint.read(service, "/api/analytics/sla", query("from", "2026-01", "to", "2026-12",
-                            "priority", "LOW")));
+                            "priority", "LOW")),
+                    Endpoint.read(service, "/api/analytics/resolution-time", query("incidents", "collapse")),
+                    Endpoint.read(service, "/api/analytics/first-response", query("incidents", "collapse")),
+                    Endpoint.read(service, "/api/analytics/sla", query("incidents", "collapse")));
             case CATEGORY -> List.of(Endpoint.read(service, "/api/analytics/active-by-category", query("format", "csv")),
                     Endpoint.read(service, "/api/analytics/active-by-category", query("by", "priority")),
-                    Endpoint.read(service, "/api/analytics/workload", query()));
+                    Endpoint.read(service, "/api/analytics/workload", query()),
+                    Endpoint.read(service, "/api/analytics/active-by-category", query("incidents", "collapse")),
+                    Endpoint.read(service, "/api/analytics/workload", query("incidents", "collapse")));
             default -> List.of();
         };
     }
