@@ -1,6 +1,7 @@
 package campus.helpdesk.ticket.similar;
 
 import campus.helpdesk.api.SimilarTickets;
+import campus.helpdesk.api.Text;
 import campus.helpdesk.support.identity.ServiceRoles;
 import campus.helpdesk.ticket.problem.Problems;
 import io.micronaut.core.annotation.Nullable;
@@ -10,6 +11,8 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+
+import java.util.regex.Pattern;
 
 /**
  * {@code GET /api/tickets/similar} of {@link campus.helpdesk.api.IncidentOperations}: what the report form offers
@@ -25,6 +28,8 @@ public class SimilarController {
     /** The longest text and location a ticket may have (NewTicket's limits): anything longer is no report. */
     static final int MAX_TEXT = 10_000;
     static final int MAX_LOCATION = 100;
+
+    private static final Pattern PLAIN = Pattern.compile(Text.PLAIN);
 
     private final SimilarSearch search;
 
@@ -42,6 +47,13 @@ public class SimilarController {
         }
         if (location != null && location.length() > MAX_LOCATION) {
             throw Problems.badInput("location", "The location can be at most 100 characters.");
+        }
+        // The same text a ticket may hold: what could never be filed is no report to compare.
+        if (!PLAIN.matcher(text).matches()) {
+            throw Problems.badInput("text", Text.PLAIN_MESSAGE);
+        }
+        if (location != null && !PLAIN.matcher(location).matches()) {
+            throw Problems.badInput("location", Text.PLAIN_MESSAGE);
         }
         return new SimilarTickets(search.similar(text, location == null || location.isBlank() ? null : location));
     }

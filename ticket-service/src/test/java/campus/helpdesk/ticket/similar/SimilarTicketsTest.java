@@ -120,6 +120,8 @@ class SimilarTicketsTest extends ApiTest {
         assertProblem(api.get(STUDENT, "/api/tickets/similar?text=" + "a".repeat(10_001)), 400, "10,000");
         assertProblem(api.get(STUDENT, "/api/tickets/similar?text=wifi&location=" + "b".repeat(101)), 400,
                 "location");
+        assertProblem(api.get(STUDENT, "/api/tickets/similar?text=wifi%00down"), 400, "control characters");
+        assertProblem(api.get(STUDENT, "/api/tickets/similar?text=wifi&location=B%07"), 400, "control characters");
         assertThat(api.get(STUDENT, "/api/tickets/similar?text=" + "a".repeat(10_000)).status).isEqualTo(200);
     }
 
