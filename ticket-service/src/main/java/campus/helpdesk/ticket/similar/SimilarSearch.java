@@ -31,8 +31,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * ({@link ReportVector}, across the five languages), its category against the classifier's category of the typed
  * text, and its place against the given location.
  *
- * <p>A candidate's vector is kept per ticket version, so a request reads only ids, versions and the few columns
- * the score needs; texts are read again only for tickets new or changed since.
+ * <p>A candidate's vector is kept per ticket version, and the candidate list itself until the next change to any
+ * ticket: every change appends a {@code ticket_event} row, so a request first reads the newest event id (one
+ * primary-key lookup) and reads the candidates again only when it moved. A student typing a report asks once per
+ * pause in typing; between changes those requests touch no table but the followers'.
  */
 @Singleton
 public class SimilarSearch {
@@ -50,12 +52,19 @@ public class SimilarSearch {
     private static final double AGE_PENALTY = 0.1;
     private static final int CACHE_LIMIT = 100_000;
     private static final int TEXT_READ = 2_000;
+    /** The candidate list is read again at least this often, changes or not. */
+    private static final Duration AT_MOST_STALE = Duration.ofSeconds(2);
 
     private final Database db;
     private final CurrentClassifier classifier;
     private final Lexicon lexicon = Lexicon.standard();
     private final double threshold;
     private final Map<Long, Known> known = new ConcurrentHashMap<>();
+    private volatile Snapshot snapshot = new Snapshot(-1, Instant.EPOCH, List.of());
+
+    /** The candidates as of the newest event {@code lastEvent}, read at {@code readAt}; expired ones are skipped. */
+    private record Snapshot(long lastEvent, Instant readAt, List<Candidate> candidates) {
+    }
 
     /** A candidate as last read: its vector and place for this version. */
     private record Known(long version, String title, ReportVector text, Place place) {
@@ -84,12 +93,12 @@ public class SimilarSearch {
         Place place = Place.of(location, lexicon);
         Instant now = Instant.now();
         return db.autoCommit(c -> {
-            List<Candidate> candidates = candidates(c, now.minus(RECENT));
-            readChanged(c, candidates);
+            Instant since = now.minus(RECENT);
+            List<Candidate> candidates = current(c, since);
             List<Scored> best = new ArrayList<>();
             for (Candidate candidate : candidates) {
                 Known k = known.get(candidate.id());
-                if (k == null || k.version() != candidate.version()) {
+                if (k == null || k.version() != candidate.version() || !candidate.openedAt().isAfter(since)) {
                     continue;
                 }
                 double score = score(typed, category, place, candidate, k, now);
@@ -120,6 +129,29 @@ public class SimilarSearch {
 
     private static double round(double score) {
         return Math.round(score * 1000) / 1000.0;
+    }
+
+    /**
+     * The candidates, read again when some ticket changed since the last read, and at least every
+     * {@link #AT_MOST_STALE}: an event id taken before ours may commit after our read without moving the newest id.
+     * Concurrent requests that find the list stale each read it, which costs time, never correctness.
+     */
+    private List<Candidate> current(Connection c, Instant since) throws SQLException {
+        long lastEvent;
+        try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(max(id), 0) FROM ticket_event");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            lastEvent = rs.getLong(1);
+        }
+        Snapshot held = snapshot;
+        Instant now = since.plus(RECENT);
+        if (held.lastEvent() == lastEvent && held.readAt().isAfter(now.minus(AT_MOST_STALE))) {
+            return held.candidates();
+        }
+        List<Candidate> candidates = candidates(c, since);
+        readChanged(c, candidates);
+        snapshot = new Snapshot(lastEvent, now, candidates);
+        return candidates;
     }
 
     /** The status list is spelled as constants so the planner can prove V12's partial index applies. */
@@ -155,6 +187,7 @@ public class SimilarSearch {
         if (known.size() + stale.size() > CACHE_LIMIT) {
             // Crude but bounded: tickets fall out of the window within a week, so starting over costs one slow request.
             known.clear();
+            stale = candidates.stream().map(Candidate::id).toList();
         }
         try (PreparedStatement ps = c.prepareStatement("SELECT id, version, title, left(description, " + TEXT_READ
                 + "), location FROM tickets WHERE id = ANY(?)")) {
