@@ -5,12 +5,14 @@
 # Starts its own helpdesk (embedded PostgreSQL on BENCH_PG_PORT, services on ports +BENCH_PORT_OFFSET), then stops it.
 # Needs the -all.jars (./mvnw -B -q -DskipTests package) and a JDK 21+. Calls ticket-service directly with a
 # student's service token minted from the suite's key (bench/service-token.sh).
-# Environment: BENCH_SIMILAR_TICKETS (1000000), BENCH_WAVE (200), BENCH_ROUNDS (21), BENCH_PORT_OFFSET (14100),
+# Environment: BENCH_SIMILAR_TICKETS (1000000), BENCH_MONTHS (12: the newest week holds about as many tickets as at
+#              1M over 12 months when N/months is the same), BENCH_WAVE (200), BENCH_ROUNDS (21), BENCH_PORT_OFFSET (14100),
 #              BENCH_PG_PORT (24532), BENCH_DIR (bench/target).
 set -euo pipefail
 
 REPO="$(cd "$(dirname "$0")/.." && pwd)"
 TICKETS="${BENCH_SIMILAR_TICKETS:-1000000}"
+MONTHS="${BENCH_MONTHS:-12}"
 WAVE="${BENCH_WAVE:-200}"
 ROUNDS="${BENCH_ROUNDS:-21}"
 OFFSET="${BENCH_PORT_OFFSET:-14100}"
@@ -41,8 +43,8 @@ export PGPASSWORD="$(cat "$DATA/secrets/helpdesk-password")"
 BENCH_TOKEN_STUDENT="$(service_token "$DATA/secrets/service-key" bench STUDENT ticket-service)"
 export BENCH_TOKEN_STUDENT
 
-echo "== seeding $TICKETS tickets"
-"$JAVA" -Dhelpdesk.home="$REPO" -jar "$LAUNCHER" seed --tickets "$TICKETS" --append \
+echo "== seeding $TICKETS tickets over $MONTHS months"
+"$JAVA" -Dhelpdesk.home="$REPO" -jar "$LAUNCHER" seed --tickets "$TICKETS" --months "$MONTHS" --append \
   --db-url "jdbc:postgresql://127.0.0.1:$PG_PORT/helpdesk" --db-user helpdesk --db-password "$PGPASSWORD" </dev/null | tail -n 1
 echo "== a wave of $WAVE reports, then similar x $ROUNDS rounds"
 "$JAVA" "$REPO/bench/SimilarLoad.java" "$TICKETS_URL" "$WAVE" "$ROUNDS"
