@@ -238,6 +238,8 @@ class BadInputCorpusTest {
                         "internal", bool(false)), true),
                 Endpoint.body(t, "POST", "/api/tickets/classify", fields("text", text(true, "The printer is jammed")),
                         false),
+                Endpoint.read(t, "/api/tickets/similar", query("text", "eduroam+down+in+the+library", "location",
+                        "Library")),
                 Endpoint.read(t, "/api/tokens", Map.of()),
                 Endpoint.body(t, "POST", "/api/tokens", fields("name", text(true, "fuzz-token"),
                         "role", enumeration(true, "ANALYST"), "days", number(false, 1)), true),
