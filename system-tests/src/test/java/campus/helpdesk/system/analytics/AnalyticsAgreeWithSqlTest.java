@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.Random;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -20,6 +22,7 @@ class AnalyticsAgreeWithSqlTest {
     static void randomWorkFromSeveralThreads() throws Exception {
         traffic = new TicketTraffic(SharedSuite.uri(Service.GATEWAY));
         traffic.run(6, 60, 20261123L);
+        traffic.everyMoveOnce(new Random(20261202L), "student-every-move");
         System.out.println("Traffic outcomes: " + traffic.outcomes());
     }
 

@@ -97,6 +97,26 @@ final class TicketTraffic {
         return id;
     }
 
+    /**
+     * Every kind of move once, in an order where each is allowed, on two fresh tickets: random traffic may by chance
+     * never find an ACTIVE ticket to hand over, and the comparisons must not rest on luck.
+     */
+    void everyMoveOnce(Random random, String student) {
+        long id = create(random, student);
+        OnBehalfOf staff = OnBehalfOf.person("staff-0", "STAFF");
+        attempt("take", staff, () -> tickets.changeStatus(id, new StatusChange(TicketStatus.ACTIVE, null), null));
+        attempt("reply", staff, () -> messages.post(id, new NewMessage("We are looking into it.", null)));
+        attempt("hand over", staff, () -> tickets.handOver(id, new Handover("staff-1"), null));
+        OnBehalfOf colleague = OnBehalfOf.person("staff-1", "STAFF");
+        Ticket now = colleague.call(() -> tickets.get(id));
+        correct(id, colleague, null, now.priority() == Priority.HIGH ? Priority.LOW : Priority.HIGH);
+        correct(id, colleague, now.category() == Category.IT ? Category.FACILITY : Category.IT, null);
+        attempt("close", colleague,
+                () -> tickets.changeStatus(id, new StatusChange(TicketStatus.CLOSED, null), null));
+        long spam = create(random, student);
+        attempt("delete", colleague, () -> tickets.delete(spam));
+    }
+
     private void step(Random random, String student) {
         int dice = random.nextInt(100);
         if (ids.size() < 5 || dice < 35) {

@@ -23,8 +23,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One person's headless Chromium (the system's browser and driver, nothing downloaded), with the few steps the
@@ -149,5 +152,14 @@ final class Browser implements AutoCloseable {
     @Override
     public void close() {
         driver.quit();
+    }
+
+    private static final Pattern TICKET_URL = Pattern.compile("#/tickets/(\\d+)$");
+
+    /** Sends the report form on screen and waits for the new ticket's page: its number. */
+    public long submitReport() {
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        return waitUntil(d -> Optional.of(TICKET_URL.matcher(d.getCurrentUrl()))
+                .filter(Matcher::find).map(m -> Long.parseLong(m.group(1))).orElse(null));
     }
 }

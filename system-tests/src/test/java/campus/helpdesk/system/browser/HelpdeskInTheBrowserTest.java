@@ -13,8 +13,6 @@ import org.openqa.selenium.NoAlertPresentException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,7 +24,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class HelpdeskInTheBrowserTest {
 
-    private static final Pattern TICKET_URL = Pattern.compile("#/tickets/(\\d+)$");
     private static URI gateway;
 
     @BeforeAll
@@ -270,12 +267,9 @@ class HelpdeskInTheBrowserTest {
     }
 
     private static long submitReport(Browser browser) {
-        browser.driver.findElement(By.cssSelector("form button[type=submit]")).click();
-        String url = browser.waitUntil(d -> TICKET_URL.matcher(d.getCurrentUrl()).find() ? d.getCurrentUrl() : null);
+        long id = browser.submitReport();
         browser.waitFor(By.id("ticket-description"));
-        Matcher m = TICKET_URL.matcher(url);
-        assertThat(m.find()).isTrue();
-        return Long.parseLong(m.group(1));
+        return id;
     }
 
     private static void send(Browser browser, String text) {

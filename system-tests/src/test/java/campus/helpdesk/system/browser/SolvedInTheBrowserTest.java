@@ -10,8 +10,6 @@ import org.openqa.selenium.By;
 
 import java.net.URI;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,7 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SolvedInTheBrowserTest {
 
-    private static final Pattern TICKET_URL = Pattern.compile("#/tickets/(\\d+)$");
     private static URI gateway;
 
     @BeforeAll
@@ -109,11 +106,7 @@ class SolvedInTheBrowserTest {
             reporter.waitForText(By.id("report-follows-up"), "Follows up on #" + id);
             reporter.waitUntil(d -> d.findElement(By.name("title")).getAttribute("value").contains("Printer " + word));
             reporter.driver.findElement(By.name("description")).sendKeys("It jams again since this morning.");
-            reporter.driver.findElement(By.cssSelector("form button[type=submit]")).click();
-            String url = reporter.waitUntil(d -> TICKET_URL.matcher(d.getCurrentUrl()).find() ? d.getCurrentUrl() : null);
-            Matcher m = TICKET_URL.matcher(url);
-            assertThat(m.find()).isTrue();
-            long followUp = Long.parseLong(m.group(1));
+            long followUp = reporter.submitReport();
             reporter.waitForText(By.id("follows-up"), "Follows up on #" + id);
             assertThat(staffApi.get("/api/tickets/" + followUp).get("previousTicketId").asLong()).isEqualTo(id);
         }

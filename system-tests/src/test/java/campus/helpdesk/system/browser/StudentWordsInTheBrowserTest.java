@@ -10,8 +10,6 @@ import org.openqa.selenium.interactions.Actions;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,7 +21,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StudentWordsInTheBrowserTest {
 
-    private static final Pattern TICKET_URL = Pattern.compile("#/tickets/(\\d+)$");
     private static URI gateway;
 
     @BeforeAll
@@ -164,11 +161,7 @@ class StudentWordsInTheBrowserTest {
     }
 
     private static long submitReport(Browser browser) {
-        browser.driver.findElement(By.cssSelector("form button[type=submit]")).click();
-        String url = browser.waitUntil(d -> TICKET_URL.matcher(d.getCurrentUrl()).find() ? d.getCurrentUrl() : null);
-        Matcher m = TICKET_URL.matcher(url);
-        assertThat(m.find()).isTrue();
-        return Long.parseLong(m.group(1));
+        return browser.submitReport();
     }
 
     private static String unique() {
