@@ -123,8 +123,8 @@ final class TicketTraffic {
 
     /**
      * Every move of an incident once, each on fresh tickets: linked, answered once and closed with its linked
-     * tickets; a link undone; an incident deleted (its linked ticket counts on its own again) and a linked ticket
-     * deleted. Random linking rarely finds an incident to answer and close, and the comparisons must not rest on luck.
+     * tickets; a link undone; an incident deleted (its open linked ticket is unlinked and counts on its own) and a
+     * linked ticket deleted. Random linking rarely finds an incident to answer and close, and the comparisons must not rest on luck.
      */
     void everyIncidentMoveOnce(Random random, String student) {
         OnBehalfOf staff = OnBehalfOf.person("staff-2", "STAFF");
