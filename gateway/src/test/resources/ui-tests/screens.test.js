@@ -196,6 +196,8 @@ test('a student sees no staff actions and can write a message', () => onStage('/
 test('"count an outage once" asks every answer collapsed and shows the incidents of the period', () => onStage(
   '/js/screens/dashboard.js', { session: { role: 'STAFF' } }, async (stage, fake) => {
     assert.equal(stage.querySelector('#panel-incidents').hidden, true, 'no incidents panel at first');
+    assert.equal(stage.querySelectorAll('.panel-content .loading').length, 0,
+      'every panel settled, the hidden one included (nothing of it is loading)');
     fake.calls.length = 0;
     const toggle = stage.querySelector('#count-outage-once');
     toggle.checked = true;
@@ -218,5 +220,6 @@ test('"count an outage once" asks every answer collapsed and shows the incidents
     toggle.dispatchEvent(new Event('change'));
     await sleep(50);
     assert.equal(panel.hidden, true, 'hidden again');
+    assert.equal(panel.querySelector('.loading'), null, 'hidden, it shows no loading');
     assert.equal(location.hash, '#/dashboard', 'plain address');
   }));

@@ -4,7 +4,7 @@
 // refresh fetches each answer once and re-renders from them; live events refresh once per burst, a timer keeps the
 // badges honest. Staff also get the classifier's section.
 import { api } from '../api.js';
-import { h } from '../dom.js';
+import { h, mount, loading } from '../dom.js';
 import { refreshOnLive } from '../live.js';
 import { region, whenChanged } from '../region.js';
 import { singleFlight } from '../schedule.js';
@@ -47,7 +47,6 @@ export async function render(container, { session = {}, query: initial } = {}) {
     workload: panels.panelFrame('Work per assignee', 'workload'),
     incidents: panels.panelFrame('Incidents, each an outage counted once', 'incidents'),
   };
-  frames.incidents.el.hidden = true;
   const collapse = collapseToggle(c => choose({ type: 'choose', choices: c }));
   const period = periodChooser(p => choose({ type: 'period', period: p }));
   frames.openPeriod.controls.append(period.form);
@@ -83,12 +82,24 @@ export async function render(container, { session = {}, query: initial } = {}) {
     fills.sla(u.sla, settled.sla, trendChoices(choices));
     fills.volume(u.volume, settled.volume);
     fills.workload(u.workload, settled.workload, choices.sort);
-    frames.incidents.el.hidden = !u.incidents;
-    if (u.incidents) fills.incidents(u.incidents, settled.incidents, choices.open);
+    showIncidents(Boolean(u.incidents));
+    fills.incidents(u.incidents ?? null, settled.incidents, choices.open);
     collapse.sync(choices);
     period.sync(choices.open);
     months.sync(choices);
     days.sync(choices);
+  }
+
+  /**
+   * The incidents panel asks its answer only while an outage counts once. Hidden, nothing of it is loading (a
+   * "Loading…" kept there would say the dashboard never settles); shown again, it loads until its answer is in.
+   */
+  function showIncidents(shown) {
+    const frame = frames.incidents;
+    if (frame.el.hidden === !shown) return;
+    frame.el.hidden = !shown;
+    if (shown) mount(frame.content, loading());
+    else mount(frame.content);
   }
 
   // The trend panels' links carry the months and filters: one object per set of those, so a redraw happens only

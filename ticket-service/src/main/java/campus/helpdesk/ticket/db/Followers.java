@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The people who joined a ticket ("this is my problem too"), told like its reporter. Here beside the tickets row
@@ -24,6 +26,21 @@ public final class Followers {
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }
+        }
+    }
+
+    /** Everyone who joined the ticket, by name. */
+    public static List<String> of(Connection connection, long ticketId) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT person FROM ticket_follower WHERE ticket_id = ? ORDER BY person")) {
+            ps.setLong(1, ticketId);
+            List<String> people = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    people.add(rs.getString(1));
+                }
+            }
+            return people;
         }
     }
 

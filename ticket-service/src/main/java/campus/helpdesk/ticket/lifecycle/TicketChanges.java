@@ -190,20 +190,47 @@ public class TicketChanges {
         return after;
     }
 
-    /** Soft delete (spam): the ticket vanishes from every read; a DELETED event with null facts tells the feed. */
+    /**
+     * Soft delete (spam): the ticket vanishes from every read; a DELETED event with null facts tells the feed. A
+     * deleted incident frees its open linked tickets in the same transaction: linked to a ticket nobody can read,
+     * they could never be answered, closed, unlinked or linked to another incident.
+     */
     public void delete(Identity who, long id) {
         who.requireStaff("delete tickets");
         db.inTransaction(c -> {
-            Ticket current = TicketSql.lockAndLoad(c, id);
+            List<Long> linked = LinkedTickets.lockWithLinked(c, id);
+            Ticket current = TicketSql.loadLive(c, id);
             Change deletion = TicketLifecycle.delete(current, who.actor(), clock.now());
             TicketSql.update(c, "deleted_at = ?", ps -> {
                 Sql.setInstant(ps, 1, deletion.event().at());
                 return 2;
             }, current, deletion.ticket());
             events.append(c, id, deletion.event());
+            unlinkOpen(c, linked, who, deletion.event().at());
             return current;
         });
         events.committed();
+    }
+
+    /** The open ones of {@code linked} (locked by the caller) unlinked; closed tickets are read-only and stay. */
+    private void unlinkOpen(Connection c, List<Long> linked, Identity who, Instant at) throws SQLException {
+        if (linked.isEmpty()) {
+            return;
+        }
+        List<Map.Entry<Ticket, Ticket>> changed = new ArrayList<>();
+        List<TicketEvent> recorded = new ArrayList<>();
+        for (Ticket ticket : new TreeMap<>(TicketSql.loadAllLive(c, linked)).values()) {
+            if (Incidents.isOpen(ticket)) {
+                Change unlinked = Incidents.unlink(ticket, who.actor(), at);
+                changed.add(Map.entry(ticket, unlinked.ticket()));
+                recorded.add(unlinked.event());
+            }
+        }
+        TicketSql.updateAll(c, "incident_id = ?", changed, (ps, after) -> {
+            Sql.setNullableLong(ps, 1, after.incidentId());
+            return 2;
+        });
+        events.appendAll(c, recorded);
     }
 
     private static void checkEditable(Ticket ticket, Identity who, @Nullable Long sent) {

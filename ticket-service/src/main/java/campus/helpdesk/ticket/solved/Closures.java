@@ -10,8 +10,10 @@ import campus.helpdesk.ticket.db.Sql;
 import campus.helpdesk.ticket.db.TicketSql;
 import campus.helpdesk.ticket.identity.Identity;
 import campus.helpdesk.ticket.problem.Problems;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -52,17 +54,29 @@ public class Closures {
         return db.autoCommit(c -> {
             Ticket ticket = TicketSql.loadLive(c, ticketId);
             who.requireMaySeeClosure(ticket, Followers.follows(c, ticketId, who.user()));
-            if (ticket.status() != TicketStatus.CLOSED) {
-                throw Problems.conflict("Ticket " + ticketId + " is " + ticket.status() + ", not closed yet");
-            }
-            try (PreparedStatement ps = c.prepareStatement(SELECT + "WHERE t.id = ?")) {
-                ps.setLong(1, ticketId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return map(rs);
-                }
-            }
+            return closed(c, ticket, null);
         });
+    }
+
+    /**
+     * The close as news for everyone it concerns, followers named: for the gateway alone, which tells each of them
+     * (and nobody else) in their live stream. 409 while not closed.
+     */
+    public Closure toTell(long ticketId) {
+        return db.autoCommit(c -> closed(c, TicketSql.loadLive(c, ticketId), Followers.of(c, ticketId)));
+    }
+
+    private static Closure closed(Connection c, Ticket ticket, @Nullable List<String> followers) throws SQLException {
+        if (ticket.status() != TicketStatus.CLOSED) {
+            throw Problems.conflict("Ticket " + ticket.id() + " is " + ticket.status() + ", not closed yet");
+        }
+        try (PreparedStatement ps = c.prepareStatement(SELECT + "WHERE t.id = ?")) {
+            ps.setLong(1, ticket.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return map(rs, followers);
+            }
+        }
     }
 
     /**
@@ -85,7 +99,7 @@ public class Closures {
                 List<Closure> solved = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        solved.add(map(rs));
+                        solved.add(map(rs, null));
                     }
                 }
                 return solved;
@@ -93,11 +107,11 @@ public class Closures {
         });
     }
 
-    private static Closure map(ResultSet rs) throws SQLException {
+    private static Closure map(ResultSet rs, @Nullable List<String> followers) throws SQLException {
         Instant answeredAt = Sql.instant(rs, "answer_at");
         Closure.Answer answer = answeredAt == null ? null
                 : new Closure.Answer(rs.getString("answer_author"), rs.getString("answer_body"), answeredAt);
         return new Closure(rs.getLong("id"), rs.getString("title"), rs.getString("reporter_name"),
-                rs.getString("closed_by"), Sql.instant(rs, "closed_at"), answer);
+                rs.getString("closed_by"), Sql.instant(rs, "closed_at"), answer, followers);
     }
 }

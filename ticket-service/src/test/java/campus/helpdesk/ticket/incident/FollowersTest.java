@@ -6,6 +6,7 @@ import campus.helpdesk.api.FieldChange;
 import campus.helpdesk.api.HistoryEntry;
 import campus.helpdesk.api.Ticket;
 import campus.helpdesk.api.TicketStatus;
+import campus.helpdesk.support.identity.ServiceRoles;
 import campus.helpdesk.ticket.Api;
 import campus.helpdesk.ticket.ApiTest;
 import io.micronaut.core.type.Argument;
@@ -86,6 +87,25 @@ class FollowersTest extends ApiTest {
         assertThat(api.get(FOLLOWER, "/api/tickets/solved").as(CLOSURES)).isEmpty();
         assertThat(api.get(FOLLOWER, "/api/tickets/" + ticket.id()).status)
                 .as("the ticket itself stays closed to students").isEqualTo(404);
+    }
+
+    @Test
+    void theGatewayReadsWhomACloseConcernsAndNobodyElseDoes() {
+        Ticket ticket = createIn(TicketStatus.ACTIVE);
+        api.post(FOLLOWER, "/api/tickets/" + ticket.id() + "/followers", null);
+        api.post(STAFF, "/api/tickets/" + ticket.id() + "/followers", null);
+        move(ticket.id(), TicketStatus.CLOSED);
+
+        Closure told = api.get(new Api.As(ServiceRoles.GATEWAY, "gateway"), "/api/tickets/" + ticket.id() + "/closure")
+                .as(Closure.class);
+        assertThat(told.reporter()).isEqualTo(STUDENT.user());
+        assertThat(told.followers()).containsExactlyInAnyOrder(FOLLOWER.user(), STAFF.user());
+        assertThat(told.concerns(FOLLOWER.user())).isTrue();
+        assertThat(told.concerns(OTHER_STUDENT.user())).isFalse();
+        for (Api.As person : List.of(STUDENT, FOLLOWER, STAFF)) {
+            assertThat(api.get(person, "/api/tickets/" + ticket.id() + "/closure").as(Closure.class).followers())
+                    .as("who else joined is not %s's to know", person.user()).isNull();
+        }
     }
 
     private Boolean unread(Api.As who, Ticket ticket) {

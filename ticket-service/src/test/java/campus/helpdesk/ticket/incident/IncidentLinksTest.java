@@ -113,6 +113,29 @@ class IncidentLinksTest extends ApiTest {
     }
 
     @Test
+    void deletingAnIncidentFreesItsOpenLinkedTicketsAndLeavesTheClosedOnes() {
+        Ticket incident = create();
+        Ticket open = create();
+        Ticket closed = create();
+        link(STAFF, incident.id(), open.id(), closed.id());
+        move(closed.id(), TicketStatus.ACTIVE);
+        move(closed.id(), TicketStatus.CLOSED);
+        api.post(Api.As.student("Fritz Follower"), "/api/tickets/" + incident.id() + "/followers", null);
+
+        assertThat(api.delete(STAFF, "/api/tickets/" + incident.id()).status).as("followers and links refuse nothing")
+                .isEqualTo(204);
+        assertThat(api.get(STAFF, "/api/tickets/" + open.id()).as(Ticket.class).incidentId()).isNull();
+        assertThat(lastEvent(open.id()).type()).isEqualTo(EventType.UNLINKED);
+        assertThat(lastEvent(open.id()).actor()).isEqualTo(STAFF.user());
+        assertThat(api.get(STAFF, "/api/tickets/" + closed.id()).as(Ticket.class).incidentId())
+                .as("a closed ticket is read-only").isEqualTo(incident.id());
+        Ticket another = create();
+        link(STAFF, another.id(), open.id());
+        assertThat(api.get(STAFF, "/api/tickets/" + open.id()).as(Ticket.class).incidentId())
+                .as("free to join another incident").isEqualTo(another.id());
+    }
+
+    @Test
     void theIncidentsPublicAnswerReachesEveryOpenLinkedTicketAndItsNotesStayOnIt() {
         Ticket incident = createIn(TicketStatus.ACTIVE);
         List<Ticket> linked = List.of(create(Api.As.student("R1"), "Wifi down", "No wifi in the library."),
