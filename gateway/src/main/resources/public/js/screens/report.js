@@ -9,6 +9,7 @@ import { region } from '../region.js';
 import { debounce } from '../schedule.js';
 import { certaintyNote, certaintyOf } from '../certainty.js';
 import { previousTicketOf, followUpNote } from './report/follow-up.js';
+import { similarPanel } from './report/similar.js';
 import { validateAll, clearWhenValid, text } from '../validate.js';
 import { rememberFiled } from '../confirm.js';
 
@@ -37,6 +38,7 @@ export async function render(container, { query } = {}) {
   const submit = h('button', { type: 'submit', class: 'btn btn-primary' }, 'Send report');
   const drawSuggestion = region(suggestion, c => suggestionText(c, priority.value));
   let classifyAbort = null;
+  const similar = similarPanel({ title, description, location });
 
   function show(change) {
     state = { ...state, ...change };
@@ -66,6 +68,7 @@ export async function render(container, { query } = {}) {
     field('Title', title, 'One line: what is wrong and where.'),
     field('Description', description),
     h('div', { class: 'row' }, field('Location (optional)', location), field('Priority', priority)),
+    similar.el,
     field('Category', category, 'Change it if the suggestion is wrong.'), suggestion, errors,
     h('div', { class: 'actions' }, submit));
   clearWhenValid(form, RULES);
@@ -73,6 +76,7 @@ export async function render(container, { query } = {}) {
   form.addEventListener('input', e => {
     state = { ...state, key: newIdempotencyKey() };
     if (e.target === title || e.target === description) classify();
+    if (e.target === title || e.target === description || e.target === location) similar.changed();
   });
   // Choosing the empty entry again hands the choice back to the suggestion.
   category.addEventListener('change', () => show({ picked: category.value !== '', key: newIdempotencyKey() }));
@@ -108,6 +112,7 @@ export async function render(container, { query } = {}) {
   // A suggestion still waiting for its pause in typing must not be asked once the form is gone.
   return () => {
     classify.cancel();
+    similar.stop();
     if (classifyAbort) classifyAbort.abort();
   };
 }
