@@ -24,7 +24,9 @@ test('similar tickets are asked only for text long enough to compare, with the l
   assert.equal(similarRequest('x'.repeat(MIN_TEXT - 1), '   ', ''), null, 'just too short');
   const url = similarRequest('Eduroam down', 'in the library since 9', ' Library ');
   assert.ok(url.startsWith('/api/tickets/similar?'), url);
-  assert.equal(params(url).get('text'), 'Eduroam down\nin the library since 9', 'text');
+  assert.equal(params(url).get('text'), 'Eduroam down in the library since 9', 'one line: no line breaks');
+  assert.equal(params(similarRequest('Eduroam', 'down\n\nin the\tlibrary', '')).get('text'), 'Eduroam down in the library',
+    'line breaks and tabs become spaces');
   assert.equal(params(url).get('location'), 'Library', 'location');
   assert.equal(params(similarRequest('Eduroam down again', '', '')).get('location'), null, 'no empty location');
   assert.equal(params(similarRequest('a'.repeat(50), 'b'.repeat(5000), '')).get('text').length, 1000, 'clipped');
@@ -146,7 +148,8 @@ test('the queue shows an incident with its counts and folds its linked tickets u
     await until(() => stage.querySelector('tr[data-ticket-id="41"]'));
     const badge = stage.querySelector('tr[data-ticket-id="41"] .incident-badge');
     assert.ok(badge.textContent.includes('2 linked') && badge.textContent.includes('5 joined'), badge.textContent);
-    assert.ok(badge.textContent.includes('1 linked ticket on this page'), badge.textContent);
+    const here = stage.querySelector('tr[data-ticket-id="41"] .folded-here').textContent;
+    assert.ok(here.includes('1 linked ticket on this page'), here);
     assert.equal(stage.querySelector('tr[data-ticket-id="42"]'), null, 'folded by default');
     const fold = stage.querySelector('#fold-linked');
     fold.checked = false;

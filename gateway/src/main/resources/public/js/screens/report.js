@@ -3,6 +3,7 @@
 // stays its own (AUTO) and a reporter's differing one is stored as theirs (REPORTER). The ticket is filed with an
 // Idempotency-Key so a double click or a retry never files it twice. The state is the key of this report, the
 // suggestion, whether the reporter picked a category and whether it is being sent; what is typed stays in the form.
+// Beside the fields, the open tickets that look like the same problem, to join instead (report/similar.js).
 import { api, newIdempotencyKey } from '../api.js';
 import { h, field, showFieldError, errorBox, label, categoryBadge, select, CATEGORIES, PRIORITIES } from '../dom.js';
 import { region } from '../region.js';

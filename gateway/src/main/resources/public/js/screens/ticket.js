@@ -1,5 +1,6 @@
 // One ticket: its facts and response targets, staff actions (Take, Close, Hand over, category correction, delete),
-// editing, messages (and internal notes for staff) and the history timeline. Opening it, and seeing a new message
+// editing, messages (and internal notes for staff), its place in a mass incident (ticket/incident.js) and the history
+// timeline. Opening it, and seeing a new message
 // arrive while it is open and looked at, marks it read for this person (the queue's "new" marker clears). Analysts
 // get it to read: no actions, no message form, no read marks. The state
 // is one plain object (ticket/state.js); handlers turn events into actions and every action re-renders from the new
@@ -29,7 +30,8 @@ export async function render(container, { session, params }) {
   let state = initialState(Number(params[0]), session.role);
   const { id } = state;
   const el = {
-    head: h('div', { class: 'ticket-head' }), followsUp: h('div', {}), incident: h('div', {}), notice: h('div', { 'aria-live': 'assertive' }),
+    head: h('div', { class: 'ticket-head' }), followsUp: h('div', {}), incident: h('div', {}),
+    notice: h('div', { 'aria-live': 'assertive' }),
     actions: h('div', { class: 'ticket-actions' }), edit: h('div', {}), body: h('div', { class: 'ticket-body' }),
     history: h('ol', { class: 'timeline' }), messages: h('ol', { class: 'messages', 'aria-live': 'polite', id: 'messages' }),
   };

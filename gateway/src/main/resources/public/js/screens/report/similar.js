@@ -16,11 +16,15 @@ export const MIN_TEXT = 12;
 export const MAX_TEXT = 1000;
 export const PAUSE_MS = 400;
 
-/** The request for what is typed, or null when there is too little to ask about. */
+/**
+ * The request for what is typed, or null when there is too little to ask about. Line breaks become spaces: the
+ * route takes one line of text (it refuses control characters, a line break among them), and the words are what
+ * it compares.
+ */
 export function similarRequest(title, description, location) {
-  const text = `${title.trim()}\n${description.trim()}`.trim().slice(0, MAX_TEXT);
-  if (text.replace(/\s+/g, ' ').length < MIN_TEXT) return null;
-  return `/api/tickets/similar${query({ text, location: location.trim().slice(0, 100) })}`;
+  const text = `${title} ${description}`.replace(/\s+/g, ' ').trim().slice(0, MAX_TEXT);
+  if (text.length < MIN_TEXT) return null;
+  return `/api/tickets/similar${query({ text, location: location.replace(/\s+/g, ' ').trim().slice(0, 100) })}`;
 }
 
 /**

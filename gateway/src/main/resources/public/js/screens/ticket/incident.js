@@ -37,7 +37,8 @@ export function incidentInfo(ticket, history, state, me, on) {
     parts.push(h('p', { class: 'part-of', id: 'part-of-incident' }, `${words.partOf} `,
       h('a', { href: `#/tickets/${ticket.incidentId}` }, `#${ticket.incidentId}`),
       state.staff && isOpen(ticket) ? [' ', h('button', { type: 'button', class: 'btn btn-small', id: 'unlink',
-        onclick: on.unlink }, words.unlink)] : null));
+        // Once: the page redraws it from the answer, whichever it is.
+        onclick: e => { e.currentTarget.disabled = true; on.unlink(); } }, words.unlink)] : null));
   }
   if (ticket.linkedCount) {
     parts.push(h('p', { class: 'incident-size', id: 'incident-size' },

@@ -45,9 +45,9 @@ export function linkBody(selected, incidentId) {
 /** What an incident's row or a linked ticket's row says under its title. */
 export function incidentNote(t, linkedHere) {
   if (isIncident(t)) {
-    return h('span', { class: 'incident-badge', dataset: { linked: t.linkedCount, followers: t.followerCount || 0 } },
-      words.incidentBadge(t.linkedCount, t.followerCount || 0),
-      linkedHere ? h('span', { class: 'muted' }, ` ${words.foldedUnder(linkedHere)}`) : null);
+    return [h('span', { class: 'incident-badge', dataset: { linked: t.linkedCount, followers: t.followerCount || 0 } },
+      words.incidentBadge(t.linkedCount, t.followerCount || 0)),
+    linkedHere ? h('span', { class: 'muted folded-here' }, ` ${words.foldedUnder(linkedHere)}`) : null];
   }
   if (t.incidentId) return h('span', { class: 'in-incident muted' }, ` · ${words.inIncident(t.incidentId)}`);
   return null;

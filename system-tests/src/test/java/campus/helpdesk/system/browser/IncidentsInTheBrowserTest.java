@@ -8,6 +8,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -41,6 +43,13 @@ class IncidentsInTheBrowserTest {
         GatewayApi first = GatewayApi.signIn(gateway, "Ada Student " + word, "STUDENT");
         assertThat(post(first, "/api/tickets/" + outage + "/followers").status()).isEqualTo(204);
 
+        String typed = "eduroam is down in the library I cannot connect to eduroam in reading room " + word
+                + ", nothing loads.";
+        JsonNode offered = GatewayApi.signIn(gateway, studentName, "STUDENT")
+                .get("/api/tickets/similar?text=" + URLEncoder.encode(typed, StandardCharsets.UTF_8));
+        // As the form asks: title and description on one line.
+        assertThat(offered.path("items").findValuesAsText("id")).as("the API offers it").contains(String.valueOf(outage));
+
         try (Browser student = new Browser(gateway)) {
             student.resize(390, 844);
             student.signIn(studentName, "STUDENT");
@@ -48,6 +57,8 @@ class IncidentsInTheBrowserTest {
             student.waitFor(By.name("title")).sendKeys("eduroam is down in the library");
             student.driver.findElement(By.name("description"))
                     .sendKeys("I cannot connect to eduroam in reading room " + word + ", nothing loads.");
+            student.waitUntil(d -> Boolean.TRUE.equals(student.script("return performance.getEntriesByType('resource')"
+                    + ".some(e => e.name.includes('/api/tickets/similar?') && e.responseEnd > 0)")));
             By offer = By.cssSelector("#similar-tickets li[data-ticket-id='" + outage + "']");
             student.waitFor(offer);
             assertThat(student.driver.findElement(offer).getText())
