@@ -30,6 +30,7 @@ function server(url, init) {
     return { categories: [{ category: 'IT', active: 2, open: 4 }], total: 2, openTotal: 4, ...freshness };
   }
   if (path === '/api/analytics/open-period') return { unclosed: 5, byCategory: { IT: 5 }, ...freshness };
+  if (path === '/api/tickets/similar') return { items: [{ id: 41, title: 'Eduroam down in the library', followers: 12, score: 0.9 }] };
   if (path === '/api/tickets/classify') return { category: 'IT', confidence: 0.81, needsReview: false, suggestedPriority: 'HIGH' };
   if (path === '/api/tokens') {
     return [{ name: 'powerbi', role: 'ANALYST', owner: 'Sam', createdAt: '2026-03-01T10:00:00Z',
