@@ -1,5 +1,6 @@
 package campus.helpdesk.ticket.similar;
 
+import campus.helpdesk.api.Category;
 import campus.helpdesk.ticket.db.Database;
 import campus.helpdesk.ticket.db.Sql;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -12,32 +13,33 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The candidates' concepts by concept (migration V13), kept up to date from {@code ticket_event}: every change to a
- * ticket, by any replica, any module or a bulk load, appends an event, so what changed since the feed position this
- * replica last saw, plus the events not stamped yet, names every ticket to index again. That is one indexed
- * statement per request when nothing changed, and it runs before the request's search, so a report filed or edited
- * through the API is compared as it now reads from the next request on.
+ * The candidates by concept, in memory: for each concept (and unknown word stem) the candidates whose text has it,
+ * so a request compares the typed text only with the tickets sharing something with it. Kept current from
+ * {@code ticket_event}: every change to a ticket, by any replica, any module or a bulk load, appends an event, so the
+ * events stamped after the feed position this replica has indexed, plus those not stamped yet, name every ticket to
+ * read again. That is one indexed statement per request when nothing changed, before the request's search, so a
+ * report filed or edited anywhere is compared as it now reads from the next request on.
  *
- * <p>The tables are shared by all replicas; each follows the events itself and a row is only ever replaced by a
- * newer version of its ticket, so replicas indexing the same change at once write it once. When a replica starts,
- * or finds more changes than {@link #FOLLOW_LIMIT} (a bulk load), it sweeps instead: the candidates missing or older
- * than their ticket are indexed, non-candidates dropped.
+ * <p>Each replica keeps its own copy, derived from the shared event log: nothing to coordinate between replicas, and
+ * the gap-free feed positions mean no change is missed. What a request offers is checked against the live rows first
+ * ({@link SimilarSearch}), so a change made without an event (by hand in SQL) never offers a closed ticket. When a
+ * replica starts, or finds more than {@link #FOLLOW_LIMIT} changes (a bulk load), it sweeps instead: reads the
+ * candidates' versions (V12's partial index), and the texts of those new or changed.
  */
 @Singleton
 public class SimilarIndex {
 
     static final int FOLLOW_LIMIT = 10_000;
     private static final int TEXT_READ = 2_000;
-    private static final Duration CLEAN_EVERY = Duration.ofMinutes(1);
     private static final Logger LOG = LoggerFactory.getLogger(SimilarIndex.class);
 
     /**
@@ -49,21 +51,24 @@ public class SimilarIndex {
             UNION ALL
             (SELECT ticket_id, position, 1 FROM ticket_event WHERE position > ? ORDER BY position LIMIT %1$d)"""
             .formatted(FOLLOW_LIMIT + 1);
-    private static final String CANDIDATE = "t.deleted_at IS NULL AND t.status IN ('OPEN', 'ACTIVE') AND t.opened_at > ?";
-    private static final String READ = "SELECT t.id, t.version, t.opened_at, t.title, left(t.description, " + TEXT_READ
-            + ") AS text, t.location FROM tickets t WHERE ";
-    private static final String UPSERT = """
-            INSERT INTO similar_ticket (ticket_id, version, opened_at, place) VALUES (?, ?, ?, ?)
-            ON CONFLICT (ticket_id) DO UPDATE
-            SET version = excluded.version, opened_at = excluded.opened_at, place = excluded.place
-            WHERE similar_ticket.version < excluded.version""";
+    /** The status list is spelled out so the planner can prove V12's partial index applies. */
+    static final String CANDIDATE = "t.deleted_at IS NULL AND t.status IN ('OPEN', 'ACTIVE') AND t.opened_at > ?";
+    private static final String READ = "SELECT t.id, t.version, t.category, t.opened_at, t.title, left(t.description, "
+            + TEXT_READ + ") AS text, t.location FROM tickets t WHERE ";
+
+    /** A candidate as last read. */
+    record Indexed(long id, long version, String title, Category category, Instant openedAt, ReportVector text,
+                   Place place) {
+    }
 
     private final Database db;
     private final Lexicon lexicon;
     private final ReentrantLock lock = new ReentrantLock();
+    private final Map<Long, Indexed> tickets = new ConcurrentHashMap<>();
+    private final Map<String, Set<Long>> byConcept = new ConcurrentHashMap<>();
     /** Every event at or below this feed position is indexed; -1 until the first sweep. Guarded by {@link #lock}. */
     private long position = -1;
-    private Instant cleaned = Instant.EPOCH;
+    private Instant dropped = Instant.EPOCH;
 
     public SimilarIndex(Database db) {
         this.db = db;
@@ -89,19 +94,30 @@ public class SimilarIndex {
         });
     }
 
+    /** The candidates sharing a concept or word stem with {@code typed}, as last read. */
+    Set<Indexed> sharing(ReportVector typed) {
+        Set<Indexed> out = new HashSet<>();
+        for (String concept : typed.weights().keySet()) {
+            for (Long id : byConcept.getOrDefault(concept, Set.of())) {
+                Indexed indexed = tickets.get(id);
+                if (indexed != null) {
+                    out.add(indexed);
+                }
+            }
+        }
+        return out;
+    }
+
+    boolean contains(long id) {
+        return tickets.containsKey(id);
+    }
+
     /** Indexes every change committed before this call; {@code since}: tickets opened before are no candidates. */
     void catchUp(Connection c, Instant since) throws SQLException {
         lock.lock();
         try {
             if (position < 0 || !follow(c, since)) {
                 sweep(c, since);
-            }
-            if (cleaned.isBefore(Instant.now().minus(CLEAN_EVERY))) {
-                try (PreparedStatement ps = c.prepareStatement("DELETE FROM similar_ticket WHERE opened_at <= ?")) {
-                    Sql.setInstant(ps, 1, since);
-                    ps.executeUpdate();
-                }
-                cleaned = Instant.now();
             }
         } finally {
             lock.unlock();
@@ -110,7 +126,7 @@ public class SimilarIndex {
 
     /** False when there are too many changes to follow one by one. */
     private boolean follow(Connection c, Instant since) throws SQLException {
-        Set<Long> changed = new TreeSet<>();
+        Set<Long> changed = new HashSet<>();
         long newest = position;
         int[] perBranch = new int[2];
         try (PreparedStatement ps = c.prepareStatement(CHANGES)) {
@@ -130,27 +146,22 @@ public class SimilarIndex {
             return false;
         }
         if (!changed.isEmpty()) {
-            Long[] ids = changed.toArray(Long[]::new);
-            transaction(c, () -> {
-                try (PreparedStatement ps = c.prepareStatement(READ + "t.id = ANY(?) AND " + CANDIDATE)) {
-                    ps.setArray(1, c.createArrayOf("bigint", ids));
-                    Sql.setInstant(ps, 2, since);
-                    changed.removeAll(index(c, ps));
-                }
-                // What changed and is no candidate now (closed, deleted) leaves the index.
-                try (PreparedStatement ps = c.prepareStatement("DELETE FROM similar_ticket WHERE ticket_id = ANY(?)")) {
-                    ps.setArray(1, c.createArrayOf("bigint", changed.toArray()));
-                    ps.executeUpdate();
-                }
-            });
+            try (PreparedStatement ps = c.prepareStatement(READ + "t.id = ANY(?) AND " + CANDIDATE)) {
+                ps.setArray(1, c.createArrayOf("bigint", changed.toArray()));
+                Sql.setInstant(ps, 2, since);
+                changed.removeAll(read(ps));
+            }
+            // What changed and is no candidate now (closed, deleted) leaves the index.
+            changed.forEach(this::remove);
         }
         position = newest;
+        dropOlderThan(since);
         return true;
     }
 
     /**
-     * Indexes the candidates missing or older than their ticket and drops the rows of non-candidates. The position is
-     * read first: whatever is stamped after it is followed next time, and indexing a ticket twice changes nothing.
+     * Reads the candidates' versions, then the texts of those new or changed, and drops the rest. The position is
+     * read first: whatever is stamped after it is followed next time, and reading a ticket twice changes nothing.
      */
     private void sweep(Connection c, Instant since) throws SQLException {
         long before;
@@ -159,81 +170,71 @@ public class SimilarIndex {
             rs.next();
             before = rs.getLong(1);
         }
-        transaction(c, () -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM similar_ticket s WHERE NOT EXISTS "
-                    + "(SELECT 1 FROM tickets t WHERE t.id = s.ticket_id AND " + CANDIDATE + ")")) {
-                Sql.setInstant(ps, 1, since);
-                ps.executeUpdate();
+        Map<Long, Long> versions = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT t.id, t.version FROM tickets t WHERE " + CANDIDATE)) {
+            Sql.setInstant(ps, 1, since);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    versions.put(rs.getLong(1), rs.getLong(2));
+                }
             }
-            // The status list is spelled out so the planner can prove V12's partial index applies.
-            try (PreparedStatement ps = c.prepareStatement(READ + CANDIDATE + " AND NOT EXISTS (SELECT 1 FROM "
-                    + "similar_ticket s WHERE s.ticket_id = t.id AND s.version >= t.version) ORDER BY t.id")) {
-                Sql.setInstant(ps, 1, since);
-                int indexed = index(c, ps).size();
-                LOG.info("Similar index swept: {} tickets indexed", indexed);
-            }
-        });
+        }
+        tickets.keySet().stream().filter(id -> !versions.containsKey(id)).toList().forEach(this::remove);
+        Long[] stale = versions.entrySet().stream()
+                .filter(e -> tickets.get(e.getKey()) == null || tickets.get(e.getKey()).version() != e.getValue())
+                .map(Map.Entry::getKey).toArray(Long[]::new);
+        try (PreparedStatement ps = c.prepareStatement(READ + "t.id = ANY(?) AND " + CANDIDATE)) {
+            ps.setArray(1, c.createArrayOf("bigint", stale));
+            Sql.setInstant(ps, 2, since);
+            read(ps);
+        }
+        LOG.info("Similar index swept: {} candidates, {} read", versions.size(), stale.length);
         position = before;
     }
 
-    /** Indexes the tickets {@code read} returns (lowest id first: replicas lock rows in one order); their ids. */
-    private Set<Long> index(Connection c, PreparedStatement read) throws SQLException {
-        Set<Long> ids = new TreeSet<>();
-        try (ResultSet rs = read.executeQuery();
-             PreparedStatement upsert = c.prepareStatement(UPSERT);
-             PreparedStatement drop = c.prepareStatement("DELETE FROM similar_concept WHERE ticket_id = ?");
-             PreparedStatement post = c.prepareStatement(
-                     "INSERT INTO similar_concept (concept, ticket_id, weight) VALUES (?, ?, ?)")) {
-            var vectors = new ArrayList<Map.Entry<Long, ReportVector>>();
+    /** Indexes the tickets {@code read} returns; their ids. */
+    private Set<Long> read(PreparedStatement read) throws SQLException {
+        Set<Long> ids = new HashSet<>();
+        try (ResultSet rs = read.executeQuery()) {
             while (rs.next()) {
                 long id = rs.getLong("id");
                 ids.add(id);
                 String title = rs.getString("title");
-                vectors.add(Map.entry(id, ReportVector.of(title + " " + rs.getString("text"), lexicon)));
-                upsert.setLong(1, id);
-                upsert.setLong(2, rs.getLong("version"));
-                Sql.setInstant(upsert, 3, Sql.instant(rs, "opened_at"));
-                upsert.setArray(4, c.createArrayOf("text",
-                        Place.of(rs.getString("location"), lexicon).marks().toArray()));
-                upsert.addBatch();
+                put(new Indexed(id, rs.getLong("version"), title, Category.valueOf(rs.getString("category")),
+                        Sql.instant(rs, "opened_at"), ReportVector.of(title + " " + rs.getString("text"), lexicon),
+                        Place.of(rs.getString("location"), lexicon)));
             }
-            int[] written = upsert.executeBatch();
-            for (int i = 0; i < written.length; i++) {
-                if (written[i] == 0) {
-                    continue; // this version or a newer one is indexed already
-                }
-                long id = vectors.get(i).getKey();
-                drop.setLong(1, id);
-                drop.addBatch();
-                for (Map.Entry<String, Double> w : vectors.get(i).getValue().weights().entrySet()) {
-                    post.setString(1, w.getKey());
-                    post.setLong(2, id);
-                    post.setDouble(3, w.getValue());
-                    post.addBatch();
-                }
-            }
-            drop.executeBatch();
-            post.executeBatch();
         }
         return ids;
     }
 
-    @FunctionalInterface
-    private interface Step {
-        void run() throws SQLException;
+    private void put(Indexed indexed) {
+        remove(indexed.id());
+        tickets.put(indexed.id(), indexed);
+        for (String concept : indexed.text().weights().keySet()) {
+            byConcept.computeIfAbsent(concept, k -> ConcurrentHashMap.newKeySet()).add(indexed.id());
+        }
     }
 
-    /** On the caller's auto-commit connection, so a request holds one pooled connection, not two. */
-    private static void transaction(Connection c, Step step) throws SQLException {
-        c.setAutoCommit(false);
-        try {
-            step.run();
-            c.commit();
-        } catch (SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(true);
+    private void remove(long id) {
+        Indexed gone = tickets.remove(id);
+        if (gone != null) {
+            for (String concept : gone.text().weights().keySet()) {
+                byConcept.computeIfPresent(concept, (k, ids) -> {
+                    ids.remove(id);
+                    return ids.isEmpty() ? null : ids;
+                });
+            }
         }
+    }
+
+    /** Once a minute: a request skips those past the week anyway, this only frees their memory. */
+    private void dropOlderThan(Instant since) {
+        if (dropped.isAfter(since.plus(SimilarSearch.RECENT).minusSeconds(60))) {
+            return;
+        }
+        dropped = since.plus(SimilarSearch.RECENT);
+        tickets.values().stream().filter(t -> !t.openedAt().isAfter(since)).map(Indexed::id).toList()
+                .forEach(this::remove);
     }
 }

@@ -21,7 +21,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Open tickets that look like a report being typed. Only OPEN and ACTIVE tickets opened in the last
@@ -30,10 +29,10 @@ import java.util.Set;
  * the five languages), its category against the classifier's category of the typed text, and its place against the
  * given location.
  *
- * <p>The comparison of texts is a sum over shared concepts, so it is asked of the index by concept that
- * {@link SimilarIndex} keeps (migration V13): only the postings of the typed text's few concepts are read, and only
- * tickets whose text alone could reach the threshold come back, with their live status, category and opening time.
- * A request thus touches the tickets sharing a concept with the typed text (dozens), not every candidate.
+ * <p>Only the candidates sharing a concept or word stem with the typed text are compared (the others' text match is
+ * 0, so they never score): {@link SimilarIndex} finds them by concept, dozens where there are thousands of
+ * candidates. The best are then checked against their live rows in one statement, which also counts their
+ * followers, so what is offered is open and recent now, whatever the index last read.
  */
 @Singleton
 public class SimilarSearch {
@@ -47,31 +46,24 @@ public class SimilarSearch {
     private static final double SAME_CATEGORY = 0.15;
     private static final double PLACE = 0.05;
     private static final double AGE_PENALTY = 0.1;
-
-    /**
-     * The typed text's concepts against the postings, summed per ticket (both vectors have unit length: the cosine),
-     * then the live row of the tickets whose text could reach the threshold. The status list is spelled out so the
-     * planner can prove V12's partial index applies.
-     */
-    private static final String MATCHES = """
-            WITH typed (concept, weight) AS (SELECT * FROM unnest(?::text[], ?::float8[])),
-            hits AS (
-                SELECT p.ticket_id, sum(p.weight * typed.weight) AS text
-                FROM typed JOIN similar_concept p ON p.concept = typed.concept
-                GROUP BY p.ticket_id HAVING sum(p.weight * typed.weight) >= ?)
-            SELECT t.id, t.title, t.category, t.opened_at, s.place, h.text
-            FROM hits h JOIN similar_ticket s ON s.ticket_id = h.ticket_id JOIN tickets t ON t.id = h.ticket_id
-            WHERE t.deleted_at IS NULL AND t.status IN ('OPEN', 'ACTIVE') AND t.opened_at > ?""";
+    /** How many of the best are checked live at a time: a few more than are offered, as some may have closed. */
+    private static final int CHECK = 4 * IncidentOperations.MAX_SIMILAR;
+    private static final String LIVE = """
+            SELECT t.id, t.title, t.category, t.opened_at,
+                   (SELECT count(*) FROM ticket_follower f WHERE f.ticket_id = t.id) AS followers
+            FROM tickets t WHERE t.id = ANY(?) AND\s""" + SimilarIndex.CANDIDATE;
 
     private final Database db;
     private final CurrentClassifier classifier;
     private final SimilarIndex index;
     private final Lexicon lexicon;
     private final double threshold;
-    /** Below this text match not even the same category and place lift a ticket to the threshold. */
-    private final double leastText;
 
-    private record Scored(long id, String title, double score) {
+    private record Scored(SimilarIndex.Indexed candidate, double score) {
+    }
+
+    /** An answer with its unrounded score, which orders the answers as it orders candidates. */
+    private record Offered(double score, SimilarTicket ticket) {
     }
 
     public SimilarSearch(Database db, CurrentClassifier classifier, SimilarIndex index,
@@ -81,8 +73,6 @@ public class SimilarSearch {
         this.index = index;
         this.lexicon = index.lexicon();
         this.threshold = threshold;
-        // Slightly under the bound: the database sums in another order than Java would, a few ulps apart.
-        this.leastText = (threshold - SAME_CATEGORY - PLACE) / TEXT - 1e-9;
     }
 
     /** The best {@link IncidentOperations#MAX_SIMILAR} candidates scoring at least the threshold, best first. */
@@ -94,43 +84,65 @@ public class SimilarSearch {
         Category category = classifier.classify(text).category();
         Place place = Place.of(location, lexicon);
         Instant now = Instant.now();
+        Instant since = now.minus(RECENT);
         return db.autoCommit(c -> {
-            Instant since = now.minus(RECENT);
             index.catchUp(c, since);
-            List<Scored> best = matches(c, typed, category, place, since, now);
-            best.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(Scored::id));
-            List<Scored> top = best.subList(0, Math.min(IncidentOperations.MAX_SIMILAR, best.size()));
-            Map<Long, Integer> followers = followers(c, top);
-            return top.stream().map(s -> new SimilarTicket(s.id(), s.title(),
-                    followers.getOrDefault(s.id(), 0), round(s.score()))).toList();
+            List<Scored> ranked = new ArrayList<>();
+            for (SimilarIndex.Indexed candidate : index.sharing(typed)) {
+                if (candidate.openedAt().isAfter(since)) {
+                    double score = score(typed, category, place, candidate, candidate.category(),
+                            candidate.openedAt(), now);
+                    if (score >= threshold) {
+                        ranked.add(new Scored(candidate, score));
+                    }
+                }
+            }
+            ranked.sort(BEST_FIRST);
+            List<Offered> live = new ArrayList<>();
+            for (int from = 0; from < ranked.size() && live.size() < IncidentOperations.MAX_SIMILAR; from += CHECK) {
+                live.addAll(live(c, ranked.subList(from, Math.min(ranked.size(), from + CHECK)), typed, category,
+                        place, since, now));
+            }
+            live.sort(Comparator.comparingDouble(Offered::score).reversed().thenComparing(o -> o.ticket().id()));
+            return live.stream().limit(IncidentOperations.MAX_SIMILAR).map(Offered::ticket).toList();
         });
     }
 
-    private List<Scored> matches(Connection c, ReportVector typed, Category category, Place place, Instant since,
-                                 Instant now) throws SQLException {
-        List<Scored> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(MATCHES)) {
-            ps.setArray(1, c.createArrayOf("text", typed.weights().keySet().toArray()));
-            ps.setArray(2, c.createArrayOf("float8", typed.weights().values().toArray()));
-            ps.setDouble(3, leastText);
-            Sql.setInstant(ps, 4, since);
+    private static final Comparator<Scored> BEST_FIRST =
+            Comparator.comparingDouble(Scored::score).reversed().thenComparing(s -> s.candidate().id());
+
+    /** Those of {@code batch} open and recent now, scored by their live category and opening time. */
+    private List<Offered> live(Connection c, List<Scored> batch, ReportVector typed, Category category,
+                                     Place place, Instant since, Instant now) throws SQLException {
+        Map<Long, SimilarIndex.Indexed> byId = new HashMap<>();
+        batch.forEach(s -> byId.put(s.candidate().id(), s.candidate()));
+        List<Offered> confirmed = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(LIVE)) {
+            ps.setArray(1, c.createArrayOf("bigint", byId.keySet().toArray()));
+            Sql.setInstant(ps, 2, since);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Place theirs = new Place(Set.of((String[]) rs.getArray("place").getArray()));
-                    double score = score(Math.min(1, rs.getDouble("text")), category == Category.valueOf(
-                            rs.getString("category")), place.agreement(theirs), Sql.instant(rs, "opened_at"), now);
+                    SimilarIndex.Indexed candidate = byId.get(rs.getLong("id"));
+                    double score = score(typed, category, place, candidate,
+                            Category.valueOf(rs.getString("category")), Sql.instant(rs, "opened_at"), now);
                     if (score >= threshold) {
-                        out.add(new Scored(rs.getLong("id"), rs.getString("title"), score));
+                        confirmed.add(new Offered(score, new SimilarTicket(candidate.id(), rs.getString("title"),
+                                rs.getInt("followers"), round(score))));
                     }
                 }
             }
         }
-        return out;
+        return confirmed;
     }
 
-    private static double score(double text, boolean sameCategory, int placeAgreement, Instant openedAt,
-                                Instant now) {
-        double score = TEXT * text + (sameCategory ? SAME_CATEGORY : 0) + PLACE * placeAgreement;
+    private static double score(ReportVector typed, Category category, Place place, SimilarIndex.Indexed candidate,
+                                Category theirCategory, Instant openedAt, Instant now) {
+        double text = typed.cosine(candidate.text());
+        if (text == 0) {
+            return 0;
+        }
+        double score = TEXT * text + (theirCategory == category ? SAME_CATEGORY : 0)
+                + PLACE * place.agreement(candidate.place());
         double age = Duration.between(openedAt, now).toMillis() / (double) RECENT.toMillis();
         score -= AGE_PENALTY * Math.max(0, Math.min(1, age));
         return Math.max(0, Math.min(1, score));
@@ -138,22 +150,5 @@ public class SimilarSearch {
 
     private static double round(double score) {
         return Math.round(score * 1000) / 1000.0;
-    }
-
-    private static Map<Long, Integer> followers(Connection c, List<Scored> top) throws SQLException {
-        Map<Long, Integer> counts = new HashMap<>();
-        if (top.isEmpty()) {
-            return counts;
-        }
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT ticket_id, count(*) FROM ticket_follower WHERE ticket_id = ANY(?) GROUP BY ticket_id")) {
-            ps.setArray(1, c.createArrayOf("bigint", top.stream().map(Scored::id).toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    counts.put(rs.getLong(1), rs.getInt(2));
-                }
-            }
-        }
-        return counts;
     }
 }
