@@ -74,8 +74,8 @@ class SimilarIndexTest extends ApiTest {
             s.executeUpdate("UPDATE tickets SET status = 'CLOSED', closed_at = now() WHERE id = " + ticket.id());
         }
 
+        // No event tells the index (unless a sweep happens to run): what is offered is checked against the live row.
         assertThat(similar("ascensore bloccato")).isEmpty();
-        assertThat(index.contains(ticket.id())).as("no event, so the index still holds it").isTrue();
     }
 
     @Test
