@@ -39,6 +39,7 @@ public final class StoryGenerator {
         this.timeline = new Timeline(plan.now(), plan.months());
         this.books = Phrasebook.loadAll();
         this.now = plan.now().toEpochMilli();
+        // Twice: how many reports the waves file (cut at now) decides where their numbering starts.
         List<Wave> planned = Waves.of(plan, books, 0);
         this.stories = plan.tickets() - Waves.tickets(planned);
         // The waves' reports come after the stories, so every ticket of the plan has its own index.

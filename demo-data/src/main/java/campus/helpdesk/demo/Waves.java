@@ -6,6 +6,7 @@ import campus.helpdesk.api.Priority;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -54,14 +55,15 @@ final class Waves {
         if (plan.tickets() < MIN_TICKETS) {
             return List.of();
         }
-        Instant start = plan.now().atZone(java.time.ZoneOffset.UTC).minusMonths(plan.months()).toInstant();
+        Instant start = plan.now().atZone(ZoneOffset.UTC).minusMonths(plan.months()).toInstant();
         List<Wave> waves = new ArrayList<>();
         long index = firstIndex;
         for (int w = 0; w < OUTAGES.size(); w++) {
             Outage outage = OUTAGES.get(w);
-            Instant began = outage.daysAgo() == 0 ? plan.now().minus(outage.startsAgo()).truncatedTo(ChronoUnit.MINUTES)
+            Instant began = outage.daysAgo() == 0
+                    ? plan.now().minus(outage.startsAgo()).truncatedTo(ChronoUnit.MINUTES)
                     : plan.now().truncatedTo(ChronoUnit.DAYS).minus(outage.daysAgo(), ChronoUnit.DAYS)
-                    .plus(outage.startsAgo());
+                            .plus(outage.startsAgo());
             if (began.isBefore(start)) {
                 continue;
             }
