@@ -70,21 +70,22 @@ final class SqlTruth {
                        round(percentile_disc(0.9) WITHIN GROUP (ORDER BY ms) / 3600000.0, 6)
                 FROM (SELECT opened_at, floor(extract(epoch FROM closed_at) * 1000)
                                         - floor(extract(epoch FROM opened_at) * 1000) AS ms
-                      FROM """ + counting.tickets() + """
-                      WHERE deleted_at IS NULL AND status = 'CLOSED' AND closed_at IS NOT NULL""" + onlyCategory + """
+                      FROM %s
+                      WHERE deleted_at IS NULL AND status = 'CLOSED' AND closed_at IS NOT NULL%s
                      ) t
-                GROUP BY 1""", rs -> closed.put(rs.getString(1), new Object[]{rs.getLong(2), rs.getBigDecimal(3),
-                rs.getBigDecimal(4), rs.getBigDecimal(5)}));
+                GROUP BY 1""".formatted(counting.tickets(), onlyCategory), rs -> closed.put(rs.getString(1),
+                new Object[]{rs.getLong(2), rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getBigDecimal(5)}));
         Map<String, BigDecimal> firstResponse = new HashMap<>();
         query("""
                 SELECT to_char(opened_at AT TIME ZONE 'UTC', 'YYYY-MM'),
                        round(percentile_disc(0.5) WITHIN GROUP (ORDER BY ms) / 3600000.0, 6)
                 FROM (SELECT opened_at, floor(extract(epoch FROM first_response_at) * 1000)
                                         - floor(extract(epoch FROM opened_at) * 1000) AS ms
-                      FROM """ + counting.tickets() + """
-                      WHERE deleted_at IS NULL AND first_response_at IS NOT NULL""" + onlyCategory + """
+                      FROM %s
+                      WHERE deleted_at IS NULL AND first_response_at IS NOT NULL%s
                      ) t
-                GROUP BY 1""", rs -> firstResponse.put(rs.getString(1), rs.getBigDecimal(2)));
+                GROUP BY 1""".formatted(counting.tickets(), onlyCategory),
+                rs -> firstResponse.put(rs.getString(1), rs.getBigDecimal(2)));
         List<String> lines = new ArrayList<>();
         for (YearMonth month = from; !month.isAfter(to); month = month.plusMonths(1)) {
             Object[] row = closed.getOrDefault(month.toString(), new Object[]{0L, null, null, null});

@@ -31,8 +31,12 @@ import java.util.Map;
  *
  * <p>Only the candidates sharing a concept or word stem with the typed text are compared (the others' text match is
  * 0, so they never score): {@link SimilarIndex} finds them by concept, dozens where there are thousands of
- * candidates. The best are then checked against their live rows in one statement, which also counts their
- * followers, so what is offered is open and recent now, whatever the index last read.
+ * candidates. The best are then checked against their live rows in one statement, so what is offered is open and
+ * recent now, whatever the index last read.
+ *
+ * <p>A report linked to an incident is offered as its incident: a student joining the outage must join the ticket
+ * that staff answer and close for everyone, not one of its dozens of linked reports. The incident takes the best
+ * score of its reports (and its own), so a wave of reports is one offer, with the incident's followers.
  */
 @Singleton
 public class SimilarSearch {
@@ -49,9 +53,12 @@ public class SimilarSearch {
     /** How many of the best are checked live at a time: a few more than are offered, as some may have closed. */
     private static final int CHECK = 4 * IncidentOperations.MAX_SIMILAR;
     private static final String LIVE = """
-            SELECT t.id, t.title, t.category, t.opened_at,
-                   (SELECT count(*) FROM ticket_follower f WHERE f.ticket_id = t.id) AS followers
+            SELECT t.id, t.category, t.opened_at, t.incident_id
             FROM tickets t WHERE t.id = ANY(?) AND\s""" + SimilarIndex.CANDIDATE;
+    /** What is offered: open, whatever its age (an incident may be older than the reports linked to it). */
+    private static final String OFFERED = """
+            SELECT t.id, t.title, (SELECT count(*) FROM ticket_follower f WHERE f.ticket_id = t.id) AS followers
+            FROM tickets t WHERE t.id = ANY(?) AND t.deleted_at IS NULL AND t.status IN ('OPEN', 'ACTIVE')""";
 
     private final Database db;
     private final CurrentClassifier classifier;
@@ -62,8 +69,8 @@ public class SimilarSearch {
     private record Scored(SimilarIndex.Indexed candidate, double score) {
     }
 
-    /** An answer with its unrounded score, which orders the answers as it orders candidates. */
-    private record Offered(double score, SimilarTicket ticket) {
+    /** A candidate confirmed live, with its unrounded score and the ticket it is offered as. */
+    private record Confirmed(double score, long offeredAs) {
     }
 
     public SimilarSearch(Database db, CurrentClassifier classifier, SimilarIndex index,
@@ -98,25 +105,46 @@ public class SimilarSearch {
                 }
             }
             ranked.sort(BEST_FIRST);
-            List<Offered> live = new ArrayList<>();
-            for (int from = 0; from < ranked.size() && live.size() < IncidentOperations.MAX_SIMILAR; from += CHECK) {
-                live.addAll(live(c, ranked.subList(from, Math.min(ranked.size(), from + CHECK)), typed, category,
-                        place, since, now));
+            Map<Long, Double> best = new HashMap<>();
+            for (int from = 0; from < ranked.size() && best.size() < IncidentOperations.MAX_SIMILAR; from += CHECK) {
+                for (Confirmed confirmed : live(c, ranked.subList(from, Math.min(ranked.size(), from + CHECK)),
+                        typed, category, place, since, now)) {
+                    best.merge(confirmed.offeredAs(), confirmed.score(), Math::max);
+                }
             }
-            live.sort(Comparator.comparingDouble(Offered::score).reversed().thenComparing(o -> o.ticket().id()));
-            return live.stream().limit(IncidentOperations.MAX_SIMILAR).map(Offered::ticket).toList();
+            return offered(c, best);
         });
+    }
+
+    /** The best of {@code best} that are still open, with their titles and followers, best first. */
+    private static List<SimilarTicket> offered(Connection c, Map<Long, Double> best) throws SQLException {
+        List<SimilarTicket> offers = new ArrayList<>();
+        if (best.isEmpty()) {
+            return offers;
+        }
+        try (PreparedStatement ps = c.prepareStatement(OFFERED)) {
+            ps.setArray(1, c.createArrayOf("bigint", best.keySet().toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long id = rs.getLong("id");
+                    offers.add(new SimilarTicket(id, rs.getString("title"), rs.getInt("followers"), best.get(id)));
+                }
+            }
+        }
+        offers.sort(Comparator.comparingDouble(SimilarTicket::score).reversed().thenComparing(SimilarTicket::id));
+        return offers.stream().limit(IncidentOperations.MAX_SIMILAR)
+                .map(o -> new SimilarTicket(o.id(), o.title(), o.followers(), round(o.score()))).toList();
     }
 
     private static final Comparator<Scored> BEST_FIRST =
             Comparator.comparingDouble(Scored::score).reversed().thenComparing(s -> s.candidate().id());
 
     /** Those of {@code batch} open and recent now, scored by their live category and opening time. */
-    private List<Offered> live(Connection c, List<Scored> batch, ReportVector typed, Category category,
-                                     Place place, Instant since, Instant now) throws SQLException {
+    private List<Confirmed> live(Connection c, List<Scored> batch, ReportVector typed, Category category,
+                                 Place place, Instant since, Instant now) throws SQLException {
         Map<Long, SimilarIndex.Indexed> byId = new HashMap<>();
         batch.forEach(s -> byId.put(s.candidate().id(), s.candidate()));
-        List<Offered> confirmed = new ArrayList<>();
+        List<Confirmed> confirmed = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(LIVE)) {
             ps.setArray(1, c.createArrayOf("bigint", byId.keySet().toArray()));
             Sql.setInstant(ps, 2, since);
@@ -126,8 +154,8 @@ public class SimilarSearch {
                     double score = score(typed, category, place, candidate,
                             Category.valueOf(rs.getString("category")), Sql.instant(rs, "opened_at"), now);
                     if (score >= threshold) {
-                        confirmed.add(new Offered(score, new SimilarTicket(candidate.id(), rs.getString("title"),
-                                rs.getInt("followers"), round(score))));
+                        long incident = rs.getLong("incident_id");
+                        confirmed.add(new Confirmed(score, rs.wasNull() ? candidate.id() : incident));
                     }
                 }
             }

@@ -20,6 +20,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,6 +54,23 @@ class SimilarTicketsTest extends ApiTest {
         assertThat(items.get(0).title()).isEqualTo("Eduroam down in the library");
         assertThat(items.get(0).followers()).isEqualTo(2);
         assertThat(items.get(0).score()).isBetween(SimilarSearch.DEFAULT_THRESHOLD, 1.0);
+    }
+
+    @Test
+    void reportsLinkedToAnIncidentAreOfferedAsTheIncidentOnce() {
+        Ticket incident = file("Eduroam down in the library", "No wifi in the library since this morning", "Library");
+        Ticket italian = file("Wifi non funziona in biblioteca", "Nessuna connessione wifi in biblioteca", "Biblioteca");
+        Ticket german = file("WLAN in der Bibliothek tot", "Kein WLAN in der Bibliothek", "Bibliothek");
+        assertThat(api.post(STAFF, "/api/tickets/" + incident.id() + "/links",
+                Map.of("tickets", List.of(italian.id(), german.id()))).status).isEqualTo(200);
+        assertThat(api.post(Api.As.student("Bruno Student"), "/api/tickets/" + incident.id() + "/followers", null)
+                .status).isEqualTo(204);
+
+        List<SimilarTicket> items = similar(STUDENT, "WLAN geht nicht in der Bibliothek", "Bibliothek");
+
+        assertThat(items).extracting(SimilarTicket::id).containsExactly(incident.id());
+        assertThat(items.get(0).title()).isEqualTo("Eduroam down in the library");
+        assertThat(items.get(0).followers()).isEqualTo(1);
     }
 
     @Test
