@@ -1,6 +1,6 @@
 import { test, assert } from './runner.js';
 import { ANSWERS, initialState, update, refreshPlan, openPeriodUrl, csvHref, describePeriod, freshnessText,
-  currentMonth, choicesFrom, address, urls, nextSort } from '/js/screens/dashboard/state.js';
+  currentMonth, choicesFrom, address, urls, nextSort, countingOnce } from '/js/screens/dashboard/state.js';
 import { samePeriod } from '/js/screens/dashboard/period.js';
 import { kpis } from '/js/screens/dashboard/kpis.js';
 
@@ -110,4 +110,29 @@ test('a workload column sorts names A to Z and figures largest first, a second c
   assert.equal(nextSort('assignee,asc', 'assignee'), 'assignee,desc');
   assert.equal(nextSort('assignee,asc', 'medianResolutionHours'), 'medianResolutionHours,desc');
   assert.equal(nextSort('active,desc', 'active'), 'active,asc');
+});
+
+test('counting an outage once asks every answer collapsed, and the incidents of the open-period panel\'s period', () => {
+  const plain = refreshPlan(initialState());
+  const s = update(initialState(), { type: 'choose', choices: { collapse: true } });
+  const plan = refreshPlan(s);
+  assert.deepEqual(plan.filter(u => !u.startsWith('/api/analytics/incidents')).sort(), plain.map(countingOnce).sort(),
+    'the same answers, collapsed');
+  assert.ok(plan.includes('/api/analytics/incidents?hours=24'), 'the incidents of the last 24 h');
+  assert.equal(plan.length, plain.length + 1, 'one answer more');
+  assert.equal(urls(s.choices).incidents, '/api/analytics/incidents?hours=24', 'no collapse on the incidents');
+  const week = update(s, { type: 'period', period: { days: 7 } });
+  assert.equal(urls(week.choices).incidents, '/api/analytics/incidents?days=7', 'the panel follows the period');
+  assert.equal(urls(week.choices).openPeriod, '/api/analytics/open-period?days=7&incidents=collapse', 'open period');
+});
+
+test('without the toggle no answer names incidents, and the address says when it is on', () => {
+  assert.ok(refreshPlan(initialState()).every(u => !u.includes('incidents')), 'plain plan');
+  assert.equal(countingOnce('/api/analytics/workload'), '/api/analytics/workload?incidents=collapse', 'no query yet');
+  assert.equal(countingOnce('/api/analytics/volume?days=30'), '/api/analytics/volume?days=30&incidents=collapse',
+    'a query already');
+  const on = update(initialState(), { type: 'choose', choices: { collapse: true } });
+  assert.equal(address(on.choices), '#/dashboard?incidents=collapse', 'address');
+  assert.equal(choicesFrom(new URLSearchParams('incidents=collapse')).collapse, true, 'reopened');
+  assert.equal(Boolean(choicesFrom(new URLSearchParams('incidents=once')).collapse), false, 'anything else: off');
 });

@@ -192,3 +192,34 @@ test('a student sees no staff actions and can write a message', () => onStage('/
     assert.equal(stage.querySelector('#message-internal'), null, 'internal note box');
     assert.equal(stage.querySelector('form.compose').hidden, false, 'composer hidden');
   }));
+
+test('"count an outage once" asks every answer collapsed and shows the incidents of the period', () => onStage(
+  '/js/screens/dashboard.js', { session: { role: 'STAFF' } }, async (stage, fake) => {
+    assert.equal(stage.querySelector('#panel-incidents').hidden, true, 'no incidents panel at first');
+    assert.equal(stage.querySelectorAll('.panel-content .loading').length, 0,
+      'every panel settled, the hidden one included (nothing of it is loading)');
+    fake.calls.length = 0;
+    const toggle = stage.querySelector('#count-outage-once');
+    toggle.checked = true;
+    toggle.dispatchEvent(new Event('change'));
+    await sleep(50);
+    assert.equal(fake.calls.length, 8, 'the seven answers collapsed and the incidents');
+    assert.ok(fake.calls.filter(c => !c.startsWith('GET /api/analytics/incidents'))
+      .every(c => c.includes('incidents=collapse')), 'all collapsed');
+    assert.ok(fake.calls.includes('GET /api/analytics/incidents?hours=24'), 'the incidents of the last 24 h');
+    assert.equal(location.hash, '#/dashboard?incidents=collapse', 'address');
+    const panel = stage.querySelector('#panel-incidents');
+    assert.equal(panel.hidden, false, 'incidents panel shown');
+    assert.equal(panel.querySelector('#incidents-linked').textContent, '57', 'linked reports');
+    assert.equal(panel.querySelector('td a').getAttribute('href'), '#/tickets/41', 'an incident leads to its ticket');
+    assert.equal(panel.querySelector('.panel-foot a').getAttribute('href'), '/api/analytics/incidents?hours=24&format=csv',
+      'CSV link');
+    assert.equal(stage.querySelector('#panel-workload .panel-foot a').getAttribute('href'),
+      '/api/analytics/workload?incidents=collapse&format=csv', 'a collapsed answer\'s CSV is collapsed too');
+    toggle.checked = false;
+    toggle.dispatchEvent(new Event('change'));
+    await sleep(50);
+    assert.equal(panel.hidden, true, 'hidden again');
+    assert.equal(panel.querySelector('.loading'), null, 'hidden, it shows no loading');
+    assert.equal(location.hash, '#/dashboard', 'plain address');
+  }));

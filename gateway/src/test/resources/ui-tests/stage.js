@@ -30,6 +30,7 @@ function server(url, init) {
     return { categories: [{ category: 'IT', active: 2, open: 4 }], total: 2, openTotal: 4, ...freshness };
   }
   if (path === '/api/analytics/open-period') return { unclosed: 5, byCategory: { IT: 5 }, ...freshness };
+  if (path === '/api/tickets/similar') return { items: [{ id: 41, title: 'Eduroam down in the library', followers: 12, score: 0.9 }] };
   if (path === '/api/tickets/classify') return { category: 'IT', confidence: 0.81, needsReview: false, suggestedPriority: 'HIGH' };
   if (path === '/api/tokens') {
     return [{ name: 'powerbi', role: 'ANALYST', owner: 'Sam', createdAt: '2026-03-01T10:00:00Z',
@@ -47,6 +48,10 @@ function server(url, init) {
   if (path === '/api/analytics/volume') {
     return { days: [{ date: '2026-03-01', opened: 2, closed: 1, backlog: 5 }, { date: '2026-03-02', opened: 1, closed: 2, backlog: 4 }],
       ...freshness };
+  }
+  if (path === '/api/analytics/incidents') {
+    return { incidents: [{ id: 41, category: 'IT', status: 'ACTIVE', openedAt: '2026-03-01T08:00:00Z', closedAt: null,
+      linked: 57 }], linkedTotal: 57, ...freshness };
   }
   if (path === '/api/analytics/workload') {
     return { assignees: [{ assignee: 'Bea', active: 1, closedLast30Days: 7, medianFirstResponseHours: 2, medianResolutionHours: 9 },

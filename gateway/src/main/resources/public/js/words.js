@@ -67,3 +67,69 @@ export function violationText(violation) {
   if (violation && isForPeople(violation.message)) return violation.message;
   return (violation && BY_FIELD[violation.field]) || 'Please check this field.';
 }
+
+// Mass incidents: one outage reported by many. The sentences of the report form's "is it one of these?", the
+// queue's linking and the ticket page's incident part, in one place so that they read alike everywhere.
+const people = n => (n === 1 ? '1 person' : `${n} people`);
+const tickets = n => (n === 1 ? '1 linked ticket' : `${n} linked tickets`);
+
+export const incidentWords = {
+  similarHeading: 'Is it one of these?',
+  similarLead: 'Others reported something like it. Join one and you are told, like its reporter, when it is answered '
+    + 'and solved; or send your own report below.',
+  joined: n => (n ? `${people(n)} joined` : 'Nobody joined yet'),
+  join: 'This is my problem too',
+  joining: 'Joining…',
+  joinedNotice: id => `You joined #${id}: you are told here when it is answered and when it is solved.`,
+  following: 'You follow this ticket: you are told when it is answered and when it is solved.',
+  partOf: 'Part of incident',
+  unlink: 'Unlink',
+  unlinked: id => `#${id} is no longer linked to this incident.`,
+  incidentSize: (linked, followers) => `Incident: ${tickets(linked)}, ${people(followers)} joined`,
+  incidentBadge: (linked, followers) => `Incident · ${linked} linked · ${followers} joined`,
+  linkTo: 'Link to an incident…',
+  linkToLabel: 'Incident number',
+  linkToHint: 'The ticket that stands for the outage; pick a suggestion or type its number.',
+  link: 'Link',
+  linkedTo: id => `Linked to incident #${id}.`,
+  suggestedHeading: 'Looks like an open incident',
+  noSuggestion: 'No open incident looks like this ticket.',
+  enterNumber: 'Which incident? Type its number.',
+  selected: n => (n === 1 ? '1 ticket selected' : `${n} tickets selected`),
+  selectRow: id => `Select #${id}`,
+  chooseIncident: 'Incident',
+  linkSelected: 'Link to incident',
+  linkedSelected: (n, id) => `${n === 1 ? '1 ticket' : `${n} tickets`} linked to incident #${id}.`,
+  otherIncident: 'Another incident (number)',
+  fold: 'Fold linked tickets under their incident',
+  foldedUnder: n => (n === 1 ? 'and 1 linked ticket on this page' : `and ${n} linked tickets on this page`),
+  inIncident: id => `in incident #${id}`,
+};
+
+// Refusals of linking and unlinking whose own detail is not fit to show (it names statuses as the wire spells them).
+const INCIDENT_REFUSALS = {
+  404: 'That ticket is not linked to this incident (any more). The page shows how things stand now.',
+  409: 'Only open and active tickets can be linked or unlinked, and an incident cannot be linked to another one.',
+  422: 'A ticket cannot be linked to itself, and every ticket named must exist. Please check the numbers.',
+};
+
+const JOIN_REFUSALS = {
+  404: 'This ticket was closed or removed meanwhile. You can still send your own report.',
+  409: 'This ticket can no longer be joined. You can still send your own report.',
+};
+
+/** The sentence shown for a refused link or unlink: the service's own when it is one, else by status. */
+export function incidentRefusalText(err) {
+  return refusal(err, INCIDENT_REFUSALS);
+}
+
+/** The sentence shown when "This is my problem too" is refused. */
+export function joinRefusalText(err) {
+  return refusal(err, JOIN_REFUSALS);
+}
+
+function refusal(err, byStatus) {
+  const detail = err && err.problem ? err.problem.detail : null;
+  if (isForPeople(detail)) return detail;
+  return byStatus[err && err.status] || (err && err.message) || CLIENT_FAULT;
+}

@@ -14,7 +14,8 @@ import java.util.Map;
  * ~44 MB at a million, against ~250 MB as objects in a map). Ticket ids come from a sequence, so pages are
  * dense; sparse ids only cost a page each. The assignee is an index into a table of the few staff names; the two
  * due times are kept as milliseconds after the opening in an int (±24 days: every calendar target, and business
- * hours over a few weeks), the rare longer one in a side map. Not thread-safe: {@link FactsReadModel} guards it.
+ * hours over a few weeks), the rare longer one in a side map; the incident a ticket is linked to costs 8 bytes more.
+ * Not thread-safe: {@link FactsReadModel} guards it.
  */
 final class FactsStore {
 
@@ -48,6 +49,7 @@ final class FactsStore {
         final char[] assignee = new char[PAGE_SIZE];
         final int[] firstResponseDue = new int[PAGE_SIZE];
         final int[] resolutionDue = new int[PAGE_SIZE];
+        final long[] incident = new long[PAGE_SIZE];
 
         Page() {
             java.util.Arrays.fill(status, ABSENT);
@@ -75,7 +77,25 @@ final class FactsStore {
                 PRIORITIES[page.priority[at]], Instant.ofEpochMilli(page.opened[at]), instant(page.closed[at]),
                 instant(page.firstResponse[at]), page.version[at], assignees.name(page.assignee[at]),
                 due(page.opened[at], page.firstResponseDue[at], farFirstResponseDue, id),
-                due(page.opened[at], page.resolutionDue[at], farResolutionDue, id));
+                due(page.opened[at], page.resolutionDue[at], farResolutionDue, id),
+                page.incident[at] == NONE ? null : page.incident[at]);
+    }
+
+    boolean contains(long id) {
+        Page page = pages.get(id >> PAGE_BITS);
+        return page != null && page.status[(int) (id & (PAGE_SIZE - 1))] != ABSENT;
+    }
+
+    /** Every ticket held, in id order (the order a snapshot comes in). */
+    void forEach(java.util.function.Consumer<TicketFacts> action) {
+        for (long key : new java.util.TreeSet<>(pages.keySet())) {
+            Page page = pages.get(key);
+            for (int at = 0; at < PAGE_SIZE; at++) {
+                if (page.status[at] != ABSENT) {
+                    action.accept(get((key << PAGE_BITS) | at));
+                }
+            }
+        }
     }
 
     void put(TicketFacts facts) {
@@ -95,6 +115,7 @@ final class FactsStore {
         page.firstResponseDue[at] = offset(facts.openedAt(), facts.firstResponseDueAt(), farFirstResponseDue,
                 facts.id());
         page.resolutionDue[at] = offset(facts.openedAt(), facts.resolutionDueAt(), farResolutionDue, facts.id());
+        page.incident[at] = facts.incidentId() == null ? NONE : facts.incidentId();
     }
 
     void remove(long id) {

@@ -66,4 +66,28 @@ class FactsSnapshotTest {
         assertThatThrownBy(() -> FactsSnapshot.parseLine("5,1,2,0,1,,,4,,,bad\\x0041"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void theIncidentATicketIsLinkedToSurvivesALineWithAndWithoutAnAssignee() {
+        for (String name : new String[]{null, "Smith, Jane", "back\\slash \\i9"}) {
+            TicketFacts facts = new TicketFacts(8, Category.IT, TicketStatus.CLOSED, Priority.HIGH, OPENED,
+                    OPENED.plusSeconds(60), null, 2, name, null, null, 3L);
+            assertThat(roundTrip(facts)).as(name).isEqualTo(facts);
+        }
+    }
+
+    @Test
+    void aLineOfTheElevenFieldFormBeforeIncidentsIsReadWithoutAnIncident() {
+        TicketFacts facts = FactsSnapshot.parseLine("5,1,2,0," + OPENED.toEpochMilli() + ",,,4,,,Smith, Jane");
+        assertThat(facts.assignee()).isEqualTo("Smith, Jane");
+        assertThat(facts.incidentId()).isNull();
+    }
+
+    @Test
+    void aBrokenIncidentIsRefusedNotGuessed() {
+        assertThatThrownBy(() -> FactsSnapshot.parseLine("5,1,2,0,1,,,4,,,Ada\\i"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> FactsSnapshot.parseLine("5,1,2,0,1,,,4,,,\\i3,x"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

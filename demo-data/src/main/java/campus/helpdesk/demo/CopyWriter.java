@@ -70,6 +70,13 @@ final class CopyWriter implements AutoCloseable {
         return this;
     }
 
+    /** A nullable id (a ticket's incident). */
+    CopyWriter nullable(Long value) {
+        separate();
+        row.append(value == null ? "\\N" : value.toString());
+        return this;
+    }
+
     CopyWriter number(double value) {
         separate();
         row.append(value);

@@ -82,7 +82,12 @@ public final class DemoDataLoader {
         long[] totals;
         try (SuspendedForeignKeys keys = plan.tickets() >= BULK_TICKETS ? SuspendedForeignKeys.suspend(connector)
                 : null) {
-            totals = loadStreams(connector, plan, progress, streams, ids, levels);
+            StoryGenerator generator = new StoryGenerator(plan);
+            totals = loadStreams(connector, generator, plan, progress, streams, ids, levels);
+            StoryRows.Counts waves = loadWaves(connector, generator, plan, progress, ids, levels);
+            totals[0] += waves.tickets();
+            totals[1] += waves.messages();
+            totals[2] += waves.events();
         } catch (SQLException e) {
             throw new DemoDataException("Cannot suspend or restore the foreign keys: " + e.getMessage(), e);
         }
@@ -104,10 +109,9 @@ public final class DemoDataLoader {
         }
     }
 
-    private static long[] loadStreams(Connector connector, SeedPlan plan, Progress progress, int streams,
-                                      Ids ids, ServiceLevels levels) {
-        StoryGenerator generator = new StoryGenerator(plan);
-        int batch = Math.max(100, Math.min(MAX_BATCH, plan.tickets() / Math.max(1, streams * 4)));
+    private static long[] loadStreams(Connector connector, StoryGenerator generator, SeedPlan plan,
+                                      Progress progress, int streams, Ids ids, ServiceLevels levels) {
+        int batch = Math.max(100, Math.min(MAX_BATCH, generator.stories() / Math.max(1, streams * 4)));
         AtomicLong nextIndex = new AtomicLong();
         AtomicLong done = new AtomicLong();
         long[] totals = new long[3];
@@ -147,8 +151,8 @@ public final class DemoDataLoader {
                 s.execute("SET synchronous_commit = off");
             }
             long from;
-            while ((from = nextIndex.getAndAdd(batch)) < plan.tickets()) {
-                long to = Math.min(plan.tickets(), from + batch);
+            while ((from = nextIndex.getAndAdd(batch)) < generator.stories()) {
+                long to = Math.min(generator.stories(), from + batch);
                 List<TicketScript.Played> stories = new ArrayList<>((int) (to - from));
                 for (long index = from; index < to; index++) {
                     stories.add(TicketScript.play(generator.generate(index), ids.firstTicket() + index,
@@ -168,6 +172,37 @@ public final class DemoDataLoader {
             connection.commit();
         }
         return new StoryRows.Counts(tickets, messages, events);
+    }
+
+    /**
+     * The outages, after the stories, in one transaction: a wave's reports are linked to its incident, whose row must
+     * be there (the same COPY) when they are checked. Its reports take the last ticket ids of the block, so unlike the
+     * stories their ids do not follow their opening times.
+     */
+    private static StoryRows.Counts loadWaves(Connector connector, StoryGenerator generator, SeedPlan plan,
+                                              Progress progress, Ids ids, ServiceLevels levels) {
+        if (generator.waves().isEmpty()) {
+            return new StoryRows.Counts(0, 0, 0);
+        }
+        List<TicketScript.Played> tickets = new ArrayList<>();
+        List<WaveScript.Follower> followers = new ArrayList<>();
+        for (Wave wave : generator.waves()) {
+            long first = wave.incident().index();
+            WaveScript.Played played = WaveScript.play(wave, ids.firstTicket() + first,
+                    ids.firstMessage() + first * Story.MAX_MESSAGES, levels);
+            tickets.addAll(played.tickets());
+            followers.addAll(played.followers());
+        }
+        try (Connection connection = connector.connect()) {
+            connection.setAutoCommit(false);
+            StoryRows.Counts counts = StoryRows.write(connection, tickets);
+            StoryRows.writeFollowers(connection, followers);
+            connection.commit();
+            progress.update(plan.tickets(), plan.tickets());
+            return counts;
+        } catch (SQLException | IOException e) {
+            throw new DemoDataException("Cannot load the demo outages: " + e.getMessage(), e);
+        }
     }
 
     /** The first of the reserved ticket ids, and of the message ids ({@link Story#MAX_MESSAGES} per ticket). */

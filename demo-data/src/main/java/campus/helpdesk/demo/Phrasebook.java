@@ -34,11 +34,7 @@ final class Phrasebook {
         for (Category category : Category.values()) {
             List<Issue> list = new ArrayList<>();
             for (String line : section(category.name())) {
-                int bar = line.indexOf('|');
-                if (bar < 0) {
-                    throw new IllegalStateException("Issue line without '|': " + line);
-                }
-                list.add(new Issue(line.substring(0, bar).trim(), line.substring(bar + 1).trim()));
+                list.add(parse(line));
             }
             issues.put(category, List.copyOf(list));
         }
@@ -82,6 +78,19 @@ final class Phrasebook {
     Issue issue(Category category, SplittableRandom random) {
         List<Issue> list = issues.get(category);
         return list.get(random.nextInt(list.size()));
+    }
+
+    /** A random {@code title | description} line of any section, e.g. an outage's {@code wave.eduroam}. */
+    Issue issue(String section, SplittableRandom random) {
+        return parse(pick(section, random));
+    }
+
+    private static Issue parse(String line) {
+        int bar = line.indexOf('|');
+        if (bar < 0) {
+            throw new IllegalStateException("Issue line without '|': " + line);
+        }
+        return new Issue(line.substring(0, bar).trim(), line.substring(bar + 1).trim());
     }
 
     /** A random line of a section, e.g. {@code greeting}, {@code reply.first}. */

@@ -31,18 +31,35 @@ public final class StoryGenerator {
     private final Timeline timeline;
     private final Map<Language, Phrasebook> books;
     private final long now;
+    private final int stories;
+    private final List<Wave> waves;
 
     public StoryGenerator(SeedPlan plan) {
         this.plan = plan;
         this.timeline = new Timeline(plan.now(), plan.months());
         this.books = Phrasebook.loadAll();
         this.now = plan.now().toEpochMilli();
+        // Twice: how many reports the waves file (cut at now) decides where their numbering starts.
+        List<Wave> planned = Waves.of(plan, books, 0);
+        this.stories = plan.tickets() - Waves.tickets(planned);
+        // The waves' reports come after the stories, so every ticket of the plan has its own index.
+        this.waves = Waves.of(plan, books, stories);
     }
 
-    /** The story of ticket {@code index} (0-based) of the plan. */
+    /** How many of the plan's tickets are single stories ({@link #generate}); the rest are the waves' reports. */
+    public int stories() {
+        return stories;
+    }
+
+    /** The plan's outages, their reports numbered from {@link #stories()} on; none for a small plan. */
+    public List<Wave> waves() {
+        return waves;
+    }
+
+    /** The story of ticket {@code index} (0-based, below {@link #stories()}) of the plan. */
     public Story generate(long index) {
         SplittableRandom random = new SplittableRandom(plan.seed() * 0x9E3779B97F4A7C15L + index);
-        long opened = timeline.openedAt(index, plan.tickets(), random);
+        long opened = timeline.openedAt(index, stories, random);
         Language language = pick(random, Language.values(), Language.ENGLISH.share, Language.ITALIAN.share,
                 Language.SPANISH.share, Language.GERMAN.share, Language.FRENCH.share);
         // Campus proportions: buildings break most, IT is close behind, administrative services are fewer.
@@ -170,7 +187,7 @@ public final class StoryGenerator {
         return r < 35 ? 0 : r < 65 ? 1 : r < 85 ? 2 : r < 95 ? 3 : 4;
     }
 
-    private static String describe(Phrasebook book, Phrasebook.Issue issue, String place, String room,
+    static String describe(Phrasebook book, Phrasebook.Issue issue, String place, String room,
                                    SplittableRandom random) {
         StringBuilder text = new StringBuilder(256);
         if (random.nextBoolean()) {
@@ -203,7 +220,7 @@ public final class StoryGenerator {
         return Math.max(MINUTE, (long) (median * Math.exp(sigma * random.nextGaussian())));
     }
 
-    private static <T> T pick(SplittableRandom random, T[] values, double... shares) {
+    static <T> T pick(SplittableRandom random, T[] values, double... shares) {
         double u = random.nextDouble();
         for (int i = 0; i < shares.length - 1; i++) {
             u -= shares[i];

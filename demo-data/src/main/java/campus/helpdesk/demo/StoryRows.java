@@ -17,12 +17,13 @@ final class StoryRows {
     static final String TICKETS = "COPY tickets (id, title, description, location, priority, status, category, "
             + "category_confidence, category_source, needs_review, reporter_name, assignee, opened_at, updated_at, "
             + "first_response_at, closed_at, version, language, first_response_due_at, first_response_at_risk_at, "
-            + "resolution_due_at, resolution_at_risk_at) FROM STDIN";
+            + "resolution_due_at, resolution_at_risk_at, incident_id) FROM STDIN";
     static final String MESSAGES = "COPY ticket_message (id, ticket_id, author, author_role, body, internal, "
             + "created_at) FROM STDIN";
     static final String EVENTS = "COPY ticket_event (ticket_id, type, actor, actor_role, at, internal, changes, "
             + "category, status, priority, opened_at, closed_at, first_response_at, version, assignee, "
-            + "first_response_due_at, resolution_due_at) FROM STDIN";
+            + "first_response_due_at, resolution_due_at, incident_id) FROM STDIN";
+    static final String FOLLOWERS = "COPY ticket_follower (ticket_id, person, joined_at) FROM STDIN";
 
     private StoryRows() {
     }
@@ -43,7 +44,8 @@ final class StoryRows {
                         .text(t.reporterName()).text(t.assignee()).time(t.openedAt()).time(t.updatedAt())
                         .time(t.firstResponseAt()).time(t.closedAt()).number(t.version()).plain(s.language())
                         .time(s.deadlines().firstResponseDue()).time(s.deadlines().firstResponseAtRisk())
-                        .time(s.deadlines().resolutionDue()).time(s.deadlines().resolutionAtRisk());
+                        .time(s.deadlines().resolutionDue()).time(s.deadlines().resolutionAtRisk())
+                        .nullable(t.incidentId());
                 copy.endRow();
             }
         }
@@ -66,12 +68,24 @@ final class StoryRows {
                             .text(ChangesJson.of(e.changes())).plain(facts.category().name())
                             .plain(facts.status().name()).plain(facts.priority().name()).time(facts.openedAt())
                             .time(facts.closedAt()).time(facts.firstResponseAt()).number(facts.version())
-                            .text(facts.assignee()).time(facts.firstResponseDueAt()).time(facts.resolutionDueAt());
+                            .text(facts.assignee()).time(facts.firstResponseDueAt()).time(facts.resolutionDueAt())
+                            .nullable(facts.incidentId());
                     copy.endRow();
                     events++;
                 }
             }
         }
         return new Counts(stories.size(), messages, events);
+    }
+
+    /** The people who joined the waves' incidents. */
+    static void writeFollowers(Connection connection, List<WaveScript.Follower> followers)
+            throws SQLException, IOException {
+        try (CopyWriter copy = new CopyWriter(connection, FOLLOWERS)) {
+            for (WaveScript.Follower f : followers) {
+                copy.number(f.ticketId()).text(f.person()).time(f.joinedAt());
+                copy.endRow();
+            }
+        }
     }
 }

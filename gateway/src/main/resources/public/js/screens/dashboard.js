@@ -4,7 +4,7 @@
 // refresh fetches each answer once and re-renders from them; live events refresh once per burst, a timer keeps the
 // badges honest. Staff also get the classifier's section.
 import { api } from '../api.js';
-import { h } from '../dom.js';
+import { h, mount, loading } from '../dom.js';
 import { refreshOnLive } from '../live.js';
 import { region, whenChanged } from '../region.js';
 import { singleFlight } from '../schedule.js';
@@ -17,6 +17,7 @@ import { periodChooser } from './dashboard/period.js';
 import { monthsChooser, daysChooser } from './dashboard/explore.js';
 import { chartBoard } from './dashboard/charts.js';
 import { classifierSection } from './dashboard/classifier.js';
+import { collapseToggle, incidents } from './dashboard/incidents.js';
 
 /** With no change arriving (e.g. while ticket-service is down) the badges must still turn stale. */
 const BADGE_REFRESH_MS = 10000;
@@ -44,7 +45,9 @@ export async function render(container, { session = {}, query: initial } = {}) {
     sla: panels.panelFrame('Response targets met (SLA attainment)', 'sla'),
     volume: panels.panelFrame('Tickets per day', 'volume'),
     workload: panels.panelFrame('Work per assignee', 'workload'),
+    incidents: panels.panelFrame('Incidents, each an outage counted once', 'incidents'),
   };
+  const collapse = collapseToggle(c => choose({ type: 'choose', choices: c }));
   const period = periodChooser(p => choose({ type: 'period', period: p }));
   frames.openPeriod.controls.append(period.form);
   const months = monthsChooser(c => choose({ type: 'choose', choices: c }));
@@ -63,6 +66,7 @@ export async function render(container, { session = {}, query: initial } = {}) {
     sla: panel('sla', (a, c) => trends.sla(a, charts, go, c)),
     volume: panel('volume', a => trends.volume(a, charts, go)),
     workload: panel('workload', (a, sort) => workload(a, sort, column => choose({ type: 'sort', column }), opensQueue)),
+    incidents: panel('incidents', (a, p) => incidents(a, p, opensQueue)),
   };
 
   function show(action) {
@@ -78,9 +82,24 @@ export async function render(container, { session = {}, query: initial } = {}) {
     fills.sla(u.sla, settled.sla, trendChoices(choices));
     fills.volume(u.volume, settled.volume);
     fills.workload(u.workload, settled.workload, choices.sort);
+    showIncidents(Boolean(u.incidents));
+    fills.incidents(u.incidents ?? null, settled.incidents, choices.open);
+    collapse.sync(choices);
     period.sync(choices.open);
     months.sync(choices);
     days.sync(choices);
+  }
+
+  /**
+   * The incidents panel asks its answer only while an outage counts once. Hidden, nothing of it is loading (a
+   * "Loading…" kept there would say the dashboard never settles); shown again, it loads until its answer is in.
+   */
+  function showIncidents(shown) {
+    const frame = frames.incidents;
+    if (frame.el.hidden === !shown) return;
+    frame.el.hidden = !shown;
+    if (shown) mount(frame.content, loading());
+    else mount(frame.content);
   }
 
   // The trend panels' links carry the months and filters: one object per set of those, so a redraw happens only
@@ -118,9 +137,10 @@ export async function render(container, { session = {}, query: initial } = {}) {
 
   container.append(h('section', { class: 'page dashboard' },
     h('div', { class: 'page-head' }, h('h1', {}, 'Dashboard'),
-      h('p', { class: 'muted' }, `Live: figures refresh when a ticket changes.${opensQueue ? ' Click a bar to see its tickets.' : ''}`)),
+      h('p', { class: 'muted' }, `Live: figures refresh when a ticket changes.${opensQueue ? ' Click a bar to see its tickets.' : ''}`),
+      collapse.form),
     kpisEl,
-    h('div', { class: 'panels' }, frames.openPeriod.el, frames.category.el),
+    h('div', { class: 'panels' }, frames.openPeriod.el, frames.category.el, frames.incidents.el),
     h('section', { class: 'card explore-card', 'aria-label': 'Choose months and filters' }, months.form),
     h('div', { class: 'panels' }, frames.resolution.el, frames.firstResponse.el, frames.sla.el, frames.volume.el),
     h('div', { class: 'panels' }, frames.workload.el),

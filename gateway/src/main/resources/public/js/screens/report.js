@@ -3,12 +3,14 @@
 // stays its own (AUTO) and a reporter's differing one is stored as theirs (REPORTER). The ticket is filed with an
 // Idempotency-Key so a double click or a retry never files it twice. The state is the key of this report, the
 // suggestion, whether the reporter picked a category and whether it is being sent; what is typed stays in the form.
+// Beside the fields, the open tickets that look like the same problem, to join instead (report/similar.js).
 import { api, newIdempotencyKey } from '../api.js';
 import { h, field, showFieldError, errorBox, label, categoryBadge, select, CATEGORIES, PRIORITIES } from '../dom.js';
 import { region } from '../region.js';
 import { debounce } from '../schedule.js';
 import { certaintyNote, certaintyOf } from '../certainty.js';
 import { previousTicketOf, followUpNote } from './report/follow-up.js';
+import { similarPanel } from './report/similar.js';
 import { validateAll, clearWhenValid, text } from '../validate.js';
 import { rememberFiled } from '../confirm.js';
 
@@ -37,6 +39,7 @@ export async function render(container, { query } = {}) {
   const submit = h('button', { type: 'submit', class: 'btn btn-primary' }, 'Send report');
   const drawSuggestion = region(suggestion, c => suggestionText(c, priority.value));
   let classifyAbort = null;
+  const similar = similarPanel({ title, description, location });
 
   function show(change) {
     state = { ...state, ...change };
@@ -66,6 +69,7 @@ export async function render(container, { query } = {}) {
     field('Title', title, 'One line: what is wrong and where.'),
     field('Description', description),
     h('div', { class: 'row' }, field('Location (optional)', location), field('Priority', priority)),
+    similar.el,
     field('Category', category, 'Change it if the suggestion is wrong.'), suggestion, errors,
     h('div', { class: 'actions' }, submit));
   clearWhenValid(form, RULES);
@@ -73,6 +77,7 @@ export async function render(container, { query } = {}) {
   form.addEventListener('input', e => {
     state = { ...state, key: newIdempotencyKey() };
     if (e.target === title || e.target === description) classify();
+    if (e.target === title || e.target === description || e.target === location) similar.changed();
   });
   // Choosing the empty entry again hands the choice back to the suggestion.
   category.addEventListener('change', () => show({ picked: category.value !== '', key: newIdempotencyKey() }));
@@ -108,6 +113,7 @@ export async function render(container, { query } = {}) {
   // A suggestion still waiting for its pause in typing must not be asked once the form is gone.
   return () => {
     classify.cancel();
+    similar.stop();
     if (classifyAbort) classifyAbort.abort();
   };
 }

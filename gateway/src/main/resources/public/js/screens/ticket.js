@@ -1,5 +1,6 @@
 // One ticket: its facts and response targets, staff actions (Take, Close, Hand over, category correction, delete),
-// editing, messages (and internal notes for staff) and the history timeline. Opening it, and seeing a new message
+// editing, messages (and internal notes for staff), its place in a mass incident (ticket/incident.js) and the history
+// timeline. Opening it, and seeing a new message
 // arrive while it is open and looked at, marks it read for this person (the queue's "new" marker clears). Analysts
 // get it to read: no actions, no message form, no read marks. The state
 // is one plain object (ticket/state.js); handlers turn events into actions and every action re-renders from the new
@@ -17,6 +18,8 @@ import { editor, handover } from './ticket/forms.js';
 import { composer } from './ticket/compose.js';
 import { filedConfirmation } from '../confirm.js';
 import { acknowledge, closureOf, followsUp, solvedPage } from './ticket/solved.js';
+import { incidentInfo, linkForm, canLink, incidentActions } from './ticket/incident.js';
+import { incidentRefusalText } from '../words.js';
 
 /** A reply should show up as soon as possible; bursts on one ticket are rare, so its refresh waits less. */
 const LIVE_WAIT_MS = 150;
@@ -27,7 +30,8 @@ export async function render(container, { session, params }) {
   let state = initialState(Number(params[0]), session.role);
   const { id } = state;
   const el = {
-    head: h('div', { class: 'ticket-head' }), followsUp: h('div', {}), notice: h('div', { 'aria-live': 'assertive' }),
+    head: h('div', { class: 'ticket-head' }), followsUp: h('div', {}), incident: h('div', {}),
+    notice: h('div', { 'aria-live': 'assertive' }),
     actions: h('div', { class: 'ticket-actions' }), edit: h('div', {}), body: h('div', { class: 'ticket-body' }),
     history: h('ol', { class: 'timeline' }), messages: h('ol', { class: 'messages', 'aria-live': 'polite', id: 'messages' }),
   };
@@ -75,6 +79,17 @@ export async function render(container, { session, params }) {
       await load();
     },
   };
+  const incidents = incidentActions(id, () => state.ticket, () => load());
+  on.unlink = async () => {
+    show({ type: 'notice', error: null });
+    try {
+      await incidents.unlink();
+    } catch (err) {
+      show({ type: 'notice', error: new Error(incidentRefusalText(err)) });
+      await load();
+    }
+  };
+  const linkTo = linkForm(() => state.ticket, incidents);
   const compose = composer(state.staff, on);
   const handoverForm = handover(on);
   const closedNote = h('p', { class: 'hint', hidden: true }, 'This ticket is closed: it can no longer be changed or answered.');
@@ -82,6 +97,8 @@ export async function render(container, { session, params }) {
     [region(el.head, ticket => view.head(ticket, state.staff)), s => [s.ticket]],
     [region(el.followsUp, ticket => followsUp(ticket, state.staff || state.readOnly)),
       s => [s.ticket]],
+    [region(el.incident, (ticket, history) => incidentInfo(ticket, history, state, session.name, on)),
+      s => [s.ticket, s.history]],
     [region(el.notice, view.notice), s => [s.notice, s.deleted]],
     [region(el.actions, () => view.actions(state, on)), s => [s.ticket, s.busy, s.editing]],
     [region(el.edit, editing => (editing ? editor(state.ticket, on) : null)), s => [s.editing]],
@@ -117,6 +134,7 @@ export async function render(container, { session, params }) {
     regions.forEach(([draw, shown]) => draw(...shown(state)));
     compose.hidden = state.readOnly || !state.ticket || state.ticket.status === 'CLOSED';
     handoverForm.hidden = !canHandOver(state);
+    linkTo.hidden = !canLink(state);
     if (state.staff) {
       knownStaff(state.ticket, state.messages, state.history).forEach(n => staffSeen.add(n));
       handoverForm.suggest([...staffSeen].sort((a, b) => a.localeCompare(b)));
@@ -171,9 +189,10 @@ export async function render(container, { session, params }) {
     show({ type: 'busy', action: null });
   }
 
-  container.append(h('article', { class: 'page ticket' }, el.head, filedConfirmation(id), el.followsUp, el.notice,
+  container.append(h('article', { class: 'page ticket' }, el.head, filedConfirmation(id), el.followsUp, el.incident,
+    el.notice,
     h('div', { class: 'ticket-grid' },
-      h('div', { class: 'card' }, el.actions, handoverForm, el.edit, el.body),
+      h('div', { class: 'card' }, el.actions, handoverForm, linkTo, el.edit, el.body),
       h('aside', { class: 'card' }, h('h2', {}, 'History'), el.history)),
     h('section', { class: 'card' }, h('h2', {}, 'Messages'), el.messages, compose, closedNote)));
   show({ type: 'notice', error: null });

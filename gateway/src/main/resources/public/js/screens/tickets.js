@@ -12,6 +12,8 @@ import { initialState, update, requests, address, viewOf } from './tickets/state
 import { tabs as drawTabs, views as drawViews, results as drawResults } from './tickets/view.js';
 import { filterForm } from './tickets/filters.js';
 import { solvedNoticeRegion } from './tickets/solved-notice.js';
+import { queueTools, linkBody } from './tickets/incidents.js';
+import { incidentWords, incidentRefusalText } from '../words.js';
 
 export async function render(container, { session, query: initial }) {
   let state = initialState(session.role, initial);
@@ -19,6 +21,7 @@ export async function render(container, { session, query: initial }) {
   const tabsEl = h('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Ticket status' });
   const viewsEl = h('div', { class: 'views', role: 'group', 'aria-label': 'Whose tickets' });
   const resultsEl = h('div', { class: 'results', 'aria-live': 'polite', 'aria-busy': 'false' });
+  const toolsEl = h('div', { class: 'queue-tools' });
   // Students' own closed tickets are not in their list: it says once that they were solved.
   const solvedEl = h('div', {});
   const stopSolved = state.role === 'STUDENT' ? solvedNoticeRegion(solvedEl) : () => {};
@@ -29,16 +32,31 @@ export async function render(container, { session, query: initial }) {
     page: delta => ask({ type: 'page', delta }),
     goto: page => ask({ type: 'goto', page }),
     size: size => ask({ type: 'size', size }),
+    select: (id, on) => show({ type: 'select', id, on }),
+    fold: on => show({ type: 'fold', on }),
+    link: async incident => {
+      try {
+        await api(`/api/tickets/${incident}/links`, { method: 'POST', body: linkBody(state.selected, incident) });
+      } catch (err) {
+        throw new Error(incidentRefusalText(err));
+      }
+      show({ type: 'linked', notice: incidentWords.linkedSelected(linkBody(state.selected, incident).tickets.length,
+        incident) });
+      await load();
+    },
   };
   const tabsRegion = region(tabsEl, (status, counts) => drawTabs(status, counts, on));
   const viewsRegion = region(viewsEl, (view, counts) => drawViews(view, state, counts, on));
   const resultsRegion = region(resultsEl, () => drawResults(state, on));
+  // The selection is left out of what redraws the table: a ticked box keeps its focus; only the bar above changes.
+  const toolsRegion = region(toolsEl, () => queueTools(state, on));
 
   function show(action) {
     state = update(state, action);
     tabsRegion(state.status, state.counts);
     viewsRegion(viewOf(state), state.viewCounts);
-    resultsRegion(state.list, state.error, state.sort);
+    resultsRegion(state.list, state.error, state.sort, state.fold, state.cleared);
+    if (state.queue) toolsRegion(state.selected, state.fold, state.linkNotice);
     resultsEl.setAttribute('aria-busy', String(state.busy));
   }
 
@@ -89,6 +107,7 @@ export async function render(container, { session, query: initial }) {
     viewsEl,
     state.queue ? tabsEl : null,
     filterForm(state, filters => ask({ type: 'filters', filters })),
+    state.queue ? toolsEl : null,
     resultsEl));
   // The address as this list reads it (defaults filled in, a page beyond reach clamped), without a new entry.
   history.replaceState(null, '', address(state));

@@ -6,11 +6,14 @@ import java.time.Instant;
  * The text format of {@link ChangeFeedOperations#SNAPSHOT_PATH}: a first line {@code #cursor=<cursor>}, then one
  * line per live ticket:
  * {@code id,category,status,priority,openedMillis,closedMillis,firstResponseMillis,version,firstResponseDueMillis,resolutionDueMillis,assignee}
- * with empty fields for null times and a null assignee. The assignee is the rest of the line, so a name may hold
+ * with empty fields for null times and a null assignee. The assignee is the rest of the line (but an incident mark, below), so a name may hold
  * commas; a backslash and every character outside printable ASCII are written {@code \}{@code uXXXX}, which keeps a
  * line on one line and the stream ASCII. Lines of the older eight-field form (without the last three fields) are
- * still read, with nulls, so a follower can be upgraded before or after ticket-service. The cursor is where the
- * feed must be resumed: events after it may repeat facts already in the snapshot, which is harmless because
+ * still read, with nulls, so a follower can be upgraded before or after ticket-service. A ticket linked to an
+ * incident ends its line with {@code \i<incidentId>} after the assignee: an older writer never writes a backslash
+ * but in {@code \}{@code uXXXX}, so a line without it (every line of an older ticket-service) reads as before, with no
+ * incident. A follower must be upgraded before ticket-service writes such lines (an older one refuses them, loudly).
+ * The cursor is where the feed must be resumed: events after it may repeat facts already in the snapshot, which is harmless because
  * consumers replace facts by newer versions. Compact on purpose: a million tickets are ~75 MB and parse in well
  * under a second.
  */
@@ -18,6 +21,7 @@ public final class FactsSnapshot {
 
     public static final String CURSOR_PREFIX = "#cursor=";
     public static final String CONTENT_TYPE = "text/plain";
+    private static final String INCIDENT_MARK = "\\i";
 
     private static final Category[] CATEGORIES = Category.values();
     private static final TicketStatus[] STATUSES = TicketStatus.values();
@@ -47,6 +51,9 @@ public final class FactsSnapshot {
         if (facts.assignee() != null) {
             appendEscaped(out, facts.assignee());
         }
+        if (facts.incidentId() != null) {
+            out.append(INCIDENT_MARK).append(facts.incidentId());
+        }
         out.append('\n');
     }
 
@@ -67,9 +74,19 @@ public final class FactsSnapshot {
         }
         Instant firstResponseDue = nextInstant(line, at);
         Instant resolutionDue = nextInstant(line, at);
-        String assignee = at[0] >= line.length() ? null : unescape(line, at[0]);
+        int incidentAt = line.indexOf(INCIDENT_MARK, at[0]);
+        int assigneeEnd = incidentAt < 0 ? line.length() : incidentAt;
+        String assignee = at[0] >= assigneeEnd ? null : unescape(line.substring(0, assigneeEnd), at[0]);
+        Long incidentId = null;
+        if (incidentAt >= 0) {
+            int[] incidentFrom = {incidentAt + INCIDENT_MARK.length()};
+            incidentId = nextLong(line, incidentFrom);
+            if (incidentFrom[0] <= line.length()) {
+                throw new IllegalArgumentException("Not a snapshot line: " + line);
+            }
+        }
         return new TicketFacts(id, category, status, priority, opened, closed, firstResponse, version, assignee,
-                firstResponseDue, resolutionDue);
+                firstResponseDue, resolutionDue, incidentId);
     }
 
     private static void appendMillis(StringBuilder out, Instant instant) {

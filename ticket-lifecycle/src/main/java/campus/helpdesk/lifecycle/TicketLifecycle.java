@@ -93,7 +93,7 @@ public final class TicketLifecycle {
                 current.openedAt(), at, current.firstResponseAt(), current.closedAt(), current.version() + 1,
                 due != null ? due.firstResponseDue() : current.firstResponseDueAt(),
                 due != null ? due.resolutionDue() : current.resolutionDueAt(), null, null,
-                current.previousTicketId());
+                current.previousTicketId(), current.incidentId(), null, null);
         boolean onlyCategory = changes.stream().allMatch(c -> c.field().startsWith("category"));
         EventType type = onlyCategory && edit.categoryCorrected() ? EventType.CATEGORY_CORRECTED : EventType.EDITED;
         return new Change(after, new TicketEvent(type, who, at, false, changes, after), due);
@@ -120,7 +120,7 @@ public final class TicketLifecycle {
                 current.needsReview(), current.reporterName(), taking ? who.name() : current.assignee(),
                 current.openedAt(), at, current.firstResponseAt(), closing ? at : current.closedAt(),
                 current.version() + 1, current.firstResponseDueAt(), current.resolutionDueAt(), null, null,
-                current.previousTicketId());
+                current.previousTicketId(), current.incidentId(), null, null);
         List<FieldChange> changes = new ArrayList<>(2);
         changes.add(new FieldChange("status", current.status().name(), to.name()));
         if (taking) {
@@ -148,7 +148,7 @@ public final class TicketLifecycle {
                 current.categorySource(), current.needsReview(), current.reporterName(), toAssignee,
                 current.openedAt(), at, current.firstResponseAt(), current.closedAt(), current.version() + 1,
                 current.firstResponseDueAt(), current.resolutionDueAt(), null, null,
-                current.previousTicketId());
+                current.previousTicketId(), current.incidentId(), null, null);
         List<FieldChange> changes = List.of(new FieldChange("assignee", current.assignee(), toAssignee));
         return new Change(after, new TicketEvent(EventType.HANDED_OVER, who, at, false, changes, after));
     }
@@ -170,7 +170,7 @@ public final class TicketLifecycle {
                 current.categorySource(), current.needsReview(), current.reporterName(), current.assignee(),
                 current.openedAt(), at, firstResponse ? at : current.firstResponseAt(), current.closedAt(),
                 current.version() + 1, current.firstResponseDueAt(), current.resolutionDueAt(), null, null,
-                current.previousTicketId());
+                current.previousTicketId(), current.incidentId(), null, null);
         if (firstResponse) {
             changes.add(new FieldChange("firstResponseAt", null, at.toString()));
         }
@@ -188,7 +188,7 @@ public final class TicketLifecycle {
                 current.categorySource(), current.needsReview(), current.reporterName(), current.assignee(),
                 current.openedAt(), at, current.firstResponseAt(), current.closedAt(), current.version() + 1,
                 current.firstResponseDueAt(), current.resolutionDueAt(), null, null,
-                current.previousTicketId());
+                current.previousTicketId(), current.incidentId(), null, null);
         List<FieldChange> changes = List.of(new FieldChange("deleted", null, "true"));
         return new Change(after, new TicketEvent(EventType.DELETED, who, at, false, changes, null));
     }

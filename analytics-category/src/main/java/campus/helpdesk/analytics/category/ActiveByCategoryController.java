@@ -5,7 +5,9 @@ import campus.helpdesk.support.identity.ServiceRoles;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
+import campus.helpdesk.analytics.CountedTwice;
 import campus.helpdesk.analytics.CsvWriter;
+import campus.helpdesk.analytics.Incidents;
 import campus.helpdesk.analytics.Freshness;
 import campus.helpdesk.feed.FeedConsumer;
 import io.micronaut.http.MediaType;
@@ -19,10 +21,10 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @Controller("/api/analytics")
 public class ActiveByCategoryController {
 
-    private final CategoryCounts counts;
+    private final CountedTwice<CategoryCounts> counts;
     private final FeedConsumer feed;
 
-    public ActiveByCategoryController(CategoryCounts counts, FeedConsumer feed) {
+    public ActiveByCategoryController(CountedTwice<CategoryCounts> counts, FeedConsumer feed) {
         this.counts = counts;
         this.feed = feed;
     }
@@ -31,17 +33,21 @@ public class ActiveByCategoryController {
             description = "Answered from the in-memory read model; asOf/lagMs/stale tell how fresh it is. "
                     + "Accept: text/csv gives the same answer as CSV, one row per category; with by=priority one "
                     + "row per category and priority.")
-    @Get(value = "/active-by-category{?by}", produces = {MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV})
+    @Get(value = "/active-by-category{?by,incidents}", produces = {MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV})
     public ActiveByCategory activeByCategory(
             @Parameter(description = "priority: the CSV gets one row per category and priority",
                     schema = @Schema(type = "string", allowableValues = {"priority"}))
-            @Nullable @QueryValue String by) {
+            @Nullable @QueryValue String by,
+            @Parameter(description = Incidents.DESCRIPTION,
+                    schema = @Schema(type = "string", allowableValues = {"each", "collapse"}))
+            @Nullable @QueryValue String incidents) {
+        CategoryCounts model = counts.counting(Incidents.parse(incidents));
         boolean byPriority = by != null && !by.isBlank();
         if (byPriority && !"priority".equalsIgnoreCase(by.trim())) {
             throw Parameters.bad("by", "Parameter 'by' can only be 'priority'");
         }
         // Freshness first: the counts read right after are at least as fresh as it says.
         Freshness freshness = Freshness.of(feed);
-        return ActiveByCategory.of(counts.counts(), freshness, byPriority);
+        return ActiveByCategory.of(model.counts(), freshness, byPriority);
     }
 }

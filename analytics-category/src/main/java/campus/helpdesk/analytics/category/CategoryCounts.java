@@ -1,12 +1,11 @@
 package campus.helpdesk.analytics.category;
 
 import campus.helpdesk.analytics.FactsReadModel;
+import campus.helpdesk.analytics.Incidents;
 import campus.helpdesk.api.Category;
 import campus.helpdesk.api.Priority;
 import campus.helpdesk.api.TicketFacts;
 import campus.helpdesk.api.TicketStatus;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -17,7 +16,6 @@ import java.util.List;
  * A category correction, a priority change, a move or a handover arrives as new facts and moves one ticket from one
  * cell to another; a deletion takes it out. A count answer is 27 numbers.
  */
-@Singleton
 public class CategoryCounts extends FactsReadModel {
 
     private static final Category[] CATEGORIES = Category.values();
@@ -28,13 +26,24 @@ public class CategoryCounts extends FactsReadModel {
     private final Workload workload = new Workload();
     private final Clock clock;
 
-    @Inject
     public CategoryCounts() {
         this(Clock.systemUTC());
     }
 
-    /** {@code clock}: what "now" is when deciding which closings are old enough to forget. */
+    public CategoryCounts(Incidents incidents) {
+        this(Clock.systemUTC(), incidents);
+    }
+
     CategoryCounts(Clock clock) {
+        this(clock, Incidents.EACH);
+    }
+
+    /**
+     * {@code clock}: what "now" is when deciding which closings are old enough to forget; {@code incidents}: whether
+     * an incident and its linked tickets count once.
+     */
+    CategoryCounts(Clock clock, Incidents incidents) {
+        super(incidents);
         this.clock = clock;
     }
 

@@ -1,12 +1,10 @@
 package campus.helpdesk.analytics.openperiod;
 
 import campus.helpdesk.analytics.FactsReadModel;
+import campus.helpdesk.analytics.Incidents;
 import campus.helpdesk.api.Category;
 import campus.helpdesk.api.TicketFacts;
 import campus.helpdesk.api.TicketStatus;
-import io.micronaut.context.annotation.Value;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,16 +16,20 @@ import java.util.List;
  * opened and closed per day in the desk's zone ({@link DailyVolume}). A ticket enters when it is created, leaves the
  * index when it is closed or deleted, and moves when its category is corrected.
  */
-@Singleton
 public class UnclosedIndex extends FactsReadModel {
 
     private final OpenedIndex index = new OpenedIndex(Category.values().length);
     private final DailyVolume volume = new DailyVolume();
     private final ZoneId zone;
 
-    @Inject
-    public UnclosedIndex(@Value("${helpdesk.zone:UTC}") String zone) {
+    /** {@code incidents}: whether an incident and its linked tickets count once. */
+    public UnclosedIndex(String zone, Incidents incidents) {
+        super(incidents);
         this.zone = ZoneId.of(zone);
+    }
+
+    public UnclosedIndex(String zone) {
+        this(zone, Incidents.EACH);
     }
 
     public UnclosedIndex() {

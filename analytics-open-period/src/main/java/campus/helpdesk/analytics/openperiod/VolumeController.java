@@ -1,6 +1,8 @@
 package campus.helpdesk.analytics.openperiod;
 
+import campus.helpdesk.analytics.CountedTwice;
 import campus.helpdesk.analytics.CsvWriter;
+import campus.helpdesk.analytics.Incidents;
 import campus.helpdesk.analytics.Freshness;
 import campus.helpdesk.analytics.Parameters;
 import campus.helpdesk.feed.FeedConsumer;
@@ -24,11 +26,11 @@ public class VolumeController {
     public static final int DEFAULT_DAYS = 30;
     public static final int MAX_DAYS = 366;
 
-    private final UnclosedIndex model;
+    private final CountedTwice<UnclosedIndex> models;
     private final FeedConsumer feed;
 
-    public VolumeController(UnclosedIndex model, FeedConsumer feed) {
-        this.model = model;
+    public VolumeController(CountedTwice<UnclosedIndex> models, FeedConsumer feed) {
+        this.models = models;
         this.feed = feed;
     }
 
@@ -36,10 +38,14 @@ public class VolumeController {
             description = "The last N days (1–366, default 30) in the desk's zone, oldest first, ending today. "
                     + "Answered from per-day counters in memory; asOf/lagMs/stale tell how fresh it is. "
                     + "Accept: text/csv gives the same answer as CSV.")
-    @Get(value = "/volume{?days}", produces = {MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV})
+    @Get(value = "/volume{?days,incidents}", produces = {MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV})
     public VolumeAnswer volume(
             @Parameter(schema = @Schema(type = "integer", minimum = "1", maximum = "366", defaultValue = "30"))
-            @Nullable @QueryValue String days) {
+            @Nullable @QueryValue String days,
+            @Parameter(description = Incidents.DESCRIPTION,
+                    schema = @Schema(type = "string", allowableValues = {"each", "collapse"}))
+            @Nullable @QueryValue String incidents) {
+        UnclosedIndex model = models.counting(Incidents.parse(incidents));
         int count = days == null || days.isBlank() ? DEFAULT_DAYS : Parameters.intInRange("days", days, 1, MAX_DAYS);
         Freshness freshness = Freshness.of(feed);
         LocalDate today = LocalDate.now(model.zone());

@@ -1,6 +1,8 @@
 package campus.helpdesk.analytics.resolution;
 
+import campus.helpdesk.analytics.CountedTwice;
 import campus.helpdesk.analytics.CsvWriter;
+import campus.helpdesk.analytics.Incidents;
 import campus.helpdesk.analytics.Freshness;
 import campus.helpdesk.feed.FeedConsumer;
 import campus.helpdesk.support.identity.ServiceRoles;
@@ -20,11 +22,11 @@ import java.time.Instant;
 @Controller("/api/analytics")
 public class FirstResponseController {
 
-    private final ResolutionTimes model;
+    private final CountedTwice<ResolutionTimes> models;
     private final FeedConsumer feed;
 
-    public FirstResponseController(ResolutionTimes model, FeedConsumer feed) {
-        this.model = model;
+    public FirstResponseController(CountedTwice<ResolutionTimes> models, FeedConsumer feed) {
+        this.models = models;
         this.feed = feed;
     }
 
@@ -34,7 +36,7 @@ public class FirstResponseController {
                     + "hours. Default: the last 12 months. last30Days: the tickets whose first reply was given in the "
                     + "30 days up to judgedAt (asOf), whatever month they were opened in, with the same filters: "
                     + "responded and medianHours. Accept: text/csv gives the months as CSV.")
-    @Get(value = "/first-response{?from,to,category,priority}",
+    @Get(value = "/first-response{?from,to,category,priority,incidents}",
             produces = {MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV})
     public FirstResponseAnswer firstResponse(
             @Parameter(description = "first month, YYYY-MM", schema = @Schema(type = "string", example = "2026-01"))
@@ -46,7 +48,11 @@ public class FirstResponseController {
             @Nullable @QueryValue String category,
             @Parameter(description = "LOW, MEDIUM or HIGH; all when absent",
                     schema = @Schema(type = "string", allowableValues = {"LOW", "MEDIUM", "HIGH"}))
-            @Nullable @QueryValue String priority) {
+            @Nullable @QueryValue String priority,
+            @Parameter(description = Incidents.DESCRIPTION,
+                    schema = @Schema(type = "string", allowableValues = {"each", "collapse"}))
+            @Nullable @QueryValue String incidents) {
+        ResolutionTimes model = models.counting(Incidents.parse(incidents));
         MonthRange range = MonthRange.parse(from, to, category, priority, model.currentMonth());
         Freshness freshness = Freshness.of(feed);
         Instant judgedAt = Freshness.judgedAt(freshness);

@@ -3,13 +3,11 @@ package campus.helpdesk.analytics.resolution;
 import campus.helpdesk.analytics.Durations;
 import campus.helpdesk.analytics.FactsReadModel;
 import campus.helpdesk.analytics.Hours;
+import campus.helpdesk.analytics.Incidents;
 import campus.helpdesk.api.Category;
 import campus.helpdesk.api.Priority;
 import campus.helpdesk.api.TicketFacts;
 import campus.helpdesk.api.TicketStatus;
-import io.micronaut.context.annotation.Value;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -29,7 +27,6 @@ import java.util.Map;
  * median and p90 are percentile_disc. Every answer costs O(months) (× log n for the targets), whatever the number
  * of tickets.
  */
-@Singleton
 public class ResolutionTimes extends FactsReadModel {
 
     static final int DECIMALS = Hours.DECIMALS;
@@ -41,13 +38,24 @@ public class ResolutionTimes extends FactsReadModel {
     private final FirstResponseWindow lastResponses = new FirstResponseWindow();
     private final Clock clock;
 
-    @Inject
-    public ResolutionTimes(@Value("${helpdesk.zone:UTC}") String zone) {
+    public ResolutionTimes(String zone) {
         this(zone, Clock.systemUTC());
     }
 
-    /** {@code clock}: what "now" is when deciding which first responses are too old for the 30-day window. */
+    public ResolutionTimes(String zone, Incidents incidents) {
+        this(zone, Clock.systemUTC(), incidents);
+    }
+
     ResolutionTimes(String zone, Clock clock) {
+        this(zone, clock, Incidents.EACH);
+    }
+
+    /**
+     * {@code clock}: what "now" is when deciding which first responses are too old for the 30-day window;
+     * {@code incidents}: whether an incident and its linked tickets count once.
+     */
+    ResolutionTimes(String zone, Clock clock, Incidents incidents) {
+        super(incidents);
         this.zone = ZoneId.of(zone);
         this.clock = clock;
         for (int i = 0; i < breachedFrom.length; i++) {

@@ -1,6 +1,8 @@
 package campus.helpdesk.analytics.resolution;
 
+import campus.helpdesk.analytics.CountedTwice;
 import campus.helpdesk.analytics.CsvWriter;
+import campus.helpdesk.analytics.Incidents;
 import campus.helpdesk.analytics.Freshness;
 import campus.helpdesk.feed.FeedConsumer;
 import campus.helpdesk.support.identity.ServiceRoles;
@@ -20,11 +22,11 @@ import java.time.Instant;
 @Controller("/api/analytics")
 public class SlaController {
 
-    private final ResolutionTimes model;
+    private final CountedTwice<ResolutionTimes> models;
     private final FeedConsumer feed;
 
-    public SlaController(ResolutionTimes model, FeedConsumer feed) {
-        this.model = model;
+    public SlaController(CountedTwice<ResolutionTimes> models, FeedConsumer feed) {
+        this.models = models;
         this.feed = feed;
     }
 
@@ -33,7 +35,7 @@ public class SlaController {
                     + "and resolutions met or breached as judged at judgedAt (asOf), and attainment = met ÷ (met + "
                     + "breached) over both targets; pending targets count in neither. breachedNow: tickets not "
                     + "closed with a target breached. Default: the last 12 months. Accept: text/csv gives CSV.")
-    @Get(value = "/sla{?from,to,priority}", produces = {MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV})
+    @Get(value = "/sla{?from,to,priority,incidents}", produces = {MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV})
     public SlaAnswer sla(
             @Parameter(description = "first month, YYYY-MM", schema = @Schema(type = "string", example = "2026-01"))
             @Nullable @QueryValue String from,
@@ -41,7 +43,11 @@ public class SlaController {
             @Nullable @QueryValue String to,
             @Parameter(description = "LOW, MEDIUM or HIGH; all when absent",
                     schema = @Schema(type = "string", allowableValues = {"LOW", "MEDIUM", "HIGH"}))
-            @Nullable @QueryValue String priority) {
+            @Nullable @QueryValue String priority,
+            @Parameter(description = Incidents.DESCRIPTION,
+                    schema = @Schema(type = "string", allowableValues = {"each", "collapse"}))
+            @Nullable @QueryValue String incidents) {
+        ResolutionTimes model = models.counting(Incidents.parse(incidents));
         MonthRange range = MonthRange.parse(from, to, null, priority, model.currentMonth());
         Freshness freshness = Freshness.of(feed);
         Instant judgedAt = Freshness.judgedAt(freshness);

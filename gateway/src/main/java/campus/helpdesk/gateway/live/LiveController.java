@@ -23,7 +23,7 @@ import java.time.Instant;
 
 /**
  * {@code GET /api/live}: Server-Sent Events of ticket and message changes, filtered for the session's role, and a
- * {@code solved} event to a ticket's reporter when it is closed ({@link SolvedEvent}).
+ * {@code solved} event to a ticket's reporter and followers when it is closed ({@link SolvedEvent}).
  * Each {@code change} event's id is the feed cursor, so the browser's automatic reconnect resumes where it
  * stopped. A {@code ping} every 20 s keeps idle connections open through proxies. A stream ends when its session
  * (or token) expires or its session signs out: it must not outlive the right to see what it carries.

@@ -17,9 +17,9 @@ import java.util.concurrent.ExecutorService;
  * Plugs the hub into analytics-support's feed consumer, which the gateway runs in {@code tail} mode: browsers
  * need the changes from now on, not the facts of every past ticket.
  *
- * <p>A move to CLOSED is also news for the ticket's reporter, whom the feed does not name (its facts are what the
- * analytics need, nothing personal): the gateway asks ticket-service once, as itself, how the ticket ended, and the
- * hub hands that to the reporter's streams. Off the feed's thread, so one slow answer delays no other change.
+ * <p>A move to CLOSED is also news for the ticket's reporter and followers, whom the feed does not name (its facts
+ * are what the analytics need, nothing personal): the gateway asks ticket-service once, as itself, how the ticket
+ * ended and whom it concerns, and the hub hands that to those people's streams. Off the feed's thread, so one slow answer delays no other change.
  */
 @Singleton
 public class LiveFeedListener implements ChangeListener {
@@ -56,7 +56,7 @@ public class LiveFeedListener implements ChangeListener {
             hub.publishSolved(closures.closure(ticketId));
         } catch (RuntimeException e) {
             // Their list of solved tickets still says it the next time they look (GET /api/tickets/solved).
-            LOG.warn("Could not tell the reporter of ticket {} that it was closed: {}", ticketId, e.toString());
+            LOG.warn("Could not tell the people of ticket {} that it was closed: {}", ticketId, e.toString());
         }
     }
 }

@@ -26,8 +26,8 @@ import java.util.List;
 public class LiveHub {
 
     /**
-     * One item of a browser's stream: a change, a reset, or a ticket's close told to its reporter ({@code solved};
-     * not kept for replay: a reporter who missed it finds it in their list of solved tickets).
+     * One item of a browser's stream: a change, a reset, or a ticket's close told to its reporter and followers
+     * ({@code solved}; not kept for replay: one who missed it finds it in their list of solved tickets).
      */
     public record Item(@Nullable ChangeEvent event, boolean reset, @Nullable Closure solved) {
         static final Item RESET = new Item(null, true, null);
@@ -62,7 +62,7 @@ public class LiveHub {
         emit(new Item(event));
     }
 
-    /** A ticket's close, for its reporter's streams to pick out ({@link LiveController} filters per person). */
+    /** A ticket's close, for its reporter's and followers' streams to pick out ({@link LiveController} filters per person). */
     public synchronized void publishSolved(Closure closure) {
         emit(new Item(null, false, closure));
     }

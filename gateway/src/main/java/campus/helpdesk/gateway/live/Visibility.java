@@ -18,11 +18,12 @@ public final class Visibility {
     }
 
     /**
-     * A ticket's close goes to the person who reported it, and to nobody else: to other students the ticket no
-     * longer exists, and staff and analysts follow it through the {@code change} events.
+     * A ticket's close goes to the person who reported it and to those who joined it ("this is my problem too"),
+     * and to nobody else: to other students the ticket no longer exists, and staff and analysts follow it through
+     * the {@code change} events. A ticket linked to an incident closes with it, and its own close tells its people.
      */
     public static boolean toldOfClose(Caller caller, Closure closure) {
-        return caller.role() != GatewayRole.ANALYST && caller.name().equals(closure.reporter());
+        return caller.role() != GatewayRole.ANALYST && closure.concerns(caller.name());
     }
 
     /** What goes on the wire: whoever may see the change may see who made it, as the ticket's history shows. */

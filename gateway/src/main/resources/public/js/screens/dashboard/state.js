@@ -38,6 +38,8 @@ export function choicesFrom(params) {
   if (Number.isInteger(days) && days >= 1 && days <= 366) c.days = days;
   const [column, dir] = (params.get('sort') || '').split(',');
   if (WORKLOAD_COLUMNS.includes(column) && ['asc', 'desc'].includes(dir)) c.sort = `${column},${dir}`;
+  // Counting an outage once is a choice only when made: a plain view's choices stay as they always were.
+  if (params.get('incidents') === 'collapse') c.collapse = true;
   return c;
 }
 
@@ -48,7 +50,7 @@ export function address(choices) {
   const open = `${n}${k === 'hours' ? 'h' : 'd'}`;
   return `#/dashboard${query({ open: open === '24h' ? '' : open, from: choices.from, to: choices.to,
     category: choices.category, priority: choices.priority, days: choices.days === d.days ? '' : choices.days,
-    sort: choices.sort === d.sort ? '' : choices.sort })}`;
+    sort: choices.sort === d.sort ? '' : choices.sort, incidents: choices.collapse ? 'collapse' : '' })}`;
 }
 
 /** `answers` maps each answer's address to its settled result ({status: 'fulfilled', value} or 'rejected'). */
@@ -73,8 +75,24 @@ export function openPeriodUrl(period) {
   return `/api/analytics/open-period${query(period)}`;
 }
 
-/** The address of each answer the panels show, from the choices. */
+/**
+ * The address of each answer the panels show, from the choices. Counting an outage once asks every answer with
+ * incidents=collapse and adds the incidents of the open-period panel's period (the incidents panel shows only then,
+ * so the plain dashboard asks what it always asked).
+ */
 export function urls(choices) {
+  const all = eachTicketUrls(choices);
+  if (!choices.collapse) return all;
+  const collapsed = Object.fromEntries(Object.entries(all).map(([name, url]) => [name, countingOnce(url)]));
+  return { ...collapsed, incidents: `/api/analytics/incidents${query(choices.open)}` };
+}
+
+/** The same question with an incident and its linked tickets counted once. */
+export function countingOnce(url) {
+  return `${url}${url.includes('?') ? '&' : '?'}incidents=collapse`;
+}
+
+function eachTicketUrls(choices) {
   const months = { from: choices.from, to: choices.to };
   return {
     category: ANSWERS.category,

@@ -3,13 +3,15 @@
 import { h, label, time, formatDate } from '../../dom.js';
 
 // The message itself is shown under Messages; its id in the history says nothing to a person. Who chose the
-// category (categorySource) is bookkeeping: the event's title and actor already say a person corrected it.
-const HIDDEN_FIELDS = new Set(['message', 'messageId', 'version', 'categorySource', 'deleted']);
+// category (categorySource) is bookkeeping: the event's title and actor already say a person corrected it; so is
+// the follower's name, who is the event's actor.
+const HIDDEN_FIELDS = new Set(['message', 'messageId', 'version', 'categorySource', 'deleted', 'follower']);
 const FIELD_TEXT = { firstResponseAt: 'first reply', closedAt: 'closed', assignee: 'handled by',
   firstResponseDueAt: 'first reply due', resolutionDueAt: 'resolution due', status: 'status', priority: 'priority',
-  category: 'category', title: 'title', description: 'description', location: 'location' };
+  category: 'category', title: 'title', description: 'description', location: 'location', incidentId: 'incident' };
 const EVENT_TEXT = { CREATED: 'Reported', EDITED: 'Edited', CATEGORY_CORRECTED: 'Category corrected',
-  STATUS_CHANGED: 'Status changed', HANDED_OVER: 'Handed over', MESSAGE_ADDED: 'Message', DELETED: 'Deleted' };
+  STATUS_CHANGED: 'Status changed', HANDED_OVER: 'Handed over', MESSAGE_ADDED: 'Message', DELETED: 'Deleted',
+  LINKED: 'Linked to an incident', UNLINKED: 'Unlinked from its incident', FOLLOWED: 'Joined: their problem too' };
 const VALUE_TEXT = Object.fromEntries([
   ...['OPEN', 'ACTIVE', 'CLOSED'].map(x => [x, label.status(x)]),
   ...['LOW', 'MEDIUM', 'HIGH'].map(x => [x, label.priority(x)]),

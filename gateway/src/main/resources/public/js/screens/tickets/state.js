@@ -52,6 +52,9 @@ export function initialState(role, params) {
     sort: params.get('sort') || 'openedAt,desc', size: pageSize(params.get('size')),
     page: reachable(Number(params.get('page')), pageSize(params.get('size'))),
     list: null, counts: null, viewCounts: null, error: null, busy: false,
+    // Incidents (tickets/incidents.js): linked tickets folded under their incident; staff's selection to link.
+    // `cleared` counts the selections emptied by a link, so the table redraws its boxes unticked.
+    fold: true, selected: [], linkNotice: '', cleared: 0,
   };
 }
 
@@ -67,10 +70,21 @@ export function update(state, action) {
     case 'size': return { ...state, ...resized(state, pageSize(action.size)) };
     case 'loading': return { ...state, busy: true };
     case 'loaded': return { ...state, busy: false, error: null, list: action.list, counts: action.counts || state.counts,
-      viewCounts: action.viewCounts || state.viewCounts };
+      viewCounts: action.viewCounts || state.viewCounts, selected: stillShown(state.selected, action.list) };
+    case 'select': return { ...state, linkNotice: '', selected: action.on
+      ? [...state.selected.filter(id => id !== action.id), action.id] : state.selected.filter(id => id !== action.id) };
+    case 'fold': return { ...state, fold: action.on };
+    case 'linked': return { ...state, selected: [], linkNotice: action.notice, cleared: state.cleared + 1 };
     case 'failed': return { ...state, busy: false, error: action.error };
     default: throw new Error(`Unknown action ${action.type}`);
   }
+}
+
+/** The selection as far as the new page still shows it: the same array when nothing left, so nothing redraws. */
+function stillShown(selected, list) {
+  const ids = new Set((list && list.items || []).map(t => t.id));
+  const kept = selected.filter(id => ids.has(id));
+  return kept.length === selected.length ? selected : kept;
 }
 
 function pageSize(value) {

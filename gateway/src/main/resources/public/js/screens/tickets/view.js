@@ -5,6 +5,7 @@ import { TABS, filtered, views as viewNames } from './state.js';
 import { pager } from './pager.js';
 import { reviewLegend } from '../../certainty.js';
 import { nextDue, dueTime, badgeStatus, slaBadge, slaSummary } from './due.js';
+import { foldRows, incidentNote, selectBox } from './incidents.js';
 
 // [sort key or null when the server cannot sort by it, heading, the queue's only (staff, analysts)]
 const COLUMNS = [
@@ -51,7 +52,8 @@ export function results(state, on) {
     h('table', { class: 'table tickets' },
       h('caption', { class: 'sr-only' }, 'Tickets, sortable by column'),
       h('thead', {}, h('tr', {}, columns(queue).map(([key, text]) => sortHeader(state.sort, key, text, on)))),
-      h('tbody', {}, list.items.map(t => row(t, queue, Date.now())))),
+      h('tbody', {}, foldRows(list.items, queue && state.fold).map(({ ticket, linkedHere }) =>
+        row(ticket, queue, Date.now(), state.staff ? selectBox(ticket, state.selected, on) : null, linkedHere)))),
     list.items.some(t => t.needsReview) ? reviewLegend() : null,
     pager(list, on),
   ];
@@ -70,13 +72,15 @@ function sortHeader(sort, key, text, on) {
       text, h('span', { 'aria-hidden': 'true', class: 'sort-mark' }, active ? (dir === 'asc' ? ' ▲' : ' ▼') : ' ↕')));
 }
 
-function row(t, queue, now) {
+function row(t, queue, now, select, linkedHere) {
   return h('tr', { dataset: { ticketId: t.id }, class: t.unread ? 'unread' : null },
     h('td', { 'data-label': '#' }, String(t.id)),
     // One box for the title's parts, so at phone width (cells laid out as rows) they wrap as text, not as columns.
-    h('td', { 'data-label': 'Title', class: 'title-cell' }, h('span', {}, h('a', { href: `#/tickets/${t.id}` }, t.title),
+    // Staff's select box leads the title, so it is there at phone width too, where the number's column is not.
+    h('td', { 'data-label': 'Title', class: 'title-cell' }, h('span', {}, select,
+      h('a', { href: `#/tickets/${t.id}` }, t.title),
       t.unread ? unreadMarker() : null,
-      t.location ? h('span', { class: 'muted' }, ` · ${t.location}`) : null)),
+      t.location ? h('span', { class: 'muted' }, ` · ${t.location}`) : null, incidentNote(t, linkedHere))),
     h('td', { 'data-label': 'Category' }, categoryBadge(t.category),
       t.needsReview ? h('span', { class: 'flag', title: 'Category needs review' }, ' ?') : null),
     h('td', { 'data-label': 'Priority' }, priorityBadge(t.priority)),

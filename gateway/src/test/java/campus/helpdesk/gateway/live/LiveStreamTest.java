@@ -95,7 +95,7 @@ class LiveStreamTest {
                 "\"cursor\":\"c-last\"", staffReady);
         CompletableFuture.allOf(reporterReady, otherReady, staffReady).get(5, TimeUnit.SECONDS);
         hub.publishSolved(new Closure(1430, "Radiator cold in A3", "Rita", "Bob", Instant.parse("2026-03-02T14:21:00Z"),
-                new Closure.Answer("Bob", "The valve was stuck: fixed", Instant.parse("2026-03-02T14:20:00Z"))));
+                new Closure.Answer("Bob", "The valve was stuck: fixed", Instant.parse("2026-03-02T14:20:00Z")), null));
         hub.publish(event("c-last", EventType.MESSAGE_ADDED, TicketStatus.ACTIVE, false));
 
         String told = String.join("\n", reporter.get(5, TimeUnit.SECONDS));
@@ -103,6 +103,31 @@ class LiveStreamTest {
                 "\"body\":\"The valve was stuck: fixed\"").doesNotContain("\"reporter\"");
         assertThat(other.get(5, TimeUnit.SECONDS)).doesNotContain("event: solved");
         assertThat(staff.get(5, TimeUnit.SECONDS)).as("staff follow the change events").doesNotContain("event: solved");
+    }
+
+    @Test
+    void thoseWhoJoinedATicketAreToldOfItsCloseLikeItsReporterWithoutLearningWhoElseJoined() throws Exception {
+        CompletableFuture<Void> followerReady = new CompletableFuture<>();
+        CompletableFuture<Void> otherReady = new CompletableFuture<>();
+        CompletableFuture<Void> analystReady = new CompletableFuture<>();
+        CompletableFuture<List<String>> follower = readUntil(http.signIn("Fenna", "STUDENT"), null,
+                "\"cursor\":\"f-last\"", followerReady);
+        CompletableFuture<List<String>> other = readUntil(http.signIn("Otto", "STUDENT"), null,
+                "\"cursor\":\"f-last\"", otherReady);
+        CompletableFuture<List<String>> analyst = readUntil(http.signIn("Fenna", "ANALYST"), null,
+                "\"cursor\":\"f-last\"", analystReady);
+        CompletableFuture.allOf(followerReady, otherReady, analystReady).get(5, TimeUnit.SECONDS);
+        hub.publishSolved(new Closure(1431, "Eduroam down in the library", "Rita", "Bob",
+                Instant.parse("2026-03-02T09:40:00Z"), new Closure.Answer("Bob", "The controller was restarted",
+                Instant.parse("2026-03-02T09:35:00Z")), List.of("Fenna", "Gustav")));
+        hub.publish(event("f-last", EventType.MESSAGE_ADDED, TicketStatus.ACTIVE, false));
+
+        String told = String.join("\n", follower.get(5, TimeUnit.SECONDS));
+        assertThat(told).contains("event: solved", "\"ticketId\":1431", "\"body\":\"The controller was restarted\"")
+                .doesNotContain("Gustav", "\"followers\"", "\"reporter\"");
+        assertThat(other.get(5, TimeUnit.SECONDS)).doesNotContain("event: solved");
+        assertThat(analyst.get(5, TimeUnit.SECONDS)).as("an analyst of the same name reports and joins nothing")
+                .doesNotContain("event: solved");
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,11 @@ final class Answers {
     }
 
     static JsonNode activeByCategoryJson() {
-        return get(Service.CATEGORY, "/api/analytics/active-by-category");
+        return activeByCategoryJson(Counting.EACH);
+    }
+
+    static JsonNode activeByCategoryJson(Counting counting) {
+        return get(Service.CATEGORY, counting.ask("/api/analytics/active-by-category"));
     }
 
     static Map<String, List<Long>> activeByCategory(JsonNode answer) {
@@ -69,6 +74,24 @@ final class Answers {
         }
         result.put("TOTAL", List.of(total, openTotal));
         return result;
+    }
+
+    static String incidentLine(long id, String category, String status, boolean closed, long linked) {
+        return "#" + id + " " + category + " " + status + " " + (closed ? "closed" : "open") + " linked=" + linked;
+    }
+
+    /** The incidents answer in {@link SqlTruth#incidents} lines: by id, then the total of linked tickets. */
+    static List<String> incidents(JsonNode answer) {
+        List<JsonNode> items = new ArrayList<>();
+        answer.get("incidents").forEach(items::add);
+        items.sort(Comparator.comparingLong(i -> i.get("id").asLong()));
+        List<String> lines = new ArrayList<>();
+        for (JsonNode i : items) {
+            lines.add(incidentLine(i.get("id").asLong(), i.get("category").asText(), i.get("status").asText(),
+                    i.hasNonNull("closedAt"), i.get("linked").asLong()));
+        }
+        lines.add("linkedTotal=" + answer.get("linkedTotal").asLong());
+        return lines;
     }
 
     static String monthLine(String month, long closed, BigDecimal average, BigDecimal median, BigDecimal p90,

@@ -16,32 +16,60 @@ final class Questions {
     }
 
     static Answers.Pair activeByCategory() throws Exception {
-        return new Answers.Pair(Answers.activeByCategory(Answers.activeByCategoryJson()), SqlTruth.activeByCategory());
+        return activeByCategory(Counting.EACH);
+    }
+
+    static Answers.Pair activeByCategory(Counting counting) throws Exception {
+        return new Answers.Pair(Answers.activeByCategory(Answers.activeByCategoryJson(counting)),
+                SqlTruth.activeByCategory(counting));
     }
 
     static Answers.Pair openPeriod(String period) throws Exception {
-        JsonNode answer = Answers.get(Service.OPEN_PERIOD, "/api/analytics/open-period?" + period);
+        return openPeriod(Counting.EACH, period);
+    }
+
+    static Answers.Pair openPeriod(Counting counting, String period) throws Exception {
+        JsonNode answer = Answers.get(Service.OPEN_PERIOD, counting.ask("/api/analytics/open-period?" + period));
         return new Answers.Pair(Answers.openPeriod(answer),
-                SqlTruth.openPeriod(Instant.parse(answer.get("from").asText())));
+                SqlTruth.openPeriod(counting, Instant.parse(answer.get("from").asText())));
+    }
+
+    static Answers.Pair resolutionTime(String category) throws Exception {
+        return resolutionTime(Counting.EACH, category);
     }
 
     /** The default question (the last 12 months), or one category's. */
-    static Answers.Pair resolutionTime(String category) throws Exception {
-        JsonNode answer = Answers.get(Service.RESOLUTION_TIME,
-                "/api/analytics/resolution-time" + (category == null ? "" : "?category=" + category));
-        return new Answers.Pair(Answers.resolutionTime(answer), SqlTruth.resolutionTime(
+    static Answers.Pair resolutionTime(Counting counting, String category) throws Exception {
+        JsonNode answer = Answers.get(Service.RESOLUTION_TIME, counting.ask(
+                "/api/analytics/resolution-time" + (category == null ? "" : "?category=" + category)));
+        return new Answers.Pair(Answers.resolutionTime(answer), SqlTruth.resolutionTime(counting,
                 YearMonth.parse(answer.get("from").asText()), YearMonth.parse(answer.get("to").asText()), category));
     }
 
-    /** Every question of the three services, waited for until equal; returns the longest wait in ms. */
+    /** The incidents of the period (hours=N or days=N) with their linked tickets. */
+    static Answers.Pair incidents(String period) throws Exception {
+        JsonNode answer = Answers.get(Service.OPEN_PERIOD, "/api/analytics/incidents?" + period);
+        return new Answers.Pair(Answers.incidents(answer),
+                SqlTruth.incidents(Instant.parse(answer.get("from").asText())));
+    }
+
+    /** Every question of the three services, counted both ways, waited for until equal; the longest wait in ms. */
     static long awaitAllEqual() throws Exception {
-        long longest = Answers.awaitEqual("active-by-category", Questions::activeByCategory);
-        for (String period : OPEN_PERIODS) {
-            longest = Math.max(longest, Answers.awaitEqual("open-period?" + period, () -> openPeriod(period)));
+        long longest = 0;
+        for (Counting counting : Counting.values()) {
+            longest = Math.max(longest, Answers.awaitEqual("active-by-category " + counting,
+                    () -> activeByCategory(counting)));
+            for (String period : OPEN_PERIODS) {
+                longest = Math.max(longest, Answers.awaitEqual("open-period?" + period + " " + counting,
+                        () -> openPeriod(counting, period)));
+            }
+            for (String category : new String[]{null, "FACILITY", "IT", "SERVICES"}) {
+                longest = Math.max(longest, Answers.awaitEqual("resolution-time category=" + category + " "
+                        + counting, () -> resolutionTime(counting, category)));
+            }
         }
-        for (String category : new String[]{null, "FACILITY", "IT", "SERVICES"}) {
-            longest = Math.max(longest, Answers.awaitEqual("resolution-time category=" + category,
-                    () -> resolutionTime(category)));
+        for (String period : OPEN_PERIODS) {
+            longest = Math.max(longest, Answers.awaitEqual("incidents?" + period, () -> incidents(period)));
         }
         return longest;
     }

@@ -53,10 +53,10 @@ final class TargetsAndWorkAnswers {
                 + " resolutionMedian=" + plain(resolution);
     }
 
-    static Answers.Pair firstResponse(String category, String priority) throws Exception {
+    static Answers.Pair firstResponse(Counting counting, String category, String priority) throws Exception {
         String query = (category == null ? "" : "&category=" + category) + (priority == null ? "" : "&priority=" + priority);
-        JsonNode answer = Answers.get(Service.RESOLUTION_TIME, "/api/analytics/first-response"
-                + (query.isEmpty() ? "" : "?" + query.substring(1)));
+        JsonNode answer = Answers.get(Service.RESOLUTION_TIME, counting.ask("/api/analytics/first-response"
+                + (query.isEmpty() ? "" : "?" + query.substring(1))));
         List<String> lines = new ArrayList<>();
         for (JsonNode month : answer.get("months")) {
             lines.add(firstResponseLine(month.get("month").asText(), month.get("responded").asLong(),
@@ -65,14 +65,15 @@ final class TargetsAndWorkAnswers {
         }
         JsonNode last30Days = answer.get("last30Days");
         lines.add(last30DaysLine(last30Days.get("responded").asLong(), decimal(last30Days.get("medianHours"))));
-        return new Answers.Pair(lines, TargetsAndWorkSql.firstResponse(YearMonth.parse(answer.get("from").asText()),
+        return new Answers.Pair(lines, TargetsAndWorkSql.firstResponse(counting,
+                YearMonth.parse(answer.get("from").asText()),
                 YearMonth.parse(answer.get("to").asText()), category, priority,
                 Instant.parse(answer.get("judgedAt").asText())));
     }
 
-    static Answers.Pair sla(String priority) throws Exception {
-        JsonNode answer = Answers.get(Service.RESOLUTION_TIME, "/api/analytics/sla"
-                + (priority == null ? "" : "?priority=" + priority));
+    static Answers.Pair sla(Counting counting, String priority) throws Exception {
+        JsonNode answer = Answers.get(Service.RESOLUTION_TIME, counting.ask("/api/analytics/sla"
+                + (priority == null ? "" : "?priority=" + priority)));
         List<String> lines = new ArrayList<>();
         for (JsonNode month : answer.get("months")) {
             lines.add(slaLine(month.get("month").asText(), month.get("tickets").asLong(),
@@ -81,23 +82,23 @@ final class TargetsAndWorkAnswers {
                     decimal(month.get("attainment"))));
         }
         lines.add("breachedNow=" + answer.get("breachedNow").asLong());
-        return new Answers.Pair(lines, TargetsAndWorkSql.sla(YearMonth.parse(answer.get("from").asText()),
+        return new Answers.Pair(lines, TargetsAndWorkSql.sla(counting, YearMonth.parse(answer.get("from").asText()),
                 YearMonth.parse(answer.get("to").asText()), priority, Instant.parse(answer.get("judgedAt").asText())));
     }
 
-    static Answers.Pair volume(int days) throws Exception {
-        JsonNode answer = Answers.get(Service.OPEN_PERIOD, "/api/analytics/volume?days=" + days);
+    static Answers.Pair volume(Counting counting, int days) throws Exception {
+        JsonNode answer = Answers.get(Service.OPEN_PERIOD, counting.ask("/api/analytics/volume?days=" + days));
         List<String> lines = new ArrayList<>();
         for (JsonNode day : answer.get("days")) {
             lines.add(volumeLine(day.get("date").asText(), day.get("opened").asLong(), day.get("closed").asLong(),
                     day.get("backlog").asLong()));
         }
-        return new Answers.Pair(lines, TargetsAndWorkSql.volume(LocalDate.parse(answer.get("from").asText()),
+        return new Answers.Pair(lines, TargetsAndWorkSql.volume(counting, LocalDate.parse(answer.get("from").asText()),
                 LocalDate.parse(answer.get("to").asText())));
     }
 
-    static Answers.Pair workload() throws Exception {
-        JsonNode answer = Answers.get(Service.CATEGORY, "/api/analytics/workload");
+    static Answers.Pair workload(Counting counting) throws Exception {
+        JsonNode answer = Answers.get(Service.CATEGORY, counting.ask("/api/analytics/workload"));
         List<String> lines = new ArrayList<>();
         for (JsonNode row : answer.get("assignees")) {
             lines.add(workloadLine(row.get("assignee").asText(), row.get("active").asLong(),
@@ -105,37 +106,46 @@ final class TargetsAndWorkAnswers {
                     decimal(row.get("medianResolutionHours"))));
         }
         lines.add("unassigned=" + answer.get("unassigned").asLong());
-        return new Answers.Pair(lines, TargetsAndWorkSql.workload(Instant.parse(answer.get("judgedAt").asText())));
+        return new Answers.Pair(lines, TargetsAndWorkSql.workload(counting,
+                Instant.parse(answer.get("judgedAt").asText())));
     }
 
-    static Answers.Pair activeByCategoryAndPriority() throws Exception {
+    static Answers.Pair activeByCategoryAndPriority(Counting counting) throws Exception {
         List<String> lines = new ArrayList<>();
-        for (JsonNode category : Answers.activeByCategoryJson().get("categories")) {
+        for (JsonNode category : Answers.activeByCategoryJson(counting).get("categories")) {
             for (JsonNode cell : category.get("byPriority")) {
                 lines.add(category.get("category").asText() + " " + cell.get("priority").asText() + " active="
                         + cell.get("active").asLong() + " open=" + cell.get("open").asLong());
             }
         }
         lines.sort(null);
-        return new Answers.Pair(lines, TargetsAndWorkSql.activeByCategoryAndPriority());
+        return new Answers.Pair(lines, TargetsAndWorkSql.activeByCategoryAndPriority(counting));
     }
 
-    /** Every question of this class, waited for until equal; returns the longest wait in ms. */
+    /** Every question of this class, counted both ways, waited for until equal; the longest wait in ms. */
     static long awaitAllEqual() throws Exception {
-        long longest = Answers.awaitEqual("active-by-category by priority", TargetsAndWorkAnswers::activeByCategoryAndPriority);
-        for (String category : CATEGORIES) {
-            for (String priority : PRIORITIES) {
-                longest = Math.max(longest, Answers.awaitEqual("first-response category=" + category + " priority="
-                        + priority, () -> firstResponse(category, priority)));
+        long longest = 0;
+        for (Counting counting : Counting.values()) {
+            longest = Math.max(longest, Answers.awaitEqual("active-by-category by priority " + counting,
+                    () -> activeByCategoryAndPriority(counting)));
+            for (String category : CATEGORIES) {
+                for (String priority : PRIORITIES) {
+                    longest = Math.max(longest, Answers.awaitEqual("first-response category=" + category
+                            + " priority=" + priority + " " + counting,
+                            () -> firstResponse(counting, category, priority)));
+                }
             }
+            for (String priority : PRIORITIES) {
+                longest = Math.max(longest, Answers.awaitEqual("sla priority=" + priority + " " + counting,
+                        () -> sla(counting, priority)));
+            }
+            for (int days : VOLUME_DAYS) {
+                longest = Math.max(longest, Answers.awaitEqual("volume days=" + days + " " + counting,
+                        () -> volume(counting, days)));
+            }
+            longest = Math.max(longest, Answers.awaitEqual("workload " + counting, () -> workload(counting)));
         }
-        for (String priority : PRIORITIES) {
-            longest = Math.max(longest, Answers.awaitEqual("sla priority=" + priority, () -> sla(priority)));
-        }
-        for (int days : VOLUME_DAYS) {
-            longest = Math.max(longest, Answers.awaitEqual("volume days=" + days, () -> volume(days)));
-        }
-        return Math.max(longest, Answers.awaitEqual("workload", TargetsAndWorkAnswers::workload));
+        return longest;
     }
 
     private static BigDecimal decimal(JsonNode node) {

@@ -16,7 +16,8 @@ import java.util.TreeMap;
  * resolution_due_at, assignee, first_response_at, closed_at, opened_at): what first-response, sla, volume, workload
  * and the per-priority counts must equal. As in {@link SqlTruth}: deleted tickets never count, times are compared in
  * whole milliseconds (floor(epoch × 1000)) as the feed carries them, months and days are taken in UTC (the suite's
- * HELPDESK_ZONE), hours are rounded to 6 decimals and medians are percentile_disc. Each answer is put in the shape of
+ * HELPDESK_ZONE), hours are rounded to 6 decimals and medians are percentile_disc. Every {@code FROM tickets} reads
+ * the tickets that count as {@link Counting} says. Each answer is put in the shape of
  * {@link TargetsAndWorkAnswers}'s lines.
  */
 final class TargetsAndWorkSql {
@@ -42,10 +43,10 @@ final class TargetsAndWorkSql {
      * Per month from..to: responded, average, median and p90 hours of first reply − opened; then the replies given
      * in the 30 days up to {@code at} (first reply after at − 30 days), whatever month the ticket was opened in.
      */
-    static List<String> firstResponse(YearMonth from, YearMonth to, String category, String priority, Instant at)
-            throws SQLException {
+    static List<String> firstResponse(Counting counting, YearMonth from, YearMonth to, String category,
+                                      String priority, Instant at) throws SQLException {
         Map<String, String> rows = new HashMap<>();
-        SqlTruth.query("""
+        SqlTruth.query(counting, """
                 SELECT to_char(opened_at AT TIME ZONE 'UTC', 'YYYY-MM'), count(*),
                        round(sum(ms) / (count(*) * 3600000.0), 6),
                        round(percentile_disc(0.5) WITHIN GROUP (ORDER BY ms) / 3600000.0, 6),
@@ -61,7 +62,7 @@ final class TargetsAndWorkSql {
                     TargetsAndWorkAnswers.firstResponseLine(month.toString(), 0, null, null, null)));
         }
         long since = at.toEpochMilli() - 30L * 24 * 3_600_000;
-        SqlTruth.query("""
+        SqlTruth.query(counting, """
                 SELECT count(*), round(percentile_disc(0.5) WITHIN GROUP (ORDER BY ms) / 3600000.0, 6)
                 FROM (SELECT %1$s - %2$s AS ms FROM tickets
                       WHERE deleted_at IS NULL AND first_response_at IS NOT NULL AND %1$s > %3$d%4$s%5$s) t"""
@@ -72,7 +73,8 @@ final class TargetsAndWorkSql {
     }
 
     /** Per month from..to the targets judged at {@code at}, then "breachedNow=N". */
-    static List<String> sla(YearMonth from, YearMonth to, String priority, Instant at) throws SQLException {
+    static List<String> sla(Counting counting, YearMonth from, YearMonth to, String priority, Instant at)
+            throws SQLException {
         long now = at.toEpochMilli();
         String firstMet = "first_response_due_at IS NOT NULL AND %1$s IS NOT NULL AND %1$s <= %2$s"
                 .formatted(RESPONDED, ms("first_response_due_at"));
@@ -83,7 +85,7 @@ final class TargetsAndWorkSql {
         String resolutionBreached = ("resolution_due_at IS NOT NULL AND (%1$s > %2$s OR (%1$s IS NULL AND %2$s < "
                 + now + "))").formatted(CLOSED, ms("resolution_due_at"));
         Map<String, String> rows = new HashMap<>();
-        SqlTruth.query("""
+        SqlTruth.query(counting, """
                 SELECT month, tickets, fm, fb, rm, rb, round((fm + rm)::numeric / nullif(fm + fb + rm + rb, 0), 6)
                 FROM (SELECT to_char(opened_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, count(*) AS tickets,
                              count(*) FILTER (WHERE %s) AS fm, count(*) FILTER (WHERE %s) AS fb,
@@ -98,17 +100,17 @@ final class TargetsAndWorkSql {
                     TargetsAndWorkAnswers.slaLine(month.toString(), 0, 0, 0, 0, 0, null)));
         }
         long[] breachedNow = {0};
-        SqlTruth.query("SELECT count(*) FROM tickets WHERE deleted_at IS NULL AND status <> 'CLOSED' AND ((%s) OR (%s))"
-                        .formatted(firstBreached, resolutionBreached) + only("priority", priority),
+        SqlTruth.query(counting, ("SELECT count(*) FROM tickets WHERE deleted_at IS NULL AND status <> 'CLOSED' "
+                        + "AND ((%s) OR (%s))").formatted(firstBreached, resolutionBreached) + only("priority", priority),
                 rs -> breachedNow[0] = rs.getLong(1));
         lines.add("breachedNow=" + breachedNow[0]);
         return lines;
     }
 
     /** Per day first..last (UTC): opened, closed, backlog at the end of the day. */
-    static List<String> volume(LocalDate first, LocalDate last) throws SQLException {
+    static List<String> volume(Counting counting, LocalDate first, LocalDate last) throws SQLException {
         List<String> lines = new ArrayList<>();
-        SqlTruth.query("""
+        SqlTruth.query(counting, """
                 WITH days AS (SELECT CAST(? AS date) + i AS day FROM generate_series(0, ?) AS i)
                 SELECT day,
                        (SELECT count(*) FROM tickets WHERE deleted_at IS NULL
@@ -125,10 +127,10 @@ final class TargetsAndWorkSql {
     }
 
     /** Per assignee by name, judged at {@code at}, then "unassigned=N". */
-    static List<String> workload(Instant at) throws SQLException {
+    static List<String> workload(Counting counting, Instant at) throws SQLException {
         long since = at.toEpochMilli() - 30L * 24 * 3_600_000;
         Map<String, String> rows = new TreeMap<>();
-        SqlTruth.query("""
+        SqlTruth.query(counting, """
                 SELECT assignee,
                        count(*) FILTER (WHERE status = 'ACTIVE'),
                        count(*) FILTER (WHERE recent),
@@ -146,21 +148,21 @@ final class TargetsAndWorkSql {
                         rs.getLong(3), rs.getBigDecimal(4), rs.getBigDecimal(5))));
         List<String> lines = new ArrayList<>(rows.values());
         long[] unassigned = {0};
-        SqlTruth.query("SELECT count(*) FROM tickets WHERE deleted_at IS NULL AND status IN ('OPEN', 'ACTIVE') "
-                + "AND assignee IS NULL", rs -> unassigned[0] = rs.getLong(1));
+        SqlTruth.query(counting, "SELECT count(*) FROM tickets WHERE deleted_at IS NULL "
+                + "AND status IN ('OPEN', 'ACTIVE') AND assignee IS NULL", rs -> unassigned[0] = rs.getLong(1));
         lines.add("unassigned=" + unassigned[0]);
         return lines;
     }
 
     /** "CATEGORY PRIORITY active=N open=M" for every category × priority. */
-    static List<String> activeByCategoryAndPriority() throws SQLException {
+    static List<String> activeByCategoryAndPriority(Counting counting) throws SQLException {
         Map<String, long[]> cells = new TreeMap<>();
         for (String category : new String[]{"FACILITY", "IT", "SERVICES"}) {
             for (String priority : new String[]{"LOW", "MEDIUM", "HIGH"}) {
                 cells.put(category + " " + priority, new long[2]);
             }
         }
-        SqlTruth.query("SELECT category::text, priority::text, status::text, count(*) FROM tickets "
+        SqlTruth.query(counting, "SELECT category::text, priority::text, status::text, count(*) FROM tickets "
                 + "WHERE deleted_at IS NULL AND status IN ('ACTIVE', 'OPEN') GROUP BY 1, 2, 3", rs -> cells.get(
                 rs.getString(1) + " " + rs.getString(2))[rs.getString(3).equals("ACTIVE") ? 0 : 1] = rs.getLong(4));
         List<String> lines = new ArrayList<>();

@@ -2,6 +2,7 @@ package campus.helpdesk.system.analytics;
 
 import campus.helpdesk.api.Category;
 import campus.helpdesk.api.Handover;
+import campus.helpdesk.api.IncidentLinks;
 import campus.helpdesk.api.NewMessage;
 import campus.helpdesk.api.NewTicket;
 import campus.helpdesk.api.Priority;
@@ -9,6 +10,7 @@ import campus.helpdesk.api.StatusChange;
 import campus.helpdesk.api.Ticket;
 import campus.helpdesk.api.TicketPatch;
 import campus.helpdesk.api.TicketStatus;
+import campus.helpdesk.client.IncidentClient;
 import campus.helpdesk.client.MessageClient;
 import campus.helpdesk.client.OnBehalfOf;
 import campus.helpdesk.client.TicketClient;
@@ -33,8 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Random work through ticket-service's HTTP API from several threads at once: students file tickets, staff take,
- * reply, hand over, close, correct categories and priorities and delete spam, through the gateway with the
- * contract's declarative clients.
+ * reply, hand over, close, correct categories and priorities, link tickets to incidents and delete spam, through
+ * the gateway with the contract's declarative clients.
  * Threads pick tickets from a shared list, so they race on the same tickets; a refused move (409, 412, 404,
  * 400...) is part of the game, a 5xx is not.
  */
@@ -52,12 +54,14 @@ final class TicketTraffic {
 
     private final TicketClient tickets;
     private final MessageClient messages;
+    private final IncidentClient incidents;
     private final List<Long> ids = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
 
     TicketTraffic(URI gateway) {
         this.tickets = GatewayClients.at(gateway, TicketClient.class);
         this.messages = GatewayClients.at(gateway, MessageClient.class);
+        this.incidents = GatewayClients.at(gateway, IncidentClient.class);
     }
 
     Map<String, AtomicInteger> outcomes() {
@@ -117,6 +121,40 @@ final class TicketTraffic {
         attempt("delete", colleague, () -> tickets.delete(spam));
     }
 
+    /**
+     * Every move of an incident once, each on fresh tickets: linked, answered once and closed with its linked
+     * tickets; a link undone; an incident deleted (its open linked ticket is unlinked and counts on its own) and a
+     * linked ticket deleted. Random linking rarely finds an incident to answer and close, and the comparisons must not rest on luck.
+     */
+    void everyIncidentMoveOnce(Random random, String student) {
+        OnBehalfOf staff = OnBehalfOf.person("staff-2", "STAFF");
+        Wave closed = wave(random, student, staff, 3);
+        attempt("reply", staff, () -> messages.post(closed.incident(), new NewMessage("The outage is over.", null)));
+        attempt("close", staff, () -> tickets.changeStatus(closed.incident(),
+                new StatusChange(TicketStatus.CLOSED, null), null));
+        Wave undone = wave(random, student, staff, 2);
+        attempt("unlink", staff, () -> incidents.unlink(undone.incident(), undone.linked().get(0)));
+        Wave deletedIncident = wave(random, student, staff, 1);
+        attempt("delete", staff, () -> tickets.delete(deletedIncident.incident()));
+        Wave deletedReport = wave(random, student, staff, 1);
+        attempt("delete", staff, () -> tickets.delete(deletedReport.linked().get(0)));
+    }
+
+    private record Wave(long incident, List<Long> linked) {
+    }
+
+    /** A taken incident with {@code reports} fresh tickets linked to it. */
+    private Wave wave(Random random, String student, OnBehalfOf staff, int reports) {
+        long incident = create(random, student);
+        attempt("take", staff, () -> tickets.changeStatus(incident, new StatusChange(TicketStatus.ACTIVE, null), null));
+        List<Long> linked = new ArrayList<>();
+        for (int i = 0; i < reports; i++) {
+            linked.add(create(random, student));
+        }
+        attempt("link", staff, () -> incidents.link(incident, new IncidentLinks(linked)));
+        return new Wave(incident, linked);
+    }
+
     private void step(Random random, String student) {
         int dice = random.nextInt(100);
         if (ids.size() < 5 || dice < 35) {
@@ -138,8 +176,12 @@ final class TicketTraffic {
             correct(id, staff, CATEGORIES[random.nextInt(3)], null);
         } else if (dice < 94) {
             correct(id, staff, null, PRIORITIES[random.nextInt(3)]);
-        } else {
+        } else if (dice < 97) {
             attempt("delete", staff, () -> tickets.delete(id));
+        } else {
+            // Tickets picked at random: often refused (closed, linked elsewhere, an incident itself), sometimes not.
+            long other = ids.get(random.nextInt(ids.size()));
+            attempt("link", staff, () -> incidents.link(id, new IncidentLinks(List.of(other))));
         }
     }
 

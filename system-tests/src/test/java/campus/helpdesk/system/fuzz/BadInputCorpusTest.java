@@ -38,6 +38,7 @@ import java.util.regex.Pattern;
 import static campus.helpdesk.system.fuzz.Endpoint.bool;
 import static campus.helpdesk.system.fuzz.Endpoint.enumeration;
 import static campus.helpdesk.system.fuzz.Endpoint.fields;
+import static campus.helpdesk.system.fuzz.Endpoint.ids;
 import static campus.helpdesk.system.fuzz.Endpoint.number;
 import static campus.helpdesk.system.fuzz.Endpoint.query;
 import static campus.helpdesk.system.fuzz.Endpoint.text;
@@ -222,6 +223,14 @@ class BadInputCorpusTest {
                 Endpoint.only(t, "DELETE", "/api/tickets/{id}", Map.of(), EnumSet.of(Mutation.PATH_ID,
                         Mutation.CONTENT_TYPE, Mutation.OVERSIZED, Mutation.METHOD, Mutation.BAD_PATH)),
                 Endpoint.read(t, "/api/tickets/{id}/history", Map.of()),
+                // Mass incidents. No valid join is sent; a valid link names no ticket that exists (422) and the
+                // unlink names a ticket linked to nothing (404), so no bad input links or unlinks anything.
+                Endpoint.only(t, "POST", "/api/tickets/{id}/followers", Map.of(), EnumSet.of(Mutation.PATH_ID,
+                        Mutation.METHOD, Mutation.BAD_PATH)),
+                Endpoint.body(t, "POST", "/api/tickets/{id}/links", fields("tickets", ids(true, 9_000_000_000_000L)),
+                        true),
+                Endpoint.only(t, "DELETE", "/api/tickets/{id}/links/{id}", Map.of(), EnumSet.of(Mutation.PATH_ID,
+                        Mutation.CONTENT_TYPE, Mutation.OVERSIZED, Mutation.METHOD, Mutation.BAD_PATH)),
                 Endpoint.read(t, "/api/tickets/{id}/closure", Map.of()),
                 Endpoint.read(t, "/api/tickets/solved", Map.of()),
                 Endpoint.read(t, "/api/tickets/{id}/messages", Map.of()),
@@ -229,6 +238,8 @@ class BadInputCorpusTest {
                         "internal", bool(false)), true),
                 Endpoint.body(t, "POST", "/api/tickets/classify", fields("text", text(true, "The printer is jammed")),
                         false),
+                Endpoint.read(t, "/api/tickets/similar", query("text", "eduroam+down+in+the+library", "location",
+                        "Library")),
                 Endpoint.read(t, "/api/tokens", Map.of()),
                 Endpoint.body(t, "POST", "/api/tokens", fields("name", text(true, "fuzz-token"),
                         "role", enumeration(true, "ANALYST"), "days", number(false, 1)), true),
@@ -250,17 +261,24 @@ class BadInputCorpusTest {
     static List<Endpoint> analytics(Service service) {
         return switch (service) {
             case OPEN_PERIOD -> List.of(Endpoint.read(service, "/api/analytics/open-period", query("hours", "24")),
-                    Endpoint.read(service, "/api/analytics/open-period", query("days", "7")),
-                    Endpoint.read(service, "/api/analytics/volume", query("days", "30")));
+                    Endpoint.read(service, "/api/analytics/open-period", query("days", "7", "incidents", "collapse")),
+                    Endpoint.read(service, "/api/analytics/volume", query("days", "30", "incidents", "collapse")),
+                    Endpoint.read(service, "/api/analytics/incidents", query("days", "7")),
+                    Endpoint.read(service, "/api/analytics/incidents", query("hours", "24")));
             case RESOLUTION_TIME -> List.of(Endpoint.read(service, "/api/analytics/resolution-time",
                     query("from", "2026-01", "to", "2026-12", "category", "IT")),
                     Endpoint.read(service, "/api/analytics/first-response",
                             query("from", "2026-01", "to", "2026-12", "category", "IT", "priority", "HIGH")),
                     Endpoint.read(service, "/api/analytics/sla", query("from", "2026-01", "to", "2026-12",
-                            "priority", "LOW")));
+                            "priority", "LOW")),
+                    Endpoint.read(service, "/api/analytics/resolution-time", query("incidents", "collapse")),
+                    Endpoint.read(service, "/api/analytics/first-response", query("incidents", "collapse")),
+                    Endpoint.read(service, "/api/analytics/sla", query("incidents", "collapse")));
             case CATEGORY -> List.of(Endpoint.read(service, "/api/analytics/active-by-category", query("format", "csv")),
                     Endpoint.read(service, "/api/analytics/active-by-category", query("by", "priority")),
-                    Endpoint.read(service, "/api/analytics/workload", query()));
+                    Endpoint.read(service, "/api/analytics/workload", query()),
+                    Endpoint.read(service, "/api/analytics/active-by-category", query("incidents", "collapse")),
+                    Endpoint.read(service, "/api/analytics/workload", query("incidents", "collapse")));
             default -> List.of();
         };
     }

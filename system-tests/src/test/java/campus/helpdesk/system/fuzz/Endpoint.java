@@ -34,6 +34,11 @@ record Endpoint(Service service, String method, String path, Map<String, Field> 
         return new Field(Type.NUMBER, required, String.valueOf(value));
     }
 
+    /** A list of ticket ids; mutated like a number (a bad number, or no list at all, in its place). */
+    static Field ids(boolean required, long value) {
+        return new Field(Type.NUMBER, required, "[" + value + "]");
+    }
+
     static Field bool(boolean value) {
         return new Field(Type.BOOLEAN, false, String.valueOf(value));
     }

@@ -55,10 +55,19 @@ class RouteRoleMatrixTest {
             GatewayRoute.of("GET", "/api/tickets?reporter=me&sla=BREACHED", READERS, 200),
             GatewayRoute.of("GET", "/api/tickets/counts?status=OPEN&reporter=me&sla=AT_RISK", READERS, 200),
             GatewayRoute.of("DELETE", "/api/tickets/{ticket}", java.util.Set.of("STAFF"), 204),
+            // "This is my problem too" on a ticket someone else reported: people join; analysts change nothing.
+            GatewayRoute.of("POST", "/api/tickets/{reported}/followers", PEOPLE, 204),
+            // Linking tickets to an incident and unlinking them: staff only (students get ticket-service's 403).
+            GatewayRoute.of("POST", "/api/tickets/{ticket}/links", java.util.Set.of("STAFF"), 200),
+            GatewayRoute.of("DELETE", "/api/tickets/{incident}/links/{child}", java.util.Set.of("STAFF"), 204),
             GatewayRoute.of("GET", "/api/tickets/{ticket}/messages", READERS, 200),
             GatewayRoute.of("POST", "/api/tickets/{ticket}/messages", PEOPLE, 201),
             GatewayRoute.of("GET", "/api/tickets/{ticket}/history", READERS, 200),
             GatewayRoute.of("POST", "/api/tickets/classify", PEOPLE, 200),
+            // Similar open tickets while a report is typed: for people who file tickets (analysts get ticket-service's
+            // 403 through the route's read-roles).
+            GatewayRoute.of("GET", "/api/tickets/similar?text=eduroam%20down%20in%20the%20library&location=Library",
+                    PEOPLE, 200),
             GatewayRoute.of("GET", "/api/analytics/open-period?hours=24", DASHBOARD, 200),
             GatewayRoute.of("GET", "/api/analytics/resolution-time", DASHBOARD, 200),
             GatewayRoute.of("GET", "/api/analytics/resolution-time?format=csv", DASHBOARD, 200),
@@ -69,6 +78,10 @@ class RouteRoleMatrixTest {
             GatewayRoute.of("GET", "/api/analytics/sla?format=csv", DASHBOARD, 200),
             GatewayRoute.of("GET", "/api/analytics/volume?days=14", DASHBOARD, 200),
             GatewayRoute.of("GET", "/api/analytics/workload", DASHBOARD, 200),
+            GatewayRoute.of("GET", "/api/analytics/workload?incidents=collapse", DASHBOARD, 200),
+            GatewayRoute.of("GET", "/api/analytics/open-period?days=7&incidents=collapse", DASHBOARD, 200),
+            GatewayRoute.of("GET", "/api/analytics/incidents?days=30", DASHBOARD, 200),
+            GatewayRoute.of("GET", "/api/analytics/incidents?hours=24&format=csv", DASHBOARD, 200),
             GatewayRoute.of("GET", "/api/live", EVERYONE, 200),
             GatewayRoute.sessionOnly("GET", "/api/tokens", java.util.Set.of("STAFF"), 200),
             GatewayRoute.sessionOnly("POST", "/api/tokens", java.util.Set.of("STAFF"), 201),
@@ -86,6 +99,7 @@ class RouteRoleMatrixTest {
     private URI gateway;
     private String studentCookie;
     private String staffCookie;
+    private String reporterCookie;
     private final Map<Caller, Map<String, String>> headers = new EnumMap<>(Caller.class);
     private final AtomicInteger names = new AtomicInteger();
 
@@ -94,6 +108,7 @@ class RouteRoleMatrixTest {
         gateway = SharedSuite.uri(Service.GATEWAY);
         studentCookie = GatewayClient.signIn(gateway, "Matrix Student", "STUDENT");
         staffCookie = GatewayClient.signIn(gateway, "Matrix Staff", "STAFF");
+        reporterCookie = GatewayClient.signIn(gateway, "Matrix Reporter", "STUDENT");
         headers.put(Caller.NO_SESSION, Map.of());
         headers.put(Caller.STUDENT, Map.of("Cookie", studentCookie));
         headers.put(Caller.STAFF, Map.of("Cookie", staffCookie));
@@ -195,6 +210,17 @@ class RouteRoleMatrixTest {
             }
             return path.replace("{closed}", String.valueOf(ticket));
         }
+        if (path.contains("{reported}")) {
+            return path.replace("{reported}", String.valueOf(newTicket(reporterCookie)));
+        }
+        if (path.contains("{incident}")) {
+            long incident = newTicket();
+            long child = newTicket();
+            GatewayClient.Answer linked = call("POST", "/api/tickets/" + incident + "/links",
+                    Map.of("tickets", List.of(child)), Map.of("Cookie", staffCookie));
+            assertThat(linked.status()).as(linked.body()).isEqualTo(200);
+            return path.replace("{incident}", String.valueOf(incident)).replace("{child}", String.valueOf(child));
+        }
         if (path.contains("{ticket}")) {
             return path.replace("{ticket}", String.valueOf(newTicket()));
         }
@@ -206,8 +232,12 @@ class RouteRoleMatrixTest {
 
     /** A fresh OPEN ticket, so that every cell starts from the same state. */
     private long newTicket() {
+        return newTicket(studentCookie);
+    }
+
+    private long newTicket(String cookie) {
         GatewayClient.Answer r = call("POST", "/api/tickets", Map.of("title", "Matrix ticket",
-                "description", "A ticket the route matrix works on"), Map.of("Cookie", studentCookie));
+                "description", "A ticket the route matrix works on"), Map.of("Cookie", cookie));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.json().get("id").asLong();
     }
@@ -219,6 +249,7 @@ class RouteRoleMatrixTest {
             case "PATCH /api/tickets/{ticket}" -> Map.of("priority", "HIGH");
             case "POST /api/tickets/{ticket}/status" -> Map.of("status", "ACTIVE");
             case "POST /api/tickets/{active}/assignee" -> Map.of("assignee", "Matrix Colleague");
+            case "POST /api/tickets/{ticket}/links" -> Map.of("tickets", List.of(newTicket()));
             case "POST /api/tickets/{ticket}/messages" -> Map.of("body", "Any news?");
             case "POST /api/tickets/classify" -> Map.of("text", "The printer in the library is jammed");
             case "POST /api/tokens" -> Map.of("name", "matrix-new-" + names.incrementAndGet(), "role", "ANALYST");

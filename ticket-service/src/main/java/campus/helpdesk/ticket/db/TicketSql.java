@@ -18,6 +18,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The tickets row: the column list every query selects and its mapping to the API record, loading and locking one,
@@ -32,7 +36,19 @@ public final class TicketSql {
     /** Unqualified so it works on the table and on CTEs that return its rows. */
     public static final String COLUMNS = "id, title, description, location, priority, status, category, "
             + "category_confidence, category_source, needs_review, reporter_name, assignee, opened_at, updated_at, "
-            + "first_response_at, closed_at, version, " + DEADLINES + ", previous_ticket_id";
+            + "first_response_at, closed_at, version, " + DEADLINES + ", previous_ticket_id, incident_id";
+
+    /**
+     * An incident's counts, read rather than stored: a column kept up to date would make every link and every join
+     * a write of the incident's row too. Per row two index lookups (the partial index on incident_id, the
+     * followers' key), so a page of the list stays one statement. On {@code tickets t}.
+     */
+    static final String INCIDENT_COUNTS = """
+            (SELECT count(*) FROM tickets l WHERE l.incident_id = t.id AND l.deleted_at IS NULL) AS linked_count,
+            (SELECT count(*) FROM ticket_follower f WHERE f.ticket_id = t.id) AS follower_count""";
+
+    /** What a person is answered with besides {@link #COLUMNS}: the incident's counts and their unread marker. */
+    public static final String READER_COLUMNS = INCIDENT_COUNTS + ", " + Unread.COLUMN;
 
     /**
      * What a new row is written with: every stored field of the ticket but its id (which the database assigns), then
@@ -107,7 +123,7 @@ public final class TicketSql {
                                 Ticket after, @Nullable Identity reader) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("UPDATE tickets t SET " + assignments
                 + ", updated_at = ?, version = ? WHERE id = ? AND version = ? RETURNING " + COLUMNS
-                + (reader != null ? ", " + Unread.COLUMN : ""))) {
+                + (reader != null ? ", " + READER_COLUMNS : ""))) {
             int i = values.bind(ps);
             Sql.setInstant(ps, i, after.updatedAt());
             ps.setLong(i + 1, after.version());
@@ -123,6 +139,43 @@ public final class TicketSql {
                 return reader != null ? Unread.map(rs) : map(rs);
             }
         }
+    }
+
+    /**
+     * {@link #update} of many tickets in one round trip (a JDBC batch), the rows not read back: the linked tickets of
+     * an incident, changed together under the incident's locks. {@code changed} pairs each ticket as it was with the
+     * ticket the lifecycle computed; {@code values} binds one ticket's assignments.
+     */
+    public static void updateAll(Connection connection, String assignments, List<Map.Entry<Ticket, Ticket>> changed,
+                                 RowBinder values) throws SQLException {
+        if (changed.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = connection.prepareStatement("UPDATE tickets t SET " + assignments
+                + ", updated_at = ?, version = ? WHERE id = ? AND version = ?")) {
+            for (Map.Entry<Ticket, Ticket> change : changed) {
+                Ticket after = change.getValue();
+                int i = values.bind(ps, after);
+                Sql.setInstant(ps, i, after.updatedAt());
+                ps.setLong(i + 1, after.version());
+                ps.setLong(i + 2, change.getKey().id());
+                ps.setLong(i + 3, change.getKey().version());
+                ps.addBatch();
+            }
+            int[] counts = ps.executeBatch();
+            for (int k = 0; k < counts.length; k++) {
+                if (counts[k] == 0) {
+                    throw Problems.conflict("Ticket " + changed.get(k).getKey().id()
+                            + " changed meanwhile; reload it and try again");
+                }
+            }
+        }
+    }
+
+    /** Binds one ticket's assignments of {@link #updateAll} from 1 on; returns the next free index. */
+    @FunctionalInterface
+    public interface RowBinder {
+        int bind(PreparedStatement ps, Ticket after) throws SQLException;
     }
 
     /** Binds the parameters of an update's assignments from 1 on; returns the next free index. */
@@ -141,6 +194,16 @@ public final class TicketSql {
      * judged at the time of the request: whether a ticket is at risk changes with the clock, not with the row.
      */
     public static Ticket map(ResultSet rs, @Nullable Boolean unread) throws SQLException {
+        return map(rs, unread, null, null);
+    }
+
+    /**
+     * {@link #map(ResultSet, Boolean)} with an incident's counts; both null on a ticket nothing is linked to and
+     * nobody follows (the question does not arise there).
+     */
+    static Ticket map(ResultSet rs, @Nullable Boolean unread, @Nullable Integer linked, @Nullable Integer followers)
+            throws SQLException {
+        boolean incident = linked != null && followers != null && (linked > 0 || followers > 0);
         Instant firstResponseAt = Sql.instant(rs, "first_response_at");
         Instant closedAt = Sql.instant(rs, "closed_at");
         Deadlines due = deadlines(rs);
@@ -167,7 +230,10 @@ public final class TicketSql {
                 due == null ? null : due.resolutionDue(),
                 sla,
                 unread,
-                rs.getObject("previous_ticket_id", Long.class));
+                rs.getObject("previous_ticket_id", Long.class),
+                rs.getObject("incident_id", Long.class),
+                incident ? linked : null,
+                incident ? followers : null);
     }
 
     /** The stored targets, or null for a row written without them (by hand, not by the lifecycle). */
@@ -199,9 +265,25 @@ public final class TicketSql {
         }
     }
 
+    /** The live tickets among {@code ids}, by id (the missing and deleted ones absent), in one statement. */
+    public static Map<Long, Ticket> loadAllLive(Connection connection, Collection<Long> ids) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT " + COLUMNS + " FROM tickets WHERE id = ANY (?) AND deleted_at IS NULL")) {
+            ps.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
+            Map<Long, Ticket> tickets = new HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Ticket ticket = map(rs);
+                    tickets.put(ticket.id(), ticket);
+                }
+            }
+            return tickets;
+        }
+    }
+
     /** The live ticket as {@code reader} gets it (with their unread marker), or 404; visibility is the caller's. */
     public static Ticket loadLive(Connection connection, long id, Identity reader) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT " + COLUMNS + ", " + Unread.COLUMN
+        try (PreparedStatement ps = connection.prepareStatement("SELECT " + COLUMNS + ", " + READER_COLUMNS
                 + " FROM tickets t WHERE id = ? AND deleted_at IS NULL")) {
             int i = Sql.bind(connection, ps, 1, Unread.parameters(reader));
             ps.setLong(i, id);

@@ -9,8 +9,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * "New since you last looked", per person: a ticket is unread for its reporter, and for the staff member it is
- * assigned to, while a message they may see (a student never sees internal notes) written by someone else is newer
+ * "New since you last looked", per person: a ticket is unread for its reporter, for the people who joined it
+ * (its followers, told like the reporter), and for the staff member it is assigned to, while a message they may
+ * see (a student never sees internal notes) written by someone else is newer
  * than their last {@code POST /api/tickets/{id}/read}; never having read it counts as long ago. On anyone else's
  * tickets the question does not apply (null).
  *
@@ -22,7 +23,9 @@ import java.util.List;
 public final class Unread {
 
     public static final String COLUMN = """
-            CASE WHEN t.reporter_name = ? OR t.assignee = ? THEN EXISTS (
+            CASE WHEN t.reporter_name = ? OR t.assignee = ?
+                      OR EXISTS (SELECT 1 FROM ticket_follower f WHERE f.ticket_id = t.id AND f.person = ?)
+                 THEN EXISTS (
                 SELECT 1 FROM ticket_message m
                 WHERE m.ticket_id = t.id AND m.author <> ? AND (? OR NOT m.internal)
                   AND m.created_at > coalesce((SELECT r.read_at FROM ticket_read r
@@ -38,12 +41,13 @@ public final class Unread {
      */
     public static List<Object> parameters(Identity who) {
         String reader = who.keepsReadMarks() ? who.user() : null;
-        return Arrays.asList(reader, who.isStaff() ? who.user() : null, who.user(), who.maySeeInternalNotes(),
-                who.user());
+        return Arrays.asList(reader, who.isStaff() ? who.user() : null, reader, who.user(),
+                who.maySeeInternalNotes(), who.user());
     }
 
-    /** A row of {@link TicketSql#COLUMNS} followed by {@link #COLUMN}. */
+    /** A row of {@link TicketSql#COLUMNS} followed by {@link TicketSql#READER_COLUMNS}. */
     public static Ticket map(ResultSet rs) throws SQLException {
-        return TicketSql.map(rs, rs.getObject("unread", Boolean.class));
+        return TicketSql.map(rs, rs.getObject("unread", Boolean.class), rs.getInt("linked_count"),
+                rs.getInt("follower_count"));
     }
 }

@@ -33,7 +33,7 @@ public class ChangeFeed {
     private static final String READ = """
             SELECT position, ticket_id, type, actor, internal, at,
                    category, status, priority, opened_at, closed_at, first_response_at, version,
-                   assignee, first_response_due_at, resolution_due_at
+                   assignee, first_response_due_at, resolution_due_at, incident_id
             FROM ticket_event
             WHERE position > ?
             ORDER BY position
@@ -83,7 +83,8 @@ public class ChangeFeed {
                 rs.getLong("version"),
                 rs.getString("assignee"),
                 Sql.instant(rs, "first_response_due_at"),
-                Sql.instant(rs, "resolution_due_at"));
+                Sql.instant(rs, "resolution_due_at"),
+                rs.getObject("incident_id", Long.class));
         Instant at = Sql.instant(rs, "at");
         return new ChangeEvent(cursor.toString(), type, ticketId, at, rs.getString("actor"),
                 rs.getBoolean("internal"), facts);

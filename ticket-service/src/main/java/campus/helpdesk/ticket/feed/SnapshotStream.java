@@ -49,7 +49,7 @@ final class SnapshotStream extends InputStream {
             chunk = FactsSnapshot.cursorLine(cursor(connection)).getBytes(StandardCharsets.US_ASCII);
             statement = connection.prepareStatement("""
                     SELECT id, category, status, priority, opened_at, closed_at, first_response_at, version,
-                           assignee, first_response_due_at, resolution_due_at
+                           assignee, first_response_due_at, resolution_due_at, incident_id
                     FROM tickets WHERE deleted_at IS NULL ORDER BY id""");
             statement.setFetchSize(5_000);
             rows = statement.executeQuery();
@@ -99,7 +99,7 @@ final class SnapshotStream extends InputStream {
                         Priority.valueOf(rows.getString(4)), Sql.instant(rows, "opened_at"),
                         Sql.instant(rows, "closed_at"), Sql.instant(rows, "first_response_at"), rows.getLong(8),
                         rows.getString(9), Sql.instant(rows, "first_response_due_at"),
-                        Sql.instant(rows, "resolution_due_at")));
+                        Sql.instant(rows, "resolution_due_at"), rows.getObject("incident_id", Long.class)));
             }
         } catch (SQLException e) {
             throw new IOException("Reading the snapshot failed", e);

@@ -32,9 +32,9 @@ public class EventLog {
     private static final String APPEND = """
             INSERT INTO ticket_event (ticket_id, type, actor, actor_role, at, internal, changes,
                                       category, status, priority, opened_at, closed_at, first_response_at, version,
-                                      assignee, first_response_due_at, resolution_due_at)
+                                      assignee, first_response_due_at, resolution_due_at, incident_id)
             VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?::ticket_category, ?::ticket_status, ?::ticket_priority, ?, ?, ?, ?,
-                    ?, ?, ?)""";
+                    ?, ?, ?, ?)""";
 
     private final JsonMapper json;
     private final CommitListener listener;
@@ -75,27 +75,50 @@ public class EventLog {
 
     /** Appends one event, as the lifecycle made it (its facts are null when the ticket was deleted). */
     public void append(Connection connection, long ticketId, TicketEvent event) throws SQLException {
-        Ticket after = event.facts();
         try (PreparedStatement ps = connection.prepareStatement(APPEND)) {
-            ps.setLong(1, ticketId);
-            ps.setString(2, event.type().name());
-            ps.setString(3, event.actor().name());
-            ps.setString(4, event.actor().role().name());
-            Sql.setInstant(ps, 5, event.at());
-            ps.setBoolean(6, event.internal());
-            ps.setString(7, toJson(event.changes()));
-            ps.setString(8, after == null ? null : after.category().name());
-            ps.setString(9, after == null ? null : after.status().name());
-            ps.setString(10, after == null ? null : after.priority().name());
-            Sql.setInstant(ps, 11, after == null ? null : after.openedAt());
-            Sql.setInstant(ps, 12, after == null ? null : after.closedAt());
-            Sql.setInstant(ps, 13, after == null ? null : after.firstResponseAt());
-            Sql.setNullableLong(ps, 14, after == null ? null : after.version());
-            Sql.setNullableString(ps, 15, after == null ? null : after.assignee());
-            Sql.setInstant(ps, 16, after == null ? null : after.firstResponseDueAt());
-            Sql.setInstant(ps, 17, after == null ? null : after.resolutionDueAt());
+            bind(ps, ticketId, event);
             ps.executeUpdate();
         }
+    }
+
+    /**
+     * Appends the events of many tickets in one round trip (a JDBC batch): an incident's answer or close records one
+     * per linked ticket, and hundreds of single statements would keep the incident's locks for as many round trips.
+     * Each event's ticket is its facts' id (none of these is a deletion).
+     */
+    public void appendAll(Connection connection, List<TicketEvent> events) throws SQLException {
+        if (events.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = connection.prepareStatement(APPEND)) {
+            for (TicketEvent event : events) {
+                bind(ps, event.facts().id(), event);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private void bind(PreparedStatement ps, long ticketId, TicketEvent event) throws SQLException {
+        Ticket after = event.facts();
+        ps.setLong(1, ticketId);
+        ps.setString(2, event.type().name());
+        ps.setString(3, event.actor().name());
+        ps.setString(4, event.actor().role().name());
+        Sql.setInstant(ps, 5, event.at());
+        ps.setBoolean(6, event.internal());
+        ps.setString(7, toJson(event.changes()));
+        ps.setString(8, after == null ? null : after.category().name());
+        ps.setString(9, after == null ? null : after.status().name());
+        ps.setString(10, after == null ? null : after.priority().name());
+        Sql.setInstant(ps, 11, after == null ? null : after.openedAt());
+        Sql.setInstant(ps, 12, after == null ? null : after.closedAt());
+        Sql.setInstant(ps, 13, after == null ? null : after.firstResponseAt());
+        Sql.setNullableLong(ps, 14, after == null ? null : after.version());
+        Sql.setNullableString(ps, 15, after == null ? null : after.assignee());
+        Sql.setInstant(ps, 16, after == null ? null : after.firstResponseDueAt());
+        Sql.setInstant(ps, 17, after == null ? null : after.resolutionDueAt());
+        Sql.setNullableLong(ps, 18, after == null ? null : after.incidentId());
     }
 
     public String toJson(List<FieldChange> changes) {

@@ -49,20 +49,23 @@ public record Identity(Role role, String user) {
         return role != Role.ANALYST && ticket.reporterName().equals(user);
     }
 
-    /** How a closed ticket ended: 404 for a student who did not report it, as for the ticket itself. */
-    public void requireMaySeeClosure(Ticket ticket) {
-        if (!Audience.maySeeTicket(role, ticket.status())
-                && !Audience.maySeeClosure(role, reported(ticket))) {
+    /**
+     * How a closed ticket ended: 404 for a student who neither reported it nor joined it ({@code follows}: a
+     * follower is told like the reporter), as for the ticket itself.
+     */
+    public void requireMaySeeClosure(Ticket ticket, boolean follows) {
+        boolean toldAsReporter = reported(ticket) || (follows && role != Role.ANALYST);
+        if (!Audience.maySeeTicket(role, ticket.status()) && !Audience.maySeeClosure(role, toldAsReporter)) {
             throw Problems.notFound(ticket.id());
         }
     }
 
     /**
-     * Marking a ticket read: whoever may see it, and the reporter of a CLOSED one, who acknowledges that way that
-     * they were told it was solved (so "your ticket was solved" is said once).
+     * Marking a ticket read: whoever may see it, and the reporter or a follower of a CLOSED one, who acknowledges
+     * that way that they were told it was solved (so "your ticket was solved" is said once).
      */
-    public void requireMayMarkRead(Ticket ticket) {
-        requireMaySeeClosure(ticket);
+    public void requireMayMarkRead(Ticket ticket, boolean follows) {
+        requireMaySeeClosure(ticket, follows);
     }
 
     /**

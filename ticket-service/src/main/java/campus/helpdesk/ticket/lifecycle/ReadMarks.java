@@ -1,6 +1,7 @@
 package campus.helpdesk.ticket.lifecycle;
 
 import campus.helpdesk.ticket.db.Database;
+import campus.helpdesk.ticket.db.Followers;
 import campus.helpdesk.ticket.db.Sql;
 import campus.helpdesk.ticket.db.TicketSql;
 import campus.helpdesk.ticket.identity.Identity;
@@ -26,11 +27,11 @@ public class ReadMarks {
 
     /**
      * Idempotent; a mark never moves back (two tabs reading at once keep the later one). 404 as for reading it,
-     * except that the reporter may mark their own CLOSED ticket: that acknowledges its close.
+     * except that the reporter (or a follower) may mark their own CLOSED ticket: that acknowledges its close.
      */
     public void markRead(Identity who, long ticketId) {
         db.autoCommit(c -> {
-            who.requireMayMarkRead(TicketSql.loadLive(c, ticketId));
+            who.requireMayMarkRead(TicketSql.loadLive(c, ticketId), Followers.follows(c, ticketId, who.user()));
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO ticket_read (ticket_id, reader, read_at) VALUES (?, ?, ?)
                     ON CONFLICT (ticket_id, reader)

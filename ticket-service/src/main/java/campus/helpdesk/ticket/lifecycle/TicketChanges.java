@@ -6,6 +6,8 @@ import campus.helpdesk.api.StatusChange;
 import campus.helpdesk.api.Ticket;
 import campus.helpdesk.api.TicketPatch;
 import campus.helpdesk.lifecycle.Change;
+import campus.helpdesk.lifecycle.Incidents;
+import campus.helpdesk.lifecycle.TicketEvent;
 import campus.helpdesk.lifecycle.TicketEdit;
 import campus.helpdesk.lifecycle.TicketLifecycle;
 import campus.helpdesk.lifecycle.TicketText;
@@ -14,12 +16,21 @@ import campus.helpdesk.sla.ServiceLevels;
 import campus.helpdesk.ticket.classify.Corrections;
 import campus.helpdesk.ticket.classify.CurrentClassifier;
 import campus.helpdesk.ticket.db.Database;
+import campus.helpdesk.ticket.db.LinkedTickets;
 import campus.helpdesk.ticket.db.Sql;
 import campus.helpdesk.ticket.db.TicketSql;
 import campus.helpdesk.ticket.history.EventLog;
 import campus.helpdesk.ticket.identity.Identity;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Changes to an existing ticket. Each is one transaction that first locks the ticket (see
@@ -101,12 +112,15 @@ public class TicketChanges {
 
     public Ticket changeStatus(Identity who, long id, StatusChange change, @Nullable String ifMatch) {
         Long sent = IfMatch.version(ifMatch, change.version());
+        boolean closesLinked = Incidents.closesLinked(change.status());
         Ticket moved = db.inTransaction(c -> {
-            Ticket current = TicketSql.lockAndLoad(c, id);
+            List<Long> linked = closesLinked ? LinkedTickets.lockWithLinked(c, id) : List.of();
+            Ticket current = closesLinked ? TicketSql.loadLive(c, id) : TicketSql.lockAndLoad(c, id);
             who.requireMaySee(current);
             TicketRules.requireVersion(sent, current.version(), false);
             TicketRules.requireMove(current, change.status(), who);
-            Change move = TicketLifecycle.move(current, change.status(), who.actor(), clock.now());
+            Instant at = clock.now();
+            Change move = TicketLifecycle.move(current, change.status(), who.actor(), at);
             Ticket t = move.ticket();
             Ticket stored = TicketSql.update(c, "status = ?::ticket_status, assignee = ?, closed_at = ?", ps -> {
                 ps.setString(1, t.status().name());
@@ -115,10 +129,38 @@ public class TicketChanges {
                 return 4;
             }, current, t, who);
             events.append(c, id, move.event());
+            closeLinked(c, id, linked, who, at);
             return stored;
         });
         events.committed();
         return moved;
+    }
+
+    /**
+     * Closing an incident closes its open linked tickets in the same transaction (locked by the caller): the outage
+     * is over for every reporter at once, each ticket's history saying which incident closed it, and each one's
+     * closure shows the incident's answer, which was copied under it.
+     */
+    private void closeLinked(Connection c, long incidentId, List<Long> linked, Identity who, Instant at)
+            throws SQLException {
+        if (linked.isEmpty()) {
+            return;
+        }
+        List<Map.Entry<Ticket, Ticket>> changed = new ArrayList<>();
+        List<TicketEvent> recorded = new ArrayList<>();
+        for (Ticket ticket : new TreeMap<>(TicketSql.loadAllLive(c, linked)).values()) {
+            if (Incidents.isOpen(ticket)) {
+                Change closed = Incidents.closeWith(ticket, incidentId, who.actor(), at);
+                changed.add(Map.entry(ticket, closed.ticket()));
+                recorded.add(closed.event());
+            }
+        }
+        TicketSql.updateAll(c, "status = ?::ticket_status, closed_at = ?", changed, (ps, after) -> {
+            ps.setString(1, after.status().name());
+            Sql.setInstant(ps, 2, after.closedAt());
+            return 3;
+        });
+        events.appendAll(c, recorded);
     }
 
     /**
@@ -148,20 +190,47 @@ public class TicketChanges {
         return after;
     }
 
-    /** Soft delete (spam): the ticket vanishes from every read; a DELETED event with null facts tells the feed. */
+    /**
+     * Soft delete (spam): the ticket vanishes from every read; a DELETED event with null facts tells the feed. A
+     * deleted incident frees its open linked tickets in the same transaction: linked to a ticket nobody can read,
+     * they could never be answered, closed, unlinked or linked to another incident.
+     */
     public void delete(Identity who, long id) {
         who.requireStaff("delete tickets");
         db.inTransaction(c -> {
-            Ticket current = TicketSql.lockAndLoad(c, id);
+            List<Long> linked = LinkedTickets.lockWithLinked(c, id);
+            Ticket current = TicketSql.loadLive(c, id);
             Change deletion = TicketLifecycle.delete(current, who.actor(), clock.now());
             TicketSql.update(c, "deleted_at = ?", ps -> {
                 Sql.setInstant(ps, 1, deletion.event().at());
                 return 2;
             }, current, deletion.ticket());
             events.append(c, id, deletion.event());
+            unlinkOpen(c, linked, who, deletion.event().at());
             return current;
         });
         events.committed();
+    }
+
+    /** The open ones of {@code linked} (locked by the caller) unlinked; closed tickets are read-only and stay. */
+    private void unlinkOpen(Connection c, List<Long> linked, Identity who, Instant at) throws SQLException {
+        if (linked.isEmpty()) {
+            return;
+        }
+        List<Map.Entry<Ticket, Ticket>> changed = new ArrayList<>();
+        List<TicketEvent> recorded = new ArrayList<>();
+        for (Ticket ticket : new TreeMap<>(TicketSql.loadAllLive(c, linked)).values()) {
+            if (Incidents.isOpen(ticket)) {
+                Change unlinked = Incidents.unlink(ticket, who.actor(), at);
+                changed.add(Map.entry(ticket, unlinked.ticket()));
+                recorded.add(unlinked.event());
+            }
+        }
+        TicketSql.updateAll(c, "incident_id = ?", changed, (ps, after) -> {
+            Sql.setNullableLong(ps, 1, after.incidentId());
+            return 2;
+        });
+        events.appendAll(c, recorded);
     }
 
     private static void checkEditable(Ticket ticket, Identity who, @Nullable Long sent) {

@@ -5,8 +5,11 @@ import campus.helpdesk.api.NewMessage;
 import campus.helpdesk.api.Role;
 import campus.helpdesk.api.Ticket;
 import campus.helpdesk.lifecycle.Change;
+import campus.helpdesk.lifecycle.Incidents;
+import campus.helpdesk.lifecycle.TicketEvent;
 import campus.helpdesk.lifecycle.TicketLifecycle;
 import campus.helpdesk.ticket.db.Database;
+import campus.helpdesk.ticket.db.LinkedTickets;
 import campus.helpdesk.ticket.db.Sql;
 import campus.helpdesk.ticket.db.TicketSql;
 import campus.helpdesk.ticket.history.EventLog;
@@ -23,10 +26,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Messages under a ticket. A message is a change of the ticket too, a MESSAGE_ADDED event: what it does to the
- * ticket (version, updatedAt, the first response) is {@link TicketLifecycle#message}'s to say.
+ * ticket (version, updatedAt, the first response) is {@link TicketLifecycle#message}'s to say; what a public staff
+ * answer on an incident does to its linked tickets is {@link Incidents#answer}'s.
  */
 @Singleton
 public class Messages {
@@ -50,8 +59,10 @@ public class Messages {
     public Posted post(Identity who, long ticketId, NewMessage request, @Nullable String idempotencyKey) {
         String key = IdempotencyKeys.normalise(idempotencyKey);
         boolean internal = request.isInternal();
+        boolean answersLinked = Incidents.answersLinked(who.actor(), internal);
         Posted posted = db.inTransaction(c -> {
-            Ticket ticket = TicketSql.lockAndLoad(c, ticketId);
+            List<Long> linked = answersLinked ? LinkedTickets.lockWithLinked(c, ticketId) : List.of();
+            Ticket ticket = answersLinked ? TicketSql.loadLive(c, ticketId) : TicketSql.lockAndLoad(c, ticketId);
             who.requireMaySee(ticket);
             Long claimedId = null;
             if (key != null) {
@@ -72,12 +83,65 @@ public class Messages {
                 }, ticket, change.ticket());
             }
             events.append(c, ticketId, change.event());
+            answerLinked(c, who, ticketId, linked, request, at);
             return new Posted(message, true);
         });
         if (posted.isNew()) {
             events.committed();
         }
         return posted;
+    }
+
+    /**
+     * One answer for all: a public staff message on an incident is also posted, same text and author, under each of
+     * its open linked tickets (locked by the caller), so every reporter's page, unread marker and closure shows it
+     * and it counts as each one's first response. One MESSAGE_ADDED per ticket, in the incident's transaction.
+     */
+    private void answerLinked(Connection c, Identity who, long incidentId, List<Long> linked, NewMessage request,
+                              Instant at) throws SQLException {
+        if (linked.isEmpty()) {
+            return;
+        }
+        List<Ticket> open = TicketSql.loadAllLive(c, linked).values().stream().filter(Incidents::isOpen)
+                .sorted(Comparator.comparingLong(Ticket::id)).toList();
+        if (open.isEmpty()) {
+            return;
+        }
+        Map<Long, Long> copies = insertCopies(c, who, open, request, at);
+        List<Map.Entry<Ticket, Ticket>> changed = new ArrayList<>();
+        List<TicketEvent> recorded = new ArrayList<>();
+        for (Ticket ticket : open) {
+            Change change = Incidents.answer(ticket, copies.get(ticket.id()), incidentId, who.actor(), at);
+            changed.add(Map.entry(ticket, change.ticket()));
+            recorded.add(change.event());
+        }
+        TicketSql.updateAll(c, "first_response_at = ?", changed, (ps, after) -> {
+            Sql.setInstant(ps, 1, after.firstResponseAt());
+            return 2;
+        });
+        events.appendAll(c, recorded);
+    }
+
+    /** The copies of a public message under many tickets, one statement; each ticket's copy's id. */
+    private static Map<Long, Long> insertCopies(Connection c, Identity who, List<Ticket> tickets, NewMessage request,
+                                                Instant at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO ticket_message (ticket_id, author, author_role, body, internal, created_at)
+                SELECT u.id, ?, ?, ?, false, ? FROM unnest(?::bigint[]) AS u(id)
+                RETURNING id, ticket_id""")) {
+            ps.setString(1, who.user());
+            ps.setString(2, who.role().name());
+            ps.setString(3, request.body());
+            Sql.setInstant(ps, 4, at);
+            ps.setArray(5, c.createArrayOf("bigint", tickets.stream().map(Ticket::id).toArray()));
+            Map<Long, Long> copies = new HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    copies.put(rs.getLong("ticket_id"), rs.getLong("id"));
+                }
+            }
+            return copies;
+        }
     }
 
     /**

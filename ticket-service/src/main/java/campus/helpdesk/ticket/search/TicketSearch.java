@@ -80,7 +80,7 @@ public class TicketSearch {
         String where = where(query, statuses, who, now, parameters);
         List<Object> withUnread = new ArrayList<>(Unread.parameters(who));
         withUnread.addAll(parameters);
-        String select = "SELECT " + TicketSql.COLUMNS + ", " + Unread.COLUMN + " FROM tickets t WHERE " + where
+        String select = "SELECT " + TicketSql.COLUMNS + ", " + TicketSql.READER_COLUMNS + " FROM tickets t WHERE " + where
                 + " ORDER BY " + query.orderBy() + " LIMIT ? OFFSET ?";
         return db.autoCommit(c -> {
             if (query.q() != null) {
@@ -190,7 +190,7 @@ public class TicketSearch {
      */
     private static List<Ticket> textSearchPage(Connection c, String select, String where, List<Object> parameters,
                                                ListQuery query, boolean fewMatches) throws SQLException {
-        String matchesFirst = "SELECT " + TicketSql.COLUMNS + ", " + Unread.COLUMN + " FROM (SELECT * FROM tickets"
+        String matchesFirst = "SELECT " + TicketSql.COLUMNS + ", " + TicketSql.READER_COLUMNS + " FROM (SELECT * FROM tickets"
                 + " WHERE " + where + " OFFSET 0) t ORDER BY " + query.orderBy() + " LIMIT ? OFFSET ?";
         if (fewMatches) {
             return page(c, matchesFirst, parameters, query);

@@ -2,7 +2,6 @@ package campus.helpdesk.ticket.solved;
 
 import campus.helpdesk.api.Closure;
 import campus.helpdesk.api.ClosureOperations;
-import campus.helpdesk.api.Role;
 import campus.helpdesk.support.identity.ServiceRoles;
 import campus.helpdesk.ticket.identity.Identity;
 import io.micronaut.http.annotation.Controller;
@@ -16,7 +15,8 @@ import java.util.List;
 
 /**
  * Thin, like the ticket controller: the rules are {@link Identity}'s and {@link Closures}'. The gateway may read a
- * closure as itself (GATEWAY) to tell the reporter's open browsers, the only caller that is not a person.
+ * closure as itself (GATEWAY) to tell the open browsers of the reporter and the followers, the only caller that is
+ * not a person.
  */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -38,10 +38,10 @@ public class ClosureController implements ClosureOperations {
     @Override
     @Secured({ServiceRoles.STUDENT, ServiceRoles.STAFF, ServiceRoles.ANALYST, ServiceRoles.GATEWAY})
     public Closure closure(long id) {
-        return closures.of(gatewayItself() ? new Identity(Role.STAFF, ServiceRoles.GATEWAY) : Identity.current(), id);
+        return gatewayItself() ? closures.toTell(id) : closures.of(Identity.current(), id);
     }
 
-    /** The gateway sees what staff see of a closure: it decides itself whom to tell (the reporter only). */
+    /** The gateway reads any closure, followers named: it decides itself whom to tell (reporter and followers). */
     private static boolean gatewayItself() {
         return ServerRequestContext.currentRequest()
                 .flatMap(request -> request.getUserPrincipal(Authentication.class))

@@ -5,12 +5,15 @@ import campus.helpdesk.api.ClosureOperations;
 import campus.helpdesk.api.Ticket;
 import campus.helpdesk.api.TicketStatus;
 import campus.helpdesk.ticket.db.Database;
+import campus.helpdesk.ticket.db.Followers;
 import campus.helpdesk.ticket.db.Sql;
 import campus.helpdesk.ticket.db.TicketSql;
 import campus.helpdesk.ticket.identity.Identity;
 import campus.helpdesk.ticket.problem.Problems;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,9 +22,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How closed tickets ended, for their reporters: who closed it (the actor of its last move to CLOSED, from the
- * history) and the last public staff message. Read with one statement per answer, by hand like the other reads of
- * the tickets row: a lateral join for the answer and a subquery into the history are not derived queries.
+ * How closed tickets ended, for their reporters and followers (told like the reporter): who closed it (the actor of
+ * its last move to CLOSED, from the history) and the last public staff message. Read with one statement per answer,
+ * by hand like the other reads of the tickets row: a lateral join for the answer and a subquery into the history are
+ * not derived queries.
  */
 @Singleton
 public class Closures {
@@ -49,38 +53,53 @@ public class Closures {
     public Closure of(Identity who, long ticketId) {
         return db.autoCommit(c -> {
             Ticket ticket = TicketSql.loadLive(c, ticketId);
-            who.requireMaySeeClosure(ticket);
-            if (ticket.status() != TicketStatus.CLOSED) {
-                throw Problems.conflict("Ticket " + ticketId + " is " + ticket.status() + ", not closed yet");
-            }
-            try (PreparedStatement ps = c.prepareStatement(SELECT + "WHERE t.id = ?")) {
-                ps.setLong(1, ticketId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return map(rs);
-                }
-            }
+            who.requireMaySeeClosure(ticket, Followers.follows(c, ticketId, who.user()));
+            return closed(c, ticket, null);
         });
     }
 
     /**
-     * The caller's tickets closed after their read mark: a reporter who saw the close (the ticket page's solved view,
+     * The close as news for everyone it concerns, followers named: for the gateway alone, which tells each of them
+     * (and nobody else) in their live stream. 409 while not closed.
+     */
+    public Closure toTell(long ticketId) {
+        return db.autoCommit(c -> closed(c, TicketSql.loadLive(c, ticketId), Followers.of(c, ticketId)));
+    }
+
+    private static Closure closed(Connection c, Ticket ticket, @Nullable List<String> followers) throws SQLException {
+        if (ticket.status() != TicketStatus.CLOSED) {
+            throw Problems.conflict("Ticket " + ticket.id() + " is " + ticket.status() + ", not closed yet");
+        }
+        try (PreparedStatement ps = c.prepareStatement(SELECT + "WHERE t.id = ?")) {
+            ps.setLong(1, ticket.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return map(rs, followers);
+            }
+        }
+    }
+
+    /**
+     * The caller's tickets (reported or joined) closed after their read mark: a reporter who saw the close (the ticket page's solved view,
      * or this list) marks the ticket read, and it leaves the list.
      */
     public List<Closure> unacknowledged(Identity who) {
         return db.autoCommit(c -> {
             try (PreparedStatement ps = c.prepareStatement(SELECT + """
-                    WHERE t.reporter_name = ? AND t.status = 'CLOSED' AND t.deleted_at IS NULL
+                    WHERE t.id IN (SELECT r.id FROM tickets r WHERE r.reporter_name = ?
+                                   UNION SELECT f.ticket_id FROM ticket_follower f WHERE f.person = ?)
+                      AND t.status = 'CLOSED' AND t.deleted_at IS NULL
                       AND t.closed_at > coalesce((SELECT r.read_at FROM ticket_read r
                                                   WHERE r.ticket_id = t.id AND r.reader = ?), '-infinity')
                     ORDER BY t.closed_at DESC, t.id DESC LIMIT ?""")) {
                 ps.setString(1, who.user());
                 ps.setString(2, who.user());
-                ps.setInt(3, ClosureOperations.MAX_SOLVED);
+                ps.setString(3, who.user());
+                ps.setInt(4, ClosureOperations.MAX_SOLVED);
                 List<Closure> solved = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        solved.add(map(rs));
+                        solved.add(map(rs, null));
                     }
                 }
                 return solved;
@@ -88,11 +107,11 @@ public class Closures {
         });
     }
 
-    private static Closure map(ResultSet rs) throws SQLException {
+    private static Closure map(ResultSet rs, @Nullable List<String> followers) throws SQLException {
         Instant answeredAt = Sql.instant(rs, "answer_at");
         Closure.Answer answer = answeredAt == null ? null
                 : new Closure.Answer(rs.getString("answer_author"), rs.getString("answer_body"), answeredAt);
         return new Closure(rs.getLong("id"), rs.getString("title"), rs.getString("reporter_name"),
-                rs.getString("closed_by"), Sql.instant(rs, "closed_at"), answer);
+                rs.getString("closed_by"), Sql.instant(rs, "closed_at"), answer, followers);
     }
 }

@@ -1,0 +1,266 @@
+// Mass incidents in the UI: the report form's similar tickets and "This is my problem too", the queue's incident rows,
+// folding, selection and linking, and the ticket page's incident part, against fake servers.
+import { test, assert, sleep, measure } from './runner.js';
+import { manualClock, fakeFetch, withFetch } from './fakes.js';
+import { onStage } from './stage.js';
+import { until } from './wait.js';
+import { h } from '/js/dom.js';
+import { similarRequest, similarPanel, MIN_TEXT } from '/js/screens/report/similar.js';
+import { foldRows, incidentChoices, linkBody } from '/js/screens/tickets/incidents.js';
+import { follows, canLink, suggestedIncidents } from '/js/screens/ticket/incident.js';
+import { incidentRefusalText, isForPeople } from '/js/words.js';
+import { ApiError } from '/js/api.js';
+
+const type = (input, text) => {
+  input.value = text;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+};
+const problem = (status, body) => new Response(JSON.stringify(body),
+  { status, headers: { 'Content-Type': 'application/problem+json' } });
+const params = url => new URLSearchParams(url.split('?')[1]);
+
+test('similar tickets are asked only for text long enough to compare, with the location when given', () => {
+  assert.equal(similarRequest('Wifi', '', ''), null, 'one word');
+  assert.equal(similarRequest('x'.repeat(MIN_TEXT - 1), '   ', ''), null, 'just too short');
+  const url = similarRequest('Eduroam down', 'in the library since 9', ' Library ');
+  assert.ok(url.startsWith('/api/tickets/similar?'), url);
+  assert.equal(params(url).get('text'), 'Eduroam down in the library since 9', 'one line: no line breaks');
+  assert.equal(params(similarRequest('Eduroam', 'down\n\nin the\tlibrary', '')).get('text'), 'Eduroam down in the library',
+    'line breaks and tabs become spaces');
+  assert.equal(params(url).get('location'), 'Library', 'location');
+  assert.equal(params(similarRequest('Eduroam down again', '', '')).get('location'), null, 'no empty location');
+  assert.equal(params(similarRequest('a'.repeat(50), 'b'.repeat(5000), '')).get('text').length, 1000, 'clipped');
+});
+
+test('the similar panel asks once per pause, never twice for the same text, and keeps its rows when nothing changed',
+  async () => {
+    const clock = manualClock();
+    const fake = fakeFetch(() => ({ items: [{ id: 41, title: 'Eduroam down', followers: 3, score: 0.8 }] }));
+    const fields = { title: h('input'), description: h('textarea'), location: h('input') };
+    await withFetch(fake, async () => {
+      const panel = similarPanel(fields, { clock, wait: 400 });
+      for (const text of ['Edu', 'Eduroam', 'Eduroam is', 'Eduroam is down']) {
+        fields.title.value = text;
+        panel.changed();
+        clock.advance(100);
+      }
+      assert.equal(fake.calls.length, 0, 'nothing while typing');
+      clock.advance(400);
+      await sleep(20);
+      assert.equal(fake.calls.length, 1, 'one request after the pause');
+      assert.equal(panel.el.hidden, false, 'shown');
+      const row = panel.el.querySelector('li');
+      assert.ok(row.textContent.includes('Eduroam down') && row.textContent.includes('3 people joined'), row.textContent);
+      fields.title.value = 'Eduroam is down!';
+      panel.changed();
+      fields.title.value = 'Eduroam is down';
+      panel.changed();
+      clock.advance(500);
+      await sleep(20);
+      assert.equal(fake.calls.length, 1, 'the same text is not asked again');
+      fields.location.value = 'Library';
+      panel.changed();
+      clock.advance(500);
+      await sleep(20);
+      assert.equal(fake.calls.length, 2, 'a new location is a new question');
+      assert.ok(panel.el.querySelector('li') === row, 'the same answer keeps the very same row (no flicker)');
+      fields.title.value = 'Edu';
+      panel.changed();
+      clock.advance(500);
+      await sleep(20);
+      assert.equal(fake.calls.length, 2, 'no request for short text');
+      assert.equal(panel.el.hidden, true, 'hidden again');
+      panel.stop();
+      measure('similar requests while typing 4 words, pausing, retyping, adding a place', fake.calls.length);
+    });
+  });
+
+test('"This is my problem too" makes the student a follower and opens that ticket; the form keeps what was typed',
+  () => onStage('/js/screens/report.js', { session: { role: 'STUDENT', name: 'Ann' } }, async (stage, fake) => {
+    const title = stage.querySelector('[name=title]');
+    type(title, 'Eduroam down in the library');
+    await until(() => stage.querySelector('#similar-tickets li'), 3000);
+    const panel = stage.querySelector('#similar-tickets');
+    assert.equal(panel.hidden, false, 'offered');
+    assert.ok(panel.textContent.includes('12 people joined'), panel.textContent);
+    assert.equal(title.value, 'Eduroam down in the library', 'typing kept');
+    assert.equal(params(fake.calls.find(c => c.includes('/similar')).split(' ')[1]).get('text'),
+      'Eduroam down in the library', 'the text asked');
+    panel.querySelector('button[data-join="41"]').click();
+    await until(() => location.hash === '#/tickets/41');
+    assert.ok(fake.calls.includes('POST /api/tickets/41/followers'), fake.calls.join(', '));
+    assert.equal(location.hash, '#/tickets/41', 'taken to the ticket');
+    assert.ok(document.getElementById('toasts').textContent.includes('You joined #41'), 'told so');
+  }, url => (url.endsWith('/followers') ? new Response(null, { status: 204 }) : undefined)));
+
+test('a refused join is said in words beside the offer', () => onStage('/js/screens/report.js',
+  { session: { role: 'STUDENT', name: 'Ann' } }, async stage => {
+    type(stage.querySelector('[name=title]'), 'Eduroam down in the library');
+    await until(() => stage.querySelector('#similar-tickets li'), 3000);
+    stage.querySelector('button[data-join="41"]').click();
+    await until(() => stage.querySelector('.similar-status').textContent);
+    const said = stage.querySelector('.similar-status').textContent;
+    assert.equal(said, 'This ticket can no longer be joined. You can still send your own report.', 'said');
+    assert.equal(stage.querySelector('button[data-join="41"]').disabled, false, 'may try again');
+  }, url => (url.endsWith('/followers')
+    ? problem(409, { detail: 'Ticket 41 is CLOSED: only OPEN and ACTIVE tickets are joined' }) : undefined)));
+
+test('refusals of linking are sentences for people, the service\'s own when it is one', () => {
+  const closed = new ApiError(409, { detail: 'Ticket 5 is CLOSED: only OPEN and ACTIVE tickets are linked' });
+  assert.ok(!incidentRefusalText(closed).includes('CLOSED'), incidentRefusalText(closed));
+  assert.ok(incidentRefusalText(closed).startsWith('Only open and active tickets'), incidentRefusalText(closed));
+  const elsewhere = new ApiError(409, { detail: 'Ticket 12 is linked to incident 5 already: unlink it there first' });
+  assert.equal(incidentRefusalText(elsewhere), 'Ticket 12 is linked to incident 5 already: unlink it there first');
+  const itself = new ApiError(422, { detail: 'tickets: must not name the incident', field: 'tickets' });
+  assert.ok(incidentRefusalText(itself).startsWith('A ticket cannot be linked to itself'), incidentRefusalText(itself));
+});
+
+const T = (id, more = {}) => ({ id, title: `Ticket ${id}`, status: 'OPEN', priority: 'HIGH', category: 'IT',
+  reporterName: 'Ann', openedAt: '2026-03-01T10:00:00Z', updatedAt: '2026-03-01T10:00:00Z', version: 1, ...more });
+
+test('folded, linked tickets whose incident is on the page are counted on its row; unfolded they are rows', () => {
+  const items = [T(1, { linkedCount: 3, followerCount: 2 }), T(2, { incidentId: 1 }), T(3, { incidentId: 1 }),
+    T(4, { incidentId: 99 }), T(5)];
+  assert.deepEqual(foldRows(items, true).map(r => [r.ticket.id, r.linkedHere]), [[1, 2], [4, 0], [5, 0]], 'folded');
+  assert.deepEqual(foldRows(items, false).map(r => r.ticket.id), [1, 2, 3, 4, 5], 'unfolded');
+});
+
+test('the incident offered first is one among the selected, then one on the page, then the oldest selected', () => {
+  const items = [T(9), T(7), T(8, { linkedCount: 2 }), T(3, { linkedCount: 1 })];
+  assert.deepEqual(incidentChoices(items, [9, 7]).map(([id]) => id), [8, 3, 7, 9], 'no incident selected');
+  assert.deepEqual(incidentChoices(items, [9, 3]).map(([id]) => id), [3, 8, 9], 'an incident selected');
+  assert.deepEqual(linkBody([9, 3, 7], 3), { tickets: [7, 9] }, 'the incident is not linked to itself');
+});
+
+const queueAnswer = { items: [T(41, { linkedCount: 2, followerCount: 5 }), T(42, { incidentId: 41 }), T(43), T(44), T(45)],
+  page: 0, size: 20, total: 5 };
+const queueServer = (url, init) => {
+  if (url.startsWith('/api/tickets?')) return queueAnswer;
+  if (url === '/api/tickets/43/links' && init.method === 'POST') return T(43, { linkedCount: 2, followerCount: 0 });
+  if (url === '/api/tickets/41/links' && init.method === 'POST') {
+    return problem(409, { detail: 'Ticket 44 is CLOSED: only OPEN and ACTIVE tickets are linked' });
+  }
+  return undefined;
+};
+
+test('the queue shows an incident with its counts and folds its linked tickets under it until unfolded',
+  () => onStage('/js/screens/tickets.js', { session: { role: 'STAFF', name: 'Bo' } }, async stage => {
+    await until(() => stage.querySelector('tr[data-ticket-id="41"]'));
+    const badge = stage.querySelector('tr[data-ticket-id="41"] .incident-badge');
+    assert.ok(badge.textContent.includes('2 linked') && badge.textContent.includes('5 joined'), badge.textContent);
+    const here = stage.querySelector('tr[data-ticket-id="41"] .folded-here').textContent;
+    assert.ok(here.includes('1 linked ticket on this page'), here);
+    assert.equal(stage.querySelector('tr[data-ticket-id="42"]'), null, 'folded by default');
+    const fold = stage.querySelector('#fold-linked');
+    fold.checked = false;
+    fold.dispatchEvent(new Event('change'));
+    assert.ok(stage.querySelector('tr[data-ticket-id="42"] .in-incident').textContent.includes('in incident #41'),
+      'unfolded, marked');
+  }, queueServer));
+
+test('staff select tickets and link them to one incident; the answer is said in words', () => onStage(
+  '/js/screens/tickets.js', { session: { role: 'STAFF', name: 'Bo' } }, async (stage, fake) => {
+    await until(() => stage.querySelector('tr[data-ticket-id="43"]'));
+    const tick = id => {
+      const box = stage.querySelector(`input[data-select="${id}"]`);
+      box.checked = true;
+      box.dispatchEvent(new Event('change'));
+    };
+    [43, 44, 45].forEach(tick);
+    assert.ok(stage.querySelector('.link-bar').textContent.includes('3 tickets selected'), 'the count');
+    const choice = stage.querySelector('#link-incident');
+    assert.equal(choice.value, '41', 'the incident on the page is offered first');
+    choice.value = '43';
+    stage.querySelector('.link-bar').dispatchEvent(new Event('submit', { cancelable: true }));
+    await until(() => stage.querySelector('#link-result') && stage.querySelector('#link-result').textContent);
+    const at = fake.calls.indexOf('POST /api/tickets/43/links');
+    assert.ok(at >= 0, fake.calls.join(', '));
+    assert.deepEqual(fake.bodies[at], { tickets: [44, 45] }, 'the body');
+    assert.equal(stage.querySelector('#link-result').textContent, '2 tickets linked to incident #43.', 'said');
+    assert.equal(stage.querySelectorAll('input[data-select]:checked').length, 0, 'the selection is cleared');
+
+    [44, 45].forEach(tick);
+    stage.querySelector('.link-bar').dispatchEvent(new Event('submit', { cancelable: true }));
+    await until(() => stage.querySelector('#link-result').textContent.startsWith('Only'));
+    assert.ok(isForPeople(stage.querySelector('#link-result').textContent), 'a refusal in words');
+  }, queueServer));
+
+test('students and analysts get no selection; analysts may still fold', () => onStage('/js/screens/tickets.js',
+  { session: { role: 'ANALYST', name: 'Al' } }, async stage => {
+    await until(() => stage.querySelector('tr[data-ticket-id="41"]'));
+    assert.equal(stage.querySelectorAll('input[data-select]').length, 0, 'no boxes');
+    assert.ok(stage.querySelector('#fold-linked'), 'the fold toggle');
+  }, queueServer));
+
+test('a follower is told they follow; staff link open tickets that are in no incident and no incident themselves', () => {
+  const history = [{ type: 'CREATED', actor: 'Ann' }, { type: 'FOLLOWED', actor: 'Cy' }];
+  assert.ok(follows(history, 'Cy') && !follows(history, 'Ann'), 'only who joined');
+  assert.ok(canLink({ staff: true, ticket: T(1) }), 'an open ticket');
+  assert.ok(!canLink({ staff: true, ticket: T(1, { incidentId: 4 }) }), 'linked already');
+  assert.ok(!canLink({ staff: true, ticket: T(1, { linkedCount: 2 }) }), 'an incident');
+  assert.ok(!canLink({ staff: true, ticket: T(1, { status: 'CLOSED' }) }), 'closed');
+  assert.ok(!canLink({ staff: false, ticket: T(1) }), 'students');
+  const fetched = new Map([[8, T(8, { linkedCount: 4 })], [9, T(9)], [10, T(10, { linkedCount: 2, incidentId: 8 })]]);
+  assert.deepEqual(suggestedIncidents(T(7), [{ id: 7 }, { id: 9 }, { id: 8 }, { id: 10 }], fetched), [[8, 'Ticket 8']],
+    'only open incidents');
+});
+
+const LINKED = T(7, { incidentId: 41 });
+test('a linked ticket says which incident it is part of, and staff unlink it there', () => onStage('/js/screens/ticket.js',
+  { session: { role: 'STAFF', name: 'Bo' }, params: ['7'] }, async (stage, fake) => {
+    await until(() => stage.querySelector('#part-of-incident'));
+    const part = stage.querySelector('#part-of-incident');
+    assert.ok(part.textContent.includes('Part of incident #41'), part.textContent);
+    assert.equal(part.querySelector('a').getAttribute('href'), '#/tickets/41', 'a link');
+    assert.equal(stage.querySelector('#link-to').hidden, true, 'no "Link to" on a linked ticket');
+    part.querySelector('#unlink').click();
+    await until(() => fake.calls.includes('DELETE /api/tickets/41/links/7'));
+    assert.ok(fake.calls.includes('DELETE /api/tickets/41/links/7'), fake.calls.join(', '));
+  }, (url, init) => {
+    if (url === '/api/tickets/7') return LINKED;
+    if (url === '/api/tickets/41/links/7') return new Response(null, { status: 204 });
+    return undefined;
+  }));
+
+test('a student who joined a ticket reads "You follow this ticket" and no Unlink', () => onStage('/js/screens/ticket.js',
+  { session: { role: 'STUDENT', name: 'Cy' }, params: ['7'] }, async stage => {
+    await until(() => stage.querySelector('#following'));
+    assert.ok(stage.querySelector('#following').textContent.startsWith('You follow this ticket'), 'told');
+    assert.equal(stage.querySelector('#unlink'), null, 'no unlink');
+    assert.ok(stage.querySelector('.timeline').textContent.includes('Joined'), 'the history in words');
+    assert.ok(!stage.querySelector('.timeline').textContent.includes('FOLLOWED'), 'no event name');
+  }, url => {
+    if (url === '/api/tickets/7') return LINKED;
+    if (url === '/api/tickets/7/history') {
+      return [{ type: 'FOLLOWED', actor: 'Cy', actorRole: 'STUDENT', at: '2026-03-01T10:05:00Z',
+        changes: [{ field: 'follower', from: null, to: 'Cy' }] }];
+    }
+    return undefined;
+  }));
+
+test('"Link to an incident…" suggests the open incidents like this ticket when opened, and links to the one picked',
+  () => onStage('/js/screens/ticket.js', { session: { role: 'STAFF', name: 'Bo' }, params: ['7'] }, async (stage, fake) => {
+    await until(() => stage.querySelector('.ticket-head h1'));
+    const box = stage.querySelector('#link-to');
+    assert.equal(box.hidden, false, 'offered on an unlinked open ticket');
+    assert.ok(!fake.calls.some(c => c.includes('/similar')), 'nothing asked before it is opened');
+    box.open = true;
+    await until(() => stage.querySelector('#link-suggestions button'));
+    const suggested = [...stage.querySelectorAll('#link-suggestions button')].map(b => b.dataset.incident);
+    assert.deepEqual(suggested, ['41'], 'the incident only, not the plain ticket');
+    stage.querySelector('#link-suggestions button').click();
+    assert.equal(stage.querySelector('#link-to-incident').value, '41', 'picked');
+    stage.querySelector('#link-to form').dispatchEvent(new Event('submit', { cancelable: true }));
+    await until(() => fake.calls.includes('POST /api/tickets/41/links'));
+    const at = fake.calls.indexOf('POST /api/tickets/41/links');
+    assert.deepEqual(fake.bodies[at], { tickets: [7] }, 'this ticket');
+  }, (url, init) => {
+    if (url.startsWith('/api/tickets/similar')) {
+      return { items: [{ id: 7, title: 'Lift stuck', followers: 0, score: 1 }, { id: 41, title: 'Lifts down', followers: 3, score: 0.8 },
+        { id: 43, title: 'Lift noisy', followers: 0, score: 0.6 }] };
+    }
+    if (url === '/api/tickets/41' && (init.method || 'GET') === 'GET') return T(41, { linkedCount: 3, followerCount: 3 });
+    if (url === '/api/tickets/43') return T(43);
+    if (url === '/api/tickets/41/links') return T(41, { linkedCount: 4, followerCount: 3 });
+    return undefined;
+  }));

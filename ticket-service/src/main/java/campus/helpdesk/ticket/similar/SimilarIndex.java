@@ -1,0 +1,240 @@
+package campus.helpdesk.ticket.similar;
+
+import campus.helpdesk.api.Category;
+import campus.helpdesk.ticket.db.Database;
+import campus.helpdesk.ticket.db.Sql;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The candidates by concept, in memory: for each concept (and unknown word stem) the candidates whose text has it,
+ * so a request compares the typed text only with the tickets sharing something with it. Kept current from
+ * {@code ticket_event}: every change to a ticket, by any replica, any module or a bulk load, appends an event, so the
+ * events stamped after the feed position this replica has indexed, plus those not stamped yet, name every ticket to
+ * read again. That is one indexed statement per request when nothing changed, before the request's search, so a
+ * report filed or edited anywhere is compared as it now reads from the next request on.
+ *
+ * <p>Each replica keeps its own copy, derived from the shared event log: nothing to coordinate between replicas, and
+ * the gap-free feed positions mean no change is missed. What a request offers is checked against the live rows first
+ * ({@link SimilarSearch}), so a change made without an event (by hand in SQL) never offers a closed ticket. When a
+ * replica starts, or finds more than {@link #FOLLOW_LIMIT} changes (a bulk load), it sweeps instead: reads the
+ * candidates' versions (V12's partial index), and the texts of those new or changed.
+ */
+@Singleton
+public class SimilarIndex {
+
+    static final int FOLLOW_LIMIT = 10_000;
+    private static final int TEXT_READ = 2_000;
+    private static final Logger LOG = LoggerFactory.getLogger(SimilarIndex.class);
+
+    /**
+     * One statement, so one snapshot: an event stamped while it runs is either unstamped or above the position in
+     * it, never neither; the branch column tells the two apart.
+     */
+    private static final String CHANGES = """
+            (SELECT ticket_id, position, 0 AS branch FROM ticket_event WHERE position IS NULL LIMIT %1$d)
+            UNION ALL
+            (SELECT ticket_id, position, 1 FROM ticket_event WHERE position > ? ORDER BY position LIMIT %1$d)"""
+            .formatted(FOLLOW_LIMIT + 1);
+    /** The status list is spelled out so the planner can prove V12's partial index applies. */
+    static final String CANDIDATE = "t.deleted_at IS NULL AND t.status IN ('OPEN', 'ACTIVE') AND t.opened_at > ?";
+    private static final String READ = "SELECT t.id, t.version, t.category, t.opened_at, t.title, left(t.description, "
+            + TEXT_READ + ") AS text, t.location FROM tickets t WHERE ";
+
+    /** A candidate as last read. */
+    record Indexed(long id, long version, String title, Category category, Instant openedAt, ReportVector text,
+                   Place place) {
+    }
+
+    private final Database db;
+    private final Lexicon lexicon;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Map<Long, Indexed> tickets = new ConcurrentHashMap<>();
+    private final Map<String, Set<Long>> byConcept = new ConcurrentHashMap<>();
+    /** Every event at or below this feed position is indexed; -1 until the first sweep. Guarded by {@link #lock}. */
+    private long position = -1;
+    private Instant dropped = Instant.EPOCH;
+
+    public SimilarIndex(Database db) {
+        this.db = db;
+        this.lexicon = Lexicon.standard();
+    }
+
+    Lexicon lexicon() {
+        return lexicon;
+    }
+
+    /** The first sweep runs at start, so the first report typed does not pay for it. */
+    @EventListener
+    void onStartup(ServerStartupEvent event) {
+        Thread.ofVirtual().name("similar-index-sweep").start(() -> {
+            try {
+                db.autoCommit(c -> {
+                    catchUp(c, Instant.now().minus(SimilarSearch.RECENT));
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                LOG.warn("The first sweep of the similar index failed; the first request repeats it", e);
+            }
+        });
+    }
+
+    /** The candidates sharing a concept or word stem with {@code typed}, as last read. */
+    Set<Indexed> sharing(ReportVector typed) {
+        Set<Indexed> out = new HashSet<>();
+        for (String concept : typed.weights().keySet()) {
+            for (Long id : byConcept.getOrDefault(concept, Set.of())) {
+                Indexed indexed = tickets.get(id);
+                if (indexed != null) {
+                    out.add(indexed);
+                }
+            }
+        }
+        return out;
+    }
+
+    boolean contains(long id) {
+        return tickets.containsKey(id);
+    }
+
+    /** Indexes every change committed before this call; {@code since}: tickets opened before are no candidates. */
+    void catchUp(Connection c, Instant since) throws SQLException {
+        lock.lock();
+        try {
+            if (position < 0 || !follow(c, since)) {
+                sweep(c, since);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** False when there are too many changes to follow one by one. */
+    private boolean follow(Connection c, Instant since) throws SQLException {
+        Set<Long> changed = new HashSet<>();
+        long newest = position;
+        int[] perBranch = new int[2];
+        try (PreparedStatement ps = c.prepareStatement(CHANGES)) {
+            ps.setLong(1, position);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    changed.add(rs.getLong(1));
+                    int branch = rs.getInt(3);
+                    perBranch[branch]++;
+                    if (branch == 1) {
+                        newest = Math.max(newest, rs.getLong(2));
+                    }
+                }
+            }
+        }
+        if (perBranch[0] > FOLLOW_LIMIT || perBranch[1] > FOLLOW_LIMIT) {
+            return false;
+        }
+        if (!changed.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement(READ + "t.id = ANY(?) AND " + CANDIDATE)) {
+                ps.setArray(1, c.createArrayOf("bigint", changed.toArray()));
+                Sql.setInstant(ps, 2, since);
+                changed.removeAll(read(ps));
+            }
+            // What changed and is no candidate now (closed, deleted) leaves the index.
+            changed.forEach(this::remove);
+        }
+        position = newest;
+        dropOlderThan(since);
+        return true;
+    }
+
+    /**
+     * Reads the candidates' versions, then the texts of those new or changed, and drops the rest. The position is
+     * read first: whatever is stamped after it is followed next time, and reading a ticket twice changes nothing.
+     */
+    private void sweep(Connection c, Instant since) throws SQLException {
+        long before;
+        try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(max(position), 0) FROM ticket_event");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            before = rs.getLong(1);
+        }
+        Map<Long, Long> versions = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT t.id, t.version FROM tickets t WHERE " + CANDIDATE)) {
+            Sql.setInstant(ps, 1, since);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    versions.put(rs.getLong(1), rs.getLong(2));
+                }
+            }
+        }
+        tickets.keySet().stream().filter(id -> !versions.containsKey(id)).toList().forEach(this::remove);
+        Long[] stale = versions.entrySet().stream()
+                .filter(e -> tickets.get(e.getKey()) == null || tickets.get(e.getKey()).version() != e.getValue())
+                .map(Map.Entry::getKey).toArray(Long[]::new);
+        try (PreparedStatement ps = c.prepareStatement(READ + "t.id = ANY(?) AND " + CANDIDATE)) {
+            ps.setArray(1, c.createArrayOf("bigint", stale));
+            Sql.setInstant(ps, 2, since);
+            read(ps);
+        }
+        LOG.info("Similar index swept: {} candidates, {} read", versions.size(), stale.length);
+        position = before;
+    }
+
+    /** Indexes the tickets {@code read} returns; their ids. */
+    private Set<Long> read(PreparedStatement read) throws SQLException {
+        Set<Long> ids = new HashSet<>();
+        try (ResultSet rs = read.executeQuery()) {
+            while (rs.next()) {
+                long id = rs.getLong("id");
+                ids.add(id);
+                String title = rs.getString("title");
+                put(new Indexed(id, rs.getLong("version"), title, Category.valueOf(rs.getString("category")),
+                        Sql.instant(rs, "opened_at"), ReportVector.of(title + " " + rs.getString("text"), lexicon),
+                        Place.of(rs.getString("location"), lexicon)));
+            }
+        }
+        return ids;
+    }
+
+    private void put(Indexed indexed) {
+        remove(indexed.id());
+        tickets.put(indexed.id(), indexed);
+        for (String concept : indexed.text().weights().keySet()) {
+            byConcept.computeIfAbsent(concept, k -> ConcurrentHashMap.newKeySet()).add(indexed.id());
+        }
+    }
+
+    private void remove(long id) {
+        Indexed gone = tickets.remove(id);
+        if (gone != null) {
+            for (String concept : gone.text().weights().keySet()) {
+                byConcept.computeIfPresent(concept, (k, ids) -> {
+                    ids.remove(id);
+                    return ids.isEmpty() ? null : ids;
+                });
+            }
+        }
+    }
+
+    /** Once a minute: a request skips those past the week anyway, this only frees their memory. */
+    private void dropOlderThan(Instant since) {
+        if (dropped.isAfter(since.plus(SimilarSearch.RECENT).minusSeconds(60))) {
+            return;
+        }
+        dropped = since.plus(SimilarSearch.RECENT);
+        tickets.values().stream().filter(t -> !t.openedAt().isAfter(since)).map(Indexed::id).toList()
+                .forEach(this::remove);
+    }
+}

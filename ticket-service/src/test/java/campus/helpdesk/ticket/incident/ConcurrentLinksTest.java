@@ -1,0 +1,120 @@
+package campus.helpdesk.ticket.incident;
+
+import campus.helpdesk.api.Ticket;
+import campus.helpdesk.ticket.Api;
+import campus.helpdesk.ticket.ApiTest;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Many staff linking overlapping sets at once, to two incidents, each list in a different order: every request
+ * ends (no deadlock), as a whole link or a 409 that links nothing, and every ticket ends in at most one incident
+ * with exactly one LINKED event.
+ */
+@MicronautTest(transactional = false)
+class ConcurrentLinksTest extends ApiTest {
+
+    private static final int TICKETS = 40;
+    private static final int REQUESTS = 24;
+
+    @Test
+    void overlappingLinksFromManyThreadsNeitherDeadlockNorHalfLink() throws Exception {
+        Ticket first = create();
+        Ticket second = create();
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < TICKETS; i++) {
+            ids.add(create().id());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Api.Answer>> answers = new ArrayList<>();
+        List<Long> incidents = new ArrayList<>();
+        List<List<Long>> sets = new ArrayList<>();
+        try {
+            for (int r = 0; r < REQUESTS; r++) {
+                long incident = r % 2 == 0 ? first.id() : second.id();
+                List<Long> set = new ArrayList<>(ids.subList((r * 3) % 30, (r * 3) % 30 + 10));
+                if (r % 3 == 0) {
+                    Collections.reverse(set);
+                }
+                incidents.add(incident);
+                sets.add(set);
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return api.post(STAFF, "/api/tickets/" + incident + "/links", Map.of("tickets", set));
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Api.Answer> answer : answers) {
+                Api.Answer done = answer.get();
+                assertThat(done.status).as(done.toString()).isIn(200, 409);
+                statuses.add(done.status);
+            }
+            assertThat(statuses).contains(200);
+            Map<Long, Long> finalLinks = incidentOf(ids);
+            for (int r = 0; r < REQUESTS; r++) {
+                if (statuses.get(r) == 200) {
+                    for (long id : sets.get(r)) {
+                        assertThat(finalLinks.get(id)).as("a 200 linked its whole set").isEqualTo(incidents.get(r));
+                    }
+                }
+            }
+            Map<Long, Integer> events = linkedEventsPerTicket(ids);
+            for (long id : ids) {
+                assertThat(events.getOrDefault(id, 0)).as("LINKED events of " + id)
+                        .isEqualTo(finalLinks.get(id) == null ? 0 : 1);
+            }
+            long toFirst = finalLinks.values().stream().filter(v -> v != null && v == first.id()).count();
+            assertThat(api.get(STAFF, "/api/tickets/" + first.id()).as(Ticket.class).linkedCount())
+                    .isEqualTo(toFirst == 0 ? null : (int) toFirst);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Map<Long, Long> incidentOf(List<Long> ids) throws SQLException {
+        Map<Long, Long> links = new HashMap<>();
+        try (Connection c = sql(); PreparedStatement ps = c.prepareStatement(
+                "SELECT id, incident_id FROM tickets WHERE id = ANY (?)")) {
+            ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    links.put(rs.getLong(1), rs.getObject(2, Long.class));
+                }
+            }
+        }
+        return links;
+    }
+
+    private Map<Long, Integer> linkedEventsPerTicket(List<Long> ids) throws SQLException {
+        Map<Long, Integer> counts = new HashMap<>();
+        try (Connection c = sql(); PreparedStatement ps = c.prepareStatement(
+                "SELECT ticket_id, count(*) FROM ticket_event WHERE type = 'LINKED' AND ticket_id = ANY (?) "
+                        + "GROUP BY ticket_id")) {
+            ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(rs.getLong(1), rs.getInt(2));
+                }
+            }
+        }
+        return counts;
+    }
+}

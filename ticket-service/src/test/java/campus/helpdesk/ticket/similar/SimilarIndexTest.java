@@ -1,0 +1,126 @@
+package campus.helpdesk.ticket.similar;
+
+import campus.helpdesk.api.NewTicket;
+import campus.helpdesk.api.Priority;
+import campus.helpdesk.api.SimilarTicket;
+import campus.helpdesk.api.SimilarTickets;
+import campus.helpdesk.api.Ticket;
+import campus.helpdesk.api.TicketStatus;
+import campus.helpdesk.ticket.ApiTest;
+import campus.helpdesk.ticket.db.Database;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The index by concept behind similar: what it finds, and that it follows changes made by anyone writing to the same
+ * database, as another replica of ticket-service does.
+ */
+@MicronautTest(transactional = false)
+class SimilarIndexTest extends ApiTest {
+
+    @Inject
+    Database db;
+    @Inject
+    SimilarIndex index;
+
+    @BeforeEach
+    void noTicketsYet() throws SQLException {
+        try (Connection c = sql(); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE tickets SET status = 'CLOSED', closed_at = now() WHERE status <> 'CLOSED'");
+        }
+    }
+
+    @Test
+    void aFiledTicketIsFoundByTheConceptsItShares() {
+        Ticket ticket = file("Drucker in Gebäude B kaputt", "Der Drucker druckt nicht", "Gebäude B");
+
+        similar("stampante guasta");
+
+        assertThat(index.sharing(ReportVector.of("stampante", index.lexicon())))
+                .extracting(SimilarIndex.Indexed::id).containsExactly(ticket.id());
+        assertThat(index.sharing(ReportVector.of("moodle", index.lexicon()))).isEmpty();
+    }
+
+    @Test
+    void aClosedTicketLeavesTheIndex() {
+        Ticket ticket = file("Elevator stuck in building D", "The lift does not move", "Building D");
+        assertThat(similar("ascensore bloccato")).extracting(SimilarTicket::id).containsExactly(ticket.id());
+
+        move(ticket.id(), TicketStatus.ACTIVE);
+        move(ticket.id(), TicketStatus.CLOSED);
+
+        assertThat(similar("ascensore bloccato")).isEmpty();
+        assertThat(index.contains(ticket.id())).isFalse();
+    }
+
+    @Test
+    void aTicketClosedWithoutAnEventIsCheckedLiveAndNotOffered() throws SQLException {
+        Ticket ticket = file("Elevator stuck in building D", "The lift does not move", "Building D");
+        assertThat(similar("ascensore bloccato")).hasSize(1);
+        try (Connection c = sql(); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE tickets SET status = 'CLOSED', closed_at = now() WHERE id = " + ticket.id());
+        }
+
+        // No event tells the index (unless a sweep happens to run): what is offered is checked against the live row.
+        assertThat(similar("ascensore bloccato")).isEmpty();
+    }
+
+    @Test
+    void anEditByAnotherReplicaIsFollowedThroughItsEvent() throws SQLException {
+        Ticket ticket = file("Heating broken in A1", "It is cold in lecture hall A1", "Aula A1");
+        assertThat(similar("Chauffage en panne amphi A1")).hasSize(1);
+
+        // What another ticket-service writes: the row and its event, nothing of this replica's memory.
+        try (Connection c = sql(); PreparedStatement edit = c.prepareStatement(
+                "UPDATE tickets SET title = 'Projector broken', description = 'No image', version = version + 1 "
+                        + "WHERE id = ?");
+             PreparedStatement event = c.prepareStatement("INSERT INTO ticket_event (ticket_id, type, actor, "
+                     + "actor_role) VALUES (?, 'EDITED', 'Other Replica', 'STAFF')")) {
+            edit.setLong(1, ticket.id());
+            edit.executeUpdate();
+            event.setLong(1, ticket.id());
+            event.executeUpdate();
+        }
+
+        assertThat(similar("Chauffage en panne amphi A1")).isEmpty();
+        assertThat(similar("Beamer kaputt")).extracting(SimilarTicket::id).containsExactly(ticket.id());
+    }
+
+    @Test
+    void aReplicaStartingOnTicketsItHasNotSeenReadsThem() {
+        Ticket ticket = file("Moodle down", "Moodle shows an error page", null);
+
+        SimilarIndex starting = new SimilarIndex(db);
+        db.autoCommit(c -> {
+            starting.catchUp(c, Instant.now().minus(SimilarSearch.RECENT));
+            return null;
+        });
+
+        assertThat(starting.sharing(ReportVector.of("moodle non funziona", starting.lexicon())))
+                .extracting(SimilarIndex.Indexed::id).containsExactly(ticket.id());
+    }
+
+    private Ticket file(String title, String description, String location) {
+        return as(STUDENT).call(() -> tickets.create(
+                new NewTicket(title, description, location, Priority.MEDIUM, null), null)).body();
+    }
+
+    private List<SimilarTicket> similar(String text) {
+        var answer = api.get(STUDENT, "/api/tickets/similar?text=" + URLEncoder.encode(text, StandardCharsets.UTF_8));
+        assertThat(answer.status).as(answer.toString()).isEqualTo(200);
+        return answer.as(SimilarTickets.class).items();
+    }
+}
