@@ -1,9 +1,7 @@
 package campus.helpdesk.classify;
 
-import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Turns a ticket's text into a sparse, L2-normalised vector of hashed features: word unigrams and bigrams plus
@@ -24,32 +22,8 @@ final class TextFeatures {
     private TextFeatures() {
     }
 
-    /** Lower case, accents folded (é→e, ü→u, ß→ss), anything that is not a letter or digit becomes one space. */
     static String normalise(String text) {
-        String folded = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
-        StringBuilder out = new StringBuilder(folded.length());
-        boolean space = true;
-        for (int i = 0; i < folded.length(); i++) {
-            char c = folded.charAt(i);
-            if (Character.getType(c) == Character.NON_SPACING_MARK) {
-                continue;
-            }
-            if (c == 'ß') {
-                out.append("ss");
-                space = false;
-            } else if (Character.isLetterOrDigit(c)) {
-                out.append(c);
-                space = false;
-            } else if (!space) {
-                out.append(' ');
-                space = true;
-            }
-        }
-        int end = out.length();
-        if (end > 0 && out.charAt(end - 1) == ' ') {
-            out.setLength(end - 1);
-        }
-        return out.toString();
+        return TextFolding.fold(text);
     }
 
     static List<String> tokens(String normalised) {

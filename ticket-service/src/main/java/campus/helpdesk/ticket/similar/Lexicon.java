@@ -1,17 +1,17 @@
 package campus.helpdesk.ticket.similar;
 
+import campus.helpdesk.classify.TextFolding;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -118,27 +118,8 @@ final class Lexicon {
         }
     }
 
-    /** Lower case, accents dropped (é→e, ü→u, ß→ss), anything but letters and digits a single space. */
+    /** The classifier's folding, so that both read a report's words alike. */
     static String fold(String text) {
-        String decomposed = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
-        StringBuilder out = new StringBuilder(decomposed.length());
-        boolean space = true;
-        for (int i = 0; i < decomposed.length(); i++) {
-            char c = decomposed.charAt(i);
-            if (Character.getType(c) == Character.NON_SPACING_MARK) {
-                continue;
-            }
-            if (c == 'ß') {
-                out.append("ss");
-                space = false;
-            } else if (Character.isLetterOrDigit(c)) {
-                out.append(c);
-                space = false;
-            } else if (!space) {
-                out.append(' ');
-                space = true;
-            }
-        }
-        return out.toString().strip();
+        return TextFolding.fold(text);
     }
 }
