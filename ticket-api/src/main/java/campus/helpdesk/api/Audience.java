@@ -26,6 +26,14 @@ public final class Audience {
         return maySeeTicket(role, TicketStatus.CLOSED) || reporter;
     }
 
+    /**
+     * Who joined a ticket ("this is my problem too"): staff, and each person about themselves. To other students
+     * and to analysts, whom a report concerns is nobody's business; they see how many joined, not who.
+     */
+    public static boolean maySeeWhoJoined(Role role, String viewer, String joined) {
+        return role == Role.STAFF || viewer.equals(joined);
+    }
+
     public static boolean maySeeInternalNotes(Role role) {
         return switch (role) {
             case STAFF -> true;

@@ -3,6 +3,7 @@ package campus.helpdesk.gateway.live;
 import campus.helpdesk.api.Audience;
 import campus.helpdesk.api.ChangeEvent;
 import campus.helpdesk.api.Closure;
+import campus.helpdesk.api.EventType;
 import campus.helpdesk.api.Role;
 import campus.helpdesk.gateway.caller.Caller;
 import campus.helpdesk.gateway.session.GatewayRole;
@@ -26,9 +27,13 @@ public final class Visibility {
         return caller.role() != GatewayRole.ANALYST && closure.concerns(caller.name());
     }
 
-    /** What goes on the wire: whoever may see the change may see who made it, as the ticket's history shows. */
+    /**
+     * What goes on the wire: whoever may see the change may see who made it, as the ticket's history shows, except
+     * who joined a ticket ({@link Audience#maySeeWhoJoined}): the stream is shared, so a join goes out nameless.
+     */
     public static LiveEvent view(ChangeEvent event) {
-        return new LiveEvent(event.cursor(), event.type(), event.ticketId(), event.at(), event.actor(),
+        String actor = event.type() == EventType.FOLLOWED ? null : event.actor();
+        return new LiveEvent(event.cursor(), event.type(), event.ticketId(), event.at(), actor,
                 event.ticket() == null ? null : event.ticket().status(),
                 event.ticket() == null ? null : event.ticket().category(),
                 event.ticket() == null ? null : event.ticket().version());

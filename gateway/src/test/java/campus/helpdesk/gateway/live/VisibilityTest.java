@@ -30,6 +30,13 @@ class VisibilityTest {
     }
 
     @Test
+    void aJoinGoesOutWithoutTheNameOfWhoJoinedAndOtherChangesWithTheirActor() {
+        assertThat(Visibility.view(event("3", EventType.FOLLOWED, TicketStatus.OPEN, false)).actor()).isNull();
+        assertThat(Visibility.view(event("4", EventType.MESSAGE_ADDED, TicketStatus.OPEN, false)).actor())
+                .isEqualTo("Sam");
+    }
+
+    @Test
     void studentsNeverSeeInternalNotes() {
         assertThat(Visibility.visible(GatewayRole.STUDENT,
                 event("3", EventType.MESSAGE_ADDED, TicketStatus.ACTIVE, true))).isFalse();

@@ -2,6 +2,8 @@ package campus.helpdesk.ticket.lifecycle;
 
 import campus.helpdesk.support.identity.ServiceRoles;
 import io.micronaut.security.annotation.Secured;
+import campus.helpdesk.api.Audience;
+import campus.helpdesk.api.EventType;
 import campus.helpdesk.api.Handover;
 import campus.helpdesk.api.HelpdeskHeaders;
 import campus.helpdesk.api.HistoryEntry;
@@ -116,6 +118,9 @@ public class TicketController implements TicketOperations {
     public List<HistoryEntry> history(long id) {
         Identity who = Identity.current();
         search.one(who, id); // 404 unless this caller may see the ticket
-        return history.of(id, who.maySeeInternalNotes());
+        return history.of(id, who.maySeeInternalNotes()).stream()
+                .filter(e -> e.type() != EventType.FOLLOWED
+                        || Audience.maySeeWhoJoined(who.role(), who.user(), e.actor()))
+                .toList();
     }
 }

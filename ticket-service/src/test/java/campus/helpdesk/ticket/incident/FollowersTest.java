@@ -48,6 +48,26 @@ class FollowersTest extends ApiTest {
     }
 
     @Test
+    void whoJoinedIsShownToStaffAndToEachFollowerAboutThemselvesOnly() {
+        Ticket ticket = create();
+        api.post(FOLLOWER, "/api/tickets/" + ticket.id() + "/followers", null);
+        Api.As another = Api.As.student("Hugo Follower");
+        api.post(another, "/api/tickets/" + ticket.id() + "/followers", null);
+
+        assertThat(joiners(STAFF, ticket)).containsExactly(FOLLOWER.user(), another.user());
+        assertThat(joiners(FOLLOWER, ticket)).containsExactly(FOLLOWER.user());
+        assertThat(joiners(another, ticket)).containsExactly(another.user());
+        assertThat(joiners(STUDENT, ticket)).as("the reporter learns how many joined, not who").isEmpty();
+        assertThat(joiners(Api.As.analyst("Ida Analyst"), ticket)).isEmpty();
+        assertThat(api.get(STUDENT, "/api/tickets/" + ticket.id()).as(Ticket.class).followerCount()).isEqualTo(2);
+    }
+
+    private List<String> joiners(Api.As who, Ticket ticket) {
+        return api.get(who, "/api/tickets/" + ticket.id() + "/history").as(HISTORY).stream()
+                .filter(e -> e.type() == EventType.FOLLOWED).map(HistoryEntry::actor).toList();
+    }
+
+    @Test
     void whoMayNotJoin() {
         Ticket ticket = create();
         assertProblem(api.post(STUDENT, "/api/tickets/" + ticket.id() + "/followers", null), 409,
