@@ -68,6 +68,8 @@ public class SimilarIndex {
     private final Map<String, Set<Long>> byConcept = new ConcurrentHashMap<>();
     /** Every event at or below this feed position is indexed; -1 until the first sweep. Guarded by {@link #lock}. */
     private long position = -1;
+    /** Whether a first sweep has ended, so that there is an index to answer from. */
+    private volatile boolean swept;
     private Instant dropped = Instant.EPOCH;
 
     public SimilarIndex(Database db) {
@@ -112,9 +114,19 @@ public class SimilarIndex {
         return tickets.containsKey(id);
     }
 
-    /** Indexes every change committed before this call; {@code since}: tickets opened before are no candidates. */
+    /**
+     * Indexes every change committed before this call; {@code since}: tickets opened before are no candidates.
+     * While another request is already catching up (a sweep after a bulk load can take seconds), this one answers
+     * from the index as it stands rather than queue behind it holding a pooled connection: offers are checked
+     * against their live rows anyway. Only before the first sweep has ended does a request wait, as it has nothing.
+     */
     void catchUp(Connection c, Instant since) throws SQLException {
-        lock.lock();
+        if (!lock.tryLock()) {
+            if (swept) {
+                return;
+            }
+            lock.lock();
+        }
         try {
             if (position < 0 || !follow(c, since)) {
                 sweep(c, since);
@@ -190,6 +202,7 @@ public class SimilarIndex {
         }
         LOG.info("Similar index swept: {} candidates, {} read", versions.size(), stale.length);
         position = before;
+        swept = true;
     }
 
     /** Indexes the tickets {@code read} returns; their ids. */
