@@ -47,6 +47,11 @@ public class FailureHandler implements ExceptionHandler<Exception, HttpResponse<
             response = ProblemDocument.response(HttpStatus.SERVICE_UNAVAILABLE,
                     "The database is not reachable right now; try again in a few seconds")
                     .header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
+        } else if (sql != null && rolledBackForAnother(sql)) {
+            LOG.info("{} {}: the database rolled the transaction back for a concurrent one: {}", request.getMethod(),
+                    request.getPath(), sql.getMessage());
+            response = ProblemDocument.response(HttpStatus.CONFLICT,
+                    "Someone changed the same tickets at the same moment, so nothing was changed; try again.");
         } else if (sql != null && refusedAsData(sql)) {
             LOG.info("{} {}: the database refused a value: {}", request.getMethod(), request.getPath(),
                     sql.getMessage());
@@ -86,6 +91,14 @@ public class FailureHandler implements ExceptionHandler<Exception, HttpResponse<
             }
         }
         return false;
+    }
+
+    /**
+     * SQLSTATE 40P01 (a deadlock PostgreSQL broke) or 40001 (serialization failure): the whole transaction was rolled
+     * back because of a concurrent one, so nothing changed and the same request may well succeed next time.
+     */
+    static boolean rolledBackForAnother(SQLException sql) {
+        return "40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState());
     }
 
     /** SQLSTATE class 22, data exception: invalid text encoding, NUL in text, a value out of range. */

@@ -46,6 +46,14 @@ class FailureHandlerTest {
     }
 
     @Test
+    void aDeadlockBrokenByTheDatabaseIsA409ToRetryNotA500() throws Exception {
+        HttpResponse<String> r = get("/problem/deadlock");
+        assertThat(r.statusCode()).isEqualTo(409);
+        assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(r.body()).contains("try again").doesNotContain("deadlock").doesNotContain("40P01");
+    }
+
+    @Test
     void aValueTheDatabaseRefusesAsDataIsA400NotA500() throws Exception {
         HttpResponse<String> r = get("/problem/nul-in-text");
         assertThat(r.statusCode()).isEqualTo(400);

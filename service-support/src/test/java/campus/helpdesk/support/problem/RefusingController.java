@@ -10,6 +10,7 @@ import io.micronaut.security.rules.SecurityRule;
 
 import java.sql.SQLDataException;
 import java.sql.SQLException;
+import java.sql.SQLTransactionRollbackException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Map;
 
@@ -41,6 +42,11 @@ class RefusingController {
     @Get("/nul-in-text")
     String nulInText() {
         throw new RuntimeException(new SQLDataException("invalid byte sequence for encoding \"UTF8\": 0x00", "22021"));
+    }
+
+    @Get("/deadlock")
+    String deadlock() {
+        throw new RuntimeException(new SQLTransactionRollbackException("deadlock detected", "40P01"));
     }
 
     @Get("/echo{?text}")
