@@ -6,6 +6,9 @@ import campus.helpdesk.api.Priority;
 import campus.helpdesk.api.ServiceLevel;
 import campus.helpdesk.api.Ticket;
 import campus.helpdesk.api.TicketStatus;
+import campus.helpdesk.lifecycle.Change;
+import campus.helpdesk.lifecycle.Incidents;
+import campus.helpdesk.lifecycle.TicketEvent;
 import campus.helpdesk.lifecycle.TicketText;
 import campus.helpdesk.sla.Deadlines;
 import campus.helpdesk.sla.ServiceLevels;
@@ -18,10 +21,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The tickets row: the column list every query selects and its mapping to the API record, loading and locking one,
@@ -170,6 +176,40 @@ public final class TicketSql {
                 }
             }
         }
+    }
+
+    /**
+     * The open ones of {@code linked} (locked by the caller), each moved by {@code move} and written with
+     * {@link #updateAll}: how an incident's answer, close or deletion reaches its linked tickets. Returns the
+     * events, lowest ticket id first, for the caller to record in the same transaction.
+     */
+    public static List<TicketEvent> moveOpen(Connection connection, Collection<Long> linked,
+                                             Function<Ticket, Change> move, String assignments, RowBinder values)
+            throws SQLException {
+        return moveAll(connection, openOf(connection, linked), move, assignments, values);
+    }
+
+    /** {@code tickets} each moved by {@code move}, written with {@link #updateAll}; the events, in that order. */
+    public static List<TicketEvent> moveAll(Connection connection, List<Ticket> tickets, Function<Ticket, Change> move,
+                                            String assignments, RowBinder values) throws SQLException {
+        List<Map.Entry<Ticket, Ticket>> changed = new ArrayList<>();
+        List<TicketEvent> recorded = new ArrayList<>();
+        for (Ticket ticket : tickets) {
+            Change change = move.apply(ticket);
+            changed.add(Map.entry(ticket, change.ticket()));
+            recorded.add(change.event());
+        }
+        updateAll(connection, assignments, changed, values);
+        return recorded;
+    }
+
+    /** The live, not closed tickets among {@code ids}, lowest id first. */
+    public static List<Ticket> openOf(Connection connection, Collection<Long> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return loadAllLive(connection, ids).values().stream().filter(Incidents::isOpen)
+                .sorted(Comparator.comparingLong(Ticket::id)).toList();
     }
 
     /** Binds one ticket's assignments of {@link #updateAll} from 1 on; returns the next free index. */

@@ -7,7 +7,6 @@ import campus.helpdesk.api.Ticket;
 import campus.helpdesk.api.TicketPatch;
 import campus.helpdesk.lifecycle.Change;
 import campus.helpdesk.lifecycle.Incidents;
-import campus.helpdesk.lifecycle.TicketEvent;
 import campus.helpdesk.lifecycle.TicketEdit;
 import campus.helpdesk.lifecycle.TicketLifecycle;
 import campus.helpdesk.lifecycle.TicketText;
@@ -27,10 +26,7 @@ import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Changes to an existing ticket. Each is one transaction that first locks the ticket (see
@@ -143,24 +139,12 @@ public class TicketChanges {
      */
     private void closeLinked(Connection c, long incidentId, List<Long> linked, Identity who, Instant at)
             throws SQLException {
-        if (linked.isEmpty()) {
-            return;
-        }
-        List<Map.Entry<Ticket, Ticket>> changed = new ArrayList<>();
-        List<TicketEvent> recorded = new ArrayList<>();
-        for (Ticket ticket : new TreeMap<>(TicketSql.loadAllLive(c, linked)).values()) {
-            if (Incidents.isOpen(ticket)) {
-                Change closed = Incidents.closeWith(ticket, incidentId, who.actor(), at);
-                changed.add(Map.entry(ticket, closed.ticket()));
-                recorded.add(closed.event());
-            }
-        }
-        TicketSql.updateAll(c, "status = ?::ticket_status, closed_at = ?", changed, (ps, after) -> {
-            ps.setString(1, after.status().name());
-            Sql.setInstant(ps, 2, after.closedAt());
-            return 3;
-        });
-        events.appendAll(c, recorded);
+        events.appendAll(c, TicketSql.moveOpen(c, linked, t -> Incidents.closeWith(t, incidentId, who.actor(), at),
+                "status = ?::ticket_status, closed_at = ?", (ps, after) -> {
+                    ps.setString(1, after.status().name());
+                    Sql.setInstant(ps, 2, after.closedAt());
+                    return 3;
+                }));
     }
 
     /**
@@ -214,23 +198,11 @@ public class TicketChanges {
 
     /** The open ones of {@code linked} (locked by the caller) unlinked; closed tickets are read-only and stay. */
     private void unlinkOpen(Connection c, List<Long> linked, Identity who, Instant at) throws SQLException {
-        if (linked.isEmpty()) {
-            return;
-        }
-        List<Map.Entry<Ticket, Ticket>> changed = new ArrayList<>();
-        List<TicketEvent> recorded = new ArrayList<>();
-        for (Ticket ticket : new TreeMap<>(TicketSql.loadAllLive(c, linked)).values()) {
-            if (Incidents.isOpen(ticket)) {
-                Change unlinked = Incidents.unlink(ticket, who.actor(), at);
-                changed.add(Map.entry(ticket, unlinked.ticket()));
-                recorded.add(unlinked.event());
-            }
-        }
-        TicketSql.updateAll(c, "incident_id = ?", changed, (ps, after) -> {
-            Sql.setNullableLong(ps, 1, after.incidentId());
-            return 2;
-        });
-        events.appendAll(c, recorded);
+        events.appendAll(c, TicketSql.moveOpen(c, linked, t -> Incidents.unlink(t, who.actor(), at),
+                "incident_id = ?", (ps, after) -> {
+                    Sql.setNullableLong(ps, 1, after.incidentId());
+                    return 2;
+                }));
     }
 
     private static void checkEditable(Ticket ticket, Identity who, @Nullable Long sent) {

@@ -6,7 +6,6 @@ import campus.helpdesk.api.Role;
 import campus.helpdesk.api.Ticket;
 import campus.helpdesk.lifecycle.Change;
 import campus.helpdesk.lifecycle.Incidents;
-import campus.helpdesk.lifecycle.TicketEvent;
 import campus.helpdesk.lifecycle.TicketLifecycle;
 import campus.helpdesk.ticket.db.Database;
 import campus.helpdesk.ticket.db.LinkedTickets;
@@ -26,8 +25,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,27 +96,17 @@ public class Messages {
      */
     private void answerLinked(Connection c, Identity who, long incidentId, List<Long> linked, NewMessage request,
                               Instant at) throws SQLException {
-        if (linked.isEmpty()) {
-            return;
-        }
-        List<Ticket> open = TicketSql.loadAllLive(c, linked).values().stream().filter(Incidents::isOpen)
-                .sorted(Comparator.comparingLong(Ticket::id)).toList();
+        List<Ticket> open = TicketSql.openOf(c, linked);
         if (open.isEmpty()) {
             return;
         }
         Map<Long, Long> copies = insertCopies(c, who, open, request, at);
-        List<Map.Entry<Ticket, Ticket>> changed = new ArrayList<>();
-        List<TicketEvent> recorded = new ArrayList<>();
-        for (Ticket ticket : open) {
-            Change change = Incidents.answer(ticket, copies.get(ticket.id()), incidentId, who.actor(), at);
-            changed.add(Map.entry(ticket, change.ticket()));
-            recorded.add(change.event());
-        }
-        TicketSql.updateAll(c, "first_response_at = ?", changed, (ps, after) -> {
-            Sql.setInstant(ps, 1, after.firstResponseAt());
-            return 2;
-        });
-        events.appendAll(c, recorded);
+        events.appendAll(c, TicketSql.moveAll(c, open,
+                t -> Incidents.answer(t, copies.get(t.id()), incidentId, who.actor(), at),
+                "first_response_at = ?", (ps, after) -> {
+                    Sql.setInstant(ps, 1, after.firstResponseAt());
+                    return 2;
+                }));
     }
 
     /** The copies of a public message under many tickets, one statement; each ticket's copy's id. */
