@@ -46,8 +46,21 @@ export BENCH_TOKEN_STUDENT
 echo "== seeding $TICKETS tickets over $MONTHS months"
 "$JAVA" -Dhelpdesk.home="$REPO" -jar "$LAUNCHER" seed --tickets "$TICKETS" --months "$MONTHS" --append \
   --db-url "jdbc:postgresql://127.0.0.1:$PG_PORT/helpdesk" --db-user helpdesk --db-password "$PGPASSWORD" </dev/null | tail -n 1
+# What a desk sees the morning after a bulk load: the feed's followers have read it. Measuring while they still chew
+# through millions of events measures them, not the search.
+echo "== waiting for the analytics services to catch up with the feed"
+caught_up_since=$(date +%s)
+for port in $((8082 + OFFSET)) $((8083 + OFFSET)) $((8084 + OFFSET)); do
+  until curl -fsS "http://127.0.0.1:$port/prometheus" 2>/dev/null | grep -Eq '^helpdesk_feed_caught_up(\{[^}]*\})? 1'; do
+    (( $(date +%s) - caught_up_since < 1800 )) || { echo "analytics on port $port did not catch up in 30 min" >&2; exit 1; }
+    sleep 2
+  done
+done
+echo "caught up $(( $(date +%s) - caught_up_since )) s after the seed ended"
 echo "== a wave of $WAVE reports, then similar x $ROUNDS rounds"
 "$JAVA" "$REPO/bench/SimilarLoad.java" "$TICKETS_URL" "$WAVE" "$ROUNDS"
+echo "sweeps of the similar index (each on a thread of its own once the first has ended):"
+grep -ho "Similar index swept: .*" "$REPO"/ticket-service/target/ticket-service-$((8081 + OFFSET)).log 2>/dev/null || true
 if command -v psql >/dev/null; then
   echo "candidates (live OPEN/ACTIVE opened in the last 7 days): $(psql -h 127.0.0.1 -p "$PG_PORT" -U helpdesk -d helpdesk -Atc \
     "SELECT count(*) FROM tickets WHERE deleted_at IS NULL AND status IN ('OPEN', 'ACTIVE')

@@ -70,6 +70,8 @@ public class SimilarIndex {
     private long position = -1;
     /** Whether a first sweep has ended, so that there is an index to answer from. */
     private volatile boolean swept;
+    /** Whether a sweep is handed to its own thread and has not ended: following meanwhile would only find it due. */
+    private volatile boolean sweepPending;
     private Instant dropped = Instant.EPOCH;
 
     public SimilarIndex(Database db) {
@@ -84,14 +86,27 @@ public class SimilarIndex {
     /** The first sweep runs at start, so the first report typed does not pay for it. */
     @EventListener
     void onStartup(ServerStartupEvent event) {
-        Thread.ofVirtual().name("similar-index-sweep").start(() -> {
+        sweepInBackground("similar-index-sweep");
+    }
+
+    /**
+     * A sweep on a thread of its own, holding the lock (requests meanwhile answer from the index as it stands, see
+     * {@link #catchUp}); {@link #sweepPending} is cleared when it ends, whatever the outcome.
+     */
+    private void sweepInBackground(String name) {
+        sweepPending = true;
+        Thread.ofVirtual().name(name).start(() -> {
+            lock.lock();
             try {
                 db.autoCommit(c -> {
-                    catchUp(c, Instant.now().minus(SimilarSearch.RECENT));
+                    sweep(c, Instant.now().minus(SimilarSearch.RECENT));
                     return null;
                 });
             } catch (RuntimeException e) {
-                LOG.warn("The first sweep of the similar index failed; the first request repeats it", e);
+                LOG.warn("A sweep of the similar index failed; the next request tries again", e);
+            } finally {
+                sweepPending = false;
+                lock.unlock();
             }
         });
     }
@@ -116,9 +131,12 @@ public class SimilarIndex {
 
     /**
      * Indexes every change committed before this call; {@code since}: tickets opened before are no candidates.
-     * While another request is already catching up (a sweep after a bulk load can take seconds), this one answers
-     * from the index as it stands rather than queue behind it holding a pooled connection: offers are checked
-     * against their live rows anyway. Only before the first sweep has ended does a request wait, as it has nothing.
+     * A request never sweeps once there is an index: after a bulk load (more than {@link #FOLLOW_LIMIT} changes) a
+     * sweep re-reads every candidate and takes seconds while the feed's followers read the same load, so it is handed
+     * to a thread of its own, and requests answer from the index as it stands until it ends; so does a request while
+     * another is catching up, rather than queue behind it holding a pooled connection. Offers are checked against
+     * their live rows anyway ({@link SimilarSearch}). Only before the first sweep has ended does a request wait, as
+     * it has nothing to answer from.
      */
     void catchUp(Connection c, Instant since) throws SQLException {
         if (!lock.tryLock()) {
@@ -128,8 +146,10 @@ public class SimilarIndex {
             lock.lock();
         }
         try {
-            if (position < 0 || !follow(c, since)) {
+            if (!swept) {
                 sweep(c, since);
+            } else if (!sweepPending && !follow(c, since)) {
+                sweepInBackground("similar-index-resweep");
             }
         } finally {
             lock.unlock();
@@ -176,6 +196,7 @@ public class SimilarIndex {
      * read first: whatever is stamped after it is followed next time, and reading a ticket twice changes nothing.
      */
     private void sweep(Connection c, Instant since) throws SQLException {
+        long started = System.nanoTime();
         long before;
         try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(max(position), 0) FROM ticket_event");
              ResultSet rs = ps.executeQuery()) {
@@ -200,7 +221,8 @@ public class SimilarIndex {
             Sql.setInstant(ps, 2, since);
             read(ps);
         }
-        LOG.info("Similar index swept: {} candidates, {} read", versions.size(), stale.length);
+        LOG.info("Similar index swept: {} candidates, {} read, in {} ms", versions.size(), stale.length,
+                (System.nanoTime() - started) / 1_000_000);
         position = before;
         swept = true;
     }

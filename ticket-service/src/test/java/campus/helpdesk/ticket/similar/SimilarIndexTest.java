@@ -100,6 +100,33 @@ class SimilarIndexTest extends ApiTest {
     }
 
     @Test
+    void aBulkLoadTooLargeToFollowIsSweptAndItsChangesFound() throws SQLException {
+        Ticket ticket = file("Heating broken in A1", "It is cold in lecture hall A1", "Aula A1");
+        assertThat(similar("Chauffage en panne amphi A1")).hasSize(1);
+
+        // What a bulk load writes: more events than a request follows one by one.
+        try (Connection c = sql(); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE tickets SET title = 'Projector broken', description = 'No image', "
+                    + "version = version + 1 WHERE id = " + ticket.id());
+            s.executeUpdate("INSERT INTO ticket_event (ticket_id, type, actor, actor_role) SELECT " + ticket.id()
+                    + ", 'EDITED', 'Bulk Load', 'STAFF' FROM generate_series(1, " + (SimilarIndex.FOLLOW_LIMIT + 1)
+                    + ")");
+        }
+
+        // The request that finds the load answers from the index as it stands and hands the sweep to a thread of its
+        // own; the load's changes are found once that sweep ends.
+        similar("Beamer kaputt");
+        long until = System.nanoTime() + 20_000_000_000L;
+        while (System.nanoTime() < until && index.sharing(ReportVector.of("Beamer", index.lexicon())).isEmpty()) {
+            similar("Beamer kaputt");
+            sleep();
+        }
+        assertThat(index.sharing(ReportVector.of("Beamer", index.lexicon())))
+                .extracting(SimilarIndex.Indexed::id).containsExactly(ticket.id());
+        assertThat(index.sharing(ReportVector.of("Chauffage", index.lexicon()))).isEmpty();
+    }
+
+    @Test
     void aReplicaStartingOnTicketsItHasNotSeenReadsThem() {
         Ticket ticket = file("Moodle down", "Moodle shows an error page", null);
 
@@ -111,6 +138,14 @@ class SimilarIndexTest extends ApiTest {
 
         assertThat(starting.sharing(ReportVector.of("moodle non funziona", starting.lexicon())))
                 .extracting(SimilarIndex.Indexed::id).containsExactly(ticket.id());
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private Ticket file(String title, String description, String location) {
