@@ -27,23 +27,24 @@ public class MailSettings {
     private final Duration lease;
 
     public MailSettings(@Value("${helpdesk.smtp.host:}") @Nullable String host,
-                        @Value("${helpdesk.smtp.port:25}") int port,
+                        @Value("${helpdesk.smtp.port:}") @Nullable String port,
                         @Value("${helpdesk.smtp.user:}") @Nullable String user,
                         @Value("${helpdesk.smtp.password:}") @Nullable String password,
-                        @Value("${helpdesk.smtp.from:helpdesk@localhost}") String from,
-                        @Value("${helpdesk.smtp.starttls:false}") boolean startTls,
-                        @Value("${helpdesk.public-url:`http://127.0.0.1:8080`}") String publicUrl,
+                        @Value("${helpdesk.smtp.from:}") @Nullable String from,
+                        @Value("${helpdesk.smtp.starttls:}") @Nullable String startTls,
+                        @Value("${helpdesk.public-url:}") @Nullable String publicUrl,
                         @Value("${helpdesk.smtp.max-attempts:8}") int maxAttempts,
                         @Value("${helpdesk.smtp.retry-base:5s}") Duration retryBase,
                         @Value("${helpdesk.smtp.retry-cap:30m}") Duration retryCap,
                         @Value("${helpdesk.smtp.lease:2m}") Duration lease) {
         this.host = blankToNull(host);
-        this.port = port;
+        this.port = blankToNull(port) == null ? 25 : parsePort(port.strip());
         this.user = blankToNull(user);
         this.password = password;
-        this.from = from.strip();
-        this.startTls = startTls;
-        this.publicUrl = publicUrl.replaceAll("/+$", "");
+        this.from = blankToNull(from) == null ? "helpdesk@localhost" : from.strip();
+        this.startTls = blankToNull(startTls) != null && parseBoolean(startTls.strip());
+        this.publicUrl = (blankToNull(publicUrl) == null ? "http://127.0.0.1:8080" : publicUrl.strip())
+                .replaceAll("/+$", "");
         this.maxAttempts = maxAttempts;
         this.retryBase = retryBase;
         this.retryCap = retryCap;
@@ -108,6 +109,26 @@ public class MailSettings {
     String domain() {
         int at = from.lastIndexOf('@');
         return at >= 0 ? from.substring(at + 1).replace(">", "") : "localhost";
+    }
+
+    /** A setting that cannot be one stops the start, naming it (a deployment's compose file passes empty ones). */
+    private static int parsePort(String value) {
+        try {
+            int port = Integer.parseInt(value);
+            if (port >= 1 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException("HELPDESK_SMTP_PORT must be a port number (1-65535), not '" + value + "'");
+    }
+
+    private static boolean parseBoolean(String value) {
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(value);
+        }
+        throw new IllegalArgumentException("HELPDESK_SMTP_STARTTLS must be true or false, not '" + value + "'");
     }
 
     private static @Nullable String blankToNull(@Nullable String value) {

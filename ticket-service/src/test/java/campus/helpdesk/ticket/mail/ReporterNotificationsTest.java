@@ -5,7 +5,9 @@ import campus.helpdesk.api.TicketNotifications;
 import campus.helpdesk.api.TicketStatus;
 import campus.helpdesk.ticket.Api;
 import com.icegreen.greenmail.util.GreenMailUtil;
+import campus.helpdesk.client.NotificationClient;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import jakarta.mail.BodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
@@ -25,6 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReporterNotificationsTest extends MailTest {
 
     private static final Api.As REPORTER = Api.As.student("Ada Reporter");
+
+    @Inject
+    NotificationClient notificationClient;
 
     @Test
     void theReporterIsMailedOnAPublicAnswerTheTakeAndTheCloseAndOnNothingElse() throws Exception {
@@ -98,8 +103,7 @@ class ReporterNotificationsTest extends MailTest {
         for (Api.As outsider : List.of(REPORTER, OTHER_STUDENT, Api.As.analyst("Ana Lyst"))) {
             assertThat(api.get(outsider, "/api/tickets/" + ticket.id() + "/notifications").status).isEqualTo(403);
         }
-        TicketNotifications seen = api.get(STAFF, "/api/tickets/" + ticket.id() + "/notifications")
-                .as(TicketNotifications.class);
+        TicketNotifications seen = as(STAFF).call(() -> notificationClient.notifications(ticket.id()));
         assertThat(seen.email()).isEqualTo(to);
         assertThat(seen.failed()).isZero();
         assertThat(api.get(STAFF, "/api/tickets/999999/notifications").status).isEqualTo(404);
