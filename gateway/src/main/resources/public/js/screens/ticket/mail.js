@@ -1,19 +1,22 @@
 // Staff's line about the reporter's email notifications: the address (students and analysts never get it) and
 // whether a mail could not be delivered, so staff know the reporter was not told and reach them another way.
+// Asked when opened, not with every load: a ticket page reads its ticket with three requests per refresh.
 import { api } from '../../api.js';
 import { h, mount } from '../../dom.js';
 
-/** The line as a region of its own, refreshed with the ticket; nothing at all when no address was given. */
+/** A disclosure of its own; `refresh()` (with each load) asks again only while it is open. */
 export function mailNote(id) {
-  const el = h('p', { class: 'hint mail-note', id: 'mail-note' });
-  async function refresh() {
+  const line = h('p', { class: 'hint mail-note', id: 'mail-note' });
+  const el = h('details', { class: 'mail' }, h('summary', {}, 'Email notifications'), line);
+  async function ask() {
     try {
-      mount(el, mailText(await api(`/api/tickets/${id}/notifications`)));
+      mount(line, mailText(await api(`/api/tickets/${id}/notifications`)) || 'The reporter gave no email address.');
     } catch {
-      // The ticket page works without it; the next refresh tries again.
+      mount(line, 'Not available right now.');
     }
   }
-  return { el, refresh };
+  el.addEventListener('toggle', () => { if (el.open) ask(); });
+  return { el, refresh: () => (el.open ? ask() : null) };
 }
 
 /** What the line says, from `GET /api/tickets/{id}/notifications`. */
