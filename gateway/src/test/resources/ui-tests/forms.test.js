@@ -1,6 +1,8 @@
 // The report and tokens screens against a fake server.
 import { test, assert, sleep } from './runner.js';
 import { onStage } from './stage.js';
+import { until } from './wait.js';
+import { mailText } from '/js/screens/ticket/mail.js';
 
 const type = (input, text) => {
   input.value = text;
@@ -13,7 +15,9 @@ test('the report form asks for one suggestion per pause in typing and shows it',
     for (const text of ['Wi', 'Wi-Fi', 'Wi-Fi drops', 'Wi-Fi drops in the library']) type(title, text);
     await sleep(500);
     // The form also asks for similar open tickets (incidents.test.js); the category is asked once per pause.
-    assert.deepEqual(fake.calls.filter(c => !c.startsWith('GET /api/tickets/similar')), ['POST /api/tickets/classify'],
+    // It also asks once, on opening, whether the desk sends email (the email field below).
+    assert.deepEqual(fake.calls.filter(c => !c.startsWith('GET /api/tickets/similar')
+      && c !== 'GET /api/tickets/notifications'), ['POST /api/tickets/classify'],
       'requests');
     const line = stage.querySelector('#category-suggestion').textContent;
     assert.ok(line.includes('Looks like') && line.includes('very likely IT') && line.includes('sounds urgent'), line);
@@ -47,3 +51,54 @@ test('the tokens page lists tokens with a revoke button for active ones', () => 
     assert.ok(stage.querySelector('tbody tr td').textContent === 'powerbi', 'the token row');
     assert.ok(stage.querySelector('tbody button.btn-danger'), 'the revoke button');
   }));
+
+test('the report form says so when the desk sends no email, and sends no address', () => onStage('/js/screens/report.js',
+  { session: { role: 'STUDENT' } }, async stage => {
+    const email = stage.querySelector('[name=email]');
+    await until(() => !stage.querySelector('[data-field=email] .hint').textContent.startsWith('Checking'));
+    assert.ok(email.disabled, 'the field is off');
+    assert.ok(stage.querySelector('[data-field=email] .hint').textContent.includes('Email notifications are off'),
+      'the form says so');
+  }));
+
+test('with email on, a bad address is flagged before sending and a good one goes with the report', () => onStage(
+  '/js/screens/report.js', { session: { role: 'STUDENT' } }, async (stage, fake) => {
+    const email = stage.querySelector('[name=email]');
+    await until(() => !email.disabled);
+    type(stage.querySelector('[name=title]'), 'Lamp broken in A1');
+    type(stage.querySelector('[name=description]'), 'The lamp in A1 flickers.');
+    type(email, 'ada at campus');
+    const send = () => stage.querySelector('form').dispatchEvent(new Event('submit', { cancelable: true }));
+    send();
+    await sleep(50);
+    assert.ok(!fake.calls.includes('POST /api/tickets'), 'nothing sent');
+    assert.equal(email.getAttribute('aria-invalid'), 'true', 'the address is flagged');
+    type(email, ' ada@campus.example ');
+    send();
+    await until(() => fake.calls.includes('POST /api/tickets'));
+    const body = fake.bodies[fake.calls.indexOf('POST /api/tickets')];
+    assert.equal(body.email, 'ada@campus.example', 'the address, trimmed');
+  }, url => (url === '/api/tickets/notifications' ? { enabled: true } : undefined)));
+
+test("staff's mail line names the address and what could not be delivered", () => {
+  assert.equal(mailText({ email: null, failed: 0, mails: [] }), null, 'nothing without an address');
+  assert.equal(mailText({ email: 'a@b.example', failed: 0, mails: [{ status: 'SENT' }, { status: 'PENDING' }] }),
+    "Reporter's email: a@b.example · 1 of 2 notifications sent");
+  const failed = document.createElement('p');
+  failed.append(...mailText({ email: 'a@b.example', failed: 1,
+    mails: [{ status: 'SENT' }, { status: 'FAILED', lastError: '550 no such user' }] }));
+  assert.equal(failed.textContent,
+    "Reporter's email: a@b.example · 1 of 2 notifications sent · 1 could not be delivered (550 no such user)");
+});
+
+test("staff open the ticket's email notifications and see an undelivered one", () => onStage('/js/screens/ticket.js',
+  { session: { role: 'STAFF' }, params: ['7'] }, async (stage, fake) => {
+    assert.ok(!fake.calls.includes('GET /api/tickets/7/notifications'), 'not asked with the ticket');
+    const details = stage.querySelector('details.mail');
+    details.open = true;
+    await until(() => stage.querySelector('#mail-note').textContent);
+    assert.ok(stage.querySelector('#mail-note .mail-failed').textContent.includes('could not be delivered'),
+      stage.querySelector('#mail-note').textContent);
+  }, url => (url === '/api/tickets/7/notifications'
+    ? { ticketId: 7, email: 'a@b.example', failed: 1, mails: [{ status: 'FAILED', lastError: '550 no such user' }] }
+    : undefined)));

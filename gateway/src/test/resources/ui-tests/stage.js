@@ -14,6 +14,7 @@ function server(url, init) {
     return new Response('{"detail":"title: too long","field":"title"}',
       { status: 400, headers: { 'Content-Type': 'application/problem+json' } });
   }
+  if (path === '/api/tickets/notifications') return { enabled: false };
   if (path === '/api/tickets/counts') {
     return { byStatus: { OPEN: 4, ACTIVE: 2, CLOSED: 9 }, byView: { mine: 1, unassigned: 3, all: 4 } };
   }

@@ -11,6 +11,7 @@ import { debounce } from '../schedule.js';
 import { certaintyNote, certaintyOf } from '../certainty.js';
 import { previousTicketOf, followUpNote } from './report/follow-up.js';
 import { similarPanel } from './report/similar.js';
+import { emailField, emailRule } from './report/email.js';
 import { validateAll, clearWhenValid, text } from '../validate.js';
 import { rememberFiled } from '../confirm.js';
 
@@ -20,6 +21,7 @@ const RULES = {
   title: text('Please give a short title.', 200, 'The title can be at most 200 characters.'),
   description: text('Please describe the problem.', 10000, 'The description can be at most 10,000 characters.'),
   location: value => (value.length > 100 ? 'The location can be at most 100 characters.' : null),
+  email: emailRule,
 };
 
 export async function render(container, { query } = {}) {
@@ -40,6 +42,7 @@ export async function render(container, { query } = {}) {
   const drawSuggestion = region(suggestion, c => suggestionText(c, priority.value));
   let classifyAbort = null;
   const similar = similarPanel({ title, description, location });
+  const email = emailField();
 
   function show(change) {
     state = { ...state, ...change };
@@ -70,7 +73,7 @@ export async function render(container, { query } = {}) {
     field('Description', description),
     h('div', { class: 'row' }, field('Location (optional)', location), field('Priority', priority)),
     similar.el,
-    field('Category', category, 'Change it if the suggestion is wrong.'), suggestion, errors,
+    field('Category', category, 'Change it if the suggestion is wrong.'), suggestion, email.el, errors,
     h('div', { class: 'actions' }, submit));
   clearWhenValid(form, RULES);
   // Any change to the text is a new report as far as idempotency goes.
@@ -93,7 +96,7 @@ export async function render(container, { query } = {}) {
         method: 'POST', headers: { 'Idempotency-Key': state.key },
         body: { title: title.value.trim(), description: description.value, location: location.value.trim() || null,
           priority: priority.value || null, category: categoryToSend(category.value, state.suggestion),
-          previousTicketId },
+          previousTicketId, email: email.value() },
       });
       rememberFiled(ticket.id);
       window.location.hash = `#/tickets/${ticket.id}`;

@@ -20,6 +20,7 @@ import { filedConfirmation } from '../confirm.js';
 import { acknowledge, closureOf, followsUp, solvedPage } from './ticket/solved.js';
 import { incidentInfo, linkForm, canLink, incidentActions } from './ticket/incident.js';
 import { incidentRefusalText } from '../words.js';
+import { mailNote } from './ticket/mail.js';
 
 /** A reply should show up as soon as possible; bursts on one ticket are rare, so its refresh waits less. */
 const LIVE_WAIT_MS = 150;
@@ -92,6 +93,8 @@ export async function render(container, { session, params }) {
   const linkTo = linkForm(() => state.ticket, incidents);
   const compose = composer(state.staff, on);
   const handoverForm = handover(on);
+  // Staff only: the reporter's address and undelivered notifications (ticket/mail.js).
+  const mail = mailNote(id);
   const closedNote = h('p', { class: 'hint', hidden: true }, 'This ticket is closed: it can no longer be changed or answered.');
   const regions = [
     [region(el.head, ticket => view.head(ticket, state.staff)), s => [s.ticket]],
@@ -153,6 +156,7 @@ export async function render(container, { session, params }) {
         api(`/api/tickets/${id}`), api(`/api/tickets/${id}/messages`), api(`/api/tickets/${id}/history`)]);
       const shownBefore = state.messages;
       show({ type: 'loaded', ticket, messages, history });
+      if (state.staff) mail.refresh();
       if (brings(shownBefore, messages, session.name)) {
         if (document.visibilityState === 'visible') markRead(); else readPending = true;
       }
@@ -192,7 +196,7 @@ export async function render(container, { session, params }) {
   container.append(h('article', { class: 'page ticket' }, el.head, filedConfirmation(id), el.followsUp, el.incident,
     el.notice,
     h('div', { class: 'ticket-grid' },
-      h('div', { class: 'card' }, el.actions, handoverForm, linkTo, el.edit, el.body),
+      h('div', { class: 'card' }, el.actions, handoverForm, linkTo, el.edit, el.body, mail.el),
       h('aside', { class: 'card' }, h('h2', {}, 'History'), el.history)),
     h('section', { class: 'card' }, h('h2', {}, 'Messages'), el.messages, compose, closedNote)));
   show({ type: 'notice', error: null });

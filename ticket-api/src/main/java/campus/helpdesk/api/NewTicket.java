@@ -12,7 +12,8 @@ import jakarta.validation.constraints.Size;
  * Body of {@code POST /api/tickets}. A missing priority means MEDIUM. A category is the reporter's own choice over
  * the suggestion (stored with source REPORTER); without one the classifier decides. {@code previousTicketId}: the
  * ticket this one follows up on ("still not fixed"), one the caller reported (staff: any ticket). The constraint
- * messages are sentences for the person who typed the text: the web UI shows them as they are.
+ * messages are sentences for the person who typed the text: the web UI shows them as they are. {@code email}: where
+ * the reporter wants to be told of answers, the take and the close (kept apart from the ticket, seen by staff only).
  */
 @Serdeable
 public record NewTicket(
@@ -27,15 +28,31 @@ public record NewTicket(
         @Nullable Priority priority,
         @Nullable Category category,
         @Nullable @Positive(message = "A follow-up names a ticket by its number, which is 1 or more.")
-        Long previousTicketId) {
+        Long previousTicketId,
+        @Nullable @Size(max = 254, message = "An email address can be at most 254 characters.")
+        @Pattern(regexp = EMAIL, message = "Please give an email address like name@example.org, or none.")
+        String email) {
+
+    /**
+     * One mailbox, as a mail server would take it: a local part and a dotted domain, no spaces, no second address,
+     * no display name, nothing that could become another header line.
+     */
+    public static final String EMAIL = "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}"
+            + "[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+";
 
     @Creator
     public NewTicket {
     }
 
+    /** A report without a notification address. */
+    public NewTicket(String title, String description, @Nullable String location, @Nullable Priority priority,
+                     @Nullable Category category, @Nullable Long previousTicketId) {
+        this(title, description, location, priority, category, previousTicketId, null);
+    }
+
     /** A report that follows up on nothing. */
     public NewTicket(String title, String description, @Nullable String location, @Nullable Priority priority,
                      @Nullable Category category) {
-        this(title, description, location, priority, category, null);
+        this(title, description, location, priority, category, null, null);
     }
 }

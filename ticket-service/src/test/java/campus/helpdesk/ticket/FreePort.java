@@ -12,7 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * can take the same number as its local port: CI once failed on exactly that. Ports below Linux's ephemeral range
  * (32768 and up by default) are never handed out to outgoing connections.
  */
-final class FreePort {
+public final class FreePort {
 
     private static final int LOW = 20_000;
     private static final int HIGH = 32_000;
@@ -20,7 +20,7 @@ final class FreePort {
     private FreePort() {
     }
 
-    static int belowTheEphemeralRange() {
+    public static int belowTheEphemeralRange() {
         for (int attempt = 0; attempt < 200; attempt++) {
             int port = ThreadLocalRandom.current().nextInt(LOW, HIGH);
             try (ServerSocket probe = new ServerSocket()) {

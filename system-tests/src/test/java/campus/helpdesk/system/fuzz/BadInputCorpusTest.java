@@ -190,7 +190,9 @@ class BadInputCorpusTest {
             "description", text(true, "Filed by the bad input corpus"), "location", text(false, "Hall A"),
             "priority", enumeration(false, "LOW"),
             // A well-formed id of no ticket: refused (422) for everyone, so no bad input elsewhere can file one.
-            "previousTicketId", number(false, 9_000_000_000_000L));
+            "previousTicketId", number(false, 9_000_000_000_000L),
+            // The reporter's notification address: anything but one mailbox is a 400 naming it.
+            "email", text(false, "fuzz@campus.test"));
 
     static List<Endpoint> ticketService() {
         Service t = Service.TICKET_SERVICE;
@@ -233,6 +235,8 @@ class BadInputCorpusTest {
                         Mutation.CONTENT_TYPE, Mutation.OVERSIZED, Mutation.METHOD, Mutation.BAD_PATH)),
                 Endpoint.read(t, "/api/tickets/{id}/closure", Map.of()),
                 Endpoint.read(t, "/api/tickets/solved", Map.of()),
+                Endpoint.read(t, "/api/tickets/notifications", Map.of()),
+                Endpoint.read(t, "/api/tickets/{id}/notifications", Map.of()),
                 Endpoint.read(t, "/api/tickets/{id}/messages", Map.of()),
                 Endpoint.body(t, "POST", "/api/tickets/{id}/messages", fields("body", text(true, "Any news?"),
                         "internal", bool(false)), true),

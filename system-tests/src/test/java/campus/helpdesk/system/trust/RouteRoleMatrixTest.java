@@ -46,6 +46,10 @@ class RouteRoleMatrixTest {
             // people who report (analysts get ticket-service's 403).
             GatewayRoute.of("GET", "/api/tickets/{closed}/closure", READERS, 200),
             GatewayRoute.of("GET", "/api/tickets/solved", PEOPLE, 200),
+            // Email notifications: whether they are on, for the report form (analysts get ticket-service's 403); a
+            // ticket's notification address and mails, staff only (it is personal).
+            GatewayRoute.of("GET", "/api/tickets/notifications", PEOPLE, 200),
+            GatewayRoute.of("GET", "/api/tickets/{ticket}/notifications", java.util.Set.of("STAFF"), 200),
             GatewayRoute.of("GET", "/api/tickets?assignee=none&sla=AT_RISK,BREACHED&sort=due",
                     java.util.Set.of("STAFF", "ANALYST"), 200),
             // Analysts are nobody's assignee: ticket-service refuses them "me", as it refuses students any assignee.

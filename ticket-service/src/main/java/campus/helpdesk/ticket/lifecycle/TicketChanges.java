@@ -5,6 +5,7 @@ import campus.helpdesk.api.Handover;
 import campus.helpdesk.api.StatusChange;
 import campus.helpdesk.api.Ticket;
 import campus.helpdesk.api.TicketPatch;
+import campus.helpdesk.api.TicketStatus;
 import campus.helpdesk.lifecycle.Change;
 import campus.helpdesk.lifecycle.Incidents;
 import campus.helpdesk.lifecycle.TicketEdit;
@@ -20,6 +21,8 @@ import campus.helpdesk.ticket.db.Sql;
 import campus.helpdesk.ticket.db.TicketSql;
 import campus.helpdesk.ticket.history.EventLog;
 import campus.helpdesk.ticket.identity.Identity;
+import campus.helpdesk.ticket.mail.MailKind;
+import campus.helpdesk.ticket.mail.Notifications;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
@@ -45,9 +48,11 @@ public class TicketChanges {
     private final Corrections corrections;
     private final ChangeClock clock;
     private final ServiceLevels levels;
+    private final Notifications notifications;
 
     public TicketChanges(Database db, EventLog events, CurrentClassifier classifier, Corrections corrections,
-                         ChangeClock clock, ServiceLevels levels) {
+                         ChangeClock clock, ServiceLevels levels, Notifications notifications) {
+        this.notifications = notifications;
         this.db = db;
         this.events = events;
         this.classifier = classifier;
@@ -125,6 +130,8 @@ public class TicketChanges {
                 return 4;
             }, current, t, who);
             events.append(c, id, move.event());
+            notifications.queue(c, stored, t.status() == TicketStatus.CLOSED ? MailKind.CLOSED : MailKind.TAKEN,
+                    null);
             closeLinked(c, id, linked, who, at);
             return stored;
         });

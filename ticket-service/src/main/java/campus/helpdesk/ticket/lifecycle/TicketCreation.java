@@ -9,6 +9,7 @@ import campus.helpdesk.lifecycle.TicketText;
 import campus.helpdesk.sla.ServiceLevels;
 import campus.helpdesk.ticket.classify.CurrentClassifier;
 import campus.helpdesk.ticket.db.Database;
+import campus.helpdesk.ticket.db.Sql;
 import campus.helpdesk.ticket.db.TicketSql;
 import campus.helpdesk.ticket.history.EventLog;
 import campus.helpdesk.ticket.identity.Identity;
@@ -32,15 +33,24 @@ import java.util.List;
 @Singleton
 public class TicketCreation {
 
+    /**
+     * The reporter's notification address, when given, in its own table (students read the ticket's row) and in
+     * the same statement, so a ticket never exists without the address it was filed with.
+     */
+    private static final String CONTACT = """
+            INSERT INTO ticket_contact (ticket_id, email)
+            SELECT t.id, a.email FROM t, (SELECT ?::text AS email) a WHERE a.email IS NOT NULL""";
+
     /** The statement without an idempotency key. */
     private static final String CREATE = """
             WITH t AS (
                 INSERT INTO tickets (%3$s) VALUES (%4$s)
                 RETURNING %1$s),
-            e AS (%2$s)
+            e AS (%2$s),
+            c AS (%5$s)
             SELECT %1$s FROM t, e"""
             .formatted(TicketSql.COLUMNS, EventLog.createdEventFrom("t"), TicketSql.NEW_COLUMNS,
-                    TicketSql.NEW_VALUES);
+                    TicketSql.NEW_VALUES, CONTACT);
 
     /**
      * With a key: the key row takes the ticket's id from the sequence; on a conflict (a retry, possibly still
@@ -55,10 +65,11 @@ public class TicketCreation {
             t AS (
                 INSERT INTO tickets (id, %3$s) SELECT k.ticket_id, %4$s FROM k
                 RETURNING %1$s),
-            e AS (%2$s)
+            e AS (%2$s),
+            c AS (%5$s)
             SELECT %1$s FROM t, e"""
             .formatted(TicketSql.COLUMNS, EventLog.createdEventFrom("t"), TicketSql.NEW_COLUMNS,
-                    TicketSql.NEW_VALUES);
+                    TicketSql.NEW_VALUES, CONTACT);
 
     private final Database db;
     private final CurrentClassifier classifier;
@@ -91,7 +102,7 @@ public class TicketCreation {
             }
             if (key == null) {
                 try (PreparedStatement ps = connection.prepareStatement(CREATE)) {
-                    return new Created(insert(ps, 1, opened), true);
+                    return new Created(insert(ps, 1, opened, request.email()), true);
                 }
             }
             String hash = hash(request);
@@ -100,7 +111,7 @@ public class TicketCreation {
                 ps.setString(1, who.user());
                 ps.setString(2, key);
                 ps.setString(3, hash);
-                created = insert(ps, 4, opened);
+                created = insert(ps, 4, opened, request.email());
             }
             return created != null ? new Created(created, true) : new Created(earlier(connection, who, key, hash), false);
         });
@@ -111,8 +122,11 @@ public class TicketCreation {
     }
 
     /** Binds the new ticket, then its event, from {@code index} on; null when the key row said "a retry". */
-    private @Nullable Ticket insert(PreparedStatement ps, int index, Change opened) throws SQLException {
-        events.bindCreated(ps, TicketSql.bindNew(ps, index, opened.ticket(), opened.deadlines()), opened.event());
+    private @Nullable Ticket insert(PreparedStatement ps, int index, Change opened, @Nullable String email)
+            throws SQLException {
+        int next = events.bindCreated(ps, TicketSql.bindNew(ps, index, opened.ticket(), opened.deadlines()),
+                opened.event());
+        Sql.setNullableString(ps, next, email == null || email.isBlank() ? null : email.strip());
         try (ResultSet rs = ps.executeQuery()) {
             // Unread: false for the one filing it, its reporter, as a new ticket has no messages.
             return rs.next() ? TicketSql.map(rs, false) : null;
@@ -168,6 +182,9 @@ public class TicketCreation {
         }
         if (request.previousTicketId() != null) {
             parts.add("previous " + request.previousTicketId());
+        }
+        if (request.email() != null) {
+            parts.add("email " + request.email());
         }
         return IdempotencyKeys.hash(parts.toArray(String[]::new));
     }

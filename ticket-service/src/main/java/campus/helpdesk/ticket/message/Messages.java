@@ -14,6 +14,8 @@ import campus.helpdesk.ticket.db.TicketSql;
 import campus.helpdesk.ticket.history.EventLog;
 import campus.helpdesk.ticket.identity.Identity;
 import campus.helpdesk.ticket.lifecycle.ChangeClock;
+import campus.helpdesk.ticket.mail.MailKind;
+import campus.helpdesk.ticket.mail.Notifications;
 import campus.helpdesk.ticket.idempotency.IdempotencyKeys;
 import campus.helpdesk.ticket.lifecycle.TicketRules;
 import io.micronaut.core.annotation.Nullable;
@@ -42,11 +44,13 @@ public class Messages {
     private final Database db;
     private final EventLog events;
     private final ChangeClock clock;
+    private final Notifications notifications;
 
-    public Messages(Database db, EventLog events, ChangeClock clock) {
+    public Messages(Database db, EventLog events, ChangeClock clock, Notifications notifications) {
         this.db = db;
         this.events = events;
         this.clock = clock;
+        this.notifications = notifications;
     }
 
     /** The message, and whether it was posted now (false: an earlier request with the same key posted it). */
@@ -80,6 +84,9 @@ public class Messages {
                 }, ticket, change.ticket());
             }
             events.append(c, ticketId, change.event());
+            if (who.isStaff() && !internal) {
+                notifications.queue(c, change.ticket(), MailKind.ANSWERED, request.body());
+            }
             answerLinked(c, who, ticketId, linked, request, at);
             return new Posted(message, true);
         });
@@ -101,6 +108,9 @@ public class Messages {
             return;
         }
         Map<Long, Long> copies = insertCopies(c, who, open, request, at);
+        for (Ticket ticket : open) {
+            notifications.queue(c, ticket, MailKind.ANSWERED, request.body());
+        }
         events.appendAll(c, TicketSql.moveAll(c, open,
                 t -> Incidents.answer(t, copies.get(t.id()), incidentId, who.actor(), at),
                 "first_response_at = ?", (ps, after) -> {

@@ -1,0 +1,137 @@
+package campus.helpdesk.ticket.mail;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+
+import java.time.Duration;
+
+/**
+ * The SMTP settings, from HELPDESK_SMTP_* (Micronaut reads them as {@code helpdesk.smtp.*}). Without a host,
+ * notifications are off: no outbox row is written (turning mail on later must not send a backlog of old news) and
+ * the report form says so.
+ */
+@Singleton
+public class MailSettings {
+
+    private final @Nullable String host;
+    private final int port;
+    private final @Nullable String user;
+    private final @Nullable String password;
+    private final String from;
+    private final boolean startTls;
+    private final String publicUrl;
+    private final int maxAttempts;
+    private final Duration retryBase;
+    private final Duration retryCap;
+    private final Duration lease;
+
+    public MailSettings(@Value("${helpdesk.smtp.host:}") @Nullable String host,
+                        @Value("${helpdesk.smtp.port:}") @Nullable String port,
+                        @Value("${helpdesk.smtp.user:}") @Nullable String user,
+                        @Value("${helpdesk.smtp.password:}") @Nullable String password,
+                        @Value("${helpdesk.smtp.from:}") @Nullable String from,
+                        @Value("${helpdesk.smtp.starttls:}") @Nullable String startTls,
+                        @Value("${helpdesk.public-url:}") @Nullable String publicUrl,
+                        @Value("${helpdesk.smtp.max-attempts:8}") int maxAttempts,
+                        @Value("${helpdesk.smtp.retry-base:5s}") Duration retryBase,
+                        @Value("${helpdesk.smtp.retry-cap:30m}") Duration retryCap,
+                        @Value("${helpdesk.smtp.lease:2m}") Duration lease) {
+        this.host = blankToNull(host);
+        this.port = blankToNull(port) == null ? 25 : parsePort(port.strip());
+        this.user = blankToNull(user);
+        this.password = password;
+        this.from = blankToNull(from) == null ? "helpdesk@localhost" : from.strip();
+        this.startTls = blankToNull(startTls) != null && parseBoolean(startTls.strip());
+        this.publicUrl = (blankToNull(publicUrl) == null ? "http://127.0.0.1:8080" : publicUrl.strip())
+                .replaceAll("/+$", "");
+        this.maxAttempts = maxAttempts;
+        this.retryBase = retryBase;
+        this.retryCap = retryCap;
+        this.lease = lease;
+    }
+
+    public boolean enabled() {
+        return host != null;
+    }
+
+    public @Nullable String host() {
+        return host;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public @Nullable String user() {
+        return user;
+    }
+
+    public @Nullable String password() {
+        return password;
+    }
+
+    public String from() {
+        return from;
+    }
+
+    public boolean startTls() {
+        return startTls;
+    }
+
+    /** Where people open the desk: the gateway, as the reporter's mail client will reach it. */
+    public String publicUrl() {
+        return publicUrl;
+    }
+
+    public int maxAttempts() {
+        return maxAttempts;
+    }
+
+    /**
+     * How long to wait before the next try after {@code attempts} failed ones: doubling from the base, capped, so
+     * an SMTP server that is down for an hour is asked a handful of times, not thousands.
+     */
+    public Duration backoff(int attempts) {
+        Duration wait = retryBase.multipliedBy(1L << Math.min(Math.max(attempts - 1, 0), 20));
+        return wait.compareTo(retryCap) > 0 ? retryCap : wait;
+    }
+
+    /**
+     * How long a claimed row stays another sender's: a sender that dies between claiming and marking leaves the
+     * row to be sent again after this, with the same Message-ID.
+     */
+    public Duration lease() {
+        return lease;
+    }
+
+    /** The domain of the From address, for Message-IDs and the reply address. */
+    String domain() {
+        int at = from.lastIndexOf('@');
+        return at >= 0 ? from.substring(at + 1).replace(">", "") : "localhost";
+    }
+
+    /** A setting that cannot be one stops the start, naming it (a deployment's compose file passes empty ones). */
+    private static int parsePort(String value) {
+        try {
+            int port = Integer.parseInt(value);
+            if (port >= 1 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException("HELPDESK_SMTP_PORT must be a port number (1-65535), not '" + value + "'");
+    }
+
+    private static boolean parseBoolean(String value) {
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(value);
+        }
+        throw new IllegalArgumentException("HELPDESK_SMTP_STARTTLS must be true or false, not '" + value + "'");
+    }
+
+    private static @Nullable String blankToNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
