@@ -142,11 +142,16 @@ public class TicketChanges {
     /**
      * Closing an incident closes its open linked tickets in the same transaction (locked by the caller): the outage
      * is over for every reporter at once, each ticket's history saying which incident closed it, and each one's
-     * closure shows the incident's answer, which was copied under it.
+     * closure shows the incident's answer, which was copied under it. Each reporter who left an address is mailed as
+     * when their own ticket closes.
      */
     private void closeLinked(Connection c, long incidentId, List<Long> linked, Identity who, Instant at)
             throws SQLException {
-        events.appendAll(c, TicketSql.moveOpen(c, linked, t -> Incidents.closeWith(t, incidentId, who.actor(), at),
+        List<Ticket> open = TicketSql.openOf(c, linked);
+        for (Ticket ticket : open) {
+            notifications.queue(c, ticket, MailKind.CLOSED, null);
+        }
+        events.appendAll(c, TicketSql.moveAll(c, open, t -> Incidents.closeWith(t, incidentId, who.actor(), at),
                 "status = ?::ticket_status, closed_at = ?", (ps, after) -> {
                     ps.setString(1, after.status().name());
                     Sql.setInstant(ps, 2, after.closedAt());

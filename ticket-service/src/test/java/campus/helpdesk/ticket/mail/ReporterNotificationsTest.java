@@ -84,6 +84,23 @@ class ReporterNotificationsTest extends MailTest {
     }
 
     @Test
+    void theReporterOfALinkedTicketIsMailedTheIncidentsAnswerAndItsClose() throws Exception {
+        String to = "linked@students.campus.test";
+        Ticket incident = create(STAFF, "Eduroam down in the library", "No connection on any floor.");
+        Ticket linked = report(REPORTER, "Wifi non funziona in biblioteca", "Nessuna connessione da stamattina.", to);
+        assertThat(api.post(STAFF, "/api/tickets/" + incident.id() + "/links",
+                Map.of("tickets", List.of(linked.id()))).status).isEqualTo(200);
+        move(incident.id(), TicketStatus.ACTIVE);
+        say(STAFF, incident.id(), "The controller is restarted", false);
+        move(incident.id(), TicketStatus.CLOSED);
+
+        await("the answer and the close", Duration.ofSeconds(10), unchecked(() -> mailTo(to).size() >= 2
+                && outbox(linked.id()).stream().allMatch(r -> Boolean.TRUE.equals(r.get("sent")))));
+        assertThat(outbox(linked.id())).extracting(r -> r.get("kind")).containsExactly("ANSWERED", "CLOSED");
+        assertThat(mailTo(to)).extracting(MimeMessage::getSubject).allMatch(s -> s.startsWith("[#" + linked.id() + "]"));
+    }
+
+    @Test
     void aTicketWithoutAnAddressQueuesNothing() throws Exception {
         Ticket ticket = create(STUDENT, "Wifi down in library", "The wifi in the library does not work.");
         move(ticket.id(), TicketStatus.ACTIVE);
