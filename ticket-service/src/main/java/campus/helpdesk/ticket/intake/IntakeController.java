@@ -6,6 +6,7 @@ import campus.helpdesk.api.Role;
 import campus.helpdesk.api.Ticket;
 import campus.helpdesk.support.identity.ServiceRoles;
 import campus.helpdesk.support.problem.BadInput;
+import campus.helpdesk.support.problem.HelpdeskProblem;
 import campus.helpdesk.ticket.db.Database;
 import campus.helpdesk.ticket.identity.Identity;
 import campus.helpdesk.ticket.idempotency.IdempotencyKeys;
@@ -25,6 +26,7 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -109,12 +111,21 @@ public class IntakeController {
         ExternalRef ref;
         try {
             ticket = json.readValue(raw, NewTicket.class);
-            ref = json.readValue(raw, ExternalRef.class);
+            JsonNode tree = json.readValue(raw, JsonNode.class);
+            JsonNode given = tree == null || !tree.isObject() ? null : tree.get("externalRef");
+            if (given != null && !given.isNull() && !given.isString()) {
+                // Read leniently, [1] would become a reference; the sender should hear its value is wrong.
+                throw BadInput.problemWithDetail("externalRef", "The externalRef must be text.");
+            }
+            ref = new ExternalRef(given == null || given.isNull() ? null : given.getStringValue());
         } catch (IOException | RuntimeException e) {
+            if (e instanceof HelpdeskProblem problem) {
+                throw problem;
+            }
             throw BadInput.problemWithDetail("body", "The body must be a JSON object like the one of "
                     + "POST /api/tickets (title, description, optionally location, priority, category, externalRef).");
         }
-        if (ticket == null || ref == null) {
+        if (ticket == null) {
             throw BadInput.problemWithDetail("body", "The body must be a JSON object with a title and a description.");
         }
         Set<ConstraintViolation<?>> violations = new HashSet<>(validator.validate(ticket));

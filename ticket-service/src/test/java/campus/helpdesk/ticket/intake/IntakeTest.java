@@ -117,7 +117,8 @@ class IntakeTest extends ApiTest {
         long before = tickets();
         for (String body : new String[] {"{\"title\":\"\",\"description\":\"x\"}", "{\"title\":",
                 "[1,2]", "null", "{\"title\":\"t\",\"description\":\"d\",\"priority\":\"URGENT\"}",
-                "{\"title\":\"t\",\"description\":\"d\",\"externalRef\":\"" + "r".repeat(201) + "\"}"}) {
+                "{\"title\":\"t\",\"description\":\"d\",\"externalRef\":\"" + "r".repeat(201) + "\"}",
+                "{\"title\":\"t\",\"description\":\"d\",\"externalRef\":[1]}"}) {
             Api.Answer answer = deliver("bms", body, sign(secret, body), "bad-" + body.hashCode());
             assertThat(answer.status).as(body + " -> " + answer).isEqualTo(400);
             assertThat(answer.contentType()).startsWith("application/problem+json");
