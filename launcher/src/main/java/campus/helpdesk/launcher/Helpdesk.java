@@ -5,6 +5,7 @@ import campus.helpdesk.launcher.cli.HelpOption;
 import campus.helpdesk.launcher.cli.UsageException;
 import campus.helpdesk.launcher.psql.PsqlCommand;
 import campus.helpdesk.launcher.seed.SeedCommand;
+import campus.helpdesk.launcher.token.IntegrationCommand;
 import campus.helpdesk.launcher.token.TokenCommand;
 import campus.helpdesk.launcher.up.UpCommand;
 import picocli.CommandLine;
@@ -64,6 +65,7 @@ public final class Helpdesk implements Callable<Integer> {
                 .addSubcommand(new UpCommand(root))
                 .addSubcommand(PsqlCommand.configure(new CommandLine(new PsqlCommand(root))))
                 .addSubcommand(new TokenCommand(root, out))
+                .addSubcommand(new IntegrationCommand(root, out))
                 .addSubcommand(new SeedCommand(root))
                 .addSubcommand(configurePassThrough(new CommandLine(new ClassifierEvalCommand(root))))
                 .addSubcommand(new CommandLine.HelpCommand());

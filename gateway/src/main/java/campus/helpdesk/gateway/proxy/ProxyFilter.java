@@ -78,6 +78,10 @@ public class ProxyFilter implements HttpServerFilter {
             return chain.proceed(request);
         }
         Route route = found.get();
+        if (route.isForAnyone()) {
+            // Whatever credentials came along are not looked at: they would prove nothing the service asks.
+            return forward(request, route, "anyone", route.getAnyoneAs());
+        }
         Mono<MutableHttpResponse<?>> anonymous = Mono.fromSupplier(() -> ProblemDocument.response(
                 HttpStatus.UNAUTHORIZED, "Sign in first, or send Authorization: Bearer <API token>"));
         return callers.of(request)
@@ -97,8 +101,11 @@ public class ProxyFilter implements HttpServerFilter {
             return Flux.just(ProblemDocument.response(HttpStatus.FORBIDDEN,
                     "The " + caller.role().name().toLowerCase() + " role" + may + route.getPrefix()));
         }
-        MutableHttpRequest<?> outgoing = outgoing(request, route,
-                tokens.bearer(caller.name(), caller.role().name(), route.getService()));
+        return forward(request, route, caller.name(), caller.role().name());
+    }
+
+    private Flux<MutableHttpResponse<?>> forward(HttpRequest<?> request, Route route, String name, String role) {
+        MutableHttpRequest<?> outgoing = outgoing(request, route, tokens.bearer(name, role, route.getService()));
         Flux<MutableHttpResponse<?>> call = Flux.defer(() -> client.proxy(outgoing)).timeout(route.getReadTimeout());
         if (request.getMethod() == HttpMethod.GET) {
             // A second try helps when a connection from the pool was stale or a replica just went away; a service

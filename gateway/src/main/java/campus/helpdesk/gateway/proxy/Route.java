@@ -15,7 +15,9 @@ import java.util.Set;
  * go to {@code url} (same path), for callers whose role is in {@code roles} (any method) or in {@code read-roles}
  * (GET and HEAD only: reading without writing, e.g. analysts in the ticket queue), with a service token for
  * {@code service} (the target's application name; the route's name unless set). {@code api-tokens: false} keeps a
- * route for signed-in people only. {@code read-timeout} (default 1.5 s) is how long the gateway waits for the
+ * route for signed-in people only. {@code anyone-as: ROLE} opens a route to everyone, credentials or not: the gateway
+ * asks nobody who they are and mints the service token for that role alone, because the service proves the sender
+ * itself (the webhook intake checks a body signature). {@code read-timeout} (default 1.5 s) is how long the gateway waits for the
  * service's answer before it gives up with 504: every answer behind the gateway takes milliseconds, so a service
  * that accepted the request and says nothing for that long is hung, and the browser learns it within 2 s.
  */
@@ -29,6 +31,7 @@ public class Route {
     private Set<GatewayRole> readRoles = EnumSet.noneOf(GatewayRole.class);
     private String service;
     private boolean apiTokens = true;
+    private String anyoneAs;
     private Duration readTimeout = DEFAULT_READ_TIMEOUT;
 
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofMillis(1500);
@@ -102,6 +105,19 @@ public class Route {
 
     public void setApiTokens(boolean apiTokens) {
         this.apiTokens = apiTokens;
+    }
+
+    /** The service role a route open to anyone is called with; null on every route that needs a caller. */
+    public String getAnyoneAs() {
+        return anyoneAs;
+    }
+
+    public void setAnyoneAs(String anyoneAs) {
+        this.anyoneAs = anyoneAs;
+    }
+
+    public boolean isForAnyone() {
+        return anyoneAs != null && !anyoneAs.isBlank();
     }
 
     public Duration getReadTimeout() {

@@ -2,6 +2,8 @@ package campus.helpdesk.gateway.security;
 
 import campus.helpdesk.support.problem.ProblemDocument;
 import campus.helpdesk.gateway.caller.Callers;
+import campus.helpdesk.gateway.proxy.Route;
+import campus.helpdesk.gateway.proxy.RouteTable;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
@@ -45,11 +47,13 @@ public class SecurityFilter implements HttpServerFilter {
 
     private final OriginCheck originCheck;
     private final boolean https;
+    private final RouteTable routes;
 
     public SecurityFilter(@Value("${helpdesk.security.allowed-origins:}") List<String> allowedOrigins,
-                          @Value("${helpdesk.session.secure-cookie:false}") boolean https) {
+                          @Value("${helpdesk.session.secure-cookie:false}") boolean https, RouteTable routes) {
         this.originCheck = new OriginCheck(new HashSet<>(allowedOrigins));
         this.https = https;
+        this.routes = routes;
     }
 
     @Override
@@ -71,7 +75,9 @@ public class SecurityFilter implements HttpServerFilter {
      * A state-changing request must come from our own pages (Origin, else Referer), unless it carries an API token:
      * the token is its credential, not a cookie that a foreign page's form would send along, and scripts and BI
      * tools send no Origin. Any request that names a foreign Origin (another site's script) is refused too, with
-     * a problem document rather than Micronaut's empty CORS refusal. A plain navigation carries no Origin.
+     * a problem document rather than Micronaut's empty CORS refusal. A plain navigation carries no Origin. A route
+     * open to anyone (the webhook intake) needs no Origin either: it never acts on a cookie, so a foreign page's
+     * form gains nothing there that curl does not have.
      */
     private boolean foreign(HttpRequest<?> request) {
         String origin = request.getHeaders().get(HttpHeaders.ORIGIN);
@@ -80,6 +86,7 @@ public class SecurityFilter implements HttpServerFilter {
             return true;
         }
         return !SAFE.contains(request.getMethod()) && !Callers.carriesToken(request)
+                && !routes.find(request.getPath()).map(Route::isForAnyone).orElse(false)
                 && !originCheck.allows(origin, request.getHeaders().get(HttpHeaders.REFERER), host);
     }
 

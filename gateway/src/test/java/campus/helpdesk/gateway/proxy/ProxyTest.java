@@ -50,6 +50,7 @@ class ProxyTest implements TestPropertyProvider {
         return Map.of(
                 "helpdesk.routes.analytics-resolution-time.url", "http://127.0.0.1:" + hanging.getLocalPort(),
                 "helpdesk.routes.ticket-service.url", tickets.url(),
+                "helpdesk.routes.intake.url", tickets.url(),
                 "helpdesk.routes.analytics-category.url", category.url(),
                 "helpdesk.routes.analytics-workload.url", category.url(),
                 "helpdesk.routes.analytics-open-period.url", EchoServer.deadUrl());
@@ -145,6 +146,26 @@ class ProxyTest implements TestPropertyProvider {
         HttpResponse<String> r = http.post("/api/tickets/1/messages", "{\"body\":\"Hi\"}", "Cookie", cookie,
                 "Idempotency-Key", "m-1");
         assertThat(r.body()).contains("method: POST").contains("idempotency-key: m-1");
+    }
+
+    @Test
+    void theIntakeIsForwardedForAnyoneAsTheIntakeRoleWithItsBodyAsSentAndNoCredentials() throws Exception {
+        // Odd spacing, escapes and non-ASCII: a signature over these bytes only holds if nothing re-encodes them.
+        String body = "{ \"title\" :\"Kühlraum 2\\u00e9\",\n\t\"description\":\"-30 °C\" }";
+        HttpResponse<String> r = http.post("/api/intake/bms", body, "X-Helpdesk-Signature", "sha256=ab",
+                "X-Delivery-Id", "d-1", "Cookie", http.signIn("Mallory", "STAFF"),
+                "X-Helpdesk-Role", "STAFF");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(r.body()).contains("path: /api/intake/bms\n").contains("body: " + body + "\n")
+                .contains("x-helpdesk-signature: sha256=ab").contains("x-delivery-id: d-1")
+                .doesNotContain("helpdesk_session").doesNotContain("x-helpdesk-role");
+        JWTClaimsSet claims = forwardedToken(r.body());
+        assertThat(claims.getStringListClaim("roles")).containsExactly("INTAKE");
+        assertThat(claims.getSubject()).isEqualTo("anyone");
+        assertThat(claims.getAudience()).containsExactly("ticket-service");
+        // Without an Origin, a cookie or a token: machines send none of them.
+        assertThat(http.post("/api/intake/bms", "{}").statusCode()).isEqualTo(200);
+        assertThat(http.post("/api/integrations", "{}").statusCode()).isEqualTo(401);
     }
 
     @Test

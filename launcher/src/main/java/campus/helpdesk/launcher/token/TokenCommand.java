@@ -101,11 +101,16 @@ public final class TokenCommand implements Callable<Integer> {
         return "shell:" + System.getProperty("user.name");
     }
 
-    private interface Work {
+    interface Work {
         void run(Connection c) throws SQLException;
     }
 
     private void withConnection(DatabaseOptions database, Work work) {
+        withConnection(root, database, work);
+    }
+
+    /** Runs {@code work} as the database's owner; shared by {@code token} and {@code integration}. */
+    static void withConnection(Path root, DatabaseOptions database, Work work) {
         DatabaseTarget owner = RunningDatabase.owner(database.home(root), database.port());
         try (Connection c = owner.connect()) {
             work.run(c);
@@ -116,8 +121,8 @@ public final class TokenCommand implements Callable<Integer> {
             throw new SuiteException(e.getMessage(), e);
         } catch (SQLException e) {
             if (UNDEFINED_TABLE.equals(e.getSQLState())) {
-                throw new SuiteException("The database has no api_tokens table yet: let ./helpdesk up start "
-                        + "ticket-service once (it creates the table)", e);
+                throw new SuiteException("The database has no such table yet: let ./helpdesk up start "
+                        + "ticket-service once (it creates the tables)", e);
             }
             throw new SuiteException("The database at " + owner.url() + " refused: " + e.getMessage(), e);
         }

@@ -12,6 +12,11 @@ public final class ServiceRoles {
     public static final String FEED = "FEED";
     /** The gateway itself, asking ticket-service whether an API token is valid. */
     public static final String GATEWAY = "GATEWAY";
+    /**
+     * A delivery to the webhook intake, forwarded by the gateway for anyone: it proves nothing about its sender,
+     * whom ticket-service recognises by the body's signature alone.
+     */
+    public static final String INTAKE = "INTAKE";
 
     private ServiceRoles() {
     }

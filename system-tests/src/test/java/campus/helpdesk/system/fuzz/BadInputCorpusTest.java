@@ -2,6 +2,7 @@ package campus.helpdesk.system.fuzz;
 
 import campus.helpdesk.launcher.Service;
 import campus.helpdesk.system.SharedSuite;
+import campus.helpdesk.tokens.WebhookSignature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -194,6 +195,89 @@ class BadInputCorpusTest {
             // The reporter's notification address: anything but one mailbox is a 400 naming it.
             "email", text(false, "fuzz@campus.test"));
 
+    private static final Map<String, Endpoint.Field> INTAKE_BODY = fields("title", text(true, "Fuzz alarm"),
+            "description", text(true, "Sent by the bad input corpus"), "priority", enumeration(false, "LOW"),
+            "externalRef", text(false, "fuzz-1"));
+
+    /**
+     * Deliveries correctly signed by a live integration whose body or headers are bad: the signature lets them past
+     * the door, so they reach what a ticket create checks, and each must still be a 4xx problem that opens nothing.
+     */
+    @Test
+    void signedBadDeliveriesGetA4xxProblemAndOpenNothing() throws Exception {
+        URI gateway = SharedSuite.uri(Service.GATEWAY);
+        String staff = signIn(gateway, "Fuzz Staff", "STAFF");
+        RawHttp.Answer created = RawHttp.send(gateway, new RawHttp.Request("POST", "/api/integrations", List.of(
+                new String[]{"Content-Type", "application/json"}, new String[]{"Cookie", staff}),
+                ("{\"name\": \"fuzz-hook-" + System.nanoTime() % 1_000_000 + "\"}").getBytes(StandardCharsets.UTF_8)));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String name = JSON.readTree(created.body()).get("integration").get("name").asText();
+        String secret = JSON.readTree(created.body()).get("secret").asText();
+        String fine = "{\"title\": \"Fuzz alarm\", \"description\": \"Sent by the corpus\"}";
+        List<byte[]> bodies = new ArrayList<>();
+        for (String body : List.of("", "{", "null", "[]", "\"text\"", "{\"title\": \"\", \"description\": \"d\"}",
+"{\"title\": \"t\", \"description\": \"d\", \"priority\": \"NOW\"}",
+                "{\"title\": \"t\\u0000\", \"description\": \"d\"}", "{\"title\": \"t\", \"description\": \"d\", "
+                        + "\"externalRef\": \"" + "r".repeat(201) + "\"}", "{\"title\": \"t\", \"description\": \"d\", "
+                        + "\"externalRef\": [1]}", "[".repeat(5000) + "]".repeat(5000),
+                "{\"title\": \"t\", \"description\": \"d\", \"previousTicketId\": -1}")) {
+            bodies.add(body.getBytes(StandardCharsets.UTF_8));
+        }
+        bodies.add(new byte[]{'{', '"', 't', 'i', 't', 'l', 'e', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'});
+        String before = intakeState();
+        List<String> wrong = new ArrayList<>();
+        int sent = 0;
+        for (byte[] body : bodies) {
+            String signature = WebhookSignature.sign(secret, body);
+            wrong.add(refusal(gateway, name, body, signature, "fuzz-" + sent++));
+        }
+        byte[] ok = fine.getBytes(StandardCharsets.UTF_8);
+        String good = WebhookSignature.sign(secret, ok);
+        for (String badDelivery : List.of("", " ", "x".repeat(201))) {
+            wrong.add(refusal(gateway, name, ok, good, badDelivery));
+        }
+        wrong.add(refusal(gateway, name, ok, good, null));
+        for (String badSignature : List.of("", "sha256=", "sha1=" + good.substring(7), good.substring(7),
+                good + "00", "sha256=" + "g".repeat(64), good.toUpperCase(), "x".repeat(9000))) {
+            wrong.add(refusal(gateway, name, ok, badSignature, "fuzz-sig-" + sent++));
+        }
+        wrong.removeIf(java.util.Objects::isNull);
+        assertThat(wrong).as("signed bad deliveries").isEmpty();
+        assertThat(intakeState()).isEqualTo(before);
+    }
+
+    /** What a delivery could add: tickets, their events, delivery rows. */
+    private static String intakeState() throws SQLException {
+        try (Connection c = DriverManager.getConnection(SharedSuite.jdbcUrl(), SharedSuite.dbUser(),
+                SharedSuite.dbPassword());
+             ResultSet r = c.createStatement().executeQuery("SELECT (SELECT count(*) FROM tickets) || ' tickets, '"
+                     + " || (SELECT count(*) FROM ticket_event) || ' events, '"
+                     + " || (SELECT count(*) FROM intake_delivery) || ' deliveries'")) {
+            r.next();
+            return r.getString(1);
+        }
+    }
+
+    /** Why this delivery's answer breaks the rules, or null. */
+    private static String refusal(URI gateway, String name, byte[] body, String signature, String deliveryId) {
+        List<String[]> headers = new ArrayList<>();
+        headers.add(new String[]{"Content-Type", "application/json"});
+        headers.add(new String[]{WebhookSignature.HEADER, signature});
+        if (deliveryId != null) {
+            headers.add(new String[]{"X-Delivery-Id", deliveryId});
+        }
+        RawHttp.Answer a = RawHttp.send(gateway, new RawHttp.Request("POST", "/api/intake/" + name, headers, body));
+        String what = shorten(new String(body, StandardCharsets.UTF_8)) + " / " + shorten(signature) + " / "
+                + deliveryId + ": ";
+        if (a.status() < 400 || a.status() >= 500) {
+            return what + a.status() + " " + shorten(a.body());
+        }
+        if (!a.contentType().startsWith("application/problem+json") || LEAK.matcher(a.body()).find()) {
+            return what + a.status() + " as " + a.contentType() + ": " + shorten(a.body());
+        }
+        return null;
+    }
+
     static List<Endpoint> ticketService() {
         Service t = Service.TICKET_SERVICE;
         return List.of(
@@ -250,6 +334,13 @@ class BadInputCorpusTest {
                 Endpoint.only(t, "DELETE", "/api/tokens/{name}", Map.of(), EnumSet.of(Mutation.PATH_ID,
                         Mutation.CONTENT_TYPE, Mutation.OVERSIZED, Mutation.METHOD, Mutation.BAD_PATH)),
                 Endpoint.body(t, "POST", "/api/tokens/verify", fields("token", text(false, "hdt_not_a_token")), false),
+                Endpoint.read(t, "/api/integrations", Map.of()),
+                Endpoint.body(t, "POST", "/api/integrations", fields("name", text(true, "fuzz-hook")), true),
+                Endpoint.only(t, "DELETE", "/api/integrations/{name}", Map.of(), EnumSet.of(Mutation.PATH_ID,
+                        Mutation.CONTENT_TYPE, Mutation.OVERSIZED, Mutation.METHOD, Mutation.BAD_PATH)),
+                // The webhook intake, unsigned: every bad form of the body is refused with the missing signature
+                // (401) before the body is read; signed bad deliveries are the test below.
+                Endpoint.body(t, "POST", "/api/intake/{name}", INTAKE_BODY, true),
                 Endpoint.read(t, "/api/changes", query("after", "0", "limit", "10")),
                 Endpoint.read(t, "/api/changes/snapshot", Map.of()),
                 Endpoint.read(t, "/api/classifier", Map.of()),
@@ -542,6 +633,9 @@ class BadInputCorpusTest {
                          || (SELECT count(*) FROM api_tokens) || ' API tokens, '
                          || (SELECT count(*) FROM api_tokens WHERE revoked_at IS NOT NULL) || ' revoked, '
                          || (SELECT count(*) FROM idempotency_key) || ' idempotency keys, '
+                         || (SELECT count(*) FROM integrations) || ' integrations, '
+                         || (SELECT count(*) FROM integrations WHERE revoked_at IS NOT NULL) || ' revoked, '
+                         || (SELECT count(*) FROM intake_delivery) || ' deliveries, '
                          || (SELECT count(*) FROM category_correction) || ' corrections; targets: '
                          || (SELECT string_agg(t::text, ' | ' ORDER BY id) FROM tickets t WHERE id IN (%s))
                      """.formatted(String.join(",", fixedTickets.stream().map(String::valueOf).toList())))) {

@@ -9,7 +9,12 @@ import java.util.Set;
  * the data rather than from who calls (a retrain judged and refused).
  */
 record GatewayRoute(String method, String path, Set<String> roles, boolean tokens, int success, boolean routed,
-                    Set<Integer> verdicts) {
+                    Set<Integer> verdicts, boolean anyone) {
+
+    GatewayRoute(String method, String path, Set<String> roles, boolean tokens, int success, boolean routed,
+                 Set<Integer> verdicts) {
+        this(method, path, roles, tokens, success, routed, verdicts, false);
+    }
 
     static final Set<String> PEOPLE = Set.of("STUDENT", "STAFF");
     /** Who may read tickets: people, and analysts following the dashboard's numbers (reading only). */
@@ -30,6 +35,14 @@ record GatewayRoute(String method, String path, Set<String> roles, boolean token
         return new GatewayRoute(method, path, roles, false, success, true, Set.of());
     }
 
+    /**
+     * A route open to anyone (the webhook intake): who calls changes nothing, the service judges the request itself
+     * (its signature), so every caller gets {@code success}; only a foreign page is still refused at the gateway.
+     */
+    static GatewayRoute forAnyone(String method, String path, int success) {
+        return new GatewayRoute(method, path, Set.of(), true, success, true, Set.of(), true);
+    }
+
     static GatewayRoute notExposed(String method, String path) {
         return new GatewayRoute(method, path, Set.of(), false, 404, false, Set.of());
     }
@@ -41,6 +54,9 @@ record GatewayRoute(String method, String path, Set<String> roles, boolean token
         }
         if (!routed) {
             return 404;
+        }
+        if (anyone) {
+            return success;
         }
         if (caller.role == null) {
             return 401;

@@ -2,6 +2,7 @@ package campus.helpdesk.system.trust;
 
 import campus.helpdesk.launcher.Service;
 import campus.helpdesk.system.SharedSuite;
+import campus.helpdesk.tokens.WebhookSignature;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -92,6 +93,13 @@ class RouteRoleMatrixTest {
             GatewayRoute.sessionOnly("DELETE", "/api/tokens/{token}", java.util.Set.of("STAFF"), 200),
             // Routed with /api/tokens, but only the gateway itself may verify: staff get ticket-service's 403.
             GatewayRoute.sessionOnly("POST", "/api/tokens/verify", java.util.Set.of("STAFF"), 403),
+            GatewayRoute.sessionOnly("GET", "/api/integrations", java.util.Set.of("STAFF"), 200),
+            GatewayRoute.sessionOnly("POST", "/api/integrations", java.util.Set.of("STAFF"), 201),
+            GatewayRoute.sessionOnly("DELETE", "/api/integrations/{integration}", java.util.Set.of("STAFF"), 200),
+            // The webhook intake: whoever calls, a body signed with a live integration's secret opens a ticket and
+            // anything else is the same 401; sessions and tokens beside it change nothing.
+            GatewayRoute.forAnyone("POST", "/api/intake/{signed}", 201),
+            GatewayRoute.forAnyone("POST", "/api/intake/matrix-hook", 401),
             GatewayRoute.notExposed("GET", "/api/changes"),
             GatewayRoute.notExposed("GET", "/api/changes/snapshot"),
             GatewayRoute.of("GET", "/api/classifier", java.util.Set.of("STAFF"), 200),
@@ -100,7 +108,9 @@ class RouteRoleMatrixTest {
                     java.util.Set.of(409, 422)),
             GatewayRoute.notExposed("GET", "/api/admin/demo-data"));
 
+    private static final String INTEGRATION = "matrix-hook";
     private URI gateway;
+    private String integrationSecret;
     private String studentCookie;
     private String staffCookie;
     private String reporterCookie;
@@ -113,6 +123,10 @@ class RouteRoleMatrixTest {
         studentCookie = GatewayClient.signIn(gateway, "Matrix Student", "STUDENT");
         staffCookie = GatewayClient.signIn(gateway, "Matrix Staff", "STAFF");
         reporterCookie = GatewayClient.signIn(gateway, "Matrix Reporter", "STUDENT");
+        GatewayClient.Answer integration = call("POST", "/api/integrations", Map.of("name", INTEGRATION),
+                Map.of("Cookie", staffCookie));
+        assertThat(integration.status()).as(integration.body()).isEqualTo(201);
+        integrationSecret = integration.json().get("secret").asText();
         headers.put(Caller.NO_SESSION, Map.of());
         headers.put(Caller.STUDENT, Map.of("Cookie", studentCookie));
         headers.put(Caller.STAFF, Map.of("Cookie", staffCookie));
@@ -149,8 +163,9 @@ class RouteRoleMatrixTest {
         for (GatewayRoute route : ROUTES) {
             for (Caller caller : Caller.values()) {
                 int expected = route.expectedFor(caller);
-                GatewayClient.Answer answer = call(route.method(), concrete(route.path()), body(route),
-                        withVersion(route, headers.get(caller)));
+                Object body = body(route);
+                GatewayClient.Answer answer = call(route.method(), concrete(route.path()), body,
+                        signed(route, body, withVersion(route, headers.get(caller))));
                 cells++;
                 statuses.merge(answer.status(), 1, Integer::sum);
                 if (!route.answers(caller, answer.status())) {
@@ -228,6 +243,15 @@ class RouteRoleMatrixTest {
         if (path.contains("{ticket}")) {
             return path.replace("{ticket}", String.valueOf(newTicket()));
         }
+        if (path.contains("{signed}")) {
+            return path.replace("{signed}", INTEGRATION);
+        }
+        if (path.contains("{integration}")) {
+            String name = "matrix-gone-" + names.incrementAndGet();
+            assertThat(call("POST", "/api/integrations", Map.of("name", name), Map.of("Cookie", staffCookie))
+                    .status()).isEqualTo(201);
+            return path.replace("{integration}", name);
+        }
         if (path.contains("{token}")) {
             return path.replace("{token}", lastIssued.get(issue("ANALYST")));
         }
@@ -258,8 +282,29 @@ class RouteRoleMatrixTest {
             case "POST /api/tickets/classify" -> Map.of("text", "The printer in the library is jammed");
             case "POST /api/tokens" -> Map.of("name", "matrix-new-" + names.incrementAndGet(), "role", "ANALYST");
             case "POST /api/tokens/verify" -> Map.of("token", "hdt_x");
+            case "POST /api/integrations" -> Map.of("name", "matrix-new-" + names.incrementAndGet());
+            case "POST /api/intake/{signed}", "POST /api/intake/matrix-hook" -> Map.of("title", "Matrix alarm",
+                    "description", "Opened by the route matrix through the intake");
             default -> null;
         };
+    }
+
+    /** The intake's headers: a new delivery id each time, and for {signed} a signature of the body as sent. */
+    private Map<String, String> signed(GatewayRoute route, Object body, Map<String, String> headers) {
+        if (!route.path().startsWith("/api/intake/")) {
+            return headers;
+        }
+        Map<String, String> all = new HashMap<>(headers);
+        all.put("X-Delivery-Id", "matrix-" + names.incrementAndGet());
+        if (route.path().contains("{signed}")) {
+            try {
+                all.put(WebhookSignature.HEADER, WebhookSignature.sign(integrationSecret,
+                        GatewayClient.JSON.writeValueAsBytes(body)));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return all;
     }
 
     private static Map<String, String> withVersion(GatewayRoute route, Map<String, String> headers) {

@@ -58,18 +58,44 @@ public class TicketCreation {
      */
     private static final String CREATE_WITH_KEY = """
             WITH k AS (
-                INSERT INTO idempotency_key (reporter, key, body_hash, ticket_id)
-                VALUES (?, ?, ?, nextval(pg_get_serial_sequence('tickets', 'id')))
+                INSERT INTO %5$s (%6$s, %7$s, body_hash, ticket_id%8$s)
+                VALUES (?, ?, ?, nextval(pg_get_serial_sequence('tickets', 'id'))%9$s)
                 ON CONFLICT DO NOTHING
                 RETURNING ticket_id),
             t AS (
                 INSERT INTO tickets (id, %3$s) SELECT k.ticket_id, %4$s FROM k
                 RETURNING %1$s),
             e AS (%2$s),
-            c AS (%5$s)
-            SELECT %1$s FROM t, e"""
-            .formatted(TicketSql.COLUMNS, EventLog.createdEventFrom("t"), TicketSql.NEW_COLUMNS,
-                    TicketSql.NEW_VALUES, CONTACT);
+            c AS (%10$s)
+            SELECT %1$s FROM t, e""";
+
+    /**
+     * Where a create's key is claimed: the caller's {@code Idempotency-Key} per reporter, or an intake delivery's
+     * {@code X-Delivery-Id} per integration (with the sender's external reference beside it). One statement for
+     * both, so a repeated delivery is refused by the same primary key wait as a retried create.
+     */
+    public enum KeyTable {
+        IDEMPOTENCY_KEY("idempotency_key", "reporter", "key", false),
+        INTAKE_DELIVERY("intake_delivery", "integration", "delivery_id", true);
+
+        private final String table;
+        private final String ownerColumn;
+        private final String keyColumn;
+        private final String create;
+
+        KeyTable(String table, String ownerColumn, String keyColumn, boolean externalRef) {
+            this.table = table;
+            this.ownerColumn = ownerColumn;
+            this.keyColumn = keyColumn;
+            this.create = CREATE_WITH_KEY.formatted(TicketSql.COLUMNS, EventLog.createdEventFrom("t"),
+                    TicketSql.NEW_COLUMNS, TicketSql.NEW_VALUES, table, ownerColumn, keyColumn,
+                    externalRef ? ", external_ref" : "", externalRef ? ", ?" : "", CONTACT);
+        }
+    }
+
+    /** A key to claim: in which table, and (intake only) the external reference stored beside it. */
+    public record Key(KeyTable table, String value, @Nullable String externalRef) {
+    }
 
     private final Database db;
     private final CurrentClassifier classifier;
@@ -92,6 +118,11 @@ public class TicketCreation {
 
     public Created create(Identity who, NewTicket request, @Nullable String idempotencyKey) {
         String key = IdempotencyKeys.normalise(idempotencyKey);
+        return create(who, request, key == null ? null : new Key(KeyTable.IDEMPOTENCY_KEY, key, null));
+    }
+
+    /** A create whose key (if any) is already normalised; the key's owner is the caller. */
+    public Created create(Identity who, NewTicket request, @Nullable Key key) {
         Classification classification = classifier.classify(TicketText.of(request.title(), request.description()));
         // Id 0: the database assigns it.
         Change opened = TicketLifecycle.open(0, request, classification, who.actor(), clock.now(), levels);
@@ -107,11 +138,15 @@ public class TicketCreation {
             }
             String hash = hash(request);
             Ticket created;
-            try (PreparedStatement ps = connection.prepareStatement(CREATE_WITH_KEY)) {
+            try (PreparedStatement ps = connection.prepareStatement(key.table().create)) {
                 ps.setString(1, who.user());
-                ps.setString(2, key);
+                ps.setString(2, key.value());
                 ps.setString(3, hash);
-                created = insert(ps, 4, opened, request.email());
+                int next = 4;
+                if (key.table() == KeyTable.INTAKE_DELIVERY) {
+                    ps.setString(next++, key.externalRef());
+                }
+                created = insert(ps, next, opened, request.email());
             }
             return created != null ? new Created(created, true) : new Created(earlier(connection, who, key, hash), false);
         });
@@ -137,11 +172,12 @@ public class TicketCreation {
      * The ticket an earlier request with this key created, if the body is the same. By hand on the create's own
      * auto-commit connection, where a repository would take a second pooled connection (see {@link Database}).
      */
-    private static Ticket earlier(Connection connection, Identity who, String key, String hash) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT body_hash, ticket_id FROM idempotency_key WHERE reporter = ? AND key = ?")) {
+    private static Ticket earlier(Connection connection, Identity who, Key key, String hash) throws SQLException {
+        KeyTable table = key.table();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT body_hash, ticket_id FROM " + table.table
+                + " WHERE " + table.ownerColumn + " = ? AND " + table.keyColumn + " = ?")) {
             ps.setString(1, who.user());
-            ps.setString(2, key);
+            ps.setString(2, key.value());
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     throw IdempotencyKeys.unknownState();

@@ -52,7 +52,7 @@ public class ApiTokenController implements ApiTokenOperations {
         TokenRole role = role(request.role());
         int days = request.days() == null ? ApiTokens.DEFAULT_DAYS : request.days();
         String owner = Identity.current().user();
-        IssuedToken issued = tokens(c -> ApiTokens.create(c, request.name(), role, owner, days));
+        IssuedToken issued = refusing(db, c -> ApiTokens.create(c, request.name(), role, owner, days));
         return HttpResponse.created(new IssuedApiToken(view(issued.info(), Instant.now()), issued.token()),
                 URI.create("/api/tokens/" + issued.info().name()));
     }
@@ -60,7 +60,7 @@ public class ApiTokenController implements ApiTokenOperations {
     @Override
     public ApiToken revoke(String name) {
         String by = Identity.current().user();
-        return view(tokens(c -> ApiTokens.revoke(c, name, by)), Instant.now());
+        return view(refusing(db, c -> ApiTokens.revoke(c, name, by)), Instant.now());
     }
 
     @Override
@@ -72,7 +72,8 @@ public class ApiTokenController implements ApiTokenOperations {
                         "This API token is unknown, revoked or expired"));
     }
 
-    private <T> T tokens(Database.Work<T> work) {
+    /** Runs token or integration work, its refusals ({@link TokenException}) as the problem the caller gets. */
+    public static <T> T refusing(Database db, Database.Work<T> work) {
         try {
             return db.autoCommit(work);
         } catch (TokenException e) {

@@ -1,0 +1,12 @@
+package campus.helpdesk.api;
+
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** Body of {@code POST /api/integrations}: the name, a slug that becomes the intake's URL and the reporter. */
+@Serdeable
+public record NewIntegration(@NotBlank @Size(max = 40)
+                             @Pattern(regexp = Text.PLAIN, message = Text.PLAIN_MESSAGE) String name) {
+}
