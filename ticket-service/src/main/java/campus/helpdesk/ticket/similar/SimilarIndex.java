@@ -13,12 +13,17 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -39,6 +44,8 @@ import java.util.concurrent.locks.ReentrantLock;
 public class SimilarIndex {
 
     static final int FOLLOW_LIMIT = 10_000;
+    /** How long a request waits for a sweep on its own thread: a few keystrokes' pause, no more. */
+    static final Duration SWEEP_WAIT = Duration.ofMillis(250);
     private static final int TEXT_READ = 2_000;
     private static final Logger LOG = LoggerFactory.getLogger(SimilarIndex.class);
 
@@ -70,8 +77,8 @@ public class SimilarIndex {
     private long position = -1;
     /** Whether a first sweep has ended, so that there is an index to answer from. */
     private volatile boolean swept;
-    /** Whether a sweep is handed to its own thread and has not ended: following meanwhile would only find it due. */
-    private volatile boolean sweepPending;
+    /** The sweep running on a thread of its own, if any: following meanwhile would only find it due. */
+    private volatile CompletableFuture<Void> sweeping;
     private Instant dropped = Instant.EPOCH;
 
     public SimilarIndex(Database db) {
@@ -90,11 +97,12 @@ public class SimilarIndex {
     }
 
     /**
-     * A sweep on a thread of its own, holding the lock (requests meanwhile answer from the index as it stands, see
-     * {@link #catchUp}); {@link #sweepPending} is cleared when it ends, whatever the outcome.
+     * A sweep on a thread of its own, holding the lock; {@link #sweeping} is cleared before the lock is released and
+     * completed after, so a request woken by its end finds the lock free and no sweep pending.
      */
     private void sweepInBackground(String name) {
-        sweepPending = true;
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        sweeping = done;
         Thread.ofVirtual().name(name).start(() -> {
             lock.lock();
             try {
@@ -105,10 +113,26 @@ public class SimilarIndex {
             } catch (RuntimeException e) {
                 LOG.warn("A sweep of the similar index failed; the next request tries again", e);
             } finally {
-                sweepPending = false;
+                sweeping = null;
                 lock.unlock();
+                done.complete(null);
             }
         });
+    }
+
+    /** Waits at most {@link #SWEEP_WAIT} for a sweep running on its own thread. */
+    private void awaitSweep() {
+        CompletableFuture<Void> running = sweeping;
+        if (running == null) {
+            return;
+        }
+        try {
+            running.get(SWEEP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            // Still sweeping: the request answers from the index as it stands.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The candidates sharing a concept or word stem with {@code typed}, as last read. */
@@ -131,28 +155,38 @@ public class SimilarIndex {
 
     /**
      * Indexes every change committed before this call; {@code since}: tickets opened before are no candidates.
-     * A request never sweeps once there is an index: after a bulk load (more than {@link #FOLLOW_LIMIT} changes) a
-     * sweep re-reads every candidate and takes seconds while the feed's followers read the same load, so it is handed
-     * to a thread of its own, and requests answer from the index as it stands until it ends; so does a request while
-     * another is catching up, rather than queue behind it holding a pooled connection. Offers are checked against
-     * their live rows anyway ({@link SimilarSearch}). Only before the first sweep has ended does a request wait, as
-     * it has nothing to answer from.
+     * After a bulk load (more than {@link #FOLLOW_LIMIT} changes) a sweep re-reads every candidate; at a million
+     * tickets, while the feed's followers read the same load, that took seconds, and the request that found the load
+     * paid them. So a request never sweeps once there is an index: it hands the sweep to a thread of its own and
+     * waits for it at most {@link #SWEEP_WAIT}, as any request arriving meanwhile does. A sweep of a desk's usual
+     * size ends well within that, and as it reads every candidate committed before it began, the waiting request
+     * then compares with what was just filed; a longer one leaves requests answering from the index as it stands
+     * until it ends. A request also answers from the index as it stands while another is following, rather than
+     * queue behind it holding a pooled connection. Offers are checked against their live rows anyway
+     * ({@link SimilarSearch}). Only before the first sweep has ended does a request wait for one, as it has nothing
+     * to answer from.
      */
     void catchUp(Connection c, Instant since) throws SQLException {
-        if (!lock.tryLock()) {
-            if (swept) {
-                return;
+        for (int attempt = 0; attempt < 2; attempt++) {
+            awaitSweep();
+            if (!lock.tryLock()) {
+                if (swept) {
+                    return;
+                }
+                lock.lock();
             }
-            lock.lock();
-        }
-        try {
-            if (!swept) {
-                sweep(c, since);
-            } else if (!sweepPending && !follow(c, since)) {
+            try {
+                if (!swept) {
+                    sweep(c, since);
+                    return;
+                }
+                if (sweeping != null || follow(c, since)) {
+                    return;
+                }
                 sweepInBackground("similar-index-resweep");
+            } finally {
+                lock.unlock();
             }
-        } finally {
-            lock.unlock();
         }
     }
 
