@@ -3,6 +3,7 @@ import { test, assert, sleep } from './runner.js';
 import { onStage } from './stage.js';
 import { until } from './wait.js';
 import { mailText } from '/js/screens/ticket/mail.js';
+import { testDelivery } from '/js/screens/tokens/integrations.js';
 
 const type = (input, text) => {
   input.value = text;
@@ -47,10 +48,57 @@ test('a retried report sends the same idempotency key; changed text gets a new o
 
 test('the tokens page lists tokens with a revoke button for active ones', () => onStage('/js/screens/tokens.js',
   { session: { role: 'STAFF' } }, async (stage, fake) => {
-    assert.deepEqual(fake.calls, ['GET /api/tokens'], 'requests');
+    await until(() => stage.querySelector('#integrations-table'));
+    assert.deepEqual(fake.calls.slice().sort(), ['GET /api/integrations', 'GET /api/tokens'], 'requests');
     assert.ok(stage.querySelector('tbody tr td').textContent === 'powerbi', 'the token row');
     assert.ok(stage.querySelector('tbody button.btn-danger'), 'the revoke button');
   }));
+
+test('integrations are listed live or revoked, and only a live one can be revoked', () => onStage(
+  '/js/screens/tokens.js', { session: { role: 'STAFF' } }, async stage => {
+    await until(() => stage.querySelector('#integrations-table'));
+    const row = name => stage.querySelector(`tr[data-integration="${name}"]`);
+    assert.ok(row('bms').textContent.includes('live'), 'the live one');
+    assert.ok(row('bms').querySelector('button.btn-danger'), 'its revoke button');
+    assert.ok(row('old-bms').textContent.includes('revoked'), 'the revoked one');
+    assert.ok(!row('old-bms').querySelector('button'), 'nothing to revoke');
+  }));
+
+test('a new integration\'s secret takes the focus; a taken name is said in words beside the name', () => onStage(
+  '/js/screens/tokens.js', { session: { role: 'STAFF' } }, async stage => {
+    const form = stage.querySelector('#integration-form');
+    const name = form.querySelector('[name=name]');
+    const create = () => form.dispatchEvent(new Event('submit', { cancelable: true }));
+    type(name, 'bms');
+    create();
+    await until(() => document.getElementById(`${name.id}-error`).textContent);
+    assert.ok(document.getElementById(`${name.id}-error`).textContent.startsWith('An integration called "bms" exists'),
+      'the 409 in words');
+    type(name, 'chiller');
+    create();
+    await until(() => stage.querySelector('#integration-issued'));
+    assert.equal(document.activeElement, stage.querySelector('#integration-issued .token-value'), 'focus on the secret');
+    assert.equal(document.activeElement.value, 'hds_s3cret', 'the secret');
+  }, (url, init) => {
+    if (url !== '/api/integrations' || init.method !== 'POST') return undefined;
+    const { name } = JSON.parse(init.body);
+    if (name === 'bms') {
+      return new Response(JSON.stringify({ detail: "an integration called 'bms' exists; revoke it first", status: 409 }),
+        { status: 409, headers: { 'Content-Type': 'application/problem+json' } });
+    }
+    return new Response(JSON.stringify({ secret: 'hds_s3cret', integration: { name, createdBy: 'Sam',
+      createdAt: '2026-03-01T10:00:00Z', active: true, intakeUrl: `/api/intake/${name}` } }),
+    { status: 201, headers: { 'Content-Type': 'application/json' } });
+  }));
+
+test('the test delivery signs with the secret and posts to the intake of the page\'s own address', () => {
+  const lines = testDelivery('https://help.campus.example', { name: 'bms', intakeUrl: '/api/intake/bms' }, 'hds_x');
+  assert.ok(lines.includes("SECRET='hds_x'"), 'the secret');
+  assert.ok(lines.includes('openssl dgst -sha256 -hmac "$SECRET"'), 'an HMAC-SHA256 of the body');
+  assert.ok(lines.includes('X-Helpdesk-Signature: sha256=$SIG') && lines.includes('X-Delivery-Id'), 'the headers');
+  assert.ok(lines.trim().endsWith('--data-raw "$BODY" https://help.campus.example/api/intake/bms'), 'the address');
+  assert.ok(JSON.parse(lines.match(/^BODY='(.*)'$/m)[1]).title, 'a body a ticket create accepts');
+});
 
 test('the report form says so when the desk sends no email, and sends no address', () => onStage('/js/screens/report.js',
   { session: { role: 'STUDENT' } }, async stage => {

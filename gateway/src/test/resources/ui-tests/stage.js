@@ -37,6 +37,11 @@ function server(url, init) {
     return [{ name: 'powerbi', role: 'ANALYST', owner: 'Sam', createdAt: '2026-03-01T10:00:00Z',
       expiresAt: '2026-06-01T10:00:00Z', active: true }];
   }
+  if (path === '/api/integrations' && (init.method || 'GET') === 'GET') {
+    return [{ name: 'bms', createdBy: 'Sam', createdAt: '2026-03-01T10:00:00Z', revokedAt: null, active: true,
+      intakeUrl: '/api/intake/bms' }, { name: 'old-bms', createdBy: 'Sam', createdAt: '2026-02-01T10:00:00Z',
+      revokedAt: '2026-02-20T10:00:00Z', active: false, intakeUrl: '/api/intake/old-bms' }];
+  }
   if (path === '/api/analytics/resolution-time') return { months: [{ month: '2026-03', closed: 1, averageHours: 2 }], ...freshness };
   if (path === '/api/analytics/first-response') {
     return { months: [{ month: '2026-03', responded: 3, averageHours: 2, medianHours: 2.5, p90Hours: 4 }],

@@ -8,7 +8,7 @@ import { setUpMenu } from './menu.js';
 const ROLE_TEXT = { STUDENT: 'Student', STAFF: 'Helpdesk staff', ANALYST: 'Analyst' };
 const NAV = {
   STUDENT: [['#/report', 'Report a problem'], ['#/tickets', 'Tickets']],
-  STAFF: [['#/tickets', 'Queue'], ['#/report', 'Report a problem'], ['#/dashboard', 'Dashboard'], ['#/tokens', 'API tokens']],
+  STAFF: [['#/tickets', 'Queue'], ['#/report', 'Report a problem'], ['#/dashboard', 'Dashboard'], ['#/tokens', 'Tokens & integrations']],
   ANALYST: [['#/dashboard', 'Dashboard'], ['#/tickets', 'Tickets']],
 };
 const HOME = { STUDENT: '#/report', STAFF: '#/tickets', ANALYST: '#/dashboard' };

@@ -1,9 +1,11 @@
 // API tokens (staff): personal tokens for analysts' BI tools and scripts. A new token's value is shown once, with
 // a copy button and a curl line; the list shows who issued each, when it was last used, and revokes at once.
 // The state is the list, the token just issued and whether a request is running; every change re-renders.
+// The integrations of the webhook intake, the other credential staff hand to machines, have their card below.
 import { api } from '../api.js';
 import { h, field, showFieldError, errorBox, select, formatDate, time, toast, loading, emptyState } from '../dom.js';
 import { region } from '../region.js';
+import { integrationsSection } from './tokens/integrations.js';
 
 const ROLES = [['ANALYST', 'Analyst: dashboard numbers (analytics endpoints)'], ['STAFF', 'Staff: everything staff may do']];
 
@@ -74,11 +76,12 @@ export async function render(container) {
   });
 
   container.append(h('section', { class: 'page' },
-    h('h1', {}, 'API tokens'),
+    h('h1', {}, 'API tokens and integrations'),
     h('p', { class: 'lead' }, 'Analysts pull numbers into BI tools and scripts with a personal token: '
       + 'it acts as you, with the role you choose, until it expires or you revoke it.'),
     h('section', { class: 'card' }, h('h2', {}, 'New token'), form, issued),
-    h('section', { class: 'card' }, h('h2', {}, 'Tokens'), list)));
+    h('section', { class: 'card' }, h('h2', {}, 'Tokens'), list),
+    integrationsSection()));
   show({});
   await refresh();
 }
