@@ -63,6 +63,7 @@ class RouteRoleMatrixTest {
             GatewayRoute.of("GET", "/api/tickets/{ticket}/messages", READERS, 200),
             GatewayRoute.of("POST", "/api/tickets/{ticket}/messages", PEOPLE, 201),
             GatewayRoute.of("GET", "/api/tickets/{ticket}/history", READERS, 200),
+            GatewayRoute.of("GET", "/api/tickets/{ticket}/attachments", READERS, 200),
             GatewayRoute.of("POST", "/api/tickets/classify", PEOPLE, 200),
             // Similar open tickets while a report is typed: for people who file tickets (analysts get ticket-service's
             // 403 through the route's read-roles).
