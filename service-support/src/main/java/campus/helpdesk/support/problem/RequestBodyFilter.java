@@ -29,8 +29,8 @@ import java.util.Locale;
  *   wrong place.</li>
  * </ul>
  * The one exception is a file upload: {@code multipart/form-data} on the paths a service lists in
- * {@code helpdesk.uploads.paths} (ant patterns), up to max-request-size, which such a service raises; its JSON
- * bodies stay within {@code helpdesk.uploads.json-max-request-size} (1 MB), the limit every other service has.
+ * {@code helpdesk.uploads.paths} (ant patterns), up to max-request-size, which such a service raises; its other
+ * bodies then stay within {@code helpdesk.uploads.json-max-request-size} (bytes; unset: max-request-size).
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class RequestBodyFilter implements Ordered {
@@ -41,9 +41,9 @@ public class RequestBodyFilter implements Ordered {
 
     public RequestBodyFilter(HttpServerConfiguration server,
                              @Value("${helpdesk.uploads.paths:}") List<String> uploadPaths,
-                             @Value("${helpdesk.uploads.json-max-request-size:1048576}") long maxJsonSize) {
+                             @Value("${helpdesk.uploads.json-max-request-size:-1}") long maxJsonSize) {
         this.maxRequestSize = server.getMaxRequestSize();
-        this.maxJsonSize = Math.min(maxJsonSize, maxRequestSize);
+        this.maxJsonSize = maxJsonSize < 0 ? maxRequestSize : Math.min(maxJsonSize, maxRequestSize);
         this.uploadPaths = uploadPaths.stream().filter(path -> !path.isBlank()).toList();
     }
 
