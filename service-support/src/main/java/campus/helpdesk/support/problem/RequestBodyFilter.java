@@ -30,7 +30,8 @@ import java.util.Locale;
  * </ul>
  * The one exception is a file upload: {@code multipart/form-data} on the paths a service lists in
  * {@code helpdesk.uploads.paths} (ant patterns), up to max-request-size, which such a service raises; its other
- * bodies then stay within {@code helpdesk.uploads.json-max-request-size} (bytes; unset: max-request-size).
+ * bodies then stay within {@code helpdesk.uploads.json-max-request-size} (bytes; unset: max-request-size), and any
+ * other body on an upload path is a 415 saying how files are sent.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class RequestBodyFilter implements Ordered {
@@ -65,7 +66,16 @@ public class RequestBodyFilter implements Ordered {
             return BadInput.response(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "body", "body: the request body is "
                     + request.getContentLength() + " bytes; at most " + limit + " are accepted");
         }
-        if (upload || (type != null && isJson(type))) {
+        if (upload) {
+            return null;
+        }
+        // Any other body on an upload path would find no route and be told 403, as JSON elsewhere would.
+        if (isUploadPath(request.getPath())) {
+            return BadInput.response(HttpStatus.UNSUPPORTED_MEDIA_TYPE, HttpHeaders.CONTENT_TYPE,
+                    "Content-Type: files are uploaded as multipart/form-data with the part 'file', not "
+                            + (type == null ? "missing" : "'" + shorten(type) + "'"));
+        }
+        if (type != null && isJson(type)) {
             return null;
         }
         return BadInput.response(HttpStatus.UNSUPPORTED_MEDIA_TYPE, HttpHeaders.CONTENT_TYPE,
@@ -84,11 +94,14 @@ public class RequestBodyFilter implements Ordered {
 
     private boolean isUpload(String path, String contentType) {
         try {
-            return MediaType.of(contentType).matches(MediaType.MULTIPART_FORM_DATA_TYPE)
-                    && uploadPaths.stream().anyMatch(pattern -> PathMatcher.ANT.matches(pattern, path));
+            return MediaType.of(contentType).matches(MediaType.MULTIPART_FORM_DATA_TYPE) && isUploadPath(path);
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    private boolean isUploadPath(String path) {
+        return uploadPaths.stream().anyMatch(pattern -> PathMatcher.ANT.matches(pattern, path));
     }
 
     private static boolean isJson(String contentType) {

@@ -119,6 +119,26 @@ class AttachmentsTest extends ApiTest {
     }
 
     @Test
+    void aTextFieldInPlaceOfTheFileIsABadInputNamingIt() throws SQLException {
+        Ticket ticket = create();
+        HttpResponse<String> refused = uploads.textField(STUDENT, "/api/tickets/" + ticket.id() + "/attachments",
+                "just text");
+        assertProblem(refused, 400, "\"field\":\"file\"");
+        assertThat(storedRows(ticket.id())).isZero();
+    }
+
+    @Test
+    void aPhotoSentAsJsonOrAsItselfIsTold415HowFilesAreSent() throws SQLException, IOException {
+        Ticket ticket = create();
+        String path = "/api/tickets/" + ticket.id() + "/attachments";
+        for (String type : List.of("application/json", "image/jpeg")) {
+            assertProblem(uploads.notAForm(STUDENT, path, type, TestFiles.image("png", 10, 10)), 415,
+                    "multipart/form-data");
+        }
+        assertThat(storedRows(ticket.id())).isZero();
+    }
+
+    @Test
     void aBrokenJpegIsRefusedAndNothingIsStored() throws SQLException, IOException {
         Ticket ticket = create();
         byte[] truncated = Arrays.copyOf(TestFiles.photoWithGps(200, 100, 1), 300);

@@ -41,6 +41,23 @@ final class Uploads {
         return send(request, HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A form field {@code file} that is text, not a file (no file name): what a broken form sends. */
+    HttpResponse<String> textField(Api.As who, String path, String value) {
+        String body = "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\n" + value + "\r\n--"
+                + BOUNDARY + "--\r\n";
+        HttpRequest request = request(who, path)
+                .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A body of any other kind than a form, sent where files are uploaded. */
+    HttpResponse<String> notAForm(Api.As who, String path, String contentType, byte[] body) {
+        HttpRequest request = request(who, path).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        return send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
     HttpResponse<byte[]> download(Api.As who, String path) {
         return send(request(who, path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
