@@ -80,7 +80,7 @@ test('Hand over sends the name with the version shown, then shows the reloaded t
     assert.equal(fake.calls[0], 'POST /api/tickets/7/assignee', 'first request');
     assert.deepEqual(fake.bodies[0], { assignee: 'Bo' }, 'body');
     assert.equal(fake.headers[0]['If-Match'], '5', 'If-Match');
-    assert.equal(fake.calls.filter(c => c.startsWith('GET')).length, 3, 'the reload');
+    assert.equal(fake.calls.filter(c => c.startsWith('GET')).length, 4, 'the reload: ticket, messages, history, files');
     assert.equal(stage.querySelector('#handover-name').value, '', 'the field is emptied');
   }, activeTicket));
 

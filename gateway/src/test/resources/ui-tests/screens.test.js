@@ -136,11 +136,12 @@ test('staff see the classifier, and a refused retrain says why with both figures
     assert.ok(outcome.includes('50.0 %') && outcome.includes('90.0 %') && outcome.includes('stays'), outcome);
   }));
 
-test('a ticket loads with three requests, and a burst about it reloads it once', () => onStage('/js/screens/ticket.js',
+test('a ticket loads with four requests, and a burst about it reloads it once', () => onStage('/js/screens/ticket.js',
   { session: { role: 'STAFF' }, params: ['7'] }, async (stage, fake, source) => {
     measure('ticket page load: requests', fake.calls.length);
-    // Three to read it, and one to say it was read (the queue's "new" marker clears).
-    assert.deepEqual(fake.calls.filter(c => c.startsWith('GET')).length, 3, 'requests to read it');
+    // Four to read it (the ticket, its messages, its history, its files), and one to say it was read (the queue's
+    // "new" marker clears).
+    assert.deepEqual(fake.calls.filter(c => c.startsWith('GET')).length, 4, 'requests to read it');
     assert.deepEqual(fake.calls.filter(c => c.startsWith('POST')), ['POST /api/tickets/7/read'], 'marked read');
     assert.equal(stage.querySelector('#ticket-description').textContent, 'Between floors', 'description');
     fake.calls.length = 0;
@@ -149,7 +150,7 @@ test('a ticket loads with three requests, and a burst about it reloads it once',
     assert.equal(fake.calls.length, 0, 'requests after changes of another ticket');
     burst(source, 10);
     await sleep(AFTER_A_BURST_MS);
-    assert.equal(fake.calls.length, 3, 'requests after a burst about this ticket');
+    assert.equal(fake.calls.length, 4, 'requests after a burst about this ticket');
   }));
 
 test('Take sends the version shown, then shows the reloaded ticket', () => onStage('/js/screens/ticket.js',
@@ -160,7 +161,7 @@ test('Take sends the version shown, then shows the reloaded ticket', () => onSta
     await sleep(100);
     assert.equal(fake.calls[0], 'POST /api/tickets/7/status', 'first request');
     assert.deepEqual(fake.bodies[0], { status: 'ACTIVE', version: 2 }, 'what it sent');
-    assert.equal(fake.calls.length, 4, 'the move and the reload');
+    assert.equal(fake.calls.length, 5, 'the move and the reload');
   }));
 
 test('the analysts\' queue loads with two requests and offers reading only', () => onStage('/js/screens/tickets.js',
@@ -178,7 +179,7 @@ test('an analyst reads a ticket and can change nothing, not even a read marker',
   { session: { role: 'ANALYST', name: 'Al' }, params: ['7'] }, async (stage, fake) => {
     await sleep(50);
     assert.deepEqual(fake.calls.filter(c => !c.startsWith('GET')), [], 'nothing but reads');
-    assert.equal(fake.calls.length, 3, 'the ticket, its messages, its history');
+    assert.equal(fake.calls.length, 4, 'the ticket, its messages, its history, its files');
     assert.equal(stage.querySelector('#ticket-description').textContent, 'Between floors', 'description');
     assert.deepEqual([...stage.querySelectorAll('[data-action]')].map(b => b.dataset.action), [], 'actions');
     assert.equal(stage.querySelector('form.compose').hidden, true, 'no message form');

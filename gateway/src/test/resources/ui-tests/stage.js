@@ -25,7 +25,7 @@ function server(url, init) {
   if (path === '/api/tickets/7/assignee') return { ...TICKET, status: 'ACTIVE', assignee: 'Bo', version: 3 };
   if (path === '/api/tickets') return { items: [TICKET], page: 0, size: 20, total: 1 };
   if (path === '/api/tickets/7') return TICKET;
-  if (path.endsWith('/messages') || path.endsWith('/history')) return [];
+  if (path.endsWith('/messages') || path.endsWith('/history') || path.endsWith('/attachments')) return [];
   if (path.endsWith('/status')) return { ...TICKET, status: 'ACTIVE', version: 3 };
   if (path === '/api/analytics/active-by-category') {
     return { categories: [{ category: 'IT', active: 2, open: 4 }], total: 2, openTotal: 4, ...freshness };

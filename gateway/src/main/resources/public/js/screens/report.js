@@ -4,6 +4,8 @@
 // Idempotency-Key so a double click or a retry never files it twice. The state is the key of this report, the
 // suggestion, whether the reporter picked a category and whether it is being sent; what is typed stays in the form.
 // Beside the fields, the open tickets that look like the same problem, to join instead (report/similar.js).
+// Photos and files are chosen with the report and uploaded one by one once the ticket exists: the report is never
+// lost to a refused file; a refusal keeps the form up, saying which file and why, with the filed ticket's link.
 import { api, newIdempotencyKey } from '../api.js';
 import { h, field, showFieldError, errorBox, label, categoryBadge, select, CATEGORIES, PRIORITIES } from '../dom.js';
 import { region } from '../region.js';
@@ -14,6 +16,8 @@ import { similarPanel } from './report/similar.js';
 import { emailField, emailRule } from './report/email.js';
 import { validateAll, clearWhenValid, text } from '../validate.js';
 import { rememberFiled } from '../confirm.js';
+import { filePicker } from '../attachments/picker.js';
+import { uploadAll, refusedText } from '../attachments/upload.js';
 
 const NO_SUGGESTION = 'unavailable';
 /** The contract's limits, said as its constraint messages say them. */
@@ -68,16 +72,21 @@ export async function render(container, { query } = {}) {
     }
   }, 300);
 
-  const form = h('form', { class: 'form', novalidate: true }, followUpNote(previousTicketId, title),
+  const form = h('form', { class: 'form', novalidate: true });
+  const files = filePicker(form, { idPrefix: 'report' });
+  const progress = h('p', { class: 'hint', role: 'status', id: 'report-upload-progress' });
+  form.append(followUpNote(previousTicketId, title),
     field('Title', title, 'One line: what is wrong and where.'),
     field('Description', description),
     h('div', { class: 'row' }, field('Location (optional)', location), field('Priority', priority)),
     similar.el,
-    field('Category', category, 'Change it if the suggestion is wrong.'), suggestion, email.el, errors,
-    h('div', { class: 'actions' }, submit));
+    field('Category', category, 'Change it if the suggestion is wrong.'), suggestion, email.el, files.el, errors,
+    h('div', { class: 'actions' }, submit), progress);
   clearWhenValid(form, RULES);
   // Any change to the text is a new report as far as idempotency goes.
   form.addEventListener('input', e => {
+    // Files are not the report's text: choosing them is no new report.
+    if (e.target.type === 'file') return;
     state = { ...state, key: newIdempotencyKey() };
     if (e.target === title || e.target === description) classify();
     if (e.target === title || e.target === description || e.target === location) similar.changed();
@@ -99,6 +108,16 @@ export async function render(container, { query } = {}) {
           previousTicketId, email: email.value() },
       });
       rememberFiled(ticket.id);
+      const refused = await uploadAll(ticket.id, files.files(), null, (file, i) => {
+        progress.textContent = `Uploading ${file.name} (${i + 1} of ${files.files().length})…`;
+      });
+      progress.textContent = '';
+      if (refused.length) {
+        errors.replaceChildren(filedWithRefusals(ticket.id, refusedText(refused)));
+        // The key stays: sending again (with other files) replays this ticket instead of filing a second one.
+        files.clear();
+        return;
+      }
       window.location.hash = `#/tickets/${ticket.id}`;
     } catch (err) {
       if (!showFieldError(form, err)) errors.replaceChildren(errorBox(err));
@@ -119,6 +138,14 @@ export async function render(container, { query } = {}) {
     similar.stop();
     if (classifyAbort) classifyAbort.abort();
   };
+}
+
+/** The report is in; some files are not. Said before the reporter leaves, with the way to the ticket. */
+function filedWithRefusals(id, sentences) {
+  return h('div', { class: 'alert alert-error', role: 'alert', id: 'report-refused-files' },
+    h('p', {}, `Your report was sent as ticket #${id}, but not every file could be attached:`),
+    h('ul', {}, sentences.map(s => h('li', {}, s))),
+    h('a', { href: `#/tickets/${id}` }, `Open ticket #${id}`), ' to attach other files under a message.');
 }
 
 /** The category offered to the reporter: none when the classifier is not sure (the desk will check instead). */

@@ -1,5 +1,5 @@
 // One ticket: its facts and response targets, staff actions (Take, Close, Hand over, category correction, delete),
-// editing, messages (and internal notes for staff), its place in a mass incident (ticket/incident.js) and the history
+// editing, messages (and internal notes for staff) with their photos and files, its place in a mass incident (ticket/incident.js) and the history
 // timeline. Opening it, and seeing a new message
 // arrive while it is open and looked at, marks it read for this person (the queue's "new" marker clears). Analysts
 // get it to read: no actions, no message form, no read marks. The state
@@ -21,6 +21,7 @@ import { acknowledge, closureOf, followsUp, solvedPage } from './ticket/solved.j
 import { incidentInfo, linkForm, canLink, incidentActions } from './ticket/incident.js';
 import { incidentRefusalText } from '../words.js';
 import { mailNote } from './ticket/mail.js';
+import { uploadAll } from '../attachments/upload.js';
 
 /** A reply should show up as soon as possible; bursts on one ticket are rare, so its refresh waits less. */
 const LIVE_WAIT_MS = 150;
@@ -57,15 +58,19 @@ export async function render(container, { session, params }) {
       await load();
     },
     cancel: () => show({ type: 'editClosed' }),
-    send: async (message, key) => {
+    send: async (message, key, files, onEach) => {
+      let posted;
       try {
-        await api(`/api/tickets/${id}/messages`, { method: 'POST', headers: { 'Idempotency-Key': key }, body: message });
+        posted = await api(`/api/tickets/${id}/messages`, { method: 'POST', headers: { 'Idempotency-Key': key },
+          body: message });
       } catch (err) {
         // Closed meanwhile (the live news missed): the reporter is shown how it ended, not "does not exist".
-        if (err.status === 404 && await showSolvedIfClosed()) return;
+        if (err.status === 404 && await showSolvedIfClosed()) return [];
         throw err;
       }
+      const refused = await uploadAll(id, files, posted.id, onEach);
       load();
+      return refused;
     },
     handOver: async assignee => {
       try {
@@ -105,8 +110,8 @@ export async function render(container, { session, params }) {
     [region(el.notice, view.notice), s => [s.notice, s.deleted]],
     [region(el.actions, () => view.actions(state, on)), s => [s.ticket, s.busy, s.editing]],
     [region(el.edit, editing => (editing ? editor(state.ticket, on) : null)), s => [s.editing]],
-    [region(el.body, view.facts), s => [s.ticket]],
-    [region(el.messages, view.messages), s => [s.messages]],
+    [region(el.body, view.facts), s => [s.ticket, s.attachments]],
+    [region(el.messages, view.messages), s => [s.messages, s.attachments]],
     [region(el.history, timeline), s => [s.history]],
   ];
 
@@ -152,10 +157,12 @@ export async function render(container, { session, params }) {
 
   const load = singleFlight(async () => {
     try {
-      const [ticket, messages, history] = await Promise.all([
-        api(`/api/tickets/${id}`), api(`/api/tickets/${id}/messages`), api(`/api/tickets/${id}/history`)]);
+      const [ticket, messages, history, attachments] = await Promise.all([
+        api(`/api/tickets/${id}`), api(`/api/tickets/${id}/messages`), api(`/api/tickets/${id}/history`),
+        // The files are an addition to the ticket: without them it still reads.
+        api(`/api/tickets/${id}/attachments`).catch(() => [])]);
       const shownBefore = state.messages;
-      show({ type: 'loaded', ticket, messages, history });
+      show({ type: 'loaded', ticket, messages, history, attachments });
       if (state.staff) mail.refresh();
       if (brings(shownBefore, messages, session.name)) {
         if (document.visibilityState === 'visible') markRead(); else readPending = true;

@@ -9,6 +9,7 @@ import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpHeaders;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.MutableHttpResponse;
@@ -106,7 +107,9 @@ public class ProxyFilter implements HttpServerFilter {
 
     private Flux<MutableHttpResponse<?>> forward(HttpRequest<?> request, Route route, String name, String role) {
         MutableHttpRequest<?> outgoing = outgoing(request, route, tokens.bearer(name, role, route.getService()));
-        Flux<MutableHttpResponse<?>> call = Flux.defer(() -> client.proxy(outgoing)).timeout(route.getReadTimeout());
+        boolean upload = request.getContentType().filter(t -> t.matches(MediaType.MULTIPART_FORM_DATA_TYPE)).isPresent();
+        Flux<MutableHttpResponse<?>> call = Flux.defer(() -> client.proxy(outgoing))
+                .timeout(upload ? route.getUploadReadTimeout() : route.getReadTimeout());
         if (request.getMethod() == HttpMethod.GET) {
             // A second try helps when a connection from the pool was stale or a replica just went away; a service
             // that accepted the request and did not answer in time gets no second wait.

@@ -33,11 +33,25 @@ public class Route {
     private boolean apiTokens = true;
     private String anyoneAs;
     private Duration readTimeout = DEFAULT_READ_TIMEOUT;
+    private Duration uploadReadTimeout = DEFAULT_UPLOAD_READ_TIMEOUT;
 
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofMillis(1500);
+    /**
+     * A file upload (multipart, only where helpdesk.uploads.paths allows one) is answered only once its last byte
+     * arrived: 10 MB from a phone on a weak network takes far longer than any JSON request may.
+     */
+    public static final Duration DEFAULT_UPLOAD_READ_TIMEOUT = Duration.ofMinutes(2);
 
     public Route(@Parameter String name) {
         this.name = name;
+    }
+
+    public Duration getUploadReadTimeout() {
+        return uploadReadTimeout;
+    }
+
+    public void setUploadReadTimeout(Duration uploadReadTimeout) {
+        this.uploadReadTimeout = uploadReadTimeout;
     }
 
     public String getName() {

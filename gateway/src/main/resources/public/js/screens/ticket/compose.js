@@ -2,17 +2,23 @@
 // a lost answer, sends the same key, so the server posts the message once; the key is renewed when the text
 // changes or after the message went out. Send is disabled while a request is in flight. The box is built once, so
 // neither a refusal nor a live reload of the page loses what is typed; a refusal clears as soon as the text is
-// fine again, and each sent message is confirmed in a polite live region for screen readers.
+// fine again, and each sent message is confirmed in a polite live region for screen readers. Files chosen with a
+// message are uploaded under it once it is posted; a refused one is named with its reason, the message stays sent.
 import { newIdempotencyKey } from '../../api.js';
 import { h, field, showFieldError, errorBox } from '../../dom.js';
 import { validateAll, clearWhenValid, text as textRule } from '../../validate.js';
+import { filePicker } from '../../attachments/picker.js';
+import { refusedText } from '../../attachments/upload.js';
 
 const MAX_BODY = 5000;
 const RULES = {
   body: textRule('Please write a message first.', MAX_BODY, 'A message can be at most 5,000 characters.'),
 };
 
-/** `on.send({body, internal}, key)` posts the message and rejects with the server's refusal. */
+/**
+ * `on.send({body, internal}, key, files, onEach)` posts the message, uploads the files under it and resolves to the
+ * refused ones; it rejects with the server's refusal of the message.
+ */
 export function composer(staff, on) {
   let key = newIdempotencyKey();
   let sending = false;
@@ -21,12 +27,15 @@ export function composer(staff, on) {
   const errors = h('div', {});
   const confirmation = h('p', { class: 'confirmation', role: 'status', id: 'message-confirmation' });
   const send = h('button', { type: 'submit', class: 'btn btn-primary', id: 'send-message' }, 'Send');
-  const form = h('form', { class: 'form compose', novalidate: true },
-    field(staff ? 'Reply or note' : 'Write a message', text),
+  const form = h('form', { class: 'form compose', novalidate: true });
+  const files = filePicker(form, { idPrefix: 'message' });
+  form.append(field(staff ? 'Reply or note' : 'Write a message', text),
     internal ? h('label', { class: 'check' }, internal, ' Internal note (only staff see it)') : null,
-    errors, h('div', { class: 'actions' }, send), confirmation);
+    files.el, errors, h('div', { class: 'actions' }, send), confirmation);
   clearWhenValid(form, RULES);
-  form.addEventListener('input', () => {
+  form.addEventListener('input', e => {
+    // Files are not the message's text: choosing them is no new message.
+    if (e.target.type === 'file') return;
     key = newIdempotencyKey();
     confirmation.textContent = '';
   });
@@ -42,11 +51,19 @@ export function composer(staff, on) {
     send.textContent = 'Sending…';
     const isInternal = internal ? internal.checked : false;
     try {
-      await on.send({ body: text.value, internal: isInternal }, key);
+      const chosen = files.files();
+      const refused = await on.send({ body: text.value, internal: isInternal }, key, chosen, (file, i) => {
+        confirmation.textContent = `Uploading ${file.name} (${i + 1} of ${chosen.length})…`;
+      }) || [];
       text.value = '';
       if (internal) internal.checked = false;
+      files.clear();
       key = newIdempotencyKey();
       confirmation.textContent = isInternal ? 'Internal note saved.' : 'Message sent.';
+      if (refused.length) {
+        errors.replaceChildren(h('div', { class: 'alert alert-error', role: 'alert' },
+          h('ul', {}, refusedText(refused).map(s => h('li', {}, s)))));
+      }
     } catch (err) {
       if (!showFieldError(form, err)) errors.replaceChildren(errorBox(err));
     } finally {

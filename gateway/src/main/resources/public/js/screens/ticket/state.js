@@ -6,7 +6,7 @@ export function initialState(id, role) {
     id, staff: role === 'STAFF',
     // Analysts read tickets (public messages, history) to follow the dashboard's numbers, and change nothing.
     readOnly: role === 'ANALYST',
-    ticket: null, messages: null, history: null,
+    ticket: null, messages: null, history: null, attachments: null,
     missing: false, deleted: false,
     notice: null, busy: null, editing: null,
   };
@@ -14,7 +14,8 @@ export function initialState(id, role) {
 
 export function update(state, action) {
   switch (action.type) {
-    case 'loaded': return { ...state, ticket: action.ticket, messages: action.messages, history: action.history };
+    case 'loaded': return { ...state, ticket: action.ticket, messages: action.messages, history: action.history,
+      attachments: action.attachments };
     case 'missing': return { ...state, missing: true };
     // A change of another person, seen live: the ticket is gone, but what is on the screen stays readable.
     case 'deleted': return { ...state, deleted: true };

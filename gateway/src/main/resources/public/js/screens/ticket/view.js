@@ -5,6 +5,7 @@ import { h, errorBox, loading, label, select, time, formatDate, statusBadge, pri
 import { availableActions } from './state.js';
 import { certaintyNote } from '../../certainty.js';
 import { slaBadge, badgeStatus, slaSummary, slaText, relativeDue } from '../tickets/due.js';
+import { filesOf } from '../../attachments/files.js';
 
 export function head(ticket, staff) {
   if (!ticket) return loading('Loading ticket…');
@@ -34,7 +35,7 @@ export function dueText(dueAt, status, done, now = Date.now()) {
   return `${formatDate(dueAt)}${done ? '' : ` (${relativeDue(dueAt, now)})`}${status ? ` · ${slaText(status)}` : ''}`;
 }
 
-export function facts(ticket) {
+export function facts(ticket, attachments) {
   if (!ticket) return [];
   return [
     h('dl', { class: 'facts' },
@@ -48,6 +49,7 @@ export function facts(ticket) {
         'due-resolution')),
     h('h2', {}, 'Description'),
     h('p', { class: 'description', id: 'ticket-description' }, ticket.description),
+    filesOf(attachments, null),
   ];
 }
 
@@ -86,14 +88,14 @@ function categoryCorrection(ticket, on) {
   h('button', { type: 'submit', class: 'btn' }, 'Correct'));
 }
 
-export function messages(list) {
+export function messages(list, attachments) {
   if (!list) return [];
   if (!list.length) return h('li', { class: 'empty-inline' }, 'No messages yet.');
   return list.map(m => h('li', { class: `message${m.internal ? ' internal' : ''}${m.authorRole === 'STAFF' ? ' from-staff' : ''}` },
     h('div', { class: 'message-meta' }, h('strong', {}, m.author),
       h('span', { class: 'badge role' }, m.authorRole === 'STAFF' ? 'Helpdesk' : 'Student'),
       m.internal ? h('span', { class: 'badge internal-badge' }, 'Internal note') : null, time(m.createdAt)),
-    h('p', { class: 'message-body' }, m.body)));
+    h('p', { class: 'message-body' }, m.body), filesOf(attachments, m.id)));
 }
 
 export function notice(error, deleted) {

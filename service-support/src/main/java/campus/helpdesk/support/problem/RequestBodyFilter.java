@@ -1,6 +1,8 @@
 package campus.helpdesk.support.problem;
 
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.util.PathMatcher;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -12,6 +14,7 @@ import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.http.server.HttpServerConfiguration;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -25,14 +28,24 @@ import java.util.Locale;
  *   that consumes it and the caller is told it may not use the path (403), which sends them looking in the
  *   wrong place.</li>
  * </ul>
+ * The one exception is a file upload: {@code multipart/form-data} on the paths a service lists in
+ * {@code helpdesk.uploads.paths} (ant patterns), up to max-request-size, which such a service raises; its other
+ * bodies then stay within {@code helpdesk.uploads.json-max-request-size} (bytes; unset: max-request-size), and any
+ * other body on an upload path is a 415 saying how files are sent.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class RequestBodyFilter implements Ordered {
 
     private final long maxRequestSize;
+    private final long maxJsonSize;
+    private final List<String> uploadPaths;
 
-    public RequestBodyFilter(HttpServerConfiguration server) {
+    public RequestBodyFilter(HttpServerConfiguration server,
+                             @Value("${helpdesk.uploads.paths:}") List<String> uploadPaths,
+                             @Value("${helpdesk.uploads.json-max-request-size:-1}") long maxJsonSize) {
         this.maxRequestSize = server.getMaxRequestSize();
+        this.maxJsonSize = maxJsonSize < 0 ? maxRequestSize : Math.min(maxJsonSize, maxRequestSize);
+        this.uploadPaths = uploadPaths.stream().filter(path -> !path.isBlank()).toList();
     }
 
     @Override
@@ -46,11 +59,22 @@ public class RequestBodyFilter implements Ordered {
         if (!hasBody(request)) {
             return null;
         }
-        if (request.getContentLength() > maxRequestSize) {
-            return BadInput.response(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "body", "body: the request body is "
-                    + request.getContentLength() + " bytes; at most " + maxRequestSize + " are accepted");
-        }
         String type = request.getHeaders().get(HttpHeaders.CONTENT_TYPE);
+        boolean upload = type != null && isUpload(request.getPath(), type);
+        long limit = upload ? maxRequestSize : maxJsonSize;
+        if (request.getContentLength() > limit) {
+            return BadInput.response(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "body", "body: the request body is "
+                    + request.getContentLength() + " bytes; at most " + limit + " are accepted");
+        }
+        if (upload) {
+            return null;
+        }
+        // Any other body on an upload path would find no route and be told 403, as JSON elsewhere would.
+        if (isUploadPath(request.getPath())) {
+            return BadInput.response(HttpStatus.UNSUPPORTED_MEDIA_TYPE, HttpHeaders.CONTENT_TYPE,
+                    "Content-Type: files are uploaded as multipart/form-data with the part 'file', not "
+                            + (type == null ? "missing" : "'" + shorten(type) + "'"));
+        }
         if (type != null && isJson(type)) {
             return null;
         }
@@ -66,6 +90,18 @@ public class RequestBodyFilter implements Ordered {
             return !length.strip().equals("0");
         }
         return headers.contains(HttpHeaders.TRANSFER_ENCODING);
+    }
+
+    private boolean isUpload(String path, String contentType) {
+        try {
+            return MediaType.of(contentType).matches(MediaType.MULTIPART_FORM_DATA_TYPE) && isUploadPath(path);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private boolean isUploadPath(String path) {
+        return uploadPaths.stream().anyMatch(pattern -> PathMatcher.ANT.matches(pattern, path));
     }
 
     private static boolean isJson(String contentType) {

@@ -149,6 +149,71 @@ class BadInputCorpusTest {
         assertThat(after).as("the database after the corpus").isEqualTo(before);
     }
 
+    /**
+     * The upload's own bad forms (no file part, an empty file, a bad or foreign {@code messageId}, ids that are no
+     * ids, bodies that are no form) and reads of files that are not there: through the gateway in both people's
+     * sessions and at ticket-service directly, each a problem+json refusal, and no file stored.
+     */
+    @Test
+    void badUploadsAndFileReadsAreRefusedCleanlyAndStoreNothing() throws Exception {
+        URI gateway = SharedSuite.uri(Service.GATEWAY);
+        String student = signIn(gateway, "Fuzz Student", "STUDENT");
+        String staff = signIn(gateway, "Fuzz Staff", "STAFF");
+        long ticket = createTicket(gateway, student);
+        long foreignMessage = messageOn(gateway, student, createTicket(gateway, student));
+        List<Caller> callers = List.of(new Caller("gateway, student session", gateway, header("Cookie", student)),
+                new Caller("gateway, staff session", gateway, header("Cookie", staff)),
+                direct(Service.TICKET_SERVICE, "STUDENT"));
+        long filesBefore = attachmentRows();
+
+        List<String> wrong = new ArrayList<>();
+        Map<Integer, Integer> statuses = new TreeMap<>();
+        for (Caller caller : callers) {
+            for (UploadBadForms.Bad bad : UploadBadForms.against(ticket, foreignMessage)) {
+                List<String[]> headers = new ArrayList<>(caller.credentials().get());
+                headers.add(new String[]{"Accept", "application/json"});
+                if (bad.contentType() != null) {
+                    headers.add(new String[]{"Content-Type", bad.contentType()});
+                }
+                RawHttp.Answer a = RawHttp.send(caller.base(), new RawHttp.Request(bad.method(), bad.target(), headers,
+                        bad.body()));
+                statuses.merge(a.status(), 1, Integer::sum);
+                String what = caller.label() + ", " + bad.what() + ": ";
+                if (!REFUSALS.contains(a.status())) {
+                    wrong.add(what + a.status() + " " + shorten(a.body()));
+                } else if (!a.contentType().startsWith("application/problem+json")) {
+                    wrong.add(what + a.status() + " as " + a.contentType());
+                } else if (LEAK.matcher(a.body()).find()) {
+                    wrong.add(what + "internals in the body: " + shorten(a.body()));
+                }
+            }
+        }
+        System.out.println("Bad uploads and file reads: " + statuses);
+        assertThat(wrong).as("answers that break the rules").isEmpty();
+        assertThat(attachmentRows()).as("files stored").isEqualTo(filesBefore);
+    }
+
+    /** What a bad upload or file read may get: refused as bad, absent, not allowed here, too big or not a file we take. */
+    private static final java.util.Set<Integer> REFUSALS = java.util.Set.of(400, 404, 405, 409, 413, 415, 422);
+
+    private static long messageOn(URI gateway, String cookie, long ticket) throws Exception {
+        RawHttp.Answer a = RawHttp.send(gateway, new RawHttp.Request("POST", "/api/tickets/" + ticket + "/messages",
+                List.of(new String[]{"Content-Type", "application/json"}, new String[]{"Cookie", cookie}),
+                "{\"body\": \"A message of another ticket\"}".getBytes(StandardCharsets.UTF_8)));
+        assertThat(a.status()).as(a.body()).isEqualTo(201);
+        return JSON.readTree(a.body()).get("id").asLong();
+    }
+
+    private static long attachmentRows() throws SQLException {
+        try (Connection c = DriverManager.getConnection(SharedSuite.jdbcUrl(), SharedSuite.dbUser(),
+                SharedSuite.dbPassword());
+             ResultSet r = c.createStatement().executeQuery(
+                     "SELECT (SELECT count(*) FROM attachment) + (SELECT count(*) FROM attachment_chunk)")) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
     /** Why an answer breaks the rules, or null. */
     private static String problem(Outcome o) {
         RawHttp.Answer a = o.answer();
@@ -322,6 +387,9 @@ class BadInputCorpusTest {
                 Endpoint.read(t, "/api/tickets/notifications", Map.of()),
                 Endpoint.read(t, "/api/tickets/{id}/notifications", Map.of()),
                 Endpoint.read(t, "/api/tickets/{id}/messages", Map.of()),
+                // Files: the list and a download (uploads are multipart: their bad forms are in UploadBadForms).
+                Endpoint.read(t, "/api/tickets/{id}/attachments", Map.of()),
+                Endpoint.read(t, "/api/attachments/{id}", query("thumbnail", "true")),
                 Endpoint.body(t, "POST", "/api/tickets/{id}/messages", fields("body", text(true, "Any news?"),
                         "internal", bool(false)), true),
                 Endpoint.body(t, "POST", "/api/tickets/classify", fields("text", text(true, "The printer is jammed")),
@@ -630,6 +698,7 @@ class BadInputCorpusTest {
                      SELECT (SELECT count(*) FROM tickets) || ' tickets, '
                          || (SELECT count(*) FROM ticket_event) || ' events, '
                          || (SELECT count(*) FROM ticket_message) || ' messages, '
+                         || (SELECT count(*) FROM attachment) || ' files, '
                          || (SELECT count(*) FROM api_tokens) || ' API tokens, '
                          || (SELECT count(*) FROM api_tokens WHERE revoked_at IS NOT NULL) || ' revoked, '
                          || (SELECT count(*) FROM idempotency_key) || ' idempotency keys, '

@@ -37,8 +37,8 @@ public final class GatewayClient {
     }
 
     /**
-     * One request; {@code headers} are name/value pairs. A {@code text/event-stream} answer is not read to its end
-     * (it has none): its status and first bytes are enough.
+     * One request; {@code headers} are name/value pairs; a {@link Multipart} body goes as a form, any other as JSON.
+     * A {@code text/event-stream} answer is not read to its end (it has none): its status and first bytes are enough.
      */
     public static Answer send(URI uri, String method, Object body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
@@ -47,6 +47,9 @@ public final class GatewayClient {
         try {
             if (body == null) {
                 request.method(method, HttpRequest.BodyPublishers.noBody());
+            } else if (body instanceof Multipart form) {
+                request.header("Content-Type", form.contentType())
+                        .method(method, HttpRequest.BodyPublishers.ofByteArray(form.bytes()));
             } else {
                 request.header("Content-Type", "application/json")
                         .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
@@ -58,6 +61,20 @@ public final class GatewayClient {
                 return new Answer(response.statusCode(), new String(bytes, java.nio.charset.StandardCharsets.UTF_8),
                         response);
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A GET whose answer is kept as bytes: a downloaded file, which a String would mangle. */
+    public static HttpResponse<byte[]> download(URI uri, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET();
+        headers.forEach(request::header);
+        try {
+            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -2,6 +2,7 @@ package campus.helpdesk.system.trust;
 
 import campus.helpdesk.launcher.Service;
 import campus.helpdesk.system.SharedSuite;
+import campus.helpdesk.system.attachments.TestPhotos;
 import campus.helpdesk.tokens.WebhookSignature;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,11 @@ class RouteRoleMatrixTest {
             GatewayRoute.of("GET", "/api/tickets/{ticket}/messages", READERS, 200),
             GatewayRoute.of("POST", "/api/tickets/{ticket}/messages", PEOPLE, 201),
             GatewayRoute.of("GET", "/api/tickets/{ticket}/history", READERS, 200),
+            GatewayRoute.of("GET", "/api/tickets/{ticket}/attachments", READERS, 200),
+            // Analysts read files, never add them (ticket-service's 403 through the route's read-roles).
+            GatewayRoute.of("POST", "/api/tickets/{ticket}/attachments", PEOPLE, 201),
+            GatewayRoute.of("GET", "/api/attachments/{attachment}", READERS, 200),
+            GatewayRoute.of("GET", "/api/attachments/{attachment}?thumbnail=true", READERS, 200),
             GatewayRoute.of("POST", "/api/tickets/classify", PEOPLE, 200),
             // Similar open tickets while a report is typed: for people who file tickets (analysts get ticket-service's
             // 403 through the route's read-roles).
@@ -196,6 +202,7 @@ class RouteRoleMatrixTest {
     // --- how each cell is made ---
 
     private final Map<String, String> lastIssued = new HashMap<>();
+    private static final Multipart PHOTO = Multipart.file("matrix.jpg", "image/jpeg", TestPhotos.jpeg(320, 240));
 
     /** A token issued by the staff session; remembers its name. */
     private String issue(String role) {
@@ -240,6 +247,13 @@ class RouteRoleMatrixTest {
             assertThat(linked.status()).as(linked.body()).isEqualTo(200);
             return path.replace("{incident}", String.valueOf(incident)).replace("{child}", String.valueOf(child));
         }
+        if (path.contains("{attachment}")) {
+            long ticket = newTicket();
+            GatewayClient.Answer uploaded = call("POST", "/api/tickets/" + ticket + "/attachments", PHOTO,
+                    Map.of("Cookie", studentCookie));
+            assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
+            return path.replace("{attachment}", uploaded.json().get("id").asText());
+        }
         if (path.contains("{ticket}")) {
             return path.replace("{ticket}", String.valueOf(newTicket()));
         }
@@ -279,6 +293,7 @@ class RouteRoleMatrixTest {
             case "POST /api/tickets/{active}/assignee" -> Map.of("assignee", "Matrix Colleague");
             case "POST /api/tickets/{ticket}/links" -> Map.of("tickets", List.of(newTicket()));
             case "POST /api/tickets/{ticket}/messages" -> Map.of("body", "Any news?");
+            case "POST /api/tickets/{ticket}/attachments" -> PHOTO;
             case "POST /api/tickets/classify" -> Map.of("text", "The printer in the library is jammed");
             case "POST /api/tokens" -> Map.of("name", "matrix-new-" + names.incrementAndGet(), "role", "ANALYST");
             case "POST /api/tokens/verify" -> Map.of("token", "hdt_x");

@@ -5,15 +5,23 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.ConditionalFilter;
 import io.micronaut.http.filter.FilterPatternStyle;
 
 /**
- * Keeps the raw JSON body of API writes (at most 1 MB, see max-request-size) so that, when it cannot be read,
- * {@link ProblemResponses} can name the property at the parser's error position.
+ * Keeps the raw JSON body of API writes (bounded by max-request-size) so that, when it cannot be read,
+ * {@link ProblemResponses} can name the property at the parser's error position. Not for uploads (multipart): their
+ * body is a file streamed into the database, which this filter would otherwise read whole into a string.
  */
 @ServerFilter(value = "/api/**", patternStyle = FilterPatternStyle.ANT)
-public class RawBodyFilter {
+public class RawBodyFilter implements ConditionalFilter {
+
+    @Override
+    public boolean isEnabled(HttpRequest<?> request) {
+        return request.getContentType().map(type -> !type.matches(MediaType.MULTIPART_FORM_DATA_TYPE)).orElse(true);
+    }
 
     @RequestFilter
     public void keep(HttpRequest<?> request, @Nullable @Body String body) {

@@ -1,0 +1,69 @@
+// Choosing files to attach: a file chooser, a "Take a photo" button that opens a phone's camera, and dropping files
+// onto the form. The chosen files are kept here (not in the inputs, which a second choice would overwrite), listed
+// with their size and a remove button; a file over the limits is refused at once with the reason.
+import { h } from '../dom.js';
+import { ACCEPT, refusal, sizeText } from './limits.js';
+
+/** `dropZone` is the element files may be dropped onto (the whole form). */
+export function filePicker(dropZone, { idPrefix }) {
+  let chosen = [];
+  const files = h('input', { type: 'file', multiple: true, accept: ACCEPT, id: `${idPrefix}-files`,
+    class: 'sr-only', name: 'files' });
+  const camera = h('input', { type: 'file', accept: 'image/*', capture: 'environment', id: `${idPrefix}-camera`,
+    class: 'sr-only', name: 'camera' });
+  const list = h('ul', { class: 'chosen-files', id: `${idPrefix}-chosen`, 'aria-live': 'polite' });
+  const message = h('p', { class: 'field-error', role: 'alert', id: `${idPrefix}-file-error` });
+
+  function draw() {
+    list.replaceChildren(...chosen.map(file => h('li', {},
+      h('span', { class: 'file-name' }, file.name), ' ', h('span', { class: 'muted' }, sizeText(file.size)), ' ',
+      h('button', { type: 'button', class: 'btn btn-small', 'aria-label': `Remove ${file.name}`,
+        onclick: () => { chosen = chosen.filter(f => f !== file); message.textContent = ''; draw(); } }, 'Remove'))));
+  }
+
+  function add(fileList) {
+    const refused = [];
+    for (const file of fileList) {
+      const why = refusal(file, chosen);
+      if (why) refused.push(why); else chosen = [...chosen, file];
+    }
+    message.textContent = refused.join(' ');
+    draw();
+  }
+
+  for (const input of [files, camera]) {
+    input.addEventListener('change', () => {
+      add(input.files);
+      // Choosing the same file again after removing it must fire another change.
+      input.value = '';
+    });
+  }
+  dropZone.addEventListener('dragover', e => {
+    if (![...(e.dataTransfer?.types || [])].includes('Files')) return;
+    e.preventDefault();
+    dropZone.classList.add('dropping');
+  });
+  dropZone.addEventListener('dragleave', e => {
+    if (!dropZone.contains(e.relatedTarget)) dropZone.classList.remove('dropping');
+  });
+  dropZone.addEventListener('drop', e => {
+    if (!e.dataTransfer?.files?.length) return;
+    e.preventDefault();
+    dropZone.classList.remove('dropping');
+    add(e.dataTransfer.files);
+  });
+
+  const el = h('fieldset', { class: 'field attach' },
+    h('legend', {}, 'Photos and files (optional)'),
+    h('div', { class: 'attach-buttons' },
+      h('label', { class: 'btn' }, 'Attach files', files),
+      h('label', { class: 'btn' }, 'Take a photo', camera)),
+    h('p', { class: 'hint' }, 'Images, PDF, text and office documents; up to 5 files of 10 MB each. '
+      + 'You can also drop files here.'),
+    list, message);
+  return {
+    el,
+    files: () => chosen,
+    clear: () => { chosen = []; message.textContent = ''; draw(); },
+  };
+}

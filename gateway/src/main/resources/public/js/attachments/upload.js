@@ -1,0 +1,45 @@
+// Sending chosen files after the ticket or the message they belong to exists: one at a time (a phone's upload is
+// the slow part; parallel ones would only finish together, later), each refusal kept with its file so the person
+// learns which one failed and why, while the ticket or message stays.
+import { ApiError } from '../api.js';
+import { problemText } from '../words.js';
+
+/**
+ * Uploads `files` under ticket `ticketId` (and message `messageId`, if any); `onEach(file, index)` is told before
+ * each one. Resolves to the refused ones: [{file, reason}].
+ */
+export async function uploadAll(ticketId, files, messageId, onEach = () => {}) {
+  const refused = [];
+  for (const [index, file] of files.entries()) {
+    onEach(file, index);
+    try {
+      await uploadOne(ticketId, file, messageId);
+    } catch (err) {
+      refused.push({ file, reason: err.message });
+    }
+  }
+  return refused;
+}
+
+async function uploadOne(ticketId, file, messageId) {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  const path = `/api/tickets/${ticketId}/attachments${messageId ? `?messageId=${messageId}` : ''}`;
+  let res;
+  try {
+    res = await fetch(path, { method: 'POST', body: form, credentials: 'same-origin',
+      headers: { Accept: 'application/json' } });
+  } catch (e) {
+    throw new ApiError(0, {});
+  }
+  if (!res.ok) {
+    const problem = await res.json().catch(() => null);
+    throw new ApiError(res.status, problem);
+  }
+  return res.json();
+}
+
+/** One sentence per refused file, e.g. "notes.exe was not attached: Files of type … cannot be attached". */
+export function refusedText(refused) {
+  return refused.map(({ file, reason }) => `${file.name} was not attached: ${reason || problemText(0, null)}`);
+}

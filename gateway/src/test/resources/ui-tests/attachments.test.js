@@ -1,0 +1,65 @@
+// Choosing files to attach and showing attached ones, without a server.
+import { test, assert } from './runner.js';
+import { h } from '/js/dom.js';
+import { filePicker } from '/js/attachments/picker.js';
+import { filesOf } from '/js/attachments/files.js';
+import { sizeText } from '/js/attachments/limits.js';
+
+const MB = 1024 * 1024;
+const file = (name, size, type = 'image/jpeg') => new File([new Uint8Array(size)], name, { type });
+
+function drop(target, files) {
+  const data = new DataTransfer();
+  files.forEach(f => data.items.add(f));
+  target.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+}
+
+test('dropped files are listed; one over 10 MB and a sixth are refused with the reason', () => {
+  const form = h('form');
+  const picker = filePicker(form, { idPrefix: 't' });
+  form.append(picker.el);
+  drop(form, [file('a.jpg', 1000), file('big.pdf', 10 * MB + 1, 'application/pdf')]);
+  assert.deepEqual(picker.files().map(f => f.name), ['a.jpg']);
+  const error = picker.el.querySelector('.field-error').textContent;
+  assert.ok(error.includes('big.pdf is too big (10.0 MB)') && error.includes('at most 10 MB'), error);
+
+  drop(form, ['b', 'c', 'd', 'e', 'f'].map(n => file(`${n}.png`, 10, 'image/png')));
+  assert.equal(picker.files().length, 5);
+  assert.ok(picker.el.querySelector('.field-error').textContent.includes('f.png was not added: at most 5 files'));
+  assert.equal(picker.el.querySelectorAll('.chosen-files li').length, 5);
+});
+
+test('a chosen file can be removed by its labelled button', () => {
+  const form = h('form');
+  const picker = filePicker(form, { idPrefix: 't' });
+  form.append(picker.el);
+  drop(form, [file('a.jpg', 2048), file('b.txt', 3, 'text/plain')]);
+  assert.equal(picker.el.querySelector('.chosen-files li').textContent.includes('2 KB'), true);
+  picker.el.querySelector('button[aria-label="Remove a.jpg"]').click();
+  assert.deepEqual(picker.files().map(f => f.name), ['b.txt']);
+});
+
+test('the chooser takes the allowed types; the camera input asks for the back camera', () => {
+  const picker = filePicker(h('form'), { idPrefix: 't' });
+  const [files, camera] = picker.el.querySelectorAll('input[type=file]');
+  assert.ok(files.multiple && files.accept.includes('image/jpeg') && files.accept.includes('.docx'), files.accept);
+  assert.equal(camera.getAttribute('accept'), 'image/*');
+  assert.equal(camera.getAttribute('capture'), 'environment');
+  assert.ok(files.closest('label').textContent.includes('Attach files'), 'the chooser has a label');
+});
+
+test('an image shows as its thumbnail linking to the file; another file as a link with its size', () => {
+  const attachments = [
+    { id: 3, messageId: null, name: 'leak.jpg', type: 'image/jpeg', size: 2 * MB, thumbnail: true },
+    { id: 4, messageId: 8, name: 'plan.pdf', type: 'application/pdf', size: 5000, thumbnail: false }];
+  const report = filesOf(attachments, null);
+  const img = report.querySelector('img');
+  assert.equal(img.getAttribute('src'), '/api/attachments/3?thumbnail=true');
+  assert.equal(img.alt, 'Photo: leak.jpg');
+  assert.equal(img.closest('a').getAttribute('href'), '/api/attachments/3');
+  const message = filesOf(attachments, 8);
+  assert.equal(message.querySelector('a').getAttribute('href'), '/api/attachments/4');
+  assert.ok(message.textContent.includes('plan.pdf') && message.textContent.includes('(5 KB)'), message.textContent);
+  assert.equal(filesOf(attachments, 9), null);
+  assert.equal(sizeText(512), '512 bytes');
+});

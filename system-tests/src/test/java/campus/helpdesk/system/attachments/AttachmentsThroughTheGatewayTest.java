@@ -1,0 +1,148 @@
+package campus.helpdesk.system.attachments;
+
+import campus.helpdesk.launcher.Service;
+import campus.helpdesk.system.SharedSuite;
+import campus.helpdesk.system.trust.GatewayClient;
+import campus.helpdesk.system.trust.Multipart;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A photo attached as people attach it, through the gateway and its upload route (11 MB, multipart on this path
+ * only) to ticket-service: stored, listed, downloaded as nothing but itself, with a thumbnail; too big or not a file
+ * we take, a clean refusal and nothing stored.
+ */
+class AttachmentsThroughTheGatewayTest {
+
+    private static final int TEN_MIB = 10 * 1024 * 1024;
+
+    private final URI gateway = SharedSuite.uri(Service.GATEWAY);
+    private final String student = GatewayClient.signIn(gateway, "Attaching Student", "STUDENT");
+
+    @Test
+    void aStudentsPhotoIsStoredListedDownloadedAndHasAThumbnail() throws IOException {
+        long ticket = newTicket();
+        byte[] photo = TestPhotos.jpeg(1200, 900);
+
+        GatewayClient.Answer uploaded = upload(ticket, Multipart.file("radiator.jpg", "image/jpeg", photo));
+        assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
+        JsonNode a = uploaded.json();
+        long id = a.get("id").asLong();
+        assertThat(uploaded.raw().headers().firstValue("Location")).hasValue("/api/attachments/" + id);
+        assertThat(a.get("ticketId").asLong()).isEqualTo(ticket);
+        assertThat(a.get("messageId").isNull()).isTrue();
+        assertThat(a.get("name").asText()).isEqualTo("radiator.jpg");
+        assertThat(a.get("type").asText()).isEqualTo("image/jpeg");
+        assertThat(a.get("uploader").asText()).isEqualTo("Attaching Student");
+        assertThat(a.get("thumbnail").asBoolean()).isTrue();
+
+        String staff = GatewayClient.signIn(gateway, "Attachment Staff", "STAFF");
+        for (String cookie : new String[]{student, staff}) {
+            GatewayClient.Answer list = call(cookie, "/api/tickets/" + ticket + "/attachments");
+            assertThat(list.status()).as(list.body()).isEqualTo(200);
+            assertThat(list.json()).hasSize(1);
+            assertThat(list.json().get(0).get("id").asLong()).isEqualTo(id);
+        }
+
+        HttpResponse<byte[]> file = GatewayClient.download(gateway.resolve("/api/attachments/" + id),
+                Map.of("Cookie", student));
+        assertThat(file.statusCode()).isEqualTo(200);
+        assertThat(header(file, "Content-Type")).startsWith("image/jpeg");
+        assertThat(header(file, "X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(header(file, "Content-Security-Policy")).contains("sandbox").contains("default-src 'none'");
+        assertThat(header(file, "Content-Disposition")).startsWith("inline").contains("radiator.jpg");
+        assertThat(file.body()).hasSize(a.get("size").asInt());
+        BufferedImage full = ImageIO.read(new ByteArrayInputStream(file.body()));
+        assertThat(full.getWidth()).isEqualTo(1200);
+
+        HttpResponse<byte[]> thumbnail = GatewayClient.download(
+                gateway.resolve("/api/attachments/" + id + "?thumbnail=true"), Map.of("Cookie", student));
+        assertThat(thumbnail.statusCode()).isEqualTo(200);
+        assertThat(header(thumbnail, "Content-Type")).startsWith("image/jpeg");
+        assertThat(header(thumbnail, "X-Content-Type-Options")).isEqualTo("nosniff");
+        BufferedImage small = ImageIO.read(new ByteArrayInputStream(thumbnail.body()));
+        assertThat(small.getWidth()).isPositive().isLessThan(1200);
+    }
+
+    @Test
+    void oneByteOverTenMegabytesIsACleanRefusalAndNothingIsStored() throws SQLException {
+        long ticket = newTicket();
+        byte[] tooBig = new byte[TEN_MIB + 1];
+        Arrays.fill(tooBig, (byte) 'a');
+
+        GatewayClient.Answer refused = upload(ticket, Multipart.file("notes.txt", "text/plain", tooBig));
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(413);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().get("detail").asText()).contains("10 MB");
+        assertThat(storedFor(ticket)).isZero();
+        assertThat(call(student, "/api/tickets/" + ticket + "/attachments").json()).isEmpty();
+    }
+
+    @Test
+    void aProgramNamedJpgIsRefusedAsUnsupported() throws SQLException {
+        long ticket = newTicket();
+
+        GatewayClient.Answer refused = upload(ticket, Multipart.file("holiday.jpg", "image/jpeg",
+                TestPhotos.elfExecutable()));
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(415);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().get("detail").asText()).contains("cannot be attached");
+        assertThat(storedFor(ticket)).isZero();
+    }
+
+    private long newTicket() {
+        GatewayClient.Answer created = GatewayClient.send(gateway.resolve("/api/tickets"), "POST",
+                Map.of("title", "Radiator leaking", "description", "Water under the window of room 2.14"),
+                Map.of("Cookie", student));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().get("id").asLong();
+    }
+
+    private GatewayClient.Answer upload(long ticket, Multipart form) {
+        return GatewayClient.send(gateway.resolve("/api/tickets/" + ticket + "/attachments"), "POST", form,
+                Map.of("Cookie", student));
+    }
+
+    private GatewayClient.Answer call(String cookie, String path) {
+        return GatewayClient.send(gateway.resolve(path), "GET", null, Map.of("Cookie", cookie));
+    }
+
+    private static String header(HttpResponse<?> response, String name) {
+        return response.headers().firstValue(name).orElse("");
+    }
+
+    /** Rows of files and of their bytes under the ticket, counted where they are kept. */
+    private static long storedFor(long ticket) throws SQLException {
+        try (Connection c = DriverManager.getConnection(SharedSuite.jdbcUrl(), SharedSuite.dbUser(),
+                SharedSuite.dbPassword());
+             PreparedStatement s = c.prepareStatement("""
+                     SELECT (SELECT count(*) FROM attachment WHERE ticket_id = ?)
+                          + (SELECT count(*) FROM attachment_chunk k JOIN attachment a ON a.id = k.attachment_id
+                             WHERE a.ticket_id = ?)""")) {
+            s.setLong(1, ticket);
+            s.setLong(2, ticket);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+}

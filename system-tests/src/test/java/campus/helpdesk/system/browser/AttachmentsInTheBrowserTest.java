@@ -1,0 +1,105 @@
+package campus.helpdesk.system.browser;
+
+import campus.helpdesk.system.attachments.TestPhotos;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The issue's "done": a student attaches a photo to a report and sees its thumbnail, and so do staff; staff answer
+ * with a file under their message. The files are real ones on disk, chosen in the browser's file input as a person
+ * would choose them.
+ */
+class AttachmentsInTheBrowserTest {
+
+    private static URI gateway;
+
+    @BeforeAll
+    static void suite() {
+        gateway = TestGateway.uri();
+    }
+
+    @Test
+    void aStudentReportsWithAPhotoAndBothTheyAndStaffSeeItsThumbnail(@TempDir Path dir) throws IOException {
+        Path photo = Files.write(dir.resolve("radiator.jpg"), TestPhotos.jpeg(1600, 1200));
+        Path steps = Files.writeString(dir.resolve("steps.txt"), "1. Close the valve.\n2. Wait for us.\n");
+        String word = UUID.randomUUID().toString().substring(0, 8);
+        long id;
+        try (Browser student = new Browser(gateway)) {
+            student.signIn("Pia Student", "STUDENT");
+            student.waitFor(By.name("title")).sendKeys("Radiator " + word + " leaking in room 2.14");
+            student.driver.findElement(By.name("description")).sendKeys("Water runs down from the radiator valve.");
+            student.driver.findElement(By.id("report-files")).sendKeys(photo.toString());
+            student.waitForText(By.id("report-chosen"), "radiator.jpg");
+            student.screenshot("40-report-with-a-photo");
+
+            id = student.submitReport();
+            WebElement thumbnail = loadedImage(student, "#ticket-description + .attachments img");
+            assertThat(thumbnail.getAttribute("alt")).isEqualTo("Photo: radiator.jpg");
+            // The thumbnail links to the whole photo.
+            assertThat(thumbnail.getAttribute("src")).endsWith("?thumbnail=true");
+            assertThat(thumbnail.findElement(By.xpath("..")).getAttribute("href"))
+                    .isEqualTo(thumbnail.getAttribute("src").replace("?thumbnail=true", ""));
+            student.screenshot("41-ticket-with-its-photo");
+        }
+        try (Browser staff = new Browser(gateway)) {
+            staff.signIn("Otto Staff", "STAFF");
+            staff.open("#/tickets/" + id);
+            loadedImage(staff, "#ticket-description + .attachments img");
+
+            staff.waitFor(By.id("message-text")).sendKeys("Please close the valve as described.");
+            staff.driver.findElement(By.id("message-files")).sendKeys(steps.toString());
+            staff.waitForText(By.id("message-chosen"), "steps.txt");
+            staff.driver.findElement(By.id("send-message")).click();
+            staff.waitForText(By.cssSelector("#messages .message .file-link"), "steps.txt");
+            assertThat(staff.driver.findElement(By.cssSelector("#messages .message .file-link")).getText())
+                    .contains("bytes");
+        }
+    }
+
+    @Test
+    void aFileTooBigIsRefusedBeforeSendingAndAProgramIsRefusedButTheReportIsFiled(@TempDir Path dir)
+            throws IOException {
+        Path big = Files.write(dir.resolve("scan.pdf"), new byte[10 * 1024 * 1024 + 1]);
+        Path program = Files.write(dir.resolve("holiday.jpg"), TestPhotos.elfExecutable());
+        try (Browser student = new Browser(gateway)) {
+            student.signIn("Ravi Student", "STUDENT");
+            student.waitFor(By.name("title")).sendKeys("Door of the bike shed does not lock");
+            student.driver.findElement(By.name("description")).sendKeys("The lock turns but the bolt stays in.");
+            student.driver.findElement(By.id("report-files")).sendKeys(big.toString());
+            student.waitForText(By.id("report-file-error"), "scan.pdf is too big");
+            assertThat(student.driver.findElements(By.cssSelector("#report-chosen li"))).isEmpty();
+
+            student.driver.findElement(By.id("report-files")).sendKeys(program.toString());
+            student.waitForText(By.id("report-chosen"), "holiday.jpg");
+            student.driver.findElement(By.cssSelector("form button[type=submit]")).click();
+            student.waitForText(By.id("report-refused-files"), "holiday.jpg was not attached");
+            String refusal = student.driver.findElement(By.id("report-refused-files")).getText();
+            assertThat(refusal).contains("Your report was sent as ticket #").contains("cannot be attached");
+            student.screenshot("42-report-filed-a-file-refused");
+
+            student.driver.findElement(By.cssSelector("#report-refused-files a")).click();
+            student.waitFor(By.id("ticket-description"));
+            assertThat(student.driver.findElements(By.cssSelector(".attachments"))).isEmpty();
+        }
+    }
+
+    /** The image at {@code css}, once scrolled to (thumbnails load lazily) and decoded by the browser. */
+    private static WebElement loadedImage(Browser browser, String css) {
+        WebElement image = browser.waitFor(By.cssSelector(css));
+        browser.script("arguments[0].scrollIntoView()", image);
+        browser.waitUntil(d -> ((Number) browser.script("return arguments[0].complete ? arguments[0].naturalWidth : 0",
+                d.findElement(By.cssSelector(css)))).intValue() > 0);
+        return browser.driver.findElement(By.cssSelector(css));
+    }
+}

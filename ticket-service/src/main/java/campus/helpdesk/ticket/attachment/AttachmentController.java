@@ -1,0 +1,89 @@
+package campus.helpdesk.ticket.attachment;
+
+import campus.helpdesk.api.Attachment;
+import campus.helpdesk.support.identity.ServiceRoles;
+import campus.helpdesk.ticket.identity.Identity;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.multipart.StreamingFileUpload;
+import io.micronaut.http.server.types.files.StreamedFile;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.List;
+
+/**
+ * Photos and files under a ticket. The upload's body is read as a stream ({@link StreamingFileUpload}, never a
+ * completed upload, which buffers it). {@code messageId} is a query parameter rather than a form field: it is known
+ * before the file's first byte, whatever order a client writes its parts in. Analysts read, never upload.
+ */
+@Secured({ServiceRoles.STUDENT, ServiceRoles.STAFF})
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class AttachmentController {
+
+    /**
+     * Even an image or a PDF opened directly is a document of its own: no script, no plugin, no form, nothing but
+     * itself and its inline styles (browsers style a lone image with some).
+     */
+    static final String SANDBOX = "sandbox; default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'";
+
+    private final Attachments attachments;
+
+    public AttachmentController(Attachments attachments) {
+        this.attachments = attachments;
+    }
+
+    @Post(value = "/api/tickets/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA)
+    public HttpResponse<Attachment> upload(@PathVariable long id, @Nullable @QueryValue Long messageId,
+                                           StreamingFileUpload file) {
+        try (InputStream body = file.asInputStream()) {
+            Attachment stored = attachments.upload(Identity.current(), id, messageId, file.getFilename(), body);
+            return HttpResponse.created(stored, URI.create("/api/attachments/" + stored.id()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Get("/api/tickets/{id}/attachments")
+    @Secured({ServiceRoles.STUDENT, ServiceRoles.STAFF, ServiceRoles.ANALYST})
+    public List<Attachment> list(@PathVariable long id) {
+        return attachments.of(Identity.current(), id);
+    }
+
+    @Get("/api/attachments/{id}")
+    @Secured({ServiceRoles.STUDENT, ServiceRoles.STAFF, ServiceRoles.ANALYST})
+    public HttpResponse<?> download(@PathVariable long id, @QueryValue(defaultValue = "false") boolean thumbnail) {
+        Identity who = Identity.current();
+        if (thumbnail) {
+            byte[] jpeg = attachments.thumbnail(who, id);
+            return guarded(HttpResponse.ok(jpeg).contentType(MediaType.IMAGE_JPEG_TYPE), "thumbnail-" + id + ".jpg",
+                    true);
+        }
+        Attachments.Download download = attachments.open(who, id);
+        Attachment a = download.attachment();
+        StreamedFile file = new StreamedFile(download.content(), MediaType.of(a.type()),
+                a.createdAt().toEpochMilli(), a.size());
+        return guarded(HttpResponse.ok(file), a.name(), AttachmentTypes.isInline(a.type()));
+    }
+
+    /** What keeps a stored file from being anything but itself in the browser, whoever uploaded it. */
+    private static MutableHttpResponse<?> guarded(MutableHttpResponse<?> response, String name, boolean inline) {
+        return response.header("Content-Disposition", FileNames.contentDisposition(name, inline))
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", SANDBOX)
+                .header("Cache-Control", "private, no-cache");
+    }
+}

@@ -1,0 +1,328 @@
+package campus.helpdesk.ticket.attachment;
+
+import campus.helpdesk.api.Attachment;
+import campus.helpdesk.api.Message;
+import campus.helpdesk.api.Ticket;
+import campus.helpdesk.api.TicketStatus;
+import campus.helpdesk.ticket.Api;
+import campus.helpdesk.ticket.ApiTest;
+import io.micronaut.core.type.Argument;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@MicronautTest(transactional = false)
+class AttachmentsTest extends ApiTest {
+
+    private static final Api.As ANALYST = Api.As.analyst("Dora Analyst");
+    private Uploads uploads;
+
+    @BeforeAll
+    void connectUploads() {
+        uploads = new Uploads(server.getURI(), tokens);
+    }
+
+    @Test
+    void aPhotosGpsAndCameraAreGoneButItStaysUprightAndDecodes() throws IOException {
+        Ticket ticket = create();
+        byte[] photo = TestFiles.photoWithGps(800, 600, 6);
+        assertThat(TestFiles.contains(photo, TestFiles.GPS_LATITUDE_REF)).isTrue();
+
+        Attachment stored = upload(STUDENT, ticket.id(), "radiator.jpg", "image/jpeg", photo);
+        assertThat(stored.type()).isEqualTo("image/jpeg");
+        assertThat(stored.name()).isEqualTo("radiator.jpg");
+        assertThat(stored.thumbnail()).isTrue();
+
+        HttpResponse<byte[]> download = uploads.download(STUDENT, "/api/attachments/" + stored.id());
+        assertThat(download.statusCode()).isEqualTo(200);
+        byte[] back = download.body();
+        assertThat(back).hasSize((int) stored.size());
+        assertThat(TestFiles.contains(back, TestFiles.GPS_LATITUDE_REF)).isFalse();
+        assertThat(TestFiles.contains(back, TestFiles.CAMERA)).isFalse();
+        assertThat(TestFiles.contains(back, "taken at home")).isFalse();
+        assertThat(JpegMetadata.orientation(app1(back))).as("kept upright").isEqualTo(6);
+        BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(back));
+        assertThat(decoded.getWidth()).isEqualTo(800);
+        assertThat(decoded.getHeight()).isEqualTo(600);
+
+        HttpResponse<byte[]> thumbnail = uploads.download(STUDENT, "/api/attachments/" + stored.id() + "?thumbnail=true");
+        assertThat(thumbnail.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+        BufferedImage small = ImageIO.read(new ByteArrayInputStream(thumbnail.body()));
+        assertThat(small.getHeight()).as("turned upright, at most 320").isEqualTo(320);
+        assertThat(small.getWidth()).isEqualTo(240);
+    }
+
+    @Test
+    void aDownloadCarriesTheDetectedTypeAndCannotBecomeAPage() throws IOException {
+        Ticket ticket = create();
+        Attachment photo = upload(STUDENT, ticket.id(), "déjà vu (1).png", "application/octet-stream",
+                TestFiles.image("png", 50, 40));
+        HttpResponse<byte[]> image = uploads.download(STUDENT, "/api/attachments/" + photo.id());
+        assertThat(image.headers().firstValue("Content-Type")).hasValue("image/png");
+        assertThat(image.headers().firstValue("Content-Disposition")).hasValue(
+                "inline; filename=\"d_j_ vu (1).png\"; filename*=UTF-8''d%C3%A9j%C3%A0%20vu%20%281%29.png");
+        assertThat(image.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(image.headers().firstValue("Content-Security-Policy").orElseThrow()).startsWith("sandbox;");
+
+        Attachment text = upload(STUDENT, ticket.id(), "page.html", "text/html",
+                "<script>alert(1)</script> not a page".getBytes());
+        assertThat(text.type()).isEqualTo("text/plain");
+        HttpResponse<byte[]> download = uploads.download(STUDENT, "/api/attachments/" + text.id());
+        assertThat(download.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain");
+        assertThat(download.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment;");
+        assertProblem(uploads.download(STUDENT, "/api/attachments/" + text.id() + "?thumbnail=true"), 404,
+                "no thumbnail");
+    }
+
+    @Test
+    void aPngsTextChunksAndAWebpsExifAreStripped() throws IOException {
+        Ticket ticket = create();
+        Attachment png = upload(STUDENT, ticket.id(), "a.png", "image/png", TestFiles.pngWithText(64, 48));
+        byte[] pngBack = uploads.download(STUDENT, "/api/attachments/" + png.id()).body();
+        assertThat(TestFiles.contains(pngBack, TestFiles.GPS_LATITUDE_REF)).isFalse();
+        assertThat(ImageIO.read(new ByteArrayInputStream(pngBack)).getWidth()).isEqualTo(64);
+
+        Attachment webp = upload(STUDENT, ticket.id(), "a.webp", "image/webp", TestFiles.webpWithExif());
+        assertThat(webp.type()).isEqualTo("image/webp");
+        byte[] webpBack = uploads.download(STUDENT, "/api/attachments/" + webp.id()).body();
+        assertThat(TestFiles.contains(webpBack, "EXIF")).isFalse();
+        assertThat(TestFiles.contains(webpBack, TestFiles.GPS_LATITUDE_REF)).isFalse();
+        ByteBuffer riff = ByteBuffer.wrap(webpBack).order(ByteOrder.LITTLE_ENDIAN);
+        assertThat(riff.getInt(4)).as("RIFF size counts what was kept").isEqualTo(webpBack.length - 8);
+        assertThat(webpBack[20] & 0x08).as("VP8X no longer announces Exif").isZero();
+    }
+
+    @Test
+    void anExecutableRenamedJpgIsRefusedAndNothingIsStored() throws SQLException {
+        Ticket ticket = create();
+        assertProblem(uploads.upload(STUDENT, "/api/tickets/" + ticket.id() + "/attachments", "cat.jpg",
+                "image/jpeg", TestFiles.elfExecutable()), 415, "cannot be attached");
+        assertThat(storedRows(ticket.id())).isZero();
+    }
+
+    @Test
+    void aTextFieldInPlaceOfTheFileIsABadInputNamingIt() throws SQLException {
+        Ticket ticket = create();
+        HttpResponse<String> refused = uploads.textField(STUDENT, "/api/tickets/" + ticket.id() + "/attachments",
+                "just text");
+        assertProblem(refused, 400, "\"field\":\"file\"");
+        assertThat(storedRows(ticket.id())).isZero();
+    }
+
+    @Test
+    void aPhotoSentAsJsonOrAsItselfIsTold415HowFilesAreSent() throws SQLException, IOException {
+        Ticket ticket = create();
+        String path = "/api/tickets/" + ticket.id() + "/attachments";
+        for (String type : List.of("application/json", "image/jpeg")) {
+            assertProblem(uploads.notAForm(STUDENT, path, type, TestFiles.image("png", 10, 10)), 415,
+                    "multipart/form-data");
+        }
+        assertThat(storedRows(ticket.id())).isZero();
+    }
+
+    @Test
+    void aBrokenJpegIsRefusedAndNothingIsStored() throws SQLException, IOException {
+        Ticket ticket = create();
+        byte[] truncated = Arrays.copyOf(TestFiles.photoWithGps(200, 100, 1), 300);
+        assertProblem(uploads.upload(STUDENT, "/api/tickets/" + ticket.id() + "/attachments", "cut.jpg",
+                "image/jpeg", truncated), 415, "not a well-formed");
+        assertThat(storedRows(ticket.id())).isZero();
+    }
+
+    @Test
+    void officeDocumentsAreTheirOpenXmlTypeAndABareZipIsRefused() throws IOException {
+        Ticket ticket = create();
+        Attachment docx = upload(STUDENT, ticket.id(), "form.docx", "application/octet-stream", TestFiles.ooxml());
+        assertThat(docx.type()).isEqualTo("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        assertProblem(uploads.upload(STUDENT, "/api/tickets/" + ticket.id() + "/attachments", "form.zip",
+                "application/zip", TestFiles.ooxml()), 415, "cannot be attached");
+    }
+
+    @Test
+    void tenMegabytesPassAndOneByteMoreIs413WithNothingStored() throws SQLException {
+        Ticket ticket = create();
+        byte[] exactly = new byte[(int) Attachments.MAX_BYTES];
+        Arrays.fill(exactly, (byte) 'a');
+        Attachment stored = upload(STUDENT, ticket.id(), "big.txt", "text/plain", exactly);
+        assertThat(stored.size()).isEqualTo(Attachments.MAX_BYTES);
+        assertThat(uploads.download(STUDENT, "/api/attachments/" + stored.id()).body()).isEqualTo(exactly);
+
+        Ticket other = create();
+        byte[] tooBig = Arrays.copyOf(exactly, exactly.length + 1);
+        tooBig[tooBig.length - 1] = 'a';
+        assertProblem(uploads.upload(STUDENT, "/api/tickets/" + other.id() + "/attachments", "big.txt",
+                "text/plain", tooBig), 413, "at most 10 MB");
+        assertThat(storedRows(other.id())).isZero();
+    }
+
+    @Test
+    void aSixthFileUnderTheReportIsRefused() throws IOException {
+        Ticket ticket = create();
+        byte[] png = TestFiles.image("png", 10, 10);
+        for (int i = 0; i < Attachments.MAX_PER_MESSAGE; i++) {
+            upload(STUDENT, ticket.id(), "p" + i + ".png", "image/png", png);
+        }
+        assertProblem(uploads.upload(STUDENT, "/api/tickets/" + ticket.id() + "/attachments", "p5.png",
+                "image/png", png), 409, "at most 5 files");
+        Message message = api.post(STUDENT, "/api/tickets/" + ticket.id() + "/messages", Map.of("body", "More"))
+                .as(Message.class);
+        upload(STUDENT, ticket.id() + "/attachments?messageId=" + message.id(), png);
+        assertThat(list(STUDENT, ticket.id())).hasSize(6).last().extracting(Attachment::messageId)
+                .isEqualTo(message.id());
+    }
+
+    @Test
+    void filesOfInternalNotesAreStaffOnly() throws IOException {
+        Ticket ticket = create();
+        Message note = api.post(STAFF, "/api/tickets/" + ticket.id() + "/messages",
+                Map.of("body", "Looks staged", "internal", true)).as(Message.class);
+        Attachment staffOnly = upload(STAFF, ticket.id() + "/attachments?messageId=" + note.id(),
+                TestFiles.image("png", 10, 10));
+        Attachment report = upload(STUDENT, ticket.id(), "r.png", "image/png", TestFiles.image("png", 10, 10));
+
+        assertThat(list(STAFF, ticket.id())).extracting(Attachment::id).containsExactly(staffOnly.id(), report.id());
+        assertThat(list(STUDENT, ticket.id())).extracting(Attachment::id).containsExactly(report.id());
+        assertThat(list(ANALYST, ticket.id())).extracting(Attachment::id).containsExactly(report.id());
+        assertThat(uploads.download(STUDENT, "/api/attachments/" + staffOnly.id()).statusCode()).isEqualTo(404);
+        assertThat(uploads.download(ANALYST, "/api/attachments/" + staffOnly.id()).statusCode()).isEqualTo(404);
+        assertThat(uploads.download(STAFF, "/api/attachments/" + staffOnly.id()).statusCode()).isEqualTo(200);
+        assertThat(uploads.upload(STUDENT, "/api/tickets/" + ticket.id() + "/attachments?messageId=" + note.id(),
+                "x.png", "image/png", TestFiles.image("png", 10, 10)).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void closedTicketsFilesAre404ForStudentsAndReadOnlyForEveryone() throws IOException {
+        Ticket ticket = create();
+        Attachment file = upload(STUDENT, ticket.id(), "r.png", "image/png", TestFiles.image("png", 10, 10));
+        move(ticket.id(), TicketStatus.ACTIVE);
+        move(ticket.id(), TicketStatus.CLOSED);
+
+        assertThat(uploads.download(STUDENT, "/api/attachments/" + file.id()).statusCode()).isEqualTo(404);
+        assertThat(api.get(STUDENT, "/api/tickets/" + ticket.id() + "/attachments").status).isEqualTo(404);
+        assertThat(uploads.download(ANALYST, "/api/attachments/" + file.id()).statusCode()).isEqualTo(200);
+        assertThat(uploads.upload(STAFF, "/api/tickets/" + ticket.id() + "/attachments", "s.png", "image/png",
+                TestFiles.image("png", 10, 10)).statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void whoMayAttachWhere() throws IOException {
+        Ticket ticket = create();
+        byte[] png = TestFiles.image("png", 10, 10);
+        assertThat(uploads.upload(ANALYST, "/api/tickets/" + ticket.id() + "/attachments", "a.png", "image/png", png)
+                .statusCode()).isEqualTo(403);
+        assertProblem(uploads.upload(OTHER_STUDENT, "/api/tickets/" + ticket.id() + "/attachments", "a.png",
+                "image/png", png), 403, "reporter or staff");
+        Message mine = api.post(STUDENT, "/api/tickets/" + ticket.id() + "/messages", Map.of("body", "Photo below"))
+                .as(Message.class);
+        assertProblem(uploads.upload(OTHER_STUDENT, "/api/tickets/" + ticket.id() + "/attachments?messageId="
+                + mine.id(), "a.png", "image/png", png), 403, "author or staff");
+        upload(STAFF, ticket.id() + "/attachments?messageId=" + mine.id(), png);
+        Ticket other = create();
+        assertProblem(uploads.upload(STUDENT, "/api/tickets/" + other.id() + "/attachments?messageId="
+                + mine.id(), "a.png", "image/png", png), 404, "does not exist under ticket");
+    }
+
+    @Test
+    void deletingATicketAsSpamHidesItsFiles() throws IOException {
+        Ticket ticket = create();
+        Attachment file = upload(STUDENT, ticket.id(), "r.png", "image/png", TestFiles.image("png", 10, 10));
+        assertThat(api.delete(STAFF, "/api/tickets/" + ticket.id()).status).isEqualTo(204);
+        assertProblem(uploads.download(STAFF, "/api/attachments/" + file.id()), 404, "does not exist");
+        assertThat(api.get(STAFF, "/api/tickets/" + ticket.id() + "/attachments").status).isEqualTo(404);
+    }
+
+    @Test
+    void anUploadIsNotAChangeOfTheTicket() throws IOException {
+        Ticket ticket = create();
+        upload(STUDENT, ticket.id(), "r.png", "image/png", TestFiles.image("png", 10, 10));
+        assertThat(api.get(STAFF, "/api/tickets/" + ticket.id()).as(Ticket.class).version())
+                .as("no event, no version: attachments stay outside the feed").isEqualTo(ticket.version());
+    }
+
+    private Attachment upload(Api.As who, long ticketId, String name, String declared, byte[] content) {
+        HttpResponse<String> response = uploads.upload(who, "/api/tickets/" + ticketId + "/attachments", name,
+                declared, content);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        Attachment stored = read(response.body(), Argument.of(Attachment.class));
+        assertThat(response.headers().firstValue("Location")).hasValue("/api/attachments/" + stored.id());
+        return stored;
+    }
+
+    /** {@code pathAfterTickets}: "{id}/attachments?messageId=…". */
+    private Attachment upload(Api.As who, String pathAfterTickets, byte[] png) {
+        HttpResponse<String> response = uploads.upload(who, "/api/tickets/" + pathAfterTickets, "m.png", "image/png",
+                png);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return read(response.body(), Argument.of(Attachment.class));
+    }
+
+    private List<Attachment> list(Api.As who, long ticketId) {
+        return api.get(who, "/api/tickets/" + ticketId + "/attachments").as(Argument.listOf(Attachment.class));
+    }
+
+    private <T> T read(String body, Argument<T> type) {
+        try {
+            return json.readValue(body, type);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void assertProblem(HttpResponse<?> response, int status, String detailContains) {
+        String body = response.body() instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8)
+                : String.valueOf(response.body());
+        assertThat(response.statusCode()).as(body).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).as(body)
+                .startsWith("application/problem+json");
+        assertThat(body).contains(detailContains);
+    }
+
+    private long storedRows(long ticketId) throws SQLException {
+        try (Connection c = sql(); PreparedStatement ps = c.prepareStatement("SELECT (SELECT count(*) FROM attachment "
+                + "WHERE ticket_id = ?) + (SELECT count(*) FROM attachment_chunk k JOIN attachment a "
+                + "ON a.id = k.attachment_id WHERE a.ticket_id = ?) + (SELECT count(*) FROM attachment_chunk k "
+                + "WHERE NOT EXISTS (SELECT FROM attachment a WHERE a.id = k.attachment_id))")) {
+            ps.setLong(1, ticketId);
+            ps.setLong(2, ticketId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** The APP1 body of a JPEG (the first one), or an empty array. */
+    private static byte[] app1(byte[] jpeg) {
+        int at = 2;
+        while (at + 4 < jpeg.length && (jpeg[at] & 0xFF) == 0xFF) {
+            int marker = jpeg[at + 1] & 0xFF;
+            int length = ((jpeg[at + 2] & 0xFF) << 8) | (jpeg[at + 3] & 0xFF);
+            if (marker == 0xE1) {
+                return Arrays.copyOfRange(jpeg, at + 4, at + 2 + length);
+            }
+            if (marker == 0xDA) {
+                break;
+            }
+            at += 2 + length;
+        }
+        return new byte[0];
+    }
+}

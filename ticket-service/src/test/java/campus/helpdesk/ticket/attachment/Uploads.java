@@ -1,0 +1,80 @@
+package campus.helpdesk.ticket.attachment;
+
+import campus.helpdesk.support.identity.ServiceTokens;
+import campus.helpdesk.ticket.Api;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/** Multipart uploads and byte downloads as a browser sends and gets them, against the running service. */
+final class Uploads {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final String BOUNDARY = "----helpdesk-test-boundary-7d1f";
+
+    private final URI base;
+    private final ServiceTokens tokens;
+
+    Uploads(URI base, ServiceTokens tokens) {
+        this.base = base;
+        this.tokens = tokens;
+    }
+
+    /** A form with one part {@code file}, declared as {@code declaredType} (which the service must not believe). */
+    HttpResponse<String> upload(Api.As who, String path, String fileName, String declaredType, byte[] content) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        String head = "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: " + declaredType + "\r\n\r\n";
+        body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = request(who, path)
+                .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+        return send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A form field {@code file} that is text, not a file (no file name): what a broken form sends. */
+    HttpResponse<String> textField(Api.As who, String path, String value) {
+        String body = "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\n" + value + "\r\n--"
+                + BOUNDARY + "--\r\n";
+        HttpRequest request = request(who, path)
+                .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A body of any other kind than a form, sent where files are uploaded. */
+    HttpResponse<String> notAForm(Api.As who, String path, String contentType, byte[] body) {
+        HttpRequest request = request(who, path).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        return send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<byte[]> download(Api.As who, String path) {
+        return send(request(who, path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private HttpRequest.Builder request(Api.As who, String path) {
+        return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", tokens.bearer(who.user(), who.role(), "ticket-service"));
+    }
+
+    private static <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+        try {
+            return HTTP.send(request, handler);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
