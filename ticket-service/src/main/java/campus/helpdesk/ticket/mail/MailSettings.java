@@ -123,8 +123,10 @@ public class MailSettings {
             InternetAddress address = new InternetAddress(from);
             String mailbox = address.getAddress();
             int at = mailbox.lastIndexOf('@');
-            String plus = at < 0 ? mailbox + "+t-{token}" : mailbox.substring(0, at) + "+t-{token}" + mailbox.substring(at);
-            return address.getPersonal() == null ? plus : new InternetAddress(plus, address.getPersonal(), "UTF-8").toString();
+            String plus = at < 0 ? mailbox + "+t-{token}"
+                    : mailbox.substring(0, at) + "+t-{token}" + mailbox.substring(at);
+            return address.getPersonal() == null ? plus
+                    : new InternetAddress(plus, address.getPersonal(), "UTF-8").toString();
         } catch (AddressException | java.io.UnsupportedEncodingException e) {
             return from;
         }

@@ -11,9 +11,12 @@ import java.util.regex.Pattern;
  */
 final class ReplyText {
 
-    /** "On Mon, 1 Dec 2026, Ada wrote:" and its Italian, Spanish, German and French forms (one or two lines). */
-    private static final Pattern ATTRIBUTION = Pattern.compile(
-            "(?i)^\\s*(on|il|el|am|le)\\b.{0,200}\\b(wrote|ha scritto|escribió|schrieb|a écrit)\\s*:?\\s*$");
+    /**
+     * "On Mon, 1 Dec 2026, Ada wrote:" and its Italian, Spanish and French forms, and the German one where the verb
+     * comes before the name ("Am ... schrieb Ada:"); on one line or broken over two.
+     */
+    private static final Pattern ATTRIBUTION = Pattern.compile("(?i)^\\s*(on|il|el|am|le)\\b.{0,200}"
+            + "(\\b(wrote|ha scritto|escribió|a écrit)\\s*:?|\\bschrieb\\b.{0,120}:)\\s*$");
     /** Outlook's separators and headers block, in the same languages. */
     private static final Pattern ORIGINAL = Pattern.compile(
             "(?i)^\\s*(-{2,}\\s*(original message|messaggio originale|mensaje original|ursprüngliche nachricht|"
