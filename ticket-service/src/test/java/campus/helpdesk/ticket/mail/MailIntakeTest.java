@@ -105,6 +105,13 @@ class MailIntakeTest extends MailTest {
         deliver(m);
         poller.pollOnce();
         assertThat(count("SELECT count(*) FROM tickets WHERE reporter_name = ?", "Bea Student")).isEqualTo(1);
+        // A crash after the ticket's commit but before its mail_intake row: the ticket's idempotency key holds.
+        try (Connection c = sql(); PreparedStatement ps = c.prepareStatement("DELETE FROM mail_intake")) {
+            ps.executeUpdate();
+        }
+        deliver(m);
+        poller.pollOnce();
+        assertThat(count("SELECT count(*) FROM tickets WHERE reporter_name = ?", "Bea Student")).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM ticket_contact k JOIN tickets t ON t.id = k.ticket_id "
                 + "WHERE t.reporter_name = ? AND k.email = 'bea@students.campus.test'", "Bea Student")).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM tickets WHERE reporter_name = ? AND title = 'Printer in C3 jams' "
