@@ -1,6 +1,9 @@
 package campus.helpdesk.ticket.mail;
 
-/** Why a reporter is told: staff answered in public, took the ticket on, or closed it. */
+/**
+ * Why a reporter is told: staff answered in public, took the ticket on, or closed it; or a reply by mail reached a
+ * ticket that is closed already (email intake), so it was not added.
+ */
 public enum MailKind {
-    ANSWERED, TAKEN, CLOSED
+    ANSWERED, TAKEN, CLOSED, REPLY_TO_CLOSED
 }

@@ -3,6 +3,8 @@ package campus.helpdesk.ticket.mail;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 
 import java.time.Duration;
 
@@ -106,9 +108,37 @@ public class MailSettings {
     }
 
     /** The domain of the From address, for Message-IDs and the reply address. */
-    String domain() {
+    public String domain() {
         int at = from.lastIndexOf('@');
         return at >= 0 ? from.substring(at + 1).replace(">", "") : "localhost";
+    }
+
+    /**
+     * The Reply-To of a ticket's notifications, with {@code {token}} for the ticket's reply token: the From
+     * address plus-addressed ({@code helpdesk+t-TOKEN@campus.test}, display name kept), which mailboxes deliver to
+     * the desk's own and which the intake reads back to find the ticket.
+     */
+    public String replyToTemplate() {
+        try {
+            InternetAddress address = new InternetAddress(from);
+            String mailbox = address.getAddress();
+            int at = mailbox.lastIndexOf('@');
+            String plus = at < 0 ? mailbox + "+t-{token}"
+                    : mailbox.substring(0, at) + "+t-{token}" + mailbox.substring(at);
+            return address.getPersonal() == null ? plus
+                    : new InternetAddress(plus, address.getPersonal(), "UTF-8").toString();
+        } catch (AddressException | java.io.UnsupportedEncodingException e) {
+            return from;
+        }
+    }
+
+    /** The desk's own address, bare: mails from it are the desk's own and never read as a report. */
+    public String fromAddress() {
+        try {
+            return new InternetAddress(from).getAddress();
+        } catch (AddressException e) {
+            return from;
+        }
     }
 
     /** A setting that cannot be one stops the start, naming it (a deployment's compose file passes empty ones). */

@@ -19,7 +19,13 @@ public class Notifications {
 
     private static final String QUEUE = """
             INSERT INTO mail_outbox (ticket_id, kind, recipient, message_id, reply_to, subject, text_body, html_body)
-            SELECT ticket_id, ?, email, ?, ?, ?, ?, ? FROM ticket_contact WHERE ticket_id = ?""";
+            SELECT ticket_id, ?, email, ?, replace(?, '{token}', reply_token), ?, ?, ? FROM ticket_contact
+            WHERE ticket_id = ?""";
+
+    /** Once per incoming mail: its Message-ID fixes the answer's, so a mail handled twice is answered once. */
+    private static final String ANSWER = """
+            INSERT INTO mail_outbox (ticket_id, kind, recipient, message_id, reply_to, subject, text_body, html_body)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (message_id) DO NOTHING""";
 
     private final MailSettings settings;
 
@@ -41,11 +47,36 @@ public class Notifications {
         try (PreparedStatement ps = c.prepareStatement(QUEUE)) {
             ps.setString(1, kind.name());
             ps.setString(2, "<ticket-" + ticket.id() + "." + UUID.randomUUID() + "@" + settings.domain() + ">");
-            ps.setString(3, settings.from());
+            ps.setString(3, settings.replyToTemplate());
             ps.setString(4, mail.subject());
             ps.setString(5, mail.text());
             ps.setString(6, mail.html());
             ps.setLong(7, ticket.id());
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Tells {@code recipient}, who replied by mail to the closed {@code ticket}, that the reply was not added. The
+     * answer's Message-ID derives from {@code incomingKey} (the reply's own), so it is queued once however often
+     * the reply is read; a reply to it carries no ticket token and opens a new ticket.
+     */
+    public void queueReplyToClosed(Connection c, Ticket ticket, String recipient, String incomingKey)
+            throws SQLException {
+        if (!settings.enabled()) {
+            return;
+        }
+        MailText.Rendered mail = MailText.render(ticket, MailKind.REPLY_TO_CLOSED, null,
+                settings.publicUrl() + "/#/tickets/" + ticket.id());
+        try (PreparedStatement ps = c.prepareStatement(ANSWER)) {
+            ps.setLong(1, ticket.id());
+            ps.setString(2, MailKind.REPLY_TO_CLOSED.name());
+            ps.setString(3, recipient);
+            ps.setString(4, "<closed-reply-" + incomingKey + "@" + settings.domain() + ">");
+            ps.setString(5, settings.from());
+            ps.setString(6, mail.subject());
+            ps.setString(7, mail.text());
+            ps.setString(8, mail.html());
             ps.executeUpdate();
         }
     }

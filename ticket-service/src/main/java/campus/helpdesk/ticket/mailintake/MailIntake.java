@@ -1,0 +1,259 @@
+package campus.helpdesk.ticket.mailintake;
+
+import campus.helpdesk.api.NewMessage;
+import campus.helpdesk.api.NewTicket;
+import campus.helpdesk.api.Role;
+import campus.helpdesk.api.Ticket;
+import campus.helpdesk.api.TicketStatus;
+import campus.helpdesk.ticket.db.Database;
+import campus.helpdesk.ticket.db.Sql;
+import campus.helpdesk.ticket.db.TicketSql;
+import campus.helpdesk.ticket.identity.Identity;
+import campus.helpdesk.ticket.lifecycle.TicketCreation;
+import campus.helpdesk.ticket.mail.MailSettings;
+import campus.helpdesk.ticket.mail.Notifications;
+import campus.helpdesk.ticket.message.Messages;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What one mail from the mailbox becomes. A reply carrying a live ticket's token (in the plus-address it was sent
+ * to, or {@code [#id:TOKEN]} in the subject) is a public message by the ticket's reporter, its quoted history cut;
+ * on a closed ticket it is nothing but one polite answer. Anything else a person wrote opens a ticket. Mails of
+ * robots and of the desk itself are recorded and left alone. The subject's text alone never makes a reply: a
+ * forged or unknown token is a new mail.
+ */
+@Singleton
+public class MailIntake {
+
+    /** What became of a mail, as {@code mail_intake.outcome} records it. */
+    public enum Outcome {
+        TICKET, MESSAGE, CLOSED_ANSWERED, AUTOMATIC, OWN, ALREADY
+    }
+
+    private static final Pattern PLUS_TOKEN = Pattern.compile("\\+t-([0-9a-f]{32})@", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SUBJECT_TOKEN = Pattern.compile("\\[#(\\d+):([0-9a-f]{32})]",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
+
+    private final Database db;
+    private final TicketCreation creation;
+    private final Messages messages;
+    private final Notifications notifications;
+    private final MailSettings mail;
+
+    public MailIntake(Database db, TicketCreation creation, Messages messages, Notifications notifications,
+                      MailSettings mail) {
+        this.db = db;
+        this.creation = creation;
+        this.messages = messages;
+        this.notifications = notifications;
+        this.mail = mail;
+    }
+
+    public Outcome handle(MimeMessage message) throws MessagingException, IOException {
+        String key = key(message);
+        if (db.autoCommit(c -> handled(c, key))) {
+            return Outcome.ALREADY;
+        }
+        InternetAddress sender = sender(message);
+        Outcome outcome;
+        Long ticketId = null;
+        if (sender == null || sender.getAddress().equalsIgnoreCase(mail.fromAddress())) {
+            outcome = Outcome.OWN;
+        } else if (Loops.isAutomatic(message, sender.getAddress())) {
+            outcome = Outcome.AUTOMATIC;
+        } else {
+            Long replied = repliedTicket(message);
+            if (replied != null) {
+                ticketId = replied;
+                outcome = reply(message, replied, sender, key);
+            } else {
+                ticketId = open(message, sender, key);
+                outcome = Outcome.TICKET;
+            }
+        }
+        record(key, outcome, ticketId);
+        return outcome;
+    }
+
+    private Outcome reply(MimeMessage message, long ticketId, InternetAddress sender, String key)
+            throws MessagingException, IOException {
+        Ticket ticket = db.autoCommit(c -> TicketSql.loadLive(c, ticketId));
+        if (ticket.status() != TicketStatus.CLOSED) {
+            String body = limit(clean(ReplyText.cut(text(message))), 5_000);
+            if (body.isBlank()) {
+                body = "(empty reply)";
+            }
+            messages.post(new Identity(Role.STUDENT, ticket.reporterName()), ticketId, new NewMessage(body, false),
+                    key);
+            return Outcome.MESSAGE;
+        }
+        db.inTransaction(c -> {
+            notifications.queueReplyToClosed(c, ticket, sender.getAddress(), key);
+            return null;
+        });
+        return Outcome.CLOSED_ANSWERED;
+    }
+
+    private long open(MimeMessage message, InternetAddress sender, String key) throws MessagingException,
+            IOException {
+        String subject = clean(message.getSubject() == null ? "" : message.getSubject()).strip();
+        String title = limit(subject.isEmpty() ? "(no subject)" : subject, 200);
+        String body = limit(clean(text(message)).strip(), 10_000);
+        String reporter = sender.getPersonal() != null && !sender.getPersonal().isBlank()
+                ? limit(clean(sender.getPersonal()).strip(), 100) : sender.getAddress();
+        String email = sender.getAddress().matches(NewTicket.EMAIL) && sender.getAddress().length() <= 254
+                ? sender.getAddress() : null;
+        NewTicket ticket = new NewTicket(title, body.isEmpty() ? title : body, null, null, null, null, email);
+        return creation.create(new Identity(Role.STUDENT, reporter), ticket, key).ticket().id();
+    }
+
+    /** The ticket a valid token names, or null: an unknown or forged token makes the mail a new one. */
+    private @Nullable Long repliedTicket(MimeMessage message) throws MessagingException {
+        List<String> tokens = new ArrayList<>();
+        List<Address> recipients = new ArrayList<>();
+        if (message.getAllRecipients() != null) {
+            recipients.addAll(List.of(message.getAllRecipients()));
+        }
+        for (Address address : recipients) {
+            Matcher m = PLUS_TOKEN.matcher(address.toString());
+            if (m.find()) {
+                tokens.add(m.group(1).toLowerCase(Locale.ROOT));
+            }
+        }
+        for (String header : List.of("Delivered-To", "X-Original-To")) {
+            String value = message.getHeader(header, ",");
+            Matcher m = PLUS_TOKEN.matcher(value == null ? "" : value);
+            if (m.find()) {
+                tokens.add(m.group(1).toLowerCase(Locale.ROOT));
+            }
+        }
+        for (String token : tokens) {
+            Long id = db.autoCommit(c -> ticketOf(c, token));
+            if (id != null) {
+                return id;
+            }
+        }
+        // In the subject the token counts only with the number of the ticket it belongs to.
+        Matcher s = SUBJECT_TOKEN.matcher(message.getSubject() == null ? "" : message.getSubject());
+        if (s.find()) {
+            long named = Long.parseLong(s.group(1));
+            Long id = db.autoCommit(c -> ticketOf(c, s.group(2).toLowerCase(Locale.ROOT)));
+            if (id != null && id == named) {
+                return id;
+            }
+        }
+        return null;
+    }
+
+    private static @Nullable Long ticketOf(Connection c, String token) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT k.ticket_id FROM ticket_contact k JOIN tickets t ON t.id = k.ticket_id
+                WHERE k.reply_token = ? AND t.deleted_at IS NULL""")) {
+            ps.setString(1, token);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : null;
+            }
+        }
+    }
+
+    private static boolean handled(Connection c, String key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM mail_intake WHERE message_key = ?")) {
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private void record(String key, Outcome outcome, @Nullable Long ticketId) {
+        db.autoCommit(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO mail_intake (message_key, outcome, ticket_id) VALUES (?, ?, ?)
+                    ON CONFLICT (message_key) DO NOTHING""")) {
+                ps.setString(1, key);
+                ps.setString(2, outcome.name());
+                Sql.setNullableLong(ps, 3, ticketId);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * The mail's key: a hash of its Message-ID (fits every key column), or of what it says when it has none, so
+     * the same mail read twice has the same key.
+     */
+    static String key(MimeMessage message) throws MessagingException, IOException {
+        String id = message.getMessageID();
+        String basis = id != null && !id.isBlank() ? id.strip()
+                : "no-id|" + message.getHeader("From", ",") + "|" + message.getHeader("Date", ",") + "|"
+                + message.getSubject() + "|" + text(message);
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(basis.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "mail-" + HexFormat.of().formatHex(hash);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static @Nullable InternetAddress sender(MimeMessage message) throws MessagingException {
+        Address[] from = message.getFrom();
+        return from != null && from.length > 0 && from[0] instanceof InternetAddress a ? a : null;
+    }
+
+    /** The text part of the mail (the first text/plain), else its HTML with the tags taken out. */
+    static String text(jakarta.mail.Part part) throws MessagingException, IOException {
+        if (part.isMimeType("text/plain")) {
+            return String.valueOf(part.getContent());
+        }
+        if (part.isMimeType("multipart/*")) {
+            jakarta.mail.Multipart multipart = (jakarta.mail.Multipart) part.getContent();
+            String html = null;
+            for (int i = 0; i < multipart.getCount(); i++) {
+                jakarta.mail.BodyPart child = multipart.getBodyPart(i);
+                if (jakarta.mail.Part.ATTACHMENT.equalsIgnoreCase(child.getDisposition())) {
+                    continue;
+                }
+                String found = text(child);
+                if (child.isMimeType("text/plain") || (child.isMimeType("multipart/*") && !found.isEmpty())) {
+                    return found;
+                }
+                if (html == null && !found.isEmpty()) {
+                    html = found;
+                }
+            }
+            return html == null ? "" : html;
+        }
+        if (part.isMimeType("text/html")) {
+            return String.valueOf(part.getContent()).replaceAll("(?i)<br\\s*/?>|</p>", "\n").replaceAll("<[^>]*>", "")
+                    .replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+        }
+        return "";
+    }
+
+    private static String clean(String text) {
+        return CONTROL.matcher(text.replace("\r\n", "\n")).replaceAll("");
+    }
+
+    private static String limit(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
+    }
+}

@@ -1,0 +1,178 @@
+package campus.helpdesk.ticket.mail;
+
+import campus.helpdesk.api.Ticket;
+import campus.helpdesk.api.TicketStatus;
+import campus.helpdesk.ticket.Api;
+import campus.helpdesk.ticket.FreePort;
+import campus.helpdesk.ticket.mailintake.MailPoller;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Email intake against GreenMail as both servers: mails are delivered to the desk's IMAP mailbox, the poller (run
+ * by hand here) reads them, and its answers go out over SMTP.
+ */
+@MicronautTest(transactional = false)
+class MailIntakeTest extends MailTest {
+
+    private static final String DESK = "helpdesk@campus.test";
+    private final int imapPort = FreePort.belowTheEphemeralRange();
+    private com.icegreen.greenmail.user.GreenMailUser desk;
+
+    @Inject
+    MailPoller poller;
+
+    @Override
+    protected void startSmtp() {
+        smtp = new GreenMail(new ServerSetup[]{
+                new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+                new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
+        desk = smtp.setUser(DESK, "desk", "secret");
+        smtp.start();
+    }
+
+    @Override
+    protected Map<String, String> mailProperties() {
+        return Map.of("helpdesk.imap.host", "127.0.0.1", "helpdesk.imap.port", String.valueOf(imapPort),
+                "helpdesk.imap.user", "desk", "helpdesk.imap.password", "secret", "helpdesk.imap.tls", "false",
+                "helpdesk.imap.poller.enabled", "false");
+    }
+
+    private MimeMessage mail(String from, String to, String subject, String body, Map<String, String> headers)
+            throws Exception {
+        MimeMessage m = new MimeMessage(Session.getInstance(new Properties()));
+        m.setFrom(new InternetAddress(from));
+        m.setRecipients(Message.RecipientType.TO, InternetAddress.parse(to));
+        m.setSubject(subject);
+        m.setText(body, "UTF-8");
+        for (var h : headers.entrySet()) {
+            m.setHeader(h.getKey(), h.getValue());
+        }
+        m.saveChanges();
+        return m;
+    }
+
+    private void deliver(MimeMessage m) {
+        desk.deliver(m);
+    }
+
+    private long count(String sql, Object arg) throws Exception {
+        try (Connection c = sql(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, arg);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private String token(long ticketId) throws Exception {
+        try (Connection c = sql(); PreparedStatement ps = c.prepareStatement(
+                "SELECT reply_token FROM ticket_contact WHERE ticket_id = ?")) {
+            ps.setLong(1, ticketId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    @Test
+    void aNewMailOpensOneTicketEvenWhenSeenTwice() throws Exception {
+        MimeMessage m = mail("Bea Student <bea@students.campus.test>", DESK, "Printer in C3 jams",
+                "The printer in room C3 jams on every page.", Map.of());
+        deliver(m);
+        poller.pollOnce();
+        long tickets = count("SELECT count(*) FROM tickets WHERE reporter_name = ?", "Bea Student");
+        assertThat(tickets).isEqualTo(1);
+        // The same mail again (a crash before \Seen, or another copy): still one ticket.
+        deliver(m);
+        poller.pollOnce();
+        assertThat(count("SELECT count(*) FROM tickets WHERE reporter_name = ?", "Bea Student")).isEqualTo(1);
+        // A crash after the ticket's commit but before its mail_intake row: the ticket's idempotency key holds.
+        try (Connection c = sql(); PreparedStatement ps = c.prepareStatement("DELETE FROM mail_intake")) {
+            ps.executeUpdate();
+        }
+        deliver(m);
+        poller.pollOnce();
+        assertThat(count("SELECT count(*) FROM tickets WHERE reporter_name = ?", "Bea Student")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM ticket_contact k JOIN tickets t ON t.id = k.ticket_id "
+                + "WHERE t.reporter_name = ? AND k.email = 'bea@students.campus.test'", "Bea Student")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM tickets WHERE reporter_name = ? AND title = 'Printer in C3 jams' "
+                + "AND description LIKE 'The printer in room C3%'", "Bea Student")).isEqualTo(1);
+    }
+
+    @Test
+    void aReplyLandsAsAMessageWithoutItsQuotedHistory() throws Exception {
+        String to = "ada@students.campus.test";
+        Ticket ticket = report(Api.As.student("Ada Reply"), "Beamer broken in A1", "No image at all.", to);
+        move(ticket.id(), TicketStatus.ACTIVE);
+        await("the mail", Duration.ofSeconds(10), unchecked(() -> mailTo(to).size() == 1));
+        String replyTo = mailTo(to).get(0).getReplyTo()[0].toString();
+        assertThat(replyTo).contains("helpdesk+t-" + token(ticket.id()) + "@campus.test");
+        deliver(mail(to, replyTo, "Re: " + mailTo(to).get(0).getSubject(),
+                "It works again, thanks!\n\n-- \nAda\n\nOn Tue, 1 Dec 2026, Campus Helpdesk wrote:\n> Your ticket",
+                Map.of()));
+        poller.pollOnce();
+        Api.Answer messages = api.get(STAFF, "/api/tickets/" + ticket.id() + "/messages");
+        assertThat(messages.raw.body()).contains("It works again, thanks!").contains("Ada Reply")
+                .doesNotContain("Your ticket").doesNotContain("wrote");
+    }
+
+    @Test
+    void aReplyToAClosedTicketGetsOnePoliteAnswerAndChangesNothing() throws Exception {
+        String to = "cleo@students.campus.test";
+        Ticket ticket = report(Api.As.student("Cleo"), "No wifi in B2", "Eduroam drops.", to);
+        move(ticket.id(), TicketStatus.ACTIVE);
+        move(ticket.id(), TicketStatus.CLOSED);
+        String address = "helpdesk+t-" + token(ticket.id()) + "@campus.test";
+        MimeMessage reply = mail(to, address, "Re: closed", "Still broken!", Map.of());
+        deliver(reply);
+        poller.pollOnce();
+        deliver(reply);
+        poller.pollOnce();
+        await("the polite answer", Duration.ofSeconds(10), unchecked(() -> mailTo(to).size() == 3));
+        Thread.sleep(500);
+        assertThat(mailTo(to)).hasSize(3);
+        assertThat(mailTo(to).get(2).getSubject()).contains("your reply was not added");
+        assertThat(count("SELECT count(*) FROM ticket_message WHERE ticket_id = ?", ticket.id())).isZero();
+        assertThat(api.get(STAFF, "/api/tickets/" + ticket.id()).raw.body()).contains("CLOSED");
+    }
+
+    @Test
+    void anAutoReplyIsNeverAnsweredNorFiled() throws Exception {
+        String to = "dan@students.campus.test";
+        Ticket ticket = report(Api.As.student("Dan"), "Moodle down", "Cannot log in.", to);
+        move(ticket.id(), TicketStatus.ACTIVE);
+        move(ticket.id(), TicketStatus.CLOSED);
+        String address = "helpdesk+t-" + token(ticket.id()) + "@campus.test";
+        deliver(mail(to, address, "Out of office", "I am away.", Map.of("Auto-Submitted", "auto-replied")));
+        deliver(mail("MAILER-DAEMON@students.campus.test", DESK, "Undelivered", "Bounce.", Map.of()));
+        deliver(mail("Robot <robot@campus.test>", DESK, "Weekly digest", "News.", Map.of("Precedence", "bulk")));
+        deliver(mail(DESK, DESK, "Our own", "Loop.", Map.of()));
+        poller.pollOnce();
+        Thread.sleep(1000);
+        assertThat(mailTo(to)).hasSize(2);
+        assertThat(mailTo("robot@campus.test")).isEmpty();
+        assertThat(count("SELECT count(*) FROM mail_intake WHERE outcome IN ('AUTOMATIC', 'OWN') AND ?::int = 1", 1))
+                .isEqualTo(4);
+        assertThat(count("SELECT count(*) FROM tickets WHERE title IN ('Out of office', 'Undelivered', "
+                + "'Weekly digest', 'Our own') AND ?::int = 1", 1)).isZero();
+    }
+}

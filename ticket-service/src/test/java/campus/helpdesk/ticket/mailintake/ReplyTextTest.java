@@ -1,0 +1,35 @@
+package campus.helpdesk.ticket.mailintake;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What is kept of a reply: the person's words, not the quoted notification nor the signature, in five languages. */
+class ReplyTextTest {
+
+    @Test
+    void quotedHistoryAndSignaturesAreCutInEveryLanguage() {
+        String[] replies = {
+            "Works now.\n\nOn Tue, 1 Dec 2026 at 10:00, Campus Helpdesk <helpdesk@campus.test> wrote:\n> Your ticket",
+            "Works now.\nOn Tue, 1 Dec 2026 at 10:00, Campus Helpdesk\n<helpdesk@campus.test> wrote:\n> Your ticket",
+            "Works now.\n\nIl giorno mar 1 dic 2026, Campus Helpdesk ha scritto:\n> La tua segnalazione",
+            "Works now.\n\nEl mar, 1 dic 2026, Campus Helpdesk escribió:\n> Tu incidencia",
+            "Works now.\n\nAm Di., 1. Dez. 2026 um 10:00 schrieb Campus Helpdesk:\n> Ihre Meldung",
+            "Works now.\n\nLe mar. 1 déc. 2026 à 10:00, Campus Helpdesk a écrit :\n> Votre signalement",
+            "Works now.\n\n-----Original Message-----\nFrom: helpdesk@campus.test\nYour ticket",
+            "Works now.\n\n-----Messaggio originale-----\nDa: helpdesk@campus.test\n",
+            "Works now.\n\n-----Ursprüngliche Nachricht-----\nVon: helpdesk@campus.test\n",
+            "Works now.\n\n-- \nAda Lovelace\nStudent, Computer Science",
+            "Works now.\r\n\r\n> quoted only\r\n",
+        };
+        for (String reply : replies) {
+            assertThat(ReplyText.cut(reply)).as(reply).isEqualTo("Works now.");
+        }
+    }
+
+    @Test
+    void aReplyWithoutHistoryIsKeptWhole() {
+        assertThat(ReplyText.cut("Still broken.\nOn the second floor it works, though.\nThanks"))
+                .isEqualTo("Still broken.\nOn the second floor it works, though.\nThanks");
+    }
+}
