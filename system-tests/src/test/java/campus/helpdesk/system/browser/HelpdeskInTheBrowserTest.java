@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.NoAlertPresentException;
 
 import java.net.URI;
@@ -224,8 +225,10 @@ class HelpdeskInTheBrowserTest {
             student.driver.switchTo().activeElement().sendKeys("Printer on floor 3 jams", Keys.TAB,
                     "The printer near the stairs jams on every second page.");
             WebElement send = student.driver.findElement(By.cssSelector("form button[type=submit]"));
+            // Tab as a keyboard does, to whatever has the focus: typed into a file input by sendKeys, a Tab would
+            // be read as a path to upload.
             while (!send.equals(student.driver.switchTo().activeElement())) {
-                student.driver.switchTo().activeElement().sendKeys(Keys.TAB);
+                new Actions(student.driver).sendKeys(Keys.TAB).perform();
             }
             assertThat(student.script("return getComputedStyle(document.activeElement).boxShadow")).asString()
                     .as("the focused button shows a focus ring").isNotEqualTo("none");
