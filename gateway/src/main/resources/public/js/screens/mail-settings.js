@@ -12,8 +12,8 @@ export async function render(container) {
   const submit = h('button', { type: 'submit', class: 'btn btn-primary' }, 'Save');
   const form = h('form', { class: 'form', novalidate: true, id: 'mail-settings' },
     field('Email address', email, 'Leave it empty to get no mail.'),
-    h('div', { class: 'field' }, h('label', { class: 'check' }, enabled, ' Email me when someone else writes under a ticket '
-      + 'assigned to me (internal notes included)')),
+    h('div', { class: 'field' }, h('label', { class: 'check' }, enabled,
+      ' Email me when someone else writes under a ticket assigned to me (internal notes included)')),
     errors, h('div', { class: 'actions' }, submit));
 
   form.addEventListener('submit', async e => {
