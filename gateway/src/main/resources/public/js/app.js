@@ -22,6 +22,7 @@ const ROUTES = [
   [/^#\/tickets\/(\d+)$/, () => import('./screens/ticket.js'), ['STUDENT', 'STAFF', 'ANALYST']],
   [/^#\/dashboard$/, () => import('./screens/dashboard.js'), ['STAFF', 'ANALYST']],
   [/^#\/tokens$/, () => import('./screens/tokens.js'), ['STAFF']],
+  [/^#\/mail-settings$/, () => import('./screens/mail-settings.js'), ['STAFF']],
 ];
 
 let session = { signedIn: false };
@@ -52,9 +53,13 @@ function drawChrome() {
   area.replaceChildren();
   document.getElementById('menu-button').hidden = !session.signedIn;
   if (session.signedIn) {
-    area.append(h('span', { class: 'who' }, h('span', { class: 'who-name' }, session.name),
+    area.append(...[h('span', { class: 'who' }, h('span', { class: 'who-name' }, session.name),
       h('span', { class: 'who-role' }, ROLE_TEXT[session.role] || session.role)),
-    h('button', { type: 'button', class: 'btn btn-ghost', id: 'sign-out', onclick: signOut }, 'Sign out'));
+    // Staff find their own mail setting beside their name: it is theirs, not a screen of the desk.
+    session.role === 'STAFF' ? h('a', { href: '#/mail-settings', class: 'btn btn-ghost', id: 'mail-settings-link' },
+      'My email') : null,
+    h('button', { type: 'button', class: 'btn btn-ghost', id: 'sign-out', onclick: signOut }, 'Sign out')]
+      .filter(Boolean));
   }
 }
 

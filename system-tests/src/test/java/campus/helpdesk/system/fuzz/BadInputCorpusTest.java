@@ -386,6 +386,10 @@ class BadInputCorpusTest {
                 Endpoint.read(t, "/api/tickets/solved", Map.of()),
                 Endpoint.read(t, "/api/tickets/notifications", Map.of()),
                 Endpoint.read(t, "/api/tickets/{id}/notifications", Map.of()),
+                // A staff member's own mail setting: anything but one mailbox (or none) is a 400 naming "email".
+                Endpoint.read(t, "/api/tickets/notifications/me", Map.of()),
+                Endpoint.body(t, "PUT", "/api/tickets/notifications/me", fields("email",
+                        text(false, "fuzz@campus.test"), "enabled", bool(false)), true),
                 Endpoint.read(t, "/api/tickets/{id}/messages", Map.of()),
                 // Files: the list and a download (uploads are multipart: their bad forms are in UploadBadForms).
                 Endpoint.read(t, "/api/tickets/{id}/attachments", Map.of()),

@@ -52,6 +52,9 @@ class RouteRoleMatrixTest {
             // ticket's notification address and mails, staff only (it is personal).
             GatewayRoute.of("GET", "/api/tickets/notifications", PEOPLE, 200),
             GatewayRoute.of("GET", "/api/tickets/{ticket}/notifications", java.util.Set.of("STAFF"), 200),
+            // A staff member's own mail setting: staff, from a session only (a token must not redirect their mail).
+            GatewayRoute.sessionOnly("GET", "/api/tickets/notifications/me", java.util.Set.of("STAFF"), 200),
+            GatewayRoute.sessionOnly("PUT", "/api/tickets/notifications/me", java.util.Set.of("STAFF"), 200),
             GatewayRoute.of("GET", "/api/tickets?assignee=none&sla=AT_RISK,BREACHED&sort=due",
                     java.util.Set.of("STAFF", "ANALYST"), 200),
             // Analysts are nobody's assignee: ticket-service refuses them "me", as it refuses students any assignee.
@@ -293,6 +296,7 @@ class RouteRoleMatrixTest {
             case "POST /api/tickets/{active}/assignee" -> Map.of("assignee", "Matrix Colleague");
             case "POST /api/tickets/{ticket}/links" -> Map.of("tickets", List.of(newTicket()));
             case "POST /api/tickets/{ticket}/messages" -> Map.of("body", "Any news?");
+            case "PUT /api/tickets/notifications/me" -> Map.of("email", "matrix@staff.campus.test", "enabled", false);
             case "POST /api/tickets/{ticket}/attachments" -> PHOTO;
             case "POST /api/tickets/classify" -> Map.of("text", "The printer in the library is jammed");
             case "POST /api/tokens" -> Map.of("name", "matrix-new-" + names.incrementAndGet(), "role", "ANALYST");

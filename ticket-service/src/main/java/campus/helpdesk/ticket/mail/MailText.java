@@ -15,30 +15,35 @@ public final class MailText {
 
     /** Subject (ticket number and title follow), the line above the message, the link's words, the closing line. */
     private record Words(String answered, String taken, String closed, String open, String reply,
-                         String replyToClosed, String fileNew) {
+                         String replyToClosed, String fileNew, String assigned) {
     }
 
     private static final Map<String, Words> WORDS = Map.of(
             "english", new Words("New answer on your ticket", "Your ticket is being handled",
                     "Your ticket was closed", "Open the ticket", "You can reply to this email.",
                     "Your ticket is closed, so your reply was not added",
-                    "If the problem is still there, please send a new email or file a new report."),
+                    "If the problem is still there, please send a new email or file a new report.",
+                    "New message on a ticket assigned to you"),
             "italian", new Words("Nuova risposta alla tua segnalazione", "La tua segnalazione è in lavorazione",
                     "La tua segnalazione è stata chiusa", "Apri la segnalazione", "Puoi rispondere a questa email.",
                     "La tua segnalazione è chiusa, quindi la tua risposta non è stata aggiunta",
-                    "Se il problema persiste, scrivi una nuova email o apri una nuova segnalazione."),
+                    "Se il problema persiste, scrivi una nuova email o apri una nuova segnalazione.",
+                    "Nuovo messaggio su una segnalazione assegnata a te"),
             "spanish", new Words("Nueva respuesta a tu incidencia", "Tu incidencia está en curso",
                     "Tu incidencia se ha cerrado", "Abrir la incidencia", "Puedes responder a este correo.",
                     "Tu incidencia está cerrada, así que tu respuesta no se ha añadido",
-                    "Si el problema continúa, envía un nuevo correo o abre una nueva incidencia."),
+                    "Si el problema continúa, envía un nuevo correo o abre una nueva incidencia.",
+                    "Nuevo mensaje en una incidencia asignada a ti"),
             "german", new Words("Neue Antwort auf Ihre Meldung", "Ihre Meldung wird bearbeitet",
                     "Ihre Meldung wurde geschlossen", "Meldung öffnen", "Sie können auf diese E-Mail antworten.",
                     "Ihre Meldung ist geschlossen, Ihre Antwort wurde daher nicht hinzugefügt",
-                    "Besteht das Problem weiter, schreiben Sie bitte eine neue E-Mail oder eine neue Meldung."),
+                    "Besteht das Problem weiter, schreiben Sie bitte eine neue E-Mail oder eine neue Meldung.",
+                    "Neue Nachricht zu einer Ihnen zugewiesenen Meldung"),
             "french", new Words("Nouvelle réponse à votre signalement", "Votre signalement est pris en charge",
                     "Votre signalement a été clos", "Ouvrir le signalement", "Vous pouvez répondre à cet e-mail.",
                     "Votre signalement est clos, votre réponse n'a donc pas été ajoutée",
-                    "Si le problème persiste, envoyez un nouvel e-mail ou faites un nouveau signalement."));
+                    "Si le problème persiste, envoyez un nouvel e-mail ou faites un nouveau signalement.",
+                    "Nouveau message sur un signalement qui vous est attribué"));
 
     public record Rendered(String subject, String text, String html) {
     }
@@ -54,9 +59,15 @@ public final class MailText {
             case TAKEN -> words.taken();
             case CLOSED -> words.closed();
             case REPLY_TO_CLOSED -> words.replyToClosed();
+            case STAFF_MESSAGE -> words.assigned();
         };
-        // A reply to this one would be a reply to a closed ticket again: it asks for a new report instead.
-        String closing = kind == MailKind.REPLY_TO_CLOSED ? words.fileNew() : words.reply();
+        // A reply to this one would be a reply to a closed ticket again: it asks for a new report instead. Staff
+        // answer in the desk, not by mail (a staff mail carries no ticket token), so theirs has no closing line.
+        String closing = switch (kind) {
+            case REPLY_TO_CLOSED -> words.fileNew();
+            case STAFF_MESSAGE -> "";
+            default -> words.reply();
+        };
         String subject = "[#" + ticket.id() + "] " + headline + ": " + oneLine(ticket.title());
         StringBuilder text = new StringBuilder(headline).append(": ").append(ticket.title()).append("\n\n");
         StringBuilder html = new StringBuilder("<!DOCTYPE html><html><body><p><strong>")
@@ -66,9 +77,13 @@ public final class MailText {
             html.append("<blockquote style=\"white-space: pre-wrap\">").append(escape(message.strip()))
                     .append("</blockquote>");
         }
-        text.append(words.open()).append(": ").append(link).append('\n').append(closing).append('\n');
-        html.append("<p><a href=\"").append(escape(link)).append("\">").append(escape(words.open()))
-                .append("</a></p><p>").append(escape(closing)).append("</p></body></html>");
+        text.append(words.open()).append(": ").append(link).append('\n');
+        html.append("<p><a href=\"").append(escape(link)).append("\">").append(escape(words.open())).append("</a></p>");
+        if (!closing.isEmpty()) {
+            text.append(closing).append('\n');
+            html.append("<p>").append(escape(closing)).append("</p>");
+        }
+        html.append("</body></html>");
         return new Rendered(subject, text.toString(), html.toString());
     }
 

@@ -1,6 +1,7 @@
 package campus.helpdesk.ticket.mail;
 
 import campus.helpdesk.api.Ticket;
+import campus.helpdesk.api.TicketStatus;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
@@ -10,7 +11,7 @@ import java.sql.SQLException;
 import java.util.UUID;
 
 /**
- * Queues a notification to a ticket's reporter on the connection of the change that causes it, so the mail and the
+ * Queues a notification to a ticket's reporter (or to its assignee, {@link #queueToAssignee}) on the connection of the change that causes it, so the mail and the
  * change commit or roll back together (the outbox); {@link OutboxSender} sends it later. A ticket without a
  * notification address, or a desk without SMTP settings, queues nothing.
  */
@@ -26,6 +27,12 @@ public class Notifications {
     private static final String ANSWER = """
             INSERT INTO mail_outbox (ticket_id, kind, recipient, message_id, reply_to, subject, text_body, html_body)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (message_id) DO NOTHING""";
+
+    /** To the assignee's own address, when they gave one and left the setting on; no Reply-To (see below). */
+    private static final String TO_ASSIGNEE = """
+            INSERT INTO mail_outbox (ticket_id, kind, recipient, message_id, subject, text_body, html_body)
+            SELECT ?, ?, email, ?, ?, ?, ? FROM staff_notification
+            WHERE staff_name = ? AND enabled AND email IS NOT NULL""";
 
     private final MailSettings settings;
 
@@ -77,6 +84,34 @@ public class Notifications {
             ps.setString(6, mail.subject());
             ps.setString(7, mail.text());
             ps.setString(8, mail.html());
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Tells the staff member {@code ticket} is assigned to that {@code author} wrote {@code message} under it, when
+     * the ticket is ACTIVE, the author is not the assignee themself and the assignee's setting says so. Internal
+     * notes count: staff may read them, and a colleague's note is often what the assignee must act on. The mail
+     * has no Reply-To: a reply would come back to the desk's mailbox as a new report, not under this ticket, and
+     * staff answer in the desk.
+     */
+    public void queueToAssignee(Connection c, Ticket ticket, String author, boolean authorIsStaff, String message)
+            throws SQLException {
+        String assignee = ticket.assignee();
+        if (!settings.enabled() || ticket.status() != TicketStatus.ACTIVE || assignee == null
+                || (authorIsStaff && assignee.equals(author))) {
+            return;
+        }
+        MailText.Rendered mail = MailText.render(ticket, MailKind.STAFF_MESSAGE, author + ":\n" + message,
+                settings.publicUrl() + "/#/tickets/" + ticket.id());
+        try (PreparedStatement ps = c.prepareStatement(TO_ASSIGNEE)) {
+            ps.setLong(1, ticket.id());
+            ps.setString(2, MailKind.STAFF_MESSAGE.name());
+            ps.setString(3, "<staff-" + ticket.id() + "." + UUID.randomUUID() + "@" + settings.domain() + ">");
+            ps.setString(4, mail.subject());
+            ps.setString(5, mail.text());
+            ps.setString(6, mail.html());
+            ps.setString(7, assignee);
             ps.executeUpdate();
         }
     }

@@ -37,7 +37,9 @@ import java.util.regex.Pattern;
  * to, or {@code [#id:TOKEN]} in the subject) is a public message by the ticket's reporter, its quoted history cut;
  * on a closed ticket it is nothing but one polite answer. Anything else a person wrote opens a ticket. Mails of
  * robots and of the desk itself are recorded and left alone. The subject's text alone never makes a reply: a
- * forged or unknown token is a new mail.
+ * forged or unknown token is a new mail. The files a mail carries go under the ticket it opens or the message it
+ * becomes ({@link MailAttachments}); those the attachments feature refuses are skipped and listed in an internal
+ * note by {@link #INTAKE}, so staff can ask the reporter for them while the ticket itself is never lost.
  */
 @Singleton
 public class MailIntake {
@@ -52,14 +54,19 @@ public class MailIntake {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
 
+    /** The author of the intake's own internal notes: staff read them, nobody signs in as it. */
+    static final String INTAKE = "Email intake";
+
     private final Database db;
     private final TicketCreation creation;
     private final Messages messages;
     private final Notifications notifications;
     private final MailSettings mail;
+    private final MailAttachments files;
 
     public MailIntake(Database db, TicketCreation creation, Messages messages, Notifications notifications,
-                      MailSettings mail) {
+                      MailSettings mail, MailAttachments files) {
+        this.files = files;
         this.db = db;
         this.creation = creation;
         this.messages = messages;
@@ -101,8 +108,11 @@ public class MailIntake {
             if (body.isBlank()) {
                 body = "(empty reply)";
             }
-            messages.post(new Identity(Role.STUDENT, ticket.reporterName()), ticketId, new NewMessage(body, false),
-                    key);
+            Identity reporter = new Identity(Role.STUDENT, ticket.reporterName());
+            Messages.Posted posted = messages.post(reporter, ticketId, new NewMessage(body, false), key);
+            if (posted.isNew()) {
+                attach(reporter, ticketId, posted.message().id(), message, key);
+            }
             return Outcome.MESSAGE;
         }
         db.inTransaction(c -> {
@@ -122,7 +132,27 @@ public class MailIntake {
         String email = sender.getAddress().matches(NewTicket.EMAIL) && sender.getAddress().length() <= 254
                 ? sender.getAddress() : null;
         NewTicket ticket = new NewTicket(title, body.isEmpty() ? title : body, null, null, null, null, email);
-        return creation.create(new Identity(Role.STUDENT, reporter), ticket, key).ticket().id();
+        Identity who = new Identity(Role.STUDENT, reporter);
+        TicketCreation.Created created = creation.create(who, ticket, key);
+        if (created.isNew()) {
+            attach(who, created.ticket().id(), null, message, key);
+        }
+        return created.ticket().id();
+    }
+
+    /**
+     * Only the first handling of a mail stores its files (a second one finds the ticket or message made, not new):
+     * a crash between the ticket's commit and its files loses the files, never duplicates them.
+     */
+    private void attach(Identity sender, long ticketId, @Nullable Long messageId, MimeMessage message, String key)
+            throws MessagingException, IOException {
+        List<String> skipped = files.store(sender, ticketId, messageId, message);
+        if (skipped.isEmpty()) {
+            return;
+        }
+        String note = limit(clean("Files of the email from " + sender.user() + " that could not be attached:\n- "
+                + String.join("\n- ", skipped)), 5_000);
+        messages.post(new Identity(Role.STAFF, INTAKE), ticketId, new NewMessage(note, true), key + "-skipped");
     }
 
     /** The ticket a valid token names, or null: an unknown or forged token makes the mail a new one. */

@@ -87,6 +87,7 @@ public class Messages {
             if (who.isStaff() && !internal) {
                 notifications.queue(c, change.ticket(), MailKind.ANSWERED, request.body());
             }
+            notifications.queueToAssignee(c, change.ticket(), who.user(), who.isStaff(), request.body());
             answerLinked(c, who, ticketId, linked, request, at);
             return new Posted(message, true);
         });

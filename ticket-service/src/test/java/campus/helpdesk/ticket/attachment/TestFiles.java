@@ -13,9 +13,9 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /** Real files built in the test, with exactly the metadata a phone writes. */
-final class TestFiles {
+public final class TestFiles {
 
-    static final String GPS_LATITUDE_REF = "N-GPS-MARKER";
+    public static final String GPS_LATITUDE_REF = "N-GPS-MARKER";
     static final String CAMERA = "PhoneCam 9000";
 
     private TestFiles() {
@@ -38,7 +38,7 @@ final class TestFiles {
      * A JPEG as a phone writes it: an APP1 Exif right after SOI with IFD0 (Make, Orientation, a pointer to the GPS
      * IFD) and a GPS IFD (latitude reference, as an ASCII marker the test can look for), plus a comment.
      */
-    static byte[] photoWithGps(int width, int height, int orientation) throws IOException {
+    public static byte[] photoWithGps(int width, int height, int orientation) throws IOException {
         byte[] jpeg = image("jpg", width, height);
         ByteBuffer tiff = ByteBuffer.allocate(200).order(ByteOrder.LITTLE_ENDIAN);
         tiff.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(8);
@@ -116,7 +116,7 @@ final class TestFiles {
     }
 
     /** The first bytes of a Linux executable (ELF header) followed by code-like bytes. */
-    static byte[] elfExecutable() {
+    public static byte[] elfExecutable() {
         byte[] elf = new byte[4096];
         byte[] header = {0x7F, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0x3E, 0, 1, 0, 0, 0};
         System.arraycopy(header, 0, elf, 0, header.length);
@@ -144,7 +144,7 @@ final class TestFiles {
         }
     }
 
-    static boolean contains(byte[] haystack, String needle) {
+    public static boolean contains(byte[] haystack, String needle) {
         return new String(haystack, StandardCharsets.ISO_8859_1).contains(needle);
     }
 }

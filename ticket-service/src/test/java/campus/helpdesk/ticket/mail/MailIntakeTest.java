@@ -4,6 +4,7 @@ import campus.helpdesk.api.Ticket;
 import campus.helpdesk.api.TicketStatus;
 import campus.helpdesk.ticket.Api;
 import campus.helpdesk.ticket.FreePort;
+import campus.helpdesk.ticket.attachment.TestFiles;
 import campus.helpdesk.ticket.mailintake.MailPoller;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -12,13 +13,20 @@ import jakarta.inject.Inject;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -26,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Email intake against GreenMail as both servers: mails are delivered to the desk's IMAP mailbox, the poller (run
- * by hand here) reads them, and its answers go out over SMTP.
+ * by hand here) reads them, and its answers go out over SMTP. A mail's files go through the attachments feature:
+ * what it refuses is skipped and named in an internal note.
  */
 @MicronautTest(transactional = false)
 class MailIntakeTest extends MailTest {
@@ -174,5 +183,138 @@ class MailIntakeTest extends MailTest {
                 .isEqualTo(4);
         assertThat(count("SELECT count(*) FROM tickets WHERE title IN ('Out of office', 'Undelivered', "
                 + "'Weekly digest', 'Our own') AND ?::int = 1", 1)).isZero();
+    }
+
+    /** A mail with its text and files, as a mail client attaches them. */
+    private MimeMessage mailWithFiles(String from, String to, String subject, String body, Map<String, byte[]> files)
+            throws Exception {
+        MimeMessage m = new MimeMessage(Session.getInstance(new Properties()));
+        m.setFrom(new InternetAddress(from));
+        m.setRecipients(Message.RecipientType.TO, InternetAddress.parse(to));
+        m.setSubject(subject);
+        MimeMultipart parts = new MimeMultipart("mixed");
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(body, "UTF-8");
+        parts.addBodyPart(text);
+        for (var file : files.entrySet()) {
+            MimeBodyPart part = new MimeBodyPart();
+            part.setContent(file.getValue(), "application/octet-stream");
+            part.setFileName(file.getKey());
+            part.setDisposition(jakarta.mail.Part.ATTACHMENT);
+            parts.addBodyPart(part);
+        }
+        m.setContent(parts);
+        m.saveChanges();
+        return m;
+    }
+
+    private static final byte[] PDF = ("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n"
+            + "%%EOF\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    private long ticketOf(String reporter) throws Exception {
+        try (Connection c = sql(); PreparedStatement ps = c.prepareStatement(
+                "SELECT id FROM tickets WHERE reporter_name = ?")) {
+            ps.setString(1, reporter);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).as("a ticket of " + reporter).isTrue();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** The stored files under a ticket: name, type, message and content, in the order they were stored. */
+    private List<Map<String, Object>> files(long ticketId) throws Exception {
+        try (Connection c = sql(); PreparedStatement ps = c.prepareStatement("""
+                SELECT a.name, a.type, a.message_id, a.thumbnail IS NOT NULL AS thumbnail,
+                       (SELECT string_agg(encode(k.bytes, 'hex'), '' ORDER BY k.seq) FROM attachment_chunk k
+                        WHERE k.attachment_id = a.id) AS hex
+                FROM attachment a WHERE a.ticket_id = ? ORDER BY a.id""")) {
+            ps.setLong(1, ticketId);
+            List<Map<String, Object>> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Map<String, Object> row = new HashMap<>();
+                    row.put("name", rs.getString("name"));
+                    row.put("type", rs.getString("type"));
+                    row.put("message", rs.getObject("message_id"));
+                    row.put("thumbnail", rs.getBoolean("thumbnail"));
+                    row.put("bytes", HexFormat.of().parseHex(rs.getString("hex")));
+                    rows.add(row);
+                }
+            }
+            return rows;
+        }
+    }
+
+    @Test
+    void aNewMailsPhotoAndPdfAreAttachedWithoutTheGpsAndAnExecutableIsSkippedAndSaid() throws Exception {
+        byte[] photo = TestFiles.photoWithGps(400, 300, 1);
+        assertThat(TestFiles.contains(photo, TestFiles.GPS_LATITUDE_REF)).isTrue();
+        Map<String, byte[]> attached = new LinkedHashMap<>();
+        attached.put("radiator.jpg", photo);
+        attached.put("invoice.pdf", PDF);
+        attached.put("fix-heating.exe", TestFiles.elfExecutable());
+        deliver(mailWithFiles("Gil Files <gil@students.campus.test>", DESK, "Radiator leaks in G1",
+                "Water on the floor, photo and the invoice attached.", attached));
+        poller.pollOnce();
+
+        long ticket = ticketOf("Gil Files");
+        List<Map<String, Object>> stored = files(ticket);
+        assertThat(stored).extracting(f -> f.get("name")).containsExactly("radiator.jpg", "invoice.pdf");
+        assertThat(stored).extracting(f -> f.get("type")).containsExactly("image/jpeg", "application/pdf");
+        assertThat(stored).extracting(f -> f.get("message")).containsOnlyNulls();
+        assertThat(stored.get(0).get("thumbnail")).isEqualTo(true);
+        assertThat(TestFiles.contains((byte[]) stored.get(0).get("bytes"), TestFiles.GPS_LATITUDE_REF)).isFalse();
+        assertThat((byte[]) stored.get(1).get("bytes")).isEqualTo(PDF);
+        assertThat(api.get(STAFF, "/api/tickets/" + ticket).raw.body())
+                .contains("Water on the floor").doesNotContain("fix-heating");
+
+        Api.Answer staffSees = api.get(STAFF, "/api/tickets/" + ticket + "/messages");
+        assertThat(staffSees.raw.body()).contains("fix-heating.exe").contains("cannot be attached")
+                .contains("Email intake");
+        assertThat(api.get(Api.As.student("Gil Files"), "/api/tickets/" + ticket + "/messages").raw.body())
+                .as("the note is internal").doesNotContain("fix-heating");
+        assertThat(api.get(Api.As.student("Gil Files"), "/api/tickets/" + ticket + "/attachments").raw.body())
+                .contains("radiator.jpg").contains("invoice.pdf");
+    }
+
+    @Test
+    void aRepliesFileGoesUnderItsMessageAndAMailReadTwiceStoresItOnce() throws Exception {
+        String to = "hal@students.campus.test";
+        Ticket ticket = report(Api.As.student("Hal Reply"), "Window broken in H2", "The window does not close.", to);
+        move(ticket.id(), TicketStatus.ACTIVE);
+        String address = "helpdesk+t-" + token(ticket.id()) + "@campus.test";
+        MimeMessage reply = mailWithFiles(to, address, "Re: window", "Here is a photo.",
+                Map.of("window.jpg", TestFiles.photoWithGps(200, 100, 1)));
+        deliver(reply);
+        poller.pollOnce();
+        deliver(reply);
+        poller.pollOnce();
+        try (Connection c = sql(); PreparedStatement ps = c.prepareStatement("DELETE FROM mail_intake")) {
+            ps.executeUpdate();
+        }
+        deliver(reply);
+        poller.pollOnce();
+
+        List<Map<String, Object>> stored = files(ticket.id());
+        assertThat(stored).extracting(f -> f.get("name")).containsExactly("window.jpg");
+        assertThat(stored.get(0).get("message")).isNotNull();
+        assertThat(count("SELECT count(*) FROM ticket_message WHERE id = ? AND body = 'Here is a photo.'",
+                stored.get(0).get("message"))).isEqualTo(1);
+        assertThat(TestFiles.contains((byte[]) stored.get(0).get("bytes"), TestFiles.GPS_LATITUDE_REF)).isFalse();
+    }
+
+    @Test
+    void filesBeyondTheLimitAreSkippedButTheTicketIsMade() throws Exception {
+        Map<String, byte[]> attached = new LinkedHashMap<>();
+        for (int i = 1; i <= 6; i++) {
+            attached.put("page-" + i + ".pdf", PDF);
+        }
+        deliver(mailWithFiles("Ivy Many <ivy@students.campus.test>", DESK, "Scanned form", "Six pages.", attached));
+        poller.pollOnce();
+        long ticket = ticketOf("Ivy Many");
+        assertThat(files(ticket)).hasSize(5);
+        assertThat(api.get(STAFF, "/api/tickets/" + ticket + "/messages").raw.body()).contains("page-6.pdf")
+                .contains("at most 5 files");
     }
 }

@@ -1,0 +1,41 @@
+// A staff member's own mail setting: where to be told of new messages on the tickets assigned to them, and whether
+// at all. Staff have no accounts, so the server keys it by the name signed in with; this page never names anyone.
+import { api } from '../api.js';
+import { h, field, showFieldError, errorBox, toast } from '../dom.js';
+
+export async function render(container) {
+  const current = await api('/api/tickets/notifications/me');
+  const email = h('input', { name: 'email', type: 'email', maxlength: 254, autocomplete: 'email',
+    placeholder: 'name@campus.example', value: current.email || '' });
+  const enabled = h('input', { name: 'enabled', type: 'checkbox', checked: current.enabled });
+  const errors = h('div', { class: 'form-errors' });
+  const submit = h('button', { type: 'submit', class: 'btn btn-primary' }, 'Save');
+  const form = h('form', { class: 'form', novalidate: true, id: 'mail-settings' },
+    field('Email address', email, 'Leave it empty to get no mail.'),
+    h('div', { class: 'field' }, h('label', { class: 'check' }, enabled,
+      ' Email me when someone else writes under a ticket assigned to me (internal notes included)')),
+    errors, h('div', { class: 'actions' }, submit));
+
+  form.addEventListener('submit', async e => {
+    e.preventDefault();
+    errors.replaceChildren();
+    submit.disabled = true;
+    try {
+      const saved = await api('/api/tickets/notifications/me', { method: 'PUT',
+        body: { email: email.value.trim() || null, enabled: enabled.checked } });
+      showFieldError(form, null);
+      email.value = saved.email || '';
+      enabled.checked = saved.enabled;
+      toast('Saved');
+    } catch (err) {
+      if (!showFieldError(form, err)) errors.replaceChildren(errorBox(err));
+    } finally {
+      submit.disabled = false;
+    }
+  });
+
+  container.append(h('section', { class: 'page' },
+    h('h1', {}, 'My email notifications'),
+    h('p', { class: 'lead' }, 'Only you see and change this setting.'),
+    h('section', { class: 'card' }, form)));
+}

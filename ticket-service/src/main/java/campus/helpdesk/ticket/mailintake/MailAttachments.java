@@ -1,0 +1,93 @@
+package campus.helpdesk.ticket.mailintake;
+
+import campus.helpdesk.support.problem.HelpdeskProblem;
+import campus.helpdesk.ticket.attachment.Attachments;
+import campus.helpdesk.ticket.identity.Identity;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeUtility;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The files of a mail, each stored through {@link Attachments#upload} as if its sender had uploaded it: the same
+ * type detection, size and count limits, metadata stripping and thumbnails. One refused or unreadable part is
+ * skipped and named, never the end of the mail's ticket or message.
+ */
+@Singleton
+class MailAttachments {
+
+    private final Attachments attachments;
+
+    MailAttachments(Attachments attachments) {
+        this.attachments = attachments;
+    }
+
+    /** Stores the files of {@code mail} under the ticket (or its message); what was skipped, one line each. */
+    List<String> store(Identity sender, long ticketId, @Nullable Long messageId, Part mail)
+            throws MessagingException, IOException {
+        List<Part> files = new ArrayList<>();
+        collect(mail, files, true);
+        List<String> skipped = new ArrayList<>();
+        for (Part file : files) {
+            String name = name(file);
+            try (InputStream body = file.getInputStream()) {
+                attachments.upload(sender, ticketId, messageId, name, body);
+            } catch (HelpdeskProblem refused) {
+                skipped.add((name == null ? "(unnamed " + baseType(file) + ")" : name) + ": " + refused.getMessage());
+            } catch (IOException | UncheckedIOException | MessagingException broken) {
+                skipped.add((name == null ? "(unnamed " + baseType(file) + ")" : name)
+                        + ": the part could not be read");
+            }
+        }
+        return skipped;
+    }
+
+    /**
+     * A file is a leaf part that is not the mail's own text: one marked as an attachment, one with a file name
+     * (inline pictures carry one), or anything that is not text. The first text leaf is the body, not a file.
+     */
+    private static void collect(Part part, List<Part> files, boolean top) throws MessagingException, IOException {
+        if (part.isMimeType("multipart/*")) {
+            Multipart multipart = (Multipart) part.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart child = multipart.getBodyPart(i);
+                collect(child, files, false);
+            }
+            return;
+        }
+        if (top) {
+            return; // a single-part mail is its text
+        }
+        boolean attached = Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition());
+        boolean named = part.getFileName() != null;
+        if (attached || named || !part.isMimeType("text/*")) {
+            files.add(part);
+        }
+    }
+
+    private static @Nullable String name(Part part) throws MessagingException {
+        String name = part.getFileName();
+        if (name == null) {
+            return null;
+        }
+        try {
+            return MimeUtility.decodeText(name);
+        } catch (java.io.UnsupportedEncodingException e) {
+            return name;
+        }
+    }
+
+    private static String baseType(Part part) throws MessagingException {
+        String type = part.getContentType();
+        return type == null ? "part" : type.split(";", 2)[0].strip();
+    }
+}
