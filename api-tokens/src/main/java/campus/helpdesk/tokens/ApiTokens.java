@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -75,31 +74,12 @@ public final class ApiTokens {
 
     /** Every token, newest first, revoked and expired ones included (they show when access ended). */
     public static List<TokenInfo> list(Connection c) throws SQLException {
-        List<TokenInfo> tokens = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT " + COLUMNS + " FROM api_tokens ORDER BY created_at DESC, id DESC");
-             ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-                tokens.add(info(rs));
-            }
-        }
-        return tokens;
+        return NamedSecrets.list(c, "api_tokens", COLUMNS, ApiTokens::info);
     }
 
     /** Revokes the token of that name at once; the next request made with it is refused. */
     public static TokenInfo revoke(Connection c, String name, String by) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("UPDATE api_tokens SET revoked_at = now(), revoked_by = ? "
-                + "WHERE name = ? AND revoked_at IS NULL RETURNING " + COLUMNS)) {
-            s.setString(1, by);
-            s.setString(2, name);
-            try (ResultSet rs = s.executeQuery()) {
-                if (!rs.next()) {
-                    throw new TokenException(TokenException.Kind.NOT_FOUND, "name",
-                            "No token called '" + name + "' is active");
-                }
-                return info(rs);
-            }
-        }
+        return NamedSecrets.revoke(c, "api_tokens", COLUMNS, name, by, "token", ApiTokens::info);
     }
 
     /** The token's holder when it is well-formed, known, not revoked and not expired; else empty. */

@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -58,31 +57,12 @@ public final class Integrations {
 
     /** Every integration, newest first, revoked ones included; never a secret. */
     public static List<IntegrationInfo> list(Connection c) throws SQLException {
-        List<IntegrationInfo> all = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT " + COLUMNS + " FROM integrations ORDER BY created_at DESC, id DESC");
-             ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-                all.add(info(rs));
-            }
-        }
-        return all;
+        return NamedSecrets.list(c, "integrations", COLUMNS, Integrations::info);
     }
 
     /** Revokes the live integration of that name; its next delivery is refused. */
     public static IntegrationInfo revoke(Connection c, String name, String by) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("UPDATE integrations SET revoked_at = now(), revoked_by = ? "
-                + "WHERE name = ? AND revoked_at IS NULL RETURNING " + COLUMNS)) {
-            s.setString(1, by);
-            s.setString(2, name);
-            try (ResultSet rs = s.executeQuery()) {
-                if (!rs.next()) {
-                    throw new TokenException(TokenException.Kind.NOT_FOUND, "name",
-                            "No integration called '" + name + "' is active");
-                }
-                return info(rs);
-            }
-        }
+        return NamedSecrets.revoke(c, "integrations", COLUMNS, name, by, "integration", Integrations::info);
     }
 
     /** The secret of the live integration of that name; empty when it is unknown, revoked or not a name at all. */

@@ -39,13 +39,13 @@ public class MailSettings {
                         @Value("${helpdesk.smtp.retry-base:5s}") Duration retryBase,
                         @Value("${helpdesk.smtp.retry-cap:30m}") Duration retryCap,
                         @Value("${helpdesk.smtp.lease:2m}") Duration lease) {
-        this.host = blankToNull(host);
-        this.port = blankToNull(port) == null ? 25 : parsePort(port.strip());
-        this.user = blankToNull(user);
+        this.host = SettingValues.blankToNull(host);
+        this.port = SettingValues.port("HELPDESK_SMTP_PORT", port, 25);
+        this.user = SettingValues.blankToNull(user);
         this.password = password;
-        this.from = blankToNull(from) == null ? "helpdesk@localhost" : from.strip();
-        this.startTls = blankToNull(startTls) != null && parseBoolean(startTls.strip());
-        this.publicUrl = (blankToNull(publicUrl) == null ? "http://127.0.0.1:8080" : publicUrl.strip())
+        this.from = SettingValues.blankToNull(from) == null ? "helpdesk@localhost" : from.strip();
+        this.startTls = SettingValues.flag("HELPDESK_SMTP_STARTTLS", startTls, false);
+        this.publicUrl = (SettingValues.blankToNull(publicUrl) == null ? "http://127.0.0.1:8080" : publicUrl.strip())
                 .replaceAll("/+$", "");
         this.maxAttempts = maxAttempts;
         this.retryBase = retryBase;
@@ -139,29 +139,5 @@ public class MailSettings {
         } catch (AddressException e) {
             return from;
         }
-    }
-
-    /** A setting that cannot be one stops the start, naming it (a deployment's compose file passes empty ones). */
-    private static int parsePort(String value) {
-        try {
-            int port = Integer.parseInt(value);
-            if (port >= 1 && port <= 65535) {
-                return port;
-            }
-        } catch (NumberFormatException e) {
-            // said below
-        }
-        throw new IllegalArgumentException("HELPDESK_SMTP_PORT must be a port number (1-65535), not '" + value + "'");
-    }
-
-    private static boolean parseBoolean(String value) {
-        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
-            return Boolean.parseBoolean(value);
-        }
-        throw new IllegalArgumentException("HELPDESK_SMTP_STARTTLS must be true or false, not '" + value + "'");
-    }
-
-    private static @Nullable String blankToNull(@Nullable String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -1,5 +1,6 @@
 package campus.helpdesk.ticket.mailintake;
 
+import campus.helpdesk.ticket.mail.SettingValues;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -22,10 +23,10 @@ public class ImapSettings {
                         @Value("${helpdesk.imap.user:}") @Nullable String user,
                         @Value("${helpdesk.imap.password:}") @Nullable String password,
                         @Value("${helpdesk.imap.tls:}") @Nullable String tls) {
-        this.host = blankToNull(host);
-        this.tls = blankToNull(tls) == null || parseBoolean(tls.strip());
-        this.port = blankToNull(port) == null ? (this.tls ? 993 : 143) : parsePort(port.strip());
-        this.user = blankToNull(user);
+        this.host = SettingValues.blankToNull(host);
+        this.tls = SettingValues.flag("HELPDESK_IMAP_TLS", tls, true);
+        this.port = SettingValues.port("HELPDESK_IMAP_PORT", port, this.tls ? 993 : 143);
+        this.user = SettingValues.blankToNull(user);
         this.password = password;
     }
 
@@ -51,28 +52,5 @@ public class ImapSettings {
 
     public boolean tls() {
         return tls;
-    }
-
-    private static int parsePort(String value) {
-        try {
-            int port = Integer.parseInt(value);
-            if (port >= 1 && port <= 65535) {
-                return port;
-            }
-        } catch (NumberFormatException e) {
-            // said below
-        }
-        throw new IllegalArgumentException("HELPDESK_IMAP_PORT must be a port number (1-65535), not '" + value + "'");
-    }
-
-    private static boolean parseBoolean(String value) {
-        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
-            return Boolean.parseBoolean(value);
-        }
-        throw new IllegalArgumentException("HELPDESK_IMAP_TLS must be true or false, not '" + value + "'");
-    }
-
-    private static @Nullable String blankToNull(@Nullable String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }
