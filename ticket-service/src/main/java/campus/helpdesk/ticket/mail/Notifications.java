@@ -11,9 +11,10 @@ import java.sql.SQLException;
 import java.util.UUID;
 
 /**
- * Queues a notification to a ticket's reporter (or to its assignee, {@link #queueToAssignee}) on the connection of the change that causes it, so the mail and the
- * change commit or roll back together (the outbox); {@link OutboxSender} sends it later. A ticket without a
- * notification address, or a desk without SMTP settings, queues nothing.
+ * Queues a notification to a ticket's reporter (or to its assignee, {@link #queueToAssignee}) on the connection of
+ * the change that causes it, so the mail and the change commit or roll back together (the outbox);
+ * {@link OutboxSender} sends it later. A ticket without a notification address, or a desk without SMTP settings,
+ * queues nothing.
  */
 @Singleton
 public class Notifications {
