@@ -4,13 +4,20 @@ import { api, onUnauthorized } from './api.js';
 import { h, mount, errorBox, loading } from './dom.js';
 import { connectLive, disconnectLive } from './live.js';
 import { setUpMenu } from './menu.js';
+import { LANGUAGES, LANGUAGE_NAMES, currentLanguage, preferredLanguage, t, useLanguage } from './i18n.js';
 
-const ROLE_TEXT = { STUDENT: 'Student', STAFF: 'Helpdesk staff', ANALYST: 'Analyst' };
+// The navigation of each role: where each entry leads and the catalogue key of its words.
 const NAV = {
-  STUDENT: [['#/report', 'Report a problem'], ['#/tickets', 'Tickets']],
-  STAFF: [['#/tickets', 'Queue'], ['#/report', 'Report a problem'], ['#/dashboard', 'Dashboard'], ['#/tokens', 'Tokens & integrations']],
-  ANALYST: [['#/dashboard', 'Dashboard'], ['#/tickets', 'Tickets']],
+  STUDENT: [['#/report', 'common.nav.report'], ['#/tickets', 'common.nav.tickets']],
+  STAFF: [['#/tickets', 'common.nav.queue'], ['#/report', 'common.nav.report'], ['#/dashboard', 'common.nav.dashboard'],
+    ['#/tokens', 'common.nav.tokens']],
+  ANALYST: [['#/dashboard', 'common.nav.dashboard'], ['#/tickets', 'common.nav.tickets']],
 };
+
+/** A role in words (Student, Helpdesk staff, Analyst). */
+export function roleText(role) {
+  return t(`common.role.${role}`);
+}
 const HOME = { STUDENT: '#/report', STAFF: '#/tickets', ANALYST: '#/dashboard' };
 
 const ROUTES = [
@@ -45,20 +52,21 @@ export async function signOut() {
 }
 
 function drawChrome() {
+  drawStaticWords();
   const nav = document.getElementById('nav');
   const links = session.signedIn ? NAV[session.role] || [] : [];
-  mount(nav, links.map(([href, text]) => h('a', { href, class: 'nav-link' }, text)));
+  mount(nav, links.map(([href, key]) => h('a', { href, class: 'nav-link' }, t(key))));
   markCurrentNav();
   const area = document.getElementById('session-area');
   area.replaceChildren();
   document.getElementById('menu-button').hidden = !session.signedIn;
   if (session.signedIn) {
     area.append(...[h('span', { class: 'who' }, h('span', { class: 'who-name' }, session.name),
-      h('span', { class: 'who-role' }, ROLE_TEXT[session.role] || session.role)),
+      h('span', { class: 'who-role' }, roleText(session.role))),
     // Staff find their own mail setting beside their name: it is theirs, not a screen of the desk.
     session.role === 'STAFF' ? h('a', { href: '#/mail-settings', class: 'btn btn-ghost', id: 'mail-settings-link' },
-      'My email') : null,
-    h('button', { type: 'button', class: 'btn btn-ghost', id: 'sign-out', onclick: signOut }, 'Sign out')]
+      t('common.myEmail')) : null,
+    h('button', { type: 'button', class: 'btn btn-ghost', id: 'sign-out', onclick: signOut }, t('common.signOut'))]
       .filter(Boolean));
   }
 }
@@ -90,14 +98,15 @@ async function route() {
   const match = ROUTES.map(([re, load, roles]) => [re.exec(path), load, roles]).find(([m]) => m);
   markCurrentNav();
   if (!match) {
-    mount(app, h('section', { class: 'card' }, h('h1', {}, 'Page not found'),
-      h('p', {}, 'There is nothing at this address. '), h('a', { href: '#/' }, 'Go to the start page')));
+    mount(app, h('section', { class: 'card' }, h('h1', {}, t('common.notFound.title')),
+      h('p', {}, t('common.notFound.text')), h('a', { href: '#/' }, t('common.notFound.start'))));
     return;
   }
   const [m, load, roles] = match;
   if (roles && !roles.includes(session.role)) {
-    mount(app, h('section', { class: 'card' }, h('h1', {}, 'Not available for your role'),
-      h('p', {}, `As ${ROLE_TEXT[session.role]} you cannot open this page.`), h('a', { href: HOME[session.role] }, 'Go to your start page')));
+    mount(app, h('section', { class: 'card' }, h('h1', {}, t('common.notForRole.title')),
+      h('p', {}, t('common.notForRole.text', { role: roleText(session.role) })),
+      h('a', { href: HOME[session.role] }, t('common.notForRole.start'))));
     return;
   }
   mount(app, loading());
@@ -107,7 +116,7 @@ async function route() {
     app.replaceChildren();
     cleanup = await screen.render(app, { session, params: m.slice(1), query: new URLSearchParams(qs || ''), refreshSession }) || null;
     const heading = app.querySelector('h1');
-    if (heading) document.title = `${heading.textContent} · Campus Helpdesk`;
+    if (heading) document.title = `${heading.textContent} · ${t('common.product')}`;
     if (heading && document.activeElement === document.getElementById('main')) focusHeading(heading);
   } catch (e) {
     if (seq === renderSeq) mount(app, errorBox(e));
@@ -133,8 +142,40 @@ window.addEventListener('hashchange', () => {
   document.getElementById('main').focus({ preventScroll: true });
 });
 
-setUpMenu(document.getElementById('menu-button'), document.getElementById('menu'));
+/** The words of the page around the screens (index.html), in the current language. */
+function drawStaticWords() {
+  const text = (id, key) => { const el = document.getElementById(id); if (el) el.textContent = t(key); };
+  text('skip-link', 'common.skipToContent');
+  text('language-label', 'common.language');
+  text('menu-text', 'common.menu');
+  text('about-link', 'common.aboutLink');
+  text('first-loading', 'common.loading');
+  document.querySelector('.brand-name').textContent = t('common.product');
+  document.getElementById('nav').setAttribute('aria-label', t('common.nav.label'));
+  const picker = document.getElementById('language');
+  if (!picker.options.length) {
+    picker.append(...LANGUAGES.map(lang => h('option', { value: lang, lang }, LANGUAGE_NAMES[lang])));
+  }
+  picker.value = currentLanguage();
+}
 
-refreshSession()
+/**
+ * Switching the language draws the page again in it: the screen is rendered anew as on a reload, and the focus
+ * stays on the switch so that a keyboard or screen-reader user is where they were.
+ */
+async function switchLanguage(lang) {
+  await useLanguage(lang, { remember: true });
+  drawChrome();
+  await route();
+  document.getElementById('language').focus({ preventScroll: true });
+}
+
+setUpMenu(document.getElementById('menu-button'), document.getElementById('menu'));
+document.getElementById('language').addEventListener('change', e => { switchLanguage(e.target.value); });
+
+useLanguage(preferredLanguage())
+  .catch(() => useLanguage('en'))
+  .catch(() => null)
+  .then(() => { drawStaticWords(); return refreshSession(); })
   .catch(() => { session = { signedIn: false }; })
   .finally(route);
