@@ -37,6 +37,9 @@ final class ServiceProcess implements Supervised {
             "-XX:+UseSerialGC", "-Xss512k", "-Xms16m", "-Xmx512m", "-XX:+AutoCreateSharedArchive",
             "-Xlog:cds*=off");
 
+    /** How long a service that answers but is still loading may take to be ready (see {@link #awaitHealthy}). */
+    static final Duration LOADING_LIMIT = Duration.ofMinutes(15);
+
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private final Service service;
@@ -132,31 +135,48 @@ final class ServiceProcess implements Supervised {
         return command;
     }
 
-    /** Polls {@code /health} until it answers UP; fails fast, with the log tail, if the process dies. */
+    /**
+     * Polls {@code /health} until it answers UP; fails fast, with the log tail, if the process dies. {@code timeout}
+     * bounds the wait for a first answer. A service that answers but is not ready yet (an analytics service loading
+     * the facts of a million tickets on a busy machine takes minutes) is given up to {@link #LOADING_LIMIT} in all:
+     * giving up on it would stop a desk that was about to be ready.
+     */
     void awaitHealthy(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long started = System.nanoTime();
+        long deadline = started + timeout.toNanos();
         HttpRequest request = HttpRequest.newBuilder(uri().resolve(service.healthPath()))
                 .timeout(Duration.ofSeconds(2)).GET().build();
+        boolean answered = false;
         while (true) {
             if (!isAlive()) {
                 throw failure("exited with code " + exitCode() + " before it was healthy");
             }
-            if (isUp(request)) {
+            Health health = health(request);
+            if (health == Health.UP) {
                 return;
             }
+            if (health == Health.NOT_READY && !answered) {
+                answered = true;
+                deadline = Math.max(deadline, started + LOADING_LIMIT.toNanos());
+            }
             if (System.nanoTime() > deadline) {
-                throw failure("was not healthy at " + request.uri() + " within " + timeout.toSeconds() + " s");
+                throw failure(answered
+                        ? "answered but was not ready at " + request.uri() + " within "
+                                + Duration.ofNanos(deadline - started).toSeconds() + " s"
+                        : "was not healthy at " + request.uri() + " within " + timeout.toSeconds() + " s");
             }
             sleep(100);
         }
     }
 
-    private static boolean isUp(HttpRequest request) {
+    private enum Health { NO_ANSWER, NOT_READY, UP }
+
+    private static Health health(HttpRequest request) {
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 && response.body().contains("\"UP\"");
+            return response.statusCode() == 200 && response.body().contains("\"UP\"") ? Health.UP : Health.NOT_READY;
         } catch (IOException e) {
-            return false;
+            return Health.NO_ANSWER;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SuiteException("Interrupted while waiting for health", e);
