@@ -105,6 +105,12 @@ async function englishOnly(area) {
     .filter(part => part.length >= 4);
 }
 
+/** The phrases found in `text` as whole words ("Analyst" is not left in the French "Analyste"). */
+function leftOver(text, phrases) {
+  const escape = phrase => phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return phrases.filter(phrase => new RegExp(`(?<!\\p{L})${escape(phrase)}(?!\\p{L})`, 'u').test(text));
+}
+
 test('the report form drawn in German holds no English of its catalogue, and says its suggestion once', async () => {
   const english = [...await englishOnly('report'), ...await englishOnly('common')];
   await inLanguage('de', () => onStage('/js/screens/report.js', { session: { role: 'STUDENT' } }, async stage => {
@@ -117,8 +123,7 @@ test('the report form drawn in German holds no English of its catalogue, and say
     const text = readableText(stage);
     assert.ok(text.includes('Problem melden') && text.includes('Sieht nach') && text.includes('sehr wahrscheinlich IT'),
       text);
-    const left = english.filter(phrase => text.includes(phrase));
-    assert.deepEqual(left, [], 'English left in the German form');
+    assert.deepEqual(leftOver(text, english), [], 'English left in the German form');
     assert.ok(email.disabled, 'the email field as in English');
     assert.equal(said.textContent, 'Vorgeschlagene Kategorie: sehr wahrscheinlich IT.');
     const announced = [];
@@ -128,4 +133,23 @@ test('the report form drawn in German holds no English of its catalogue, and say
     await sleep(500);
     assert.deepEqual(announced, [], 'the same suggestion again is not announced again');
   }));
+});
+
+test('sign-in drawn in French and About drawn in Italian hold no English of their catalogues', async () => {
+  const [signin, about, common] = await Promise.all(['signin', 'about', 'common'].map(englishOnly));
+  await inLanguage('fr', () => onStage('/js/screens/signin.js', { session: { staffCodeRequired: true } },
+    async stage => {
+      const text = readableText(stage);
+      assert.ok(text.includes('Se connecter') && text.includes('Je suis'), text);
+      assert.deepEqual(leftOver(text, [...signin, ...common]), [], 'English left in French sign-in');
+    }));
+  const services = [{ name: 'ticket-service', prefix: '/api/tickets', health: 'DOWN', swaggerUi: '/s', healthUrl: '/h',
+    supervision: { state: 'RESTARTING', restarts: 2, since: '2026-03-01T10:00:00Z' } }];
+  await inLanguage('it', () => onStage('/js/screens/about.js', {}, async stage => {
+    await until(() => stage.querySelector('tbody'));
+    const text = readableText(stage);
+    assert.ok(text.includes('in riavvio') && text.includes('2 riavvii') && text.includes('NON ATTIVO'), text);
+    assert.ok(!text.includes('ticket-service'), 'service names are data, marked translate="no"');
+    assert.deepEqual(leftOver(text, [...about, ...common]), [], 'English left in Italian About');
+  }, url => (url.startsWith('/api/services') ? services : undefined)));
 });
