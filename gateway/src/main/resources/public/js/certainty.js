@@ -2,6 +2,7 @@
 // number stays available on hover and focus (and to screen readers as the description), never as the headline:
 // "100 % sure" overclaimed and "57 % sure" of nonsense invited trust it did not deserve.
 import { h, label } from './dom.js';
+import { t, formatNumber } from './i18n.js';
 
 /**
  * Below this calibrated confidence the category is little better than a coin toss (right 58 % of the time in
@@ -19,13 +20,14 @@ export function certaintyOf({ certainty, confidence, needsReview }) {
 
 /** The words for a category at a certainty, e.g. "probably IT". */
 export function certaintyText(certainty, category) {
-  if (certainty === 'NOT_SURE') return 'not sure: the desk will check';
-  return `${certainty === 'VERY_LIKELY' ? 'very likely' : 'probably'} ${label.category(category)}`;
+  if (certainty === 'NOT_SURE') return t('common.certainty.notSure');
+  return t(certainty === 'VERY_LIKELY' ? 'common.certainty.veryLikely' : 'common.certainty.probably',
+    { category: label.category(category) });
 }
 
 /** The classifier's estimate as a whole percentage, at most 99 (the classifier never reports certainty). */
 export function percent(confidence) {
-  return `${Math.min(99, Math.round(confidence * 100))} %`;
+  return t('common.certainty.percent', { value: Math.min(99, Math.round(confidence * 100)) });
 }
 
 let described = 0;
@@ -38,7 +40,7 @@ export function certaintyNote(c, category = c.category) {
   const id = `certainty-${++described}`;
   const certainty = certaintyOf({ certainty: c.certainty, confidence: c.confidence ?? c.categoryConfidence,
     needsReview: c.needsReview });
-  const estimate = `The classifier's estimate: ${percent(c.confidence ?? c.categoryConfidence)}`;
+  const estimate = t('common.certainty.estimate', { percent: percent(c.confidence ?? c.categoryConfidence) });
   return h('span', { class: `certainty certainty-${certainty.toLowerCase().replace('_', '-')}`, tabindex: '0',
     title: estimate, 'aria-describedby': id },
   certaintyText(certainty, category), h('span', { class: 'certainty-number', id }, ` (${estimate})`));
@@ -47,5 +49,5 @@ export function certaintyNote(c, category = c.category) {
 /** What the list's review marker means, said once beside the list. */
 export function reviewLegend() {
   return h('p', { class: 'legend hint', id: 'review-legend' }, h('span', { class: 'flag', 'aria-hidden': 'true' }, '?'),
-    ' the category was suggested automatically and the desk has not checked it yet.');
+    ' ', t('common.certainty.reviewLegend'));
 }

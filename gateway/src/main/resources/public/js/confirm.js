@@ -2,6 +2,7 @@
 // the ticket's page (a navigation in between), which says it in a polite live region so that a screen reader
 // announces it too.
 import { h } from './dom.js';
+import { t } from './i18n.js';
 
 const KEY = 'helpdesk.filed';
 
@@ -23,7 +24,7 @@ export function filedConfirmation(id) {
   if (filed !== String(id)) return null;
   const region = h('p', { class: 'alert alert-success confirmation', role: 'status', id: 'filed-confirmation' });
   setTimeout(() => {
-    region.textContent = `Got it: #${id}. We will answer here; you can also find it under My tickets.`;
+    region.textContent = t('common.filed.confirmation', { id: String(id) });
   }, 100);
   return region;
 }

@@ -1,6 +1,7 @@
 // Small DOM helpers. Every piece of user text goes through textContent (h() children that are strings become
 // text nodes), never through innerHTML, so a description like <img onerror=...> stays text.
 import { violationText } from './words.js';
+import { t, hasText, formatDate as i18nFormatDate, formatNumber, relativeTime } from './i18n.js';
 
 export function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
@@ -29,64 +30,66 @@ export function mount(container, ...children) {
   append(container, children);
 }
 
-const STATUS_TEXT = { OPEN: 'Open', ACTIVE: 'Active', CLOSED: 'Closed' };
-const PRIORITY_TEXT = { LOW: 'Low', MEDIUM: 'Medium', HIGH: 'High' };
-const CATEGORY_TEXT = { FACILITY: 'Facility', IT: 'IT', SERVICES: 'Services' };
 export const CATEGORIES = ['FACILITY', 'IT', 'SERVICES'];
 export const PRIORITIES = ['LOW', 'MEDIUM', 'HIGH'];
 export const STATUSES = ['OPEN', 'ACTIVE', 'CLOSED'];
 
+// A wire value (OPEN, HIGH, FACILITY, STAFF, AT_RISK) in the person's language; a value the catalogue does not know
+// (a newer service's) shows as itself rather than as a key.
+const valueText = kind => value => (hasText(`common.${kind}.${value}`) ? t(`common.${kind}.${value}`) : value);
+
 export const label = {
-  status: s => STATUS_TEXT[s] || s,
-  priority: p => PRIORITY_TEXT[p] || p,
-  category: c => CATEGORY_TEXT[c] || c,
+  status: valueText('status'),
+  priority: valueText('priority'),
+  category: valueText('category'),
+  role: valueText('role'),
+  sla: valueText('sla'),
 };
 
 // Badges always carry words (and an icon-like mark), so colour is never the only signal.
 export function statusBadge(s) {
   const mark = { OPEN: '○', ACTIVE: '◐', CLOSED: '●' }[s] || '';
-  return h('span', { class: `badge status-${String(s).toLowerCase()}`, title: `Status: ${label.status(s)}` },
-    h('span', { 'aria-hidden': 'true' }, mark), ` ${label.status(s)}`);
+  return h('span', { class: `badge status-${String(s).toLowerCase()}`,
+    title: t('common.badge.status', { value: label.status(s) }) },
+  h('span', { 'aria-hidden': 'true' }, mark), ` ${label.status(s)}`);
 }
 
 export function priorityBadge(p) {
   const mark = { LOW: '↓', MEDIUM: '→', HIGH: '↑' }[p] || '';
-  return h('span', { class: `badge priority-${String(p).toLowerCase()}`, title: `Priority: ${label.priority(p)}` },
-    h('span', { 'aria-hidden': 'true' }, mark), ` ${label.priority(p)}`);
+  return h('span', { class: `badge priority-${String(p).toLowerCase()}`,
+    title: t('common.badge.priority', { value: label.priority(p) }) },
+  h('span', { 'aria-hidden': 'true' }, mark), ` ${label.priority(p)}`);
 }
 
 export function categoryBadge(c, extra) {
-  return h('span', { class: `badge category-${String(c).toLowerCase()}`, title: `Category: ${label.category(c)}` },
-    label.category(c), extra ? ` ${extra}` : '');
+  return h('span', { class: `badge category-${String(c).toLowerCase()}`,
+    title: t('common.badge.category', { value: label.category(c) }) },
+  label.category(c), extra ? ` ${extra}` : '');
 }
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-export function formatDate(iso) {
-  return iso ? dateFormat.format(new Date(iso)) : '—';
-}
+/** Date and time in the person's language (medium date, short time); '—' when there is none. */
+export const formatDate = i18nFormatDate;
 
+/** How long ago, in the person's language ("3 minutes ago", "vor 3 Minuten"); beyond two months the date. */
 export function timeAgo(iso) {
-  if (!iso) return '—';
-  const s = Math.round((Date.now() - new Date(iso).getTime()) / 1000);
-  if (s < 45) return 'just now';
-  const m = Math.round(s / 60);
-  if (m < 60) return `${m} min ago`;
-  const hrs = Math.round(m / 60);
-  if (hrs < 36) return `${hrs} h ago`;
-  const d = Math.round(hrs / 24);
-  if (d < 60) return `${d} days ago`;
-  return formatDate(iso);
+  return relativeTime(iso);
 }
 
 export function time(iso) {
   return h('time', { datetime: iso || '', title: formatDate(iso) }, timeAgo(iso));
 }
 
+/**
+ * A duration in hours with one decimal ("3.3 h", "3,3 Std.", "3.0 days"): the tables line their figures up by it,
+ * so it keeps the decimal that formatDuration drops.
+ */
 export function hours(value) {
   if (value === null || value === undefined || Number.isNaN(value)) return '—';
-  if (value < 1) return `${Math.round(value * 60)} min`;
-  if (value < 48) return `${value.toFixed(1)} h`;
-  return `${(value / 24).toFixed(1)} days`;
+  if (value < 1) return t('common.duration.minutes', { value: Math.round(value * 60) });
+  const oneDecimal = v => formatNumber(v, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  if (value < 48) return t('common.duration.hours', { value: oneDecimal(value) });
+  const days = Math.round((value / 24) * 10) / 10;
+  return t('common.duration.days', { value: oneDecimal(days), count: days });
 }
 
 export function errorBox(err) {
@@ -99,7 +102,7 @@ export function emptyState(title, text, action) {
     action || null);
 }
 
-export function loading(text = 'Loading…') {
+export function loading(text = t('common.loading')) {
   return h('p', { class: 'loading', role: 'status' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), text);
 }
 
@@ -108,6 +111,22 @@ export function toast(text, kind = 'info') {
   const item = h('div', { class: `toast toast-${kind}` }, text);
   box.append(item);
   setTimeout(() => item.remove(), 4000);
+}
+
+/**
+ * A whole sentence of the catalogue with elements in its placeholders (a link, a badge, a title people typed), so
+ * that the order of the parts is the language's and not the code's: `sentence('x.y', { link: a }, { id: 5 })`.
+ */
+export function sentence(key, elements = {}, params = {}) {
+  return t(key, params).split(/\{(\w+)\}/).map((part, i) => {
+    if (i % 2 === 0) return part;
+    return Object.hasOwn(elements, part) ? elements[part] : `{${part}}`;
+  }).filter(part => part !== '');
+}
+
+/** Data people typed or a service named (titles, names, file names), which no translator may touch. */
+export function data(tag, attrs, ...children) {
+  return h(tag, { ...attrs, translate: 'no' }, ...children);
 }
 
 /** A labelled form field; the error slot below it is filled by showFieldError. */

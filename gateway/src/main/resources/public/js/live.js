@@ -3,25 +3,34 @@
 // and every screen reloads its data.
 import { debounce } from './schedule.js';
 
+import { t } from './i18n.js';
+
 const listeners = new Set();
 let source = null;
 let statusEl = null;
+let shownState = null;
 
-function setStatus(text, state) {
+// The status says its state in the person's language; the state (not the words) is kept, so that switching the
+// language (which sets <html lang>) says the same state again in the new one.
+function setStatus(state) {
+  shownState = state;
   statusEl = statusEl || document.getElementById('live-status');
   if (!statusEl) return;
   statusEl.hidden = false;
-  statusEl.textContent = text;
+  statusEl.textContent = t(`common.live.${state}`);
   statusEl.dataset.state = state;
 }
+
+new MutationObserver(() => { if (source && shownState) setStatus(shownState); })
+  .observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
 
 export function connectLive() {
   if (source) return;
   source = new EventSource('/api/live');
-  setStatus('Connecting…', 'connecting');
-  source.addEventListener('ready', () => setStatus('Live', 'live'));
+  setStatus('connecting');
+  source.addEventListener('ready', () => setStatus('live'));
   source.addEventListener('change', e => {
-    setStatus('Live', 'live');
+    setStatus('live');
     let data;
     try { data = JSON.parse(e.data); } catch { return; }
     listeners.forEach(l => l({ kind: 'change', ...data }));
@@ -36,9 +45,9 @@ export function connectLive() {
   source.onerror = () => {
     if (source && source.readyState === EventSource.CLOSED) {
       // The server refused (e.g. the session ended): do not hammer it.
-      setStatus('Offline', 'offline');
+      setStatus('offline');
     } else {
-      setStatus('Reconnecting…', 'reconnecting');
+      setStatus('reconnecting');
     }
   };
   // Seen by browser tests and by anyone curious: the connection is up.

@@ -2,38 +2,27 @@
 // violation's message) as a sentence for the person at the form; this module shows it when it is one, and
 // otherwise a sentence chosen by the problem's status (and the input it names), so that no field path
 // ("title: ..."), enum name (CLOSED, AUTO) or header name ever reaches the screen. The machine-readable parts stay
-// on the error object (status, field, violations) for the code that places the message.
+// on the error object (status, field, violations) for the code that places the message. The services speak English,
+// so a person reading another language gets the catalogue's sentence wherever it knows the problem.
+import { t, currentLanguage } from './i18n.js';
 
+// The catalogue key (common.problem.*) of the sentence for each status a service answers with.
 const BY_STATUS = {
-  0: 'The helpdesk cannot be reached. Check your connection; your text is kept, try again in a moment.',
-  400: 'Something in the form is not right. Please check it and try again.',
-  401: 'Your sign-in has expired. Please sign in again.',
-  403: 'You are not allowed to do this.',
-  404: 'This ticket was closed or removed, or it never existed.',
-  409: 'The ticket changed meanwhile or can no longer be changed this way. The page shows it as it now stands.',
-  412: 'The ticket changed meanwhile. The page shows it as it now stands; please try again.',
-  413: 'That is too long to send. Please shorten it.',
-  415: 'Your browser sent something the helpdesk cannot read. Please reload the page and try again.',
-  422: 'This was already sent with different text. Please send it again.',
-  428: 'The ticket changed meanwhile. The page shows it as it now stands; please try again.',
-  429: 'Too many tries. Please wait a moment and try again.',
-  503: 'The helpdesk is briefly unavailable: your text is kept, try again in a moment.',
-  504: 'The helpdesk did not answer in time: your text is kept, try again in a moment.',
+  0: 'offline', 400: 'badInput', 401: 'signedOut', 403: 'forbidden', 404: 'notFound', 409: 'conflict', 412: 'stale',
+  413: 'tooLarge', 415: 'unreadable', 422: 'replayMismatch', 428: 'stale', 429: 'tooMany', 503: 'unavailable',
+  504: 'timeout',
 };
-const SERVER_FAULT = 'Something went wrong on our side: your text is kept, try again in a moment.';
-const CLIENT_FAULT = 'That did not work. Please check what you entered and try again.';
 
-// What to say about an input a refusal names when its own message is not fit to show.
-const BY_FIELD = {
-  title: 'Please check the title. It is needed and can be at most 200 characters.',
-  description: 'Please check the description. It is needed and can be at most 10,000 characters.',
-  location: 'Please check the location. It can be at most 100 characters.',
-  body: 'Please check your message. It is needed and can be at most 5,000 characters.',
-  name: 'Please check your name.',
-  staffCode: 'Please check the staff code.',
-  assignee: 'Please check the name of the person to hand it to.',
-  days: 'Please check the number of days.',
-};
+// The inputs a refusal may name whose sentence the catalogue has (common.problem.field.*), said when the refusal's
+// own message is not fit to show or not in the person's language.
+const BY_FIELD = new Set(['title', 'description', 'location', 'body', 'name', 'staffCode', 'assignee', 'days']);
+
+const statusText = status => t(`common.problem.${BY_STATUS[status]}`);
+const fieldText = field => t(`common.problem.field.${field}`);
+const faultText = status => t(status >= 500 ? 'common.problem.serverFault' : 'common.problem.clientFault');
+// The services write their sentences in English: shown first only to people reading English; the others get the
+// catalogue's sentence for every problem it knows, and the English one only where it knows nothing better.
+const readsEnglish = () => currentLanguage() === 'en';
 
 // Enum names of the contract as they travel on the wire. IT is left out: it is also the category's own word.
 const ENUM_NAMES = ['OPEN', 'ACTIVE', 'CLOSED', 'LOW', 'MEDIUM', 'HIGH', 'FACILITY', 'SERVICES', 'AUTO', 'STAFF',
@@ -55,68 +44,71 @@ export function isForPeople(text) {
 /** The sentence shown for a refusal with this status and problem document. */
 export function problemText(status, problem) {
   const detail = problem && typeof problem === 'object' ? problem.detail : null;
-  if (isForPeople(detail)) return detail;
   const field = problem && typeof problem === 'object' ? problem.field : null;
-  if (status === 400 && field && BY_FIELD[field]) return BY_FIELD[field];
-  if (BY_STATUS[status]) return BY_STATUS[status];
-  return status >= 500 ? SERVER_FAULT : CLIENT_FAULT;
+  if (readsEnglish() && isForPeople(detail)) return detail;
+  if (status === 400 && BY_FIELD.has(field)) return fieldText(field);
+  const known = status !== 400 && Object.hasOwn(BY_STATUS, status);
+  if (known) return statusText(status);
+  if (isForPeople(detail)) return detail;
+  return Object.hasOwn(BY_STATUS, status) ? statusText(status) : faultText(status);
 }
 
 /** The sentence shown beside one invalid input of a refusal's `violations`. */
 export function violationText(violation) {
-  if (violation && isForPeople(violation.message)) return violation.message;
-  return (violation && BY_FIELD[violation.field]) || 'Please check this field.';
+  const message = violation && violation.message;
+  const field = violation && violation.field;
+  if (readsEnglish() && isForPeople(message)) return message;
+  if (BY_FIELD.has(field)) return fieldText(field);
+  if (isForPeople(message)) return message;
+  return t('common.problem.checkField');
 }
 
 // Mass incidents: one outage reported by many. The sentences of the report form's "is it one of these?", the
 // queue's linking and the ticket page's incident part, in one place so that they read alike everywhere.
-const people = n => (n === 1 ? '1 person' : `${n} people`);
-const tickets = n => (n === 1 ? '1 linked ticket' : `${n} linked tickets`);
+// A ticket's number is its name, written without a thousands separator in every language (#1430, not #1.430).
+const ticketNumber = id => String(id);
 
+// Each entry reads the catalogue when used, so a screen drawn again after the language changed speaks the new one.
 export const incidentWords = {
-  similarHeading: 'Is it one of these?',
-  similarLead: 'Others reported something like it. Join one and you are told, like its reporter, when it is answered '
-    + 'and solved; or send your own report below.',
-  joined: n => (n ? `${people(n)} joined` : 'Nobody joined yet'),
-  join: 'This is my problem too',
-  joining: 'Joining…',
-  joinedNotice: id => `You joined #${id}: you are told here when it is answered and when it is solved.`,
-  following: 'You follow this ticket: you are told when it is answered and when it is solved.',
-  partOf: 'Part of incident',
-  unlink: 'Unlink',
-  unlinked: id => `#${id} is no longer linked to this incident.`,
-  incidentSize: (linked, followers) => `Incident: ${tickets(linked)}, ${people(followers)} joined`,
-  incidentBadge: (linked, followers) => `Incident · ${linked} linked · ${followers} joined`,
-  linkTo: 'Link to an incident…',
-  linkToLabel: 'Incident number',
-  linkToHint: 'The ticket that stands for the outage; pick a suggestion or type its number.',
-  link: 'Link',
-  linkedTo: id => `Linked to incident #${id}.`,
-  suggestedHeading: 'Looks like an open incident',
-  noSuggestion: 'No open incident looks like this ticket.',
-  enterNumber: 'Which incident? Type its number.',
-  selected: n => (n === 1 ? '1 ticket selected' : `${n} tickets selected`),
-  selectRow: id => `Select #${id}`,
-  chooseIncident: 'Incident',
-  linkSelected: 'Link to incident',
-  linkedSelected: (n, id) => `${n === 1 ? '1 ticket' : `${n} tickets`} linked to incident #${id}.`,
-  otherIncident: 'Another incident (number)',
-  fold: 'Fold linked tickets under their incident',
-  foldedUnder: n => (n === 1 ? 'and 1 linked ticket on this page' : `and ${n} linked tickets on this page`),
-  inIncident: id => `in incident #${id}`,
+  get similarHeading() { return t('common.incident.similarHeading'); },
+  get similarLead() { return t('common.incident.similarLead'); },
+  joined: n => t('common.incident.joined', { count: n || 0 }),
+  get join() { return t('common.incident.join'); },
+  get joining() { return t('common.incident.joining'); },
+  joinedNotice: id => t('common.incident.joinedNotice', { id: ticketNumber(id) }),
+  get following() { return t('common.incident.following'); },
+  get partOf() { return t('common.incident.partOf'); },
+  get unlink() { return t('common.incident.unlink'); },
+  unlinked: id => t('common.incident.unlinked', { id: ticketNumber(id) }),
+  incidentSize: (linked, followers) => t('common.incident.size', {
+    tickets: t('common.incident.linkedTickets', { count: linked }),
+    people: t('common.incident.people', { count: followers }) }),
+  incidentBadge: (linked, followers) => t('common.incident.badge', { linked, followers }),
+  get linkTo() { return t('common.incident.linkTo'); },
+  get linkToLabel() { return t('common.incident.linkToLabel'); },
+  get linkToHint() { return t('common.incident.linkToHint'); },
+  get link() { return t('common.incident.link'); },
+  linkedTo: id => t('common.incident.linkedTo', { id: ticketNumber(id) }),
+  get suggestedHeading() { return t('common.incident.suggestedHeading'); },
+  get noSuggestion() { return t('common.incident.noSuggestion'); },
+  get enterNumber() { return t('common.incident.enterNumber'); },
+  selected: n => t('common.incident.selected', { count: n }),
+  selectRow: id => t('common.incident.selectRow', { id: ticketNumber(id) }),
+  get chooseIncident() { return t('common.incident.chooseIncident'); },
+  get linkSelected() { return t('common.incident.linkSelected'); },
+  linkedSelected: (n, id) => t('common.incident.linkedSelected', { count: n, id: ticketNumber(id) }),
+  get otherIncident() { return t('common.incident.otherIncident'); },
+  get fold() { return t('common.incident.fold'); },
+  foldedUnder: n => t('common.incident.foldedUnder', { count: n }),
+  inIncident: id => t('common.incident.inIncident', { id: ticketNumber(id) }),
 };
 
-// Refusals of linking and unlinking whose own detail is not fit to show (it names statuses as the wire spells them).
-const INCIDENT_REFUSALS = {
-  404: 'That ticket is not linked to this incident (any more). The page shows how things stand now.',
-  409: 'Only open and active tickets can be linked or unlinked, and an incident cannot be linked to another one.',
-  422: 'A ticket cannot be linked to itself, and every ticket named must exist. Please check the numbers.',
-};
+// Refusals of linking and unlinking whose own detail is not fit to show (it names statuses as the wire spells them):
+// the catalogue key by status.
+const INCIDENT_REFUSALS = { 404: 'common.incident.refused.notLinked', 409: 'common.incident.refused.notLinkable',
+  422: 'common.incident.refused.badNumbers' };
 
-const JOIN_REFUSALS = {
-  404: 'This ticket was closed or removed meanwhile. You can still send your own report.',
-  409: 'This ticket can no longer be joined. You can still send your own report.',
-};
+const JOIN_REFUSALS = { 404: 'common.incident.joinRefused.gone', 409: 'common.incident.joinRefused.closed' };
 
 /** The sentence shown for a refused link or unlink: the service's own when it is one, else by status. */
 export function incidentRefusalText(err) {
@@ -130,6 +122,8 @@ export function joinRefusalText(err) {
 
 function refusal(err, byStatus) {
   const detail = err && err.problem ? err.problem.detail : null;
-  if (isForPeople(detail)) return detail;
-  return byStatus[err && err.status] || (err && err.message) || CLIENT_FAULT;
+  if (readsEnglish() && isForPeople(detail)) return detail;
+  const key = byStatus[err && err.status];
+  if (key) return t(key);
+  return (err && err.message) || t('common.problem.clientFault');
 }

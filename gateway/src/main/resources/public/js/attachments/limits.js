@@ -1,5 +1,7 @@
 // What ticket-service takes (its attachment/ feature decides; these only spare a doomed upload): the types it
 // detects and keeps, 10 MB a file, 5 files under one message or under the report itself.
+import { t, formatNumber } from '../i18n.js';
+
 export const MAX_BYTES = 10 * 1024 * 1024;
 export const MAX_FILES = 5;
 /** For the file chooser: the types by their MIME names and, for systems that filter by name, their extensions. */
@@ -8,15 +10,16 @@ export const ACCEPT = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf
 
 /** "2.4 MB", "830 KB", "120 bytes": sizes as people read them (1 MB = 1024 KB, as the limit is meant). */
 export function sizeText(bytes) {
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  if (bytes < 1024) return t('common.files.bytes', { count: bytes });
+  if (bytes < 1024 * 1024) return t('common.files.kilobytes', { value: Math.round(bytes / 1024) });
+  return t('common.files.megabytes',
+    { value: formatNumber(bytes / (1024 * 1024), { minimumFractionDigits: 1, maximumFractionDigits: 1 }) });
 }
 
 /** Why `file` cannot join the `chosen` ones, in plain words, or null. */
 export function refusal(file, chosen) {
-  if (chosen.length >= MAX_FILES) return `${file.name} was not added: at most ${MAX_FILES} files can be attached.`;
-  if (file.size > MAX_BYTES) return `${file.name} is too big (${sizeText(file.size)}): at most 10 MB a file.`;
-  if (file.size === 0) return `${file.name} is empty.`;
+  if (chosen.length >= MAX_FILES) return t('common.files.tooMany', { name: file.name, max: MAX_FILES });
+  if (file.size > MAX_BYTES) return t('common.files.tooBig', { name: file.name, size: sizeText(file.size) });
+  if (file.size === 0) return t('common.files.empty', { name: file.name });
   return null;
 }

@@ -1,7 +1,8 @@
 // Choosing files to attach: a file chooser, a "Take a photo" button that opens a phone's camera, and dropping files
 // onto the form. The chosen files are kept here (not in the inputs, which a second choice would overwrite), listed
 // with their size and a remove button; a file over the limits is refused at once with the reason.
-import { h } from '../dom.js';
+import { h, data } from '../dom.js';
+import { t } from '../i18n.js';
 import { ACCEPT, refusal, sizeText } from './limits.js';
 
 /** `dropZone` is the element files may be dropped onto (the whole form). */
@@ -16,9 +17,9 @@ export function filePicker(dropZone, { idPrefix }) {
 
   function draw() {
     list.replaceChildren(...chosen.map(file => h('li', {},
-      h('span', { class: 'file-name' }, file.name), ' ', h('span', { class: 'muted' }, sizeText(file.size)), ' ',
-      h('button', { type: 'button', class: 'btn btn-small', 'aria-label': `Remove ${file.name}`,
-        onclick: () => { chosen = chosen.filter(f => f !== file); message.textContent = ''; draw(); } }, 'Remove'))));
+      data('span', { class: 'file-name' }, file.name), ' ', h('span', { class: 'muted' }, sizeText(file.size)), ' ',
+      h('button', { type: 'button', class: 'btn btn-small', 'aria-label': t('common.files.removeLabel', { name: file.name }),
+        onclick: () => { chosen = chosen.filter(f => f !== file); message.textContent = ''; draw(); } }, t('common.files.remove')))));
   }
 
   function add(fileList) {
@@ -54,12 +55,11 @@ export function filePicker(dropZone, { idPrefix }) {
   });
 
   const el = h('fieldset', { class: 'field attach' },
-    h('legend', {}, 'Photos and files (optional)'),
+    h('legend', {}, t('common.files.legend')),
     h('div', { class: 'attach-buttons' },
-      h('label', { class: 'btn' }, 'Attach files', files),
-      h('label', { class: 'btn' }, 'Take a photo', camera)),
-    h('p', { class: 'hint' }, 'Images, PDF, text and office documents; up to 5 files of 10 MB each. '
-      + 'You can also drop files here.'),
+      h('label', { class: 'btn' }, t('common.files.attach'), files),
+      h('label', { class: 'btn' }, t('common.files.takePhoto'), camera)),
+    h('p', { class: 'hint' }, t('common.files.hint')),
     list, message);
   return {
     el,

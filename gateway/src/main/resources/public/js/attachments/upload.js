@@ -3,6 +3,7 @@
 // learns which one failed and why, while the ticket or message stays.
 import { ApiError } from '../api.js';
 import { problemText } from '../words.js';
+import { t } from '../i18n.js';
 
 /**
  * Uploads `files` under ticket `ticketId` (and message `messageId`, if any); `onEach(file, index)` is told before
@@ -41,5 +42,6 @@ async function uploadOne(ticketId, file, messageId) {
 
 /** One sentence per refused file, e.g. "notes.exe was not attached: Files of type … cannot be attached". */
 export function refusedText(refused) {
-  return refused.map(({ file, reason }) => `${file.name} was not attached: ${reason || problemText(0, null)}`);
+  return refused.map(({ file, reason }) => t('common.files.notAttached',
+    { name: file.name, reason: reason || problemText(0, null) }));
 }

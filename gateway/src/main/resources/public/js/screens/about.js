@@ -1,35 +1,47 @@
 // About: what runs behind the gateway, whether each service is healthy, and where its API is documented.
 import { api } from '../api.js';
-import { h, mount, errorBox, loading, timeAgo } from '../dom.js';
+import { h, data, mount, errorBox, loading, formatDate } from '../dom.js';
+import { t, hasText } from '../i18n.js';
 
 // What ./helpdesk up's supervisor says, when it runs: restarts and how long the process has been up.
 function supervised(s) {
   const p = s.supervision;
   if (!p) return '—';
-  const restarts = `${p.restarts} restart${p.restarts === 1 ? '' : 's'}`;
-  return [p.state, p.since ? `since ${timeAgo(p.since)}` : null, restarts].filter(Boolean).join(' · ');
+  return [stateText(p.state), p.since ? t('about.since', { time: formatDate(p.since) }) : null,
+    t('about.restarts', { count: p.restarts })].filter(Boolean).join(' · ');
+}
+
+/** The supervisor's state (UP, RESTARTING, GAVE_UP, STOPPED) in words; one the catalogue does not know as itself. */
+function stateText(state) {
+  return hasText(`about.state.${state}`) ? t(`about.state.${state}`) : state;
+}
+
+function healthBadge(health) {
+  const words = hasText(`about.health.${health}`) ? t(`about.health.${health}`) : health;
+  return h('span', { class: `badge status-${String(health).toLowerCase()}` }, `${health === 'UP' ? '✓' : '✗'} ${words}`);
 }
 
 export async function render(container) {
-  const list = h('div', {}, loading('Asking the services…'));
-  container.append(h('section', { class: 'page' }, h('h1', {}, 'About Campus Helpdesk'),
-    h('p', { class: 'lead' }, 'Students report problems, the helpdesk answers and closes them, and three analytics '
-      + 'services follow every change live. This gateway serves the web pages and passes requests on.'),
-    h('section', { class: 'card' }, h('h2', {}, 'Services'), list,
-      h('p', { class: 'hint' }, 'Swagger UI and OpenAPI links open each service directly; in a deployment where only '
-        + 'the gateway is published they are reachable from inside the network only.'))));
+  const list = h('div', {}, loading(t('about.asking')));
+  container.append(h('section', { class: 'page' }, h('h1', {}, t('about.title')),
+    h('p', { class: 'lead' }, t('about.lead')),
+    h('section', { class: 'card' }, h('h2', {}, t('about.services')), list,
+      h('p', { class: 'hint' }, t('about.note')))));
+  const links = (swaggerUi, health) => [h('a', { href: swaggerUi }, t('about.swaggerUi')), ' · ',
+    h('a', { href: health }, t('about.healthLink'))];
   try {
     const services = await api('/api/services');
     mount(list, h('table', { class: 'table' },
-      h('thead', {}, h('tr', {}, ['Service', 'Serves', 'Health', 'Supervisor', 'API'].map(t => h('th', { scope: 'col' }, t)))),
+      h('thead', {}, h('tr', {}, ['service', 'serves', 'health', 'supervisor', 'api']
+        .map(column => h('th', { scope: 'col' }, t(`about.column.${column}`))))),
       h('tbody', {},
-        h('tr', {}, h('td', {}, 'gateway'), h('td', {}, '/, /api/session, /api/live'),
-          h('td', {}, h('span', { class: 'badge status-up' }, '✓ UP')), h('td', {}, '—'),
-          h('td', {}, h('a', { href: '/swagger-ui/index.html' }, 'Swagger UI'), ' · ', h('a', { href: '/health' }, 'health'))),
-        services.map(s => h('tr', {}, h('td', {}, s.name), h('td', {}, h('code', {}, s.prefix)),
-          h('td', {}, h('span', { class: `badge status-${s.health.toLowerCase()}` }, `${s.health === 'UP' ? '✓' : '✗'} ${s.health}`)),
+        h('tr', {}, h('td', {}, data('span', {}, 'gateway')), h('td', {}, data('code', {}, '/, /api/session, /api/live')),
+          h('td', {}, healthBadge('UP')), h('td', {}, '—'),
+          h('td', {}, links('/swagger-ui/index.html', '/health'))),
+        services.map(s => h('tr', {}, h('td', {}, data('span', {}, s.name)), h('td', {}, data('code', {}, s.prefix)),
+          h('td', {}, healthBadge(s.health)),
           h('td', {}, supervised(s)),
-          h('td', {}, s.swaggerUi ? [h('a', { href: s.swaggerUi }, 'Swagger UI'), ' · ', h('a', { href: s.healthUrl }, 'health')] : '—'))))));
+          h('td', {}, s.swaggerUi ? links(s.swaggerUi, s.healthUrl) : '—'))))));
   } catch (err) {
     mount(list, errorBox(err));
   }

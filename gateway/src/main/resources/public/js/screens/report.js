@@ -7,10 +7,12 @@
 // Photos and files are chosen with the report and uploaded one by one once the ticket exists: the report is never
 // lost to a refused file; a refusal keeps the form up, saying which file and why, with the filed ticket's link.
 import { api, newIdempotencyKey } from '../api.js';
-import { h, field, showFieldError, errorBox, label, categoryBadge, select, CATEGORIES, PRIORITIES } from '../dom.js';
+import { h, field, showFieldError, errorBox, label, categoryBadge, select, sentence, CATEGORIES, PRIORITIES }
+  from '../dom.js';
+import { t } from '../i18n.js';
 import { region } from '../region.js';
 import { debounce } from '../schedule.js';
-import { certaintyNote, certaintyOf } from '../certainty.js';
+import { certaintyNote, certaintyOf, certaintyText } from '../certainty.js';
 import { previousTicketOf, followUpNote } from './report/follow-up.js';
 import { similarPanel } from './report/similar.js';
 import { emailField, emailRule } from './report/email.js';
@@ -20,29 +22,34 @@ import { filePicker } from '../attachments/picker.js';
 import { uploadAll, refusedText } from '../attachments/upload.js';
 
 const NO_SUGGESTION = 'unavailable';
-/** The contract's limits, said as its constraint messages say them. */
-const RULES = {
-  title: text('Please give a short title.', 200, 'The title can be at most 200 characters.'),
-  description: text('Please describe the problem.', 10000, 'The description can be at most 10,000 characters.'),
-  location: value => (value.length > 100 ? 'The location can be at most 100 characters.' : null),
+/** The contract's limits, said as its constraint messages say them; made when the form is drawn, in its language. */
+const rules = () => ({
+  title: text(t('report.rule.titleMissing'), 200, t('report.rule.titleTooLong')),
+  description: text(t('report.rule.descriptionMissing'), 10000, t('report.rule.descriptionTooLong')),
+  location: value => (value.length > 100 ? t('report.rule.locationTooLong') : null),
   email: emailRule,
-};
+});
 
 export async function render(container, { query } = {}) {
   const previousTicketId = previousTicketOf(query);
+  const checks = rules();
   let state = { key: newIdempotencyKey(), suggestion: null, picked: false, sending: false };
   const title = h('input', { name: 'title', type: 'text', required: true, maxlength: 200,
-    placeholder: 'e.g. Lift in building B is stuck on floor 2' });
+    placeholder: t('report.form.titlePlaceholder') });
   const description = h('textarea', { name: 'description', required: true, maxlength: 10000, rows: 6,
-    placeholder: 'What happened, since when, anything that helps us fix it' });
-  const location = h('input', { name: 'location', type: 'text', maxlength: 100, placeholder: 'Building, room' });
-  const priority = select('priority', [['', 'Let the helpdesk decide'],
+    placeholder: t('report.form.descriptionPlaceholder') });
+  const location = h('input', { name: 'location', type: 'text', maxlength: 100,
+    placeholder: t('report.form.locationPlaceholder') });
+  const priority = select('priority', [['', t('report.form.priorityAuto')],
     ...PRIORITIES.map(p => [p, label.priority(p)])], '');
-  const category = select('category', [['', 'Suggested as you type'], ...CATEGORIES.map(c => [c, label.category(c)])],
-    '', { id: 'report-category' });
-  const suggestion = h('div', { class: 'suggestion', id: 'category-suggestion', 'aria-live': 'polite' });
+  const category = select('category', [['', t('report.form.categoryAuto')],
+    ...CATEGORIES.map(c => [c, label.category(c)])], '', { id: 'report-category' });
+  // The line people see is redrawn with every answer; screen readers hear the suggestion from a separate polite
+  // region that changes only when what it says changes, so typing on with the same suggestion stays quiet.
+  const suggestion = h('div', { class: 'suggestion', id: 'category-suggestion' });
+  const announcement = h('p', { class: 'sr-only', id: 'category-announcement', role: 'status', 'aria-live': 'polite' });
   const errors = h('div', { class: 'form-errors' });
-  const submit = h('button', { type: 'submit', class: 'btn btn-primary' }, 'Send report');
+  const submit = h('button', { type: 'submit', class: 'btn btn-primary' }, t('report.form.submit'));
   const drawSuggestion = region(suggestion, c => suggestionText(c, priority.value));
   let classifyAbort = null;
   const similar = similarPanel({ title, description, location });
@@ -51,13 +58,15 @@ export async function render(container, { query } = {}) {
   function show(change) {
     state = { ...state, ...change };
     drawSuggestion(state.suggestion);
+    const said = announcementText(state.suggestion);
+    if (announcement.textContent !== said) announcement.textContent = said;
     // Until the reporter picks one, the choice follows the suggestion.
     if (!state.picked) category.value = suggestedCategory(state.suggestion) || '';
     for (const option of category.options) {
       if (option.value) option.textContent = optionText(option.value, state.suggestion);
     }
     submit.disabled = state.sending;
-    submit.textContent = state.sending ? 'Sending…' : 'Send report';
+    submit.textContent = t(state.sending ? 'report.form.sending' : 'report.form.submit');
   }
 
   const classify = debounce(async () => {
@@ -76,13 +85,15 @@ export async function render(container, { query } = {}) {
   const files = filePicker(form, { idPrefix: 'report' });
   const progress = h('p', { class: 'hint', role: 'status', id: 'report-upload-progress' });
   form.append(followUpNote(previousTicketId, title),
-    field('Title', title, 'One line: what is wrong and where.'),
-    field('Description', description),
-    h('div', { class: 'row' }, field('Location (optional)', location), field('Priority', priority)),
+    field(t('report.form.titleLabel'), title, t('report.form.titleHint')),
+    field(t('report.form.descriptionLabel'), description),
+    h('div', { class: 'row' }, field(t('report.form.locationLabel'), location),
+      field(t('report.form.priorityLabel'), priority)),
     similar.el,
-    field('Category', category, 'Change it if the suggestion is wrong.'), suggestion, email.el, files.el, errors,
+    field(t('report.form.categoryLabel'), category, t('report.form.categoryHint')), suggestion, announcement, email.el,
+    files.el, errors,
     h('div', { class: 'actions' }, submit), progress);
-  clearWhenValid(form, RULES);
+  clearWhenValid(form, checks);
   // Any change to the text is a new report as far as idempotency goes.
   form.addEventListener('input', e => {
     // Files are not the report's text: choosing them is no new report.
@@ -98,7 +109,7 @@ export async function render(container, { query } = {}) {
     e.preventDefault();
     if (state.sending) return;
     errors.replaceChildren();
-    if (!validateAll(form, RULES)) return;
+    if (!validateAll(form, checks)) return;
     show({ sending: true });
     try {
       const ticket = await api('/api/tickets', {
@@ -109,7 +120,8 @@ export async function render(container, { query } = {}) {
       });
       rememberFiled(ticket.id);
       const refused = await uploadAll(ticket.id, files.files(), null, (file, i) => {
-        progress.textContent = `Uploading ${file.name} (${i + 1} of ${files.files().length})…`;
+        progress.textContent = t('report.upload.progress',
+          { name: file.name, index: i + 1, total: files.files().length });
       });
       progress.textContent = '';
       if (refused.length) {
@@ -127,8 +139,8 @@ export async function render(container, { query } = {}) {
   });
 
   container.append(h('section', { class: 'card narrow' },
-    h('h1', {}, 'Report a problem'),
-    h('p', { class: 'lead' }, 'Broken facilities, IT faults, anything about campus services. We reply under your ticket.'),
+    h('h1', {}, t('report.title')),
+    h('p', { class: 'lead' }, t('report.lead')),
     form));
   show({});
   title.focus();
@@ -143,9 +155,10 @@ export async function render(container, { query } = {}) {
 /** The report is in; some files are not. Said before the reporter leaves, with the way to the ticket. */
 function filedWithRefusals(id, sentences) {
   return h('div', { class: 'alert alert-error', role: 'alert', id: 'report-refused-files' },
-    h('p', {}, `Your report was sent as ticket #${id}, but not every file could be attached:`),
+    h('p', {}, t('report.refused.lead', { id: String(id) })),
     h('ul', {}, sentences.map(s => h('li', {}, s))),
-    h('a', { href: `#/tickets/${id}` }, `Open ticket #${id}`), ' to attach other files under a message.');
+    h('p', {}, sentence('report.refused.openToAttach',
+      { link: h('a', { href: `#/tickets/${id}` }, t('report.refused.open', { id: String(id) })) })));
 }
 
 /** The category offered to the reporter: none when the classifier is not sure (the desk will check instead). */
@@ -155,7 +168,8 @@ function suggestedCategory(suggestion) {
 }
 
 function optionText(category, suggestion) {
-  return category === suggestedCategory(suggestion) ? `${label.category(category)} (suggested)` : label.category(category);
+  return category === suggestedCategory(suggestion)
+    ? t('report.form.categorySuggested', { category: label.category(category) }) : label.category(category);
 }
 
 /**
@@ -168,11 +182,20 @@ export function categoryToSend(chosen, suggestion) {
 
 /** What the suggestion line says: a hint before the first suggestion, the category, or that there is none. */
 function suggestionText(c, chosenPriority) {
-  if (!c) return h('span', { class: 'hint' }, 'We suggest a category as you type.');
-  if (c === NO_SUGGESTION) return h('span', { class: 'hint' }, 'No suggestion right now — the helpdesk will sort it.');
+  if (!c) return h('span', { class: 'hint' }, t('report.suggestion.before'));
+  if (c === NO_SUGGESTION) return h('span', { class: 'hint' }, t('report.suggestion.none'));
   const unsure = certaintyOf(c) === 'NOT_SURE';
-  return [unsure ? null : h('span', {}, 'Looks like '), unsure ? null : categoryBadge(c.category), ' ', certaintyNote(c),
-    certaintyOf(c) === 'PROBABLY' ? h('span', { class: 'hint' }, ' — the helpdesk will double-check it') : null,
+  const headline = unsure ? certaintyNote(c) : sentence('report.suggestion.looksLike', { category: categoryBadge(c.category), certainty: certaintyNote(c) });
+  return [h('span', {}, headline),
+    certaintyOf(c) === 'PROBABLY' ? h('span', { class: 'hint' }, ` — ${t('report.suggestion.doubleCheck')}`) : null,
     c.suggestedPriority === 'HIGH' && !chosenPriority
-      ? h('span', { class: 'hint' }, ' · sounds urgent: we will treat it as high priority') : null];
+      ? h('span', { class: 'hint' }, ` · ${t('report.suggestion.urgent')}`) : null];
+}
+
+/** What screen readers are told of the suggestion: its category and certainty in words, nothing while there is none. */
+function announcementText(c) {
+  if (!c || c === NO_SUGGESTION) return '';
+  const certainty = certaintyOf(c);
+  if (certainty === 'NOT_SURE') return t('report.suggestion.announceNotSure');
+  return t('report.suggestion.announce', { certainty: certaintyText(certainty, c.category) });
 }

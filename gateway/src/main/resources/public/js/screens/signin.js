@@ -1,33 +1,34 @@
 // Sign-in: a display name and a role; the staff access code field appears when the deployment requires it.
 import { api } from '../api.js';
-import { h, field, showFieldError, errorBox } from '../dom.js';
+import { h, field, showFieldError, errorBox, label } from '../dom.js';
+import { t } from '../i18n.js';
 import { validateAll, clearWhenValid, text } from '../validate.js';
 
-// The staff code rule only applies while its field is shown (validateAll skips hidden inputs).
-const RULES = {
-  name: text('Please enter your name.', 80, 'Your name can be at most 80 characters.'),
-  staffCode: text('Please enter the staff code.'),
-};
+// The staff code rule only applies while its field is shown (validateAll skips hidden inputs). Made when the form is
+// drawn, so its sentences are in the language of the moment.
+const rules = () => ({
+  name: text(t('signin.name.missing'), 80, t('signin.name.tooLong')),
+  staffCode: text(t('signin.staffCode.missing')),
+});
 
-const ROLES = [
-  ['STUDENT', 'Student', 'Report problems and follow them.'],
-  ['STAFF', 'Helpdesk staff', 'Work the queue, answer and close tickets.'],
-  ['ANALYST', 'Analyst', 'Read the analytics dashboard.'],
-];
+// Each role in words (common.role.*) with what it does (signin.role.*).
+const ROLES = ['STUDENT', 'STAFF', 'ANALYST'];
 
 export async function render(container, { session, refreshSession }) {
+  const checks = rules();
   const name = h('input', { name: 'name', type: 'text', required: true, maxlength: 80, autocomplete: 'name',
   });
   const code = h('input', { name: 'staffCode', type: 'password', autocomplete: 'off' });
-  const codeField = field('Staff access code', code, 'Ask the helpdesk lead for the code.');
+  const codeField = field(t('signin.staffCode.label'), code, t('signin.staffCode.hint'));
   const errors = h('div', { class: 'form-errors' });
-  const radios = ROLES.map(([value, text, hint], i) => h('label', { class: 'choice' },
+  const radios = ROLES.map((value, i) => h('label', { class: 'choice' },
     h('input', { type: 'radio', name: 'role', value, checked: i === 0 }),
-    h('span', { class: 'choice-text' }, h('strong', {}, text), h('span', { class: 'hint' }, hint))));
-  const submit = h('button', { type: 'submit', class: 'btn btn-primary' }, 'Sign in');
+    h('span', { class: 'choice-text' }, h('strong', {}, label.role(value)),
+      h('span', { class: 'hint' }, t(`signin.role.${value}`)))));
+  const submit = h('button', { type: 'submit', class: 'btn btn-primary' }, t('signin.submit'));
   const form = h('form', { class: 'form', novalidate: true },
-    field('Your name', name, 'Shown to the helpdesk on your tickets and messages.'),
-    h('fieldset', { class: 'field', dataset: { field: 'role' } }, h('legend', {}, 'I am'), radios,
+    field(t('signin.name.label'), name, t('signin.name.hint')),
+    h('fieldset', { class: 'field', dataset: { field: 'role' } }, h('legend', {}, t('signin.role.legend')), radios,
       h('p', { class: 'field-error', role: 'alert' })),
     codeField, errors, submit);
 
@@ -36,14 +37,14 @@ export async function render(container, { session, refreshSession }) {
     codeField.hidden = !(session.staffCodeRequired && role !== 'STUDENT');
   };
   form.addEventListener('change', updateCode);
-  clearWhenValid(form, RULES);
+  clearWhenValid(form, checks);
   updateCode();
 
   form.addEventListener('submit', async e => {
     e.preventDefault();
     errors.replaceChildren();
     const role = form.querySelector('input[name=role]:checked').value;
-    if (!validateAll(form, RULES)) return;
+    if (!validateAll(form, checks)) return;
     submit.disabled = true;
     try {
       await api('/api/session', { method: 'POST',
@@ -62,8 +63,8 @@ export async function render(container, { session, refreshSession }) {
   });
 
   container.append(h('section', { class: 'card narrow' },
-    h('h1', {}, 'Sign in'),
-    h('p', { class: 'lead' }, 'No account needed: tell us who you are and how you use the helpdesk.'),
+    h('h1', {}, t('signin.title')),
+    h('p', { class: 'lead' }, t('signin.lead')),
     form));
   name.focus();
 }

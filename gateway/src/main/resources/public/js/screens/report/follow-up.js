@@ -1,7 +1,8 @@
 // "Still not fixed?": a report that names the ticket it follows up on (#/report?previous=1430). The server accepts
 // only a ticket the reporter filed (staff: any); the title is prefilled from how the old one ended, if the reporter
 // has not typed one yet.
-import { h } from '../../dom.js';
+import { h, data, sentence } from '../../dom.js';
+import { t } from '../../i18n.js';
 import { closureOf } from '../ticket/solved.js';
 
 /** The ticket number a report follows up on, from its address, or null. */
@@ -13,11 +14,13 @@ export function previousTicketOf(query) {
 /** The note above the form ("Follows up on #1430"), and the old title prefilled into `title` once known. */
 export function followUpNote(previous, title) {
   if (!previous) return null;
-  const note = h('p', { class: 'follows-up', id: 'report-follows-up' }, `Follows up on #${previous}`);
+  const note = h('p', { class: 'follows-up', id: 'report-follows-up' },
+    t('report.followUp.note', { id: String(previous) }));
   closureOf(previous).then(closure => {
     if (!closure) return;
-    note.textContent = `Follows up on #${previous}: ${closure.title}`;
-    if (!title.value) title.value = `Still not fixed: ${closure.title}`.slice(0, 200);
+    note.replaceChildren(...sentence('report.followUp.noteWithTitle', { title: data('span', {}, closure.title) },
+      { id: String(previous) }));
+    if (!title.value) title.value = t('report.followUp.titlePrefill', { title: closure.title }).slice(0, 200);
   });
   return note;
 }

@@ -5,7 +5,7 @@
 // when the text or the location changed since the last one; the list is redrawn only when the answer differs, so it
 // never flickers, and it lives beside the form, so nothing typed is touched.
 import { api, query } from '../../api.js';
-import { h, toast } from '../../dom.js';
+import { h, data, toast } from '../../dom.js';
 import { whenChanged } from '../../region.js';
 import { debounce, realClock } from '../../schedule.js';
 import { incidentWords as words, joinRefusalText } from '../../words.js';
@@ -52,7 +52,7 @@ export function similarPanel(fields, { clock = realClock, wait = PAUSE_MS } = {}
     const button = h('button', { type: 'button', class: 'btn btn-small', dataset: { join: t.id } }, words.join);
     button.addEventListener('click', () => join(t.id, button));
     return h('li', { class: 'similar-item', dataset: { ticketId: t.id } },
-      h('a', { href: `#/tickets/${t.id}`, class: 'similar-title' }, t.title),
+      h('a', { href: `#/tickets/${t.id}`, class: 'similar-title' }, data('span', {}, t.title)),
       h('span', { class: 'muted similar-joined' }, words.joined(t.followers)), button);
   }
 
