@@ -92,18 +92,24 @@ function shownOnce(result) {
   const value = h('input', { type: 'text', readonly: true, value: result.value, class: 'token-value',
     'aria-label': t('admin.tokens.newValue'), onfocus: e => e.target.select() });
   const copy = h('button', { type: 'button', class: 'btn btn-small', onclick: async () => {
-    try { await navigator.clipboard.writeText(result.value); toast(t('admin.tokens.copied')); } catch { value.select(); }
+    try {
+      await navigator.clipboard.writeText(result.value);
+      toast(t('admin.tokens.copied'));
+    } catch { value.select(); }
   } }, t('admin.tokens.copy'));
   return h('div', { class: 'card-inset', id: 'token-issued' },
-    h('p', {}, h('strong', {}, sentence(t('admin.tokens.created'), { name: h('span', { translate: 'no' }, result.token.name) })),
+    h('p', {}, h('strong', {}, sentence(t('admin.tokens.created'),
+      { name: h('span', { translate: 'no' }, result.token.name) })),
       ' ', t('admin.tokens.copyNow')),
     h('div', { class: 'row' }, value, copy),
     h('p', { class: 'hint' }, t('admin.tokens.useAs'), ' ',
-      h('code', { translate: 'no' }, `curl -H "Authorization: Bearer ${result.value}" ${location.origin}/api/analytics/resolution-time`)));
+      h('code', { translate: 'no' },
+        `curl -H "Authorization: Bearer ${result.value}" ${location.origin}/api/analytics/resolution-time`)));
 }
 
 function table(tokens, revoke) {
-  const headings = ['name', 'role', 'owner', 'created', 'expires', 'lastUsed', 'state'].map(k => t(`admin.tokens.column.${k}`));
+  const headings = ['name', 'role', 'owner', 'created', 'expires', 'lastUsed', 'state']
+    .map(k => t(`admin.tokens.column.${k}`));
   return h('table', { class: 'table compact' },
     h('thead', {}, h('tr', {}, [...headings.map(text => h('th', { scope: 'col' }, text)),
       h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, t('admin.column.actions')))])),
@@ -120,5 +126,6 @@ function table(tokens, revoke) {
 
 function stateOf(token) {
   if (token.active) return t('admin.tokens.state.active');
-  return token.revokedAt ? t('admin.state.revoked', { date: formatDate(token.revokedAt) }) : t('admin.tokens.state.expired');
+  return token.revokedAt ? t('admin.state.revoked', { date: formatDate(token.revokedAt) })
+    : t('admin.tokens.state.expired');
 }

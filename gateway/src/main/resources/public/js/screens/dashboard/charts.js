@@ -13,7 +13,8 @@ export function chartBoard() {
       if (!window.Chart) return;
       const given = config.options || {};
       const givenY = (given.scales || {}).y || {};
-      const options = { responsive: true, maintainAspectRatio: false, animation: false, locale: currentLanguage(), ...given,
+      const options = { responsive: true, maintainAspectRatio: false, animation: false, locale: currentLanguage(),
+        ...given,
         scales: { ...(given.scales || {}), y: { beginAtZero: true, ...givenY,
           ticks: { precision: 0, callback: value => formatNumber(value), ...(givenY.ticks || {}) } } } };
       if (open) {

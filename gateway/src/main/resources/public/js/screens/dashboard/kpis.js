@@ -44,7 +44,7 @@ function kpi(id, title, settled, value, note, href) {
   return h('div', { class: `kpi${ok && settled.value.stale ? ' kpi-stale' : ''}`, id: `kpi-${id}` },
     h('span', { class: 'kpi-title' }, title),
     h('strong', { class: 'kpi-value', dataset: { value: shown } },
-      href && ok ? h('a', { href, class: 'kpi-link', 'aria-label': t('dashboard.kpi.showInQueue', { title, value: shown }) },
-        shown) : shown),
+      href && ok ? h('a', { href, class: 'kpi-link',
+        'aria-label': t('dashboard.kpi.showInQueue', { title, value: shown }) }, shown) : shown),
     h('span', { class: 'kpi-note' }, ok && settled.value.stale ? t('dashboard.kpi.staleNote', { note }) : why));
 }

@@ -109,8 +109,8 @@ export function category(answer, charts, go) {
     data: byPriority.map(b => (b ? b[p] : null)), backgroundColor: PRIORITY_COLORS[p] }))
     : [{ label: t('dashboard.column.active'), stack: 'active', data: entries.map(c => c.active),
       backgroundColor: '#1d4ed8' }];
-  const datasets = [...active, { label: t('dashboard.column.open'), stack: 'open', data: entries.map(c => c.open ?? null),
-    backgroundColor: '#fcd34d' }];
+  const datasets = [...active, { label: t('dashboard.column.open'), stack: 'open',
+    data: entries.map(c => c.open ?? null), backgroundColor: '#fcd34d' }];
   charts.draw('category', canvas, { type: 'bar', data: { labels, datasets },
     options: { scales: { x: { stacked: true }, y: { stacked: true } } } }, go && ((i, d) => {
     const set = datasets[d];

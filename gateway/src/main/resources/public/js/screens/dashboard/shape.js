@@ -118,7 +118,8 @@ export function medianFirstResponse(answer) {
   if (!answer) return null;
   const last30 = answer.last30Days;
   if (last30) {
-    return { hours: last30.medianHours, note: t('dashboard.kpi.firstResponse.last30', { count: last30.responded || 0 }) };
+    return { hours: last30.medianHours,
+      note: t('dashboard.kpi.firstResponse.last30', { count: last30.responded || 0 }) };
   }
   const months = answer.months || [];
   const newest = months[months.length - 1];

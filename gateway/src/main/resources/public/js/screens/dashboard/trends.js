@@ -10,7 +10,8 @@ import { duration, figure, percentValue, sentence } from './format.js';
 export function firstResponse(answer, charts, go, choices) {
   const months = answer.months || [];
   const hrefOf = m => (go ? links.firstResponse(m, choices) : null);
-  const canvas = chartCanvas(t('dashboard.firstResponse.chartLabel', { count: months.length }), 'numbers-first-response');
+  const canvas = chartCanvas(t('dashboard.firstResponse.chartLabel', { count: months.length }),
+    'numbers-first-response');
   charts.draw('firstResponse', canvas, { type: 'bar', data: { labels: months.map(m => m.month), datasets: [
     { label: t('dashboard.series.averageHours'), data: months.map(m => m.averageHours), backgroundColor: '#a7f3d0' },
     { label: t('dashboard.series.medianHours'), data: months.map(m => m.medianHours), type: 'line',
@@ -39,7 +40,8 @@ export function sla(answer, charts, go, choices) {
   h('div', { class: 'chart' }, canvas),
   h('p', { class: 'hint' }, t('dashboard.sla.hint')),
   table([t('dashboard.column.openedIn'), t('dashboard.column.tickets'), t('dashboard.sla.firstResponseMet'),
-    t('dashboard.sla.missed'), t('dashboard.sla.resolutionMet'), t('dashboard.sla.missed'), t('dashboard.sla.attainment')],
+    t('dashboard.sla.missed'), t('dashboard.sla.resolutionMet'), t('dashboard.sla.missed'),
+    t('dashboard.sla.attainment')],
   series.map(s => [link(s.month, hrefOf(s.month)), figure(s.tickets), figure(s.row.firstResponseMet),
     figure(s.row.firstResponseBreached), figure(s.row.resolutionMet), figure(s.row.resolutionBreached),
     percentValue(s.percent)]), t('dashboard.sla.caption'), 'numbers-sla')];

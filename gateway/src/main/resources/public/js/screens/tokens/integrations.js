@@ -22,7 +22,8 @@ export function integrationsSection() {
   const errors = h('div', { class: 'form-errors' });
   const submit = h('button', { type: 'submit', class: 'btn btn-primary' }, t('admin.integrations.create'));
   const form = h('form', { class: 'form', novalidate: true, id: 'integration-form' },
-    field(t('admin.integrations.name'), name, t('admin.integrations.nameHint')), errors, h('div', { class: 'actions' }, submit));
+    field(t('admin.integrations.name'), name, t('admin.integrations.nameHint')), errors,
+    h('div', { class: 'actions' }, submit));
   const drawList = region(list, (integrations, error) => {
     if (error) return errorBox(error);
     if (!integrations) return loading(t('admin.loading'));
@@ -70,7 +71,8 @@ export function integrationsSection() {
       issued.querySelector('.token-value').focus();
       await refresh();
     } catch (err) {
-      const refusal = err.status === 409 ? { field: 'name', message: t('admin.integrations.taken', { name: wanted }) } : err;
+      const refusal = err.status === 409
+        ? { field: 'name', message: t('admin.integrations.taken', { name: wanted }) } : err;
       if (!showFieldError(form, refusal)) errors.replaceChildren(errorBox(err));
     } finally {
       show({ creating: false });
@@ -100,7 +102,10 @@ export function testDelivery(origin, integration, secret) {
 /** A copy button; `what` names its two texts (admin.integrations.copy.<what> and .copied.<what>). */
 function copyButton(text, what, fallback) {
   return h('button', { type: 'button', class: 'btn btn-small', onclick: async () => {
-    try { await navigator.clipboard.writeText(text); toast(t(`admin.integrations.copied.${what}`)); } catch { fallback(); }
+    try {
+      await navigator.clipboard.writeText(text);
+      toast(t(`admin.integrations.copied.${what}`));
+    } catch { fallback(); }
   } }, t(`admin.integrations.copy.${what}`));
 }
 
@@ -127,9 +132,12 @@ function table(integrations, revoke) {
     h('thead', {}, h('tr', {}, [...headings.map(text => h('th', { scope: 'col' }, text)),
       h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, t('admin.column.actions')))])),
     h('tbody', {}, integrations.map(i => h('tr', { dataset: { integration: i.name } },
-      h('td', { translate: 'no' }, i.name), h('td', { translate: 'no' }, i.createdBy), h('td', {}, formatDate(i.createdAt)),
+      h('td', { translate: 'no' }, i.name), h('td', { translate: 'no' }, i.createdBy),
+      h('td', {}, formatDate(i.createdAt)),
       h('td', {}, h('code', { translate: 'no' }, i.intakeUrl)),
-      h('td', {}, i.active ? t('admin.integrations.state.live') : t('admin.state.revoked', { date: formatDate(i.revokedAt) })),
+      h('td', {}, i.active ? t('admin.integrations.state.live')
+        : t('admin.state.revoked', { date: formatDate(i.revokedAt) })),
       h('td', {}, i.active ? h('button', { type: 'button', class: 'btn btn-small btn-danger',
-        'aria-label': t('admin.revokeNamed', { name: i.name }), onclick: () => revoke(i) }, t('admin.revoke')) : null)))));
+        'aria-label': t('admin.revokeNamed', { name: i.name }), onclick: () => revoke(i) }, t('admin.revoke'))
+        : null)))));
 }
