@@ -5,6 +5,7 @@
 // badges honest. Staff also get the classifier's section.
 import { api } from '../api.js';
 import { h, mount, loading } from '../dom.js';
+import { t } from '../i18n.js';
 import { refreshOnLive } from '../live.js';
 import { region, whenChanged } from '../region.js';
 import { singleFlight } from '../schedule.js';
@@ -36,16 +37,16 @@ export async function render(container, { session = {}, query: initial } = {}) {
   const staff = session.role === 'STAFF';
   const opensQueue = staff || session.role === 'ANALYST';
   const go = opensQueue ? href => { location.hash = href; } : null;
-  const kpisEl = h('section', { class: 'kpis', 'aria-label': 'Key figures', id: 'kpis' });
+  const kpisEl = h('section', { class: 'kpis', 'aria-label': t('dashboard.kpi.label'), id: 'kpis' });
   const frames = {
-    openPeriod: panels.panelFrame('Still open, by when they were opened', 'open-period'),
-    category: panels.panelFrame('Active tickets per category', 'active-by-category'),
-    resolution: panels.panelFrame('Resolution time by opening month', 'resolution-time'),
-    firstResponse: panels.panelFrame('First response by opening month', 'first-response'),
-    sla: panels.panelFrame('Response targets met (SLA attainment)', 'sla'),
-    volume: panels.panelFrame('Tickets per day', 'volume'),
-    workload: panels.panelFrame('Work per assignee', 'workload'),
-    incidents: panels.panelFrame('Incidents, each an outage counted once', 'incidents'),
+    openPeriod: panels.panelFrame(t('dashboard.panel.openPeriod'), 'open-period'),
+    category: panels.panelFrame(t('dashboard.panel.category'), 'active-by-category'),
+    resolution: panels.panelFrame(t('dashboard.panel.resolution'), 'resolution-time'),
+    firstResponse: panels.panelFrame(t('dashboard.panel.firstResponse'), 'first-response'),
+    sla: panels.panelFrame(t('dashboard.panel.sla'), 'sla'),
+    volume: panels.panelFrame(t('dashboard.panel.volume'), 'volume'),
+    workload: panels.panelFrame(t('dashboard.panel.workload'), 'workload'),
+    incidents: panels.panelFrame(t('dashboard.panel.incidents'), 'incidents'),
   };
   const collapse = collapseToggle(c => choose({ type: 'choose', choices: c }));
   const period = periodChooser(p => choose({ type: 'period', period: p }));
@@ -98,7 +99,7 @@ export async function render(container, { session = {}, query: initial } = {}) {
     const frame = frames.incidents;
     if (frame.el.hidden === !shown) return;
     frame.el.hidden = !shown;
-    if (shown) mount(frame.content, loading());
+    if (shown) mount(frame.content, loading(t('dashboard.loading')));
     else mount(frame.content);
   }
 
@@ -136,12 +137,12 @@ export async function render(container, { session = {}, query: initial } = {}) {
   if (classifier) classifier.el.classList.add('panel-wide');
 
   container.append(h('section', { class: 'page dashboard' },
-    h('div', { class: 'page-head' }, h('h1', {}, 'Dashboard'),
-      h('p', { class: 'muted' }, `Live: figures refresh when a ticket changes.${opensQueue ? ' Click a bar to see its tickets.' : ''}`),
+    h('div', { class: 'page-head' }, h('h1', {}, t('dashboard.title')),
+      h('p', { class: 'muted' }, t(opensQueue ? 'dashboard.leadOpensQueue' : 'dashboard.lead')),
       collapse.form),
     kpisEl,
     h('div', { class: 'panels' }, frames.openPeriod.el, frames.category.el, frames.incidents.el),
-    h('section', { class: 'card explore-card', 'aria-label': 'Choose months and filters' }, months.form),
+    h('section', { class: 'card explore-card', 'aria-label': t('dashboard.explore.label') }, months.form),
     h('div', { class: 'panels' }, frames.resolution.el, frames.firstResponse.el, frames.sla.el, frames.volume.el),
     h('div', { class: 'panels' }, frames.workload.el),
     classifier ? h('div', { class: 'panels' }, classifier.el) : null));

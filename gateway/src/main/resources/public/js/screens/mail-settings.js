@@ -2,18 +2,19 @@
 // at all. Staff have no accounts, so the server keys it by the name signed in with; this page never names anyone.
 import { api } from '../api.js';
 import { h, field, showFieldError, errorBox, toast } from '../dom.js';
+import { t } from '../i18n.js';
 
 export async function render(container) {
   const current = await api('/api/tickets/notifications/me');
   const email = h('input', { name: 'email', type: 'email', maxlength: 254, autocomplete: 'email',
-    placeholder: 'name@campus.example', value: current.email || '' });
+    placeholder: t('admin.mail.emailPlaceholder'), value: current.email || '' });
   const enabled = h('input', { name: 'enabled', type: 'checkbox', checked: current.enabled });
   const errors = h('div', { class: 'form-errors' });
-  const submit = h('button', { type: 'submit', class: 'btn btn-primary' }, 'Save');
+  const submit = h('button', { type: 'submit', class: 'btn btn-primary' }, t('admin.mail.save'));
   const form = h('form', { class: 'form', novalidate: true, id: 'mail-settings' },
-    field('Email address', email, 'Leave it empty to get no mail.'),
+    field(t('admin.mail.email'), email, t('admin.mail.emailHint')),
     h('div', { class: 'field' }, h('label', { class: 'check' }, enabled,
-      ' Email me when someone else writes under a ticket assigned to me (internal notes included)')),
+      ' ', t('admin.mail.enabled'))),
     errors, h('div', { class: 'actions' }, submit));
 
   form.addEventListener('submit', async e => {
@@ -26,7 +27,7 @@ export async function render(container) {
       showFieldError(form, null);
       email.value = saved.email || '';
       enabled.checked = saved.enabled;
-      toast('Saved');
+      toast(t('admin.mail.saved'));
     } catch (err) {
       if (!showFieldError(form, err)) errors.replaceChildren(errorBox(err));
     } finally {
@@ -35,7 +36,7 @@ export async function render(container) {
   });
 
   container.append(h('section', { class: 'page' },
-    h('h1', {}, 'My email notifications'),
-    h('p', { class: 'lead' }, 'Only you see and change this setting.'),
+    h('h1', {}, t('admin.mail.title')),
+    h('p', { class: 'lead' }, t('admin.mail.lead')),
     h('section', { class: 'card' }, form)));
 }

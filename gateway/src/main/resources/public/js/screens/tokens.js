@@ -4,29 +4,32 @@
 // The integrations of the webhook intake, the other credential staff hand to machines, have their card below.
 import { api } from '../api.js';
 import { h, field, showFieldError, errorBox, select, formatDate, time, toast, loading, emptyState } from '../dom.js';
+import { t } from '../i18n.js';
 import { region } from '../region.js';
 import { integrationsSection } from './tokens/integrations.js';
+import { sentence } from './dashboard/format.js';
 
-const ROLES = [['ANALYST', 'Analyst: dashboard numbers (analytics endpoints)'], ['STAFF', 'Staff: everything staff may do']];
+// The roles a token may carry, each with what it lets a tool do.
+const ROLES = ['ANALYST', 'STAFF'];
 
 export async function render(container) {
   let state = { tokens: null, listError: null, issued: null, creating: false };
   const list = h('div', {});
   const issued = h('div', { 'aria-live': 'polite' });
   const name = h('input', { name: 'name', type: 'text', required: true, maxlength: 60, pattern: '[A-Za-z0-9][A-Za-z0-9._-]*',
-    placeholder: 'e.g. powerbi-faculty', autocomplete: 'off' });
-  const role = select('role', ROLES, 'ANALYST');
+    placeholder: t('admin.tokens.namePlaceholder'), autocomplete: 'off' });
+  const role = select('role', ROLES.map(r => [r, t(`admin.tokens.roleOption.${r}`)]), 'ANALYST');
   const days = h('input', { name: 'days', type: 'number', min: 1, max: 730, value: 90, required: true });
   const errors = h('div', { class: 'form-errors' });
-  const submit = h('button', { type: 'submit', class: 'btn btn-primary' }, 'Create token');
+  const submit = h('button', { type: 'submit', class: 'btn btn-primary' }, t('admin.tokens.create'));
   const form = h('form', { class: 'form', novalidate: true },
-    field('Name', name, 'Letters, digits, ".", "_" or "-": how you will recognise it in this list.'),
-    h('div', { class: 'row' }, field('Role', role), field('Valid for (days)', days)),
+    field(t('admin.tokens.name'), name, t('admin.tokens.nameHint')),
+    h('div', { class: 'row' }, field(t('admin.tokens.role'), role), field(t('admin.tokens.days'), days)),
     errors, h('div', { class: 'actions' }, submit));
   const drawList = region(list, (tokens, error) => {
     if (error) return errorBox(error);
-    if (!tokens) return loading();
-    return tokens.length === 0 ? emptyState('No API tokens yet', 'Create one above for a BI tool or a script.')
+    if (!tokens) return loading(t('admin.loading'));
+    return tokens.length === 0 ? emptyState(t('admin.tokens.emptyTitle'), t('admin.tokens.emptyText'))
       : table(tokens, revoke);
   });
   const drawIssued = region(issued, result => (result ? shownOnce(result) : null));
@@ -47,10 +50,10 @@ export async function render(container) {
   }
 
   async function revoke(token) {
-    if (!confirm(`Revoke "${token.name}"? Requests with it are refused from now on.`)) return;
+    if (!confirm(t('admin.tokens.confirmRevoke', { name: token.name }))) return;
     try {
       await api(`/api/tokens/${encodeURIComponent(token.name)}`, { method: 'DELETE' });
-      toast(`Revoked ${token.name}`);
+      toast(t('admin.tokens.revokedToast', { name: token.name }));
       await refresh();
     } catch (err) { toast(err.message, 'error'); }
   }
@@ -59,7 +62,7 @@ export async function render(container) {
     e.preventDefault();
     errors.replaceChildren();
     show({ issued: null });
-    if (!name.value.trim()) { showFieldError(form, { field: 'name', message: 'Give the token a name.' }); return; }
+    if (!name.value.trim()) { showFieldError(form, { field: 'name', message: t('admin.tokens.nameNeeded') }); return; }
     show({ creating: true });
     try {
       const result = await api('/api/tokens', { method: 'POST',
@@ -76,11 +79,10 @@ export async function render(container) {
   });
 
   container.append(h('section', { class: 'page' },
-    h('h1', {}, 'API tokens and integrations'),
-    h('p', { class: 'lead' }, 'Analysts pull numbers into BI tools and scripts with a personal token: '
-      + 'it acts as you, with the role you choose, until it expires or you revoke it.'),
-    h('section', { class: 'card' }, h('h2', {}, 'New token'), form, issued),
-    h('section', { class: 'card' }, h('h2', {}, 'Tokens'), list),
+    h('h1', {}, t('admin.tokens.title')),
+    h('p', { class: 'lead' }, t('admin.tokens.lead')),
+    h('section', { class: 'card' }, h('h2', {}, t('admin.tokens.newHeading')), form, issued),
+    h('section', { class: 'card' }, h('h2', {}, t('admin.tokens.listHeading')), list),
     integrationsSection()));
   show({});
   await refresh();
@@ -88,27 +90,42 @@ export async function render(container) {
 
 function shownOnce(result) {
   const value = h('input', { type: 'text', readonly: true, value: result.value, class: 'token-value',
-    'aria-label': 'The new token', onfocus: e => e.target.select() });
+    'aria-label': t('admin.tokens.newValue'), onfocus: e => e.target.select() });
   const copy = h('button', { type: 'button', class: 'btn btn-small', onclick: async () => {
-    try { await navigator.clipboard.writeText(result.value); toast('Token copied'); } catch { value.select(); }
-  } }, 'Copy');
+    try {
+      await navigator.clipboard.writeText(result.value);
+      toast(t('admin.tokens.copied'));
+    } catch { value.select(); }
+  } }, t('admin.tokens.copy'));
   return h('div', { class: 'card-inset', id: 'token-issued' },
-    h('p', {}, h('strong', {}, `Token "${result.token.name}" created. `),
-      'Copy it now: it is shown only this once and kept only as a hash.'),
+    h('p', {}, h('strong', {}, sentence(t('admin.tokens.created'),
+      { name: h('span', { translate: 'no' }, result.token.name) })),
+      ' ', t('admin.tokens.copyNow')),
     h('div', { class: 'row' }, value, copy),
-    h('p', { class: 'hint' }, 'Use it as: ',
-      h('code', {}, `curl -H "Authorization: Bearer ${result.value}" ${location.origin}/api/analytics/resolution-time`)));
+    h('p', { class: 'hint' }, t('admin.tokens.useAs'), ' ',
+      h('code', { translate: 'no' },
+        `curl -H "Authorization: Bearer ${result.value}" ${location.origin}/api/analytics/resolution-time`)));
 }
 
 function table(tokens, revoke) {
+  const headings = ['name', 'role', 'owner', 'created', 'expires', 'lastUsed', 'state']
+    .map(k => t(`admin.tokens.column.${k}`));
   return h('table', { class: 'table compact' },
-    h('thead', {}, h('tr', {}, ['Name', 'Role', 'Issued by', 'Created', 'Expires', 'Last used', 'State', '']
-      .map(t => h('th', { scope: 'col' }, t)))),
-    h('tbody', {}, tokens.map(t => h('tr', {},
-      h('td', {}, t.name), h('td', {}, t.role), h('td', {}, t.owner),
-      h('td', {}, formatDate(t.createdAt)), h('td', {}, formatDate(t.expiresAt)),
-      h('td', {}, t.lastUsedAt ? time(t.lastUsedAt) : 'never'),
-      h('td', {}, t.active ? 'active' : (t.revokedAt ? `revoked ${formatDate(t.revokedAt)}` : 'expired')),
-      h('td', {}, t.active ? h('button', { type: 'button', class: 'btn btn-small btn-danger', onclick: () => revoke(t) },
-        'Revoke') : null)))));
+    h('thead', {}, h('tr', {}, [...headings.map(text => h('th', { scope: 'col' }, text)),
+      h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, t('admin.column.actions')))])),
+    h('tbody', {}, tokens.map(token => h('tr', {},
+      h('td', { translate: 'no' }, token.name), h('td', {}, t(`common.role.${token.role}`)),
+      h('td', { translate: 'no' }, token.owner),
+      h('td', {}, formatDate(token.createdAt)), h('td', {}, formatDate(token.expiresAt)),
+      h('td', {}, token.lastUsedAt ? time(token.lastUsedAt) : t('admin.tokens.never')),
+      h('td', {}, stateOf(token)),
+      h('td', {}, token.active ? h('button', { type: 'button', class: 'btn btn-small btn-danger',
+        'aria-label': t('admin.revokeNamed', { name: token.name }), onclick: () => revoke(token) },
+      t('admin.revoke')) : null)))));
+}
+
+function stateOf(token) {
+  if (token.active) return t('admin.tokens.state.active');
+  return token.revokedAt ? t('admin.state.revoked', { date: formatDate(token.revokedAt) })
+    : t('admin.tokens.state.expired');
 }

@@ -3,44 +3,44 @@
 // refuses one that would lower the accuracy; the section says so in words, with both figures.
 import { api } from '../../api.js';
 import { h, mount, errorBox, loading, formatDate } from '../../dom.js';
+import { t } from '../../i18n.js';
+import { percent } from './format.js';
 
-export function percent(share) {
-  return share === null || share === undefined ? '—' : `${(Math.round(share * 1000) / 10).toFixed(1)} %`;
-}
+export { percent };
 
 /** The sentence for a retrain's outcome: the answer of an applied one, or the refusal (409, 422) as the server said it. */
 export function outcomeText(result) {
   if (result.ok) {
     const r = result.value;
-    return `Retrained and in use: accuracy on ${r.heldBack} held-back corrections ${percent(r.before)} before, `
-      + `${percent(r.after)} after (trained with ${r.used}).`;
+    return t('dashboard.classifier.retrained', { heldBack: r.heldBack, before: percent(r.before),
+      after: percent(r.after), used: r.used });
   }
   const p = result.error.problem || {};
   if (result.error.status === 409 && typeof p.before === 'number') {
-    return `Not retrained: the new model would get ${percent(p.after)} of the ${p.heldBack} held-back corrections `
-      + `right, the model in use ${percent(p.before)}. The model in use stays. ${result.error.message}`;
+    return t('dashboard.classifier.refusedLower', { after: percent(p.after), heldBack: p.heldBack,
+      before: percent(p.before), reason: result.error.message });
   }
-  return `Not retrained: ${result.error.message}`;
+  return t('dashboard.classifier.refused', { reason: result.error.message });
 }
 
 export function statusLines(s) {
   return [
-    `${s.corrections} category corrections stored by staff; every fifth (${s.heldBack}) is held back to judge a retrain.`,
-    s.shipped ? 'Model in use: the shipped one (no staff corrections yet).'
-      : `Model in use: retrained with ${s.modelCorrections} corrections on ${formatDate(s.trainedAt)}.`,
+    t('dashboard.classifier.corrections', { count: s.corrections, heldBack: s.heldBack }),
+    s.shipped ? t('dashboard.classifier.shipped')
+      : t('dashboard.classifier.retrainedModel', { count: s.modelCorrections, date: formatDate(s.trainedAt) }),
     s.accuracy === null || s.accuracy === undefined
-      ? `Accuracy on held-back corrections: not measured until ${s.correctionsNeeded} corrections are stored.`
-      : `Accuracy on held-back corrections: ${percent(s.accuracy)}.`,
+      ? t('dashboard.classifier.notMeasured', { count: s.correctionsNeeded })
+      : t('dashboard.classifier.accuracy', { accuracy: percent(s.accuracy) }),
   ];
 }
 
 export function classifierSection() {
-  const body = h('div', { id: 'classifier-status', 'aria-live': 'polite' }, loading());
+  const body = h('div', { id: 'classifier-status', 'aria-live': 'polite' }, loading(t('dashboard.loading')));
   const outcome = h('p', { id: 'classifier-outcome', role: 'status' });
   const button = h('button', { type: 'button', class: 'btn btn-primary', id: 'classifier-retrain', onclick: retrain },
-    'Retrain with the corrections');
+    t('dashboard.classifier.retrain'));
   const el = h('section', { class: 'card panel', id: 'panel-classifier' },
-    h('div', { class: 'panel-head' }, h('h2', {}, 'Category classifier')), body,
+    h('div', { class: 'panel-head' }, h('h2', {}, t('dashboard.classifier.title'))), body,
     h('div', { class: 'panel-foot' }, button), outcome);
 
   async function load() {
@@ -55,7 +55,7 @@ export function classifierSection() {
   async function retrain() {
     button.disabled = true;
     outcome.className = '';
-    outcome.textContent = 'Retraining and judging…';
+    outcome.textContent = t('dashboard.classifier.retraining');
     let result;
     try {
       result = { ok: true, value: await api('/api/classifier/retrain', { method: 'POST' }) };

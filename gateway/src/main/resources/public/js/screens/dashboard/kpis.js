@@ -1,32 +1,38 @@
 // The KPI banner: figures read from the answers the panels show too (the last 24 h and the desk-wide first
 // response are fetched for the banner, and shared with their panels while those show the same).
-import { h, loading, hours } from '../../dom.js';
+import { h, loading } from '../../dom.js';
+import { t } from '../../i18n.js';
 import { currentMonth } from './state.js';
 import { medianFirstResponse } from './shape.js';
+import { duration, figure } from './format.js';
 
 /**
  * `a` holds the settled answers by name (category, lastDay, resolution, sla, workload, firstResponseKpi); with
  * `canOpen` a figure leads to its tickets in the queue.
  */
 export function kpis(a, canOpen) {
-  if (Object.values(a).every(v => !v)) return loading('Loading figures…');
+  if (Object.values(a).every(v => !v)) return loading(t('dashboard.kpi.loading'));
   const month = a.resolution && a.resolution.status === 'fulfilled' ? currentMonth(a.resolution.value) : null;
   const first = a.firstResponseKpi && a.firstResponseKpi.status === 'fulfilled'
     ? medianFirstResponse(a.firstResponseKpi.value) : null;
   // Staff may open the queue a figure speaks of; for others the figures are just figures.
   const to = href => (canOpen ? href : null);
   return [
-    kpi('open-now', 'Open now', a.category, v => v.openTotal, 'waiting to be taken', to('#/tickets?status=OPEN')),
-    kpi('active-now', 'Active now', a.category, v => v.total, 'being handled', to('#/tickets?status=ACTIVE')),
-    kpi('unassigned', 'Unassigned', a.workload, v => v.unassigned, 'open, nobody has taken them',
-      to('#/tickets?status=OPEN&assignee=none')),
-    kpi('breached-now', 'Target missed now', a.sla, v => v.breachedNow, 'open or active, past a target',
-      to('#/tickets?status=OPEN,ACTIVE&sla=BREACHED')),
-    kpi('median-first-response', 'Median first response', a.firstResponseKpi, () => hours(first && first.hours),
-      first ? first.note : 'last 30 days'),
-    kpi('opened-24h', 'Still open from the last 24 h', a.lastDay, v => v.unclosed, 'opened in the last 24 h, not closed'),
-    kpi('avg-resolution', 'Average resolution time', a.resolution, () => hours(month && month.averageHours),
-      month ? `tickets opened in ${month.month}, ${month.closed} closed` : 'this month'),
+    kpi('open-now', t('dashboard.kpi.openNow'), a.category, v => figure(v.openTotal), t('dashboard.kpi.openNowNote'),
+      to('#/tickets?status=OPEN')),
+    kpi('active-now', t('dashboard.kpi.activeNow'), a.category, v => figure(v.total), t('dashboard.kpi.activeNowNote'),
+      to('#/tickets?status=ACTIVE')),
+    kpi('unassigned', t('dashboard.kpi.unassigned'), a.workload, v => figure(v.unassigned),
+      t('dashboard.kpi.unassignedNote'), to('#/tickets?status=OPEN&assignee=none')),
+    kpi('breached-now', t('dashboard.kpi.breachedNow'), a.sla, v => figure(v.breachedNow),
+      t('dashboard.kpi.breachedNowNote'), to('#/tickets?status=OPEN,ACTIVE&sla=BREACHED')),
+    kpi('median-first-response', t('dashboard.kpi.firstResponse'), a.firstResponseKpi,
+      () => duration(first && first.hours), first ? first.note : t('dashboard.kpi.last30Days')),
+    kpi('opened-24h', t('dashboard.kpi.opened24h'), a.lastDay, v => figure(v.unclosed),
+      t('dashboard.kpi.opened24hNote')),
+    kpi('avg-resolution', t('dashboard.kpi.avgResolution'), a.resolution, () => duration(month && month.averageHours),
+      month ? t('dashboard.kpi.avgResolutionNote', { month: month.month, count: month.closed ?? 0 })
+        : t('dashboard.kpi.thisMonth')),
   ];
 }
 
@@ -38,7 +44,7 @@ function kpi(id, title, settled, value, note, href) {
   return h('div', { class: `kpi${ok && settled.value.stale ? ' kpi-stale' : ''}`, id: `kpi-${id}` },
     h('span', { class: 'kpi-title' }, title),
     h('strong', { class: 'kpi-value', dataset: { value: shown } },
-      href && ok ? h('a', { href, class: 'kpi-link', 'aria-label': `${title}: ${shown}, show them in the queue` }, shown)
-        : shown),
-    h('span', { class: 'kpi-note' }, ok && settled.value.stale ? `${note} · stale` : why));
+      href && ok ? h('a', { href, class: 'kpi-link',
+        'aria-label': t('dashboard.kpi.showInQueue', { title, value: shown }) }, shown) : shown),
+    h('span', { class: 'kpi-note' }, ok && settled.value.stale ? t('dashboard.kpi.staleNote', { note }) : why));
 }

@@ -1,6 +1,7 @@
 // The answers turned into what the charts and tables draw, and where a click on each part leads: the queue
 // (#/tickets, its own address parameters) filtered to what was clicked. Pure functions, without the DOM.
 import { query } from '../../api.js';
+import { t } from '../../i18n.js';
 
 const ALL_STATUSES = 'OPEN,ACTIVE,CLOSED';
 const PRIORITIES = ['LOW', 'MEDIUM', 'HIGH'];
@@ -117,10 +118,10 @@ export function medianFirstResponse(answer) {
   if (!answer) return null;
   const last30 = answer.last30Days;
   if (last30) {
-    const answered = last30.responded > 0 ? `${last30.responded} answered` : 'none answered';
-    return { hours: last30.medianHours, note: `last 30 days, ${answered}` };
+    return { hours: last30.medianHours,
+      note: t('dashboard.kpi.firstResponse.last30', { count: last30.responded || 0 }) };
   }
   const months = answer.months || [];
   const newest = months[months.length - 1];
-  return newest ? { hours: newest.medianHours, note: `tickets opened in ${newest.month}` } : null;
+  return newest ? { hours: newest.medianHours, note: t('dashboard.kpi.openedIn', { month: newest.month }) } : null;
 }

@@ -2,6 +2,7 @@
 // address, so a view can be shared and survives a reload) and the answers. Every figure on the screen comes from one
 // of the answers a refresh fetches, each distinct address once; the KPIs read the same answers as the panels.
 import { query } from '../../api.js';
+import { t, formatClock } from '../../i18n.js';
 
 export const ANSWERS = {
   category: '/api/analytics/active-by-category',
@@ -10,7 +11,7 @@ export const ANSWERS = {
   workload: '/api/analytics/workload',
   firstResponse: '/api/analytics/first-response',
 };
-export const PRESETS = [['24 h', { hours: 24 }], ['7 days', { days: 7 }], ['30 days', { days: 30 }]];
+export const PRESETS = [{ hours: 24 }, { days: 7 }, { days: 30 }];
 export const VOLUME_DAYS = [14, 30, 90];
 export const WORKLOAD_COLUMNS = ['assignee', 'active', 'closedLast30Days', 'medianFirstResponseHours',
   'medianResolutionHours'];
@@ -122,17 +123,18 @@ export function csvHref(url) {
   return `${path}?${params}`;
 }
 
+/** A period in words as it stands alone ("24 hours", "day"), e.g. in a chart's description. */
 export function describePeriod(period) {
-  if (period.hours) return period.hours === 1 ? 'hour' : `${period.hours} hours`;
-  return period.days === 1 ? 'day' : `${period.days} days`;
+  return period.hours ? t('dashboard.period.hours', { count: period.hours })
+    : t('dashboard.period.days', { count: period.days });
 }
 
 /** The badge text of an answer: when it was true, and how far behind it is when stale. */
-export function freshnessText(answer, formatTime = t => new Date(t).toLocaleTimeString()) {
-  const asOf = answer.asOf ? formatTime(answer.asOf) : 'unknown';
+export function freshnessText(answer, formatTime = formatClock) {
+  const asOf = answer.asOf ? formatTime(answer.asOf) : t('dashboard.freshness.unknown');
   return answer.stale
-    ? `⚠ stale · as of ${asOf} (${Math.round((answer.lagMs || 0) / 1000)} s behind)`
-    : `✓ as of ${asOf}`;
+    ? t('dashboard.freshness.stale', { time: asOf, seconds: Math.round((answer.lagMs || 0) / 1000) })
+    : t('dashboard.freshness.fresh', { time: asOf });
 }
 
 /** The newest opening month of a per-month answer: the KPIs speak of it. */

@@ -1,30 +1,35 @@
 // The workload table: per assignee their active tickets, those closed in the last 30 days and their median
 // response and resolution times. Sortable by every column with header buttons (aria-sort tells which); a name
 // leads to that person's tickets in the queue.
-import { h, hours } from '../../dom.js';
+import { h } from '../../dom.js';
+import { t } from '../../i18n.js';
 import { link } from './panels.js';
 import { links, sortWorkload } from './shape.js';
+import { duration, figure, sentence } from './format.js';
 
-const HEADERS = [['assignee', 'Assignee'], ['active', 'Active'], ['closedLast30Days', 'Closed, 30 days'],
-  ['medianFirstResponseHours', 'Median first response'], ['medianResolutionHours', 'Median resolution']];
+// The sortable columns and the catalogue key of each heading.
+const COLUMNS = [['assignee', 'dashboard.workload.assignee'], ['active', 'dashboard.workload.active'],
+  ['closedLast30Days', 'dashboard.workload.closed30'], ['medianFirstResponseHours', 'dashboard.workload.firstResponse'],
+  ['medianResolutionHours', 'dashboard.workload.resolution']];
 
 export function workload(answer, sort, onSort, canOpen) {
   const [field, dir] = sort.split(',');
   const rows = sortWorkload(answer.assignees, sort);
-  const head = HEADERS.map(([key, text]) => {
-    const sorted = key === field ? (dir === 'asc' ? 'ascending' : 'descending') : 'none';
+  const head = COLUMNS.map(([column, key]) => {
+    const sorted = column === field ? (dir === 'asc' ? 'ascending' : 'descending') : 'none';
     return h('th', { scope: 'col', 'aria-sort': sorted },
-      h('button', { type: 'button', class: 'sort', dataset: { column: key }, onclick: () => onSort(key) }, text,
+      h('button', { type: 'button', class: 'sort', dataset: { column }, onclick: () => onSort(column) }, t(key),
         h('span', { 'aria-hidden': 'true' }, sorted === 'ascending' ? ' ▲' : sorted === 'descending' ? ' ▼' : '')));
   });
-  return [h('p', { class: 'summary' }, h('strong', { id: 'workload-unassigned' }, String(answer.unassigned ?? '—')),
-    ' open tickets nobody has taken. ', canOpen ? link('Show them', '#/tickets?status=OPEN&assignee=none') : null),
+  return [h('p', { class: 'summary' }, sentence(t('dashboard.workload.unassigned', { count: answer.unassigned ?? 0 }),
+    { unassigned: h('strong', { id: 'workload-unassigned' }, figure(answer.unassigned)) }), ' ',
+  canOpen ? link(t('dashboard.workload.showThem'), '#/tickets?status=OPEN&assignee=none') : null),
   h('div', { class: 'table-scroll' }, h('table', { class: 'table compact', id: 'workload-table' },
-    h('caption', { class: 'sr-only' }, 'Work per assignee; the column buttons sort it'),
+    h('caption', { class: 'sr-only' }, t('dashboard.workload.caption')),
     h('thead', {}, h('tr', {}, head)),
     h('tbody', {}, rows.map(r => h('tr', { dataset: { assignee: r.assignee } },
-      h('td', {}, link(r.assignee, canOpen ? links.assignee(r.assignee) : null)), h('td', {}, String(r.active ?? 0)),
-      h('td', {}, String(r.closedLast30Days ?? 0)), h('td', {}, hours(r.medianFirstResponseHours)),
-      h('td', {}, hours(r.medianResolutionHours))))))),
-  rows.length ? null : h('p', { class: 'muted' }, 'Nobody has taken a ticket yet.')];
+      h('td', { translate: 'no' }, link(r.assignee, canOpen ? links.assignee(r.assignee) : null)),
+      h('td', {}, figure(r.active ?? 0)), h('td', {}, figure(r.closedLast30Days ?? 0)),
+      h('td', {}, duration(r.medianFirstResponseHours)), h('td', {}, duration(r.medianResolutionHours))))))),
+  rows.length ? null : h('p', { class: 'muted' }, t('dashboard.workload.none'))];
 }

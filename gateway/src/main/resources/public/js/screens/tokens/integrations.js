@@ -4,15 +4,13 @@
 // both are credentials staff hand to machines, managed and revoked the same way.
 import { api } from '../../api.js';
 import { h, field, showFieldError, errorBox, formatDate, toast, loading, emptyState } from '../../dom.js';
+import { t } from '../../i18n.js';
 import { region } from '../../region.js';
+import { sentence } from '../dashboard/format.js';
 
-// The server's slug rule, said before the server has to refuse it (it stays the judge).
-const NAME_HINT = '1 to 40 lowercase letters, digits or "-", starting with a letter or digit: '
-  + 'it becomes part of the intake address and the reporter of the tickets it opens.';
-
-// A 409's own detail starts lowercase (it is also the CLI's message), so words.js would put a ticket's 409 on it.
-const taken = name => `An integration called "${name}" exists already. Choose another name, `
-  + 'or revoke the old one first if it is being replaced.';
+// The name hint says the server's slug rule before the server has to refuse it (it stays the judge). A 409's own
+// detail starts lowercase (it is also the CLI's message), so words.js would put a ticket's 409 on it: the card says
+// its own sentence instead.
 
 /** The "Integrations" card of the tokens screen; loads its list at once. */
 export function integrationsSection() {
@@ -20,16 +18,17 @@ export function integrationsSection() {
   const list = h('div', {});
   const issued = h('div', { 'aria-live': 'polite' });
   const name = h('input', { name: 'name', type: 'text', required: true, maxlength: 40, pattern: '[a-z0-9][a-z0-9-]*',
-    placeholder: 'e.g. bms', autocomplete: 'off', spellcheck: 'false' });
+    placeholder: t('admin.integrations.namePlaceholder'), autocomplete: 'off', spellcheck: 'false' });
   const errors = h('div', { class: 'form-errors' });
-  const submit = h('button', { type: 'submit', class: 'btn btn-primary' }, 'Create integration');
+  const submit = h('button', { type: 'submit', class: 'btn btn-primary' }, t('admin.integrations.create'));
   const form = h('form', { class: 'form', novalidate: true, id: 'integration-form' },
-    field('Name', name, NAME_HINT), errors, h('div', { class: 'actions' }, submit));
+    field(t('admin.integrations.name'), name, t('admin.integrations.nameHint')), errors,
+    h('div', { class: 'actions' }, submit));
   const drawList = region(list, (integrations, error) => {
     if (error) return errorBox(error);
-    if (!integrations) return loading();
+    if (!integrations) return loading(t('admin.loading'));
     return integrations.length === 0
-      ? emptyState('No integrations yet', 'Create one above for a campus system that should open tickets.')
+      ? emptyState(t('admin.integrations.emptyTitle'), t('admin.integrations.emptyText'))
       : table(integrations, revoke);
   });
   const drawIssued = region(issued, result => (result ? shownOnce(result) : null));
@@ -50,11 +49,10 @@ export function integrationsSection() {
   }
 
   async function revoke(integration) {
-    if (!confirm(`Revoke "${integration.name}"? Its deliveries are refused from now on; `
-      + 'a new integration needs a new name or this one revoked.')) return;
+    if (!confirm(t('admin.integrations.confirmRevoke', { name: integration.name }))) return;
     try {
       await api(`/api/integrations/${encodeURIComponent(integration.name)}`, { method: 'DELETE' });
-      toast(`Revoked ${integration.name}`);
+      toast(t('admin.integrations.revokedToast', { name: integration.name }));
       await refresh();
     } catch (err) { toast(err.message, 'error'); }
   }
@@ -64,7 +62,7 @@ export function integrationsSection() {
     errors.replaceChildren();
     show({ issued: null });
     const wanted = name.value.trim();
-    if (!wanted) { showFieldError(form, { field: 'name', message: 'Give the integration a name.' }); return; }
+    if (!wanted) { showFieldError(form, { field: 'name', message: t('admin.integrations.nameNeeded') }); return; }
     show({ creating: true });
     try {
       const result = await api('/api/integrations', { method: 'POST', body: { name: wanted } });
@@ -73,7 +71,8 @@ export function integrationsSection() {
       issued.querySelector('.token-value').focus();
       await refresh();
     } catch (err) {
-      const refusal = err.status === 409 ? { field: 'name', message: taken(wanted) } : err;
+      const refusal = err.status === 409
+        ? { field: 'name', message: t('admin.integrations.taken', { name: wanted }) } : err;
       if (!showFieldError(form, refusal)) errors.replaceChildren(errorBox(err));
     } finally {
       show({ creating: false });
@@ -82,9 +81,8 @@ export function integrationsSection() {
 
   refresh();
   return h('section', { class: 'card', id: 'integrations', 'aria-labelledby': 'integrations-heading' },
-    h('h2', { id: 'integrations-heading' }, 'Integrations'),
-    h('p', { class: 'hint' }, 'A campus system (a building alarm, a monitoring tool) opens tickets by posting to its '
-      + 'intake address, each delivery signed with the integration\'s secret.'),
+    h('h2', { id: 'integrations-heading' }, t('admin.integrations.title')),
+    h('p', { class: 'hint' }, t('admin.integrations.lead')),
     form, issued, list);
 }
 
@@ -101,37 +99,45 @@ export function testDelivery(origin, integration, secret) {
   ].join('\n');
 }
 
+/** A copy button; `what` names its two texts (admin.integrations.copy.<what> and .copied.<what>). */
 function copyButton(text, what, fallback) {
   return h('button', { type: 'button', class: 'btn btn-small', onclick: async () => {
-    try { await navigator.clipboard.writeText(text); toast(`${what} copied`); } catch { fallback(); }
-  } }, `Copy ${what.toLowerCase()}`);
+    try {
+      await navigator.clipboard.writeText(text);
+      toast(t(`admin.integrations.copied.${what}`));
+    } catch { fallback(); }
+  } }, t(`admin.integrations.copy.${what}`));
 }
 
 function shownOnce(result) {
   const { integration, secret } = result;
   const value = h('input', { type: 'text', readonly: true, value: secret, class: 'token-value',
-    'aria-label': `The secret of ${integration.name}`, onfocus: e => e.target.select() });
+    'aria-label': t('admin.integrations.secretOf', { name: integration.name }), onfocus: e => e.target.select() });
   const lines = testDelivery(location.origin, integration, secret);
-  const code = h('code', { class: 'curl' }, lines);
+  const code = h('code', { class: 'curl', translate: 'no' }, lines);
   const selectCode = () => getSelection().selectAllChildren(code);
   return h('div', { class: 'card-inset', id: 'integration-issued' },
-    h('p', {}, h('strong', {}, `Integration "${integration.name}" created. `),
-      'Copy its secret now: it is shown only this once. Revoke and create again if it is lost.'),
-    h('div', { class: 'row' }, value, copyButton(secret, 'Secret', () => value.select())),
-    h('p', { class: 'hint' }, 'Sign and send a test delivery (it opens a ticket reported by ',
-      h('strong', {}, integration.name), '):'),
+    h('p', {}, h('strong', {}, sentence(t('admin.integrations.created'),
+      { name: h('span', { translate: 'no' }, integration.name) })), ' ', t('admin.integrations.copyNow')),
+    h('div', { class: 'row' }, value, copyButton(secret, 'secret', () => value.select())),
+    h('p', { class: 'hint' }, sentence(t('admin.integrations.testDelivery'),
+      { name: h('strong', { translate: 'no' }, integration.name) })),
     h('pre', {}, code),
-    copyButton(lines, 'Commands', selectCode));
+    copyButton(lines, 'commands', selectCode));
 }
 
 function table(integrations, revoke) {
+  const headings = ['name', 'createdBy', 'created', 'intake', 'state'].map(k => t(`admin.integrations.column.${k}`));
   return h('table', { class: 'table compact', id: 'integrations-table' },
-    h('thead', {}, h('tr', {}, ['Name', 'Created by', 'Created', 'Intake address', 'State', '']
-      .map(t => h('th', { scope: 'col' }, t)))),
+    h('thead', {}, h('tr', {}, [...headings.map(text => h('th', { scope: 'col' }, text)),
+      h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, t('admin.column.actions')))])),
     h('tbody', {}, integrations.map(i => h('tr', { dataset: { integration: i.name } },
-      h('td', {}, i.name), h('td', {}, i.createdBy), h('td', {}, formatDate(i.createdAt)),
-      h('td', {}, h('code', {}, i.intakeUrl)),
-      h('td', {}, i.active ? 'live' : `revoked ${formatDate(i.revokedAt)}`),
+      h('td', { translate: 'no' }, i.name), h('td', { translate: 'no' }, i.createdBy),
+      h('td', {}, formatDate(i.createdAt)),
+      h('td', {}, h('code', { translate: 'no' }, i.intakeUrl)),
+      h('td', {}, i.active ? t('admin.integrations.state.live')
+        : t('admin.state.revoked', { date: formatDate(i.revokedAt) })),
       h('td', {}, i.active ? h('button', { type: 'button', class: 'btn btn-small btn-danger',
-        'aria-label': `Revoke ${i.name}`, onclick: () => revoke(i) }, 'Revoke') : null)))));
+        'aria-label': t('admin.revokeNamed', { name: i.name }), onclick: () => revoke(i) }, t('admin.revoke'))
+        : null)))));
 }
