@@ -3,11 +3,10 @@
 // The state is the list, the token just issued and whether a request is running; every change re-renders.
 // The integrations of the webhook intake, the other credential staff hand to machines, have their card below.
 import { api } from '../api.js';
-import { h, field, showFieldError, errorBox, select, formatDate, time, toast, loading, emptyState } from '../dom.js';
+import { h, field, showFieldError, errorBox, select, formatDate, time, toast, loading, emptyState, sentence } from '../dom.js';
 import { t } from '../i18n.js';
 import { region } from '../region.js';
 import { integrationsSection } from './tokens/integrations.js';
-import { sentence } from './dashboard/format.js';
 
 // The roles a token may carry, each with what it lets a tool do.
 const ROLES = ['ANALYST', 'STAFF'];
@@ -98,7 +97,7 @@ function shownOnce(result) {
     } catch { value.select(); }
   } }, t('admin.tokens.copy'));
   return h('div', { class: 'card-inset', id: 'token-issued' },
-    h('p', {}, h('strong', {}, sentence(t('admin.tokens.created'),
+    h('p', {}, h('strong', {}, sentence('admin.tokens.created',
       { name: h('span', { translate: 'no' }, result.token.name) })),
       ' ', t('admin.tokens.copyNow')),
     h('div', { class: 'row' }, value, copy),

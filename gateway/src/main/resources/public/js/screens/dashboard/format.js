@@ -26,15 +26,6 @@ export function percentValue(value) {
   return value === null || value === undefined ? '—' : t('dashboard.percent', { value: formatNumber(value) });
 }
 
-/**
- * A translated sentence whose {placeholders} are nodes (a figure in <strong>, a link): the sentence stays whole in
- * the catalogue, the nodes go where the language puts them.
- */
-export function sentence(text, nodes) {
-  return text.split(/\{(\w+)\}/).map((part, i) => (i % 2 === 1 ? (nodes[part] ?? `{${part}}`) : part))
-    .filter(part => part !== '');
-}
-
 /** A number or '—', written the language's way (for table cells). */
 export function figure(n) {
   return typeof n === 'number' && Number.isFinite(n) ? formatNumber(n) : (n ?? '—');

@@ -1,10 +1,10 @@
 // Counting an outage once: the toggle that asks every answer with incidents=collapse, and the incidents panel shown
 // meanwhile (the incidents opened in the open-period panel's period, largest first, each with the tickets linked to
 // it). An incident leads to its ticket page for those who may open tickets.
-import { h, label, time } from '../../dom.js';
+import { h, label, sentence, time } from '../../dom.js';
 import { t } from '../../i18n.js';
 import { table } from './panels.js';
-import { figure, sentence } from './format.js';
+import { figure } from './format.js';
 
 export function collapseToggle(chosen) {
   const box = h('input', { type: 'checkbox', id: 'count-outage-once', name: 'incidents',
@@ -20,10 +20,10 @@ export function collapseToggle(chosen) {
 
 /** The panel's headline, one sentence per unit of the period so that each language can bend "the last hour". */
 function summary(period, count, linked) {
-  const text = period.hours ? t('dashboard.incidents.summary.hours', { count: period.hours })
-    : t('dashboard.incidents.summary.days', { count: period.days });
-  return sentence(text, { incidents: h('strong', { id: 'incidents-count' }, figure(count)),
-    linked: h('strong', { id: 'incidents-linked' }, figure(linked)) });
+  return sentence(period.hours ? 'dashboard.incidents.summary.hours' : 'dashboard.incidents.summary.days',
+    { incidents: h('strong', { id: 'incidents-count' }, figure(count)),
+      linked: h('strong', { id: 'incidents-linked' }, figure(linked)) },
+    { count: period.hours || period.days });
 }
 
 export function incidents(answer, period, canOpen) {

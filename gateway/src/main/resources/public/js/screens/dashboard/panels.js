@@ -2,11 +2,11 @@
 // when opened, active per category, resolution time. `charts` is the screen's chart board, `go(href)` opens a
 // place: every bar leads to the queue filtered to it, and so does the first cell of its row in the table. Without
 // `go` (people who may not open the queue) nothing leads anywhere.
-import { h, mount, errorBox, loading, label, CATEGORIES } from '../../dom.js';
+import { h, mount, errorBox, loading, label, sentence, CATEGORIES } from '../../dom.js';
 import { t, formatList, formatNumber } from '../../i18n.js';
 import { csvHref, describePeriod, freshnessText } from './state.js';
 import { links, priorityCounts } from './shape.js';
-import { duration, figure, sentence } from './format.js';
+import { duration, figure } from './format.js';
 
 const COLORS = { FACILITY: '#b45309', IT: '#1d4ed8', SERVICES: '#047857' };
 const PRIORITY_COLORS = { HIGH: '#1e3a8a', MEDIUM: '#3b82f6', LOW: '#bfdbfe' };
@@ -51,9 +51,8 @@ export function spoken(pairs) {
 }
 
 function unclosedSentence(period, unclosed) {
-  const text = period.hours ? t('dashboard.openPeriod.summary.hours', { count: period.hours })
-    : t('dashboard.openPeriod.summary.days', { count: period.days });
-  return sentence(text, { unclosed: h('strong', { id: 'open-period-unclosed' }, figure(unclosed)) });
+  return sentence(period.hours ? 'dashboard.openPeriod.summary.hours' : 'dashboard.openPeriod.summary.days',
+    { unclosed: h('strong', { id: 'open-period-unclosed' }, figure(unclosed)) }, { count: period.hours || period.days });
 }
 
 export function openPeriod(answer, period, charts, go) {

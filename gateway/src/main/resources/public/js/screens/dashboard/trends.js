@@ -1,11 +1,11 @@
 // The panels of how the desk keeps its promises and how busy it is: first response by opening month, SLA
 // attainment by opening month and the daily volume (opened and closed as bars, backlog as a line). Each bar leads
 // to the queue filtered to it; the tables carry the same links for the keyboard (none without `go`).
-import { h } from '../../dom.js';
+import { h, sentence } from '../../dom.js';
 import { t } from '../../i18n.js';
 import { chartCanvas, link, spoken, table } from './panels.js';
 import { links, slaSeries, volumeSeries } from './shape.js';
-import { duration, figure, percentValue, sentence } from './format.js';
+import { duration, figure, percentValue } from './format.js';
 
 export function firstResponse(answer, charts, go, choices) {
   const months = answer.months || [];
@@ -35,8 +35,8 @@ export function sla(answer, charts, go, choices) {
     { label: t('dashboard.sla.series'), data: series.map(s => s.percent), backgroundColor: '#1d4ed8' }] },
   options: { plugins: { legend: { display: false } }, scales: { y: { max: 100, ticks: { precision: 0 } } } } },
   go && (i => go(hrefOf(series[i].month))));
-  return [h('p', { class: 'big-number' }, sentence(t('dashboard.sla.breachedNow', { count: answer.breachedNow ?? 0 }),
-    { breached: h('strong', { id: 'sla-breached-now' }, figure(answer.breachedNow)) })),
+  return [h('p', { class: 'big-number' }, sentence('dashboard.sla.breachedNow',
+    { breached: h('strong', { id: 'sla-breached-now' }, figure(answer.breachedNow)) }, { count: answer.breachedNow ?? 0 })),
   h('div', { class: 'chart' }, canvas),
   h('p', { class: 'hint' }, t('dashboard.sla.hint')),
   table([t('dashboard.column.openedIn'), t('dashboard.column.tickets'), t('dashboard.sla.firstResponseMet'),

@@ -1,11 +1,11 @@
 // The workload table: per assignee their active tickets, those closed in the last 30 days and their median
 // response and resolution times. Sortable by every column with header buttons (aria-sort tells which); a name
 // leads to that person's tickets in the queue.
-import { h } from '../../dom.js';
+import { h, sentence } from '../../dom.js';
 import { t } from '../../i18n.js';
 import { link } from './panels.js';
 import { links, sortWorkload } from './shape.js';
-import { duration, figure, sentence } from './format.js';
+import { duration, figure } from './format.js';
 
 // The sortable columns and the catalogue key of each heading.
 const COLUMNS = [['assignee', 'dashboard.workload.assignee'], ['active', 'dashboard.workload.active'],
@@ -21,8 +21,8 @@ export function workload(answer, sort, onSort, canOpen) {
       h('button', { type: 'button', class: 'sort', dataset: { column }, onclick: () => onSort(column) }, t(key),
         h('span', { 'aria-hidden': 'true' }, sorted === 'ascending' ? ' ▲' : sorted === 'descending' ? ' ▼' : '')));
   });
-  return [h('p', { class: 'summary' }, sentence(t('dashboard.workload.unassigned', { count: answer.unassigned ?? 0 }),
-    { unassigned: h('strong', { id: 'workload-unassigned' }, figure(answer.unassigned)) }), ' ',
+  return [h('p', { class: 'summary' }, sentence('dashboard.workload.unassigned',
+    { unassigned: h('strong', { id: 'workload-unassigned' }, figure(answer.unassigned)) }, { count: answer.unassigned ?? 0 }), ' ',
   canOpen ? link(t('dashboard.workload.showThem'), '#/tickets?status=OPEN&assignee=none') : null),
   h('div', { class: 'table-scroll' }, h('table', { class: 'table compact', id: 'workload-table' },
     h('caption', { class: 'sr-only' }, t('dashboard.workload.caption')),

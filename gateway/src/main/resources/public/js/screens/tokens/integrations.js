@@ -3,10 +3,9 @@
 // that sign a test delivery; staff check the wiring before handing the secret on. Part of the tokens screen because
 // both are credentials staff hand to machines, managed and revoked the same way.
 import { api } from '../../api.js';
-import { h, field, showFieldError, errorBox, formatDate, toast, loading, emptyState } from '../../dom.js';
+import { h, field, showFieldError, errorBox, formatDate, toast, loading, emptyState, sentence } from '../../dom.js';
 import { t } from '../../i18n.js';
 import { region } from '../../region.js';
-import { sentence } from '../dashboard/format.js';
 
 // The name hint says the server's slug rule before the server has to refuse it (it stays the judge). A 409's own
 // detail starts lowercase (it is also the CLI's message), so words.js would put a ticket's 409 on it: the card says
@@ -117,10 +116,10 @@ function shownOnce(result) {
   const code = h('code', { class: 'curl', translate: 'no' }, lines);
   const selectCode = () => getSelection().selectAllChildren(code);
   return h('div', { class: 'card-inset', id: 'integration-issued' },
-    h('p', {}, h('strong', {}, sentence(t('admin.integrations.created'),
+    h('p', {}, h('strong', {}, sentence('admin.integrations.created',
       { name: h('span', { translate: 'no' }, integration.name) })), ' ', t('admin.integrations.copyNow')),
     h('div', { class: 'row' }, value, copyButton(secret, 'secret', () => value.select())),
-    h('p', { class: 'hint' }, sentence(t('admin.integrations.testDelivery'),
+    h('p', { class: 'hint' }, sentence('admin.integrations.testDelivery',
       { name: h('strong', { translate: 'no' }, integration.name) })),
     h('pre', {}, code),
     copyButton(lines, 'commands', selectCode));
