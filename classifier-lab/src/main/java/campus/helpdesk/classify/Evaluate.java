@@ -19,6 +19,7 @@ import java.util.TreeMap;
  *   Evaluate --cv K [--model lr|nb|ens]                              k-fold cross-validation of the shipped corpus
  *   Evaluate --grouped-cv K [FILE.tsv] [--model lr|nb|ens]           the same plus FILE, paraphrases kept together
  *   Evaluate --retrain-effect                                    what corrections + a retrain do, on the corpus
+ *   Evaluate --embeddings K [FILE.tsv]                          the sentence-embedding experiment (issue 16)
  * </pre>
  * Both can be given together. {@code --retrain} evaluates twice: the standard model, then the model retrained
  * with the given examples as staff corrections, which measures what a retrain does.
@@ -44,6 +45,7 @@ public final class Evaluate {
         Path corrections = null;
         int folds = 0;
         int groupedFolds = 0;
+        int embeddingFolds = 0;
         boolean errors = false;
         boolean retrainEffect = false;
         ModelKind kind = ModelKind.LOGISTIC_REGRESSION;
@@ -51,6 +53,7 @@ public final class Evaluate {
             switch (args[i]) {
                 case "--cv" -> folds = folds(args, ++i);
                 case "--grouped-cv" -> groupedFolds = folds(args, ++i);
+                case "--embeddings" -> embeddingFolds = folds(args, ++i);
                 case "--retrain" -> corrections = Path.of(args[++i]);
                 case "--errors" -> errors = true;
                 case "--retrain-effect" -> retrainEffect = true;
@@ -58,9 +61,9 @@ public final class Evaluate {
                 default -> file = Path.of(args[i]);
             }
         }
-        if (file == null && folds == 0 && groupedFolds == 0 && !retrainEffect) {
+        if (file == null && folds == 0 && groupedFolds == 0 && embeddingFolds == 0 && !retrainEffect) {
             out.println("usage: Evaluate FILE.tsv [--retrain CORRECTIONS.tsv] [--errors] | --cv K [--model lr|nb|ens]"
-                    + " | --grouped-cv K [FILE.tsv] | --retrain-effect");
+                    + " | --grouped-cv K [FILE.tsv] | --embeddings K [FILE.tsv] | --retrain-effect");
             return 2;
         }
         List<LabelledText> items = file == null ? List.of() : Corpus.read(file); // fail fast on a bad file
@@ -71,10 +74,13 @@ public final class Evaluate {
         if (groupedFolds > 0) {
             GroupedCrossValidation.print(groupedFolds, kind, items, out);
         }
+        if (embeddingFolds > 0) {
+            EmbeddingExperiment.print(embeddingFolds, items, out);
+        }
         if (retrainEffect) {
             RetrainEffect.print(Corpus.shipped(), out);
         }
-        if (file != null && groupedFolds == 0) {
+        if (file != null && groupedFolds == 0 && embeddingFolds == 0) {
             long start = System.nanoTime();
             TicketClassifier model = kind == ModelKind.LOGISTIC_REGRESSION ? TicketClassifiers.standard()
                     : TrainedClassifier.train(kind, Corpus.shipped(), kind.temperature);
