@@ -24,7 +24,7 @@ class ConceptsTest {
             luftungssystem   | -
             tablett          | -
             logo             | -
-            druckerei        | -
+            netzwerkdruckerhalterung | -
             """)
     void recognisesStemsAndCompoundHeads(String word, String concept) {
         List<String> out = new ArrayList<>();
