@@ -16,8 +16,8 @@ import java.util.TreeMap;
  * The evaluation command.
  * <pre>
  *   Evaluate FILE.tsv [--retrain CORRECTIONS.tsv] [--errors]   accuracy, P/R/F1, confusion matrix on a labelled file
- *   Evaluate --cv K [--model lr|nb|ens|lr-it]                              k-fold cross-validation of the shipped corpus
- *   Evaluate --grouped-cv K [FILE.tsv] [--model lr|nb|ens|lr-it]           the same plus FILE, paraphrases kept together
+ *   Evaluate --cv K [--model lr|nb|ens|lr-it]                   k-fold cross-validation of the shipped corpus
+ *   Evaluate --grouped-cv K [FILE.tsv] [--model ...]            the same plus FILE, paraphrases kept together
  *   Evaluate --retrain-effect                                    what corrections + a retrain do, on the corpus
  *   Evaluate --embeddings K [FILE.tsv]                          the sentence-embedding experiment (issue 16)
  * </pre>
@@ -62,8 +62,9 @@ public final class Evaluate {
             }
         }
         if (file == null && folds == 0 && groupedFolds == 0 && embeddingFolds == 0 && !retrainEffect) {
-            out.println("usage: Evaluate FILE.tsv [--retrain CORRECTIONS.tsv] [--errors] | --cv K [--model lr|nb|ens|lr-it]"
-                    + " | --grouped-cv K [FILE.tsv] | --embeddings K [FILE.tsv] | --retrain-effect");
+            out.println("usage: Evaluate FILE.tsv [--retrain CORRECTIONS.tsv] [--errors]"
+                    + " | --cv K [--model lr|nb|ens|lr-it] | --grouped-cv K [FILE.tsv] | --embeddings K [FILE.tsv]"
+                    + " | --retrain-effect");
             return 2;
         }
         List<LabelledText> items = file == null ? List.of() : Corpus.read(file); // fail fast on a bad file

@@ -5,8 +5,8 @@ import campus.helpdesk.classify.TextFeatures.SparseVector;
 import java.util.List;
 
 /**
- * The learners compared by {@code Evaluate --cv K --model lr|nb|ens|lr-it}. The product uses {@link #LOGISTIC_REGRESSION}:
- * see the classifier's README for the figures and why.
+ * The learners compared by {@code Evaluate --cv K --model lr|nb|ens|lr-it}. The product uses
+ * {@link #LOGISTIC_REGRESSION}: see the classifier's README for the figures and why.
  */
 enum ModelKind implements Learner {
     LOGISTIC_REGRESSION(TrainedClassifier.TEMPERATURE) {
