@@ -76,7 +76,7 @@ public final class Evaluate {
             GroupedCrossValidation.print(groupedFolds, kind, items, out);
         }
         if (embeddingFolds > 0) {
-            EmbeddingExperiment.print(embeddingFolds, items, out);
+            embeddingExperiment(embeddingFolds, items, out);
         }
         if (retrainEffect) {
             RetrainEffect.print(Corpus.shipped(), out);
@@ -97,6 +97,24 @@ public final class Evaluate {
             }
         }
         return 0;
+    }
+
+    /**
+     * Looked up, not linked: the experiment and its model's 128 MB of dependencies are built only with the lab's
+     * {@code embeddings} profile, so everyone else's build stays small.
+     */
+    private static void embeddingExperiment(int k, List<LabelledText> items, PrintStream out) {
+        try {
+            Class.forName("campus.helpdesk.classify.EmbeddingExperiment")
+                    .getDeclaredMethod("print", int.class, List.class, PrintStream.class)
+                    .invoke(null, k, items, out);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("--embeddings needs classifier-lab built with -Pembeddings", e);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void printCorpus(PrintStream out) {
