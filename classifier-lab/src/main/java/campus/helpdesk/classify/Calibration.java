@@ -20,9 +20,31 @@ final class Calibration {
     private Calibration() {
     }
 
+    /** Expected calibration error over the same bins as {@link #print}. */
+    static double error(List<Outcome> outcomes) {
+        double ece = 0;
+        double low = 0;
+        for (double high : BIN_EDGES) {
+            int n = 0;
+            int right = 0;
+            double conf = 0;
+            for (Outcome o : outcomes) {
+                if (o.confidence() >= low && o.confidence() < high) {
+                    n++;
+                    conf += o.confidence();
+                    right += o.correct() ? 1 : 0;
+                }
+            }
+            if (n > 0) {
+                ece += Math.abs(conf / n - (double) right / n) * n / outcomes.size();
+            }
+            low = high;
+        }
+        return ece;
+    }
+
     static void print(List<Outcome> outcomes, PrintStream out) {
         out.println("calibration (confidence bin: items, mean confidence, accuracy)");
-        double ece = 0;
         double low = 0;
         for (double high : BIN_EDGES) {
             int n = 0;
@@ -38,11 +60,10 @@ final class Calibration {
             if (n > 0) {
                 out.printf(Locale.ROOT, "  [%.3f, %.3f)  %5d  %.3f  %.3f%n", low, Math.min(high, 1), n, conf / n,
                         (double) right / n);
-                ece += Math.abs(conf / n - (double) right / n) * n / outcomes.size();
             }
             low = high;
         }
-        out.printf(Locale.ROOT, "  expected calibration error %.3f%n", ece);
+        out.printf(Locale.ROOT, "  expected calibration error %.3f%n", error(outcomes));
         out.println("review threshold: flagged items, mistakes caught, right answers flagged, accuracy of the unflagged");
         int mistakes = (int) outcomes.stream().filter(o -> !o.correct()).count();
         for (double t : THRESHOLDS) {

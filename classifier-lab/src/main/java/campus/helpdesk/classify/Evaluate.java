@@ -16,9 +16,10 @@ import java.util.TreeMap;
  * The evaluation command.
  * <pre>
  *   Evaluate FILE.tsv [--retrain CORRECTIONS.tsv] [--errors]   accuracy, P/R/F1, confusion matrix on a labelled file
- *   Evaluate --cv K [--model lr|nb|ens]                              k-fold cross-validation of the shipped corpus
- *   Evaluate --grouped-cv K [FILE.tsv] [--model lr|nb|ens]           the same plus FILE, paraphrases kept together
+ *   Evaluate --cv K [--model lr|nb|ens|lr-it]                   k-fold cross-validation of the shipped corpus
+ *   Evaluate --grouped-cv K [FILE.tsv] [--model ...]            the same plus FILE, paraphrases kept together
  *   Evaluate --retrain-effect                                    what corrections + a retrain do, on the corpus
+ *   Evaluate --embeddings K [FILE.tsv]                          the sentence-embedding experiment (issue 16)
  * </pre>
  * Both can be given together. {@code --retrain} evaluates twice: the standard model, then the model retrained
  * with the given examples as staff corrections, which measures what a retrain does.
@@ -44,6 +45,7 @@ public final class Evaluate {
         Path corrections = null;
         int folds = 0;
         int groupedFolds = 0;
+        int embeddingFolds = 0;
         boolean errors = false;
         boolean retrainEffect = false;
         ModelKind kind = ModelKind.LOGISTIC_REGRESSION;
@@ -51,6 +53,7 @@ public final class Evaluate {
             switch (args[i]) {
                 case "--cv" -> folds = folds(args, ++i);
                 case "--grouped-cv" -> groupedFolds = folds(args, ++i);
+                case "--embeddings" -> embeddingFolds = folds(args, ++i);
                 case "--retrain" -> corrections = Path.of(args[++i]);
                 case "--errors" -> errors = true;
                 case "--retrain-effect" -> retrainEffect = true;
@@ -58,9 +61,10 @@ public final class Evaluate {
                 default -> file = Path.of(args[i]);
             }
         }
-        if (file == null && folds == 0 && groupedFolds == 0 && !retrainEffect) {
-            out.println("usage: Evaluate FILE.tsv [--retrain CORRECTIONS.tsv] [--errors] | --cv K [--model lr|nb|ens]"
-                    + " | --grouped-cv K [FILE.tsv] | --retrain-effect");
+        if (file == null && folds == 0 && groupedFolds == 0 && embeddingFolds == 0 && !retrainEffect) {
+            out.println("usage: Evaluate FILE.tsv [--retrain CORRECTIONS.tsv] [--errors]"
+                    + " | --cv K [--model lr|nb|ens|lr-it] | --grouped-cv K [FILE.tsv] | --embeddings K [FILE.tsv]"
+                    + " | --retrain-effect");
             return 2;
         }
         List<LabelledText> items = file == null ? List.of() : Corpus.read(file); // fail fast on a bad file
@@ -71,10 +75,13 @@ public final class Evaluate {
         if (groupedFolds > 0) {
             GroupedCrossValidation.print(groupedFolds, kind, items, out);
         }
+        if (embeddingFolds > 0) {
+            embeddingExperiment(embeddingFolds, items, out);
+        }
         if (retrainEffect) {
             RetrainEffect.print(Corpus.shipped(), out);
         }
-        if (file != null && groupedFolds == 0) {
+        if (file != null && groupedFolds == 0 && embeddingFolds == 0) {
             long start = System.nanoTime();
             TicketClassifier model = kind == ModelKind.LOGISTIC_REGRESSION ? TicketClassifiers.standard()
                     : TrainedClassifier.train(kind, Corpus.shipped(), kind.temperature);
@@ -90,6 +97,24 @@ public final class Evaluate {
             }
         }
         return 0;
+    }
+
+    /**
+     * Looked up, not linked: the experiment and its model's 128 MB of dependencies are built only with the lab's
+     * {@code embeddings} profile, so everyone else's build stays small.
+     */
+    private static void embeddingExperiment(int k, List<LabelledText> items, PrintStream out) {
+        try {
+            Class.forName("campus.helpdesk.classify.EmbeddingExperiment")
+                    .getDeclaredMethod("print", int.class, List.class, PrintStream.class)
+                    .invoke(null, k, items, out);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("--embeddings needs classifier-lab built with -Pembeddings", e);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void printCorpus(PrintStream out) {
@@ -223,6 +248,7 @@ public final class Evaluate {
         return switch (name) {
             case "nb" -> ModelKind.NAIVE_BAYES;
             case "ens" -> ModelKind.ENSEMBLE;
+            case "lr-it" -> ModelKind.IT_WEIGHTED;
             default -> ModelKind.LOGISTIC_REGRESSION;
         };
     }

@@ -39,6 +39,12 @@ class EvaluateTest {
     }
 
     @Test
+    void crossValidatesTheItWeightedAlternativeWhenAskedFor() throws Exception {
+        String out = run("--cv", "3", "--model", "lr-it");
+        assertThat(out).contains("3-fold cross-validation of the corpus, IT_WEIGHTED", "accuracy per language");
+    }
+
+    @Test
     void crossValidatesCorpusAndFileByParaphraseGroupReportingWhatReviewCatches() throws Exception {
         Path file = dir.resolve("dev.tsv");
         Files.writeString(file, """

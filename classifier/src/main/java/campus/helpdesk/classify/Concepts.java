@@ -21,28 +21,52 @@ final class Concepts {
                     "rechner", "laptop", "portatil", "portable", "notebook", "smartboard", "lim", "scanner",
                     "reader", "lettore", "lector", "kartenleser", "lesegerat", "lecteur", "badge", "speaker",
                     "loudspeaker", "altoparlant", "altavoz", "lautsprecher", "mic", "microphone", "microfono",
-                    "mikrofon", "camera", "kamera", "webcam", "router", "kiosk", "terminal", "amplifier")),
+                    "mikrofon", "camera", "kamera", "webcam", "router", "kiosk", "terminal", "amplifier", "toner",
+                    "keyboard", "tastatur", "tastiera", "teclado", "clavier", "mouse", "maus", "souris", "raton",
+                    "headset", "kopfhorer", "cuffie", "auricular", "touchpanel", "touchscreen"),
+                    List.of("drucker", "kopierer", "beamer", "projektor", "bildschirm", "monitor", "rechner",
+                            "computer", "laptop", "leser", "lesegerat", "kamera", "mikrofon", "mikro",
+                            "lautsprecher", "scanner", "terminal", "display")),
             new Concept("access", List.of("account", "login", "log", "password", "passwort", "contrasena", "mdp",
                     "portal", "portale", "portail", "licen", "lizenz", "software", "logiciel", "app", "apps",
                     "sistema", "system", "systeme", "online", "email", "mail", "credenzial", "credencial",
                     "anmeld", "einlogg", "connexion", "connecter", "accedere", "acceso", "zugang", "vpn", "wifi",
-                    "wlan", "eduroam", "moodle")));
+                    "wlan", "eduroam", "moodle", "hisinone", "campusnet", "esse3", "ent", "intranet", "authenticator",
+                    "2fa", "mfa", "sso", "shibboleth", "utenza", "benutzerkont", "nutzerkont"),
+                    List.of("portal", "passwort", "lizenz", "login", "software", "account")));
 
-    private record Concept(String name, List<String> stems) {
+    /**
+     * {@code heads}: German compounds put the device last ("Dozentenrechner", "Zutrittsleser", "Campuslizenz"), where a
+     * stem matched at the start never sees it. A head counts at the end of a word, allowing two letters of inflection
+     * ("Netzwerkdruckern"). An explicit list, not every stem: "system" ends "Lüftungssystem", which is the building's.
+     */
+    private record Concept(String name, List<String> stems, List<String> heads) {
     }
 
     private Concepts() {
     }
 
+    private static boolean matches(String word, Concept concept) {
+        for (String stem : concept.stems()) {
+            // Stems of three letters or fewer ("pc", "app", "log") only as whole words: "application", "logo".
+            if (word.startsWith(stem) && (stem.length() > 3 || word.length() == stem.length())) {
+                return true;
+            }
+        }
+        for (String head : concept.heads()) {
+            int at = word.lastIndexOf(head);
+            if (at > 0 && at + head.length() >= word.length() - 2) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The concept names of one normalised word, usually none. */
     static void of(String word, List<String> out) {
         for (Concept concept : CONCEPTS) {
-            for (String stem : concept.stems()) {
-                // Stems of three letters or fewer ("pc", "app", "log") only as whole words: "application", "logo".
-                if (word.startsWith(stem) && (stem.length() > 3 || word.length() == stem.length())) {
-                    out.add(concept.name());
-                    break;
-                }
+            if (matches(word, concept)) {
+                out.add(concept.name());
             }
         }
     }
