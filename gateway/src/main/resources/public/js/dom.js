@@ -113,15 +113,24 @@ export function toast(text, kind = 'info') {
   setTimeout(() => item.remove(), 4000);
 }
 
+// Never in a catalogue nor in typed data that reaches a placeholder: a safe seam to split a sentence at.
+const SEAM = '\u0000';
+
 /**
- * A whole sentence of the catalogue with elements in its placeholders (a link, a badge, a title people typed), so
- * that the order of the parts is the language's and not the code's: `sentence('x.y', { link: a }, { id: 5 })`.
+ * A whole sentence of the catalogue with elements in its placeholders (a link, a badge), so that the order of the
+ * parts is the language's and not the code's: `sentence('x.y', { link: a }, { id: 5 })`. A text among `elements` is
+ * data (a name, a title people typed): shown as it is, in a `translate="no"` span, as t() alone gives a string, which
+ * cannot carry that mark. `params` holds the rest (counts, numbers, words of the catalogue).
  */
 export function sentence(key, elements = {}, params = {}) {
-  return t(key, params).split(/\{(\w+)\}/).map((part, i) => {
-    if (i % 2 === 0) return part;
-    return Object.hasOwn(elements, part) ? elements[part] : `{${part}}`;
-  }).filter(part => part !== '');
+  const names = Object.keys(elements);
+  const marked = Object.fromEntries(names.map((name, i) => [name, `${SEAM}${i}${SEAM}`]));
+  return t(key, { ...params, ...marked }).split(SEAM)
+    .map((part, i) => (i % 2 ? placed(elements[names[Number(part)]]) : part)).filter(part => part !== '');
+}
+
+function placed(value) {
+  return value instanceof Node ? value : data('span', {}, String(value ?? ''));
 }
 
 /** Data people typed or a service named (titles, names, file names), which no translator may touch. */

@@ -11,7 +11,7 @@ import { h, mount, label, toast } from '../dom.js';
 import { onLive, refreshOnLive } from '../live.js';
 import { region } from '../region.js';
 import { singleFlight } from '../schedule.js';
-import { initialState, update, conflictMessage, canHandOver, brings, knownStaff } from './ticket/state.js';
+import { initialState, update, conflictMessage, canHandOver, brings, arrived, knownStaff } from './ticket/state.js';
 import * as view from './ticket/view.js';
 import { timeline } from './ticket/history.js';
 import { editor, handover } from './ticket/forms.js';
@@ -22,6 +22,7 @@ import { incidentInfo, linkForm, canLink, incidentActions } from './ticket/incid
 import { incidentRefusalText } from '../words.js';
 import { mailNote } from './ticket/mail.js';
 import { uploadAll } from '../attachments/upload.js';
+import { t } from '../i18n.js';
 
 /** A reply should show up as soon as possible; bursts on one ticket are rare, so its refresh waits less. */
 const LIVE_WAIT_MS = 150;
@@ -35,15 +36,22 @@ export async function render(container, { session, params }) {
     head: h('div', { class: 'ticket-head' }), followsUp: h('div', {}), incident: h('div', {}),
     notice: h('div', { 'aria-live': 'assertive' }),
     actions: h('div', { class: 'ticket-actions' }), edit: h('div', {}), body: h('div', { class: 'ticket-body' }),
-    history: h('ol', { class: 'timeline' }), messages: h('ol', { class: 'messages', 'aria-live': 'polite', id: 'messages' }),
+    // Not a live region itself: redrawn whole, it would read out every message again; `news` says what is new.
+    history: h('ol', { class: 'timeline' }), messages: h('ol', { class: 'messages', id: 'messages' }),
+    news: h('p', { class: 'sr-only', 'aria-live': 'polite', id: 'message-news' }),
   };
   const on = {
-    move: (status, name) => mutate(name, () => api(`/api/tickets/${id}/status`,
-      { method: 'POST', body: { status, version: state.ticket.version } }),
-    status === 'ACTIVE' ? 'You took this ticket' : 'Ticket closed'),
+    move: async (status, name) => {
+      await mutate(name, () => api(`/api/tickets/${id}/status`,
+        { method: 'POST', body: { status, version: state.ticket.version } }),
+      status === 'ACTIVE' ? t('ticket.toast.taken') : t('ticket.toast.closed'));
+      // The button pressed is gone with the old status: the focus goes to the line that says the new one.
+      const line = el.head.querySelector('#ticket-status-line');
+      if (line) line.focus();
+    },
     correct: category => mutate('category', () => api(`/api/tickets/${id}`, { method: 'PATCH',
       headers: { 'If-Match': String(state.ticket.version) }, body: { category } }),
-    `Category set to ${label.category(category)}`),
+    t('ticket.toast.category', { category: label.category(category) })),
     edit: () => {
       show({ type: 'editOpened' });
       const title = el.edit.querySelector('[name=title]');
@@ -53,7 +61,7 @@ export async function render(container, { session, params }) {
     save: async values => {
       await api(`/api/tickets/${id}`, { method: 'PATCH', headers: { 'If-Match': String(state.editing.version) },
         body: values });
-      toast('Changes saved', 'success');
+      toast(t('ticket.toast.saved'), 'success');
       show({ type: 'editClosed' });
       await load();
     },
@@ -81,7 +89,7 @@ export async function render(container, { session, params }) {
         await load();
         throw err;
       }
-      toast(`Handed over to ${assignee}`, 'success');
+      toast(t('ticket.toast.handedOver', { name: assignee }), 'success');
       await load();
     },
   };
@@ -100,7 +108,7 @@ export async function render(container, { session, params }) {
   const handoverForm = handover(on);
   // Staff only: the reporter's address and undelivered notifications (ticket/mail.js).
   const mail = mailNote(id);
-  const closedNote = h('p', { class: 'hint', hidden: true }, 'This ticket is closed: it can no longer be changed or answered.');
+  const closedNote = h('p', { class: 'hint', hidden: true }, t('ticket.page.closedHint'));
   const regions = [
     [region(el.head, ticket => view.head(ticket, state.staff)), s => [s.ticket]],
     [region(el.followsUp, ticket => followsUp(ticket, state.staff || state.readOnly)),
@@ -163,6 +171,7 @@ export async function render(container, { session, params }) {
         api(`/api/tickets/${id}/attachments`).catch(() => [])]);
       const shownBefore = state.messages;
       show({ type: 'loaded', ticket, messages, history, attachments });
+      announce(arrived(shownBefore, messages, session.name));
       if (state.staff) mail.refresh();
       if (brings(shownBefore, messages, session.name)) {
         if (document.visibilityState === 'visible') markRead(); else readPending = true;
@@ -172,6 +181,16 @@ export async function render(container, { session, params }) {
       show(err.status === 404 ? { type: 'missing' } : { type: 'notice', error: err });
     }
   });
+
+  /**
+   * Someone else's new messages, said once in the polite region; the focus stays where the person is. A live
+   * region must exist before its text changes, so the text is set, not the element added.
+   */
+  function announce(newcomers) {
+    if (!newcomers.length) return;
+    el.news.textContent = newcomers.length === 1 ? t('ticket.news.one', { name: newcomers[0].author })
+      : t('ticket.news.many', { count: newcomers.length });
+  }
 
   async function mutate(name, call, done) {
     show({ type: 'notice', error: null });
@@ -188,11 +207,11 @@ export async function render(container, { session, params }) {
   }
 
   async function remove() {
-    if (!confirm('Delete this ticket as spam? It disappears for everyone.')) return;
+    if (!confirm(t('ticket.delete.confirm'))) return;
     show({ type: 'busy', action: 'delete' });
     try {
       await api(`/api/tickets/${id}`, { method: 'DELETE' });
-      toast('Ticket deleted');
+      toast(t('ticket.toast.deleted'));
       location.hash = '#/tickets';
     } catch (err) {
       show({ type: 'notice', error: err });
@@ -204,8 +223,9 @@ export async function render(container, { session, params }) {
     el.notice,
     h('div', { class: 'ticket-grid' },
       h('div', { class: 'card' }, el.actions, handoverForm, linkTo, el.edit, el.body, mail.el),
-      h('aside', { class: 'card' }, h('h2', {}, 'History'), el.history)),
-    h('section', { class: 'card' }, h('h2', {}, 'Messages'), el.messages, compose, closedNote)));
+      h('aside', { class: 'card' }, h('h2', {}, t('ticket.page.history')), el.history)),
+    h('section', { class: 'card' }, h('h2', {}, t('ticket.page.messages')), el.messages, el.news, compose,
+      closedNote)));
   show({ type: 'notice', error: null });
   await load();
   if (state.ticket && !solved) markRead();

@@ -6,6 +6,7 @@
 // the address then (app.js, on hashchange), as it does on a reload.
 import { api } from '../api.js';
 import { h } from '../dom.js';
+import { t } from '../i18n.js';
 import { refreshOnLive } from '../live.js';
 import { region } from '../region.js';
 import { initialState, update, requests, address, viewOf } from './tickets/state.js';
@@ -18,8 +19,8 @@ import { incidentWords, incidentRefusalText } from '../words.js';
 export async function render(container, { session, query: initial }) {
   let state = initialState(session.role, initial);
   let controller = null;
-  const tabsEl = h('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Ticket status' });
-  const viewsEl = h('div', { class: 'views', role: 'group', 'aria-label': 'Whose tickets' });
+  const tabsEl = h('div', { class: 'tabs', role: 'tablist', 'aria-label': t('tickets.page.tabsLabel') });
+  const viewsEl = h('div', { class: 'views', role: 'group', 'aria-label': t('tickets.page.viewsLabel') });
   const resultsEl = h('div', { class: 'results', 'aria-live': 'polite', 'aria-busy': 'false' });
   const toolsEl = h('div', { class: 'queue-tools' });
   // Students' own closed tickets are not in their list: it says once that they were solved.
@@ -100,9 +101,9 @@ export async function render(container, { session, query: initial }) {
   document.addEventListener('visibilitychange', onVisible);
 
   container.append(h('section', { class: 'page' },
-    h('div', { class: 'page-head' }, h('h1', {}, state.queue ? 'Queue' : 'Tickets'),
+    h('div', { class: 'page-head' }, h('h1', {}, state.queue ? t('tickets.page.queueTitle') : t('tickets.page.title')),
       // Analysts read the queue and report nothing (the gateway refuses them every write).
-      state.role === 'ANALYST' ? null : h('a', { class: 'btn btn-primary', href: '#/report' }, 'Report a problem')),
+      state.role === 'ANALYST' ? null : h('a', { class: 'btn btn-primary', href: '#/report' }, t('tickets.page.report'))),
     solvedEl,
     viewsEl,
     state.queue ? tabsEl : null,

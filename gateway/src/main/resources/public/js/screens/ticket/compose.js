@@ -5,32 +5,35 @@
 // fine again, and each sent message is confirmed in a polite live region for screen readers. Files chosen with a
 // message are uploaded under it once it is posted; a refused one is named with its reason, the message stays sent.
 import { newIdempotencyKey } from '../../api.js';
-import { h, field, showFieldError, errorBox } from '../../dom.js';
+import { h, field, showFieldError, errorBox, sentence } from '../../dom.js';
 import { validateAll, clearWhenValid, text as textRule } from '../../validate.js';
 import { filePicker } from '../../attachments/picker.js';
 import { refusedText } from '../../attachments/upload.js';
+import { t } from '../../i18n.js';
 
 const MAX_BODY = 5000;
-const RULES = {
-  body: textRule('Please write a message first.', MAX_BODY, 'A message can be at most 5,000 characters.'),
-};
+// Built when the form is, so the refusals are in the language the form is drawn in.
+const rules = () => ({
+  body: textRule(t('ticket.compose.empty'), MAX_BODY, t('ticket.compose.tooLong', { count: MAX_BODY })),
+});
 
 /**
  * `on.send({body, internal}, key, files, onEach)` posts the message, uploads the files under it and resolves to the
  * refused ones; it rejects with the server's refusal of the message.
  */
 export function composer(staff, on) {
+  const RULES = rules();
   let key = newIdempotencyKey();
   let sending = false;
   const text = h('textarea', { name: 'body', rows: 3, maxlength: MAX_BODY, required: true, id: 'message-text' });
   const internal = staff ? h('input', { type: 'checkbox', name: 'internal', id: 'message-internal' }) : null;
   const errors = h('div', {});
   const confirmation = h('p', { class: 'confirmation', role: 'status', id: 'message-confirmation' });
-  const send = h('button', { type: 'submit', class: 'btn btn-primary', id: 'send-message' }, 'Send');
+  const send = h('button', { type: 'submit', class: 'btn btn-primary', id: 'send-message' }, t('ticket.compose.send'));
   const form = h('form', { class: 'form compose', novalidate: true });
   const files = filePicker(form, { idPrefix: 'message' });
-  form.append(field(staff ? 'Reply or note' : 'Write a message', text),
-    internal ? h('label', { class: 'check' }, internal, ' Internal note (only staff see it)') : null,
+  form.append(field(staff ? t('ticket.compose.labelStaff') : t('ticket.compose.label'), text),
+    internal ? h('label', { class: 'check' }, internal, ' ', t('ticket.compose.internal')) : null,
     files.el, errors, h('div', { class: 'actions' }, send), confirmation);
   clearWhenValid(form, RULES);
   form.addEventListener('input', e => {
@@ -48,18 +51,21 @@ export function composer(staff, on) {
     if (!validateAll(form, RULES)) return;
     sending = true;
     send.disabled = true;
-    send.textContent = 'Sending…';
+    send.textContent = t('ticket.compose.sending');
     const isInternal = internal ? internal.checked : false;
     try {
       const chosen = files.files();
       const refused = await on.send({ body: text.value, internal: isInternal }, key, chosen, (file, i) => {
-        confirmation.textContent = `Uploading ${file.name} (${i + 1} of ${chosen.length})…`;
+        confirmation.replaceChildren(...sentence('ticket.compose.uploading', { name: file.name },
+          { index: i + 1, count: chosen.length }));
       }) || [];
       text.value = '';
       if (internal) internal.checked = false;
       files.clear();
       key = newIdempotencyKey();
-      confirmation.textContent = isInternal ? 'Internal note saved.' : 'Message sent.';
+      confirmation.textContent = isInternal ? t('ticket.compose.noteSaved') : t('ticket.compose.sent');
+      // Back to the empty box, ready for the next message; the confirmation above is read out by itself.
+      text.focus();
       if (refused.length) {
         errors.replaceChildren(h('div', { class: 'alert alert-error', role: 'alert' },
           h('ul', {}, refusedText(refused).map(s => h('li', {}, s)))));
@@ -69,7 +75,7 @@ export function composer(staff, on) {
     } finally {
       sending = false;
       send.disabled = false;
-      send.textContent = 'Send';
+      send.textContent = t('ticket.compose.send');
     }
   });
   return form;

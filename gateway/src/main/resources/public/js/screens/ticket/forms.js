@@ -2,6 +2,7 @@
 // What is typed stays in the form until it is sent; a refused send shows the server's reason next to the field it
 // names.
 import { h, field, showFieldError, errorBox, label, select, PRIORITIES } from '../../dom.js';
+import { t } from '../../i18n.js';
 import { conflictMessage } from './state.js';
 
 /** `on.save(values)` sends the change and rejects with the server's refusal; `on.cancel()` closes the editor. */
@@ -13,10 +14,12 @@ export function editor(ticket, on) {
   const priority = select('priority', PRIORITIES.map(p => [p, label.priority(p)]), ticket.priority);
   const errors = h('div', {});
   const form = h('form', { class: 'form card-inset', novalidate: true },
-    h('h2', {}, 'Edit ticket'), field('Title', title), field('Description', description),
-    h('div', { class: 'row' }, field('Location', location), field('Priority', priority)), errors,
-    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn btn-primary' }, 'Save changes'),
-      h('button', { type: 'button', class: 'btn btn-ghost', onclick: on.cancel }, 'Cancel')));
+    h('h2', {}, t('ticket.edit.heading')), field(t('ticket.edit.title'), title),
+    field(t('ticket.edit.description'), description),
+    h('div', { class: 'row' }, field(t('ticket.edit.location'), location), field(t('ticket.edit.priority'), priority)),
+    errors,
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn btn-primary' }, t('ticket.edit.save')),
+      h('button', { type: 'button', class: 'btn btn-ghost', onclick: on.cancel }, t('ticket.edit.cancel'))));
   form.addEventListener('submit', async e => {
     e.preventDefault();
     errors.replaceChildren();
@@ -43,16 +46,16 @@ export function handover(on) {
   const name = h('input', { name: 'assignee', id: 'handover-name', list: 'handover-names', maxlength: 80,
     autocomplete: 'off', required: true });
   const errors = h('div', {});
-  const submit = h('button', { type: 'submit', class: 'btn' }, 'Hand over');
-  const form = h('form', { class: 'form handover', novalidate: true, 'aria-label': 'Hand over' },
-    field('Hand over to', name, 'A staff member’s name as they sign in.'), list, errors,
+  const submit = h('button', { type: 'submit', class: 'btn' }, t('ticket.handover.submit'));
+  const form = h('form', { class: 'form handover', novalidate: true, 'aria-label': t('ticket.handover.label') },
+    field(t('ticket.handover.to'), name, t('ticket.handover.hint')), list, errors,
     h('div', { class: 'actions' }, submit));
   form.addEventListener('submit', async e => {
     e.preventDefault();
     errors.replaceChildren();
     const to = name.value.trim();
     if (!to) {
-      showFieldError(form, { field: 'assignee', message: 'Whom to hand it to? Type a name.' });
+      showFieldError(form, { field: 'assignee', message: t('ticket.handover.missing') });
       return;
     }
     submit.disabled = true;

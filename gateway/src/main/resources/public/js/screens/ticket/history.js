@@ -1,57 +1,88 @@
 // The history timeline of a ticket: each event with who and when, and what it changed in plain words: field names
-// and enum values of the wire (categorySource, AUTO, MEDIUM) never reach the page.
-import { h, label, time, formatDate } from '../../dom.js';
+// and enum values of the wire (categorySource, AUTO, MEDIUM) never reach the page. Values people typed (a title, a
+// location, a name) are shown as they are, marked not to be translated; values of the wire are the language's words.
+import { h, label, sentence, time, formatDate, STATUSES, PRIORITIES, CATEGORIES } from '../../dom.js';
+import { t, currentLanguage } from '../../i18n.js';
 
 // The message itself is shown under Messages; its id in the history says nothing to a person. Who chose the
 // category (categorySource) is bookkeeping: the event's title and actor already say a person corrected it; so is
 // the follower's name, who is the event's actor.
 const HIDDEN_FIELDS = new Set(['message', 'messageId', 'version', 'categorySource', 'deleted', 'follower']);
-const FIELD_TEXT = { firstResponseAt: 'first reply', closedAt: 'closed', assignee: 'handled by',
-  firstResponseDueAt: 'first reply due', resolutionDueAt: 'resolution due', status: 'status', priority: 'priority',
-  category: 'category', title: 'title', description: 'description', location: 'location', incidentId: 'incident' };
-const EVENT_TEXT = { CREATED: 'Reported', EDITED: 'Edited', CATEGORY_CORRECTED: 'Category corrected',
-  STATUS_CHANGED: 'Status changed', HANDED_OVER: 'Handed over', MESSAGE_ADDED: 'Message', DELETED: 'Deleted',
-  LINKED: 'Linked to an incident', UNLINKED: 'Unlinked from its incident', FOLLOWED: 'Joined: their problem too' };
-const VALUE_TEXT = Object.fromEntries([
-  ...['OPEN', 'ACTIVE', 'CLOSED'].map(x => [x, label.status(x)]),
-  ...['LOW', 'MEDIUM', 'HIGH'].map(x => [x, label.priority(x)]),
-  ...['FACILITY', 'IT', 'SERVICES'].map(x => [x, label.category(x)])]);
+// The fields with a name in the catalogue; any other change reads as "details".
+const NAMED_FIELDS = new Set(['firstResponseAt', 'closedAt', 'assignee', 'firstResponseDueAt', 'resolutionDueAt',
+  'status', 'priority', 'category', 'title', 'description', 'location', 'incidentId']);
+const EVENTS = new Set(['CREATED', 'EDITED', 'CATEGORY_CORRECTED', 'STATUS_CHANGED', 'HANDED_OVER', 'MESSAGE_ADDED',
+  'DELETED', 'LINKED', 'UNLINKED', 'FOLLOWED']);
 
 export function describeEvent(type) {
-  return EVENT_TEXT[type] || type;
+  return EVENTS.has(type) ? t(`ticket.history.event.${type}`) : type;
+}
+
+/** The changes worth showing, as { field (its catalogue name), from (undefined for none), to } of the wire. */
+function shownChanges(changes) {
+  return (changes || []).filter(c => !HIDDEN_FIELDS.has(c.field)).map(c => ({
+    field: NAMED_FIELDS.has(c.field) ? c.field : 'details',
+    from: c.from === null || c.from === undefined ? undefined : c.from,
+    to: c.to ?? '—' }));
 }
 
 /** The changes worth showing, as [field, from (or null), to] in words. */
 export function changeLines(changes) {
-  return (changes || []).filter(c => !HIDDEN_FIELDS.has(c.field)).map(c => [
-    FIELD_TEXT[c.field] || 'details',
-    c.from === null || c.from === undefined ? null : valueText(c.from),
-    valueText(c.to ?? '—')]);
+  return shownChanges(changes).map(c => [fieldName(c.field), c.from === undefined ? null : valueText(c.from),
+    valueText(c.to)]);
 }
 
+function fieldName(field) { return t(`ticket.history.field.${field}`); }
+
 export function valueText(v) {
+  return word(v) ?? clip(String(v));
+}
+
+/** The words for a value of the wire (a date, a status, a priority, a category), or null for typed data. */
+function word(v) {
   const s = String(v);
   if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(s)) return formatDate(s);
-  return VALUE_TEXT[s] || clip(s);
+  if (STATUSES.includes(s)) return label.status(s);
+  if (PRIORITIES.includes(s)) return label.priority(s);
+  if (CATEGORIES.includes(s)) return label.category(s);
+  if (s === '—') return s;
+  return null;
+}
+
+/** A value as a part of a sentence: the language's words as text, typed data marked not to be translated. */
+function valuePart(v) {
+  const w = word(v);
+  return w === null ? h('span', { translate: 'no' }, clip(String(v))) : document.createTextNode(w);
 }
 
 function clip(s) { return s.length > 120 ? `${s.slice(0, 117)}…` : s; }
 
 export function timeline(entries) {
   return (entries || []).map(e => h('li', {},
-    h('div', { class: 'timeline-head' }, h('strong', {}, describeEvent(e.type)), ` by ${e.actor} `, time(e.at)),
-    changeList(changeLines(e.changes))));
+    h('div', { class: 'timeline-head' },
+      sentence('ticket.history.by', { event: h('strong', {}, describeEvent(e.type)), actor: e.actor }), ' ',
+      time(e.at)),
+    changeList(shownChanges(e.changes))));
 }
 
-function changeList(lines) {
-  if (!lines.length) return null;
-  return h('ul', { class: 'changes' }, lines.map(line => h('li', {}, changeSentence(...line))));
+function changeList(changes) {
+  if (!changes.length) return null;
+  return h('ul', { class: 'changes' }, changes.map(c => h('li', {}, changeSentence(c))));
 }
 
-/** One change as a phrase: "Priority changed from Medium to High", "Handed over from Sam to Carla", "Handled by Sam". */
-export function changeSentence(field, from, to) {
-  if (field === 'handled by') return from === null ? `Handled by ${to}` : `Handed over from ${from} to ${to}`;
-  const name = field.charAt(0).toUpperCase() + field.slice(1);
-  if (from === null) return `${name} ${to}`;
-  return `${name} changed from ${from} to ${to}`;
+/** One change as a sentence: "Priority changed from Medium to High", "Handed over from Sam to Carla", "Handled by Sam". */
+function changeSentence({ field, from, to }) {
+  const values = from === undefined ? { to: valuePart(to) } : { from: valuePart(from), to: valuePart(to) };
+  if (field === 'assignee') {
+    return sentence(from === undefined ? 'ticket.history.handledBy' : 'ticket.history.handedOver', values);
+  }
+  return capitalised(sentence(from === undefined ? 'ticket.history.set' : 'ticket.history.changed', values,
+    { field: fieldName(field) }));
+}
+
+/** A sentence that begins with a field's name begins with a capital, whichever field it is. */
+function capitalised(parts) {
+  const [first, ...rest] = parts;
+  if (typeof first !== 'string' || !first) return parts;
+  return [first.charAt(0).toLocaleUpperCase(currentLanguage()) + first.slice(1), ...rest];
 }

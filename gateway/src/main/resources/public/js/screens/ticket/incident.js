@@ -101,7 +101,7 @@ async function suggest(ticket, el, pick) {
     el.replaceChildren(h('p', { class: 'hint' }, found.length ? words.suggestedHeading : words.noSuggestion),
       found.length ? h('ul', { class: 'suggested-incidents' }, found.map(([id, title]) => h('li', {},
         h('button', { type: 'button', class: 'btn btn-small', dataset: { incident: id }, onclick: () => pick(id) },
-          `#${id} ${title}`)))) : null);
+          `#${id} `, h('span', { translate: 'no' }, title))))) : null);
   } catch {
     // Without suggestions the number can still be typed.
   }

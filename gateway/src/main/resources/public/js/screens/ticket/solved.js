@@ -3,17 +3,21 @@
 // /api/tickets/{id}/closure when they open it later, and once in their list (/api/tickets/solved). Seeing it marks
 // the ticket read, which is how the server knows the news was given and stops listing it.
 import { api } from '../../api.js';
-import { h } from '../../dom.js';
-
-const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
-const day = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+import { h, data, sentence } from '../../dom.js';
+import { t, formatClock, formatDay } from '../../i18n.js';
 
 /** "Solved by Bob at 14:21" today, "Solved by Bob on 3 Mar 2026 at 14:21" on another day. */
 export function solvedLine(closure, now = new Date()) {
+  return solvedWords(closure, now).map(part => (typeof part === 'string' ? part : part.textContent)).join('');
+}
+
+/** The same line to draw: the name of who solved it is data, left untranslated. */
+function solvedWords(closure, now = new Date()) {
   const at = new Date(closure.closedAt);
-  const when = at.toDateString() === now.toDateString() ? `at ${clock.format(at)}`
-    : `on ${day.format(at)} at ${clock.format(at)}`;
-  return `Solved by ${closure.closedBy} ${when}`;
+  const time = formatClock(closure.closedAt);
+  return at.toDateString() === now.toDateString()
+    ? sentence('ticket.solved.lineToday', { name: closure.closedBy }, { time })
+    : sentence('ticket.solved.lineOn', { name: closure.closedBy }, { day: formatDay(closure.closedAt), time });
 }
 
 /** The "Still not fixed?" address: a new report that names the old ticket. */
@@ -39,19 +43,20 @@ export function acknowledge(ticketId) {
 export function solvedPage(closure) {
   const answer = closure.lastAnswer;
   return h('article', { class: 'page ticket solved', id: 'ticket-solved' },
-    h('p', { class: 'crumbs' }, h('a', { href: '#/tickets' }, '← Tickets')),
-    h('h1', {}, h('span', { class: 'muted' }, `#${closure.ticketId} `), closure.title),
+    h('p', { class: 'crumbs' }, h('a', { href: '#/tickets' }, t('ticket.solved.back'))),
+    h('h1', {}, h('span', { class: 'muted' }, `#${closure.ticketId} `), h('span', { translate: 'no' }, closure.title)),
     h('section', { class: 'card solved-card', role: 'status' },
-      h('p', { class: 'solved-line', id: 'solved-line' }, h('span', { class: 'badge status-closed' }, 'Solved'), ' ',
-        solvedLine(closure)),
+      h('p', { class: 'solved-line', id: 'solved-line' },
+        h('span', { class: 'badge status-closed' }, t('ticket.solved.badge')), ' ', solvedWords(closure)),
       answer
         ? h('figure', { class: 'message from-staff solved-answer', id: 'solved-answer' },
-          h('figcaption', { class: 'message-meta' }, h('strong', {}, answer.author), ' wrote last'),
-          h('blockquote', { class: 'message-body' }, answer.body))
-        : h('p', { class: 'hint', id: 'solved-answer' }, 'Closed without a final message.'),
-      h('p', { class: 'hint' }, 'The ticket is closed: it can no longer be changed or answered.'),
+          h('figcaption', { class: 'message-meta' }, sentence('ticket.solved.wroteLast',
+            { name: data('strong', {}, answer.author) })),
+          h('blockquote', { class: 'message-body', translate: 'no' }, answer.body))
+        : h('p', { class: 'hint', id: 'solved-answer' }, t('ticket.solved.noAnswer')),
+      h('p', { class: 'hint' }, t('ticket.solved.closedHint')),
       h('p', {}, h('a', { class: 'btn', id: 'still-not-fixed', href: followUpHref(closure.ticketId) },
-        'Still not fixed? Report it again'))));
+        t('ticket.solved.reportAgain')))));
 }
 
 /** "1 of your tickets was solved", with a link to each (its solved view). */
@@ -59,15 +64,16 @@ export function solvedNotice(closures) {
   if (!closures || !closures.length) return null;
   const n = closures.length;
   return h('div', { class: 'alert solved-notice', id: 'solved-notice', role: 'status' },
-    h('strong', {}, `${n} of your tickets ${n === 1 ? 'was' : 'were'} solved: `),
+    h('strong', {}, t('ticket.solved.notice', { count: n })),
     h('ul', { class: 'solved-list' }, closures.map(c => h('li', {},
-      h('a', { href: `#/tickets/${c.ticketId}` }, `#${c.ticketId} ${c.title}`), ` · ${solvedLine(c)}`))));
+      h('a', { href: `#/tickets/${c.ticketId}` }, `#${c.ticketId} `, h('span', { translate: 'no' }, c.title)), ' · ',
+      solvedWords(c)))));
 }
 
 /** A ticket's follow-up link: staff open the earlier ticket; its reporter is reminded which one it continues. */
 export function followsUp(ticket, staff) {
   if (!ticket || !ticket.previousTicketId) return null;
   const n = `#${ticket.previousTicketId}`;
-  return h('p', { class: 'follows-up', id: 'follows-up' }, 'Follows up on ',
-    staff ? h('a', { href: `#/tickets/${ticket.previousTicketId}` }, n) : n);
+  return h('p', { class: 'follows-up', id: 'follows-up' }, sentence('ticket.followsUp',
+    { ticket: staff ? h('a', { href: `#/tickets/${ticket.previousTicketId}` }, n) : n }));
 }

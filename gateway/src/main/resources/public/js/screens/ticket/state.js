@@ -1,5 +1,6 @@
 // One ticket's screen state, without the DOM: what the server said (ticket, messages, history), whether it is
 // there at all, the notice at the top, the action running and the edit in progress.
+import { t } from '../../i18n.js';
 
 export function initialState(id, role) {
   return {
@@ -30,12 +31,12 @@ export function update(state, action) {
 
 /** The staff actions a ticket offers now, in the order they are shown. */
 export function availableActions(state) {
-  const t = state.ticket;
-  if (!t || state.readOnly) return [];
-  const open = t.status !== 'CLOSED';
+  const ticket = state.ticket;
+  if (!ticket || state.readOnly) return [];
+  const open = ticket.status !== 'CLOSED';
   return [
-    state.staff && t.status === 'OPEN' ? 'take' : null,
-    state.staff && t.status === 'ACTIVE' ? 'close' : null,
+    state.staff && ticket.status === 'OPEN' ? 'take' : null,
+    state.staff && ticket.status === 'ACTIVE' ? 'close' : null,
     open && !state.editing ? 'edit' : null,
     state.staff && open ? 'category' : null,
     state.staff ? 'delete' : null,
@@ -50,9 +51,7 @@ export function canHandOver(state) {
 /** What a failed change tells the person: a conflict means someone else was quicker. */
 export function conflictMessage(err, whileEditing) {
   if (err.status !== 409 && err.status !== 412) return null;
-  return whileEditing
-    ? 'Someone else changed this ticket while you were editing. Cancel to see their version, then edit again.'
-    : `Someone else changed this ticket meanwhile; it now shows the latest version. ${err.message}`;
+  return whileEditing ? t('ticket.conflict.whileEditing') : t('ticket.conflict.meanwhile', { detail: err.message });
 }
 
 /**
@@ -61,9 +60,14 @@ export function conflictMessage(err, whileEditing) {
  * itself; one's own message is nothing new to oneself.
  */
 export function brings(before, after, me) {
-  if (!before || !after) return false;
+  return arrived(before, after, me).length > 0;
+}
+
+/** The messages of others a load brought that were not on the screen before (none on the first load). */
+export function arrived(before, after, me) {
+  if (!before || !after) return [];
   const shown = new Set(before.map(m => m.id));
-  return after.some(m => !shown.has(m.id) && m.author !== me);
+  return after.filter(m => !shown.has(m.id) && m.author !== me);
 }
 
 /**

@@ -6,23 +6,27 @@ import { availableActions } from './state.js';
 import { certaintyNote } from '../../certainty.js';
 import { slaBadge, badgeStatus, slaSummary, slaText, relativeDue } from '../tickets/due.js';
 import { filesOf } from '../../attachments/files.js';
+import { t } from '../../i18n.js';
 
 export function head(ticket, staff) {
-  if (!ticket) return loading('Loading ticket…');
+  if (!ticket) return loading(t('ticket.page.loading'));
   return [
-    h('p', { class: 'crumbs' }, h('a', { href: '#/tickets' }, staff ? '← Queue' : '← Tickets')),
-    h('h1', {}, h('span', { class: 'muted' }, `#${ticket.id} `), ticket.title),
-    h('div', { class: 'badges' }, statusBadge(ticket.status), priorityBadge(ticket.priority),
+    h('p', { class: 'crumbs' }, h('a', { href: '#/tickets' }, staff ? t('ticket.page.backToQueue')
+      : t('ticket.page.backToTickets'))),
+    h('h1', {}, h('span', { class: 'muted' }, `#${ticket.id} `), h('span', { translate: 'no' }, ticket.title)),
+    // The status line: where the focus goes after a status change, so the new status is what is read out next.
+    h('div', { class: 'badges', id: 'ticket-status-line', tabindex: '-1' }, statusBadge(ticket.status),
+      priorityBadge(ticket.priority),
       h('span', { id: 'ticket-category' }, categoryBadge(ticket.category), ' ', categoryNote(ticket)),
-      ticket.needsReview ? h('span', { class: 'badge review' }, '? needs review') : null,
+      ticket.needsReview ? h('span', { class: 'badge review' }, t('ticket.page.needsReview')) : null,
       h('span', { id: 'ticket-sla' }, slaBadge(badgeStatus(ticket.sla), slaSummary(ticket.sla)))),
   ];
 }
 
 /** Who chose the category, or how sure the classifier was of it: words, with the number on hover and focus. */
 export function categoryNote(ticket) {
-  if (ticket.categorySource === 'STAFF') return '· set by staff';
-  if (ticket.categorySource === 'REPORTER') return '· chosen by the reporter';
+  if (ticket.categorySource === 'STAFF') return t('ticket.category.byStaff');
+  if (ticket.categorySource === 'REPORTER') return t('ticket.category.byReporter');
   return h('span', {}, '· ', certaintyNote(ticket));
 }
 
@@ -32,28 +36,37 @@ export function categoryNote(ticket) {
  */
 export function dueText(dueAt, status, done, now = Date.now()) {
   if (!dueAt) return status ? slaText(status) : '—';
-  return `${formatDate(dueAt)}${done ? '' : ` (${relativeDue(dueAt, now)})`}${status ? ` · ${slaText(status)}` : ''}`;
+  const at = formatDate(dueAt);
+  const due = done ? at : t('ticket.due.atIn', { at, distance: relativeDue(dueAt, now) });
+  return status ? t('ticket.due.withStatus', { due, status: slaText(status) }) : due;
 }
 
 export function facts(ticket, attachments) {
   if (!ticket) return [];
   return [
     h('dl', { class: 'facts' },
-      fact('Reported by', ticket.reporterName), fact('Location', ticket.location || '—'),
-      fact('Handled by', ticket.assignee || 'nobody yet', 'ticket-assignee'), fact('Opened', formatDate(ticket.openedAt)),
-      fact('Last change', formatDate(ticket.updatedAt)), fact('First reply', formatDate(ticket.firstResponseAt)),
-      ticket.closedAt ? fact('Closed', formatDate(ticket.closedAt)) : null,
-      dueFact('First reply due', ticket.firstResponseDueAt, ticket.sla && ticket.sla.firstResponse,
+      fact(t('ticket.facts.reportedBy'), data(ticket.reporterName)),
+      fact(t('ticket.facts.location'), ticket.location ? data(ticket.location) : '—'),
+      fact(t('ticket.facts.handledBy'), ticket.assignee ? data(ticket.assignee) : t('ticket.facts.nobody'),
+        'ticket-assignee'),
+      fact(t('ticket.facts.opened'), formatDate(ticket.openedAt)),
+      fact(t('ticket.facts.lastChange'), formatDate(ticket.updatedAt)),
+      fact(t('ticket.facts.firstReply'), formatDate(ticket.firstResponseAt)),
+      ticket.closedAt ? fact(t('ticket.facts.closed'), formatDate(ticket.closedAt)) : null,
+      dueFact(t('ticket.facts.firstReplyDue'), ticket.firstResponseDueAt, ticket.sla && ticket.sla.firstResponse,
         Boolean(ticket.firstResponseAt || ticket.closedAt), 'due-first-response'),
-      dueFact('Resolution due', ticket.resolutionDueAt, ticket.sla && ticket.sla.resolution, Boolean(ticket.closedAt),
-        'due-resolution')),
-    h('h2', {}, 'Description'),
-    h('p', { class: 'description', id: 'ticket-description' }, ticket.description),
+      dueFact(t('ticket.facts.resolutionDue'), ticket.resolutionDueAt, ticket.sla && ticket.sla.resolution,
+        Boolean(ticket.closedAt), 'due-resolution')),
+    h('h2', {}, t('ticket.facts.description')),
+    h('p', { class: 'description', id: 'ticket-description', translate: 'no' }, ticket.description),
     filesOf(attachments, null),
   ];
 }
 
 function fact(term, value, id) { return [h('dt', {}, term), h('dd', { id }, value)]; }
+
+/** What someone typed or is called, shown as it is. */
+function data(text) { return h('span', { translate: 'no' }, text); }
 
 function dueFact(term, dueAt, status, done, id) {
   if (!dueAt && !status) return null;
@@ -63,11 +76,13 @@ function dueFact(term, dueAt, status, done, id) {
 export function actions(state, on) {
   return availableActions(state).map(name => {
     switch (name) {
-      case 'take': return button('Take', 'btn-primary', name, state.busy, () => on.move('ACTIVE', name));
-      case 'close': return button('Close', 'btn-primary', name, state.busy, () => on.move('CLOSED', name));
-      case 'edit': return button('Edit', '', name, state.busy, on.edit);
+      case 'take': return button(t('ticket.actions.take'), 'btn-primary', name, state.busy,
+        () => on.move('ACTIVE', name));
+      case 'close': return button(t('ticket.actions.close'), 'btn-primary', name, state.busy,
+        () => on.move('CLOSED', name));
+      case 'edit': return button(t('ticket.actions.edit'), '', name, state.busy, on.edit);
       case 'category': return categoryCorrection(state.ticket, on);
-      case 'delete': return button('Delete as spam', 'btn-danger', name, state.busy, on.remove);
+      case 'delete': return button(t('ticket.actions.delete'), 'btn-danger', name, state.busy, on.remove);
       default: return null;
     }
   });
@@ -84,29 +99,29 @@ function categoryCorrection(ticket, on) {
   return h('form', { class: 'inline-form', onsubmit: e => {
     e.preventDefault();
     if (choice.value !== ticket.category) on.correct(choice.value);
-  } }, h('label', { for: 'category-correction' }, 'Category'), choice,
-  h('button', { type: 'submit', class: 'btn' }, 'Correct'));
+  } }, h('label', { for: 'category-correction' }, t('ticket.actions.category')), choice,
+  h('button', { type: 'submit', class: 'btn' }, t('ticket.actions.correct')));
 }
 
 export function messages(list, attachments) {
   if (!list) return [];
-  if (!list.length) return h('li', { class: 'empty-inline' }, 'No messages yet.');
+  if (!list.length) return h('li', { class: 'empty-inline' }, t('ticket.messages.none'));
   return list.map(m => h('li', { class: `message${m.internal ? ' internal' : ''}${m.authorRole === 'STAFF' ? ' from-staff' : ''}` },
-    h('div', { class: 'message-meta' }, h('strong', {}, m.author),
-      h('span', { class: 'badge role' }, m.authorRole === 'STAFF' ? 'Helpdesk' : 'Student'),
-      m.internal ? h('span', { class: 'badge internal-badge' }, 'Internal note') : null, time(m.createdAt)),
-    h('p', { class: 'message-body' }, m.body), filesOf(attachments, m.id)));
+    h('div', { class: 'message-meta' }, h('strong', { translate: 'no' }, m.author),
+      h('span', { class: 'badge role' }, m.authorRole === 'STAFF' ? t('ticket.messages.staff') : t('ticket.messages.student')),
+      m.internal ? h('span', { class: 'badge internal-badge' }, t('ticket.messages.internal')) : null,
+      time(m.createdAt)),
+    h('p', { class: 'message-body', translate: 'no' }, m.body), filesOf(attachments, m.id)));
 }
 
 export function notice(error, deleted) {
-  if (deleted) return h('div', { class: 'alert', role: 'alert' }, 'This ticket was just deleted.');
+  if (deleted) return h('div', { class: 'alert', role: 'alert' }, t('ticket.page.deleted'));
   return error ? errorBox(error) : null;
 }
 
 /** Instead of the whole screen: the ticket does not exist for this person (a student's closed ticket included). */
 export function notAvailable(staff) {
-  return h('section', { class: 'card' }, h('h1', {}, 'Ticket not available'),
-    h('p', {}, staff ? 'This ticket does not exist or was deleted.'
-      : 'This ticket was closed or removed, or it never existed. Closed tickets are no longer listed.'),
-    h('a', { href: '#/tickets' }, '← Back to the tickets'));
+  return h('section', { class: 'card' }, h('h1', {}, t('ticket.missing.title')),
+    h('p', {}, staff ? t('ticket.missing.staff') : t('ticket.missing.student')),
+    h('a', { href: '#/tickets' }, t('ticket.missing.back')));
 }

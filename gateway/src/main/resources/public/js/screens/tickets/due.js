@@ -1,17 +1,23 @@
 // Response targets as people read them: the nearest target still to meet, how far away it is, and one badge for
 // where the ticket stands. The server decides the statuses (ticket-api's SlaStatus); this only chooses the words.
-import { h, formatDate } from '../../dom.js';
+import { h, formatDate, label } from '../../dom.js';
+import { t } from '../../i18n.js';
 
-const STATUS_TEXT = { PENDING: 'On track', AT_RISK: 'At risk', MET: 'Met', BREACHED: 'Breached' };
 // A shape as well as a colour, so the badge reads in greyscale and to people who do not tell red from green.
 const STATUS_MARK = { PENDING: '○', AT_RISK: '▲', MET: '✓', BREACHED: '✖' };
-const TARGET_TEXT = { firstResponse: 'First response', resolution: 'Resolution' };
+const TARGETS = ['firstResponse', 'resolution'];
 const WORST_FIRST = ['BREACHED', 'AT_RISK', 'PENDING', 'MET'];
 
-export const SLA_FILTERS = [['', 'Any'], ['AT_RISK,BREACHED', 'At risk or breached'], ['AT_RISK', 'At risk'],
-  ['BREACHED', 'Breached']];
+/** The SLA filter's choices as [value, words]; the values are what the address and the server read. */
+export function slaFilters() {
+  return [['', t('tickets.sla.any')], ['AT_RISK,BREACHED', t('tickets.sla.atRiskOrBreached')],
+    ['AT_RISK', slaText('AT_RISK')], ['BREACHED', slaText('BREACHED')]];
+}
 
-export function slaText(status) { return STATUS_TEXT[status] || status; }
+/** Where a ticket stands against its targets, in words (the wire's value itself when the catalogue lacks it). */
+export function slaText(status) {
+  return label.sla(status);
+}
 
 /**
  * The target still to meet that falls due first, `{ target, at }` (`target`: firstResponse or resolution), or null
@@ -34,17 +40,20 @@ export function nextDue(ticket) {
 export function relativeDue(at, now = Date.now()) {
   const ms = new Date(at).getTime() - now;
   const minutes = Math.round(Math.abs(ms) / 60000);
-  if (ms >= 0) return minutes === 0 ? 'due now' : `in ${duration(minutes)}`;
-  return minutes === 0 ? 'just overdue' : `${duration(minutes)} overdue`;
+  if (ms >= 0) return minutes === 0 ? t('tickets.due.now') : t('tickets.due.in', { duration: duration(minutes) });
+  return minutes === 0 ? t('tickets.due.justOverdue') : t('tickets.due.overdue', { duration: duration(minutes) });
 }
 
+// Not Intl.NumberFormat's units: "2 h 5 min" is one compound duration, which it cannot write.
 function duration(minutes) {
-  if (minutes < 60) return `${minutes} min`;
+  if (minutes < 60) return t('tickets.due.minutes', { count: minutes });
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;
-  if (hours < 10) return rest ? `${hours} h ${rest} min` : `${hours} h`;
-  if (hours < 48) return `${Math.round(minutes / 60)} h`;
-  return `${Math.round(minutes / 1440)} days`;
+  if (hours < 10) {
+    return rest ? t('tickets.due.hoursMinutes', { hours, minutes: rest }) : t('tickets.due.hours', { count: hours });
+  }
+  if (hours < 48) return t('tickets.due.hours', { count: Math.round(minutes / 60) });
+  return t('tickets.due.days', { count: Math.round(minutes / 1440) });
 }
 
 /**
@@ -60,11 +69,14 @@ export function badgeStatus(sla) {
 
 /** "First response: Met · Resolution: At risk", the whole story in words for a title or a screen reader. */
 export function slaSummary(sla) {
-  if (!sla) return 'No response targets';
-  return Object.keys(TARGET_TEXT).filter(k => sla[k]).map(k => `${TARGET_TEXT[k]}: ${slaText(sla[k])}`).join(' · ');
+  if (!sla) return t('tickets.sla.none');
+  return TARGETS.filter(k => sla[k])
+    .map(k => t('tickets.sla.targetStatus', { target: targetText(k), status: slaText(sla[k]) })).join(' · ');
 }
 
-export function targetText(target) { return TARGET_TEXT[target] || target; }
+export function targetText(target) {
+  return TARGETS.includes(target) ? t(`tickets.sla.target.${target}`) : target;
+}
 
 /** A badge with a shape and words; the screen reader hears "SLA: At risk" and the details in its title. */
 export function slaBadge(status, detail) {
@@ -72,12 +84,12 @@ export function slaBadge(status, detail) {
   return h('span', { class: `badge sla sla-${status.toLowerCase().replace('_', '-')}`, title: detail || null,
     dataset: { sla: status } },
   h('span', { 'aria-hidden': 'true', class: 'sla-mark' }, STATUS_MARK[status] || ''),
-  h('span', { class: 'sr-only' }, 'SLA: '), slaText(status));
+  h('span', { class: 'sr-only' }, t('tickets.sla.srPrefix')), slaText(status));
 }
 
 /** The nearest target to meet as a <time>: relative words, the absolute time in its title. */
 export function dueTime(due, now = Date.now()) {
   if (!due) return h('span', { class: 'muted' }, '—');
-  return h('time', { datetime: due.at, title: `${targetText(due.target)} due ${formatDate(due.at)}`,
+  return h('time', { datetime: due.at, title: t('tickets.due.title', { target: targetText(due.target), at: formatDate(due.at) }),
     class: new Date(due.at).getTime() < now ? 'overdue' : null }, relativeDue(due.at, now));
 }

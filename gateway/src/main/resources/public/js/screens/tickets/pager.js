@@ -2,9 +2,8 @@
 // jump to any page and the page size. Every choice is an action on the list's state, which the address keeps, so
 // Back and Forward walk through the pages seen (tickets.js).
 import { h } from '../../dom.js';
-import { PAGE_SIZES, lastReachablePage, rowRange } from './state.js';
-
-const count = new Intl.NumberFormat();
+import { t } from '../../i18n.js';
+import { PAGE_SIZES, MAX_OFFSET, lastReachablePage, rowRange } from './state.js';
 
 /** How many pages a list has, and the last one the server serves (it pages at most 10,000 rows deep). */
 export function pageCount(list) {
@@ -35,25 +34,26 @@ export function pager(list, on) {
   const pages = pageCount(list);
   const current = list.page + 1;
   const jump = h('input', { type: 'number', name: 'page', min: 1, max: pages, value: current, inputmode: 'numeric',
-    'aria-label': `Page number, 1 to ${pages}` });
-  const size = h('select', { name: 'size', 'aria-label': 'Tickets per page',
+    'aria-label': t('tickets.pager.jumpLabel', { pages }) });
+  const size = h('select', { name: 'size', 'aria-label': t('tickets.pager.sizeLabel'),
     onchange: () => on.size(Number(size.value)) },
-  PAGE_SIZES.map(n => h('option', { value: n, selected: n === list.size }, `${n} a page`)));
-  return h('nav', { class: 'pager', 'aria-label': 'Pages' },
+  PAGE_SIZES.map(n => h('option', { value: n, selected: n === list.size }, t('tickets.pager.perPage', { count: n }))));
+  return h('nav', { class: 'pager', 'aria-label': t('tickets.pager.label') },
     h('button', { type: 'button', class: 'btn', disabled: list.page === 0, onclick: () => on.goto(list.page - 1) },
-      '← Previous'),
+      t('tickets.pager.previous')),
     h('span', { class: 'pages' }, pageNumbers(current, pages).map(p => (p === null
       ? h('span', { 'aria-hidden': 'true' }, '…')
       : h('button', { type: 'button', class: 'btn btn-ghost page-number', 'aria-current': p === current ? 'page' : null,
-        'aria-label': `Page ${p}`, onclick: () => on.goto(p - 1) }, String(p))))),
+        'aria-label': t('tickets.pager.page', { page: p }), onclick: () => on.goto(p - 1) }, String(p))))),
     h('button', { type: 'button', class: 'btn', disabled: current >= pages, onclick: () => on.goto(list.page + 1) },
-      'Next →'),
-    h('span', { class: 'range' }, `${count.format(first)}–${count.format(last)} of ${count.format(total)}`),
+      t('tickets.pager.next')),
+    h('span', { class: 'range' }, t('tickets.pager.range', { first, last, count: total })),
     pages > 1 ? h('form', { class: 'jump',
       onsubmit: e => { e.preventDefault(); on.goto(Math.min(Number(jump.value), pages) - 1); } },
-    h('label', {}, 'Page ', jump), h('button', { type: 'submit', class: 'btn' }, 'Go')) : null,
+    h('label', {}, t('tickets.pager.jump'), ' ', jump), h('button', { type: 'submit', class: 'btn' }, t('tickets.pager.go')))
+      : null,
     size,
     total > (lastReachablePage(list.size) + 1) * list.size
-      ? h('p', { class: 'hint' }, 'Only the first 10,000 are paged: narrow the filters or reverse the sort for the rest.')
+      ? h('p', { class: 'hint' }, t('tickets.pager.deepLimit', { count: MAX_OFFSET }))
       : null);
 }

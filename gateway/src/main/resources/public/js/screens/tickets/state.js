@@ -3,6 +3,7 @@
 // queue) get one request for the page and one for the counts of every tab and every view under the same filters;
 // students, who have no tabs, get the page only.
 import { query } from '../../api.js';
+import { t } from '../../i18n.js';
 
 export const PAGE_SIZE = 20;
 /** The page sizes a person may choose; 100 is the server's largest (ListQuery.MAX_SIZE). */
@@ -12,18 +13,21 @@ export const MAX_OFFSET = 10_000;
 export const TABS = ['OPEN', 'ACTIVE', 'CLOSED'];
 const FILTERS = ['status', 'q', 'category', 'priority', 'from', 'to', 'sla'];
 
-/** Whose tickets a view shows, as the list's filters say it; the names are byView's keys. */
+/**
+ * Whose tickets a view shows, as the list's filters say it; the names are byView's keys, then each view's words in
+ * the catalogue (a student's "mine" reads "My tickets", not staff's "Mine").
+ */
 const VIEWS = {
-  STAFF: [['mine', 'Mine', { assignee: 'me' }], ['unassigned', 'Unassigned', { assignee: 'none' }],
-    ['all', 'All', {}]],
-  STUDENT: [['mine', 'My tickets', { reporter: 'me' }], ['all', 'All', {}]],
+  STAFF: [['mine', 'mine', { assignee: 'me' }], ['unassigned', 'unassigned', { assignee: 'none' }],
+    ['all', 'all', {}]],
+  STUDENT: [['mine', 'myTickets', { reporter: 'me' }], ['all', 'all', {}]],
   // Analysts handle and report nothing: no "mine" (the server refuses them assignee=me).
-  ANALYST: [['unassigned', 'Unassigned', { assignee: 'none' }], ['all', 'All', {}]],
+  ANALYST: [['unassigned', 'unassigned', { assignee: 'none' }], ['all', 'all', {}]],
 };
 
 /** The views a person in this role can choose, as [name, label]. */
 export function views(role) {
-  return VIEWS[role].map(([name, text]) => [name, text]);
+  return VIEWS[role].map(([name, words]) => [name, t(`tickets.view.${words}`)]);
 }
 
 /**
@@ -82,7 +86,7 @@ export function update(state, action) {
 
 /** The selection as far as the new page still shows it: the same array when nothing left, so nothing redraws. */
 function stillShown(selected, list) {
-  const ids = new Set((list && list.items || []).map(t => t.id));
+  const ids = new Set((list && list.items || []).map(item => item.id));
   const kept = selected.filter(id => ids.has(id));
   return kept.length === selected.length ? selected : kept;
 }

@@ -1,16 +1,19 @@
 // The ticket list drawn from its state: the status tabs and the views (whose tickets) with their counts, and the
 // results table with the pager (pager.js). `on` holds the event handlers, which turn clicks into actions on the state.
-import { h, emptyState, errorBox, loading, label, time, statusBadge, priorityBadge, categoryBadge } from '../../dom.js';
+import { h, emptyState, errorBox, loading, label, sentence, time, statusBadge, priorityBadge,
+  categoryBadge } from '../../dom.js';
+import { t } from '../../i18n.js';
 import { TABS, filtered, views as viewNames } from './state.js';
 import { pager } from './pager.js';
 import { reviewLegend } from '../../certainty.js';
 import { nextDue, dueTime, badgeStatus, slaBadge, slaSummary } from './due.js';
 import { foldRows, incidentNote, selectBox } from './incidents.js';
 
-// [sort key or null when the server cannot sort by it, heading, the queue's only (staff, analysts)]
+// [sort key or null when the server cannot sort by it, the heading's name in the catalogue, the queue's only (staff,
+// analysts)]
 const COLUMNS = [
-  ['id', '#'], ['title', 'Title'], ['category', 'Category'], ['priority', 'Priority'], ['status', 'Status'],
-  [null, 'Assignee'], ['due', 'Due', true], ['openedAt', 'Opened'], ['updatedAt', 'Updated'],
+  ['id', 'number'], ['title', 'title'], ['category', 'category'], ['priority', 'priority'], ['status', 'status'],
+  [null, 'assignee'], ['due', 'due', true], ['openedAt', 'opened'], ['updatedAt', 'updated'],
 ];
 
 export function tabs(status, counts, on) {
@@ -32,29 +35,30 @@ export function views(view, state, counts, on) {
   }, text, counts && counts[name] !== undefined ? h('span', { class: 'count' }, String(counts[name])) : null));
   if (view === 'named') {
     buttons.push(h('button', { type: 'button', class: 'view', 'aria-pressed': 'true', dataset: { view: 'named' } },
-      `Handled by ${state.assignee}`));
+      sentence('tickets.view.handledBy', { name: state.assignee })));
   }
   return buttons;
 }
 
 export function results(state, on) {
   if (state.error) return errorBox(state.error);
-  if (!state.list) return loading('Loading tickets…');
+  if (!state.list) return loading(t('tickets.list.loading'));
   const { list, queue } = state;
   if (!list.items.length) {
     const narrowed = filtered(state);
-    return emptyState(narrowed ? 'No tickets match these filters.' : 'No tickets here yet.',
-      narrowed ? 'Try fewer filters or another search.'
-        : (queue ? 'Nothing is waiting in this tab.' : 'Everything works — or nobody told us yet.'),
-      queue ? null : h('a', { class: 'btn btn-primary', href: '#/report' }, 'Report a problem'));
+    return emptyState(narrowed ? t('tickets.list.noMatch') : t('tickets.list.empty'),
+      narrowed ? t('tickets.list.noMatchHint')
+        : (queue ? t('tickets.list.emptyQueueHint') : t('tickets.list.emptyHint')),
+      queue ? null : h('a', { class: 'btn btn-primary', href: '#/report' }, t('tickets.page.report')));
   }
   return [
     h('table', { class: 'table tickets' },
-      h('caption', { class: 'sr-only' }, 'Tickets, sortable by column'),
-      h('thead', {}, h('tr', {}, columns(queue).map(([key, text]) => sortHeader(state.sort, key, text, on)))),
+      h('caption', { class: 'sr-only' }, t('tickets.list.caption')),
+      h('thead', {}, h('tr', {}, columns(queue).map(([key, name]) =>
+        sortHeader(state.sort, key, t(`tickets.column.${name}`), on)))),
       h('tbody', {}, foldRows(list.items, queue && state.fold).map(({ ticket, linkedHere }) =>
         row(ticket, queue, Date.now(), state.staff ? selectBox(ticket, state.selected, on) : null, linkedHere)))),
-    list.items.some(t => t.needsReview) ? reviewLegend() : null,
+    list.items.some(item => item.needsReview) ? reviewLegend() : null,
     pager(list, on),
   ];
 }
@@ -72,30 +76,33 @@ function sortHeader(sort, key, text, on) {
       text, h('span', { 'aria-hidden': 'true', class: 'sort-mark' }, active ? (dir === 'asc' ? ' ▲' : ' ▼') : ' ↕')));
 }
 
-function row(t, queue, now, select, linkedHere) {
-  return h('tr', { dataset: { ticketId: t.id }, class: t.unread ? 'unread' : null },
-    h('td', { 'data-label': '#' }, String(t.id)),
+function row(ticket, queue, now, select, linkedHere) {
+  return h('tr', { dataset: { ticketId: ticket.id }, class: ticket.unread ? 'unread' : null },
+    h('td', { 'data-label': '#' }, String(ticket.id)),
     // One box for the title's parts, so at phone width (cells laid out as rows) they wrap as text, not as columns.
     // Staff's select box leads the title, so it is there at phone width too, where the number's column is not.
     h('td', { 'data-label': 'Title', class: 'title-cell' }, h('span', {}, select,
-      h('a', { href: `#/tickets/${t.id}` }, t.title),
-      t.unread ? unreadMarker() : null,
-      t.location ? h('span', { class: 'muted' }, ` · ${t.location}`) : null, incidentNote(t, linkedHere))),
-    h('td', { 'data-label': 'Category' }, categoryBadge(t.category),
-      t.needsReview ? h('span', { class: 'flag', title: 'Category needs review' }, ' ?') : null),
-    h('td', { 'data-label': 'Priority' }, priorityBadge(t.priority)),
-    h('td', { 'data-label': 'Status' }, statusBadge(t.status)),
+      h('a', { href: `#/tickets/${ticket.id}`, translate: 'no' }, ticket.title),
+      ticket.unread ? unreadMarker() : null,
+      ticket.location ? h('span', { class: 'muted' }, ' · ', h('span', { translate: 'no' }, ticket.location)) : null,
+      incidentNote(ticket, linkedHere))),
+    h('td', { 'data-label': 'Category' }, categoryBadge(ticket.category),
+      ticket.needsReview ? h('span', { class: 'flag', title: t('tickets.list.needsReview') }, ' ?') : null),
+    h('td', { 'data-label': 'Priority' }, priorityBadge(ticket.priority)),
+    h('td', { 'data-label': 'Status' }, statusBadge(ticket.status)),
     h('td', { 'data-label': 'Assignee', class: 'assignee-cell' },
-      t.assignee || h('span', { class: 'muted' }, 'Unassigned')),
-    queue ? h('td', { 'data-label': 'Due' }, h('div', { class: 'due' }, dueTime(nextDue(t), now),
-      slaBadge(badgeStatus(t.sla), slaSummary(t.sla)))) : null,
-    h('td', { 'data-label': 'Opened' }, time(t.openedAt)),
-    h('td', { 'data-label': 'Updated' }, time(t.updatedAt)));
+      ticket.assignee ? h('span', { translate: 'no' }, ticket.assignee)
+        : h('span', { class: 'muted' }, t('tickets.list.unassigned'))),
+    queue ? h('td', { 'data-label': 'Due' }, h('div', { class: 'due' }, dueTime(nextDue(ticket), now),
+      slaBadge(badgeStatus(ticket.sla), slaSummary(ticket.sla)))) : null,
+    h('td', { 'data-label': 'Opened' }, time(ticket.openedAt)),
+    h('td', { 'data-label': 'Updated' }, time(ticket.updatedAt)));
 }
 
 /** A dot people see and the words a screen reader says; "New" beside it, so the dot is not the only sign. */
 export function unreadMarker() {
-  return h('span', { class: 'unread-marker', title: 'New messages since you last looked' },
-    h('span', { class: 'unread-dot', 'aria-hidden': 'true' }), h('span', { 'aria-hidden': 'true' }, 'New'),
-    h('span', { class: 'sr-only' }, 'New messages'));
+  return h('span', { class: 'unread-marker', title: t('tickets.unread.title') },
+    h('span', { class: 'unread-dot', 'aria-hidden': 'true' }),
+    h('span', { 'aria-hidden': 'true' }, t('tickets.unread.short')),
+    h('span', { class: 'sr-only' }, t('tickets.unread.long')));
 }
