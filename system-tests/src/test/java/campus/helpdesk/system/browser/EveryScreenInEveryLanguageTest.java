@@ -113,6 +113,26 @@ class EveryScreenInEveryLanguageTest {
         assertThat(found).as("axe-core's serious and critical findings (WCAG 2.1 A and AA)").isEmpty();
     }
 
+    /** The audit's own check: a field without a name and a box too wide, put on a real screen, are both found. */
+    @Test
+    void theAuditSeesAnUnnamedFieldAndABoxTooWide() {
+        try (Browser browser = new Browser(gateway)) {
+            browser.phone(390, 844);
+            visit(browser, SCREENS.get("signed-out").getFirst());
+            browser.script("""
+                    const field = document.createElement('input');
+                    field.id = 'audit-unnamed';
+                    const wide = document.createElement('p');
+                    wide.id = 'audit-wide';
+                    wide.textContent = 'Donaudampfschifffahrtsgesellschaftskapitänsmützenabzeichen';
+                    wide.style.whiteSpace = 'nowrap';
+                    document.querySelector('#app form').append(field, wide);
+                    """);
+            assertThat(ScreenAudit.seriousViolations(browser)).anyMatch(v -> v.contains("#audit-unnamed"));
+            assertThat(ScreenAudit.overflow(browser)).anyMatch(o -> o.contains("p#audit-wide"));
+        }
+    }
+
     @Test
     void inEveryLanguageNothingReachesPastAPhonesRightEdge() {
         List<String> found = new ArrayList<>();
@@ -190,6 +210,8 @@ class EveryScreenInEveryLanguageTest {
      * the switch showing it.
      */
     private static void chooseLanguage(Browser browser, String language) {
+        // The switch gets its options once the first catalogue is in.
+        browser.waitFor(By.cssSelector("#language option[value=" + language + "]"));
         new Select(browser.waitFor(By.id("language"))).selectByValue(language);
         browser.waitUntil(d -> language.equals(browser.script("return document.documentElement.lang")));
         browser.driver.navigate().refresh();

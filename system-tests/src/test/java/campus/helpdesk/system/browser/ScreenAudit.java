@@ -31,6 +31,10 @@ final class ScreenAudit {
         if (results.isErrored()) {
             return List.of("axe-core could not run: " + results.getErrorMessage());
         }
+        if (results.getPasses().isEmpty()) {
+            // No rule applied at all: axe looked at an empty or wrong page, which must not count as a clean one.
+            return List.of("axe-core found nothing to check at " + results.getUrl());
+        }
         List<String> found = new ArrayList<>();
         for (Rule rule : results.getViolations()) {
             if (!BLOCKING.contains(rule.getImpact())) {
@@ -46,8 +50,8 @@ final class ScreenAudit {
 
     /**
      * Where the page is wider than the viewport: the page itself scrolling sideways, and every visible element whose
-     * box reaches beyond the right edge without an ancestor that scrolls or clips it on purpose (the body does not
-     * count: clipping the whole page would hide the fault, not mend it). Only the outermost such element is named.
+     * box or text reaches beyond the right edge without an ancestor that scrolls or clips it on purpose (the body does
+     * not count: clipping the whole page would hide the fault, not mend it). Only the outermost such element is named.
      */
     @SuppressWarnings("unchecked")
     static List<String> overflow(Browser browser) {
@@ -57,8 +61,8 @@ final class ScreenAudit {
                 const found = [];
                 const sideways = document.documentElement.scrollWidth - vw;
                 if (sideways > 0) found.push(`the page scrolls ${sideways}px sideways`);
-                const held = el => {
-                  for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+                const held = (el, self) => {
+                  for (let p = self ? el : el.parentElement; p && p !== document.body; p = p.parentElement) {
                     if (getComputedStyle(p).overflowX !== 'visible') return p.getBoundingClientRect().right <= vw + 1;
                   }
                   return false;
@@ -74,6 +78,18 @@ final class ScreenAudit {
                   if (held(el) || over.some(o => o.contains(el))) continue;
                   over.push(el);
                   found.push(`${named(el)} reaches ${Math.round(r.right)}px of ${vw}px`);
+                }
+                // A word too long for its line spills out of a box that itself fits: its text reaches past the edge.
+                const range = document.createRange();
+                const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+                for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+                  const el = n.parentElement;
+                  if (!el || !n.textContent.trim() || !el.checkVisibility({ visibilityProperty: true })) continue;
+                  range.selectNodeContents(n);
+                  const right = range.getBoundingClientRect().right;
+                  if (right <= vw + 1 || held(el, true) || over.some(o => o.contains(el))) continue;
+                  over.push(el);
+                  found.push(`${named(el)}: its text reaches ${Math.round(right)}px of ${vw}px`);
                 }
                 return found;
                 """);
