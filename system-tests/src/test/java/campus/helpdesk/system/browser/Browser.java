@@ -45,11 +45,17 @@ final class Browser implements AutoCloseable {
     private final URI base;
 
     Browser(URI base) {
+        this(base, "en-GB");
+    }
+
+    /** A browser whose person reads {@code language} first (its Accept-Language and navigator.languages). */
+    Browser(URI base, String language) {
         this.base = base;
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--disable-background-networking", "--window-size=1280,900", "--lang=en-GB");
+                "--disable-background-networking", "--window-size=1280,900", "--lang=" + language);
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
