@@ -18,7 +18,11 @@ export function h(tag, attrs = {}, ...children) {
   return el;
 }
 
-function append(el, children) {
+/**
+ * Adds children to `el`, leaving out null, undefined and false (a part a screen does not show): the DOM's own append
+ * would write them as the words "null" or "false".
+ */
+export function append(el, children) {
   for (const c of children.flat(Infinity)) {
     if (c === undefined || c === null || c === false) continue;
     el.append(c instanceof Node ? c : document.createTextNode(String(c)));

@@ -7,7 +7,7 @@
 // Photos and files are chosen with the report and uploaded one by one once the ticket exists: the report is never
 // lost to a refused file; a refusal keeps the form up, saying which file and why, with the filed ticket's link.
 import { api, newIdempotencyKey } from '../api.js';
-import { h, field, showFieldError, errorBox, label, categoryBadge, select, sentence, CATEGORIES, PRIORITIES }
+import { h, append, field, showFieldError, errorBox, label, categoryBadge, select, sentence, CATEGORIES, PRIORITIES }
   from '../dom.js';
 import { t } from '../i18n.js';
 import { region } from '../region.js';
@@ -84,7 +84,7 @@ export async function render(container, { query } = {}) {
   const form = h('form', { class: 'form', novalidate: true });
   const files = filePicker(form, { idPrefix: 'report' });
   const progress = h('p', { class: 'hint', role: 'status', id: 'report-upload-progress' });
-  form.append(followUpNote(previousTicketId, title),
+  append(form, [followUpNote(previousTicketId, title),
     field(t('report.form.titleLabel'), title, t('report.form.titleHint')),
     field(t('report.form.descriptionLabel'), description),
     h('div', { class: 'row' }, field(t('report.form.locationLabel'), location),
@@ -92,7 +92,7 @@ export async function render(container, { query } = {}) {
     similar.el,
     field(t('report.form.categoryLabel'), category, t('report.form.categoryHint')), suggestion, announcement, email.el,
     files.el, errors,
-    h('div', { class: 'actions' }, submit), progress);
+    h('div', { class: 'actions' }, submit), progress]);
   clearWhenValid(form, checks);
   // Any change to the text is a new report as far as idempotency goes.
   form.addEventListener('input', e => {

@@ -5,7 +5,7 @@
 // fine again, and each sent message is confirmed in a polite live region for screen readers. Files chosen with a
 // message are uploaded under it once it is posted; a refused one is named with its reason, the message stays sent.
 import { newIdempotencyKey } from '../../api.js';
-import { h, field, showFieldError, errorBox, sentence } from '../../dom.js';
+import { h, append, field, showFieldError, errorBox, sentence } from '../../dom.js';
 import { validateAll, clearWhenValid, text as textRule } from '../../validate.js';
 import { filePicker } from '../../attachments/picker.js';
 import { refusedText } from '../../attachments/upload.js';
@@ -32,9 +32,9 @@ export function composer(staff, on) {
   const send = h('button', { type: 'submit', class: 'btn btn-primary', id: 'send-message' }, t('ticket.compose.send'));
   const form = h('form', { class: 'form compose', novalidate: true });
   const files = filePicker(form, { idPrefix: 'message' });
-  form.append(field(staff ? t('ticket.compose.labelStaff') : t('ticket.compose.label'), text),
+  append(form, [field(staff ? t('ticket.compose.labelStaff') : t('ticket.compose.label'), text),
     internal ? h('label', { class: 'check' }, internal, ' ', t('ticket.compose.internal')) : null,
-    files.el, errors, h('div', { class: 'actions' }, send), confirmation);
+    files.el, errors, h('div', { class: 'actions' }, send), confirmation]);
   clearWhenValid(form, RULES);
   form.addEventListener('input', e => {
     // Files are not the message's text: choosing them is no new message.

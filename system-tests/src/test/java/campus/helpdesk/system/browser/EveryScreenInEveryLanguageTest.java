@@ -167,7 +167,8 @@ class EveryScreenInEveryLanguageTest {
                 for (Screen screen : screens) {
                     visit(browser, screen);
                     ScreenAudit.stray(ScreenAudit.texts(browser), english.get(screen), catalogue).forEach(text ->
-                            found.add(language + " " + screen.role() + " " + screen.name() + ": \"" + text + "\""));
+                            found.add(language + " " + screen.role() + " " + screen.name() + ": \"" + text + "\" in "
+                                    + ScreenAudit.where(browser, text)));
                 }
             }
         });

@@ -63,7 +63,11 @@ final class ScreenAudit {
                 if (sideways > 0) found.push(`the page scrolls ${sideways}px sideways`);
                 const held = (el, self) => {
                   for (let p = self ? el : el.parentElement; p && p !== document.body; p = p.parentElement) {
-                    if (getComputedStyle(p).overflowX !== 'visible') return p.getBoundingClientRect().right <= vw + 1;
+                    // A clipping box that is itself past the edge (screen-reader text in a table scrolled sideways)
+                    // is held by a scroll box further out, if any.
+                    if (getComputedStyle(p).overflowX !== 'visible' && p.getBoundingClientRect().right <= vw + 1) {
+                      return true;
+                    }
                   }
                   return false;
                 };
@@ -124,6 +128,27 @@ final class ScreenAudit {
                 return [...out];
                 """);
         return Set.copyOf(texts);
+    }
+
+    /** Where a text is on the page (the element holding it or carrying it as an attribute), to name it in a failure. */
+    static String where(Browser browser, String text) {
+        return String.valueOf(browser.script("""
+                const norm = s => (s || '').replace(/\\s+/g, ' ').trim();
+                const text = arguments[0];
+                const name = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
+                  + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\\s+/).join('.') : '');
+                const path = el => [el.parentElement, el].filter(Boolean).map(name).join(' > ');
+                const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+                for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+                  if (norm(n.textContent) === text && n.parentElement) return path(n.parentElement);
+                }
+                for (const el of document.body.querySelectorAll('*')) {
+                  for (const a of ['aria-label', 'title', 'placeholder', 'alt']) {
+                    if (norm(el.getAttribute(a)) === text) return path(el) + '[' + a + ']';
+                  }
+                }
+                return document.title === text ? 'the document title' : 'an unknown place';
+                """, text));
     }
 
     /**
