@@ -1,6 +1,7 @@
 package campus.helpdesk.classify;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -20,9 +21,13 @@ final class Calibration {
     private Calibration() {
     }
 
-    /** Expected calibration error over the same bins as {@link #print}. */
-    static double error(List<Outcome> outcomes) {
-        double ece = 0;
+    /** One reliability bin: the outcomes with a confidence in [low, high). */
+    private record Bin(double low, double high, int n, double meanConfidence, double accuracy) {
+    }
+
+    /** The non-empty bins, lowest first: what the error and the printout both read. */
+    private static List<Bin> bins(List<Outcome> outcomes) {
+        List<Bin> bins = new ArrayList<>();
         double low = 0;
         for (double high : BIN_EDGES) {
             int n = 0;
@@ -36,32 +41,24 @@ final class Calibration {
                 }
             }
             if (n > 0) {
-                ece += Math.abs(conf / n - (double) right / n) * n / outcomes.size();
+                bins.add(new Bin(low, high, n, conf / n, (double) right / n));
             }
             low = high;
         }
-        return ece;
+        return bins;
+    }
+
+    /** Expected calibration error over the same bins as {@link #print}. */
+    static double error(List<Outcome> outcomes) {
+        return bins(outcomes).stream()
+                .mapToDouble(b -> Math.abs(b.meanConfidence() - b.accuracy()) * b.n() / outcomes.size()).sum();
     }
 
     static void print(List<Outcome> outcomes, PrintStream out) {
         out.println("calibration (confidence bin: items, mean confidence, accuracy)");
-        double low = 0;
-        for (double high : BIN_EDGES) {
-            int n = 0;
-            int right = 0;
-            double conf = 0;
-            for (Outcome o : outcomes) {
-                if (o.confidence() >= low && o.confidence() < high) {
-                    n++;
-                    conf += o.confidence();
-                    right += o.correct() ? 1 : 0;
-                }
-            }
-            if (n > 0) {
-                out.printf(Locale.ROOT, "  [%.3f, %.3f)  %5d  %.3f  %.3f%n", low, Math.min(high, 1), n, conf / n,
-                        (double) right / n);
-            }
-            low = high;
+        for (Bin b : bins(outcomes)) {
+            out.printf(Locale.ROOT, "  [%.3f, %.3f)  %5d  %.3f  %.3f%n", b.low(), Math.min(b.high(), 1), b.n(),
+                    b.meanConfidence(), b.accuracy());
         }
         out.printf(Locale.ROOT, "  expected calibration error %.3f%n", error(outcomes));
         out.println("review threshold: flagged items, mistakes caught, right answers flagged, accuracy of the unflagged");

@@ -182,7 +182,7 @@ final class EmbeddingExperiment {
                     double[] p = scores.get(v).get(i).clone();
                     LinearModel.softmax(p, temperature[v]);
                     TrainedClassifier.capTheBest(p);
-                    int best = argmax(p);
+                    int best = Best.of(p);
                     Category truth = items.get(i).category();
                     matrix.add(truth, Category.values()[best]);
                     byLanguage.computeIfAbsent(language.get(i), l -> new ConfusionMatrix())
@@ -251,16 +251,6 @@ final class EmbeddingExperiment {
             p[c] = Math.log(Math.max(1e-12, p[c]));
         }
         return p;
-    }
-
-    private static int argmax(double[] p) {
-        int best = 0;
-        for (int c = 1; c < p.length; c++) {
-            if (p[c] > p[best]) {
-                best = c;
-            }
-        }
-        return best;
     }
 
     private static long usedHeap() {

@@ -149,7 +149,7 @@ public final class Evaluate {
             for (int i = offset; i < offset + size; i++) {
                 double[] p = oof.logits().get(i).clone();
                 LinearModel.softmax(p, kind.temperature); // calibration of what the product ships
-                int best = argmax(p);
+                int best = Best.of(p);
                 Category truth = oof.items().get(i).category();
                 m.add(truth, Category.values()[best]);
                 outcomes.add(new Calibration.Outcome(p[best], best == truth.ordinal()));
@@ -251,15 +251,5 @@ public final class Evaluate {
             case "lr-it" -> ModelKind.IT_WEIGHTED;
             default -> ModelKind.LOGISTIC_REGRESSION;
         };
-    }
-
-    private static int argmax(double[] p) {
-        int best = 0;
-        for (int c = 1; c < p.length; c++) {
-            if (p[c] > p[best]) {
-                best = c;
-            }
-        }
-        return best;
     }
 }

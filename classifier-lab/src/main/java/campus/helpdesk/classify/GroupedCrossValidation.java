@@ -49,7 +49,7 @@ final class GroupedCrossValidation {
             double[] p = oof.logits().get(i).clone();
             LinearModel.softmax(p, kind.temperature);
             TrainedClassifier.capTheBest(p);
-            int best = argmax(p);
+            int best = Best.of(p);
             Category truth = pool.get(i).category();
             all.add(truth, Category.values()[best]);
             byLanguage.computeIfAbsent(language.get(i), l -> new ConfusionMatrix()).add(truth, Category.values()[best]);
@@ -108,15 +108,5 @@ final class GroupedCrossValidation {
         out.printf(Locale.ROOT, "needsReview (%s): flags %d of %d mistakes and %.1f %% of the right answers, %.1f %% of %d"
                 + " tickets%n", label, flaggedMistakes, mistakes, right == 0 ? 0 : 100.0 * (flagged - flaggedMistakes)
                 / right, 100.0 * flagged / outcomes.size(), outcomes.size());
-    }
-
-    private static int argmax(double[] p) {
-        int best = 0;
-        for (int c = 1; c < p.length; c++) {
-            if (p[c] > p[best]) {
-                best = c;
-            }
-        }
-        return best;
     }
 }

@@ -43,8 +43,8 @@ class EmbeddingHeadsTest {
         int right = 0;
         for (int i = 0; i < 60; i++) {
             float[] v = noisyUnitVector(i % 3, random);
-            right += argmax(lr.logits(v)) == i % 3 ? 1 : 0;
-            right += argmax(knn.logits(v)) == i % 3 ? 1 : 0;
+            right += Best.of(lr.logits(v)) == i % 3 ? 1 : 0;
+            right += Best.of(knn.logits(v)) == i % 3 ? 1 : 0;
         }
         assertThat(right).isGreaterThanOrEqualTo(114);
     }
@@ -63,15 +63,5 @@ class EmbeddingHeadsTest {
             v[j] /= (float) Math.sqrt(norm);
         }
         return v;
-    }
-
-    private static int argmax(double[] p) {
-        int best = 0;
-        for (int c = 1; c < p.length; c++) {
-            if (p[c] > p[best]) {
-                best = c;
-            }
-        }
-        return best;
     }
 }
