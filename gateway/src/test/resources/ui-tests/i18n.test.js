@@ -1,13 +1,9 @@
 // The person's language (i18n.js): its choice, its catalogues, plural forms and Intl formatting, with the real
 // catalogue files. Every test returns to English, which the other test files read.
 import { test, assert } from './runner.js';
+import { inLanguage } from './languages.js';
 import { t, useLanguage, preferredLanguage, currentLanguage, formatNumber, formatDuration, relativeTime, formatDate,
   formatList, LANGUAGES } from '/js/i18n.js';
-
-async function inLanguage(lang, fn) {
-  await useLanguage(lang);
-  try { return await fn(); } finally { await useLanguage('en'); }
-}
 
 test('each language loads its own words and the page says which language it is in', async () => {
   const seen = {};

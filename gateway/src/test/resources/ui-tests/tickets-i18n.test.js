@@ -5,7 +5,8 @@
 import { test, assert } from './runner.js';
 import { onStage } from './stage.js';
 import { until } from './wait.js';
-import { t, useLanguage } from '/js/i18n.js';
+import { t } from '/js/i18n.js';
+import { inLanguage, catalogue, forms } from './languages.js';
 import { relativeDue } from '/js/screens/tickets/due.js';
 import { solvedNotice } from '/js/screens/ticket/solved.js';
 
@@ -16,19 +17,6 @@ const AREAS = ['ticket', 'tickets'];
 const SHARED = '.badge[class*="status-"], .badge[class*="priority-"], .badge[class*="category-"], time:not([class]), '
   + '[role=tab]';
 
-async function inLanguage(lang, fn) {
-  await useLanguage(lang);
-  try { return await fn(); } finally { await useLanguage('en'); }
-}
-
-/** The catalogue entries of the two areas in a language (read before a stage replaces fetch with its fake). */
-async function entries(lang) {
-  const parts = await Promise.all(AREAS.map(async area => (await fetch(`/i18n/${lang}/${area}.json`)).json()));
-  return Object.assign({}, ...parts);
-}
-
-const texts = value => (typeof value === 'object' ? Object.values(value) : [value]);
-
 /**
  * The English entries the language writes differently, each as a pattern of the whole text (placeholders match
  * anything): a text on a page drawn in that language must match none. An entry the language writes the same way
@@ -37,11 +25,11 @@ const texts = value => (typeof value === 'object' ? Object.values(value) : [valu
 function englishOnly(english, other) {
   const patterns = [];
   for (const [key, value] of Object.entries(english)) {
-    const theirs = texts(other[key]);
+    const theirs = forms(other[key]);
     // Only entries with a word of their own: "{field} {to}" would match any text with a space, and "in {duration}"
     // Italian's "in ritardo di 7 min" (the French due times are checked on their own below).
     const worded = text => /\p{L}{3}/u.test(text.replace(/\{\w+\}/g, ''));
-    texts(value).filter(text => !theirs.includes(text) && worded(text)).forEach(text => {
+    forms(value).filter(text => !theirs.includes(text) && worded(text)).forEach(text => {
       const literal = text.trim().split(/\{\w+\}/).map(part => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
       patterns.push({ key, text, re: new RegExp(`^${literal.join('.+')}$`, 'su') });
     });
@@ -109,7 +97,7 @@ function ticketAnswers(url) {
 
 for (const lang of ['de', 'it']) {
   test(`the queue drawn in ${lang} shows none of the English words of the ticket list`, async () => {
-    const patterns = englishOnly(await entries('en'), await entries(lang));
+    const patterns = englishOnly(await catalogue('en', AREAS), await catalogue(lang, AREAS));
     assert.ok(patterns.length > 100, `English texts to look for: ${patterns.length}`);
     await inLanguage(lang, () => onStage('/js/screens/tickets.js', { session: { role: 'STAFF', name: 'Bo' } },
       async stage => {
@@ -122,7 +110,7 @@ for (const lang of ['de', 'it']) {
   });
 
   test(`the ticket page drawn in ${lang} shows none of the English words of a ticket`, async () => {
-    const patterns = englishOnly(await entries('en'), await entries(lang));
+    const patterns = englishOnly(await catalogue('en', AREAS), await catalogue(lang, AREAS));
     await inLanguage(lang, () => onStage('/js/screens/ticket.js',
       { session: { role: 'STAFF', name: 'Bo' }, params: ['7'] }, async stage => {
         await until(() => stage.querySelectorAll('.timeline li').length === HISTORY.length);

@@ -3,16 +3,11 @@
 import { test, assert, sleep } from './runner.js';
 import { onStage } from './stage.js';
 import { until } from './wait.js';
-import { useLanguage } from '/js/i18n.js';
+import { inLanguage, englishPieces, readableText, assertNoEnglish } from './languages.js';
 import { problemText, violationText, incidentWords, incidentRefusalText } from '/js/words.js';
 import { ApiError } from '/js/api.js';
 import { statusBadge, label, hours, sentence, h } from '/js/dom.js';
 import { certaintyText } from '/js/certainty.js';
-
-async function inLanguage(lang, fn) {
-  await useLanguage(lang);
-  try { return await fn(); } finally { await useLanguage('en'); }
-}
 
 const type = (input, text) => {
   input.value = text;
@@ -81,38 +76,8 @@ test('a sentence keeps its elements where the language puts them', async () => {
   });
 });
 
-/** Every text a person reads in `root` (text, labels, placeholders, titles), leaving out data marked translate="no". */
-function readableText(root) {
-  const texts = [];
-  const walk = node => {
-    if (node.nodeType === Node.TEXT_NODE) texts.push(node.textContent);
-    if (node.nodeType !== Node.ELEMENT_NODE || node.getAttribute('translate') === 'no') return;
-    for (const name of ['aria-label', 'title', 'placeholder', 'alt']) {
-      if (node.hasAttribute(name)) texts.push(node.getAttribute(name));
-    }
-    node.childNodes.forEach(walk);
-  };
-  walk(root);
-  return texts.join('\n');
-}
-
-/** The longest fixed part of each English value of an area that German writes differently. */
-async function englishOnly(area) {
-  const [en, de] = await Promise.all(['en', 'de'].map(lang => fetch(`/i18n/${lang}/${area}.json`).then(r => r.json())));
-  return Object.keys(en).filter(key => JSON.stringify(en[key]) !== JSON.stringify(de[key]))
-    .flatMap(key => (typeof en[key] === 'string' ? [en[key]] : Object.values(en[key])))
-    .map(text => text.split(/\{\w+\}/).map(part => part.trim()).sort((a, b) => b.length - a.length)[0])
-    .filter(part => part.length >= 4);
-}
-
-/** The phrases found in `text` as whole words ("Analyst" is not left in the French "Analyste"). */
-function leftOver(text, phrases) {
-  const escape = phrase => phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return phrases.filter(phrase => new RegExp(`(?<!\\p{L})${escape(phrase)}(?!\\p{L})`, 'u').test(text));
-}
-
 test('the report form drawn in German holds no English of its catalogue, and says its suggestion once', async () => {
-  const english = [...await englishOnly('report'), ...await englishOnly('common')];
+  const english = await englishPieces(['report', 'common'], 'de');
   await inLanguage('de', () => onStage('/js/screens/report.js', { session: { role: 'STUDENT' } }, async stage => {
     const email = stage.querySelector('[name=email]');
     await until(() => !stage.querySelector('[data-field=email] .hint').textContent.startsWith('Es wird geprüft'));
@@ -123,7 +88,7 @@ test('the report form drawn in German holds no English of its catalogue, and say
     const text = readableText(stage);
     assert.ok(text.includes('Problem melden') && text.includes('Sieht nach') && text.includes('sehr wahrscheinlich IT'),
       text);
-    assert.deepEqual(leftOver(text, english), [], 'English left in the German form');
+    assertNoEnglish(text, english, 'the German report form');
     assert.ok(email.disabled, 'the email field as in English');
     assert.equal(said.textContent, 'Vorgeschlagene Kategorie: sehr wahrscheinlich IT.');
     const announced = [];
@@ -136,12 +101,11 @@ test('the report form drawn in German holds no English of its catalogue, and say
 });
 
 test('sign-in drawn in French and About drawn in Italian hold no English of their catalogues', async () => {
-  const [signin, about, common] = await Promise.all(['signin', 'about', 'common'].map(englishOnly));
-  await inLanguage('fr', () => onStage('/js/screens/signin.js', { session: { staffCodeRequired: true } },
+    await inLanguage('fr', () => onStage('/js/screens/signin.js', { session: { staffCodeRequired: true } },
     async stage => {
       const text = readableText(stage);
       assert.ok(text.includes('Se connecter') && text.includes('Je suis'), text);
-      assert.deepEqual(leftOver(text, [...signin, ...common]), [], 'English left in French sign-in');
+      assertNoEnglish(text, await englishPieces(['signin', 'common'], 'fr'), 'French sign-in');
     }));
   const services = [{ name: 'ticket-service', prefix: '/api/tickets', health: 'DOWN', swaggerUi: '/s', healthUrl: '/h',
     supervision: { state: 'RESTARTING', restarts: 2, since: '2026-03-01T10:00:00Z' } }];
@@ -150,6 +114,6 @@ test('sign-in drawn in French and About drawn in Italian hold no English of thei
     const text = readableText(stage);
     assert.ok(text.includes('in riavvio') && text.includes('2 riavvii') && text.includes('NON ATTIVO'), text);
     assert.ok(!text.includes('ticket-service'), 'service names are data, marked translate="no"');
-    assert.deepEqual(leftOver(text, [...about, ...common]), [], 'English left in Italian About');
+    assertNoEnglish(text, await englishPieces(['about', 'common'], 'it'), 'Italian About');
   }, url => (url.startsWith('/api/services') ? services : undefined)));
 });
