@@ -84,8 +84,8 @@ export function time(iso) {
 }
 
 /**
- * A duration in hours with one decimal ("3.3 h", "3,3 Std.", "3.0 days"): the tables line their figures up by it,
- * so it keeps the decimal that formatDuration drops.
+ * A duration in hours with one decimal ("3.3 h", "3,3 Std.", "3.0 days"), on every screen: the tables line their
+ * figures up by it, so it keeps the decimal Intl's own units drop.
  */
 export function hours(value) {
   if (value === null || value === undefined || Number.isNaN(value)) return '—';

@@ -1,7 +1,7 @@
 // The person's language: which one (the browser's Accept-Language, or the one they chose in the header, kept in
 // this browser), its words (message catalogues under /i18n/<language>/<area>.json) and its way of writing dates,
-// numbers, durations and relative times (Intl). Screens call t() when they draw, never when a module loads, so
-// that switching the language and drawing again is enough.
+// numbers and relative times (Intl; durations are dom.js `hours`). Screens call t() when they draw, never when a
+// module loads, so that switching the language and drawing again is enough.
 
 export const LANGUAGES = ['en', 'it', 'es', 'de', 'fr'];
 // Each language named in itself: a person looking for their own language reads it in that language.
@@ -138,19 +138,6 @@ export function relativeTime(iso, now = Date.now()) {
   if (abs < 36 * HOUR) return rtf.format(Math.round(diff / HOUR), 'hour');
   if (abs < 60 * DAY) return rtf.format(Math.round(diff / DAY), 'day');
   return formatDate(iso);
-}
-
-/**
- * A duration in hours as the language writes it with units: under an hour in minutes, under two days in hours,
- * beyond in days ("45 min", "3.5 h", "2 Tage").
- */
-export function formatDuration(hoursValue, unitDisplay = 'short') {
-  if (hoursValue === null || hoursValue === undefined || !Number.isFinite(Number(hoursValue))) return '—';
-  const hrs = Number(hoursValue);
-  const [value, unit] = hrs < 1 ? [Math.round(hrs * 60), 'minute']
-    : hrs < 48 ? [Math.round(hrs * 10) / 10, 'hour'] : [Math.round((hrs / 24) * 10) / 10, 'day'];
-  return format(`duration-${unit}-${unitDisplay}`,
-    () => new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay, maximumFractionDigits: 1 })).format(value);
 }
 
 /** Items joined as the language joins a list ("a, b and c", "a, b e c"). */

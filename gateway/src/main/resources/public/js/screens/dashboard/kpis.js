@@ -1,10 +1,10 @@
 // The KPI banner: figures read from the answers the panels show too (the last 24 h and the desk-wide first
 // response are fetched for the banner, and shared with their panels while those show the same).
-import { h, loading } from '../../dom.js';
+import { h, hours, loading } from '../../dom.js';
 import { t } from '../../i18n.js';
 import { currentMonth } from './state.js';
 import { medianFirstResponse } from './shape.js';
-import { duration, figure } from './format.js';
+import { figure } from './format.js';
 
 /**
  * `a` holds the settled answers by name (category, lastDay, resolution, sla, workload, firstResponseKpi); with
@@ -27,10 +27,10 @@ export function kpis(a, canOpen) {
     kpi('breached-now', t('dashboard.kpi.breachedNow'), a.sla, v => figure(v.breachedNow),
       t('dashboard.kpi.breachedNowNote'), to('#/tickets?status=OPEN,ACTIVE&sla=BREACHED')),
     kpi('median-first-response', t('dashboard.kpi.firstResponse'), a.firstResponseKpi,
-      () => duration(first && first.hours), first ? first.note : t('dashboard.kpi.last30Days')),
+      () => hours(first && first.hours), first ? first.note : t('dashboard.kpi.last30Days')),
     kpi('opened-24h', t('dashboard.kpi.opened24h'), a.lastDay, v => figure(v.unclosed),
       t('dashboard.kpi.opened24hNote')),
-    kpi('avg-resolution', t('dashboard.kpi.avgResolution'), a.resolution, () => duration(month && month.averageHours),
+    kpi('avg-resolution', t('dashboard.kpi.avgResolution'), a.resolution, () => hours(month && month.averageHours),
       month ? t('dashboard.kpi.avgResolutionNote', { month: month.month, count: month.closed ?? 0 })
         : t('dashboard.kpi.thisMonth')),
   ];

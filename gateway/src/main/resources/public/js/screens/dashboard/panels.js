@@ -2,11 +2,11 @@
 // when opened, active per category, resolution time. `charts` is the screen's chart board, `go(href)` opens a
 // place: every bar leads to the queue filtered to it, and so does the first cell of its row in the table. Without
 // `go` (people who may not open the queue) nothing leads anywhere.
-import { h, mount, errorBox, loading, label, sentence, CATEGORIES } from '../../dom.js';
+import { h, hours, mount, errorBox, loading, label, sentence, CATEGORIES } from '../../dom.js';
 import { t, formatList, formatNumber } from '../../i18n.js';
 import { csvHref, describePeriod, freshnessText } from './state.js';
 import { links, priorityCounts } from './shape.js';
-import { duration, figure } from './format.js';
+import { figure } from './format.js';
 
 const COLORS = { FACILITY: '#b45309', IT: '#1d4ed8', SERVICES: '#047857' };
 const PRIORITY_COLORS = { HIGH: '#1e3a8a', MEDIUM: '#3b82f6', LOW: '#bfdbfe' };
@@ -74,8 +74,8 @@ export function openPeriod(answer, period, charts, go) {
 export function resolution(answer, charts, go, choices) {
   const months = answer.months || [];
   const hrefOf = m => (go ? links.resolution(m, choices) : null);
-  const rows = months.map(m => [link(m.month, hrefOf(m.month)), figure(m.closed), duration(m.averageHours),
-    duration(m.medianHours), duration(m.p90Hours)]);
+  const rows = months.map(m => [link(m.month, hrefOf(m.month)), figure(m.closed), hours(m.averageHours),
+    hours(m.medianHours), hours(m.p90Hours)]);
   const canvas = chartCanvas(t('dashboard.resolution.chartLabel', { count: months.length }), 'numbers-resolution');
   charts.draw('resolution', canvas, {
     type: 'bar',

@@ -1,11 +1,11 @@
 // The panels of how the desk keeps its promises and how busy it is: first response by opening month, SLA
 // attainment by opening month and the daily volume (opened and closed as bars, backlog as a line). Each bar leads
 // to the queue filtered to it; the tables carry the same links for the keyboard (none without `go`).
-import { h, sentence } from '../../dom.js';
+import { h, hours, sentence } from '../../dom.js';
 import { t } from '../../i18n.js';
 import { chartCanvas, link, spoken, table } from './panels.js';
 import { links, slaSeries, volumeSeries } from './shape.js';
-import { duration, figure, percentValue } from './format.js';
+import { figure, percentValue } from './format.js';
 
 export function firstResponse(answer, charts, go, choices) {
   const months = answer.months || [];
@@ -22,7 +22,7 @@ export function firstResponse(answer, charts, go, choices) {
     h('p', { class: 'hint' }, t('dashboard.firstResponse.hint')),
     table([t('dashboard.column.openedIn'), t('dashboard.column.answered'), t('dashboard.column.average'),
       t('dashboard.column.median'), t('dashboard.column.p90')], months.map(m => [link(m.month, hrefOf(m.month)),
-      figure(m.responded), duration(m.averageHours), duration(m.medianHours), duration(m.p90Hours)]),
+      figure(m.responded), hours(m.averageHours), hours(m.medianHours), hours(m.p90Hours)]),
     t('dashboard.firstResponse.caption'), 'numbers-first-response')];
 }
 

@@ -1,11 +1,11 @@
 // The workload table: per assignee their active tickets, those closed in the last 30 days and their median
 // response and resolution times. Sortable by every column with header buttons (aria-sort tells which); a name
 // leads to that person's tickets in the queue.
-import { h, sentence } from '../../dom.js';
+import { h, hours, sentence } from '../../dom.js';
 import { t } from '../../i18n.js';
 import { link } from './panels.js';
 import { links, sortWorkload } from './shape.js';
-import { duration, figure } from './format.js';
+import { figure } from './format.js';
 
 // The sortable columns and the catalogue key of each heading.
 const COLUMNS = [['assignee', 'dashboard.workload.assignee'], ['active', 'dashboard.workload.active'],
@@ -30,6 +30,6 @@ export function workload(answer, sort, onSort, canOpen) {
     h('tbody', {}, rows.map(r => h('tr', { dataset: { assignee: r.assignee } },
       h('td', { translate: 'no' }, link(r.assignee, canOpen ? links.assignee(r.assignee) : null)),
       h('td', {}, figure(r.active ?? 0)), h('td', {}, figure(r.closedLast30Days ?? 0)),
-      h('td', {}, duration(r.medianFirstResponseHours)), h('td', {}, duration(r.medianResolutionHours))))))),
+      h('td', {}, hours(r.medianFirstResponseHours)), h('td', {}, hours(r.medianResolutionHours))))))),
   rows.length ? null : h('p', { class: 'muted' }, t('dashboard.workload.none'))];
 }
