@@ -195,6 +195,53 @@ class DemoDataLoaderTest {
     }
 
     @Test
+    void indexesSuspendedForABulkLoadComeBackExactlyAsTheyWere() throws Exception {
+        List<String> before = indexesAndConstraints();
+        assertThat(before).anyMatch(d -> d.contains("USING gin (search)")).hasSizeGreaterThan(15);
+        try (SuspendedIndexes suspended = SuspendedIndexes.suspend(DemoDataLoaderTest::connect)) {
+            assertThat(suspended.suspended()).isTrue();
+            // Only what a constraint needs stays: the primary keys.
+            assertThat(count("SELECT count(*) FROM pg_index WHERE indrelid IN (" + SuspendedIndexes.TABLES
+                    + ") AND NOT indisprimary")).isZero();
+        }
+        assertThat(indexesAndConstraints()).isEqualTo(before);
+        assertThat(count("SELECT count(*) FROM pg_index WHERE indrelid IN (" + SuspendedIndexes.TABLES
+                + ") AND NOT (indisvalid AND indisready)")).isZero();
+        assertThat(count("SELECT count(*) FROM suspended_indexes")).isZero();
+    }
+
+    @Test
+    void aLoadKilledWhileItsIndexesWereSuspendedLeavesARecordThatTheNextLoadBuildsFrom() throws Exception {
+        List<String> before = indexesAndConstraints();
+        // Suspended and never closed: what a kill -9 of the load leaves behind.
+        SuspendedIndexes.suspend(DemoDataLoaderTest::connect);
+        long dropped = count("SELECT count(*) FROM suspended_indexes");
+        assertThat(dropped).isGreaterThan(10);
+        assertThat(indexesAndConstraints()).hasSize(before.size() - (int) dropped);
+
+        assertThat(DemoDataLoader.repairInterruptedLoad(DemoDataLoaderTest::connect)).isEqualTo((int) dropped);
+        assertThat(indexesAndConstraints()).isEqualTo(before);
+        assertThat(DemoDataLoader.repairInterruptedLoad(DemoDataLoaderTest::connect)).isZero();
+    }
+
+    /** Every index and constraint of the loaded tables as PostgreSQL spells it, in a fixed order. */
+    private static List<String> indexesAndConstraints() throws SQLException {
+        List<String> all = new java.util.ArrayList<>();
+        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+                SELECT tablename || ' ' || indexname || ': ' || indexdef FROM pg_indexes
+                WHERE tablename IN ('tickets', 'ticket_message', 'ticket_event')
+                UNION ALL
+                SELECT conrelid::regclass || ' ' || conname || ': ' || pg_get_constraintdef(oid) FROM pg_constraint
+                WHERE conrelid IN (%s)
+                ORDER BY 1""".formatted(SuspendedIndexes.TABLES))) {
+            while (rs.next()) {
+                all.add(rs.getString(1));
+            }
+        }
+        return all;
+    }
+
+    @Test
     void sameSeedGivesTheSameTickets() {
         SeedPlan plan = new SeedPlan(50, 6, 42, NOW);
         StoryGenerator first = new StoryGenerator(plan);

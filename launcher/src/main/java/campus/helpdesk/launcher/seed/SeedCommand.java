@@ -111,6 +111,9 @@ public final class SeedCommand implements Callable<Integer> {
         System.out.printf("Seeded %,d tickets (ids %d-%d), %,d messages and %,d events in %.1f s (%,.0f tickets/s)%n",
                 report.tickets(), report.firstId(), report.lastId(), report.messages(), report.events(),
                 report.duration().toMillis() / 1000.0, report.ticketsPerSecond());
+        for (SeedReport.Phase phase : report.phases()) {
+            System.out.printf("  %6.1f s  %s%n", phase.took().toMillis() / 1000.0, phase.name());
+        }
     }
 
     /** Asks on a terminal; refuses without one, so a script never adds data by accident. */

@@ -10,9 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * At start, puts back the foreign keys of a bulk load that was killed before it could (see
- * {@link DemoDataLoader#repairInterruptedLoad}). On its own thread: validating keys over millions of rows takes a
- * while, and the service can serve meanwhile (the keys are enforced for new rows from the first moment).
+ * At start, puts back the indexes and foreign keys of a bulk load that was killed before it could (see
+ * {@link DemoDataLoader#repairInterruptedLoad}). On its own thread: building indexes and validating keys over
+ * millions of rows takes a while, and the service can serve meanwhile (the keys are enforced for new rows from the
+ * first moment; an index build holds back writes to its table, not reads, until it is done).
  */
 @Singleton
 public class InterruptedLoadRepair {
@@ -31,10 +32,10 @@ public class InterruptedLoadRepair {
             try {
                 int restored = DemoDataLoader.repairInterruptedLoad(database::borrow);
                 if (restored > 0) {
-                    LOG.warn("Restored {} foreign keys that an interrupted bulk load had left suspended", restored);
+                    LOG.warn("Restored {} indexes and foreign keys that an interrupted bulk load had left suspended", restored);
                 }
             } catch (DemoDataException e) {
-                LOG.error("Could not restore the foreign keys of an interrupted bulk load: {}", e.getMessage());
+                LOG.error("Could not restore the indexes and foreign keys of an interrupted bulk load: {}", e.getMessage());
             }
         });
     }
