@@ -20,7 +20,8 @@ import java.util.concurrent.Future;
  * single-row insertions each touch a posting list per word, where a build sorts all words once. So such a load drops
  * them and builds them again from their own definitions ({@code pg_get_indexdef}), two at a time.
  *
- * <p>Primary keys and indexes that back a constraint stay. What was dropped is written to {@code suspended_indexes}
+ * <p>Primary keys, unique indexes (the feed's positions: the services keep writing during a load, and a duplicate
+ * would make the build fail) and indexes that back a constraint stay. What was dropped is written to {@code suspended_indexes}
  * in the same transaction as the drop, so a load that dies half-way leaves a record, not a schema without its
  * indexes: {@link #restorePending} (run at the start of every load and when ticket-service starts) builds them.
  */
@@ -58,7 +59,7 @@ final class SuspendedIndexes implements AutoCloseable {
             try (ResultSet rs = s.executeQuery("""
                     SELECT i.indrelid::regclass::text, x.relname, pg_get_indexdef(i.indexrelid)
                     FROM pg_index i JOIN pg_class x ON x.oid = i.indexrelid
-                    WHERE i.indrelid IN (%s) AND NOT i.indisprimary
+                    WHERE i.indrelid IN (%s) AND NOT i.indisprimary AND NOT i.indisunique
                       AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)
                     ORDER BY pg_relation_size(i.indexrelid) DESC, x.relname""".formatted(TABLES))) {
                 while (rs.next()) {
