@@ -7,7 +7,7 @@
 # Starts its own helpdesk (embedded PostgreSQL on BENCH_PG_PORT, services on ports +BENCH_PORT_OFFSET), then stops it.
 # Needs the -all.jars (./mvnw -B -q -DskipTests package), a JDK 21+ and pgbench (Debian: postgresql-client).
 # Calls ticket-service directly with service tokens minted from the suite's key (bench/service-token.sh).
-# Environment: BENCH_SECONDS (20), BENCH_CONNECTIONS (16), BENCH_SEARCH_TICKETS (1000000; 0 skips search),
+# Environment: BENCH_SECONDS (20), BENCH_CONNECTIONS (16), BENCH_WARMUP (5 s), BENCH_SEARCH_TICKETS (1000000; 0 skips search),
 #              BENCH_PORT_OFFSET (14000), BENCH_PG_PORT (24432), BENCH_DIR (bench/target),
 #              BENCH_JFR (unset; 1 records a JFR profile of ticket-service during the create and the GET phase, into
 #              BENCH_DIR/create.jfr and get.jfr: jfr print --events jdk.ExecutionSample FILE).
@@ -16,6 +16,8 @@ set -euo pipefail
 REPO="$(cd "$(dirname "$0")/.." && pwd)"
 SECONDS_EACH="${BENCH_SECONDS:-20}"
 CONNECTIONS="${BENCH_CONNECTIONS:-16}"
+# Each phase is warmed up with the same connections first, so neither path is measured while the JIT still compiles it.
+WARMUP="${BENCH_WARMUP:-5}"
 SEARCH_TICKETS="${BENCH_SEARCH_TICKETS:-1000000}"
 OFFSET="${BENCH_PORT_OFFSET:-14000}"
 PG_PORT="${BENCH_PG_PORT:-24432}"
@@ -87,7 +89,7 @@ phase_end() {
 }
 
 echo "== create through ticket-service: $CONNECTIONS connections, ${SECONDS_EACH}s"
-"$JAVA" "$REPO/bench/CreateLoad.java" "$TICKETS_URL" 2 3 >/dev/null   # warm-up
+"$JAVA" "$REPO/bench/CreateLoad.java" "$TICKETS_URL" "$CONNECTIONS" "$WARMUP" >/dev/null   # warm-up
 phase_start
 create=$("$JAVA" "$REPO/bench/CreateLoad.java" "$TICKETS_URL" "$CONNECTIONS" "$SECONDS_EACH")
 echo "$create"
@@ -98,7 +100,7 @@ echo "== GET /api/tickets/{id} on the same service: $CONNECTIONS connections, ${
 # Ids a student may read: the live unclosed tickets, the newest first (the ones just created among them).
 psql "${PSQL_ARGS[@]}" -qAt -d helpdesk -c "SELECT id FROM tickets WHERE deleted_at IS NULL AND status <> 'CLOSED'
   ORDER BY id DESC LIMIT 20000" >"$WORK/ticket-ids.txt"
-"$JAVA" "$REPO/bench/GetLoad.java" "$TICKETS_URL" 2 3 "$WORK/ticket-ids.txt" >/dev/null   # warm-up
+"$JAVA" "$REPO/bench/GetLoad.java" "$TICKETS_URL" "$CONNECTIONS" "$WARMUP" "$WORK/ticket-ids.txt" >/dev/null   # warm-up
 phase_start
 get=$("$JAVA" "$REPO/bench/GetLoad.java" "$TICKETS_URL" "$CONNECTIONS" "$SECONDS_EACH" "$WORK/ticket-ids.txt")
 echo "$get"
