@@ -1,17 +1,23 @@
 #!/usr/bin/env bash
 # Benchmark of ticket-service (targets in docs/ARCHITECTURE.md), measured in one run on the same PostgreSQL:
-#   - creating tickets through the HTTP API vs pgbench's one-row INSERT (target: ratio >= 0.5),
+#   - creating tickets through the HTTP API vs the same service's GET of one ticket, same connections and seconds
+#     (target: create >= 0.5 x GET), and vs pgbench's one-row INSERT; with the CPU seconds ticket-service and
+#     PostgreSQL spent in each phase (from /proc), per request,
 #   - full-text search p50/p95 after seeding BENCH_SEARCH_TICKETS tickets (target: p95 <= 50 ms at 1M).
 # Starts its own helpdesk (embedded PostgreSQL on BENCH_PG_PORT, services on ports +BENCH_PORT_OFFSET), then stops it.
 # Needs the -all.jars (./mvnw -B -q -DskipTests package), a JDK 21+ and pgbench (Debian: postgresql-client).
 # Calls ticket-service directly with service tokens minted from the suite's key (bench/service-token.sh).
-# Environment: BENCH_SECONDS (20), BENCH_CONNECTIONS (16), BENCH_SEARCH_TICKETS (1000000; 0 skips search),
-#              BENCH_PORT_OFFSET (14000), BENCH_PG_PORT (24432), BENCH_DIR (bench/target).
+# Environment: BENCH_SECONDS (20), BENCH_CONNECTIONS (16), BENCH_WARMUP (5 s), BENCH_SEARCH_TICKETS (1000000; 0 skips search),
+#              BENCH_PORT_OFFSET (14000), BENCH_PG_PORT (24432), BENCH_DIR (bench/target),
+#              BENCH_JFR (unset; 1 records a JFR profile of ticket-service during the create and the GET phase, into
+#              BENCH_DIR/create.jfr and get.jfr: jfr print --events jdk.ExecutionSample FILE).
 set -euo pipefail
 
 REPO="$(cd "$(dirname "$0")/.." && pwd)"
 SECONDS_EACH="${BENCH_SECONDS:-20}"
 CONNECTIONS="${BENCH_CONNECTIONS:-16}"
+# Each phase is warmed up with the same connections first, so neither path is measured while the JIT still compiles it.
+WARMUP="${BENCH_WARMUP:-5}"
 SEARCH_TICKETS="${BENCH_SEARCH_TICKETS:-1000000}"
 OFFSET="${BENCH_PORT_OFFSET:-14000}"
 PG_PORT="${BENCH_PG_PORT:-24432}"
@@ -54,12 +60,55 @@ pgbench_tps=$(pgbench "${PSQL_ARGS[@]}" -n -c "$CONNECTIONS" -j 2 -T "$SECONDS_E
   | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | head -n 1)
 echo "pgbench tps=$pgbench_tps"
 
+# CPU ticks (utime + stime, children not included) of ticket-service, and of PostgreSQL (the postmaster that serves
+# this run's data folder and every backend it forked), read from /proc; Linux only.
+ticks_of() { awk '{ s = $0; sub(/^.*\) /, "", s); split(s, f, " "); print f[12] + f[13] }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+ticket_service_pid() {
+  local p
+  for p in $(ps -o pid= --ppid "$UP_PID"); do
+    tr '\0' ' ' <"/proc/$p/cmdline" 2>/dev/null | grep -q 'ticket-service-[^ ]*-all\.jar' && { echo "$p"; return; }
+  done
+}
+postgres_ticks() {
+  local master total=0 p
+  master=$(head -n 1 "$DATA/pgdata/postmaster.pid")
+  for p in $master $(ps -o pid= --ppid "$master"); do total=$((total + $(ticks_of "$p"))); done
+  echo "$total"
+}
+TICKS_PER_SECOND=$(getconf CLK_TCK)
+TS_PID=$(ticket_service_pid)
+# phase_start, then phase_end NAME COUNT: what ticket-service and PostgreSQL spent since the last call, in ms of CPU per request.
+phase_start() {
+  [[ -z "${BENCH_JFR:-}" ]] || "$JAVA_HOME/bin/jcmd" "$TS_PID" JFR.start name=bench settings=profile >/dev/null
+  ts0=$(ticks_of "$TS_PID"); pg0=$(postgres_ticks)
+}
+phase_end() {
+  [[ -z "${BENCH_JFR:-}" ]] || "$JAVA_HOME/bin/jcmd" "$TS_PID" JFR.stop name=bench filename="$WORK/$1.jfr" >/dev/null
+  local ts=$(( $(ticks_of "$TS_PID") - ts0 )) pg=$(( $(postgres_ticks) - pg0 ))
+  echo "$1 CPU: ticket-service $(echo "scale=2; $ts / $TICKS_PER_SECOND" | bc) s ($(echo "scale=3; 1000 * $ts / $TICKS_PER_SECOND / $2" | bc) ms per request), PostgreSQL $(echo "scale=2; $pg / $TICKS_PER_SECOND" | bc) s ($(echo "scale=3; 1000 * $pg / $TICKS_PER_SECOND / $2" | bc) ms per request); load average $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+
 echo "== create through ticket-service: $CONNECTIONS connections, ${SECONDS_EACH}s"
-"$JAVA" "$REPO/bench/CreateLoad.java" "$TICKETS_URL" 2 3 >/dev/null   # warm-up
+"$JAVA" "$REPO/bench/CreateLoad.java" "$TICKETS_URL" "$CONNECTIONS" "$WARMUP" >/dev/null   # warm-up
+phase_start
 create=$("$JAVA" "$REPO/bench/CreateLoad.java" "$TICKETS_URL" "$CONNECTIONS" "$SECONDS_EACH")
 echo "$create"
+phase_end create "$(echo "$create" | sed -n 's/.*created=\([0-9]*\).*/\1/p')"
 rate=$(echo "$create" | sed -n 's/.*rate=\([0-9]*\).*/\1/p')
-echo "ratio create / pgbench INSERT = $(echo "scale=2; $rate / $pgbench_tps" | bc)"
+
+echo "== GET /api/tickets/{id} on the same service: $CONNECTIONS connections, ${SECONDS_EACH}s"
+# Ids a student may read: the live unclosed tickets, the newest first (the ones just created among them).
+psql "${PSQL_ARGS[@]}" -qAt -d helpdesk -c "SELECT id FROM tickets WHERE deleted_at IS NULL AND status <> 'CLOSED'
+  ORDER BY id DESC LIMIT 20000" >"$WORK/ticket-ids.txt"
+"$JAVA" "$REPO/bench/GetLoad.java" "$TICKETS_URL" "$CONNECTIONS" "$WARMUP" "$WORK/ticket-ids.txt" >/dev/null   # warm-up
+phase_start
+get=$("$JAVA" "$REPO/bench/GetLoad.java" "$TICKETS_URL" "$CONNECTIONS" "$SECONDS_EACH" "$WORK/ticket-ids.txt")
+echo "$get"
+phase_end get "$(echo "$get" | sed -n 's/.*read=\([0-9]*\).*/\1/p')"
+get_rate=$(echo "$get" | sed -n 's/.*rate=\([0-9]*\).*/\1/p')
+
+echo "ratio create / GET = $(echo "scale=3; $rate / $get_rate" | bc) (target >= 0.5)"
+echo "ratio create / pgbench INSERT = $(echo "scale=3; $rate / $pgbench_tps" | bc)"
 
 if [[ "$SEARCH_TICKETS" -gt 0 ]]; then
   echo "== seeding $SEARCH_TICKETS tickets, then searching"
