@@ -48,7 +48,7 @@ BENCH_TOKEN_FEED="$(service_token "$DATA/secrets/service-key" bench-follower FEE
 export BENCH_TOKEN_STUDENT BENCH_TOKEN_FEED
 
 echo "== feed followers: $RATE tickets/s for ${SECONDS_EACH}s per step; ticket-service pid $TICKETS_PID;" \
-  "commit $(git -C "$HOME_JARS" rev-parse --short HEAD 2>/dev/null || echo '?'); load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  "jars of $HOME_JARS; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 # shellcheck disable=SC2086
 "$JAVA" "$REPO/bench/FollowersLoad.java" "http://127.0.0.1:$TICKETS_PORT" "$TICKETS_PID" "$(getconf CLK_TCK)" \
   "$RATE" "$SECONDS_EACH" $FOLLOWERS
