@@ -21,6 +21,7 @@ import java.sql.SQLException;
 /**
  * The change feed for its followers, the analytics services and the gateway, each with its own FEED token. Long-polls run on
  * virtual threads (the blocking executor), never on the event loop, and hold no database connection while waiting.
+ * Followers at the same cursor share one read ({@link SharedFeedReads}), so a follower more costs its request only.
  */
 @Secured({ServiceRoles.FEED})
 @Controller
@@ -45,11 +46,11 @@ public class ChangeFeedController implements ChangeFeedOperations {
      */
     static final long BEHIND_MS = 1_000;
 
-    private final ChangeFeed feed;
+    private final SharedFeedReads feed;
     private final FeedNotifier notifier;
     private final Database db;
 
-    public ChangeFeedController(ChangeFeed feed, FeedNotifier notifier, Database db) {
+    public ChangeFeedController(SharedFeedReads feed, FeedNotifier notifier, Database db) {
         this.feed = feed;
         this.notifier = notifier;
         this.db = db;
