@@ -224,7 +224,7 @@ final class ServiceProcess implements Supervised {
 
     /**
      * Asks the process to stop (SIGTERM, so the service shuts down cleanly), then kills it if it lingers: after 10 s,
-     * or 60 s on the run that writes the service's start-up archive as it exits (measured: several seconds on a quiet
+     * or 120 s on the run that writes the service's start-up archive as it exits (measured: seconds on a quiet
      * machine, far more on a loaded one; killed, it would write none, and the next start would be slow again).
      */
     void stop() {
@@ -234,7 +234,7 @@ final class ServiceProcess implements Supervised {
         }
         p.destroy();
         try {
-            if (!p.waitFor(writesArchiveOnExit ? 60 : 10, TimeUnit.SECONDS)) {
+            if (!p.waitFor(writesArchiveOnExit ? 120 : 10, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 p.waitFor(10, TimeUnit.SECONDS);
             }
