@@ -19,9 +19,14 @@ WORKDIR /app
 # Missing jar ("no source files were specified")? Run ./mvnw -q install -DskipTests at the repository root first.
 COPY --chown=root:root ${SERVICE}/target/${SERVICE}-*-all.jar /app/service.jar
 USER 10001:10001
-# Heap as a share of the container's memory limit; the serial collector suits a service given 1-2 CPUs.
+# The same flags as the launcher gives each service (launcher/README.md, BENCHMARKS.md "Memory and start-up"): the
+# serial collector for a service given 1-2 CPUs, bounded metaspace and code cache, two JIT threads, and the heap
+# ceiling of this service (MAX_HEAP, passed by docker-compose.yml; the Kubernetes limits leave room for the memory
+# outside the heap). MALLOC_ARENA_MAX=2: glibc's per-thread arenas otherwise hold tens of MB of freed memory.
+ARG MAX_HEAP=256m
 ENV HELPDESK_PORT=$PORT \
-    JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError"
+    MALLOC_ARENA_MAX=2 \
+    JAVA_OPTS="-Xmx${MAX_HEAP} -Xms16m -Xss512k -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -XX:CICompilerCount=2 -XX:+ExitOnOutOfMemoryError"
 EXPOSE $PORT
 # The JRE image has no curl or wget: a tiny class in the service jar asks http://127.0.0.1:$HELPDESK_PORT/health.
 HEALTHCHECK --interval=10s --timeout=5s --start-period=40s --retries=3 \

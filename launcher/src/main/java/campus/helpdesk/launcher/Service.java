@@ -2,20 +2,30 @@ package campus.helpdesk.launcher;
 
 /** The five services of Campus Helpdesk, each a Maven module with a runnable {@code -all.jar}. */
 public enum Service {
-    GATEWAY("gateway", 8080, "/health"),
-    TICKET_SERVICE("ticket-service", 8081, "/health"),
-    OPEN_PERIOD("analytics-open-period", 8082, "/health"),
-    RESOLUTION_TIME("analytics-resolution-time", 8083, "/health"),
-    CATEGORY("analytics-category", 8084, "/health");
+    // Heap ceilings (BENCHMARKS.md, "Memory and start-up"): each service uses a few tens of MB after the demo load;
+    // the analytics services load the facts of every ticket from a snapshot, which at 1M tickets took up to 256 MB,
+    // and analytics-resolution-time keeps its model twice (each ticket, and an outage once) and ran out of 256 MB.
+    GATEWAY("gateway", 8080, "/health", "128m"),
+    TICKET_SERVICE("ticket-service", 8081, "/health", "256m"),
+    OPEN_PERIOD("analytics-open-period", 8082, "/health", "256m"),
+    RESOLUTION_TIME("analytics-resolution-time", 8083, "/health", "512m"),
+    CATEGORY("analytics-category", 8084, "/health", "256m");
 
     private final String module;
     private final int defaultPort;
     private final String healthPath;
+    private final String maxHeap;
 
-    Service(String module, int defaultPort, String healthPath) {
+    Service(String module, int defaultPort, String healthPath, String maxHeap) {
         this.module = module;
         this.defaultPort = defaultPort;
         this.healthPath = healthPath;
+        this.maxHeap = maxHeap;
+    }
+
+    /** The heap ceiling ({@code -Xmx}): a ceiling, not a reservation; the heap starts at 16 MB and grows on demand. */
+    public String maxHeap() {
+        return maxHeap;
     }
 
     /** The Maven module, which is also the name its log lines are prefixed with. */

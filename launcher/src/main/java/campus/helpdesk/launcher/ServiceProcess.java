@@ -22,21 +22,6 @@ import java.util.stream.Stream;
 /** One service running as its own {@code java -jar} process, with its log and its health check. */
 final class ServiceProcess implements Supervised {
 
-    /**
-     * Flags for a 2-core machine running five JVMs: the serial collector (no GC threads competing for two
-     * cores), small thread stacks, a modest heap, and an automatic class-data-sharing archive per service,
-     * which the JDK writes on the first run and maps on later ones (the biggest startup gain measured).
-     * A rebuilt jar invalidates its archive: the JDK then regenerates it; {@code -Xlog:cds*=off} keeps that
-     * routine event from printing alarming "[error][cds]" lines into the service log.
-     * The heap is a ceiling, not a reservation: after the demo load each service uses well under 100 MB of it, but at
-     * 1M tickets analytics-resolution-time keeps its model twice (each ticket, and an outage once) and ran out of a
-     * 256 MB heap while loading the snapshot; 512 MB leaves it room. {@code HELPDESK_SERVICE_JVM_FLAGS} appends flags
-     * (later flags win).
-     */
-    static final List<String> JVM_FLAGS = List.of(
-            "-XX:+UseSerialGC", "-Xss512k", "-Xms16m", "-Xmx512m", "-XX:+AutoCreateSharedArchive",
-            "-Xlog:cds*=off");
-
     /** How long a service that answers but is still loading may take to be ready (see {@link #awaitHealthy}). */
     static final Duration LOADING_LIMIT = Duration.ofMinutes(15);
 
@@ -48,6 +33,7 @@ final class ServiceProcess implements Supervised {
     private final ProcessLog log;
     private final PidFile pidFile;
     private volatile Process process;
+    private volatile boolean writesArchiveOnExit;
 
     ServiceProcess(Service service, SuiteOptions options, Map<String, String> env) {
         this.service = service;
@@ -124,8 +110,16 @@ final class ServiceProcess implements Supervised {
     private List<String> command(Path jar) {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
-        command.addAll(JVM_FLAGS);
-        command.add("-XX:SharedArchiveFile=" + jar.resolveSibling(service.module() + ".jsa"));
+        Path archiveDir = options.archiveDir() != null ? options.archiveDir() : jar.getParent();
+        try {
+            Files.createDirectories(archiveDir);
+        } catch (IOException e) {
+            throw new SuiteException("Cannot create " + archiveDir + ": " + e.getMessage(), e);
+        }
+        List<String> flags = JvmFlags.of(service, jar, archiveDir, Runtime.version().feature());
+        writesArchiveOnExit = JvmFlags.writesArchiveOnExit(flags);
+        command.addAll(flags);
+        // Appended, so that they win over the flags above.
         String extra = System.getenv("HELPDESK_SERVICE_JVM_FLAGS");
         if (extra != null && !extra.isBlank()) {
             command.addAll(Arrays.asList(extra.trim().split("\\s+")));
@@ -228,7 +222,11 @@ final class ServiceProcess implements Supervised {
         awaitHealthy(timeout);
     }
 
-    /** Asks the process to stop (SIGTERM, so the service shuts down cleanly), then kills it if it lingers. */
+    /**
+     * Asks the process to stop (SIGTERM, so the service shuts down cleanly), then kills it if it lingers: after 10 s,
+     * or 120 s on the run that writes the service's start-up archive as it exits (measured: seconds on a quiet
+     * machine, far more on a loaded one; killed, it would write none, and the next start would be slow again).
+     */
     void stop() {
         Process p = process;
         if (p == null) {
@@ -236,7 +234,7 @@ final class ServiceProcess implements Supervised {
         }
         p.destroy();
         try {
-            if (!p.waitFor(10, TimeUnit.SECONDS)) {
+            if (!p.waitFor(writesArchiveOnExit ? 120 : 10, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 p.waitFor(10, TimeUnit.SECONDS);
             }

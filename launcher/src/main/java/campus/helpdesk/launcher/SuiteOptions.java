@@ -16,10 +16,19 @@ import java.util.Objects;
  *                     other services always listen on 127.0.0.1: only the gateway faces people.
  * @param extraEnv     added to every service's environment, e.g. {@code HELPDESK_STAFF_CODE}
  * @param logToConsole echo each service's log lines, prefixed with its name, to this process's stdout
+ * @param archiveDir   where each service's start-up archive (AOT cache or CDS archive, see {@link JvmFlags}) is
+ *                     kept; null means next to its jar ({@code <module>/target}). {@code ./helpdesk up} keeps them
+ *                     in its data folder.
  */
 public record SuiteOptions(Path projectRoot, String jdbcUrl, String dbUser, String dbPassword, int portOffset,
                            SuiteSecrets secrets, ListenAddress gateway, Map<String, String> extraEnv,
-                           boolean logToConsole) {
+                           boolean logToConsole, Path archiveDir) {
+
+    public SuiteOptions(Path projectRoot, String jdbcUrl, String dbUser, String dbPassword, int portOffset,
+                        SuiteSecrets secrets, ListenAddress gateway, Map<String, String> extraEnv,
+                        boolean logToConsole) {
+        this(projectRoot, jdbcUrl, dbUser, dbPassword, portOffset, secrets, gateway, extraEnv, logToConsole, null);
+    }
 
     public SuiteOptions {
         Objects.requireNonNull(projectRoot, "projectRoot");
@@ -30,11 +39,12 @@ public record SuiteOptions(Path projectRoot, String jdbcUrl, String dbUser, Stri
         projectRoot = projectRoot.toAbsolutePath().normalize();
         gateway = gateway == null ? ListenAddress.loopback(Service.GATEWAY.defaultPort() + portOffset) : gateway;
         extraEnv = extraEnv == null ? Map.of() : Map.copyOf(extraEnv);
+        archiveDir = archiveDir == null ? null : archiveDir.toAbsolutePath().normalize();
     }
 
     public SuiteOptions withExtraEnv(Map<String, String> env) {
         return new SuiteOptions(projectRoot, jdbcUrl, dbUser, dbPassword, portOffset, secrets, gateway, env,
-                logToConsole);
+                logToConsole, archiveDir);
     }
 
     public ListenAddress listen(Service service) {

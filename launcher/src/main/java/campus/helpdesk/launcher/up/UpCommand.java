@@ -126,7 +126,7 @@ public final class UpCommand implements Callable<Integer> {
             target = embedded.target();
         }
         suite = Suite.start(new SuiteOptions(root, target.url(), target.user(), target.password(), offset,
-                SuiteSecrets.loadOrCreate(home), gateway, env, true));
+                SuiteSecrets.loadOrCreate(home), gateway, env, true, home.resolve("jvm-archives")));
         seedOnFirstStart(target);
         System.out.println();
         System.out.println(upLine(gateway));

@@ -2,7 +2,10 @@ package campus.helpdesk.system.deploy;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import campus.helpdesk.launcher.Service;
 
 import java.io.IOException;
 import java.nio.file.FileSystems;
@@ -80,8 +83,18 @@ class DockerfileTest {
     }
 
     @Test
-    void sizesTheHeapToTheContainerAndChecksHealth() {
-        assertThat(DOCKERFILE).contains("-XX:MaxRAMPercentage=75", "-XX:+UseSerialGC", "HEALTHCHECK ", PROBE);
+    void sizesTheHeapPerServiceAndChecksHealth() {
+        assertThat(DOCKERFILE).contains("ARG MAX_HEAP", "-Xmx${MAX_HEAP}", "-XX:+UseSerialGC", "MALLOC_ARENA_MAX=2",
+                "HEALTHCHECK ", PROBE);
+    }
+
+    /** A container's heap ceiling is the one the launcher gives the same service (launcher/README.md). */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Service.class)
+    void composeGivesEachServiceTheLaunchersHeapCeiling(Service service) {
+        Object maxHeap = Repo.at(Repo.map(ComposeMatchesServiceConfigTest.COMPOSE, "services", service.module()),
+                "build", "args", "MAX_HEAP");
+        assertThat(String.valueOf(maxHeap)).isEqualTo(service.maxHeap());
     }
 
     @ParameterizedTest(name = "{0}")
