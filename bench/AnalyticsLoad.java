@@ -47,6 +47,7 @@ public class AnalyticsLoad {
             String module = service.module();
             int port = replicaBase + service.defaultPort() - 8080;
             for (Path root : roots) {
+                requireFree(port);
                 Process replica = AnalyticsBench.startReplica(java, root, module, port, ticketService);
                 try {
                     URI base = URI.create("http://127.0.0.1:" + port);
@@ -117,6 +118,15 @@ public class AnalyticsLoad {
         Arrays.sort(all);
         return new Figures(total / (double) seconds, all[(int) Math.ceil(0.5 * total) - 1] / 1e6,
                 all[(int) Math.ceil(0.99 * total) - 1] / 1e6, all[total - 1] / 1e6);
+    }
+
+    /** A replica that cannot listen would leave whatever answers on its port to be measured. */
+    static void requireFree(int port) {
+        try (java.net.Socket taken = new java.net.Socket("127.0.0.1", port)) {
+            throw new IllegalStateException("Port " + port + " is taken: choose BENCH_REPLICA_PORT_BASE");
+        } catch (java.io.IOException free) {
+            // nobody listens there
+        }
     }
 
     static String loadAverage() throws Exception {

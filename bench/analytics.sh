@@ -12,7 +12,7 @@
 #              than one root, e.g. a copy of the jars built before a change, measures each on the same data),
 #              BENCH_CLIENTS (8), BENCH_SECONDS (10), BENCH_REUSE (1: start again on the data a previous run seeded
 #              for that size instead of seeding afresh), BENCH_REPLICA_JVM_FLAGS (more JVM flags for the replicas), BENCH_PORT_OFFSET (13000: below the ephemeral port range), BENCH_PG_PORT (23432),
-#              BENCH_DIR (bench/target), HELPDESK_ROOT (where the service jars are; default this repo).
+#              BENCH_REPLICA_PORT_BASE (8080 + offset + 100), BENCH_DIR (bench/target), HELPDESK_ROOT (where the service jars are; default this repo).
 # Results are appended to $BENCH_DIR/analytics-results.md (Markdown, ready for BENCHMARKS.md).
 set -euo pipefail
 
@@ -22,6 +22,8 @@ SIZES="${BENCH_SIZES:-10000 1000000}"
 OFFSET="${BENCH_PORT_OFFSET:-13000}"
 PG_PORT="${BENCH_PG_PORT:-23432}"
 WORK="${BENCH_DIR:-$REPO/bench/target}"
+# Where the benchmark's own replicas listen (+2..+4): give it a range nobody else uses on a shared machine.
+REPLICA_BASE="${BENCH_REPLICA_PORT_BASE:-$((8080 + OFFSET + 100))}"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 JDBC="jdbc:postgresql://127.0.0.1:$PG_PORT/helpdesk"
 
@@ -90,13 +92,13 @@ for tickets in $SIZES; do
   if [[ " $MODES " == *" sequential "* ]]; then
     echo "== measuring, sequential"
     "$JAVA" -cp "$PG_JAR" "$REPO/bench/AnalyticsBench.java" "$ROOT" "http://127.0.0.1:$((8081 + OFFSET))" \
-        "$((8080 + OFFSET + 100))" "$JDBC" "$label" | tee -a "$WORK/analytics-results.md"
+        "$REPLICA_BASE" "$JDBC" "$label" | tee -a "$WORK/analytics-results.md"
   fi
   if [[ " $MODES " == *" load "* ]]; then
     echo "== measuring, ${BENCH_CLIENTS:-8} concurrent clients"
     # shellcheck disable=SC2086 # one argument per root
     "$JAVA" -cp "$PG_JAR" "$REPO/bench/AnalyticsLoad.java" "http://127.0.0.1:$((8081 + OFFSET))" \
-        "$((8080 + OFFSET + 100))" "$label" $LOAD_ROOTS | tee -a "$WORK/analytics-results.md"
+        "$REPLICA_BASE" "$label" $LOAD_ROOTS | tee -a "$WORK/analytics-results.md"
   fi
   stop_helpdesk
 done
