@@ -59,11 +59,11 @@ for tickets in $SIZES; do
       --data-dir "$DATA" >"$log" 2>&1 ) &
   UP_PID=$!
   for _ in $(seq 1 600); do
-    grep -q "is up" "$log" && break
+    grep -q "Campus Helpdesk is up" "$log" && break
     kill -0 "$UP_PID" 2>/dev/null || { echo "helpdesk up failed:"; tail -n 30 "$log"; exit 1; }
     sleep 0.5
   done
-  grep -q "is up" "$log" || { echo "helpdesk did not come up in 300 s:"; tail -n 30 "$log"; exit 1; }
+  grep -q "Campus Helpdesk is up" "$log" || { echo "helpdesk did not come up in 300 s:"; tail -n 30 "$log"; exit 1; }
 
   # The secrets the first start generated: the owner's password, and the key the services sign tokens with (the
   # benchmark's own replicas need it too, and its requests carry tokens minted with it).
