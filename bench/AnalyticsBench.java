@@ -88,7 +88,14 @@ public class AnalyticsBench {
         try (var files = Files.list(root.resolve(module).resolve("target"))) {
             jar = files.filter(f -> f.getFileName().toString().endsWith("-all.jar")).findFirst().orElseThrow();
         }
-        ProcessBuilder builder = new ProcessBuilder(java, "-XX:+UseSerialGC", "-Xmx512m", "-jar", jar.toString())
+        List<String> command = new ArrayList<>(List.of(java, "-XX:+UseSerialGC", "-Xmx512m"));
+        // More flags for the replicas (a flight recording, a smaller heap): BENCH_REPLICA_JVM_FLAGS.
+        String more = System.getenv().getOrDefault("BENCH_REPLICA_JVM_FLAGS", "").strip();
+        if (!more.isEmpty()) {
+            command.addAll(List.of(more.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(root.resolve(module).resolve("target")
                         .resolve("bench-replica-" + port + ".log").toFile());
         builder.environment().put("HELPDESK_PORT", Integer.toString(port));

@@ -8,7 +8,9 @@ import java.util.*;
  * then times the clock-dependent answers of that model (workload; sla and first-response over 12 months, first-response's
  * last 30 days at an instant one second later each call; volume over 366 days), p50 and p99 of 500 calls. Usage (from the repo root):
  * java -Xmx512m -cp analytics-category/target/analytics-category-0.1.0-SNAPSHOT-all.jar bench/ReadModelLoad.java 1000000 category
- * (open: analytics-open-period jar; resolution: analytics-resolution-time jar)
+ * (open: analytics-open-period jar; resolution: analytics-resolution-time jar). A third argument {@code twice} loads
+ * the model as the service holds it, counted twice (each ticket, an outage once: {@code CountedTwice}), and prints
+ * the heap that takes.
  */
 public class ReadModelLoad {
     public static void main(String[] a) throws Exception {
@@ -32,16 +34,16 @@ public class ReadModelLoad {
         }
         String[] lines = sb.toString().split("\n");
         for (int round = 0; round < 3; round++) {
-            FactsReadModel m = switch (which) {
-                case "category" -> (FactsReadModel) Class.forName("campus.helpdesk.analytics.category.CategoryCounts").getConstructor().newInstance();
-                case "open" -> (FactsReadModel) Class.forName("campus.helpdesk.analytics.openperiod.UnclosedIndex").getConstructor().newInstance();
-                default -> (FactsReadModel) Class.forName("campus.helpdesk.analytics.resolution.ResolutionTimes").getConstructor(String.class).newInstance("UTC");
-            };
+            boolean twice = a.length > 2 && a[2].equals("twice");
+            FactsReadModel m = model(which, twice ? campus.helpdesk.analytics.Incidents.EACH : null);
+            campus.helpdesk.feed.ChangeListener target = twice
+                    ? new campus.helpdesk.analytics.CountedTwice<>(m, model(which, campus.helpdesk.analytics.Incidents.COLLAPSE))
+                    : m;
             System.gc();
             long t0 = System.nanoTime();
-            m.reset();
-            for (String line : lines) m.load(FactsSnapshot.parseLine(line));
-            m.loaded();
+            target.reset();
+            for (String line : lines) target.load(FactsSnapshot.parseLine(line));
+            target.loaded();
             long t1 = System.nanoTime();
             Runtime rt = Runtime.getRuntime(); System.gc();
             System.out.printf("%s n=%d load %.0f ms, heap used %d MB%n", which, n, (t1 - t0) / 1e6, (rt.totalMemory() - rt.freeMemory()) >> 20);
@@ -49,6 +51,22 @@ public class ReadModelLoad {
                 answers(m, which);
             }
         }
+    }
+
+    /** The service's model; {@code incidents} null: its plain constructor. */
+    private static FactsReadModel model(String which, campus.helpdesk.analytics.Incidents incidents) throws Exception {
+        String type = switch (which) {
+            case "category" -> "campus.helpdesk.analytics.category.CategoryCounts";
+            case "open" -> "campus.helpdesk.analytics.openperiod.UnclosedIndex";
+            default -> "campus.helpdesk.analytics.resolution.ResolutionTimes";
+        };
+        Class<?> model = Class.forName(type);
+        if (which.equals("category")) {
+            return (FactsReadModel) (incidents == null ? model.getConstructor().newInstance()
+                    : model.getConstructor(campus.helpdesk.analytics.Incidents.class).newInstance(incidents));
+        }
+        return (FactsReadModel) (incidents == null ? model.getConstructor(String.class).newInstance("UTC")
+                : model.getConstructor(String.class, campus.helpdesk.analytics.Incidents.class).newInstance("UTC", incidents));
     }
 
     private static void answers(FactsReadModel m, String which) throws Exception {

@@ -5,10 +5,11 @@ import campus.helpdesk.api.TicketFacts;
 import campus.helpdesk.feed.ChangeListener;
 
 /**
- * One read model kept twice, so that {@code incidents=collapse} costs an answer nothing: one copy counts every
- * ticket, the other an outage once ({@link Incidents}). Both follow the feed as one listener. The price is the
- * memory and load time of a second model; collapsing on demand would instead cost every answer a pass over the
- * linked tickets, and percentiles cannot be corrected by subtraction.
+ * One read model counted twice, so that {@code incidents=collapse} costs an answer nothing: one copy counts every
+ * ticket, the other an outage once ({@link Incidents}). Both follow the feed as one listener and share one copy
+ * of the tickets' facts ({@link FactsReadModel#shareFacts}): each change is applied once and counted by both. The
+ * price is the memory of a second set of counts; collapsing on demand would instead cost every answer a pass over
+ * the linked tickets, and percentiles cannot be corrected by subtraction.
  */
 public record CountedTwice<M extends FactsReadModel>(M eachTicket, M outageOnce) implements ChangeListener {
 
@@ -16,6 +17,7 @@ public record CountedTwice<M extends FactsReadModel>(M eachTicket, M outageOnce)
         if (eachTicket.incidents() != Incidents.EACH || outageOnce.incidents() != Incidents.COLLAPSE) {
             throw new IllegalArgumentException("Expected a model counting each ticket, then one collapsing incidents");
         }
+        outageOnce.shareFacts(eachTicket);
     }
 
     /** The copy that counts as {@code incidents} says. */
@@ -26,24 +28,20 @@ public record CountedTwice<M extends FactsReadModel>(M eachTicket, M outageOnce)
     @Override
     public void reset() {
         eachTicket.reset();
-        outageOnce.reset();
     }
 
     @Override
     public void load(TicketFacts ticket) {
         eachTicket.load(ticket);
-        outageOnce.load(ticket);
     }
 
     @Override
     public void loaded() {
         eachTicket.loaded();
-        outageOnce.loaded();
     }
 
     @Override
     public void apply(ChangeEvent event) {
         eachTicket.apply(event);
-        outageOnce.apply(event);
     }
 }

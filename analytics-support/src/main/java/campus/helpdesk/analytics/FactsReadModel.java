@@ -20,11 +20,21 @@ import java.util.function.Supplier;
  */
 public abstract class FactsReadModel implements ChangeListener {
 
-    private final FactsStore facts = new FactsStore();
-    private final IncidentLinks links = new IncidentLinks();
-    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    /**
+     * The facts, their incident links and the lock, held once for every model that counts the same tickets
+     * ({@link #shareFacts}): at a million tickets the facts are ~44 MB, which a second way of counting need not
+     * hold again. A change is applied to the facts once and counted by each model sharing them.
+     */
+    private static final class Shared {
+        final FactsStore facts = new FactsStore();
+        final IncidentLinks links = new IncidentLinks();
+        final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+        final java.util.List<FactsReadModel> models = new java.util.ArrayList<>();
+        boolean loading;
+    }
+
+    private Shared shared = new Shared();
     private final Incidents incidents;
-    private boolean loading;
 
     /** A model counting every ticket on its own. */
     protected FactsReadModel() {
@@ -33,6 +43,20 @@ public abstract class FactsReadModel implements ChangeListener {
 
     protected FactsReadModel(Incidents incidents) {
         this.incidents = incidents;
+        shared.models.add(this);
+    }
+
+    /**
+     * From now on this model counts the facts {@code owner} holds instead of holding its own: a change given to
+     * either is applied once and counted by both (so give each change to one of them only). Both must still be
+     * empty, before their first {@link #reset}.
+     */
+    final void shareFacts(FactsReadModel owner) {
+        if (shared.facts.size() != 0 || owner.shared.facts.size() != 0 || shared.models.size() != 1) {
+            throw new IllegalStateException("Facts are shared before anything is loaded, once");
+        }
+        shared = owner.shared;
+        shared.models.add(this);
     }
 
     /** How this model counts the tickets linked to an incident. */
@@ -48,8 +72,8 @@ public abstract class FactsReadModel implements ChangeListener {
     public java.util.List<IncidentSize> incidentSizes() {
         return read(() -> {
             java.util.List<IncidentSize> sizes = new java.util.ArrayList<>();
-            links.all().forEach((id, linked) -> {
-                TicketFacts incident = facts.get(id);
+            shared.links.all().forEach((id, linked) -> {
+                TicketFacts incident = shared.facts.get(id);
                 if (incident != null) {
                     sizes.add(new IncidentSize(incident, linked.size()));
                 }
@@ -73,19 +97,19 @@ public abstract class FactsReadModel implements ChangeListener {
 
     /** True while the snapshot streams in (no reader relies on the model yet). */
     protected final boolean loading() {
-        return loading;
+        return shared.loading;
     }
 
     @Override
     public final void reset() {
-        lock.writeLock().lock();
+        shared.lock.writeLock().lock();
         try {
-            facts.clear();
-            links.clear();
-            cleared();
-            loading = true;
+            shared.facts.clear();
+            shared.links.clear();
+            shared.models.forEach(FactsReadModel::cleared);
+            shared.loading = true;
         } finally {
-            lock.writeLock().unlock();
+            shared.lock.writeLock().unlock();
         }
     }
 
@@ -96,19 +120,21 @@ public abstract class FactsReadModel implements ChangeListener {
 
     @Override
     public final void loaded() {
-        lock.writeLock().lock();
+        shared.lock.writeLock().lock();
         try {
-            if (incidents == Incidents.COLLAPSE) {
-                facts.forEach(ticket -> {
-                    if (counts(ticket)) {
-                        added(ticket);
-                    }
-                });
+            for (FactsReadModel model : shared.models) {
+                if (model.incidents == Incidents.COLLAPSE) {
+                    shared.facts.forEach(ticket -> {
+                        if (model.counts(ticket)) {
+                            model.added(ticket);
+                        }
+                    });
+                }
             }
-            loading = false;
-            bulkLoaded();
+            shared.loading = false;
+            shared.models.forEach(FactsReadModel::bulkLoaded);
         } finally {
-            lock.writeLock().unlock();
+            shared.lock.writeLock().unlock();
         }
     }
 
@@ -119,57 +145,72 @@ public abstract class FactsReadModel implements ChangeListener {
 
     /** The number of live tickets the model holds. */
     public int tickets() {
-        return read(facts::size);
+        return read(shared.facts::size);
     }
 
     protected final <T> T read(Supplier<T> query) {
-        lock.readLock().lock();
+        shared.lock.readLock().lock();
         try {
             return query.get();
         } finally {
-            lock.readLock().unlock();
+            shared.lock.readLock().unlock();
         }
     }
 
     private void replace(long id, TicketFacts next) {
-        lock.writeLock().lock();
+        shared.lock.writeLock().lock();
         try {
-            TicketFacts previous = facts.get(id);
+            TicketFacts previous = shared.facts.get(id);
             if (next != null && previous != null && next.version() < previous.version()) {
                 return;
             }
-            // A collapsing model adds nothing while loading: loaded() adds what counts once every incident is known.
-            boolean counting = incidents == Incidents.EACH || !loading;
-            if (previous != null && counting && counts(previous)) {
-                removed(previous);
-            }
-            if (previous == null && next != null && counting) {
-                regroup(id, false);
+            for (FactsReadModel model : shared.models) {
+                model.countOut(id, previous, next);
             }
             if (previous != null) {
-                links.unlink(previous);
+                shared.links.unlink(previous);
             }
             if (next == null) {
-                facts.remove(id);
+                shared.facts.remove(id);
             } else {
-                facts.put(next);
-                links.link(next);
+                shared.facts.put(next);
+                shared.links.link(next);
             }
-            if (previous != null && next == null && counting) {
-                regroup(id, true);
-            }
-            if (next != null && counting && counts(next)) {
-                added(next);
+            for (FactsReadModel model : shared.models) {
+                model.countIn(id, previous, next);
             }
         } finally {
-            lock.writeLock().unlock();
+            shared.lock.writeLock().unlock();
+        }
+    }
+
+    /** This model's part of a change before the facts change: what stops counting. */
+    private void countOut(long id, TicketFacts previous, TicketFacts next) {
+        // A collapsing model adds nothing while loading: loaded() adds what counts once every incident is known.
+        boolean counting = incidents == Incidents.EACH || !shared.loading;
+        if (previous != null && counting && counts(previous)) {
+            removed(previous);
+        }
+        if (previous == null && next != null && counting) {
+            regroup(id, false);
+        }
+    }
+
+    /** This model's part of a change once the facts changed: what starts counting. */
+    private void countIn(long id, TicketFacts previous, TicketFacts next) {
+        boolean counting = incidents == Incidents.EACH || !shared.loading;
+        if (previous != null && next == null && counting) {
+            regroup(id, true);
+        }
+        if (next != null && counting && counts(next)) {
+            added(next);
         }
     }
 
     /** Whether a held ticket counts: always, unless collapsing and its incident is held too. */
     private boolean counts(TicketFacts ticket) {
         Long incident = IncidentLinks.incidentOf(ticket);
-        return incidents == Incidents.EACH || incident == null || !facts.contains(incident);
+        return incidents == Incidents.EACH || incident == null || !shared.facts.contains(incident);
     }
 
     /**
@@ -180,8 +221,8 @@ public abstract class FactsReadModel implements ChangeListener {
         if (incidents == Incidents.EACH) {
             return;
         }
-        for (long id : links.linkedTo(incident)) {
-            TicketFacts linked = facts.get(id);
+        for (long id : shared.links.linkedTo(incident)) {
+            TicketFacts linked = shared.facts.get(id);
             if (add) {
                 added(linked);
             } else {

@@ -57,6 +57,16 @@ class CollapsingReadModelTest {
     }
 
     @Test
+    void bothWaysOfCountingHoldOneCopyOfTheFactsSoAModelAlreadyHoldingSomeCannotJoin() {
+        both.load(facts(1, 1, null));
+        assertThat(collapsed.tickets()).isEqualTo(1);
+        Counted loaded = new Counted(Incidents.EACH);
+        loaded.load(facts(2, 1, null));
+        assertThatThrownBy(() -> new CountedTwice<>(loaded, new Counted(Incidents.COLLAPSE)))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void linkedTicketsCountOnceThroughTheirIncidentAndEachOnTheirOwnOtherwise() {
         both.apply(event(1, facts(1, 1, null)));
         both.apply(event(2, facts(2, 1, null)));
