@@ -43,6 +43,7 @@ public class AnalyticsLoad {
         StringBuilder report = new StringBuilder("### " + label + ", " + clients + " clients, " + seconds
                 + " s per endpoint\n\n| endpoint | build | req/s | p50 | p99 | max | load average |\n"
                 + "|---|---|---|---|---|---|---|\n");
+        StringBuilder results = new StringBuilder();
         for (AnalyticsBench.Endpoint service : AnalyticsBench.ENDPOINTS) {
             String module = service.module();
             int port = replicaBase + service.defaultPort() - 8080;
@@ -62,6 +63,10 @@ public class AnalyticsLoad {
                                 figures.max(), loadAverage());
                         System.err.print(row);
                         report.append(row);
+                        // The line bench/all.sh gathers (bench/result.sh's format); target p99 < 5 ms.
+                        results.append(String.format(Locale.ROOT, "RESULT|analytics p99, %s, %d clients (%s, %s)|%.2f ms|< 5 ms|%s%n",
+                                path, clients, label, root.getFileName(), figures.p99(),
+                                figures.p99() < 5 ? "met" : "not met"));
                     }
                 } finally {
                     replica.destroy();
@@ -70,6 +75,7 @@ public class AnalyticsLoad {
             }
         }
         System.out.println(report);
+        System.out.print(results);
     }
 
     /** {@code clients} threads sending {@code uri} one request after the other for {@code seconds}. */

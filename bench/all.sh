@@ -14,7 +14,7 @@ LOGS="$WORK/all"
 BENCHMARKS=(
   "create:BENCH_SEARCH_TICKETS=0 bench/ticket-service.sh"
   "followers:bench/followers.sh"
-  "analytics:BENCH_SIZES=1000000 bench/analytics.sh"
+  "analytics:BENCH_SIZES=1000000 BENCH_MODES=load bench/analytics.sh"
   "seed:bench/seed.sh"
   "footprint:bench/footprint.sh"
   "search:BENCH_CREATE=0 BENCH_SEARCH_TICKETS=1000000 bench/ticket-service.sh"

@@ -98,7 +98,9 @@ for tickets in $SIZES; do
     echo "== measuring, ${BENCH_CLIENTS:-8} concurrent clients"
     # shellcheck disable=SC2086 # one argument per root
     "$JAVA" -cp "$PG_JAR" "$REPO/bench/AnalyticsLoad.java" "http://127.0.0.1:$((8081 + OFFSET))" \
-        "$REPLICA_BASE" "$label" $LOAD_ROOTS | tee -a "$WORK/analytics-results.md"
+        "$REPLICA_BASE" "$label" $LOAD_ROOTS >"$WORK/analytics-load.out"
+    cat "$WORK/analytics-load.out"
+    grep -v '^RESULT|' "$WORK/analytics-load.out" >>"$WORK/analytics-results.md"
   fi
   stop_helpdesk
 done

@@ -24,6 +24,7 @@ WORK="${BENCH_DIR:-$REPO/bench/target}"
 source "$REPO/scripts/java-home.sh"
 JAVA="$JAVA_HOME/bin/java"
 source "$REPO/bench/service-token.sh"
+source "$REPO/bench/result.sh"
 DATA="$WORK/pgdata-footprint"
 MODULES=(ticket-service analytics-open-period analytics-resolution-time analytics-category gateway)
 DEFAULT_PORTS=(8081 8082 8083 8084 8080)
@@ -64,6 +65,7 @@ start_suite() {
   local btime hz; btime=$(awk '/^btime/ {print $2}' /proc/stat); hz=$(getconf CLK_TCK)
   echo "== start-up, $1 (load average $(cut -d' ' -f1-3 /proc/loadavg))"
   printf '  %-27s %12s %22s\n' service "ready (s)" "Startup completed in"
+  SLOWEST_READY=0
   for m in "${MODULES[@]}"; do
     local pid start_ms ready_ms micronaut
     pid="$(pid_of "$m")"
@@ -72,7 +74,10 @@ start_suite() {
     micronaut=$(grep -o 'Startup completed in [0-9]*ms' "$REPO/$m/target/$m-$(port_of "$m").log" | tail -n 1 \
       | grep -o '[0-9]*ms' || echo "?")
     printf '  %-27s %12s %22s\n' "$m" "$(echo "scale=2; ($ready_ms - $start_ms) / 1000" | bc)" "$micronaut"
+    if [[ -n "$ready_ms" ]] && (( ready_ms - start_ms > SLOWEST_READY )); then SLOWEST_READY=$((ready_ms - start_ms)); fi
   done
+  local slowest; slowest=$(echo "scale=2; $SLOWEST_READY / 1000" | bc)
+  result "slowest service ready, $1" "$slowest s" "<= 2 s" "$(at_most "$slowest" 2)"
   grep -h "Loaded .* demo tickets" "$log" || true
 }
 
@@ -113,6 +118,7 @@ launcher_pid="$UP_PID"   # ./helpdesk execs the launcher's JVM
 memory_line "launcher (./helpdesk up)" "$launcher_pid"
 for m in "${MODULES[@]}"; do memory_line "$m" "$(pid_of "$m")"; done
 printf '  %-27s %8d %8d\n' "total (target RSS <= 700)" $((TOTAL_RSS / 1024)) $((TOTAL_PSS / 1024))
+result "RSS of the five services and the launcher" "$((TOTAL_RSS / 1024)) MB" "<= 700 MB" "$(at_most $((TOTAL_RSS / 1024)) 700)"
 postmaster=$(head -n 1 "$DATA/pgdata/postmaster.pid" 2>/dev/null || true)
 if [[ -n "$postmaster" ]]; then
   TOTAL_RSS=0; TOTAL_PSS=0

@@ -7,7 +7,7 @@
 # Starts its own helpdesk (embedded PostgreSQL on BENCH_PG_PORT, services on ports +BENCH_PORT_OFFSET), then stops it.
 # Needs the -all.jars (./mvnw -B -q -DskipTests package), a JDK 21+ and pgbench (Debian: postgresql-client).
 # Calls ticket-service directly with service tokens minted from the suite's key (bench/service-token.sh).
-# Environment: BENCH_SECONDS (20), BENCH_CONNECTIONS (16), BENCH_WARMUP (5 s), BENCH_SEARCH_TICKETS (1000000; 0 skips search),
+# Environment: BENCH_CREATE (1; 0 skips pgbench, create and GET), BENCH_SECONDS (20), BENCH_CONNECTIONS (16), BENCH_WARMUP (5 s), BENCH_SEARCH_TICKETS (1000000; 0 skips search),
 #              BENCH_PORT_OFFSET (14000), BENCH_PG_PORT (24432), BENCH_DIR (bench/target),
 #              BENCH_JFR (unset; 1 records a JFR profile of ticket-service during the create and the GET phase, into
 #              BENCH_DIR/create.jfr and get.jfr: jfr print --events jdk.ExecutionSample FILE).
@@ -26,6 +26,7 @@ source "$REPO/scripts/java-home.sh"
 JAVA="$JAVA_HOME/bin/java"
 command -v pgbench >/dev/null || { echo "pgbench is missing (apt-get install postgresql-client)" >&2; exit 1; }
 source "$REPO/bench/service-token.sh"
+source "$REPO/bench/result.sh"
 LAUNCHER="$(ls "$REPO"/launcher/target/launcher-*-all.jar 2>/dev/null | head -n 1 || true)"
 [[ -n "$LAUNCHER" ]] || { echo "Build first: ./mvnw -B -q -DskipTests package" >&2; exit 1; }
 TICKETS_URL="http://127.0.0.1:$((8081 + OFFSET))"
@@ -51,6 +52,7 @@ BENCH_TOKEN_STUDENT="$(service_token "$DATA/secrets/service-key" bench STUDENT t
 BENCH_TOKEN_STAFF="$(service_token "$DATA/secrets/service-key" bench STAFF ticket-service)"
 export BENCH_TOKEN_STUDENT BENCH_TOKEN_STAFF
 
+if [[ "${BENCH_CREATE:-1}" != 0 ]]; then
 echo "== pgbench: one-row INSERT, $CONNECTIONS clients, ${SECONDS_EACH}s"
 psql "${PSQL_ARGS[@]}" -q -d helpdesk -c "DROP TABLE IF EXISTS bench_insert;
   CREATE TABLE bench_insert (id bigserial PRIMARY KEY, title text, description text, reporter text)"
@@ -107,12 +109,20 @@ echo "$get"
 phase_end get "$(echo "$get" | sed -n 's/.*read=\([0-9]*\).*/\1/p')"
 get_rate=$(echo "$get" | sed -n 's/.*rate=\([0-9]*\).*/\1/p')
 
-echo "ratio create / GET = $(echo "scale=3; $rate / $get_rate" | bc) (target >= 0.5)"
+ratio=$(echo "scale=3; $rate / $get_rate" | bc)
+echo "ratio create / GET = $ratio (target >= 0.5)"
+result "POST /api/tickets / GET /api/tickets/{id}, $CONNECTIONS connections" "$rate / $get_rate per s = $ratio" ">= 0.5" \
+  "$(at_least "$ratio" 0.5)"
 echo "ratio create / pgbench INSERT = $(echo "scale=3; $rate / $pgbench_tps" | bc)"
+
+fi
 
 if [[ "$SEARCH_TICKETS" -gt 0 ]]; then
   echo "== seeding $SEARCH_TICKETS tickets, then searching"
   "$JAVA" -Dhelpdesk.home="$REPO" -jar "$LAUNCHER" seed --tickets "$SEARCH_TICKETS" --append \
     --db-url "jdbc:postgresql://127.0.0.1:$PG_PORT/helpdesk" --db-user helpdesk --db-password "$PGPASSWORD" </dev/null | tail -n 1
-  "$JAVA" "$REPO/bench/SearchLoad.java" "$TICKETS_URL" 11
+  search=$("$JAVA" "$REPO/bench/SearchLoad.java" "$TICKETS_URL" 11)
+  echo "$search"
+  p95=$(echo "$search" | sed -n 's/^searches=.* p95=\([0-9.]*\)ms.*/\1/p')
+  result "full-text search p95, 16 queries at $SEARCH_TICKETS tickets" "$p95 ms" "<= 50 ms" "$(at_most "$p95" 50)"
 fi
