@@ -34,7 +34,8 @@ port_of() {
     if [[ "${MODULES[$i]}" == "$1" ]]; then echo $((DEFAULT_PORTS[i] + OFFSET)); fi
   done
 }
-pid_of() { cat "$REPO/$1/target/$1-$(port_of "$1").pid"; }
+# The launcher's pid file holds the service's pid, then its own.
+pid_of() { cut -d' ' -f1 "$REPO/$1/target/$1-$(port_of "$1").pid"; }
 UP_PID=""
 
 stop_suite() {
@@ -57,7 +58,7 @@ start_suite() {
       >"$log" 2>&1 ) &
   UP_PID=$!
   for _ in $(seq 1 1800); do
-    grep -q "is up" "$log" && break
+    grep -q "Campus Helpdesk is up" "$log" && break
     kill -0 "$UP_PID" 2>/dev/null || { tail -n 30 "$log"; exit 1; }
     sleep 0.5
   done
@@ -65,19 +66,26 @@ start_suite() {
   local btime hz; btime=$(awk '/^btime/ {print $2}' /proc/stat); hz=$(getconf CLK_TCK)
   echo "== start-up, $1 (load average $(cut -d' ' -f1-3 /proc/loadavg))"
   printf '  %-27s %12s %22s\n' service "ready (s)" "Startup completed in"
-  SLOWEST_READY=0
+  SLOWEST_READY=0 UNREADY=""
   for m in "${MODULES[@]}"; do
     local pid start_ms ready_ms micronaut
     pid="$(pid_of "$m")"
-    start_ms=$(awk -v b="$btime" -v hz="$hz" '{print int((b + $22 / hz) * 1000)}' "/proc/$pid/stat")
+    start_ms=$(awk -v b="$btime" -v hz="$hz" '{printf "%.0f\n", (b + $22 / hz) * 1000}' "/proc/$pid/stat")
     ready_ms=$(awk -v p="$(port_of "$m")" '$1 == p {print $2}' "$ready")
     micronaut=$(grep -o 'Startup completed in [0-9]*ms' "$REPO/$m/target/$m-$(port_of "$m").log" | tail -n 1 \
       | grep -o '[0-9]*ms' || echo "?")
+    if [[ -z "$ready_ms" ]]; then
+      UNREADY="$UNREADY $m"; ready_ms="$start_ms"
+    fi
     printf '  %-27s %12s %22s\n' "$m" "$(echo "scale=2; ($ready_ms - $start_ms) / 1000" | bc)" "$micronaut"
-    if [[ -n "$ready_ms" ]] && (( ready_ms - start_ms > SLOWEST_READY )); then SLOWEST_READY=$((ready_ms - start_ms)); fi
+    if (( ready_ms - start_ms > SLOWEST_READY )); then SLOWEST_READY=$((ready_ms - start_ms)); fi
   done
   local slowest; slowest=$(echo "scale=2; $SLOWEST_READY / 1000" | bc)
-  result "slowest service ready, $1" "$slowest s" "<= 2 s" "$(at_most "$slowest" 2)"
+  if [[ -n "$UNREADY" ]]; then
+    result "slowest service ready, $1" "not ready in time:$UNREADY" "<= 2 s" "not met"
+  else
+    result "slowest service ready, $1" "$slowest s" "<= 2 s" "$(at_most "$slowest" 2)"
+  fi
   grep -h "Loaded .* demo tickets" "$log" || true
 }
 

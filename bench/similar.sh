@@ -34,7 +34,7 @@ log="$WORK/up-similar.log"
 UP_PID=$!
 trap 'kill -TERM $UP_PID 2>/dev/null; wait $UP_PID 2>/dev/null || true' EXIT
 for _ in $(seq 1 600); do
-  grep -q "is up" "$log" && break
+  grep -q "Campus Helpdesk is up" "$log" && break
   kill -0 "$UP_PID" 2>/dev/null || { tail -n 30 "$log"; exit 1; }
   sleep 0.5
 done
