@@ -29,7 +29,7 @@ log="$WORK/up-seed.log"
 ( exec "$JAVA" -Dhelpdesk.home="$REPO" -jar "$LAUNCHER" up --port-offset "$OFFSET" --pg-port "$PG_PORT" \
     --data-dir "$DATA" >"$log" 2>&1 ) &
 UP_PID=$!
-trap 'kill -TERM $UP_PID 2>/dev/null; wait $UP_PID 2>/dev/null || true' EXIT
+trap 'if [[ -n "$UP_PID" ]]; then kill -TERM "$UP_PID" 2>/dev/null || true; wait "$UP_PID" 2>/dev/null || true; fi' EXIT
 for _ in $(seq 1 1200); do
   grep -q "Campus Helpdesk is up" "$log" && break
   kill -0 "$UP_PID" 2>/dev/null || { tail -n 30 "$log"; exit 1; }
@@ -37,6 +37,7 @@ for _ in $(seq 1 1200); do
 done
 grep -q "Campus Helpdesk is up" "$log" || { echo "the helpdesk did not come up:"; tail -n 30 "$log"; exit 1; }
 kill -TERM "$UP_PID"; wait "$UP_PID" 2>/dev/null || true
+UP_PID=""
 
 # seed LABEL: one timed load of $TICKETS into the stopped desk (the launcher starts its embedded PostgreSQL for it).
 seed() {
