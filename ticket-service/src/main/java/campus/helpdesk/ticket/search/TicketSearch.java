@@ -308,21 +308,22 @@ public class TicketSearch {
      * walks a sort index, testing each row's vector until enough match, 72,000 rows for "printer" (1.4 % of 1M
      * tickets). Through the index the cost follows the matches, not the table (BENCHMARKS.md, full-text search).
      * The queue's counts ({@link #count(Identity, ListQuery, Set, Set)}) stay one statement and keep the planner's
-     * choice. The settings go back to PostgreSQL's defaults, which this service never changes.
+     * choice. The settings are local to a transaction of their own (the count only reads), so they end with it whatever happens
+     * (a failed count, a timeout) and never stay on the pooled connection.
      */
     private static <T> T throughTextIndex(Connection c, SqlStep<T> step) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            // One round trip each way: set_config instead of two SETs.
-            s.execute("SELECT set_config('enable_seqscan', 'off', false),"
-                    + " set_config('enable_indexscan', 'off', false)");
-        }
+        c.setAutoCommit(false);
         try {
+            try (Statement s = c.createStatement()) {
+                // One round trip: set_config instead of two SET LOCALs.
+                s.execute("SELECT set_config('enable_seqscan', 'off', true),"
+                        + " set_config('enable_indexscan', 'off', true)");
+            }
             return step.run();
         } finally {
-            try (Statement s = c.createStatement()) {
-                s.execute("SELECT set_config('enable_seqscan', 'on', false),"
-                        + " set_config('enable_indexscan', 'on', false)");
-            }
+            // Nothing to keep: ending the transaction puts both settings back.
+            c.rollback();
+            c.setAutoCommit(true);
         }
     }
 
