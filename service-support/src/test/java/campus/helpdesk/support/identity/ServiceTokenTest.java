@@ -34,14 +34,6 @@ class ServiceTokenTest {
     @Inject
     ServiceTokens tokens;
 
-    @Inject
-    java.util.Collection<io.micronaut.security.token.validator.TokenValidator<?>> validators;
-
-    @Test
-    void tokensAreCheckedOnlyByTheInlineValidatorNotOnTheBlockingPool() {
-        assertThat(validators).hasOnlyElementsOfType(InlineTokenValidator.class).hasSize(1);
-    }
-
     @Test
     void aTokenMintedForThisServiceInAnAllowedRoleGetsIn() throws Exception {
         HttpResponse<String> r = call("Bearer " + tokens.mint("Łukasz", ServiceRoles.STAFF, "support-tests"));

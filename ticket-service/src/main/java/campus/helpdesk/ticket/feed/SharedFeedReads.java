@@ -14,23 +14,22 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Lets every follower asking for the same page share one database read. Followers tail the feed together: the
  * three analytics services, the gateway and any replica of them wake on the same sweep and ask for the same cursor
- * within milliseconds, and each used to read and decode the same rows again, so ticket-service's cost per event grew
- * with the number of followers.
+ * within milliseconds, and each used to read and decode the same rows again, so the reads grew with the number of
+ * followers (the CPU per event hardly did, as the linger already batched them: BENCHMARKS.md, "Feed followers").
  *
  * <p>A page read is kept, keyed by cursor and limit, only while nothing that could change it has happened: the
  * notifier's generation (moved by every sweep that stamped events, here or, by NOTIFY, in another replica) and the
  * sequencer's {@code completeAsOf} (moved by every finished sweep) are both as they were before the read began,
  * and the read is under way or finished less than {@link ChangeFeedController#RECHECK_MS} ago, the interval at
- * which a waiting reader would have read again anyway. So a shared page is never older than a page the follower could have read itself,
- * and the feed's guarantees (order, completeAsOf read before the events, the snapshot cursor) are
- * {@link ChangeFeed}'s, unchanged. Readers arriving while a read is under way wait for it instead of starting
- * their own.
+ * which a waiting reader would have read again anyway. So a shared page is at most that interval plus one read's
+ * duration older than a page the follower could have read itself (events stamped by another replica wait for its
+ * NOTIFY or that interval, as before), and the feed's guarantees (order, completeAsOf read before the events, the
+ * snapshot cursor) are {@link ChangeFeed}'s, unchanged. Readers arriving while a read is under way wait for it
+ * instead of starting their own.
  */
 @Singleton
 public class SharedFeedReads {
 
-    /** Past this many kept pages, those too old to be served again are dropped. */
-    static final int KEEP = 64;
     private static final long FRESH_NANOS = ChangeFeedController.RECHECK_MS * 1_000_000L;
 
     private final ChangeFeed feed;
@@ -84,16 +83,17 @@ public class SharedFeedReads {
             mine.finishedNanos = System.nanoTime();
             mine.result().complete(page);
             return page;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             // Everyone waiting gets the same failure (a 503 from the shared handler); the next reader tries again.
+            // Errors too: a read left incomplete would hold every follower waiting for it.
             reads.remove(key, mine);
             mine.result().completeExceptionally(e);
             throw e;
         } finally {
-            if (reads.size() > KEEP) {
-                long now = System.nanoTime();
-                reads.values().removeIf(read -> read.result().isDone() && !read.fresh(now));
-            }
+            // A page can be served again for the re-check interval only: drop the others at once rather than keep
+            // pages of up to a thousand events each (the map holds one entry per cursor followers are at).
+            long now = System.nanoTime();
+            reads.values().removeIf(read -> read.result().isDone() && !read.fresh(now));
         }
     }
 
