@@ -21,23 +21,15 @@ WORK="${BENCH_DIR:-$REPO/bench/target}"
 source "$REPO/scripts/java-home.sh"
 JAVA="$JAVA_HOME/bin/java"
 source "$REPO/bench/service-token.sh"
+source "$REPO/bench/fresh-helpdesk.sh"
 LAUNCHER="$(ls "$HOME_JARS"/launcher/target/launcher-*-all.jar 2>/dev/null | head -n 1 || true)"
 [[ -n "$LAUNCHER" ]] || { echo "Build first: ./mvnw -B -q -DskipTests package" >&2; exit 1; }
 TICKETS_PORT=$((8081 + OFFSET))
 DATA="$WORK/pgdata-followers"
 
 mkdir -p "$WORK"
-rm -rf "$DATA"
 log="$WORK/up-followers.log"
-( exec "$JAVA" -Dhelpdesk.home="$HOME_JARS" -jar "$LAUNCHER" up --port-offset "$OFFSET" --pg-port "$PG_PORT" \
-    --data-dir "$DATA" >"$log" 2>&1 ) &
-UP_PID=$!
-trap 'kill -TERM $UP_PID 2>/dev/null; wait $UP_PID 2>/dev/null || true' EXIT
-for _ in $(seq 1 600); do
-  grep -q "Campus Helpdesk is up" "$log" && break
-  kill -0 "$UP_PID" 2>/dev/null || { tail -n 30 "$log"; exit 1; }
-  sleep 0.5
-done
+start_fresh_helpdesk "$HOME_JARS" "$LAUNCHER" "$DATA" "$log"
 
 # ticket-service's JVM: the process listening on its port.
 TICKETS_PID="$(ss -ltnpH "sport = :$TICKETS_PORT" | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -n 1)"

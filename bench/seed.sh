@@ -18,26 +18,15 @@ PG_PORT="${BENCH_PG_PORT:-27432}"
 WORK="${BENCH_DIR:-$REPO/bench/target}"
 source "$REPO/scripts/java-home.sh"
 source "$REPO/bench/result.sh"
+source "$REPO/bench/fresh-helpdesk.sh"
 JAVA="$JAVA_HOME/bin/java"
 LAUNCHER="$(ls "$REPO"/launcher/target/launcher-*-all.jar 2>/dev/null | head -n 1 || true)"
 [[ -n "$LAUNCHER" ]] || { echo "Build first: ./mvnw -B -q -DskipTests package" >&2; exit 1; }
 DATA="$WORK/pgdata-seed"
 
-mkdir -p "$WORK"
-rm -rf "$DATA"
 log="$WORK/up-seed.log"
-( exec "$JAVA" -Dhelpdesk.home="$REPO" -jar "$LAUNCHER" up --port-offset "$OFFSET" --pg-port "$PG_PORT" \
-    --data-dir "$DATA" >"$log" 2>&1 ) &
-UP_PID=$!
-trap 'if [[ -n "$UP_PID" ]]; then kill -TERM "$UP_PID" 2>/dev/null || true; wait "$UP_PID" 2>/dev/null || true; fi' EXIT
-for _ in $(seq 1 1200); do
-  grep -q "Campus Helpdesk is up" "$log" && break
-  kill -0 "$UP_PID" 2>/dev/null || { tail -n 30 "$log"; exit 1; }
-  sleep 0.5
-done
-grep -q "Campus Helpdesk is up" "$log" || { echo "the helpdesk did not come up:"; tail -n 30 "$log"; exit 1; }
-kill -TERM "$UP_PID"; wait "$UP_PID" 2>/dev/null || true
-UP_PID=""
+start_fresh_helpdesk "$REPO" "$LAUNCHER" "$DATA" "$log"
+stop_fresh_helpdesk
 
 # seed LABEL: one timed load of $TICKETS into the stopped desk (the launcher starts its embedded PostgreSQL for it).
 seed() {

@@ -21,23 +21,15 @@ WORK="${BENCH_DIR:-$REPO/bench/target}"
 source "$REPO/scripts/java-home.sh"
 JAVA="$JAVA_HOME/bin/java"
 source "$REPO/bench/service-token.sh"
+source "$REPO/bench/fresh-helpdesk.sh"
 LAUNCHER="$(ls "$REPO"/launcher/target/launcher-*-all.jar 2>/dev/null | head -n 1 || true)"
 [[ -n "$LAUNCHER" ]] || { echo "Build first: ./mvnw -B -q -DskipTests package" >&2; exit 1; }
 TICKETS_URL="http://127.0.0.1:$((8081 + OFFSET))"
 DATA="$WORK/pgdata-similar"
 
 mkdir -p "$WORK"
-rm -rf "$DATA"
 log="$WORK/up-similar.log"
-( exec "$JAVA" -Dhelpdesk.home="$REPO" -jar "$LAUNCHER" up --port-offset "$OFFSET" --pg-port "$PG_PORT" \
-    --data-dir "$DATA" >"$log" 2>&1 ) &
-UP_PID=$!
-trap 'kill -TERM $UP_PID 2>/dev/null; wait $UP_PID 2>/dev/null || true' EXIT
-for _ in $(seq 1 600); do
-  grep -q "Campus Helpdesk is up" "$log" && break
-  kill -0 "$UP_PID" 2>/dev/null || { tail -n 30 "$log"; exit 1; }
-  sleep 0.5
-done
+start_fresh_helpdesk "$REPO" "$LAUNCHER" "$DATA" "$log"
 
 export PGPASSWORD="$(cat "$DATA/secrets/helpdesk-password")"
 BENCH_TOKEN_STUDENT="$(service_token "$DATA/secrets/service-key" bench STUDENT ticket-service)"

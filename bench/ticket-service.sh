@@ -26,6 +26,7 @@ source "$REPO/scripts/java-home.sh"
 JAVA="$JAVA_HOME/bin/java"
 command -v pgbench >/dev/null || { echo "pgbench is missing (apt-get install postgresql-client)" >&2; exit 1; }
 source "$REPO/bench/service-token.sh"
+source "$REPO/bench/fresh-helpdesk.sh"
 source "$REPO/bench/result.sh"
 LAUNCHER="$(ls "$REPO"/launcher/target/launcher-*-all.jar 2>/dev/null | head -n 1 || true)"
 [[ -n "$LAUNCHER" ]] || { echo "Build first: ./mvnw -B -q -DskipTests package" >&2; exit 1; }
@@ -34,17 +35,8 @@ DATA="$WORK/pgdata-ticket-service"
 PSQL_ARGS=(-h 127.0.0.1 -p "$PG_PORT" -U helpdesk)
 
 mkdir -p "$WORK"
-rm -rf "$DATA"
 log="$WORK/up-ticket-service.log"
-( exec "$JAVA" -Dhelpdesk.home="$REPO" -jar "$LAUNCHER" up --port-offset "$OFFSET" --pg-port "$PG_PORT" \
-    --data-dir "$DATA" >"$log" 2>&1 ) &
-UP_PID=$!
-trap 'kill -TERM $UP_PID 2>/dev/null; wait $UP_PID 2>/dev/null || true' EXIT
-for _ in $(seq 1 600); do
-  grep -q "Campus Helpdesk is up" "$log" && break
-  kill -0 "$UP_PID" 2>/dev/null || { tail -n 30 "$log"; exit 1; }
-  sleep 0.5
-done
+start_fresh_helpdesk "$REPO" "$LAUNCHER" "$DATA" "$log"
 
 # The secrets the first start generated: the owner's password, and the key that signs service tokens.
 export PGPASSWORD="$(cat "$DATA/secrets/helpdesk-password")"
