@@ -3,6 +3,7 @@
 # command, and that anyone can run by hand from the repository root (deploy/README.md, "Smoke test").
 #
 #   scripts/compose-test.sh
+#   scripts/compose-test.sh --prepare   # steps 1 and 2 only: CI runs this while the tests run, to have them ready
 #
 # 1. Installs the container engine (Debian's docker.io) and Compose v2 when missing, starts the daemon.
 # 2. Makes the base images the Dockerfile and docker-compose.yml name when they are not on the machine and cannot
@@ -27,6 +28,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+PREPARE_ONLY=0
+case "${1:-}" in
+  "") ;;
+  --prepare) PREPARE_ONLY=1 ;;
+  *) echo "usage: scripts/compose-test.sh [--prepare]" >&2; exit 2 ;;
+esac
 STARTED=$(date +%s)
 STEP="prepare"
 PROJECT="${HELPDESK_SMOKE_PROJECT:-helpdesk-smoke}"
@@ -68,7 +75,9 @@ finish() {
   fi
   $SUDO rm -rf "$WORK"
   local took=$(( $(date +%s) - STARTED ))
-  if [ "$rc" -eq 0 ] && [ "$STEP" = "done" ]; then
+  if [ "$rc" -eq 0 ] && [ "$STEP" = "done" ] && [ "$PREPARE_ONLY" = 1 ]; then
+    echo "compose-test --prepare: engine and base images ready in ${took}s"
+  elif [ "$rc" -eq 0 ] && [ "$STEP" = "done" ]; then
     echo "compose-test: passed in ${took}s"
   else
     [ "$rc" -ne 0 ] || rc=1
@@ -252,6 +261,10 @@ if [ "$need_pg" = 1 ]; then
   pids+=($!)
 fi
 for pid in "${pids[@]}"; do wait "$pid" || fail "could not make a stand-in base image"; done
+if [ "$PREPARE_ONLY" = 1 ]; then
+  step "done"
+  exit 0
+fi
 
 # --- 3. build and start -------------------------------------------------------------------------------------
 

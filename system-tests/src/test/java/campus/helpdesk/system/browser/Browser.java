@@ -138,6 +138,11 @@ final class Browser implements AutoCloseable {
                 Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", true));
     }
 
+    /** Back to the desktop window the browser started with, from {@link #phone}: the emulation is cleared. */
+    void desktop() {
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+
     /** The whole page, not just the viewport: the window grows to the page's height for the shot. */
     void screenshot(String name) {
         Dimension size = driver.manage().window().getSize();

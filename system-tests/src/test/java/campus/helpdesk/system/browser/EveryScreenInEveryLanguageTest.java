@@ -97,20 +97,20 @@ class EveryScreenInEveryLanguageTest {
 
     @Test
     void axeFindsNothingSeriousOnAnyScreenForAnyRoleAtEitherWidth() {
-        List<String> found = new ArrayList<>();
-        forEveryRole((screens, browser) -> {
-            for (String width : List.of("1280", "390")) {
-                if (width.equals("390")) {
-                    browser.phone(390, 844);
-                }
-                for (Screen screen : screens) {
-                    visit(browser, screen);
-                    ScreenAudit.seriousViolations(browser).forEach(v ->
-                            found.add(screen.role() + " " + screen.name() + " at " + width + " px: " + v));
-                }
-            }
-        });
-        assertThat(found).as("axe-core's serious and critical findings (WCAG 2.1 A and AA)").isEmpty();
+        assertThat(walkEveryScreen().axe()).as("axe-core's serious and critical findings (WCAG 2.1 A and AA)").isEmpty();
+    }
+
+    @Test
+    void inEveryLanguageNothingReachesPastAPhonesRightEdge() {
+        assertThat(walkEveryScreen().overflow()).as("horizontal overflow at 390 px").isEmpty();
+    }
+
+    @Test
+    void noEnglishIsLeftInAnotherLanguagesRendering() {
+        List<String> english = walkEveryScreen().english();
+        // A long list is printed with its middle left out: the count says how many there are.
+        assertThat(english).as(english.size() + " English texts left in another language (language, role, screen, text)")
+                .isEmpty();
     }
 
     /** The audit's own check: a field without a name and a box too wide, put on a real screen, are both found. */
@@ -134,50 +134,6 @@ class EveryScreenInEveryLanguageTest {
     }
 
     @Test
-    void inEveryLanguageNothingReachesPastAPhonesRightEdge() {
-        List<String> found = new ArrayList<>();
-        forEveryRole((screens, browser) -> {
-            browser.phone(390, 844);
-            for (String language : LANGUAGES) {
-                chooseLanguage(browser, language);
-                for (Screen screen : screens) {
-                    visit(browser, screen);
-                    screenshot(browser, language, screen);
-                    ScreenAudit.overflow(browser).forEach(o ->
-                            found.add(language + " " + screen.role() + " " + screen.name() + ": " + o));
-                }
-            }
-        });
-        assertThat(found).as("horizontal overflow at 390 px").isEmpty();
-    }
-
-    @Test
-    void noEnglishIsLeftInAnotherLanguagesRendering() {
-        List<String> found = new ArrayList<>();
-        forEveryRole((screens, browser) -> {
-            Map<Screen, Set<String>> english = new LinkedHashMap<>();
-            chooseLanguage(browser, "en");
-            for (Screen screen : screens) {
-                visit(browser, screen);
-                english.put(screen, ScreenAudit.texts(browser));
-            }
-            for (String language : LANGUAGES.subList(1, LANGUAGES.size())) {
-                chooseLanguage(browser, language);
-                var catalogue = ScreenAudit.catalogue(browser, language);
-                for (Screen screen : screens) {
-                    visit(browser, screen);
-                    ScreenAudit.stray(ScreenAudit.texts(browser), english.get(screen), catalogue).forEach(text ->
-                            found.add(language + " " + screen.role() + " " + screen.name() + ": \"" + text + "\" in "
-                                    + ScreenAudit.where(browser, text)));
-                }
-            }
-        });
-        // A long list is printed with its middle left out: the count says how many there are.
-        assertThat(found).as(found.size() + " English texts left in another language (language, role, screen, text)")
-                .isEmpty();
-    }
-
-    @Test
     void theBrowsersLanguageChoosesTheFirstWordsAndAStoredChoiceWinsOverIt() {
         try (Browser browser = new Browser(gateway, "de-DE")) {
             browser.open("#/signin");
@@ -191,6 +147,67 @@ class EveryScreenInEveryLanguageTest {
             chooseLanguage(browser, "fr");
             browser.waitForText(By.id("about-link"), catalogueValue(browser, "fr", "common.aboutLink"));
         }
+    }
+
+    /** What the walk found, each line naming the language, role and screen (and the width for axe). */
+    private record Findings(List<String> axe, List<String> overflow, List<String> english) {
+    }
+
+    private static Findings findings;
+    private static RuntimeException walkFailed;
+
+    /**
+     * One walk serves the three checks: each screen is drawn once per language, looked at on the desktop (axe in
+     * English; the English left in another language) and then, without reloading, as a 390 px phone (axe in English,
+     * the overflow, the screenshot). Walking it once per check drew every screen three times over. A walk that fails
+     * fails all three checks with its own error instead of walking again.
+     */
+    private static synchronized Findings walkEveryScreen() {
+        if (walkFailed != null) {
+            throw walkFailed;
+        }
+        if (findings == null) {
+            try {
+                findings = walk();
+            } catch (RuntimeException | AssertionError e) {
+                walkFailed = new IllegalStateException("the walk through every screen stopped", e);
+                throw walkFailed;
+            }
+        }
+        return findings;
+    }
+
+    private static Findings walk() {
+        Findings found = new Findings(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        forEveryRole((screens, browser) -> {
+            Map<Screen, Set<String>> english = new LinkedHashMap<>();
+            for (String language : LANGUAGES) {
+                boolean inEnglish = language.equals("en");
+                chooseLanguage(browser, language);
+                var catalogue = inEnglish ? null : ScreenAudit.catalogue(browser, language);
+                for (Screen screen : screens) {
+                    String where = screen.role() + " " + screen.name();
+                    browser.desktop();
+                    visit(browser, screen);
+                    if (inEnglish) {
+                        english.put(screen, ScreenAudit.texts(browser));
+                        ScreenAudit.seriousViolations(browser).forEach(v -> found.axe().add(where + " at 1280 px: " + v));
+                    } else {
+                        ScreenAudit.stray(ScreenAudit.texts(browser), english.get(screen), catalogue).forEach(text ->
+                                found.english().add(language + " " + where + ": \"" + text + "\" in "
+                                        + ScreenAudit.where(browser, text)));
+                    }
+                    browser.phone(390, 844);
+                    visit(browser, screen);
+                    if (inEnglish) {
+                        ScreenAudit.seriousViolations(browser).forEach(v -> found.axe().add(where + " at 390 px: " + v));
+                    }
+                    screenshot(browser, language, screen);
+                    ScreenAudit.overflow(browser).forEach(o -> found.overflow().add(language + " " + where + ": " + o));
+                }
+            }
+        });
+        return found;
     }
 
     /** One browser per role, signed in as it (the signed-out one on the sign-in screen), closed afterwards. */
