@@ -159,8 +159,10 @@ class EveryScreenInEveryLanguageTest {
     /**
      * One walk serves the three checks: each screen is drawn once per language, looked at on the desktop (axe in
      * English; the English left in another language) and then, without reloading, as a 390 px phone (axe in English,
-     * the overflow, the screenshot). Walking it once per check drew every screen three times over. A walk that fails
-     * fails all three checks with its own error instead of walking again.
+     * the overflow, the screenshot). Walking it once per check drew every screen three times over. A screen drawn at
+     * desktop width keeps what it opened there (the list's filter box) when it turns into a phone: the phone check then
+     * covers that box open, which a phone user can do with one tap. A walk that fails fails all three checks with its
+     * own error instead of walking again.
      */
     private static synchronized Findings walkEveryScreen() {
         if (walkFailed != null) {
