@@ -44,7 +44,8 @@ public final class DemoDataLoader {
 
     /** Two streams keep both cores of a small machine busy: one generating while the other's COPY runs. */
     public static final int DEFAULT_STREAMS = 2;
-    private static final int MAX_BATCH = 10_000;
+    /** Each batch holds the change feed's lock while its events are written (StoryRows): a second or so, no more. */
+    private static final int MAX_BATCH = 5_000;
     /** From this size on, foreign keys are checked once after the load instead of per row. */
     static final int BULK_TICKETS = 50_000;
 
@@ -217,6 +218,7 @@ public final class DemoDataLoader {
                 }
                 StoryRows.Counts counts = StoryRows.write(connection, stories);
                 connection.commit();
+                StoryRows.announce(connection);
                 tickets += counts.tickets();
                 messages += counts.messages();
                 events += counts.events();
@@ -255,6 +257,7 @@ public final class DemoDataLoader {
             StoryRows.Counts counts = StoryRows.write(connection, tickets);
             StoryRows.writeFollowers(connection, followers);
             connection.commit();
+            StoryRows.announce(connection);
             progress.update(plan.tickets(), plan.tickets());
             return counts;
         } catch (SQLException | IOException e) {

@@ -1,16 +1,21 @@
 package campus.helpdesk.demo;
 
 import campus.helpdesk.api.Ticket;
+import campus.helpdesk.lifecycle.FeedPositions;
 import campus.helpdesk.lifecycle.TicketEvent;
 
 import java.io.IOException;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 
 /**
  * Writes a batch of played stories with three COPYs into ticket-service's tables: tickets, then messages, then
- * events. Every value comes from the lifecycle's tickets and events; this class only spells them for COPY.
+ * events. Every value comes from the lifecycle's tickets and events; this class only spells them for COPY. The
+ * events carry their feed positions ({@link FeedPositions}): the batch's transaction takes the feed's lock before
+ * their COPY and holds it to its commit, which is a COPY of a few tens of thousands of rows.
  */
 final class StoryRows {
 
@@ -22,7 +27,7 @@ final class StoryRows {
             + "created_at) FROM STDIN";
     static final String EVENTS = "COPY ticket_event (ticket_id, type, actor, actor_role, at, internal, changes, "
             + "category, status, priority, opened_at, closed_at, first_response_at, version, assignee, "
-            + "first_response_due_at, resolution_due_at, incident_id) FROM STDIN";
+            + "first_response_due_at, resolution_due_at, incident_id, position) FROM STDIN";
     static final String FOLLOWERS = "COPY ticket_follower (ticket_id, person, joined_at) FROM STDIN";
 
     private StoryRows() {
@@ -32,7 +37,11 @@ final class StoryRows {
     record Counts(long tickets, long messages, long events) {
     }
 
+    /** In a transaction of the caller's, which must commit it: the feed's lock is held until then. */
     static Counts write(Connection connection, List<TicketScript.Played> stories) throws SQLException, IOException {
+        if (connection.getAutoCommit()) {
+            throw new IllegalStateException("The events' feed positions need the batch's own transaction");
+        }
         long messages = 0;
         long events = 0;
         try (CopyWriter copy = new CopyWriter(connection, TICKETS)) {
@@ -59,6 +68,7 @@ final class StoryRows {
                 }
             }
         }
+        long position = lastFeedPosition(connection);
         try (CopyWriter copy = new CopyWriter(connection, EVENTS)) {
             for (TicketScript.Played s : stories) {
                 for (TicketEvent e : s.events()) {
@@ -69,13 +79,34 @@ final class StoryRows {
                             .plain(facts.status().name()).plain(facts.priority().name()).time(facts.openedAt())
                             .time(facts.closedAt()).time(facts.firstResponseAt()).number(facts.version())
                             .text(facts.assignee()).time(facts.firstResponseDueAt()).time(facts.resolutionDueAt())
-                            .nullable(facts.incidentId());
+                            .nullable(facts.incidentId()).number(++position);
                     copy.endRow();
                     events++;
                 }
             }
         }
         return new Counts(stories.size(), messages, events);
+    }
+
+    /** Takes the feed's lock for the rest of the transaction; the greatest position given so far. */
+    private static long lastFeedPosition(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute(FeedPositions.LOCK);
+            try (ResultSet rs = s.executeQuery(FeedPositions.LAST)) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** Wakes the feed's readers in every replica; after the commit that gave the positions, as they are visible then. */
+    static void announce(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("SELECT pg_notify('" + FeedPositions.CHANNEL + "', '')");
+        }
+        if (!connection.getAutoCommit()) {
+            connection.commit();
+        }
     }
 
     /** The people who joined the waves' incidents. */

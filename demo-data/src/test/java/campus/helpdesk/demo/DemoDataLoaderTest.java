@@ -1,5 +1,6 @@
 package campus.helpdesk.demo;
 
+import campus.helpdesk.lifecycle.FeedPositions;
 import campus.helpdesk.sla.ServiceLevels;
 import campus.helpdesk.testing.TestPostgres;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,6 +17,8 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,6 +63,42 @@ class DemoDataLoaderTest {
         assertThat(count("""
                 SELECT count(*) FROM (SELECT ticket_id, array_agg(version ORDER BY id) v FROM ticket_event
                 GROUP BY ticket_id) x WHERE v <> (SELECT array_agg(u ORDER BY u) FROM unnest(v) u)""")).isZero();
+    }
+
+    @Test
+    void eventsArriveWithTheirFeedPositionsInEachTicketsOrder() throws Exception {
+        // Positions written by the load itself, so ticket-service's sequencer has none of them to rewrite.
+        assertThat(count("SELECT count(*) FROM ticket_event WHERE position IS NULL")).isZero();
+        assertThat(count("SELECT max(position) - min(position) + 1 FROM ticket_event")).isEqualTo(report.events());
+        assertThat(count("""
+                SELECT count(*) FROM (SELECT ticket_id, array_agg(position ORDER BY id) p FROM ticket_event
+                GROUP BY ticket_id) x WHERE p <> (SELECT array_agg(u ORDER BY u) FROM unnest(p) u)""")).isZero();
+    }
+
+    @Test
+    void aLoadWaitsForTheFeedsLockAndContinuesAfterThePositionsGivenMeanwhile() throws Exception {
+        String other = TestPostgres.get().createDatabase("demo_data_feed_lock");
+        migrate(other);
+        DemoDataLoader.load(() -> connect(other), new SeedPlan(50, 12, 7, NOW), (d, t) -> { });
+        try (Connection sequencer = connect(other); Statement s = sequencer.createStatement()) {
+            sequencer.setAutoCommit(false);
+            s.execute(FeedPositions.LOCK);
+            // What a sweep holding the lock stamps: a position above all the load can have read so far.
+            s.executeUpdate("UPDATE ticket_event SET position = 1000000 WHERE id = (SELECT max(id) FROM ticket_event)");
+            CompletableFuture<SeedReport> load = CompletableFuture.supplyAsync(() ->
+                    DemoDataLoader.load(() -> connect(other), new SeedPlan(50, 12, 8, NOW), (d, t) -> { }));
+            Thread.sleep(1_500);
+            assertThat(load).isNotDone();
+            sequencer.commit();
+            SeedReport second = load.get(60, TimeUnit.SECONDS);
+            try (Connection c = connect(other); Statement q = c.createStatement();
+                 ResultSet rs = q.executeQuery("SELECT min(position), count(*) FROM ticket_event WHERE ticket_id >= "
+                         + second.firstId())) {
+                rs.next();
+                assertThat(rs.getLong(1)).isEqualTo(1_000_001);
+                assertThat(rs.getLong(2)).isEqualTo(second.events());
+            }
+        }
     }
 
     @Test
@@ -276,7 +315,11 @@ class DemoDataLoaderTest {
     }
 
     private static Connection connect() throws SQLException {
-        return DriverManager.getConnection(url, TestPostgres.get().user(), TestPostgres.get().password());
+        return connect(url);
+    }
+
+    private static Connection connect(String jdbcUrl) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl, TestPostgres.get().user(), TestPostgres.get().password());
     }
 
     /** ticket-service's Flyway scripts, applied in version order: the generator must fit the real schema. */

@@ -1,5 +1,6 @@
 package campus.helpdesk.ticket.feed;
 
+import campus.helpdesk.lifecycle.FeedPositions;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
@@ -33,7 +34,7 @@ import java.util.concurrent.locks.ReentrantLock;
 @Context
 public class FeedNotifier {
 
-    public static final String CHANNEL = "ticket_events";
+    public static final String CHANNEL = FeedPositions.CHANNEL;
     private static final Logger LOG = LoggerFactory.getLogger(FeedNotifier.class);
 
     private final String url;

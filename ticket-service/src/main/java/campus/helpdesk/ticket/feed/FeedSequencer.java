@@ -1,5 +1,6 @@
 package campus.helpdesk.ticket.feed;
 
+import campus.helpdesk.lifecycle.FeedPositions;
 import campus.helpdesk.ticket.db.Database;
 import campus.helpdesk.ticket.history.CommitListener;
 import io.micronaut.context.annotation.Context;
@@ -12,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -26,7 +28,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Events of one ticket are written one after the other (writers hold the ticket's lock until they commit), so
  * ordering a batch by id keeps each ticket's events in their order. Woken by this replica's writers right after
- * their commit, and every {@link #SWEEP_MS} otherwise, for events written elsewhere (other replicas, bulk loads).
+ * their commit, and every {@link #SWEEP_MS} otherwise, for events written elsewhere (other replicas). A bulk load
+ * writes its events with their positions under the same lock ({@link FeedPositions}), so it leaves nothing here.
  *
  * <p>The lock and the stamp are written by hand, like {@link ChangeFeed}'s read: together they are the feed's order
  * guarantee, and whoever checks that guarantee should read the exact SQL next to the reasoning.
@@ -36,9 +39,10 @@ public class FeedSequencer implements CommitListener {
 
     static final long SWEEP_MS = 50;
     static final int BATCH = 5_000;
+    private static final Duration LONG_LOCK_WAIT = Duration.ofSeconds(30);
+    /** PostgreSQL's SQLSTATE when lock_timeout ends a wait. */
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
     private static final Logger LOG = LoggerFactory.getLogger(FeedSequencer.class);
-    /** The two-key form: a key space of its own, apart from the tickets' one-key locks. */
-    private static final String LOCK = "SELECT pg_advisory_xact_lock(20261201, 1)";
     private static final String STAMP = """
             WITH batch AS (
                 SELECT id, row_number() OVER (ORDER BY id) AS n FROM ticket_event
@@ -94,9 +98,10 @@ public class FeedSequencer implements CommitListener {
         do {
             stamped = db.inTransaction(c -> {
                 try (Statement s = c.createStatement()) {
-                    // Another replica's sweep holds the lock for milliseconds; never wait on it for ever.
-                    s.execute("SET LOCAL lock_timeout = '2s'");
-                    s.execute(LOCK);
+                    // Another replica's sweep holds the lock for milliseconds, a bulk load's batch for a second or so;
+                    // never wait on it for ever, so that a lock held for good is noticed (run()).
+                    s.execute("SET LOCAL lock_timeout = '10s'");
+                    s.execute(FeedPositions.LOCK);
                 }
                 try (PreparedStatement ps = c.prepareStatement(STAMP)) {
                     ps.setInt(1, BATCH);
@@ -114,22 +119,47 @@ public class FeedSequencer implements CommitListener {
 
     private void run() {
         long backoff = SWEEP_MS;
+        long lockWaitSince = 0;
         while (running) {
             try {
                 awaitWork();
                 sweep();
                 backoff = SWEEP_MS;
+                lockWaitSince = 0;
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException | SQLException e) {
                 if (!running) {
                     return;
                 }
+                if (lockTimedOut(e)) {
+                    // A bulk load's batch holds the lock while its events are written (a second or so, longer on a
+                    // busy machine): waiting for it is the work, so try again without backing off, and quietly.
+                    // Still said out loud when it lasts: the feed is stalled while the lock is held.
+                    long now = System.nanoTime();
+                    if (lockWaitSince == 0) {
+                        lockWaitSince = now;
+                    } else if (now - lockWaitSince > LONG_LOCK_WAIT.toNanos()) {
+                        LOG.warn("The feed's lock has been held elsewhere for over {} s: new events wait for it "
+                                + "(see pg_locks for the advisory lock 20261201/1)", LONG_LOCK_WAIT.toSeconds());
+                        lockWaitSince = now;
+                    }
+                    continue;
+                }
                 LOG.warn("The feed sequencer could not stamp events ({}); retrying in {} ms", e.getMessage(), backoff);
                 sleep(backoff);
                 backoff = Math.min(backoff * 2, 2_000);
             }
         }
+    }
+
+    private static boolean lockTimedOut(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && LOCK_NOT_AVAILABLE.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void awaitWork() throws InterruptedException {
