@@ -71,14 +71,44 @@ postgres_ticks() {
 }
 TICKS_PER_SECOND=$(getconf CLK_TCK)
 TS_PID=$(ticket_service_pid)
+# ticket-service's CPU ticks per kind of thread (the thread's name without its number: request threads, event loops,
+# the feed's threads, GC, JIT), one "name ticks" line each.
+thread_ticks() {
+  local t
+  for t in /proc/"$TS_PID"/task/*; do
+    printf '%s %s\n' "$(sed 's/[-_ ]*[0-9]*$//' "$t/comm" 2>/dev/null)" "$(ticks_of "${t#/proc/}")"
+  done | awk '{ n = $NF; $NF = ""; sub(/ $/, ""); sum[$0] += n } END { for (k in sum) print k "\t" sum[k] }'
+}
+# Every process of the suite (the launcher's children, named by jar), one "name ticks" line each, and the whole
+# machine's busy ticks, so that what the followers and the load generator spend per request shows too.
+suite_ticks() {
+  local p
+  for p in $(ps -o pid= --ppid "$UP_PID"); do
+    printf '%s\t%s\n' "$(tr '\0' ' ' <"/proc/$p/cmdline" 2>/dev/null | grep -o '[a-z-]*-[0-9][^ ]*-all\.jar' | sed 's/-[0-9].*//')" "$(ticks_of "$p")"
+  done
+  printf 'launcher\t%s\n' "$(ticks_of "$UP_PID")"
+  printf 'whole machine\t%s\n' "$(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat)"
+}
 # phase_start, then phase_end NAME COUNT: what ticket-service and PostgreSQL spent since the last call, in ms of CPU per request.
 phase_start() {
   [[ -z "${BENCH_JFR:-}" ]] || "$JAVA_HOME/bin/jcmd" "$TS_PID" JFR.start name=bench settings=profile >/dev/null
+  thread_ticks >"$WORK/threads-before.tsv"
+  suite_ticks >"$WORK/suite-before.tsv"
   ts0=$(ticks_of "$TS_PID"); pg0=$(postgres_ticks)
 }
 phase_end() {
   [[ -z "${BENCH_JFR:-}" ]] || "$JAVA_HOME/bin/jcmd" "$TS_PID" JFR.stop name=bench filename="$WORK/$1.jfr" >/dev/null
   local ts=$(( $(ticks_of "$TS_PID") - ts0 )) pg=$(( $(postgres_ticks) - pg0 ))
+  thread_ticks >"$WORK/threads-after.tsv"
+  suite_ticks >"$WORK/suite-after.tsv"
+  echo "$1 CPU per process, ms per request (the whole machine includes the load generator and PostgreSQL):"
+  awk -F'\t' -v n="$2" -v hz="$TICKS_PER_SECOND" 'NR == FNR { before[$1] = $2; next }
+    $1 != "" { printf "  %7.3f  %s\n", 1000 * ($2 - before[$1]) / hz / n, $1 }' \
+    "$WORK/suite-before.tsv" "$WORK/suite-after.tsv" | sort -nr
+  echo "$1 CPU of ticket-service per kind of thread, ms per request:"
+  awk -F'\t' -v n="$2" -v hz="$TICKS_PER_SECOND" 'NR == FNR { before[$1] = $2; next }
+    { d = $2 - before[$1]; if (d > 0) printf "  %7.3f  %s\n", 1000 * d / hz / n, $1 }' \
+    "$WORK/threads-before.tsv" "$WORK/threads-after.tsv" | sort -nr
   echo "$1 CPU: ticket-service $(echo "scale=2; $ts / $TICKS_PER_SECOND" | bc) s ($(echo "scale=3; 1000 * $ts / $TICKS_PER_SECOND / $2" | bc) ms per request), PostgreSQL $(echo "scale=2; $pg / $TICKS_PER_SECOND" | bc) s ($(echo "scale=3; 1000 * $pg / $TICKS_PER_SECOND / $2" | bc) ms per request); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
