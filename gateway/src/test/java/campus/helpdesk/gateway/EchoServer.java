@@ -7,6 +7,9 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
@@ -18,6 +21,9 @@ import java.util.stream.Collectors;
 public final class EchoServer implements AutoCloseable {
 
     private final HttpServer server;
+    private final AtomicInteger received = new AtomicInteger();
+    // A thread each: a request whose body is still on its way must not hold up the next one.
+    private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
 
     public EchoServer() {
         try {
@@ -26,6 +32,7 @@ public final class EchoServer implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server.createContext("/", exchange -> {
+            received.incrementAndGet();
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String headers = exchange.getRequestHeaders().entrySet().stream()
                     .map(e -> e.getKey().toLowerCase() + ": " + String.join(",", e.getValue()))
@@ -38,11 +45,17 @@ public final class EchoServer implements AutoCloseable {
             exchange.getResponseBody().write(bytes);
             exchange.close();
         });
+        server.setExecutor(threads);
         server.start();
     }
 
     public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** How many requests reached this service, counted as soon as their headers arrive (before the body). */
+    public int received() {
+        return received.get();
     }
 
     /** An address where nothing listens: a stopped service. */
@@ -57,5 +70,6 @@ public final class EchoServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        threads.shutdownNow();
     }
 }

@@ -43,7 +43,7 @@ import java.util.stream.Collectors;
  * refused, after the connect timeout (300 ms) when nothing answers. One that accepted the request and hangs gives
  * 504 after its route's read timeout (1.5 s by default). Waiting holds no thread: the proxy is reactive, so a hung
  * service ties up nothing but its own open requests. Only idempotent GETs are tried a second time, and not after
- * a timeout.
+ * a timeout. A request goes on once its body has arrived whole ({@link WholeBody}); a file upload streams on.
  */
 @Filter("/api/**")
 public class ProxyFilter implements HttpServerFilter {
@@ -59,12 +59,15 @@ public class ProxyFilter implements HttpServerFilter {
     private final Callers callers;
     private final ServiceTokens tokens;
     private final ProxyHttpClient client;
+    private final WholeBody wholeBody;
 
-    public ProxyFilter(RouteTable routes, Callers callers, ServiceTokens tokens, ProxyHttpClient client) {
+    public ProxyFilter(RouteTable routes, Callers callers, ServiceTokens tokens, ProxyHttpClient client,
+                       WholeBody wholeBody) {
         this.routes = routes;
         this.callers = callers;
         this.tokens = tokens;
         this.client = client;
+        this.wholeBody = wholeBody;
     }
 
     @Override
@@ -115,7 +118,7 @@ public class ProxyFilter implements HttpServerFilter {
             // that accepted the request and did not answer in time gets no second wait.
             call = call.retryWhen(Retry.max(1).filter(e -> !timedOut(e)));
         }
-        return call.onErrorResume(e -> {
+        Flux<MutableHttpResponse<?>> answer = call.onErrorResume(e -> {
             LOG.warn("{} {} -> {} failed: {}", request.getMethod(), request.getPath(), route.getName(), e.toString());
             if (timedOut(e)) {
                 return Mono.just(ProblemDocument.response(HttpStatus.GATEWAY_TIMEOUT,
@@ -126,6 +129,7 @@ public class ProxyFilter implements HttpServerFilter {
                     "The helpdesk is briefly unavailable: your text is kept, try again in a moment.",
                     unavailable(route)).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS));
         });
+        return upload ? answer : Flux.from(wholeBody.refusal(request)).switchIfEmpty(answer);
     }
 
     /**
