@@ -88,10 +88,17 @@ final class StoryRows {
         return new Counts(stories.size(), messages, events);
     }
 
-    /** Takes the feed's lock for the rest of the transaction; the greatest position given so far. */
+    /**
+     * Takes the feed's lock for the rest of the transaction; the greatest position given so far. While it is held no
+     * new event of the desk gets a position, so PostgreSQL itself ends the batch (and with it the load) should its
+     * client stall: a stopped or hung seed must not stall the desk's feed.
+     */
     private static long lastFeedPosition(Connection connection) throws SQLException {
         try (Statement s = connection.createStatement()) {
             s.execute(FeedPositions.LOCK);
+            s.execute("SET LOCAL statement_timeout = '" + FeedPositions.LONGEST_HOLD.toSeconds() + "s'");
+            s.execute("SET LOCAL idle_in_transaction_session_timeout = '"
+                    + FeedPositions.LONGEST_HOLD.toSeconds() + "s'");
             try (ResultSet rs = s.executeQuery(FeedPositions.LAST)) {
                 rs.next();
                 return rs.getLong(1);

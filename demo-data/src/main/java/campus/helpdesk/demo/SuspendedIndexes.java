@@ -37,6 +37,13 @@ final class SuspendedIndexes implements AutoCloseable {
 
     private final DemoDataLoader.Connector connector;
     private final List<Index> indexes;
+    /**
+     * Kept: the events without a feed position, which ticket-service's sequencer looks up every 50 ms while holding
+     * the feed's lock. A load writes its events with their positions, so the index stays nearly empty and costs
+     * nothing; without it every sweep would read the whole event table, and the load's batches would queue behind.
+     */
+    static final String FEED_UNSTAMPED = "ticket_event_unstamped";
+
     private List<Index> rebuilt = List.of();
     private boolean closed;
 
@@ -61,7 +68,8 @@ final class SuspendedIndexes implements AutoCloseable {
                     FROM pg_index i JOIN pg_class x ON x.oid = i.indexrelid
                     WHERE i.indrelid IN (%s) AND NOT i.indisprimary AND NOT i.indisunique
                       AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)
-                    ORDER BY pg_relation_size(i.indexrelid) DESC, x.relname""".formatted(TABLES))) {
+                      AND x.relname <> '%s'
+                    ORDER BY pg_relation_size(i.indexrelid) DESC, x.relname""".formatted(TABLES, FEED_UNSTAMPED))) {
                 while (rs.next()) {
                     indexes.add(new Index(rs.getString(1), rs.getString(2), rs.getString(3), Duration.ZERO));
                 }

@@ -1,5 +1,7 @@
 package campus.helpdesk.lifecycle;
 
+import java.time.Duration;
+
 /**
  * The change feed's order, for everything that gives events their positions: ticket-service's sequencer, which
  * stamps events after their transaction committed, and a bulk load, which writes its events with their positions
@@ -16,6 +18,11 @@ public final class FeedPositions {
     public static final String LOCK = "SELECT pg_advisory_xact_lock(20261201, 1)";
     /** The greatest position given so far; read in a statement after {@link #LOCK}, so it sees every stamp before. */
     public static final String LAST = "SELECT coalesce(max(position), 0) FROM ticket_event";
+    /**
+     * The longest anyone but the sequencer may hold {@link #LOCK}: a bulk load's batch sets its statement and idle
+     * timeouts to this once it holds it, as its events' COPY takes a second or so.
+     */
+    public static final Duration LONGEST_HOLD = Duration.ofSeconds(60);
     /**
      * Where the feed's readers in every replica listen for "new positions". A NOTIFY on it is sent after the commit
      * that gave them, never inside it: PostgreSQL serialises the commits of notifying transactions.

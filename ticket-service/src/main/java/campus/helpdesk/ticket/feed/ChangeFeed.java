@@ -21,8 +21,9 @@ import java.util.List;
 /**
  * Reads the change feed. The trap: event ids come from a sequence, and two transactions that took ids 10 and 11
  * may commit 11 first; a reader "after 10" that had already seen 11 would skip 10 for ever. So the feed is not
- * read by id but by the position {@link FeedSequencer} stamps on events after they committed: positions become
- * visible in increasing order only, and an open transaction elsewhere holds nothing back.
+ * read by id but by the position {@link FeedSequencer} stamps on events after they committed (a bulk load writes
+ * its own, under the same lock): positions become visible in increasing order only, and an open transaction
+ * elsewhere holds nothing back.
  *
  * <p>The query is written out here rather than derived by a repository: with the sequencer's stamp it is the whole
  * of the feed's guarantee, and a reader checking that guarantee should see the exact SQL next to the reasoning.

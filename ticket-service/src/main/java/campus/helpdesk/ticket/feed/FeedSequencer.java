@@ -57,14 +57,17 @@ public class FeedSequencer implements CommitListener {
     private final Condition wakeUp = lock.newCondition();
     private final Thread thread;
     private final boolean enabled;
+    private final Duration lockTimeout;
     private volatile boolean running = true;
     private boolean pending;
     /** Every event committed before this instant has a position (the start of the last sweep that finished). */
     private volatile Instant completeAsOf;
 
     public FeedSequencer(Database db, FeedNotifier notifier,
-                         @Value("${helpdesk.feed.sequencer.enabled:true}") boolean enabled) {
+                         @Value("${helpdesk.feed.sequencer.enabled:true}") boolean enabled,
+                         @Value("${helpdesk.feed.sequencer.lock-timeout:10s}") Duration lockTimeout) {
         this.db = db;
+        this.lockTimeout = lockTimeout;
         this.notifier = notifier;
         this.enabled = enabled;
         this.thread = Thread.ofPlatform().daemon().name("feed-sequencer").unstarted(this::run);
@@ -100,7 +103,7 @@ public class FeedSequencer implements CommitListener {
                 try (Statement s = c.createStatement()) {
                     // Another replica's sweep holds the lock for milliseconds, a bulk load's batch for a second or so;
                     // never wait on it for ever, so that a lock held for good is noticed (run()).
-                    s.execute("SET LOCAL lock_timeout = '10s'");
+                    s.execute("SET LOCAL lock_timeout = '" + lockTimeout.toMillis() + "ms'");
                     s.execute(FeedPositions.LOCK);
                 }
                 try (PreparedStatement ps = c.prepareStatement(STAMP)) {
@@ -121,6 +124,7 @@ public class FeedSequencer implements CommitListener {
         long backoff = SWEEP_MS;
         long lockWaitSince = 0;
         while (running) {
+            long attempt = System.nanoTime();
             try {
                 awaitWork();
                 sweep();
@@ -133,16 +137,15 @@ public class FeedSequencer implements CommitListener {
                     return;
                 }
                 if (lockTimedOut(e)) {
-                    // A bulk load's batch holds the lock while its events are written (a second or so, longer on a
-                    // busy machine): waiting for it is the work, so try again without backing off, and quietly.
-                    // Still said out loud when it lasts: the feed is stalled while the lock is held.
-                    long now = System.nanoTime();
-                    if (lockWaitSince == 0) {
-                        lockWaitSince = now;
-                    } else if (now - lockWaitSince > LONG_LOCK_WAIT.toNanos()) {
-                        LOG.warn("The feed's lock has been held elsewhere for over {} s: new events wait for it "
-                                + "(see pg_locks for the advisory lock 20261201/1)", LONG_LOCK_WAIT.toSeconds());
-                        lockWaitSince = now;
+                    // The feed's lock or the event table is held elsewhere: a bulk load's batch writing its events (a
+                    // second or so), an index being built after one. Waiting is the work, so try again without
+                    // backing off, and quietly unless it lasts: the feed's new events wait meanwhile.
+                    lockWaitSince = lockWaitSince == 0 ? attempt : lockWaitSince;
+                    if (System.nanoTime() - lockWaitSince > LONG_LOCK_WAIT.toNanos()) {
+                        LOG.warn("The feed sequencer has waited over {} s for a lock (the feed's advisory lock "
+                                + "20261201/1 or the ticket_event table; see pg_locks): new events wait for it",
+                                LONG_LOCK_WAIT.toSeconds());
+                        lockWaitSince = System.nanoTime();
                     }
                     continue;
                 }

@@ -20,8 +20,10 @@ import java.sql.Statement;
  * The facts of every live ticket in the {@link FactsSnapshot} format, produced row by row from a server-side cursor
  * while the client reads, so a million tickets never sit in memory at once. Everything is read in ONE REPEATABLE
  * READ transaction whose first statement fixes the cursor: the greatest feed position it sees. Positions are
- * stamped in increasing order by committed sweeps, so every event up to it is in the snapshot, and every event
- * not in it gets a greater position; events stamped later may repeat some facts, which consumers apply by version.
+ * given in increasing order by transactions that hold the feed's lock until they commit (the sequencer's sweeps,
+ * a bulk load's batches: {@link campus.helpdesk.lifecycle.FeedPositions}), so every event up to it is in the
+ * snapshot, and every event not in it gets a greater position; events stamped later may repeat some facts, which
+ * consumers apply by version.
  *
  * <p>The SQL is written by hand on a borrowed connection because a repository's results live within one call's
  * connection scope, while this stream's transaction (its isolation, its first statement, its server-side cursor)
