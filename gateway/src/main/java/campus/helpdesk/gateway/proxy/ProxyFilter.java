@@ -27,6 +27,7 @@ import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -111,8 +112,9 @@ public class ProxyFilter implements HttpServerFilter {
     private Flux<MutableHttpResponse<?>> forward(HttpRequest<?> request, Route route, String name, String role) {
         MutableHttpRequest<?> outgoing = outgoing(request, route, tokens.bearer(name, role, route.getService()));
         boolean upload = request.getContentType().filter(t -> t.matches(MediaType.MULTIPART_FORM_DATA_TYPE)).isPresent();
+        Duration timeout = upload ? route.getUploadReadTimeout() : route.getReadTimeout();
         Flux<MutableHttpResponse<?>> call = Flux.defer(() -> client.proxy(outgoing))
-                .timeout(upload ? route.getUploadReadTimeout() : route.getReadTimeout());
+                .timeout(timeout);
         if (request.getMethod() == HttpMethod.GET) {
             // A second try helps when a connection from the pool was stale or a replica just went away; a service
             // that accepted the request and did not answer in time gets no second wait.
@@ -123,11 +125,11 @@ public class ProxyFilter implements HttpServerFilter {
             if (timedOut(e)) {
                 return Mono.just(ProblemDocument.response(HttpStatus.GATEWAY_TIMEOUT,
                         "The helpdesk did not answer in time: your text is kept, try again in a moment.",
-                        unavailable(route)));
+                        unavailable(route, timeout)));
             }
             return Mono.just(ProblemDocument.response(HttpStatus.SERVICE_UNAVAILABLE,
                     "The helpdesk is briefly unavailable: your text is kept, try again in a moment.",
-                    unavailable(route)).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS));
+                    unavailable(route, timeout)).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS));
         });
         return upload ? answer : Flux.from(wholeBody.refusal(request)).switchIfEmpty(answer);
     }
@@ -136,8 +138,8 @@ public class ProxyFilter implements HttpServerFilter {
      * The detail is for the person in front of the screen; which service failed, and how long it was given, are for
      * the operator and for scripts, in members of their own.
      */
-    private static Map<String, Object> unavailable(Route route) {
-        return Map.of("service", route.getName(), "timeoutMs", route.getReadTimeout().toMillis());
+    private static Map<String, Object> unavailable(Route route, Duration timeout) {
+        return Map.of("service", route.getName(), "timeoutMs", timeout.toMillis());
     }
 
     private static boolean timedOut(Throwable e) {

@@ -19,8 +19,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProxyTest implements TestPropertyProvider {
+
+    private static final Duration UPLOAD_TIMEOUT = Duration.ofSeconds(3);
 
     private final EchoServer tickets = new EchoServer();
     private final EchoServer category = new EchoServer();
@@ -49,6 +53,9 @@ class ProxyTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         return Map.of(
                 "helpdesk.routes.analytics-resolution-time.url", "http://127.0.0.1:" + hanging.getLocalPort(),
+                "helpdesk.routes.analytics-resolution-time.upload-read-timeout", UPLOAD_TIMEOUT.toMillis() + "ms",
+                // The hung service takes uploads here, so that an upload's own timeout can be seen running out.
+                "helpdesk.uploads.paths", "/api/tickets/*/attachments,/api/analytics/resolution-time",
                 "helpdesk.routes.ticket-service.url", tickets.url(),
                 "helpdesk.routes.intake.url", tickets.url(),
                 "helpdesk.routes.analytics-category.url", category.url(),
@@ -247,8 +254,26 @@ class ProxyTest implements TestPropertyProvider {
         long millis = (System.nanoTime() - started) / 1_000_000;
         assertThat(r.statusCode()).isEqualTo(504);
         assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
-        assertThat(r.body()).contains("analytics-resolution-time").contains("did not answer");
+        assertThat(r.body()).contains("analytics-resolution-time").contains("did not answer")
+                .contains("\"timeoutMs\":" + Route.DEFAULT_READ_TIMEOUT.toMillis());
         assertThat(millis).isBetween(Route.DEFAULT_READ_TIMEOUT.toMillis() - 100, 2000L);
+    }
+
+    /** A file upload is given its route's longer upload timeout, and the 504 names the timeout that ran out. */
+    @Test
+    void anUploadToAServiceThatHangsGives504NamingTheUploadTimeout() throws Exception {
+        String cookie = http.signIn("Sam", "STAFF");
+        String body = "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n"
+                + "Content-Type: text/plain\r\n\r\nhello\r\n--b--\r\n";
+        long started = System.nanoTime();
+        HttpResponse<String> r = http.client().send(HttpRequest.newBuilder(http.base().resolve(
+                        "/api/analytics/resolution-time")).timeout(Duration.ofSeconds(10))
+                .header("Cookie", cookie).header("Content-Type", "multipart/form-data; boundary=b")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(504);
+        assertThat(r.body()).contains("\"timeoutMs\":" + UPLOAD_TIMEOUT.toMillis());
+        assertThat(millis).isGreaterThanOrEqualTo(UPLOAD_TIMEOUT.toMillis() - 100);
     }
 
     /**
