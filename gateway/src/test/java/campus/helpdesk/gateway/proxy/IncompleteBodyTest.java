@@ -59,11 +59,8 @@ class IncompleteBodyTest implements TestPropertyProvider {
     void aBodyShorterThanItsContentLengthIs408ProblemAndNothingIsForwarded() throws IOException {
         int before = tickets.received();
         try (Socket socket = open()) {
-            send(socket, head("POST /api/tickets", "application/json", "Content-Length: 100")
+            Answer answer = timedOut(socket, head("POST /api/tickets", "application/json", "Content-Length: 100")
                     + "{\"title\":\"Lift\",\"de");
-            Answer answer = Answer.read(socket.getInputStream());
-            assertThat(answer.status).isEqualTo(408);
-            assertThat(answer.headers.get("content-type")).startsWith("application/problem+json");
             assertThat(answer.headers.get("connection")).isEqualToIgnoringCase("close");
             assertThat(answer.body).contains("\"status\":408").contains("\"field\":\"body\"")
                     .contains("ended before its Content-Length");
@@ -76,11 +73,8 @@ class IncompleteBodyTest implements TestPropertyProvider {
     void aChunkedBodyThatNeverEndsIs408ProblemAndNothingIsForwarded() throws IOException {
         int before = tickets.received();
         try (Socket socket = open()) {
-            send(socket, head("POST /api/tickets", "application/json", "Transfer-Encoding: chunked")
+            timedOut(socket, head("POST /api/tickets", "application/json", "Transfer-Encoding: chunked")
                     + "10\r\n{\"title\":\"Lift\",\r\n");
-            Answer answer = Answer.read(socket.getInputStream());
-            assertThat(answer.status).isEqualTo(408);
-            assertThat(answer.headers.get("content-type")).startsWith("application/problem+json");
         }
         assertThat(tickets.received()).isEqualTo(before);
     }
@@ -150,6 +144,15 @@ class IncompleteBodyTest implements TestPropertyProvider {
     private String head(String requestLine, String contentType, String framing) {
         return requestLine + " HTTP/1.1\r\nHost: localhost\r\nCookie: " + cookie + "\r\nContent-Type: " + contentType
                 + "\r\n" + framing + "\r\n\r\n";
+    }
+
+    /** Sends a request whose body never arrives whole; its answer, which must be a 408 problem. */
+    private static Answer timedOut(Socket socket, String request) throws IOException {
+        send(socket, request);
+        Answer answer = Answer.read(socket.getInputStream());
+        assertThat(answer.status).isEqualTo(408);
+        assertThat(answer.headers.get("content-type")).startsWith("application/problem+json");
+        return answer;
     }
 
     private static void send(Socket socket, String text) throws IOException {

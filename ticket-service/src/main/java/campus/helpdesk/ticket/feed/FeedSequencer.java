@@ -31,8 +31,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * their commit, and every {@link #SWEEP_MS} otherwise, for events written elsewhere (other replicas). A bulk load
  * writes its events with their positions under the same lock ({@link FeedPositions}), so it leaves nothing here.
  *
- * <p>The lock and the stamp are written by hand, like {@link ChangeFeed}'s read: together they are the feed's order
- * guarantee, and whoever checks that guarantee should read the exact SQL next to the reasoning.
+ * <p>The stamp is written by hand, like {@link ChangeFeed}'s read, with the lock and the greatest position from
+ * {@link FeedPositions}, which a bulk load uses too: together they are the feed's order guarantee, and whoever checks
+ * that guarantee should read the exact SQL next to the reasoning.
  */
 @Context
 public class FeedSequencer implements CommitListener {
@@ -48,8 +49,8 @@ public class FeedSequencer implements CommitListener {
                 SELECT id, row_number() OVER (ORDER BY id) AS n FROM ticket_event
                 WHERE position IS NULL ORDER BY id LIMIT ?)
             UPDATE ticket_event e
-            SET position = (SELECT coalesce(max(position), 0) FROM ticket_event) + batch.n
-            FROM batch WHERE e.id = batch.id""";
+            SET position = (%s) + batch.n
+            FROM batch WHERE e.id = batch.id""".formatted(FeedPositions.LAST);
 
     private final Database db;
     private final FeedNotifier notifier;
@@ -142,9 +143,9 @@ public class FeedSequencer implements CommitListener {
                     // backing off, and quietly unless it lasts: the feed's new events wait meanwhile.
                     lockWaitSince = lockWaitSince == 0 ? attempt : lockWaitSince;
                     if (System.nanoTime() - lockWaitSince > LONG_LOCK_WAIT.toNanos()) {
-                        LOG.warn("The feed sequencer has waited over {} s for a lock (the feed's advisory lock "
-                                + "20261201/1 or the ticket_event table; see pg_locks): new events wait for it",
-                                LONG_LOCK_WAIT.toSeconds());
+                        LOG.warn("The feed sequencer has waited over {} s for a lock (the feed's advisory lock, {}, "
+                                + "or the ticket_event table; see pg_locks): new events wait for it",
+                                LONG_LOCK_WAIT.toSeconds(), FeedPositions.LOCK);
                         lockWaitSince = System.nanoTime();
                     }
                     continue;
