@@ -14,7 +14,7 @@ import java.util.List;
  * <ul>
  * <li>the serial collector (no GC threads competing for two cores), small thread stacks, a heap that starts small
  *     and a ceiling per service ({@link Service#maxHeap()});</li>
- * <li>bounded metaspace and code cache, two JIT compiler threads;</li>
+ * <li>bounded metaspace and code cache, two JIT compiler threads, the native heap trimmed every 5 s (JDK 22+);</li>
  * <li>a start-up archive per service and jar version, kept in {@code archiveDir}: on JDK 25 and later the AOT cache
  *     (JEP 483/514/515: classes loaded and linked, method profiles), written when the first run exits
  *     ({@code -XX:AOTCacheOutput}) and mapped by every later run ({@code -XX:AOTCache}); on JDK 21-24 the dynamic
@@ -29,6 +29,16 @@ final class JvmFlags {
             "-XX:+UseSerialGC", "-Xss512k", "-Xms16m", "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=64m",
             "-XX:CICompilerCount=2", "-XX:+ExitOnOutOfMemoryError");
 
+    /**
+     * Gives the native memory that glibc keeps after a burst of allocation (the JIT's arenas, Netty's buffers) back to
+     * the system every 5 s: 5-40 MB per service after a minute of load (BENCHMARKS.md, "Memory and start-up"). A product
+     * flag from JDK 22; JDK 21 has it only as an experimental one, so it is left out there.
+     */
+    static final String TRIM_NATIVE_HEAP = "-XX:TrimNativeHeapInterval=5000";
+
+    /** What a JVM prints before it exits when it cannot map the AOT cache it was given. */
+    static final String UNUSABLE_CACHE = "Unable to use AOT cache";
+
     private JvmFlags() {
     }
 
@@ -36,6 +46,9 @@ final class JvmFlags {
     static List<String> of(Service service, Path jar, Path archiveDir, int javaFeature) {
         List<String> flags = new ArrayList<>(COMMON);
         flags.add("-Xmx" + service.maxHeap());
+        if (javaFeature >= 22) {
+            flags.add(TRIM_NATIVE_HEAP);
+        }
         flags.addAll(archive(service, jar, archiveDir, javaFeature));
         return flags;
     }
@@ -47,7 +60,9 @@ final class JvmFlags {
         }
         Path cache = archiveDir.resolve(service.module() + "-" + jarVersion(jar) + ".aot");
         removeOlderCaches(service, archiveDir, cache);
-        // Warnings only: a cache the JVM cannot use (another JDK build, a flag changed) is skipped, never fatal.
+        // Logging off: a cache the JVM cannot use for a flag that differs from the recording run is skipped with a
+        // warning, except when its archived objects cannot be loaded: then the JVM exits (ServiceProcess deletes that
+        // cache and starts again without it).
         return Files.isRegularFile(cache)
                 ? List.of("-XX:AOTCache=" + cache, "-Xlog:aot*=off", "-Xlog:cds*=off")
                 : List.of("-XX:AOTCacheOutput=" + cache, "-Xlog:aot*=off", "-Xlog:cds*=off");
@@ -67,6 +82,16 @@ final class JvmFlags {
             }
         }
         return false;
+    }
+
+    /** The AOT cache these flags map ({@code -XX:AOTCache}), or null when they map none. */
+    static Path mappedCache(List<String> flags) {
+        for (String flag : flags) {
+            if (flag.startsWith("-XX:AOTCache=")) {
+                return Path.of(flag.substring("-XX:AOTCache=".length()));
+            }
+        }
+        return null;
     }
 
     /** The jar's size and modification time: a rebuilt jar differs in one of them. */

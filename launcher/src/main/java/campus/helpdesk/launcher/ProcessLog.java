@@ -93,6 +93,19 @@ final class ProcessLog {
         }
     }
 
+    /** A line of the launcher's own about this process, in its log (and on the console when the log is shown). */
+    void note(String line) {
+        try {
+            Files.writeString(file, "launcher: " + line + System.lineSeparator(), StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            // The console line below still tells the user.
+        }
+        if (console != null) {
+            console.println("[" + name + "] " + line);
+        }
+    }
+
     /** The last lines of the file, for an error message. */
     String tail() {
         try {

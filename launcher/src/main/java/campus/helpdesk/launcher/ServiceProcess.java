@@ -34,6 +34,8 @@ final class ServiceProcess implements Supervised {
     private final PidFile pidFile;
     private volatile Process process;
     private volatile boolean writesArchiveOnExit;
+    /** The AOT cache the running process maps, if any (see {@link #droppedUnusableCache}). */
+    private volatile Path mappedCache;
 
     ServiceProcess(Service service, SuiteOptions options, Map<String, String> env) {
         this.service = service;
@@ -118,6 +120,7 @@ final class ServiceProcess implements Supervised {
         }
         List<String> flags = JvmFlags.of(service, jar, archiveDir, Runtime.version().feature());
         writesArchiveOnExit = JvmFlags.writesArchiveOnExit(flags);
+        mappedCache = JvmFlags.mappedCache(flags);
         command.addAll(flags);
         // Appended, so that they win over the flags above.
         String extra = System.getenv("HELPDESK_SERVICE_JVM_FLAGS");
@@ -143,6 +146,10 @@ final class ServiceProcess implements Supervised {
         boolean answered = false;
         while (true) {
             if (!isAlive()) {
+                if (droppedUnusableCache()) {
+                    start();
+                    continue;
+                }
                 throw failure("exited with code " + exitCode() + " before it was healthy");
             }
             Health health = health(request);
@@ -161,6 +168,28 @@ final class ServiceProcess implements Supervised {
             }
             sleep(100);
         }
+    }
+
+    /**
+     * Whether the process just died because the JVM refused its AOT cache, and that cache is now deleted. A JVM
+     * refuses a cache recorded under other flags (a smaller young generation than its archived objects need, for one:
+     * HELPDESK_SERVICE_JVM_FLAGS changes the flags) and then will not start at all, so every restart would fail the
+     * same way. Started again without it, the service runs as on a first start and records a cache for its flags.
+     */
+    private boolean droppedUnusableCache() {
+        Path cache = mappedCache;
+        if (cache == null || !log.tail().contains(JvmFlags.UNUSABLE_CACHE)) {
+            return false;
+        }
+        mappedCache = null;
+        try {
+            Files.deleteIfExists(cache);
+        } catch (IOException e) {
+            return false;
+        }
+        log.note("the JVM could not use its start-up cache " + cache.getFileName()
+                + " (recorded under other JVM flags); starting without it, a new one is recorded when it stops");
+        return true;
     }
 
     private enum Health { NO_ANSWER, NOT_READY, UP }

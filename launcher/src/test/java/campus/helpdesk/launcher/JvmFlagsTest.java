@@ -27,6 +27,25 @@ class JvmFlagsTest {
     }
 
     @Test
+    void theNativeHeapIsTrimmedWhereTheFlagIsAProductOne() throws IOException {
+        Path jar = jar("gateway", 1_000);
+
+        assertThat(JvmFlags.of(Service.GATEWAY, jar, dir, 25)).contains(JvmFlags.TRIM_NATIVE_HEAP);
+        assertThat(JvmFlags.of(Service.GATEWAY, jar, dir, 21)).doesNotContain(JvmFlags.TRIM_NATIVE_HEAP);
+    }
+
+    @Test
+    void onlyTheRunThatMapsACacheNamesOne() throws IOException {
+        Path jar = jar("gateway", 1_000);
+        Path cache = dir.resolve("gateway-" + JvmFlags.jarVersion(jar) + ".aot");
+
+        assertThat(JvmFlags.mappedCache(JvmFlags.of(Service.GATEWAY, jar, dir, 25))).isNull();
+        Files.writeString(cache, "written by the first run's exit");
+        assertThat(JvmFlags.mappedCache(JvmFlags.of(Service.GATEWAY, jar, dir, 25))).isEqualTo(cache);
+        assertThat(JvmFlags.mappedCache(JvmFlags.of(Service.GATEWAY, jar, dir, 21))).isNull();
+    }
+
+    @Test
     void beforeJdk25TheDynamicArchiveIsKeptInTheArchiveFolder() throws IOException {
         List<String> flags = JvmFlags.archive(Service.CATEGORY, jar("analytics-category", 1_000), dir, 21);
 

@@ -1,0 +1,103 @@
+package campus.helpdesk.launcher;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * A JVM refuses an AOT cache whose archived objects do not fit the heap it was given (here a young generation that
+ * leaves the old one smaller than those objects) and then does not start at all. The launcher must not be stuck
+ * restarting it: it deletes that cache and starts the service without it. Real JVMs, a stand-in service
+ * ({@link AnswersHealth}) on port 30184.
+ */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
+class UnusableAotCacheTest {
+
+    private static final int OFFSET = 22100;
+
+    @TempDir
+    Path root;
+
+    private ServiceProcess running;
+
+    @AfterEach
+    void stop() {
+        if (running != null) {
+            running.stop();
+        }
+    }
+
+    @Test
+    void aCacheTheJvmRefusesIsDeletedAndTheServiceStartsWithoutIt() throws Exception {
+        assumeTrue(Runtime.version().feature() >= 25, "the AOT cache is JDK 25's");
+        Path archives = Files.createDirectories(root.resolve("archives"));
+        standInJar();
+
+        running = process(Map.of());
+        running.start();
+        running.awaitHealthy(Duration.ofSeconds(60));
+        running.stop();   // the first run records the cache as it exits
+        running = null;
+        Path cache = onlyCache(archives);
+
+        // -Xms16m (JvmFlags) with a 15 MB young generation leaves 1 MB for the archived objects.
+        running = process(Map.of("JAVA_TOOL_OPTIONS", "-Xmn15m"));
+        running.start();
+        running.awaitHealthy(Duration.ofSeconds(60));
+
+        String log = Files.readString(running.log());
+        assertThat(log).contains(JvmFlags.UNUSABLE_CACHE, "could not use its start-up cache " + cache.getFileName());
+        assertThat(running.isAlive()).isTrue();
+        assertThat(cache).as("deleted, so the next start records one for these flags").doesNotExist();
+    }
+
+    private ServiceProcess process(Map<String, String> env) {
+        SuiteOptions options = new SuiteOptions(root, "jdbc:postgresql://127.0.0.1:1/unused", "unused", "unused",
+                OFFSET, SuiteSecrets.random(), null, Map.of(), false, root.resolve("archives"));
+        Map<String, String> all = new HashMap<>(env);
+        all.put("HELPDESK_PORT", String.valueOf(options.port(Service.CATEGORY)));
+        return new ServiceProcess(Service.CATEGORY, options, all);
+    }
+
+    private static Path onlyCache(Path archives) throws IOException {
+        try (Stream<Path> files = Files.list(archives)) {
+            return files.filter(f -> f.toString().endsWith(".aot")).findFirst()
+                    .orElseThrow(() -> new AssertionError("the first run wrote no AOT cache in " + archives));
+        }
+    }
+
+    /** analytics-category's place in the layout the launcher looks in, holding {@link AnswersHealth}. */
+    private void standInJar() throws IOException {
+        Path target = Files.createDirectories(root.resolve("analytics-category").resolve("target"));
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, AnswersHealth.class.getName());
+        String entry = AnswersHealth.class.getName().replace('.', '/') + ".class";
+        try (OutputStream file = Files.newOutputStream(target.resolve("analytics-category-0-all.jar"));
+             JarOutputStream jar = new JarOutputStream(file, manifest)) {
+            jar.putNextEntry(new JarEntry(entry));
+            try (var in = AnswersHealth.class.getClassLoader().getResourceAsStream(entry)) {
+                in.transferTo(jar);
+            }
+            jar.closeEntry();
+        }
+    }
+}
