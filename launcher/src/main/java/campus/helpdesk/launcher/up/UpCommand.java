@@ -137,10 +137,6 @@ public final class UpCommand implements Callable<Integer> {
         System.out.println("PostgreSQL: " + target.url() + " (user " + target.user()
                 + (embedded != null ? "; ./helpdesk psql opens it" : "") + ")");
         supervise(home);
-        // The start's one-off work is over (PostgreSQL's binaries unpacked, the demo load) and from here the launcher
-        // mostly waits: one full collection lets the serial collector give the heap it grew back to the system
-        // (MaxHeapFreeRatio in the helpdesk script), 10-20 MB of the launcher's RSS.
-        System.gc();
         System.out.println("Press Ctrl-C to stop.");
         awaitStop();
         return 0;
