@@ -172,9 +172,10 @@ final class ServiceProcess implements Supervised {
 
     /**
      * Whether the process just died because the JVM refused its AOT cache, and that cache is now deleted. A JVM
-     * refuses a cache recorded under other flags (a smaller young generation than its archived objects need, for one:
-     * HELPDESK_SERVICE_JVM_FLAGS changes the flags) and then will not start at all, so every restart would fail the
-     * same way. Started again without it, the service runs as on a first start and records a cache for its flags.
+     * refuses a cache whose archived objects do not fit the heap it is given (a large young generation leaving the old
+     * one smaller than them, for one, set through HELPDESK_SERVICE_JVM_FLAGS) and then will not start at all, so every
+     * restart would fail the same way. Started again without it, the service runs as on a first start and records a
+     * cache for its new flags.
      */
     private boolean droppedUnusableCache() {
         Path cache = mappedCache;
