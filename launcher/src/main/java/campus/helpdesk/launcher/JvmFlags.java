@@ -31,8 +31,8 @@ final class JvmFlags {
 
     /**
      * Gives the native memory that glibc keeps after a burst of allocation (the JIT's arenas, Netty's buffers) back to
-     * the system every 5 s: 5-40 MB per service after a minute of load (BENCHMARKS.md, "Memory and start-up"). A product
-     * flag from JDK 22; JDK 21 has it only as an experimental one, so it is left out there.
+     * the system every 5 s: 12-30 MB per service after a minute of load (BENCHMARKS.md, "Memory and start-up"). A
+     * product flag from JDK 22; JDK 21 has it only as an experimental one, so it is left out there.
      */
     static final String TRIM_NATIVE_HEAP = "-XX:TrimNativeHeapInterval=5000";
 
@@ -73,22 +73,24 @@ final class JvmFlags {
      * JDK seconds (the AOT cache is assembled by a second JVM), so stopping it must wait longer before a kill.
      */
     static boolean writesArchiveOnExit(List<String> flags) {
-        for (String flag : flags) {
-            if (flag.startsWith("-XX:AOTCacheOutput=")) {
-                return true;
-            }
-            if (flag.startsWith("-XX:SharedArchiveFile=") && flags.contains("-XX:+AutoCreateSharedArchive")) {
-                return !Files.isRegularFile(Path.of(flag.substring(flag.indexOf('=') + 1)));
-            }
+        if (file(flags, "-XX:AOTCacheOutput=") != null) {
+            return true;
         }
-        return false;
+        Path sharedArchive = file(flags, "-XX:SharedArchiveFile=");
+        return sharedArchive != null && flags.contains("-XX:+AutoCreateSharedArchive")
+                && !Files.isRegularFile(sharedArchive);
     }
 
     /** The AOT cache these flags map ({@code -XX:AOTCache}), or null when they map none. */
     static Path mappedCache(List<String> flags) {
+        return file(flags, "-XX:AOTCache=");
+    }
+
+    /** The file named by the first flag starting with {@code option} ("-XX:Name="), or null. */
+    private static Path file(List<String> flags, String option) {
         for (String flag : flags) {
-            if (flag.startsWith("-XX:AOTCache=")) {
-                return Path.of(flag.substring("-XX:AOTCache=".length()));
+            if (flag.startsWith(option)) {
+                return Path.of(flag.substring(option.length()));
             }
         }
         return null;

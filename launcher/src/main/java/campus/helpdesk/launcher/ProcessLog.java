@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
 
@@ -25,6 +26,7 @@ final class ProcessLog {
     private final Path file;
     private final PrintStream console;
     private boolean firstStart = true;
+    private volatile Thread echo;
 
     ProcessLog(String name, Path file, PrintStream console) {
         this.name = name;
@@ -58,7 +60,7 @@ final class ProcessLog {
             return;
         }
         long start = size();
-        Thread.ofPlatform().daemon().name("log-" + name).start(() -> echo(process, start));
+        echo = Thread.ofPlatform().daemon().name("log-" + name).start(() -> echo(process, start));
     }
 
     private void echo(Process process, long from) {
@@ -93,8 +95,20 @@ final class ProcessLog {
         }
     }
 
-    /** A line of the launcher's own about this process, in its log (and on the console when the log is shown). */
+    /**
+     * A line of the launcher's own about this process, after what the process wrote: in its log, and on the console
+     * when the log is shown. Written once the echo of an ended process has shown its last lines, so that the echo
+     * does not show this line a second time.
+     */
     void note(String line) {
+        Thread previous = echo;
+        if (previous != null) {
+            try {
+                previous.join(Duration.ofSeconds(1));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         try {
             Files.writeString(file, "launcher: " + line + System.lineSeparator(), StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
