@@ -63,7 +63,7 @@ public final class Evaluate {
         }
         if (file == null && folds == 0 && groupedFolds == 0 && embeddingFolds == 0 && !retrainEffect) {
             out.println("usage: Evaluate FILE.tsv [--retrain CORRECTIONS.tsv] [--errors]"
-                    + " | --cv K [--model lr|nb|ens|lr-it] | --grouped-cv K [FILE.tsv] | --embeddings K [FILE.tsv]"
+                    + " | --cv K [--model lr|nb|ens|lr-it] | --grouped-cv K [FILE.tsv] [--errors] | --embeddings K [FILE.tsv]"
                     + " | --retrain-effect");
             return 2;
         }
@@ -73,7 +73,7 @@ public final class Evaluate {
             crossValidate(folds, kind, out);
         }
         if (groupedFolds > 0) {
-            GroupedCrossValidation.print(groupedFolds, kind, items, out);
+            GroupedCrossValidation.print(groupedFolds, kind, items, errors, out);
         }
         if (embeddingFolds > 0) {
             embeddingExperiment(embeddingFolds, items, out);

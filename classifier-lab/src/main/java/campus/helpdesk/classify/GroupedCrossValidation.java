@@ -20,7 +20,11 @@ final class GroupedCrossValidation {
     private GroupedCrossValidation() {
     }
 
-    static void print(int k, ModelKind kind, List<LabelledText> extra, PrintStream out) {
+    /**
+     * {@code errors}: also list the corpus's out-of-fold mistakes (where the lexicon or the corpus lacks something);
+     * the file's are never listed, so a development file can be scored without being read.
+     */
+    static void print(int k, ModelKind kind, List<LabelledText> extra, boolean errors, PrintStream out) {
         long start = System.nanoTime();
         List<LabelledText> pool = new ArrayList<>();
         List<String> language = new ArrayList<>();
@@ -45,6 +49,7 @@ final class GroupedCrossValidation {
         Map<String, ConfusionMatrix> byLanguage = new TreeMap<>();
         List<Calibration.Outcome> outcomes = new ArrayList<>();
         List<Calibration.Outcome> devOutcomes = new ArrayList<>();
+        List<String> corpusMistakes = new ArrayList<>();
         for (int i = 0; i < pool.size(); i++) {
             double[] p = oof.logits().get(i).clone();
             LinearModel.softmax(p, kind.temperature);
@@ -57,6 +62,9 @@ final class GroupedCrossValidation {
             outcomes.add(o);
             if (language.get(i).equals("dev")) {
                 devOutcomes.add(o);
+            } else if (best != truth.ordinal()) {
+                corpusMistakes.add(String.format(Locale.ROOT, "  %s %-8s -> %-8s %.2f  %s", language.get(i), truth,
+                        Category.values()[best], p[best], pool.get(i).text()));
             }
         }
         all.print(out);
@@ -69,6 +77,10 @@ final class GroupedCrossValidation {
         printReview("all", outcomes, out);
         if (!devOutcomes.isEmpty()) {
             printReview("dev", devOutcomes, out);
+        }
+        if (errors) {
+            out.println("corpus mistakes (language, true -> predicted, confidence, text)");
+            corpusMistakes.forEach(out::println);
         }
     }
 
