@@ -1,73 +1,142 @@
 package campus.helpdesk.classify;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * A few concepts of the desk's borderline policy, recognised by word stems in five languages, each added to a
- * ticket's features as one shared token. Words alone cannot learn that "projector", "Beamer" and "proiettore" are one
- * kind of thing, and with a few examples per device and language, the room or symptom words ("seminar room",
- * "switches off", "warm") outvote the device ("the projector in seminar room 4 switches off" came out FACILITY,
- * 0.96). A concept token is seen in every device ticket of every language, so its weight is learnt from all of them.
+ * The desk's policy concepts (a device, getting in, the building's fabric, money, paperwork, …), recognised by words
+ * of five languages listed in {@code concepts.tsv}, each added to a ticket's features as one shared token. Words
+ * alone cannot learn that "projector", "Beamer" and "proiettore" are one kind of thing, and with a few examples per
+ * word and language the room or symptom words ("seminar room", "switches off") outvote the device. A concept token
+ * is seen in every ticket of its kind in every language, so its weight is learnt from all of them, and it carries
+ * over to words the corpus never used ("Wasserhahn" is plumbing even if only "tap" and "rubinetto" were trained).
  * The model still weighs it: a projector's ceiling mount stays FACILITY by its other words.
  */
 final class Concepts {
 
-    /** Concept → word stems, matched at the start of a normalised word (lower case, accents folded). */
-    private static final List<Concept> CONCEPTS = List.of(
-            new Concept("device", List.of("projector", "projecter", "beamer", "proiettor", "videoproiet", "proyector", "projektor",
-                    "projecteur", "videoprojecteur", "printer", "stampant", "impresora", "drucker", "imprimante",
-                    "copier", "photocop", "fotocop", "kopierer", "monitor", "moniteur", "display", "bildschirm",
-                    "schermo", "pantalla", "ecran", "screen", "pc", "pcs", "computer", "ordenador", "ordinateur",
-                    "rechner", "laptop", "portatil", "portable", "notebook", "smartboard", "lim", "scanner",
-                    "reader", "lettore", "lector", "kartenleser", "lesegerat", "lecteur", "badge", "speaker",
-                    "loudspeaker", "altoparlant", "altavoz", "lautsprecher", "mic", "microphone", "microfono",
-                    "mikrofon", "camera", "kamera", "webcam", "router", "kiosk", "terminal", "amplifier", "toner",
-                    "keyboard", "tastatur", "tastiera", "teclado", "clavier", "mouse", "maus", "souris", "raton",
-                    "headset", "kopfhorer", "cuffie", "auricular", "touchpanel", "touchscreen"),
-                    List.of("drucker", "kopierer", "beamer", "projektor", "bildschirm", "monitor", "rechner",
-                            "computer", "laptop", "leser", "lesegerat", "kamera", "mikrofon", "mikro",
-                            "lautsprecher", "scanner", "terminal", "display")),
-            new Concept("access", List.of("account", "login", "log", "password", "passwort", "contrasena", "mdp",
-                    "portal", "portale", "portail", "licen", "lizenz", "software", "logiciel", "app", "apps",
-                    "sistema", "system", "systeme", "online", "email", "mail", "credenzial", "credencial",
-                    "anmeld", "einlogg", "connexion", "connecter", "accedere", "acceso", "zugang", "vpn", "wifi",
-                    "wlan", "eduroam", "moodle", "hisinone", "campusnet", "esse3", "ent", "intranet", "authenticator",
-                    "2fa", "mfa", "sso", "shibboleth", "utenza", "benutzerkont", "nutzerkont"),
-                    List.of("portal", "passwort", "lizenz", "login", "software", "account")));
+    private static final String RESOURCE = "concepts.tsv";
+    /** Stems need four letters: shorter ones ("pc", "app", "log") are whole words, or "application", "logo" match. */
+    static final int MIN_STEM = 4;
+    /** Letters of inflection a German compound head may carry after it ("Netzwerkdruckern"). */
+    private static final int HEAD_INFLECTION = 2;
 
-    /**
-     * {@code heads}: German compounds put the device last ("Dozentenrechner", "Zutrittsleser", "Campuslizenz"), where a
-     * stem matched at the start never sees it. A head counts at the end of a word, allowing two letters of inflection
-     * ("Netzwerkdruckern"). An explicit list, not every stem: "system" ends "Lüftungssystem", which is the building's.
-     */
-    private record Concept(String name, List<String> stems, List<String> heads) {
-    }
+    private static final Lexicon LEXICON = Lexicon.load();
 
     private Concepts() {
     }
 
-    private static boolean matches(String word, Concept concept) {
-        for (String stem : concept.stems()) {
-            // Stems of three letters or fewer ("pc", "app", "log") only as whole words: "application", "logo".
-            if (word.startsWith(stem) && (stem.length() > 3 || word.length() == stem.length())) {
-                return true;
-            }
-        }
-        for (String head : concept.heads()) {
-            int at = word.lastIndexOf(head);
-            if (at > 0 && at + head.length() >= word.length() - 2) {
-                return true;
-            }
-        }
-        return false;
+    /** The concept names of one normalised word, usually none, each once. */
+    static void of(String word, List<String> out) {
+        LEXICON.conceptsOf(word, out);
     }
 
-    /** The concept names of one normalised word, usually none. */
-    static void of(String word, List<String> out) {
-        for (Concept concept : CONCEPTS) {
-            if (matches(word, concept)) {
-                out.add(concept.name());
+    /** Every concept name, in the order of the file. */
+    static Set<String> names() {
+        return LEXICON.languages().keySet();
+    }
+
+    /** Per concept, the languages that list words for it. */
+    static Map<String, Set<String>> languages() {
+        return LEXICON.languages();
+    }
+
+    private record Head(String head, String concept) {
+    }
+
+    /** The parsed file: whole words and stems by their text (a lookup per prefix length), heads in a short list. */
+    private record Lexicon(Map<String, List<String>> words, Map<String, List<String>> stems, int longestStem,
+                           List<Head> heads, Map<String, Set<String>> languages) {
+
+        void conceptsOf(String word, List<String> out) {
+            int start = out.size();
+            addNew(words.get(word), out, start);
+            for (int length = MIN_STEM; length <= Math.min(longestStem, word.length()); length++) {
+                addNew(stems.get(word.substring(0, length)), out, start);
             }
+            for (Head h : heads) {
+                int at = word.lastIndexOf(h.head());
+                if (at > 0 && at + h.head().length() >= word.length() - HEAD_INFLECTION) {
+                    addNew(List.of(h.concept()), out, start);
+                }
+            }
+        }
+
+        private static void addNew(List<String> concepts, List<String> out, int start) {
+            if (concepts == null) {
+                return;
+            }
+            for (String concept : concepts) {
+                if (!out.subList(start, out.size()).contains(concept)) {
+                    out.add(concept);
+                }
+            }
+        }
+
+        static Lexicon load() {
+            try (InputStream in = Concepts.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException("Missing classifier resource " + RESOURCE);
+                }
+                return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        static Lexicon parse(BufferedReader reader) throws IOException {
+            Map<String, List<String>> words = new HashMap<>();
+            Map<String, List<String>> stems = new HashMap<>();
+            List<Head> heads = new ArrayList<>();
+            Map<String, Set<String>> languages = new LinkedHashMap<>();
+            int longestStem = 0;
+            String line;
+            int number = 0;
+            while ((line = reader.readLine()) != null) {
+                number++;
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] fields = line.split("\t");
+                if (fields.length != 3) {
+                    throw new IllegalStateException(RESOURCE + ":" + number + ": expected concept, language, words");
+                }
+                String concept = fields[0];
+                languages.computeIfAbsent(concept, k -> new LinkedHashSet<>()).add(fields[1]);
+                for (String entry : fields[2].split(" ")) {
+                    if (entry.startsWith("*")) {
+                        heads.add(new Head(folded(entry.substring(1), number), concept));
+                    } else if (entry.endsWith("*")) {
+                        String stem = folded(entry.substring(0, entry.length() - 1), number);
+                        if (stem.length() < MIN_STEM) {
+                            throw new IllegalStateException(RESOURCE + ":" + number + ": stem too short: " + entry);
+                        }
+                        stems.computeIfAbsent(stem, k -> new ArrayList<>(1)).add(concept);
+                        longestStem = Math.max(longestStem, stem.length());
+                    } else {
+                        words.computeIfAbsent(folded(entry, number), k -> new ArrayList<>(1)).add(concept);
+                    }
+                }
+            }
+            return new Lexicon(words, stems, longestStem, List.copyOf(heads), languages);
+        }
+
+        /** Entries are written folded; one that folding would change would never match a ticket's word. */
+        private static String folded(String entry, int number) {
+            if (!TextFolding.fold(entry).equals(entry)) {
+                throw new IllegalStateException(RESOURCE + ":" + number + ": write '" + entry + "' folded");
+            }
+            return entry;
         }
     }
 }

@@ -21,7 +21,7 @@ final class TrainedClassifier implements TicketClassifier {
      * log-loss; the classifier lab's {@code Evaluate --cv 10} prints the fit). Above 1 it softens the over-sure
      * training fit.
      */
-    static final double TEMPERATURE = 0.65;
+    static final double TEMPERATURE = 0.70;
 
     /**
      * A staff correction counts as this many corpus examples: it is a verified label from the desk's real traffic,

@@ -22,9 +22,9 @@ class RetrainTest {
             new LabelledText(Category.FACILITY, "Makerspace: filament jammed in the 3D printer extruder again"),
             new LabelledText(Category.FACILITY, "The resin 3D printer in the makerspace leaks resin on the table"));
 
-    /** Texts of the same kind, none of them among the corrections. */
+    /** Texts of the same kind, none of them among the corrections nor (nearly) a line of the corpus. */
     private static final List<String> SIMILAR = List.of(
-            "the 3D printer in the makerspace stops halfway through every print",
+            "the 3D printer in the makerspace leaves gaps in every layer",
             "makerspace 3D printer extruder is making a clicking noise",
             "La stampante 3D del makerspace non scalda il piatto");
 
