@@ -28,8 +28,10 @@ final class Concepts {
     private static final String RESOURCE = "concepts.tsv";
     /** Stems need four letters: shorter ones ("pc", "app", "log") are whole words, or "application", "logo" match. */
     static final int MIN_STEM = 4;
-    /** Letters of inflection a German compound head may carry after it ("Netzwerkdruckern"). */
-    private static final int HEAD_INFLECTION = 2;
+    /** The endings a German compound head may carry ("Netzwerkdruckern", "Zutrittslesers"). */
+    private static final List<String> HEAD_ENDINGS = List.of("", "e", "n", "s", "en", "er", "es", "ns");
+    /** Letters a compound needs before its head: "Dozenten|rechner", not "Ter|min|al" or "Au|tomat". */
+    private static final int HEAD_PREFIX = 3;
 
     private static final Lexicon LEXICON = Lexicon.load();
 
@@ -55,7 +57,7 @@ final class Concepts {
     }
 
     /** The parsed file: whole words and stems by their text (a lookup per prefix length), heads in a short list. */
-    private record Lexicon(Map<String, List<String>> words, Map<String, List<String>> stems, int longestStem,
+    record Lexicon(Map<String, List<String>> words, Map<String, List<String>> stems, int longestStem,
                            List<Head> heads, Map<String, Set<String>> languages) {
 
         void conceptsOf(String word, List<String> out) {
@@ -66,7 +68,7 @@ final class Concepts {
             }
             for (Head h : heads) {
                 int at = word.lastIndexOf(h.head());
-                if (at > 0 && at + h.head().length() >= word.length() - HEAD_INFLECTION) {
+                if (at >= HEAD_PREFIX && HEAD_ENDINGS.contains(word.substring(at + h.head().length()))) {
                     addNew(List.of(h.concept()), out, start);
                 }
             }
@@ -95,6 +97,7 @@ final class Concepts {
         }
 
         static Lexicon parse(BufferedReader reader) throws IOException {
+            Set<String> entries = new java.util.HashSet<>();
             Map<String, List<String>> words = new HashMap<>();
             Map<String, List<String>> stems = new HashMap<>();
             List<Head> heads = new ArrayList<>();
@@ -107,15 +110,24 @@ final class Concepts {
                 if (line.isBlank() || line.startsWith("#")) {
                     continue;
                 }
-                String[] fields = line.split("\t");
+                String[] fields = line.strip().split("\t");
                 if (fields.length != 3) {
-                    throw new IllegalStateException(RESOURCE + ":" + number + ": expected concept, language, words");
+                    throw new IllegalStateException(RESOURCE + ":" + number + ": expected concept<TAB>language<TAB>words,"
+                            + " found " + fields.length + " field(s): " + line);
                 }
                 String concept = fields[0];
                 languages.computeIfAbsent(concept, k -> new LinkedHashSet<>()).add(fields[1]);
                 for (String entry : fields[2].split(" ")) {
+                    if (entry.isEmpty() || !entries.add(concept + " " + entry)) {
+                        throw new IllegalStateException(RESOURCE + ":" + number + ": empty or repeated entry '" + entry
+                                + "' of " + concept);
+                    }
                     if (entry.startsWith("*")) {
-                        heads.add(new Head(folded(entry.substring(1), number), concept));
+                        String head = folded(entry.substring(1), number);
+                        if (head.length() < MIN_STEM) {
+                            throw new IllegalStateException(RESOURCE + ":" + number + ": head too short: " + entry);
+                        }
+                        heads.add(new Head(head, concept));
                     } else if (entry.endsWith("*")) {
                         String stem = folded(entry.substring(0, entry.length() - 1), number);
                         if (stem.length() < MIN_STEM) {
@@ -128,7 +140,9 @@ final class Concepts {
                     }
                 }
             }
-            return new Lexicon(words, stems, longestStem, List.copyOf(heads), languages);
+            languages.replaceAll((concept, used) -> java.util.Collections.unmodifiableSet(used));
+            return new Lexicon(words, stems, longestStem, List.copyOf(heads),
+                    java.util.Collections.unmodifiableMap(languages));
         }
 
         /** Entries are written folded; one that folding would change would never match a ticket's word. */

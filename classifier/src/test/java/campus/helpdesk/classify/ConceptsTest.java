@@ -4,10 +4,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.io.BufferedReader;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Which words carry a policy concept: whole words, stems at a word's start, German compound heads at its end. */
 class ConceptsTest {
@@ -39,7 +42,17 @@ class ConceptsTest {
             druckkosten      | money
             rimborso         | money
             maleducato       | people
-            pruefungsamt     | -
+            prufungsamt      | -
+            stampante        | device
+            bin              | -
+            automatische     | -
+            lehrstuhl        | -
+            reserver         | -
+            kartenterminal   | device
+            sistemare        | -
+            lampeggia        | -
+            fila             | -
+            schreibtisch     | state-of-place
             offnungszeiten   | time-and-rules
             scadenza         | time-and-rules
             geschlossen      | -
@@ -52,17 +65,34 @@ class ConceptsTest {
     }
 
     @Test
-    void aWordOfTwoKindsCarriesBothOnce() {
+    void aConceptMatchedTwiceInOneWordCountsOnce() {
         List<String> out = new ArrayList<>();
-        // "Netzwerkkabel": a network ("fault") by its start and its head, and nothing else.
+        // "Netzwerkkabel": a network ("fault") by its start and again by its head.
         Concepts.of("netzwerkkabel", out);
         assertThat(out).containsExactly("fault");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            device\ten\tprinter*  printer                         | empty or repeated entry
+            device\ten\tprinter* printer*                         | empty or repeated entry
+            device\ten\tpc*                                       | stem too short
+            device\ten\t*tur                                      | head too short
+            device\ten\tDrucker                                   | folded
+            device\ten                                             | found 2 field(s)
+            """)
+    void aFaultyLexiconLineIsNamedWithItsLineNumber(String line, String message) {
+        String text = "# a comment\n" + line.replace("\\t", "\t") + "\n";
+        assertThatThrownBy(() -> Concepts.Lexicon.parse(new BufferedReader(new StringReader(text))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("concepts.tsv:2")
+                .hasMessageContaining(message);
+    }
+
     @Test
     void everyConceptHasWordsInFiveLanguages() {
-        assertThat(Concepts.names()).contains("device", "access", "fault", "fabric", "utilities", "state-of-place",
-                "temperature", "money", "time-and-rules", "people", "paperwork", "food", "lost-property");
+        assertThat(Concepts.names()).containsExactly("device", "access", "fault", "fabric", "utilities", "state-of-place",
+                "money", "time-and-rules", "people", "paperwork", "food", "lost-property", "temperature");
         assertThat(Concepts.languages()).allSatisfy((concept, languages) ->
                 assertThat(languages).as(concept).containsExactlyInAnyOrder("en", "it", "es", "de", "fr"));
     }

@@ -22,7 +22,11 @@ class RetrainTest {
             new LabelledText(Category.FACILITY, "Makerspace: filament jammed in the 3D printer extruder again"),
             new LabelledText(Category.FACILITY, "The resin 3D printer in the makerspace leaks resin on the table"));
 
-    /** Texts of the same kind, none of them among the corrections nor (nearly) a line of the corpus. */
+    /**
+     * Texts of the same kind, none of them among the corrections. The first was "the 3D printer in the makerspace
+     * stops halfway through every print" until the corpus gained an IT line saying nearly that word for word: six
+     * corrections do not outweigh the corpus on a text it already holds, nor should they.
+     */
     private static final List<String> SIMILAR = List.of(
             "the 3D printer in the makerspace leaves gaps in every layer",
             "makerspace 3D printer extruder is making a clicking noise",

@@ -1,0 +1,74 @@
+package campus.helpdesk.classify;
+
+import campus.helpdesk.api.Category;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The held-out rounds (eval/round-six.tsv, round-nine.tsv: reports written from the policy alone, never trained on)
+ * stay held out, and the shipped model keeps its level on them. The floors sit under what was measured (96.4 and
+ * 95.9 %, every language 94.0 % or more; 60 items per language besides English, so one ticket is 1.7 points): a
+ * corpus or lexicon edit that costs unseen text several points fails here, noise does not.
+ */
+class HeldOutRoundsTest {
+
+    private static final double OVERALL_FLOOR = 0.93;
+    private static final double PER_LANGUAGE_FLOOR = 0.88;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"eval/round-six.tsv", "eval/round-nine.tsv"})
+    void noReportOfTheRoundIsACorpusLine(String file) throws IOException {
+        Set<String> corpus = Corpus.shipped().stream().map(t -> TextFolding.fold(t.text()))
+                .collect(Collectors.toSet());
+        assertThat(byLanguage(file).values().stream().flatMap(List::stream)
+                .filter(t -> corpus.contains(TextFolding.fold(t.text())))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"eval/round-six.tsv", "eval/round-nine.tsv"})
+    void theShippedModelGetsTheRoundRightInEveryLanguage(String file) throws IOException {
+        Map<String, List<LabelledText>> round = byLanguage(file);
+        assertThat(round.keySet()).containsExactlyInAnyOrderElementsOf(Corpus.LANGUAGES);
+        TicketClassifier model = TicketClassifiers.standard();
+        long right = 0;
+        long all = 0;
+        for (var entry : round.entrySet()) {
+            long rightHere = entry.getValue().stream()
+                    .filter(t -> model.classify(t.text()).category() == t.category()).count();
+            assertThat((double) rightHere / entry.getValue().size()).as(entry.getKey())
+                    .isGreaterThanOrEqualTo(PER_LANGUAGE_FLOOR);
+            right += rightHere;
+            all += entry.getValue().size();
+        }
+        assertThat(all).isEqualTo(440);
+        assertThat((double) right / all).isGreaterThanOrEqualTo(OVERALL_FLOOR);
+    }
+
+    /** The round's lines under its "# en", "# it", … headings. */
+    private static Map<String, List<LabelledText>> byLanguage(String file) throws IOException {
+        Map<String, List<LabelledText>> out = new LinkedHashMap<>();
+        String language = null;
+        for (String line : Files.readAllLines(Path.of(file), StandardCharsets.UTF_8)) {
+            if (line.startsWith("# ") && Corpus.LANGUAGES.contains(line.substring(2).trim())) {
+                language = line.substring(2).trim();
+            } else if (!line.isBlank() && !line.startsWith("#")) {
+                String[] fields = line.split("\t", 2);
+                out.computeIfAbsent(language, k -> new java.util.ArrayList<>())
+                        .add(new LabelledText(Category.valueOf(fields[0]), fields[1]));
+            }
+        }
+        return out;
+    }
+}
