@@ -176,8 +176,7 @@ public final class Evaluate {
             matrix.add(item.category(), c.category());
             outcomes.add(new Calibration.Outcome(c.confidence(), c.category() == item.category()));
             if (c.category() != item.category()) {
-                wrong.add(String.format(Locale.ROOT, "  %-8s -> %-8s %.2f  %s", item.category(), c.category(),
-                        c.confidence(), item.text()));
+                wrong.add("  " + mistake(item.category(), c.category(), c.confidence(), item.text()));
             }
         }
         matrix.print(out);
@@ -187,6 +186,11 @@ public final class Evaluate {
             out.println("mistakes (true -> predicted, confidence, text)");
             wrong.forEach(out::println);
         }
+    }
+
+    /** One wrong answer as the lab lists it: true -> predicted, confidence, text. */
+    static String mistake(Category truth, Category predicted, double confidence, String text) {
+        return String.format(Locale.ROOT, "%-8s -> %-8s %.2f  %s", truth, predicted, confidence, text);
     }
 
     /** Per-item classification time, measured apart from the scoring above. */

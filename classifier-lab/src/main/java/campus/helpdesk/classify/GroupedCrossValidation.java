@@ -63,8 +63,8 @@ final class GroupedCrossValidation {
             if (language.get(i).equals("dev")) {
                 devOutcomes.add(o);
             } else if (best != truth.ordinal()) {
-                corpusMistakes.add(String.format(Locale.ROOT, "  %s %-8s -> %-8s %.2f  %s", language.get(i), truth,
-                        Category.values()[best], p[best], pool.get(i).text()));
+                corpusMistakes.add("  " + language.get(i) + " "
+                        + Evaluate.mistake(truth, Category.values()[best], p[best], pool.get(i).text()));
             }
         }
         all.print(out);

@@ -1,10 +1,10 @@
 package campus.helpdesk.classify;
 
-import campus.helpdesk.api.Category;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,18 +56,21 @@ class HeldOutRoundsTest {
         assertThat((double) right / all).isGreaterThanOrEqualTo(OVERALL_FLOOR);
     }
 
-    /** The round's lines under its "# en", "# it", … headings. */
+    /** The round's lines under its "# en", "# it", … headings, each block read as the corpus is. */
     private static Map<String, List<LabelledText>> byLanguage(String file) throws IOException {
-        Map<String, List<LabelledText>> out = new LinkedHashMap<>();
-        String language = null;
+        Map<String, StringBuilder> blocks = new LinkedHashMap<>();
+        StringBuilder block = null;
         for (String line : Files.readAllLines(Path.of(file), StandardCharsets.UTF_8)) {
-            if (line.startsWith("# ") && Corpus.LANGUAGES.contains(line.substring(2).trim())) {
-                language = line.substring(2).trim();
-            } else if (!line.isBlank() && !line.startsWith("#")) {
-                String[] fields = line.split("\t", 2);
-                out.computeIfAbsent(language, k -> new java.util.ArrayList<>())
-                        .add(new LabelledText(Category.valueOf(fields[0]), fields[1]));
+            String heading = line.startsWith("# ") ? line.substring(2).strip() : "";
+            if (Corpus.LANGUAGES.contains(heading)) {
+                block = blocks.computeIfAbsent(heading, k -> new StringBuilder());
+            } else if (block != null) {
+                block.append(line).append('\n');
             }
+        }
+        Map<String, List<LabelledText>> out = new LinkedHashMap<>();
+        for (var entry : blocks.entrySet()) {
+            out.put(entry.getKey(), Corpus.read(new StringReader(entry.getValue().toString()), file));
         }
         return out;
     }

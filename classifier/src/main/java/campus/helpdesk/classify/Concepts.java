@@ -2,12 +2,10 @@ package campus.helpdesk.classify;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -58,7 +56,7 @@ final class Concepts {
 
     /** The parsed file: whole words and stems by their text (a lookup per prefix length), heads in a short list. */
     record Lexicon(Map<String, List<String>> words, Map<String, List<String>> stems, int longestStem,
-                           List<Head> heads, Map<String, Set<String>> languages) {
+                   List<Head> heads, Map<String, Set<String>> languages) {
 
         void conceptsOf(String word, List<String> out) {
             int start = out.size();
@@ -86,18 +84,11 @@ final class Concepts {
         }
 
         static Lexicon load() {
-            try (InputStream in = Concepts.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException("Missing classifier resource " + RESOURCE);
-                }
-                return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return ModuleText.read(RESOURCE, Lexicon::parse);
         }
 
         static Lexicon parse(BufferedReader reader) throws IOException {
-            Set<String> entries = new java.util.HashSet<>();
+            Set<String> entries = new HashSet<>();
             Map<String, List<String>> words = new HashMap<>();
             Map<String, List<String>> stems = new HashMap<>();
             List<Head> heads = new ArrayList<>();
@@ -140,9 +131,9 @@ final class Concepts {
                     }
                 }
             }
-            languages.replaceAll((concept, used) -> java.util.Collections.unmodifiableSet(used));
+            languages.replaceAll((concept, used) -> Collections.unmodifiableSet(used));
             return new Lexicon(words, stems, longestStem, List.copyOf(heads),
-                    java.util.Collections.unmodifiableMap(languages));
+                    Collections.unmodifiableMap(languages));
         }
 
         /** Entries are written folded; one that folding would change would never match a ticket's word. */

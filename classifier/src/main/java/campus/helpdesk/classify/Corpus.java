@@ -4,10 +4,7 @@ import campus.helpdesk.api.Category;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,14 +36,7 @@ public final class Corpus {
     /** The shipped examples of one language. */
     public static List<LabelledText> shipped(String language) {
         String resource = "corpus/" + language + ".tsv";
-        try (InputStream in = Corpus.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing corpus resource " + resource);
-            }
-            return read(new InputStreamReader(in, StandardCharsets.UTF_8), resource);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ModuleText.read(resource, reader -> read(reader, resource));
     }
 
     /** A labelled TSV file from disk. */

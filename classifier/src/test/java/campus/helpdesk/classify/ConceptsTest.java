@@ -82,7 +82,7 @@ class ConceptsTest {
             device\ten                                             | found 2 field(s)
             """)
     void aFaultyLexiconLineIsNamedWithItsLineNumber(String line, String message) {
-        String text = "# a comment\n" + line.replace("\\t", "\t") + "\n";
+        String text = "# a comment\n" + line + "\n"; // the text block has already made each \t a tab
         assertThatThrownBy(() -> Concepts.Lexicon.parse(new BufferedReader(new StringReader(text))))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("concepts.tsv:2")
