@@ -41,6 +41,11 @@ final class Concepts {
         LEXICON.conceptsOf(word, out);
     }
 
+    /** The file as written: what a trained model depends on ({@link ShippedModel#fingerprint}). */
+    static String lexiconText() {
+        return ModuleText.read(RESOURCE, reader -> String.join("\n", reader.lines().toList()));
+    }
+
     /** Every concept name, in the order of the file. */
     static Set<String> names() {
         return LEXICON.languages().keySet();

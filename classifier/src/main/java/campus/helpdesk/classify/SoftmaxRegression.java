@@ -2,7 +2,11 @@ package campus.helpdesk.classify;
 
 import campus.helpdesk.classify.TextFeatures.SparseVector;
 
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 
 /**
@@ -60,6 +64,44 @@ final class SoftmaxRegression implements LinearModel {
             }
         }
         return new SoftmaxRegression(w, b);
+    }
+
+    /** Everything training depends on besides the examples and the code. */
+    static String settings() {
+        return "epochs=" + EPOCHS + " rate=" + LEARNING_RATE + " l2=" + L2 + " seed=" + SEED
+                + " dimensions=" + TextFeatures.DIMENSIONS + " temperature=" + TrainedClassifier.TEMPERATURE;
+    }
+
+    /** The weights as {@link #read} takes them: sizes, then every weight and bias as a float, big-endian. */
+    void write(DataOutputStream out) throws IOException {
+        out.writeInt(weights.length);
+        out.writeInt(weights[0].length);
+        ByteBuffer row = ByteBuffer.allocate(weights[0].length * Float.BYTES);
+        for (float[] w : weights) {
+            row.clear();
+            row.asFloatBuffer().put(w);
+            out.write(row.array());
+        }
+        for (float b : bias) {
+            out.writeFloat(b);
+        }
+    }
+
+    /** A model written by {@link #write}, or empty if its sizes are not this build's. */
+    static Optional<SoftmaxRegression> read(ByteBuffer in, int classes) {
+        if (in.getInt() != classes || in.getInt() != TextFeatures.DIMENSIONS) {
+            return Optional.empty();
+        }
+        float[][] w = new float[classes][TextFeatures.DIMENSIONS];
+        for (float[] row : w) {
+            in.asFloatBuffer().get(row);
+            in.position(in.position() + row.length * Float.BYTES);
+        }
+        float[] b = new float[classes];
+        for (int c = 0; c < classes; c++) {
+            b[c] = in.getFloat();
+        }
+        return in.hasRemaining() ? Optional.empty() : Optional.of(new SoftmaxRegression(w, b));
     }
 
     private static void shuffle(int[] a, Random random) {

@@ -9,8 +9,8 @@ public final class TicketClassifiers {
     }
 
     /**
-     * The classifier trained on the corpus shipped in this module: trained once, on first use, then shared (it is
-     * immutable and thread-safe).
+     * The classifier of the corpus shipped in this module: its model as the build trained it, loaded on first use
+     * (trained then if the jar holds none for this corpus), then shared (it is immutable and thread-safe).
      */
     public static TicketClassifier standard() {
         return Standard.INSTANCE;
@@ -21,8 +21,8 @@ public final class TicketClassifiers {
         return TrainedClassifier.train(examples);
     }
 
-    /** Lazy holder: the JVM trains it once, on first use, without locks on the hot path. */
+    /** Lazy holder: the JVM loads it once, on first use, without locks on the hot path. */
     private static final class Standard {
-        static final TicketClassifier INSTANCE = TrainedClassifier.train(Corpus.shipped());
+        static final TicketClassifier INSTANCE = TrainedClassifier.shipped(Corpus.shipped());
     }
 }

@@ -52,16 +52,31 @@ final class TrainedClassifier implements TicketClassifier {
 
     private TrainedClassifier(Learner learner, List<LabelledText> corpus, List<LabelledText> corrections,
                               double temperature) {
+        this(learner, corpus, corrections, temperature, train(learner, corpus, corrections));
+    }
+
+    private TrainedClassifier(Learner learner, List<LabelledText> corpus, List<LabelledText> corrections,
+                              double temperature, LinearModel model) {
         this.learner = learner;
         this.corpus = List.copyOf(corpus);
         this.corrections = List.copyOf(corrections);
         this.temperature = temperature;
-        this.model = train(learner, this.corpus, this.corrections);
+        this.model = model;
         this.vocabulary = Vocabulary.of(this.corpus, this.corrections);
     }
 
     static TrainedClassifier train(List<LabelledText> corpus) {
         return new TrainedClassifier(SoftmaxRegression.LEARNER, corpus, List.of(), TEMPERATURE);
+    }
+
+    /**
+     * The product's classifier for this corpus: the model the build trained on it ({@link ShippedModel}), or, when the
+     * jar holds none for exactly this corpus, one trained now. Either is the same model: training is deterministic.
+     */
+    static TrainedClassifier shipped(List<LabelledText> corpus) {
+        return ShippedModel.read(corpus)
+                .map(model -> new TrainedClassifier(SoftmaxRegression.LEARNER, corpus, List.of(), TEMPERATURE, model))
+                .orElseGet(() -> train(corpus));
     }
 
     /** Another learner at its own temperature: how the classifier lab compares alternatives with the product's. */
@@ -144,6 +159,10 @@ final class TrainedClassifier implements TicketClassifier {
     public TicketClassifier retrainedWith(List<LabelledText> extraExamples) {
         // Always from the shipped corpus plus the full list given: retraining twice never double-counts.
         return new TrainedClassifier(learner, corpus, extraExamples, temperature);
+    }
+
+    LinearModel model() {
+        return model;
     }
 
     List<LabelledText> corpus() {
