@@ -81,6 +81,18 @@ final class JvmFlags {
                 && !Files.isRegularFile(sharedArchive);
     }
 
+    /**
+     * The archive a process started with these flags writes as it exits: the AOT cache it records, or the dynamic
+     * class-data-sharing archive (JDK 21-24); null when it writes none.
+     */
+    static Path recordedArchive(List<String> flags) {
+        if (!writesArchiveOnExit(flags)) {
+            return null;
+        }
+        Path aotCache = file(flags, "-XX:AOTCacheOutput=");
+        return aotCache != null ? aotCache : file(flags, "-XX:SharedArchiveFile=");
+    }
+
     /** The AOT cache these flags map ({@code -XX:AOTCache}), or null when they map none. */
     static Path mappedCache(List<String> flags) {
         return file(flags, "-XX:AOTCache=");

@@ -78,6 +78,20 @@ class JvmFlagsTest {
     }
 
     @Test
+    void theArchiveARunWritesIsNamedOnlyForTheRunThatWritesIt() throws IOException {
+        Path jar = jar("gateway", 1_000);
+        Path cache = dir.resolve("gateway-" + JvmFlags.jarVersion(jar) + ".aot");
+        assertThat(JvmFlags.recordedArchive(JvmFlags.archive(Service.GATEWAY, jar, dir, 25))).isEqualTo(cache);
+        assertThat(JvmFlags.recordedArchive(JvmFlags.archive(Service.GATEWAY, jar, dir, 21)))
+                .isEqualTo(dir.resolve("gateway.jsa"));
+
+        Files.writeString(cache, "written");
+        Files.writeString(dir.resolve("gateway.jsa"), "written");
+        assertThat(JvmFlags.recordedArchive(JvmFlags.archive(Service.GATEWAY, jar, dir, 25))).isNull();
+        assertThat(JvmFlags.recordedArchive(JvmFlags.archive(Service.GATEWAY, jar, dir, 21))).isNull();
+    }
+
+    @Test
     void aRebuiltJarGetsANewCacheAndTheOldOneIsRemoved() throws IOException {
         Path jar = jar("gateway", 1_000);
         Path old = dir.resolve("gateway-" + JvmFlags.jarVersion(jar) + ".aot");

@@ -23,13 +23,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * A JVM refuses an AOT cache whose archived objects do not fit the heap it was given (here a young generation that
- * leaves the old one smaller than those objects) and then does not start at all. The launcher must not be stuck
- * restarting it: it deletes that cache and starts the service without it. Real JVMs, a stand-in service
- * ({@link AnswersHealth}) on port 30184.
+ * The start-up cache (JDK 25's AOT cache) a service records on its first run and maps on every later one, and the two
+ * ways it could leave a desk worse off for good. Real JVMs, a stand-in service ({@link AnswersHealth}) on port 30184.
+ * <ul>
+ * <li>A JVM refuses a cache whose archived objects do not fit the heap it was given (here a young generation that
+ *     leaves the old one smaller than those objects) and then does not start at all. The launcher must not be stuck
+ *     restarting it: it deletes that cache and starts the service without it.</li>
+ * <li>A run stopped before it was ready writes a cache of what it had loaded by then, a fraction of a full one, and
+ *     every later start would map that one and stay slow: the launcher deletes it, and the next run records anew.</li>
+ * </ul>
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
-class UnusableAotCacheTest {
+class StartUpCacheTest {
 
     private static final int OFFSET = 22100;
 
@@ -67,6 +72,30 @@ class UnusableAotCacheTest {
         assertThat(log).contains(JvmFlags.UNUSABLE_CACHE, "could not use its start-up cache " + cache.getFileName());
         assertThat(running.isAlive()).isTrue();
         assertThat(cache).as("deleted, so the next start records one for these flags").doesNotExist();
+    }
+
+    @Test
+    void aRunStoppedBeforeItWasReadyLeavesNoCacheAndTheNextRunRecordsAFullOne() throws Exception {
+        assumeTrue(Runtime.version().feature() >= 25, "the AOT cache is JDK 25's");
+        Path archives = Files.createDirectories(root.resolve("archives"));
+        standInJar();
+
+        running = process(Map.of());
+        running.start();
+        Thread.sleep(300);   // the JVM is up and loading classes, not yet answering
+        running.stop();
+        running = null;
+        try (Stream<Path> files = Files.list(archives)) {
+            assertThat(files.filter(f -> f.toString().endsWith(".aot"))).as("no cache from a run never ready").isEmpty();
+        }
+
+        running = process(Map.of());
+        running.start();
+        running.awaitHealthy(Duration.ofSeconds(60));
+        running.stop();
+        running = null;
+        assertThat(Files.size(onlyCache(archives))).as("a full cache, recorded by a run that was ready")
+                .isGreaterThan(4_000_000L);
     }
 
     private ServiceProcess process(Map<String, String> env) {
