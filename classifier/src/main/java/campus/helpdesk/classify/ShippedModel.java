@@ -1,10 +1,13 @@
 package campus.helpdesk.classify;
 
+import campus.helpdesk.api.Category;
+
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -18,17 +21,23 @@ import java.util.Optional;
 
 /**
  * The shipped corpus's model, trained when the module is built (this class's {@link #main}, run by the build after
- * compiling) and read from the jar at start-up instead of trained again. Training costs ticket-service 2-4 s of CPU,
- * JIT included, at the moment the four other services start beside it on two cores (BENCHMARKS.md, "Memory and
- * start-up"); reading the weights costs tens of milliseconds.
+ * compiling) and read from the jar at start-up instead of trained again. Training costs 2.3-2.5 s of CPU, JIT
+ * included, at the moment the four other services start beside ticket-service on two cores; reading the model costs
+ * 0.5-0.6 s (classifier README, "API").
  * <p>
- * The file names what it was trained on: a digest of the corpus, the concept lexicon and the training settings. A
- * file that does not match the corpus in the jar (a corpus edited in an IDE that does not run the build's step) is
- * ignored and the model is trained as before, so a stale file can cost time but never a wrong model.
+ * The file names what it was trained on: a digest of the corpus, the concept lexicon, the learner's settings, the
+ * categories in their order and the compiled code that turns a text into features and learns from them. A file that
+ * does not match what is in the jar (a corpus or feature code changed in an IDE that does not run the build's step)
+ * is ignored and the model trained as before. Not covered: the JDK's own text tables (case folding, Unicode
+ * normalisation) where the build's JDK and the service's differ; they move letters outside the corpus's languages.
  */
 final class ShippedModel {
 
-    static final String RESOURCE = "shipped-model.bin";
+    static final String RESOURCE = "campus/helpdesk/classify/shipped-model.bin";
+
+    /** The classes whose code decides the model besides its data: a change in any of them is another model. */
+    private static final List<Class<?>> MODEL_CODE = List.of(TextFeatures.class, TextFolding.class, Concepts.class,
+            Vocabulary.class, SoftmaxRegression.class, TrainedClassifier.class);
 
     private static final int MAGIC = 0x43484d31; // "CHM1"
 
@@ -61,7 +70,8 @@ final class ShippedModel {
     static Optional<SoftmaxRegression> read(List<LabelledText> corpus) {
         try (InputStream in = ShippedModel.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             return in == null ? Optional.empty() : read(in.readAllBytes(), fingerprint(corpus));
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // Whatever is wrong with the file, training gives the same model: a failure here must not stop the start.
             return Optional.empty();
         }
     }
@@ -84,8 +94,8 @@ final class ShippedModel {
     }
 
     /**
-     * What a model depends on besides the code: every example in order, the lexicon's text and the learner's settings.
-     * The code itself (features, learner) is covered by the build writing a new file each time it compiles.
+     * What a model depends on: every example in order, the lexicon's text, the learner's settings, the categories in
+     * the order the weights are stored, and the bytes of the classes that compute features and learn.
      */
     static byte[] fingerprint(List<LabelledText> corpus) {
         MessageDigest digest = sha256();
@@ -94,7 +104,23 @@ final class ShippedModel {
         }
         digest.update(Concepts.lexiconText().getBytes(StandardCharsets.UTF_8));
         digest.update(SoftmaxRegression.settings().getBytes(StandardCharsets.UTF_8));
+        digest.update(Arrays.toString(Category.values()).getBytes(StandardCharsets.UTF_8));
+        for (Class<?> code : MODEL_CODE) {
+            digest.update(classBytes(code));
+        }
         return digest.digest();
+    }
+
+    private static byte[] classBytes(Class<?> type) {
+        String file = type.getName().replace('.', '/') + ".class";
+        try (InputStream in = ShippedModel.class.getClassLoader().getResourceAsStream(file)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing class file " + file);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static MessageDigest sha256() {

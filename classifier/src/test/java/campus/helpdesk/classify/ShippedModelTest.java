@@ -60,7 +60,8 @@ class ShippedModelTest {
         assertThat(ShippedModel.read(file, fingerprint)).isPresent();
 
         assertThat(ShippedModel.read(Arrays.copyOf(file, file.length - 1), fingerprint)).as("truncated").isEmpty();
-        assertThat(ShippedModel.read(Arrays.copyOf(file, 40), fingerprint)).as("cut in the weights").isEmpty();
+        assertThat(ShippedModel.read(Arrays.copyOf(file, 40), fingerprint)).as("cut in the sizes").isEmpty();
+        assertThat(ShippedModel.read(Arrays.copyOf(file, 44 + 1000), fingerprint)).as("cut in the weights").isEmpty();
         assertThat(ShippedModel.read(new byte[0], fingerprint)).as("empty").isEmpty();
         assertThat(ShippedModel.read(Arrays.copyOf(file, file.length + 4), fingerprint)).as("trailing bytes").isEmpty();
         byte[] otherMagic = file.clone();

@@ -33,13 +33,7 @@ final class ServiceProcess implements Supervised {
     private final ProcessLog log;
     private final PidFile pidFile;
     private volatile Process process;
-    private volatile boolean writesArchiveOnExit;
-    /** The AOT cache the running process maps, if any (see {@link #droppedUnusableCache}). */
-    private volatile Path mappedCache;
-    /** The start-up archive the running process writes as it exits, if any (see {@link #discardUnreadyRecording}). */
-    private volatile Path recording;
-    /** Whether the running process has been healthy: only such a run records an archive worth keeping. */
-    private volatile boolean wasHealthy;
+    private final StartUpCache startUpCache;
 
     ServiceProcess(Service service, SuiteOptions options, Map<String, String> env) {
         this.service = service;
@@ -49,6 +43,7 @@ final class ServiceProcess implements Supervised {
         this.log = new ProcessLog(service.module(), target.resolve(service.module() + "-" + port() + ".log"),
                 options.logToConsole() ? System.out : null);
         this.pidFile = new PidFile(target.resolve(service.module() + "-" + port() + ".pid"));
+        this.startUpCache = new StartUpCache(log);
     }
 
     Service service() {
@@ -91,7 +86,7 @@ final class ServiceProcess implements Supervised {
         if (isAlive()) {
             return;
         }
-        discardUnreadyRecording();
+        startUpCache.discardUnready();
         Path jar = findJar();
         stopOrphan();
         Ports.requireFree(service.module(), port());
@@ -124,10 +119,7 @@ final class ServiceProcess implements Supervised {
             throw new SuiteException("Cannot create " + archiveDir + ": " + e.getMessage(), e);
         }
         List<String> flags = JvmFlags.of(service, jar, archiveDir, Runtime.version().feature());
-        writesArchiveOnExit = JvmFlags.writesArchiveOnExit(flags);
-        mappedCache = JvmFlags.mappedCache(flags);
-        recording = writesArchiveOnExit ? JvmFlags.recordedArchive(flags) : null;
-        wasHealthy = false;
+        startUpCache.startedWith(flags);
         command.addAll(flags);
         // Appended, so that they win over the flags above.
         String extra = System.getenv("HELPDESK_SERVICE_JVM_FLAGS");
@@ -153,7 +145,7 @@ final class ServiceProcess implements Supervised {
         boolean answered = false;
         while (true) {
             if (!isAlive()) {
-                if (droppedUnusableCache()) {
+                if (startUpCache.droppedRefused(log.tail())) {
                     start();
                     continue;
                 }
@@ -161,7 +153,7 @@ final class ServiceProcess implements Supervised {
             }
             Health health = health(request);
             if (health == Health.UP) {
-                wasHealthy = true;
+                startUpCache.ready();
                 return;
             }
             if (health == Health.NOT_READY && !answered) {
@@ -176,29 +168,6 @@ final class ServiceProcess implements Supervised {
             }
             sleep(100);
         }
-    }
-
-    /**
-     * Whether the process just died because the JVM refused its AOT cache, and that cache is now deleted. A JVM
-     * refuses a cache whose archived objects do not fit the heap it is given (a large young generation leaving the old
-     * one smaller than them, for one, set through HELPDESK_SERVICE_JVM_FLAGS) and then will not start at all, so every
-     * restart would fail the same way. Started again without it, the service runs as on a first start and records a
-     * cache for its new flags.
-     */
-    private boolean droppedUnusableCache() {
-        Path cache = mappedCache;
-        if (cache == null || !log.tail().contains(JvmFlags.UNUSABLE_CACHE)) {
-            return false;
-        }
-        mappedCache = null;
-        try {
-            Files.deleteIfExists(cache);
-        } catch (IOException e) {
-            return false;
-        }
-        log.note("the JVM could not use its start-up cache " + cache.getFileName()
-                + " (recorded under other JVM flags); starting without it, a new one is recorded when it stops");
-        return true;
     }
 
     private enum Health { NO_ANSWER, NOT_READY, UP }
@@ -272,7 +241,7 @@ final class ServiceProcess implements Supervised {
         }
         p.destroy();
         try {
-            if (!p.waitFor(writesArchiveOnExit ? 120 : 10, TimeUnit.SECONDS)) {
+            if (!p.waitFor(startUpCache.recordsOnExit() ? 120 : 10, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 p.waitFor(10, TimeUnit.SECONDS);
             }
@@ -280,32 +249,11 @@ final class ServiceProcess implements Supervised {
             p.destroyForcibly();
             Thread.currentThread().interrupt();
         }
-        discardUnreadyRecording();
+        if (!p.isAlive()) {
+            startUpCache.discardUnready();
+        }
         // Micronaut may keep the port in TIME_WAIT/LISTEN briefly; a restart checks the port before binding.
         waitForPortRelease();
-    }
-
-    /**
-     * Deletes the start-up archive written by a run that exited before it was ever healthy (stopped with Ctrl-C
-     * during the first start, or crashed and restarted). The JVM writes whatever it had loaded by then: measured, 14-16
-     * MB where a full one is 75-98 MB, and a service mapping such a cache started in 6.4-7.0 s where one with a full
-     * cache took 2.3 s. A cache is kept until the jar changes, so without this the desk would keep its slow start;
-     * deleted, the next run records a full one.
-     */
-    private void discardUnreadyRecording() {
-        Path archive = recording;
-        if (archive == null || isAlive() || wasHealthy) {
-            return;
-        }
-        recording = null;
-        try {
-            if (Files.deleteIfExists(archive)) {
-                log.note("discarded the start-up cache " + archive.getFileName() + " of a run that stopped before it"
-                        + " was ready; the next start records a full one");
-            }
-        } catch (IOException e) {
-            // Left in place, it costs a slower start, nothing else.
-        }
     }
 
     private void waitForPortRelease() {
