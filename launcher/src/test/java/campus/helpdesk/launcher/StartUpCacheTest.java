@@ -56,12 +56,7 @@ class StartUpCacheTest {
         Path archives = Files.createDirectories(root.resolve("archives"));
         standInJar();
 
-        running = process(Map.of());
-        running.start();
-        running.awaitHealthy(Duration.ofSeconds(60));
-        running.stop();   // the first run records the cache as it exits
-        running = null;
-        Path cache = onlyCache(archives);
+        Path cache = runUntilReadyThenStop(archives);   // the first run records the cache as it exits
 
         // -Xms16m (JvmFlags) with a 15 MB young generation leaves 1 MB for the archived objects.
         running = process(Map.of("JAVA_TOOL_OPTIONS", "-Xmn15m"));
@@ -89,13 +84,18 @@ class StartUpCacheTest {
             assertThat(files.filter(f -> f.toString().endsWith(".aot"))).as("no cache from a run never ready").isEmpty();
         }
 
+        assertThat(Files.size(runUntilReadyThenStop(archives))).as("a full cache, recorded by a run that was ready")
+                .isGreaterThan(4_000_000L);
+    }
+
+    /** A run of the stand-in until it is healthy, then stopped; the cache it recorded as it exited. */
+    private Path runUntilReadyThenStop(Path archives) throws IOException {
         running = process(Map.of());
         running.start();
         running.awaitHealthy(Duration.ofSeconds(60));
         running.stop();
         running = null;
-        assertThat(Files.size(onlyCache(archives))).as("a full cache, recorded by a run that was ready")
-                .isGreaterThan(4_000_000L);
+        return onlyCache(archives);
     }
 
     private ServiceProcess process(Map<String, String> env) {
