@@ -68,10 +68,10 @@ final class ShippedModel {
 
     /** The model in the jar, if it was trained on exactly this corpus with today's settings. */
     static Optional<SoftmaxRegression> read(List<LabelledText> corpus) {
-        try (InputStream in = ShippedModel.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            return in == null ? Optional.empty() : read(in.readAllBytes(), fingerprint(corpus));
-        } catch (IOException | RuntimeException e) {
-            // Whatever is wrong with the file, training gives the same model: a failure here must not stop the start.
+        try {
+            return read(resource(RESOURCE), fingerprint(corpus));
+        } catch (RuntimeException e) {
+            // Missing or unreadable, training gives the same model: a failure here must not stop the start.
             return Optional.empty();
         }
     }
@@ -106,16 +106,16 @@ final class ShippedModel {
         digest.update(SoftmaxRegression.settings().getBytes(StandardCharsets.UTF_8));
         digest.update(Arrays.toString(Category.values()).getBytes(StandardCharsets.UTF_8));
         for (Class<?> code : MODEL_CODE) {
-            digest.update(classBytes(code));
+            digest.update(resource(code.getName().replace('.', '/') + ".class"));
         }
         return digest.digest();
     }
 
-    private static byte[] classBytes(Class<?> type) {
-        String file = type.getName().replace('.', '/') + ".class";
-        try (InputStream in = ShippedModel.class.getClassLoader().getResourceAsStream(file)) {
+    /** A file of this module's jar (the model, a class), whole. */
+    static byte[] resource(String name) {
+        try (InputStream in = ShippedModel.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("Missing class file " + file);
+                throw new IllegalStateException("Missing classifier resource " + name);
             }
             return in.readAllBytes();
         } catch (IOException e) {

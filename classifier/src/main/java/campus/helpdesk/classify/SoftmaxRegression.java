@@ -66,10 +66,10 @@ final class SoftmaxRegression implements LinearModel {
         return new SoftmaxRegression(w, b);
     }
 
-    /** Everything training depends on besides the examples and the code. */
+    /** Everything training depends on besides the examples and the code (the temperature is applied after it). */
     static String settings() {
         return "epochs=" + EPOCHS + " rate=" + LEARNING_RATE + " l2=" + L2 + " seed=" + SEED
-                + " dimensions=" + TextFeatures.DIMENSIONS + " temperature=" + TrainedClassifier.TEMPERATURE;
+                + " dimensions=" + TextFeatures.DIMENSIONS;
     }
 
     /** The weights as {@link #read} takes them: sizes, then every weight and bias as a float, big-endian. */

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -80,10 +79,7 @@ class ShippedModelTest {
         assertThat(out.toByteArray()).isEqualTo(shippedFile());
     }
 
-    private static byte[] shippedFile() throws IOException {
-        try (InputStream in = ShippedModel.class.getClassLoader().getResourceAsStream(ShippedModel.RESOURCE)) {
-            assertThat(in).isNotNull();
-            return in.readAllBytes();
-        }
+    private static byte[] shippedFile() {
+        return ShippedModel.resource(ShippedModel.RESOURCE);
     }
 }

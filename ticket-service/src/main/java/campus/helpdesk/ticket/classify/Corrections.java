@@ -132,7 +132,7 @@ public class Corrections {
         // In the background: start-up must stay fast, and the shipped model serves meanwhile.
         Thread.ofVirtual().name("classifier-startup-retrain").start(() -> {
             try {
-                classifier.model(); // trains the shipped model now rather than on the first request
+                classifier.model(); // loads the shipped model now rather than on the first request
                 if (stored.count() > 0) {
                     retrainUnasked();
                 }

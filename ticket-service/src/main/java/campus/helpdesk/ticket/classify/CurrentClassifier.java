@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The classifier in use. Retraining builds a new immutable model and swaps it in atomically, so requests in flight
- * keep the model they started with and never see a half-trained one. The shipped model is trained on first use
- * (warmed up in the background at start-up), so training never delays the server's start.
+ * keep the model they started with and never see a half-trained one. The shipped model (trained by the build) is
+ * loaded on first use, warmed up in the background at start-up, so neither it nor a retrain delays the server's start.
  */
 @Singleton
 public class CurrentClassifier {
@@ -50,7 +50,7 @@ public class CurrentClassifier {
     public Model model() {
         Model model = current.get();
         if (model == null) {
-            // standard() trains once per JVM and is thread-safe; losing this race only means one redundant set.
+            // standard() loads once per JVM and is thread-safe; losing this race only means one redundant set.
             current.compareAndSet(null, new Model(TicketClassifiers.standard(), 0, Instant.now()));
             model = current.get();
         }
