@@ -4,7 +4,8 @@
 #   - p50/p99 of each endpoint, and of the same question as a SQL aggregate on PostgreSQL, with the ratio,
 #   - change-to-answer latency (ticket created through ticket-service until analytics-category counts it),
 #   - under BENCH_CLIENTS concurrent clients (issue 17): req/s, p50, p99 and max of every endpoint the dashboard
-#     calls, on a fresh replica of each build in BENCH_LOAD_ROOTS, measured back to back (AnalyticsLoad.java, JDK 22+).
+#     calls, on a fresh replica of each build in BENCH_LOAD_ROOTS, measured back to back once the machine is quiet and
+#     the replica's JIT has settled (AnalyticsLoad.java, JDK 22+).
 # It starts its own helpdesk (embedded PostgreSQL, ports +13000), seeds it, measures, and stops it.
 # Needs the -all.jars built (./mvnw -B -q -DskipTests package) and a JDK 21+ (JAVA_HOME or java on PATH).
 #
