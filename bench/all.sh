@@ -2,7 +2,7 @@
 # Runs every benchmark of BENCHMARKS.md's summary table one after another, on a quiet machine, and prints that
 # table: the date, the machine, the commit, then one row per figure with its target. Each benchmark starts and stops
 # its own helpdesk on ports of its own; their full output stays in bench/target/all/<name>.log.
-# Takes about 50-60 minutes on the 2-core development box, most of it seeding 1M tickets (three times).
+# Takes 45-65 minutes on the 2-core development box, depending on the VM, most of it seeding 1M tickets (three times).
 # Needs the -all.jars (./mvnw -B -q -DskipTests package), a JDK 21+, pgbench and psql (postgresql-client), bc, openssl.
 # Environment: BENCH_ONLY (space-separated names below, to run some of them), BENCH_DIR (bench/target).
 set -uo pipefail

@@ -18,7 +18,7 @@ set -euo pipefail
 REPO="$(cd "$(dirname "$0")/.." && pwd)"
 SECONDS_EACH="${BENCH_SECONDS:-20}"
 CONNECTIONS="${BENCH_CONNECTIONS:-16}"
-# Each phase is warmed up with the same connections first, so neither path is measured while the JIT still compiles it.
+# Each phase is warmed up with the same connections first, after both have run until the JIT settled (settle, below).
 WARMUP="${BENCH_WARMUP:-5}"
 SEARCH_TICKETS="${BENCH_SEARCH_TICKETS:-1000000}"
 OFFSET="${BENCH_PORT_OFFSET:-14000}"
@@ -119,26 +119,34 @@ unclosed_ids() {
   psql "${PSQL_ARGS[@]}" -qAt -d helpdesk -c "SELECT id FROM tickets WHERE deleted_at IS NULL AND status <> 'CLOSED'
     ORDER BY id DESC LIMIT 20000" >"$WORK/ticket-ids.txt"
 }
-# CPU ticks of ticket-service's JIT compiler threads (one C1 and one C2 with the launcher's -XX:CICompilerCount=2).
+# "TID ticks" of each of ticket-service's JIT compiler threads (one C1 and one C2 with the launcher's -XX:CICompilerCount=2).
 compiler_ticks() {
-  local t total=0
+  local t
   for t in /proc/"$TS_PID"/task/*; do
-    grep -q CompilerT "$t/comm" 2>/dev/null && total=$((total + $(ticks_of "${t#/proc/}")))
+    grep -q CompilerT "$t/comm" 2>/dev/null && echo "${t##*/} $(ticks_of "${t#/proc/}")"
   done
-  echo "$total"
+  true
 }
-# Both paths in turn, 5 s each, until a round in which ticket-service's compilers used under 2 % of a core (at most
-# BENCH_SETTLE_MAX s, 180): a service that has just started is still compiling its request paths for a minute or
-# more, and whichever phase ran first paid for it (as the analytics answers did, BENCHMARKS.md). 0 skips it.
+# Both paths in turn, 5 s each, until a round (the two loads with their JVMs' start, about 14 s) in which ticket-service's
+# compilers used under 2 % of a core (at most BENCH_SETTLE_MAX s, 180; 0 skips it): a service that has just started is
+# still compiling its request paths for minutes, and whichever phase ran first paid for it (as the analytics answers
+# did, BENCHMARKS.md).
 settle() {
-  local limit="${BENCH_SETTLE_MAX:-180}" started=$SECONDS before began share shares=""
+  local limit="${BENCH_SETTLE_MAX:-180}" started=$SECONDS began used share shares=""
+  if [[ -z "$(compiler_ticks)" ]]; then
+    echo "No JIT compiler threads found in ticket-service: measured without settling"
+    return
+  fi
   while (( SECONDS - started < limit )); do
-    before=$(compiler_ticks); began=$(date +%s.%N)
+    compiler_ticks >"$WORK/compilers-before.txt"; began=$(date +%s.%N)
     "$JAVA" "$REPO/bench/CreateLoad.java" "$TICKETS_URL" "$CONNECTIONS" 5 >/dev/null
     unclosed_ids
     "$JAVA" "$REPO/bench/GetLoad.java" "$TICKETS_URL" "$CONNECTIONS" 5 "$WORK/ticket-ids.txt" >/dev/null
-    share=$(echo "scale=3; ($(compiler_ticks) - $before) / $TICKS_PER_SECOND / ($(date +%s.%N) - $began)" | bc)
-    shares="$shares $(echo "$share * 100 / 1" | bc)%"
+    # Per thread: a compiler thread that ended meanwhile must not make the round look idle.
+    used=$(compiler_ticks | awk 'NR == FNR { before[$1] = $2; next } { used += $2 - before[$1] } END { print used + 0 }' \
+      "$WORK/compilers-before.txt" -)
+    share=$(echo "scale=3; $used / $TICKS_PER_SECOND / ($(date +%s.%N) - $began)" | bc)
+    shares="$shares${shares:+,} $(echo "$share * 100 / 1" | bc) %"
     if (( $(echo "$share < 0.02" | bc) )); then
       echo "JIT settled after $((SECONDS - started)) s (compilers' share of a core per round:$shares)"
       return
@@ -146,7 +154,6 @@ settle() {
   done
   echo "JIT NOT settled after $((SECONDS - started)) s (compilers' share of a core per round:$shares)"
 }
-"$JAVA" "$REPO/bench/CreateLoad.java" "$TICKETS_URL" "$CONNECTIONS" "$WARMUP" >/dev/null   # tickets to read
 [[ "${BENCH_SETTLE_MAX:-180}" == 0 ]] || settle
 
 echo "== create through ticket-service: $CONNECTIONS connections, ${SECONDS_EACH}s"
