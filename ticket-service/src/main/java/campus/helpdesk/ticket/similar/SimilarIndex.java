@@ -3,6 +3,7 @@ package campus.helpdesk.ticket.similar;
 import campus.helpdesk.api.Category;
 import campus.helpdesk.ticket.db.Database;
 import campus.helpdesk.ticket.db.Sql;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.inject.Singleton;
@@ -15,7 +16,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -40,6 +43,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * ({@link SimilarSearch}), so a change made without an event (by hand in SQL) never offers a closed ticket. When a
  * replica starts, or finds more than {@link #FOLLOW_LIMIT} changes (a bulk load), it sweeps instead: reads the
  * candidates' versions (V12's partial index), and the texts of those new or changed.
+ *
+ * <p>It holds the newest {@code helpdesk.similar.capacity} candidates (20,000 by default), about a kilobyte each. A
+ * week of unclosed tickets is a few thousand on a campus, but nothing bounds it: 200,000 tickets filed in a day (a
+ * load test, a script gone wrong) filled ticket-service's heap, and as the index is built again at every start, the
+ * service then died at every start. The newest are the ones a wave of reports about one outage is compared with.
  */
 @Singleton
 public class SimilarIndex {
@@ -48,6 +56,8 @@ public class SimilarIndex {
     /** How long a request waits for a sweep on its own thread: a few keystrokes' pause, no more. */
     static final Duration SWEEP_WAIT = Duration.ofMillis(250);
     private static final int TEXT_READ = 2_000;
+    /** Tickets read per statement: the driver holds a whole result in memory, texts included. */
+    private static final int READ_BATCH = 2_000;
     private static final Logger LOG = LoggerFactory.getLogger(SimilarIndex.class);
 
     /**
@@ -71,6 +81,7 @@ public class SimilarIndex {
 
     private final Database db;
     private final Lexicon lexicon;
+    private final int capacity;
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<Long, Indexed> tickets = new ConcurrentHashMap<>();
     private final Map<String, Set<Long>> byConcept = new ConcurrentHashMap<>();
@@ -82,8 +93,12 @@ public class SimilarIndex {
     private volatile CompletableFuture<Void> sweeping;
     private Instant dropped = Instant.EPOCH;
 
-    public SimilarIndex(Database db) {
+    public SimilarIndex(Database db, @Value("${helpdesk.similar.capacity:20000}") int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("helpdesk.similar.capacity must be at least 1, not " + capacity);
+        }
         this.db = db;
+        this.capacity = capacity;
         this.lexicon = Lexicon.standard();
     }
 
@@ -225,6 +240,7 @@ public class SimilarIndex {
             }
             // What changed and is no candidate now (closed, deleted) leaves the index.
             changed.forEach(this::remove);
+            evictOldestBeyondCapacity();
         }
         position = newest;
         dropOlderThan(since);
@@ -244,8 +260,10 @@ public class SimilarIndex {
             before = rs.getLong(1);
         }
         Map<Long, Long> versions = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT t.id, t.version FROM tickets t WHERE " + CANDIDATE)) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT t.id, t.version FROM tickets t WHERE " + CANDIDATE
+                + " ORDER BY t.opened_at DESC, t.id DESC LIMIT ?")) {
             Sql.setInstant(ps, 1, since);
+            ps.setInt(2, capacity);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     versions.put(rs.getLong(1), rs.getLong(2));
@@ -257,11 +275,15 @@ public class SimilarIndex {
                 .filter(e -> tickets.get(e.getKey()) == null || tickets.get(e.getKey()).version() != e.getValue())
                 .map(Map.Entry::getKey).toArray(Long[]::new);
         try (PreparedStatement ps = c.prepareStatement(READ + "t.id = ANY(?) AND " + CANDIDATE)) {
-            ps.setArray(1, c.createArrayOf("bigint", stale));
-            Sql.setInstant(ps, 2, since);
-            read(ps);
+            for (int from = 0; from < stale.length; from += READ_BATCH) {
+                ps.setArray(1, c.createArrayOf("bigint",
+                        Arrays.copyOfRange(stale, from, Math.min(stale.length, from + READ_BATCH))));
+                Sql.setInstant(ps, 2, since);
+                read(ps);
+            }
         }
-        LOG.info("Similar index swept: {} candidates, {} read, in {} ms", versions.size(), stale.length,
+        LOG.info("Similar index swept: {} candidates{}, {} read, in {} ms", versions.size(),
+                versions.size() == capacity ? " (the newest; helpdesk.similar.capacity)" : "", stale.length,
                 (System.nanoTime() - started) / 1_000_000);
         position = before;
         swept = true;
@@ -301,6 +323,24 @@ public class SimilarIndex {
                 });
             }
         }
+    }
+
+    /**
+     * Drops the oldest candidates down to the capacity once it is exceeded by a tenth, so that a desk at its capacity
+     * sorts the index once per few thousand new tickets, not per request.
+     */
+    private void evictOldestBeyondCapacity() {
+        if (tickets.size() <= capacity + capacity / 10) {
+            return;
+        }
+        tickets.values().stream()
+                .sorted(Comparator.comparing(Indexed::openedAt).thenComparingLong(Indexed::id).reversed())
+                .skip(capacity).map(Indexed::id).toList()
+                .forEach(this::remove);
+    }
+
+    int size() {
+        return tickets.size();
     }
 
     /** Once a minute: a request skips those past the week anyway, this only frees their memory. */

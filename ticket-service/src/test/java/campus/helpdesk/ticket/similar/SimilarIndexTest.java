@@ -20,6 +20,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -130,7 +131,7 @@ class SimilarIndexTest extends ApiTest {
     void aReplicaStartingOnTicketsItHasNotSeenReadsThem() {
         Ticket ticket = file("Moodle down", "Moodle shows an error page", null);
 
-        SimilarIndex starting = new SimilarIndex(db);
+        SimilarIndex starting = new SimilarIndex(db, 20_000);
         db.autoCommit(c -> {
             starting.catchUp(c, Instant.now().minus(SimilarSearch.RECENT));
             return null;
@@ -138,6 +139,34 @@ class SimilarIndexTest extends ApiTest {
 
         assertThat(starting.sharing(ReportVector.of("moodle non funziona", starting.lexicon())))
                 .extracting(SimilarIndex.Indexed::id).containsExactly(ticket.id());
+    }
+
+    @Test
+    void itHoldsTheNewestCandidatesUpToItsCapacityWhenStartingAndWhenFollowing() {
+        List<Long> filed = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            filed.add(file("Moodle down " + i, "Moodle shows an error page", null).id());
+        }
+        SimilarIndex small = new SimilarIndex(db, 3);
+        catchUp(small);
+        assertThat(small.size()).isEqualTo(3);
+        assertThat(small.sharing(ReportVector.of("moodle", small.lexicon()))).extracting(SimilarIndex.Indexed::id)
+                .containsExactlyInAnyOrderElementsOf(filed.subList(2, 5));
+
+        // Followed one by one: the newest stay, the oldest leave once the capacity is exceeded by a tenth (here: 1).
+        for (int i = 0; i < 2; i++) {
+            filed.add(file("Moodle down again " + i, "Moodle shows an error page", null).id());
+        }
+        catchUp(small);
+        assertThat(small.sharing(ReportVector.of("moodle", small.lexicon()))).extracting(SimilarIndex.Indexed::id)
+                .containsExactlyInAnyOrderElementsOf(filed.subList(4, 7));
+    }
+
+    private void catchUp(SimilarIndex index) {
+        db.autoCommit(c -> {
+            index.catchUp(c, Instant.now().minus(SimilarSearch.RECENT));
+            return null;
+        });
     }
 
     private static void sleep() {
