@@ -31,6 +31,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * their commit, and every {@link #SWEEP_MS} otherwise, for events written elsewhere (other replicas). A bulk load
  * writes its events with their positions under the same lock ({@link FeedPositions}), so it leaves nothing here.
  *
+ * <p>Under load, a sweep that stamps events starts at least {@code min-interval} (20 ms by default) after the
+ * last one that did. Each sweep is a transaction, and each one that stamps something wakes every follower for a feed
+ * read: a sweep per commit made each follower read, decode and apply a page per ticket created. Commits that arrive
+ * during the pause are stamped together by the next sweep, so at hundreds of creates a second each follower reads a
+ * page per pause. On a quiet desk the pause is long over when a commit comes, and it is stamped at once.
+ *
  * <p>The stamp is written by hand, like {@link ChangeFeed}'s read, with the lock and the greatest position from
  * {@link FeedPositions}, which a bulk load uses too: together they are the feed's order guarantee, and whoever checks
  * that guarantee should read the exact SQL next to the reasoning.
@@ -59,6 +65,7 @@ public class FeedSequencer implements CommitListener {
     private final Thread thread;
     private final boolean enabled;
     private final Duration lockTimeout;
+    private final long minIntervalNanos;
     private volatile boolean running = true;
     private boolean pending;
     /** Every event committed before this instant has a position (the start of the last sweep that finished). */
@@ -66,8 +73,10 @@ public class FeedSequencer implements CommitListener {
 
     public FeedSequencer(Database db, FeedNotifier notifier,
                          @Value("${helpdesk.feed.sequencer.enabled:true}") boolean enabled,
-                         @Value("${helpdesk.feed.sequencer.lock-timeout:10s}") Duration lockTimeout) {
+                         @Value("${helpdesk.feed.sequencer.lock-timeout:10s}") Duration lockTimeout,
+                         @Value("${helpdesk.feed.sequencer.min-interval:20ms}") Duration minInterval) {
         this.db = db;
+        this.minIntervalNanos = minInterval.toNanos();
         this.lockTimeout = lockTimeout;
         this.notifier = notifier;
         this.enabled = enabled;
@@ -124,11 +133,19 @@ public class FeedSequencer implements CommitListener {
     private void run() {
         long backoff = SWEEP_MS;
         long lockWaitSince = 0;
+        // Only a sweep that stamped something starts a pause: the empty sweeps of a quiet desk must not delay the
+        // next commit.
+        long lastStamping = System.nanoTime() - minIntervalNanos;
         while (running) {
             long attempt = System.nanoTime();
             try {
                 awaitWork();
-                sweep();
+                pauseUntil(lastStamping + minIntervalNanos);
+                clearPending();
+                long started = System.nanoTime();
+                if (sweep() > 0) {
+                    lastStamping = started;
+                }
                 backoff = SWEEP_MS;
                 lockWaitSince = 0;
             } catch (InterruptedException e) {
@@ -172,9 +189,28 @@ public class FeedSequencer implements CommitListener {
             if (!pending) {
                 wakeUp.await(SWEEP_MS, TimeUnit.MILLISECONDS);
             }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Cleared right before the sweep, not on waking: commits signalled during the pause are committed before the
+     * sweep's statement starts, so it stamps them, and they must not cause an empty sweep after it.
+     */
+    private void clearPending() {
+        lock.lock();
+        try {
             pending = false;
         } finally {
             lock.unlock();
+        }
+    }
+
+    private static void pauseUntil(long nanoTime) throws InterruptedException {
+        long wait = nanoTime - System.nanoTime();
+        if (wait > 0) {
+            TimeUnit.NANOSECONDS.sleep(wait);
         }
     }
 

@@ -1,0 +1,70 @@
+package campus.helpdesk.ticket.feed;
+
+import campus.helpdesk.ticket.ApiTest;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Under load, the sequencer pauses between sweeps so that commits arriving meanwhile are stamped together (one
+ * feed page for every follower instead of one per ticket), while a commit on a quiet desk is stamped at once. A
+ * sweep is one transaction, so the events one sweep stamped share the transaction id of their stamped row version
+ * ({@code xmin}): the number of distinct ones is the number of sweeps.
+ */
+@MicronautTest(transactional = false)
+@Property(name = "helpdesk.feed.sequencer.min-interval", value = "3s")
+class SequencerPauseTest extends ApiTest {
+
+    @Test
+    void aQuietDesksCommitIsStampedAtOnceAndTheCommitsOfThePauseTogether() throws Exception {
+        // Longer than the pause since any earlier sweep (the service's start, other tests' tickets).
+        Thread.sleep(3_500);
+        long first = create().id();
+        awaitStamped(List.of(first), 2_000);
+
+        List<Long> burst = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            burst.add(create().id());
+        }
+        assertThat(unstamped(burst)).as("the burst waits for the pause to end").isPositive();
+        awaitStamped(burst, 15_000);
+        assertThat(sweepsThatStamped(burst)).as("one sweep stamped the whole burst").isOne();
+    }
+
+    private void awaitStamped(List<Long> tickets, long millis) throws Exception {
+        long deadline = System.nanoTime() + millis * 1_000_000L;
+        while (unstamped(tickets) > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(unstamped(tickets)).as("events without a position after %d ms", millis).isZero();
+    }
+
+    private long unstamped(List<Long> tickets) throws SQLException {
+        return count("SELECT count(*) FROM ticket_event WHERE position IS NULL AND ticket_id IN (" + ids(tickets) + ")");
+    }
+
+    private long sweepsThatStamped(List<Long> tickets) throws SQLException {
+        return count("SELECT count(DISTINCT xmin::text) FROM ticket_event WHERE ticket_id IN (" + ids(tickets) + ")");
+    }
+
+    private static String ids(List<Long> tickets) {
+        return tickets.stream().map(String::valueOf).collect(Collectors.joining(","));
+    }
+
+    private long count(String query) throws SQLException {
+        try (Connection c = sql(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
