@@ -59,7 +59,17 @@ public final class Suite implements AutoCloseable {
      * @throws SuiteException     when a service does not become healthy; its log tail is in the message
      */
     public static Suite start(SuiteOptions options) {
+        return start(options, null);
+    }
+
+    /**
+     * Like {@link #start(SuiteOptions)}, with each service handed to {@code supervisor} as soon as it is first
+     * healthy, not once all are: the analytics services load their snapshots from ticket-service while they start
+     * (minutes, on a large desk), and a ticket-service that died meanwhile was left down while they waited for it.
+     */
+    public static Suite start(SuiteOptions options, Supervisor supervisor) {
         Suite suite = new Suite(options);
+        suite.supervisor = supervisor;
         suite.processes.values().forEach(ServiceProcess::stopOrphan);
         for (Service service : Service.values()) {
             Ports.requireFree(service.module(), options.port(service));
@@ -125,16 +135,29 @@ public final class Suite implements AutoCloseable {
         ServiceProcess process = processes.get(service);
         process.start();
         process.awaitHealthy(START_TIMEOUT);
-        Supervisor s = supervisor;
-        if (s != null) {
-            s.resume(service.module());
-        }
+        supervised(process);
     }
 
     private void startTogether(List<Service> services) {
         // Launch all first so their JVMs boot side by side, then wait for each.
         services.forEach(s -> processes.get(s).start());
-        inParallel(services, p -> p.awaitHealthy(START_TIMEOUT));
+        inParallel(services, p -> {
+            p.awaitHealthy(START_TIMEOUT);
+            supervised(p);
+        });
+    }
+
+    /** A healthy service is (again) the supervisor's to restart, if there is one. */
+    private void supervised(ServiceProcess process) {
+        Supervisor s = supervisor;
+        if (s == null) {
+            return;
+        }
+        if (s.supervises(process.name())) {
+            s.resume(process.name());
+        } else {
+            s.watch(process);
+        }
     }
 
     /** Runs one action per service on its own (virtual) thread; the first failure is rethrown as is. */

@@ -44,10 +44,13 @@ public final class Supervisor implements AutoCloseable {
         this.status = new StatusFile(statusFile);
     }
 
-    /** Starts watching a running process. */
+    /**
+     * Starts watching a running process. Nothing happens once the supervisor is closed: the desk is being stopped,
+     * possibly while it still starts, and a process handed over now will not be restarted any more.
+     */
     public synchronized void watch(Supervised target) {
         if (closed) {
-            throw new IllegalStateException("The supervisor is closed");
+            return;
         }
         if (watches.containsKey(target.name())) {
             throw new IllegalArgumentException(target.name() + " is supervised already");

@@ -119,14 +119,18 @@ public final class UpCommand implements Callable<Integer> {
             env.put("HELPDESK_STAFF_CODE", code);
         }
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("helpdesk-stop").unstarted(this::stop));
+        Supervisor supervising = startSupervising(home);
         DatabaseTarget target = external;
         if (target == null) {
             System.out.println("Starting PostgreSQL on 127.0.0.1:" + pgPort + " (data in " + home + ")");
             embedded = EmbeddedDatabase.start(home, pgPort);
             target = embedded.target();
+            if (supervising != null) {
+                supervising.watch(embedded);
+            }
         }
         suite = Suite.start(new SuiteOptions(root, target.url(), target.user(), target.password(), offset,
-                SuiteSecrets.loadOrCreate(home), gateway, env, true, home.resolve("jvm-archives")));
+                SuiteSecrets.loadOrCreate(home), gateway, env, true, home.resolve("jvm-archives")), supervising);
         seedOnFirstStart(target);
         System.out.println();
         System.out.println(upLine(gateway));
@@ -136,27 +140,27 @@ public final class UpCommand implements Callable<Integer> {
         }
         System.out.println("PostgreSQL: " + target.url() + " (user " + target.user()
                 + (embedded != null ? "; ./helpdesk psql opens it" : "") + ")");
-        supervise(home);
+        System.out.println("Supervising: a process that exits or stops answering is restarted (status in "
+                + statusFile(home) + ")");
         System.out.println("Press Ctrl-C to stop.");
         awaitStop();
         return 0;
     }
 
-    /** From now on a process that exits or hangs is started again; its state is in {@code <data-dir>/status.json}. */
-    private void supervise(Path home) {
+    /**
+     * The supervisor that restarts a process that exits or hangs, each from the moment it was first healthy (its
+     * state is in {@code <data-dir>/status.json}); null when the desk is being stopped already.
+     */
+    private Supervisor startSupervising(Path home) {
         Supervisor started = new Supervisor(RestartPolicy.DEFAULT, statusFile(home), System.out);
         synchronized (this) {
             if (stopping) {
-                return;
+                started.close();
+                return null;
             }
             supervisor = started;
         }
-        if (embedded != null) {
-            started.watch(embedded);
-        }
-        suite.supervise(started);
-        System.out.println("Supervising: a process that exits or stops answering is restarted (status in "
-                + statusFile(home) + ")");
+        return started;
     }
 
     public static Path statusFile(Path home) {
