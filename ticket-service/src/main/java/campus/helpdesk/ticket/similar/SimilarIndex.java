@@ -233,14 +233,18 @@ public class SimilarIndex {
             return false;
         }
         if (!changed.isEmpty()) {
+            Long[] ids = changed.toArray(Long[]::new);
             try (PreparedStatement ps = c.prepareStatement(READ + "t.id = ANY(?) AND " + CANDIDATE)) {
-                ps.setArray(1, c.createArrayOf("bigint", changed.toArray()));
-                Sql.setInstant(ps, 2, since);
-                changed.removeAll(read(ps));
+                for (int from = 0; from < ids.length; from += READ_BATCH) {
+                    ps.setArray(1, c.createArrayOf("bigint",
+                            Arrays.copyOfRange(ids, from, Math.min(ids.length, from + READ_BATCH))));
+                    Sql.setInstant(ps, 2, since);
+                    changed.removeAll(read(ps));
+                    evictOldestBeyondCapacity();
+                }
             }
             // What changed and is no candidate now (closed, deleted) leaves the index.
             changed.forEach(this::remove);
-            evictOldestBeyondCapacity();
         }
         position = newest;
         dropOlderThan(since);
