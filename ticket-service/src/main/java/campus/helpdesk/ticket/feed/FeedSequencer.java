@@ -32,10 +32,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * writes its events with their positions under the same lock ({@link FeedPositions}), so it leaves nothing here.
  *
  * <p>Under load, a sweep that stamps events starts at least {@code min-interval} (20 ms by default) after the
- * last one that did. Each sweep is a transaction, and each one that stamps something wakes every follower for a feed
- * read: a sweep per commit made each follower read, decode and apply a page per ticket created. Commits that arrive
- * during the pause are stamped together by the next sweep, so at hundreds of creates a second each follower reads a
- * page per pause. On a quiet desk the pause is long over when a commit comes, and it is stamped at once.
+ * last one that did. Each sweep is a transaction of its own (a lock, an UPDATE of the new events, a WAL flush at
+ * commit): a sweep per commit doubled the transactions of a create. Commits that arrive during the pause are stamped
+ * together by the next sweep. On a quiet desk the pause is long over when a commit comes, and it is stamped at once.
+ * Under 1 s, as a long poll takes a sequencer that far behind for a stalled one
+ * ({@code ChangeFeedController.BEHIND_MS}).
  *
  * <p>The stamp is written by hand, like {@link ChangeFeed}'s read, with the lock and the greatest position from
  * {@link FeedPositions}, which a bulk load uses too: together they are the feed's order guarantee, and whoever checks
@@ -46,6 +47,7 @@ public class FeedSequencer implements CommitListener {
 
     static final long SWEEP_MS = 50;
     static final int BATCH = 5_000;
+    private static final Duration MAX_MIN_INTERVAL = Duration.ofMillis(ChangeFeedController.BEHIND_MS);
     private static final Duration LONG_LOCK_WAIT = Duration.ofSeconds(30);
     /** PostgreSQL's SQLSTATE when lock_timeout ends a wait. */
     private static final String LOCK_NOT_AVAILABLE = "55P03";
@@ -75,6 +77,10 @@ public class FeedSequencer implements CommitListener {
                          @Value("${helpdesk.feed.sequencer.enabled:true}") boolean enabled,
                          @Value("${helpdesk.feed.sequencer.lock-timeout:10s}") Duration lockTimeout,
                          @Value("${helpdesk.feed.sequencer.min-interval:20ms}") Duration minInterval) {
+        if (minInterval.isNegative() || minInterval.compareTo(MAX_MIN_INTERVAL) >= 0) {
+            throw new IllegalArgumentException("helpdesk.feed.sequencer.min-interval must be at least 0 and under "
+                    + MAX_MIN_INTERVAL.toMillis() + " ms, not " + minInterval.toMillis() + " ms");
+        }
         this.db = db;
         this.minIntervalNanos = minInterval.toNanos();
         this.lockTimeout = lockTimeout;
