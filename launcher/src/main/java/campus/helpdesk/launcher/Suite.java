@@ -27,8 +27,8 @@ import java.util.function.Consumer;
  * }
  * }</pre>
  *
- * Nothing restarts a service that dies unless the suite is {@linkplain #supervise supervised}, as
- * {@code ./helpdesk up} does; then {@link #stop(Service)} still stops one on purpose.
+ * Nothing restarts a service that dies unless the suite is supervised: {@link #start(SuiteOptions, Supervisor)}
+ * (what {@code ./helpdesk up} does) or {@link #supervise}; then {@link #stop(Service)} still stops one on purpose.
  */
 public final class Suite implements AutoCloseable {
 
@@ -66,6 +66,7 @@ public final class Suite implements AutoCloseable {
      * Like {@link #start(SuiteOptions)}, with each service handed to {@code supervisor} as soon as it is first
      * healthy, not once all are: the analytics services load their snapshots from ticket-service while they start
      * (minutes, on a large desk), and a ticket-service that died meanwhile was left down while they waited for it.
+     * The suite closes {@code supervisor} when it closes, and when its start fails.
      */
     public static Suite start(SuiteOptions options, Supervisor supervisor) {
         Suite suite = new Suite(options);

@@ -38,8 +38,9 @@ import java.util.stream.Stream;
 
 /**
  * {@code ./helpdesk up}: PostgreSQL (embedded, or the one given), the five services, demo tickets on first start,
- * the address to open; then it supervises what it started (a service or PostgreSQL that dies or hangs is
- * started again, see {@link Supervisor}) until Ctrl-C or SIGTERM stops the services, then PostgreSQL.
+ * the address to open. It supervises what it started, each process from the moment it is first healthy (a service
+ * or PostgreSQL that dies or hangs is started again, see {@link Supervisor}), until Ctrl-C or SIGTERM stops the
+ * services, then PostgreSQL.
  */
 @Command(name = "up", sortOptions = false, description = {
         "Starts PostgreSQL and the five services, and restarts any of them that exits or stops answering; "
@@ -140,8 +141,10 @@ public final class UpCommand implements Callable<Integer> {
         }
         System.out.println("PostgreSQL: " + target.url() + " (user " + target.user()
                 + (embedded != null ? "; ./helpdesk psql opens it" : "") + ")");
-        System.out.println("Supervising: a process that exits or stops answering is restarted (status in "
-                + statusFile(home) + ")");
+        if (supervising != null) {
+            System.out.println("Supervising: a process that exits or stops answering is restarted (status in "
+                    + statusFile(home) + ")");
+        }
         System.out.println("Press Ctrl-C to stop.");
         awaitStop();
         return 0;
