@@ -233,16 +233,7 @@ public class SimilarIndex {
             return false;
         }
         if (!changed.isEmpty()) {
-            Long[] ids = changed.toArray(Long[]::new);
-            try (PreparedStatement ps = c.prepareStatement(READ + "t.id = ANY(?) AND " + CANDIDATE)) {
-                for (int from = 0; from < ids.length; from += READ_BATCH) {
-                    ps.setArray(1, c.createArrayOf("bigint",
-                            Arrays.copyOfRange(ids, from, Math.min(ids.length, from + READ_BATCH))));
-                    Sql.setInstant(ps, 2, since);
-                    changed.removeAll(read(ps));
-                    evictOldestBeyondCapacity();
-                }
-            }
+            changed.removeAll(readCandidates(c, changed.toArray(Long[]::new), since));
             // What changed and is no candidate now (closed, deleted) leaves the index.
             changed.forEach(this::remove);
         }
@@ -278,19 +269,30 @@ public class SimilarIndex {
         Long[] stale = versions.entrySet().stream()
                 .filter(e -> tickets.get(e.getKey()) == null || tickets.get(e.getKey()).version() != e.getValue())
                 .map(Map.Entry::getKey).toArray(Long[]::new);
-        try (PreparedStatement ps = c.prepareStatement(READ + "t.id = ANY(?) AND " + CANDIDATE)) {
-            for (int from = 0; from < stale.length; from += READ_BATCH) {
-                ps.setArray(1, c.createArrayOf("bigint",
-                        Arrays.copyOfRange(stale, from, Math.min(stale.length, from + READ_BATCH))));
-                Sql.setInstant(ps, 2, since);
-                read(ps);
-            }
-        }
+        readCandidates(c, stale, since);
         LOG.info("Similar index swept: {} candidates{}, {} read, in {} ms", versions.size(),
                 versions.size() == capacity ? " (the newest; helpdesk.similar.capacity)" : "", stale.length,
                 (System.nanoTime() - started) / 1_000_000);
         position = before;
         swept = true;
+    }
+
+    /**
+     * Reads and indexes those of {@code ids} that are candidates, {@link #READ_BATCH} at a time, dropping the oldest
+     * beyond the capacity after each batch; the ids read.
+     */
+    private Set<Long> readCandidates(Connection c, Long[] ids, Instant since) throws SQLException {
+        Set<Long> read = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement(READ + "t.id = ANY(?) AND " + CANDIDATE)) {
+            for (int from = 0; from < ids.length; from += READ_BATCH) {
+                ps.setArray(1, c.createArrayOf("bigint",
+                        Arrays.copyOfRange(ids, from, Math.min(ids.length, from + READ_BATCH))));
+                Sql.setInstant(ps, 2, since);
+                read.addAll(read(ps));
+                evictOldestBeyondCapacity();
+            }
+        }
+        return read;
     }
 
     /** Indexes the tickets {@code read} returns; their ids. */
