@@ -20,7 +20,9 @@ import org.junit.jupiter.api.TestInstance;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -78,6 +80,14 @@ public abstract class ApiTest implements TestPropertyProvider {
     protected Connection sql() throws SQLException {
         TestPostgres postgres = TestPostgres.get();
         return DriverManager.getConnection(jdbcUrl, postgres.user(), postgres.password());
+    }
+
+    /** The one number {@code query} answers, e.g. a count. */
+    protected long count(String query) throws SQLException {
+        try (Connection c = sql(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     /** Moves a ticket's opening, and with it its stored response targets, {@code ago} into the past. */

@@ -19,10 +19,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -108,12 +105,5 @@ class DemoWavesTest extends ApiTest {
                 + URLEncoder.encode(text, StandardCharsets.UTF_8));
         assertThat(answer.status).as(answer.toString()).isEqualTo(200);
         return answer.as(SimilarTickets.class).items();
-    }
-
-    private long count(String sql) throws SQLException {
-        try (Connection c = sql(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 }

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -55,11 +54,6 @@ class SequencerLockWaitTest extends ApiTest {
     }
 
     private long unstampedEventsOf(long ticket) throws SQLException {
-        try (Connection c = sql(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT count(*) FROM ticket_event WHERE position IS NULL AND ticket_id = "
-                     + ticket)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return count("SELECT count(*) FROM ticket_event WHERE position IS NULL AND ticket_id = " + ticket);
     }
 }
