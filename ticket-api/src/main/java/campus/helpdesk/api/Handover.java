@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 @Serdeable
 public record Handover(
         @NotBlank(message = "Whom to hand it to? Please type a name.")
+        @Pattern(regexp = Text.VISIBLE, message = "Whom to hand it to? Please type a name.")
         @Size(max = 80, message = "A name can be at most 80 characters.")
         @Pattern(regexp = Text.PLAIN, message = Text.PLAIN_MESSAGE) String assignee) {
 }

@@ -8,5 +8,6 @@ import jakarta.validation.constraints.Size;
 /** Body of {@code POST /api/integrations}: the name, a slug that becomes the intake's URL and the reporter. */
 @Serdeable
 public record NewIntegration(@NotBlank @Size(max = 40)
+                             @Pattern(regexp = Text.VISIBLE, message = "Please give it a name you can read.")
                              @Pattern(regexp = Text.PLAIN, message = Text.PLAIN_MESSAGE) String name) {
 }

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 @Serdeable
 public record NewMessage(
         @NotBlank(message = "Please write a message first.")
+        @Pattern(regexp = Text.VISIBLE, message = "Please write a message first.")
         @Size(max = 5_000, message = "A message can be at most 5,000 characters.")
         @Pattern(regexp = Text.PLAIN, message = Text.PLAIN_MESSAGE) String body,
         @Nullable Boolean internal) {

@@ -18,9 +18,11 @@ import jakarta.validation.constraints.Size;
 @Serdeable
 public record NewTicket(
         @NotBlank(message = "Please give a short title.")
+        @Pattern(regexp = Text.VISIBLE, message = "Please give a short title.")
         @Size(max = 200, message = "The title can be at most 200 characters.")
         @Pattern(regexp = Text.PLAIN, message = Text.PLAIN_MESSAGE) String title,
         @NotBlank(message = "Please describe the problem.")
+        @Pattern(regexp = Text.VISIBLE, message = "Please describe the problem.")
         @Size(max = 10_000, message = "The description can be at most 10,000 characters.")
         @Pattern(regexp = Text.PLAIN, message = Text.PLAIN_MESSAGE) String description,
         @Nullable @Size(max = 100, message = "The location can be at most 100 characters.")

@@ -14,6 +14,14 @@ public final class Text {
     public static final String PLAIN_MESSAGE = "Please use ordinary text only: control characters such as NUL "
             + "cannot be stored.";
 
+    /**
+     * Text that shows something: at least one character that is not a space of any kind (including the no-break and
+     * ideographic ones), a control or an invisible format character (zero-width space, direction marks). Blank-looking
+     * text passes {@code @NotBlank}, which only knows ASCII white space; a title of three zero-width spaces would
+     * be a ticket no one can find or read. Used beside {@code @NotBlank} on text that must say something.
+     */
+    public static final String VISIBLE = "(?s).*[^\\s\\p{Z}\\p{Cf}\\p{Cc}].*";
+
     private Text() {
     }
 }

@@ -12,10 +12,12 @@ import jakarta.validation.constraints.Size;
 @Serdeable
 public record TicketPatch(
         @Nullable @Size(min = 1, max = 200, message = "The title must be 1 to 200 characters long.")
-        @Pattern(regexp = Text.PLAIN, message = Text.PLAIN_MESSAGE) String title,
+        @Pattern(regexp = Text.PLAIN, message = Text.PLAIN_MESSAGE)
+        @Pattern(regexp = Text.VISIBLE, message = "Please give a short title.") String title,
         @Nullable @Size(min = 1, max = 10_000,
                 message = "The description must be 1 to 10,000 characters long.")
-        @Pattern(regexp = Text.PLAIN, message = Text.PLAIN_MESSAGE) String description,
+        @Pattern(regexp = Text.PLAIN, message = Text.PLAIN_MESSAGE)
+        @Pattern(regexp = Text.VISIBLE, message = "Please describe the problem.") String description,
         @Nullable @Size(max = 100, message = "The location can be at most 100 characters.")
         @Pattern(regexp = Text.PLAIN, message = Text.PLAIN_MESSAGE) String location,
         @Nullable Priority priority,

@@ -38,6 +38,8 @@ public class ConstraintViolationHandler implements ExceptionHandler<ConstraintVi
                 .map(v -> Map.of(BadInput.FIELD, field(v), "message", v.getMessage()))
                 .sorted(Comparator.comparing((Map<String, String> v) -> v.get(BadInput.FIELD))
                         .thenComparing(v -> v.get("message")))
+                // Two rules may say one thing: blank text fails @NotBlank and Text.VISIBLE with the same sentence.
+                .distinct()
                 .toList();
         String detail = violations.stream().map(v -> sentence(v.get(BadInput.FIELD), v.get("message")))
                 .collect(Collectors.joining(" "));
