@@ -126,6 +126,10 @@ public class ProblemResponses implements ErrorResponseProcessor<Map<String, Obje
                 .replaceAll(" at \\[Source: .*$", "")
                 .replaceAll("\\[?class [\\w.$]+]?", "").replaceAll("campus\\.helpdesk\\.[\\w.$]+", "")
                 .replaceAll("\\s+", " ").strip();
+        if (text.startsWith("For input string")) {
+            // A path or query value that should have been a number: Java's NumberFormatException says it its way.
+            return "must be a whole number";
+        }
         return text.length() > 300 ? text.substring(0, 300) + "…" : text;
     }
 }
