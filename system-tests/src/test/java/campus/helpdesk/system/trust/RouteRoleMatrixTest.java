@@ -115,7 +115,9 @@ class RouteRoleMatrixTest {
             // Judged on the stored corrections: applied, refused as lowering the accuracy, or too few to judge.
             GatewayRoute.judged("POST", "/api/classifier/retrain", java.util.Set.of("STAFF"), 200,
                     java.util.Set.of(409, 422)),
-            GatewayRoute.notExposed("GET", "/api/admin/demo-data"));
+            GatewayRoute.notExposed("GET", "/api/admin/demo-data"),
+            // The gateway's metrics: staff and analysts (a Prometheus server scrapes with one of their API tokens).
+            GatewayRoute.of("GET", "/prometheus", DASHBOARD, 200));
 
     private static final String INTEGRATION = "matrix-hook";
     private URI gateway;
