@@ -39,10 +39,11 @@ public final class GatewayClient {
     /**
      * One request; {@code headers} are name/value pairs; a {@link Multipart} body goes as a form, any other as JSON.
      * A {@code text/event-stream} answer is not read to its end (it has none): its status and first bytes are enough.
+     * Plain text is accepted too, as a browser or a Prometheus server would: the gateway's metrics are nothing else.
      */
     public static Answer send(URI uri, String method, Object body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                .header("Accept", "application/json, text/event-stream");
+                .header("Accept", "application/json, text/event-stream, text/plain;q=0.5");
         headers.forEach(request::header);
         try {
             if (body == null) {
