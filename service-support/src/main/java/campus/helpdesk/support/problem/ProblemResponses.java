@@ -38,7 +38,7 @@ public class ProblemResponses implements ErrorResponseProcessor<Map<String, Obje
     private static final Pattern PROPERTY = Pattern.compile("property \\[(?:[\\w.$<>]+ )?(\\w+)]");
     private static final Pattern POSITION = Pattern.compile("line: (\\d+), column: (\\d+)");
     private static final Pattern KEY = Pattern.compile("\"(\\w+)\"\\s*:");
-    private static final Pattern ARGUMENT = Pattern.compile("argument \\[(\\w+)]");
+    private static final Pattern ARGUMENT = Pattern.compile("argument \\[(?:[\\w.$<>]+ )?(\\w+)]");
 
     @Override
     public @NonNull MutableHttpResponse<Map<String, Object>> processResponse(@NonNull ErrorContext context,
@@ -120,8 +120,13 @@ public class ProblemResponses implements ErrorResponseProcessor<Map<String, Obje
     }
 
     /** Keeps the message short and free of Java class names and parser internals. */
-    private static String readable(String message) {
-        String text = message.replaceAll("Failed to convert argument \\[\\w+] for value \\[[^]]*] due to: ", "")
+    static String readable(String message) {
+        if (message.contains("nesting depth")) {
+            return "is nested too deeply (at most 1,000 levels)";
+        }
+        String text = message.replaceAll("Required argument \\[(?:[\\w.$<>]+ )?\\w+] not specified", "is required")
+                .replaceAll(" Note that the maximum buffer size.*$", "")
+                .replaceAll("Failed to convert argument \\[\\w+] for value \\[[^]]*] due to: ", "")
                 .replaceAll("Cannot deserialize value of type `[^`]*` due to: ", "")
                 .replaceAll(" at \\[Source: .*$", "")
                 .replaceAll("\\[?class [\\w.$]+]?", "").replaceAll("campus\\.helpdesk\\.[\\w.$]+", "")
