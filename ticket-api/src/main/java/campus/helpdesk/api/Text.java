@@ -18,9 +18,11 @@ public final class Text {
      * Text that shows something: at least one character that is not a space of any kind (including the no-break and
      * ideographic ones), a control or an invisible format character (zero-width space, direction marks). Blank-looking
      * text passes {@code @NotBlank}, which only knows ASCII white space; a title of three zero-width spaces would
-     * be a ticket no one can find or read. Used beside {@code @NotBlank} on text that must say something.
+     * be a ticket no one can find or read. Fillers that render as nothing (Hangul fillers, the blank braille
+     * pattern) and combining marks with nothing to combine with count as blank too. Used beside {@code @NotBlank}
+     * on text that must say something.
      */
-    public static final String VISIBLE = "(?s).*[^\\s\\p{Z}\\p{Cf}\\p{Cc}].*";
+    public static final String VISIBLE = "(?s).*[^\\s\\p{Z}\\p{Cf}\\p{Cc}\\p{Mn}\\u115F\\u1160\\u3164\\uFFA0\\u2800].*";
 
     private Text() {
     }

@@ -11,11 +11,10 @@ import jakarta.validation.constraints.Size;
  */
 @Serdeable
 public record TicketPatch(
-        @Nullable @Size(min = 1, max = 200, message = "The title must be 1 to 200 characters long.")
+        @Nullable @Size(max = 200, message = "The title can be at most 200 characters.")
         @Pattern(regexp = Text.PLAIN, message = Text.PLAIN_MESSAGE)
         @Pattern(regexp = Text.VISIBLE, message = "Please give a short title.") String title,
-        @Nullable @Size(min = 1, max = 10_000,
-                message = "The description must be 1 to 10,000 characters long.")
+        @Nullable @Size(max = 10_000, message = "The description can be at most 10,000 characters.")
         @Pattern(regexp = Text.PLAIN, message = Text.PLAIN_MESSAGE)
         @Pattern(regexp = Text.VISIBLE, message = "Please describe the problem.") String description,
         @Nullable @Size(max = 100, message = "The location can be at most 100 characters.")

@@ -109,10 +109,10 @@ public final class StrictJson {
                 return wrong(path, "a whole number", token);
             }
             JsonParser.NumberType size = parser.getNumberType();
-            boolean fits = c == BigInteger.class || size == JsonParser.NumberType.INT
-                    || (size == JsonParser.NumberType.LONG && (c == long.class || c == Long.class));
-            return fits || c == short.class || c == byte.class || c == Short.class || c == Byte.class ? null
-                    : new Violation(name(path), name(path) + ": " + parser.getText() + " is out of range");
+            boolean fits = c == BigInteger.class
+                    || (size == JsonParser.NumberType.LONG && (c == long.class || c == Long.class))
+                    || (size == JsonParser.NumberType.INT && fitsInt(c, parser.getIntValue()));
+            return fits ? null : new Violation(name(path), name(path) + ": " + parser.getText() + " is out of range");
         }
         if (Number.class.isAssignableFrom(c) || c == double.class || c == float.class) {
             return token.isNumeric() ? null : wrong(path, "a number", token);
@@ -169,7 +169,7 @@ public final class StrictJson {
             parser.nextToken();
             Argument<?> type = properties.typeOf(key);
             if (type == null) {
-                // Unknown properties are the reader's business (it ignores them), but their text must still be sound.
+                // Unknown properties are the reader's business: it ignores them.
                 parser.skipChildren();
                 continue;
             }
@@ -179,6 +179,16 @@ public final class StrictJson {
             }
         }
         return null;
+    }
+
+    private static boolean fitsInt(Class<?> c, int value) {
+        if (c == short.class || c == Short.class) {
+            return value >= Short.MIN_VALUE && value <= Short.MAX_VALUE;
+        }
+        if (c == byte.class || c == Byte.class) {
+            return value >= Byte.MIN_VALUE && value <= Byte.MAX_VALUE;
+        }
+        return true;
     }
 
     private static boolean isWholeNumber(Class<?> c) {

@@ -118,7 +118,11 @@ class IntakeTest extends ApiTest {
         for (String body : new String[] {"{\"title\":\"\",\"description\":\"x\"}", "{\"title\":",
                 "[1,2]", "null", "{\"title\":\"t\",\"description\":\"d\",\"priority\":\"URGENT\"}",
                 "{\"title\":\"t\",\"description\":\"d\",\"externalRef\":\"" + "r".repeat(201) + "\"}",
-                "{\"title\":\"t\",\"description\":\"d\",\"externalRef\":[1]}"}) {
+                "{\"title\":\"t\",\"description\":\"d\",\"externalRef\":[1]}",
+                // What the lenient reader coerced: the same refusals as at POST /api/tickets.
+                "{\"title\":\"t\",\"description\":\"d\",\"priority\":[\"HIGH\"]}",
+                "{\"title\":123,\"description\":\"d\"}", "{\"title\":\"a\\ud800b\",\"description\":\"d\"}",
+                "{\"title\":\"t\",\"title\":\"u\",\"description\":\"d\"}", "{\"title\":\"t\",\"description\":\"d\"} {}"}) {
             Api.Answer answer = deliver("bms", body, sign(secret, body), "bad-" + body.hashCode());
             assertThat(answer.status).as(body + " -> " + answer).isEqualTo(400);
             assertThat(answer.contentType()).startsWith("application/problem+json");

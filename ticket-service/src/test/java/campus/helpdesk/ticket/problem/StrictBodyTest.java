@@ -47,6 +47,7 @@ class StrictBodyTest extends ApiTest {
             "{\"title\": \"" + PROBE + "\", \"description\": \"printer \\udc00 broken\"}|description",
             "{\"title\": \"\\u200b\\u200b\\u200b\", \"description\": \"" + PROBE + "\"}|title",
             "{\"title\": \"" + PROBE + "\", \"description\": \"\\u00a0\\u3000\\u2003\"}|description",
+            "{\"title\": \"" + PROBE + "\", \"description\": \"\\u3164\\u2800\\u0301\"}|description",
     })
     void aTicketBodyOfTheWrongShapeIsRefusedAndNothingIsFiled(String caseText) throws SQLException {
         String[] parts = caseText.split("\\|");
