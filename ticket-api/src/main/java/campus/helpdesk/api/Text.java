@@ -9,10 +9,23 @@ package campus.helpdesk.api;
  */
 public final class Text {
 
-    /** No C0 control character except tab, line feed and carriage return; no DEL. */
-    public static final String PLAIN = "[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*";
+    private static final String CONTROLS = "\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F";
+    private static final String DIRECTIONS = "\\u202A-\\u202E\\u2066-\\u2069";
+
+    /**
+     * No C0 control character except tab, line feed and carriage return; no DEL. A text direction control (the
+     * embeddings and overrides U+202A-U+202E, the isolates U+2066-U+2069) only with its closer later in the same
+     * text and not inside another: an override left open turns the text after it around ("invoice", U+202E,
+     * "fdp.exe" shows as "invoiceexe.pdf"), in the title itself and in whatever a client shows next to it. Right-to-left
+     * text needs none of them; the marks U+200E and U+200F stay allowed. Possessive quantifiers: the match takes
+     * one step per run of ordinary text, so a 10,000-character message costs no deeper a stack than a title.
+     */
+    public static final String PLAIN = "(?:[^" + CONTROLS + DIRECTIONS + "]++"
+            + "|[\\u202A\\u202B\\u202D\\u202E][^" + CONTROLS + DIRECTIONS + "]*+\\u202C"
+            + "|[\\u2066-\\u2068][^" + CONTROLS + DIRECTIONS + "]*+\\u2069)*+";
     public static final String PLAIN_MESSAGE = "Please use ordinary text only: control characters such as NUL "
-            + "cannot be stored.";
+            + "cannot be stored, and a text direction control (U+202A to U+202E, U+2066 to U+2069) must be closed "
+            + "within the same text.";
 
     /**
      * Text that shows something: at least one character that is not a space of any kind (including the no-break and
@@ -25,5 +38,55 @@ public final class Text {
     public static final String VISIBLE = "(?s).*[^\\s\\p{Z}\\p{Cf}\\p{Cc}\\p{Mn}\\u115F\\u1160\\u3164\\uFFA0\\u2800].*";
 
     private Text() {
+    }
+
+    /**
+     * {@code text} without the direction controls that {@link #PLAIN} refuses: an opener with no closer before the
+     * next direction control, and a closer with no opener. For text that arrives from outside a form (mail), which
+     * is kept rather than refused.
+     */
+    public static String withDirectionsClosed(String text) {
+        StringBuilder kept = null;
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (!isDirection(c)) {
+                if (kept != null) {
+                    kept.append(c);
+                }
+                i++;
+                continue;
+            }
+            int next = i + 1;
+            while (next < text.length() && !isDirection(text.charAt(next))) {
+                next++;
+            }
+            boolean closed = next < text.length() && text.charAt(next) == closerOf(c);
+            if (closed) {
+                if (kept != null) {
+                    kept.append(text, i, next + 1);
+                }
+                i = next + 1;
+            } else {
+                if (kept == null) {
+                    kept = new StringBuilder(text.length()).append(text, 0, i);
+                }
+                i++;
+            }
+        }
+        return kept == null ? text : kept.toString();
+    }
+
+    private static boolean isDirection(char c) {
+        return (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
+    }
+
+    /** The closer an opener needs; for a closer itself, a character no text direction control equals. */
+    private static char closerOf(char c) {
+        return switch (c) {
+            case '\u202A', '\u202B', '\u202D', '\u202E' -> '\u202C';
+            case '\u2066', '\u2067', '\u2068' -> '\u2069';
+            default -> '\0';
+        };
     }
 }

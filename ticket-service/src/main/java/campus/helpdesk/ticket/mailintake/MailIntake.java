@@ -3,6 +3,7 @@ package campus.helpdesk.ticket.mailintake;
 import campus.helpdesk.api.NewMessage;
 import campus.helpdesk.api.NewTicket;
 import campus.helpdesk.api.Role;
+import campus.helpdesk.api.Text;
 import campus.helpdesk.api.Ticket;
 import campus.helpdesk.api.TicketStatus;
 import campus.helpdesk.ticket.db.Database;
@@ -283,7 +284,13 @@ public class MailIntake {
         return CONTROL.matcher(text.replace("\r\n", "\n")).replaceAll("");
     }
 
+    /**
+     * At most {@code max} characters, cut before a split character pair, and without the direction controls a form
+     * would refuse ({@link Text#withDirectionsClosed}): a mail is kept, not bounced, for a stray one.
+     */
     private static String limit(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max);
+        int end = text.length() <= max ? text.length()
+                : Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+        return Text.withDirectionsClosed(text.substring(0, end));
     }
 }

@@ -1,5 +1,6 @@
 package campus.helpdesk.ticket.mail;
 
+import campus.helpdesk.api.Text;
 import campus.helpdesk.api.Ticket;
 import campus.helpdesk.api.TicketStatus;
 import campus.helpdesk.ticket.Api;
@@ -125,6 +126,22 @@ class MailIntakeTest extends MailTest {
                 + "WHERE t.reporter_name = ? AND k.email = 'bea@students.campus.test'", "Bea Student")).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM tickets WHERE reporter_name = ? AND title = 'Printer in C3 jams' "
                 + "AND description LIKE 'The printer in room C3%'", "Bea Student")).isEqualTo(1);
+    }
+
+    @Test
+    void aMailWithAnOpenDirectionControlIsFiledWithoutItAndAClosedOneIsKept() throws Exception {
+        // A form refuses an override left open (it turns the text after it around); a mail is filed, not bounced.
+        deliver(mail("Dan Student <dan@students.campus.test>", DESK, "invoice\u202Efdp.exe",
+                "Please open \u2067\u05E9\u05DC\u05D5\u05DD\u2069 and the \u202Btail", Map.of()));
+        poller.pollOnce();
+        try (Connection c = sql(); PreparedStatement ps = c.prepareStatement(
+                "SELECT title, description FROM tickets WHERE reporter_name = 'Dan Student'");
+             ResultSet rs = ps.executeQuery()) {
+            assertThat(rs.next()).as("the mail was filed").isTrue();
+            assertThat(rs.getString(1)).isEqualTo("invoicefdp.exe");
+            assertThat(rs.getString(2)).isEqualTo("Please open \u2067\u05E9\u05DC\u05D5\u05DD\u2069 and the tail");
+            assertThat(rs.getString(1) + rs.getString(2)).matches(Text.PLAIN);
+        }
     }
 
     @Test

@@ -48,6 +48,10 @@ class StrictBodyTest extends ApiTest {
             "{\"title\": \"\\u200b\\u200b\\u200b\", \"description\": \"" + PROBE + "\"}|title",
             "{\"title\": \"" + PROBE + "\", \"description\": \"\\u00a0\\u3000\\u2003\"}|description",
             "{\"title\": \"" + PROBE + "\", \"description\": \"\\u3164\\u2800\\u0301\"}|description",
+            "{\"title\": \"" + PROBE + " invoice\\u202efdp.exe\", \"description\": \"printer broken\"}|title",
+            "{\"title\": \"" + PROBE + "\", \"description\": \"an isolate \\u2067 never closed\"}|description",
+            "{\"title\": \"" + PROBE + "\", \"description\": \"\\u202ea \\u2066nested\\u2069 b\\u202c\"}|description",
+            "{\"title\": \"" + PROBE + "\", \"description\": \"printer\", \"location\": \"Lab \\u202c\"}|location",
     })
     void aTicketBodyOfTheWrongShapeIsRefusedAndNothingIsFiled(String caseText) throws SQLException {
         String[] parts = caseText.split("\\|");
