@@ -110,11 +110,15 @@ public class ProxyFilter implements HttpServerFilter {
     }
 
     private Flux<MutableHttpResponse<?>> forward(HttpRequest<?> request, Route route, String name, String role) {
+        // Read before the request is rewritten for the service: the rewrite edits the very headers the server
+        // later consults to decide whether the client's connection stays open.
+        boolean clientCloses = asksToClose(request);
         MutableHttpRequest<?> outgoing = outgoing(request, route, tokens.bearer(name, role, route.getService()));
         boolean upload = request.getContentType().filter(t -> t.matches(MediaType.MULTIPART_FORM_DATA_TYPE)).isPresent();
         Duration timeout = upload ? route.getUploadReadTimeout() : route.getReadTimeout();
         Flux<MutableHttpResponse<?>> call = Flux.defer(() -> client.proxy(outgoing))
-                .timeout(timeout);
+                .timeout(timeout)
+                .map(ProxyFilter::withoutHopByHop);
         if (request.getMethod() == HttpMethod.GET) {
             // A second try helps when a connection from the pool was stale or a replica just went away; a service
             // that accepted the request and did not answer in time gets no second wait.
@@ -131,7 +135,15 @@ public class ProxyFilter implements HttpServerFilter {
                     "The helpdesk is briefly unavailable: your text is kept, try again in a moment.",
                     unavailable(route, timeout)).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS));
         });
-        return upload ? answer : Flux.from(wholeBody.refusal(request)).switchIfEmpty(answer);
+        Flux<MutableHttpResponse<?>> reply = upload ? answer
+                : Flux.from(wholeBody.refusal(request)).switchIfEmpty(answer);
+        return clientCloses ? reply.map(r -> r.header(HttpHeaders.CONNECTION, "close")) : reply;
+    }
+
+    private static boolean asksToClose(HttpRequest<?> request) {
+        return request.getHeaders().getAll(HttpHeaders.CONNECTION).stream()
+                .flatMap(value -> Arrays.stream(value.split(",")))
+                .anyMatch(token -> token.trim().equalsIgnoreCase("close"));
     }
 
     /**
@@ -144,6 +156,17 @@ public class ProxyFilter implements HttpServerFilter {
 
     private static boolean timedOut(Throwable e) {
         return e instanceof ReadTimeoutException || e instanceof TimeoutException;
+    }
+
+    /**
+     * The service's framing and connection state (chunked, keep-alive, close) are for the connection between it and
+     * the gateway; the server frames each answer for the client's own connection. A service closing its connection
+     * to the gateway must not close the student's.
+     */
+    private static MutableHttpResponse<?> withoutHopByHop(MutableHttpResponse<?> response) {
+        response.getHeaders().remove(HttpHeaders.TRANSFER_ENCODING);
+        HOP_BY_HOP.forEach(response.getHeaders()::remove);
+        return response;
     }
 
     private static MutableHttpRequest<?> outgoing(HttpRequest<?> request, Route route, String authorization) {

@@ -2,6 +2,7 @@ package campus.helpdesk.gateway.proxy;
 
 import campus.helpdesk.gateway.EchoServer;
 import campus.helpdesk.gateway.GatewayHttp;
+import campus.helpdesk.gateway.RawAnswer;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -11,14 +12,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,10 +56,10 @@ class IncompleteBodyTest implements TestPropertyProvider {
     void aBodyShorterThanItsContentLengthIs408ProblemAndNothingIsForwarded() throws IOException {
         int before = tickets.received();
         try (Socket socket = open()) {
-            Answer answer = timedOut(socket, head("POST /api/tickets", "application/json", "Content-Length: 100")
+            RawAnswer answer = timedOut(socket, head("POST /api/tickets", "application/json", "Content-Length: 100")
                     + "{\"title\":\"Lift\",\"de");
-            assertThat(answer.headers.get("connection")).isEqualToIgnoringCase("close");
-            assertThat(answer.body).contains("\"status\":408").contains("\"field\":\"body\"")
+            assertThat(answer.headers().get("connection")).isEqualToIgnoringCase("close");
+            assertThat(answer.body()).contains("\"status\":408").contains("\"field\":\"body\"")
                     .contains("ended before its Content-Length");
             assertThat(socket.getInputStream().read()).as("the connection is closed").isEqualTo(-1);
         }
@@ -90,10 +87,10 @@ class IncompleteBodyTest implements TestPropertyProvider {
                 send(socket, Integer.toHexString(chunk.length()) + "\r\n" + chunk + "\r\n");
             }
             send(socket, "0\r\n\r\n");
-            Answer answer = Answer.read(socket.getInputStream());
-            assertThat(answer.status).isEqualTo(413);
-            assertThat(answer.headers.get("content-type")).startsWith("application/problem+json");
-            assertThat(answer.body).contains("\"field\":\"body\"").contains("at most 1048576");
+            RawAnswer answer = RawAnswer.read(socket.getInputStream());
+            assertThat(answer.status()).isEqualTo(413);
+            assertThat(answer.headers().get("content-type")).startsWith("application/problem+json");
+            assertThat(answer.body()).contains("\"field\":\"body\"").contains("at most 1048576");
         }
         assertThat(tickets.received()).isEqualTo(before);
     }
@@ -106,9 +103,9 @@ class IncompleteBodyTest implements TestPropertyProvider {
                     + body.substring(0, 10));
             Thread.sleep(300);
             send(socket, body.substring(10));
-            Answer answer = Answer.read(socket.getInputStream());
-            assertThat(answer.status).isEqualTo(200);
-            assertThat(answer.body).contains("method: POST").contains("body: " + body + "\n");
+            RawAnswer answer = RawAnswer.read(socket.getInputStream());
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.body()).contains("method: POST").contains("body: " + body + "\n");
         }
     }
 
@@ -128,9 +125,9 @@ class IncompleteBodyTest implements TestPropertyProvider {
             }
             assertThat(tickets.received()).as("the service has the upload's start").isEqualTo(before + 1);
             send(socket, form.substring(1000));
-            Answer answer = Answer.read(socket.getInputStream());
-            assertThat(answer.status).isEqualTo(200);
-            assertThat(answer.body).endsWith("body: " + form + "\n");
+            RawAnswer answer = RawAnswer.read(socket.getInputStream());
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.body()).endsWith("body: " + form + "\n");
         }
     }
 
@@ -147,11 +144,11 @@ class IncompleteBodyTest implements TestPropertyProvider {
     }
 
     /** Sends a request whose body never arrives whole; its answer, which must be a 408 problem. */
-    private static Answer timedOut(Socket socket, String request) throws IOException {
+    private static RawAnswer timedOut(Socket socket, String request) throws IOException {
         send(socket, request);
-        Answer answer = Answer.read(socket.getInputStream());
-        assertThat(answer.status).isEqualTo(408);
-        assertThat(answer.headers.get("content-type")).startsWith("application/problem+json");
+        RawAnswer answer = RawAnswer.read(socket.getInputStream());
+        assertThat(answer.status()).isEqualTo(408);
+        assertThat(answer.headers().get("content-type")).startsWith("application/problem+json");
         return answer;
     }
 
@@ -159,47 +156,5 @@ class IncompleteBodyTest implements TestPropertyProvider {
         OutputStream out = socket.getOutputStream();
         out.write(text.getBytes(StandardCharsets.UTF_8));
         out.flush();
-    }
-
-    /** One response read off the connection by its framing, so that a connection kept open does not hang the test. */
-    private record Answer(int status, Map<String, String> headers, String body) {
-
-        static Answer read(InputStream in) throws IOException {
-            String statusLine = line(in);
-            Map<String, String> headers = new LinkedHashMap<>();
-            for (String line = line(in); !line.isEmpty(); line = line(in)) {
-                int colon = line.indexOf(':');
-                headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
-            }
-            ByteArrayOutputStream body = new ByteArrayOutputStream();
-            if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
-                for (int size = chunkSize(in); size > 0; size = chunkSize(in)) {
-                    body.write(in.readNBytes(size));
-                    line(in);
-                }
-                line(in);
-            } else {
-                body.write(in.readNBytes(Integer.parseInt(headers.getOrDefault("content-length", "0"))));
-            }
-            return new Answer(Integer.parseInt(statusLine.split(" ")[1]), headers,
-                    body.toString(StandardCharsets.UTF_8));
-        }
-
-        private static int chunkSize(InputStream in) throws IOException {
-            return Integer.parseInt(line(in).split(";")[0].trim(), 16);
-        }
-
-        private static String line(InputStream in) throws IOException {
-            ByteArrayOutputStream line = new ByteArrayOutputStream();
-            for (int b = in.read(); b != '\n'; b = in.read()) {
-                if (b == -1) {
-                    throw new IOException("the connection closed mid-answer: " + line);
-                }
-                if (b != '\r') {
-                    line.write(b);
-                }
-            }
-            return line.toString(StandardCharsets.UTF_8);
-        }
     }
 }
