@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
 /**
  * Renders the framework's own errors (unparsable JSON, a value of the wrong type, an unknown route, a wrong
  * content type, a body over max-request-size, ...) as problem+json with a readable {@code detail} and the
- * offending input named as {@link BadInput#FIELD}, which the stock problem renderer leaves out. Shared by every service, so that each
+ * offending input named as {@link BadInput#FIELD}, which the stock problem renderer leaves out; a request head the
+ * server could not read is said as one ({@link MalformedHead}). Shared by every service, so that each
  * answers the same way. A 5xx never carries internals: its detail is generic and the cause is in the log.
  */
 @Singleton
@@ -44,8 +45,12 @@ public class ProblemResponses implements ErrorResponseProcessor<Map<String, Obje
     public @NonNull MutableHttpResponse<Map<String, Object>> processResponse(@NonNull ErrorContext context,
                                                                              @NonNull MutableHttpResponse<?> response) {
         HttpStatus status = response.getStatus();
+        Optional<MalformedHead.Problem> malformed = MalformedHead.of(context.getRequest());
         Map<String, Object> body;
-        if (status.getCode() >= 500) {
+        if (malformed.isPresent()) {
+            response.status(malformed.get().status());
+            body = malformed.get().document();
+        } else if (status.getCode() >= 500) {
             body = ProblemDocument.of(status, status.getReason(),
                     "The server could not answer this request; the cause is in its log.", Map.of());
         } else {

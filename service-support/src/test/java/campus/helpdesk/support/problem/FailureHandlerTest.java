@@ -87,19 +87,29 @@ class FailureHandlerTest {
         assertThat(r.statusCode()).isLessThan(500);
     }
 
-    /** Netty's header validation refuses it before any filter sees it, so the problem cannot name the header. */
+    /** Netty's header validation refuses it before any filter sees it, so the problem names the headers, not one. */
     @Test
-    void aNulInAHeaderValueIsA400Problem() throws Exception {
+    void aNulInAHeaderValueIsA400ProblemSayingSo() throws Exception {
         String answer = raw("GET /problem/echo?text=x HTTP/1.1\r\nHost: x\r\nIdempotency-Key: a\0b\r\n"
                 + "Connection: close\r\n\r\n");
-        assertThat(answer).startsWith("HTTP/1.1 400").contains("application/problem+json");
+        assertThat(answer).startsWith("HTTP/1.1 400").contains("application/problem+json")
+                .contains("\"field\":\"headers\"").contains("control character or NUL");
     }
 
     @Test
-    void anotherControlCharacterInAHeaderValueIsA400NamingTheHeader() throws Exception {
+    void anotherControlCharacterInAHeaderValueIsA400ProblemSayingSo() throws Exception {
         String answer = raw("GET /problem/echo?text=x HTTP/1.1\r\nHost: x\r\nIdempotency-Key: a\u0007b\r\n"
                 + "Connection: close\r\n\r\n");
-        assertThat(answer).startsWith("HTTP/1.1 400").contains("application/problem+json");
+        assertThat(answer).startsWith("HTTP/1.1 400").contains("application/problem+json")
+                .contains("\"field\":\"headers\"");
+    }
+
+    @Test
+    void headersOverTheLimitAre431NotABodyTooLarge() throws Exception {
+        String answer = raw("GET /problem/echo?text=x HTTP/1.1\r\nHost: x\r\nX-Padding: " + "a".repeat(20_000)
+                + "\r\nConnection: close\r\n\r\n");
+        assertThat(answer).startsWith("HTTP/1.1 431").contains("application/problem+json")
+                .contains("\"field\":\"headers\"").contains("headers are too large (at most 8192 bytes)");
     }
 
     @Test
