@@ -124,15 +124,18 @@ public class ProxyFilter implements HttpServerFilter {
             // that accepted the request and did not answer in time gets no second wait.
             call = call.retryWhen(Retry.max(1).filter(e -> !timedOut(e)));
         }
+        // A write's page keeps what was typed, and says so; a read has nothing to keep and is simply tried again.
+        boolean read = request.getMethod() == HttpMethod.GET || request.getMethod() == HttpMethod.HEAD;
+        String retry = read ? "try again in a moment." : "your text is kept, try again in a moment.";
         Flux<MutableHttpResponse<?>> answer = call.onErrorResume(e -> {
             LOG.warn("{} {} -> {} failed: {}", request.getMethod(), request.getPath(), route.getName(), e.toString());
             if (timedOut(e)) {
                 return Mono.just(ProblemDocument.response(HttpStatus.GATEWAY_TIMEOUT,
-                        "The helpdesk did not answer in time: your text is kept, try again in a moment.",
+                        "The helpdesk did not answer in time: " + retry,
                         unavailable(route, timeout)));
             }
             return Mono.just(ProblemDocument.response(HttpStatus.SERVICE_UNAVAILABLE,
-                    "The helpdesk is briefly unavailable: your text is kept, try again in a moment.",
+                    "The helpdesk is briefly unavailable: " + retry,
                     unavailable(route, timeout)).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS));
         });
         Flux<MutableHttpResponse<?>> reply = upload ? answer

@@ -325,8 +325,8 @@ class ProxyTest implements TestPropertyProvider {
         assertThat(r.statusCode()).isEqualTo(503);
         assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
         assertThat(r.body()).contains("analytics-open-period");
-        assertThat(r.body()).contains("\"detail\":\"The helpdesk is briefly unavailable: your text is kept, try again "
-                + "in a moment.\"").contains("\"service\":\"analytics-open-period\"");
+        assertThat(r.body()).contains("\"detail\":\"The helpdesk is briefly unavailable: try again in a moment.\"")
+                .contains("\"service\":\"analytics-open-period\"");
         assertThat(r.headers().firstValue("Retry-After")).isPresent();
         assertThat(millis).isLessThan(1000);
     }
