@@ -11,5 +11,6 @@ public record Handover(
         @NotBlank(message = "Whom to hand it to? Please type a name.")
         @Pattern(regexp = Text.VISIBLE, message = "Whom to hand it to? Please type a name.")
         @Size(max = 80, message = "A name can be at most 80 characters.")
-        @Pattern(regexp = Text.PLAIN, message = Text.PLAIN_MESSAGE) String assignee) {
+        @Pattern(regexp = Text.PLAIN, message = Text.PLAIN_MESSAGE)
+        @Pattern(regexp = Text.NAME, message = Text.NAME_MESSAGE) String assignee) {
 }

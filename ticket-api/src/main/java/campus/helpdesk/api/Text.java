@@ -23,6 +23,14 @@ public final class Text {
     public static final String PLAIN = "(?:[^" + CONTROLS + DIRECTIONS + "]++"
             + "|[\\u202A\\u202B\\u202D\\u202E][^" + CONTROLS + DIRECTIONS + "]*+\\u202C"
             + "|[\\u2066-\\u2068][^" + CONTROLS + DIRECTIONS + "]*+\\u2069)*+";
+    /**
+     * A person's name as the desk shows and filters it: on one line (it heads lists and fills a filter), and not
+     * "me" or "none", which the queue's assignee filter reads as "the caller" and "nobody": a staff member so named
+     * had tickets that no filter could reach.
+     */
+    public static final String NAME = "(?!\\s*+(?i:me|none)\\s*+$)[^\\t\\n\\r]*+";
+    public static final String NAME_MESSAGE = "A name is one line of text, and not \"me\" or \"none\": the queue's "
+            + "filters use those words for you and for nobody.";
     public static final String PLAIN_MESSAGE = "Please use ordinary text only: control characters such as NUL "
             + "cannot be stored, and a text direction control (U+202A to U+202E, U+2066 to U+2069) must be closed "
             + "within the same text.";

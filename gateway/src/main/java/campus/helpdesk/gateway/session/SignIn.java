@@ -13,7 +13,8 @@ import jakarta.validation.constraints.Size;
 public record SignIn(@NotBlank(message = "Please enter your name.")
                      @Pattern(regexp = Text.VISIBLE, message = "Please enter your name.")
                      @Size(max = 80, message = "Your name can be at most 80 characters.")
-                     @Pattern(regexp = Text.PLAIN, message = Text.PLAIN_MESSAGE) String name,
+                     @Pattern(regexp = Text.PLAIN, message = Text.PLAIN_MESSAGE)
+                     @Pattern(regexp = Text.NAME, message = Text.NAME_MESSAGE) String name,
                      @NotBlank(message = "Please choose how you use the helpdesk.") String role,
                      @Nullable @Size(max = 200, message = "That staff code is not right.") String staffCode) {
 }

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -109,16 +111,20 @@ class IncompleteBodyTest implements TestPropertyProvider {
         }
     }
 
-    /** Larger, too, than the 1 MB a body held until whole may have. */
-    @Test
-    void anUploadStreamsToTheServiceBeforeItsLastByteArrives() throws Exception {
+    /**
+     * Larger, too, than the 1 MB a body held until whole may have. With an Origin, as from the gateway's own page, the
+     * framework runs its filters another way, and a filter that read JSON bodies read this one whole.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"X-Nothing: 0", "Origin: http://localhost"})
+    void anUploadStreamsToTheServiceBeforeItsLastByteArrives(String header) throws Exception {
         String boundary = "b0undary";
         String form = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n"
                 + "Content-Type: text/plain\r\n\r\n" + "x".repeat(2_000_000) + "\r\n--" + boundary + "--\r\n";
         int before = tickets.received();
         try (Socket socket = open()) {
             send(socket, head("POST /api/tickets/1/attachments", "multipart/form-data; boundary=" + boundary,
-                    "Content-Length: " + form.length()) + form.substring(0, 1000));
+                    "Content-Length: " + form.length() + "\r\n" + header) + form.substring(0, 1000));
             long deadline = System.nanoTime() + 3_000_000_000L;
             while (tickets.received() == before && System.nanoTime() < deadline) {
                 Thread.sleep(20);

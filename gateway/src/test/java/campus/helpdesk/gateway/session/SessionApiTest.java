@@ -106,6 +106,16 @@ class SessionApiTest {
     }
 
     @Test
+    void aNameTheQueuesFiltersReadAsAWordOrOnTwoLinesIsRefused() {
+        for (String name : new String[] {"me", " None ", "Sam\\nStaff"}) {
+            HttpResponse<String> r = http.post("/api/session", "{\"name\":\"" + name + "\",\"role\":\"STAFF\"}");
+            assertThat(r.statusCode()).as(name).isEqualTo(400);
+            assertThat(r.body()).contains("\"field\":\"name\"").contains("not \\\"me\\\" or \\\"none\\\"");
+        }
+        assertThat(http.post("/api/session", "{\"name\":\"Menon\",\"role\":\"STAFF\"}").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void malformedJsonIsA400ProblemNotAStackTrace() {
         HttpResponse<String> r = http.post("/api/session", "{\"name\":");
         assertThat(r.statusCode()).isEqualTo(400);

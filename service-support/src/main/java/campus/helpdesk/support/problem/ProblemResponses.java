@@ -40,6 +40,10 @@ public class ProblemResponses implements ErrorResponseProcessor<Map<String, Obje
     private static final Pattern POSITION = Pattern.compile("line: (\\d+), column: (\\d+)");
     private static final Pattern KEY = Pattern.compile("\"(\\w+)\"\\s*:");
     private static final Pattern ARGUMENT = Pattern.compile("argument \\[(?:[\\w.$<>]+ )?(\\w+)]");
+    /** The parser's limit on a number's digits, named by its setting ("from `StreamReadConstraints...`"). */
+    private static final Pattern NUMBER_LENGTH = Pattern.compile("Number value length \\(\\d+\\) exceeds the maximum "
+            + "allowed \\((\\d+)");
+    private static final Pattern BUFFERED = Pattern.compile("exceeds the maximum allowed bufferable length \\[(\\d+)]");
 
     @Override
     public @NonNull MutableHttpResponse<Map<String, Object>> processResponse(@NonNull ErrorContext context,
@@ -129,7 +133,24 @@ public class ProblemResponses implements ErrorResponseProcessor<Map<String, Obje
         if (message.contains("nesting depth")) {
             return "is nested too deeply (at most 1,000 levels)";
         }
-        String text = message.replaceAll("Required argument \\[(?:[\\w.$<>]+ )?\\w+] not specified", "is required")
+        Matcher number = NUMBER_LENGTH.matcher(message);
+        if (number.find()) {
+            return "a number may have at most " + number.group(1) + " digits";
+        }
+        Matcher buffered = BUFFERED.matcher(message);
+        if (buffered.find()) {
+            return "the request body is more than " + buffered.group(1) + " bytes; at most that many are accepted";
+        }
+        if (message.contains("Cannot convert an iterable with more than 1 value")) {
+            return "must be given once";
+        }
+        String text = message
+                .replaceAll("Required (?:argument|Body) \\[(?:[\\w.$<>]+ )?\\w+] not specified", "is required")
+                .replaceAll("Error decoding property \\[[^]]*] of type [^:]*: ", "")
+                .replaceAll("\\s*\\(start marker at .*$", "")
+                .replaceAll("\\s*\\(not recognized as one since Feature [^)]*\\)", "")
+                .replaceAll("[:;,]?\\s*enable `[^`]*` to allow", "")
+                .replaceAll("`[\\w.()]+`", "")
                 .replaceAll(" Note that the maximum buffer size.*$", "")
                 .replaceAll("Failed to convert argument \\[\\w+] for value \\[[^]]*] due to: ", "")
                 .replaceAll("Cannot deserialize value of type `[^`]*` due to: ", "")

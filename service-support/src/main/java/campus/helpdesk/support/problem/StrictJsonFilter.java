@@ -1,19 +1,20 @@
 package campus.helpdesk.support.problem;
 
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
-import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ConditionalFilter;
+import io.micronaut.http.filter.FilterContinuation;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.web.router.RouteInfo;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
 
 import java.util.Optional;
 
@@ -36,15 +37,19 @@ public class StrictJsonFilter implements ConditionalFilter, Ordered {
                 && bodyType(request).isPresent();
     }
 
+    /** A 400 at once, or the request goes on. */
     @RequestFilter
-    public @Nullable MutableHttpResponse<?> check(HttpRequest<?> request, @Nullable @Body byte[] body) {
+    public Publisher<MutableHttpResponse<?>> check(HttpRequest<?> request,
+                                                   FilterContinuation<Publisher<MutableHttpResponse<?>>> next) {
+        // Asked again here: the framework does not always ask isEnabled first (FilterBody says when).
         Optional<Argument<?>> type = bodyType(request);
-        if (body == null || type.isEmpty()) {
-            return null;
+        if (!isEnabled(request) || type.isEmpty()) {
+            return next.proceed();
         }
-        StrictJson.Violation violation = StrictJson.check(type.get(), body);
-        return violation == null ? null
-                : BadInput.response(HttpStatus.BAD_REQUEST, violation.field(), violation.detail());
+        return Mono.fromFuture(FilterBody.bytes(request))
+                .mapNotNull(body -> StrictJson.check(type.get(), body))
+                .<MutableHttpResponse<?>>map(v -> BadInput.response(HttpStatus.BAD_REQUEST, v.field(), v.detail()))
+                .switchIfEmpty(Mono.defer(() -> Mono.from(next.proceed())));
     }
 
     private static Optional<Argument<?>> bodyType(HttpRequest<?> request) {

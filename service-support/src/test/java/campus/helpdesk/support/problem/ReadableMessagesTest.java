@@ -19,6 +19,29 @@ class ReadableMessagesTest {
         assertThat(ProblemResponses.readable("The content length [10485761] exceeds the maximum allowed bufferable "
                 + "length [10485760]. Note that the maximum buffer size got its own configuration property "
                 + "(micronaut.server.max-request-buffer-size) in 4.5.0."))
-                .isEqualTo("The content length [10485761] exceeds the maximum allowed bufferable length [10485760].");
+                .isEqualTo("the request body is more than 10485760 bytes; at most that many are accepted");
+    }
+
+    /** The JSON parser's own words, as clients met them: its settings and feature names are not the client's. */
+    @Test
+    void theParsersMessagesReadWithoutItsSettings() {
+        assertThat(ProblemResponses.readable("Unexpected end-of-input: expected close marker for Object (start marker "
+                + "at [Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: 1, column: "
+                + "1])")).isEqualTo("Unexpected end-of-input: expected close marker for Object");
+        assertThat(ProblemResponses.readable("Non-standard token 'NaN': enable "
+                + "`JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS` to allow")).isEqualTo("Non-standard token 'NaN'");
+        assertThat(ProblemResponses.readable("Unexpected character ('/' (code 47)): maybe a (non-standard) comment? "
+                + "(not recognized as one since Feature 'ALLOW_COMMENTS' not enabled for parser)"))
+                .isEqualTo("Unexpected character ('/' (code 47)): maybe a (non-standard) comment?");
+        assertThat(ProblemResponses.readable("Number value length (5001) exceeds the maximum allowed (1000, from "
+                + "`StreamReadConstraints.getMaxNumberLength()`)")).isEqualTo("a number may have at most 1000 digits");
+        assertThat(ProblemResponses.readable("Error decoding property [String title] of type : Illegal unquoted "
+                + "character ((CTRL-CHAR, code 9)): has to be escaped using backslash to be included in string value"))
+                .isEqualTo("Illegal unquoted character ((CTRL-CHAR, code 9)): has to be escaped using backslash to be "
+                        + "included in string value");
+        assertThat(ProblemResponses.readable("Required Body [ticket] not specified")).isEqualTo("is required");
+        assertThat(ProblemResponses.readable("Failed to convert argument [thumbnail] for value [[true, false]] due "
+                + "to: Cannot convert an iterable with more than 1 value to a non collection object"))
+                .isEqualTo("must be given once");
     }
 }

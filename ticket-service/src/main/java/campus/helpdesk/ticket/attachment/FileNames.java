@@ -13,17 +13,25 @@ final class FileNames {
 
     /**
      * The last path segment (browsers on Windows may send {@code C:\fakepath\photo.jpg}), without control
-     * characters, at most 255 characters; "attachment" when nothing is left.
+     * characters or text direction controls, at most 255 characters; "attachment" when nothing is left. A direction
+     * override has no place in a file name and every use there is a disguise: {@code invoice\u202Efdp.exe} shows as
+     * "invoiceexe.pdf".
      */
     static String clean(String sent) {
         String name = sent == null ? "" : sent;
         name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-        name = name.codePoints().filter(c -> !Character.isISOControl(c))
+        name = name.codePoints().filter(c -> !Character.isISOControl(c) && !isDirectionControl(c))
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().strip();
         if (name.length() > MAX_LENGTH) {
-            name = name.substring(0, MAX_LENGTH);
+            // Not between the two halves of a surrogate pair (an emoji), which would leave half a character.
+            name = name.substring(0, Character.isHighSurrogate(name.charAt(MAX_LENGTH - 1)) ? MAX_LENGTH - 1
+                    : MAX_LENGTH);
         }
         return name.isEmpty() || name.equals(".") || name.equals("..") ? "attachment" : name;
+    }
+
+    private static boolean isDirectionControl(int c) {
+        return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
     }
 
     /**

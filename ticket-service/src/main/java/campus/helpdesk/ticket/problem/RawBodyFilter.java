@@ -1,14 +1,19 @@
 package campus.helpdesk.ticket.problem;
 
+import campus.helpdesk.support.problem.FilterBody;
 import campus.helpdesk.support.problem.ProblemResponses;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.annotation.Body;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ConditionalFilter;
+import io.micronaut.http.filter.FilterContinuation;
 import io.micronaut.http.filter.FilterPatternStyle;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
+
+import java.nio.charset.StandardCharsets;
 
 /**
  * Keeps the raw JSON body of API writes (bounded by max-request-size) so that, when it cannot be read,
@@ -24,9 +29,15 @@ public class RawBodyFilter implements ConditionalFilter {
     }
 
     @RequestFilter
-    public void keep(HttpRequest<?> request, @Nullable @Body String body) {
-        if (body != null) {
-            request.setAttribute(ProblemResponses.RAW_BODY_ATTRIBUTE, body);
+    public Publisher<MutableHttpResponse<?>> keep(HttpRequest<?> request,
+                                                  FilterContinuation<Publisher<MutableHttpResponse<?>>> next) {
+        // Asked again here: the framework does not always ask isEnabled first (FilterBody says when).
+        if (!isEnabled(request)) {
+            return next.proceed();
         }
+        return Mono.fromFuture(FilterBody.bytes(request))
+                .doOnNext(body -> request.setAttribute(ProblemResponses.RAW_BODY_ATTRIBUTE,
+                        new String(body, StandardCharsets.UTF_8)))
+                .then(Mono.defer(() -> Mono.from(next.proceed())));
     }
 }

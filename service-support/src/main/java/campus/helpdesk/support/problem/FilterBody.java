@@ -1,0 +1,37 @@
+package campus.helpdesk.support.problem;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.ServerHttpRequest;
+import io.micronaut.http.body.ByteBody.SplitBackpressureMode;
+import io.micronaut.http.body.CloseableAvailableByteBody;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A request body read by a filter that wants it only for some requests (JSON writes), after the filter has decided
+ * so itself. A {@code @Body} parameter is bound before the method runs, and the filter's
+ * {@link io.micronaut.http.filter.ConditionalFilter#isEnabled} is not a guard: when a pre-matching filter runs (the
+ * framework's CORS filter does for every request with an {@code Origin}, that is every browser write), Micronaut 4.10
+ * runs the filters after route matching without asking it. Each such filter then read every body whole, a
+ * browser's file upload too, which was refused beyond 1 MB.
+ */
+public final class FilterBody {
+
+    private FilterBody() {
+    }
+
+    /** The whole body, without taking it from the route that reads it next; null when there is none. */
+    public static CompletableFuture<byte[]> bytes(HttpRequest<?> request) {
+        if (!(request instanceof ServerHttpRequest<?> server)) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return server.byteBody().split(SplitBackpressureMode.FASTEST).buffer()
+                .thenApply(FilterBody::contentOf);
+    }
+
+    private static byte[] contentOf(CloseableAvailableByteBody body) {
+        try (body) {
+            return body.length() == 0 ? null : body.toByteArray();
+        }
+    }
+}
