@@ -13,12 +13,16 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** Writes any {@link CsvAnswer} as RFC 4180 CSV: CRLF line ends, fields quoted when they need it. */
+/**
+ * Writes any {@link CsvAnswer} as RFC 4180 CSV: CRLF line ends, fields quoted when they need it, and text that a
+ * spreadsheet would take for a formula kept as text.
+ */
 @Singleton
 @Produces(CsvWriter.TEXT_CSV)
 public class CsvWriter implements MessageBodyWriter<CsvAnswer> {
 
     public static final String TEXT_CSV = "text/csv";
+    private static final String FORMULA_STARTS = "=+-@\t\r";
 
     /** Only for a CSV response: JSON stays the default for every other Accept header. */
     @Override
@@ -62,6 +66,11 @@ public class CsvWriter implements MessageBodyWriter<CsvAnswer> {
         }
         // Plain decimals (0.000278, not 2.78E-4): spreadsheets read them in every locale setting.
         String text = value instanceof Double d ? java.math.BigDecimal.valueOf(d).toPlainString() : value.toString();
+        if (value instanceof CharSequence && !text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0) {
+            // People's text (a name, an incident's title) that starts like a formula would run as one when the
+            // file is opened in a spreadsheet: =HYPERLINK(...) sends the reader elsewhere. The quote makes it text.
+            text = "'" + text;
+        }
         boolean quote = text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0
                 || text.indexOf('\r') >= 0;
         if (!quote) {

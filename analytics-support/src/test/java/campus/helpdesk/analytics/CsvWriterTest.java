@@ -31,4 +31,20 @@ class CsvWriterTest {
         CsvWriter.appendField(csv, "Room \"A\", floor 2\nleft");
         assertThat(csv).hasToString("\"Room \"\"A\"\", floor 2\nleft\"");
     }
+
+    @Test
+    void textThatStartsLikeAFormulaStaysTextButNumbersStayNumbers() {
+        StringBuilder csv = new StringBuilder();
+        CsvWriter.appendField(csv, "=HYPERLINK(\"http://evil.example\",\"x\")");
+        assertThat(csv).hasToString("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\"");
+        for (String text : new String[] {"+1", "-2+3", "@SUM(A1)", "\tx"}) {
+            StringBuilder field = new StringBuilder();
+            CsvWriter.appendField(field, text);
+            assertThat(field.toString()).as(text).startsWith("'");
+        }
+        StringBuilder negative = new StringBuilder();
+        CsvWriter.appendField(negative, -3);
+        CsvWriter.appendField(negative, -0.5);
+        assertThat(negative).hasToString("-3-0.5");
+    }
 }
