@@ -49,8 +49,10 @@ test('the history shows changed fields in words and hides what says nothing to a
     { field: 'version', from: 1, to: 2 },
     { field: 'messageId', from: null, to: 9 },
     { field: 'closedAt', from: null, to: null },
+    { field: 'incident', from: null, to: '229' },
   ]);
-  assert.deepEqual(lines, [['status', 'Open', 'Active'], ['handled by', null, 'Sam'], ['closed', null, '—']]);
+  assert.deepEqual(lines, [['status', 'Open', 'Active'], ['handled by', null, 'Sam'], ['closed', null, '—'],
+    ['sent by incident', null, '#229']]);
   assert.deepEqual(changeLines(undefined), [], 'no changes');
 });
 

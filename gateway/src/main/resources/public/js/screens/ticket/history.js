@@ -10,7 +10,7 @@ import { t, currentLanguage } from '../../i18n.js';
 const HIDDEN_FIELDS = new Set(['message', 'messageId', 'version', 'categorySource', 'deleted', 'follower']);
 // The fields with a name in the catalogue; any other change reads as "details".
 const NAMED_FIELDS = new Set(['firstResponseAt', 'closedAt', 'assignee', 'firstResponseDueAt', 'resolutionDueAt',
-  'status', 'priority', 'category', 'title', 'description', 'location', 'incidentId']);
+  'status', 'priority', 'category', 'title', 'description', 'location', 'incidentId', 'incident']);
 const EVENTS = new Set(['CREATED', 'EDITED', 'CATEGORY_CORRECTED', 'STATUS_CHANGED', 'HANDED_OVER', 'MESSAGE_ADDED',
   'DELETED', 'LINKED', 'UNLINKED', 'FOLLOWED']);
 
@@ -23,7 +23,8 @@ function shownChanges(changes) {
   return (changes || []).filter(c => !HIDDEN_FIELDS.has(c.field)).map(c => ({
     field: NAMED_FIELDS.has(c.field) ? c.field : 'details',
     from: c.from === null || c.from === undefined ? undefined : c.from,
-    to: c.to ?? '—' }));
+    // 'incident' says which incident an answer or a close came from: its number, as the ticket list shows it.
+    to: c.field === 'incident' && c.to ? `#${c.to}` : c.to ?? '—' }));
 }
 
 /** The changes worth showing, as [field, from (or null), to] in words. */
