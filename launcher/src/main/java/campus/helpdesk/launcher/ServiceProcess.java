@@ -4,10 +4,13 @@ import campus.helpdesk.launcher.supervise.Supervised;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -195,13 +198,22 @@ final class ServiceProcess implements Supervised {
         return "exited (code " + exitCode() + ")";
     }
 
+    /**
+     * On a connection of its own, closed after the answer, as a new client would connect: a pooled one kept open
+     * from the last probe let a service that could no longer take connections (its jar rewritten under it, every new
+     * connection timing out) pass for healthy while every client got a 504.
+     */
     @Override
-    public boolean answers(Duration timeout) throws InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(uri().resolve(service.healthPath())).timeout(timeout).GET()
-                .build();
-        try {
-            HTTP.send(request, HttpResponse.BodyHandlers.discarding());
-            return true;
+    public boolean answers(Duration timeout) {
+        URI health = uri().resolve(service.healthPath());
+        int millis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(health.getHost(), health.getPort()), millis);
+            socket.setSoTimeout(millis);
+            socket.getOutputStream().write(("GET " + health.getRawPath() + " HTTP/1.1\r\nHost: " + health.getHost()
+                    + ":" + health.getPort() + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            byte[] statusLine = socket.getInputStream().readNBytes("HTTP/1.1 200".length());
+            return new String(statusLine, StandardCharsets.US_ASCII).startsWith("HTTP/1.");
         } catch (IOException e) {
             return false;
         }
