@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Writes any {@link CsvAnswer} as RFC 4180 CSV: CRLF line ends, fields quoted when they need it, and text that a
@@ -23,6 +24,8 @@ public class CsvWriter implements MessageBodyWriter<CsvAnswer> {
 
     public static final String TEXT_CSV = "text/csv";
     private static final String FORMULA_STARTS = "=+-@\t\r";
+    /** A signed number or offset ("+01:00", the zone column's): no formula can hide in it. */
+    private static final Pattern SIGNED_FIGURE = Pattern.compile("[+-][0-9][0-9:.]*");
 
     /** Only for a CSV response: JSON stays the default for every other Accept header. */
     @Override
@@ -66,7 +69,8 @@ public class CsvWriter implements MessageBodyWriter<CsvAnswer> {
         }
         // Plain decimals (0.000278, not 2.78E-4): spreadsheets read them in every locale setting.
         String text = value instanceof Double d ? java.math.BigDecimal.valueOf(d).toPlainString() : value.toString();
-        if (value instanceof CharSequence && !text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0) {
+        if (value instanceof CharSequence && !text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0
+                && !SIGNED_FIGURE.matcher(text).matches()) {
             // People's text (a name, an incident's title) that starts like a formula would run as one when the
             // file is opened in a spreadsheet: =HYPERLINK(...) sends the reader elsewhere. The quote makes it text.
             text = "'" + text;

@@ -37,7 +37,7 @@ class CsvWriterTest {
         StringBuilder csv = new StringBuilder();
         CsvWriter.appendField(csv, "=HYPERLINK(\"http://evil.example\",\"x\")");
         assertThat(csv).hasToString("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\"");
-        for (String text : new String[] {"+1", "-2+3", "@SUM(A1)", "\tx"}) {
+        for (String text : new String[] {"+A1", "-2+3", "@SUM(A1)", "\tx"}) {
             StringBuilder field = new StringBuilder();
             CsvWriter.appendField(field, text);
             assertThat(field.toString()).as(text).startsWith("'");
@@ -45,6 +45,7 @@ class CsvWriterTest {
         StringBuilder negative = new StringBuilder();
         CsvWriter.appendField(negative, -3);
         CsvWriter.appendField(negative, -0.5);
-        assertThat(negative).hasToString("-3-0.5");
+        CsvWriter.appendField(negative, "+01:00");
+        assertThat(negative).hasToString("-3-0.5+01:00");
     }
 }

@@ -16,9 +16,10 @@ public final class Text {
      * No C0 control character except tab, line feed and carriage return; no DEL. A text direction control (the
      * embeddings and overrides U+202A-U+202E, the isolates U+2066-U+2069) only with its closer later in the same
      * text and not inside another: an override left open turns the text after it around ("invoice", U+202E,
-     * "fdp.exe" shows as "invoiceexe.pdf"), in the title itself and in whatever a client shows next to it. Right-to-left
-     * text needs none of them; the marks U+200E and U+200F stay allowed. Possessive quantifiers: the match takes
-     * one step per run of ordinary text, so a 10,000-character message costs no deeper a stack than a title.
+     * "fdp.exe" shows as "invoiceexe.pdf"), in the title itself and in whatever a client shows next to it.
+     * Right-to-left text needs none of them; the marks U+200E and U+200F stay allowed. Possessive quantifiers: the
+     * match takes one step per run of ordinary text, so a 10,000-character message costs no deeper a stack than a
+     * title.
      */
     public static final String PLAIN = "(?:[^" + CONTROLS + DIRECTIONS + "]++"
             + "|[\\u202A\\u202B\\u202D\\u202E][^" + CONTROLS + DIRECTIONS + "]*+\\u202C"
@@ -26,9 +27,10 @@ public final class Text {
     /**
      * A person's name as the desk shows and filters it: on one line (it heads lists and fills a filter), and not
      * "me" or "none", which the queue's assignee filter reads as "the caller" and "nobody": a staff member so named
-     * had tickets that no filter could reach.
+     * had tickets that no filter could reach. Unicode white space counts as space ({@code (?U)}), since names are
+     * stripped of it before they are stored, and every line separator as a line break.
      */
-    public static final String NAME = "(?!\\s*+(?i:me|none)\\s*+$)[^\\t\\n\\r]*+";
+    public static final String NAME = "(?U)(?!\\s*+(?i:me|none)\\s*+$)[^\\t\\n\\r\\u000B\\f\\u0085\\u2028\\u2029]*+";
     public static final String NAME_MESSAGE = "A name is one line of text, and not \"me\" or \"none\": the queue's "
             + "filters use those words for you and for nobody.";
     public static final String PLAIN_MESSAGE = "Please use ordinary text only: control characters such as NUL "

@@ -107,7 +107,7 @@ class SessionApiTest {
 
     @Test
     void aNameTheQueuesFiltersReadAsAWordOrOnTwoLinesIsRefused() {
-        for (String name : new String[] {"me", " None ", "Sam\\nStaff"}) {
+        for (String name : new String[] {"me", " None ", "\\u2003me\\u3000", "Sam\\nStaff", "Sam\\u2028Staff"}) {
             HttpResponse<String> r = http.post("/api/session", "{\"name\":\"" + name + "\",\"role\":\"STAFF\"}");
             assertThat(r.statusCode()).as(name).isEqualTo(400);
             assertThat(r.body()).contains("\"field\":\"name\"").contains("not \\\"me\\\" or \\\"none\\\"");

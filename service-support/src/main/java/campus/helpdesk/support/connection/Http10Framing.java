@@ -11,7 +11,10 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.AttributeKey;
+import io.netty.util.ReferenceCountUtil;
 import jakarta.inject.Singleton;
+
+import java.nio.channels.ClosedChannelException;
 
 /**
  * HTTP/1.0 knows no chunked transfer coding, yet the server frames every answer whose length it does not know
@@ -25,17 +28,26 @@ import jakarta.inject.Singleton;
 @ChannelHandler.Sharable
 public class Http10Framing extends ChannelOutboundHandlerAdapter {
 
+    /** An unframed answer is being written: its end will be the connection's. */
     private static final AttributeKey<Boolean> UNFRAMED = AttributeKey.valueOf("helpdesk.http10-unframed");
+    /** It has ended: anything written after it (a pipelined next answer) would be read as more of its body. */
+    private static final AttributeKey<Boolean> ENDED = AttributeKey.valueOf("helpdesk.http10-ended");
 
     @Override
     public void write(ChannelHandlerContext ctx, Object message, ChannelPromise promise) {
+        if (ctx.channel().hasAttr(ENDED)) {
+            ReferenceCountUtil.release(message);
+            promise.setFailure(new ClosedChannelException());
+            return;
+        }
         if (message instanceof HttpResponse head && !(message instanceof FullHttpResponse)
                 && HttpVersion.HTTP_1_0.equals(head.protocolVersion()) && HttpUtil.isTransferEncodingChunked(head)) {
             HttpUtil.setTransferEncodingChunked(head, false);
             HttpUtil.setKeepAlive(head, false);
             ctx.channel().attr(UNFRAMED).set(Boolean.TRUE);
         } else if (message instanceof LastHttpContent && ctx.channel().attr(UNFRAMED).getAndSet(null) != null) {
-            ctx.write(message, promise.unvoid()).addListener(ChannelFutureListener.CLOSE);
+            ctx.channel().attr(ENDED).set(Boolean.TRUE);
+            ctx.writeAndFlush(message, promise.unvoid()).addListener(ChannelFutureListener.CLOSE);
             return;
         }
         ctx.write(message, promise);

@@ -25,13 +25,18 @@ public final class FilterBody {
         if (!(request instanceof ServerHttpRequest<?> server)) {
             return CompletableFuture.completedFuture(null);
         }
-        return server.byteBody().split(SplitBackpressureMode.FASTEST).buffer()
-                .thenApply(FilterBody::contentOf);
-    }
-
-    private static byte[] contentOf(CloseableAvailableByteBody body) {
-        try (body) {
-            return body.length() == 0 ? null : body.toByteArray();
-        }
+        CompletableFuture<byte[]> bytes = new CompletableFuture<>();
+        // One place that closes the copy, whatever became of the caller's wait (answered, failed, cancelled):
+        // a buffered copy left open holds its bytes for good.
+        server.byteBody().split(SplitBackpressureMode.FASTEST).buffer().whenComplete((body, failure) -> {
+            if (failure != null) {
+                bytes.completeExceptionally(failure);
+                return;
+            }
+            try (CloseableAvailableByteBody copy = body) {
+                bytes.complete(copy.length() == 0 ? null : copy.toByteArray());
+            }
+        });
+        return bytes;
     }
 }

@@ -144,16 +144,18 @@ public class ProblemResponses implements ErrorResponseProcessor<Map<String, Obje
         if (message.contains("Cannot convert an iterable with more than 1 value")) {
             return "must be given once";
         }
-        String text = message
+        // Every run of white space made one space first: these messages quote the client's value, and a pattern that
+        // began with \s* would try each position of a long run of spaces, for each position.
+        String text = message.replaceAll("\\s+", " ")
                 .replaceAll("Required (?:argument|Body) \\[(?:[\\w.$<>]+ )?\\w+] not specified", "is required")
                 .replaceAll("Error decoding property \\[[^]]*] of type [^:]*: ", "")
-                .replaceAll("\\s*\\(start marker at .*$", "")
-                .replaceAll("\\s*\\(not recognized as one since Feature [^)]*\\)", "")
-                .replaceAll("[:;,]?\\s*enable `[^`]*` to allow", "")
-                .replaceAll("`[\\w.()]+`", "")
+                .replaceAll(" ?\\(start marker at .*$", "")
+                .replaceAll(" ?\\(not recognized as one since Feature [^)]*\\)", "")
+                .replaceAll("[:;,]? ?enable `[^`]*` to allow", "")
                 .replaceAll(" Note that the maximum buffer size.*$", "")
                 .replaceAll("Failed to convert argument \\[\\w+] for value \\[[^]]*] due to: ", "")
                 .replaceAll("Cannot deserialize value of type `[^`]*` due to: ", "")
+                .replaceAll("`[\\w.()]+`", "")
                 .replaceAll(" at \\[Source: .*$", "")
                 .replaceAll("\\[?class [\\w.$]+]?", "").replaceAll("campus\\.helpdesk\\.[\\w.$]+", "")
                 .replaceAll("\\s+", " ").strip();

@@ -2,7 +2,10 @@ package campus.helpdesk.support.problem;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /** The framework's own error messages, as a person reads them: no class names, settings or parser internals. */
 class ReadableMessagesTest {
@@ -43,5 +46,20 @@ class ReadableMessagesTest {
         assertThat(ProblemResponses.readable("Failed to convert argument [thumbnail] for value [[true, false]] due "
                 + "to: Cannot convert an iterable with more than 1 value to a non collection object"))
                 .isEqualTo("must be given once");
+    }
+
+    /**
+     * A value of the client's, quoted in the message, cannot make the cleaning slow: it is bounded and linear. The
+     * limit is a guard against a hang (quadratic cleaning took minutes here), not a measure of speed.
+     */
+    @Test
+    void aLongRunOfSpacesInAQuotedValueIsCleanedWithoutHanging() {
+        String spaces = " ".repeat(130_000);
+        String text = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> ProblemResponses.readable(
+                "Failed to convert argument [id] for value [" + spaces + "x] due to: For input string: \"" + spaces
+                        + "x\""));
+        assertThat(text).isEqualTo("must be a whole number");
+        assertThat(ProblemResponses.readable("Cannot deserialize value of type `java.lang.Integer` due to: bad"))
+                .isEqualTo("bad");
     }
 }
