@@ -1,5 +1,6 @@
 package campus.helpdesk.ticket.idempotency;
 
+import campus.helpdesk.api.HelpdeskHeaders;
 import campus.helpdesk.support.problem.BadInput;
 import campus.helpdesk.support.problem.HelpdeskProblem;
 import campus.helpdesk.ticket.problem.Problems;
@@ -32,7 +33,7 @@ public final class IdempotencyKeys {
         }
         String trimmed = key.strip();
         if (trimmed.isEmpty() || trimmed.length() > MAX_KEY_LENGTH) {
-            throw BadInput.problemWithDetail("Idempotency-Key", "The Idempotency-Key header must be 1 to "
+            throw BadInput.problemWithDetail(HelpdeskHeaders.IDEMPOTENCY_KEY, "The " + HelpdeskHeaders.IDEMPOTENCY_KEY + " header must be 1 to "
                     + MAX_KEY_LENGTH + " characters long.");
         }
         return trimmed;
@@ -49,16 +50,21 @@ public final class IdempotencyKeys {
         }
     }
 
-    /** The earlier request with this key must have had the very same body, else nothing is replayed. */
-    public static void requireSameBody(String storedHash, String hash) {
+    /**
+     * The earlier request with this key must have had the very same body, else nothing is replayed. {@code header}
+     * is the one the caller sent the key in ({@code Idempotency-Key}, or an integration's {@code X-Delivery-Id}), so
+     * that the refusal names what the caller can change.
+     */
+    public static void requireSameBody(String header, String storedHash, String hash) {
         if (!storedHash.equals(hash)) {
-            throw Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "This Idempotency-Key was already used with a "
-                    + "different body. Use a new key for a new request.");
+            throw new HelpdeskProblem(HttpStatus.UNPROCESSABLE_ENTITY, HttpStatus.UNPROCESSABLE_ENTITY.getReason(),
+                    "This " + header + " was already used with a different body. Use a new one for a new request.",
+                    BadInput.naming(header));
         }
     }
 
     /** Only possible if a key row vanished between the claim and the look-up; nothing sane to return. */
-    public static HelpdeskProblem unknownState() {
-        return Problems.conflict("This Idempotency-Key is in an unknown state. Please try again.");
+    public static HelpdeskProblem unknownState(String header) {
+        return Problems.conflict("This " + header + " is in an unknown state. Please try again.");
     }
 }

@@ -1,6 +1,8 @@
 package campus.helpdesk.ticket.lifecycle;
 
 import campus.helpdesk.api.Classification;
+import campus.helpdesk.api.HelpdeskHeaders;
+import campus.helpdesk.api.IntegrationOperations;
 import campus.helpdesk.api.NewTicket;
 import campus.helpdesk.api.Ticket;
 import campus.helpdesk.lifecycle.Change;
@@ -12,8 +14,8 @@ import campus.helpdesk.ticket.db.Database;
 import campus.helpdesk.ticket.db.Sql;
 import campus.helpdesk.ticket.db.TicketSql;
 import campus.helpdesk.ticket.history.EventLog;
-import campus.helpdesk.ticket.identity.Identity;
 import campus.helpdesk.ticket.idempotency.IdempotencyKeys;
+import campus.helpdesk.ticket.identity.Identity;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
@@ -75,16 +77,19 @@ public class TicketCreation {
      * both, so a repeated delivery is refused by the same primary key wait as a retried create.
      */
     public enum KeyTable {
-        IDEMPOTENCY_KEY("idempotency_key", "reporter", "key", false),
-        INTAKE_DELIVERY("intake_delivery", "integration", "delivery_id", true);
+        IDEMPOTENCY_KEY("idempotency_key", "reporter", "key", false, HelpdeskHeaders.IDEMPOTENCY_KEY),
+        INTAKE_DELIVERY("intake_delivery", "integration", "delivery_id", true, IntegrationOperations.DELIVERY_ID);
 
         private final String table;
+        /** The header the caller sent the key in, named in a refusal. */
+        private final String header;
         private final String ownerColumn;
         private final String keyColumn;
         private final String create;
 
-        KeyTable(String table, String ownerColumn, String keyColumn, boolean externalRef) {
+        KeyTable(String table, String ownerColumn, String keyColumn, boolean externalRef, String header) {
             this.table = table;
+            this.header = header;
             this.ownerColumn = ownerColumn;
             this.keyColumn = keyColumn;
             this.create = CREATE_WITH_KEY.formatted(TicketSql.COLUMNS, EventLog.createdEventFrom("t"),
@@ -180,9 +185,9 @@ public class TicketCreation {
             ps.setString(2, key.value());
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    throw IdempotencyKeys.unknownState();
+                    throw IdempotencyKeys.unknownState(table.header);
                 }
-                IdempotencyKeys.requireSameBody(rs.getString(1), hash);
+                IdempotencyKeys.requireSameBody(table.header, rs.getString(1), hash);
                 Ticket ticket = TicketSql.loadLive(connection, rs.getLong(2), who);
                 // A student's late retry of a ticket staff have closed meanwhile gets what any other path gives:
                 // a closed ticket does not exist for students.

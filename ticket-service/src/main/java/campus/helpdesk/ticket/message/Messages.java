@@ -1,5 +1,6 @@
 package campus.helpdesk.ticket.message;
 
+import campus.helpdesk.api.HelpdeskHeaders;
 import campus.helpdesk.api.Message;
 import campus.helpdesk.api.NewMessage;
 import campus.helpdesk.api.Role;
@@ -12,12 +13,12 @@ import campus.helpdesk.ticket.db.LinkedTickets;
 import campus.helpdesk.ticket.db.Sql;
 import campus.helpdesk.ticket.db.TicketSql;
 import campus.helpdesk.ticket.history.EventLog;
+import campus.helpdesk.ticket.idempotency.IdempotencyKeys;
 import campus.helpdesk.ticket.identity.Identity;
 import campus.helpdesk.ticket.lifecycle.ChangeClock;
+import campus.helpdesk.ticket.lifecycle.TicketRules;
 import campus.helpdesk.ticket.mail.MailKind;
 import campus.helpdesk.ticket.mail.Notifications;
-import campus.helpdesk.ticket.idempotency.IdempotencyKeys;
-import campus.helpdesk.ticket.lifecycle.TicketRules;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
@@ -199,9 +200,9 @@ public class Messages {
             ps.setString(2, key);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next() || rs.getObject("id") == null) {
-                    throw IdempotencyKeys.unknownState();
+                    throw IdempotencyKeys.unknownState(HelpdeskHeaders.IDEMPOTENCY_KEY);
                 }
-                IdempotencyKeys.requireSameBody(rs.getString("body_hash"), hash);
+                IdempotencyKeys.requireSameBody(HelpdeskHeaders.IDEMPOTENCY_KEY, rs.getString("body_hash"), hash);
                 return map(rs);
             }
         }

@@ -141,7 +141,10 @@ class IntakeTest extends ApiTest {
         assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(again.map().get("id")).isEqualTo(first.map().get("id"));
         String other = BODY.replace("HIGH", "LOW");
-        assertProblem(deliver("bms", other, sign(secret, other), "d-repeat"), 422, "different body");
+        // The delivery id is what the integration sends, so the refusal names it, not the users' Idempotency-Key.
+        Api.Answer reused = deliver("bms", other, sign(secret, other), "d-repeat");
+        assertProblem(reused, 422, "This X-Delivery-Id was already used with a different body");
+        assertThat(reused.map().get("field")).isEqualTo("X-Delivery-Id");
     }
 
     @Test
