@@ -1,8 +1,10 @@
 package campus.helpdesk.support.problem;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -32,6 +34,21 @@ public final class BadInput {
     /** A ready 4xx response, for filters that answer before any controller runs. */
     public static MutableHttpResponse<Map<String, Object>> response(HttpStatus status, String field, String detail) {
         return ProblemDocument.response(status, detail, naming(field));
+    }
+
+    /**
+     * A yes/no query parameter read strictly: {@code true} or {@code false} in any case, null when absent or empty.
+     * The framework's own conversion reads every other word as false, so {@code ?thumbnail=yes} would quietly mean no.
+     */
+    public static @Nullable Boolean trueOrFalse(String field, @Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw problem(field, "must be true or false");
+        };
     }
 
     /** The extension member naming the input, for problem documents built elsewhere. */

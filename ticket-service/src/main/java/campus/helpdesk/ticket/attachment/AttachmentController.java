@@ -1,6 +1,7 @@
 package campus.helpdesk.ticket.attachment;
 
 import campus.helpdesk.api.Attachment;
+import campus.helpdesk.support.problem.BadInput;
 import campus.helpdesk.support.identity.ServiceRoles;
 import campus.helpdesk.ticket.identity.Identity;
 import io.micronaut.core.annotation.Nullable;
@@ -17,6 +18,8 @@ import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -65,9 +68,10 @@ public class AttachmentController {
 
     @Get("/api/attachments/{id}")
     @Secured({ServiceRoles.STUDENT, ServiceRoles.STAFF, ServiceRoles.ANALYST})
-    public HttpResponse<?> download(@PathVariable long id, @QueryValue(defaultValue = "false") boolean thumbnail) {
+    public HttpResponse<?> download(@PathVariable long id,
+                                    @Parameter(schema = @Schema(type = "boolean")) @Nullable @QueryValue String thumbnail) {
         Identity who = Identity.current();
-        if (thumbnail) {
+        if (Boolean.TRUE.equals(BadInput.trueOrFalse("thumbnail", thumbnail))) {
             byte[] jpeg = attachments.thumbnail(who, id);
             return guarded(HttpResponse.ok(jpeg).contentType(MediaType.IMAGE_JPEG_TYPE), "thumbnail-" + id + ".jpg",
                     true);

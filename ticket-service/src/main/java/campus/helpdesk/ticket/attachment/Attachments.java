@@ -8,6 +8,7 @@ import campus.helpdesk.ticket.db.TicketSql;
 import campus.helpdesk.ticket.identity.Identity;
 import campus.helpdesk.ticket.lifecycle.TicketRules;
 import campus.helpdesk.ticket.problem.Problems;
+import campus.helpdesk.support.problem.BadInput;
 import campus.helpdesk.support.problem.HelpdeskProblem;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
@@ -53,6 +54,7 @@ public class Attachments {
         // Refuse before reading a byte when the answer cannot be yes; checked again under the ticket's lock below.
         db.autoCommit(c -> requireMayAttach(c, who, ticketId, messageId, 0));
         InputStream in = new BufferedInputStream(new SizeLimit(body, MAX_BYTES), HEAD);
+        requireContent(in);
         String type = AttachmentTypes.detect(in, name);
         return db.inTransaction(c -> {
             long id = AttachmentSql.insert(c, ticketId, messageId, name, type, who.user());
@@ -72,6 +74,23 @@ public class Attachments {
             requireMayAttach(c, who, ticketId, messageId, 1);
             return AttachmentSql.finish(c, id, size, thumbnail);
         });
+    }
+
+    /**
+     * An empty file (a failed save, a file still syncing) is said as one: the type detector would call it
+     * {@code application/octet-stream} and refuse a type the person never chose.
+     */
+    private static void requireContent(InputStream in) {
+        try {
+            in.mark(1);
+            boolean empty = in.read() < 0;
+            in.reset();
+            if (empty) {
+                throw BadInput.problem("file", "is empty: choose a file with something in it");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A ticket's files the caller may see: 404 for a ticket they may not see, none of internal notes' for students. */

@@ -4,6 +4,7 @@ import campus.helpdesk.api.Category;
 import campus.helpdesk.api.Priority;
 import campus.helpdesk.api.SlaStatus;
 import campus.helpdesk.api.TicketStatus;
+import campus.helpdesk.support.problem.BadInput;
 import campus.helpdesk.ticket.problem.Problems;
 import io.micronaut.core.annotation.Nullable;
 
@@ -86,7 +87,8 @@ public record ListQuery(Set<TicketStatus> statuses, Set<Category> categories, Se
                 enums("status", status, TicketStatus.class),
                 enums("category", category, Category.class),
                 enums("priority", priority, Priority.class),
-                query(q), from, to, bool("needsReview", needsReview), assignee(assignee), reporter(reporter),
+                query(q), from, to, BadInput.trueOrFalse("needsReview", needsReview), assignee(assignee),
+                reporter(reporter),
                 enums("sla", sla, SlaStatus.class), SORTS.get(sortParts[0]), sortParts[1].equals("desc"),
                 pageNumber, pageSize);
     }
@@ -193,17 +195,6 @@ public record ListQuery(Set<TicketStatus> statuses, Set<Category> categories, Se
             throw Problems.badInput(name, "must be between 0001-01-01 and 9999-12-31");
         }
         return instant;
-    }
-
-    private static @Nullable Boolean bool(String name, @Nullable String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        return switch (value.strip().toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw Problems.badInput(name, "must be true or false");
-        };
     }
 
     private static int integer(String name, @Nullable String value, int fallback, int min, int max) {

@@ -68,6 +68,12 @@ class AttachmentsTest extends ApiTest {
         BufferedImage small = ImageIO.read(new ByteArrayInputStream(thumbnail.body()));
         assertThat(small.getHeight()).as("turned upright, at most 320").isEqualTo(320);
         assertThat(small.getWidth()).isEqualTo(240);
+
+        // Any other word used to read as false and send the whole photo; FALSE in capitals is still no.
+        assertProblem(uploads.download(STUDENT, "/api/attachments/" + stored.id() + "?thumbnail=yes"), 400,
+                "\"field\":\"thumbnail\"");
+        assertThat(uploads.download(STUDENT, "/api/attachments/" + stored.id() + "?thumbnail=FALSE").body())
+                .hasSize((int) stored.size());
     }
 
     @Test
@@ -115,6 +121,15 @@ class AttachmentsTest extends ApiTest {
         Ticket ticket = create();
         assertProblem(uploads.upload(STUDENT, "/api/tickets/" + ticket.id() + "/attachments", "cat.jpg",
                 "image/jpeg", TestFiles.elfExecutable()), 415, "cannot be attached");
+        assertThat(storedRows(ticket.id())).isZero();
+    }
+
+    @Test
+    void anEmptyFileIsABadInputNamingItNotAnUnknownType() throws SQLException {
+        Ticket ticket = create();
+        HttpResponse<?> refused = uploads.upload(STUDENT, "/api/tickets/" + ticket.id() + "/attachments", "notes.txt",
+                "text/plain", new byte[0]);
+        assertProblem(refused, 400, "file: is empty");
         assertThat(storedRows(ticket.id())).isZero();
     }
 
