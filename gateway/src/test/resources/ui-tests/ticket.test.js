@@ -35,6 +35,17 @@ test('a reload keeps the notice, a deletion seen live keeps what is shown', () =
   assert.equal(s.ticket.status, 'ACTIVE', 'ticket shown');
 });
 
+test('a failed reload says so until a reload succeeds; a refused action stays said', () => {
+  let s = update(loaded('STAFF', 'OPEN'), { type: 'loadFailed', error: new Error('offline') });
+  assert.equal(s.notice.message, 'offline', 'the failed reload is said');
+  s = update(s, { type: 'loaded', ticket: ticket('OPEN', 4), messages: [], history: [] });
+  assert.equal(s.notice, null, 'gone after a reload that worked');
+  s = update(s, { type: 'notice', error: new Error('refused') });
+  s = update(s, { type: 'loadFailed', error: new Error('offline') });
+  s = update(s, { type: 'loaded', ticket: ticket('OPEN', 4), messages: [], history: [] });
+  assert.equal(s.notice, null, 'the newest notice was the reload\'s');
+});
+
 test('conflicts are explained; other refusals are not', () => {
   assert.ok(conflictMessage({ status: 409, message: 'Stale' }, false).endsWith('Stale'), 'a 409 names the detail');
   assert.ok(conflictMessage({ status: 412, message: '' }, true).startsWith('Someone else changed this ticket while'),

@@ -178,7 +178,7 @@ export async function render(container, { session, params }) {
       }
     } catch (err) {
       if (err.status === 404 && await showSolvedIfClosed()) return;
-      show(err.status === 404 ? { type: 'missing' } : { type: 'notice', error: err });
+      show(err.status === 404 ? { type: 'missing' } : { type: 'loadFailed', error: err });
     }
   });
 
