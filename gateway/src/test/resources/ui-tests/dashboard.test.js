@@ -3,6 +3,7 @@ import { ANSWERS, initialState, update, refreshPlan, openPeriodUrl, csvHref, des
   currentMonth, choicesFrom, address, urls, nextSort, countingOnce } from '/js/screens/dashboard/state.js';
 import { samePeriod } from '/js/screens/dashboard/period.js';
 import { kpis } from '/js/screens/dashboard/kpis.js';
+import { panelFrame, fill } from '/js/screens/dashboard/panels.js';
 
 const DEFAULT_PLAN = [ANSWERS.category, ANSWERS.lastDay, ANSWERS.resolution, ANSWERS.firstResponse,
   '/api/analytics/sla', '/api/analytics/volume?days=30', ANSWERS.workload];
@@ -68,6 +69,24 @@ test('the first-response card shows the median of the replies of the last 30 day
     last30Days: { responded: 0, medianHours: null } } } }, false).find(el => el.id === 'kpi-median-first-response');
   assert.equal(quiet.querySelector('.kpi-value').textContent, '—', 'nobody answered: no figure');
   assert.equal(quiet.querySelector('.kpi-note').textContent, 'last 30 days, none answered', 'and it says why');
+});
+
+test('a replica that has not read the tickets yet shows no zeros: its figures are said to be coming', () => {
+  const empty = { openTotal: 0, total: 0, byCategory: {}, asOf: null, lagMs: 0, stale: true };
+  const card = kpis({ category: { status: 'fulfilled', value: empty } }, true).find(el => el.id === 'kpi-open-now');
+  assert.equal(card.querySelector('.kpi-value').textContent, '—', 'no figure');
+  assert.equal(card.querySelector('.kpi-value a'), null, 'nothing to open');
+  assert.equal(card.querySelector('.kpi-note').textContent, 'still reading the tickets', 'says why');
+  const counted = kpis({ category: { status: 'fulfilled', value: { ...empty, asOf: '2026-03-01T10:00:00Z',
+    stale: false } } }, true).find(el => el.id === 'kpi-open-now');
+  assert.equal(counted.querySelector('.kpi-value').textContent, '0', 'a real zero once counted');
+
+  const frame = panelFrame('Active', 'active-by-category');
+  let drawn = 0;
+  fill(frame, '/api/analytics/active-by-category', { status: 'fulfilled', value: empty }, () => { drawn++; return 'x'; });
+  assert.equal(drawn, 0, 'the panel is not drawn from an empty model');
+  assert.ok(frame.content.textContent.includes('Still reading the tickets'), frame.content.textContent);
+  assert.equal(frame.badge.textContent, '', 'no freshness badge for figures not shown');
 });
 
 test('the choices come from the address, and what cannot be read falls back to the default', () => {

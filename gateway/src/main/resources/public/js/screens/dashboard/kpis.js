@@ -2,7 +2,7 @@
 // response are fetched for the banner, and shared with their panels while those show the same).
 import { h, hours, loading } from '../../dom.js';
 import { t } from '../../i18n.js';
-import { currentMonth } from './state.js';
+import { currentMonth, notCountedYet } from './state.js';
 import { medianFirstResponse } from './shape.js';
 import { figure } from './format.js';
 
@@ -37,9 +37,10 @@ export function kpis(a, canOpen) {
 }
 
 function kpi(id, title, settled, value, note, href) {
-  const ok = Boolean(settled) && settled.status === 'fulfilled';
+  const answered = Boolean(settled) && settled.status === 'fulfilled';
+  const ok = answered && !notCountedYet(settled.value);
   const v = ok ? value(settled.value) : '—';
-  const why = settled && !ok ? settled.reason.message : note;
+  const why = answered ? (ok ? note : t('dashboard.kpi.notCountedYet')) : (settled ? settled.reason.message : note);
   const shown = String(v ?? '—');
   return h('div', { class: `kpi${ok && settled.value.stale ? ' kpi-stale' : ''}`, id: `kpi-${id}` },
     h('span', { class: 'kpi-title' }, title),

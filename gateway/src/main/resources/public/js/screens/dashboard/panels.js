@@ -4,7 +4,7 @@
 // `go` (people who may not open the queue) nothing leads anywhere.
 import { h, hours, mount, errorBox, loading, label, sentence, CATEGORIES } from '../../dom.js';
 import { t, formatList, formatNumber } from '../../i18n.js';
-import { csvHref, describePeriod, freshnessText } from './state.js';
+import { csvHref, describePeriod, freshnessText, notCountedYet } from './state.js';
 import { links, priorityCounts } from './shape.js';
 import { figure } from './format.js';
 
@@ -28,6 +28,11 @@ export function fill(frame, url, settled, draw) {
   if (!settled) return;
   if (settled.status === 'rejected') {
     mount(frame.content, errorBox(settled.reason));
+    frame.badge.replaceChildren();
+    return;
+  }
+  if (notCountedYet(settled.value)) {
+    mount(frame.content, loading(t('dashboard.notCountedYet')));
     frame.badge.replaceChildren();
     return;
   }

@@ -130,6 +130,14 @@ export function describePeriod(period) {
 }
 
 /** The badge text of an answer: when it was true, and how far behind it is when stale. */
+/**
+ * An answer from a replica that has not read the tickets yet (just started, or rebuilding): every figure in it is
+ * zero for want of data, not because nothing happened, so it is shown as not counted yet instead.
+ */
+export function notCountedYet(answer) {
+  return Boolean(answer) && Object.hasOwn(answer, 'asOf') && answer.asOf === null;
+}
+
 export function freshnessText(answer, formatTime = formatClock) {
   const asOf = answer.asOf ? formatTime(answer.asOf) : t('dashboard.freshness.unknown');
   return answer.stale
