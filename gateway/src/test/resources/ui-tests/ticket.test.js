@@ -1,5 +1,5 @@
 import { test, assert } from './runner.js';
-import { initialState, update, availableActions, conflictMessage } from '/js/screens/ticket/state.js';
+import { initialState, update, availableActions, conflictMessage, shownNotice } from '/js/screens/ticket/state.js';
 import { changeLines, describeEvent, valueText } from '/js/screens/ticket/history.js';
 import { categoryNote } from '/js/screens/ticket/view.js';
 import { certaintyOf, certaintyText, percent } from '/js/certainty.js';
@@ -35,15 +35,18 @@ test('a reload keeps the notice, a deletion seen live keeps what is shown', () =
   assert.equal(s.ticket.status, 'ACTIVE', 'ticket shown');
 });
 
-test('a failed reload says so until a reload succeeds; a refused action stays said', () => {
+test('a failed reload says so until a reload succeeds; a refused action stays said through it', () => {
   let s = update(loaded('STAFF', 'OPEN'), { type: 'loadFailed', error: new Error('offline') });
-  assert.equal(s.notice.message, 'offline', 'the failed reload is said');
+  assert.equal(shownNotice(s).message, 'offline', 'the failed reload is said');
   s = update(s, { type: 'loaded', ticket: ticket('OPEN', 4), messages: [], history: [] });
-  assert.equal(s.notice, null, 'gone after a reload that worked');
+  assert.equal(shownNotice(s), null, 'gone after a reload that worked');
   s = update(s, { type: 'notice', error: new Error('refused') });
   s = update(s, { type: 'loadFailed', error: new Error('offline') });
+  assert.equal(shownNotice(s).message, 'offline', 'while reloads fail, that is said');
   s = update(s, { type: 'loaded', ticket: ticket('OPEN', 4), messages: [], history: [] });
-  assert.equal(s.notice, null, 'the newest notice was the reload\'s');
+  assert.equal(shownNotice(s).message, 'refused', 'then the refusal again: it cannot be seen anywhere else');
+  s = update(s, { type: 'notice', error: null });
+  assert.equal(shownNotice(s), null, 'the next action clears it');
 });
 
 test('conflicts are explained; other refusals are not', () => {

@@ -11,7 +11,8 @@ import { h, mount, label, toast } from '../dom.js';
 import { onLive, refreshOnLive } from '../live.js';
 import { region } from '../region.js';
 import { singleFlight } from '../schedule.js';
-import { initialState, update, conflictMessage, canHandOver, brings, arrived, knownStaff } from './ticket/state.js';
+import { initialState, update, conflictMessage, canHandOver, brings, arrived, knownStaff, shownNotice }
+  from './ticket/state.js';
 import * as view from './ticket/view.js';
 import { timeline } from './ticket/history.js';
 import { editor, handover } from './ticket/forms.js';
@@ -115,7 +116,7 @@ export async function render(container, { session, params }) {
       s => [s.ticket]],
     [region(el.incident, (ticket, history) => incidentInfo(ticket, history, state, session.name, on)),
       s => [s.ticket, s.history]],
-    [region(el.notice, view.notice), s => [s.notice, s.deleted]],
+    [region(el.notice, view.notice), s => [shownNotice(s), s.deleted]],
     [region(el.actions, () => view.actions(state, on)), s => [s.ticket, s.busy, s.editing]],
     [region(el.edit, editing => (editing ? editor(state.ticket, on) : null)), s => [s.editing]],
     [region(el.body, view.facts), s => [s.ticket, s.attachments]],

@@ -9,20 +9,25 @@ export function initialState(id, role) {
     readOnly: role === 'ANALYST',
     ticket: null, messages: null, history: null, attachments: null,
     missing: false, deleted: false,
-    notice: null, noticeFromLoad: false, busy: null, editing: null,
+    notice: null, loadError: null, busy: null, editing: null,
   };
+}
+
+/** What the notice at the top says: a failed reload while there is one (it is retried), then an action's refusal. */
+export function shownNotice(state) {
+  return state.loadError || state.notice;
 }
 
 export function update(state, action) {
   switch (action.type) {
-    // A failed reload's notice is over once a reload succeeds; an action's refusal stays until the next action.
+    // A failed reload is over once a reload succeeds; an action's refusal stays until the next action.
     case 'loaded': return { ...state, ticket: action.ticket, messages: action.messages, history: action.history,
-      attachments: action.attachments, ...(state.noticeFromLoad ? { notice: null, noticeFromLoad: false } : {}) };
+      attachments: action.attachments, loadError: null };
     case 'missing': return { ...state, missing: true };
     // A change of another person, seen live: the ticket is gone, but what is on the screen stays readable.
     case 'deleted': return { ...state, deleted: true };
-    case 'notice': return { ...state, notice: action.error || null, noticeFromLoad: false };
-    case 'loadFailed': return { ...state, notice: action.error, noticeFromLoad: true };
+    case 'notice': return { ...state, notice: action.error || null };
+    case 'loadFailed': return { ...state, loadError: action.error };
     case 'busy': return { ...state, busy: action.action || null };
     // An edit is based on the version shown when it began: saving it after someone else's change is a conflict.
     case 'editOpened': return state.ticket ? { ...state, editing: { version: state.ticket.version } } : state;

@@ -38,7 +38,8 @@ public final class BadInput {
 
     /**
      * A yes/no query parameter read strictly: {@code true} or {@code false} in any case, null when absent or empty.
-     * The framework's own conversion reads every other word as false, so {@code ?thumbnail=yes} would quietly mean no.
+     * The framework's own conversion takes true, yes, y and on for yes and every other word for no, so a typo
+     * ({@code ?thumbnail=ture}, {@code =1}) would quietly mean no.
      */
     public static @Nullable Boolean trueOrFalse(String field, @Nullable String value) {
         if (value == null || value.isBlank()) {

@@ -31,6 +31,19 @@ class BadInputTest {
     JsonMapper json;
 
     @Test
+    void aYesOrNoParameterIsTrueOrFalseInAnyCaseAndNothingElse() {
+        assertThat(BadInput.trueOrFalse("flag", " TRUE ")).isTrue();
+        assertThat(BadInput.trueOrFalse("flag", "false")).isFalse();
+        assertThat(BadInput.trueOrFalse("flag", null)).isNull();
+        assertThat(BadInput.trueOrFalse("flag", " ")).isNull();
+        for (String bad : List.of("yes", "on", "1", "ture", "true\u0000", "true,false")) {
+            HelpdeskProblem refused = org.junit.jupiter.api.Assertions.assertThrows(HelpdeskProblem.class,
+                    () -> BadInput.trueOrFalse("flag", bad), bad);
+            assertThat(refused.getMessage()).isEqualTo("flag: must be true or false");
+        }
+    }
+
+    @Test
     void aBodyThatFailsValidationNamesEveryFieldAndTheFirstAsField() throws Exception {
         Map<String, Object> problem = problem(post("{\"title\": \"" + "t".repeat(21) + "\", \"description\": \" \"}"),
                 400);

@@ -1,8 +1,8 @@
 package campus.helpdesk.ticket.attachment;
 
 import campus.helpdesk.api.Attachment;
-import campus.helpdesk.support.problem.BadInput;
 import campus.helpdesk.support.identity.ServiceRoles;
+import campus.helpdesk.support.problem.BadInput;
 import campus.helpdesk.ticket.identity.Identity;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -68,8 +68,11 @@ public class AttachmentController {
 
     @Get("/api/attachments/{id}")
     @Secured({ServiceRoles.STUDENT, ServiceRoles.STAFF, ServiceRoles.ANALYST})
-    public HttpResponse<?> download(@PathVariable long id,
-                                    @Parameter(schema = @Schema(type = "boolean")) @Nullable @QueryValue String thumbnail) {
+    public HttpResponse<?> download(
+            @PathVariable long id,
+            @Parameter(description = "true: the JPEG thumbnail; any value but true or false is a 400",
+                    schema = @Schema(type = "boolean", defaultValue = "false"))
+            @Nullable @QueryValue String thumbnail) {
         Identity who = Identity.current();
         if (Boolean.TRUE.equals(BadInput.trueOrFalse("thumbnail", thumbnail))) {
             byte[] jpeg = attachments.thumbnail(who, id);

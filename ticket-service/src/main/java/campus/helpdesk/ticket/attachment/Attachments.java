@@ -7,9 +7,9 @@ import campus.helpdesk.ticket.db.Database;
 import campus.helpdesk.ticket.db.TicketSql;
 import campus.helpdesk.ticket.identity.Identity;
 import campus.helpdesk.ticket.lifecycle.TicketRules;
-import campus.helpdesk.ticket.problem.Problems;
 import campus.helpdesk.support.problem.BadInput;
 import campus.helpdesk.support.problem.HelpdeskProblem;
+import campus.helpdesk.ticket.problem.Problems;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
@@ -86,7 +86,7 @@ public class Attachments {
             boolean empty = in.read() < 0;
             in.reset();
             if (empty) {
-                throw BadInput.problem("file", "is empty: choose a file with something in it");
+                throw BadInput.problemWithDetail("file", "The file is empty: choose one with something in it.");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -33,7 +33,8 @@ public final class IdempotencyKeys {
         }
         String trimmed = key.strip();
         if (trimmed.isEmpty() || trimmed.length() > MAX_KEY_LENGTH) {
-            throw BadInput.problemWithDetail(HelpdeskHeaders.IDEMPOTENCY_KEY, "The " + HelpdeskHeaders.IDEMPOTENCY_KEY + " header must be 1 to "
+            throw BadInput.problemWithDetail(HelpdeskHeaders.IDEMPOTENCY_KEY, "The " + HelpdeskHeaders.IDEMPOTENCY_KEY
+                    + " header must be 1 to "
                     + MAX_KEY_LENGTH + " characters long.");
         }
         return trimmed;

@@ -69,11 +69,17 @@ class AttachmentsTest extends ApiTest {
         assertThat(small.getHeight()).as("turned upright, at most 320").isEqualTo(320);
         assertThat(small.getWidth()).isEqualTo(240);
 
-        // Any other word used to read as false and send the whole photo; FALSE in capitals is still no.
-        assertProblem(uploads.download(STUDENT, "/api/attachments/" + stored.id() + "?thumbnail=yes"), 400,
-                "\"field\":\"thumbnail\"");
-        assertThat(uploads.download(STUDENT, "/api/attachments/" + stored.id() + "?thumbnail=FALSE").body())
-                .hasSize((int) stored.size());
+        // A typo used to read as false and send the whole photo; the two words in any case, or none, still work.
+        for (String typo : List.of("ture", "1", "yes", "true%00")) {
+            assertProblem(uploads.download(STUDENT, "/api/attachments/" + stored.id() + "?thumbnail=" + typo), 400,
+                    "\"field\":\"thumbnail\"");
+        }
+        assertThat(uploads.download(STUDENT, "/api/attachments/" + stored.id() + "?thumbnail=TRUE").body())
+                .isEqualTo(thumbnail.body());
+        for (String whole : List.of("?thumbnail=FALSE", "?thumbnail=", "")) {
+            assertThat(uploads.download(STUDENT, "/api/attachments/" + stored.id() + whole).body()).as(whole)
+                    .hasSize((int) stored.size());
+        }
     }
 
     @Test
@@ -129,7 +135,8 @@ class AttachmentsTest extends ApiTest {
         Ticket ticket = create();
         HttpResponse<?> refused = uploads.upload(STUDENT, "/api/tickets/" + ticket.id() + "/attachments", "notes.txt",
                 "text/plain", new byte[0]);
-        assertProblem(refused, 400, "file: is empty");
+        assertProblem(refused, 400, "The file is empty");
+        assertProblem(refused, 400, "\"field\":\"file\"");
         assertThat(storedRows(ticket.id())).isZero();
     }
 

@@ -72,7 +72,8 @@ class ConcurrencyTest extends ApiTest {
         assertThat(first.status).isEqualTo(201);
         Api.Answer other = api.send(STUDENT, "POST", "/api/tickets",
                 Map.of("title", "Printer jam", "description", "Printer in lab 4 jams"), key);
-        assertProblem(other, 422, "different body");
+        assertProblem(other, 422, "This Idempotency-Key was already used with a different body");
+        assertThat(other.map().get("field")).isEqualTo("Idempotency-Key");
         Api.Answer same = api.send(STUDENT, "POST", "/api/tickets",
                 Map.of("title", "Printer jam", "description", "Printer in lab 3 jams"), key);
         assertThat(same.status).isEqualTo(200);

@@ -49,7 +49,9 @@ class IdempotentMessagesTest extends ApiTest {
         Map<String, String> key = Map.of("Idempotency-Key", "msg-422");
         assertThat(post(STUDENT, ticket.id(), Map.of("body", "First"), key).status).isEqualTo(201);
 
-        assertProblem(post(STUDENT, ticket.id(), Map.of("body", "Second"), key), 422, "different body");
+        Api.Answer reused = post(STUDENT, ticket.id(), Map.of("body", "Second"), key);
+        assertProblem(reused, 422, "This Idempotency-Key was already used with a different body");
+        assertThat(reused.map().get("field")).isEqualTo("Idempotency-Key");
         assertProblem(post(STUDENT, other.id(), Map.of("body", "First"), key), 422, "different body");
         assertThat(messages(ticket.id())).extracting(Message::body).containsExactly("First");
         assertThat(messages(other.id())).isEmpty();
