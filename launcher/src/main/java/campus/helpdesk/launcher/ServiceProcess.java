@@ -45,12 +45,26 @@ final class ServiceProcess implements Supervised {
         Path target = options.projectRoot().resolve(service.module()).resolve("target");
         this.log = new ProcessLog(service.module(), target.resolve(service.module() + "-" + port() + ".log"),
                 options.logToConsole() ? System.out : null);
-        this.pidFile = new PidFile(target.resolve(service.module() + "-" + port() + ".pid"));
+        this.pidFile = pidFile(options.projectRoot(), service, port());
         this.startUpCache = new StartUpCache(log);
     }
 
     Service service() {
         return service;
+    }
+
+    /** Where the process of {@code service} on {@code port} is remembered (beside its jar and its log). */
+    static PidFile pidFile(Path projectRoot, Service service, int port) {
+        return new PidFile(projectRoot.resolve(service.module()).resolve("target")
+                .resolve(service.module() + "-" + port + ".pid"));
+    }
+
+    void stopOrphan() {
+        pidFile.stopOrphan(jarMarker(service));
+    }
+
+    static String jarMarker(Service service) {
+        return "/" + service.module() + "-";
     }
 
     @Override
@@ -108,9 +122,6 @@ final class ServiceProcess implements Supervised {
     }
 
     /** Stops this service's process left behind by a launcher that died without cleaning up. */
-    void stopOrphan() {
-        pidFile.stopOrphan("/" + service.module() + "-");
-    }
 
     private List<String> command(Path jar) {
         List<String> command = new ArrayList<>();

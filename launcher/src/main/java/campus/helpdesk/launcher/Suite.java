@@ -3,6 +3,7 @@ package campus.helpdesk.launcher;
 import campus.helpdesk.launcher.supervise.Supervisor;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -84,6 +85,15 @@ public final class Suite implements AutoCloseable {
             suite.close();
             throw e;
         }
+    }
+
+    /**
+     * Stops the services that a launcher killed without its shutdown (kill -9) left running on these ports, as
+     * {@link #start} does, for a caller that checks the ports before it starts the suite.
+     */
+    public static void stopLeftOver(Path projectRoot, Map<Service, Integer> ports) {
+        ports.forEach((service, port) -> ServiceProcess.pidFile(projectRoot, service, port)
+                .stopOrphan(ServiceProcess.jarMarker(service)));
     }
 
     public SuiteOptions options() {

@@ -75,6 +75,26 @@ class HelpdeskCommandLineTest {
     }
 
     @Test
+    void upRefusesAnEmptyDataFolderAndTwoOfItsOwnProcessesOnOnePortBeforeStartingAnything() throws Exception {
+        for (String[] line : List.of(new String[] {"up", "--data-dir", ""},
+                new String[] {"up", "--listen", "127.0.0.1:25481", "--port-offset", "17400", "--data-dir",
+                        home.toString()},
+                new String[] {"up", "--pg-port", "25484", "--port-offset", "17400", "--data-dir", home.toString()})) {
+            Run run = helpdesk(line);
+            assertThat(run.status()).as(run.output()).isEqualTo(2);
+            assertThat(run.output()).startsWith("helpdesk: ").contains("Usage: ./helpdesk up")
+                    .doesNotContain("Starting PostgreSQL").doesNotContain("Exception");
+        }
+        assertThat(helpdesk("up", "--listen", "127.0.0.1:25481", "--port-offset", "17400", "--data-dir",
+                home.toString()).output().lines().findFirst().orElse("")).contains("gateway (--listen)",
+                "ticket-service (--port-offset)", "would both use port 25481");
+        try (var left = Files.list(home)) {
+            assertThat(left.map(p -> p.getFileName().toString())).as("nothing made in the data folder")
+                    .allMatch(name -> name.startsWith("out-"));
+        }
+    }
+
+    @Test
     void psqlHandsEveryArgumentButItsOwnToPsqlAsItIs() {
         CommandLine line = Helpdesk.commandLine(home, System.out);
         line.parseArgs("psql", "-c", "select 1", "--pg-port", "25999", "-h", "localhost", "-tA", "--csv",

@@ -2,6 +2,7 @@ package campus.helpdesk.launcher.cli;
 
 import picocli.CommandLine.Option;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 /** {@code --pg-port} and {@code --data-dir}: which embedded PostgreSQL, and where its data and secrets are. */
@@ -14,17 +15,33 @@ public final class DatabaseOptions {
             description = "port of the embedded PostgreSQL (default ${DEFAULT-VALUE})")
     int port;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = ".helpdesk",
+    /** The data folder when none is given, in the project folder. */
+    public static final String DEFAULT_DATA_DIR = ".helpdesk";
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
             description = "where the embedded PostgreSQL keeps its data and the secrets in secrets/ "
-                    + "(default ${DEFAULT-VALUE})")
+                    + "(default: " + DEFAULT_DATA_DIR + " in the project folder)")
     String dataDir;
 
     public int port() {
         return WholeNumber.within("--pg-port", port, 1024, 65535);
     }
 
-    /** {@code --data-dir}, else {@code .helpdesk}, relative to the project root. */
+    /**
+     * {@code --data-dir} as given, a relative one from the folder the command was run in, as for any other
+     * command's path; else {@code .helpdesk} in the project folder.
+     */
     public Path home(Path root) {
-        return root.resolve(dataDir).toAbsolutePath().normalize();
+        if (dataDir == null) {
+            return root.resolve(DEFAULT_DATA_DIR).toAbsolutePath().normalize();
+        }
+        if (dataDir.isBlank()) {
+            throw new UsageException("--data-dir must name a folder");
+        }
+        try {
+            return Path.of(dataDir).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            throw new UsageException("--data-dir is not a path this system can use: " + e.getReason());
+        }
     }
 }

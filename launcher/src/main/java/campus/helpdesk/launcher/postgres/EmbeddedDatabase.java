@@ -56,12 +56,27 @@ public final class EmbeddedDatabase implements Supervised, AutoCloseable {
     private record Started(EmbeddedPostgres postgres, Postmaster postmaster) {
     }
 
+    /**
+     * Stops the PostgreSQL a launcher killed without its shutdown left running on {@code home} (see
+     * {@link Postmaster#stopLeftOver}); says so on {@code out}. Only for a folder no live launcher holds.
+     */
+    public static void stopLeftOver(Path home, java.io.PrintStream out) {
+        DataFolder.requireNotInUse(home);
+        try {
+            Postmaster.stopLeftOver(dataDirectory(home)).ifPresent(pid -> out.println("Stopped the PostgreSQL (pid "
+                    + pid + ") that a launcher killed before it could stop it had left running on " + home));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** True when {@code home} holds the data of an earlier run. */
     public static boolean exists(Path home) {
         return Files.exists(dataDirectory(home).resolve("PG_VERSION"));
     }
 
     public static EmbeddedDatabase start(Path home, int port) {
+        DataFolder.requireNotInUse(home);
         Ports.requireFree("PostgreSQL", port);
         DatabasePasswords passwords = DatabasePasswords.loadOrCreate(SecretStore.open(home));
         return new EmbeddedDatabase(home, port, launch(home, port), DatabaseTarget.local(port, passwords.owner()));
@@ -77,6 +92,12 @@ public final class EmbeddedDatabase implements Supervised, AutoCloseable {
         } catch (IOException e) {
             throw new SuiteException("PostgreSQL did not start (" + rootMessage(e) + "); see "
                     + home.resolve("postgres.log") + wrongPasswordHint(e, home), e);
+        } catch (IllegalStateException e) {
+            // The library's lock, taken by a launcher that started on the folder since requireNotInUse looked.
+            if (String.valueOf(e.getMessage()).startsWith("could not lock")) {
+                throw DataFolder.inUse(home);
+            }
+            throw e;
         }
         try {
             List<String> sockets = prepare(postgres.getPort(), data, passwords);

@@ -42,6 +42,45 @@ final class Postmaster {
         return pid;
     }
 
+    /**
+     * Stops a server that a launcher killed without its shutdown (kill -9) left running on {@code data}: nothing
+     * supervises it any more and it holds the port and the folder, so the next start could not run. Called only
+     * once {@link DataFolder#requireNotInUse} found no live launcher on the folder; the process is the one
+     * {@code postmaster.pid} names, and only if it works in that folder (a postmaster's working directory is its
+     * data folder). SIGTERM first (the services that used it were stopped before), SIGKILL after 20 s.
+     *
+     * @return the pid of the server stopped, if there was one
+     */
+    static Optional<Long> stopLeftOver(Path data) throws InterruptedException {
+        long pid = readPid(data.resolve("postmaster.pid")).orElse(-1L);
+        if (pid <= 0 || !isLive(pid) || !worksIn(pid, data)) {
+            return Optional.empty();
+        }
+        Optional<ProcessHandle> server = ProcessHandle.of(pid);
+        if (server.isEmpty()) {
+            return Optional.empty();
+        }
+        server.get().destroy();
+        for (int i = 0; i < 200 && isLive(pid); i++) {
+            Thread.sleep(100);
+        }
+        if (isLive(pid)) {
+            server.get().destroyForcibly();
+            for (int i = 0; i < 100 && isLive(pid); i++) {
+                Thread.sleep(100);
+            }
+        }
+        return Optional.of(pid);
+    }
+
+    private static boolean worksIn(long pid, Path data) {
+        try {
+            return Files.readSymbolicLink(Path.of("/proc", String.valueOf(pid), "cwd")).equals(data.toRealPath());
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     boolean isAlive() {
         return pid > 0 && isLive(pid);
     }

@@ -15,6 +15,7 @@ import campus.helpdesk.launcher.cli.ExternalDatabaseOptions;
 import campus.helpdesk.launcher.cli.HelpOption;
 import campus.helpdesk.launcher.cli.UsageException;
 import campus.helpdesk.launcher.cli.WholeNumber;
+import campus.helpdesk.launcher.postgres.DataFolder;
 import campus.helpdesk.launcher.postgres.EmbeddedDatabase;
 import campus.helpdesk.launcher.secrets.SecretStore;
 import campus.helpdesk.launcher.supervise.RestartPolicy;
@@ -24,17 +25,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.stream.Stream;
 
 /**
  * {@code ./helpdesk up}: PostgreSQL (embedded, or the one given), the five services, demo tickets on first start,
@@ -61,7 +58,8 @@ public final class UpCommand implements Callable<Integer> {
             "Without one, a desk that serves the network (--listen off loopback) makes one and prints it."})
     String staffCode;
 
-    @Option(names = "--fresh", description = "wipes the data folder (the embedded database and its passwords) first")
+    @Option(names = "--fresh", description = {"first removes the helpdesk's data from the data folder (the embedded "
+            + "database, its passwords, logs and start-up caches);", "anything else in the folder is left alone"})
     boolean fresh;
 
     @Mixin
@@ -100,20 +98,28 @@ public final class UpCommand implements Callable<Integer> {
         Path home = database.home(root);
         ListenAddress gateway = listen != null ? ListenAddress.parse("--listen", listen)
                 : ListenAddress.loopback(Service.GATEWAY.defaultPort() + offset);
+        if (fresh && external != null) {
+            throw new UsageException("--fresh wipes the embedded database; it cannot wipe the one at --db-url");
+        }
+        Map<Service, Integer> ports = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            ports.put(service, service == Service.GATEWAY ? gateway.port() : service.defaultPort() + offset);
+        }
+        requireDistinct(ports, external == null ? pgPort : null);
         Map<String, String> env = new java.util.HashMap<>();
         // The gateway's About page shows what the supervisor knows (state, restarts, uptime) from this file.
         env.put("HELPDESK_STATUS_FILE", statusFile(home).toString());
-        for (Service service : Service.values()) {
-            Ports.requireFree(service.module(), service == Service.GATEWAY ? gateway.port()
-                    : service.defaultPort() + offset);
+        // What a launcher killed with kill -9 left running holds the ports: stopped here, before they are checked.
+        Suite.stopLeftOver(root, ports);
+        if (external == null) {
+            EmbeddedDatabase.stopLeftOver(home, System.out);
         }
+        ports.forEach((service, port) -> Ports.requireFree(service.module(), port));
         if (fresh) {
-            if (external != null) {
-                throw new UsageException("--fresh wipes the embedded database; it cannot wipe the one at --db-url");
-            }
             Ports.requireFree("PostgreSQL", pgPort);
-            deleteRecursively(home);
-            System.out.println("Wiped " + home);
+            if (DataFolder.wipe(home)) {
+                System.out.println("Wiped the helpdesk's data in " + home);
+            }
         }
         String code = staffCode(home, gateway);
         if (code != null) {
@@ -197,7 +203,8 @@ public final class UpCommand implements Callable<Integer> {
         String given = staffCode != null ? staffCode : System.getenv("HELPDESK_STAFF_CODE");
         if (given != null) {
             if (given.strip().length() < MIN_STAFF_CODE) {
-                throw new UsageException("--staff-code must have at least " + MIN_STAFF_CODE + " characters");
+                throw new UsageException((staffCode != null ? "--staff-code" : "HELPDESK_STAFF_CODE")
+                        + " must have at least " + MIN_STAFF_CODE + " characters");
             }
             return given.strip();
         }
@@ -258,28 +265,22 @@ public final class UpCommand implements Callable<Integer> {
         }
     }
 
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
+    /**
+     * Two of the desk's own processes on one port (a --listen port inside the offset's range, a --pg-port on a
+     * service's) is a wrong command line, said before anything starts: found later, it reads as "already running".
+     */
+    static void requireDistinct(Map<Service, Integer> ports, Integer pgPort) {
+        Map<Integer, String> owners = new java.util.TreeMap<>();
+        if (pgPort != null) {
+            owners.put(pgPort, "PostgreSQL (--pg-port)");
         }
-        // --data-dir may point anywhere: wipe only what looks like our own data folder.
-        if (!Files.isDirectory(dir.resolve("pgdata")) && !isEmpty(dir)) {
-            throw new UsageException("--fresh refuses to wipe " + dir + ": it holds no helpdesk database");
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
+        for (Map.Entry<Service, Integer> e : ports.entrySet()) {
+            String owner = e.getKey().module() + (e.getKey() == Service.GATEWAY ? " (--listen)" : " (--port-offset)");
+            String other = owners.putIfAbsent(e.getValue(), owner);
+            if (other != null) {
+                throw new UsageException(owner + " and " + other + " would both use port " + e.getValue()
+                        + "; choose another --listen, --pg-port or --port-offset");
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot wipe " + dir, e);
-        }
-    }
-
-    private static boolean isEmpty(Path dir) {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.findAny().isEmpty();
-        } catch (IOException e) {
-            return false;
         }
     }
 }

@@ -1,0 +1,93 @@
+package campus.helpdesk.launcher.postgres;
+
+import campus.helpdesk.launcher.Ports;
+import campus.helpdesk.launcher.SuiteException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A desk's data folder: wiped of the helpdesk's entries only, never used by two desks, freed after a kill -9. */
+class DataFolderTest {
+
+    private static final int PORT = 25438;
+    private static final int OTHER_PORT = 25439;
+
+    @TempDir
+    Path home;
+
+    @Test
+    void aWipeRemovesTheHelpdesksEntriesAndNothingElseInTheFolder() throws Exception {
+        // --data-dir . once made the project the data folder, and --fresh then deleted the whole checkout.
+        for (String file : List.of("pgdata/PG_VERSION", "secrets/postgres-password", "jvm-archives/gateway-1-2.aot",
+                "status.json", "postgres.log", "pom.xml", "src/Main.java", ".git/HEAD", "notes/pgdata-backup.txt")) {
+            Files.createDirectories(home.resolve(file).getParent());
+            Files.writeString(home.resolve(file), file);
+        }
+
+        assertThat(DataFolder.wipe(home)).isTrue();
+
+        try (var left = Files.walk(home)) {
+            assertThat(left.filter(Files::isRegularFile).map(p -> home.relativize(p).toString()))
+                    .containsExactlyInAnyOrder("pom.xml", "src/Main.java", ".git/HEAD", "notes/pgdata-backup.txt");
+        }
+        assertThat(DataFolder.wipe(home)).as("nothing of the helpdesk's left").isFalse();
+    }
+
+    @Test
+    void aFolderARunningDatabaseUsesIsRefusedInOneSentenceUntilItStops() {
+        try (EmbeddedDatabase ignored = EmbeddedDatabase.start(home, PORT)) {
+            assertThatThrownBy(() -> DataFolder.requireNotInUse(home)).isInstanceOf(SuiteException.class)
+                    .hasMessage("The data folder " + home + " is in use by a desk that is running. Stop that desk "
+                            + "first, or give another --data-dir.");
+            // A second desk on other ports used to take the folder's PostgreSQL from the first.
+            assertThatThrownBy(() -> EmbeddedDatabase.start(home, OTHER_PORT)).isInstanceOf(SuiteException.class)
+                    .hasMessageContaining("is in use by a desk that is running");
+            assertThat(Ports.isFree(OTHER_PORT)).isTrue();
+        }
+        DataFolder.requireNotInUse(home);
+    }
+
+    @Test
+    void thePostgresqlAKilledLauncherLeftRunningIsStoppedAndTheFolderStartsAgain() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process launcher = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                HoldsDatabase.class.getName(), home.toString(), String.valueOf(PORT))
+                .redirectErrorStream(true).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(launcher.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            do {
+                line = out.readLine();
+            } while (line != null && !line.equals("ready"));
+            assertThat(line).as("the database started in the other JVM").isEqualTo("ready");
+            launcher.destroyForcibly();
+            assertThat(launcher.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(Ports.isFree(PORT)).as("its PostgreSQL outlives it").isFalse();
+
+        ByteArrayOutputStream said = new ByteArrayOutputStream();
+        EmbeddedDatabase.stopLeftOver(home, new PrintStream(said, true, StandardCharsets.UTF_8));
+
+        assertThat(said.toString(StandardCharsets.UTF_8)).startsWith("Stopped the PostgreSQL (pid ")
+                .contains("left running on " + home);
+        assertThat(Ports.isFree(PORT)).isTrue();
+        try (EmbeddedDatabase again = EmbeddedDatabase.start(home, PORT)) {
+            assertThat(again.target().connect().isValid(5)).isTrue();
+        }
+        ByteArrayOutputStream quiet = new ByteArrayOutputStream();
+        EmbeddedDatabase.stopLeftOver(home, new PrintStream(quiet, true, StandardCharsets.UTF_8));
+        assertThat(quiet.size()).as("nothing left over after a clean stop").isZero();
+    }
+}
