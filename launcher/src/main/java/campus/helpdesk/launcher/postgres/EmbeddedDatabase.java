@@ -63,8 +63,8 @@ public final class EmbeddedDatabase implements Supervised, AutoCloseable {
     public static void stopLeftOver(Path home, java.io.PrintStream out) {
         DataFolder.requireNotInUse(home);
         try {
-            Postmaster.stopLeftOver(dataDirectory(home)).ifPresent(pid -> out.println("Stopped the PostgreSQL (pid "
-                    + pid + ") that a launcher killed before it could stop it had left running on " + home));
+            Postmaster.stopLeftOver(dataDirectory(home)).ifPresent(pid -> out.println("Stopped PostgreSQL (pid " + pid
+                    + "), left running on " + home + " by a launcher that was killed"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

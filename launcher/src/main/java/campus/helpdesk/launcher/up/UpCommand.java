@@ -48,6 +48,8 @@ public final class UpCommand implements Callable<Integer> {
     static final int DEMO_TICKETS = 300;
     static final int MIN_STAFF_CODE = 8;
     static final int DEMO_MONTHS = 12;
+    /** What a shell reports for a command stopped by Ctrl-C (128 + SIGINT). */
+    static final int STOPPED_BY_SIGNAL = 130;
 
     @Option(names = "--listen", paramLabel = "HOST:PORT", description = {"where the gateway listens (default "
             + "127.0.0.1:8080, this machine only);", "0.0.0.0:8080 serves every interface, e.g. the campus network"})
@@ -136,8 +138,18 @@ public final class UpCommand implements Callable<Integer> {
                 supervising.watch(embedded);
             }
         }
-        suite = Suite.start(new SuiteOptions(root, target.url(), target.user(), target.password(), offset,
-                SuiteSecrets.loadOrCreate(home), gateway, env, true, home.resolve("jvm-archives")), supervising);
+        try {
+            suite = Suite.start(new SuiteOptions(root, target.url(), target.user(), target.password(), offset,
+                    SuiteSecrets.loadOrCreate(home), gateway, env, true, home.resolve("jvm-archives")), supervising);
+        } catch (RuntimeException e) {
+            // Ctrl-C while the services start reaches them too (one process group): their exit is the stop asked
+            // for, not a failure to report.
+            if (isStopping()) {
+                awaitStop();
+                return STOPPED_BY_SIGNAL;
+            }
+            throw e;
+        }
         seedOnFirstStart(target);
         System.out.println();
         System.out.println(upLine(gateway));
@@ -170,6 +182,10 @@ public final class UpCommand implements Callable<Integer> {
             supervisor = started;
         }
         return started;
+    }
+
+    private synchronized boolean isStopping() {
+        return stopping;
     }
 
     public static Path statusFile(Path home) {

@@ -80,8 +80,8 @@ class DataFolderTest {
         ByteArrayOutputStream said = new ByteArrayOutputStream();
         EmbeddedDatabase.stopLeftOver(home, new PrintStream(said, true, StandardCharsets.UTF_8));
 
-        assertThat(said.toString(StandardCharsets.UTF_8)).startsWith("Stopped the PostgreSQL (pid ")
-                .contains("left running on " + home);
+        assertThat(said.toString(StandardCharsets.UTF_8)).startsWith("Stopped PostgreSQL (pid ")
+                .contains("), left running on " + home + " by a launcher that was killed");
         assertThat(Ports.isFree(PORT)).isTrue();
         try (EmbeddedDatabase again = EmbeddedDatabase.start(home, PORT)) {
             assertThat(again.target().connect().isValid(5)).isTrue();
