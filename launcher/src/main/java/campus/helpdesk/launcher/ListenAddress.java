@@ -2,6 +2,12 @@ package campus.helpdesk.launcher;
 
 import campus.helpdesk.launcher.cli.UsageException;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.UnknownHostException;
+
 /**
  * Where a service accepts connections: a host (an address of this machine, or {@code 0.0.0.0} for every
  * interface) and a port.
@@ -32,6 +38,29 @@ public record ListenAddress(String host, int port) {
             return new ListenAddress(host, port);
         } catch (NumberFormatException e) {
             throw new UsageException(option + " port must be a number: " + value);
+        }
+    }
+
+    /**
+     * This address, once its host is known to be one of this machine's (or every interface): a wrong one is a usage
+     * error before anything starts, not the gateway failing with a stack trace after the others started.
+     */
+    public ListenAddress requireOnThisMachine(String option) {
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw new UsageException(option + ": no such host: " + host);
+        }
+        if (address.isAnyLocalAddress() || address.isLoopbackAddress()) {
+            return this;
+        }
+        // Port 0: whether the port is free is the port check's question, with its own sentence.
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.bind(new InetSocketAddress(address, 0));
+            return this;
+        } catch (IOException e) {
+            throw new UsageException(option + ": " + host + " is not an address of this machine");
         }
     }
 

@@ -62,7 +62,8 @@ class HelpdeskCommandLineTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"up --listen", "up --listen nowhere", "up --staff", "up --staff-code 1234", "up extra", "up --port-offset -1",
+    @ValueSource(strings = {"up --listen", "up --listen nowhere", "up --listen nosuch.invalid:25480",
+            "up --listen 192.0.2.1:25480", "up --staff", "up --staff-code 1234", "up extra", "up --port-offset -1",
             "token", "token create --name x --role ROOT", "token create --role STAFF", "token create --name x "
             + "--role STAFF --days 0", "token revoke", "token drop x", "token list --colour", "psql --pg-port",
             "psql --pg-port seven", "psql --data-dir", "seed", "seed --tickets 5 --wrong", "seed --tickets many",

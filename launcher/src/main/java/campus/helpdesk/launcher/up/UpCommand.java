@@ -98,7 +98,8 @@ public final class UpCommand implements Callable<Integer> {
         int offset = WholeNumber.within("--port-offset", portOffset, 0, 50000);
         int pgPort = database.port();
         Path home = database.home(root);
-        ListenAddress gateway = listen != null ? ListenAddress.parse("--listen", listen)
+        ListenAddress gateway = listen != null
+                ? ListenAddress.parse("--listen", listen).requireOnThisMachine("--listen")
                 : ListenAddress.loopback(Service.GATEWAY.defaultPort() + offset);
         if (fresh && external != null) {
             throw new UsageException("--fresh wipes the embedded database; it cannot wipe the one at --db-url");
