@@ -5,6 +5,7 @@ import campus.helpdesk.api.Classification;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,9 +30,24 @@ public final class Evaluate {
     private Evaluate() {
     }
 
+    static final String USAGE = "usage: Evaluate FILE.tsv [--retrain CORRECTIONS.tsv] [--errors] [--model lr|nb|ens|lr-it]"
+            + " | --cv K [--model lr|nb|ens|lr-it] | --grouped-cv K [FILE.tsv] [--errors] | --embeddings K [FILE.tsv]"
+            + " | --retrain-effect";
+
+    /** A wrong command line: said with the usage, exit 2, before any work (a report is not printed first). */
+    static final class UsageError extends IllegalArgumentException {
+        UsageError(String message) {
+            super(message);
+        }
+    }
+
     public static void main(String[] args) {
         try {
             System.exit(run(args, System.out));
+        } catch (UsageError e) {
+            System.err.println("classifier-eval: " + e.getMessage());
+            System.err.println(USAGE);
+            System.exit(2);
         } catch (IOException | RuntimeException e) {
             // A command-line tool: a readable line, not a stack trace (bad path, bad label, bad number).
             System.err.println("classifier-eval: " + (e instanceof java.nio.file.NoSuchFileException
@@ -50,24 +66,33 @@ public final class Evaluate {
         boolean retrainEffect = false;
         ModelKind kind = ModelKind.LOGISTIC_REGRESSION;
         for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--cv" -> folds = folds(args, ++i);
-                case "--grouped-cv" -> groupedFolds = folds(args, ++i);
-                case "--embeddings" -> embeddingFolds = folds(args, ++i);
-                case "--retrain" -> corrections = Path.of(args[++i]);
+            String arg = args[i];
+            switch (arg) {
+                case "--cv" -> folds = folds(arg, value(args, ++i, arg));
+                case "--grouped-cv" -> groupedFolds = folds(arg, value(args, ++i, arg));
+                case "--embeddings" -> embeddingFolds = folds(arg, value(args, ++i, arg));
+                case "--retrain" -> corrections = Path.of(value(args, ++i, arg));
                 case "--errors" -> errors = true;
                 case "--retrain-effect" -> retrainEffect = true;
-                case "--model" -> kind = modelKind(args[++i]);
-                default -> file = Path.of(args[i]);
+                case "--model" -> kind = modelKind(value(args, ++i, arg));
+                default -> {
+                    if (arg.startsWith("-")) {
+                        throw new UsageError("unknown option " + arg);
+                    }
+                    if (file != null) {
+                        throw new UsageError("one FILE.tsv only, not " + file + " and " + arg);
+                    }
+                    file = Path.of(arg);
+                }
             }
         }
         if (file == null && folds == 0 && groupedFolds == 0 && embeddingFolds == 0 && !retrainEffect) {
-            out.println("usage: Evaluate FILE.tsv [--retrain CORRECTIONS.tsv] [--errors]"
-                    + " | --cv K [--model lr|nb|ens|lr-it] | --grouped-cv K [FILE.tsv] [--errors] | --embeddings K [FILE.tsv]"
-                    + " | --retrain-effect");
+            out.println(USAGE);
             return 2;
         }
-        List<LabelledText> items = file == null ? List.of() : Corpus.read(file); // fail fast on a bad file
+        // Every file is read before the first line of a report: a wrong one is not found after minutes of work.
+        List<LabelledText> items = file == null ? List.of() : labelled(file);
+        List<LabelledText> extra = corrections == null ? List.of() : labelled(corrections);
         printCorpus(out);
         if (folds > 0) {
             crossValidate(folds, kind, out);
@@ -90,7 +115,6 @@ public final class Evaluate {
             out.printf(Locale.ROOT, "%n== %s ==%n", file);
             evaluate(model, items, errors, out);
             if (corrections != null) {
-                List<LabelledText> extra = Corpus.read(corrections);
                 out.printf(Locale.ROOT, "%n== %s after a retrain with %d corrections from %s ==%n", file, extra.size(),
                         corrections);
                 evaluate(model.retrainedWith(extra), items, errors, out);
@@ -236,24 +260,44 @@ public final class Evaluate {
         }
     }
 
-    private static int folds(String[] args, int i) {
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new UsageError(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static int folds(String option, String value) {
         try {
-            int k = Integer.parseInt(args[i]);
-            if (k >= 2) {
+            int k = Integer.parseInt(value);
+            if (k >= 2 && k <= 100) {
                 return k;
             }
-        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+        } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException("--cv needs a number of folds, 2 or more");
+        throw new UsageError(option + " needs a number of folds from 2 to 100, not " + value);
     }
 
     private static ModelKind modelKind(String name) {
         return switch (name) {
+            case "lr" -> ModelKind.LOGISTIC_REGRESSION;
             case "nb" -> ModelKind.NAIVE_BAYES;
             case "ens" -> ModelKind.ENSEMBLE;
             case "lr-it" -> ModelKind.IT_WEIGHTED;
-            default -> ModelKind.LOGISTIC_REGRESSION;
+            default -> throw new UsageError("--model must be lr, nb, ens or lr-it, not " + name);
         };
+    }
+
+    /** A labelled file, or a sentence naming it when it cannot be one (a folder, unreadable, no tickets in it). */
+    private static List<LabelledText> labelled(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException(file + " is a folder, not a file of labelled tickets");
+        }
+        List<LabelledText> items = Corpus.read(file);
+        if (items.isEmpty()) {
+            throw new IllegalArgumentException(file + " holds no labelled tickets (label<TAB>text, one per line)");
+        }
+        return items;
     }
 }

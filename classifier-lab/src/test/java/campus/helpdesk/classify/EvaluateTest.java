@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -74,6 +75,33 @@ class EvaluateTest {
         Files.writeString(file, "IT\tok\nPLUMBING\tleak\n");
         assertThatThrownBy(() -> run(file.toString())).hasMessageContaining("bad.tsv:2")
                 .hasMessageContaining("PLUMBING");
+    }
+
+    @Test
+    void aWrongCommandLineIsAUsageErrorBeforeAnyWork() throws Exception {
+        Path file = dir.resolve("ok.tsv");
+        Files.writeString(file, "IT\twifi down\n");
+        for (String[] line : List.of(new String[] {file.toString(), "--model", "bogus"},
+                new String[] {file.toString(), "--model"}, new String[] {file.toString(), "--bogus"},
+                new String[] {"--cv", "abc"}, new String[] {"--cv", "1"}, new String[] {file.toString(), "--retrain"},
+                new String[] {file.toString(), file.toString()})) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            assertThatThrownBy(() -> Evaluate.run(line, new PrintStream(bytes, true, StandardCharsets.UTF_8)))
+                    .as(String.join(" ", line)).isInstanceOf(Evaluate.UsageError.class);
+            assertThat(bytes.size()).as("nothing reported first").isZero();
+        }
+    }
+
+    @Test
+    void aFileThatCannotBeLabelledTicketsIsNamedBeforeAnyReport() throws Exception {
+        Path empty = Files.writeString(dir.resolve("empty.tsv"), "");
+        Path ok = Files.writeString(dir.resolve("ok.tsv"), "IT\twifi down\n");
+        assertThatThrownBy(() -> run(empty.toString())).hasMessageContaining("empty.tsv holds no labelled tickets");
+        assertThatThrownBy(() -> run(dir.toString())).hasMessageContaining(dir + " is a folder");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        assertThatThrownBy(() -> Evaluate.run(new String[] {ok.toString(), "--retrain", dir.resolve("none.tsv")
+                .toString()}, new PrintStream(bytes, true, StandardCharsets.UTF_8))).hasMessageContaining("none.tsv");
+        assertThat(bytes.size()).as("the missing corrections found before the report").isZero();
     }
 
     private static String run(String... args) throws Exception {
