@@ -49,6 +49,9 @@ public final class Helpdesk implements Callable<Integer> {
         // server that is gone and logs that failure with a stack trace: expected, and not worth alarming anyone.
         // Its real failures (it does not start) come back as exceptions that name postgres.log.
         System.setProperty("org.slf4j.simpleLogger.log.io.zonky.test.db.postgres.embedded.EmbeddedPostgres", "off");
+        // The JDBC driver logs a wrong URL (java.util.logging, to the console) before the exception the command
+        // turns into its own sentence naming the URL: said twice, once as a log line.
+        java.util.logging.Logger.getLogger("org.postgresql").setLevel(java.util.logging.Level.OFF);
         System.exit(commandLine(projectRoot(), System.out).execute(args));
     }
 

@@ -96,6 +96,17 @@ class HelpdeskCommandLineTest {
     }
 
     @Test
+    void upWithADatabaseThatDoesNotAnswerSaysSoInOneSentenceBeforeStartingAService() throws Exception {
+        Run run = helpdesk("up", "--db-url", "jdbc:postgresql://127.0.0.1:1/helpdesk", "--port-offset", "17400",
+                "--data-dir", home.toString());
+
+        assertThat(run.status()).as(run.output()).isEqualTo(1);
+        assertThat(run.output()).startsWith("helpdesk: Cannot use the database at "
+                + "jdbc:postgresql://127.0.0.1:1/helpdesk as helpdesk: ").doesNotContain("ticket-service").doesNotContain("Exception")
+                .doesNotContain("WARNING");
+    }
+
+    @Test
     void psqlHandsEveryArgumentButItsOwnToPsqlAsItIs() {
         CommandLine line = Helpdesk.commandLine(home, System.out);
         line.parseArgs("psql", "-c", "select 1", "--pg-port", "25999", "-h", "localhost", "-tA", "--csv",

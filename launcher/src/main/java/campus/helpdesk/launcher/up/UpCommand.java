@@ -7,6 +7,7 @@ import campus.helpdesk.launcher.ListenAddress;
 import campus.helpdesk.launcher.Ports;
 import campus.helpdesk.launcher.Service;
 import campus.helpdesk.launcher.Suite;
+import campus.helpdesk.launcher.SuiteException;
 import campus.helpdesk.launcher.SuiteOptions;
 import campus.helpdesk.launcher.SuiteSecrets;
 import campus.helpdesk.launcher.cli.DatabaseOptions;
@@ -129,6 +130,9 @@ public final class UpCommand implements Callable<Integer> {
             env.put("HELPDESK_STAFF_CODE", code);
         }
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("helpdesk-stop").unstarted(this::stop));
+        if (external != null) {
+            requireReachable(external);
+        }
         Supervisor supervising = startSupervising(home);
         DatabaseTarget target = external;
         if (target == null) {
@@ -279,6 +283,19 @@ public final class UpCommand implements Callable<Integer> {
             }
             stopped.countDown();
             System.out.println("Stopped.");
+        }
+    }
+
+    /**
+     * The database given with --db-url answers: found out here, in one sentence naming it, instead of as
+     * ticket-service failing to start with the reason deep in its log.
+     */
+    private static void requireReachable(DatabaseTarget database) {
+        try (java.sql.Connection ignored = database.connect()) {
+            // reachable, and the user may sign in
+        } catch (java.sql.SQLException e) {
+            throw new SuiteException("Cannot use the database at " + database.url() + " as " + database.user() + ": "
+                    + e.getMessage());
         }
     }
 
