@@ -14,6 +14,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -87,7 +88,19 @@ public final class Helpdesk implements Callable<Integer> {
 
     /** What picocli found wrong (an unknown option, a missing value): the reason, then the usage; exit 2. */
     private static int wrongCommandLine(ParameterException e, String[] args) {
-        return usageError(e.getCommandLine(), e.getMessage());
+        return usageError(e.getCommandLine(), reason(e));
+    }
+
+    /** picocli's reason, but a word where a command belongs is called an unknown command, as `help` calls it. */
+    private static String reason(ParameterException e) {
+        CommandLine line = e.getCommandLine();
+        if (e instanceof UnmatchedArgumentException unmatched && !line.getSubcommands().isEmpty()
+                && line.getParseResult() != null && !line.getParseResult().hasSubcommand()
+                && !unmatched.getUnmatched().isEmpty() && !unmatched.getUnmatched().getFirst().startsWith("-")) {
+            return "unknown command '" + unmatched.getUnmatched().getFirst() + "' for "
+                    + line.getCommandSpec().qualifiedName();
+        }
+        return e.getMessage();
     }
 
     /** What a command found wrong, or could not do. */

@@ -96,6 +96,16 @@ class HelpdeskCommandLineTest {
     }
 
     @Test
+    void aWordWhereACommandBelongsIsCalledAnUnknownCommand() throws Exception {
+        Run top = helpdesk("bogus");
+        assertThat(top.status()).isEqualTo(2);
+        assertThat(top.output()).startsWith("helpdesk: unknown command 'bogus' for ./helpdesk\n");
+        Run token = helpdesk("token", "bogus");
+        assertThat(token.status()).isEqualTo(2);
+        assertThat(token.output()).startsWith("helpdesk: unknown command 'bogus' for ./helpdesk token\n");
+    }
+
+    @Test
     void upWithADatabaseThatDoesNotAnswerSaysSoInOneSentenceBeforeStartingAService() throws Exception {
         Run run = helpdesk("up", "--db-url", "jdbc:postgresql://127.0.0.1:1/helpdesk", "--port-offset", "17400",
                 "--data-dir", home.toString());
