@@ -261,7 +261,7 @@ public final class Evaluate {
     }
 
     private static String value(String[] args, int i, String option) {
-        if (i >= args.length) {
+        if (i >= args.length || args[i].startsWith("--")) {
             throw new UsageError(option + " needs a value");
         }
         return args[i];

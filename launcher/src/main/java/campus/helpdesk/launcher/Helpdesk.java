@@ -34,6 +34,9 @@ import java.util.concurrent.Callable;
         footer = {"", "Every command explains itself with --help, e.g. ./helpdesk token create --help."})
 public final class Helpdesk implements Callable<Integer> {
 
+    /** Held here: java.util.logging keeps loggers weakly, and a collected one would forget its level. */
+    private static final java.util.logging.Logger JDBC_LOG = java.util.logging.Logger.getLogger("org.postgresql");
+
     @Mixin
     HelpOption help;
 
@@ -52,7 +55,7 @@ public final class Helpdesk implements Callable<Integer> {
         System.setProperty("org.slf4j.simpleLogger.log.io.zonky.test.db.postgres.embedded.EmbeddedPostgres", "off");
         // The JDBC driver logs a wrong URL (java.util.logging, to the console) before the exception the command
         // turns into its own sentence naming the URL: said twice, once as a log line.
-        java.util.logging.Logger.getLogger("org.postgresql").setLevel(java.util.logging.Level.OFF);
+        JDBC_LOG.setLevel(java.util.logging.Level.OFF);
         System.exit(commandLine(projectRoot(), System.out).execute(args));
     }
 

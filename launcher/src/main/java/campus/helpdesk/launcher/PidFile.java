@@ -29,8 +29,14 @@ final class PidFile {
         }
     }
 
-    /** Stops the recorded service process if its launcher has died and it still runs {@code jarMarker}. */
+    /**
+     * Stops the recorded service process if its launcher has died and it still runs {@code jarMarker}; the file is
+     * forgotten then, or when it names no live launcher. A live launcher's file is kept: it is how its desk is found.
+     */
     void stopOrphan(String jarMarker) {
+        if (launcherAlive()) {
+            return;
+        }
         Optional<ProcessHandle> orphan = recorded()
                 .filter(p -> p.info().commandLine().orElse("").contains(jarMarker));
         orphan.ifPresent(p -> {
@@ -45,6 +51,18 @@ final class PidFile {
             Files.deleteIfExists(file);
         } catch (IOException e) {
             // Harmless: rewritten on the next start.
+        }
+    }
+
+    private boolean launcherAlive() {
+        try {
+            if (!Files.exists(file)) {
+                return false;
+            }
+            String[] pids = Files.readString(file).trim().split("\\s+");
+            return ProcessHandle.of(Long.parseLong(pids[1])).map(ProcessHandle::isAlive).orElse(false);
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 

@@ -59,12 +59,14 @@ final class ServiceProcess implements Supervised {
                 .resolve(service.module() + "-" + port + ".pid"));
     }
 
+    /** Stops this service's process left behind by a launcher that died without cleaning up. */
     void stopOrphan() {
-        pidFile.stopOrphan(jarMarker(service));
+        pidFile.stopOrphan(jarMarker(options.projectRoot(), service));
     }
 
-    static String jarMarker(Service service) {
-        return "/" + service.module() + "-";
+    /** The start of this checkout's jar path on the service's command line: no other checkout's, no log reader. */
+    static String jarMarker(Path projectRoot, Service service) {
+        return projectRoot.resolve(service.module()).resolve("target").resolve(service.module() + "-").toString();
     }
 
     @Override
@@ -120,8 +122,6 @@ final class ServiceProcess implements Supervised {
             throw new SuiteException("Cannot start " + service.module() + ": " + e.getMessage(), e);
         }
     }
-
-    /** Stops this service's process left behind by a launcher that died without cleaning up. */
 
     private List<String> command(Path jar) {
         List<String> command = new ArrayList<>();

@@ -93,7 +93,7 @@ public final class Suite implements AutoCloseable {
      */
     public static void stopLeftOver(Path projectRoot, Map<Service, Integer> ports) {
         ports.forEach((service, port) -> ServiceProcess.pidFile(projectRoot, service, port)
-                .stopOrphan(ServiceProcess.jarMarker(service)));
+                .stopOrphan(ServiceProcess.jarMarker(projectRoot, service)));
     }
 
     public SuiteOptions options() {

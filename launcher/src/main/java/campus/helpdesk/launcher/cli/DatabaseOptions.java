@@ -19,8 +19,8 @@ public final class DatabaseOptions {
     public static final String DEFAULT_DATA_DIR = ".helpdesk";
 
     @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "where the embedded PostgreSQL keeps its data and the secrets in secrets/ "
-                    + "(default: " + DEFAULT_DATA_DIR + " in the project folder)")
+            description = "where the embedded PostgreSQL keeps its data and the secrets in secrets/ (a relative DIR "
+                    + "from the current folder; default: " + DEFAULT_DATA_DIR + " in the project folder)")
     String dataDir;
 
     public int port() {

@@ -29,6 +29,12 @@ public final class DataFolder {
     /** The file the embedded database's library locks while a launcher runs PostgreSQL on the folder. */
     private static final String LIBRARY_LOCK = "epg-lock";
 
+    /**
+     * The folders this JVM runs a database on. A file lock belongs to the whole process and closing any channel on
+     * the file drops it, so the lock file is never probed for these: that would free it for another launcher.
+     */
+    private static final java.util.Set<Path> HELD_HERE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private DataFolder() {
     }
 
@@ -37,34 +43,56 @@ public final class DataFolder {
      * holds. The library's own lock says so; it is released by the system when that launcher dies, however.
      */
     public static void requireNotInUse(Path home) {
+        if (HELD_HERE.contains(home)) {
+            throw inUse(home);
+        }
         Path lock = lockFile(home);
         if (!Files.isRegularFile(lock)) {
             return;
         }
-        try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.WRITE)) {
-            FileLock held = channel.tryLock();
+        // Read-only and shared: any exclusive lock on it shows, even on a folder this user may not write.
+        try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.READ)) {
+            FileLock held = channel.tryLock(0, Long.MAX_VALUE, true);
             if (held == null) {
                 throw inUse(home);
             }
             held.release();
         } catch (OverlappingFileLockException e) {
-            throw inUse(home); // this very JVM runs a database on it
+            throw inUse(home);
         } catch (IOException e) {
-            // Unreadable: starting the database will say what is wrong with the folder.
+            throw new SuiteException("Cannot tell whether the data folder " + home + " is in use (" + e.getMessage()
+                    + "): check its permissions");
+        }
+    }
+
+    /** Marks {@code home} as run by this JVM, from before its database starts until after it stopped. */
+    static void heldHere(Path home, boolean held) {
+        if (held) {
+            HELD_HERE.add(home);
+        } else {
+            HELD_HERE.remove(home);
         }
     }
 
     static SuiteException inUse(Path home) {
-        return new SuiteException("The data folder " + home + " is in use by a desk that is running. Stop that "
-                + "desk first, or give another --data-dir.");
+        return new SuiteException("The data folder " + home + " is in use by another ./helpdesk that is running: "
+                + "stop it first, or give another --data-dir.");
     }
 
     static Path lockFile(Path home) {
         return home.resolve("pgdata").resolve(LIBRARY_LOCK);
     }
 
-    /** Removes the helpdesk's entries of {@code home} (database, secrets, logs, caches); true if there were any. */
+    /**
+     * Removes the helpdesk's entries of {@code home} (database, secrets, logs, caches); true if there were any. Only
+     * a folder that holds a helpdesk database, or nothing but the helpdesk's entries: {@code secrets/} in some other
+     * project is not ours to delete.
+     */
     public static boolean wipe(Path home) {
+        if (!Files.isRegularFile(home.resolve("pgdata").resolve("PG_VERSION")) && !onlyOwnEntries(home)) {
+            throw new SuiteException("--fresh leaves " + home + " alone: it holds no helpdesk database, and things "
+                    + "that are not the helpdesk's");
+        }
         boolean any = false;
         for (String entry : OWN_ENTRIES) {
             Path path = home.resolve(entry);
@@ -74,6 +102,17 @@ public final class DataFolder {
             }
         }
         return any;
+    }
+
+    private static boolean onlyOwnEntries(Path home) {
+        if (!Files.isDirectory(home)) {
+            return true;
+        }
+        try (Stream<Path> entries = Files.list(home)) {
+            return entries.allMatch(p -> OWN_ENTRIES.contains(p.getFileName().toString()));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static void deleteRecursively(Path path) {

@@ -67,6 +67,8 @@ public final class EmbeddedDatabase implements Supervised, AutoCloseable {
                     + "), left running on " + home + " by a launcher that was killed"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (IllegalStateException e) {
+            throw new SuiteException(e.getMessage() + "; stop it, then start again");
         }
     }
 
@@ -79,7 +81,13 @@ public final class EmbeddedDatabase implements Supervised, AutoCloseable {
         DataFolder.requireNotInUse(home);
         Ports.requireFree("PostgreSQL", port);
         DatabasePasswords passwords = DatabasePasswords.loadOrCreate(SecretStore.open(home));
-        return new EmbeddedDatabase(home, port, launch(home, port), DatabaseTarget.local(port, passwords.owner()));
+        DataFolder.heldHere(home, true);
+        try {
+            return new EmbeddedDatabase(home, port, launch(home, port), DatabaseTarget.local(port, passwords.owner()));
+        } catch (RuntimeException e) {
+            DataFolder.heldHere(home, false);
+            throw e;
+        }
     }
 
     private static Started launch(Path home, int port) {
@@ -94,7 +102,8 @@ public final class EmbeddedDatabase implements Supervised, AutoCloseable {
                     + home.resolve("postgres.log") + wrongPasswordHint(e, home), e);
         } catch (IllegalStateException e) {
             // The library's lock, taken by a launcher that started on the folder since requireNotInUse looked.
-            if (String.valueOf(e.getMessage()).startsWith("could not lock")) {
+            if (e instanceof java.nio.channels.OverlappingFileLockException
+                    || String.valueOf(e.getMessage()).startsWith("could not lock")) {
                 throw DataFolder.inUse(home);
             }
             throw e;
@@ -143,6 +152,7 @@ public final class EmbeddedDatabase implements Supervised, AutoCloseable {
     @Override
     public synchronized void close() {
         close(postgres);
+        DataFolder.heldHere(home, false);
     }
 
     @Override

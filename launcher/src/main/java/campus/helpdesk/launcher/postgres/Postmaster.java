@@ -46,31 +46,40 @@ final class Postmaster {
      * Stops a server that a launcher killed without its shutdown (kill -9) left running on {@code data}: nothing
      * supervises it any more and it holds the port and the folder, so the next start could not run. Called only
      * once {@link DataFolder#requireNotInUse} found no live launcher on the folder; the process is the one
-     * {@code postmaster.pid} names, and only if it works in that folder (a postmaster's working directory is its
-     * data folder). SIGTERM first (the services that used it were stopped before), SIGKILL after 20 s.
+     * {@code postmaster.pid} names, only if it is a {@code postgres} working in that folder (a postmaster's working
+     * directory is its data folder). SIGINT, PostgreSQL's fast shutdown (SIGTERM would wait for every client), then
+     * until no process of the server works in the folder any more.
      *
      * @return the pid of the server stopped, if there was one
+     * @throws IllegalStateException when it is still running after 30 s
      */
     static Optional<Long> stopLeftOver(Path data) throws InterruptedException {
         long pid = readPid(data.resolve("postmaster.pid")).orElse(-1L);
-        if (pid <= 0 || !isLive(pid) || !worksIn(pid, data)) {
+        if (pid <= 0 || !isLive(pid) || !isPostgres(pid) || !worksIn(pid, data)) {
             return Optional.empty();
         }
-        Optional<ProcessHandle> server = ProcessHandle.of(pid);
-        if (server.isEmpty()) {
-            return Optional.empty();
+        try {
+            new ProcessBuilder("kill", "-INT", String.valueOf(pid)).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+        } catch (IOException e) {
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
         }
-        server.get().destroy();
-        for (int i = 0; i < 200 && isLive(pid); i++) {
+        for (int i = 0; i < 300 && (isLive(pid) || someoneWorksIn(data)); i++) {
             Thread.sleep(100);
         }
         if (isLive(pid)) {
-            server.get().destroyForcibly();
-            for (int i = 0; i < 100 && isLive(pid); i++) {
-                Thread.sleep(100);
-            }
+            throw new IllegalStateException("PostgreSQL (pid " + pid + ") left running on " + data
+                    + " by a launcher that was killed did not stop");
         }
         return Optional.of(pid);
+    }
+
+    private static boolean isPostgres(long pid) {
+        try {
+            return Files.readString(Path.of("/proc", String.valueOf(pid), "comm")).strip().equals("postgres");
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     private static boolean worksIn(long pid, Path data) {

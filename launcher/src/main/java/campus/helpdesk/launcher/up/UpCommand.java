@@ -92,9 +92,7 @@ public final class UpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (staffCode != null && staffCode.strip().length() < MIN_STAFF_CODE) {
-            throw new UsageException("--staff-code must have at least " + MIN_STAFF_CODE + " characters");
-        }
+        givenStaffCode(); // a wrong one is said before anything is stopped, wiped or started
         DatabaseTarget external = externalDatabase.target();
         int offset = WholeNumber.within("--port-offset", portOffset, 0, 50000);
         int pgPort = database.port();
@@ -130,32 +128,18 @@ public final class UpCommand implements Callable<Integer> {
             env.put("HELPDESK_STAFF_CODE", code);
         }
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("helpdesk-stop").unstarted(this::stop));
-        if (external != null) {
-            requireReachable(external);
-        }
-        Supervisor supervising = startSupervising(home);
-        DatabaseTarget target = external;
-        if (target == null) {
-            System.out.println("Starting PostgreSQL on 127.0.0.1:" + pgPort + " (data in " + home + ")");
-            embedded = EmbeddedDatabase.start(home, pgPort);
-            target = embedded.target();
-            if (supervising != null) {
-                supervising.watch(embedded);
-            }
-        }
+        DatabaseTarget target;
         try {
-            suite = Suite.start(new SuiteOptions(root, target.url(), target.user(), target.password(), offset,
-                    SuiteSecrets.loadOrCreate(home), gateway, env, true, home.resolve("jvm-archives")), supervising);
+            target = startDesk(home, pgPort, external, offset, gateway, env);
         } catch (RuntimeException e) {
-            // Ctrl-C while the services start reaches them too (one process group): their exit is the stop asked
-            // for, not a failure to report.
-            if (isStopping()) {
+            // Ctrl-C while the desk starts reaches its processes too (one process group): what fails then is the
+            // stop asked for, not a failure to report.
+            if (stoppedMeanwhile()) {
                 awaitStop();
                 return STOPPED_BY_SIGNAL;
             }
             throw e;
         }
-        seedOnFirstStart(target);
         System.out.println();
         System.out.println(upLine(gateway));
         if (generatedStaffCode != null) {
@@ -164,7 +148,7 @@ public final class UpCommand implements Callable<Integer> {
         }
         System.out.println("PostgreSQL: " + target.url() + " (user " + target.user()
                 + (embedded != null ? "; ./helpdesk psql opens it" : "") + ")");
-        if (supervising != null) {
+        if (supervisor != null) {
             System.out.println("Supervising: a process that exits or stops answering is restarted (status in "
                     + statusFile(home) + ")");
         }
@@ -187,6 +171,45 @@ public final class UpCommand implements Callable<Integer> {
             supervisor = started;
         }
         return started;
+    }
+
+    /** PostgreSQL (unless one is given), the services, the demo tickets of a first start, under supervision. */
+    private DatabaseTarget startDesk(Path home, int pgPort, DatabaseTarget external, int offset,
+                                     ListenAddress gateway, Map<String, String> env) {
+        if (external != null) {
+            requireReachable(external);
+        }
+        Supervisor supervising = startSupervising(home);
+        DatabaseTarget target = external;
+        if (target == null) {
+            System.out.println("Starting PostgreSQL on 127.0.0.1:" + pgPort + " (data in " + home + ")");
+            embedded = EmbeddedDatabase.start(home, pgPort);
+            target = embedded.target();
+            if (supervising != null) {
+                supervising.watch(embedded);
+            }
+        }
+        suite = Suite.start(new SuiteOptions(root, target.url(), target.user(), target.password(), offset,
+                SuiteSecrets.loadOrCreate(home), gateway, env, true, home.resolve("jvm-archives")), supervising);
+        seedOnFirstStart(target);
+        return target;
+    }
+
+    /**
+     * Whether the desk is being stopped: a service that got the same Ctrl-C can exit before the shutdown hook has
+     * begun, so a failure is given a second to turn out to be the stop.
+     */
+    private boolean stoppedMeanwhile() {
+        if (isStopping()) {
+            return true;
+        }
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+        return isStopping();
     }
 
     private synchronized boolean isStopping() {
@@ -221,13 +244,9 @@ public final class UpCommand implements Callable<Integer> {
      * in as staff. A desk on loopback alone needs none (only this machine's users reach it).
      */
     private String staffCode(Path home, ListenAddress gateway) {
-        String given = staffCode != null ? staffCode : System.getenv("HELPDESK_STAFF_CODE");
+        String given = givenStaffCode();
         if (given != null) {
-            if (given.strip().length() < MIN_STAFF_CODE) {
-                throw new UsageException((staffCode != null ? "--staff-code" : "HELPDESK_STAFF_CODE")
-                        + " must have at least " + MIN_STAFF_CODE + " characters");
-            }
-            return given.strip();
+            return given;
         }
         if (loopback(gateway.host())) {
             return null;
@@ -235,6 +254,19 @@ public final class UpCommand implements Callable<Integer> {
         String made = SecretStore.open(home).readOrCreateStaffCode();
         generatedStaffCode = made;
         return made;
+    }
+
+    /** The code given (option, else environment), checked before anything is done; null without one. */
+    private String givenStaffCode() {
+        String given = staffCode != null ? staffCode : System.getenv("HELPDESK_STAFF_CODE");
+        if (given == null) {
+            return null;
+        }
+        if (given.strip().length() < MIN_STAFF_CODE) {
+            throw new UsageException((staffCode != null ? "--staff-code" : "HELPDESK_STAFF_CODE")
+                    + " must have at least " + MIN_STAFF_CODE + " characters");
+        }
+        return given.strip();
     }
 
     private static boolean loopback(String host) {
@@ -294,8 +326,11 @@ public final class UpCommand implements Callable<Integer> {
         try (java.sql.Connection ignored = database.connect()) {
             // reachable, and the user may sign in
         } catch (java.sql.SQLException e) {
+            String reason = String.valueOf(e.getMessage());
+            // The driver's first sentence says what failed; the rest is general advice.
+            int end = reason.indexOf(". ");
             throw new SuiteException("Cannot use the database at " + database.url() + " as " + database.user() + ": "
-                    + e.getMessage());
+                    + (end > 0 ? reason.substring(0, end + 1) : reason));
         }
     }
 

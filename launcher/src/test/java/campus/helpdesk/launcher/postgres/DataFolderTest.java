@@ -2,12 +2,14 @@ package campus.helpdesk.launcher.postgres;
 
 import campus.helpdesk.launcher.Ports;
 import campus.helpdesk.launcher.SuiteException;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,11 +23,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** A desk's data folder: wiped of the helpdesk's entries only, never used by two desks, freed after a kill -9. */
 class DataFolderTest {
 
-    private static final int PORT = 25438;
-    private static final int OTHER_PORT = 25439;
+    private static final int PORT = 25441;
+    private static final int OTHER_PORT = 25442;
 
     @TempDir
     Path home;
+
+    /** A failed test leaves no PostgreSQL behind on its ports. */
+    @AfterEach
+    void stopWhatIsLeft() {
+        try {
+            EmbeddedDatabase.stopLeftOver(home, new PrintStream(OutputStream.nullOutputStream()));
+        } catch (RuntimeException e) {
+            // the test's own assertions say what went wrong
+        }
+    }
 
     @Test
     void aWipeRemovesTheHelpdesksEntriesAndNothingElseInTheFolder() throws Exception {
@@ -42,18 +54,33 @@ class DataFolderTest {
             assertThat(left.filter(Files::isRegularFile).map(p -> home.relativize(p).toString()))
                     .containsExactlyInAnyOrder("pom.xml", "src/Main.java", ".git/HEAD", "notes/pgdata-backup.txt");
         }
-        assertThat(DataFolder.wipe(home)).as("nothing of the helpdesk's left").isFalse();
+        assertThatThrownBy(() -> DataFolder.wipe(home)).as("nothing of the helpdesk's left, the rest not ours")
+                .isInstanceOf(SuiteException.class);
+    }
+
+    @Test
+    void aFolderWithoutAHelpdeskDatabaseKeepsEvenItsSecretsFolder() throws Exception {
+        // A Compose project's own secrets/ is not the helpdesk's to delete.
+        for (String file : List.of("secrets/db-password", "docker-compose.yml")) {
+            Files.createDirectories(home.resolve(file).getParent());
+            Files.writeString(home.resolve(file), file);
+        }
+        assertThatThrownBy(() -> DataFolder.wipe(home)).isInstanceOf(SuiteException.class)
+                .hasMessageContaining("holds no helpdesk database");
+        assertThat(home.resolve("secrets/db-password")).exists();
+        Path fresh = Files.createDirectories(home.resolve("empty-desk"));
+        assertThat(DataFolder.wipe(fresh)).as("an empty folder: nothing to do").isFalse();
     }
 
     @Test
     void aFolderARunningDatabaseUsesIsRefusedInOneSentenceUntilItStops() {
         try (EmbeddedDatabase ignored = EmbeddedDatabase.start(home, PORT)) {
             assertThatThrownBy(() -> DataFolder.requireNotInUse(home)).isInstanceOf(SuiteException.class)
-                    .hasMessage("The data folder " + home + " is in use by a desk that is running. Stop that desk "
-                            + "first, or give another --data-dir.");
+                    .hasMessage("The data folder " + home + " is in use by another ./helpdesk that is running: "
+                            + "stop it first, or give another --data-dir.");
             // A second desk on other ports used to take the folder's PostgreSQL from the first.
             assertThatThrownBy(() -> EmbeddedDatabase.start(home, OTHER_PORT)).isInstanceOf(SuiteException.class)
-                    .hasMessageContaining("is in use by a desk that is running");
+                    .hasMessageContaining("is in use by another ./helpdesk that is running");
             assertThat(Ports.isFree(OTHER_PORT)).isTrue();
         }
         DataFolder.requireNotInUse(home);
@@ -72,6 +99,7 @@ class DataFolderTest {
                 line = out.readLine();
             } while (line != null && !line.equals("ready"));
             assertThat(line).as("the database started in the other JVM").isEqualTo("ready");
+        } finally {
             launcher.destroyForcibly();
             assertThat(launcher.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
