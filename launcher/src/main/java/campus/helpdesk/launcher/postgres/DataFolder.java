@@ -22,9 +22,20 @@ import java.util.stream.Stream;
  */
 public final class DataFolder {
 
-    /** Everything a desk writes in its data folder. */
-    static final List<String> OWN_ENTRIES = List.of("pgdata", "secrets", "postgres.log", "status.json",
-            "status.json.tmp", "jvm-archives");
+    /** The embedded PostgreSQL's own folder. */
+    public static final String PGDATA = "pgdata";
+    /** The passwords and the staff code ({@link campus.helpdesk.launcher.secrets.SecretStore}). */
+    public static final String SECRETS = "secrets";
+    /** What PostgreSQL writes to its standard output and error. */
+    public static final String POSTGRES_LOG = "postgres.log";
+    /** What the supervisor knows of each process, for the About page (written through a sibling .tmp). */
+    public static final String STATUS_FILE = "status.json";
+    /** The services' start-up caches. */
+    public static final String JVM_ARCHIVES = "jvm-archives";
+
+    /** Everything a desk writes in its data folder: named once, here, so that --fresh misses none of them. */
+    static final List<String> OWN_ENTRIES = List.of(PGDATA, SECRETS, POSTGRES_LOG, STATUS_FILE, STATUS_FILE + ".tmp",
+            JVM_ARCHIVES);
 
     /** The file the embedded database's library locks while a launcher runs PostgreSQL on the folder. */
     private static final String LIBRARY_LOCK = "epg-lock";
@@ -80,7 +91,7 @@ public final class DataFolder {
     }
 
     static Path lockFile(Path home) {
-        return home.resolve("pgdata").resolve(LIBRARY_LOCK);
+        return home.resolve(PGDATA).resolve(LIBRARY_LOCK);
     }
 
     /**
@@ -89,7 +100,7 @@ public final class DataFolder {
      * project is not ours to delete.
      */
     public static boolean wipe(Path home) {
-        if (!Files.isRegularFile(home.resolve("pgdata").resolve("PG_VERSION")) && !onlyOwnEntries(home)) {
+        if (!Files.isRegularFile(home.resolve(PGDATA).resolve("PG_VERSION")) && !onlyOwnEntries(home)) {
             throw new SuiteException("--fresh leaves " + home + " alone: it holds no helpdesk database, and things "
                     + "that are not the helpdesk's");
         }

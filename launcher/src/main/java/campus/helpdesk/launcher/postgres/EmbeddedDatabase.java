@@ -99,7 +99,7 @@ public final class EmbeddedDatabase implements Supervised, AutoCloseable {
             postgres = builder(home, data, port, store, passwords).start();
         } catch (IOException e) {
             throw new SuiteException("PostgreSQL did not start (" + rootMessage(e) + "); see "
-                    + home.resolve("postgres.log") + wrongPasswordHint(e, home), e);
+                    + home.resolve(DataFolder.POSTGRES_LOG) + wrongPasswordHint(e, home), e);
         } catch (IllegalStateException e) {
             // The library's lock, taken by a launcher that started on the folder since requireNotInUse looked.
             if (e instanceof java.nio.channels.OverlappingFileLockException
@@ -141,8 +141,8 @@ public final class EmbeddedDatabase implements Supervised, AutoCloseable {
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("max_wal_size", "2GB")
-                .setOutputRedirector(ProcessBuilder.Redirect.appendTo(home.resolve("postgres.log").toFile()))
-                .setErrorRedirector(ProcessBuilder.Redirect.appendTo(home.resolve("postgres.log").toFile()));
+                .setOutputRedirector(ProcessBuilder.Redirect.appendTo(home.resolve(DataFolder.POSTGRES_LOG).toFile()))
+                .setErrorRedirector(ProcessBuilder.Redirect.appendTo(home.resolve(DataFolder.POSTGRES_LOG).toFile()));
     }
 
     public DatabaseTarget target() {
@@ -162,7 +162,7 @@ public final class EmbeddedDatabase implements Supervised, AutoCloseable {
 
     @Override
     public Path log() {
-        return home.resolve("postgres.log");
+        return home.resolve(DataFolder.POSTGRES_LOG);
     }
 
     @Override
@@ -230,7 +230,7 @@ public final class EmbeddedDatabase implements Supervised, AutoCloseable {
     }
 
     static Path dataDirectory(Path home) {
-        return home.resolve("pgdata");
+        return home.resolve(DataFolder.PGDATA);
     }
 
     /**
@@ -259,7 +259,7 @@ public final class EmbeddedDatabase implements Supervised, AutoCloseable {
                 PgHba.writePasswordOnly(data);
                 s.execute("SELECT pg_reload_conf()");
                 System.out.println("Secured the existing database: every role now needs its password "
-                        + "(kept in " + data.resolveSibling("secrets") + ")");
+                        + "(kept in " + data.resolveSibling(DataFolder.SECRETS) + ")");
             }
             try (ResultSet rs = s.executeQuery("SHOW unix_socket_directories")) {
                 rs.next();

@@ -1,5 +1,7 @@
 package campus.helpdesk.launcher.secrets;
 
+import campus.helpdesk.launcher.postgres.DataFolder;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +47,7 @@ public final class SecretStore {
 
     /** The secrets folder inside a helpdesk data folder ({@code --data-dir}, default {@code .helpdesk}). */
     public static Path folder(Path home) {
-        return home.resolve("secrets");
+        return home.resolve(DataFolder.SECRETS);
     }
 
     /** Opens the folder, creating it (0700) when missing. */

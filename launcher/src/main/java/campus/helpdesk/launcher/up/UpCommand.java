@@ -190,7 +190,8 @@ public final class UpCommand implements Callable<Integer> {
             }
         }
         suite = Suite.start(new SuiteOptions(root, target.url(), target.user(), target.password(), offset,
-                SuiteSecrets.loadOrCreate(home), gateway, env, true, home.resolve("jvm-archives")), supervising);
+                SuiteSecrets.loadOrCreate(home), gateway, env, true, home.resolve(DataFolder.JVM_ARCHIVES)),
+                supervising);
         seedOnFirstStart(target);
         return target;
     }
@@ -217,7 +218,7 @@ public final class UpCommand implements Callable<Integer> {
     }
 
     public static Path statusFile(Path home) {
-        return home.resolve("status.json");
+        return home.resolve(DataFolder.STATUS_FILE);
     }
 
     /** The address to open; for every interface, also how the campus reaches it. */
