@@ -122,10 +122,16 @@ public final class Api {
         return send(request);
     }
 
-    /** Raw bytes with any content type, for bodies no JSON library would write (e.g. invalid UTF-8). */
+    /**
+     * Raw bytes with any content type, for bodies no JSON library would write (e.g. invalid UTF-8); no
+     * Content-Type at all when {@code contentType} is null.
+     */
     public Answer sendBytes(As who, String method, String path, byte[] body, String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
         if (who != null && who.role() != null) {
             request.header("Authorization", tokens.bearer(who.user(), who.role(), "ticket-service"));
         }

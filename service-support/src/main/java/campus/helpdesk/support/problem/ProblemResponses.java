@@ -13,6 +13,7 @@ import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.web.router.RouteInfo;
 import jakarta.inject.Singleton;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -30,8 +31,8 @@ import java.util.regex.Pattern;
 public class ProblemResponses implements ErrorResponseProcessor<Map<String, Object>> {
 
     /**
-     * A request attribute holding the raw JSON body of a write, set by a service that wants a parse error to name
-     * the property at the parser's error position (ticket-service's RawBodyFilter).
+     * A request attribute holding the raw JSON body of a write (bytes), so that a parse error can name the property
+     * at the parser's error position ({@link JsonBodyFilter}).
      */
     public static final String RAW_BODY_ATTRIBUTE = "helpdesk.rawBody";
 
@@ -105,7 +106,8 @@ public class ProblemResponses implements ErrorResponseProcessor<Map<String, Obje
         if (!position.find()) {
             return Optional.empty();
         }
-        Optional<String> body = context.getRequest().getAttribute(RAW_BODY_ATTRIBUTE, String.class);
+        Optional<String> body = context.getRequest().getAttribute(RAW_BODY_ATTRIBUTE, byte[].class)
+                .map(bytes -> new String(bytes, StandardCharsets.UTF_8));
         if (body.isEmpty()) {
             return Optional.empty();
         }

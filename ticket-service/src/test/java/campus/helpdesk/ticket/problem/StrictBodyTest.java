@@ -74,6 +74,18 @@ class StrictBodyTest extends ApiTest {
         assertThat(probes()).isEqualTo(before + 1);
     }
 
+    /** The framework would read a body without a Content-Type as JSON, past the strict check, which wants one. */
+    @Test
+    void aBodyWithoutAContentTypeIsRefusedNamingIt() throws SQLException {
+        long before = probes();
+        Api.Answer twice = api.sendBytes(STUDENT, "POST", "/api/tickets", ("{\"title\": \"" + PROBE + " 1\", "
+                + "\"title\": \"" + PROBE + " 2\", \"description\": \"printer\"}").getBytes(StandardCharsets.UTF_8),
+                null);
+        assertThat(twice.status).as(twice.toString()).isEqualTo(415);
+        assertThat(twice.map()).containsEntry("field", "Content-Type");
+        assertThat(probes()).as("no ticket filed").isEqualTo(before);
+    }
+
     @Test
     void overlongUtf8IsRefusedNotDecoded() throws SQLException {
         byte[] prefix = ("{\"title\": \"" + PROBE + " \u0000").getBytes(StandardCharsets.UTF_8);
