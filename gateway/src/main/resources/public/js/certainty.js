@@ -37,13 +37,26 @@ let described = 0;
  * `c` is a classify answer or a ticket ({ category, confidence, needsReview }).
  */
 export function certaintyNote(c, category = c.category) {
+  return note(c, certainty => certaintyText(certainty, category));
+}
+
+/**
+ * The same note without the category ("very likely", "probably"), for a sentence that names the category itself:
+ * "Looks like IT, very likely", not "Looks like IT: very likely IT". Not for NOT_SURE, which names no category.
+ */
+export function certaintyWordNote(c) {
+  return note(c, certainty => t(certainty === 'VERY_LIKELY' ? 'common.certainty.veryLikelyWord'
+    : 'common.certainty.probablyWord'));
+}
+
+function note(c, words) {
   const id = `certainty-${++described}`;
   const certainty = certaintyOf({ certainty: c.certainty, confidence: c.confidence ?? c.categoryConfidence,
     needsReview: c.needsReview });
   const estimate = t('common.certainty.estimate', { percent: percent(c.confidence ?? c.categoryConfidence) });
   return h('span', { class: `certainty certainty-${certainty.toLowerCase().replace('_', '-')}`, tabindex: '0',
     title: estimate, 'aria-describedby': id },
-  certaintyText(certainty, category), h('span', { class: 'certainty-number', id }, ` (${estimate})`));
+  words(certainty), h('span', { class: 'certainty-number', id }, ` (${estimate})`));
 }
 
 /** What the list's review marker means, said once beside the list. */

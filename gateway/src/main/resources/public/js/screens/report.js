@@ -12,7 +12,7 @@ import { h, append, field, showFieldError, errorBox, label, categoryBadge, selec
 import { t } from '../i18n.js';
 import { region } from '../region.js';
 import { debounce } from '../schedule.js';
-import { certaintyNote, certaintyOf, certaintyText } from '../certainty.js';
+import { certaintyNote, certaintyOf, certaintyText, certaintyWordNote } from '../certainty.js';
 import { previousTicketOf, followUpNote } from './report/follow-up.js';
 import { similarPanel } from './report/similar.js';
 import { emailField, emailRule } from './report/email.js';
@@ -185,7 +185,7 @@ function suggestionText(c, chosenPriority) {
   if (!c) return h('span', { class: 'hint' }, t('report.suggestion.before'));
   if (c === NO_SUGGESTION) return h('span', { class: 'hint' }, t('report.suggestion.none'));
   const unsure = certaintyOf(c) === 'NOT_SURE';
-  const headline = unsure ? certaintyNote(c) : sentence('report.suggestion.looksLike', { category: categoryBadge(c.category), certainty: certaintyNote(c) });
+  const headline = unsure ? certaintyNote(c) : sentence('report.suggestion.looksLike', { category: categoryBadge(c.category), certainty: certaintyWordNote(c) });
   return [h('span', {}, headline),
     certaintyOf(c) === 'PROBABLY' ? h('span', { class: 'hint' }, ` — ${t('report.suggestion.doubleCheck')}`) : null,
     c.suggestedPriority === 'HIGH' && !chosenPriority
