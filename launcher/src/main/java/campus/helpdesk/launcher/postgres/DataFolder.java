@@ -32,10 +32,12 @@ public final class DataFolder {
     public static final String STATUS_FILE = "status.json";
     /** The services' start-up caches. */
     public static final String JVM_ARCHIVES = "jvm-archives";
+    /** Locked by the launcher that uses the folder, for as long as it does ({@link #claim}). */
+    public static final String LAUNCHER_LOCK = "launcher.lock";
 
     /** Everything a desk writes in its data folder: named once, here, so that --fresh misses none of them. */
     static final List<String> OWN_ENTRIES = List.of(PGDATA, SECRETS, POSTGRES_LOG, STATUS_FILE, STATUS_FILE + ".tmp",
-            JVM_ARCHIVES);
+            JVM_ARCHIVES, LAUNCHER_LOCK);
 
     /** The file the embedded database's library locks while a launcher runs PostgreSQL on the folder. */
     private static final String LIBRARY_LOCK = "epg-lock";
@@ -45,6 +47,8 @@ public final class DataFolder {
      * the file drops it, so the lock file is never probed for these: that would free it for another launcher.
      */
     private static final java.util.Set<Path> HELD_HERE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** The folders this JVM has claimed: their lock file is never opened a second time here, for the same reason. */
+    private static final java.util.Set<Path> CLAIMED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private DataFolder() {
     }
@@ -73,6 +77,68 @@ public final class DataFolder {
         } catch (IOException e) {
             throw new SuiteException("Cannot tell whether the data folder " + home + " is in use (" + e.getMessage()
                     + "): check its permissions");
+        }
+    }
+
+    /**
+     * Takes the folder for this launcher until the claim is closed or the process ends, however it ends: the system
+     * drops the lock of a process that died. Taken before anything on the folder is stopped, wiped or started, so
+     * two launchers started at the same moment cannot both pass {@link #requireNotInUse} (which sees only a
+     * PostgreSQL already running) and then wipe or start one folder twice.
+     */
+    public static Claim claim(Path home) {
+        Path folder = home.toAbsolutePath().normalize();
+        if (!CLAIMED.add(folder)) {
+            throw inUse(home);
+        }
+        try {
+            Files.createDirectories(folder);
+            FileChannel channel = FileChannel.open(folder.resolve(LAUNCHER_LOCK), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (IOException | OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock == null) {
+                channel.close();
+                throw inUse(home);
+            }
+            return new Claim(folder, channel);
+        } catch (IOException e) {
+            CLAIMED.remove(folder);
+            throw new SuiteException("Cannot use the data folder " + home + " (" + e.getMessage()
+                    + "): check that it is a folder this user may write");
+        } catch (RuntimeException e) {
+            CLAIMED.remove(folder);
+            throw e;
+        }
+    }
+
+    /**
+     * A launcher's hold on its data folder ({@link #claim}); closing it lets the next launcher in. Keep it reachable
+     * for as long as the folder is used: a collected channel is closed, and its lock goes with it.
+     */
+    public static final class Claim implements AutoCloseable {
+
+        private final Path folder;
+        private final FileChannel channel;
+
+        private Claim(Path folder, FileChannel channel) {
+            this.folder = folder;
+            this.channel = channel;
+        }
+
+        @Override
+        public void close() {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // the lock goes with the process at the latest
+            } finally {
+                CLAIMED.remove(folder);
+            }
         }
     }
 
@@ -106,6 +172,10 @@ public final class DataFolder {
         }
         boolean any = false;
         for (String entry : OWN_ENTRIES) {
+            if (entry.equals(LAUNCHER_LOCK)) {
+                // The wiping launcher holds it: a deleted lock file would let the next launcher lock a new one.
+                continue;
+            }
             Path path = home.resolve(entry);
             if (Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 deleteRecursively(path);

@@ -12,6 +12,7 @@ import campus.helpdesk.launcher.cli.HelpOption;
 import campus.helpdesk.launcher.cli.Terminal;
 import campus.helpdesk.launcher.cli.UsageException;
 import campus.helpdesk.launcher.cli.WholeNumber;
+import campus.helpdesk.launcher.postgres.DataFolder;
 import campus.helpdesk.launcher.postgres.EmbeddedDatabase;
 import campus.helpdesk.launcher.postgres.RunningDatabase;
 import picocli.CommandLine.Command;
@@ -74,6 +75,7 @@ public final class SeedCommand implements Callable<Integer> {
         long randomSeed = WholeNumber.within("--seed", seed, 0, Integer.MAX_VALUE);
         DatabaseTarget target = externalDatabase.target();
         EmbeddedDatabase embedded = null;
+        DataFolder.Claim held = null;
         if (target == null) {
             int pgPort = database.port();
             Path home = database.home(root);
@@ -83,7 +85,14 @@ public final class SeedCommand implements Callable<Integer> {
                     throw new SuiteException("No database to seed: start the helpdesk once with ./helpdesk up "
                             + "(it creates the tables), or give --db-url");
                 }
-                embedded = EmbeddedDatabase.start(home, pgPort);
+                // A desk starting on the folder meanwhile would find it taken, not start its database twice.
+                held = DataFolder.claim(home);
+                try {
+                    embedded = EmbeddedDatabase.start(home, pgPort);
+                } catch (RuntimeException e) {
+                    held.close();
+                    throw e;
+                }
                 target = embedded.target();
             } else {
                 target = RunningDatabase.owner(home, pgPort);
@@ -94,6 +103,9 @@ public final class SeedCommand implements Callable<Integer> {
         } finally {
             if (embedded != null) {
                 embedded.close();
+            }
+            if (held != null) {
+                held.close();
             }
         }
         return 0;

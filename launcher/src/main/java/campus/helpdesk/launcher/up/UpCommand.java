@@ -83,6 +83,7 @@ public final class UpCommand implements Callable<Integer> {
     private volatile Suite suite;
     private volatile EmbeddedDatabase embedded;
     private volatile Supervisor supervisor;
+    private volatile DataFolder.Claim claim;
     private volatile boolean stopping;
     private String generatedStaffCode;
 
@@ -111,50 +112,63 @@ public final class UpCommand implements Callable<Integer> {
         Map<String, String> env = new java.util.HashMap<>();
         // The gateway's About page shows what the supervisor knows (state, restarts, uptime) from this file.
         env.put("HELPDESK_STATUS_FILE", statusFile(home).toString());
-        // What a launcher killed with kill -9 left running holds the ports: stopped here, before they are checked.
-        Suite.stopLeftOver(root, ports);
-        if (external == null) {
-            EmbeddedDatabase.stopLeftOver(home, System.out);
-        }
-        ports.forEach((service, port) -> Ports.requireFree(service.module(), port));
-        if (fresh) {
-            Ports.requireFree("PostgreSQL", pgPort);
-            if (DataFolder.wipe(home)) {
-                System.out.println("Wiped the helpdesk's data in " + home);
-            }
-        }
-        String code = staffCode(home, gateway);
-        if (code != null) {
-            env.put("HELPDESK_STAFF_CODE", code);
-        }
-        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("helpdesk-stop").unstarted(this::stop));
-        DatabaseTarget target;
+        // Before anything on the folder is stopped, wiped or started; released when this desk has stopped.
+        DataFolder.Claim held = external == null ? DataFolder.claim(home) : null;
+        claim = held;
+        boolean hooked = false;
         try {
-            target = startDesk(home, pgPort, external, offset, gateway, env);
+            // What a launcher killed with kill -9 left running holds the ports: stopped here, before they are checked.
+            Suite.stopLeftOver(root, ports);
+            if (external == null) {
+                EmbeddedDatabase.stopLeftOver(home, System.out);
+            }
+            ports.forEach((service, port) -> Ports.requireFree(service.module(), port));
+            if (fresh) {
+                Ports.requireFree("PostgreSQL", pgPort);
+                if (DataFolder.wipe(home)) {
+                    System.out.println("Wiped the helpdesk's data in " + home);
+                }
+            }
+            String code = staffCode(home, gateway);
+            if (code != null) {
+                env.put("HELPDESK_STAFF_CODE", code);
+            }
+            Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("helpdesk-stop").unstarted(this::stop));
+            hooked = true;
+            DatabaseTarget target;
+            try {
+                target = startDesk(home, pgPort, external, offset, gateway, env);
+            } catch (RuntimeException e) {
+                // Ctrl-C while the desk starts reaches its processes too (one process group): what fails then is the
+                // stop asked for, not a failure to report.
+                if (stoppedMeanwhile()) {
+                    awaitStop();
+                    return STOPPED_BY_SIGNAL;
+                }
+                throw e;
+            }
+            System.out.println();
+            System.out.println(upLine(gateway));
+            if (generatedStaffCode != null) {
+                System.out.println("Staff code: " + generatedStaffCode + " (staff and analysts give it to sign in; kept in "
+                        + SecretStore.folder(home).resolve(SecretStore.STAFF_CODE) + "; --staff-code sets your own)");
+            }
+            System.out.println("PostgreSQL: " + target.url() + " (user " + target.user()
+                    + (embedded != null ? "; ./helpdesk psql opens it" : "") + ")");
+            if (supervisor != null) {
+                System.out.println("Supervising: a process that exits or stops answering is restarted (status in "
+                        + statusFile(home) + ")");
+            }
+            System.out.println("Press Ctrl-C to stop.");
+            awaitStop();
+            return 0;
         } catch (RuntimeException e) {
-            // Ctrl-C while the desk starts reaches its processes too (one process group): what fails then is the
-            // stop asked for, not a failure to report.
-            if (stoppedMeanwhile()) {
-                awaitStop();
-                return STOPPED_BY_SIGNAL;
+            // Once the shutdown hook is in place, it releases the folder after stopping what did start.
+            if (held != null && !hooked) {
+                held.close();
             }
             throw e;
         }
-        System.out.println();
-        System.out.println(upLine(gateway));
-        if (generatedStaffCode != null) {
-            System.out.println("Staff code: " + generatedStaffCode + " (staff and analysts give it to sign in; kept in "
-                    + SecretStore.folder(home).resolve(SecretStore.STAFF_CODE) + "; --staff-code sets your own)");
-        }
-        System.out.println("PostgreSQL: " + target.url() + " (user " + target.user()
-                + (embedded != null ? "; ./helpdesk psql opens it" : "") + ")");
-        if (supervisor != null) {
-            System.out.println("Supervising: a process that exits or stops answering is restarted (status in "
-                    + statusFile(home) + ")");
-        }
-        System.out.println("Press Ctrl-C to stop.");
-        awaitStop();
-        return 0;
     }
 
     /**
@@ -313,6 +327,9 @@ public final class UpCommand implements Callable<Integer> {
         } finally {
             if (embedded != null) {
                 embedded.close();
+            }
+            if (claim != null) {
+                claim.close();
             }
             stopped.countDown();
             System.out.println("Stopped.");

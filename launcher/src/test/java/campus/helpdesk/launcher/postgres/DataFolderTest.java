@@ -72,6 +72,30 @@ class DataFolderTest {
         assertThat(DataFolder.wipe(fresh)).as("an empty folder: nothing to do").isFalse();
     }
 
+    /**
+     * Two launchers started at the same moment both found no PostgreSQL running on the folder, and both went on to
+     * wipe it or start one. The first to claim it has it until it lets go; --fresh leaves the claim's file alone.
+     */
+    @Test
+    void aFolderIsClaimedByOneLauncherAtATimeAndAWipeKeepsTheClaim() throws Exception {
+        Files.createDirectories(home.resolve("pgdata"));
+        Files.writeString(home.resolve("pgdata/PG_VERSION"), "16");
+        try (DataFolder.Claim first = DataFolder.claim(home)) {
+            assertThatThrownBy(() -> DataFolder.claim(home)).isInstanceOf(SuiteException.class)
+                    .hasMessage("The data folder " + home + " is in use by another ./helpdesk that is running: "
+                            + "stop it first, or give another --data-dir.");
+            assertThatThrownBy(() -> DataFolder.claim(home.resolve("../" + home.getFileName())))
+                    .as("the same folder by another name").isInstanceOf(SuiteException.class);
+            assertThat(DataFolder.wipe(home)).isTrue();
+            assertThat(home.resolve(DataFolder.LAUNCHER_LOCK)).exists();
+            assertThat(home.resolve("pgdata")).doesNotExist();
+            assertThatThrownBy(() -> DataFolder.claim(home)).as("still held after the wipe")
+                    .isInstanceOf(SuiteException.class);
+            assertThat(DataFolder.wipe(home)).as("the claim's file alone is nothing to wipe").isFalse();
+        }
+        DataFolder.claim(home).close();
+    }
+
     @Test
     void aFolderARunningDatabaseUsesIsRefusedInOneSentenceUntilItStops() {
         try (EmbeddedDatabase ignored = EmbeddedDatabase.start(home, PORT)) {
@@ -99,6 +123,8 @@ class DataFolderTest {
                 line = out.readLine();
             } while (line != null && !line.equals("ready"));
             assertThat(line).as("the database started in the other JVM").isEqualTo("ready");
+            assertThatThrownBy(() -> DataFolder.claim(home)).as("the other launcher's claim")
+                    .isInstanceOf(SuiteException.class).hasMessageContaining("is in use by another ./helpdesk");
         } finally {
             launcher.destroyForcibly();
             assertThat(launcher.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -111,7 +137,8 @@ class DataFolderTest {
         assertThat(said.toString(StandardCharsets.UTF_8)).startsWith("Stopped PostgreSQL (pid ")
                 .contains("), left running on " + home + " by a launcher that was killed");
         assertThat(Ports.isFree(PORT)).isTrue();
-        try (EmbeddedDatabase again = EmbeddedDatabase.start(home, PORT)) {
+        try (DataFolder.Claim claim = DataFolder.claim(home);
+             EmbeddedDatabase again = EmbeddedDatabase.start(home, PORT)) {
             assertThat(again.target().connect().isValid(5)).isTrue();
         }
         ByteArrayOutputStream quiet = new ByteArrayOutputStream();
