@@ -279,6 +279,12 @@ final class ServiceProcess implements Supervised {
         waitForPortRelease();
     }
 
+    /** Whether this process writes its start-up cache as it stops: the first stop after a new jar, seconds longer. */
+    boolean recordsStartUpCache() {
+        Process p = process;
+        return p != null && p.isAlive() && startUpCache.recordsOnExit();
+    }
+
     private void waitForPortRelease() {
         for (int i = 0; i < 50 && !Ports.isFree(port()); i++) {
             sleep(100);

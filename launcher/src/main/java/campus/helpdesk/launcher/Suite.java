@@ -189,6 +189,11 @@ public final class Suite implements AutoCloseable {
         }
     }
 
+    /** Whether stopping the suite now will take longer because services write their start-up caches as they exit. */
+    public boolean recordsStartUpCaches() {
+        return processes.values().stream().anyMatch(ServiceProcess::recordsStartUpCache);
+    }
+
     /** Stops every service: the gateway and analytics first, ticket-service last. Safe to call twice. */
     @Override
     public void close() {
