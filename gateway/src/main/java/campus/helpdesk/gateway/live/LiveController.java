@@ -72,7 +72,7 @@ public class LiveController {
         Flux<?> end = caller.sessionId() != null ? sessions.signedOut(caller.sessionId()) : revoked(request);
         Flux<Event<?>> events = Flux.concat(ready, Flux.merge(changes, pings))
                 .take(left.isNegative() ? Duration.ZERO : left)
-                .takeUntilOther(end);
+                .takeUntilOther(Flux.merge(end, hub.stopping()));
         return HttpResponse.ok(events).contentType(MediaType.TEXT_EVENT_STREAM_TYPE);
     }
 

@@ -6,24 +6,29 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.runtime.graceful.GracefulShutdownCapable;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.util.concurrent.Queues;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Fans the change feed out to every open browser. Keeps the last events in a ring so a browser that reconnects
  * with {@code Last-Event-ID} gets what it missed; when that id is no longer in the ring (too old, or the gateway
  * restarted) it gets a {@code reset} and reloads its screen instead. A browser that cannot keep up is
- * disconnected, and then resumes the same way.
+ * disconnected, and then resumes the same way. When the gateway stops, every stream ends at once: a stream never
+ * finishes by itself, so the server's graceful stop would otherwise wait out its grace period for each open browser.
  */
 @Singleton
-public class LiveHub {
+public class LiveHub implements GracefulShutdownCapable {
 
     /**
      * One item of a browser's stream: a change, a reset, or a ticket's close told to its reporter and followers
@@ -40,6 +45,7 @@ public class LiveHub {
     private final int capacity;
     private final ArrayDeque<ChangeEvent> recent;
     private final List<Sinks.Many<Item>> browsers = new ArrayList<>();
+    private final Sinks.One<Boolean> stopping = Sinks.one();
 
     public LiveHub(@Value("${helpdesk.live.replay:5000}") int capacity) {
         this.capacity = capacity;
@@ -107,6 +113,17 @@ public class LiveHub {
             return;
         }
         missed.forEach(e -> sink.tryEmitNext(new Item(e)));
+    }
+
+    /** Emits once the gateway is stopping: a stream that takes until it ends, and the browser reconnects later. */
+    public Mono<Boolean> stopping() {
+        return stopping.asMono();
+    }
+
+    @Override
+    public CompletionStage<?> shutdownGracefully() {
+        stopping.tryEmitValue(Boolean.TRUE);
+        return CompletableFuture.completedFuture(null);
     }
 
     private synchronized void unsubscribe(Sinks.Many<Item> sink) {

@@ -87,19 +87,31 @@ public final class DataFolder {
      * PostgreSQL already running) and then wipe or start one folder twice.
      */
     public static Claim claim(Path home) {
-        Path folder = home.toAbsolutePath().normalize();
+        Path folder;
+        try {
+            // The real path: the same folder through a link must meet the same claim, or this JVM would open the
+            // lock file a second time and, closing that channel, drop its own lock.
+            folder = Files.createDirectories(home.toAbsolutePath().normalize()).toRealPath();
+        } catch (IOException e) {
+            throw new SuiteException("Cannot use the data folder " + home + " (" + e.getMessage()
+                    + "): check that it is a folder this user may write");
+        }
         if (!CLAIMED.add(folder)) {
             throw inUse(home);
         }
         try {
-            Files.createDirectories(folder);
             FileChannel channel = FileChannel.open(folder.resolve(LAUNCHER_LOCK), StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE);
             FileLock lock;
             try {
                 lock = channel.tryLock();
-            } catch (IOException | OverlappingFileLockException e) {
+            } catch (OverlappingFileLockException e) {
                 lock = null;
+            } catch (IOException e) {
+                // Not a verdict on whether another launcher runs (a file system without locks, say): said as it is.
+                channel.close();
+                throw new SuiteException("Cannot lock " + folder.resolve(LAUNCHER_LOCK) + " (" + e.getMessage()
+                        + "): the data folder must be on a file system that supports file locks");
             }
             if (lock == null) {
                 channel.close();

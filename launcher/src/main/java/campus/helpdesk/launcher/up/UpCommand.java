@@ -83,6 +83,7 @@ public final class UpCommand implements Callable<Integer> {
     private volatile Suite suite;
     private volatile EmbeddedDatabase embedded;
     private volatile Supervisor supervisor;
+    /** Held, and kept reachable, for the life of this JVM: a collected claim would close and drop its lock. */
     private volatile DataFolder.Claim claim;
     private volatile boolean stopping;
     private String generatedStaffCode;
@@ -112,7 +113,7 @@ public final class UpCommand implements Callable<Integer> {
         Map<String, String> env = new java.util.HashMap<>();
         // The gateway's About page shows what the supervisor knows (state, restarts, uptime) from this file.
         env.put("HELPDESK_STATUS_FILE", statusFile(home).toString());
-        // Before anything on the folder is stopped, wiped or started; released when this desk has stopped.
+        // Before anything on the folder is stopped, wiped or started; held until this JVM exits.
         DataFolder.Claim held = external == null ? DataFolder.claim(home) : null;
         claim = held;
         boolean hooked = false;
@@ -163,7 +164,7 @@ public final class UpCommand implements Callable<Integer> {
             awaitStop();
             return 0;
         } catch (RuntimeException e) {
-            // Once the shutdown hook is in place, it releases the folder after stopping what did start.
+            // Once the shutdown hook is in place, the JVM's exit releases the folder, after the hook stopped what started.
             if (held != null && !hooked) {
                 held.close();
             }
@@ -333,9 +334,8 @@ public final class UpCommand implements Callable<Integer> {
             if (embedded != null) {
                 embedded.close();
             }
-            if (claim != null) {
-                claim.close();
-            }
+            // The claim is not closed here: the start may still be writing to the folder (a Ctrl-C during it), and
+            // the system drops the lock as this JVM exits, which follows this hook.
             stopped.countDown();
             System.out.println("Stopped.");
         }

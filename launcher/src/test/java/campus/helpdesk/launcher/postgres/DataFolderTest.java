@@ -86,6 +86,13 @@ class DataFolderTest {
                             + "stop it first, or give another --data-dir.");
             assertThatThrownBy(() -> DataFolder.claim(home.resolve("../" + home.getFileName())))
                     .as("the same folder by another name").isInstanceOf(SuiteException.class);
+            Path link = Files.createSymbolicLink(home.resolveSibling(home.getFileName() + "-link"), home);
+            try {
+                assertThatThrownBy(() -> DataFolder.claim(link)).as("the same folder through a link")
+                        .isInstanceOf(SuiteException.class).hasMessageContaining("is in use");
+            } finally {
+                Files.delete(link);
+            }
             assertThat(DataFolder.wipe(home)).isTrue();
             assertThat(home.resolve(DataFolder.LAUNCHER_LOCK)).exists();
             assertThat(home.resolve("pgdata")).doesNotExist();

@@ -35,7 +35,7 @@ class ConfidenceAndListsInTheBrowserTest {
             title.sendKeys("Wifi down in B2");
             student.driver.findElement(By.name("description"))
                     .sendKeys("The wifi in room B2 keeps dropping, I cannot connect to eduroam");
-            student.waitForText(By.id("category-suggestion"), "very likely IT");
+            student.waitForText(By.id("category-suggestion"), "Looks like IT, very likely");
             WebElement suggestion = student.driver.findElement(By.id("category-suggestion"));
             assertThat(suggestion.getText()).doesNotContain("%");
             WebElement certainty = suggestion.findElement(By.cssSelector(".certainty"));
