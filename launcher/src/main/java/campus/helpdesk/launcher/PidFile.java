@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -32,10 +33,11 @@ final class PidFile {
     /**
      * Stops the recorded service process if its launcher has died and it still runs {@code jarMarker}; the file is
      * forgotten then, or when it names no live launcher. A live launcher's file is kept: it is how its desk is found.
+     * Returns the process id it stopped, if any.
      */
-    void stopOrphan(String jarMarker) {
+    OptionalLong stopOrphan(String jarMarker) {
         if (launcherAlive()) {
-            return;
+            return OptionalLong.empty();
         }
         Optional<ProcessHandle> orphan = recorded()
                 .filter(p -> p.info().commandLine().orElse("").contains(jarMarker));
@@ -52,6 +54,7 @@ final class PidFile {
         } catch (IOException e) {
             // Harmless: rewritten on the next start.
         }
+        return orphan.map(p -> OptionalLong.of(p.pid())).orElse(OptionalLong.empty());
     }
 
     private boolean launcherAlive() {

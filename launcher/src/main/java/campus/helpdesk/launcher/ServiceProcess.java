@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** One service running as its own {@code java -jar} process, with its log and its health check. */
@@ -57,6 +58,20 @@ final class ServiceProcess implements Supervised {
     static PidFile pidFile(Path projectRoot, Service service, int port) {
         return new PidFile(projectRoot.resolve(service.module()).resolve("target")
                 .resolve(service.module() + "-" + port + ".pid"));
+    }
+
+    /** Every pid file of {@code service} in this checkout, whatever port its desk used. */
+    static List<PidFile> pidFiles(Path projectRoot, Service service) {
+        Path folder = projectRoot.resolve(service.module()).resolve("target");
+        Pattern name = Pattern.compile(Pattern.quote(service.module()) + "-\\d+\\.pid");
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> name.matcher(f.getFileName().toString()).matches()).map(PidFile::new).toList();
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 
     /** Stops this service's process left behind by a launcher that died without cleaning up. */

@@ -88,12 +88,19 @@ public final class Suite implements AutoCloseable {
     }
 
     /**
-     * Stops the services that a launcher killed without its shutdown (kill -9) left running on these ports, as
-     * {@link #start} does, for a caller that checks the ports before it starts the suite.
+     * Stops what launchers of this checkout that were killed (kill -9) left running: each service a pid file of
+     * theirs names, on any port (a desk started with another --port-offset too, whose services would otherwise run
+     * on unsupervised for good), if it still runs this checkout's jar; says each on {@code out}. A live launcher's
+     * services are left alone.
      */
-    public static void stopLeftOver(Path projectRoot, Map<Service, Integer> ports) {
-        ports.forEach((service, port) -> ServiceProcess.pidFile(projectRoot, service, port)
-                .stopOrphan(ServiceProcess.jarMarker(projectRoot, service)));
+    public static void stopLeftOver(Path projectRoot, java.io.PrintStream out) {
+        for (Service service : Service.values()) {
+            for (PidFile file : ServiceProcess.pidFiles(projectRoot, service)) {
+                file.stopOrphan(ServiceProcess.jarMarker(projectRoot, service)).ifPresent(pid -> out.println(
+                        "Stopped " + service.module() + " (pid " + pid + "), left running by a launcher that was "
+                                + "killed"));
+            }
+        }
     }
 
     public SuiteOptions options() {

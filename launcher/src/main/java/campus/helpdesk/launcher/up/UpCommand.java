@@ -119,7 +119,7 @@ public final class UpCommand implements Callable<Integer> {
         boolean hooked = false;
         try {
             // What a launcher killed with kill -9 left running holds the ports: stopped here, before they are checked.
-            Suite.stopLeftOver(root, ports);
+            Suite.stopLeftOver(root, System.out);
             if (external == null) {
                 EmbeddedDatabase.stopLeftOver(home, System.out);
             }
