@@ -93,8 +93,7 @@ public final class DataFolder {
             // lock file a second time and, closing that channel, drop its own lock.
             folder = Files.createDirectories(home.toAbsolutePath().normalize()).toRealPath();
         } catch (IOException e) {
-            throw new SuiteException("Cannot use the data folder " + home + " (" + e.getMessage()
-                    + "): check that it is a folder this user may write");
+            throw cannotUse(home, e);
         }
         if (!CLAIMED.add(folder)) {
             throw inUse(home);
@@ -120,8 +119,7 @@ public final class DataFolder {
             return new Claim(folder, channel);
         } catch (IOException e) {
             CLAIMED.remove(folder);
-            throw new SuiteException("Cannot use the data folder " + home + " (" + e.getMessage()
-                    + "): check that it is a folder this user may write");
+            throw cannotUse(home, e);
         } catch (RuntimeException e) {
             CLAIMED.remove(folder);
             throw e;
@@ -161,6 +159,11 @@ public final class DataFolder {
         } else {
             HELD_HERE.remove(home);
         }
+    }
+
+    private static SuiteException cannotUse(Path home, IOException e) {
+        return new SuiteException("Cannot use the data folder " + home + " (" + e.getMessage()
+                + "): check that it is a folder this user may write");
     }
 
     static SuiteException inUse(Path home) {
