@@ -20,6 +20,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static campus.helpdesk.gateway.live.VisibilityTest.event;
@@ -28,6 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The SSE stream over real HTTP, fed by publishing into the hub (the feed consumer is off in tests). */
 @MicronautTest
 class LiveStreamTest {
+
+    /** One thread per open stream, each blocked on its reads: the common pool has a single thread on two cores. */
+    private static final ExecutorService READERS = Executors.newVirtualThreadPerTaskExecutor();
 
     @Inject
     EmbeddedServer server;
@@ -165,7 +170,9 @@ class LiveStreamTest {
         if (lastEventId != null) {
             b.header("Last-Event-ID", lastEventId);
         }
-        return http.client().sendAsync(b.build(), HttpResponse.BodyHandlers.ofInputStream()).thenApply(r -> {
+        // Async: a response already complete would run thenApply on this thread, which would then read the stream
+        // before the test publishes what it waits for, and wait for good.
+        return http.client().sendAsync(b.build(), HttpResponse.BodyHandlers.ofInputStream()).thenApplyAsync(r -> {
             List<String> lines = new ArrayList<>();
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
                 String line;
@@ -182,6 +189,6 @@ class LiveStreamTest {
                 throw new IllegalStateException(e);
             }
             return lines;
-        });
+        }, READERS);
     }
 }
