@@ -40,9 +40,7 @@ public class JsonBodyFilter implements ConditionalFilter, Ordered {
 
     @Override
     public boolean isEnabled(HttpRequest<?> request) {
-        // A body without a Content-Type never gets this far: RequestBodyFilter answers 415.
-        return request.getContentType().map(type -> type.matches(MediaType.APPLICATION_JSON_TYPE)).orElse(false)
-                && bodyType(request).isPresent();
+        return isJson(request) && bodyType(request).isPresent();
     }
 
     /** A 400 at once, or the request goes on. */
@@ -51,7 +49,7 @@ public class JsonBodyFilter implements ConditionalFilter, Ordered {
                                                    FilterContinuation<Publisher<MutableHttpResponse<?>>> next) {
         // Asked again here: the framework does not always ask isEnabled first (FilterBody says when).
         Optional<Argument<?>> type = bodyType(request);
-        if (type.isEmpty() || !isEnabled(request)) {
+        if (type.isEmpty() || !isJson(request)) {
             return next.proceed();
         }
         byte[] received = FilterBody.bytesIfReceived(request);
@@ -75,6 +73,11 @@ public class JsonBodyFilter implements ConditionalFilter, Ordered {
         StrictJson.Violation violation = StrictJson.check(type, body);
         return violation == null ? null
                 : BadInput.response(HttpStatus.BAD_REQUEST, violation.field(), violation.detail());
+    }
+
+    /** A body without a Content-Type never gets this far: RequestBodyFilter answers 415. */
+    private static boolean isJson(HttpRequest<?> request) {
+        return request.getContentType().map(type -> type.matches(MediaType.APPLICATION_JSON_TYPE)).orElse(false);
     }
 
     private static Optional<Argument<?>> bodyType(HttpRequest<?> request) {
