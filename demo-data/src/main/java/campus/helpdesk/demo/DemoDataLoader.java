@@ -169,7 +169,9 @@ public final class DemoDataLoader {
 
     private static long[] loadStreams(Connector connector, StoryGenerator generator, SeedPlan plan,
                                       Progress progress, int streams, Ids ids, ServiceLevels levels) {
-        int batch = Math.max(100, Math.min(MAX_BATCH, generator.stories() / Math.max(1, streams * 4)));
+        // At least twenty batches per stream below the cap: progress moves in steps under a tenth, and the streams
+        // finish close together.
+        int batch = Math.max(100, Math.min(MAX_BATCH, generator.stories() / Math.max(1, streams * 20)));
         AtomicLong nextIndex = new AtomicLong();
         AtomicLong done = new AtomicLong();
         long[] totals = new long[3];

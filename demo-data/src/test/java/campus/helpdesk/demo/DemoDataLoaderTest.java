@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -32,12 +33,24 @@ class DemoDataLoaderTest {
     private static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
     private static String url;
     private static SeedReport report;
+    private static final List<Long> PROGRESS = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void loadOnce() throws Exception {
         url = TestPostgres.get().createDatabase("demo_data");
         migrate(url);
-        report = DemoDataLoader.load(DemoDataLoaderTest::connect, new SeedPlan(TICKETS, 12, 7, NOW), (d, t) -> { });
+        report = DemoDataLoader.load(DemoDataLoaderTest::connect, new SeedPlan(TICKETS, 12, 7, NOW),
+                (done, total) -> PROGRESS.add(done));
+    }
+
+    @Test
+    void progressMovesInStepsOfAtMostATenth() {
+        // A line per tenth is what a seed without a terminal prints: a step over one skipped a line (60 % then 80 %).
+        List<Long> steps = Stream.concat(Stream.of(0L), PROGRESS.stream()).sorted().toList();
+        assertThat(steps.getLast()).isEqualTo(TICKETS);
+        for (int i = 1; i < steps.size(); i++) {
+            assertThat(steps.get(i) - steps.get(i - 1)).as("step to %d", steps.get(i)).isLessThanOrEqualTo(TICKETS / 10);
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package campus.helpdesk.launcher;
 
 import campus.helpdesk.demo.DemoDataException;
+import campus.helpdesk.launcher.cli.HelpCommand;
 import campus.helpdesk.launcher.cli.HelpOption;
 import campus.helpdesk.launcher.cli.UsageException;
 import campus.helpdesk.launcher.psql.PsqlCommand;
@@ -75,7 +76,7 @@ public final class Helpdesk implements Callable<Integer> {
                 .addSubcommand(new IntegrationCommand(root, out))
                 .addSubcommand(new SeedCommand(root))
                 .addSubcommand(configurePassThrough(new CommandLine(new ClassifierEvalCommand(root))))
-                .addSubcommand(new CommandLine.HelpCommand());
+                .addSubcommand(new HelpCommand());
         return line
                 // psql's and the evaluation's arguments are theirs, even one that starts with @.
                 .setExpandAtFiles(false)

@@ -60,8 +60,8 @@ public final class TokenCommand implements Callable<Integer> {
                @Option(names = "--role", paramLabel = "ANALYST|STAFF", required = true,
                        description = "what it may do: the same as a person with that role") TokenRole role,
                @Option(names = "--days", paramLabel = "N", defaultValue = "" + ApiTokens.DEFAULT_DAYS,
-                       description = "days of validity (default ${DEFAULT-VALUE}, at most " + ApiTokens.MAX_DAYS
-                               + ")") int days,
+                       converter = WholeNumber.class, description = "days of validity (default ${DEFAULT-VALUE}, "
+                               + "at most " + ApiTokens.MAX_DAYS + ")") int days,
                @Mixin DatabaseOptions database, @Mixin HelpOption help) {
         int validity = WholeNumber.within("--days", days, 1, ApiTokens.MAX_DAYS);
         withConnection(database, c -> {
