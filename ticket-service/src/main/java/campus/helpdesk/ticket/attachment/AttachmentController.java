@@ -52,7 +52,7 @@ public class AttachmentController {
     @Post(value = "/api/tickets/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA)
     public HttpResponse<Attachment> upload(@PathVariable long id, @Nullable @QueryValue Long messageId,
                                            StreamingFileUpload file) {
-        try (InputStream body = file.asInputStream()) {
+        try (InputStream body = new WholePart(file.asInputStream(), file::isComplete)) {
             Attachment stored = attachments.upload(Identity.current(), id, messageId, file.getFilename(), body);
             return HttpResponse.created(stored, URI.create("/api/attachments/" + stored.id()));
         } catch (IOException e) {

@@ -141,6 +141,17 @@ class AttachmentsTest extends ApiTest {
     }
 
     @Test
+    void aFormCutOffInsideItsFileIsRefusedAndNothingIsStored() throws SQLException {
+        Ticket ticket = create();
+        byte[] half = "line of a long log\n".repeat(1_500).getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> refused = uploads.cutOff(STUDENT, "/api/tickets/" + ticket.id() + "/attachments",
+                "log.txt", half);
+        assertProblem(refused, 400, "ended before the end of the file");
+        assertProblem(refused, 400, "\"field\":\"file\"");
+        assertThat(storedRows(ticket.id())).isZero();
+    }
+
+    @Test
     void aTextFieldInPlaceOfTheFileIsABadInputNamingIt() throws SQLException {
         Ticket ticket = create();
         HttpResponse<String> refused = uploads.textField(STUDENT, "/api/tickets/" + ticket.id() + "/attachments",

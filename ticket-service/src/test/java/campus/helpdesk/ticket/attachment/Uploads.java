@@ -41,6 +41,18 @@ final class Uploads {
         return send(request, HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A form cut off inside its file part: the bytes sent, a Content-Length that matches, no closing boundary. */
+    HttpResponse<String> cutOff(Api.As who, String path, String fileName, byte[] content) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: text/plain\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        HttpRequest request = request(who, path)
+                .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+        return send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
     /** A form field {@code file} that is text, not a file (no file name): what a broken form sends. */
     HttpResponse<String> textField(Api.As who, String path, String value) {
         String body = "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\n" + value + "\r\n--"
