@@ -12,18 +12,20 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.EOFException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 
 /**
- * Every exception that no more specific handler answers ends here, in every service. Three outcomes:
+ * Every exception that no more specific handler answers ends here, in every service. Four outcomes:
  * <ul>
  *   <li>the database cannot be reached (the pool timed out, the connection was refused or broke, the server is
  *   shutting down): <b>503</b> with {@code Retry-After}, because the request may well work in a few seconds;</li>
  *   <li>the database refused a value as data (SQLSTATE class 22: text it cannot store such as NUL, a number or
  *   date out of its range): <b>400</b>, because the input is at fault; the contract's own checks usually answer
  *   first and name the field, this is the net under them;</li>
+ *   <li>the client closed its connection before its body was whole: <b>400</b>, logged as the client's doing;</li>
  *   <li>anything else: <b>500</b> with a generic detail. The cause goes to the log, never into the answer: no
  *   exception names, messages or stack traces leave the service.</li>
  * </ul>
@@ -58,12 +60,29 @@ public class FailureHandler implements ExceptionHandler<Exception, HttpResponse<
             response = BadInput.response(HttpStatus.BAD_REQUEST, "body",
                     "A value in the request cannot be stored: it is out of range or contains characters such as NUL "
                             + "(\\u0000) that text may not contain");
+        } else if (cutOffBody(exception)) {
+            // The client closed its connection mid-body (a lost network, a client that gave up): nobody reads this
+            // answer, and it is no fault of the service's, so no ERROR and no stack trace in the log.
+            LOG.info("{} {}: the client closed the connection before its body was whole", request.getMethod(),
+                    request.getPath());
+            response = BadInput.response(HttpStatus.BAD_REQUEST, "body",
+                    "The request's body ended before it was whole, so nothing was changed: send it again.");
         } else {
             LOG.error("{} {} failed", request.getMethod(), request.getPath(), exception);
             response = ProblemDocument.response(HttpStatus.INTERNAL_SERVER_ERROR,
                     "The server could not answer this request; the cause is in its log.");
         }
         return request.getMethod() == HttpMethod.HEAD ? response.body(null) : response;
+    }
+
+    /** The server's body reader failed the request: its connection closed before the body's last byte. */
+    static boolean cutOffBody(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof EOFException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The first SQLException in the cause chain (a pool or a transaction manager wraps the driver's). */

@@ -1,8 +1,10 @@
 package campus.helpdesk.support.problem;
 
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -17,6 +19,8 @@ import io.micronaut.web.router.RouteInfo;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
+import java.io.IOException;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -28,10 +32,18 @@ import java.util.Optional;
  *   can name the property at the parser's error position.</li>
  * </ul>
  * One filter for both, so that a body is read once. After security, so that a caller without the right to a route
- * learns nothing about its body.
+ * learns nothing about its body. A body still arriving is waited for at most {@code helpdesk.body-timeout} (5 s):
+ * one that stops short of its Content-Length is a 408, not a connection held until the server's idle timeout (the
+ * gateway's sign-in is open to anyone).
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class JsonBodyFilter implements ConditionalFilter, Ordered {
+
+    private final Duration bodyTimeout;
+
+    public JsonBodyFilter(@Value("${helpdesk.body-timeout:5s}") Duration bodyTimeout) {
+        this.bodyTimeout = bodyTimeout;
+    }
 
     @Override
     public int getOrder() {
@@ -57,9 +69,22 @@ public class JsonBodyFilter implements ConditionalFilter, Ordered {
             MutableHttpResponse<?> refusal = refusal(request, type.get(), received);
             return refusal == null ? next.proceed() : Mono.<MutableHttpResponse<?>>just(refusal);
         }
-        return Mono.fromFuture(FilterBody.bytes(request))
-                .<MutableHttpResponse<?>>mapNotNull(body -> refusal(request, type.get(), body))
-                .switchIfEmpty(Mono.defer(() -> Mono.from(next.proceed())));
+        // The wait bounds the body's arrival only, not the route that runs after it.
+        Mono<Optional<MutableHttpResponse<?>>> checked = Mono.fromFuture(FilterBody.bytes(request))
+                .map(body -> Optional.<MutableHttpResponse<?>>ofNullable(refusal(request, type.get(), body)))
+                .defaultIfEmpty(Optional.empty())
+                .timeout(bodyTimeout, Mono.fromSupplier(() -> Optional.of(incomplete())))
+                // The client hung up half-way: nobody reads the answer, and it is the same case, not a failure of ours.
+                .onErrorResume(IOException.class, e -> Mono.fromSupplier(() -> Optional.of(incomplete())));
+        return checked.flatMap(refusal -> refusal.<Mono<MutableHttpResponse<?>>>map(Mono::just)
+                .orElseGet(() -> Mono.from(next.proceed())));
+    }
+
+    private static MutableHttpResponse<?> incomplete() {
+        // Closed, because whatever the client sends next on this connection would be read as the rest of the body.
+        return BadInput.response(HttpStatus.REQUEST_TIMEOUT, "body", "body: the request body ended before its "
+                + "Content-Length (or a chunked body before its last chunk): send the whole body")
+                .header(HttpHeaders.CONNECTION, "close");
     }
 
     private static @Nullable MutableHttpResponse<?> refusal(HttpRequest<?> request, Argument<?> type, byte[] body) {

@@ -54,6 +54,13 @@ class FailureHandlerTest {
     }
 
     @Test
+    void aBodyTheClientNeverFinishedIsTheClientsFaultNotA500() throws Exception {
+        HttpResponse<String> r = get("/problem/body-cut-off");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("ended before").doesNotContain("EOF").doesNotContain("Exception");
+    }
+
+    @Test
     void aValueTheDatabaseRefusesAsDataIsA400NotA500() throws Exception {
         HttpResponse<String> r = get("/problem/nul-in-text");
         assertThat(r.statusCode()).isEqualTo(400);

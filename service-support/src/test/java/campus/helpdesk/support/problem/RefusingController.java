@@ -44,6 +44,12 @@ class RefusingController {
         throw new RuntimeException(new SQLDataException("invalid byte sequence for encoding \"UTF8\": 0x00", "22021"));
     }
 
+    @Get("/body-cut-off")
+    String bodyCutOff() {
+        // What the server's body reader fails a handler with when the client closes before its body is whole.
+        throw new RuntimeException(new java.io.EOFException("Connection closed before full body was received"));
+    }
+
     @Get("/deadlock")
     String deadlock() {
         throw new RuntimeException(new SQLTransactionRollbackException("deadlock detected", "40P01"));
