@@ -52,7 +52,8 @@ final class LinkRules {
         }
         if (linkedToIt > 0) {
             throw Problems.conflict("Ticket " + ticket.id() + " is an incident with " + linkedToIt
-                    + " linked tickets of its own: an incident cannot be linked to another");
+                    + (linkedToIt == 1 ? " linked ticket" : " linked tickets")
+                    + " of its own: an incident cannot be linked to another");
         }
     }
 
