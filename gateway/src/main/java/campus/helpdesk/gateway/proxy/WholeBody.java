@@ -2,7 +2,6 @@ package campus.helpdesk.gateway.proxy;
 
 import campus.helpdesk.support.problem.BadInput;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
@@ -72,9 +71,6 @@ class WholeBody {
     private MutableHttpResponse<?> incomplete(HttpRequest<?> request) {
         LOG.info("{} {}: the request body did not arrive whole (body-timeout {} ms); answered 408",
                 request.getMethod(), request.getPath(), timeout.toMillis());
-        // Closed, because whatever the client sends next on this connection would be read as the rest of the body.
-        return BadInput.response(HttpStatus.REQUEST_TIMEOUT, "body", "body: the request body ended before its "
-                        + "Content-Length (or a chunked body before its last chunk): send the whole body")
-                .header(HttpHeaders.CONNECTION, "close");
+        return BadInput.bodyNotWhole();
     }
 }

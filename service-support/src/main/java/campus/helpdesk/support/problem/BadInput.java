@@ -1,6 +1,7 @@
 package campus.helpdesk.support.problem;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 
@@ -34,6 +35,16 @@ public final class BadInput {
     /** A ready 4xx response, for filters that answer before any controller runs. */
     public static MutableHttpResponse<Map<String, Object>> response(HttpStatus status, String field, String detail) {
         return ProblemDocument.response(status, detail, naming(field));
+    }
+
+    /**
+     * 408 for a body that stopped short of its Content-Length (or a chunked one before its last chunk), whoever waited
+     * for it: the connection is closed, because whatever the client sends next would be read as the rest of the body.
+     */
+    public static MutableHttpResponse<Map<String, Object>> bodyNotWhole() {
+        return response(HttpStatus.REQUEST_TIMEOUT, "body", "body: the request body ended before its Content-Length "
+                + "(or a chunked body before its last chunk): send the whole body")
+                .header(HttpHeaders.CONNECTION, "close");
     }
 
     /**

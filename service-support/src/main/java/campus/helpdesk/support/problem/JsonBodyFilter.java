@@ -4,7 +4,6 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.core.type.Argument;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -73,19 +72,13 @@ public class JsonBodyFilter implements ConditionalFilter, Ordered {
         Mono<Optional<MutableHttpResponse<?>>> checked = Mono.fromFuture(FilterBody.bytes(request))
                 .map(body -> Optional.<MutableHttpResponse<?>>ofNullable(refusal(request, type.get(), body)))
                 .defaultIfEmpty(Optional.empty())
-                .timeout(bodyTimeout, Mono.fromSupplier(() -> Optional.of(incomplete())))
+                .timeout(bodyTimeout, Mono.fromSupplier(() -> Optional.of(BadInput.bodyNotWhole())))
                 // The client hung up half-way: nobody reads the answer, and it is the same case, not a failure of ours.
-                .onErrorResume(IOException.class, e -> Mono.fromSupplier(() -> Optional.of(incomplete())));
+                .onErrorResume(IOException.class, e -> Mono.fromSupplier(() -> Optional.of(BadInput.bodyNotWhole())));
         return checked.flatMap(refusal -> refusal.<Mono<MutableHttpResponse<?>>>map(Mono::just)
                 .orElseGet(() -> Mono.from(next.proceed())));
     }
 
-    private static MutableHttpResponse<?> incomplete() {
-        // Closed, because whatever the client sends next on this connection would be read as the rest of the body.
-        return BadInput.response(HttpStatus.REQUEST_TIMEOUT, "body", "body: the request body ended before its "
-                + "Content-Length (or a chunked body before its last chunk): send the whole body")
-                .header(HttpHeaders.CONNECTION, "close");
-    }
 
     private static @Nullable MutableHttpResponse<?> refusal(HttpRequest<?> request, Argument<?> type, byte[] body) {
         if (body.length == 0) {
