@@ -24,7 +24,7 @@ import java.util.concurrent.CompletableFuture;
  * Holds a request until its body has arrived whole, so that a service is never handed half a request. Forwarded at
  * once, a body that stops short of its Content-Length (or a chunked body without its last chunk) would keep the
  * service waiting until the route's read timeout, and the client would be told 504, as if the helpdesk were at fault.
- * The fault is the client's: 408 after {@code helpdesk.proxy.body-timeout}, and the connection closed.
+ * The fault is the client's: 408 after {@code helpdesk.body-timeout} (the same wait as every service's for a JSON body), and the connection closed.
  *
  * <p>Only bodies up to max-request-buffer-size (a JSON body's 1 MB) are held; file uploads are larger and stream on
  * (ProxyFilter), within their route's upload read timeout.
@@ -37,7 +37,7 @@ class WholeBody {
     private final Duration timeout;
     private final long maxSize;
 
-    WholeBody(@Value("${helpdesk.proxy.body-timeout}") Duration timeout, HttpServerConfiguration server) {
+    WholeBody(@Value("${helpdesk.body-timeout}") Duration timeout, HttpServerConfiguration server) {
         this.timeout = timeout;
         this.maxSize = server.getMaxRequestBufferSize();
     }

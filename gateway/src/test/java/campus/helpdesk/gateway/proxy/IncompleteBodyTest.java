@@ -41,7 +41,7 @@ class IncompleteBodyTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         // Shorter than the 5 s default, so that the tests do not wait for it; the route's 1.5 s is left as it is.
         return Map.of("helpdesk.routes.ticket-service.url", tickets.url(),
-                "helpdesk.proxy.body-timeout", "1s", "helpdesk.body-timeout", "1s");
+                "helpdesk.body-timeout", "1s");
     }
 
     @AfterAll

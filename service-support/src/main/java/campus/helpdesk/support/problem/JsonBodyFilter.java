@@ -40,7 +40,7 @@ public class JsonBodyFilter implements ConditionalFilter, Ordered {
 
     private final Duration bodyTimeout;
 
-    public JsonBodyFilter(@Value("${helpdesk.body-timeout:5s}") Duration bodyTimeout) {
+    public JsonBodyFilter(@Value("${helpdesk.body-timeout}") Duration bodyTimeout) {
         this.bodyTimeout = bodyTimeout;
     }
 
