@@ -44,6 +44,11 @@ public class ProblemResponses implements ErrorResponseProcessor<Map<String, Obje
     /** The parser's limit on a number's digits, named by its setting ("from `StreamReadConstraints...`"). */
     private static final Pattern NUMBER_LENGTH = Pattern.compile("Number value length \\(\\d+\\) exceeds the maximum "
             + "allowed \\((\\d+)");
+    private static final Pattern UNEXPECTED_CHARACTER = Pattern.compile(
+            "Unexpected character \\('(.{1,2})' \\(code \\d+\\)\\)(?:: (.*))?");
+    private static final Pattern CONTROL_CHARACTER = Pattern.compile("Illegal (unquoted )?character \\(\\(CTRL-CHAR, code (\\d+)\\)\\)");
+    private static final Pattern UNRECOGNIZED_TOKEN = Pattern.compile("Unrecognized token '([^']{0,40})'");
+    private static final Pattern NON_STANDARD = Pattern.compile("Non-standard token '([^']{0,40})'");
     private static final Pattern BUFFERED = Pattern.compile("exceeds the maximum allowed bufferable length \\[(\\d+)]");
 
     @Override
@@ -130,6 +135,38 @@ public class ProblemResponses implements ErrorResponseProcessor<Map<String, Obje
         return Optional.ofNullable(last);
     }
 
+    /** The parser's names for what it met ("VALUE_STRING", "CTRL-CHAR", "close marker") said in a client's words. */
+    private static String inPlainWords(String text) {
+        if (text.startsWith("Unexpected end-of-input")) {
+            return "the JSON ends before it is complete (a string, object or list is not closed)";
+        }
+        Matcher character = UNEXPECTED_CHARACTER.matcher(text);
+        if (character.matches()) {
+            String expected = character.group(2) == null ? "" : character.group(2)
+                    .replaceFirst("^was expecting ", "expected ").replace("Object entries", "members");
+            return "unexpected character '" + character.group(1) + "'" + (expected.isEmpty() ? "" : ": " + expected);
+        }
+        Matcher control = CONTROL_CHARACTER.matcher(text);
+        if (control.find()) {
+            int code = Integer.parseInt(control.group(2));
+            if (control.group(1) == null) {
+                return "holds a control character (code " + code + ") between its values, where only spaces and line "
+                        + "breaks may stand";
+            }
+            return "holds a control character (code " + code + ") that JSON text must escape: write it as "
+                    + String.format("\\u%04x", code) + (code == 10 ? " or \\n" : code == 9 ? " or \\t" : "");
+        }
+        Matcher token = UNRECOGNIZED_TOKEN.matcher(text);
+        if (token.find()) {
+            return "'" + token.group(1) + "' is not JSON: expected a string, number, list, object, true, false or null";
+        }
+        Matcher nonStandard = NON_STANDARD.matcher(text);
+        if (nonStandard.matches()) {
+            return "'" + nonStandard.group(1) + "' is not a JSON number";
+        }
+        return text;
+    }
+
     /** Keeps the message short and free of Java class names and parser internals. */
     static String readable(String message) {
         if (message.contains("nesting depth")) {
@@ -161,6 +198,7 @@ public class ProblemResponses implements ErrorResponseProcessor<Map<String, Obje
                 .replaceAll(" at \\[Source: .*$", "")
                 .replaceAll("\\[?class [\\w.$]+]?", "").replaceAll("campus\\.helpdesk\\.[\\w.$]+", "")
                 .replaceAll("\\s+", " ").strip();
+        text = inPlainWords(text);
         if (text.startsWith("For input string")) {
             // A path or query value that should have been a number: Java's NumberFormatException says it its way.
             return "must be a whole number";

@@ -16,6 +16,7 @@ import io.micronaut.http.server.HttpServerConfiguration;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The two rules every request body follows, in every service, decided before security and routing:
@@ -26,7 +27,8 @@ import java.util.Locale;
  *   half-way and the proxy could only report a 503;</li>
  *   <li>JSON: a body with another Content-Type (or none) is a 415 problem. Otherwise the router finds no route
  *   that consumes it and the caller is told it may not use the path (403), which sends them looking in the
- *   wrong place.</li>
+ *   wrong place. JSON is read as UTF-8, so a body that declares another charset is a 415 too, rather than
+ *   text read wrongly or a "not valid UTF-8" that blames the bytes.</li>
  * </ul>
  * The one exception is a file upload: {@code multipart/form-data} on the paths a service lists in
  * {@code helpdesk.uploads.paths} (ant patterns), up to max-request-size, which such a service raises; its other
@@ -35,6 +37,9 @@ import java.util.Locale;
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class RequestBodyFilter implements Ordered {
+
+    /** Charsets whose bytes UTF-8 reads the same: read another as UTF-8 and "café" in latin1 arrives broken. */
+    private static final Set<String> READ_AS_UTF8 = Set.of("utf-8", "utf8", "\"utf-8\"", "us-ascii", "ascii");
 
     private final long maxRequestSize;
     private final long maxJsonSize;
@@ -76,7 +81,11 @@ public class RequestBodyFilter implements Ordered {
                             + (type == null ? "missing" : "'" + shorten(type) + "'"));
         }
         if (type != null && isJson(type)) {
-            return null;
+            String charset = declaredCharset(type);
+            return charset == null || READ_AS_UTF8.contains(charset.toLowerCase(Locale.ROOT)) ? null
+                    : BadInput.response(HttpStatus.UNSUPPORTED_MEDIA_TYPE, HttpHeaders.CONTENT_TYPE,
+                            "Content-Type: JSON bodies are read as UTF-8 (charset=utf-8, or no charset), not charset '"
+                                    + shorten(charset) + "'");
         }
         return BadInput.response(HttpStatus.UNSUPPORTED_MEDIA_TYPE, HttpHeaders.CONTENT_TYPE,
                 "Content-Type: request bodies must be JSON (Content-Type: application/json), not "
@@ -111,6 +120,15 @@ public class RequestBodyFilter implements Ordered {
             return type.getType().equalsIgnoreCase("application") && (subtype.equals("json") || subtype.endsWith("+json"));
         } catch (IllegalArgumentException e) {
             return false;
+        }
+    }
+
+    /** The charset parameter a JSON Content-Type declares, or null. */
+    private static @Nullable String declaredCharset(String contentType) {
+        try {
+            return MediaType.of(contentType).getParameters().get("charset").map(String::strip).orElse(null);
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 

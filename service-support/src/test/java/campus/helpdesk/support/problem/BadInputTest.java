@@ -78,9 +78,25 @@ class BadInputTest {
                 HttpResponse.BodyHandlers.ofString()), 415)).containsEntry("field", "Content-Type");
     }
 
+    @Test
+    void jsonInAnotherCharsetIsRefusedByNameAndUtf8IsReadAsSuch() throws Exception {
+        for (String charset : List.of("iso-8859-1", "UTF-16", "no-such-charset")) {
+            Map<String, Object> problem = problem(post("application/json; charset=" + charset, "{\"title\": \"caf\u00e9\"}"), 415);
+            assertThat(problem).containsEntry("field", "Content-Type");
+            assertThat((String) problem.get("detail")).contains("UTF-8", charset);
+        }
+        for (String charset : List.of("utf-8", "UTF8", "us-ascii")) {
+            assertThat(post("application/json; charset=" + charset, "{}").statusCode()).as(charset).isNotEqualTo(415);
+        }
+    }
+
     private HttpResponse<String> post(String body) throws Exception {
+        return post("application/json", body);
+    }
+
+    private HttpResponse<String> post(String contentType, String body) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(server.getURI() + "/problem/report"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

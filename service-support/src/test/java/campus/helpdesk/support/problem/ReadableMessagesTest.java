@@ -30,18 +30,28 @@ class ReadableMessagesTest {
     void theParsersMessagesReadWithoutItsSettings() {
         assertThat(ProblemResponses.readable("Unexpected end-of-input: expected close marker for Object (start marker "
                 + "at [Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: 1, column: "
-                + "1])")).isEqualTo("Unexpected end-of-input: expected close marker for Object");
+                + "1])")).isEqualTo("the JSON ends before it is complete (a string, object or list is not closed)");
+        assertThat(ProblemResponses.readable("Unexpected end-of-input in VALUE_STRING"))
+                .isEqualTo("the JSON ends before it is complete (a string, object or list is not closed)");
         assertThat(ProblemResponses.readable("Non-standard token 'NaN': enable "
-                + "`JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS` to allow")).isEqualTo("Non-standard token 'NaN'");
+                + "`JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS` to allow")).isEqualTo("'NaN' is not a JSON number");
         assertThat(ProblemResponses.readable("Unexpected character ('/' (code 47)): maybe a (non-standard) comment? "
                 + "(not recognized as one since Feature 'ALLOW_COMMENTS' not enabled for parser)"))
-                .isEqualTo("Unexpected character ('/' (code 47)): maybe a (non-standard) comment?");
+                .isEqualTo("unexpected character '/': maybe a (non-standard) comment?");
+        assertThat(ProblemResponses.readable("Unexpected character ('}' (code 125)): was expecting double-quote to "
+                + "start field name")).isEqualTo("unexpected character '}': expected double-quote to start field name");
+        assertThat(ProblemResponses.readable("Unrecognized token 'tru': was expecting (JSON String, Number, Array, "
+                + "Object or token 'null', 'true' or 'false')"))
+                .isEqualTo("'tru' is not JSON: expected a string, number, list, object, true, false or null");
+        assertThat(ProblemResponses.readable("Illegal character ((CTRL-CHAR, code 0)): only regular white space "
+                + "(\\r, \\n, \\t) is allowed between tokens"))
+                .isEqualTo("holds a control character (code 0) between its values, where only spaces and line breaks "
+                        + "may stand");
         assertThat(ProblemResponses.readable("Number value length (5001) exceeds the maximum allowed (1000, from "
                 + "`StreamReadConstraints.getMaxNumberLength()`)")).isEqualTo("a number may have at most 1000 digits");
         assertThat(ProblemResponses.readable("Error decoding property [String title] of type : Illegal unquoted "
                 + "character ((CTRL-CHAR, code 9)): has to be escaped using backslash to be included in string value"))
-                .isEqualTo("Illegal unquoted character ((CTRL-CHAR, code 9)): has to be escaped using backslash to be "
-                        + "included in string value");
+                .isEqualTo("holds a control character (code 9) that JSON text must escape: write it as \\u0009 or \\t");
         assertThat(ProblemResponses.readable("Required Body [ticket] not specified")).isEqualTo("is required");
         assertThat(ProblemResponses.readable("Failed to convert argument [thumbnail] for value [[true, false]] due "
                 + "to: Cannot convert an iterable with more than 1 value to a non collection object"))
