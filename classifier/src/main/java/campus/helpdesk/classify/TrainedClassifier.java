@@ -112,14 +112,15 @@ final class TrainedClassifier implements TicketClassifier {
     public Classification classify(String text) {
         String t = text == null ? "" : text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
         double[] p;
-        if (vocabulary.knowsAWordOf(t)) {
+        if (vocabulary.evidenceIn(t) > 0) {
             p = logits(t);
             LinearModel.softmax(p, temperature);
             capTheBest(p);
         } else {
-            // No word the model has ever seen ("AAAA", "asdf", an empty title): the scores would only echo
-            // letter patterns. What is known then is how common each category is, which stays below
-            // Certainty.NOT_SURE_BELOW with three categories, so the desk checks instead of the model guessing.
+            // No word the model has seen that tells categories apart ("AAAA", "asdf", an empty title, "a", "the"):
+            // the scores would only echo letter patterns or words every category uses. What is known then is how
+            // common each category is, which stays below Certainty.NOT_SURE_BELOW with three categories, so the
+            // desk checks instead of the model guessing.
             p = vocabulary.categoryShares();
         }
         int best = 0;

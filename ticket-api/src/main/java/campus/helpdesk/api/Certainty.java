@@ -12,7 +12,8 @@ public enum Certainty {
      * Below this calibrated confidence the category is little better than a coin toss between two, so it is not
      * offered as an answer. Chosen on the labelled corpus (10-fold cross-validation, out-of-fold answers): the 9 %
      * of tickets below 0.7 were right 58 % of the time, those from 0.7 to 0.8 82 %, those above 97 %
-     * (classifier/README.md, "How sure"). Text with no word the model knows always lands below it.
+     * (classifier/README.md, "How sure"). Text with no known word that tells categories apart ("zzzz", "a",
+     * "the") always lands below it.
      */
     public static final double NOT_SURE_BELOW = 0.7;
 

@@ -1,6 +1,7 @@
 package campus.helpdesk.ticket.classify;
 
 import campus.helpdesk.api.Category;
+import campus.helpdesk.api.Certainty;
 import campus.helpdesk.api.Classification;
 import campus.helpdesk.api.Ticket;
 import campus.helpdesk.api.TicketPage;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,6 +50,20 @@ class ClassifierTest extends ApiTest {
         assertThat(ticket.category()).isEqualTo(expected.category());
         assertThat(ticket.categoryConfidence()).isEqualTo(expected.confidence());
         assertThat(ticket.needsReview()).isEqualTo(expected.needsReview());
+    }
+
+    /** The tester's report: title "a", description "e" was filed SERVICES at 0.99 without review. */
+    @Test
+    void aTicketOfLoneLettersIsNotSureAndWaitsForReview() {
+        Ticket ticket = create(STUDENT, "a", "e");
+        assertThat(ticket.needsReview()).isTrue();
+        assertThat(ticket.categoryConfidence()).isLessThan(Certainty.NOT_SURE_BELOW);
+        for (String text : List.of("a", "e", "i", "o", "x")) {
+            Classification answer = classify(text);
+            assertThat(answer.certainty()).as(text).isEqualTo(Certainty.NOT_SURE);
+            assertThat(answer.needsReview()).as(text).isTrue();
+        }
+        assertThat(classify("wifi down").certainty()).isEqualTo(Certainty.VERY_LIKELY);
     }
 
     @Test
