@@ -142,7 +142,7 @@ class DashboardInTheBrowserTest {
                     + "[\\d.]+ % after \\(trained with \\d+\\)\\."
                     + "|Not retrained: the new model would get [\\d.]+ % .* The model in use stays\\..*"
                     + "|Not retrained: A retrain is judged on the staff corrections held back from training \\(every "
-                    + "fifth\\); that needs at least 6 stored corrections, there are \\d+\\.");
+                    + "fifth corrected ticket\\); that needs at least 46 corrected tickets, there are \\d+ .*");
             staff.screenshot("23-classifier-retrain");
         }
     }

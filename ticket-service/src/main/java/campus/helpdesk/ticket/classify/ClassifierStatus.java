@@ -6,9 +6,10 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 
 /**
- * The classifier as staff see it: how many corrections are stored, which model is in use (the shipped one, or one
- * retrained with {@code modelCorrections} of them at {@code trainedAt}) and its accuracy on the held-back
- * corrections ({@code null} while fewer than {@code correctionsNeeded} are stored).
+ * The classifier as staff see it: how many tickets staff corrected (one corrected again counts once), which model is
+ * in use (the shipped one, or one retrained with {@code modelCorrections} of them at {@code trainedAt}) and its
+ * accuracy on the held-back corrections ({@code null} while fewer than {@code correctionsNeeded} tickets are
+ * corrected).
  */
 @Serdeable
 public record ClassifierStatus(long corrections, boolean shipped, int modelCorrections, Instant trainedAt,

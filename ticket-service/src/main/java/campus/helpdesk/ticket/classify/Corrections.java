@@ -11,6 +11,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,7 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Staff corrections of the category: stored as training data, and fed to the classifier by a retrain (on demand,
  * at start-up when there are some, and optionally after every {@code helpdesk.classifier.retrain-every} new ones).
  * A retrain is judged on the corrections it did not learn from ({@link HeldBack}) and replaces the model in use
- * only when it gets at least as many of them right: a few careless corrections cannot poison the model.
+ * only when it gets at least as many of them right: a few careless corrections cannot poison the model. A ticket
+ * counts once, with its latest category ({@link #latestPerTicket}).
  */
 @Singleton
 public class Corrections {
@@ -65,7 +67,9 @@ public class Corrections {
         if (!split.enoughToJudge()) {
             throw new HelpdeskProblem(HttpStatus.UNPROCESSABLE_ENTITY, "Too few corrections to judge a retrain",
                     String.format(Locale.ROOT, "A retrain is judged on the staff corrections held back from "
-                                    + "training (every fifth); that needs at least %d stored corrections, there are %d.",
+                                    + "training (every fifth corrected ticket); that needs at least %d corrected "
+                                    + "tickets, there are %d (a ticket corrected again counts once, with its latest "
+                                    + "category).",
                             HeldBack.CORRECTIONS_NEEDED, split.judge().size() + split.train().size()),
                     Map.of("corrections", split.judge().size() + split.train().size(),
                             "needed", HeldBack.CORRECTIONS_NEEDED));
@@ -119,7 +123,21 @@ public class Corrections {
     }
 
     private List<LabelledText> examples() {
-        return stored.listOrderById().stream().map(c -> new LabelledText(c.corrected(), c.text())).toList();
+        return latestPerTicket(stored.listOrderById());
+    }
+
+    /**
+     * One training example per corrected ticket: its latest correction's category and text, in the order the tickets
+     * were first corrected. Staff who set a ticket back and forth taught the model one thing, what they settled on;
+     * counted once per change, one ticket moved seven times filled both the training part and the held-back part
+     * with contradicting labels of itself, and judged the retrain that learnt them.
+     */
+    static List<LabelledText> latestPerTicket(List<CategoryCorrection> byId) {
+        Map<Long, CategoryCorrection> latest = new LinkedHashMap<>();
+        for (CategoryCorrection correction : byId) {
+            latest.put(correction.ticketId(), correction); // a later one replaces the value, not the place
+        }
+        return latest.values().stream().map(c -> new LabelledText(c.corrected(), c.text())).toList();
     }
 
     private static String percent(double share) {

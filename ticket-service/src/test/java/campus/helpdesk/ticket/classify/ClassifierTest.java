@@ -88,7 +88,7 @@ class ClassifierTest extends ApiTest {
     void correctionsFollowedByARetrainChangeThePredictionForThatKindOfText() {
         Category before = classify(ODD_TEXT).category();
         Category wanted = before == Category.SERVICES ? Category.FACILITY : Category.SERVICES;
-        for (int i = 0; i < 6; i++) {
+        for (int i = 0; i < HeldBack.CORRECTIONS_NEEDED; i++) {
             Ticket ticket = create(STUDENT, "Zorblax problem " + i, ODD_TEXT + " again, number " + i);
             Api.Answer answer = api.patch(STAFF, "/api/tickets/" + ticket.id(),
                     Map.of("category", wanted.name(), "version", ticket.version()));
@@ -96,7 +96,7 @@ class ClassifierTest extends ApiTest {
         }
         Api.Answer retrain = api.post(STAFF, "/api/classifier/retrain", Map.of());
         assertThat(retrain.status).as(retrain.toString()).isEqualTo(200);
-        assertThat(((Number) retrain.map().get("corrections")).intValue()).isEqualTo(6);
+        assertThat(((Number) retrain.map().get("corrections")).intValue()).isEqualTo(HeldBack.CORRECTIONS_NEEDED);
         assertThat(retrain.map()).containsKey("trainedAt");
 
         assertThat(classify(ODD_TEXT + " today").category()).isEqualTo(wanted);

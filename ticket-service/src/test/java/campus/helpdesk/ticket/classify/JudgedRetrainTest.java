@@ -29,6 +29,7 @@ class JudgedRetrainTest extends ApiTest {
     /** Kinds of text the shipped corpus cannot know. */
     private static final String ZORBLAX = "the zorblax quuxifier in the vorpal annex glimmers";
     private static final String FROBNITZ = "the frobnitz gargleblaster of the quibble wing hums";
+    private static final String WIBBLE = "the wibbleton snarfcatcher by the plonk stair rattles";
 
     @Override
     public Map<String, String> getProperties() {
@@ -40,38 +41,62 @@ class JudgedRetrainTest extends ApiTest {
     @Test
     @Order(1)
     void aRetrainWithTooFewCorrectionsToJudgeIsRefusedSayingHowManyAreNeeded() {
-        correctByStaff(ZORBLAX, other(classify(ZORBLAX)), 2);
+        correctByStaff(ZORBLAX, zorblaxWanted(), 2);
         Api.Answer answer = api.post(STAFF, "/api/classifier/retrain", Map.of());
-        assertProblem(answer, 422, "at least 6 stored corrections, there are 2");
+        assertProblem(answer, 422, "at least 46 corrected tickets, there are 2");
         assertThat(status().get("shipped")).isEqualTo(true);
         assertThat(status().get("accuracy")).isNull();
     }
 
+    /**
+     * The tester's case: one ticket's category set FACILITY, IT, FACILITY, … seven times counted as seven corrections,
+     * and the retrain was judged on two held-back copies of it with contradicting labels (0 % before, 50 % after)
+     * and applied.
+     */
     @Test
     @Order(2)
-    void aRetrainThatImprovesTheHeldBackAccuracyIsApplied() {
-        Category wanted = other(classify(ZORBLAX));
-        correctByStaff(ZORBLAX, wanted, 10);
+    void aTicketSetBackAndForthCountsOnceAndJudgesNothing() {
+        Ticket ticket = create(STUDENT, "Wibble", WIBBLE);
+        long version = ticket.version();
+        for (int i = 0; i < 7; i++) {
+            Category to = i % 2 == 0 ? Category.FACILITY : Category.IT;
+            Api.Answer answer = api.patch(STAFF, "/api/tickets/" + ticket.id(),
+                    Map.of("category", to.name(), "version", version));
+            assertThat(answer.status).as(answer.toString()).isEqualTo(200);
+            version = answer.as(Ticket.class).version();
+        }
+        assertThat(status()).containsEntry("corrections", 3);
 
         Api.Answer answer = api.post(STAFF, "/api/classifier/retrain", Map.of());
-        assertThat(answer.status).as(answer.toString()).isEqualTo(200);
-        Map<String, Object> retrain = answer.map();
-        assertThat(retrain).containsEntry("applied", true).containsEntry("heldBack", 3).containsEntry("used", 9);
-        assertThat(number(retrain, "after")).isGreaterThan(number(retrain, "before"));
-        assertThat(classify(ZORBLAX + " today")).isEqualTo(wanted);
-
-        Map<String, Object> status = status();
-        assertThat(status).containsEntry("shipped", false).containsEntry("modelCorrections", 9)
-                .containsEntry("corrections", 12).containsEntry("heldBack", 3);
-        assertThat(number(status, "accuracy")).isEqualTo(number(retrain, "after"));
+        assertProblem(answer, 422, "at least 46 corrected tickets, there are 3");
+        assertThat(status().get("shipped")).isEqualTo(true);
     }
 
     @Test
     @Order(3)
+    void aRetrainThatImprovesTheHeldBackAccuracyIsApplied() {
+        Category wanted = zorblaxWanted();
+        correctByStaff(ZORBLAX, wanted, 50);
+
+        Api.Answer answer = api.post(STAFF, "/api/classifier/retrain", Map.of());
+        assertThat(answer.status).as(answer.toString()).isEqualTo(200);
+        Map<String, Object> retrain = answer.map();
+        assertThat(retrain).containsEntry("applied", true).containsEntry("heldBack", 11).containsEntry("used", 42)
+                .containsEntry("corrections", 53);
+        assertThat(number(retrain, "after")).isGreaterThan(number(retrain, "before"));
+        assertThat(classify(ZORBLAX + " today")).isEqualTo(wanted);
+
+        Map<String, Object> status = status();
+        assertThat(status).containsEntry("shipped", false).containsEntry("modelCorrections", 42)
+                .containsEntry("corrections", 53).containsEntry("heldBack", 11);
+        assertThat(number(status, "accuracy")).isEqualTo(number(retrain, "after"));
+    }
+
+    @Test
+    @Order(4)
     void aRetrainWithPoisonedCorrectionsIsRefusedAndTheModelStays() throws Exception {
         Category right = other(classify(FROBNITZ));
-        long ticketId = create(STUDENT, "Frobnitz", FROBNITZ).id();
-        storeCorrections(ticketId, position -> right, 10);
+        storeCorrections(position -> right, 10);
         Api.Answer taught = api.post(STAFF, "/api/classifier/retrain", Map.of());
         assertThat(taught.status).as(taught.toString()).isEqualTo(200);
         assertThat(classify(FROBNITZ)).isEqualTo(right);
@@ -80,7 +105,7 @@ class JudgedRetrainTest extends ApiTest {
         // A careless run of corrections: every one that trains says the wrong thing, the held-back ones stay right.
         Category wrong = Arrays.stream(Category.values()).filter(c -> c != right)
                 .findFirst().orElseThrow();
-        storeCorrections(ticketId, position -> position % HeldBack.EVERY == 0 ? right : wrong, 30);
+        storeCorrections(position -> position % HeldBack.EVERY == 0 ? right : wrong, 30);
 
         Api.Answer refused = api.post(STAFF, "/api/classifier/retrain", Map.of());
         assertProblem(refused, 409, "would lower the accuracy");
@@ -106,18 +131,21 @@ class JudgedRetrainTest extends ApiTest {
         }
     }
 
-    /** Corrections as the category change stores them, written directly so their positions are known. */
-    private void storeCorrections(long ticketId, IntFunction<Category> labelAt, int times)
-            throws Exception {
+    /**
+     * Corrections as the category change stores them, one per new ticket, written directly so their positions in
+     * the held-back cut (the order tickets were first corrected) are known.
+     */
+    private void storeCorrections(IntFunction<Category> labelAt, int times) throws Exception {
         try (Connection c = sql(); Statement count = c.createStatement();
-             ResultSet stored = count.executeQuery("SELECT count(*) FROM category_correction");
+             ResultSet stored = count.executeQuery("SELECT count(DISTINCT ticket_id) FROM category_correction");
              PreparedStatement insert = c.prepareStatement("INSERT INTO category_correction "
                      + "(ticket_id, text, predicted, corrected, actor) VALUES (?, ?, 'IT', ?::ticket_category, 'Carla')")) {
             stored.next();
             long first = stored.getLong(1);
             for (int i = 0; i < times; i++) {
-                insert.setLong(1, ticketId);
-                insert.setString(2, FROBNITZ + ", note " + (first + i));
+                String text = FROBNITZ + ", note " + (first + i);
+                insert.setLong(1, create(STUDENT, "Frobnitz " + i, text).id());
+                insert.setString(2, text);
                 insert.setString(3, labelAt.apply((int) (first + i)).name());
                 insert.executeUpdate();
             }
@@ -133,6 +161,11 @@ class JudgedRetrainTest extends ApiTest {
     private Category classify(String text) {
         return Category.valueOf((String) api.post(STAFF, "/api/tickets/classify", Map.of("text", text)).map()
                 .get("category"));
+    }
+
+    /** A category the shipped model does not give the tickets {@link #correctByStaff} files. */
+    private Category zorblaxWanted() {
+        return other(classify("Zorblax problem 0\n" + ZORBLAX + " again, number 0"));
     }
 
     private static Category other(Category category) {
