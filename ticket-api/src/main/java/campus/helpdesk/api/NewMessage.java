@@ -13,6 +13,12 @@ public record NewMessage(
         @Size(max = 5_000, message = "A message can be at most 5,000 characters.")
         @Pattern(regexp = Text.PLAIN, message = Text.PLAIN_MESSAGE) String body,
         @Nullable Boolean internal) {
+
+    /** The body composed ({@link Text#composed}), however the sender's keyboard wrote its accents. */
+    public NewMessage {
+        body = Text.composed(body);
+    }
+
     public boolean isInternal() {
         return Boolean.TRUE.equals(internal);
     }

@@ -42,8 +42,12 @@ public record NewTicket(
     public static final String EMAIL = "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}"
             + "[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+";
 
+    /** The free text composed ({@link Text#composed}), however the sender's keyboard wrote its accents. */
     @Creator
     public NewTicket {
+        title = Text.composed(title);
+        description = Text.composed(description);
+        location = Text.composed(location);
     }
 
     /** A report without a notification address. */

@@ -1,5 +1,7 @@
 package campus.helpdesk.api;
 
+import java.text.Normalizer;
+
 /**
  * The one rule for free text in a request body: any character a person can type, including line breaks and tabs,
  * but no other control character. NUL ({@code \u0000}) in particular cannot be stored in PostgreSQL text; the
@@ -48,6 +50,18 @@ public final class Text {
     public static final String VISIBLE = "(?s).*[^\\s\\p{Z}\\p{Cf}\\p{Cc}\\p{Mn}\\u115F\\u1160\\u3164\\uFFA0\\u2800].*";
 
     private Text() {
+    }
+
+    /**
+     * {@code text} in Unicode normal form C (null stays null). "é" arrives as one character or as "e" and a combining
+     * acute, as the sender's keyboard or system composed it; both look alike, but PostgreSQL compares code points, so
+     * a ticket stored decomposed was found by neither "cassée" nor "café", and a decomposed query found nothing.
+     * Free text is composed when a request carries it in (the records of this contract) and a search text when it is
+     * read, so stored text and queries meet in one form.
+     */
+    public static String composed(String text) {
+        return text == null || Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text
+                : Normalizer.normalize(text, Normalizer.Form.NFC);
     }
 
     /**

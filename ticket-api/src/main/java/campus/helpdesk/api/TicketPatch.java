@@ -22,4 +22,11 @@ public record TicketPatch(
         @Nullable Priority priority,
         @Nullable Category category,
         @Nullable Long version) {
+
+    /** The free text composed ({@link Text#composed}), however the sender's keyboard wrote its accents. */
+    public TicketPatch {
+        title = Text.composed(title);
+        description = Text.composed(description);
+        location = Text.composed(location);
+    }
 }

@@ -1,5 +1,7 @@
 package campus.helpdesk.ticket.search;
 
+import campus.helpdesk.api.Text;
+
 import campus.helpdesk.api.Category;
 import campus.helpdesk.api.Priority;
 import campus.helpdesk.api.SlaStatus;
@@ -171,7 +173,8 @@ public record ListQuery(Set<TicketStatus> statuses, Set<Category> categories, Se
         if (q.length() > MAX_QUERY_LENGTH) {
             throw Problems.badInput("q", "must be at most " + MAX_QUERY_LENGTH + " characters");
         }
-        return q.strip();
+        // Composed as stored text is (Text.composed): "cai\u0301da" finds what "caída" finds.
+        return Text.composed(q.strip());
     }
 
     /** An instant (2026-03-01T10:00:00Z, or with an offset) or a date; a date as upper bound includes that day. */

@@ -55,6 +55,8 @@ public class SimilarController {
         if (location != null && !PLAIN.matcher(location).matches()) {
             throw Problems.badInput("location", Text.PLAIN_MESSAGE);
         }
-        return new SimilarTickets(search.similar(text, location == null || location.isBlank() ? null : location));
+        // Composed as stored text is (Text.composed), so the typed text and the stored reports meet in one form.
+        return new SimilarTickets(search.similar(Text.composed(text),
+                location == null || location.isBlank() ? null : Text.composed(location)));
     }
 }
