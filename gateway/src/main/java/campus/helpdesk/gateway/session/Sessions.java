@@ -6,19 +6,13 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Signs people in and out and reads the session of a request; the one place that knows the cookie. Created at
@@ -34,12 +28,11 @@ public class Sessions {
     private final SessionConfig config;
     private final SessionCodec codec;
     private final Clock clock = Clock.systemUTC();
-    /** Sessions signed out before their expiry, until then; the cookie alone would still verify. */
-    private final Map<String, Instant> signedOut = new ConcurrentHashMap<>();
-    private final Sinks.Many<String> signOuts = Sinks.many().multicast().directBestEffort();
+    private final EndedSessions ended;
 
-    public Sessions(SessionConfig config) {
+    public Sessions(SessionConfig config, EndedSessions ended) {
         this.config = config;
+        this.ended = ended;
         byte[] secret = Secrets.require(SECRET_VARIABLE, config.getSecret()).getBytes(StandardCharsets.UTF_8);
         this.codec = new SessionCodec(secret, clock);
     }
@@ -65,15 +58,9 @@ public class Sessions {
                 clock.instant().plus(config.getTtl()));
     }
 
-    /** Ends the request's session everywhere in this gateway: its cookie stops working and its live streams end. */
+    /** Ends the request's session: its cookie stops working and its live streams end, here and on every replica. */
     public void signOut(HttpRequest<?> request) {
-        of(request).ifPresent(session -> {
-            Instant now = clock.instant();
-            signedOut.values().removeIf(expiry -> expiry.isBefore(now));
-            signedOut.put(session.id(), session.expiresAt());
-            // Two sign-outs on two event loops at once: retry rather than drop one (its streams would go on).
-            signOuts.emitNext(session.id(), Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(100)));
-        });
+        of(request).ifPresent(ended::end);
     }
 
     /**
@@ -81,10 +68,7 @@ public class Sessions {
      * subscribed to only after its sign-out (the browser's request and the sign-out race).
      */
     public Flux<String> signedOut(String sessionId) {
-        // Listen first, then look: a sign-out between the two is caught by the listener.
-        return Flux.merge(signOuts.asFlux().filter(sessionId::equals),
-                        Mono.fromCallable(() -> signedOut.containsKey(sessionId) ? sessionId : null))
-                .take(1);
+        return ended.endingOf(sessionId);
     }
 
     public Cookie cookie(Session session) {
@@ -102,7 +86,7 @@ public class Sessions {
 
     public Optional<Session> of(HttpRequest<?> request) {
         return request.getCookies().findCookie(COOKIE).flatMap(c -> codec.decode(c.getValue()))
-                .filter(session -> !signedOut.containsKey(session.id()));
+                .filter(session -> !ended.isEnded(session.id()));
     }
 
     public boolean secureCookie() {

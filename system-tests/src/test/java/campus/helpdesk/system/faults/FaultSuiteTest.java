@@ -222,6 +222,45 @@ class FaultSuiteTest {
         assertThat(desk.suite.pid(Service.TICKET_SERVICE)).as("the same process, not a restart").isEqualTo(pid);
     }
 
+    @Test
+    @Order(6)
+    void aSignOutOutlastsTheGatewaysCrashAndRestart() throws Exception {
+        String signedOut = desk.signIn("Signed Out Student", "STUDENT");
+        String stillIn = desk.signIn("Still In Student", "STUDENT");
+        Map<String, String> fromOurPage = Map.of("Cookie", signedOut, "Origin", desk.gateway.toString()
+                .replaceAll("/$", ""));
+        assertThat(GatewayClient.send(desk.gateway.resolve("/api/session"), "DELETE", null, fromOurPage).status())
+                .isIn(200, 204);
+        long recorded = SupervisedDesk.await(BOUND, () -> endedSessions() == 1);
+        long pid = desk.suite.pid(Service.GATEWAY);
+        SupervisedDesk.kill9(pid);
+        long back = SupervisedDesk.await(BOUND, () -> desk.suite.pid(Service.GATEWAY) != pid
+                && desk.healthy(Service.GATEWAY));
+        String afterRestart = GatewayClient.send(desk.gateway.resolve("/api/session"), "GET", null,
+                Map.of("Cookie", signedOut)).body();
+        int write = GatewayClient.send(desk.gateway.resolve("/api/tickets"), "POST", Map.of("title",
+                "Written with a signed-out cookie", "description", "Must not be filed", "location", "Nowhere"),
+                Map.of("Cookie", signedOut, "Origin", desk.gateway.toString().replaceAll("/$", ""))).status();
+        String other = GatewayClient.send(desk.gateway.resolve("/api/session"), "GET", null,
+                Map.of("Cookie", stillIn)).body();
+        REPORT.add("| gateway kill -9 after a sign-out | recorded in ticket-service in " + recorded
+                + " ms; gateway back in " + back + " ms; the signed-out cookie: " + afterRestart
+                + ", a write with it " + write + " |");
+        assertThat(afterRestart).contains("\"signedIn\":false");
+        assertThat(write).isEqualTo(401);
+        assertThat(other).as("a session nobody signed out").contains("\"signedIn\":true");
+    }
+
+    private static int endedSessions() {
+        try (java.sql.Connection c = desk.sql(); java.sql.ResultSet rs = c.createStatement()
+                .executeQuery("SELECT count(*) FROM ended_sessions WHERE expires_at > now()")) {
+            rs.next();
+            return rs.getInt(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static void signal(String signal, long pid) throws Exception {
         assertThat(new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).start().waitFor()).isZero();
     }

@@ -406,6 +406,10 @@ class BadInputCorpusTest {
                 Endpoint.only(t, "DELETE", "/api/tokens/{name}", Map.of(), EnumSet.of(Mutation.PATH_ID,
                         Mutation.CONTENT_TYPE, Mutation.OVERSIZED, Mutation.METHOD, Mutation.BAD_PATH)),
                 Endpoint.body(t, "POST", "/api/tokens/verify", fields("token", text(false, "hdt_not_a_token")), false),
+                // The gateway's sign-outs (GATEWAY only): an id of 16-64 URL-safe characters and its expiry.
+                Endpoint.body(t, "POST", "/api/sessions/ended", fields("id", text(true, "fuzz-session-id-0123456789"),
+                        "expiresAt", text(true, "2030-01-01T00:00:00Z")), false),
+                Endpoint.read(t, "/api/sessions/ended", Map.of()),
                 Endpoint.read(t, "/api/integrations", Map.of()),
                 Endpoint.body(t, "POST", "/api/integrations", fields("name", text(true, "fuzz-hook")), true),
                 Endpoint.only(t, "DELETE", "/api/integrations/{name}", Map.of(), EnumSet.of(Mutation.PATH_ID,
@@ -728,7 +732,8 @@ class BadInputCorpusTest {
                          || (SELECT count(*) FROM integrations) || ' integrations, '
                          || (SELECT count(*) FROM integrations WHERE revoked_at IS NOT NULL) || ' revoked, '
                          || (SELECT count(*) FROM intake_delivery) || ' deliveries, '
-                         || (SELECT count(*) FROM category_correction) || ' corrections; targets: '
+                         || (SELECT count(*) FROM category_correction) || ' corrections, '
+                         || (SELECT count(*) FROM ended_sessions) || ' ended sessions; targets: '
                          || (SELECT string_agg(t::text, ' | ' ORDER BY id) FROM tickets t WHERE id IN (%s))
                      """.formatted(String.join(",", fixedTickets.stream().map(String::valueOf).toList())))) {
             r.next();

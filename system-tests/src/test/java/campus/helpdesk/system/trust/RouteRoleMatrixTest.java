@@ -111,6 +111,9 @@ class RouteRoleMatrixTest {
             GatewayRoute.forAnyone("POST", "/api/intake/matrix-hook", 401),
             GatewayRoute.notExposed("GET", "/api/changes"),
             GatewayRoute.notExposed("GET", "/api/changes/snapshot"),
+            // The gateway's record of sign-outs lives in ticket-service for the gateway itself, never routed to.
+            GatewayRoute.notExposed("GET", "/api/sessions/ended"),
+            GatewayRoute.notExposed("POST", "/api/sessions/ended"),
             GatewayRoute.of("GET", "/api/classifier", java.util.Set.of("STAFF"), 200),
             // Judged on the stored corrections: applied, refused as lowering the accuracy, or too few to judge.
             GatewayRoute.judged("POST", "/api/classifier/retrain", java.util.Set.of("STAFF"), 200,
@@ -303,6 +306,8 @@ class RouteRoleMatrixTest {
             case "POST /api/tickets/classify" -> Map.of("text", "The printer in the library is jammed");
             case "POST /api/tokens" -> Map.of("name", "matrix-new-" + names.incrementAndGet(), "role", "ANALYST");
             case "POST /api/tokens/verify" -> Map.of("token", "hdt_x");
+            case "POST /api/sessions/ended" -> Map.of("id", "matrix-session-id-0123456789", "expiresAt",
+                    "2030-01-01T00:00:00Z");
             case "POST /api/integrations" -> Map.of("name", "matrix-new-" + names.incrementAndGet());
             case "POST /api/intake/{signed}", "POST /api/intake/matrix-hook" -> Map.of("title", "Matrix alarm",
                     "description", "Opened by the route matrix through the intake");

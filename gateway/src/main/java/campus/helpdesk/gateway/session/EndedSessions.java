@@ -1,0 +1,105 @@
+package campus.helpdesk.gateway.session;
+
+import campus.helpdesk.api.EndedSession;
+import campus.helpdesk.client.EndedSessionClient;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The sessions signed out before their cookie expires: a signed cookie alone would still verify. Held here for
+ * every request, and in ticket-service so that a sign-out outlasts this gateway's restart (the supervisor's, after
+ * a crash) and holds on its other replicas: each sign-out is recorded there at once (again on the next round when
+ * ticket-service was away), and every round reads back the others'. The first round runs before the gateway
+ * serves anyone (bounded by {@link #FIRST_ROUND}, so a hung ticket-service delays a start, never stops it); on
+ * another replica a sign-out holds from its next round: {@code helpdesk.session.sync-interval}.
+ */
+@Singleton
+public class EndedSessions implements ApplicationEventListener<StartupEvent> {
+
+    private static final Duration FIRST_ROUND = Duration.ofSeconds(3);
+
+    private static final Logger LOG = LoggerFactory.getLogger(EndedSessions.class);
+
+    private final EndedSessionClient store;
+    private final Clock clock = Clock.systemUTC();
+    private final Map<String, Instant> ended = new ConcurrentHashMap<>();
+    /** Ended here but not yet recorded in ticket-service. */
+    private final Map<String, Instant> unrecorded = new ConcurrentHashMap<>();
+    private final Sinks.Many<String> endings = Sinks.many().multicast().directBestEffort();
+
+    public EndedSessions(EndedSessionClient store) {
+        this.store = store;
+    }
+
+    /** Ends the session at once in this gateway (its cookie, its live streams) and records it for the others. */
+    void end(Session session) {
+        endHere(session.id(), session.expiresAt());
+        unrecorded.put(session.id(), session.expiresAt());
+        Mono.fromRunnable(this::record).subscribeOn(Schedulers.boundedElastic())
+                .onErrorResume(e -> Mono.empty()).subscribe();
+    }
+
+    boolean isEnded(String sessionId) {
+        return ended.containsKey(sessionId);
+    }
+
+    /** Emits once when the session ends, or at once if it has: a stream may be subscribed to after its sign-out. */
+    Flux<String> endingOf(String sessionId) {
+        // Listen first, then look: an ending between the two is caught by the listener.
+        return Flux.merge(endings.asFlux().filter(sessionId::equals),
+                        Mono.fromCallable(() -> ended.containsKey(sessionId) ? sessionId : null))
+                .take(1);
+    }
+
+    @Override
+    public void onApplicationEvent(StartupEvent event) {
+        Mono.fromRunnable(this::synchronise).subscribeOn(Schedulers.boundedElastic()).timeout(FIRST_ROUND)
+                .onErrorResume(e -> Mono.empty()).block();
+    }
+
+    /** Records what is unrecorded and learns the other replicas' sign-outs (and, after a restart, all of them). */
+    @Scheduled(fixedDelay = "${helpdesk.session.sync-interval:5s}", initialDelay = "${helpdesk.session.sync-interval:5s}")
+    void synchronise() {
+        try {
+            record();
+            for (EndedSession session : store.ended()) {
+                if (!ended.containsKey(session.id())) {
+                    endHere(session.id(), session.expiresAt());
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.info("Sign-outs not synchronised with ticket-service this round ({}); next round in a moment",
+                    e.getMessage());
+        }
+    }
+
+    private void record() {
+        for (Map.Entry<String, Instant> session : unrecorded.entrySet()) {
+            store.end(new EndedSession(session.getKey(), session.getValue()));
+            unrecorded.remove(session.getKey(), session.getValue());
+        }
+    }
+
+    private void endHere(String id, Instant expiresAt) {
+        Instant now = clock.instant();
+        ended.values().removeIf(expiry -> expiry.isBefore(now));
+        unrecorded.values().removeIf(expiry -> expiry.isBefore(now));
+        ended.put(id, expiresAt);
+        // Two endings on two threads at once: retry rather than drop one (its streams would go on).
+        endings.emitNext(id, Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(100)));
+    }
+}
