@@ -30,7 +30,13 @@ public final class OriginCheck {
             if (uri.getScheme() == null || uri.getAuthority() == null) {
                 return false; // "null" origins (sandboxed frames, file:) are foreign.
             }
-            String sourceOrigin = (uri.getScheme() + "://" + uri.getAuthority()).toLowerCase(Locale.ROOT);
+            String given = uri.getScheme() + "://" + uri.getAuthority();
+            String sourceOrigin = given.toLowerCase(Locale.ROOT);
+            if (origin != null && !given.equals(sourceOrigin)) {
+                // Browsers write an Origin in lower case; the framework's CORS check then refused "LOCALHOST" with
+                // an empty 403, so it is refused here, with a problem, instead.
+                return false;
+            }
             return allowedOrigins.contains(sourceOrigin)
                     || (host != null && uri.getAuthority().equalsIgnoreCase(host.trim()));
         } catch (IllegalArgumentException e) {

@@ -87,6 +87,22 @@ class SecurityTest {
     }
 
     @Test
+    void anOriginNoBrowserWritesIsRefusedWithAProblem() {
+        GatewayHttp byName = new GatewayHttp(java.net.URI.create("http://localhost:" + server.getPort()));
+        assertThat(byName.post("/api/session", SIGN_IN, "Origin", "http://localhost:" + server.getPort())
+                .statusCode()).as("the same origin, as a browser writes it").isEqualTo(200);
+        HttpResponse<String> upperCase = byName.post("/api/session", SIGN_IN, "Origin",
+                "http://LOCALHOST:" + server.getPort());
+        HttpResponse<String> twice = byName.post("/api/session", SIGN_IN, "Origin",
+                "http://localhost:" + server.getPort(), "Origin", "https://evil.example");
+        for (HttpResponse<String> r : java.util.List.of(upperCase, twice)) {
+            assertThat(r.statusCode()).isEqualTo(403);
+            assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+            assertThat(r.headers().firstValue("Set-Cookie")).isEmpty();
+        }
+    }
+
+    @Test
     void ourOwnOriginMayChangeState() {
         String origin = "http://" + server.getHost() + ":" + server.getPort();
         assertThat(http.post("/api/session", SIGN_IN, "Origin", origin).statusCode()).isEqualTo(200);
