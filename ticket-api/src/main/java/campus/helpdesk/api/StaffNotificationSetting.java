@@ -3,6 +3,7 @@ package campus.helpdesk.api;
 import io.micronaut.core.annotation.Creator;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -16,7 +17,8 @@ public record StaffNotificationSetting(
         @Nullable @Size(max = 254, message = "An email address can be at most 254 characters.")
         @Pattern(regexp = NewTicket.EMAIL, message = "Please give an email address like name@example.org, or none.")
         String email,
-        boolean enabled) {
+        // Required: a body without it would have switched the mail off without saying so.
+        @NotNull(message = "Please say whether to send the mail: enabled true or false.") Boolean enabled) {
 
     @Creator
     public StaffNotificationSetting {

@@ -11,6 +11,7 @@ import io.micronaut.problem.violations.ProblemConstraintViolationExceptionHandle
 import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 
 import java.util.Comparator;
@@ -62,11 +63,20 @@ public class ConstraintViolationHandler implements ExceptionHandler<ConstraintVi
         return "The " + field + " " + message + ".";
     }
 
-    /** The last node of the property path: method.parameter.field → field (the parameter, for a null body). */
+    /**
+     * The property path as the caller wrote the body: method.parameter.field → field (the parameter, for a null
+     * body); an element of a list is named by its place, tickets[1], not by the validator's "&lt;list element&gt;".
+     */
     private static String field(ConstraintViolation<?> violation) {
         String name = null;
         for (Path.Node node : violation.getPropertyPath()) {
-            name = node.getName();
+            String place = node.isInIterable() && name != null ? name + "[" + (node.getIndex() != null
+                    ? node.getIndex() : node.getKey() != null ? node.getKey() : "") + "]" : null;
+            if (node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                name = place != null ? place : name;
+            } else {
+                name = place != null ? place + "." + node.getName() : node.getName();
+            }
         }
         return name == null ? "body" : name;
     }

@@ -49,6 +49,8 @@ public class ProblemResponses implements ErrorResponseProcessor<Map<String, Obje
     private static final Pattern CONTROL_CHARACTER = Pattern.compile("Illegal (unquoted )?character \\(\\(CTRL-CHAR, code (\\d+)\\)\\)");
     private static final Pattern UNRECOGNIZED_TOKEN = Pattern.compile("Unrecognized token '([^']{0,40})'");
     private static final Pattern NON_STANDARD = Pattern.compile("Non-standard token '([^']{0,40})'");
+    /** A value that is a whole number, only too large for its type ("For input string: \"99999999999999999999\""). */
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("For input string: \"[-+]?\\d{1,400}\"");
     private static final Pattern BUFFERED = Pattern.compile("exceeds the maximum allowed bufferable length \\[(\\d+)]");
 
     @Override
@@ -201,7 +203,7 @@ public class ProblemResponses implements ErrorResponseProcessor<Map<String, Obje
         text = inPlainWords(text);
         if (text.startsWith("For input string")) {
             // A path or query value that should have been a number: Java's NumberFormatException says it its way.
-            return "must be a whole number";
+            return WHOLE_NUMBER.matcher(text).find() ? "is out of range" : "must be a whole number";
         }
         return text.length() > 300 ? text.substring(0, 300) + "…" : text;
     }

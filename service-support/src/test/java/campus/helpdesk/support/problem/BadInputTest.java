@@ -79,6 +79,22 @@ class BadInputTest {
     }
 
     @Test
+    void aBadElementOfAListIsNamedByItsPlaceInTheList() throws Exception {
+        Map<String, Object> problem = problem(post("{\"title\": \"t\", \"description\": \"d\", \"tickets\": [5, -1]}"),
+                400);
+        assertThat(problem).containsEntry("field", "tickets[1]");
+        assertThat((String) problem.get("detail")).doesNotContain("<").doesNotContain("element");
+    }
+
+    @Test
+    void aWholeNumberTooLargeForItsTypeIsSaidToBeOutOfRange() {
+        assertThat(ProblemResponses.readable("Failed to convert argument [id] for value [99999999999999999999] due "
+                + "to: For input string: \"99999999999999999999\"")).isEqualTo("is out of range");
+        assertThat(ProblemResponses.readable("Failed to convert argument [id] for value [1x] due to: For input "
+                + "string: \"1x\"")).isEqualTo("must be a whole number");
+    }
+
+    @Test
     void jsonInAnotherCharsetIsRefusedByNameAndUtf8IsReadAsSuch() throws Exception {
         for (String charset : List.of("iso-8859-1", "UTF-16", "no-such-charset")) {
             Map<String, Object> problem = problem(post("application/json; charset=" + charset, "{\"title\": \"caf\u00e9\"}"), 415);

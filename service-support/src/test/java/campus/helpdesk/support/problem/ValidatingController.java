@@ -9,7 +9,10 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+
+import java.util.List;
 
 /** A route with a validated body, as every service's contract records are. */
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -17,7 +20,8 @@ import jakarta.validation.constraints.Size;
 class ValidatingController {
 
     @Serdeable
-    record Report(@NotBlank @Size(max = 20) String title, @NotBlank String description, @Nullable Integer days) {
+    record Report(@NotBlank @Size(max = 20) String title, @NotBlank String description, @Nullable Integer days,
+                  @Nullable List<@Positive Long> tickets) {
     }
 
     @Post("/report")

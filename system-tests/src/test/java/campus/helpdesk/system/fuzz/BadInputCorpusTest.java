@@ -408,7 +408,7 @@ class BadInputCorpusTest {
                 Endpoint.body(t, "POST", "/api/tokens/verify", fields("token", text(false, "hdt_not_a_token")), false),
                 // The gateway's sign-outs (GATEWAY only): an id of 16-64 URL-safe characters and its expiry.
                 Endpoint.body(t, "POST", "/api/sessions/ended", fields("id", text(true, "fuzz-session-id-0123456789"),
-                        "expiresAt", text(true, "2030-01-01T00:00:00Z")), false),
+                        "expiresAt", text(true, "2030-01-01T00:00:00Z")), true),
                 Endpoint.read(t, "/api/sessions/ended", Map.of()),
                 Endpoint.read(t, "/api/integrations", Map.of()),
                 Endpoint.body(t, "POST", "/api/integrations", fields("name", text(true, "fuzz-hook")), true),

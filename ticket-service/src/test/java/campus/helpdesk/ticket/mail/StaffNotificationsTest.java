@@ -120,4 +120,18 @@ class StaffNotificationsTest extends MailTest {
         assertProblem(api.send(fay, "PUT", ME, "{\"email\": 5, \"enabled\": \"maybe\"}", Map.of()), 400, "");
         assertThat(api.get(fay, ME).map().get("email")).isNull();
     }
+
+    @Test
+    void aSettingThatDoesNotSayWhetherToMailIsRefusedAndChangesNothing() {
+        Api.As gus = Api.As.staff("Gus Given");
+        assertThat(set(gus, "gus@staff.campus.test", true).status).isEqualTo(200);
+        for (String body : List.of("{\"email\": \"other@staff.campus.test\"}",
+                "{\"email\": \"other@staff.campus.test\", \"enabled\": null}")) {
+            Api.Answer answer = api.send(gus, "PUT", ME, body, Map.of());
+            assertProblem(answer, 400, "enabled true or false");
+            assertThat(answer.map()).containsEntry("field", "enabled");
+        }
+        assertThat(api.get(gus, ME).map()).containsEntry("email", "gus@staff.campus.test").containsEntry("enabled",
+                true);
+    }
 }
