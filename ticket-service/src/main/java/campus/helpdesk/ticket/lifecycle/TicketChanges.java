@@ -160,17 +160,19 @@ public class TicketChanges {
     }
 
     /**
-     * Staff hand an ACTIVE ticket to another staff member. Handing it to whoever has it already changes nothing and
-     * records nothing (a retried request must not write the history twice).
+     * Staff hand an ACTIVE ticket to another staff member, the name spelled as the desk knows it ({@link StaffNames}).
+     * Handing it to whoever has it already changes nothing and records nothing (a retried request must not write the
+     * history twice).
      */
     public Ticket handOver(Identity who, long id, Handover handover, @Nullable String ifMatch) {
         who.requireStaff("hand tickets over");
         Long sent = IfMatch.version(ifMatch, null);
-        String to = handover.assignee().strip();
+        String typed = handover.assignee().strip();
         Ticket after = db.inTransaction(c -> {
             Ticket current = TicketSql.lockAndLoad(c, id);
             TicketRules.requireVersion(sent, current.version(), false);
             TicketRules.requireHandover(current);
+            String to = StaffNames.known(c, typed, who.user());
             if (to.equals(current.assignee())) {
                 return TicketSql.loadLive(c, id, who);
             }

@@ -53,6 +53,30 @@ class HandoverTest extends ApiTest {
     }
 
     @Test
+    void aNameTypedInAnotherCaseReachesTheStaffMemberTheDeskKnows() {
+        Ticket davides = createIn(TicketStatus.ACTIVE);
+        assertThat(api.post(STAFF, "/api/tickets/" + davides.id() + "/assignee", Map.of("assignee", DAVIDE.user()))
+                .status).isEqualTo(200);
+        Ticket other = createIn(TicketStatus.ACTIVE);
+
+        Ticket toDavide = api.post(STAFF, "/api/tickets/" + other.id() + "/assignee",
+                Map.of("assignee", "  DAVIDE staff ")).as(Ticket.class);
+        assertThat(toDavide.assignee()).isEqualTo(DAVIDE.user());
+
+        Ticket back = api.post(DAVIDE, "/api/tickets/" + other.id() + "/assignee",
+                Map.of("assignee", STAFF.user().toLowerCase(java.util.Locale.ROOT))).as(Ticket.class);
+        assertThat(back.assignee()).as("as tickets already assigned spell it").isEqualTo(STAFF.user());
+
+        Ticket self = api.post(STAFF, "/api/tickets/" + davides.id() + "/assignee",
+                Map.of("assignee", STAFF.user().toUpperCase(java.util.Locale.ROOT))).as(Ticket.class);
+        assertThat(self.assignee()).as("the caller's own spelling when the name is theirs").isEqualTo(STAFF.user());
+
+        Ticket stranger = api.post(STAFF, "/api/tickets/" + other.id() + "/assignee",
+                Map.of("assignee", "Nadia Newcomer")).as(Ticket.class);
+        assertThat(stranger.assignee()).as("a name nobody has yet, as typed").isEqualTo("Nadia Newcomer");
+    }
+
+    @Test
     void theHandoverReachesTheFeedWithTheNewAssigneeInItsFacts() throws Exception {
         Ticket active = createIn(TicketStatus.ACTIVE);
         sequencer.sweep();
