@@ -127,16 +127,19 @@ public class ProxyFilter implements HttpServerFilter {
         // A write's page keeps what was typed, and says so; a read has nothing to keep and is simply tried again.
         boolean read = request.getMethod() == HttpMethod.GET || request.getMethod() == HttpMethod.HEAD;
         String retry = read ? "try again in a moment." : "your text is kept, try again in a moment.";
+        // The detail is for the person in front of the screen; which service failed, and how long it was given when it
+        // was too slow, are for the operator and for scripts, in members of their own.
         Flux<MutableHttpResponse<?>> answer = call.onErrorResume(e -> {
             LOG.warn("{} {} -> {} failed: {}", request.getMethod(), request.getPath(), route.getName(), e.toString());
             if (timedOut(e)) {
                 return Mono.just(ProblemDocument.response(HttpStatus.GATEWAY_TIMEOUT,
                         "The helpdesk did not answer in time: " + retry,
-                        unavailable(route, timeout)));
+                        Map.of("service", route.getName(), "timeoutMs", timeout.toMillis())));
             }
+            // Refused or reset, not slow: a timeout figure here would send the operator looking at the wrong thing.
             return Mono.just(ProblemDocument.response(HttpStatus.SERVICE_UNAVAILABLE,
                     "The helpdesk is briefly unavailable: " + retry,
-                    unavailable(route, timeout)).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS));
+                    Map.of("service", route.getName())).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS));
         });
         Flux<MutableHttpResponse<?>> reply = upload ? answer
                 : Flux.from(wholeBody.refusal(request)).switchIfEmpty(answer);
@@ -147,14 +150,6 @@ public class ProxyFilter implements HttpServerFilter {
         return request.getHeaders().getAll(HttpHeaders.CONNECTION).stream()
                 .flatMap(value -> Arrays.stream(value.split(",")))
                 .anyMatch(token -> token.trim().equalsIgnoreCase("close"));
-    }
-
-    /**
-     * The detail is for the person in front of the screen; which service failed, and how long it was given, are for
-     * the operator and for scripts, in members of their own.
-     */
-    private static Map<String, Object> unavailable(Route route, Duration timeout) {
-        return Map.of("service", route.getName(), "timeoutMs", timeout.toMillis());
     }
 
     private static boolean timedOut(Throwable e) {

@@ -326,7 +326,7 @@ class ProxyTest implements TestPropertyProvider {
         assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
         assertThat(r.body()).contains("analytics-open-period");
         assertThat(r.body()).contains("\"detail\":\"The helpdesk is briefly unavailable: try again in a moment.\"")
-                .contains("\"service\":\"analytics-open-period\"");
+                .contains("\"service\":\"analytics-open-period\"").as("refused, not slow").doesNotContain("timeoutMs");
         assertThat(r.headers().firstValue("Retry-After")).isPresent();
         assertThat(millis).isLessThan(1000);
     }
