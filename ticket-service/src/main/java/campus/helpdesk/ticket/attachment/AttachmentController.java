@@ -70,7 +70,7 @@ public class AttachmentController {
     @Secured({ServiceRoles.STUDENT, ServiceRoles.STAFF, ServiceRoles.ANALYST})
     public HttpResponse<?> download(
             @PathVariable long id,
-            @Parameter(description = "true: the JPEG thumbnail; any value but true or false is a 400",
+            @Parameter(description = "true: the JPEG thumbnail; false or empty: the file; any other value is a 400",
                     schema = @Schema(type = "boolean", defaultValue = "false"))
             @Nullable @QueryValue String thumbnail) {
         Identity who = Identity.current();
