@@ -43,6 +43,8 @@ export async function render(container, { session, params }) {
   };
   const on = {
     move: async (status, name) => {
+      // Closing ends the ticket for its reporter (they no longer see it): asked first, as deleting and revoking are.
+      if (status === 'CLOSED' && !confirm(t('ticket.close.confirm', { id: String(id) }))) return;
       await mutate(name, () => api(`/api/tickets/${id}/status`,
         { method: 'POST', body: { status, version: state.ticket.version } }),
       status === 'ACTIVE' ? t('ticket.toast.taken') : t('ticket.toast.closed'));

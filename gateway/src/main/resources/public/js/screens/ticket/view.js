@@ -89,8 +89,19 @@ export function actions(state, on) {
 }
 
 function button(text, cls, name, busy, onclick) {
-  return h('button', { type: 'button', class: `btn ${cls}`, dataset: { action: name }, disabled: busy === name,
-    onclick }, text);
+  // Buttons are drawn anew with each change, and Close takes Take's place: the second click of a double click, or
+  // a press that began on a button since replaced, must not act on what appeared under the pointer. A pointer's
+  // click counts only when it was pressed down on this very button and is not the second of a double click; a
+  // keyboard's (detail 0) always counts.
+  let pressedHere = false;
+  return h('button', { type: 'button', class: `btn ${cls}`, dataset: { action: name }, disabled: Boolean(busy),
+    onpointerdown: () => { pressedHere = true; },
+    onclick: e => {
+      const fromPointer = e.detail > 0;
+      const deliberate = !fromPointer || (pressedHere && e.detail === 1);
+      pressedHere = false;
+      if (deliberate) onclick(e);
+    } }, text);
 }
 
 function categoryCorrection(ticket, on) {

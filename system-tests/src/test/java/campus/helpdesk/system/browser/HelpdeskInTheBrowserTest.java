@@ -94,10 +94,26 @@ class HelpdeskInTheBrowserTest {
             staff.signIn("Sam Staff", "STAFF");
             staff.waitFor(By.name("q")).sendKeys(word);
             staff.waitFor(By.cssSelector("tr[data-ticket-id='" + id + "'] a")).click();
-            staff.waitFor(By.cssSelector("button[data-action=take]")).click();
-            staff.waitForText(By.cssSelector(".ticket-head .badges"), "Active");
+            // A double click on Take: its second click lands on Close, drawn where Take was, and does nothing.
+            WebElement take = staff.waitFor(By.cssSelector("button[data-action=take]"));
+            long[] spot = centreOf(staff, take);
+            mouseClick(staff, spot, 1);
+            staff.waitFor(By.cssSelector("button[data-action=close]:not([disabled])"));
+            assertThat(centreOf(staff, staff.driver.findElement(By.cssSelector("button[data-action=close]"))))
+                    .as("Close appears where Take was").containsExactly(spot);
+            mouseClick(staff, spot, 2);
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofSeconds(1).toNanos());
+            assertThat(staff.driver.findElement(By.cssSelector(".ticket-head .badges")).getText()).contains("Active");
+            assertThatThrownBy(() -> staff.driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
             staff.screenshot("05-ticket-page-staff-active");
+
+            // Closing asks first: "Cancel" leaves the ticket as it was.
             staff.waitFor(By.cssSelector("button[data-action=close]")).click();
+            assertThat(staff.driver.switchTo().alert().getText()).contains("#" + id).contains("cannot be opened again");
+            staff.driver.switchTo().alert().dismiss();
+            assertThat(staff.driver.findElement(By.cssSelector(".ticket-head .badges")).getText()).contains("Active");
+            staff.waitFor(By.cssSelector("button[data-action=close]")).click();
+            staff.driver.switchTo().alert().accept();
             staff.waitForText(By.cssSelector(".ticket-head .badges"), "Closed");
             staff.open("#/tickets?status=CLOSED&q=" + word);
             staff.waitFor(By.cssSelector("tr[data-ticket-id='" + id + "']"));
@@ -289,6 +305,22 @@ class HelpdeskInTheBrowserTest {
 
     private static void assertNoAlert(Browser browser) {
         assertThatThrownBy(() -> browser.driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+    }
+
+    /** The middle of {@code element} in the viewport's CSS pixels. */
+    private static long[] centreOf(Browser browser, WebElement element) {
+        @SuppressWarnings("unchecked")
+        java.util.List<Number> xy = (java.util.List<Number>) browser.script("const r = arguments[0].getBoundingClientRect();"
+                + " return [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)]", element);
+        return new long[] {xy.get(0).longValue(), xy.get(1).longValue()};
+    }
+
+    /** A press and release of the left button as the mouse makes it: {@code count} 2 is a double click's second. */
+    private static void mouseClick(Browser browser, long[] spot, int count) {
+        for (String type : new String[] {"mousePressed", "mouseReleased"}) {
+            browser.driver.executeCdpCommand("Input.dispatchMouseEvent", java.util.Map.of("type", type,
+                    "x", spot[0], "y", spot[1], "button", "left", "clickCount", count));
+        }
     }
 
     private static String unique() {
