@@ -109,7 +109,8 @@ export async function render(container, { session, params }) {
   const linkTo = linkForm(() => state.ticket, incidents);
   const compose = composer(state.staff, on);
   const handoverForm = handover(on);
-  // Staff only: the reporter's address and undelivered notifications (ticket/mail.js).
+  // Staff only (GET /api/tickets/{id}/notifications answers students and analysts 403): the reporter's address
+  // and undelivered notifications (ticket/mail.js).
   const mail = mailNote(id);
   const closedNote = h('p', { class: 'hint', hidden: true }, t('ticket.page.closedHint'));
   const regions = [
@@ -225,7 +226,7 @@ export async function render(container, { session, params }) {
   container.append(h('article', { class: 'page ticket' }, el.head, filedConfirmation(id), el.followsUp, el.incident,
     el.notice,
     h('div', { class: 'ticket-grid' },
-      h('div', { class: 'card' }, el.actions, handoverForm, linkTo, el.edit, el.body, mail.el),
+      h('div', { class: 'card' }, el.actions, handoverForm, linkTo, el.edit, el.body, state.staff ? mail.el : null),
       h('aside', { class: 'card' }, h('h2', {}, t('ticket.page.history')), el.history)),
     h('section', { class: 'card' }, h('h2', {}, t('ticket.page.messages')), el.messages, el.news, compose,
       closedNote)));

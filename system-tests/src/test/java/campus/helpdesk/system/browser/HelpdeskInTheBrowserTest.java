@@ -48,6 +48,8 @@ class HelpdeskInTheBrowserTest {
             assertThat(category).containsAnyOf("Facility", "IT", "Services");
             assertThat(student.driver.findElement(By.cssSelector(".ticket-head")).getText()).contains("Open");
             student.screenshot("02-ticket-page-student");
+            // The reporter's mail log is staff's (GET /api/tickets/{id}/notifications: staff only).
+            assertThat(student.driver.findElements(By.cssSelector("details.mail"))).isEmpty();
             assertThat(id).isPositive();
         }
     }
