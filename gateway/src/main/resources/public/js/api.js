@@ -15,6 +15,12 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * The sessionStorage key set when a session ended while a page was open (app.js), so the sign-in screen can say why
+ * it is shown; cleared by signing in.
+ */
+export const SESSION_ENDED = 'helpdesk.sessionEnded';
+
 let unauthorizedHandler = () => {};
 export function onUnauthorized(handler) { unauthorizedHandler = handler; }
 

@@ -1,8 +1,8 @@
 // The shell: asks who is signed in, draws the navigation for that role and maps #/hash routes to screens, so
 // reload and the back button work. Each screen module exports render(container, ctx) and may return a cleanup.
-import { api, onUnauthorized } from './api.js';
+import { api, onUnauthorized, SESSION_ENDED } from './api.js';
 import { h, mount, errorBox, loading } from './dom.js';
-import { connectLive, disconnectLive } from './live.js';
+import { connectLive, disconnectLive, onLiveRefused } from './live.js';
 import { setUpMenu } from './menu.js';
 import { LANGUAGES, LANGUAGE_NAMES, currentLanguage, preferredLanguage, t, useLanguage } from './i18n.js';
 
@@ -132,10 +132,38 @@ function focusHeading(heading) {
   heading.focus({ preventScroll: true });
 }
 
-onUnauthorized(async () => {
-  await refreshSession().catch(() => null);
-  if (!session.signedIn) location.hash = '#/signin';
-});
+/**
+ * A 401, or the live stream refused: if the session is gone (expired, signed out in another tab, the session secret
+ * changed), the person is told so on the sign-in screen and comes back to this page after signing in. Otherwise
+ * the desk is only unreachable for now: the live connection is tried again in a while.
+ */
+async function checkSession({ liveRefused = false } = {}) {
+  const before = session;
+  const retryLive = () => setTimeout(() => { if (session.signedIn) { disconnectLive(); connectLive(); } },
+    LIVE_RETRY_MS);
+  try {
+    await refreshSession();
+  } catch {
+    if (liveRefused) retryLive();
+    return;
+  }
+  if (session.signedIn) {
+    if (liveRefused) retryLive();
+    return;
+  }
+  if (!before.signedIn) return;
+  try { sessionStorage.setItem(SESSION_ENDED, '1'); } catch { /* private mode: the server's `ended` still says it */ }
+  const hash = location.hash || '#/';
+  if (hash !== '#/signin') {
+    sessionStorage.setItem('afterSignIn', hash);
+    location.hash = '#/signin';
+  }
+}
+/** How long an unreachable desk is left alone before the live connection is tried again. */
+const LIVE_RETRY_MS = 15000;
+
+onUnauthorized(() => checkSession());
+onLiveRefused(() => checkSession({ liveRefused: true }));
 
 window.addEventListener('hashchange', () => {
   route();

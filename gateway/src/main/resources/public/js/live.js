@@ -7,6 +7,9 @@ import { t } from './i18n.js';
 
 const listeners = new Set();
 let source = null;
+let refusedHandler = () => {};
+/** Told when the server refuses the stream (the session ended, or the gateway answers with an error). */
+export function onLiveRefused(handler) { refusedHandler = handler; }
 let statusEl = null;
 let shownState = null;
 
@@ -44,8 +47,10 @@ export function connectLive() {
   });
   source.onerror = () => {
     if (source && source.readyState === EventSource.CLOSED) {
-      // The server refused (e.g. the session ended): do not hammer it.
+      // The server refused: do not hammer it. The shell finds out whether the session ended (then it says so and
+      // leads to the sign-in) or the desk is unreachable for now (then it tries again later).
       setStatus('offline');
+      refusedHandler();
     } else {
       setStatus('reconnecting');
     }

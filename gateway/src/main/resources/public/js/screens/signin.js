@@ -1,8 +1,14 @@
 // Sign-in: a display name and a role; the staff access code field appears when the deployment requires it.
-import { api } from '../api.js';
+import { api, SESSION_ENDED } from '../api.js';
 import { h, field, showFieldError, errorBox, label } from '../dom.js';
 import { t } from '../i18n.js';
 import { validateAll, clearWhenValid, text } from '../validate.js';
+
+/** Whether this browser's session ended (seen by the server on this load, or by a page open when it happened). */
+function sessionEnded(session) {
+  if (session.ended) return true;
+  try { return sessionStorage.getItem(SESSION_ENDED) === '1'; } catch { return false; }
+}
 
 // The staff code rule only applies while its field is shown (validateAll skips hidden inputs). Made when the form is
 // drawn, so its sentences are in the language of the moment.
@@ -50,6 +56,7 @@ export async function render(container, { session, refreshSession }) {
       await api('/api/session', { method: 'POST',
         body: { name: name.value.trim(), role, staffCode: codeField.hidden ? null : code.value } });
       const s = await refreshSession();
+      try { sessionStorage.removeItem(SESSION_ENDED); } catch { /* nothing was kept */ }
       // Back to the page that asked for sign-in (a shared ticket link), else the role's start page.
       const wanted = sessionStorage.getItem('afterSignIn');
       sessionStorage.removeItem('afterSignIn');
@@ -64,6 +71,7 @@ export async function render(container, { session, refreshSession }) {
 
   container.append(h('section', { class: 'card narrow' },
     h('h1', {}, t('signin.title')),
+    sessionEnded(session) ? h('p', { class: 'alert', role: 'status', id: 'session-ended' }, t('signin.ended')) : null,
     h('p', { class: 'lead' }, t('signin.lead')),
     form));
   name.focus();

@@ -74,6 +74,9 @@ public class SessionController {
 
     @Get
     public SessionView current(HttpRequest<?> request) {
+        if (sessions.ended(request)) {
+            return SessionView.ended(sessions.staffCodeRequired());
+        }
         return SessionView.of(sessions.of(request).orElse(null), sessions.staffCodeRequired());
     }
 

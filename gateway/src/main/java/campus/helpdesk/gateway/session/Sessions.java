@@ -89,6 +89,15 @@ public class Sessions {
                 .filter(session -> !ended.isEnded(session.id()));
     }
 
+    /**
+     * Whether the request carries a session cookie that no longer counts: signed with another secret (changed since),
+     * expired, or signed out elsewhere. The UI says "your session has ended" rather than just asking for a sign-in.
+     */
+    public boolean ended(HttpRequest<?> request) {
+        return request.getCookies().findCookie(COOKIE).filter(c -> !c.getValue().isEmpty()).isPresent()
+                && of(request).isEmpty();
+    }
+
     public boolean secureCookie() {
         return config.isSecureCookie();
     }

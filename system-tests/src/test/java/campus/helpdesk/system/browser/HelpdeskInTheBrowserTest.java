@@ -83,6 +83,35 @@ class HelpdeskInTheBrowserTest {
     }
 
     @Test
+    void aSessionThatEndsIsSaidAndSigningInAgainLeadsBack() {
+        try (Browser student = new Browser(gateway)) {
+            student.signIn("Ida Student " + unique(), "STUDENT");
+            student.open("#/tickets");
+            student.waitUntil(d -> d.findElements(By.cssSelector(".results[aria-busy=false]")).size() == 1);
+            // As after a change of the session secret: the browser's cookie no longer verifies.
+            student.driver.manage().deleteCookieNamed("helpdesk_session");
+            student.driver.manage().addCookie(new org.openqa.selenium.Cookie.Builder("helpdesk_session", "stale.cookie")
+                    .path("/").isHttpOnly(true).sameSite("Strict").build());
+            student.click(By.cssSelector(".view[data-view=mine]"));
+            student.waitForText(By.id("session-ended"), "Your session has ended");
+            assertThat(student.driver.getCurrentUrl()).endsWith("#/signin");
+            assertThat(student.driver.findElement(By.id("live-status")).isDisplayed()).isFalse();
+            student.screenshot("06-session-ended");
+
+            student.driver.navigate().refresh();
+            student.waitForText(By.id("session-ended"), "Your session has ended");
+
+            student.waitFor(By.name("name")).sendKeys("Ida Student again");
+            student.driver.findElement(By.cssSelector("form button[type=submit]")).click();
+            student.waitUntil(d -> d.getCurrentUrl().contains("#/tickets"));
+            // Signing out is no ended session: the sign-in screen says nothing of one.
+            student.click(By.id("sign-out"));
+            student.waitFor(By.name("name"));
+            assertThat(student.driver.findElements(By.id("session-ended"))).isEmpty();
+        }
+    }
+
+    @Test
     void staffTakeItAndCloseItAndTheStudentNoLongerSeesIt() {
         String word = unique();
         try (Browser student = new Browser(gateway); Browser staff = new Browser(gateway)) {

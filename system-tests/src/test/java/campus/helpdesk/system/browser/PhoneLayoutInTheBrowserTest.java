@@ -101,6 +101,18 @@ class PhoneLayoutInTheBrowserTest {
             student.waitFor(By.name("title"));
             student.screenshot("32-phone-report-form");
             assertNoSidewaysScrolling(student);
+
+            // The longest live status there is (German, reconnecting) gives way to the mark beside it.
+            student.script("const s = document.getElementById('live-status'); s.dataset.state = 'reconnecting';"
+                    + " s.textContent = 'Verbindung wird wiederhergestellt…';");
+            assertThat(student.script("""
+                    const mark = document.querySelector('.brand-mark').getBoundingClientRect();
+                    const status = document.getElementById('live-status').getBoundingClientRect();
+                    const menu = document.getElementById('menu-button').getBoundingClientRect();
+                    return mark.width > 20 && mark.right <= status.left && status.right <= menu.left
+                      && menu.right <= innerWidth;
+                    """)).as("the mark, the status and Menu side by side, none over another").isEqualTo(true);
+            assertThat(height(student, ".topbar")).as("the header: one row").isLessThanOrEqualTo(64);
         }
     }
 
