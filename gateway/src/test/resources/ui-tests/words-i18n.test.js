@@ -70,9 +70,9 @@ test('counted phrases take the language\'s plural form, with a sentence of their
 
 test('a sentence keeps its elements where the language puts them', async () => {
   await inLanguage('de', () => {
-    const parts = sentence('report.refused.openToAttach', { link: h('a', {}, 'Ticket #5') });
-    assert.ok(parts[0] instanceof Node && parts[0].textContent === 'Ticket #5', 'the link comes first');
-    assert.equal(parts[1], ', um weitere Dateien an eine Nachricht anzuhängen.');
+    const parts = sentence('admin.revokeNamed', { name: h('code', {}, 'bi-tool') });
+    assert.ok(parts[0] instanceof Node && parts[0].textContent === 'bi-tool', 'the name comes first');
+    assert.equal(parts[1], ' widerrufen');
   });
 });
 

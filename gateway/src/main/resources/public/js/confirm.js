@@ -5,10 +5,35 @@ import { h } from './dom.js';
 import { t } from './i18n.js';
 
 const KEY = 'helpdesk.filed';
+const REFUSED_KEY = 'helpdesk.filed.refused';
 
-/** Called by the report form just before it opens the new ticket. */
-export function rememberFiled(id) {
-  try { sessionStorage.setItem(KEY, String(id)); } catch { /* private mode: no confirmation, nothing else lost */ }
+/**
+ * Called by the report form just before it opens the new ticket, with a sentence for each chosen file that was not
+ * attached (none: every file is there).
+ */
+export function rememberFiled(id, refused = []) {
+  try {
+    sessionStorage.setItem(KEY, String(id));
+    if (refused.length) sessionStorage.setItem(REFUSED_KEY, JSON.stringify(refused));
+    else sessionStorage.removeItem(REFUSED_KEY);
+  } catch { /* private mode: no confirmation, nothing else lost */ }
+}
+
+/**
+ * The files of ticket `id`'s report that were not attached, said once on its page as a warning (the ticket itself
+ * is filed): which file and why, and that they can be added under a message. Null when all were attached.
+ */
+export function refusedFiles(id, filed) {
+  let refused = [];
+  try {
+    refused = JSON.parse(sessionStorage.getItem(REFUSED_KEY) || '[]');
+    sessionStorage.removeItem(REFUSED_KEY);
+  } catch { return null; }
+  if (filed !== String(id) || !Array.isArray(refused) || !refused.length) return null;
+  return h('div', { class: 'alert', role: 'alert', id: 'filed-refused-files' },
+    h('p', {}, t('report.refused.lead', { id: String(id) })),
+    h('ul', {}, refused.map(s => h('li', {}, String(s)))),
+    h('p', {}, t('report.refused.addUnderMessage')));
 }
 
 /**
@@ -21,10 +46,11 @@ export function filedConfirmation(id) {
     filed = sessionStorage.getItem(KEY);
     sessionStorage.removeItem(KEY);
   } catch { return null; }
+  const refused = refusedFiles(id, filed);
   if (filed !== String(id)) return null;
   const region = h('p', { class: 'alert alert-success confirmation', role: 'status', id: 'filed-confirmation' });
   setTimeout(() => {
     region.textContent = t('common.filed.confirmation', { id: String(id) });
   }, 100);
-  return region;
+  return refused ? [region, refused] : region;
 }

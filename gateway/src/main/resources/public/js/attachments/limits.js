@@ -6,6 +6,11 @@ export const MAX_BYTES = 10 * 1024 * 1024;
 export const MAX_FILES = 5;
 /** For the file chooser: the types by their MIME names and, for systems that filter by name, their extensions. */
 export const ACCEPT = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf', 'text/plain',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  'application/vnd.oasis.opendocument.text', 'application/vnd.oasis.opendocument.spreadsheet',
+  'application/vnd.oasis.opendocument.presentation',
   '.jpg', '.jpeg', '.png', '.webp', '.pdf', '.txt', '.docx', '.xlsx', '.pptx', '.odt', '.ods', '.odp'].join(',');
 
 /** "2.4 MB", "830 KB", "120 bytes": sizes as people read them (1 MB = 1024 KB, as the limit is meant). */

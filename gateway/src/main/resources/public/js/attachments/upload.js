@@ -16,7 +16,7 @@ export async function uploadAll(ticketId, files, messageId, onEach = () => {}) {
     try {
       await uploadOne(ticketId, file, messageId);
     } catch (err) {
-      refused.push({ file, reason: err.message });
+      refused.push({ file, reason: refusalReason(err) });
     }
   }
   return refused;
@@ -40,7 +40,15 @@ async function uploadOne(ticketId, file, messageId) {
   return res.json();
 }
 
-/** One sentence per refused file, e.g. "notes.exe was not attached: Files of type … cannot be attached". */
+// Why the desk refused a file, in the words of the form, by the answer's status: the service's own sentence names
+// the detected MIME type ("application/x-msdownload"), which means nothing to the person who chose the file.
+const REFUSALS = { 413: 'common.files.refused.tooBig', 415: 'common.files.refused.type' };
+
+function refusalReason(err) {
+  return REFUSALS[err.status] ? t(REFUSALS[err.status]) : err.message;
+}
+
+/** One sentence per refused file, e.g. "notes.exe was not attached: this kind of file is not accepted; …". */
 export function refusedText(refused) {
   return refused.map(({ file, reason }) => t('common.files.notAttached',
     { name: file.name, reason: reason || problemText(0, null) }));

@@ -5,7 +5,7 @@
 // suggestion, whether the reporter picked a category and whether it is being sent; what is typed stays in the form.
 // Beside the fields, the open tickets that look like the same problem, to join instead (report/similar.js).
 // Photos and files are chosen with the report and uploaded one by one once the ticket exists: the report is never
-// lost to a refused file; a refusal keeps the form up, saying which file and why, with the filed ticket's link.
+// lost to a refused file; the new ticket's page then says which file was not attached and why.
 import { api, newIdempotencyKey } from '../api.js';
 import { h, append, field, showFieldError, errorBox, label, categoryBadge, select, sentence, CATEGORIES, PRIORITIES }
   from '../dom.js';
@@ -118,18 +118,13 @@ export async function render(container, { query } = {}) {
           priority: priority.value || null, category: categoryToSend(category.value, state.suggestion),
           previousTicketId, email: email.value() },
       });
-      rememberFiled(ticket.id);
       const refused = await uploadAll(ticket.id, files.files(), null, (file, i) => {
         progress.textContent = t('report.upload.progress',
           { name: file.name, index: i + 1, total: files.files().length });
       });
       progress.textContent = '';
-      if (refused.length) {
-        errors.replaceChildren(filedWithRefusals(ticket.id, refusedText(refused)));
-        // The key stays: sending again (with other files) replays this ticket instead of filing a second one.
-        files.clear();
-        return;
-      }
+      // The report is filed even when a file is not: its page says which file was left out, and why.
+      rememberFiled(ticket.id, refusedText(refused));
       window.location.hash = `#/tickets/${ticket.id}`;
     } catch (err) {
       if (!showFieldError(form, err)) errors.replaceChildren(errorBox(err));
@@ -150,15 +145,6 @@ export async function render(container, { query } = {}) {
     similar.stop();
     if (classifyAbort) classifyAbort.abort();
   };
-}
-
-/** The report is in; some files are not. Said before the reporter leaves, with the way to the ticket. */
-function filedWithRefusals(id, sentences) {
-  return h('div', { class: 'alert alert-error', role: 'alert', id: 'report-refused-files' },
-    h('p', {}, t('report.refused.lead', { id: String(id) })),
-    h('ul', {}, sentences.map(s => h('li', {}, s))),
-    h('p', {}, sentence('report.refused.openToAttach',
-      { link: h('a', { href: `#/tickets/${id}` }, t('report.refused.open', { id: String(id) })) })));
 }
 
 /** The category offered to the reporter: none when the classifier is not sure (the desk will check instead). */

@@ -80,17 +80,30 @@ class AttachmentsInTheBrowserTest {
             student.waitForText(By.id("report-file-error"), "scan.pdf is too big");
             assertThat(student.driver.findElements(By.cssSelector("#report-chosen li"))).isEmpty();
 
+            // The chooser offers the types the desk takes (README: images, PDF, text, office documents).
+            assertThat(student.driver.findElement(By.id("report-files")).getAttribute("accept"))
+                    .contains("image/jpeg", "image/png", "image/webp", "application/pdf", "text/plain", ".docx", ".odt")
+                    .doesNotContain("*");
+
             student.driver.findElement(By.id("report-files")).sendKeys(program.toString());
             student.waitForText(By.id("report-chosen"), "holiday.jpg");
-            student.driver.findElement(By.cssSelector("form button[type=submit]")).click();
-            student.waitForText(By.id("report-refused-files"), "holiday.jpg was not attached");
-            String refusal = student.driver.findElement(By.id("report-refused-files")).getText();
-            assertThat(refusal).contains("Your report was sent as ticket #").contains("cannot be attached");
+            // Sent, the report is a ticket: its page opens and says, as a warning, which file was left out and why.
+            long id = student.submitReport();
+            student.waitForText(By.id("filed-refused-files"), "holiday.jpg was not attached");
+            String refusal = student.driver.findElement(By.id("filed-refused-files")).getText();
+            assertThat(refusal).contains("Your report was sent as ticket #" + id)
+                    .contains("the helpdesk does not take this kind of file")
+                    .contains("under a message").doesNotContain("application/").doesNotContain("…");
+            assertThat(student.driver.findElement(By.id("filed-refused-files")).getAttribute("class"))
+                    .doesNotContain("alert-error");
             student.screenshot("42-report-filed-a-file-refused");
-
-            student.driver.findElement(By.cssSelector("#report-refused-files a")).click();
             student.waitFor(By.id("ticket-description"));
             assertThat(student.driver.findElements(By.cssSelector(".attachments"))).isEmpty();
+
+            // Said once: a reload shows the ticket without it.
+            student.driver.navigate().refresh();
+            student.waitFor(By.id("ticket-description"));
+            assertThat(student.driver.findElements(By.id("filed-refused-files"))).isEmpty();
         }
     }
 
