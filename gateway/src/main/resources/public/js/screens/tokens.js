@@ -60,6 +60,8 @@ export async function render(container) {
   form.addEventListener('submit', async e => {
     e.preventDefault();
     errors.replaceChildren();
+    // The last attempt's refusal goes: this one is judged afresh.
+    showFieldError(form, null);
     show({ issued: null });
     if (!name.value.trim()) { showFieldError(form, { field: 'name', message: t('admin.tokens.nameNeeded') }); return; }
     show({ creating: true });

@@ -59,6 +59,8 @@ export function integrationsSection() {
   form.addEventListener('submit', async e => {
     e.preventDefault();
     errors.replaceChildren();
+    // The last attempt's refusal goes: this one is judged afresh.
+    showFieldError(form, null);
     show({ issued: null });
     const wanted = name.value.trim();
     if (!wanted) { showFieldError(form, { field: 'name', message: t('admin.integrations.nameNeeded') }); return; }
