@@ -112,11 +112,19 @@ export function formatDay(iso) {
   return format('day', () => new Intl.DateTimeFormat(language, { dateStyle: 'medium' })).format(d);
 }
 
-/** The time of day of an ISO instant, hours and minutes. */
+/** The time of day of an ISO instant, as formatDate writes it (one time style in every place of the UI). */
 export function formatClock(iso) {
   const d = new Date(iso);
   if (!iso || Number.isNaN(d.getTime())) return '—';
-  return format('clock', () => new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit' })).format(d);
+  return format('clock', () => new Intl.DateTimeFormat(language, { timeStyle: 'short' })).format(d);
+}
+
+/** A month the analytics name as YYYY-MM, in the language: "Dec 2026", "Dez. 2026", "dic 2026". */
+export function formatMonth(month) {
+  const [y, m] = String(month || '').split('-').map(Number);
+  if (!y || !m) return month || '—';
+  return format('month', () => new Intl.DateTimeFormat(language, { month: 'short', year: 'numeric', timeZone: 'UTC' }))
+    .format(new Date(Date.UTC(y, m - 1, 1)));
 }
 
 const MINUTE = 60_000;

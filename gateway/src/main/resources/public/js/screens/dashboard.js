@@ -55,6 +55,10 @@ export async function render(container, { session = {}, query: initial } = {}) {
   const days = daysChooser(c => choose({ type: 'choose', choices: c }));
   frames.volume.controls.append(days.form);
   frames.workload.el.classList.add('panel-wide');
+  // Seven columns of figures by month do not fit half a row at 1366 px: the SLA table takes a row of its own, and
+  // the daily volume beside nothing takes one too.
+  frames.sla.el.classList.add('panel-wide');
+  frames.volume.el.classList.add('panel-wide');
   const drawKpis = region(kpisEl, a => kpis(a, opensQueue));
   // Each panel redraws only when its answer (or a choice it shows) changed.
   const panel = (name, draw) => whenChanged((url, settled, ...shown) => panels.fill(frames[name], url, settled,

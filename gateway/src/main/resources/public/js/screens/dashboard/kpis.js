@@ -1,7 +1,7 @@
 // The KPI banner: figures read from the answers the panels show too (the last 24 h and the desk-wide first
 // response are fetched for the banner, and shared with their panels while those show the same).
 import { h, hours, loading } from '../../dom.js';
-import { t } from '../../i18n.js';
+import { t, formatMonth } from '../../i18n.js';
 import { currentMonth, notCountedYet } from './state.js';
 import { medianFirstResponse } from './shape.js';
 import { figure } from './format.js';
@@ -31,7 +31,7 @@ export function kpis(a, canOpen) {
     kpi('opened-24h', t('dashboard.kpi.opened24h'), a.lastDay, v => figure(v.unclosed),
       t('dashboard.kpi.opened24hNote')),
     kpi('avg-resolution', t('dashboard.kpi.avgResolution'), a.resolution, () => hours(month && month.averageHours),
-      month ? t('dashboard.kpi.avgResolutionNote', { month: month.month, count: month.closed ?? 0 })
+      month ? t('dashboard.kpi.avgResolutionNote', { month: formatMonth(month.month), count: month.closed ?? 0 })
         : t('dashboard.kpi.thisMonth')),
   ];
 }

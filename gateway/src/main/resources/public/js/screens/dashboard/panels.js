@@ -3,7 +3,7 @@
 // place: every bar leads to the queue filtered to it, and so does the first cell of its row in the table. Without
 // `go` (people who may not open the queue) nothing leads anywhere.
 import { h, hours, mount, errorBox, loading, label, sentence, CATEGORIES } from '../../dom.js';
-import { t, formatList, formatNumber } from '../../i18n.js';
+import { t, formatList, formatNumber, formatMonth } from '../../i18n.js';
 import { csvHref, describePeriod, freshnessText, notCountedYet } from './state.js';
 import { links, priorityCounts } from './shape.js';
 import { figure } from './format.js';
@@ -79,12 +79,12 @@ export function openPeriod(answer, period, charts, go) {
 export function resolution(answer, charts, go, choices) {
   const months = answer.months || [];
   const hrefOf = m => (go ? links.resolution(m, choices) : null);
-  const rows = months.map(m => [link(m.month, hrefOf(m.month)), figure(m.closed), hours(m.averageHours),
+  const rows = months.map(m => [link(formatMonth(m.month), hrefOf(m.month)), figure(m.closed), hours(m.averageHours),
     hours(m.medianHours), hours(m.p90Hours)]);
   const canvas = chartCanvas(t('dashboard.resolution.chartLabel', { count: months.length }), 'numbers-resolution');
   charts.draw('resolution', canvas, {
     type: 'bar',
-    data: { labels: months.map(m => m.month), datasets: [
+    data: { labels: months.map(m => formatMonth(m.month)), datasets: [
       { label: t('dashboard.series.averageHours'), data: months.map(m => m.averageHours), backgroundColor: '#93c5fd' },
       { label: t('dashboard.series.medianHours'), data: months.map(m => m.medianHours), type: 'line',
         borderColor: '#1d4ed8' },

@@ -1,7 +1,7 @@
 // The answers turned into what the charts and tables draw, and where a click on each part leads: the queue
 // (#/tickets, its own address parameters) filtered to what was clicked. Pure functions, without the DOM.
 import { query } from '../../api.js';
-import { t } from '../../i18n.js';
+import { t, formatMonth } from '../../i18n.js';
 
 const ALL_STATUSES = 'OPEN,ACTIVE,CLOSED';
 const PRIORITIES = ['LOW', 'MEDIUM', 'HIGH'];
@@ -123,5 +123,5 @@ export function medianFirstResponse(answer) {
   }
   const months = answer.months || [];
   const newest = months[months.length - 1];
-  return newest ? { hours: newest.medianHours, note: t('dashboard.kpi.openedIn', { month: newest.month }) } : null;
+  return newest ? { hours: newest.medianHours, note: t('dashboard.kpi.openedIn', { month: formatMonth(newest.month) }) } : null;
 }

@@ -2,7 +2,7 @@
 // attainment by opening month and the daily volume (opened and closed as bars, backlog as a line). Each bar leads
 // to the queue filtered to it; the tables carry the same links for the keyboard (none without `go`).
 import { h, hours, sentence } from '../../dom.js';
-import { t } from '../../i18n.js';
+import { t, formatMonth } from '../../i18n.js';
 import { chartCanvas, link, spoken, table } from './panels.js';
 import { links, slaSeries, volumeSeries } from './shape.js';
 import { figure, percentValue } from './format.js';
@@ -12,7 +12,7 @@ export function firstResponse(answer, charts, go, choices) {
   const hrefOf = m => (go ? links.firstResponse(m, choices) : null);
   const canvas = chartCanvas(t('dashboard.firstResponse.chartLabel', { count: months.length }),
     'numbers-first-response');
-  charts.draw('firstResponse', canvas, { type: 'bar', data: { labels: months.map(m => m.month), datasets: [
+  charts.draw('firstResponse', canvas, { type: 'bar', data: { labels: months.map(m => formatMonth(m.month)), datasets: [
     { label: t('dashboard.series.averageHours'), data: months.map(m => m.averageHours), backgroundColor: '#a7f3d0' },
     { label: t('dashboard.series.medianHours'), data: months.map(m => m.medianHours), type: 'line',
       borderColor: '#047857' },
@@ -21,7 +21,7 @@ export function firstResponse(answer, charts, go, choices) {
   return [h('div', { class: 'chart' }, canvas),
     h('p', { class: 'hint' }, t('dashboard.firstResponse.hint')),
     table([t('dashboard.column.openedIn'), t('dashboard.column.answered'), t('dashboard.column.average'),
-      t('dashboard.column.median'), t('dashboard.column.p90')], months.map(m => [link(m.month, hrefOf(m.month)),
+      t('dashboard.column.median'), t('dashboard.column.p90')], months.map(m => [link(formatMonth(m.month), hrefOf(m.month)),
       figure(m.responded), hours(m.averageHours), hours(m.medianHours), hours(m.p90Hours)]),
     t('dashboard.firstResponse.caption'), 'numbers-first-response')];
 }
@@ -29,9 +29,9 @@ export function firstResponse(answer, charts, go, choices) {
 export function sla(answer, charts, go, choices) {
   const series = slaSeries(answer);
   const hrefOf = m => (go ? links.sla(m, choices) : null);
-  const canvas = chartCanvas(t('dashboard.sla.chartLabel', { values: spoken(series.map(s => [s.month,
+  const canvas = chartCanvas(t('dashboard.sla.chartLabel', { values: spoken(series.map(s => [formatMonth(s.month),
     percentValue(s.percent)])) }), 'numbers-sla');
-  charts.draw('sla', canvas, { type: 'bar', data: { labels: series.map(s => s.month), datasets: [
+  charts.draw('sla', canvas, { type: 'bar', data: { labels: series.map(s => formatMonth(s.month)), datasets: [
     { label: t('dashboard.sla.series'), data: series.map(s => s.percent), backgroundColor: '#1d4ed8' }] },
   options: { plugins: { legend: { display: false } }, scales: { y: { max: 100, ticks: { precision: 0 } } } } },
   go && (i => go(hrefOf(series[i].month))));
@@ -40,9 +40,9 @@ export function sla(answer, charts, go, choices) {
   h('div', { class: 'chart' }, canvas),
   h('p', { class: 'hint' }, t('dashboard.sla.hint')),
   table([t('dashboard.column.openedIn'), t('dashboard.column.tickets'), t('dashboard.sla.firstResponseMet'),
-    t('dashboard.sla.missed'), t('dashboard.sla.resolutionMet'), t('dashboard.sla.missed'),
+    t('dashboard.sla.firstResponseMissed'), t('dashboard.sla.resolutionMet'), t('dashboard.sla.resolutionMissed'),
     t('dashboard.sla.attainment')],
-  series.map(s => [link(s.month, hrefOf(s.month)), figure(s.tickets), figure(s.row.firstResponseMet),
+  series.map(s => [link(formatMonth(s.month), hrefOf(s.month)), figure(s.tickets), figure(s.row.firstResponseMet),
     figure(s.row.firstResponseBreached), figure(s.row.resolutionMet), figure(s.row.resolutionBreached),
     percentValue(s.percent)]), t('dashboard.sla.caption'), 'numbers-sla')];
 }
