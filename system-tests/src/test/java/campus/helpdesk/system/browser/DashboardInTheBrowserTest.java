@@ -68,6 +68,27 @@ class DashboardInTheBrowserTest {
     }
 
     @Test
+    void theSlaTableFitsAt1366WithDistinctHeadingsAndMonthsInWords() {
+        try (Browser analyst = new Browser(gateway)) {
+            analyst.resize(1366, 768);
+            analyst.signIn("Dash Analyst", "ANALYST");
+            analyst.open("#/dashboard");
+            analyst.waitFor(By.cssSelector("#numbers-sla tbody tr"));
+            java.util.List<String> headings = analyst.driver.findElements(By.cssSelector("#numbers-sla thead th"))
+                    .stream().map(th -> th.getAttribute("textContent").trim()).toList();
+            assertThat(headings).hasSize(7).doesNotHaveDuplicates();
+            assertThat(analyst.script("""
+                    const box = document.getElementById('numbers-sla').parentElement;
+                    return box.scrollWidth <= box.clientWidth;
+                    """)).as("every column of the SLA table without scrolling sideways").isEqualTo(true);
+            String month = analyst.driver.findElement(By.cssSelector("#numbers-sla tbody tr td")).getText();
+            assertThat(month).as("a month in words, not YYYY-MM").doesNotContainPattern("\\d{4}-\\d{2}")
+                    .containsPattern("\\d{4}");
+            analyst.screenshot("21-dashboard-sla-1366");
+        }
+    }
+
+    @Test
     void anAnalystClicksTheBarOfACategoryAndReadsItsActiveTicketsInTheQueue() {
         String category = facts.get("category").asText();
         String priority = facts.get("priority").asText();

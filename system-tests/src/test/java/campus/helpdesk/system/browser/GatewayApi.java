@@ -50,6 +50,11 @@ final class GatewayApi {
         return person.call(() -> tickets.create(new NewTicket(title, description, null, null, null), null)).body().id();
     }
 
+    long createTicket(String title, String description, String location) {
+        return person.call(() -> tickets.create(new NewTicket(title, description, location, null, null), null))
+                .body().id();
+    }
+
     void move(long id, String status) {
         person.run(() -> {
             long version = tickets.get(id).version();

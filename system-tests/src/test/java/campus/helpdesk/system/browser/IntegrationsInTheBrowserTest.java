@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -90,6 +91,28 @@ class IntegrationsInTheBrowserTest {
             staff.driver.findElement(By.id(input)).sendKeys("Not A Slug");
             staff.click(By.cssSelector("#integration-form button[type=submit]"));
             staff.waitForText(By.id(input + "-error"), "lowercase letters");
+        }
+    }
+
+    @Test
+    void aValidTokenAfterARefusedNameLeavesNoErrorBehind() {
+        String name = "ok-" + UUID.randomUUID().toString().substring(0, 6);
+        try (Browser staff = new Browser(gateway)) {
+            staff.signIn("Ingrid Staff", "STAFF");
+            staff.open("#/tokens");
+            WebElement input = staff.waitFor(By.name("name"));
+            String id = input.getAttribute("id");
+            input.sendKeys("not a name!");
+            staff.driver.findElement(By.cssSelector("form button[type=submit]")).click();
+            staff.waitUntil(d -> !d.findElement(By.id(id + "-error")).getText().isEmpty());
+            assertThat(input.getAttribute("aria-invalid")).isEqualTo("true");
+
+            input.clear();
+            input.sendKeys(name);
+            staff.driver.findElement(By.cssSelector("form button[type=submit]")).click();
+            staff.waitFor(By.cssSelector("#token-issued .token-value"));
+            assertThat(staff.driver.findElement(By.id(id)).getAttribute("aria-invalid")).isNull();
+            assertThat(staff.driver.findElement(By.id(id + "-error")).getText()).isEmpty();
         }
     }
 

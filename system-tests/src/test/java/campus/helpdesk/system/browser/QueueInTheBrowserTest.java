@@ -149,6 +149,44 @@ class QueueInTheBrowserTest {
         }
     }
 
+    @Test
+    void longTypedTextWrapsInsideItsCellAndTheHeaderKeepsOneRowAt1366() {
+        String word = unique();
+        GatewayApi student = GatewayApi.signIn(gateway, "Long Student " + word, "STUDENT");
+        long longWord = student.createTicket(word + " " + "A".repeat(120), "One word of 120 letters.");
+        long address = student.createTicket(word + " see https://example.org/" + "path/".repeat(30), "A long address.");
+        long located = student.createTicket(word + " radiator cold", "The radiator is cold.", "Room " + "B".repeat(95));
+        long marks = student.createTicket(word + " Z" + "\u0301\u0300\u0302".repeat(20), "Stacked combining marks.");
+        try (Browser staff = new Browser(gateway)) {
+            staff.resize(1366, 768);
+            staff.signIn("Wide Staff " + word, "STAFF");
+            staff.open("#/tickets?status=OPEN&q=" + word);
+            for (long id : new long[] {longWord, address, located, marks}) {
+                awaitRows(staff, id);
+            }
+            staff.screenshot("25-queue-long-words-1366");
+            assertThat(staff.script("""
+                    const table = document.querySelector('.tickets').getBoundingClientRect();
+                    const box = document.querySelector('.results').getBoundingClientRect();
+                    const headings = [...document.querySelectorAll('.tickets thead th')];
+                    return table.right <= box.right + 1 && document.documentElement.scrollWidth <= innerWidth
+                      && headings.every(th => th.getBoundingClientRect().right <= innerWidth);
+                    """)).as("the table as wide as its place, every column on screen").isEqualTo(true);
+            assertThat(staff.script("""
+                    return [...document.querySelectorAll('.tickets .title-cell')]
+                      .every(td => getComputedStyle(td).overflowY !== 'visible');
+                    """)).as("what a title draws past its line is clipped to its cell").isEqualTo(true);
+            assertThat(staff.script("""
+                    return [...document.querySelectorAll('.tickets .sort')]
+                      .every(b => b.getClientRects().length === 1 && b.getBoundingClientRect().height < 30);
+                    """)).as("each sort arrow on its heading's line").isEqualTo(true);
+            assertThat(staff.script("""
+                    const tops = [...document.querySelectorAll('#nav .nav-link')].map(a => a.getBoundingClientRect().top);
+                    return tops.length === 4 && tops.every(t => Math.abs(t - tops[0]) < 2);
+                    """)).as("the staff header's four links on one row at 1366 px").isEqualTo(true);
+        }
+    }
+
     private static void awaitRows(Browser browser, long id) {
         browser.waitUntil(d -> d.findElements(By.cssSelector(".results[aria-busy=false]")).size() == 1
                 && !d.findElements(By.cssSelector("tr[data-ticket-id='" + id + "']")).isEmpty());
