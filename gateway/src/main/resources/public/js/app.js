@@ -61,7 +61,7 @@ function drawChrome() {
   area.replaceChildren();
   document.getElementById('menu-button').hidden = !session.signedIn;
   if (session.signedIn) {
-    area.append(...[h('span', { class: 'who' }, h('span', { class: 'who-name', translate: 'no' }, session.name),
+    area.append(...[h('span', { class: 'who' }, h('span', { class: 'who-name', translate: 'no', title: session.name }, session.name),
       h('span', { class: 'who-role' }, roleText(session.role))),
     // Staff find their own mail setting beside their name: it is theirs, not a screen of the desk.
     session.role === 'STAFF' ? h('a', { href: '#/mail-settings', class: 'btn btn-ghost', id: 'mail-settings-link' },
