@@ -71,7 +71,7 @@ test('the median first response KPI prefers the last 30 days and says what it sp
     months: [{ month: '2026-02', medianHours: 2 }] }), { hours: null, note: 'last 30 days, none answered' },
   'no reply in 30 days is said, not replaced by a month');
   assert.deepEqual(medianFirstResponse({ months: [{ month: '2026-01', medianHours: 3 }, { month: '2026-02', medianHours: 2 }] }),
-    { hours: 2, note: 'tickets opened in 2026-02' });
+    { hours: 2, note: 'tickets opened in Feb 2026' });
   assert.equal(medianFirstResponse({ months: [] }), null);
 });
 
