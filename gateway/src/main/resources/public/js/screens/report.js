@@ -84,7 +84,7 @@ export async function render(container, { query } = {}) {
   const form = h('form', { class: 'form', novalidate: true });
   const files = filePicker(form, { idPrefix: 'report' });
   const progress = h('p', { class: 'hint', role: 'status', id: 'report-upload-progress' });
-  append(form, [followUpNote(previousTicketId, title),
+  append(form, [followUpNote(previousTicketId, title, location),
     field(t('report.form.titleLabel'), title, t('report.form.titleHint')),
     field(t('report.form.descriptionLabel'), description),
     h('div', { class: 'row' }, field(t('report.form.locationLabel'), location),

@@ -99,7 +99,7 @@ class LiveStreamTest {
         CompletableFuture<List<String>> staff = readUntil(http.signIn("Sam", "STAFF"), null,
                 "\"cursor\":\"c-last\"", staffReady);
         CompletableFuture.allOf(reporterReady, otherReady, staffReady).get(5, TimeUnit.SECONDS);
-        hub.publishSolved(new Closure(1430, "Radiator cold in A3", "Rita", "Bob", Instant.parse("2026-03-02T14:21:00Z"),
+        hub.publishSolved(new Closure(1430, "Radiator cold in A3", "Room A3", "Rita", "Bob", Instant.parse("2026-03-02T14:21:00Z"),
                 new Closure.Answer("Bob", "The valve was stuck: fixed", Instant.parse("2026-03-02T14:20:00Z")), null));
         hub.publish(event("c-last", EventType.MESSAGE_ADDED, TicketStatus.ACTIVE, false));
 
@@ -122,7 +122,7 @@ class LiveStreamTest {
         CompletableFuture<List<String>> analyst = readUntil(http.signIn("Fenna", "ANALYST"), null,
                 "\"cursor\":\"f-last\"", analystReady);
         CompletableFuture.allOf(followerReady, otherReady, analystReady).get(5, TimeUnit.SECONDS);
-        hub.publishSolved(new Closure(1431, "Eduroam down in the library", "Rita", "Bob",
+        hub.publishSolved(new Closure(1431, "Eduroam down in the library", "Library", "Rita", "Bob",
                 Instant.parse("2026-03-02T09:40:00Z"), new Closure.Answer("Bob", "The controller was restarted",
                 Instant.parse("2026-03-02T09:35:00Z")), List.of("Fenna", "Gustav")));
         hub.publish(event("f-last", EventType.MESSAGE_ADDED, TicketStatus.ACTIVE, false));

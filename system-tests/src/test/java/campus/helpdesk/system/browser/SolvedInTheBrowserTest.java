@@ -81,7 +81,8 @@ class SolvedInTheBrowserTest {
         String reporterName = "Sara Student " + word;
         String staffName = "Bea Staff " + word;
         long id = GatewayApi.signIn(gateway, reporterName, "STUDENT")
-                .createTicket("Printer " + word + " jams", "The printer on floor 2 jams on every page.");
+                .createTicket("Printer " + word + " jams", "The printer on floor 2 jams on every page.",
+                        "Library, floor 2");
         GatewayApi staffApi = GatewayApi.signIn(gateway, staffName, "STAFF");
         staffApi.move(id, "ACTIVE");
         say(staffName, id, "New rollers fitted " + word, false);
@@ -105,6 +106,9 @@ class SolvedInTheBrowserTest {
             reporter.click(By.id("still-not-fixed"));
             reporter.waitForText(By.id("report-follows-up"), "Follows up on #" + id);
             reporter.waitUntil(d -> d.findElement(By.name("title")).getAttribute("value").contains("Printer " + word));
+            reporter.waitUntil(d -> d.findElement(By.name("location")).getAttribute("value").equals("Library, floor 2"));
+            // Prefilled text is offered a category at once, as typed text is.
+            reporter.waitUntil(d -> !d.findElement(By.name("category")).getAttribute("value").isEmpty());
             reporter.driver.findElement(By.name("description")).sendKeys("It jams again since this morning.");
             long followUp = reporter.submitReport();
             reporter.waitForText(By.id("follows-up"), "Follows up on #" + id);

@@ -32,7 +32,7 @@ public class Closures {
 
     /** A closure per row of {@code tickets t}; the WHERE and ORDER BY follow. */
     private static final String SELECT = """
-            SELECT t.id, t.title, t.reporter_name, t.closed_at,
+            SELECT t.id, t.title, t.location, t.reporter_name, t.closed_at,
                    coalesce((SELECT e.actor FROM ticket_event e
                              WHERE e.ticket_id = t.id AND e.type = 'STATUS_CHANGED' AND e.status = 'CLOSED'
                              ORDER BY e.id DESC LIMIT 1), t.assignee) AS closed_by,
@@ -111,7 +111,7 @@ public class Closures {
         Instant answeredAt = Sql.instant(rs, "answer_at");
         Closure.Answer answer = answeredAt == null ? null
                 : new Closure.Answer(rs.getString("answer_author"), rs.getString("answer_body"), answeredAt);
-        return new Closure(rs.getLong("id"), rs.getString("title"), rs.getString("reporter_name"),
+        return new Closure(rs.getLong("id"), rs.getString("title"), rs.getString("location"), rs.getString("reporter_name"),
                 rs.getString("closed_by"), Sql.instant(rs, "closed_at"), answer, followers);
     }
 }
