@@ -51,7 +51,9 @@ export function facts(ticket, attachments) {
         'ticket-assignee'),
       fact(t('ticket.facts.opened'), formatDate(ticket.openedAt)),
       fact(t('ticket.facts.lastChange'), formatDate(ticket.updatedAt)),
-      fact(t('ticket.facts.firstReply'), formatDate(ticket.firstResponseAt)),
+      // A ticket closed without a word has no first reply, yet its first-response target may read "Met": say why.
+      fact(t('ticket.facts.firstReply'), ticket.firstResponseAt || !ticket.closedAt ? formatDate(ticket.firstResponseAt)
+        : t('ticket.facts.closedWithoutReply'), 'ticket-first-reply'),
       ticket.closedAt ? fact(t('ticket.facts.closed'), formatDate(ticket.closedAt)) : null,
       dueFact(t('ticket.facts.firstReplyDue'), ticket.firstResponseDueAt, ticket.sla && ticket.sla.firstResponse,
         Boolean(ticket.firstResponseAt || ticket.closedAt), 'due-first-response'),

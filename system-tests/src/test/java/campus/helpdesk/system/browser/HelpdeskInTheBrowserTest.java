@@ -149,6 +149,8 @@ class HelpdeskInTheBrowserTest {
             staff.waitFor(By.cssSelector("button[data-action=close]")).click();
             staff.driver.switchTo().alert().accept();
             staff.waitForText(By.cssSelector(".ticket-head .badges"), "Closed");
+            // Closed without a word: no first reply, said as such beside a first-response target that may read "Met".
+            staff.waitForText(By.id("ticket-first-reply"), "None: closed without a reply");
             staff.open("#/tickets?status=CLOSED&q=" + word);
             staff.waitFor(By.cssSelector("tr[data-ticket-id='" + id + "']"));
             staff.screenshot("04-queue-staff-closed-tab");
