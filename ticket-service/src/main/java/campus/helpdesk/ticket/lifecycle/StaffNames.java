@@ -21,11 +21,11 @@ final class StaffNames {
         if (typed.toLowerCase(Locale.ROOT).equals(caller.toLowerCase(Locale.ROOT))) {
             return caller;
         }
-        if (assigned(c, "SELECT 1 FROM tickets WHERE assignee = ? LIMIT 1", typed) != null) {
-            return typed; // The common case, answered by the assignee index.
+        if (assigned(c, "SELECT 1 FROM tickets WHERE assignee = ? AND deleted_at IS NULL LIMIT 1", typed) != null) {
+            return typed; // The common case, answered by the assignee index (of tickets not deleted).
         }
         String other = assigned(c, "SELECT assignee FROM tickets WHERE lower(assignee) = lower(?) "
-                + "ORDER BY updated_at DESC LIMIT 1", typed);
+                + "AND deleted_at IS NULL ORDER BY updated_at DESC LIMIT 1", typed);
         return other != null ? other : typed;
     }
 
