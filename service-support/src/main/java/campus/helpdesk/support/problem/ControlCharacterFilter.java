@@ -78,7 +78,7 @@ public class ControlCharacterFilter implements Ordered {
     }
 
     /** A name fit to echo in a problem: control characters dropped, at most 60 characters. */
-    private static String printable(String name) {
+    static String printable(String name) {
         String clean = name.codePoints().filter(c -> c >= 0x20 && c != 0x7F)
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
         return clean.length() > 60 ? clean.substring(0, 60) + "…" : clean;

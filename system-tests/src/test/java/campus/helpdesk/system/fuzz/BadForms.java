@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
 final class BadForms {
 
     static final String NONE = "{none}";
+    /** A query form: the parameter given a second time. */
+    static final String REPEAT = "{repeat}";
     private static final Pattern HUGE = Pattern.compile("\\{huge:(\\d+)}");
     private static final Pattern ESCAPE = Pattern.compile("\\\\u([0-9a-fA-F]{4})");
 

@@ -555,7 +555,10 @@ class BadInputCorpusTest {
             case QUERY -> {
                 List<String> names = new ArrayList<>(query.keySet());
                 String name = names.get(random.nextInt(names.size()));
-                query.put(name, forms.any("query", random));
+                String form = forms.any("query", random);
+                // The parameter given twice, each time with its valid value: only the repetition is wrong.
+                query.put(name, form.equals(BadForms.REPEAT) ? query.get(name) + "&" + name + "=" + query.get(name)
+                        : form);
                 if (random.nextBoolean()) {
                     query.put(name + "X", forms.any("query", random));
                 }

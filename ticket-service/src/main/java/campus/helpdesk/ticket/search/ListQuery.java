@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
@@ -183,21 +184,19 @@ public record ListQuery(Set<TicketStatus> statuses, Set<Category> categories, Se
             return null;
         }
         Instant instant;
+        boolean wholeDay = value.length() == 10;
         try {
-            if (value.length() == 10) {
-                LocalDate day = LocalDate.parse(value);
-                instant = (upperBound ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
-            } else {
-                instant = OffsetDateTime.parse(value).toInstant();
-            }
+            instant = wholeDay ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
+                    : OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeException e) { // unparsable, or beyond what an instant can hold
             throw Problems.badInput(name, "must be an ISO-8601 instant like 2026-03-01T10:00:00Z or a date like "
                     + "2026-03-01");
         }
-        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST.plusSeconds(86_400))) {
+        // Held to the range before a date's day is added, so +10000-01-01T00:00:00Z is as out of range as 10000-01-01.
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
             throw Problems.badInput(name, "must be between 0001-01-01 and 9999-12-31");
         }
-        return instant;
+        return wholeDay && upperBound ? instant.plus(1, ChronoUnit.DAYS) : instant;
     }
 
     private static int integer(String name, @Nullable String value, int fallback, int min, int max) {
