@@ -82,6 +82,16 @@ class SimilarTicketsTest extends ApiTest {
     }
 
     @Test
+    void aWifiReportIsNotOfferedAVpnOutageForSharingTheWordConnect() {
+        Ticket vpn = file("VPN connection fails", "The VPN client fails with an authentication error when I connect "
+                + "from home. We have a lecture there at 10.", null);
+
+        assertThat(similar(STUDENT, "El wifi no funciona en el aula 3", null)).isEmpty();
+        assertThat(similar(STUDENT, "La VPN no conecta desde casa", null)).extracting(SimilarTicket::id)
+                .containsExactly(vpn.id());
+    }
+
+    @Test
     void atMostFiveBestFirst() {
         for (int i = 0; i < 7; i++) {
             file("Moodle is down " + i, "Moodle shows an error page", null);
