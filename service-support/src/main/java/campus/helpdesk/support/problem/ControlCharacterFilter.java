@@ -9,6 +9,13 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
 
+import java.io.ByteArrayOutputStream;
+import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -40,6 +47,11 @@ public class ControlCharacterFilter implements Ordered {
         if (hasControl(path, false)) {
             return refuse("path", "the path must not contain control characters such as NUL (%00)");
         }
+        String notUtf8 = notUtf8(request.getUri().getRawQuery());
+        if (notUtf8 != null) {
+            return refuse(printable(notUtf8), "is not valid UTF-8 (each byte of a character is percent-encoded, "
+                    + "e.g. caf%C3%A9 for café)");
+        }
         try {
             for (Map.Entry<String, List<String>> parameter : request.getParameters()) {
                 String name = parameter.getKey();
@@ -64,6 +76,58 @@ public class ControlCharacterFilter implements Ordered {
             }
         }
         return null;
+    }
+
+    /**
+     * The name of the first query parameter whose value's bytes are not UTF-8 ({@code q=%FF}, a lone surrogate
+     * {@code %ED%A0%80}), or null. The framework decodes such bytes to U+FFFD, so a search would quietly look for
+     * replacement characters. A name that is itself broken is reported as "query".
+     */
+    static @Nullable String notUtf8(@Nullable String rawQuery) {
+        if (rawQuery == null || rawQuery.indexOf('%') < 0) {
+            return null;
+        }
+        for (String pair : rawQuery.split("&")) {
+            int equals = pair.indexOf('=');
+            String name = equals < 0 ? pair : pair.substring(0, equals);
+            if (!isUtf8(name)) {
+                return "query";
+            }
+            if (equals >= 0 && !isUtf8(pair.substring(equals + 1))) {
+                try {
+                    return URLDecoder.decode(name, StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException e) { // a broken escape in the name
+                    return "query";
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean isUtf8(String encoded) {
+        if (encoded.indexOf('%') < 0) {
+            return true;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(encoded.length());
+        for (int i = 0; i < encoded.length(); i++) {
+            char c = encoded.charAt(i);
+            if (c == '%' && i + 2 < encoded.length() && HexFormat.isHexDigit(encoded.charAt(i + 1))
+                    && HexFormat.isHexDigit(encoded.charAt(i + 2))) {
+                bytes.write(HexFormat.fromHexDigits(encoded, i + 1, i + 3));
+                i += 2;
+            } else {
+                // A broken escape is the percent-encoding check's to name; other characters are ASCII or were sent
+                // raw, and count as themselves.
+                bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray()));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
     }
 
     /** C0 controls and DEL; a header may contain a tab (it is whitespace there). */

@@ -155,6 +155,10 @@ class BadInputTest extends ApiTest {
             "openedFrom=%2B10000-01-01T00:00:00Z|openedFrom",
             "openedTo=9999-12-31T23:00:00-05:00|openedTo",
             "q=printer&q=scanner|q",
+            "q=%FF%FE|q",
+            "q=caf%C3%28|q",
+            "q=%ED%A0%80|q",
+            "status=OPEN&q=%C3|q",
             "page=1&page=2|page",
             "openedFrom=0000-06-01|openedFrom",
             "openedFrom=2026-02-30|openedFrom",
@@ -171,6 +175,7 @@ class BadInputTest extends ApiTest {
         assertThat(api.get(STAFF, "/api/tickets?page=100&size=100").status).isEqualTo(200);
         assertThat(api.get(STAFF, "/api/tickets?openedFrom=0001-01-01&openedTo=9999-12-31").status).isEqualTo(200);
         assertThat(api.get(STAFF, "/api/tickets?openedFrom=9999-12-31T23:59:59Z").status).isEqualTo(200);
+        assertThat(api.get(STAFF, "/api/tickets?q=caf%C3%A9+%F0%9F%98%80").status).isEqualTo(200);
     }
 
     @Test
