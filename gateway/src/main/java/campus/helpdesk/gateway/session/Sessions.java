@@ -1,5 +1,6 @@
 package campus.helpdesk.gateway.session;
 
+import campus.helpdesk.api.Text;
 import campus.helpdesk.support.identity.Secrets;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.http.HttpRequest;
@@ -54,7 +55,9 @@ public class Sessions {
     public Session start(String name, GatewayRole role) {
         byte[] id = new byte[16];
         RANDOM.nextBytes(id);
-        return new Session(Base64.getUrlEncoder().withoutPadding().encodeToString(id), name.strip(), role,
+        return new Session(Base64.getUrlEncoder().withoutPadding().encodeToString(id),
+                // Composed as stored text is, so "Jose\u0301" signs in as the "José" tickets are assigned to.
+                Text.composed(name.strip()), role,
                 clock.instant().plus(config.getTtl()));
     }
 

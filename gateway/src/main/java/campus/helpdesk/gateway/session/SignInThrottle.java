@@ -1,5 +1,6 @@
 package campus.helpdesk.gateway.session;
 
+import campus.helpdesk.api.Text;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -76,6 +77,6 @@ public class SignInThrottle {
 
     private static String key(String kind, String value) {
         // Names differ only in case or spaces would otherwise each get their own five tries.
-        return kind + ":" + value.strip().toLowerCase(java.util.Locale.ROOT);
+        return kind + ":" + Text.composed(value.strip()).toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -41,6 +41,13 @@ class SessionApiTest {
     }
 
     @Test
+    void aNameTypedWithACombiningAccentSignsInAsTheComposedName() {
+        String cookie = http.signIn("  Jose\u0301 Nun\u0303ez ", "STAFF");
+        HttpResponse<String> r = http.get("/api/session", "Cookie", cookie);
+        assertThat(r.body()).contains("\"name\":\"Jos\u00e9 Nu\u00f1ez\"");
+    }
+
+    @Test
     void withoutACookieNobodyIsSignedInAndTheScreenLearnsWhetherACodeIsNeeded() {
         HttpResponse<String> r = http.get("/api/session");
         assertThat(r.statusCode()).isEqualTo(200);
