@@ -47,8 +47,9 @@ public class EndedSessions implements ApplicationEventListener<StartupEvent> {
 
     /** Ends the session at once in this gateway (its cookie, its live streams) and records it for the others. */
     void end(Session session) {
-        endHere(session.id(), session.expiresAt());
+        // Queued for ticket-service before anything else, so that it is recorded whatever happens to this request.
         unrecorded.put(session.id(), session.expiresAt());
+        endHere(session.id(), session.expiresAt());
         Mono.fromRunnable(this::record).subscribeOn(Schedulers.boundedElastic())
                 .onErrorResume(e -> Mono.empty()).subscribe();
     }
@@ -99,7 +100,10 @@ public class EndedSessions implements ApplicationEventListener<StartupEvent> {
         ended.values().removeIf(expiry -> expiry.isBefore(now));
         unrecorded.values().removeIf(expiry -> expiry.isBefore(now));
         ended.put(id, expiresAt);
-        // Two endings on two threads at once: retry rather than drop one (its streams would go on).
-        endings.emitNext(id, Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(100)));
+        // One emission at a time: a sink refuses a second one from another thread meanwhile, and a retry loop bounded
+        // in time gave up under a burst of sign-outs on a busy machine (a 500, and a live stream left open).
+        synchronized (endings) {
+            endings.emitNext(id, Sinks.EmitFailureHandler.FAIL_FAST);
+        }
     }
 }
