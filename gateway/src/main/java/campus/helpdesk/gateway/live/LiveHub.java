@@ -23,7 +23,7 @@ import java.util.concurrent.CompletionStage;
 /**
  * Fans the change feed out to every open browser. Keeps the last events in a ring so a browser that reconnects
  * with {@code Last-Event-ID} gets what it missed; when that id is no longer in the ring (too old, or the gateway
- * restarted) it gets a {@code reset} and reloads its screen instead. A browser that cannot keep up is
+ * restarted), or it missed more than {@link #REPLAY_AT_MOST}, it gets a {@code reset} and reloads its screen instead. A browser that cannot keep up is
  * disconnected, and then resumes the same way. When the gateway stops, every stream ends at once: a stream never
  * finishes by itself, so the server's graceful stop would otherwise wait out its grace period for each open browser.
  */
@@ -41,6 +41,15 @@ public class LiveHub implements GracefulShutdownCapable {
             this(event, false, null);
         }
     }
+
+    /** What one browser's stream holds before it is cut off as too slow. */
+    private static final int BUFFER = 1024;
+    /**
+     * The most a reconnecting browser is sent again: half its buffer, so what is published while it reads them has
+     * room. One that missed more gets a reset and reloads its screen; replaying them would overflow the buffer and
+     * drop the rest without a word.
+     */
+    static final int REPLAY_AT_MOST = BUFFER / 2;
 
     private final int capacity;
     private final ArrayDeque<ChangeEvent> recent;
@@ -90,7 +99,7 @@ public class LiveHub implements GracefulShutdownCapable {
 
     /** Items after {@code lastEventId} (or from now when null), then every new one as it is published. */
     public synchronized Flux<Item> subscribe(@Nullable String lastEventId) {
-        Sinks.Many<Item> sink = Sinks.many().unicast().onBackpressureBuffer(Queues.<Item>get(1024).get());
+        Sinks.Many<Item> sink = Sinks.many().unicast().onBackpressureBuffer(Queues.<Item>get(BUFFER).get());
         if (lastEventId != null && !lastEventId.isBlank()) {
             replay(lastEventId.strip(), sink);
         }
@@ -108,7 +117,7 @@ public class LiveHub implements GracefulShutdownCapable {
                 found = true;
             }
         }
-        if (!found) {
+        if (!found || missed.size() > REPLAY_AT_MOST) {
             sink.tryEmitNext(Item.RESET);
             return;
         }

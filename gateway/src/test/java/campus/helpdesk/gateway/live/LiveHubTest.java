@@ -35,6 +35,21 @@ class LiveHubTest {
     }
 
     @Test
+    void aBrowserThatMissedMoreThanItsStreamHoldsGetsAResetNotAPartOfThem() {
+        LiveHub hub = new LiveHub(5000);
+        int missed = 1110;
+        for (int i = 0; i <= missed; i++) {
+            hub.publish(event("c" + i, EventType.EDITED, TicketStatus.OPEN, false));
+        }
+        assertThat(hub.subscribe("c0").blockFirst(WAIT).reset()).isTrue();
+
+        String fewerAgo = "c" + (missed - LiveHub.REPLAY_AT_MOST);
+        List<LiveHub.Item> replayed = hub.subscribe(fewerAgo).take(LiveHub.REPLAY_AT_MOST).collectList().block(WAIT);
+        assertThat(replayed).hasSize(LiveHub.REPLAY_AT_MOST).noneMatch(LiveHub.Item::reset);
+        assertThat(replayed.getLast().event().cursor()).isEqualTo("c" + missed);
+    }
+
+    @Test
     void aNewBrowserGetsOnlyWhatHappensFromNowOn() {
         LiveHub hub = new LiveHub(10);
         hub.publish(event("old", EventType.EDITED, TicketStatus.OPEN, false));
