@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Staff corrections of the category: stored as training data, and fed to the classifier by a retrain (on demand,
@@ -33,6 +34,8 @@ public class Corrections {
     private final CurrentClassifier classifier;
     private final int retrainEvery;
     private final AtomicLong sinceRetrain = new AtomicLong();
+    /** One retrain at a time, asked for or not. */
+    private final ReentrantLock training = new ReentrantLock();
 
     public Corrections(CategoryCorrections stored, CurrentClassifier classifier,
                        @Value("${helpdesk.classifier.retrain-every:0}") int retrainEvery) {
@@ -59,10 +62,25 @@ public class Corrections {
 
     /**
      * Staff's retrain: a candidate trained with the corrections not held back replaces the model in use only when
-     * its accuracy on the held-back ones is not lower. Refused with 409 (both figures) when it is, 422 while too
-     * few corrections are stored to judge.
+     * its accuracy on the held-back ones is not lower. Refused with 409 (both figures) when it is, 409 while another
+     * retrain runs, 422 while too few corrections are stored to judge.
      */
-    public synchronized Retrain retrain() {
+    public Retrain retrain() {
+        // A second retrain meanwhile would train the same thing again, each holding a request thread and both cores
+        // for seconds while tickets wait: it is told at once instead.
+        if (!training.tryLock()) {
+            throw new HelpdeskProblem(HttpStatus.CONFLICT, "A retrain is already running",
+                    "Another retrain is running now; its outcome shows in the classifier's figures when it ends, "
+                            + "in a few seconds. Nothing else was started.", Map.of("running", true));
+        }
+        try {
+            return judgedRetrain();
+        } finally {
+            training.unlock();
+        }
+    }
+
+    private Retrain judgedRetrain() {
         HeldBack split = HeldBack.split(examples());
         if (!split.enoughToJudge()) {
             throw new HelpdeskProblem(HttpStatus.UNPROCESSABLE_ENTITY, "Too few corrections to judge a retrain",
@@ -111,14 +129,19 @@ public class Corrections {
      * The retrains nobody asked for (start-up, every N corrections) pass the same judge; while too few corrections
      * are stored to judge, they learn from all of them, as they always did.
      */
-    private synchronized void retrainUnasked() {
-        List<LabelledText> examples = examples();
-        HeldBack split = HeldBack.split(examples);
-        if (split.enoughToJudge()) {
-            judge(split);
-        } else {
-            classifier.retrainWith(examples);
-            LOG.info("Classifier retrained with {} staff corrections (too few to judge)", examples.size());
+    private void retrainUnasked() {
+        training.lock();
+        try {
+            List<LabelledText> examples = examples();
+            HeldBack split = HeldBack.split(examples);
+            if (split.enoughToJudge()) {
+                judge(split);
+            } else {
+                classifier.retrainWith(examples);
+                LOG.info("Classifier retrained with {} staff corrections (too few to judge)", examples.size());
+            }
+        } finally {
+            training.unlock();
         }
     }
 

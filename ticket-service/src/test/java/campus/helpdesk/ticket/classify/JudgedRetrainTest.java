@@ -14,9 +14,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -114,6 +120,39 @@ class JudgedRetrainTest extends ApiTest {
         assertThat(problem).containsEntry("applied", false);
         assertThat(classify(FROBNITZ)).isEqualTo(right);
         assertThat(status().get("trainedAt")).isEqualTo(trainedAt);
+    }
+
+    /** Six staff pressing Retrain at once: one retrain runs, the others are told so at once instead of queueing. */
+    @Test
+    @Order(5)
+    void retrainsAskedForAtOnceRunOneAtATime() throws Exception {
+        int asked = 6;
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Api.Answer>> answers = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(asked)) {
+            for (int i = 0; i < asked; i++) {
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return api.post(STAFF, "/api/classifier/retrain", Map.of());
+                }));
+            }
+            go.countDown();
+            int alreadyRunning = 0;
+            int judged = 0;
+            for (Future<Api.Answer> future : answers) {
+                Api.Answer answer = future.get();
+                if (answer.status == 409 && answer.toString().contains("already running")) {
+                    assertThat(answer.map()).containsEntry("running", true);
+                    alreadyRunning++;
+                } else {
+                    // Order 4 left careless corrections: the retrain that ran is judged and refused.
+                    assertProblem(answer, 409, "would lower the accuracy");
+                    judged++;
+                }
+            }
+            assertThat(judged).isGreaterThanOrEqualTo(1);
+            assertThat(alreadyRunning).isGreaterThanOrEqualTo(1);
+        }
     }
 
     @Test
