@@ -89,6 +89,48 @@ class ConcurrentLinksTest extends ApiTest {
         }
     }
 
+    /**
+     * The tester's case: an incident newer than the reports linked to it (so its id is the highest) gets a link of
+     * twenty, then at once its answer, close or deletion, and the same link again (a client's retry). Each request
+     * waits for the one before it; none is broken off as a deadlock ("Someone changed the same tickets at the same
+     * moment").
+     */
+    @Test
+    void aRetriedLinkBesideTheIncidentsAnswerCloseOrDeletionQueuesUpInsteadOfDeadlocking() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        List<String> brokenOff = new ArrayList<>();
+        try {
+            for (int round = 0; round < 9; round++) {
+                List<Long> reports = new ArrayList<>();
+                for (int i = 0; i < 20; i++) {
+                    reports.add(create().id());
+                }
+                long incident = create().id();
+                String path = "/api/tickets/" + incident;
+                Map<String, Object> link = Map.of("tickets", reports);
+                int kind = round % 3;
+                Future<Api.Answer> first = pool.submit(() -> api.post(STAFF, path + "/links", link));
+                Thread.sleep(10);
+                Future<Api.Answer> beside = pool.submit(() -> switch (kind) {
+                    case 0 -> api.post(STAFF, path + "/messages", Map.of("body", "We are on it."));
+                    case 1 -> api.post(STAFF, path + "/status", Map.of("status", "CLOSED"));
+                    default -> api.delete(STAFF, path);
+                });
+                Future<Api.Answer> retry = pool.submit(() -> api.post(STAFF, path + "/links", link));
+                for (Future<Api.Answer> answer : List.of(first, beside, retry)) {
+                    Api.Answer done = answer.get();
+                    assertThat(done.status).as(done.toString()).isLessThan(500);
+                    if (done.toString().contains("same moment")) {
+                        brokenOff.add("round " + round + ": " + done);
+                    }
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(brokenOff).isEmpty();
+    }
+
     private Map<Long, Long> incidentOf(List<Long> ids) throws SQLException {
         Map<Long, Long> links = new HashMap<>();
         try (Connection c = sql(); PreparedStatement ps = c.prepareStatement(
