@@ -21,8 +21,9 @@ import java.util.Map;
 
 /**
  * Refuses, in every service and before anything else looks at the request, a path, query parameter or header
- * that no person types: a malformed percent-encoding, or a control character such as NUL ({@code %00}). Each is
- * a 400 problem naming the parameter or header. PostgreSQL cannot store NUL in text, so without this a search
+ * that no person types: a malformed percent-encoding, a query value whose bytes are not UTF-8, a control character
+ * such as NUL ({@code %00}), or an API query parameter given twice. Each is a 400 problem naming the parameter or
+ * header. One filter, so that the query's parameters are walked once. PostgreSQL cannot store NUL in text, so without this a search
  * for {@code q=%00} got as far as the database and came back as a 500. JSON bodies are checked by the contract's
  * records ({@code @Pattern} with {@code campus.helpdesk.api.Text}), which name the field.
  */
@@ -47,6 +48,7 @@ public class ControlCharacterFilter implements Ordered {
         if (hasControl(path, false)) {
             return refuse("path", "the path must not contain control characters such as NUL (%00)");
         }
+        boolean api = path.startsWith("/api/");
         String notUtf8 = notUtf8(request.getUri().getRawQuery());
         if (notUtf8 != null) {
             return refuse(printable(notUtf8), "is not valid UTF-8 (each byte of a character is percent-encoded, "
@@ -62,6 +64,12 @@ public class ControlCharacterFilter implements Ordered {
                     if (hasControl(value, false)) {
                         return refuse(printable(name), "must not contain control characters such as NUL (%00)");
                     }
+                }
+                // The framework joins a repeated parameter's values with a comma: q=printer&q=scanner would search
+                // for "printer,scanner", a question nobody asked.
+                if (api && parameter.getValue().size() > 1) {
+                    return refuse(printable(name), "is given " + parameter.getValue().size() + " times; give it "
+                            + "once (where it takes several values, separate them with commas in that one value)");
                 }
             }
         } catch (IllegalArgumentException e) {
@@ -142,7 +150,7 @@ public class ControlCharacterFilter implements Ordered {
     }
 
     /** A name fit to echo in a problem: control characters dropped, at most 60 characters. */
-    static String printable(String name) {
+    private static String printable(String name) {
         String clean = name.codePoints().filter(c -> c >= 0x20 && c != 0x7F)
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
         return clean.length() > 60 ? clean.substring(0, 60) + "…" : clean;
