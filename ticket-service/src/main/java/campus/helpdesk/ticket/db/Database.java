@@ -37,8 +37,35 @@ public class Database {
         T run(Connection connection) throws SQLException;
     }
 
-    /** Runs {@code work} in one READ COMMITTED transaction; any exception rolls it back. */
+    /**
+     * Runs {@code work} in one READ COMMITTED transaction; any exception rolls it back. Work that throws
+     * {@link StartAgain} (before it has done anything but read and lock) is rolled back and run again, at most
+     * {@link #ATTEMPTS} times; after that its caller gets the 409 of a transaction rolled back for another one.
+     */
     public <T> T inTransaction(Work<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return once(work);
+            } catch (StartAgain e) {
+                if (attempt == ATTEMPTS) {
+                    throw new DatabaseException(new SQLException(e.getMessage(), SERIALIZATION_FAILURE, e));
+                }
+            }
+        }
+    }
+
+    /**
+     * Thrown by transaction work whose locks, taken in the one order that cannot deadlock, no longer cover what it
+     * must change: what it read before taking them has changed since. Its transaction ends, releasing them, and runs
+     * again from the start.
+     */
+    public static final class StartAgain extends RuntimeException {
+        public StartAgain(String why) {
+            super(why, null, false, false);
+        }
+    }
+
+    private <T> T once(Work<T> work) {
         try {
             return transactions.executeWrite(status -> {
                 try {
@@ -109,4 +136,6 @@ public class Database {
     }
 
     private static final String CONNECTION_DOES_NOT_EXIST = "08003";
+    private static final String SERIALIZATION_FAILURE = "40001";
+    private static final int ATTEMPTS = 5;
 }

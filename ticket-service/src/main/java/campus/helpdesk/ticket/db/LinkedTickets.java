@@ -13,13 +13,10 @@ import java.util.TreeSet;
 
 /**
  * The tickets linked to an incident, and taking the locks of several tickets at once. Everyone who locks more than
- * one ticket (linking, unlinking, an incident's answer, close and deletion) takes the {@link TicketSql#lock} of the
- * incident first, then the others' lowest id first. Every link and unlink holds the incident's lock, so once it is
- * held the set of its tickets stays as read; and two transactions never wait for each other in a circle: overlapping
- * links from many staff at once, a retried link beside the incident's close or answer, all queue up instead of
- * deadlocking. (Taking every lock lowest id first, as before 2026-12-05, had to read the set before holding the
- * incident's lock: a link committed in between was locked out of order, and PostgreSQL broke the deadlock that
- * followed with a 409.) Beside the tickets row because messages and status moves need it as well as the links.
+ * one ticket (linking, unlinking, an incident's answer, close and deletion) takes the {@link TicketSql#lock}s lowest
+ * id first, so two of them never wait for each other in a circle: overlapping links from many staff at once, links
+ * in opposite directions, a retried link beside the incident's close, all queue up instead of deadlocking. Beside
+ * the tickets row because messages and status moves need it as well as the links.
  */
 public final class LinkedTickets {
 
@@ -44,7 +41,6 @@ public final class LinkedTickets {
     /**
      * Locks the tickets, lowest id first (a lock already held is taken again harmlessly), in one statement: the
      * function scan of the sorted array yields its elements in order, and each row takes its lock before the next.
-     * Several tickets of which one is an incident: {@link #lockIncidentThen}.
      */
     public static void lockInOrder(Connection connection, Collection<Long> ids) throws SQLException {
         if (ids.isEmpty()) {
@@ -73,23 +69,23 @@ public final class LinkedTickets {
         }
     }
 
-    /** Locks the incident, then {@code others} lowest id first: the order of every lock of several tickets. */
-    public static void lockIncidentThen(Connection connection, long incidentId, Collection<Long> others)
-            throws SQLException {
-        lockInOrder(connection, List.of(incidentId));
-        TreeSet<Long> rest = new TreeSet<>(others);
-        rest.remove(incidentId);
-        lockInOrder(connection, rest);
-    }
-
     /**
-     * Locks the ticket {@code id}, then the tickets linked to it, and returns the linked ones: read once its lock is
-     * held, when no link or unlink can change them.
+     * Locks the ticket {@code id} and the tickets linked to it, lowest id first, and returns the linked ones. The set
+     * is read before the locks and again once the incident's lock is held (every link and unlink holds it, so the
+     * set cannot change after that). A ticket linked in between with an id above all those locked is locked now,
+     * still in order; one below would be out of order and could close a circle of waits with a link that holds it,
+     * so the transaction starts again ({@link Database.StartAgain}) and reads the set anew.
      */
     public static List<Long> lockWithLinked(Connection connection, long id) throws SQLException {
-        lockInOrder(connection, List.of(id));
+        TreeSet<Long> locked = new TreeSet<>(of(connection, id));
+        locked.add(id);
+        lockInOrder(connection, locked);
         List<Long> linked = of(connection, id);
-        lockInOrder(connection, linked);
+        List<Long> late = linked.stream().filter(l -> !locked.contains(l)).toList();
+        if (!late.isEmpty() && late.getFirst() < locked.last()) {
+            throw new Database.StartAgain("Tickets were linked to ticket " + id + " while its lock was awaited");
+        }
+        lockInOrder(connection, late);
         return linked;
     }
 }

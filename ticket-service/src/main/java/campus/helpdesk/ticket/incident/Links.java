@@ -23,8 +23,8 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Staff link tickets to an incident and unlink them. A link is all or nothing: one transaction locks the incident,
- * then every named ticket lowest id first ({@link LinkedTickets}), checks them all ({@link LinkRules}) and only then
+ * Staff link tickets to an incident and unlink them. A link is all or nothing: one transaction locks the incident
+ * and every named ticket, lowest id first ({@link LinkedTickets}), checks them all ({@link LinkRules}) and only then
  * writes, so a refusal names the first ticket in the way and changes nothing, and overlapping links sent at once
  * queue up rather than deadlock. A ticket linked to this incident already is left as it is (a retry links nothing
  * twice).
@@ -48,7 +48,9 @@ public class Links {
         TreeSet<Long> named = new TreeSet<>(links.tickets());
         LinkRules.requireNotItself(incidentId, named.contains(incidentId));
         Ticket incident = db.inTransaction(c -> {
-            LinkedTickets.lockIncidentThen(c, incidentId, named);
+            TreeSet<Long> all = new TreeSet<>(named);
+            all.add(incidentId);
+            LinkedTickets.lockInOrder(c, all);
             LinkRules.requireMayBeIncident(TicketSql.loadLive(c, incidentId));
             Map<Long, Ticket> loaded = TicketSql.loadAllLive(c, named);
             Map<Long, Integer> linkedToThem = LinkedTickets.countsOf(c, named);
@@ -82,7 +84,7 @@ public class Links {
     public void unlink(Identity who, long incidentId, long childId) {
         who.requireStaff("unlink tickets from an incident");
         db.inTransaction(c -> {
-            LinkedTickets.lockIncidentThen(c, incidentId, List.of(childId));
+            LinkedTickets.lockInOrder(c, List.of(incidentId, childId));
             Ticket incident = TicketSql.loadLive(c, incidentId);
             Ticket child = TicketSql.loadLive(c, childId);
             LinkRules.requireMayUnlink(incident, child);

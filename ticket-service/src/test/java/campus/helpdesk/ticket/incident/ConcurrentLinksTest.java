@@ -131,6 +131,44 @@ class ConcurrentLinksTest extends ApiTest {
         assertThat(brokenOff).isEmpty();
     }
 
+    /**
+     * Two staff with stale pages link the same two reports each under the other: one link wins, the other is refused
+     * for what it is (a ticket linked elsewhere, or an incident), never broken off as a deadlock.
+     */
+    @Test
+    void twoTicketsLinkedUnderEachOtherAtOnceGiveOneLinkAndARefusal() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<String> brokenOff = new ArrayList<>();
+        try {
+            for (int round = 0; round < 10; round++) {
+                long a = create().id();
+                long b = create().id();
+                CountDownLatch start = new CountDownLatch(1);
+                Future<Api.Answer> aOverB = pool.submit(() -> {
+                    start.await();
+                    return api.post(STAFF, "/api/tickets/" + a + "/links", Map.of("tickets", List.of(b)));
+                });
+                Future<Api.Answer> bOverA = pool.submit(() -> {
+                    start.await();
+                    return api.post(STAFF, "/api/tickets/" + b + "/links", Map.of("tickets", List.of(a)));
+                });
+                start.countDown();
+                List<Integer> statuses = new ArrayList<>();
+                for (Future<Api.Answer> answer : List.of(aOverB, bOverA)) {
+                    Api.Answer done = answer.get();
+                    statuses.add(done.status);
+                    if (done.toString().contains("same moment")) {
+                        brokenOff.add("round " + round + ": " + done);
+                    }
+                }
+                assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(brokenOff).isEmpty();
+    }
+
     private Map<Long, Long> incidentOf(List<Long> ids) throws SQLException {
         Map<Long, Long> links = new HashMap<>();
         try (Connection c = sql(); PreparedStatement ps = c.prepareStatement(
