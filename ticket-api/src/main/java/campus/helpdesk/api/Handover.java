@@ -13,4 +13,9 @@ public record Handover(
         @Size(max = 80, message = "A name can be at most 80 characters.")
         @Pattern(regexp = Text.PLAIN, message = Text.PLAIN_MESSAGE)
         @Pattern(regexp = Text.NAME, message = Text.NAME_MESSAGE) String assignee) {
+
+    /** Composed ({@link Text#composed}) as a signed-in name is, so "Jose\u0301" reaches the José who signs in. */
+    public Handover {
+        assignee = Text.composed(assignee);
+    }
 }

@@ -23,8 +23,8 @@ import java.util.concurrent.CompletionStage;
 /**
  * Fans the change feed out to every open browser. Keeps the last events in a ring so a browser that reconnects
  * with {@code Last-Event-ID} gets what it missed; when that id is no longer in the ring (too old, or the gateway
- * restarted), or it missed more than {@link #REPLAY_AT_MOST}, it gets a {@code reset} and reloads its screen instead. A browser that cannot keep up is
- * disconnected, and then resumes the same way. When the gateway stops, every stream ends at once: a stream never
+ * restarted), or it missed more than {@link #REPLAY_AT_MOST}, it gets a {@code reset} and reloads its screen
+ * instead. A browser that cannot keep up is disconnected, and then resumes the same way. When the gateway stops, every stream ends at once: a stream never
  * finishes by itself, so the server's graceful stop would otherwise wait out its grace period for each open browser.
  */
 @Singleton

@@ -56,7 +56,7 @@ public class Sessions {
         byte[] id = new byte[16];
         RANDOM.nextBytes(id);
         return new Session(Base64.getUrlEncoder().withoutPadding().encodeToString(id),
-                // Composed as stored text is, so "Jose\u0301" signs in as the "José" tickets are assigned to.
+                // Composed as stored text is (SignIn composes what a browser sends; this, any other caller's).
                 Text.composed(name.strip()), role,
                 clock.instant().plus(config.getTtl()));
     }

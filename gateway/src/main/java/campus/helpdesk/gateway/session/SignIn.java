@@ -17,4 +17,12 @@ public record SignIn(@NotBlank(message = "Please enter your name.")
                      @Pattern(regexp = Text.NAME, message = Text.NAME_MESSAGE) String name,
                      @NotBlank(message = "Please choose how you use the helpdesk.") String role,
                      @Nullable @Size(max = 200, message = "That staff code is not right.") String staffCode) {
+
+    /**
+     * The name composed ({@link Text#composed}) before it is validated: composing can lengthen a name (some letters
+     * compose to two), and the 80 characters checked must be the 80 stored.
+     */
+    public SignIn {
+        name = Text.composed(name);
+    }
 }

@@ -48,6 +48,15 @@ class SessionApiTest {
     }
 
     @Test
+    void aNameThatComposesToMoreThan80CharactersIsRefused() {
+        // U+095B composes to two characters (it is excluded from composition): 80 of them are 160 once stored.
+        HttpResponse<String> r = http.post("/api/session",
+                "{\"name\":\"" + "\u095B".repeat(80) + "\",\"role\":\"STUDENT\"}");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("\"field\":\"name\"").contains("at most 80");
+    }
+
+    @Test
     void withoutACookieNobodyIsSignedInAndTheScreenLearnsWhetherACodeIsNeeded() {
         HttpResponse<String> r = http.get("/api/session");
         assertThat(r.statusCode()).isEqualTo(200);

@@ -23,9 +23,9 @@ import java.util.Map;
  * Refuses, in every service and before anything else looks at the request, a path, query parameter or header
  * that no person types: a malformed percent-encoding, a query value whose bytes are not UTF-8, a control character
  * such as NUL ({@code %00}), or an API query parameter given twice. Each is a 400 problem naming the parameter or
- * header. One filter, so that the query's parameters are walked once. PostgreSQL cannot store NUL in text, so without this a search
- * for {@code q=%00} got as far as the database and came back as a 500. JSON bodies are checked by the contract's
- * records ({@code @Pattern} with {@code campus.helpdesk.api.Text}), which name the field.
+ * header. One filter, so that the query's parameters are walked once. PostgreSQL cannot store NUL in text, so
+ * without this a search for {@code q=%00} got as far as the database and came back as a 500. JSON bodies are
+ * checked by the contract's records ({@code @Pattern} with {@code campus.helpdesk.api.Text}), which name the field.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class ControlCharacterFilter implements Ordered {

@@ -53,6 +53,18 @@ class HandoverTest extends ApiTest {
     }
 
     @Test
+    void aNameTypedWithACombiningAccentIsStoredComposedAndFoundSo() {
+        Ticket ticket = createIn(TicketStatus.ACTIVE);
+        Ticket handed = api.post(STAFF, "/api/tickets/" + ticket.id() + "/assignee",
+                Map.of("assignee", "Jose\u0301 Nun\u0303ez")).as(Ticket.class);
+        assertThat(handed.assignee()).isEqualTo("Jos\u00e9 Nu\u00f1ez");
+
+        Api.Answer found = api.get(STAFF, "/api/tickets?assignee=Jose%CC%81+Nun%CC%83ez");
+        assertThat(found.status).as(found.toString()).isEqualTo(200);
+        assertThat(found.toString()).contains("\"id\":" + ticket.id() + ",");
+    }
+
+    @Test
     void aNameTypedInAnotherCaseReachesTheStaffMemberTheDeskKnows() {
         Ticket davides = createIn(TicketStatus.ACTIVE);
         assertThat(api.post(STAFF, "/api/tickets/" + davides.id() + "/assignee", Map.of("assignee", DAVIDE.user()))
