@@ -4,7 +4,7 @@ import { h, errorBox, loading, label, select, time, formatDate, statusBadge, pri
   CATEGORIES } from '../../dom.js';
 import { availableActions } from './state.js';
 import { certaintyNote } from '../../certainty.js';
-import { slaBadge, badgeStatus, slaSummary, slaText, relativeDue } from '../tickets/due.js';
+import { ticketSlaBadge, slaText, relativeDue } from '../tickets/due.js';
 import { filesOf } from '../../attachments/files.js';
 import { t } from '../../i18n.js';
 
@@ -19,7 +19,7 @@ export function head(ticket, staff) {
       priorityBadge(ticket.priority),
       h('span', { id: 'ticket-category' }, categoryBadge(ticket.category), ' ', categoryNote(ticket)),
       ticket.needsReview ? h('span', { class: 'badge review' }, t('ticket.page.needsReview')) : null,
-      h('span', { id: 'ticket-sla' }, slaBadge(badgeStatus(ticket.sla), slaSummary(ticket.sla)))),
+      h('span', { id: 'ticket-sla' }, ticketSlaBadge(ticket))),
   ];
 }
 
