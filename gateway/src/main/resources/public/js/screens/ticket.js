@@ -114,7 +114,8 @@ export async function render(container, { session, params }) {
   const mail = mailNote(id);
   const closedNote = h('p', { class: 'hint', hidden: true }, t('ticket.page.closedHint'));
   const regions = [
-    [region(el.head, ticket => view.head(ticket, state.staff)), s => [s.ticket]],
+    [region(el.head, (ticket, failed) => view.head(ticket, state.staff, failed)),
+      s => [s.ticket, s.ticket ? null : s.loadError]],
     [region(el.followsUp, ticket => followsUp(ticket, state.staff || state.readOnly)),
       s => [s.ticket]],
     [region(el.incident, (ticket, history) => incidentInfo(ticket, history, state, session.name, on)),
