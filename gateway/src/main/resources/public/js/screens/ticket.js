@@ -168,12 +168,25 @@ export async function render(container, { session, params }) {
     : api(`/api/tickets/${id}/read`, { method: 'POST' }).catch(() => null));
   let readPending = false;
 
+  /**
+   * A student loses sight of a ticket once it is closed, so for them the ticket is asked first and its parts only
+   * while it is there: a closed one of theirs is then one refusal and its closure, not four refusals. Staff and
+   * analysts read every status, so they ask all four at once.
+   */
+  async function read() {
+    const parts = () => [api(`/api/tickets/${id}/messages`), api(`/api/tickets/${id}/history`),
+      // The files are an addition to the ticket: without them it still reads.
+      api(`/api/tickets/${id}/attachments`).catch(() => [])];
+    if (state.staff || state.readOnly) return Promise.all([api(`/api/tickets/${id}`), ...parts()]);
+    const ticket = await api(`/api/tickets/${id}`);
+    return [ticket, ...await Promise.all(parts())];
+  }
+
   const load = singleFlight(async () => {
+    // Shown how it ended, the page asks nothing more: the ticket is no longer there for this person.
+    if (solved) return;
     try {
-      const [ticket, messages, history, attachments] = await Promise.all([
-        api(`/api/tickets/${id}`), api(`/api/tickets/${id}/messages`), api(`/api/tickets/${id}/history`),
-        // The files are an addition to the ticket: without them it still reads.
-        api(`/api/tickets/${id}/attachments`).catch(() => [])]);
+      const [ticket, messages, history, attachments] = await read();
       const shownBefore = state.messages;
       show({ type: 'loaded', ticket, messages, history, attachments });
       announce(arrived(shownBefore, messages, session.name));
