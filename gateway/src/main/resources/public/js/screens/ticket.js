@@ -24,6 +24,7 @@ import { incidentRefusalText } from '../words.js';
 import { mailNote } from './ticket/mail.js';
 import { uploadAll } from '../attachments/upload.js';
 import { t } from '../i18n.js';
+import { draftOwner } from '../drafts.js';
 
 /** A reply should show up as soon as possible; bursts on one ticket are rare, so its refresh waits less. */
 const LIVE_WAIT_MS = 150;
@@ -107,7 +108,7 @@ export async function render(container, { session, params }) {
     }
   };
   const linkTo = linkForm(() => state.ticket, incidents);
-  const compose = composer(state.staff, on);
+  const compose = composer(state.staff, on, { place: `ticket.${id}.reply`, owner: draftOwner(session) });
   const handoverForm = handover(on);
   // Staff only (GET /api/tickets/{id}/notifications answers students and analysts 403): the reporter's address
   // and undelivered notifications (ticket/mail.js).
