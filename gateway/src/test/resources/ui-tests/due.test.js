@@ -1,6 +1,7 @@
 // Response targets in words: which target is next, how far away it is, and which badge a ticket gets.
 import { test, assert } from './runner.js';
-import { nextDue, relativeDue, badgeStatus, slaBadge, slaSummary, dueTime } from '/js/screens/tickets/due.js';
+import { nextDue, relativeDue, relativeDueOf, badgeStatus, badgeTarget, slaBadge, ticketSlaBadge, slaSummary, dueTime }
+  from '/js/screens/tickets/due.js';
 import { dueText } from '/js/screens/ticket/view.js';
 
 const NOW = Date.parse('2026-03-02T12:00:00Z');
@@ -58,7 +59,7 @@ test('the SLA in words names both targets', () => {
 test('a due time reads relative, with the absolute time and the target in its title', () => {
   const el = dueTime({ target: 'resolution', at: at(-90) }, NOW);
   assert.equal(el.tagName, 'TIME', 'element');
-  assert.equal(el.textContent, '1 h 30 min overdue', 'text');
+  assert.equal(el.textContent, 'resolution 1 h 30 min overdue', 'text');
   assert.ok(el.title.startsWith('Resolution due '), el.title);
   assert.ok(el.classList.contains('overdue'), 'marked overdue');
   assert.equal(dueTime(null, NOW).textContent, '—', 'nothing due');
@@ -69,4 +70,32 @@ test('the ticket page tells a target by its time, the distance while still open,
   assert.ok(!dueText(at(-40), 'MET', true, NOW).includes('('), 'a met target needs no distance');
   assert.ok(dueText(at(-40), 'BREACHED', false, NOW).includes('(40 min overdue) · Breached'), 'overdue, still open');
   assert.equal(dueText(null, null, false, NOW), '—', 'no target');
+});
+
+test('a due time beside a badge names its target', () => {
+  assert.equal(relativeDueOf('resolution', at(309), NOW), 'resolve in 5 h 9 min');
+  assert.equal(relativeDueOf('firstResponse', at(40), NOW), 'reply in 40 min');
+  assert.equal(relativeDueOf('firstResponse', at(-7), NOW), 'reply 7 min overdue');
+  assert.equal(relativeDueOf('resolution', at(-0.2), NOW), 'resolution just overdue');
+  assert.equal(dueTime({ target: 'firstResponse', at: at(0.2) }, NOW).textContent, 'reply due now');
+});
+
+test('a badge behind on one target names it: a late reply beside the resolution still to come', () => {
+  const ticket = { firstResponseDueAt: at(-60), resolutionDueAt: at(309), firstResponseAt: at(-30),
+    sla: { firstResponse: 'BREACHED', resolution: 'PENDING' } };
+  assert.deepEqual(badgeTarget(ticket), { target: 'firstResponse', status: 'BREACHED', done: true }, 'target');
+  const badge = ticketSlaBadge(ticket);
+  assert.equal(badge.textContent, '✖SLA: Reply late', 'answered late');
+  assert.equal(badge.dataset.sla, 'BREACHED', 'status');
+  assert.equal(badge.title, 'First response: Breached · Resolution: On track', 'the whole story in its title');
+  assert.equal(ticketSlaBadge({ ...ticket, firstResponseAt: null }).textContent, '✖SLA: Reply overdue', 'unanswered');
+  assert.equal(ticketSlaBadge({ ...ticket, closedAt: at(-1), sla: { firstResponse: 'MET', resolution: 'BREACHED' } })
+    .textContent, '✖SLA: Resolved late', 'closed late');
+  assert.equal(ticketSlaBadge({ ...ticket, sla: { firstResponse: 'BREACHED', resolution: 'BREACHED' }, resolutionDueAt: at(-5) })
+    .textContent, '✖SLA: Resolution overdue', 'the unmet one before the one done late');
+  assert.equal(ticketSlaBadge({ ...ticket, firstResponseAt: at(-90), sla: { firstResponse: 'MET', resolution: 'AT_RISK' } })
+    .textContent, '▲SLA: Resolution at risk', 'at risk');
+  assert.equal(ticketSlaBadge({ ...ticket, sla: { firstResponse: 'MET', resolution: 'PENDING' } }).textContent,
+    '○SLA: On track', 'both in time: no target named');
+  assert.equal(ticketSlaBadge({ sla: null }), null, 'no SLA, no badge');
 });

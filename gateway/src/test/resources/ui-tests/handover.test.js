@@ -58,7 +58,7 @@ test('the ticket page shows assignee, due times and SLA in words, and the handov
     assert.equal(stage.querySelector('#ticket-assignee').textContent, 'Cy', 'assignee');
     assert.ok(stage.querySelector('#due-first-response').textContent.endsWith('· Breached'), 'first response');
     assert.ok(stage.querySelector('#due-resolution').textContent.endsWith('· At risk'), 'resolution');
-    assert.equal(stage.querySelector('#ticket-sla .sla').textContent, '✖SLA: Breached', 'badge');
+    assert.equal(stage.querySelector('#ticket-sla .sla').textContent, '✖SLA: Reply overdue', 'badge names its target');
     assert.equal(stage.querySelector('form.handover').hidden, false, 'the handover');
     assert.deepEqual([...stage.querySelectorAll('#handover-names option')].map(o => o.value).filter(n => n === 'Cy'),
       ['Cy'], 'the assignee is suggested');

@@ -1,6 +1,7 @@
 // A fake server for whole screens and a stage to render them on, with a live connection the test can drive.
 import { fakeFetch, withFetch, withLive } from './fakes.js';
 import * as live from '/js/live.js';
+import { forgetDrafts } from '/js/drafts.js';
 
 const freshness = { asOf: new Date().toISOString(), lagMs: 3, stale: false };
 const TICKET = { id: 7, title: 'Lift stuck', description: 'Between floors', status: 'OPEN', priority: 'HIGH',
@@ -92,6 +93,8 @@ export async function onStage(module, ctx, fn, answer = () => undefined) {
       if (cleanup) cleanup();
       stage.replaceChildren();
       history.replaceState(null, '', hash || '#');
+      // What one test typed is kept as a draft (drafts.js); the next test's form starts empty, as a new tab's would.
+      forgetDrafts();
     }
   }));
 }

@@ -4,6 +4,7 @@ import { api, onUnauthorized, SESSION_ENDED } from './api.js';
 import { h, mount, errorBox, loading } from './dom.js';
 import { connectLive, disconnectLive, onLiveRefused } from './live.js';
 import { setUpMenu } from './menu.js';
+import { forgetDrafts } from './drafts.js';
 import { LANGUAGES, LANGUAGE_NAMES, currentLanguage, preferredLanguage, t, useLanguage } from './i18n.js';
 
 // The navigation of each role: where each entry leads and the catalogue key of its words.
@@ -46,6 +47,7 @@ export async function refreshSession() {
 }
 
 export async function signOut() {
+  forgetDrafts();
   await api('/api/session', { method: 'DELETE' }).catch(() => null);
   await refreshSession();
   location.hash = '#/signin';

@@ -20,6 +20,7 @@ import { validateAll, clearWhenValid, text } from '../validate.js';
 import { rememberFiled } from '../confirm.js';
 import { filePicker } from '../attachments/picker.js';
 import { uploadAll, refusedText } from '../attachments/upload.js';
+import { keepDraft, draftOwner } from '../drafts.js';
 
 const NO_SUGGESTION = 'unavailable';
 /** The contract's limits, said as its constraint messages say them; made when the form is drawn, in its language. */
@@ -30,7 +31,7 @@ const rules = () => ({
   email: emailRule,
 });
 
-export async function render(container, { query } = {}) {
+export async function render(container, { query, session = {} } = {}) {
   const previousTicketId = previousTicketOf(query);
   const checks = rules();
   let state = { key: newIdempotencyKey(), suggestion: null, picked: false, sending: false };
@@ -94,6 +95,8 @@ export async function render(container, { query } = {}) {
     files.el, errors,
     h('div', { class: 'actions' }, submit), progress]);
   clearWhenValid(form, checks);
+  // A follow-up is a report of its own: its draft is kept apart from a plain report's.
+  const draft = keepDraft(form, previousTicketId ? `report.${previousTicketId}` : 'report', draftOwner(session));
   // Any change to the text is a new report as far as idempotency goes.
   form.addEventListener('input', e => {
     // Files are not the report's text: choosing them is no new report.
@@ -123,6 +126,7 @@ export async function render(container, { query } = {}) {
           { name: file.name, index: i + 1, total: files.files().length });
       });
       progress.textContent = '';
+      draft.clear();
       // The report is filed even when a file is not: its page says which file was left out, and why.
       rememberFiled(ticket.id, refusedText(refused));
       window.location.hash = `#/tickets/${ticket.id}`;
@@ -138,6 +142,7 @@ export async function render(container, { query } = {}) {
     h('p', { class: 'lead' }, t('report.lead')),
     form));
   show({});
+  draft.restore();
   title.focus();
   // A suggestion still waiting for its pause in typing must not be asked once the form is gone.
   return () => {

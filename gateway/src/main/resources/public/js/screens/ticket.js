@@ -24,6 +24,7 @@ import { incidentRefusalText } from '../words.js';
 import { mailNote } from './ticket/mail.js';
 import { uploadAll } from '../attachments/upload.js';
 import { t } from '../i18n.js';
+import { draftOwner } from '../drafts.js';
 
 /** A reply should show up as soon as possible; bursts on one ticket are rare, so its refresh waits less. */
 const LIVE_WAIT_MS = 150;
@@ -107,14 +108,15 @@ export async function render(container, { session, params }) {
     }
   };
   const linkTo = linkForm(() => state.ticket, incidents);
-  const compose = composer(state.staff, on);
+  const compose = composer(state.staff, on, { place: `ticket.${id}.reply`, owner: draftOwner(session) });
   const handoverForm = handover(on);
   // Staff only (GET /api/tickets/{id}/notifications answers students and analysts 403): the reporter's address
   // and undelivered notifications (ticket/mail.js).
   const mail = mailNote(id);
   const closedNote = h('p', { class: 'hint', hidden: true }, t('ticket.page.closedHint'));
   const regions = [
-    [region(el.head, ticket => view.head(ticket, state.staff)), s => [s.ticket]],
+    [region(el.head, (ticket, failed) => view.head(ticket, state.staff, failed)),
+      s => [s.ticket, s.ticket ? null : s.loadError]],
     [region(el.followsUp, ticket => followsUp(ticket, state.staff || state.readOnly)),
       s => [s.ticket]],
     [region(el.incident, (ticket, history) => incidentInfo(ticket, history, state, session.name, on)),
@@ -167,12 +169,25 @@ export async function render(container, { session, params }) {
     : api(`/api/tickets/${id}/read`, { method: 'POST' }).catch(() => null));
   let readPending = false;
 
+  /**
+   * A student loses sight of a ticket once it is closed, so for them the ticket is asked first and its parts only
+   * while it is there: a closed one of theirs is then one refusal and its closure, not four refusals. Staff and
+   * analysts read every status, so they ask all four at once.
+   */
+  async function read() {
+    const parts = () => [api(`/api/tickets/${id}/messages`), api(`/api/tickets/${id}/history`),
+      // The files are an addition to the ticket: without them it still reads.
+      api(`/api/tickets/${id}/attachments`).catch(() => [])];
+    if (state.staff || state.readOnly) return Promise.all([api(`/api/tickets/${id}`), ...parts()]);
+    const ticket = await api(`/api/tickets/${id}`);
+    return [ticket, ...await Promise.all(parts())];
+  }
+
   const load = singleFlight(async () => {
+    // Shown how it ended, the page asks nothing more: the ticket is no longer there for this person.
+    if (solved) return;
     try {
-      const [ticket, messages, history, attachments] = await Promise.all([
-        api(`/api/tickets/${id}`), api(`/api/tickets/${id}/messages`), api(`/api/tickets/${id}/history`),
-        // The files are an addition to the ticket: without them it still reads.
-        api(`/api/tickets/${id}/attachments`).catch(() => [])]);
+      const [ticket, messages, history, attachments] = await read();
       const shownBefore = state.messages;
       show({ type: 'loaded', ticket, messages, history, attachments });
       announce(arrived(shownBefore, messages, session.name));

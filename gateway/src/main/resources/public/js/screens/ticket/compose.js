@@ -10,6 +10,7 @@ import { validateAll, clearWhenValid, text as textRule } from '../../validate.js
 import { filePicker } from '../../attachments/picker.js';
 import { refusedText } from '../../attachments/upload.js';
 import { t } from '../../i18n.js';
+import { keepDraft } from '../../drafts.js';
 
 const MAX_BODY = 5000;
 // Built when the form is, so the refusals are in the language the form is drawn in.
@@ -19,9 +20,10 @@ const rules = () => ({
 
 /**
  * `on.send({body, internal}, key, files, onEach)` posts the message, uploads the files under it and resolves to the
- * refused ones; it rejects with the server's refusal of the message.
+ * refused ones; it rejects with the server's refusal of the message. The text is kept as a draft under `place` for
+ * `owner` (drafts.js) until it is sent.
  */
-export function composer(staff, on) {
+export function composer(staff, on, { place = null, owner = null } = {}) {
   const RULES = rules();
   let key = newIdempotencyKey();
   let sending = false;
@@ -36,6 +38,7 @@ export function composer(staff, on) {
     internal ? h('label', { class: 'check' }, internal, ' ', t('ticket.compose.internal')) : null,
     files.el, errors, h('div', { class: 'actions' }, send), confirmation]);
   clearWhenValid(form, RULES);
+  const draft = place ? keepDraft(form, place, owner) : null;
   form.addEventListener('input', e => {
     // Files are not the message's text: choosing them is no new message.
     if (e.target.type === 'file') return;
@@ -60,6 +63,7 @@ export function composer(staff, on) {
           { index: i + 1, count: chosen.length }));
       }) || [];
       text.value = '';
+      if (draft) draft.clear();
       if (internal) internal.checked = false;
       files.clear();
       key = newIdempotencyKey();
@@ -78,5 +82,6 @@ export function composer(staff, on) {
       send.textContent = t('ticket.compose.send');
     }
   });
+  if (draft) draft.restore();
   return form;
 }

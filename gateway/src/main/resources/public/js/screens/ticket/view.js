@@ -4,22 +4,27 @@ import { h, errorBox, loading, label, select, time, formatDate, statusBadge, pri
   CATEGORIES } from '../../dom.js';
 import { availableActions } from './state.js';
 import { certaintyNote } from '../../certainty.js';
-import { slaBadge, badgeStatus, slaSummary, slaText, relativeDue } from '../tickets/due.js';
+import { ticketSlaBadge, slaText, relativeDue } from '../tickets/due.js';
 import { filesOf } from '../../attachments/files.js';
 import { t } from '../../i18n.js';
 
-export function head(ticket, staff) {
-  if (!ticket) return loading(t('ticket.page.loading'));
+/**
+ * The heading with its badges; before the ticket came, "Loading…" while it is asked, and only the way back once
+ * asking failed (the notice below says why): a spinner beside that error would say it is still coming.
+ */
+export function head(ticket, staff, failed = null) {
+  const back = h('p', { class: 'crumbs' }, h('a', { href: '#/tickets' }, staff ? t('ticket.page.backToQueue')
+    : t('ticket.page.backToTickets')));
+  if (!ticket) return failed ? back : loading(t('ticket.page.loading'));
   return [
-    h('p', { class: 'crumbs' }, h('a', { href: '#/tickets' }, staff ? t('ticket.page.backToQueue')
-      : t('ticket.page.backToTickets'))),
+    back,
     h('h1', {}, h('span', { class: 'muted' }, `#${ticket.id} `), h('span', { translate: 'no' }, ticket.title)),
     // The status line: where the focus goes after a status change, so the new status is what is read out next.
     h('div', { class: 'badges', id: 'ticket-status-line', tabindex: '-1' }, statusBadge(ticket.status),
       priorityBadge(ticket.priority),
       h('span', { id: 'ticket-category' }, categoryBadge(ticket.category), ' ', categoryNote(ticket)),
       ticket.needsReview ? h('span', { class: 'badge review' }, t('ticket.page.needsReview')) : null,
-      h('span', { id: 'ticket-sla' }, slaBadge(badgeStatus(ticket.sla), slaSummary(ticket.sla)))),
+      h('span', { id: 'ticket-sla' }, ticketSlaBadge(ticket))),
   ];
 }
 

@@ -1,5 +1,7 @@
 // Response targets as people read them: the nearest target still to meet, how far away it is, and one badge for
-// where the ticket stands. The server decides the statuses (ticket-api's SlaStatus); this only chooses the words.
+// where the ticket stands. The time and the badge may speak of different targets (a reply sent late, the resolution
+// still hours away), so each says which one it is about. The server decides the statuses (ticket-api's SlaStatus);
+// this only chooses the words.
 import { h, formatDate, label } from '../../dom.js';
 import { t } from '../../i18n.js';
 
@@ -38,10 +40,23 @@ export function nextDue(ticket) {
  * past is "just overdue", never "due now": the badge beside it already says Breached, and the two must agree.
  */
 export function relativeDue(at, now = Date.now()) {
+  return distance('tickets.due', at, now);
+}
+
+/**
+ * The same distance said with the target it is about ("reply in 40 min", "resolution 2 h overdue"): in the queue the
+ * time stands beside a badge that may speak of the other target, so each names its own.
+ */
+export function relativeDueOf(target, at, now = Date.now()) {
+  return distance(`tickets.due.${target === 'firstResponse' ? 'reply' : 'resolve'}`, at, now);
+}
+
+/** The words of `keys` (its `now`, `in`, `justOverdue` and `overdue`) for `at` against `now`. */
+function distance(keys, at, now) {
   const ms = new Date(at).getTime() - now;
   const minutes = Math.round(Math.abs(ms) / 60000);
-  if (ms >= 0) return minutes === 0 ? t('tickets.due.now') : t('tickets.due.in', { duration: duration(minutes) });
-  return minutes === 0 ? t('tickets.due.justOverdue') : t('tickets.due.overdue', { duration: duration(minutes) });
+  if (ms >= 0) return minutes === 0 ? t(`${keys}.now`) : t(`${keys}.in`, { duration: duration(minutes) });
+  return minutes === 0 ? t(`${keys}.justOverdue`) : t(`${keys}.overdue`, { duration: duration(minutes) });
 }
 
 // Not Intl.NumberFormat's units: "2 h 5 min" is one compound duration, which it cannot write.
@@ -78,18 +93,52 @@ export function targetText(target) {
   return TARGETS.includes(target) ? t(`tickets.sla.target.${target}`) : target;
 }
 
+/**
+ * The target a badge of At risk or Breached speaks of, `{ target, status, done }`: of the targets in that status, an
+ * unmet one before one done late (it still asks for something), then the one due first. Null for On track and Met,
+ * which speak of both targets.
+ */
+export function badgeTarget(ticket) {
+  const status = badgeStatus(ticket.sla);
+  if (status !== 'BREACHED' && status !== 'AT_RISK') return null;
+  const done = { firstResponse: Boolean(ticket.firstResponseAt || ticket.closedAt),
+    resolution: Boolean(ticket.closedAt) };
+  const due = { firstResponse: ticket.firstResponseDueAt, resolution: ticket.resolutionDueAt };
+  const [target] = TARGETS.filter(k => ticket.sla[k] === status)
+    .sort((a, b) => Number(done[a]) - Number(done[b]) || new Date(due[a] || 0) - new Date(due[b] || 0));
+  return { target, status, done: done[target] };
+}
+
+// The words of a badge that speaks of one target, by target and how it stands.
+const TARGET_WORDS = {
+  firstResponse: { AT_RISK: 'replyAtRisk', BREACHED: 'replyOverdue', BREACHED_DONE: 'replyLate' },
+  resolution: { AT_RISK: 'resolutionAtRisk', BREACHED: 'resolutionOverdue', BREACHED_DONE: 'resolvedLate' },
+};
+
+/** A ticket's badge: where it stands, in words that name the target when one target is behind ("Reply late"). */
+export function ticketSlaBadge(ticket) {
+  const status = badgeStatus(ticket.sla);
+  const about = badgeTarget(ticket);
+  const words = about ? t(`tickets.sla.badge.${TARGET_WORDS[about.target][about.done && status === 'BREACHED'
+    ? 'BREACHED_DONE' : status]}`) : null;
+  const badge = slaBadge(status, slaSummary(ticket.sla), words);
+  if (badge && about) badge.dataset.target = about.target;
+  return badge;
+}
+
 /** A badge with a shape and words; the screen reader hears "SLA: At risk" and the details in its title. */
-export function slaBadge(status, detail) {
+export function slaBadge(status, detail, words = null) {
   if (!status) return null;
   return h('span', { class: `badge sla sla-${status.toLowerCase().replace('_', '-')}`, title: detail || null,
     dataset: { sla: status } },
   h('span', { 'aria-hidden': 'true', class: 'sla-mark' }, STATUS_MARK[status] || ''),
-  h('span', { class: 'sr-only' }, t('tickets.sla.srPrefix')), slaText(status));
+  h('span', { class: 'sr-only' }, t('tickets.sla.srPrefix')), words || slaText(status));
 }
 
-/** The nearest target to meet as a <time>: relative words, the absolute time in its title. */
+/** The nearest target to meet as a <time>: relative words naming the target, the absolute time in its title. */
 export function dueTime(due, now = Date.now()) {
   if (!due) return h('span', { class: 'muted' }, '—');
   return h('time', { datetime: due.at, title: t('tickets.due.title', { target: targetText(due.target), at: formatDate(due.at) }),
-    class: new Date(due.at).getTime() < now ? 'overdue' : null }, relativeDue(due.at, now));
+    class: new Date(due.at).getTime() < now ? 'overdue' : null, dataset: { target: due.target } },
+  relativeDueOf(due.target, due.at, now));
 }

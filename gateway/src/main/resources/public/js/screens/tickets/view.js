@@ -6,7 +6,7 @@ import { t } from '../../i18n.js';
 import { TABS, filtered, views as viewNames } from './state.js';
 import { pager } from './pager.js';
 import { reviewLegend } from '../../certainty.js';
-import { nextDue, dueTime, badgeStatus, slaBadge, slaSummary } from './due.js';
+import { nextDue, dueTime, ticketSlaBadge } from './due.js';
 import { foldRows, incidentNote, selectBox } from './incidents.js';
 
 // [sort key or null when the server cannot sort by it, the heading's name in the catalogue, the queue's only (staff,
@@ -94,7 +94,7 @@ function row(ticket, queue, now, select, linkedHere) {
       ticket.assignee ? h('span', { translate: 'no' }, ticket.assignee)
         : h('span', { class: 'muted' }, t('tickets.list.unassigned'))),
     queue ? h('td', { 'data-label': 'Due' }, h('div', { class: 'due' }, dueTime(nextDue(ticket), now),
-      slaBadge(badgeStatus(ticket.sla), slaSummary(ticket.sla)))) : null,
+      ticketSlaBadge(ticket))) : null,
     h('td', { 'data-label': 'Opened' }, time(ticket.openedAt)),
     h('td', { 'data-label': 'Updated' }, time(ticket.updatedAt)));
 }

@@ -13,6 +13,7 @@ import org.openqa.selenium.NoAlertPresentException;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -108,6 +109,67 @@ class HelpdeskInTheBrowserTest {
             student.click(By.id("sign-out"));
             student.waitFor(By.name("name"));
             assertThat(student.driver.findElements(By.id("session-ended"))).isEmpty();
+        }
+    }
+
+    /**
+     * A session that ends while someone is typing takes them to sign-in and back; what they typed in the report form
+     * and the reply box comes back with the page (kept in the tab, per page and field, for that person only), and is
+     * gone once sent.
+     */
+    @Test
+    void whatIsTypedSurvivesAnEndedSessionAndIsGoneOnceSent() {
+        String word = unique();
+        String name = "Kai Student " + word;
+        long id = GatewayApi.signIn(gateway, name, "STUDENT")
+                .createTicket("Tap " + word + " drips", "The tap in the kitchen of building D drips.");
+        String reply = "It still drips after the fix " + word;
+        try (Browser student = new Browser(gateway)) {
+            student.signIn(name, "STUDENT");
+            student.open("#/report");
+            student.waitFor(By.name("title")).sendKeys("Lift " + word + " stuck on floor 3");
+            student.driver.findElement(By.name("description")).sendKeys("The lift stops between floors 3 and 4.");
+            student.driver.findElement(By.name("location")).sendKeys("Building B");
+            student.open("#/tickets/" + id);
+            student.waitFor(By.id("message-text")).sendKeys(reply);
+
+            // As after a change of the session secret: the browser's cookie no longer verifies.
+            student.driver.manage().deleteCookieNamed("helpdesk_session");
+            student.driver.manage().addCookie(new org.openqa.selenium.Cookie.Builder("helpdesk_session", "stale.cookie")
+                    .path("/").isHttpOnly(true).sameSite("Strict").build());
+            student.driver.findElement(By.id("send-message")).click();
+            student.waitForText(By.id("session-ended"), "Your session has ended");
+            student.waitFor(By.name("name")).sendKeys(name);
+            student.driver.findElement(By.cssSelector("form button[type=submit]")).click();
+            student.waitUntil(d -> d.getCurrentUrl().endsWith("#/tickets/" + id));
+            student.waitUntil(d -> reply.equals(d.findElement(By.id("message-text")).getAttribute("value")));
+            student.screenshot("06-reply-kept-across-sign-in");
+
+            student.open("#/report");
+            student.waitUntil(d -> d.findElement(By.name("title")).getAttribute("value")
+                    .equals("Lift " + word + " stuck on floor 3"));
+            assertThat(student.driver.findElement(By.name("description")).getAttribute("value"))
+                    .isEqualTo("The lift stops between floors 3 and 4.");
+            assertThat(student.driver.findElement(By.name("location")).getAttribute("value")).isEqualTo("Building B");
+            long filed = student.submitReport();
+            assertThat(filed).isNotEqualTo(id);
+
+            student.open("#/tickets/" + id);
+            student.waitUntil(d -> reply.equals(d.findElement(By.id("message-text")).getAttribute("value")));
+            // The box is filled as it is drawn; it shows once the ticket is there.
+            student.click(By.id("send-message"));
+            student.waitForText(By.id("messages"), reply);
+            student.waitUntil(d -> d.findElement(By.id("message-text")).getAttribute("value").isEmpty());
+
+            student.driver.navigate().refresh();
+            student.waitFor(By.id("ticket-description"));
+            assertThat(student.driver.findElement(By.id("message-text")).getAttribute("value")).as("sent").isEmpty();
+            student.open("#/report");
+            student.waitFor(By.name("title"));
+            assertThat(student.driver.findElement(By.name("title")).getAttribute("value")).as("filed").isEmpty();
+            assertThat((List<?>) student.script(
+                    "return Object.keys(sessionStorage).filter(k => k.startsWith('helpdesk.draft.'))"))
+                    .as("nothing kept once sent").isEmpty();
         }
     }
 

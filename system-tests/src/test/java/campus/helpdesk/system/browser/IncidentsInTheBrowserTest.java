@@ -1,5 +1,8 @@
 package campus.helpdesk.system.browser;
 
+import campus.helpdesk.launcher.Service;
+import campus.helpdesk.launcher.Suite;
+import campus.helpdesk.system.SharedSuite;
 import campus.helpdesk.system.trust.GatewayClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,6 +19,7 @@ import java.util.UUID;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Mass incidents in real browsers against the whole suite: a student typing a report of an outage that is already
@@ -133,6 +137,48 @@ class IncidentsInTheBrowserTest {
         assertThat(staffApi.get("/api/tickets/" + a).path("linkedCount").asInt()).isEqualTo(1);
         assertThat(staffApi.get("/api/tickets/" + b).path("incidentId").asLong()).as("unlinked").isZero();
         assertThat(staffApi.get("/api/tickets/" + c).path("incidentId").asLong()).isEqualTo(a);
+    }
+
+    /**
+     * An outage of the desk itself while people open an incident's page: each language's page says it could not
+     * load the ticket, and the "Loading…" spinner is gone, not left turning beside that notice as if the ticket
+     * were still coming. Stops ticket-service, so it needs the suite this JVM started.
+     */
+    @Test
+    void anIncidentsPageDuringAnOutageShowsTheErrorWithoutASpinnerInEveryLanguage() {
+        assumeTrue(System.getProperty("helpdesk.gatewayUrl") == null, "needs the suite this test JVM started");
+        String word = unique();
+        long outage = GatewayApi.signIn(gateway, "Gia Student " + word, "STUDENT")
+                .createTicket("Heating " + word + " off in building A", "No heating in building A " + word + ".");
+        long linked = GatewayApi.signIn(gateway, "Ugo Student " + word, "STUDENT")
+                .createTicket("Cold rooms " + word + " in building A", "All rooms in building A " + word + " are cold.");
+        GatewayApi staffApi = GatewayApi.signIn(gateway, "Eva Staff " + word, "STAFF");
+        assertThat(GatewayClient.send(gateway.resolve("/api/tickets/" + outage + "/links"), "POST",
+                Map.of("tickets", List.of(linked)), Map.of("Cookie", staffApi.cookie())).status()).isBetween(200, 299);
+
+        Suite suite = SharedSuite.get();
+        suite.stop(Service.TICKET_SERVICE);
+        try {
+            for (String language : List.of("it-IT", "en-GB", "es-ES", "de-DE", "fr-FR")) {
+                try (Browser staff = new Browser(gateway, language)) {
+                    staff.signIn("Eva Staff " + word, "STAFF");
+                    staff.open("#/tickets/" + outage);
+                    staff.waitFor(By.cssSelector(".ticket .alert-error"));
+                    // Whatever the page still does after its error, it must not show the spinner beside it.
+                    staff.waitUntil(d -> d.findElements(By.cssSelector(".ticket .alert-error")).size() == 1);
+                    assertThat(staff.driver.findElements(By.cssSelector("#app .spinner, #app .loading")))
+                            .as(language + ": a spinner beside \"" + staff.driver.findElement(
+                                    By.cssSelector(".ticket .alert-error")).getText() + "\"").isEmpty();
+                    assertThat(staff.driver.findElements(By.cssSelector(".ticket .crumbs a")))
+                            .as(language + ": the way back").hasSize(1);
+                    if (language.equals("it-IT")) {
+                        staff.screenshot("64-incident-page-during-an-outage-it");
+                    }
+                }
+            }
+        } finally {
+            suite.start(Service.TICKET_SERVICE);
+        }
     }
 
     private static GatewayClient.Answer post(GatewayApi person, String path) {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -121,6 +122,43 @@ class SolvedInTheBrowserTest {
             staff.click(By.cssSelector("#follows-up a"));
             staff.waitUntil(d -> d.getCurrentUrl().endsWith("#/tickets/" + id));
             staff.waitForText(By.cssSelector(".ticket-head"), "Printer " + word);
+        }
+    }
+
+    /**
+     * A student's own closed ticket is no longer theirs to read: the page asks the ticket, learns that from its one
+     * refusal and shows how it ended, without asking the messages, history and files it may not read (which the
+     * browser's console would list as three more failed requests).
+     */
+    @Test
+    void aStudentOpeningTheirSolvedTicketAsksNothingTheyMayNotRead() {
+        String word = unique();
+        String reporterName = "Tia Student " + word;
+        String staffName = "Max Staff " + word;
+        long id = GatewayApi.signIn(gateway, reporterName, "STUDENT")
+                .createTicket("Window " + word + " does not close", "The window in room C1 does not close.");
+        GatewayApi staffApi = GatewayApi.signIn(gateway, staffName, "STAFF");
+        staffApi.move(id, "ACTIVE");
+        say(staffName, id, "New handle fitted " + word, false);
+        staffApi.move(id, "CLOSED");
+        try (Browser reporter = new Browser(gateway)) {
+            reporter.signIn(reporterName, "STUDENT");
+            reporter.open("#/report");
+            reporter.waitFor(By.name("title"));
+            reporter.script("performance.clearResourceTimings()");
+            reporter.open("#/tickets/" + id);
+            reporter.waitForText(By.id("solved-line"), "Solved by " + staffName);
+            // Seen, it is acknowledged: once that answer is in, every request of the page has been made.
+            reporter.waitUntil(d -> Boolean.TRUE.equals(reporter.script("return performance.getEntriesByType('resource')"
+                    + ".some(e => e.name.endsWith('/api/tickets/" + id + "/read') && e.responseEnd > 0)")));
+            @SuppressWarnings("unchecked")
+            List<String> asked = (List<String>) reporter.script("return performance.getEntriesByType('resource')"
+                    + ".filter(e => new URL(e.name).pathname.startsWith('/api/tickets/'))"
+                    + ".map(e => new URL(e.name).pathname + ' ' + e.responseStatus)");
+            assertThat(asked).as("requests of the page").filteredOn(r -> !r.matches(".* [23]\\d\\d"))
+                    .containsExactly("/api/tickets/" + id + " 404");
+            assertThat(asked).as("requests of the page").anyMatch(r -> r.startsWith("/api/tickets/" + id + "/closure "))
+                    .noneMatch(r -> r.matches(".*/(messages|history|attachments) \\d+"));
         }
     }
 
