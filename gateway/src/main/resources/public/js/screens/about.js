@@ -11,7 +11,7 @@ function supervised(s) {
     t('about.restarts', { count: p.restarts })].filter(Boolean).join(' · ');
 }
 
-/** The supervisor's state (UP, RESTARTING, GAVE_UP, STOPPED) in words; one the catalogue does not know as itself. */
+/** The supervisor's state (UP, RESTARTING, FAILING, STOPPED) in words; one the catalogue does not know as itself. */
 function stateText(state) {
   return hasText(`about.state.${state}`) ? t(`about.state.${state}`) : state;
 }

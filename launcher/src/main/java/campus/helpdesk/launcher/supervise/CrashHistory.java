@@ -11,16 +11,24 @@ import java.util.Deque;
  */
 public final class CrashHistory {
 
-    /** What to do after a crash. */
-    public sealed interface Decision permits Restart, GiveUp {
+    /** What to do after a crash: start it again after {@code delay()}, its {@code restart()}-th restart. */
+    public sealed interface Decision permits Restart, KeepsFailing {
+        Duration delay();
+
+        int restart();
     }
 
     /** Start it again after {@code delay}; this will be its {@code restart}-th restart. */
     public record Restart(Duration delay, int restart) implements Decision {
     }
 
-    /** Stop trying: {@code crashes} crashes within {@code window}. */
-    public record GiveUp(int crashes, Duration window) implements Decision {
+    /**
+     * {@code crashes} crashes within {@code window}: something a quick restart does not mend (a port another program
+     * holds, a broken jar, a full disk), so it is tried only every {@code delay}, the policy's longest wait, until it
+     * stays up. Never given up on: what was wrong may pass while nobody is watching, and a desk that stays down until
+     * someone restarts it by hand is the accident supervision is there to mend.
+     */
+    public record KeepsFailing(int crashes, Duration window, Duration delay, int restart) implements Decision {
     }
 
     private final RestartPolicy policy;
@@ -42,10 +50,10 @@ public final class CrashHistory {
         recent.addLast(now);
         streak = lastCrash != null && lastCrash.isAfter(windowStart) ? streak + 1 : 1;
         lastCrash = now;
-        if (recent.size() >= policy.maxCrashes()) {
-            return new GiveUp(recent.size(), policy.window());
-        }
         restarts++;
+        if (recent.size() >= policy.maxCrashes()) {
+            return new KeepsFailing(recent.size(), policy.window(), policy.maxDelay(), restarts);
+        }
         return new Restart(policy.delay(streak), restarts);
     }
 

@@ -4,12 +4,13 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * When a crashed process is started again, and when the supervisor stops trying.
+ * When a crashed process is started again.
  *
  * <p>The wait before a restart starts at {@code firstDelay} and doubles with each crash up to {@code maxDelay};
  * a crash more than {@code window} after the previous one starts the doubling over. {@code maxCrashes} crashes
- * within {@code window} mean something is wrong that a restart will not mend (a broken jar, a full disk, a
- * bad configuration): the supervisor gives up rather than spin.
+ * within {@code window} mean something is wrong that a quick restart does not mend (a port another program holds,
+ * a broken jar, a full disk): the supervisor says so loudly and tries only every {@code maxDelay} from then on,
+ * for as long as it takes ({@link CrashHistory.KeepsFailing}).
  *
  * @param probeInterval  time between two health probes of a running process
  * @param probeTimeout   how long one probe may wait for an answer
@@ -21,7 +22,7 @@ public record RestartPolicy(Duration firstDelay, Duration maxDelay, int maxCrash
                             Duration startTimeout) {
 
     /**
-     * 1 s doubling to 30 s; 5 crashes in 5 minutes give up. A hung process is noticed after 3 probes 2 s apart
+     * 1 s doubling to 30 s; after 5 crashes in 5 minutes, every 30 s until it stays up. A hung process is noticed after 3 probes 2 s apart
      * (1.5 s each), about 8 s; a busy but live service answers well within that on two loaded cores.
      */
     public static final RestartPolicy DEFAULT = new RestartPolicy(Duration.ofSeconds(1), Duration.ofSeconds(30), 5,

@@ -13,14 +13,15 @@ import java.util.NoSuchElementException;
 /**
  * Keeps processes running: one watcher thread per process notices when it exits (at once) or stops answering
  * its health check ({@link RestartPolicy#failedProbes()} probes in a row; then it is killed), and starts it
- * again after the policy's backoff, until too many crashes in a short time make it give up and say so.
+ * again after the policy's backoff; too many crashes in a short time are said loudly, and from then on it is tried
+ * at the policy's longest wait, for as long as it takes.
  * {@code ./helpdesk up} supervises what it started; the test suites do not, so a test that stops a service on
  * purpose is not fought (and {@link #pause} lets a supervised one be stopped on purpose too).
  */
 public final class Supervisor implements AutoCloseable {
 
     /** What the status file says about a process. */
-    public enum State { UP, RESTARTING, GAVE_UP, STOPPED }
+    public enum State { UP, RESTARTING, FAILING, STOPPED }
 
     private final RestartPolicy policy;
     private final PrintStream console;
@@ -138,10 +139,7 @@ public final class Supervisor implements AutoCloseable {
         void run() {
             try {
                 while (!closed) {
-                    String failure = awaitFailure();
-                    if (!recover(failure)) {
-                        return;
-                    }
+                    recover(awaitFailure());
                 }
             } catch (InterruptedException e) {
                 // close(): stop watching.
@@ -171,40 +169,40 @@ public final class Supervisor implements AutoCloseable {
             }
         }
 
-        /** Restarts the process until it is healthy (true) or the policy gives up (false). */
-        private boolean recover(String failure) throws InterruptedException {
+        /** Restarts the process until it is healthy, or it is paused or the supervisor closes. */
+        private void recover(String failure) throws InterruptedException {
             long down = System.nanoTime();
             if (target.isAlive()) {
                 target.kill();
             }
             while (true) {
                 lastFailure = failure;
-                CrashHistory.Decision decision = history.crashed(clock.instant());
-                if (decision instanceof CrashHistory.GiveUp giveUp) {
-                    record(State.GAVE_UP, failure);
-                    say("GAVE UP on " + target.name() + ": " + giveUp.crashes() + " crashes within "
-                            + giveUp.window().toMinutes() + " minutes (last: " + failure + "); it stays down until "
-                            + "the launcher is restarted. Its log: " + target.log());
-                    return false;
+                CrashHistory.Decision restart = history.crashed(clock.instant());
+                if (restart instanceof CrashHistory.KeepsFailing failing) {
+                    record(State.FAILING, failure);
+                    say(target.name() + " KEEPS FAILING: " + failing.crashes() + " crashes within "
+                            + failing.window().toMinutes() + " minutes (last: " + failure + "); trying again every "
+                            + seconds(failing.delay()) + " until it stays up (restart " + restart.restart()
+                            + "). Its log: " + target.log());
+                } else {
+                    record(State.RESTARTING, failure);
+                    say(target.name() + " " + failure + "; restarting in " + seconds(restart.delay()) + " (restart "
+                            + restart.restart() + ")");
                 }
-                CrashHistory.Restart restart = (CrashHistory.Restart) decision;
-                record(State.RESTARTING, failure);
-                say(target.name() + " " + failure + "; restarting in " + seconds(restart.delay()) + " (restart "
-                        + restart.restart() + ")");
                 Thread.sleep(restart.delay());
                 synchronized (lock) {
                     if (paused || closed) {
-                        return true;
+                        return;
                     }
                     try {
                         target.restart(policy.startTimeout());
                         record(State.UP, failure);
                         say(target.name() + " is back (healthy " + String.format("%.1f", (System.nanoTime() - down)
                                 / 1e9) + " s after it went down)");
-                        return true;
+                        return;
                     } catch (RuntimeException e) {
                         if (closed) {
-                            return true;
+                            return;
                         }
                         failure = "did not come back: " + firstLine(e.getMessage());
                         target.kill();

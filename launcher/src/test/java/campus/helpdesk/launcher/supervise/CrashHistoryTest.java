@@ -1,7 +1,7 @@
 package campus.helpdesk.launcher.supervise;
 
 import campus.helpdesk.launcher.supervise.CrashHistory.Decision;
-import campus.helpdesk.launcher.supervise.CrashHistory.GiveUp;
+import campus.helpdesk.launcher.supervise.CrashHistory.KeepsFailing;
 import campus.helpdesk.launcher.supervise.CrashHistory.Restart;
 import org.junit.jupiter.api.Test;
 
@@ -40,13 +40,18 @@ class CrashHistoryTest {
     }
 
     @Test
-    void theFifthCrashWithinFiveMinutesGivesUp() {
+    void fromTheFifthCrashWithinFiveMinutesItIsTriedEveryThirtySecondsAndNeverGivenUp() {
         for (int i = 0; i < 4; i++) {
             assertThat(history.crashed(T0.plusSeconds(60L * i))).isInstanceOf(Restart.class);
         }
 
-        assertThat(history.crashed(T0.plusSeconds(299))).isEqualTo(new GiveUp(5, Duration.ofMinutes(5)));
-        assertThat(history.restarts()).isEqualTo(4);
+        assertThat(history.crashed(T0.plusSeconds(299)))
+                .isEqualTo(new KeepsFailing(5, Duration.ofMinutes(5), Duration.ofSeconds(30), 5));
+        // A port held for an hour: still tried, every 30 s.
+        for (int i = 1; i <= 120; i++) {
+            assertThat(history.crashed(T0.plusSeconds(299 + 30L * i)).delay()).isEqualTo(Duration.ofSeconds(30));
+        }
+        assertThat(history.restarts()).isEqualTo(125);
     }
 
     @Test
@@ -59,8 +64,8 @@ class CrashHistoryTest {
         Decision fifth = history.crashed(T0.plus(Duration.ofMinutes(5)).plusSeconds(1));
         assertThat(fifth).isInstanceOf(Restart.class);
         assertThat(((Restart) fifth).restart()).isEqualTo(5);
-        // ...and the next one, with four others still inside the window, gives up.
-        assertThat(history.crashed(T0.plus(Duration.ofMinutes(5)).plusSeconds(2))).isInstanceOf(GiveUp.class);
+        // ...and the next one, with four others still inside the window, is said to keep failing.
+        assertThat(history.crashed(T0.plus(Duration.ofMinutes(5)).plusSeconds(2))).isInstanceOf(KeepsFailing.class);
     }
 
     @Test
