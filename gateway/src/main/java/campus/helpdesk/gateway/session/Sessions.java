@@ -1,6 +1,5 @@
 package campus.helpdesk.gateway.session;
 
-import campus.helpdesk.api.Text;
 import campus.helpdesk.support.identity.Secrets;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.http.HttpRequest;
@@ -55,9 +54,7 @@ public class Sessions {
     public Session start(String name, GatewayRole role) {
         byte[] id = new byte[16];
         RANDOM.nextBytes(id);
-        return new Session(Base64.getUrlEncoder().withoutPadding().encodeToString(id),
-                // Composed as stored text is (SignIn composes what a browser sends; this, any other caller's).
-                Text.composed(name.strip()), role,
+        return new Session(Base64.getUrlEncoder().withoutPadding().encodeToString(id), name.strip(), role,
                 clock.instant().plus(config.getTtl()));
     }
 
