@@ -66,11 +66,9 @@ class SlaBadgesInTheBrowserTest {
     @Test
     void aTicketPastItsFirstResponseTargetShowsBreachedInWordsInTheQueueAndOnItsPage() throws Exception {
         String word = "T" + UUID.randomUUID().toString().substring(0, 6);
-        OnBehalfOf student = OnBehalfOf.person("Sven Student", "STUDENT");
-        TicketClient tickets = GatewayClients.at(gateway, TicketClient.class);
-        long breached = student.call(() -> tickets.create(new NewTicket("Fire alarm " + word + " keeps ringing",
-                "The fire alarm in building E rings without a fire.", null, Priority.HIGH, null), null)).body().id();
-        Instant opened = student.call(() -> tickets.get(breached)).openedAt();
+        Filed filed = fileHigh("Sven Student", "Fire alarm " + word + " keeps ringing",
+                "The fire alarm in building E rings without a fire.");
+        long breached = filed.id();
 
         try (Browser staff = new Browser(gateway)) {
             staff.signIn("Sla Staff", "STAFF");
@@ -80,10 +78,7 @@ class SlaBadgesInTheBrowserTest {
             assertThat(dueCell(staff, breached).findElement(By.tagName("time")).getAttribute("title"))
                     .startsWith("First response due");
 
-            Duration left = Duration.between(Instant.now(), opened.plus(FIRST_RESPONSE_TARGET).plusSeconds(2));
-            if (!left.isNegative()) {
-                Thread.sleep(left.toMillis());
-            }
+            waitPastFirstResponseTarget(filed.openedAt());
             staff.open("#/tickets?sla=AT_RISK%2CBREACHED&sort=due%2Casc&q=" + word);
             staff.waitUntil(d -> "BREACHED".equals(d.findElement(badge(breached)).getAttribute("data-sla")));
             WebElement badge = staff.driver.findElement(badge(breached));
@@ -112,15 +107,10 @@ class SlaBadgesInTheBrowserTest {
     @Test
     void aReplySentLateSaysSoBesideTheResolutionStillToComeInEveryLanguage() throws Exception {
         String word = "T" + UUID.randomUUID().toString().substring(0, 6);
-        OnBehalfOf student = OnBehalfOf.person("Lea Student", "STUDENT");
-        TicketClient tickets = GatewayClients.at(gateway, TicketClient.class);
-        long late = student.call(() -> tickets.create(new NewTicket("Lecture hall " + word + " has no power",
-                "The sockets in lecture hall 2 give no power.", null, Priority.HIGH, null), null)).body().id();
-        Instant opened = student.call(() -> tickets.get(late)).openedAt();
-        Duration left = Duration.between(Instant.now(), opened.plus(FIRST_RESPONSE_TARGET).plusSeconds(2));
-        if (!left.isNegative()) {
-            Thread.sleep(left.toMillis());
-        }
+        Filed filed = fileHigh("Lea Student", "Lecture hall " + word + " has no power",
+                "The sockets in lecture hall 2 give no power.");
+        long late = filed.id();
+        waitPastFirstResponseTarget(filed.openedAt());
         OnBehalfOf.person("Sla Staff", "STAFF").run(() -> GatewayClients.at(gateway, MessageClient.class)
                 .post(late, new NewMessage("An electrician is on the way " + word, false)));
 
@@ -180,5 +170,24 @@ class SlaBadgesInTheBrowserTest {
 
     private static WebElement dueCell(Browser browser, long id) {
         return browser.driver.findElement(By.cssSelector("tr[data-ticket-id='" + id + "'] td[data-label='Due']"));
+    }
+
+    private record Filed(long id, Instant openedAt) {
+    }
+
+    /** A HIGH ticket filed by a student, whose first response is due within the suite's short target. */
+    private static Filed fileHigh(String student, String title, String description) {
+        OnBehalfOf reporter = OnBehalfOf.person(student, "STUDENT");
+        TicketClient tickets = GatewayClients.at(gateway, TicketClient.class);
+        long id = reporter.call(() -> tickets.create(new NewTicket(title, description, null, Priority.HIGH, null),
+                null)).body().id();
+        return new Filed(id, reporter.call(() -> tickets.get(id)).openedAt());
+    }
+
+    private static void waitPastFirstResponseTarget(Instant opened) throws InterruptedException {
+        Duration left = Duration.between(Instant.now(), opened.plus(FIRST_RESPONSE_TARGET).plusSeconds(2));
+        if (!left.isNegative()) {
+            Thread.sleep(left.toMillis());
+        }
     }
 }
