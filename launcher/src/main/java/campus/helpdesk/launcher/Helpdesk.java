@@ -2,6 +2,8 @@ package campus.helpdesk.launcher;
 
 import campus.helpdesk.demo.DemoDataException;
 import campus.helpdesk.launcher.cli.HelpCommand;
+import campus.helpdesk.launcher.desk.StatusCommand;
+import campus.helpdesk.launcher.desk.StopCommand;
 import campus.helpdesk.launcher.cli.HelpOption;
 import campus.helpdesk.launcher.cli.UsageException;
 import campus.helpdesk.launcher.psql.PsqlCommand;
@@ -26,9 +28,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /**
- * The {@code ./helpdesk} command: {@code up}, {@code psql}, {@code token}, {@code seed}, {@code classifier-eval}
- * and {@code help}. Every command takes {@code --help} (exit 0); a wrong command line prints what is wrong and the
- * usage (exit 2); a failure one sentence saying what to do (exit 1).
+ * The {@code ./helpdesk} command: {@code up}, {@code status}, {@code stop}, {@code psql}, {@code token},
+ * {@code seed}, {@code classifier-eval} and {@code help}. Every command takes {@code --help} (exit 0); a wrong
+ * command line prints what is wrong and the usage (exit 2); a failure one sentence saying what to do (exit 1).
  */
 @Command(name = "./helpdesk", description = "Campus Helpdesk on this machine: PostgreSQL and the five services.",
         synopsisSubcommandLabel = "COMMAND", commandListHeading = "%nCommands:%n",
@@ -71,6 +73,8 @@ public final class Helpdesk implements Callable<Integer> {
     public static CommandLine commandLine(Path root, PrintStream out) {
         CommandLine line = new CommandLine(new Helpdesk())
                 .addSubcommand(new UpCommand(root))
+                .addSubcommand(new StatusCommand(root, out))
+                .addSubcommand(new StopCommand(root, out))
                 .addSubcommand(PsqlCommand.configure(new CommandLine(new PsqlCommand(root))))
                 .addSubcommand(new TokenCommand(root, out))
                 .addSubcommand(new IntegrationCommand(root, out))

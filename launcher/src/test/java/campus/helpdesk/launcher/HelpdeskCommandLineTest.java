@@ -27,7 +27,7 @@ class HelpdeskCommandLineTest {
     Path home;
 
     @ParameterizedTest
-    @ValueSource(strings = {"up", "psql", "token", "token create", "token list", "token revoke", "seed",
+    @ValueSource(strings = {"up", "status", "stop", "psql", "token", "token create", "token list", "token revoke", "seed",
             "classifier-eval", "help"})
     void everyCommandExplainsItselfWithHelp(String command) throws Exception {
         List<String> line = new ArrayList<>(List.of(command.split(" ")));
@@ -44,7 +44,7 @@ class HelpdeskCommandLineTest {
             Run run = helpdesk(line);
             assertThat(run.status()).as(run.output()).isZero();
             assertThat(run.output()).startsWith("Usage: ./helpdesk")
-                    .contains("up", "psql", "token", "seed", "classifier-eval");
+                    .contains("up", "status", "stop", "psql", "token", "seed", "classifier-eval");
         }
         Run up = helpdesk("help", "up");
         assertThat(up.status()).isZero();

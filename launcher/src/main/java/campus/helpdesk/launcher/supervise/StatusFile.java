@@ -9,28 +9,44 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code .helpdesk/status.json}: what the supervisor knows about each process, for whoever shows it (the
  * gateway's About page). Rewritten whole on every change and moved into place, so a reader never sees half:
  *
  * <pre>{@code
- * {"launcherPid": 4242, "updated": "2026-11-23T10:15:02Z", "services": {
+ * {"launcherPid": 4242, "updated": "2026-11-23T10:15:02Z", "url": "http://localhost:8080", "services": {
  *   "ticket-service": {"state": "UP", "restarts": 1, "since": "2026-11-23T10:15:02Z", "pid": 4711,
  *                      "lastFailure": "exited (code 137)", "log": "/srv/helpdesk/ticket-service/target/..."},
  *   ...}}
  * }</pre>
  * {@code since} is when the current state began (for UP: the uptime's start); {@code launcherPid} tells a
- * reader whether the file is current (that process runs) or left over.
+ * reader whether the file is current (that process runs) or left over; {@code url}, the address to open, is there
+ * once the whole desk has started. {@link #read} reads it back for {@code ./helpdesk status} and {@code stop}.
  */
-final class StatusFile {
+public final class StatusFile {
 
     /** One process's line. */
-    record Entry(Supervisor.State state, int restarts, Instant since, long pid, String lastFailure, Path log) {
+    public record Entry(Supervisor.State state, int restarts, Instant since, long pid, String lastFailure, Path log) {
     }
+
+    /** The file as read back: which launcher wrote it, the address (null while the desk starts), each process. */
+    public record Snapshot(long launcherPid, String url, Map<String, Entry> entries) {
+    }
+
+    private static final String STRING = "\"((?:[^\"\\\\]|\\\\.)*)\"";
+    private static final Pattern LAUNCHER = Pattern.compile("\"launcherPid\": (\\d+)");
+    private static final Pattern URL = Pattern.compile("\"url\": " + STRING);
+    private static final Pattern ENTRY = Pattern.compile(STRING + ": \\{\"state\": \"(\\w+)\", \"restarts\": (\\d+), "
+            + "\"since\": \"([^\"]+)\", \"pid\": (-?\\d+), \"lastFailure\": (?:null|" + STRING + "), \"log\": "
+            + STRING + "\\}");
 
     private final Path file;
     private final Map<String, Entry> entries = new LinkedHashMap<>();
+    private String url;
 
     StatusFile(Path file) {
         this.file = file;
@@ -43,6 +59,43 @@ final class StatusFile {
 
     synchronized Entry get(String name) {
         return entries.get(name);
+    }
+
+    /** The address to open, said once the whole desk has started. */
+    synchronized void url(String address, Instant now) {
+        url = address;
+        write(now);
+    }
+
+    /**
+     * The file {@link #write} wrote, read back; empty when there is none or it is not one of ours (the format is
+     * this class's own, one process per line, so it is read with the same patterns it is written by).
+     */
+    public static Optional<Snapshot> read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        Matcher launcher = LAUNCHER.matcher(text);
+        if (!launcher.find()) {
+            return Optional.empty();
+        }
+        Matcher address = URL.matcher(text);
+        Map<String, Entry> read = new LinkedHashMap<>();
+        Matcher entry = ENTRY.matcher(text);
+        try {
+            while (entry.find()) {
+                read.put(unescape(entry.group(1)), new Entry(Supervisor.State.valueOf(entry.group(2)),
+                        Integer.parseInt(entry.group(3)), Instant.parse(entry.group(4)), Long.parseLong(entry.group(5)),
+                        entry.group(6) == null ? null : unescape(entry.group(6)), Path.of(unescape(entry.group(7)))));
+            }
+            return Optional.of(new Snapshot(Long.parseLong(launcher.group(1)),
+                    address.find() ? unescape(address.group(1)) : null, read));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     private void write(Instant now) {
@@ -66,7 +119,11 @@ final class StatusFile {
 
     private String json(Instant now) {
         StringBuilder out = new StringBuilder("{\n  \"launcherPid\": ").append(ProcessHandle.current().pid())
-                .append(",\n  \"updated\": ").append(string(now.toString())).append(",\n  \"services\": {");
+                .append(",\n  \"updated\": ").append(string(now.toString()));
+        if (url != null) {
+            out.append(",\n  \"url\": ").append(string(url));
+        }
+        out.append(",\n  \"services\": {");
         String separator = "\n";
         for (Map.Entry<String, Entry> e : entries.entrySet()) {
             Entry entry = e.getValue();
@@ -102,5 +159,29 @@ final class StatusFile {
             }
         }
         return out.append('"').toString();
+    }
+
+    /** The reverse of {@link #string}'s escapes. */
+    static String unescape(String escaped) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < escaped.length(); i++) {
+            char c = escaped.charAt(i);
+            if (c != '\\' || i + 1 == escaped.length()) {
+                out.append(c);
+                continue;
+            }
+            char next = escaped.charAt(++i);
+            switch (next) {
+                case 'n' -> out.append('\n');
+                case 'r' -> out.append('\r');
+                case 't' -> out.append('\t');
+                case 'u' -> {
+                    out.append((char) Integer.parseInt(escaped.substring(i + 1, i + 5), 16));
+                    i += 4;
+                }
+                default -> out.append(next);
+            }
+        }
+        return out.toString();
     }
 }

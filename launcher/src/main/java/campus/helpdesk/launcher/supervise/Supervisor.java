@@ -72,6 +72,11 @@ public final class Supervisor implements AutoCloseable {
         watch(name).resume();
     }
 
+    /** Says in the status file where the desk is to be opened, now that all of it has started. */
+    public void announce(String url) {
+        status.url(url, clock.instant());
+    }
+
     public boolean supervises(String name) {
         synchronized (this) {
             return watches.containsKey(name);

@@ -148,6 +148,9 @@ public final class UpCommand implements Callable<Integer> {
                 }
                 throw e;
             }
+            if (supervisor != null) {
+                supervisor.announce(gateway.url());
+            }
             System.out.println();
             System.out.println(upLine(gateway));
             if (generatedStaffCode != null) {

@@ -68,6 +68,7 @@ class HelpdeskUpTest {
                 Map.of("X-Helpdesk-Role", "STAFF", "X-Helpdesk-User", "x")).statusCode()).isEqualTo(401);
         assertSecretsAreOwnerOnly(data);
         anAnalystTokenWorksUntilRevoked(data);
+        statusSaysEveryProcessIsUp(data);
         first.stop();
         // The first stop writes the start-up caches, which takes long enough to look hung unless it is said.
         assertThat(first.output()).contains("Stopped.").contains("Saving the services' start-up caches");
@@ -78,10 +79,18 @@ class HelpdeskUpTest {
         assertThat(second.awaitLine(UP_LINE, 240)).as(second.output()).isTrue();
         assertThat(second.output()).doesNotContain("Loaded 300 demo tickets");
         assertThat(staffGet("/api/tickets?size=1").body()).contains("\"total\":300");
-        second.stop();
+        // Stopped from another terminal, as a desk started in the background is.
+        Run stop = beside(data, "stop");
+        assertThat(stop.exit()).as(stop.output()).isZero();
+        assertThat(stop.output()).contains("Stopping Campus Helpdesk (launcher pid " + second.process.pid())
+                .contains("Stopped.");
+        assertThat(second.process.isAlive()).as("the stop returns once the launcher has exited").isFalse();
         assertThat(second.output()).as("the caches are kept until the jars change").contains("Stopped.")
                 .doesNotContain("Saving the services' start-up caches");
         assertEveryPortFree();
+        Run stopped = beside(data, "status");
+        assertThat(stopped.exit()).as(stopped.output()).isEqualTo(3);
+        assertThat(stopped.output()).startsWith("Campus Helpdesk is not running");
     }
 
     @Test
@@ -130,6 +139,32 @@ class HelpdeskUpTest {
         assertThat(get(8080 + OFFSET, "/api/tokens", bearer).statusCode()).isEqualTo(403);
         helpdesk(data, "token", "revoke", "bi");
         assertThat(get(8080 + OFFSET, "/api/analytics/resolution-time", bearer).statusCode()).isEqualTo(401);
+    }
+
+    /** {@code ./helpdesk status} of a desk that is up: its address, and each of its six processes UP (exit 0). */
+    private static void statusSaysEveryProcessIsUp(Path data) throws Exception {
+        Run status = beside(data, "status");
+        assertThat(status.exit()).as(status.output()).isZero();
+        assertThat(status.output()).startsWith(UP_LINE);
+        List<String> up = status.output().lines().filter(line -> line.matches("\\s+\\S+\\s+UP\\s+for .*")).toList();
+        assertThat(up).as(status.output()).hasSize(1 + Service.values().length);
+        for (Service service : Service.values()) {
+            assertThat(up).anyMatch(line -> line.strip().startsWith(service.module() + " "));
+        }
+    }
+
+    /** A ./helpdesk command that takes only --data-dir, beside the running one: its exit status and output. */
+    private static Run beside(Path data, String command) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                "-Dhelpdesk.home=" + root, "campus.helpdesk.launcher.Helpdesk", command, "--data-dir", data.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(300, TimeUnit.SECONDS)).isTrue();
+        return new Run(process.exitValue(), output);
+    }
+
+    private record Run(int exit, String output) {
     }
 
     /** One more ./helpdesk command beside the running one; its output. */

@@ -1,0 +1,54 @@
+package campus.helpdesk.launcher.desk;
+
+import campus.helpdesk.launcher.postgres.DataFolder;
+import campus.helpdesk.launcher.supervise.StatusFile;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The desk that {@code ./helpdesk up} runs on a data folder, as its status file tells it: the launcher, if it still
+ * runs, and each process it started. A status file outlives its launcher (a stop leaves it, a kill -9 too), so the
+ * launcher is believed only while its process lives and is a launcher.
+ */
+record RunningDesk(Path home, StatusFile.Snapshot status, Optional<ProcessHandle> launcher) {
+
+    /** The desk's status as its file says it; empty when no desk ever ran on {@code home}. */
+    static Optional<RunningDesk> on(Path home) {
+        return StatusFile.read(home.resolve(DataFolder.STATUS_FILE))
+                .map(status -> new RunningDesk(home, status, launcher(status.launcherPid())));
+    }
+
+    boolean isRunning() {
+        return launcher.isPresent();
+    }
+
+    /**
+     * The processes a launcher that was killed left running, by name: unsupervised, holding their ports, until
+     * {@code stop} or the next {@code up} stops them. Empty while the launcher runs.
+     */
+    Map<String, Long> leftOver() {
+        Map<String, Long> left = new LinkedHashMap<>();
+        if (isRunning()) {
+            return left;
+        }
+        status.entries().forEach((name, entry) -> ProcessHandle.of(entry.pid())
+                .filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().commandLine().map(line -> line.contains(
+                        name.equals("postgresql") ? "postgres" : name)).orElse(true))
+                .ifPresent(p -> left.put(name, p.pid())));
+        return left;
+    }
+
+    /**
+     * The live process {@code pid}, if it is a launcher: a pid is reused once its process is gone, and a stop must
+     * never signal whatever process got it. A command line the system hides (another user's) is not held against it.
+     */
+    private static Optional<ProcessHandle> launcher(long pid) {
+        return ProcessHandle.of(pid)
+                .filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().commandLine().map(line -> line.contains("launcher")).orElse(true));
+    }
+}

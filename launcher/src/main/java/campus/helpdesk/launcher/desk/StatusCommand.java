@@ -1,0 +1,99 @@
+package campus.helpdesk.launcher.desk;
+
+import campus.helpdesk.launcher.cli.DataDirOption;
+import campus.helpdesk.launcher.cli.HelpOption;
+import campus.helpdesk.launcher.supervise.StatusFile;
+import campus.helpdesk.launcher.supervise.Supervisor;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code ./helpdesk status}: whether a desk runs on the data folder, where to open it, and each process as its
+ * supervisor sees it. Exits as init scripts do: 0 when every process is up, 1 when the desk runs but not all of it
+ * is up (starting, restarting, failing, stopping), 3 when it does not run.
+ */
+@Command(name = "status", description = {
+        "Says whether the desk of a data folder runs, where to open it, and the state of each process.",
+        "Exit status: 0 all up, 1 running but not all up (starting, restarting, failing), 3 not running."})
+public final class StatusCommand implements Callable<Integer> {
+
+    static final int ALL_UP = 0;
+    static final int NOT_ALL_UP = 1;
+    static final int NOT_RUNNING = 3;
+
+    @Mixin
+    DataDirOption dataDir;
+
+    @Mixin
+    HelpOption help;
+
+    private final Path root;
+    private final PrintStream out;
+
+    public StatusCommand(Path root, PrintStream out) {
+        this.root = root;
+        this.out = out;
+    }
+
+    @Override
+    public Integer call() {
+        Path home = dataDir.home(root);
+        Optional<RunningDesk> found = RunningDesk.on(home);
+        if (found.isEmpty() || !found.get().isRunning()) {
+            out.println("Campus Helpdesk is not running (data folder " + home + ").");
+            found.map(RunningDesk::leftOver).filter(left -> !left.isEmpty()).ifPresent(this::sayLeftOver);
+            return NOT_RUNNING;
+        }
+        RunningDesk desk = found.get();
+        StatusFile.Snapshot status = desk.status();
+        boolean allUp = status.url() != null && status.entries().values().stream()
+                .allMatch(e -> e.state() == Supervisor.State.UP);
+        out.println(headline(status, allUp) + " (launcher pid " + desk.launcher().orElseThrow().pid()
+                + "; data folder " + home + ")");
+        Instant now = Instant.now();
+        status.entries().forEach((name, entry) -> out.println(line(name, entry, now)));
+        return allUp ? ALL_UP : NOT_ALL_UP;
+    }
+
+    private static String headline(StatusFile.Snapshot status, boolean allUp) {
+        if (status.url() == null) {
+            return "Campus Helpdesk is starting";
+        }
+        if (allUp) {
+            return "Campus Helpdesk is up: " + status.url();
+        }
+        boolean stopping = status.entries().values().stream().anyMatch(e -> e.state() == Supervisor.State.STOPPED);
+        return stopping ? "Campus Helpdesk is stopping" : "Campus Helpdesk runs, but not all of it is up: "
+                + status.url();
+    }
+
+    /** One process: name, state and for how long, pid, and its restarts with the last reason and the log to read. */
+    static String line(String name, StatusFile.Entry entry, Instant now) {
+        StringBuilder line = new StringBuilder(String.format("  %-26s %-10s %-16s pid %-8d", name,
+                entry.state(), "for " + Uptime.of(Duration.between(entry.since(), now)), entry.pid()));
+        if (entry.restarts() > 0) {
+            line.append(" restarted ").append(entry.restarts()).append(entry.restarts() == 1 ? " time" : " times");
+            if (entry.lastFailure() != null) {
+                line.append(" (last: ").append(entry.lastFailure()).append(')');
+            }
+        }
+        if (entry.state() != Supervisor.State.UP) {
+            line.append(" log: ").append(entry.log());
+        }
+        return line.toString().stripTrailing();
+    }
+
+    private void sayLeftOver(Map<String, Long> left) {
+        out.println("A launcher that was killed left these running, unsupervised:");
+        left.forEach((name, pid) -> out.println("  " + name + " (pid " + pid + ")"));
+        out.println("./helpdesk stop stops them (./helpdesk up does too, before it starts).");
+    }
+}

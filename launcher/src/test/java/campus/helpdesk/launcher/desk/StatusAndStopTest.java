@@ -1,0 +1,97 @@
+package campus.helpdesk.launcher.desk;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code ./helpdesk status} and {@code stop} on folders where no desk runs, as separate processes: the exit status
+ * scripts rely on, and a stale status file whose launcher's pid now belongs to another program, which a stop must
+ * never signal. A running desk's status and stop are in {@code HelpdeskUpTest}.
+ */
+class StatusAndStopTest {
+
+    @TempDir
+    Path home;
+
+    private final List<Process> started = new ArrayList<>();
+
+    @AfterEach
+    void stopStarted() {
+        started.forEach(Process::destroyForcibly);
+    }
+
+    @Test
+    void aFolderWhereNoDeskEverRanIsNotRunning() throws Exception {
+        Run status = helpdesk("status", "--data-dir", home.resolve("never").toString());
+        assertThat(status.exit()).as(status.output()).isEqualTo(StatusCommand.NOT_RUNNING);
+        assertThat(status.output()).startsWith("Campus Helpdesk is not running (data folder " + home.resolve("never"));
+
+        Run stop = helpdesk("stop", "--data-dir", home.resolve("never").toString());
+        assertThat(stop.exit()).as(stop.output()).isZero();
+        assertThat(stop.output()).contains("Campus Helpdesk is not running");
+        assertThat(home.resolve("never")).as("a stop creates nothing").doesNotExist();
+    }
+
+    @Test
+    void aLauncherPidTakenByAnotherProgramIsNotADeskAndIsNeverSignalled() throws Exception {
+        Process other = new ProcessBuilder("sleep", "300").start();
+        started.add(other);
+        Files.writeString(home.resolve("status.json"), "{\n  \"launcherPid\": " + other.pid()
+                + ",\n  \"updated\": \"2026-12-05T07:00:00Z\",\n  \"url\": \"http://localhost:8080\",\n"
+                + "  \"services\": {\n    \"gateway\": {\"state\": \"UP\", \"restarts\": 0, \"since\": "
+                + "\"2026-12-05T07:00:00Z\", \"pid\": " + other.pid() + ", \"lastFailure\": null, \"log\": \"g.log\"}\n"
+                + "  }\n}\n");
+
+        Run status = helpdesk("status", "--data-dir", home.toString());
+        assertThat(status.exit()).as(status.output()).isEqualTo(StatusCommand.NOT_RUNNING);
+        assertThat(status.output()).as("nor is the sleep a gateway left over").doesNotContain("left");
+
+        Run stop = helpdesk("stop", "--data-dir", home.toString());
+        assertThat(stop.exit()).as(stop.output()).isZero();
+        assertThat(other.isAlive()).as("the program that got the pid runs on").isTrue();
+    }
+
+    @Test
+    void aProcessLineSaysItsStateForHowLongAndWhyItRestarted() {
+        Instant now = Instant.parse("2026-12-05T10:00:00Z");
+        String line = StatusCommand.line("ticket-service", new campus.helpdesk.launcher.supervise.StatusFile.Entry(
+                campus.helpdesk.launcher.supervise.Supervisor.State.FAILING, 5, now.minusSeconds(3725), 4711,
+                "exited (code 1)", Path.of("/srv/ts.log")), now);
+        assertThat(line).contains("ticket-service", "FAILING", "for 1 h 2 min", "pid 4711",
+                "restarted 5 times (last: exited (code 1))", "log: /srv/ts.log");
+        assertThat(Uptime.of(Duration.ofSeconds(59))).isEqualTo("59 s");
+        assertThat(Uptime.of(Duration.ofSeconds(61))).isEqualTo("1 min 1 s");
+        assertThat(Uptime.of(Duration.ofHours(50))).isEqualTo("2 d 2 h");
+    }
+
+    private Run helpdesk(String... args) throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                "campus.helpdesk.launcher.Helpdesk"));
+        command.addAll(List.of(args));
+        Path output = Files.createTempFile("helpdesk-", ".txt");
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile())
+                    .start();
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("exits within 60 s").isTrue();
+            return new Run(process.exitValue(), Files.readString(output));
+        } finally {
+            Files.deleteIfExists(output);
+        }
+    }
+
+    private record Run(int exit, String output) {
+    }
+}
