@@ -1,6 +1,7 @@
 package campus.helpdesk.gateway.live;
 
 import campus.helpdesk.api.ChangeEvent;
+import campus.helpdesk.api.Closure;
 import campus.helpdesk.api.EventType;
 import campus.helpdesk.api.TicketStatus;
 import campus.helpdesk.client.ClosureClient;
@@ -53,7 +54,11 @@ public class LiveFeedListener implements ChangeListener {
 
     private void tellReporter(long ticketId) {
         try {
-            hub.publishSolved(closures.closure(ticketId));
+            Closure closure = closures.closure(ticketId);
+            // The client reads a 404 as null: the ticket was deleted since its close, so there is no one to tell.
+            if (closure != null) {
+                hub.publishSolved(closure);
+            }
         } catch (RuntimeException e) {
             // Their list of solved tickets still says it the next time they look (GET /api/tickets/solved).
             LOG.warn("Could not tell the people of ticket {} that it was closed: {}", ticketId, e.toString());

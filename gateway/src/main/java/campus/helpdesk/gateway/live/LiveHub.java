@@ -79,7 +79,8 @@ public class LiveHub implements GracefulShutdownCapable {
 
     /** A ticket's close, for its reporter's and followers' streams to pick out ({@link LiveController} filters per person). */
     public synchronized void publishSolved(Closure closure) {
-        emit(new Item(null, false, closure));
+        // An item with neither an event nor a closure would end every browser's stream at its filter.
+        emit(new Item(null, false, java.util.Objects.requireNonNull(closure, "closure")));
     }
 
     /** Whether any browser is listening: with none, nobody is there to be told of a close. */

@@ -3,6 +3,7 @@ package campus.helpdesk.gateway.live;
 import campus.helpdesk.api.Closure;
 import campus.helpdesk.api.EventType;
 import campus.helpdesk.api.TicketStatus;
+import campus.helpdesk.client.ClosureClient;
 import campus.helpdesk.gateway.GatewayHttp;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -108,6 +109,33 @@ class LiveStreamTest {
                 "\"body\":\"The valve was stuck: fixed\"").doesNotContain("\"reporter\"");
         assertThat(other.get(5, TimeUnit.SECONDS)).doesNotContain("event: solved");
         assertThat(staff.get(5, TimeUnit.SECONDS)).as("staff follow the change events").doesNotContain("event: solved");
+    }
+
+    @Test
+    void aCloseOfATicketDeletedSinceTellsNobodyAndEveryStreamGoesOn() throws Exception {
+        CompletableFuture<Void> ready = new CompletableFuture<>();
+        CompletableFuture<List<String>> staff = readUntil(http.signIn("Sam", "STAFF"), null,
+                "\"cursor\":\"d-last\"", ready);
+        ready.get(5, TimeUnit.SECONDS);
+        ExecutorService asking = Executors.newSingleThreadExecutor();
+        // ticket-service answers 404 for a ticket deleted after its close; the declarative client reads it as null.
+        LiveFeedListener listener = new LiveFeedListener(hub, new ClosureClient() {
+            @Override
+            public List<Closure> solved() {
+                return List.of();
+            }
+
+            @Override
+            public Closure closure(long id) {
+                return null;
+            }
+        }, asking);
+        listener.apply(event("d-closed", EventType.STATUS_CHANGED, TicketStatus.CLOSED, false));
+        asking.shutdown();
+        assertThat(asking.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
+        hub.publish(event("d-last", EventType.MESSAGE_ADDED, TicketStatus.ACTIVE, false));
+
+        assertThat(staff.get(5, TimeUnit.SECONDS)).contains("id: d-closed", "id: d-last");
     }
 
     @Test
