@@ -131,10 +131,12 @@ public class TicketCreation {
         Classification classification = classifier.classify(TicketText.of(request.title(), request.description()));
         // Id 0: the database assigns it.
         Change opened = TicketLifecycle.open(0, request, classification, who.actor(), clock.now(), levels);
-        Created result = db.autoCommit(connection -> {
+        Database.Work<Created> work = connection -> {
             if (request.previousTicketId() != null) {
-                long previous = request.previousTicketId();
-                TicketRules.requireMayFollowUp(previous, reporterOf(connection, previous), who);
+                Created replay = judgeFollowUp(connection, who, request, key);
+                if (replay != null) {
+                    return replay;
+                }
             }
             if (key == null) {
                 try (PreparedStatement ps = connection.prepareStatement(CREATE)) {
@@ -154,7 +156,10 @@ public class TicketCreation {
                 created = insert(ps, next, opened, request.email());
             }
             return created != null ? new Created(created, true) : new Created(earlier(connection, who, key, hash), false);
-        });
+        };
+        // A follow-up holds the ticket it names (FOR SHARE) until it is stored: a deletion of that ticket comes
+        // wholly before it (and it is refused) or after it. Other creates are one statement, in auto-commit.
+        Created result = request.previousTicketId() != null ? db.inTransaction(work) : db.autoCommit(work);
         if (result.isNew()) {
             events.committed();
         }
@@ -178,6 +183,41 @@ public class TicketCreation {
      * auto-commit connection, where a repository would take a second pooled connection (see {@link Database}).
      */
     private static Ticket earlier(Connection connection, Identity who, Key key, String hash) throws SQLException {
+        Ticket earlier = findEarlier(connection, who, key, hash);
+        if (earlier == null) {
+            throw IdempotencyKeys.unknownState(key.table().header);
+        }
+        return earlier;
+    }
+
+    /**
+     * Null when the follow-up {@code request} may be filed now; else the ticket an earlier request with the same key
+     * filed already, replayed without judging the previous ticket again (staff may have deleted it since, and the
+     * retry of a stored follow-up must still get what the first request got). Otherwise the previous ticket is
+     * locked until the transaction ends, or the request refused.
+     */
+    private static @Nullable Created judgeFollowUp(Connection connection, Identity who, NewTicket request,
+                                                   @Nullable Key key) throws SQLException {
+        long previous = request.previousTicketId();
+        Ticket earlier = key == null ? null : findEarlier(connection, who, key, hash(request));
+        if (earlier != null) {
+            return new Created(earlier, false);
+        }
+        String reporter = lockReporterOf(connection, previous);
+        if (reporter == null && key != null) {
+            // The same key's first request may have been stored while this one waited for the lock, before a delete.
+            earlier = findEarlier(connection, who, key, hash(request));
+            if (earlier != null) {
+                return new Created(earlier, false);
+            }
+        }
+        TicketRules.requireMayFollowUp(previous, reporter, who);
+        return null;
+    }
+
+    /** The ticket an earlier request with this key created (same body, or a 422), or null when there was none. */
+    private static @Nullable Ticket findEarlier(Connection connection, Identity who, Key key, String hash)
+            throws SQLException {
         KeyTable table = key.table();
         try (PreparedStatement ps = connection.prepareStatement("SELECT body_hash, ticket_id FROM " + table.table
                 + " WHERE " + table.ownerColumn + " = ? AND " + table.keyColumn + " = ?")) {
@@ -185,7 +225,7 @@ public class TicketCreation {
             ps.setString(2, key.value());
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    throw IdempotencyKeys.unknownState(table.header);
+                    return null;
                 }
                 IdempotencyKeys.requireSameBody(table.header, rs.getString(1), hash);
                 Ticket ticket = TicketSql.loadLive(connection, rs.getLong(2), who);
@@ -197,10 +237,13 @@ public class TicketCreation {
         }
     }
 
-    /** The reporter of the live ticket {@code id}, or null when there is none. */
-    private static @Nullable String reporterOf(Connection connection, long id) throws SQLException {
+    /**
+     * The reporter of the live ticket {@code id}, or null when there is none; the row is share-locked until the
+     * transaction ends, so it cannot be deleted meanwhile (a delete under way is waited for, then seen).
+     */
+    private static @Nullable String lockReporterOf(Connection connection, long id) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT reporter_name FROM tickets WHERE id = ? AND deleted_at IS NULL")) {
+                "SELECT reporter_name FROM tickets WHERE id = ? AND deleted_at IS NULL FOR SHARE")) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getString(1) : null;

@@ -11,8 +11,12 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -141,6 +145,46 @@ class ClosureTest extends ApiTest {
                 .as("staff may name any ticket").isEqualTo(201);
         assertThat(api.post(STUDENT, "/api/tickets", Map.of("title", "Bad", "description", "Bad.",
                 "previousTicketId", 0)).status).isEqualTo(400);
+    }
+
+    @Test
+    void theRetryOfAStoredFollowUpIsReplayedEvenAfterItsPreviousTicketWasDeleted() {
+        Ticket old = createIn(TicketStatus.ACTIVE);
+        Map<String, Object> body = Map.of("title", "Projector broken again", "description", "Still no image in B12.",
+                "previousTicketId", old.id());
+        Map<String, String> key = Map.of("Idempotency-Key", "follow-up-" + old.id());
+        Api.Answer first = api.send(STUDENT, "POST", "/api/tickets", body, key);
+        assertThat(first.status).as(first.toString()).isEqualTo(201);
+        assertThat(api.delete(STAFF, "/api/tickets/" + old.id()).status).isLessThan(300);
+
+        // The client lost the first answer and asks again: what was filed is filed, whatever happened since.
+        Api.Answer retry = api.send(STUDENT, "POST", "/api/tickets", body, key);
+        assertThat(retry.status).as(retry.toString()).isEqualTo(200);
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retry.as(Ticket.class).id()).isEqualTo(first.as(Ticket.class).id());
+    }
+
+    @Test
+    void aFollowUpWaitsForADeletionOfItsPreviousTicketUnderWayAndIsThenRefused() throws Exception {
+        Ticket old = createIn(TicketStatus.ACTIVE);
+        long before = count("SELECT count(*) FROM tickets WHERE previous_ticket_id = " + old.id());
+        try (Connection deleting = sql()) {
+            deleting.setAutoCommit(false);
+            try (PreparedStatement ps = deleting.prepareStatement(
+                    "UPDATE tickets SET deleted_at = now() WHERE id = ?")) {
+                ps.setLong(1, old.id());
+                assertThat(ps.executeUpdate()).isEqualTo(1);
+            }
+            CompletableFuture<Api.Answer> followUp = CompletableFuture.supplyAsync(() -> api.post(STUDENT,
+                    "/api/tickets", Map.of("title", "Projector broken again", "description", "Still no image.",
+                            "previousTicketId", old.id())));
+            Thread.sleep(700);
+            assertThat(followUp).as("held until the deletion ends").isNotDone();
+            deleting.commit();
+            assertProblem(followUp.get(10, TimeUnit.SECONDS), 422, "only on a ticket you reported");
+        }
+        assertThat(count("SELECT count(*) FROM tickets WHERE previous_ticket_id = " + old.id()))
+                .as("no follow-up names a deleted ticket").isEqualTo(before);
     }
 
     private void say(Api.As who, Ticket ticket, String body, boolean internal) {
