@@ -2,6 +2,7 @@ package campus.helpdesk.support.problem;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
@@ -17,18 +18,25 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Refuses, in every service and before anything else looks at the request, a path, query parameter or header
  * that no person types: a malformed percent-encoding, a query value whose bytes are not UTF-8, a control character
  * such as NUL ({@code %00}), or an API query parameter given twice. Each is a 400 problem naming the parameter or
- * header. One filter, so that the query's parameters are walked once. PostgreSQL cannot store NUL in text, so
+ * header. A body in an encoding the server does not decode (br, zstd, two encodings) is a 415: read as it is, it
+ * would be garbage or, worse, pass as unencoded text. One filter, so that the query's parameters are walked once. PostgreSQL cannot store NUL in text, so
  * without this a search for {@code q=%00} got as far as the database and came back as a 500. JSON bodies are
  * checked by the contract's records ({@code @Pattern} with {@code campus.helpdesk.api.Text}), which name the field.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class ControlCharacterFilter implements Ordered {
+
+    /** The body encodings the HTTP server decodes; a body that is not what its header says is a 400 then. */
+    static final Set<String> READABLE_ENCODINGS = Set.of("identity", "gzip", "x-gzip", "deflate", "x-deflate",
+            "snappy");
 
     @Override
     public int getOrder() {
@@ -82,6 +90,14 @@ public class ControlCharacterFilter implements Ordered {
                             + "as NUL");
                 }
             }
+        }
+        List<String> encodings = request.getHeaders().getAll(HttpHeaders.CONTENT_ENCODING);
+        if (!encodings.isEmpty() && (encodings.size() > 1
+                || !READABLE_ENCODINGS.contains(encodings.getFirst().strip().toLowerCase(Locale.ROOT)))) {
+            // The server decodes these and reads any other (br, zstd, "gzip, gzip") as if it were not encoded.
+            return BadInput.response(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Encoding", "Content-Encoding: "
+                    + printable(String.join(", ", encodings)) + " is not an encoding this service reads; send the "
+                    + "body as gzip or deflate, or unencoded");
         }
         return null;
     }

@@ -18,14 +18,15 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 
 /**
- * Every exception that no more specific handler answers ends here, in every service. Four outcomes:
+ * Every exception that no more specific handler answers ends here, in every service. These outcomes:
  * <ul>
  *   <li>the database cannot be reached (the pool timed out, the connection was refused or broke, the server is
  *   shutting down): <b>503</b> with {@code Retry-After}, because the request may well work in a few seconds;</li>
  *   <li>the database refused a value as data (SQLSTATE class 22: text it cannot store such as NUL, a number or
  *   date out of its range): <b>400</b>, because the input is at fault; the contract's own checks usually answer
  *   first and name the field, this is the net under them;</li>
- *   <li>the client closed its connection before its body was whole: <b>400</b>, logged as the client's doing;</li>
+ *   <li>the client closed its connection before its body was whole, or sent one that is not in the
+ *   {@code Content-Encoding} it names: <b>400</b>, logged as the client's doing;</li>
  *   <li>anything else: <b>500</b> with a generic detail. The cause goes to the log, never into the answer: no
  *   exception names, messages or stack traces leave the service.</li>
  * </ul>
@@ -60,6 +61,11 @@ public class FailureHandler implements ExceptionHandler<Exception, HttpResponse<
             response = BadInput.response(HttpStatus.BAD_REQUEST, "body",
                     "A value in the request cannot be stored: it is out of range or contains characters such as NUL "
                             + "(\\u0000) that text may not contain");
+        } else if (undecodableBody(exception)) {
+            LOG.info("{} {}: the body is not in the Content-Encoding it names", request.getMethod(), request.getPath());
+            response = BadInput.response(HttpStatus.BAD_REQUEST, "Content-Encoding",
+                    "Content-Encoding: the body is not in the encoding this header names, so it "
+                            + "cannot be read; nothing was changed. Send the body as it is, without the header.");
         } else if (cutOffBody(exception)) {
             // The client closed its connection mid-body (a lost network, a client that gave up): nobody reads this
             // answer, and it is no fault of the service's, so no ERROR and no stack trace in the log.
@@ -79,6 +85,19 @@ public class FailureHandler implements ExceptionHandler<Exception, HttpResponse<
     static boolean cutOffBody(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof EOFException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The server's decompressor (a body sent with {@code Content-Encoding: gzip} or {@code deflate}) found no such
+     * stream. Named, not imported: Netty's compression codec is the HTTP server's dependency, not this module's.
+     */
+    static boolean undecodableBody(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getClass().getName().equals("io.netty.handler.codec.compression.DecompressionException")) {
                 return true;
             }
         }

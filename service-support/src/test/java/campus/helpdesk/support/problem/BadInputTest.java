@@ -6,12 +6,15 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -104,6 +107,34 @@ class BadInputTest {
         for (String charset : List.of("utf-8", "UTF8", "us-ascii")) {
             assertThat(post("application/json; charset=" + charset, "{}").statusCode()).as(charset).isNotEqualTo(415);
         }
+    }
+
+    @Test
+    void aBodyThatIsNotInTheEncodingItsHeaderNamesIsRefusedAndOneThatIsIsRead() throws Exception {
+        String body = "{\"title\": \"Lift stuck\", \"description\": \"Between floors 2 and 3.\"}";
+        for (String encoding : List.of("gzip", "deflate", "x-gzip", "snappy")) {
+            Map<String, Object> problem = problem(encoded(encoding, body.getBytes(StandardCharsets.UTF_8)), 400);
+            assertThat(problem).as(encoding).containsEntry("field", "Content-Encoding");
+        }
+        // Encodings the server does not decode were read as if the body were plain: a write succeeded by chance.
+        for (String encoding : List.of("br", "zstd", "compress", "gzip, gzip", "x-unknown")) {
+            Map<String, Object> problem = problem(encoded(encoding, body.getBytes(StandardCharsets.UTF_8)), 415);
+            assertThat(problem).as(encoding).containsEntry("field", "Content-Encoding");
+            assertThat((String) problem.get("detail")).contains(encoding);
+        }
+        ByteArrayOutputStream gzipped = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(gzipped)) {
+            out.write(body.getBytes(StandardCharsets.UTF_8));
+        }
+        HttpResponse<String> read = encoded("gzip", gzipped.toByteArray());
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+        assertThat(read.body()).contains("Between floors 2 and 3.");
+    }
+
+    private HttpResponse<String> encoded(String encoding, byte[] body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(server.getURI() + "/problem/report"))
+                .header("Content-Type", "application/json").header("Content-Encoding", encoding)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(String body) throws Exception {

@@ -546,6 +546,7 @@ class BadInputCorpusTest {
                     bodyBytes = "{\"x\": 1}".getBytes(StandardCharsets.UTF_8);
                 }
             }
+            case CONTENT_ENCODING -> headers.add(new String[]{"Content-Encoding", forms.any("content-encoding", random)});
             case OVERSIZED -> bodyBytes = ("{\"title\": \"" + "x".repeat(1_050_000) + "\"}")
                     .getBytes(StandardCharsets.UTF_8);
             case PATH_ID -> path = e.path().replace("{id}", forms.any("path-id", random))

@@ -26,6 +26,8 @@ enum Mutation {
     RAW_NUL,
     /** A body with another Content-Type, or none. */
     CONTENT_TYPE,
+    /** A plain body said to be gzip or deflate, or said to be in an encoding the server does not decode. */
+    CONTENT_ENCODING,
     /** A body just over the 1 MB every service accepts. */
     OVERSIZED,
     /** An id or name in the path that is negative, huge, not a number or not there. */
@@ -41,7 +43,8 @@ enum Mutation {
     /** Garbage segments after the path. */
     BAD_PATH;
 
-    static final Set<Mutation> BODY_STRUCTURE = EnumSet.of(DEEP_NESTING, BROKEN_JSON, INVALID_UTF8, RAW_NUL);
+    static final Set<Mutation> BODY_STRUCTURE = EnumSet.of(DEEP_NESTING, BROKEN_JSON, INVALID_UTF8, RAW_NUL,
+            CONTENT_ENCODING);
     static final Set<Mutation> ALWAYS_REFUSED = EnumSet.of(CONTENT_TYPE, OVERSIZED, METHOD, BAD_PATH);
 
     static Set<Mutation> applicable(String method, String path, boolean write, boolean hasQuery,
