@@ -1,6 +1,7 @@
 package campus.helpdesk.analytics;
 
 import campus.helpdesk.support.problem.BadInput;
+import campus.helpdesk.support.problem.Digits;
 import campus.helpdesk.support.problem.HelpdeskProblem;
 
 import java.time.YearMonth;
@@ -25,9 +26,11 @@ public final class Parameters {
     public static int intInRange(String name, String value, int min, int max) {
         String trimmed = value.trim();
         try {
-            int parsed = Integer.parseInt(trimmed);
-            if (parsed >= min && parsed <= max) {
-                return parsed;
+            if (Digits.plain(trimmed)) {
+                int parsed = Integer.parseInt(trimmed);
+                if (parsed >= min && parsed <= max) {
+                    return parsed;
+                }
             }
         } catch (NumberFormatException e) {
             // reported below with the accepted range

@@ -11,11 +11,17 @@ import java.text.Normalizer;
  */
 public final class Text {
 
-    private static final String CONTROLS = "\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F";
+    private static final String CONTROLS = "\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F";
+    /**
+     * One control character that text may not hold: C0 but tab, line feed and carriage return; DEL; C1 (U+0080 to
+     * U+009F, which include the terminal's CSI U+009B and NEL U+0085). For code that cleans text it did not write.
+     */
+    public static final String CONTROL = "[" + CONTROLS + "]";
     private static final String DIRECTIONS = "\\u202A-\\u202E\\u2066-\\u2069";
 
     /**
-     * No C0 control character except tab, line feed and carriage return; no DEL. A text direction control (the
+     * No C0 control character except tab, line feed and carriage return; no DEL and no C1 control (a name that held
+     * one could be handed a ticket but never sign in, since sign-in refuses every control character). A text direction control (the
      * embeddings and overrides U+202A-U+202E, the isolates U+2066-U+2069) only with its closer later in the same
      * text and not inside another: an override left open turns the text after it around ("invoice", U+202E,
      * "fdp.exe" shows as "invoiceexe.pdf"), in the title itself and in whatever a client shows next to it.

@@ -3,6 +3,7 @@ package campus.helpdesk.support.problem;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
@@ -25,14 +26,24 @@ import java.util.Set;
 /**
  * Refuses, in every service and before anything else looks at the request, a path, query parameter or header
  * that no person types: a malformed percent-encoding, a query value whose bytes are not UTF-8, a control character
- * such as NUL ({@code %00}), or an API query parameter given twice. Each is a 400 problem naming the parameter or
- * header. A body in an encoding the server does not decode (br, zstd, two encodings) is a 415: read as it is, it
- * would be garbage or, worse, pass as unencoded text. One filter, so that the query's parameters are walked once. PostgreSQL cannot store NUL in text, so
- * without this a search for {@code q=%00} got as far as the database and came back as a 500. JSON bodies are
- * checked by the contract's records ({@code @Pattern} with {@code campus.helpdesk.api.Text}), which name the field.
+ * such as NUL ({@code %00}), an API query parameter given twice or a one-value header (Idempotency-Key, If-Match,
+ * ...) given twice, more query parameters than the framework reads, or an API number written with a plus sign or
+ * other digits than 0-9 ({@link Digits}). Each is a 400 problem naming the parameter or header. A body in an
+ * encoding the server does not decode (br, zstd, two encodings) is a 415: read as it is, it would be garbage or,
+ * worse, pass as unencoded text. One filter, so that the query's parameters are walked once. PostgreSQL cannot
+ * store NUL in text, so without this a search for {@code q=%00} got as far as the database and came back as a 500.
+ * JSON bodies are checked by the contract's records ({@code @Pattern} with {@code campus.helpdesk.api.Text}), which
+ * name the field.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class ControlCharacterFilter implements Ordered {
+
+    /** Headers that say one thing each, read by the framework as their first value: given twice, a 400. */
+    static final Set<String> ONCE = Set.of("idempotency-key", "if-match", "x-delivery-id", "authorization",
+            "content-type", "content-encoding", "origin", "last-event-id");
+
+    /** More than the framework reads of a query (1,024); what it would drop is refused instead. */
+    static final int MAX_PARAMETERS = 1000;
 
     /** The body encodings the HTTP server decodes; a body that is not what its header says is a 400 then. */
     static final Set<String> READABLE_ENCODINGS = Set.of("identity", "gzip", "x-gzip", "deflate", "x-deflate",
@@ -57,7 +68,26 @@ public class ControlCharacterFilter implements Ordered {
             return refuse("path", "the path must not contain control characters such as NUL (%00)");
         }
         boolean api = path.startsWith("/api/");
-        String notUtf8 = notUtf8(request.getUri().getRawQuery());
+        if (!api && request.getMethod() != HttpMethod.GET && request.getMethod() != HttpMethod.HEAD) {
+            // Pages, scripts, health and metrics are read, never written: DELETE /index.html answered 200 with it.
+            return BadInput.response(HttpStatus.METHOD_NOT_ALLOWED, "method", "method: " + request.getMethodName()
+                    + " is not allowed here; outside /api/ everything is read with GET or HEAD")
+                    .header(HttpHeaders.ALLOW, "GET, HEAD");
+        }
+        if (api) {
+            for (String segment : path.split("/")) {
+                // The path comes as sent, percent-encoded; the router decodes it (%D9%A3 is "٣") before binding.
+                if (Digits.foreign(segment.indexOf('%') < 0 ? segment : decoded(segment))) {
+                    return refuse("path", "a number is written with the digits 0-9, without a + sign");
+                }
+            }
+        }
+        String rawQuery = request.getUri().getRawQuery();
+        if (rawQuery != null && rawQuery.length() > MAX_PARAMETERS && count(rawQuery, '&') >= MAX_PARAMETERS) {
+            // The framework reads the first 1,024 and drops the rest unseen, these checks included.
+            return refuse("query", "has more than " + MAX_PARAMETERS + " parameters");
+        }
+        String notUtf8 = notUtf8(rawQuery);
         if (notUtf8 != null) {
             return refuse(printable(notUtf8), "is not valid UTF-8 (each byte of a character is percent-encoded, "
                     + "e.g. caf%C3%A9 for café)");
@@ -73,6 +103,9 @@ public class ControlCharacterFilter implements Ordered {
                         return refuse(printable(name), "must not contain control characters such as NUL (%00)");
                     }
                 }
+                if (api && name.endsWith("Id") && parameter.getValue().stream().anyMatch(Digits::foreign)) {
+                    return refuse(printable(name), "is written with the digits 0-9, without a + sign");
+                }
                 // The framework joins a repeated parameter's values with a comma: q=printer&q=scanner would search
                 // for "printer,scanner", a question nobody asked.
                 if (api && parameter.getValue().size() > 1) {
@@ -84,6 +117,11 @@ public class ControlCharacterFilter implements Ordered {
             return refuse("query", "the query string is not valid percent-encoding");
         }
         for (Map.Entry<String, List<String>> header : request.getHeaders()) {
+            if (header.getValue().size() > 1 && ONCE.contains(header.getKey().toLowerCase(Locale.ROOT))) {
+                // The framework would read the first and ignore the rest: a second Idempotency-Key never recorded.
+                return refuse(printable(header.getKey()), "is given " + header.getValue().size() + " times; give it "
+                        + "once");
+            }
             for (String value : header.getValue()) {
                 if (hasControl(value, true)) {
                     return refuse(printable(header.getKey()), "a header must not contain control characters such "
@@ -152,6 +190,25 @@ public class ControlCharacterFilter implements Ordered {
         } catch (CharacterCodingException e) {
             return false;
         }
+    }
+
+    /** A path segment percent-decoded as UTF-8 (a plus stays a plus); empty when it cannot be decoded. */
+    private static String decoded(String segment) {
+        try {
+            return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+    }
+
+    private static int count(String text, char c) {
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == c) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** C0 controls and DEL; a header may contain a tab (it is whitespace there). */

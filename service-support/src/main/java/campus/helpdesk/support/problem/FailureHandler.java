@@ -39,6 +39,9 @@ public class FailureHandler implements ExceptionHandler<Exception, HttpResponse<
     public static final int RETRY_AFTER_SECONDS = 5;
 
     private static final Logger LOG = LoggerFactory.getLogger(FailureHandler.class);
+    private static final String MULTIPART_DECODER = "io.netty.handler.codec.http.multipart.";
+    /** How deep in a failure's stack the decoder is looked for: below the JDK's own index and charset checks. */
+    private static final int DECODER_FRAMES = 16;
 
     @Override
     public HttpResponse<?> handle(HttpRequest request, Exception exception) {
@@ -61,6 +64,12 @@ public class FailureHandler implements ExceptionHandler<Exception, HttpResponse<
             response = BadInput.response(HttpStatus.BAD_REQUEST, "body",
                     "A value in the request cannot be stored: it is out of range or contains characters such as NUL "
                             + "(\\u0000) that text may not contain");
+        } else if (malformedForm(exception)) {
+            LOG.info("{} {}: the multipart form is malformed: {}", request.getMethod(), request.getPath(),
+                    exception.toString());
+            response = BadInput.response(HttpStatus.BAD_REQUEST, "body", "The form cannot be read, so nothing was "
+                    + "stored: a part is malformed (no name, an unknown charset or transfer encoding, a broken "
+                    + "boundary or file name). Send each file as a part named \"file\" with a filename.");
         } else if (undecodableBody(exception)) {
             LOG.info("{} {}: the body is not in the Content-Encoding it names", request.getMethod(), request.getPath());
             response = BadInput.response(HttpStatus.BAD_REQUEST, "Content-Encoding",
@@ -86,6 +95,26 @@ public class FailureHandler implements ExceptionHandler<Exception, HttpResponse<
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof EOFException) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Netty's multipart decoder gave up on the form: its own exception, or a NullPointerException, index or charset
+     * failure thrown within its frames (a part without a name, {@code filename*=x-bogus''a}, {@code boundary="}).
+     * What a client wrote wrong, whichever way the decoder fails on it.
+     */
+    static boolean malformedForm(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getClass().getName().startsWith(MULTIPART_DECODER)) {
+                return true;
+            }
+            StackTraceElement[] frames = t.getStackTrace();
+            for (int i = 0; i < Math.min(frames.length, DECODER_FRAMES); i++) {
+                if (frames[i].getClassName().startsWith(MULTIPART_DECODER)) {
+                    return true;
+                }
             }
         }
         return false;

@@ -50,6 +50,9 @@ public class ProblemResponses implements ErrorResponseProcessor<Map<String, Obje
     private static final Pattern UNRECOGNIZED_TOKEN = Pattern.compile("Unrecognized token '([^']{0,40})'");
     private static final Pattern NON_STANDARD = Pattern.compile("Non-standard token '([^']{0,40})'");
     /** A value that is a whole number, only too large for its type ("For input string: \"99999999999999999999\""). */
+    private static final Pattern NO_ENUM_CONSTANT = Pattern.compile("No enum constant [\\w$]+(?:\\.[\\w$]+)*\\.(\\S{0,40})");
+    private static final Pattern NAME_LENGTH = Pattern.compile("Name length \\(\\d+\\) exceeds the maximum allowed "
+            + "\\((\\d+)");
     private static final Pattern WHOLE_NUMBER = Pattern.compile("For input string: \"[-+]?\\d{1,400}\"");
     private static final Pattern BUFFERED = Pattern.compile("exceeds the maximum allowed bufferable length \\[(\\d+)]");
 
@@ -182,6 +185,15 @@ public class ProblemResponses implements ErrorResponseProcessor<Map<String, Obje
         if (buffered.find()) {
             return "the request body is more than " + buffered.group(1) + " bytes; at most that many are accepted";
         }
+        Matcher constant = NO_ENUM_CONSTANT.matcher(message);
+        if (constant.find()) {
+            // A value bound to one of the framework's enums (the health check's selector, say) that is none of them.
+            return "'" + constant.group(1).replaceAll("\\p{Cntrl}", "") + "' is not one of the values it takes";
+        }
+        Matcher name = NAME_LENGTH.matcher(message);
+        if (name.find()) {
+            return "a member's name may have at most " + name.group(1) + " characters";
+        }
         if (message.contains("Cannot convert an iterable with more than 1 value")) {
             return "must be given once";
         }
@@ -199,6 +211,7 @@ public class ProblemResponses implements ErrorResponseProcessor<Map<String, Obje
                 .replaceAll("`[\\w.()]+`", "")
                 .replaceAll(" at \\[Source: .*$", "")
                 .replaceAll("\\[?class [\\w.$]+]?", "").replaceAll("campus\\.helpdesk\\.[\\w.$]+", "")
+                .replaceAll("\\b(?:io\\.micronaut|io\\.netty|com\\.fasterxml|java|javax|jakarta)\\.[\\w.$]+", "")
                 .replaceAll("\\s+", " ").strip();
         text = inPlainWords(text);
         if (text.startsWith("For input string")) {

@@ -76,7 +76,7 @@ class BadInputTest {
     void aQueryParameterAndAContentTypeAreNamedTheSameWay() throws Exception {
         assertThat(problem(HTTP.send(HttpRequest.newBuilder(server.getURI().resolve("/problem/echo?text=a%00"))
                 .build(), HttpResponse.BodyHandlers.ofString()), 400)).containsEntry("field", "text");
-        assertThat(problem(HTTP.send(HttpRequest.newBuilder(server.getURI().resolve("/problem/report"))
+        assertThat(problem(HTTP.send(HttpRequest.newBuilder(server.getURI().resolve("/api/problem/report"))
                 .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
                 HttpResponse.BodyHandlers.ofString()), 415)).containsEntry("field", "Content-Type");
     }
@@ -131,8 +131,18 @@ class BadInputTest {
         assertThat(read.body()).contains("Between floors 2 and 3.");
     }
 
+    @Test
+    void outsideTheApiEverythingIsReadAndAWriteIs405() throws Exception {
+        for (String method : List.of("DELETE", "POST", "PUT", "FOO")) {
+            HttpResponse<String> refused = HTTP.send(HttpRequest.newBuilder(server.getURI().resolve("/problem/echo"))
+                    .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(problem(refused, 405)).as(method).containsEntry("field", "method");
+            assertThat(refused.headers().firstValue("Allow")).contains("GET, HEAD");
+        }
+    }
+
     private HttpResponse<String> encoded(String encoding, byte[] body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(server.getURI() + "/problem/report"))
+        return HTTP.send(HttpRequest.newBuilder(URI.create(server.getURI() + "/api/problem/report"))
                 .header("Content-Type", "application/json").header("Content-Encoding", encoding)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -142,7 +152,7 @@ class BadInputTest {
     }
 
     private HttpResponse<String> post(String contentType, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(server.getURI() + "/problem/report"))
+        return HTTP.send(HttpRequest.newBuilder(URI.create(server.getURI() + "/api/problem/report"))
                 .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }

@@ -121,12 +121,12 @@ class FailureHandlerTest {
 
     @Test
     void aBodyThatIsNotJsonIs415() throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(server.getURI() + "/problem/json"))
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(server.getURI() + "/api/problem/json"))
                 .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(415);
         assertThat(r.body()).contains("\"field\":\"Content-Type\"");
-        HttpResponse<String> json = HTTP.send(HttpRequest.newBuilder(URI.create(server.getURI() + "/problem/json"))
+        HttpResponse<String> json = HTTP.send(HttpRequest.newBuilder(URI.create(server.getURI() + "/api/problem/json"))
                 .header("Content-Type", "application/json; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"a\":1}")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(json.statusCode()).isEqualTo(200);

@@ -23,6 +23,16 @@ class ReadableMessagesTest {
                 + "length [10485760]. Note that the maximum buffer size got its own configuration property "
                 + "(micronaut.server.max-request-buffer-size) in 4.5.0."))
                 .isEqualTo("the request body is more than 10485760 bytes; at most that many are accepted");
+        assertThat(ProblemResponses.readable(
+                "No enum constant io.micronaut.management.health.indicator.HealthCheckType.x"))
+                .isEqualTo("'x' is not one of the values it takes");
+        assertThat(ProblemResponses.readable("No enum constant io.micronaut.Foo.liv\u0000e"))
+                .isEqualTo("'live' is not one of the values it takes");
+        assertThat(ProblemResponses.readable("Name length (65536) exceeds the maximum allowed (50000, from "
+                + "`StreamReadConstraints.getMaxNameLength()`)"))
+                .isEqualTo("a member's name may have at most 50000 characters");
+        assertThat(ProblemResponses.readable("cannot read io.netty.buffer.ByteBuf here")).doesNotContain("io.netty")
+                .doesNotContain("ByteBuf");
     }
 
     /** The JSON parser's own words, as clients met them: its settings and feature names are not the client's. */

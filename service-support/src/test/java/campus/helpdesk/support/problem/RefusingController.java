@@ -59,9 +59,4 @@ class RefusingController {
     String echo(@Nullable @QueryValue String text) {
         return String.valueOf(text);
     }
-
-    @io.micronaut.http.annotation.Post("/json")
-    Map<String, Object> json(@io.micronaut.http.annotation.Body Map<String, Object> body) {
-        return body;
-    }
 }

@@ -16,7 +16,7 @@ import java.util.List;
 
 /** A route with a validated body, as every service's contract records are. */
 @Secured(SecurityRule.IS_ANONYMOUS)
-@Controller("/problem")
+@Controller("/api/problem")
 class ValidatingController {
 
     @Serdeable
@@ -27,5 +27,10 @@ class ValidatingController {
     @Post("/report")
     Report report(@Body @Valid Report report) {
         return report;
+    }
+
+    @Post("/json")
+    java.util.Map<String, Object> json(@Body java.util.Map<String, Object> body) {
+        return body;
     }
 }

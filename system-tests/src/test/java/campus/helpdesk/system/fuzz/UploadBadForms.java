@@ -45,6 +45,23 @@ final class UploadBadForms {
             bad.add(new Bad("the photo as " + type, "POST", upload, type, photo));
         }
         bad.add(new Bad("no content type", "POST", upload, null, form("file", "a.jpg", photo)));
+        // Part heads the server's decoder cannot read (each was a 500 once).
+        for (String head : List.of("Content-Disposition: form-data; filename=\"a.jpg\"",
+                "Content-Disposition: attachment; name=\"file\"; filename=\"a.jpg\"",
+                "Content-Disposition: ;;;;",
+                "Content-Disposition: form-data; name=\"file\"; filename=\"a.jpg\"\r\nContent-Transfer-Encoding: base64",
+                "Content-Disposition: form-data; name=\"file\"; filename=\"a.jpg\"\r\nContent-Type: image/jpeg; "
+                        + "charset=x-bogus",
+                "Content-Disposition: form-data; name=\"file\"; filename*=x-bogus''a.jpg",
+                "Content-Disposition: form-data; name=\"file\"; filename*=a.jpg",
+                "Content-Disposition: form-data; name=\"file\"; filename*=UTF-8''%ZZ.jpg")) {
+            bad.add(new Bad("a part head of " + head.replaceAll("\\s+", " "), "POST", upload, MULTIPART,
+                    part(head, photo)));
+        }
+        for (String type : List.of("multipart/form-data; boundary=\"", "multipart/form-data; boundary=" + BOUNDARY
+                + "; charset=x-bogus")) {
+            bad.add(new Bad("the form as " + type, "POST", upload, type, form("file", "a.jpg", photo)));
+        }
         for (String messageId : List.of("abc", "-1", "0", "1.5", "9223372036854775808", "%00", "1%20OR%201=1",
                 String.valueOf(foreignMessage), "9000000000000")) {
             bad.add(new Bad("messageId=" + messageId, "POST", upload + "?messageId=" + messageId, MULTIPART,
@@ -73,6 +90,14 @@ final class UploadBadForms {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\""
                 + filename + "\"\r\nContent-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(content);
+        out.writeBytes(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
+    }
+
+    private static byte[] part(String head, byte[] content) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(("--" + BOUNDARY + "\r\n" + head + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         out.writeBytes(content);
         out.writeBytes(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return out.toByteArray();

@@ -1,5 +1,6 @@
 package campus.helpdesk.ticket.lifecycle;
 
+import campus.helpdesk.support.problem.Digits;
 import campus.helpdesk.ticket.problem.Problems;
 import io.micronaut.core.annotation.Nullable;
 
@@ -29,7 +30,7 @@ final class IfMatch {
             value = value.substring(1, value.length() - 1);
         }
         try {
-            long version = Long.parseLong(value);
+            long version = Digits.plain(value) ? Long.parseLong(value) : -1;
             if (version < 0) {
                 throw new NumberFormatException();
             }

@@ -53,7 +53,7 @@ public class MailIntake {
     private static final Pattern PLUS_TOKEN = Pattern.compile("\\+t-([0-9a-f]{32})@", Pattern.CASE_INSENSITIVE);
     private static final Pattern SUBJECT_TOKEN = Pattern.compile("\\[#(\\d+):([0-9a-f]{32})]",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
+    private static final Pattern CONTROL = Pattern.compile(Text.CONTROL);
 
     /** The author of the intake's own internal notes: staff read them, nobody signs in as it. */
     static final String INTAKE = "Email intake";

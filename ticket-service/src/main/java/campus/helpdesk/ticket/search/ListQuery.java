@@ -1,12 +1,12 @@
 package campus.helpdesk.ticket.search;
 
-import campus.helpdesk.api.Text;
-
 import campus.helpdesk.api.Category;
 import campus.helpdesk.api.Priority;
 import campus.helpdesk.api.SlaStatus;
+import campus.helpdesk.api.Text;
 import campus.helpdesk.api.TicketStatus;
 import campus.helpdesk.support.problem.BadInput;
+import campus.helpdesk.support.problem.Digits;
 import campus.helpdesk.ticket.problem.Problems;
 import io.micronaut.core.annotation.Nullable;
 
@@ -204,9 +204,11 @@ public record ListQuery(Set<TicketStatus> statuses, Set<Category> categories, Se
             return fallback;
         }
         try {
-            int parsed = Integer.parseInt(value.strip());
-            if (parsed >= min && parsed <= max) {
-                return parsed;
+            if (Digits.plain(value.strip())) {
+                int parsed = Integer.parseInt(value.strip());
+                if (parsed >= min && parsed <= max) {
+                    return parsed;
+                }
             }
         } catch (NumberFormatException e) {
             // reported below

@@ -161,6 +161,34 @@ class AttachmentsTest extends ApiTest {
     }
 
     @Test
+    void aFormTheDecoderCannotReadIsABadInputAndNothingIsStored() throws SQLException {
+        Ticket ticket = create();
+        String path = "/api/tickets/" + ticket.id() + "/attachments";
+        String form = "multipart/form-data; boundary=zz";
+        // Each of these made Netty's decoder throw (its own exception, a NullPointerException, an index or charset
+        // failure), which was a 500 with a stack trace in the log.
+        for (String partHead : List.of(
+                "Content-Disposition: form-data; filename=\"a.txt\"\r\nContent-Type: text/plain",
+                "Content-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\nContent-Type: text/plain; "
+                        + "charset=x-bogus",
+                "Content-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n"
+                        + "Content-Transfer-Encoding: x-bogus",
+                "Content-Disposition: form-data; name=\"file\"; filename*=x-bogus''abc.txt",
+                "Content-Disposition: form-data; name=\"file\"; filename*=a.txt")) {
+            byte[] body = ("--zz\r\n" + partHead + "\r\n\r\nhello\r\n--zz--\r\n").getBytes(StandardCharsets.UTF_8);
+            HttpResponse<String> refused = uploads.notAForm(STUDENT, path, form, body);
+            assertThat(refused.statusCode()).as(partHead + " -> " + refused.body()).isEqualTo(400);
+            assertThat(refused.headers().firstValue("Content-Type").orElseThrow())
+                    .startsWith("application/problem+json");
+        }
+        byte[] any = "--zz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n\r\nhi\r\n--zz--\r\n"
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(uploads.notAForm(STUDENT, path, "multipart/form-data; boundary=\"", any).statusCode())
+                .isEqualTo(400);
+        assertThat(storedRows(ticket.id())).isZero();
+    }
+
+    @Test
     void aPhotoSentAsJsonOrAsItselfIsTold415HowFilesAreSent() throws SQLException, IOException {
         Ticket ticket = create();
         String path = "/api/tickets/" + ticket.id() + "/attachments";

@@ -164,7 +164,8 @@ class HandoverTest extends ApiTest {
     @Test
     void aBlankOrMissingAssigneeIsBadInput() {
         Ticket active = createIn(TicketStatus.ACTIVE);
-        for (Object body : List.of(Map.of("assignee", "  "), Map.of(), Map.of("assignee", "a\u0000b"))) {
+        for (Object body : List.of(Map.of("assignee", "  "), Map.of(), Map.of("assignee", "a\u0000b"),
+                Map.of("assignee", "Mal\u009bStaff"))) {
             Api.Answer answer = api.post(STAFF, "/api/tickets/" + active.id() + "/assignee", body);
             assertThat(answer.status).as(answer.toString()).isEqualTo(400);
             assertThat(answer.map().get("field")).as(answer.toString()).isEqualTo("assignee");

@@ -8,6 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
@@ -165,6 +168,9 @@ class BadInputTest extends ApiTest {
             "page=2000000|page",
             "page=101&size=100|10000",
             "page=501|10000",
+            "page=%D9%A1|page",
+            "size=%EF%BC%93|size",
+            "page=%2B2|page",
     })
     void outOfRangeDatesAndPagesBeyondTheLimitAreA400NamingThem(String query, String named) {
         assertNaming(api.get(STAFF, "/api/tickets?" + query), 400, named);
@@ -213,6 +219,45 @@ class BadInputTest extends ApiTest {
         assertThat(answer.status).as(answer.toString()).isEqualTo(413);
         assertThat(answer.contentType()).startsWith("application/problem+json");
         assertThat(ticketCount()).isZero();
+    }
+
+    @Test
+    void aNumberInOtherDigitsThan0To9OrWithAPlusIsNotTheNumber() {
+        Ticket ticket = create();
+        String id = String.valueOf(ticket.id());
+        String arabic = id.chars().mapToObj(c -> String.valueOf((char) ('\u0660' + c - '0')))
+                .collect(java.util.stream.Collectors.joining());
+        for (String spelled : List.of(java.net.URLEncoder.encode(arabic, java.nio.charset.StandardCharsets.UTF_8),
+                "%2B" + id)) {
+            Api.Answer answer = api.get(STAFF, "/api/tickets/" + spelled);
+            assertNaming(answer, 400, "path");
+        }
+        assertNaming(api.send(STAFF, "PATCH", "/api/tickets/" + id, Map.of("title", "Never renamed"),
+                Map.of("If-Match", "\"+1\"")), 400, "If-Match");
+        assertThat(api.get(STAFF, "/api/tickets/" + id).status).isEqualTo(200);
+    }
+
+    @Test
+    void aOneValueHeaderGivenTwiceAndMoreParametersThanAreReadAreRefused() {
+        HttpResponse<String> twice = rawGet("/api/tickets", "Idempotency-Key", "a", "Idempotency-Key", "b");
+        assertThat(twice.statusCode()).as(twice.body()).isEqualTo(400);
+        assertThat(twice.body()).contains("Idempotency-Key").contains("2 times");
+        String many = java.util.stream.IntStream.range(0, 1_030).mapToObj(i -> "p" + i + "=1")
+                .collect(java.util.stream.Collectors.joining("&"));
+        assertNaming(api.get(STAFF, "/api/tickets?" + many + "&q=%00"), 400, "query");
+    }
+
+    private HttpResponse<String> rawGet(String path, String... headers) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(server.getURI().resolve(path))
+                    .header("Authorization", tokens.bearer(STAFF.user(), STAFF.role(), "ticket-service"));
+            for (int i = 0; i < headers.length; i += 2) {
+                request.header(headers[i], headers[i + 1]);
+            }
+            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @ParameterizedTest(name = "/api/tickets/{0} → 4xx")

@@ -52,6 +52,8 @@ class StrictBodyTest extends ApiTest {
             "{\"title\": \"" + PROBE + "\", \"description\": \"an isolate \\u2067 never closed\"}|description",
             "{\"title\": \"" + PROBE + "\", \"description\": \"\\u202ea \\u2066nested\\u2069 b\\u202c\"}|description",
             "{\"title\": \"" + PROBE + "\", \"description\": \"printer\", \"location\": \"Lab \\u202c\"}|location",
+            "{\"title\": \"" + PROBE + " \\u009b31m red\", \"description\": \"printer broken\"}|title",
+            "{\"title\": \"" + PROBE + "\", \"description\": \"next\\u0085line\"}|description",
     })
     void aTicketBodyOfTheWrongShapeIsRefusedAndNothingIsFiled(String caseText) throws SQLException {
         String[] parts = caseText.split("\\|");
