@@ -26,9 +26,9 @@ public interface TicketOperations {
                                 @Nullable @Header(HelpdeskHeaders.IDEMPOTENCY_KEY) String idempotencyKey);
 
     /**
-     * {@code assignee}: a name, {@code me} or {@code none} (staff only); {@code reporter}: {@code me}; {@code sla}:
-     * statuses of either target, comma-separated (AT_RISK,BREACHED); {@code sort} also takes {@code due} (the
-     * nearest unmet target first).
+     * {@code assignee}: a name, {@code me} or {@code none} (staff only); {@code reporter}: {@code me} (reported or
+     * joined by the caller); {@code sla}: statuses of either target, comma-separated (AT_RISK,BREACHED); {@code sort}
+     * also takes {@code due} (the nearest unmet target first).
      */
     @Get("/api/tickets{?status,category,priority,q,openedFrom,openedTo,needsReview,assignee,reporter,sla,sort,page,size}")
     TicketPage list(@Nullable @QueryValue String status,

@@ -11,6 +11,7 @@ import campus.helpdesk.lifecycle.TicketText;
 import campus.helpdesk.sla.ServiceLevels;
 import campus.helpdesk.ticket.classify.CurrentClassifier;
 import campus.helpdesk.ticket.db.Database;
+import campus.helpdesk.ticket.db.Followers;
 import campus.helpdesk.ticket.db.Sql;
 import campus.helpdesk.ticket.db.TicketSql;
 import campus.helpdesk.ticket.history.EventLog;
@@ -211,7 +212,9 @@ public class TicketCreation {
                 return new Created(earlier, false);
             }
         }
-        TicketRules.requireMayFollowUp(previous, reporter, who);
+        boolean follows = reporter != null && !reporter.equals(who.user())
+                && Followers.follows(connection, previous, who.user());
+        TicketRules.requireMayFollowUp(previous, reporter, follows, who);
         return null;
     }
 

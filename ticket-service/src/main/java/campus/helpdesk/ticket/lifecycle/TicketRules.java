@@ -20,14 +20,18 @@ public final class TicketRules {
     }
 
     /**
-     * A follow-up may name a ticket its filer reported (staff: any ticket). {@code reporterOfPrevious} is null when
-     * no live ticket has that id; the answer is the same then, so a student cannot probe which tickets exist.
+     * A follow-up may name a ticket its filer reported or joined ("This is my problem too": they were told of its
+     * close like its reporter, and offered "Still not fixed?" too); staff any ticket. {@code reporterOfPrevious} is
+     * null when no live ticket has that id; the answer is the same then, so a student cannot probe which tickets
+     * exist.
      */
-    public static void requireMayFollowUp(long previousTicketId, @Nullable String reporterOfPrevious, Identity who) {
-        if (reporterOfPrevious == null || !(who.isStaff() || reporterOfPrevious.equals(who.user()))) {
+    public static void requireMayFollowUp(long previousTicketId, @Nullable String reporterOfPrevious,
+                                          boolean followsPrevious, Identity who) {
+        if (reporterOfPrevious == null
+                || !(who.isStaff() || followsPrevious || reporterOfPrevious.equals(who.user()))) {
             throw new HelpdeskProblem(HttpStatus.UNPROCESSABLE_ENTITY, "Not your ticket",
-                    "A new report can follow up only on a ticket you reported; #" + previousTicketId + " is not one "
-                            + "of yours", BadInput.naming("previousTicketId"));
+                    "A new report can follow up only on a ticket you reported or joined; #" + previousTicketId
+                            + " is not one of yours", BadInput.naming("previousTicketId"));
         }
     }
 

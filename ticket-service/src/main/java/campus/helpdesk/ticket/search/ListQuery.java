@@ -132,7 +132,7 @@ public record ListQuery(Set<TicketStatus> statuses, Set<Category> categories, Se
             return false;
         }
         if (!value.strip().equalsIgnoreCase("me")) {
-            throw Problems.badInput("reporter", "must be me (the tickets you reported)");
+            throw Problems.badInput("reporter", "must be me (the tickets you reported or joined)");
         }
         return true;
     }

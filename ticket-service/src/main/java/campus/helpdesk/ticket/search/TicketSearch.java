@@ -111,7 +111,7 @@ public class TicketSearch {
      * {@link #list} answers for that status under the same filters (the query's own statuses aside).
      * {@code byView}: the totals of the queue's views under every filter but the assignee, the query's
      * {@code viewStatuses} included: for staff {@code mine} (assigned to the caller), {@code unassigned} and
-     * {@code all}; for a student {@code mine} (reported by the caller) and {@code all}.
+     * {@code all}; for a student {@code mine} (reported or joined by the caller) and {@code all}.
      *
      * <p>Without a text search the statuses are one grouped scan. A text search's total stops at
      * {@link #MAX_TEXT_TOTAL}, which one grouped scan cannot do (it would read every match to the end), so then each
@@ -136,9 +136,7 @@ public class TicketSearch {
         ListQuery anyAssignee = query.withoutAssignee();
         for (Map.Entry<String, String> view : views(who).entrySet()) {
             String where = where(anyAssignee, viewStatuses, who, now, parameters);
-            if (view.getValue().contains("?")) {
-                parameters.add(who.user());
-            }
+            view.getValue().chars().filter(c -> c == '?').forEach(c -> parameters.add(who.user()));
             branches.add("(SELECT 'view' AS kind, '" + view.getKey() + "' AS key FROM tickets WHERE " + where
                     + view.getValue() + (text ? " LIMIT " + MAX_TEXT_TOTAL : "") + ")");
         }
@@ -165,6 +163,13 @@ public class TicketSearch {
         });
     }
 
+    /**
+     * A student's own tickets: those they reported and those they joined ("This is my problem too"), which they are
+     * told of like their reporter and would otherwise find only among everyone's.
+     */
+    private static final String MINE_AS_STUDENT = " AND (reporter_name = ? OR id IN (SELECT ticket_id FROM "
+            + "ticket_follower WHERE person = ?))";
+
     /** The queue's views for this caller, in the order they are shown: name → the condition it adds. */
     private static Map<String, String> views(Identity who) {
         Map<String, String> views = new LinkedHashMap<>();
@@ -175,7 +180,7 @@ public class TicketSearch {
             }
             // Analysts handle and report nothing: no "mine" of their own.
             case ANALYST -> views.put("unassigned", " AND assignee IS NULL");
-            case STUDENT -> views.put("mine", " AND reporter_name = ?");
+            case STUDENT -> views.put("mine", MINE_AS_STUDENT);
         }
         views.put("all", "");
         return views;
@@ -272,7 +277,8 @@ public class TicketSearch {
             }
         }
         if (query.reportedByCaller()) {
-            where.append(" AND reporter_name = ?");
+            where.append(MINE_AS_STUDENT);
+            parameters.add(who.user());
             parameters.add(who.user());
         }
         if (!query.sla().isEmpty()) {

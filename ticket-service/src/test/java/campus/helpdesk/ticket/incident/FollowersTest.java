@@ -5,6 +5,8 @@ import campus.helpdesk.api.EventType;
 import campus.helpdesk.api.FieldChange;
 import campus.helpdesk.api.HistoryEntry;
 import campus.helpdesk.api.Ticket;
+import campus.helpdesk.api.TicketCounts;
+import campus.helpdesk.api.TicketPage;
 import campus.helpdesk.api.TicketStatus;
 import campus.helpdesk.support.identity.ServiceRoles;
 import campus.helpdesk.ticket.Api;
@@ -45,6 +47,28 @@ class FollowersTest extends ApiTest {
         assertThat(joined.get(0).changes()).containsExactly(new FieldChange("follower", null, FOLLOWER.user()));
         assertThat(create().followerCount()).as("nobody follows, nothing linked: the question does not arise")
                 .isNull();
+    }
+
+    @Test
+    void aJoinedTicketIsAmongTheStudentsOwnAndTheyMayReportItAgainOnceClosed() {
+        Api.As joiner = Api.As.student("Ines Joiner " + System.nanoTime());
+        Ticket ticket = create();
+        assertThat(api.post(joiner, "/api/tickets/" + ticket.id() + "/followers", null).status).isEqualTo(204);
+        Ticket own = create(joiner, "Lab printer jams", "The printer in lab 3 jams on every page.");
+
+        List<Long> mine = api.get(joiner, "/api/tickets?reporter=me&size=100").as(TicketPage.class).items().stream()
+                .map(Ticket::id).toList();
+        assertThat(mine).containsExactlyInAnyOrder(ticket.id(), own.id());
+        assertThat(api.get(joiner, "/api/tickets/counts").as(TicketCounts.class).byView())
+                .containsEntry("mine", 2L);
+
+        move(ticket.id(), TicketStatus.ACTIVE);
+        move(ticket.id(), TicketStatus.CLOSED);
+        Api.Answer again = api.post(joiner, "/api/tickets", Map.of("title", "Projector still broken",
+                "description", "Still no image in B12.", "previousTicketId", ticket.id()));
+        assertThat(again.status).as("they were offered \"Still not fixed?\" like its reporter: " + again)
+                .isEqualTo(201);
+        assertThat(again.as(Ticket.class).previousTicketId()).isEqualTo(ticket.id());
     }
 
     @Test
