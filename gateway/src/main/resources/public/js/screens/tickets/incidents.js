@@ -27,13 +27,16 @@ export function foldRows(items, fold) {
 
 /**
  * The incidents staff may link the selected tickets to, best guess first: an incident among them, else one on the
- * page, else the oldest selected ticket (the first report usually stands for the outage). [id, title] pairs.
+ * page, else the oldest selected ticket (the first report usually stands for the outage). [id, title] pairs. A
+ * ticket selected alone is no choice for itself (linked to itself, nothing would be linked): its incident may be on
+ * another tab or page, and is then typed as a number.
  */
 export function incidentChoices(items, selected) {
   const chosen = items.filter(t => selected.includes(t.id) && !t.incidentId);
   const incidents = items.filter(isIncident);
-  const first = [...chosen.filter(isIncident), ...incidents.filter(t => !chosen.includes(t)),
-    ...chosen.filter(t => !isIncident(t)).sort((a, b) => a.id - b.id)];
+  const others = selected.length > 1 ? chosen.filter(t => !isIncident(t)).sort((a, b) => a.id - b.id) : [];
+  const first = [...(selected.length > 1 ? chosen.filter(isIncident) : []),
+    ...incidents.filter(t => !(selected.length === 1 && selected.includes(t.id)) && !chosen.includes(t)), ...others];
   return first.filter((t, i) => first.indexOf(t) === i).map(t => [t.id, t.title]);
 }
 

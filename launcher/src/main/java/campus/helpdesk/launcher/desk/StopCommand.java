@@ -79,8 +79,8 @@ public final class StopCommand implements java.util.concurrent.Callable<Integer>
                     throw new SuiteException("The launcher (pid " + launcher.pid() + ") has not stopped within "
                             + AT_MOST.toMinutes() + " minutes; its terminal or log says what it waits for");
                 }
-                out.println("Still stopping after " + waited + " s (the first stop after a build saves the services' "
-                        + "start-up caches)...");
+                out.println("Still stopping after " + waited + " s (the first stop after a build or a --fresh start "
+                        + "saves the services' start-up caches)...");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new SuiteException("Interrupted while the desk stops; it goes on stopping by itself");

@@ -168,7 +168,8 @@ public final class DataFolder {
 
     static SuiteException inUse(Path home) {
         return new SuiteException("The data folder " + home + " is in use by another ./helpdesk that is running: "
-                + "stop it first, or give another --data-dir.");
+                + "stop it first (./helpdesk stop stops a desk; --data-dir as given to it), or give another "
+                + "--data-dir.");
     }
 
     static Path lockFile(Path home) {

@@ -83,7 +83,8 @@ class DataFolderTest {
         try (DataFolder.Claim first = DataFolder.claim(home)) {
             assertThatThrownBy(() -> DataFolder.claim(home)).isInstanceOf(SuiteException.class)
                     .hasMessage("The data folder " + home + " is in use by another ./helpdesk that is running: "
-                            + "stop it first, or give another --data-dir.");
+                            + "stop it first (./helpdesk stop stops a desk; --data-dir as given to it), or give another "
+                            + "--data-dir.");
             assertThatThrownBy(() -> DataFolder.claim(home.resolve("../" + home.getFileName())))
                     .as("the same folder by another name").isInstanceOf(SuiteException.class);
             Path link = Files.createSymbolicLink(home.resolveSibling(home.getFileName() + "-link"), home);
@@ -108,7 +109,8 @@ class DataFolderTest {
         try (EmbeddedDatabase ignored = EmbeddedDatabase.start(home, PORT)) {
             assertThatThrownBy(() -> DataFolder.requireNotInUse(home)).isInstanceOf(SuiteException.class)
                     .hasMessage("The data folder " + home + " is in use by another ./helpdesk that is running: "
-                            + "stop it first, or give another --data-dir.");
+                            + "stop it first (./helpdesk stop stops a desk; --data-dir as given to it), or give another "
+                            + "--data-dir.");
             // A second desk on other ports used to take the folder's PostgreSQL from the first.
             assertThatThrownBy(() -> EmbeddedDatabase.start(home, OTHER_PORT)).isInstanceOf(SuiteException.class)
                     .hasMessageContaining("is in use by another ./helpdesk that is running");
