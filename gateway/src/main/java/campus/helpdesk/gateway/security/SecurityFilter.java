@@ -46,12 +46,15 @@ public class SecurityFilter implements HttpServerFilter {
     static final String HSTS = "max-age=31536000; includeSubDomains";
 
     private final OriginCheck originCheck;
+    private final LoopbackHost loopbackHost;
     private final boolean https;
     private final RouteTable routes;
 
     public SecurityFilter(@Value("${helpdesk.security.allowed-origins:}") List<String> allowedOrigins,
-                          @Value("${helpdesk.session.secure-cookie:false}") boolean https, RouteTable routes) {
+                          @Value("${helpdesk.session.secure-cookie:false}") boolean https, RouteTable routes,
+                          @Value("${micronaut.server.host:}") String bindHost) {
         this.originCheck = new OriginCheck(new HashSet<>(allowedOrigins));
+        this.loopbackHost = new LoopbackHost(bindHost, new HashSet<>(allowedOrigins));
         this.https = https;
         this.routes = routes;
     }
@@ -64,6 +67,10 @@ public class SecurityFilter implements HttpServerFilter {
 
     @Override
     public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
+        if (!loopbackHost.allows(request.getHeaders().get(HttpHeaders.HOST))) {
+            return Mono.just(decorate(request, ProblemDocument.response(HttpStatus.FORBIDDEN,
+                    "This desk listens on this machine only and answers to localhost; open it as http://localhost")));
+        }
         if (foreign(request)) {
             return Mono.just(decorate(request, ProblemDocument.response(HttpStatus.FORBIDDEN,
                     "This request comes from another site's page, so it was refused")));

@@ -39,7 +39,7 @@ class BadInputAtTheGatewayTest {
     @Test
     void aRequestTargetThatIsNoUriNamesTheParameterWhereItBroke() throws IOException {
         try (Socket socket = new Socket(server.getHost(), server.getPort())) {
-            socket.getOutputStream().write(("GET /api/analytics/open-period?hours=%ZZ HTTP/1.1\r\nHost: x\r\n"
+            socket.getOutputStream().write(("GET /api/analytics/open-period?hours=%ZZ HTTP/1.1\r\nHost: localhost\r\n"
                     + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(answer).startsWith("HTTP/1.1 400").contains("application/problem+json")
