@@ -17,6 +17,7 @@ import reactor.util.concurrent.Queues;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -80,7 +81,7 @@ public class LiveHub implements GracefulShutdownCapable {
     /** A ticket's close, for its reporter's and followers' streams to pick out ({@link LiveController} filters per person). */
     public synchronized void publishSolved(Closure closure) {
         // An item with neither an event nor a closure would end every browser's stream at its filter.
-        emit(new Item(null, false, java.util.Objects.requireNonNull(closure, "closure")));
+        emit(new Item(null, false, Objects.requireNonNull(closure, "closure")));
     }
 
     /** Whether any browser is listening: with none, nobody is there to be told of a close. */

@@ -4,6 +4,8 @@ import campus.helpdesk.launcher.postgres.DataFolder;
 import campus.helpdesk.launcher.supervise.StatusFile;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -15,10 +17,13 @@ import java.util.Optional;
  */
 record RunningDesk(Path home, StatusFile.Snapshot status, Optional<ProcessHandle> launcher) {
 
+    private static final Duration SAME_START = Duration.ofSeconds(1);
+
     /** The desk's status as its file says it; empty when no desk ever ran on {@code home}. */
     static Optional<RunningDesk> on(Path home) {
         return StatusFile.read(home.resolve(DataFolder.STATUS_FILE))
-                .map(status -> new RunningDesk(home, status, launcher(status.launcherPid())));
+                .map(status -> new RunningDesk(home, status, launcher(status.launcherPid(),
+                        status.launcherStarted())));
     }
 
     boolean isRunning() {
@@ -43,12 +48,16 @@ record RunningDesk(Path home, StatusFile.Snapshot status, Optional<ProcessHandle
     }
 
     /**
-     * The live process {@code pid}, if it is a launcher: a pid is reused once its process is gone, and a stop must
-     * never signal whatever process got it. A command line the system hides (another user's) is not held against it.
+     * The live process {@code pid}, if it is the launcher that wrote the file: a pid is reused once its process is
+     * gone (by another ./helpdesk command too), and a stop must never signal whatever process got it. The start time
+     * the launcher wrote must be the process's own (to the second: both are read from the system's clock ticks);
+     * a file without one, or a system that tells none, falls back to the command line naming a launcher.
      */
-    private static Optional<ProcessHandle> launcher(long pid) {
+    private static Optional<ProcessHandle> launcher(long pid, Instant started) {
         return ProcessHandle.of(pid)
                 .filter(ProcessHandle::isAlive)
+                .filter(p -> started == null || p.info().startInstant()
+                        .map(own -> Duration.between(own, started).abs().compareTo(SAME_START) <= 0).orElse(true))
                 .filter(p -> p.info().commandLine().map(line -> line.contains("launcher")).orElse(true));
     }
 }

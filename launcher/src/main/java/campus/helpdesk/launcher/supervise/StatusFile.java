@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * gateway's About page). Rewritten whole on every change and moved into place, so a reader never sees half:
  *
  * <pre>{@code
- * {"launcherPid": 4242, "updated": "2026-11-23T10:15:02Z", "url": "http://localhost:8080", "services": {
+ * {"launcherPid": 4242, "launcherStarted": "2026-11-23T10:14:40Z", "updated": "2026-11-23T10:15:02Z",
+ *  "url": "http://localhost:8080", "services": {
  *   "ticket-service": {"state": "UP", "restarts": 1, "since": "2026-11-23T10:15:02Z", "pid": 4711,
  *                      "lastFailure": "exited (code 137)", "log": "/srv/helpdesk/ticket-service/target/..."},
  *   ...}}
@@ -33,13 +34,18 @@ public final class StatusFile {
     public record Entry(Supervisor.State state, int restarts, Instant since, long pid, String lastFailure, Path log) {
     }
 
-    /** The file as read back: which launcher wrote it, the address (null while the desk starts), each process. */
-    public record Snapshot(long launcherPid, String url, Map<String, Entry> entries) {
+    /**
+     * The file as read back: which launcher wrote it (its pid and, where the system tells, when that process started:
+     * a pid is reused once its process is gone, a start time with it is not), the address (null while the desk
+     * starts), each process.
+     */
+    public record Snapshot(long launcherPid, Instant launcherStarted, String url, Map<String, Entry> entries) {
     }
 
     private static final String STRING = "\"((?:[^\"\\\\]|\\\\.)*)\"";
     private static final Pattern LAUNCHER = Pattern.compile("\"launcherPid\": (\\d+)");
     private static final Pattern URL = Pattern.compile("\"url\": " + STRING);
+    private static final Pattern STARTED = Pattern.compile("\"launcherStarted\": \"([^\"]+)\"");
     private static final Pattern ENTRY = Pattern.compile(STRING + ": \\{\"state\": \"(\\w+)\", \"restarts\": (\\d+), "
             + "\"since\": \"([^\"]+)\", \"pid\": (-?\\d+), \"lastFailure\": (?:null|" + STRING + "), \"log\": "
             + STRING + "\\}");
@@ -91,7 +97,9 @@ public final class StatusFile {
                         Integer.parseInt(entry.group(3)), Instant.parse(entry.group(4)), Long.parseLong(entry.group(5)),
                         entry.group(6) == null ? null : unescape(entry.group(6)), Path.of(unescape(entry.group(7)))));
             }
+            Matcher started = STARTED.matcher(text);
             return Optional.of(new Snapshot(Long.parseLong(launcher.group(1)),
+                    started.find() ? Instant.parse(started.group(1)) : null,
                     address.find() ? unescape(address.group(1)) : null, read));
         } catch (RuntimeException e) {
             return Optional.empty();
@@ -118,8 +126,10 @@ public final class StatusFile {
     }
 
     private String json(Instant now) {
-        StringBuilder out = new StringBuilder("{\n  \"launcherPid\": ").append(ProcessHandle.current().pid())
-                .append(",\n  \"updated\": ").append(string(now.toString()));
+        StringBuilder out = new StringBuilder("{\n  \"launcherPid\": ").append(ProcessHandle.current().pid());
+        ProcessHandle.current().info().startInstant()
+                .ifPresent(started -> out.append(",\n  \"launcherStarted\": ").append(string(started.toString())));
+        out.append(",\n  \"updated\": ").append(string(now.toString()));
         if (url != null) {
             out.append(",\n  \"url\": ").append(string(url));
         }

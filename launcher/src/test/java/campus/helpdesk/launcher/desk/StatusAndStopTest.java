@@ -1,5 +1,6 @@
 package campus.helpdesk.launcher.desk;
 
+import campus.helpdesk.launcher.HelpdeskProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,11 +35,11 @@ class StatusAndStopTest {
 
     @Test
     void aFolderWhereNoDeskEverRanIsNotRunning() throws Exception {
-        Run status = helpdesk("status", "--data-dir", home.resolve("never").toString());
+        HelpdeskProcess.Run status = helpdesk("status", "--data-dir", home.resolve("never").toString());
         assertThat(status.exit()).as(status.output()).isEqualTo(StatusCommand.NOT_RUNNING);
         assertThat(status.output()).startsWith("Campus Helpdesk is not running (data folder " + home.resolve("never"));
 
-        Run stop = helpdesk("stop", "--data-dir", home.resolve("never").toString());
+        HelpdeskProcess.Run stop = helpdesk("stop", "--data-dir", home.resolve("never").toString());
         assertThat(stop.exit()).as(stop.output()).isZero();
         assertThat(stop.output()).contains("Campus Helpdesk is not running");
         assertThat(home.resolve("never")).as("a stop creates nothing").doesNotExist();
@@ -54,12 +55,28 @@ class StatusAndStopTest {
                 + "\"2026-12-05T07:00:00Z\", \"pid\": " + other.pid() + ", \"lastFailure\": null, \"log\": \"g.log\"}\n"
                 + "  }\n}\n");
 
-        Run status = helpdesk("status", "--data-dir", home.toString());
+        HelpdeskProcess.Run status = helpdesk("status", "--data-dir", home.toString());
         assertThat(status.exit()).as(status.output()).isEqualTo(StatusCommand.NOT_RUNNING);
         assertThat(status.output()).as("nor is the sleep a gateway left over").doesNotContain("left");
 
-        Run stop = helpdesk("stop", "--data-dir", home.toString());
+        HelpdeskProcess.Run stop = helpdesk("stop", "--data-dir", home.toString());
         assertThat(stop.exit()).as(stop.output()).isZero();
+        assertThat(other.isAlive()).as("the program that got the pid runs on").isTrue();
+    }
+
+    @Test
+    void aLauncherPidTakenByAnotherHelpdeskCommandIsNotTheDesksLauncher() throws Exception {
+        // Another ./helpdesk command (a seed, a psql) may get a killed launcher's pid: its command line names the
+        // launcher's jar too, but it started later than the launcher that wrote the file.
+        Process other = new ProcessBuilder("bash", "-c", "sleep 300; true", "launcher-0.1.0-all.jar").start();
+        started.add(other);
+        Files.writeString(home.resolve("status.json"), "{\n  \"launcherPid\": " + other.pid()
+                + ",\n  \"launcherStarted\": \"2026-01-01T00:00:00Z\",\n  \"updated\": \"2026-12-05T07:00:00Z\",\n"
+                + "  \"services\": {\n  }\n}\n");
+        assertThat(other.info().commandLine().orElse("")).contains("launcher");
+
+        assertThat(helpdesk("status", "--data-dir", home.toString()).exit()).isEqualTo(StatusCommand.NOT_RUNNING);
+        assertThat(helpdesk("stop", "--data-dir", home.toString()).exit()).isZero();
         assertThat(other.isAlive()).as("the program that got the pid runs on").isTrue();
     }
 
@@ -76,22 +93,7 @@ class StatusAndStopTest {
         assertThat(Uptime.of(Duration.ofHours(50))).isEqualTo("2 d 2 h");
     }
 
-    private Run helpdesk(String... args) throws IOException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "campus.helpdesk.launcher.Helpdesk"));
-        command.addAll(List.of(args));
-        Path output = Files.createTempFile("helpdesk-", ".txt");
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile())
-                    .start();
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("exits within 60 s").isTrue();
-            return new Run(process.exitValue(), Files.readString(output));
-        } finally {
-            Files.deleteIfExists(output);
-        }
-    }
-
-    private record Run(int exit, String output) {
+    private static HelpdeskProcess.Run helpdesk(String... args) throws IOException, InterruptedException {
+        return HelpdeskProcess.run(null, 60, args);
     }
 }

@@ -27,6 +27,7 @@ class StatusFileTest {
 
         StatusFile.Snapshot starting = StatusFile.read(path).orElseThrow();
         assertThat(starting.launcherPid()).isEqualTo(ProcessHandle.current().pid());
+        assertThat(starting.launcherStarted()).isEqualTo(ProcessHandle.current().info().startInstant().orElse(null));
         assertThat(starting.url()).as("no address before the whole desk is up").isNull();
         assertThat(starting.entries()).containsOnlyKeys("postgresql", "ticket-service");
         StatusFile.Entry failing = starting.entries().get("ticket-service");

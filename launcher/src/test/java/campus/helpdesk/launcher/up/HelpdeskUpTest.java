@@ -1,6 +1,8 @@
 package campus.helpdesk.launcher.up;
 
 import campus.helpdesk.launcher.BuiltServices;
+import campus.helpdesk.launcher.HelpdeskProcess;
+import campus.helpdesk.launcher.HelpdeskProcess.Run;
 import campus.helpdesk.launcher.ListenAddress;
 import campus.helpdesk.launcher.Ports;
 import campus.helpdesk.launcher.Service;
@@ -155,16 +157,7 @@ class HelpdeskUpTest {
 
     /** A ./helpdesk command that takes only --data-dir, beside the running one: its exit status and output. */
     private static Run beside(Path data, String command) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "-Dhelpdesk.home=" + root, "campus.helpdesk.launcher.Helpdesk", command, "--data-dir", data.toString())
-                .redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(300, TimeUnit.SECONDS)).isTrue();
-        return new Run(process.exitValue(), output);
-    }
-
-    private record Run(int exit, String output) {
+        return HelpdeskProcess.run(root, 300, command, "--data-dir", data.toString());
     }
 
     /** One more ./helpdesk command beside the running one; its output. */

@@ -102,13 +102,18 @@ public class FailureHandler implements ExceptionHandler<Exception, HttpResponse<
 
     /**
      * Netty's multipart decoder gave up on the form: its own exception, or a NullPointerException, index or charset
-     * failure thrown within its frames (a part without a name, {@code filename*=x-bogus''a}, {@code boundary="}).
+     * failure ({@code UnsupportedCharsetException} is an IllegalArgumentException) thrown within its frames (a part without a name, {@code filename*=x-bogus''a}, {@code boundary="}).
      * What a client wrote wrong, whichever way the decoder fails on it.
      */
     static boolean malformedForm(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t.getClass().getName().startsWith(MULTIPART_DECODER)) {
+            if (t.getClass().getName().equals(MULTIPART_DECODER + "HttpPostRequestDecoder$ErrorDataDecoderException")) {
                 return true;
+            }
+            // A disk that is full, a buffer gone wrong or memory running out within the decoder is the server's.
+            if (!(t instanceof NullPointerException || t instanceof IndexOutOfBoundsException
+                    || t instanceof IllegalArgumentException)) {
+                continue;
             }
             StackTraceElement[] frames = t.getStackTrace();
             for (int i = 0; i < Math.min(frames.length, DECODER_FRAMES); i++) {

@@ -49,10 +49,10 @@ public class ProblemResponses implements ErrorResponseProcessor<Map<String, Obje
     private static final Pattern CONTROL_CHARACTER = Pattern.compile("Illegal (unquoted )?character \\(\\(CTRL-CHAR, code (\\d+)\\)\\)");
     private static final Pattern UNRECOGNIZED_TOKEN = Pattern.compile("Unrecognized token '([^']{0,40})'");
     private static final Pattern NON_STANDARD = Pattern.compile("Non-standard token '([^']{0,40})'");
-    /** A value that is a whole number, only too large for its type ("For input string: \"99999999999999999999\""). */
     private static final Pattern NO_ENUM_CONSTANT = Pattern.compile("No enum constant [\\w$]+(?:\\.[\\w$]+)*\\.(\\S{0,40})");
     private static final Pattern NAME_LENGTH = Pattern.compile("Name length \\(\\d+\\) exceeds the maximum allowed "
             + "\\((\\d+)");
+    /** A value that is a whole number, only too large for its type ("For input string: \"99999999999999999999\""). */
     private static final Pattern WHOLE_NUMBER = Pattern.compile("For input string: \"[-+]?\\d{1,400}\"");
     private static final Pattern BUFFERED = Pattern.compile("exceeds the maximum allowed bufferable length \\[(\\d+)]");
 
@@ -211,7 +211,8 @@ public class ProblemResponses implements ErrorResponseProcessor<Map<String, Obje
                 .replaceAll("`[\\w.()]+`", "")
                 .replaceAll(" at \\[Source: .*$", "")
                 .replaceAll("\\[?class [\\w.$]+]?", "").replaceAll("campus\\.helpdesk\\.[\\w.$]+", "")
-                .replaceAll("\\b(?:io\\.micronaut|io\\.netty|com\\.fasterxml|java|javax|jakarta)\\.[\\w.$]+", "")
+                // Package-shaped names only (two dots at least): "report.java.txt" is a client's word, not a class.
+                .replaceAll("\\b(?:io\\.micronaut|io\\.netty|com\\.fasterxml|java|javax|jakarta)\\.[a-z]\\w*\\.[\\w.$]+", "")
                 .replaceAll("\\s+", " ").strip();
         text = inPlainWords(text);
         if (text.startsWith("For input string")) {

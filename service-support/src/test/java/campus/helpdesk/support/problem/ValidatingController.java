@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
 import java.util.List;
+import java.util.Map;
 
 /** A route with a validated body, as every service's contract records are. */
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -30,7 +31,7 @@ class ValidatingController {
     }
 
     @Post("/json")
-    java.util.Map<String, Object> json(@Body java.util.Map<String, Object> body) {
+    Map<String, Object> json(@Body Map<String, Object> body) {
         return body;
     }
 }

@@ -181,7 +181,8 @@ public class TicketCreation {
 
     /**
      * The ticket an earlier request with this key created, if the body is the same. By hand on the create's own
-     * auto-commit connection, where a repository would take a second pooled connection (see {@link Database}).
+     * connection (auto-commit, or a follow-up's transaction), where a repository would take a second pooled
+     * connection (see {@link Database}).
      */
     private static Ticket earlier(Connection connection, Identity who, Key key, String hash) throws SQLException {
         Ticket earlier = findEarlier(connection, who, key, hash);
@@ -200,14 +201,15 @@ public class TicketCreation {
     private static @Nullable Created judgeFollowUp(Connection connection, Identity who, NewTicket request,
                                                    @Nullable Key key) throws SQLException {
         long previous = request.previousTicketId();
-        Ticket earlier = key == null ? null : findEarlier(connection, who, key, hash(request));
+        String hash = key == null ? null : hash(request);
+        Ticket earlier = key == null ? null : findEarlier(connection, who, key, hash);
         if (earlier != null) {
             return new Created(earlier, false);
         }
         String reporter = lockReporterOf(connection, previous);
         if (reporter == null && key != null) {
             // The same key's first request may have been stored while this one waited for the lock, before a delete.
-            earlier = findEarlier(connection, who, key, hash(request));
+            earlier = findEarlier(connection, who, key, hash);
             if (earlier != null) {
                 return new Created(earlier, false);
             }

@@ -8,11 +8,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.io.IOException;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -186,7 +191,7 @@ class BadInputTest extends ApiTest {
 
     @Test
     void invalidUtf8InABodyIsA400() {
-        byte[] body = ("{\"title\": \"" + PROBE + " caf\u00e9\", \"description\": \"d\"}").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] body = ("{\"title\": \"" + PROBE + " caf\u00e9\", \"description\": \"d\"}").getBytes(StandardCharsets.ISO_8859_1);
         Api.Answer answer = api.sendBytes(STUDENT, "POST", "/api/tickets", body, "application/json");
         assertThat(answer.status).as(answer.toString()).isEqualTo(400);
         assertThat(answer.contentType()).startsWith("application/problem+json");
@@ -206,7 +211,7 @@ class BadInputTest extends ApiTest {
     @Test
     void aBodyThatIsNotJsonByItsContentTypeIs415() {
         Api.Answer answer = api.sendBytes(STUDENT, "POST", "/api/tickets",
-                "title=x&description=d".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "title=x&description=d".getBytes(StandardCharsets.UTF_8),
                 "application/x-www-form-urlencoded");
         assertThat(answer.status).as(answer.toString()).isEqualTo(415);
         assertThat(answer.contentType()).startsWith("application/problem+json");
@@ -226,8 +231,8 @@ class BadInputTest extends ApiTest {
         Ticket ticket = create();
         String id = String.valueOf(ticket.id());
         String arabic = id.chars().mapToObj(c -> String.valueOf((char) ('\u0660' + c - '0')))
-                .collect(java.util.stream.Collectors.joining());
-        for (String spelled : List.of(java.net.URLEncoder.encode(arabic, java.nio.charset.StandardCharsets.UTF_8),
+                .collect(Collectors.joining());
+        for (String spelled : List.of(URLEncoder.encode(arabic, StandardCharsets.UTF_8),
                 "%2B" + id)) {
             Api.Answer answer = api.get(STAFF, "/api/tickets/" + spelled);
             assertNaming(answer, 400, "path");
@@ -242,8 +247,8 @@ class BadInputTest extends ApiTest {
         HttpResponse<String> twice = rawGet("/api/tickets", "Idempotency-Key", "a", "Idempotency-Key", "b");
         assertThat(twice.statusCode()).as(twice.body()).isEqualTo(400);
         assertThat(twice.body()).contains("Idempotency-Key").contains("2 times");
-        String many = java.util.stream.IntStream.range(0, 1_030).mapToObj(i -> "p" + i + "=1")
-                .collect(java.util.stream.Collectors.joining("&"));
+        String many = IntStream.range(0, 1_030).mapToObj(i -> "p" + i + "=1")
+                .collect(Collectors.joining("&"));
         assertNaming(api.get(STAFF, "/api/tickets?" + many + "&q=%00"), 400, "query");
     }
 
@@ -255,7 +260,7 @@ class BadInputTest extends ApiTest {
                 request.header(headers[i], headers[i + 1]);
             }
             return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (java.io.IOException | InterruptedException e) {
+        } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -178,8 +178,14 @@ class ClosureTest extends ApiTest {
             CompletableFuture<Api.Answer> followUp = CompletableFuture.supplyAsync(() -> api.post(STUDENT,
                     "/api/tickets", Map.of("title", "Projector broken again", "description", "Still no image.",
                             "previousTicketId", old.id())));
-            Thread.sleep(700);
-            assertThat(followUp).as("held until the deletion ends").isNotDone();
+            // Committed only once the follow-up waits for the row: committed earlier, the old code refused it too.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (count("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE "
+                    + "'%FOR SHARE%'") == 0) {
+                assertThat(followUp).as("held until the deletion ends").isNotDone();
+                assertThat(System.nanoTime()).as("the follow-up waits for the deleted row").isLessThan(deadline);
+                Thread.sleep(20);
+            }
             deleting.commit();
             assertProblem(followUp.get(10, TimeUnit.SECONDS), 422, "only on a ticket you reported");
         }
