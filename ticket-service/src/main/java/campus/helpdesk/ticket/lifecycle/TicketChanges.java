@@ -62,6 +62,7 @@ public class TicketChanges {
     }
 
     public Ticket patch(Identity who, long id, TicketPatch patch, @Nullable String ifMatch) {
+        TicketRules.requireSomethingToChange(id, patch);
         if (patch.category() != null) {
             who.requireStaff("correct a ticket's category");
         }

@@ -1,6 +1,7 @@
 package campus.helpdesk.ticket.lifecycle;
 
 import campus.helpdesk.api.Ticket;
+import campus.helpdesk.api.TicketPatch;
 import campus.helpdesk.api.TicketStatus;
 import campus.helpdesk.lifecycle.TicketLifecycle;
 import campus.helpdesk.ticket.identity.Identity;
@@ -32,6 +33,19 @@ public final class TicketRules {
             throw new HelpdeskProblem(HttpStatus.UNPROCESSABLE_ENTITY, "Not your ticket",
                     "A new report can follow up only on a ticket you reported or joined; #" + previousTicketId
                             + " is not one of yours", BadInput.naming("previousTicketId"));
+        }
+    }
+
+    /**
+     * A PATCH names at least one field it changes. {"status": "CLOSED"} or {"assignee": ...} (fields of other
+     * routes, which the body's reader passes over) answered 200 and changed nothing, while the caller believed it had.
+     */
+    public static void requireSomethingToChange(long ticketId, TicketPatch patch) {
+        if (patch.title() == null && patch.description() == null && patch.location() == null
+                && patch.priority() == null && patch.category() == null) {
+            throw Problems.badInput("body", "names nothing a PATCH changes (title, description, location, priority, "
+                    + "and for staff category); a status moves with POST /api/tickets/" + ticketId + "/status, an "
+                    + "assignee with POST /api/tickets/" + ticketId + "/assignee");
         }
     }
 

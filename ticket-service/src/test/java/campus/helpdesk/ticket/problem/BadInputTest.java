@@ -243,6 +243,21 @@ class BadInputTest extends ApiTest {
     }
 
     @Test
+    void aPatchThatNamesNothingItChangesIsRefusedAndSaysWhereStatusAndAssigneeMove() {
+        Ticket ticket = create();
+        for (Map<String, Object> body : List.of(Map.<String, Object>of("status", "CLOSED", "version", ticket.version()),
+                Map.<String, Object>of("assignee", "Someone", "version", ticket.version()),
+                Map.<String, Object>of("version", ticket.version()))) {
+            Api.Answer refused = api.patch(STAFF, "/api/tickets/" + ticket.id(), body);
+            assertNaming(refused, 400, "body");
+            assertThat(refused.map().get("detail").toString()).contains("/status", "/assignee");
+        }
+        Ticket after = api.get(STAFF, "/api/tickets/" + ticket.id()).as(Ticket.class);
+        assertThat(after.version()).isEqualTo(ticket.version());
+        assertThat(after.status()).isEqualTo(ticket.status());
+    }
+
+    @Test
     void aOneValueHeaderGivenTwiceAndMoreParametersThanAreReadAreRefused() {
         HttpResponse<String> twice = rawGet("/api/tickets", "Idempotency-Key", "a", "Idempotency-Key", "b");
         assertThat(twice.statusCode()).as(twice.body()).isEqualTo(400);
