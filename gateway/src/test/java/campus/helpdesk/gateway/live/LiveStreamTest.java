@@ -47,6 +47,17 @@ class LiveStreamTest {
     }
 
     @Test
+    void aHeadOfTheStreamRegistersNoBrowser() throws Exception {
+        String cookie = http.signIn("Hedda", "STAFF");
+        int before = hub.browsers();
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> head = http.send("HEAD", "/api/live", null, "Cookie", cookie);
+            assertThat(head.statusCode()).isEqualTo(200);
+        }
+        assertThat(hub.browsers()).as("nobody reads a HEAD's stream").isLessThanOrEqualTo(before);
+    }
+
+    @Test
     void withoutASessionThereIsNoStream() {
         HttpResponse<String> r = http.get("/api/live");
         assertThat(r.statusCode()).isEqualTo(401);
