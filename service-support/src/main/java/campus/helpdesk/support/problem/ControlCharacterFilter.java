@@ -39,8 +39,8 @@ import java.util.Set;
 public class ControlCharacterFilter implements Ordered {
 
     /** Headers that say one thing each, read by the framework as their first value: given twice, a 400. */
-    static final Set<String> ONCE = Set.of("idempotency-key", "if-match", "x-delivery-id", "authorization",
-            "content-type", "origin", "last-event-id");
+    static final Set<String> ONCE = Set.of("idempotency-key", "if-match", "x-delivery-id", "x-helpdesk-signature",
+            "authorization", "content-type", "origin", "last-event-id");
 
     /** More than the framework reads of a query (1,024); what it would drop is refused instead. */
     static final int MAX_PARAMETERS = 1000;
@@ -76,8 +76,19 @@ public class ControlCharacterFilter implements Ordered {
         }
         if (api) {
             for (String segment : path.split("/")) {
-                // The path comes as sent, percent-encoded; the router decodes it (%D9%A3 is "٣") before binding.
-                if (Digits.foreign(segment.indexOf('%') < 0 ? segment : decoded(segment))) {
+                // The path comes as sent, percent-encoded; the router decodes it (%D9%A3 is "٣", %00 a NUL) before
+                // binding, and a token's name went to the database with its NUL.
+                String value = segment.indexOf('%') < 0 ? segment : decoded(segment);
+                if (value == null) {
+                    return refuse("path", "the path is not valid percent-encoding");
+                }
+                if (!isUtf8(segment)) {
+                    return refuse("path", "is not valid UTF-8 (each byte of a character is percent-encoded)");
+                }
+                if (hasControl(value, false)) {
+                    return refuse("path", "the path must not contain control characters such as NUL (%00)");
+                }
+                if (Digits.foreign(value)) {
                     return refuse("path", "a number is written with the digits 0-9, without a + sign");
                 }
             }
@@ -192,12 +203,12 @@ public class ControlCharacterFilter implements Ordered {
         }
     }
 
-    /** A path segment percent-decoded as UTF-8 (a plus stays a plus); empty when it cannot be decoded. */
-    private static String decoded(String segment) {
+    /** A path segment percent-decoded as UTF-8 (a plus stays a plus); null when its escapes are broken. */
+    private static @Nullable String decoded(String segment) {
         try {
             return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            return "";
+            return null;
         }
     }
 

@@ -132,6 +132,18 @@ class BadInputTest {
     }
 
     @Test
+    void anApiPathWithANulBrokenUtf8OrABrokenEscapeIsA400NamingThePath() throws Exception {
+        for (String path : List.of("/api/problem/a%00b", "/api/problem/%FF", "/api/problem/%D9%A3")) {
+            for (String method : List.of("GET", "DELETE")) {
+                HttpResponse<String> refused = HTTP.send(HttpRequest.newBuilder(URI.create(server.getURI() + path))
+                        .method(method, HttpRequest.BodyPublishers.noBody()).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(problem(refused, 400)).as(method + " " + path).containsEntry("field", "path");
+            }
+        }
+    }
+
+    @Test
     void outsideTheApiEverythingIsReadAndAWriteIs405() throws Exception {
         for (String method : List.of("DELETE", "POST", "PUT", "FOO")) {
             HttpResponse<String> refused = HTTP.send(HttpRequest.newBuilder(server.getURI().resolve("/problem/echo"))
