@@ -36,10 +36,17 @@ public record NewTicket(
         String email) {
 
     /**
+     * A local part's run of characters between dots: the local part is such runs joined by single dots, none at its
+     * start or end, as the mail sender's own parser holds it: ".a@", "a..b@" and "a.@" were accepted here and then
+     * refused by it when a notification was sent.
+     */
+    private static final String ATOM = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+";
+
+    /**
      * One mailbox, as a mail server would take it: a local part and a dotted domain, no spaces, no second address,
      * no display name, nothing that could become another header line.
      */
-    public static final String EMAIL = "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}"
+    public static final String EMAIL = "(?=[^@]{1,64}@)" + ATOM + "(?:\\." + ATOM + ")*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}"
             + "[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+";
 
     /** The free text composed ({@link Text#composed}), however the sender's keyboard wrote its accents. */

@@ -144,7 +144,7 @@ public class TicketCreation {
                     return new Created(insert(ps, 1, opened, request.email()), true);
                 }
             }
-            String hash = hash(request);
+            String hash = hash(request, key);
             Ticket created;
             try (PreparedStatement ps = connection.prepareStatement(key.table().create)) {
                 ps.setString(1, who.user());
@@ -201,7 +201,7 @@ public class TicketCreation {
     private static @Nullable Created judgeFollowUp(Connection connection, Identity who, NewTicket request,
                                                    @Nullable Key key) throws SQLException {
         long previous = request.previousTicketId();
-        String hash = key == null ? null : hash(request);
+        String hash = key == null ? null : hash(request, key);
         Ticket earlier = key == null ? null : findEarlier(connection, who, key, hash);
         if (earlier != null) {
             return new Created(earlier, false);
@@ -235,8 +235,11 @@ public class TicketCreation {
                 IdempotencyKeys.requireSameBody(table.header, rs.getString(1), hash);
                 Ticket ticket = TicketSql.loadLive(connection, rs.getLong(2), who);
                 // A student's late retry of a ticket staff have closed meanwhile gets what any other path gives:
-                // a closed ticket does not exist for students.
-                who.requireMaySee(ticket);
+                // a closed ticket does not exist for students. A campus system's retry of its delivery gets the
+                // ticket it filed, closed or not: it is no student, and a 404 reads to it as a wrong address.
+                if (table != KeyTable.INTAKE_DELIVERY) {
+                    who.requireMaySee(ticket);
+                }
                 return ticket;
             }
         }
@@ -257,10 +260,12 @@ public class TicketCreation {
     }
 
     /**
-     * What makes two requests "the same body" ({@link IdempotencyKeys#hash}): the fields as sent. The
-     * reporter's category only when sent, so a key stored before it existed still matches its retry.
+     * What makes two requests "the same body" ({@link IdempotencyKeys#hash}): the fields as sent, and an intake
+     * delivery's external reference (another reference under the same delivery id was replayed as the first, and
+     * the new reference dropped). Each optional part only when sent, so a key stored before it existed still
+     * matches its retry.
      */
-    static String hash(NewTicket request) {
+    static String hash(NewTicket request, @Nullable Key key) {
         String title = request.title();
         String description = request.description();
         String location = String.valueOf(request.location());
@@ -274,6 +279,9 @@ public class TicketCreation {
         }
         if (request.email() != null) {
             parts.add("email " + request.email());
+        }
+        if (key != null && key.externalRef() != null) {
+            parts.add("external " + key.externalRef());
         }
         return IdempotencyKeys.hash(parts.toArray(String[]::new));
     }

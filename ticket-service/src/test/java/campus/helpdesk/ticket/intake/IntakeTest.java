@@ -1,5 +1,6 @@
 package campus.helpdesk.ticket.intake;
 
+import campus.helpdesk.api.TicketStatus;
 import campus.helpdesk.support.identity.ServiceRoles;
 import campus.helpdesk.ticket.Api;
 import campus.helpdesk.ticket.ApiTest;
@@ -145,6 +146,25 @@ class IntakeTest extends ApiTest {
         Api.Answer reused = deliver("bms", other, sign(secret, other), "d-repeat");
         assertProblem(reused, 422, "This X-Delivery-Id was already used with a different body");
         assertThat(reused.map().get("field")).isEqualTo("X-Delivery-Id");
+        // Another external reference is another body: replayed, the new reference was dropped without a word.
+        String otherReference = BODY.replace("alarm-4711", "alarm-4712");
+        assertProblem(deliver("bms", otherReference, sign(secret, otherReference), "d-repeat"), 422,
+                "already used with a different body");
+    }
+
+    @Test
+    void aDeliveryRetriedAfterStaffClosedItsTicketGetsThatTicket() {
+        Api.Answer first = deliver("bms", BODY, sign(secret, BODY), "d-closed");
+        assertThat(first.status).as(first.toString()).isEqualTo(201);
+        long id = ((Number) first.map().get("id")).longValue();
+        move(id, TicketStatus.ACTIVE);
+        move(id, TicketStatus.CLOSED);
+
+        Api.Answer again = deliver("bms", BODY, sign(secret, BODY), "d-closed");
+        assertThat(again.status).as("a campus system is no student: its retry is answered, not a 404 " + again)
+                .isEqualTo(200);
+        assertThat(((Number) again.map().get("id")).longValue()).isEqualTo(id);
+        assertThat(again.map().get("status")).isEqualTo("CLOSED");
     }
 
     @Test

@@ -134,7 +134,8 @@ class ReporterNotificationsTest extends MailTest {
 
     @Test
     void aBadAddressIsA400NamingTheField() {
-        for (String bad : List.of("not an address", "a@b", "a@b.example, c@d.example", "a@b.example\r\nBcc: x@y.example",
+        for (String bad : List.of("not an address", "a@b", "a@b.example, c@d.example", ".a@b.example", "a..b@b.example",
+                "a.@b.example", "a@b.example\r\nBcc: x@y.example",
                 "Ada <a@b.example>", "", "x".repeat(250) + "@b.example")) {
             Api.Answer answer = api.post(STUDENT, "/api/tickets", Map.of("title", "Lamp", "description",
                     "The lamp is broken.", "email", bad));

@@ -111,7 +111,8 @@ class StaffNotificationsTest extends MailTest {
     @Test
     void aBadAddressIsA400NamingTheField() {
         Api.As fay = Api.As.staff("Fay Field");
-        for (String bad : List.of("not an address", "a@b", "a@b.example, c@d.example",
+        for (String bad : List.of("not an address", "a@b", "a@b.example, c@d.example", ".a@b.example", "a..b@b.example",
+                "a.@b.example",
                 "a@b.example\r\nBcc: x@y.example", "Fay <a@b.example>", "x".repeat(250) + "@b.example")) {
             Api.Answer answer = set(fay, bad, true);
             assertProblem(answer, 400, "email");
