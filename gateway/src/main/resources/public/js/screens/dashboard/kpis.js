@@ -1,5 +1,6 @@
-// The KPI banner: figures read from the answers the panels show too (the last 24 h and the desk-wide first
-// response are fetched for the banner, and shared with their panels while those show the same).
+// The KPI banner: figures of the whole desk, read from answers the panels show too while they show the same (the
+// last 24 h, first response, targets missed and resolution time are fetched for the banner when the panels below
+// have chosen months, a category or a priority).
 import { h, hours, loading } from '../../dom.js';
 import { t, formatMonth } from '../../i18n.js';
 import { currentMonth, notCountedYet } from './state.js';
@@ -7,12 +8,13 @@ import { medianFirstResponse } from './shape.js';
 import { figure } from './format.js';
 
 /**
- * `a` holds the settled answers by name (category, lastDay, resolution, sla, workload, firstResponseKpi); with
- * `canOpen` a figure leads to its tickets in the queue.
+ * `a` holds the settled answers by name (category, lastDay, workload, and the desk-wide firstResponseKpi, slaKpi and
+ * resolutionKpi, whatever the panels below have chosen); with `canOpen` a figure leads to its tickets in the queue.
  */
 export function kpis(a, canOpen) {
   if (Object.values(a).every(v => !v)) return loading(t('dashboard.kpi.loading'));
-  const month = a.resolution && a.resolution.status === 'fulfilled' ? currentMonth(a.resolution.value) : null;
+  const month = a.resolutionKpi && a.resolutionKpi.status === 'fulfilled' ? currentMonth(a.resolutionKpi.value)
+    : null;
   const first = a.firstResponseKpi && a.firstResponseKpi.status === 'fulfilled'
     ? medianFirstResponse(a.firstResponseKpi.value) : null;
   // Staff may open the queue a figure speaks of; for others the figures are just figures.
@@ -24,13 +26,13 @@ export function kpis(a, canOpen) {
       to('#/tickets?status=ACTIVE')),
     kpi('unassigned', t('dashboard.kpi.unassigned'), a.workload, v => figure(v.unassigned),
       t('dashboard.kpi.unassignedNote'), to('#/tickets?status=OPEN&assignee=none')),
-    kpi('breached-now', t('dashboard.kpi.breachedNow'), a.sla, v => figure(v.breachedNow),
+    kpi('breached-now', t('dashboard.kpi.breachedNow'), a.slaKpi, v => figure(v.breachedNow),
       t('dashboard.kpi.breachedNowNote'), to('#/tickets?status=OPEN,ACTIVE&sla=BREACHED')),
     kpi('median-first-response', t('dashboard.kpi.firstResponse'), a.firstResponseKpi,
       () => hours(first && first.hours), first ? first.note : t('dashboard.kpi.last30Days')),
     kpi('opened-24h', t('dashboard.kpi.opened24h'), a.lastDay, v => figure(v.unclosed),
       t('dashboard.kpi.opened24hNote')),
-    kpi('avg-resolution', t('dashboard.kpi.avgResolution'), a.resolution, () => hours(month && month.averageHours),
+    kpi('avg-resolution', t('dashboard.kpi.avgResolution'), a.resolutionKpi, () => hours(month && month.averageHours),
       month ? t('dashboard.kpi.avgResolutionNote', { month: formatMonth(month.month), count: month.closed ?? 0 })
         : t('dashboard.kpi.thisMonth')),
   ];

@@ -105,8 +105,12 @@ function eachTicketUrls(choices) {
     sla: `/api/analytics/sla${query({ ...months, priority: choices.priority })}`,
     volume: `/api/analytics/volume?days=${choices.days}`,
     workload: ANSWERS.workload,
-    // The KPI speaks of the whole desk: its own answer, shared with the panel while nothing is chosen.
+    // The KPIs speak of the whole desk: their own answers, shared with the panels while nothing is chosen. Shared
+    // always, "Target missed now" and "Average resolution time" changed with the months, category and priority
+    // chosen for the panels below them, and nothing on them said so.
     firstResponseKpi: ANSWERS.firstResponse,
+    slaKpi: '/api/analytics/sla',
+    resolutionKpi: ANSWERS.resolution,
   };
 }
 

@@ -42,6 +42,20 @@ class DashboardInTheBrowserTest {
     }
 
     @Test
+    void theKeyFiguresSpeakOfTheWholeDeskWhateverThePanelsBelowHaveChosen() {
+        try (Browser analyst = new Browser(gateway)) {
+            analyst.signIn("Dash Analyst", "ANALYST");
+            analyst.open("#/dashboard?from=2025-01&to=2025-02&priority=HIGH");
+            analyst.waitFor(By.cssSelector("#panel-resolution-time .freshness.badge"));
+            analyst.waitUntil(d -> !d.findElement(By.cssSelector("#kpi-avg-resolution .kpi-note")).getText()
+                    .isBlank());
+            // Shared with the resolution panel, the banner's "average resolution time" spoke of February 2025.
+            assertThat(analyst.driver.findElement(By.cssSelector("#kpi-avg-resolution .kpi-note")).getText())
+                    .doesNotContain("2025");
+        }
+    }
+
+    @Test
     void anAnalystsChoicesGoIntoTheAddressAndSurviveAReload() {
         try (Browser analyst = new Browser(gateway)) {
             analyst.signIn("Dash Analyst", "ANALYST");
