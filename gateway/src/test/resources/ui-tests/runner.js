@@ -53,13 +53,15 @@ export async function runAll(files) {
   }
   for (const t of tests) {
     window.uiTests.running = t.name;
+    const began = performance.now();
     try {
       await Promise.race([t.fn(), sleep(TEST_TIMEOUT_MS).then(() => {
         throw new Error(`no result after ${TEST_TIMEOUT_MS} ms`);
       })]);
-      results.push({ name: t.name, ok: true });
+      results.push({ name: t.name, ok: true, ms: Math.round(performance.now() - began) });
     } catch (e) {
-      results.push({ name: t.name, ok: false, message: e && e.message ? e.message : String(e) });
+      results.push({ name: t.name, ok: false, message: e && e.message ? e.message : String(e),
+        ms: Math.round(performance.now() - began) });
     }
   }
   window.uiTests.ms = Math.round(performance.now() - started);

@@ -113,7 +113,7 @@ for (const lang of ['de', 'it']) {
     const patterns = englishOnly(await catalogue('en', AREAS), await catalogue(lang, AREAS));
     await inLanguage(lang, () => onStage('/js/screens/ticket.js',
       { session: { role: 'STAFF', name: 'Bo' }, params: ['7'] }, async stage => {
-        await until(() => stage.querySelectorAll('.timeline li').length === HISTORY.length);
+        await until(() => stage.querySelectorAll('.timeline > li').length === HISTORY.length);
         stage.querySelector('details.link-to').open = true;
         assert.equal(stage.querySelectorAll('#messages .message').length, 2, 'the messages are drawn');
         const found = englishIn(shownTexts(stage.querySelector('article.ticket')), patterns);
@@ -126,7 +126,7 @@ for (const lang of ['de', 'it']) {
 test('the German history says who changed what in whole German sentences, the data untouched', () =>
   inLanguage('de', () => onStage('/js/screens/ticket.js', { session: { role: 'STAFF', name: 'Bo' }, params: ['7'] },
     async stage => {
-      await until(() => stage.querySelectorAll('.timeline li').length === HISTORY.length);
+      await until(() => stage.querySelectorAll('.timeline > li').length === HISTORY.length);
       const lines = [...stage.querySelectorAll('.timeline .changes li')].map(li => li.textContent);
       // The priorities' own words are common's (dom.js label), whichever language that draws them in.
       assert.ok(lines.some(l => /^Priorität: von .+ zu .+ geändert$/.test(l)), lines.join(' | '));

@@ -42,6 +42,9 @@ class UiLogicTest {
                         .map(r -> r.get("name") + ": " + r.get("message")).toList();
                 System.out.printf("UI logic: %d tests, %d failed, in %s ms%n", results.size(), failed.size(),
                         outcome.get("ms"));
+                results.stream().filter(r -> ((Number) r.get("ms")).longValue() >= 300)
+                        .sorted((a, b) -> Long.compare(((Number) b.get("ms")).longValue(), ((Number) a.get("ms")).longValue()))
+                        .forEach(r -> System.out.printf("  slow: %5s ms  %s%n", r.get("ms"), r.get("name")));
                 ((Map<String, Object>) outcome.get("measurements"))
                         .forEach((what, value) -> System.out.printf("  %-55s %s%n", what, value));
                 assertThat(failed).as("failing UI tests").isEmpty();
