@@ -40,6 +40,7 @@ final class Browser implements AutoCloseable {
     private static final String CHROMEDRIVER = System.getProperty("helpdesk.chromedriver", "/usr/bin/chromedriver");
 
     private static final AtomicInteger FAILURES = new AtomicInteger();
+    private static final Duration POLL = Duration.ofMillis(50);
 
     final ChromeDriver driver;
     private final URI base;
@@ -104,7 +105,10 @@ final class Browser implements AutoCloseable {
     /** Waits; on timeout keeps a screenshot and puts what the page says into the failure. */
     <T> T waitUntil(Duration timeout, Function<ChromeDriver, T> condition) {
         try {
-            return new WebDriverWait(driver, timeout).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+            // Selenium looks again only every 500 ms by default, so a wait over a screen drawn a moment after its first
+            // look took half a second, hundreds of times per run.
+            return new WebDriverWait(driver, timeout, POLL)
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                     .ignoring(org.openqa.selenium.NoSuchElementException.class)
                     .until(d -> condition.apply(driver));
         } catch (TimeoutException e) {
