@@ -1,4 +1,5 @@
-// About: what runs behind the gateway, whether each service is healthy, and where its API is documented.
+// About: what the desk runs (the gateway, the services behind it, the database where ./helpdesk up runs it), whether
+// each is healthy, and where its API is documented.
 import { api } from '../api.js';
 import { h, data, mount, errorBox, loading, formatDate } from '../dom.js';
 import { t, hasText } from '../i18n.js';
@@ -35,10 +36,8 @@ export async function render(container) {
       h('thead', {}, h('tr', {}, ['service', 'serves', 'health', 'supervisor', 'api']
         .map(column => h('th', { scope: 'col' }, t(`about.column.${column}`))))),
       h('tbody', {},
-        h('tr', {}, h('td', {}, data('span', {}, 'gateway')), h('td', {}, data('code', {}, '/, /api/session, /api/live')),
-          h('td', {}, healthBadge('UP')), h('td', {}, '—'),
-          h('td', {}, links('/swagger-ui/index.html', '/health'))),
-        services.map(s => h('tr', {}, h('td', {}, data('span', {}, s.name)), h('td', {}, data('code', {}, s.prefix)),
+        services.map(s => h('tr', {}, h('td', {}, data('span', {}, s.name)),
+          h('td', {}, s.prefix ? data('code', {}, s.prefix) : '—'),
           h('td', {}, healthBadge(s.health)),
           h('td', {}, supervised(s)),
           h('td', {}, s.swaggerUi ? links(s.swaggerUi, s.healthUrl) : '—'))))));

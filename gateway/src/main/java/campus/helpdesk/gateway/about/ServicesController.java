@@ -13,19 +13,26 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 /**
- * {@code GET /api/services}: the services behind the gateway with their health, for the About page. Without a
- * session it says only each service's name and state; signed-in people also get the links, which point at each
+ * {@code GET /api/services}: every process of the desk with its health, for the About page: the gateway itself, the
+ * services behind it, and PostgreSQL where {@code ./helpdesk up} runs it (elsewhere the platform runs the database,
+ * and the gateway, which never connects to it, cannot say more than ticket-service's health does). Without a
+ * session it says only each process's name and state; signed-in people also get the links, which point at each
  * service's own address (configurable as {@code public-url}), because Swagger UI pages carry inline scripts that
- * the gateway's CSP would block.
+ * the gateway's CSP would block, and what the launcher's supervisor says.
  */
 @Controller("/api/services")
 public class ServicesController {
 
     private static final Duration HEALTH_TIMEOUT = Duration.ofMillis(800);
+    private static final String GATEWAY = "gateway";
+    private static final String GATEWAY_SERVES = "/, /api/session, /api/live";
+    /** The supervisor's name for the embedded database, as {@code ./helpdesk status} lists it. */
+    private static final String DATABASE = "postgresql";
 
     private final RouteTable routes;
     private final HttpClient client;
@@ -47,7 +54,21 @@ public class ServicesController {
                 .filter(route -> route.getService().equals(route.getName()))
                 .flatMap(route -> status(route, signedIn))
                 .sort(Comparator.comparing(ServiceStatus::prefix))
-                .collectList();
+                .collectList()
+                .map(behind -> wholeDesk(behind, signedIn));
+    }
+
+    /** The gateway first (it answers this, so it is up), then the services, then the database. */
+    private List<ServiceStatus> wholeDesk(List<ServiceStatus> behind, boolean signedIn) {
+        List<ServiceStatus> desk = new ArrayList<>();
+        desk.add(signedIn
+                ? new ServiceStatus(GATEWAY, GATEWAY_SERVES, "UP", "/", "/swagger-ui/index.html", "/health",
+                supervision.of(GATEWAY).orElse(null))
+                : new ServiceStatus(GATEWAY, GATEWAY_SERVES, "UP", null, null, null, null));
+        desk.addAll(behind);
+        supervision.of(DATABASE).ifPresent(database -> desk.add(new ServiceStatus(DATABASE, "",
+                "UP".equals(database.state()) ? "UP" : "DOWN", null, null, null, signedIn ? database : null)));
+        return desk;
     }
 
     private Mono<ServiceStatus> status(Route route, boolean signedIn) {

@@ -172,8 +172,8 @@ public class ProblemResponses implements ErrorResponseProcessor<Map<String, Obje
         return text;
     }
 
-    /** Keeps the message short and free of Java class names and parser internals. */
-    static String readable(String message) {
+    /** Keeps the message short and free of Java class names and parser internals (also for bodies read by hand). */
+    public static String readable(String message) {
         if (message.contains("nesting depth")) {
             return "is nested too deeply (at most 1,000 levels)";
         }

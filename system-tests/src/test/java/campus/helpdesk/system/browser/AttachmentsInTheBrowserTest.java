@@ -62,7 +62,7 @@ class AttachmentsInTheBrowserTest {
             staff.waitForText(By.id("message-chosen"), "steps.txt");
             staff.driver.findElement(By.id("send-message")).click();
             staff.waitForText(By.cssSelector("#messages .message .file-link"), "steps.txt");
-            assertThat(staff.driver.findElement(By.cssSelector("#messages .message .file-link")).getText())
+            assertThat(staff.<String>now(d -> d.findElement(By.cssSelector("#messages .message .file-link")).getText()))
                     .contains("bytes");
         }
     }

@@ -41,6 +41,17 @@ final class Browser implements AutoCloseable {
 
     private static final AtomicInteger FAILURES = new AtomicInteger();
     private static final Duration POLL = Duration.ofMillis(50);
+    private static final Duration QUIET = Duration.ofMillis(200);
+    private static final Duration SETTLE_AT_MOST = Duration.ofSeconds(3);
+    /** Milliseconds since the document last changed (0 on the first call in a page). */
+    private static final String STILL_FOR = """
+            if (!window.__stillSince) {
+              window.__stillSince = performance.now();
+              new MutationObserver(() => window.__stillSince = performance.now()).observe(document,
+                { subtree: true, childList: true, attributes: true, characterData: true });
+            }
+            return Math.floor(performance.now() - window.__stillSince);
+            """;
 
     final ChromeDriver driver;
     private final URI base;
@@ -102,21 +113,57 @@ final class Browser implements AutoCloseable {
         return waitUntil(Duration.ofSeconds(15), condition);
     }
 
-    /** Waits; on timeout keeps a screenshot and puts what the page says into the failure. */
+    /**
+     * Waits until {@code condition} holds on a settled page: it is looked at only once nothing in the document has
+     * changed for {@link #QUIET} (or, on a page that never rests, after {@link #SETTLE_AT_MOST}). The screens draw a
+     * region again when more of its data arrives, so an element found in the first drawing may be gone a moment
+     * later; Selenium's own 500 ms between looks hid that, at half a second per wait, hundreds of times per run.
+     * On timeout it keeps a screenshot and puts what the page says into the failure.
+     */
     <T> T waitUntil(Duration timeout, Function<ChromeDriver, T> condition) {
+        long started = System.nanoTime();
         try {
-            // Selenium looks again only every 500 ms by default, so a wait over a screen drawn a moment after its first
-            // look took half a second, hundreds of times per run.
             return new WebDriverWait(driver, timeout, POLL)
                     .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                     .ignoring(org.openqa.selenium.NoSuchElementException.class)
-                    .until(d -> condition.apply(driver));
+                    .until(d -> settled(started) ? condition.apply(driver) : null);
         } catch (TimeoutException e) {
             String shot = "failure-" + FAILURES.incrementAndGet();
             screenshot(shot);
             throw new AssertionError(e.getMessage().lines().findFirst().orElse("timeout") + "\nAt " + driver.getCurrentUrl()
                     + " (screenshot " + shot + ".png), the page says:\n"
                     + driver.findElement(By.tagName("body")).getText(), e);
+        }
+    }
+
+    /** Whether the document has been still for {@link #QUIET}, watched by a MutationObserver this installs once. */
+    private boolean settled(long waitStarted) {
+        if (System.nanoTime() - waitStarted > SETTLE_AT_MOST.toNanos()) {
+            return true;
+        }
+        try {
+            Object still = driver.executeScript(STILL_FOR);
+            return still instanceof Number ms && ms.longValue() >= QUIET.toMillis();
+        } catch (org.openqa.selenium.WebDriverException e) {
+            // An open alert, or a page being replaced: the condition itself says what it sees.
+            return true;
+        }
+    }
+
+    /**
+     * What {@code read} finds on the page now, read again when a redraw replaced an element between finding and
+     * reading it (a live event may redraw a region at any moment); unlike a wait, it does not wait for a value.
+     */
+    <T> T now(Function<ChromeDriver, T> read) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return read.apply(driver);
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt == 10) {
+                    throw e;
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(POLL.toNanos());
+            }
         }
     }
 

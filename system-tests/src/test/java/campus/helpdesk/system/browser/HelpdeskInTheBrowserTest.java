@@ -192,10 +192,10 @@ class HelpdeskInTheBrowserTest {
             long[] spot = centreOf(staff, take);
             mouseClick(staff, spot, 1);
             staff.waitFor(By.cssSelector("button[data-action=close]:not([disabled])"));
-            assertThat(staff.script("const r = arguments[0].getBoundingClientRect();"
+            assertThat(staff.<Object>now(d -> staff.script("const r = arguments[0].getBoundingClientRect();"
                     + " return r.left <= arguments[1] && arguments[1] <= r.right"
                     + " && r.top <= arguments[2] && arguments[2] <= r.bottom",
-                    staff.driver.findElement(By.cssSelector("button[data-action=close]")), spot[0], spot[1]))
+                    d.findElement(By.cssSelector("button[data-action=close]")), spot[0], spot[1])))
                     .as("Close appears where Take was").isEqualTo(true);
             mouseClick(staff, spot, 2);
             java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofSeconds(1).toNanos());

@@ -7,6 +7,7 @@ import campus.helpdesk.api.Ticket;
 import campus.helpdesk.support.identity.ServiceRoles;
 import campus.helpdesk.support.problem.BadInput;
 import campus.helpdesk.support.problem.HelpdeskProblem;
+import campus.helpdesk.support.problem.ProblemResponses;
 import campus.helpdesk.support.problem.StrictJson;
 import campus.helpdesk.ticket.db.Database;
 import campus.helpdesk.ticket.identity.Identity;
@@ -32,6 +33,7 @@ import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.serde.exceptions.InvalidPropertyFormatException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
@@ -133,6 +135,11 @@ public class IntakeController {
         } catch (IOException | RuntimeException e) {
             if (e instanceof HelpdeskProblem problem) {
                 throw problem;
+            }
+            // A value the reader refused ("priority": "URGENT") is named, as POST /api/tickets names it.
+            if (e instanceof InvalidPropertyFormatException invalid) {
+                String field = invalid.getArgument().getName();
+                throw BadInput.problemWithDetail(field, field + ": " + ProblemResponses.readable(e.getMessage()));
             }
             throw BadInput.problemWithDetail("body", "The body must be a JSON object like the one of "
                     + "POST /api/tickets (title, description, optionally location, priority, category, externalRef).");

@@ -130,6 +130,10 @@ class IntakeTest extends ApiTest {
         }
         assertProblem(deliver("bms", "{\"title\":\"\",\"description\":\"x\"}",
                 sign(secret, "{\"title\":\"\",\"description\":\"x\"}"), "bad-title"), 400, "title");
+        String urgent = "{\"title\":\"t\",\"description\":\"d\",\"priority\":\"URGENT\"}";
+        Api.Answer refused = deliver("bms", urgent, sign(secret, urgent), "bad-priority");
+        assertProblem(refused, 400, "priority: Expected one of [HIGH, MEDIUM, LOW] but was 'URGENT'");
+        assertThat(refused.map().get("field")).as(refused.toString()).isEqualTo("priority");
         assertThat(tickets()).isEqualTo(before);
     }
 
