@@ -61,10 +61,9 @@ public class ServicesController {
     /** The gateway first (it answers this, so it is up), then the services, then the database. */
     private List<ServiceStatus> wholeDesk(List<ServiceStatus> behind, boolean signedIn) {
         List<ServiceStatus> desk = new ArrayList<>();
-        desk.add(signedIn
-                ? new ServiceStatus(GATEWAY, GATEWAY_SERVES, "UP", "/", "/swagger-ui/index.html", "/health",
-                supervision.of(GATEWAY).orElse(null))
-                : new ServiceStatus(GATEWAY, GATEWAY_SERVES, "UP", null, null, null, null));
+        // The gateway's own documents are public, as is the gateway: its links are there for everyone.
+        desk.add(new ServiceStatus(GATEWAY, GATEWAY_SERVES, "UP", "/", "/swagger-ui/index.html", "/health",
+                signedIn ? supervision.of(GATEWAY).orElse(null) : null));
         desk.addAll(behind);
         supervision.of(DATABASE).ifPresent(database -> desk.add(new ServiceStatus(DATABASE, "",
                 "UP".equals(database.state()) ? "UP" : "DOWN", null, null, null, signedIn ? database : null)));

@@ -66,11 +66,14 @@ class ServicesControllerTest {
     }
 
     @Test
-    void signedOutTheRowsSayOnlyNamesAndStates() throws Exception {
+    void signedOutTheRowsSayNamesAndStatesAndOnlyTheGatewaysPublicLinks() throws Exception {
         writeStatus("UP");
         List<Map<String, Object>> rows = rows(http.get("/api/services").body());
         assertThat(rows).extracting(r -> r.get("name")).startsWith("gateway").endsWith("postgresql");
-        assertThat(rows).allSatisfy(r -> assertThat(r).doesNotContainKeys("supervision", "swaggerUi", "url"));
+        assertThat(rows).allSatisfy(r -> assertThat(r).doesNotContainKey("supervision"));
+        // The gateway's own documents are public; a service's links point past the gateway, for signed-in people.
+        assertThat(rows.getFirst()).containsEntry("swaggerUi", "/swagger-ui/index.html");
+        assertThat(rows.subList(1, rows.size())).allSatisfy(r -> assertThat(r).doesNotContainKeys("swaggerUi", "url"));
     }
 
     @Test

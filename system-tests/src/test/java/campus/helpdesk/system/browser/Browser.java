@@ -41,14 +41,21 @@ final class Browser implements AutoCloseable {
 
     private static final AtomicInteger FAILURES = new AtomicInteger();
     private static final Duration POLL = Duration.ofMillis(50);
-    private static final Duration QUIET = Duration.ofMillis(200);
-    private static final Duration SETTLE_AT_MOST = Duration.ofSeconds(3);
-    /** Milliseconds since the document last changed (0 on the first call in a page). */
+    private static final Duration QUIET = Duration.ofMillis(150);
+    private static final Duration SETTLE_AT_MOST = Duration.ofMillis(1500);
+    /**
+     * Kept in each page from its first script on: when an element was last added to or removed from the document. A
+     * redraw is what leaves found elements stale; a changed attribute or text replaces no element.
+     */
+    private static final String WATCH_REDRAWS = """
+            window.__stillSince = performance.now();
+            new MutationObserver(() => window.__stillSince = performance.now())
+              .observe(document, { subtree: true, childList: true });
+            """;
+    /** Milliseconds since the last redraw; a page opened before the watch (none here) starts it now. */
     private static final String STILL_FOR = """
-            if (!window.__stillSince) {
-              window.__stillSince = performance.now();
-              new MutationObserver(() => window.__stillSince = performance.now()).observe(document,
-                { subtree: true, childList: true, attributes: true, characterData: true });
+            if (window.__stillSince === undefined) {
+            """ + WATCH_REDRAWS + """
             }
             return Math.floor(performance.now() - window.__stillSince);
             """;
@@ -72,6 +79,7 @@ final class Browser implements AutoCloseable {
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", WATCH_REDRAWS));
     }
 
     void open(String hash) {
@@ -114,8 +122,8 @@ final class Browser implements AutoCloseable {
     }
 
     /**
-     * Waits until {@code condition} holds on a settled page: it is looked at only once nothing in the document has
-     * changed for {@link #QUIET} (or, on a page that never rests, after {@link #SETTLE_AT_MOST}). The screens draw a
+     * Waits until {@code condition} holds on a settled page: it is looked at only once no element of the document has
+     * been added or removed for {@link #QUIET} (or, on a page that never rests, after {@link #SETTLE_AT_MOST}). The screens draw a
      * region again when more of its data arrives, so an element found in the first drawing may be gone a moment
      * later; Selenium's own 500 ms between looks hid that, at half a second per wait, hundreds of times per run.
      * On timeout it keeps a screenshot and puts what the page says into the failure.
@@ -136,7 +144,7 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    /** Whether the document has been still for {@link #QUIET}, watched by a MutationObserver this installs once. */
+    /** Whether the document has been still for {@link #QUIET}, watched by a MutationObserver installed once a page. */
     private boolean settled(long waitStarted) {
         if (System.nanoTime() - waitStarted > SETTLE_AT_MOST.toNanos()) {
             return true;
