@@ -19,16 +19,18 @@ import java.util.List;
  */
 final class StoryRows {
 
-    static final String TICKETS = "COPY tickets (id, title, description, location, priority, status, category, "
-            + "category_confidence, category_source, needs_review, reporter_name, assignee, opened_at, updated_at, "
-            + "first_response_at, closed_at, version, language, first_response_due_at, first_response_at_risk_at, "
-            + "resolution_due_at, resolution_at_risk_at, incident_id) FROM STDIN";
-    static final String MESSAGES = "COPY ticket_message (id, ticket_id, author, author_role, body, internal, "
-            + "created_at) FROM STDIN";
-    static final String EVENTS = "COPY ticket_event (ticket_id, type, actor, actor_role, at, internal, changes, "
-            + "category, status, priority, opened_at, closed_at, first_response_at, version, assignee, "
-            + "first_response_due_at, resolution_due_at, incident_id, position) FROM STDIN";
-    static final String FOLLOWERS = "COPY ticket_follower (ticket_id, person, joined_at) FROM STDIN";
+    static final CopyColumns TICKETS = new CopyColumns("tickets", "id", "title", "description", "location",
+            "priority", "status", "category", "category_confidence", "category_source", "needs_review",
+            "reporter_name", "assignee", "opened_at", "updated_at", "first_response_at", "closed_at", "version",
+            "language", "first_response_due_at", "first_response_at_risk_at", "resolution_due_at",
+            "resolution_at_risk_at", "incident_id");
+    static final CopyColumns MESSAGES = new CopyColumns("ticket_message", "id", "ticket_id", "author",
+            "author_role", "body", "internal", "created_at");
+    static final CopyColumns EVENTS = new CopyColumns("ticket_event", "ticket_id", "type", "actor", "actor_role",
+            "at", "internal", "changes", "category", "status", "priority", "opened_at", "closed_at",
+            "first_response_at", "version", "assignee", "first_response_due_at", "resolution_due_at", "incident_id",
+            "position");
+    static final CopyColumns FOLLOWERS = new CopyColumns("ticket_follower", "ticket_id", "person", "joined_at");
 
     private StoryRows() {
     }
