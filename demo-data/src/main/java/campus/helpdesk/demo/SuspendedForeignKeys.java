@@ -81,36 +81,45 @@ final class SuspendedForeignKeys implements AutoCloseable {
 
     /**
      * Restores the keys an earlier load dropped and did not restore (it was killed, or the database went away):
-     * each is added back NOT VALID unless it exists, validated, and struck off the list. Returns how many.
+     * each is added back NOT VALID unless it exists, validated, and struck off the list. Returns how many. The keys
+     * are validated side by side, each on its own connection: a validation reads its whole table on one core, and
+     * each takes a lock that leaves the other free (its own table, and a row-share lock on tickets).
      */
     static int restorePending(DemoDataLoader.Connector connector) throws SQLException {
         List<Key> pending = new ArrayList<>();
-        try (Connection c = connector.connect(); Statement s = c.createStatement()) {
-            try (ResultSet rs = s.executeQuery("SELECT table_name, name, definition FROM suspended_foreign_keys")) {
-                while (rs.next()) {
-                    pending.add(new Key(rs.getString(1), rs.getString(2), rs.getString(3)));
-                }
-            }
-            for (Key key : pending) {
-                if (!exists(c, key)) {
-                    // Enforced for new rows at once; the rows already there are checked by the validation below.
-                    s.execute("ALTER TABLE " + key.table() + " ADD CONSTRAINT " + quote(key.name()) + " "
-                            + key.definition() + " NOT VALID");
-                }
-                // A light lock, so writers go on meanwhile; a no-op when the key is valid already.
-                s.execute("SET statement_timeout = 0");
-                s.execute("ALTER TABLE " + key.table() + " VALIDATE CONSTRAINT " + quote(key.name()));
-                s.execute("RESET statement_timeout");
-                // Struck off only now: a restore that dies half-way is simply done again.
-                try (PreparedStatement done = c.prepareStatement(
-                        "DELETE FROM suspended_foreign_keys WHERE table_name = ? AND name = ?")) {
-                    done.setString(1, key.table());
-                    done.setString(2, key.name());
-                    done.executeUpdate();
-                }
+        try (Connection c = connector.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT table_name, name, definition FROM suspended_foreign_keys")) {
+            while (rs.next()) {
+                pending.add(new Key(rs.getString(1), rs.getString(2), rs.getString(3)));
             }
         }
+        if (pending.size() == 1) {
+            restore(connector, pending.getFirst());
+        } else if (pending.size() > 1) {
+            Parallel.run(pending.stream().<Parallel.Task>map(key -> () -> restore(connector, key)).toList());
+        }
         return pending.size();
+    }
+
+    private static void restore(DemoDataLoader.Connector connector, Key key) throws SQLException {
+        try (Connection c = connector.connect(); Statement s = c.createStatement()) {
+            if (!exists(c, key)) {
+                // Enforced for new rows at once; the rows already there are checked by the validation below.
+                s.execute("ALTER TABLE " + key.table() + " ADD CONSTRAINT " + quote(key.name()) + " "
+                        + key.definition() + " NOT VALID");
+            }
+            // A light lock, so writers go on meanwhile; a no-op when the key is valid already.
+            s.execute("SET statement_timeout = 0");
+            s.execute("ALTER TABLE " + key.table() + " VALIDATE CONSTRAINT " + quote(key.name()));
+            s.execute("RESET statement_timeout");
+            // Struck off only now: a restore that dies half-way is simply done again.
+            try (PreparedStatement done = c.prepareStatement(
+                    "DELETE FROM suspended_foreign_keys WHERE table_name = ? AND name = ?")) {
+                done.setString(1, key.table());
+                done.setString(2, key.name());
+                done.executeUpdate();
+            }
+        }
     }
 
     private static boolean exists(Connection c, Key key) throws SQLException {
