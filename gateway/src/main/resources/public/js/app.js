@@ -4,6 +4,7 @@ import { api, onUnauthorized, SESSION_ENDED } from './api.js';
 import { h, mount, errorBox, loading } from './dom.js';
 import { connectLive, disconnectLive, onLiveRefused } from './live.js';
 import { setUpMenu } from './menu.js';
+import { fitHeader, keepHeaderFitted } from './header-fit.js';
 import { forgetDrafts } from './drafts.js';
 import { LANGUAGES, LANGUAGE_NAMES, currentLanguage, preferredLanguage, t, useLanguage } from './i18n.js';
 
@@ -71,6 +72,7 @@ function drawChrome() {
     h('button', { type: 'button', class: 'btn btn-ghost', id: 'sign-out', onclick: signOut }, t('common.signOut'))]
       .filter(Boolean));
   }
+  fitHeader(document.querySelector('.topbar'));
 }
 
 function markCurrentNav() {
@@ -201,6 +203,7 @@ async function switchLanguage(lang) {
 }
 
 setUpMenu(document.getElementById('menu-button'), document.getElementById('menu'));
+keepHeaderFitted(document.querySelector('.topbar'));
 document.getElementById('language').addEventListener('change', e => { switchLanguage(e.target.value); });
 
 useLanguage(preferredLanguage())

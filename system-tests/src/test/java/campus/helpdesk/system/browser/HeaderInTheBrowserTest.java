@@ -1,0 +1,52 @@
+package campus.helpdesk.system.browser;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.support.ui.Select;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The desktop header of the fullest role, staff (four links, the live status, name, "My email", sign-out and the
+ * language), on a 1280 px laptop: one row in English and German, the brand showing its mark only while its name
+ * stays the link's name; on a wide screen the name shows again.
+ */
+class HeaderInTheBrowserTest {
+
+    private static final String STAFF = "Omar Header " + UUID.randomUUID().toString().substring(0, 6);
+    /** Items of one row differ by a few pixels in their tops; a second row starts a row's height lower. */
+    private static final String ONE_ROW = """
+            const tops = [...document.querySelectorAll('.topbar .brand, .topbar .live-status, .topbar .language-switch,'
+                + ' .topbar .nav, .topbar .session')]
+              .filter(e => !e.hidden && e.getClientRects().length > 0).map(e => e.getBoundingClientRect().top);
+            return tops.length === 5 && Math.max(...tops) - Math.min(...tops) <= 20;
+            """;
+    private static final String BRAND_NAME_WIDTH =
+            "return document.querySelector('.topbar .brand-name').getBoundingClientRect().width";
+
+    @Test
+    void aStaffHeaderKeepsOneRowAtLaptopWidthInEnglishAndGerman() {
+        try (Browser staff = new Browser(TestGateway.uri())) {
+            staff.signIn(STAFF, "STAFF");
+            staff.driver.manage().window().setSize(new Dimension(1280, 900));
+            for (String language : new String[] {"en", "de"}) {
+                staff.waitFor(By.cssSelector("#language option[value=" + language + "]"));
+                new Select(staff.waitFor(By.id("language"))).selectByValue(language);
+                staff.waitUntil(d -> language.equals(staff.script("return document.documentElement.lang")));
+                staff.waitUntil(d -> Boolean.TRUE.equals(staff.script(ONE_ROW)));
+                assertThat(((Number) staff.script(BRAND_NAME_WIDTH)).doubleValue()).as("the brand's name, " + language)
+                        .isLessThanOrEqualTo(1);
+                assertThat(staff.driver.findElement(By.cssSelector(".topbar .brand")).getAttribute("textContent"))
+                        .as("the brand link's name").contains("Campus Helpdesk");
+            }
+            staff.screenshot("40-staff-header-1280-de");
+
+            staff.driver.manage().window().setSize(new Dimension(1700, 900));
+            staff.waitUntil(d -> ((Number) staff.script(BRAND_NAME_WIDTH)).doubleValue() > 50);
+            assertThat(staff.script(ONE_ROW)).as("one row on a wide screen").isEqualTo(true);
+        }
+    }
+}
