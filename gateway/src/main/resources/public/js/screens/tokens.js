@@ -2,17 +2,15 @@
 // a copy button and a curl line; the list shows who issued each, when it was last used, and revokes at once.
 // The state is the list, the token just issued and whether a request is running; every change re-renders.
 // The integrations of the webhook intake, the other credential staff hand to machines, have their card below.
-import { api } from '../api.js';
-import { h, field, showFieldError, errorBox, select, formatDate, time, toast, loading, emptyState, sentence } from '../dom.js';
+import { h, field, select, formatDate, time, toast, sentence } from '../dom.js';
 import { t } from '../i18n.js';
-import { region } from '../region.js';
+import { credentialCard } from './tokens/credentials.js';
 import { integrationsSection } from './tokens/integrations.js';
 
 // The roles a token may carry, each with what it lets a tool do.
 const ROLES = ['ANALYST', 'STAFF'];
 
 export async function render(container) {
-  let state = { tokens: null, listError: null, issued: null, creating: false };
   const list = h('div', {});
   const issued = h('div', { 'aria-live': 'polite' });
   const name = h('input', { name: 'name', type: 'text', required: true, maxlength: 60, pattern: '[A-Za-z0-9][A-Za-z0-9._-]*',
@@ -25,59 +23,9 @@ export async function render(container) {
     field(t('admin.tokens.name'), name, t('admin.tokens.nameHint')),
     h('div', { class: 'row' }, field(t('admin.tokens.role'), role), field(t('admin.tokens.days'), days)),
     errors, h('div', { class: 'actions' }, submit));
-  const drawList = region(list, (tokens, error) => {
-    if (error) return errorBox(error);
-    if (!tokens) return loading(t('admin.loading'));
-    return tokens.length === 0 ? emptyState(t('admin.tokens.emptyTitle'), t('admin.tokens.emptyText'))
-      : table(tokens, revoke);
-  });
-  const drawIssued = region(issued, result => (result ? shownOnce(result) : null));
-
-  function show(change) {
-    state = { ...state, ...change };
-    drawList(state.tokens, state.listError);
-    drawIssued(state.issued);
-    submit.disabled = state.creating;
-  }
-
-  async function refresh() {
-    try {
-      show({ tokens: await api('/api/tokens'), listError: null });
-    } catch (err) {
-      show({ listError: err });
-    }
-  }
-
-  async function revoke(token) {
-    if (!confirm(t('admin.tokens.confirmRevoke', { name: token.name }))) return;
-    try {
-      await api(`/api/tokens/${encodeURIComponent(token.name)}`, { method: 'DELETE' });
-      toast(t('admin.tokens.revokedToast', { name: token.name }));
-      await refresh();
-    } catch (err) { toast(err.message, 'error'); }
-  }
-
-  form.addEventListener('submit', async e => {
-    e.preventDefault();
-    errors.replaceChildren();
-    // The last attempt's refusal goes: this one is judged afresh.
-    showFieldError(form, null);
-    show({ issued: null });
-    if (!name.value.trim()) { showFieldError(form, { field: 'name', message: t('admin.tokens.nameNeeded') }); return; }
-    show({ creating: true });
-    try {
-      const result = await api('/api/tokens', { method: 'POST',
-        body: { name: name.value.trim(), role: role.value, days: Number(days.value) } });
-      show({ issued: result });
-      form.reset();
-      days.value = 90;
-      await refresh();
-    } catch (err) {
-      if (!showFieldError(form, err)) errors.replaceChildren(errorBox(err));
-    } finally {
-      show({ creating: false });
-    }
-  });
+  const refresh = credentialCard({ path: '/api/tokens', words: 'admin.tokens', form, name, errors, submit, list,
+    issued, table, shownOnce, body: wanted => ({ name: wanted, role: role.value, days: Number(days.value) }),
+    issuedShown: () => { days.value = 90; } });
 
   container.append(h('section', { class: 'page' },
     h('h1', {}, t('admin.tokens.title')),
@@ -85,7 +33,6 @@ export async function render(container) {
     h('section', { class: 'card' }, h('h2', {}, t('admin.tokens.newHeading')), form, issued),
     h('section', { class: 'card' }, h('h2', {}, t('admin.tokens.listHeading')), list),
     integrationsSection()));
-  show({});
   await refresh();
 }
 

@@ -2,10 +2,9 @@
 // new integration's secret is shown once, so the card that shows it takes the focus and offers the exact commands
 // that sign a test delivery; staff check the wiring before handing the secret on. Part of the tokens screen because
 // both are credentials staff hand to machines, managed and revoked the same way.
-import { api } from '../../api.js';
-import { h, field, showFieldError, errorBox, formatDate, toast, loading, emptyState, sentence } from '../../dom.js';
+import { h, field, formatDate, toast, sentence } from '../../dom.js';
 import { t } from '../../i18n.js';
-import { region } from '../../region.js';
+import { credentialCard } from './credentials.js';
 
 // The name hint says the server's slug rule before the server has to refuse it (it stays the judge). A 409's own
 // detail starts lowercase (it is also the CLI's message), so words.js would put a ticket's 409 on it: the card says
@@ -13,7 +12,6 @@ import { region } from '../../region.js';
 
 /** The "Integrations" card of the tokens screen; loads its list at once. */
 export function integrationsSection() {
-  let state = { integrations: null, listError: null, issued: null, creating: false };
   const list = h('div', {});
   const issued = h('div', { 'aria-live': 'polite' });
   const name = h('input', { name: 'name', type: 'text', required: true, maxlength: 40, pattern: '[a-z0-9][a-z0-9-]*',
@@ -23,62 +21,11 @@ export function integrationsSection() {
   const form = h('form', { class: 'form', novalidate: true, id: 'integration-form' },
     field(t('admin.integrations.name'), name, t('admin.integrations.nameHint')), errors,
     h('div', { class: 'actions' }, submit));
-  const drawList = region(list, (integrations, error) => {
-    if (error) return errorBox(error);
-    if (!integrations) return loading(t('admin.loading'));
-    return integrations.length === 0
-      ? emptyState(t('admin.integrations.emptyTitle'), t('admin.integrations.emptyText'))
-      : table(integrations, revoke);
-  });
-  const drawIssued = region(issued, result => (result ? shownOnce(result) : null));
-
-  function show(change) {
-    state = { ...state, ...change };
-    drawList(state.integrations, state.listError);
-    drawIssued(state.issued);
-    submit.disabled = state.creating;
-  }
-
-  async function refresh() {
-    try {
-      show({ integrations: await api('/api/integrations'), listError: null });
-    } catch (err) {
-      show({ listError: err });
-    }
-  }
-
-  async function revoke(integration) {
-    if (!confirm(t('admin.integrations.confirmRevoke', { name: integration.name }))) return;
-    try {
-      await api(`/api/integrations/${encodeURIComponent(integration.name)}`, { method: 'DELETE' });
-      toast(t('admin.integrations.revokedToast', { name: integration.name }));
-      await refresh();
-    } catch (err) { toast(err.message, 'error'); }
-  }
-
-  form.addEventListener('submit', async e => {
-    e.preventDefault();
-    errors.replaceChildren();
-    // The last attempt's refusal goes: this one is judged afresh.
-    showFieldError(form, null);
-    show({ issued: null });
-    const wanted = name.value.trim();
-    if (!wanted) { showFieldError(form, { field: 'name', message: t('admin.integrations.nameNeeded') }); return; }
-    show({ creating: true });
-    try {
-      const result = await api('/api/integrations', { method: 'POST', body: { name: wanted } });
-      show({ issued: result });
-      form.reset();
-      issued.querySelector('.token-value').focus();
-      await refresh();
-    } catch (err) {
-      const refusal = err.status === 409
-        ? { field: 'name', message: t('admin.integrations.taken', { name: wanted }) } : err;
-      if (!showFieldError(form, refusal)) errors.replaceChildren(errorBox(err));
-    } finally {
-      show({ creating: false });
-    }
-  });
+  const refresh = credentialCard({ path: '/api/integrations', words: 'admin.integrations', form, name, errors, submit,
+    list, issued, table, shownOnce, body: wanted => ({ name: wanted }),
+    issuedShown: () => issued.querySelector('.token-value').focus(),
+    refusal: (err, wanted) => (err.status === 409
+      ? { field: 'name', message: t('admin.integrations.taken', { name: wanted }) } : err) });
 
   refresh();
   return h('section', { class: 'card', id: 'integrations', 'aria-labelledby': 'integrations-heading' },
