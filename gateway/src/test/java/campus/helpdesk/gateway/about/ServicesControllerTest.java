@@ -4,11 +4,9 @@ import campus.helpdesk.gateway.GatewayHttp;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -31,13 +29,7 @@ class ServicesControllerTest {
     private static final JsonMapper JSON = JsonMapper.createDefault();
 
     @Inject
-    EmbeddedServer server;
     GatewayHttp http;
-
-    @BeforeEach
-    void setUp() {
-        http = new GatewayHttp(server.getURI());
-    }
 
     @AfterEach
     void removeStatusFile() throws Exception {

@@ -4,7 +4,6 @@ import campus.helpdesk.gateway.GatewayHttp;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -18,12 +17,8 @@ class SecurityTest {
 
     @Inject
     EmbeddedServer server;
+    @Inject
     GatewayHttp http;
-
-    @BeforeEach
-    void setUp() {
-        http = new GatewayHttp(server.getURI());
-    }
 
     @Test
     void pagesCarryACspWithoutInlineScriptAndTheOtherSecurityHeaders() {

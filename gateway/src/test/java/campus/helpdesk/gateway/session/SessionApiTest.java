@@ -1,10 +1,8 @@
 package campus.helpdesk.gateway.session;
 
 import campus.helpdesk.gateway.GatewayHttp;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -15,13 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SessionApiTest {
 
     @Inject
-    EmbeddedServer server;
     GatewayHttp http;
-
-    @BeforeEach
-    void setUp() {
-        http = new GatewayHttp(server.getURI());
-    }
 
     @Test
     void signingInSetsAnHttpOnlySameSiteStrictCookieForTheWholeSite() {

@@ -2,10 +2,8 @@ package campus.helpdesk.gateway.session;
 
 import campus.helpdesk.gateway.GatewayHttp;
 import io.micronaut.context.annotation.Property;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -17,13 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StaffCodeTest {
 
     @Inject
-    EmbeddedServer server;
     GatewayHttp http;
-
-    @BeforeEach
-    void setUp() {
-        http = new GatewayHttp(server.getURI());
-    }
 
     @Test
     void theSignInScreenIsToldThatACodeIsRequired() {
