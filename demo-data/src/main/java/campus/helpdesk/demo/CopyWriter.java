@@ -67,11 +67,6 @@ final class CopyWriter implements AutoCloseable {
         return this;
     }
 
-    /** Our own constants (enum names): text like any other. */
-    CopyWriter plain(String value) {
-        return text(value);
-    }
-
     CopyWriter number(long value) {
         switch (next(CopyColumns.Kind.INT2, CopyColumns.Kind.INT4, CopyColumns.Kind.INT8)) {
             case INT2 -> {

@@ -8,7 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-/** Runs a load's finishing statements (validations, ANALYZE) side by side, each task on a thread of its own. */
+/** Runs a load's finishing work (index builds, validations, ANALYZE) side by side, each task on a thread of its own. */
 final class Parallel {
 
     /** One statement or a few, on a connection the task opens and closes itself. */

@@ -50,10 +50,10 @@ final class StoryRows {
             for (TicketScript.Played s : stories) {
                 Ticket t = s.ticket();
                 copy.number(t.id()).text(t.title()).text(t.description()).text(t.location())
-                        .plain(t.priority().name()).plain(t.status().name()).plain(t.category().name())
-                        .number(t.categoryConfidence()).plain(t.categorySource().name()).bool(t.needsReview())
+                        .text(t.priority().name()).text(t.status().name()).text(t.category().name())
+                        .number(t.categoryConfidence()).text(t.categorySource().name()).bool(t.needsReview())
                         .text(t.reporterName()).text(t.assignee()).time(t.openedAt()).time(t.updatedAt())
-                        .time(t.firstResponseAt()).time(t.closedAt()).number(t.version()).plain(s.language())
+                        .time(t.firstResponseAt()).time(t.closedAt()).number(t.version()).text(s.language())
                         .time(s.deadlines().firstResponseDue()).time(s.deadlines().firstResponseAtRisk())
                         .time(s.deadlines().resolutionDue()).time(s.deadlines().resolutionAtRisk())
                         .nullable(t.incidentId());
@@ -63,7 +63,7 @@ final class StoryRows {
         try (CopyWriter copy = new CopyWriter(connection, MESSAGES)) {
             for (TicketScript.Played s : stories) {
                 for (TicketScript.PostedMessage m : s.messages()) {
-                    copy.number(m.id()).number(s.ticket().id()).text(m.post().author()).plain(m.post().role().name())
+                    copy.number(m.id()).number(s.ticket().id()).text(m.post().author()).text(m.post().role().name())
                             .text(m.post().body()).bool(m.post().internal()).time(m.post().at());
                     copy.endRow();
                     messages++;
@@ -75,10 +75,10 @@ final class StoryRows {
             for (TicketScript.Played s : stories) {
                 for (TicketEvent e : s.events()) {
                     Ticket facts = e.facts();
-                    copy.number(s.ticket().id()).plain(e.type().name()).text(e.actor().name())
-                            .plain(e.actor().role().name()).time(e.at()).bool(e.internal())
-                            .text(ChangesJson.of(e.changes())).plain(facts.category().name())
-                            .plain(facts.status().name()).plain(facts.priority().name()).time(facts.openedAt())
+                    copy.number(s.ticket().id()).text(e.type().name()).text(e.actor().name())
+                            .text(e.actor().role().name()).time(e.at()).bool(e.internal())
+                            .text(ChangesJson.of(e.changes())).text(facts.category().name())
+                            .text(facts.status().name()).text(facts.priority().name()).time(facts.openedAt())
                             .time(facts.closedAt()).time(facts.firstResponseAt()).number(facts.version())
                             .text(facts.assignee()).time(facts.firstResponseDueAt()).time(facts.resolutionDueAt())
                             .nullable(facts.incidentId()).number(++position);

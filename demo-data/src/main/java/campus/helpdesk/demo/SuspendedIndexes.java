@@ -7,12 +7,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * For a bulk load into a (nearly) empty desk, keeping the secondary indexes of tickets, messages and events up to
@@ -136,22 +133,9 @@ final class SuspendedIndexes implements AutoCloseable {
         if (pending.isEmpty()) {
             return List.of();
         }
-        List<Index> built = new ArrayList<>();
-        List<Future<List<Index>>> builders = new ArrayList<>();
-        try (ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_BUILDS)) {
-            for (int i = 0; i < PARALLEL_BUILDS; i++) {
-                builders.add(pool.submit(() -> buildFrom(connector, pending)));
-            }
-            for (Future<List<Index>> builder : builders) {
-                built.addAll(builder.get());
-            }
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof SQLException sql ? sql : new SQLException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SQLException("Interrupted while building indexes", e);
-        }
-        return built;
+        ConcurrentLinkedQueue<Index> built = new ConcurrentLinkedQueue<>();
+        Parallel.run(Collections.<Parallel.Task>nCopies(PARALLEL_BUILDS, () -> built.addAll(buildFrom(connector, pending))));
+        return List.copyOf(built);
     }
 
     private static List<Index> buildFrom(DemoDataLoader.Connector connector, ConcurrentLinkedQueue<Index> pending)

@@ -47,10 +47,10 @@ class CopyWriterTest {
         try (Connection c = connect(); CopyWriter copy = new CopyWriter(c, ALL)) {
             copy.number(-7).number(2_000_000_000L).number(Long.MAX_VALUE).number(0.25).number(0.1).bool(true)
                     .time(at).time(before2000).text("tab\there, new\nline, back\\slash").text("Größe 東京 🎓")
-                    .text("[{\"field\":\"status\",\"to\":\"CLOSED\"}]").plain("DARK");
+                    .text("[{\"field\":\"status\",\"to\":\"CLOSED\"}]").text("DARK");
             copy.endRow();
             copy.number(0).nullable(null).nullable(null).number(1.0).number(-0.0).bool(false).time(null).time(null)
-                    .text(null).text("").text("{}").plain("LIGHT");
+                    .text(null).text("").text("{}").text("LIGHT");
             copy.endRow();
         }
         try (Connection c = connect(); Statement s = c.createStatement();
@@ -114,7 +114,7 @@ class CopyWriterTest {
 
     private static void completeRow(CopyWriter copy) throws Exception {
         copy.number(1).number(2).number(3).number(0.5).number(0.5).bool(true).time(null).time(null)
-                .text("a").text("b").text("{}").plain("DARK");
+                .text("a").text("b").text("{}").text("DARK");
         copy.endRow();
     }
 
