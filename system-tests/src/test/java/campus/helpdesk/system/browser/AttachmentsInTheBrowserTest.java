@@ -62,7 +62,7 @@ class AttachmentsInTheBrowserTest {
             staff.waitForText(By.id("message-chosen"), "steps.txt");
             staff.driver.findElement(By.id("send-message")).click();
             staff.waitForText(By.cssSelector("#messages .message .file-link"), "steps.txt");
-            assertThat(staff.<String>now(d -> d.findElement(By.cssSelector("#messages .message .file-link")).getText()))
+            assertThat(staff.text(By.cssSelector("#messages .message .file-link")))
                     .contains("bytes");
         }
     }
@@ -90,7 +90,7 @@ class AttachmentsInTheBrowserTest {
             // Sent, the report is a ticket: its page opens and says, as a warning, which file was left out and why.
             long id = student.submitReport();
             student.waitForText(By.id("filed-refused-files"), "holiday.jpg was not attached");
-            String refusal = student.driver.findElement(By.id("filed-refused-files")).getText();
+            String refusal = student.text(By.id("filed-refused-files"));
             assertThat(refusal).contains("Your report was sent as ticket #" + id)
                     .contains("the helpdesk does not take this kind of file")
                     .contains("under a message").doesNotContain("application/").doesNotContain("…");

@@ -175,6 +175,11 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** The text of the first element {@code by} finds now, read again if a redraw replaced it meanwhile. */
+    String text(By by) {
+        return now(d -> d.findElement(by).getText());
+    }
+
     void waitForText(By by, String text) {
         waitUntil(d -> d.findElements(by).stream().anyMatch(e -> e.getText().contains(text)));
     }

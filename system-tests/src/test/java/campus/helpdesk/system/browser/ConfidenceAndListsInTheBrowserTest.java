@@ -53,7 +53,7 @@ class ConfidenceAndListsInTheBrowserTest {
             title.sendKeys("AAAAAAAAAAAAAAAAAAAAAAAA");
             student.driver.findElement(By.name("description")).sendKeys("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
             student.waitForText(By.id("category-suggestion"), "not sure: the desk will check");
-            assertThat(student.driver.findElement(By.id("category-suggestion")).getText())
+            assertThat(student.text(By.id("category-suggestion")))
                     .doesNotContain("Looks like", "%", "Services", "Facility");
             assertThat(new Select(student.driver.findElement(By.name("category"))).getFirstSelectedOption()
                     .getAttribute("value")).as("no category offered").isEmpty();
@@ -146,11 +146,11 @@ class ConfidenceAndListsInTheBrowserTest {
     }
 
     private static String current(Browser browser) {
-        return browser.driver.findElement(By.cssSelector(".pager [aria-current=page]")).getText();
+        return browser.text(By.cssSelector(".pager [aria-current=page]"));
     }
 
     private static String pageText(Browser browser) {
-        return browser.driver.findElement(By.tagName("body")).getText();
+        return browser.text(By.tagName("body"));
     }
 
     private static String unique() {

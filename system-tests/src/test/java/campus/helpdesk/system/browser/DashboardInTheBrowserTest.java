@@ -50,7 +50,7 @@ class DashboardInTheBrowserTest {
             analyst.waitUntil(d -> !d.findElement(By.cssSelector("#kpi-avg-resolution .kpi-note")).getText()
                     .isBlank());
             // Shared with the resolution panel, the banner's "average resolution time" spoke of February 2025.
-            assertThat(analyst.driver.findElement(By.cssSelector("#kpi-avg-resolution .kpi-note")).getText())
+            assertThat(analyst.text(By.cssSelector("#kpi-avg-resolution .kpi-note")))
                     .doesNotContain("2025");
         }
     }
@@ -73,7 +73,7 @@ class DashboardInTheBrowserTest {
             analyst.waitFor(By.cssSelector("#panel-resolution-time .freshness.badge"));
             assertThat(new Select(analyst.driver.findElement(By.id("explore-category"))).getFirstSelectedOption()
                     .getAttribute("value")).isEqualTo("IT");
-            assertThat(analyst.driver.findElement(By.cssSelector(".days-chip[aria-pressed=true]")).getText())
+            assertThat(analyst.text(By.cssSelector(".days-chip[aria-pressed=true]")))
                     .isEqualTo("14 days");
             assertThat(analyst.driver.findElements(By.cssSelector("#kpis a, .panel a.queue-link")))
                     .as("analysts follow the figures into the queue").isNotEmpty();
@@ -95,7 +95,7 @@ class DashboardInTheBrowserTest {
                     const box = document.getElementById('numbers-sla').parentElement;
                     return box.scrollWidth <= box.clientWidth;
                     """)).as("every column of the SLA table without scrolling sideways").isEqualTo(true);
-            String month = analyst.driver.findElement(By.cssSelector("#numbers-sla tbody tr td")).getText();
+            String month = analyst.text(By.cssSelector("#numbers-sla tbody tr td"));
             assertThat(month).as("a month in words, not YYYY-MM").doesNotContainPattern("\\d{4}-\\d{2}")
                     .containsPattern("\\d{4}");
             analyst.screenshot("21-dashboard-sla-1366");
@@ -171,7 +171,7 @@ class DashboardInTheBrowserTest {
             staff.driver.findElement(By.id("classifier-retrain")).click();
             staff.waitUntil(d -> d.findElement(By.id("classifier-outcome")).getText().startsWith("Retrained")
                     || d.findElement(By.id("classifier-outcome")).getText().startsWith("Not retrained"));
-            String outcome = staff.driver.findElement(By.id("classifier-outcome")).getText();
+            String outcome = staff.text(By.id("classifier-outcome"));
             // Which one depends on the corrections the suite has stored so far; each says why in words.
             assertThat(outcome).matches("Retrained and in use: accuracy on \\d+ held-back corrections [\\d.]+ % before, "
                     + "[\\d.]+ % after \\(trained with \\d+\\)\\."

@@ -47,7 +47,7 @@ class HelpdeskInTheBrowserTest {
             long id = submitReport(student);
             String category = student.waitFor(By.id("ticket-category")).getText();
             assertThat(category).containsAnyOf("Facility", "IT", "Services");
-            assertThat(student.driver.findElement(By.cssSelector(".ticket-head")).getText()).contains("Open");
+            assertThat(student.text(By.cssSelector(".ticket-head"))).contains("Open");
             student.screenshot("02-ticket-page-student");
             // The reporter's mail log is staff's (GET /api/tickets/{id}/notifications: staff only).
             assertThat(student.driver.findElements(By.cssSelector("details.mail"))).isEmpty();
@@ -199,7 +199,7 @@ class HelpdeskInTheBrowserTest {
                     .as("Close appears where Take was").isEqualTo(true);
             mouseClick(staff, spot, 2);
             java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofSeconds(1).toNanos());
-            assertThat(staff.driver.findElement(By.cssSelector(".ticket-head .badges")).getText()).contains("Active");
+            assertThat(staff.text(By.cssSelector(".ticket-head .badges"))).contains("Active");
             assertThatThrownBy(() -> staff.driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
             staff.screenshot("05-ticket-page-staff-active");
 
@@ -207,7 +207,7 @@ class HelpdeskInTheBrowserTest {
             staff.waitFor(By.cssSelector("button[data-action=close]")).click();
             assertThat(staff.driver.switchTo().alert().getText()).contains("#" + id).contains("cannot be opened again");
             staff.driver.switchTo().alert().dismiss();
-            assertThat(staff.driver.findElement(By.cssSelector(".ticket-head .badges")).getText()).contains("Active");
+            assertThat(staff.text(By.cssSelector(".ticket-head .badges"))).contains("Active");
             staff.waitFor(By.cssSelector("button[data-action=close]")).click();
             staff.driver.switchTo().alert().accept();
             staff.waitForText(By.cssSelector(".ticket-head .badges"), "Closed");
@@ -250,7 +250,7 @@ class HelpdeskInTheBrowserTest {
             send(staff, "Internal: probably access point AP-17 again");
             send(staff, "We are looking into it, which floor are you on?");
             student.waitForText(By.id("messages"), "which floor are you on?");
-            assertThat(student.driver.findElement(By.id("messages")).getText()).doesNotContain("AP-17");
+            assertThat(student.text(By.id("messages"))).doesNotContain("AP-17");
 
             send(student, "Second floor, near the windows.");
             staff.waitForText(By.id("messages"), "Second floor, near the windows.");
@@ -296,7 +296,7 @@ class HelpdeskInTheBrowserTest {
             try {
                 analyst.waitUntil(Duration.ofSeconds(40), d -> d.findElement(
                         By.cssSelector("#panel-active-by-category .freshness")).getText().contains("stale"));
-                assertThat(analyst.driver.findElement(By.id("kpi-active-now")).getText()).contains("stale");
+                assertThat(analyst.text(By.id("kpi-active-now"))).contains("stale");
                 analyst.screenshot("14-dashboard-stale-while-ticket-service-is-down");
             } finally {
                 suite.start(Service.TICKET_SERVICE);
@@ -315,7 +315,7 @@ class HelpdeskInTheBrowserTest {
             long id = fileTicket(student, "Odd page " + word + " <b>bold</b>", markup);
             assertThat(student.waitFor(By.id("ticket-description")).getText()).isEqualTo(markup);
             assertThat(student.driver.findElements(By.cssSelector("#ticket-description img, .ticket-head b"))).isEmpty();
-            assertThat(student.driver.findElement(By.tagName("h1")).getText()).contains("<b>bold</b>");
+            assertThat(student.text(By.tagName("h1"))).contains("<b>bold</b>");
             assertNoAlert(student);
             student.screenshot("10-markup-shown-as-text");
 
@@ -348,7 +348,7 @@ class HelpdeskInTheBrowserTest {
                     .as("the focused button shows a focus ring").isNotEqualTo("none");
             send.sendKeys(Keys.ENTER);
             student.waitFor(By.id("ticket-description"));
-            assertThat(student.driver.findElement(By.tagName("h1")).getText()).contains("Printer on floor 3 jams");
+            assertThat(student.text(By.tagName("h1"))).contains("Printer on floor 3 jams");
         }
     }
 
@@ -397,7 +397,7 @@ class HelpdeskInTheBrowserTest {
     }
 
     private static int activeNow(Browser browser) {
-        String value = browser.driver.findElement(By.cssSelector("#kpi-active-now .kpi-value")).getText().trim();
+        String value = browser.text(By.cssSelector("#kpi-active-now .kpi-value")).trim();
         return value.matches("\\d+") ? Integer.parseInt(value) : -1;
     }
 

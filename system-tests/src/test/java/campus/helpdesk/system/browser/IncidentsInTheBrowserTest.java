@@ -65,7 +65,7 @@ class IncidentsInTheBrowserTest {
                     + ".some(e => e.name.includes('/api/tickets/similar?') && e.responseEnd > 0)")));
             By offer = By.cssSelector("#similar-tickets li[data-ticket-id='" + outage + "']");
             student.waitFor(offer);
-            assertThat(student.driver.findElement(offer).getText())
+            assertThat(student.text(offer))
                     .contains("Eduroam down in the library, room " + word).contains("1 person joined")
                     .contains("This is my problem too");
             assertThat(student.driver.findElements(By.cssSelector("#similar-tickets li"))).hasSizeLessThanOrEqualTo(5);
@@ -123,7 +123,7 @@ class IncidentsInTheBrowserTest {
             staff.waitForText(By.id("link-result"), "2 tickets linked to incident #" + a + ".");
             By badge = By.cssSelector("tr[data-ticket-id='" + a + "'] .incident-badge");
             staff.waitForText(badge, "2 linked");
-            assertThat(staff.driver.findElement(badge).getText()).contains("0 joined");
+            assertThat(staff.text(badge)).contains("0 joined");
             staff.waitUntil(d -> d.findElements(By.cssSelector("tr[data-ticket-id='" + b + "']")).isEmpty());
             staff.screenshot("62-queue-incident-folded");
             staff.click(By.id("fold-linked"));
@@ -173,8 +173,8 @@ class IncidentsInTheBrowserTest {
                     // Whatever the page still does after its error, it must not show the spinner beside it.
                     staff.waitUntil(d -> d.findElements(By.cssSelector(".ticket .alert-error")).size() == 1);
                     assertThat(staff.driver.findElements(By.cssSelector("#app .spinner, #app .loading")))
-                            .as(language + ": a spinner beside \"" + staff.driver.findElement(
-                                    By.cssSelector(".ticket .alert-error")).getText() + "\"").isEmpty();
+                            .as(language + ": a spinner beside \"" + staff.text(
+                                    By.cssSelector(".ticket .alert-error")) + "\"").isEmpty();
                     assertThat(staff.driver.findElements(By.cssSelector(".ticket .crumbs a")))
                             .as(language + ": the way back").hasSize(1);
                     if (language.equals("it-IT")) {

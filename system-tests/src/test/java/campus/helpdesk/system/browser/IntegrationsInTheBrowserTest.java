@@ -45,7 +45,7 @@ class IntegrationsInTheBrowserTest {
             String secret = staff.waitFor(secretField).getAttribute("value");
             assertThat(secret).startsWith("hds_");
             assertThat(staff.script("return document.activeElement.classList.contains('token-value')")).isEqualTo(true);
-            assertThat(staff.driver.findElement(By.cssSelector("#integration-issued pre")).getText())
+            assertThat(staff.text(By.cssSelector("#integration-issued pre")))
                     .contains(secret, gateway.resolve("/api/intake/" + name).toString());
             staff.waitForText(By.cssSelector("tr[data-integration='" + name + "']"), "live");
             staff.screenshot("integrations-secret-shown-once");
@@ -112,7 +112,7 @@ class IntegrationsInTheBrowserTest {
             staff.driver.findElement(By.cssSelector("form button[type=submit]")).click();
             staff.waitFor(By.cssSelector("#token-issued .token-value"));
             assertThat(staff.driver.findElement(By.id(id)).getAttribute("aria-invalid")).isNull();
-            assertThat(staff.driver.findElement(By.id(id + "-error")).getText()).isEmpty();
+            assertThat(staff.text(By.id(id + "-error"))).isEmpty();
         }
     }
 

@@ -44,7 +44,7 @@ class MailSettingsInTheBrowserTest {
             enabled.click();
             staff.click(By.cssSelector("#mail-settings button[type=submit]"));
             staff.waitForText(By.cssSelector(".toast"), "Saved");
-            assertThat(staff.driver.findElement(By.id(email.getAttribute("id") + "-error")).getText()).isEmpty();
+            assertThat(staff.text(By.id(email.getAttribute("id") + "-error"))).isEmpty();
             staff.screenshot("mail-settings-saved");
 
             staff.driver.navigate().refresh();

@@ -107,7 +107,7 @@ class QueueInTheBrowserTest {
             student.open("#/tickets");
             student.click(By.cssSelector(".view[data-view=mine]"));
             student.waitUntil(d -> d.getCurrentUrl().contains("reporter=me"));
-            assertThat(student.driver.findElement(By.cssSelector(".view[aria-pressed=true]")).getText())
+            assertThat(student.text(By.cssSelector(".view[aria-pressed=true]")))
                     .isEqualTo("My tickets");
             awaitRows(student, id);
             assertThat(student.driver.findElements(By.cssSelector("tr[data-ticket-id='" + id + "'] .unread-marker")))

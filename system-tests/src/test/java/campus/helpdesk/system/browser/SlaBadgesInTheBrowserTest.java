@@ -110,7 +110,7 @@ class SlaBadgesInTheBrowserTest {
 
             staff.open("#/tickets/" + breached);
             staff.waitForText(By.id("due-first-response"), "Breached");
-            assertThat(staff.driver.findElement(By.id("ticket-sla")).getText()).containsIgnoringCase("Reply overdue");
+            assertThat(staff.text(By.id("ticket-sla"))).containsIgnoringCase("Reply overdue");
             staff.screenshot("26-ticket-sla-breached");
         }
     }

@@ -54,10 +54,10 @@ class SolvedInTheBrowserTest {
             staffApi.move(id, "CLOSED");
 
             reporter.waitForText(By.id("solved-line"), "Solved by " + staffName + " at ");
-            assertThat(reporter.driver.findElement(By.id("solved-answer")).getText())
+            assertThat(reporter.text(By.id("solved-answer")))
                     .contains("The valve was stuck " + word + ": fixed").doesNotContain("Third time");
             assertThat(reporter.driver.findElements(By.name("body"))).as("the message box is gone").isEmpty();
-            assertThat(reporter.driver.findElement(By.tagName("body")).getText())
+            assertThat(reporter.text(By.tagName("body")))
                     .doesNotContain("does not exist").doesNotContain("Third time");
             reporter.screenshot("40-reporter-sees-ticket-solved-live");
 
@@ -66,7 +66,7 @@ class SolvedInTheBrowserTest {
             other.waitFor(By.tagName("h1"));
             assertThat(other.driver.findElements(By.id("solved-notice"))).isEmpty();
             assertThat(other.driver.findElements(By.id("ticket-solved"))).isEmpty();
-            assertThat(other.driver.findElement(By.tagName("body")).getText()).doesNotContain("valve");
+            assertThat(other.text(By.tagName("body"))).doesNotContain("valve");
 
             // Opening one's own closed ticket by its address shows the same solved view, not "closed or removed".
             reporter.open("#/tickets");
@@ -90,7 +90,7 @@ class SolvedInTheBrowserTest {
             reporter.signIn(reporterName, "STUDENT");
             reporter.open("#/tickets");
             reporter.waitForText(By.id("solved-notice"), "1 of your tickets was solved");
-            assertThat(reporter.driver.findElement(By.id("solved-notice")).getText()).contains("Printer " + word);
+            assertThat(reporter.text(By.id("solved-notice"))).contains("Printer " + word);
             reporter.screenshot("41-list-says-ticket-solved");
             // Said once: the list acknowledged it, so the next visit does not say it again.
             reporter.waitUntil(d -> Boolean.TRUE.equals(reporter.script("return performance.getEntriesByType('resource')"

@@ -107,7 +107,7 @@ class StudentWordsInTheBrowserTest {
             assertThat(messages.size()).as("messages after a double click").isEqualTo(1);
 
             text.sendKeys("x");
-            assertThat(student.driver.findElement(By.id("message-confirmation")).getText())
+            assertThat(student.text(By.id("message-confirmation")))
                     .as("the confirmation goes once a new message is being written").isEmpty();
         }
     }
@@ -149,7 +149,7 @@ class StudentWordsInTheBrowserTest {
             student.signIn("Ada Reporter", "STUDENT");
             student.open("#/tickets/" + id);
             student.waitForText(By.cssSelector(".timeline"), "Category changed from");
-            String history = student.driver.findElement(By.cssSelector(".timeline")).getText();
+            String history = student.text(By.cssSelector(".timeline"));
             assertThat(history).contains("Priority changed from").doesNotContain("categorySource");
             assertThat(ProblemWords.enumNameIn(history)).as(history).isNull();
             assertThat(ProblemWords.fieldPathIn(history)).as(history).isNull();
@@ -157,7 +157,7 @@ class StudentWordsInTheBrowserTest {
     }
 
     private static String errorOf(Browser browser, WebElement control) {
-        return browser.driver.findElement(By.id(control.getAttribute("id") + "-error")).getText();
+        return browser.text(By.id(control.getAttribute("id") + "-error"));
     }
 
     private static long submitReport(Browser browser) {
