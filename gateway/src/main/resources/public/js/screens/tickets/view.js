@@ -52,12 +52,13 @@ export function results(state, on) {
       queue ? null : h('a', { class: 'btn btn-primary', href: '#/report' }, t('tickets.page.report')));
   }
   return [
-    h('table', { class: 'table tickets' },
+    // What a narrow window cannot show scrolls inside the list's own box, not the whole page sideways.
+    h('div', { class: 'table-scroll' }, h('table', { class: 'table tickets' },
       h('caption', { class: 'sr-only' }, t('tickets.list.caption')),
       h('thead', {}, h('tr', {}, columns(queue).map(([key, name]) =>
-        sortHeader(state.sort, key, t(`tickets.column.${name}`), on)))),
+        sortHeader(state.sort, key, name, t(`tickets.column.${name}`), on)))),
       h('tbody', {}, foldRows(list.items, queue && state.fold).map(({ ticket, linkedHere }) =>
-        row(ticket, queue, Date.now(), state.staff ? selectBox(ticket, state.selected, on) : null, linkedHere)))),
+        row(ticket, queue, Date.now(), state.staff ? selectBox(ticket, state.selected, on) : null, linkedHere))))),
     list.items.some(item => item.needsReview) ? reviewLegend() : null,
     pager(list, on),
   ];
@@ -67,11 +68,12 @@ function columns(queue) {
   return COLUMNS.filter(([, , queueOnly]) => queue || !queueOnly);
 }
 
-function sortHeader(sort, key, text, on) {
-  if (!key) return h('th', { scope: 'col' }, text);
+function sortHeader(sort, key, column, text, on) {
+  if (!key) return h('th', { scope: 'col', dataset: { column } }, text);
   const [field, dir] = sort.split(',');
   const active = field === key;
-  return h('th', { scope: 'col', 'aria-sort': active ? (dir === 'asc' ? 'ascending' : 'descending') : 'none' },
+  return h('th', { scope: 'col', dataset: { column },
+    'aria-sort': active ? (dir === 'asc' ? 'ascending' : 'descending') : 'none' },
     h('button', { type: 'button', class: 'sort', onclick: () => on.sort(key) },
       text, h('span', { 'aria-hidden': 'true', class: 'sort-mark' }, active ? (dir === 'asc' ? ' ▲' : ' ▼') : ' ↕')));
 }
