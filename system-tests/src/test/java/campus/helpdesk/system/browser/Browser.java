@@ -233,7 +233,9 @@ final class Browser implements AutoCloseable {
 
     /** Sends the report form on screen and waits for the new ticket's page: its number. */
     public long submitReport() {
-        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        // Once the page is still: the similar tickets offered above the button arrive a moment after the text, and a
+        // click aimed before they pushed it down landed beside it.
+        click(By.cssSelector("form button[type=submit]"));
         return waitUntil(d -> Optional.of(TICKET_URL.matcher(d.getCurrentUrl()))
                 .filter(Matcher::find).map(m -> Long.parseLong(m.group(1))).orElse(null));
     }
