@@ -54,6 +54,29 @@ class AcceptRangeFilterTest {
                 .isEqualTo("application/json, text/csv, text/event-stream, text/plain");
     }
 
+    @Test
+    void aRefusedRangeANamedTypeAndARepeatedRangeAreNotWidened() {
+        assertThat(AcceptRangeFilter.concrete("application/*;q=0")).isEqualTo("application/*;q=0");
+        assertThat(AcceptRangeFilter.concrete("application/*; Q=0.000, text/html"))
+                .isEqualTo("application/*; Q=0.000, text/html");
+        assertThat(AcceptRangeFilter.concrete("text/*, text/csv;q=0"))
+                .isEqualTo("text/event-stream, text/plain, text/csv;q=0");
+        assertThat(AcceptRangeFilter.concrete("application/*, application/*, application/json"))
+                .isEqualTo("application/json");
+    }
+
+    @Test
+    void aHeaderThatWideningWouldMakeTooLongStaysAsItCame() throws Exception {
+        String many = String.join(", ", java.util.Collections.nCopies(60, "text/*;level=1"));
+        assertThat(AcceptRangeFilter.concrete(many)).isEqualTo("text/csv;level=1, text/event-stream;level=1, "
+                + "text/plain;level=1");
+        String distinct = java.util.stream.IntStream.range(0, 60).mapToObj(i -> "text/*;v=" + i)
+                .collect(java.util.stream.Collectors.joining(", "));
+        assertThat(AcceptRangeFilter.concrete(distinct)).isEqualTo(distinct);
+        HttpResponse<String> answer = get("/negotiation/json", distinct + ", application/json");
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    }
+
     private HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(server.getURL() + path)).header("Accept", accept)
                 .GET().build();
