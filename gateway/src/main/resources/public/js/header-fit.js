@@ -17,6 +17,21 @@ function wraps(header) {
 }
 
 export function fitHeader(header) {
+  const wasCompact = header.classList.contains('compact');
+  fit(header);
+  const compact = header.classList.contains('compact');
+  if (compact === wasCompact) return;
+  // An open menu left behind would show unasked the next time the header folds; and a link or button that had the
+  // focus as it folded away hands it to the Menu button rather than to the page.
+  const button = header.querySelector('.menu-button');
+  const menu = header.querySelector('.menu');
+  const focusFolded = compact && menu.contains(document.activeElement);
+  button.setAttribute('aria-expanded', 'false');
+  menu.classList.remove('open');
+  if (focusFolded) button.focus();
+}
+
+function fit(header) {
   // Measured in one go, before the browser paints: the roomy layout first, then the tight one, then the folded one.
   header.classList.remove('tight', 'compact');
   if (PHONE.matches) {
@@ -29,14 +44,18 @@ export function fitHeader(header) {
   if (wraps(header) && !header.querySelector('.menu-button').hidden) header.classList.add('compact');
 }
 
-// Refitted when the header's size changes: a narrower window, or a longer live status that pushed an item to a
-// second row. The classes this sets change the height once more, which refits to the same result and stops there.
-// In the next frame, not inside the observer's callback: a size changed there is reported as a loop error.
+// Refitted when the header's size changes (a narrower window, a longer live status that pushed an item to a second
+// row) and when the live status's own size does ("Connecting…" became "Live": a folded header may fit unfolded now,
+// though its own size did not change). The classes this sets change the height once more, which refits to the same
+// result and stops there. In the next frame, not inside the observer's callback: a size changed there is reported as
+// a loop error.
 export function keepHeaderFitted(header) {
   let pending = false;
-  new ResizeObserver(() => {
+  const observer = new ResizeObserver(() => {
     if (pending) return;
     pending = true;
     requestAnimationFrame(() => { pending = false; fitHeader(header); });
-  }).observe(header);
+  });
+  observer.observe(header);
+  observer.observe(header.querySelector('.live-status'));
 }

@@ -1,7 +1,8 @@
-// The header's menu at phone width. One row holds the brand, the live status and a Menu button; the navigation and
-// the sign-out open below it. A disclosure (a button with aria-expanded), not an ARIA menu: its entries are plain
-// links and buttons, so Tab walks through them as everywhere else. At desktop width the stylesheet shows the
-// navigation in the header and hides the button, so the open state there changes nothing.
+// The header's menu when the header is folded (header-fit.js: always at phone width, and on a wider screen too narrow
+// for one row). One row holds the brand, the live status and a Menu button; the navigation and the sign-out open
+// below it. A disclosure (a button with aria-expanded), not an ARIA menu: its entries are plain links and buttons, so
+// Tab walks through them as everywhere else. Unfolded, the stylesheet shows the navigation in the header and hides
+// the button; header-fit.js closes the menu whenever the header folds or unfolds.
 
 export function setUpMenu(button, panel) {
   const isOpen = () => button.getAttribute('aria-expanded') === 'true';

@@ -101,31 +101,42 @@ final class ScreenAudit {
 
     /**
      * The texts a person reads or hears on the page: visible text nodes, aria-label, title, placeholder and alt of
-     * shown elements, and the document's title; whitespace collapsed. Left out: data (inside translate="no") and
+     * shown elements, and the document's title; whitespace collapsed. A header folded behind its Menu button is read
+     * as if opened, so that its links and session are checked too. Left out: data (inside translate="no") and
      * what is marked as another language than the page's (the language switch names each language in itself).
      */
     @SuppressWarnings("unchecked")
     static Set<String> texts(Browser browser) {
         List<String> texts = (List<String>) browser.script("""
-                const norm = s => s.replace(/\\s+/g, ' ').trim();
-                const foreign = el => { const l = el.closest('[lang]'); return l && l !== document.documentElement; };
-                const skipped = el => el.closest('[translate=no]') || foreign(el);
-                const shown = el => (el.closest('select') || el).checkVisibility({ visibilityProperty: true });
-                const out = new Set();
-                const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-                for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-                  const el = n.parentElement;
-                  if (!el || ['SCRIPT', 'STYLE', 'NOSCRIPT'].includes(el.tagName) || skipped(el) || !shown(el)) continue;
-                  if (norm(n.textContent)) out.add(norm(n.textContent));
+                const menu = document.getElementById('menu');
+                const folded = !!document.querySelector('.topbar.compact') && !menu.classList.contains('open');
+                if (folded) menu.classList.add('open');
+                try {
+                  return collect();
+                } finally {
+                  if (folded) menu.classList.remove('open');
                 }
-                for (const el of document.body.querySelectorAll('[aria-label], [title], [placeholder], [alt]')) {
-                  if (skipped(el) || !shown(el)) continue;
-                  for (const a of ['aria-label', 'title', 'placeholder', 'alt']) {
-                    if (norm(el.getAttribute(a) || '')) out.add(norm(el.getAttribute(a)));
+                function collect() {
+                  const norm = s => s.replace(/\\s+/g, ' ').trim();
+                  const foreign = el => { const l = el.closest('[lang]'); return l && l !== document.documentElement; };
+                  const skipped = el => el.closest('[translate=no]') || foreign(el);
+                  const shown = el => (el.closest('select') || el).checkVisibility({ visibilityProperty: true });
+                  const out = new Set();
+                  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+                  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+                    const el = n.parentElement;
+                    if (!el || ['SCRIPT', 'STYLE', 'NOSCRIPT'].includes(el.tagName) || skipped(el) || !shown(el)) continue;
+                    if (norm(n.textContent)) out.add(norm(n.textContent));
                   }
+                  for (const el of document.body.querySelectorAll('[aria-label], [title], [placeholder], [alt]')) {
+                    if (skipped(el) || !shown(el)) continue;
+                    for (const a of ['aria-label', 'title', 'placeholder', 'alt']) {
+                      if (norm(el.getAttribute(a) || '')) out.add(norm(el.getAttribute(a)));
+                    }
+                  }
+                  if (norm(document.title)) out.add(norm(document.title));
+                  return [...out];
                 }
-                if (norm(document.title)) out.add(norm(document.title));
-                return [...out];
                 """);
         return Set.copyOf(texts);
     }
