@@ -23,7 +23,7 @@ function healthBadge(health) {
 }
 
 export async function render(container) {
-  const list = h('div', {}, loading(t('about.asking')));
+  const list = h('div', { class: 'table-scroll' }, loading(t('about.asking')));
   container.append(h('section', { class: 'page' }, h('h1', {}, t('about.title')),
     h('p', { class: 'lead' }, t('about.lead')),
     h('section', { class: 'card' }, h('h2', {}, t('about.services')), list,

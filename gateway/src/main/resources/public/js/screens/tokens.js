@@ -58,7 +58,7 @@ function shownOnce(result) {
 function table(tokens, revoke) {
   const headings = ['name', 'role', 'owner', 'created', 'expires', 'lastUsed', 'state']
     .map(k => t(`admin.tokens.column.${k}`));
-  return h('table', { class: 'table compact' },
+  return h('div', { class: 'table-scroll' }, h('table', { class: 'table compact' },
     h('thead', {}, h('tr', {}, [...headings.map(text => h('th', { scope: 'col' }, text)),
       h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, t('admin.column.actions')))])),
     h('tbody', {}, tokens.map(token => h('tr', {},
@@ -69,7 +69,7 @@ function table(tokens, revoke) {
       h('td', {}, stateOf(token)),
       h('td', {}, token.active ? h('button', { type: 'button', class: 'btn btn-small btn-danger',
         'aria-label': t('admin.revokeNamed', { name: token.name }), onclick: () => revoke(token) },
-      t('admin.revoke')) : null)))));
+      t('admin.revoke')) : null))))));
 }
 
 function stateOf(token) {

@@ -76,7 +76,7 @@ function shownOnce(result) {
 
 function table(integrations, revoke) {
   const headings = ['name', 'createdBy', 'created', 'intake', 'state'].map(k => t(`admin.integrations.column.${k}`));
-  return h('table', { class: 'table compact', id: 'integrations-table' },
+  return h('div', { class: 'table-scroll' }, h('table', { class: 'table compact', id: 'integrations-table' },
     h('thead', {}, h('tr', {}, [...headings.map(text => h('th', { scope: 'col' }, text)),
       h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, t('admin.column.actions')))])),
     h('tbody', {}, integrations.map(i => h('tr', { dataset: { integration: i.name } },
@@ -87,5 +87,5 @@ function table(integrations, revoke) {
         : t('admin.state.revoked', { date: formatDate(i.revokedAt) })),
       h('td', {}, i.active ? h('button', { type: 'button', class: 'btn btn-small btn-danger',
         'aria-label': t('admin.revokeNamed', { name: i.name }), onclick: () => revoke(i) }, t('admin.revoke'))
-        : null)))));
+        : null))))));
 }
