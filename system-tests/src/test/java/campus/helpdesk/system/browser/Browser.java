@@ -233,8 +233,15 @@ final class Browser implements AutoCloseable {
 
     /** Sends the report form on screen and waits for the new ticket's page: its number. */
     public long submitReport() {
-        // Once the page is still: the similar tickets offered above the button arrive a moment after the text, and a
-        // click aimed before they pushed it down landed beside it.
+        // Once the similar tickets offered above the button have been asked for and drawn: they arrive after a pause
+        // in typing and push the button down, and a click aimed a moment before landed beside it. A text too short to
+        // compare asks nothing.
+        waitUntil(d -> Boolean.TRUE.equals(script("""
+                const text = [...document.querySelectorAll('form [name=title], form [name=description]')]
+                  .map(e => e.value).join(' ').trim();
+                return text.length < 12 || performance.getEntriesByType('resource')
+                  .some(e => e.name.includes('/api/tickets/similar?') && e.responseEnd > 0);
+                """)));
         click(By.cssSelector("form button[type=submit]"));
         return waitUntil(d -> Optional.of(TICKET_URL.matcher(d.getCurrentUrl()))
                 .filter(Matcher::find).map(m -> Long.parseLong(m.group(1))).orElse(null));
