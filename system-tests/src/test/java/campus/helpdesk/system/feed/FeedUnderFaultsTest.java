@@ -59,7 +59,8 @@ class FeedUnderFaultsTest {
 
     @Test
     void aHungTicketServiceMakesEveryAnswerStaleWithinSecondsAndFreshAgainAfter() throws Exception {
-        ProcessHandle ticketService = child("ticket-service");
+        // The shared suite's own: another suite may run beside it in this JVM (SlaBadgesInTheBrowserTest).
+        ProcessHandle ticketService = ProcessHandle.of(SharedSuite.get().pid(Service.TICKET_SERVICE)).orElseThrow();
         awaitFresh();
         long stopped = System.currentTimeMillis();
         signal("STOP", ticketService);
@@ -102,13 +103,6 @@ class FeedUnderFaultsTest {
                 Map.of("title", title, "description", "Filed while a transaction is held open"),
                 Map.of("Cookie", student));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
-    }
-
-    /** The suite's process of that module: a child of this JVM (the suite starts the services itself). */
-    private static ProcessHandle child(String module) {
-        return ProcessHandle.current().children()
-                .filter(p -> p.info().commandLine().orElse("").contains("/" + module + "-"))
-                .findFirst().orElseThrow(() -> new IllegalStateException("No " + module + " process"));
     }
 
     private static void signal(String signal, ProcessHandle process) throws Exception {
