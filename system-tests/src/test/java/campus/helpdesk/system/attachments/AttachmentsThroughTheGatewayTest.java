@@ -95,6 +95,27 @@ class AttachmentsThroughTheGatewayTest {
         assertThat(call(student, "/api/tickets/" + ticket + "/attachments").json()).isEmpty();
     }
 
+    /**
+     * A small PNG whose rows are 120 MB each (15 million pixels wide, two high): decoding it for a thumbnail once ended
+     * ticket-service, whose heap is 256 MB, so any student could stop the desk with one upload. Kept, no thumbnail,
+     * and the same ticket-service answers on.
+     */
+    @Test
+    void anImageOfHugeRowsIsKeptWithoutAThumbnailAndTicketServiceStaysUp() {
+        long ticket = newTicket();
+        long before = SharedSuite.get().pid(Service.TICKET_SERVICE);
+        byte[] png = TestPhotos.pngOfLongRows(15_000_000, 2);
+        assertThat(png.length).isLessThan(1_000_000);
+
+        GatewayClient.Answer uploaded = upload(ticket, Multipart.file("strip.png", "image/png", png));
+
+        assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
+        assertThat(uploaded.json().get("thumbnail").asBoolean()).isFalse();
+        assertThat(SharedSuite.get().pid(Service.TICKET_SERVICE)).as("the same ticket-service").isEqualTo(before);
+        assertThat(SharedSuite.get().isRunning(Service.TICKET_SERVICE)).isTrue();
+        assertThat(call(student, "/api/tickets/" + ticket + "/attachments").json()).hasSize(1);
+    }
+
     @Test
     void aProgramNamedJpgIsRefusedAsUnsupported() throws SQLException {
         long ticket = newTicket();

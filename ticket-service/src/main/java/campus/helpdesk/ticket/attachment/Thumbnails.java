@@ -5,7 +5,11 @@ import io.micronaut.core.annotation.Nullable;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
+import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.stream.ImageInputStream;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -15,6 +19,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Iterator;
+import java.util.concurrent.Semaphore;
 
 /**
  * A JPEG of at most {@link #SIZE} pixels a side for the ticket page, made once at upload. The reader subsamples
@@ -25,6 +30,22 @@ final class Thumbnails {
     static final int SIZE = 320;
     /** Past this a file is more likely a decompression bomb than a photo: no thumbnail, the file is still kept. */
     private static final long MAX_PIXELS = 100_000_000L;
+    /**
+     * JPEG's own limit, and past any panorama. PNG allows 2^31 a side, and its reader holds two rows whole, at up to
+     * 8 bytes a pixel: a 233 KB PNG 15 million pixels wide and two high (under {@link #MAX_PIXELS}) asked for two
+     * rows of 120 MB each and ended a service with a 256 MB heap.
+     */
+    private static final int MAX_SIDE = 65_535;
+    /**
+     * A progressive JPEG is decoded whole before it is subsampled: libjpeg keeps every coefficient outside the heap, 3
+     * to 6 bytes a pixel. Measured: a 588 KB file of 100 megapixels took 290 MB beside a 256 MB heap, past the
+     * container's 512 MB. Phones write baseline JPEGs, decoded a few rows at a time; 16 megapixels of progressive
+     * JPEG (a web export) cost at most about 100 MB.
+     */
+    private static final long MAX_PROGRESSIVE_PIXELS = 16_000_000L;
+    private static final String JPEG_METADATA = "javax_imageio_jpeg_image_1.0";
+    /** Two cores: a third decode at once would only wait for CPU while holding its memory. */
+    private static final Semaphore DECODING = new Semaphore(2, true);
 
     private Thumbnails() {
     }
@@ -40,19 +61,40 @@ final class Thumbnails {
                 reader.setInput(input, true, true);
                 int width = reader.getWidth(0);
                 int height = reader.getHeight(0);
-                if ((long) width * height > MAX_PIXELS) {
+                long pixels = (long) width * height;
+                if (width > MAX_SIDE || height > MAX_SIDE || pixels > MAX_PIXELS
+                        || (pixels > MAX_PROGRESSIVE_PIXELS && progressive(reader))) {
                     return null;
                 }
                 ImageReadParam param = reader.getDefaultReadParam();
                 int step = Math.max(1, Math.max(width, height) / SIZE);
                 param.setSourceSubsampling(step, step, 0, 0);
-                return jpeg(upright(scaled(reader.read(0, param)), orientation));
+                return jpeg(upright(scaled(decode(reader, param)), orientation));
             } finally {
                 reader.dispose();
             }
         } catch (javax.imageio.IIOException e) {
             return null; // a variant ImageIO does not decode (e.g. CMYK JPEG): the UI shows an icon instead
         }
+    }
+
+    private static BufferedImage decode(ImageReader reader, ImageReadParam param) throws IOException {
+        DECODING.acquireUninterruptibly();
+        try {
+            return reader.read(0, param);
+        } finally {
+            DECODING.release();
+        }
+    }
+
+    /** Whether a JPEG's frame is progressive (SOF2), read from its header. */
+    private static boolean progressive(ImageReader reader) throws IOException {
+        IIOMetadata metadata = reader.getImageMetadata(0);
+        if (metadata == null || !JPEG_METADATA.equals(metadata.getNativeMetadataFormatName())) {
+            return false;
+        }
+        NodeList frames = ((Element) metadata.getAsTree(JPEG_METADATA)).getElementsByTagName("sof");
+        return frames.getLength() > 0 && "2".equals(((Element) frames.item(0)).getAttribute("process"));
     }
 
     /** To RGB on white (a PNG's transparency has no JPEG equivalent), at most SIZE a side. */

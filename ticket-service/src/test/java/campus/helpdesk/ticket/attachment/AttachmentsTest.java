@@ -82,6 +82,36 @@ class AttachmentsTest extends ApiTest {
         }
     }
 
+    /** Wider or taller than JPEG allows: a PNG's reader would hold rows of that width whole. Kept, no thumbnail. */
+    @Test
+    void anImageWiderOrTallerThanAnyPhotoIsKeptWithoutAThumbnail() throws IOException {
+        Ticket ticket = create();
+        for (int[] size : new int[][] {{70_000, 1}, {1, 70_000}}) {
+            byte[] png = TestFiles.image("png", size[0], size[1]);
+            Attachment stored = upload(STUDENT, ticket.id(), "strip.png", "image/png", png);
+            assertThat(stored.type()).isEqualTo("image/png");
+            assertThat(stored.thumbnail()).as(size[0] + " x " + size[1]).isFalse();
+            assertThat(uploads.download(STUDENT, "/api/attachments/" + stored.id()).body()).isEqualTo(png);
+        }
+    }
+
+    /**
+     * A progressive JPEG is decoded whole, outside the heap: past 16 megapixels it is kept without a thumbnail, where
+     * a baseline one of the same size (a phone's) still gets one, and a small progressive one too.
+     */
+    @Test
+    void aProgressiveJpegPastSixteenMegapixelsIsKeptWithoutAThumbnail() throws IOException {
+        Ticket ticket = create();
+        Attachment large = upload(STUDENT, ticket.id(), "export.jpg", "image/jpeg",
+                TestFiles.progressiveJpeg(5_000, 4_000));
+        assertThat(large.thumbnail()).as("20 megapixels, progressive").isFalse();
+        Attachment small = upload(STUDENT, ticket.id(), "small.jpg", "image/jpeg",
+                TestFiles.progressiveJpeg(1_600, 1_200));
+        assertThat(small.thumbnail()).as("2 megapixels, progressive").isTrue();
+        Attachment phone = upload(STUDENT, ticket.id(), "phone.jpg", "image/jpeg", TestFiles.image("jpg", 5_000, 4_000));
+        assertThat(phone.thumbnail()).as("20 megapixels, baseline").isTrue();
+    }
+
     @Test
     void aDownloadCarriesTheDetectedTypeAndCannotBecomeAPage() throws IOException {
         Ticket ticket = create();
