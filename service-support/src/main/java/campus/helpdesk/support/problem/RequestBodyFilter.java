@@ -19,8 +19,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The two rules every request body follows, in every service, decided before security and routing:
+ * The rules every request body follows, in every service, decided before security and routing:
  * <ul>
+ *   <li>framed by Content-Length or chunked, nothing else (any other Transfer-Encoding is a 400);</li>
  *   <li>at most max-request-size (1 MB): a larger declared Content-Length is a 413 problem at once. The server
  *   enforces the limit only on bodies it reads; a route that takes no body would run anyway (a DELETE with 1 MB
  *   attached signed the caller out), and the gateway's proxy streams bodies on, so the service behind refused
@@ -61,6 +62,14 @@ public class RequestBodyFilter implements Ordered {
     /** A 413 or 415 to answer at once, or null to let the request go on. */
     @RequestFilter
     public @Nullable MutableHttpResponse<?> check(HttpRequest<?> request) {
+        List<String> codings = request.getHeaders().getAll(HttpHeaders.TRANSFER_ENCODING);
+        if (!codings.isEmpty() && !(codings.size() == 1 && codings.getFirst().strip().equalsIgnoreCase("chunked"))) {
+            // The server reads any other coding's body by its Content-Length, where a proxy in front may have read it
+            // otherwise: two readings of where a request ends are how requests are smuggled (RFC 9112, 6.1 and 6.3).
+            return BadInput.response(HttpStatus.BAD_REQUEST, HttpHeaders.TRANSFER_ENCODING,
+                    "Transfer-Encoding: only 'chunked' is understood, not '" + shorten(String.join(", ", codings))
+                            + "'").header(HttpHeaders.CONNECTION, "close");
+        }
         if (!hasBody(request)) {
             return null;
         }
