@@ -4,6 +4,7 @@ import campus.helpdesk.gateway.caller.Caller;
 import campus.helpdesk.gateway.caller.CallerRefused;
 import campus.helpdesk.gateway.caller.Callers;
 import campus.helpdesk.support.identity.ServiceTokens;
+import campus.helpdesk.support.problem.BadInput;
 import campus.helpdesk.support.problem.ProblemDocument;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
@@ -16,9 +17,11 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.client.ProxyHttpClient;
 import io.micronaut.http.client.exceptions.ReadTimeoutException;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
 import io.micronaut.http.filter.ServerFilterPhase;
+import io.micronaut.http.server.HttpServerConfiguration;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,14 +64,16 @@ public class ProxyFilter implements HttpServerFilter {
     private final ServiceTokens tokens;
     private final ProxyHttpClient client;
     private final WholeBody wholeBody;
+    private final long maxRequestSize;
 
     public ProxyFilter(RouteTable routes, Callers callers, ServiceTokens tokens, ProxyHttpClient client,
-                       WholeBody wholeBody) {
+                       WholeBody wholeBody, HttpServerConfiguration server) {
         this.routes = routes;
         this.callers = callers;
         this.tokens = tokens;
         this.client = client;
         this.wholeBody = wholeBody;
+        this.maxRequestSize = server.getMaxRequestSize();
     }
 
     @Override
@@ -130,6 +135,13 @@ public class ProxyFilter implements HttpServerFilter {
         // The detail is for the person in front of the screen; which service failed, and how long it was given when it
         // was too slow, are for the operator and for scripts, in members of their own.
         Flux<MutableHttpResponse<?>> answer = call.onErrorResume(e -> {
+            if (tooLarge(e)) {
+                // A body without Content-Length (chunked) is only found too large while it streams on: the client's
+                // fault, not the service's, and sending it again cannot help.
+                return Mono.just(BadInput.response(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "body",
+                        "body: the request body is larger than " + maxRequestSize + " bytes; at most "
+                                + maxRequestSize + " are accepted"));
+            }
             LOG.warn("{} {} -> {} failed: {}", request.getMethod(), request.getPath(), route.getName(), e.toString());
             if (timedOut(e)) {
                 return Mono.just(ProblemDocument.response(HttpStatus.GATEWAY_TIMEOUT,
@@ -150,6 +162,15 @@ public class ProxyFilter implements HttpServerFilter {
         return request.getHeaders().getAll(HttpHeaders.CONNECTION).stream()
                 .flatMap(value -> Arrays.stream(value.split(",")))
                 .anyMatch(token -> token.trim().equalsIgnoreCase("close"));
+    }
+
+    private static boolean tooLarge(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ContentLengthExceededException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean timedOut(Throwable e) {

@@ -12,6 +12,8 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -114,6 +116,30 @@ class AttachmentsThroughTheGatewayTest {
         assertThat(SharedSuite.get().pid(Service.TICKET_SERVICE)).as("the same ticket-service").isEqualTo(before);
         assertThat(SharedSuite.get().isRunning(Service.TICKET_SERVICE)).isTrue();
         assertThat(call(student, "/api/tickets/" + ticket + "/attachments").json()).hasSize(1);
+    }
+
+    /**
+     * Sent chunked, without a Content-Length, a form past the gateway's 11 MB is only found too large as it streams on
+     * to ticket-service: a 413 as with a Content-Length, not a 503 asking to send it again.
+     */
+    @Test
+    void aChunkedUploadPastTheLimitIsA413AndNothingIsStored() throws Exception {
+        long ticket = newTicket();
+        byte[] tooBig = new byte[12 * 1024 * 1024];
+        Arrays.fill(tooBig, (byte) 'a');
+        Multipart form = Multipart.file("notes.txt", "text/plain", tooBig);
+        HttpRequest chunked = HttpRequest.newBuilder(gateway.resolve("/api/tickets/" + ticket + "/attachments"))
+                .header("Cookie", student).header("Content-Type", form.contentType())
+                // No length given: the client sends the body chunked.
+                .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofByteArray(form.bytes())))
+                .build();
+
+        HttpResponse<String> refused = HttpClient.newHttpClient().send(chunked, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(413);
+        assertThat(header(refused, "Content-Type")).startsWith("application/problem+json");
+        assertThat(refused.body()).contains("\"field\":\"body\"");
+        assertThat(storedFor(ticket)).isZero();
     }
 
     @Test
