@@ -1,0 +1,33 @@
+package campus.helpdesk.system;
+
+import campus.helpdesk.launcher.Service;
+import campus.helpdesk.system.trust.GatewayClient;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The web UI's files as the gateway's jar serves them: each file, and no folder as an empty page. */
+class UiFilesTest {
+
+    private final URI gateway = SharedSuite.uri(Service.GATEWAY);
+
+    @Test
+    void filesAreServedAndTheirFoldersAre404Problems() {
+        for (String path : List.of("/", "/js/app.js", "/css/app.css", "/i18n/en/common.json")) {
+            assertThat(get(path).status()).as(path).isEqualTo(200);
+        }
+        for (String path : List.of("/js", "/js/", "/css/", "/i18n/", "/i18n/en/")) {
+            GatewayClient.Answer folder = get(path);
+            assertThat(folder.status()).as(path).isEqualTo(404);
+            assertThat(folder.contentType()).as(path).startsWith("application/problem+json");
+        }
+    }
+
+    private GatewayClient.Answer get(String path) {
+        return GatewayClient.send(gateway.resolve(path), "GET", null, Map.of());
+    }
+}
