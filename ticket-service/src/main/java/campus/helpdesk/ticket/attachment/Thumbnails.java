@@ -5,11 +5,7 @@ import io.micronaut.core.annotation.Nullable;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
-import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.stream.ImageInputStream;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
-
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -20,10 +16,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Iterator;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A JPEG of at most {@link #SIZE} pixels a side for the ticket page, made once at upload. The reader subsamples
- * while decoding, so a 48-megapixel photo never lies in memory whole; images ImageIO cannot read (WebP) get none.
+ * while decoding, so a 48-megapixel photo (one baseline scan, as phones write) never lies in memory whole; images
+ * ImageIO cannot read (WebP) get none.
  */
 final class Thumbnails {
 
@@ -37,15 +35,18 @@ final class Thumbnails {
      */
     private static final int MAX_SIDE = 65_535;
     /**
-     * A progressive JPEG is decoded whole before it is subsampled: libjpeg keeps every coefficient outside the heap, 3
-     * to 6 bytes a pixel. Measured: a 588 KB file of 100 megapixels took 290 MB beside a 256 MB heap, past the
-     * container's 512 MB. Phones write baseline JPEGs, decoded a few rows at a time; 16 megapixels of progressive
-     * JPEG (a web export) cost at most about 100 MB.
+     * A JPEG in more than one scan (progressive, or one scan per colour) is decoded whole before it is subsampled,
+     * outside the heap ({@link JpegScans}). Measured: a 588 KB progressive file of 100 megapixels took 290 MB beside a
+     * 256 MB heap, past the container's 512 MB. Phones write one-scan baseline JPEGs, decoded a few rows at a time; 16
+     * megapixels decoded whole (a web export) cost at most about 100 MB.
      */
-    private static final long MAX_PROGRESSIVE_PIXELS = 16_000_000L;
-    private static final String JPEG_METADATA = "javax_imageio_jpeg_image_1.0";
-    /** Two cores: a third decode at once would only wait for CPU while holding its memory. */
-    private static final Semaphore DECODING = new Semaphore(2, true);
+    private static final long MAX_WHOLE_PIXELS = 16_000_000L;
+    /**
+     * One whole decode at a time bounds that memory. The upload waits for it inside its transaction, holding a
+     * database connection, so not for long: past the wait the file is kept without a thumbnail.
+     */
+    private static final Semaphore WHOLE_DECODE = new Semaphore(1, true);
+    private static final long WHOLE_DECODE_WAIT_SECONDS = 5;
 
     private Thumbnails() {
     }
@@ -58,18 +59,20 @@ final class Thumbnails {
             }
             ImageReader reader = readers.next();
             try {
+                boolean whole = reader.getFormatName().equalsIgnoreCase("jpeg") && JpegScans.decodedWhole(input);
                 reader.setInput(input, true, true);
                 int width = reader.getWidth(0);
                 int height = reader.getHeight(0);
                 long pixels = (long) width * height;
                 if (width > MAX_SIDE || height > MAX_SIDE || pixels > MAX_PIXELS
-                        || (pixels > MAX_PROGRESSIVE_PIXELS && progressive(reader))) {
+                        || (whole && pixels > MAX_WHOLE_PIXELS)) {
                     return null;
                 }
                 ImageReadParam param = reader.getDefaultReadParam();
                 int step = Math.max(1, Math.max(width, height) / SIZE);
                 param.setSourceSubsampling(step, step, 0, 0);
-                return jpeg(upright(scaled(decode(reader, param)), orientation));
+                BufferedImage decoded = whole ? decodedAlone(reader, param) : reader.read(0, param);
+                return decoded == null ? null : jpeg(upright(scaled(decoded), orientation));
             } finally {
                 reader.dispose();
             }
@@ -78,23 +81,21 @@ final class Thumbnails {
         }
     }
 
-    private static BufferedImage decode(ImageReader reader, ImageReadParam param) throws IOException {
-        DECODING.acquireUninterruptibly();
+    /** Decoded while no other whole decode runs, or null when one takes longer than an upload should wait. */
+    private static @Nullable BufferedImage decodedAlone(ImageReader reader, ImageReadParam param) throws IOException {
+        try {
+            if (!WHOLE_DECODE.tryAcquire(WHOLE_DECODE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                return null;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
         try {
             return reader.read(0, param);
         } finally {
-            DECODING.release();
+            WHOLE_DECODE.release();
         }
-    }
-
-    /** Whether a JPEG's frame is progressive (SOF2), read from its header. */
-    private static boolean progressive(ImageReader reader) throws IOException {
-        IIOMetadata metadata = reader.getImageMetadata(0);
-        if (metadata == null || !JPEG_METADATA.equals(metadata.getNativeMetadataFormatName())) {
-            return false;
-        }
-        NodeList frames = ((Element) metadata.getAsTree(JPEG_METADATA)).getElementsByTagName("sof");
-        return frames.getLength() > 0 && "2".equals(((Element) frames.item(0)).getAttribute("process"));
     }
 
     /** To RGB on white (a PNG's transparency has no JPEG equivalent), at most SIZE a side. */

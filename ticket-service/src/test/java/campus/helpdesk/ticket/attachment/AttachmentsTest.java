@@ -96,15 +96,19 @@ class AttachmentsTest extends ApiTest {
     }
 
     /**
-     * A progressive JPEG is decoded whole, outside the heap: past 16 megapixels it is kept without a thumbnail, where
-     * a baseline one of the same size (a phone's) still gets one, and a small progressive one too.
+     * A JPEG in more than one scan is decoded whole, outside the heap: past 16 megapixels it is kept without a
+     * thumbnail, where a one-scan baseline one of the same size (a phone's) still gets one, and a small progressive
+     * one too.
      */
     @Test
-    void aProgressiveJpegPastSixteenMegapixelsIsKeptWithoutAThumbnail() throws IOException {
+    void aJpegDecodedWholePastSixteenMegapixelsIsKeptWithoutAThumbnail() throws IOException {
         Ticket ticket = create();
         Attachment large = upload(STUDENT, ticket.id(), "export.jpg", "image/jpeg",
                 TestFiles.progressiveJpeg(5_000, 4_000));
         assertThat(large.thumbnail()).as("20 megapixels, progressive").isFalse();
+        Attachment scans = upload(STUDENT, ticket.id(), "scans.jpg", "image/jpeg",
+                TestFiles.jpegInOneScanPerColour(5_000, 4_000));
+        assertThat(scans.thumbnail()).as("20 megapixels, baseline in three scans").isFalse();
         Attachment small = upload(STUDENT, ticket.id(), "small.jpg", "image/jpeg",
                 TestFiles.progressiveJpeg(1_600, 1_200));
         assertThat(small.thumbnail()).as("2 megapixels, progressive").isTrue();

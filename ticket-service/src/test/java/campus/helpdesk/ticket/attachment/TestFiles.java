@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -51,6 +52,39 @@ public final class TestFiles {
         } finally {
             writer.dispose();
         }
+        return out.toByteArray();
+    }
+
+    /**
+     * A sequential (baseline, SOF0) JPEG of flat grey in three scans, one per colour, as {@code jpegtran -scans} can
+     * write it: not progressive, yet decoded whole like a progressive one. Written by hand (ImageIO's writer makes
+     * any JPEG of more than one scan progressive): one Huffman code of one bit, "0", is both a DC difference of 0 and
+     * the end of a block, so each 8 x 8 block of a scan is two zero bits.
+     */
+    static byte[] jpegInOneScanPerColour(int width, int height) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xD8});
+        byte[] quantisation = new byte[65];
+        Arrays.fill(quantisation, 1, 65, (byte) 1);
+        segment(out, 0xDB, quantisation);
+        segment(out, 0xC0, ByteBuffer.allocate(15).put((byte) 8).putShort((short) height).putShort((short) width)
+                .put((byte) 3).put(new byte[] {1, 0x11, 0, 2, 0x11, 0, 3, 0x11, 0}).array());
+        for (int tableClass : new int[] {0x00, 0x10}) { // DC table 0, AC table 0: one code of length 1, symbol 0
+            byte[] table = new byte[18];
+            table[0] = (byte) tableClass;
+            table[1] = 1;
+            segment(out, 0xC4, table);
+        }
+        long blocks = (long) ((width + 7) / 8) * ((height + 7) / 8);
+        for (int component = 1; component <= 3; component++) {
+            segment(out, 0xDA, new byte[] {1, (byte) component, 0x00, 0, 63, 0});
+            long bits = 2 * blocks;
+            out.writeBytes(new byte[(int) (bits / 8)]);
+            if (bits % 8 != 0) {
+                out.write(0xFF >>> (int) (bits % 8)); // the last byte padded with one bits
+            }
+        }
+        out.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xD9});
         return out.toByteArray();
     }
 
