@@ -17,10 +17,12 @@ class UiFilesTest {
 
     @Test
     void filesAreServedAndTheirFoldersAre404Problems() {
-        for (String path : List.of("/", "/js/app.js", "/css/app.css", "/i18n/en/common.json")) {
+        for (String path : List.of("/", "/js/app.js", "/css/app.css", "/i18n/en/common.json",
+                "/webjars/chart.js/4.5.1/dist/chart.umd.min.js")) {
             assertThat(get(path).status()).as(path).isEqualTo(200);
         }
-        for (String path : List.of("/js", "/js/", "/css/", "/i18n/", "/i18n/en/")) {
+        for (String path : List.of("/js", "/js/", "/css/", "/i18n/", "/i18n/en/", "/webjars/chart.js/4.5.1/dist/",
+                "/webjars/chart.js")) {
             GatewayClient.Answer folder = get(path);
             assertThat(folder.status()).as(path).isEqualTo(404);
             assertThat(folder.contentType()).as(path).startsWith("application/problem+json");

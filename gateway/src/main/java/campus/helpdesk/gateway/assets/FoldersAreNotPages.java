@@ -16,15 +16,19 @@ import java.net.JarURLConnection;
 import java.net.URL;
 
 /**
- * A folder of the web UI's files ({@code /js}, {@code /css/}, {@code /i18n/}) is not a page. The static resources
- * (classpath {@code public}, mapped to {@code /**}) served a folder inside the gateway's jar as an empty 200
- * text/plain, which tells a person, a link checker or a scanner that something is there; it is a 404 problem, as
- * any path that names no file. (From a folder on disk, as in a test of this module, they already answer 404.)
+ * A folder of the web UI's files ({@code /js}, {@code /css/}, {@code /i18n/}, a WebJar's {@code /webjars/x/1.0/})
+ * is not a page. The static resources (classpath {@code public} mapped to {@code /**}, the WebJars to
+ * {@code /webjars/**}) served a folder inside the gateway's jar as an empty 200 text/plain, which tells a person, a
+ * link checker or a scanner that something is there; it is a 404 problem, as any path that names no file. (From a
+ * folder on disk, as in a test of this module, they already answer 404.)
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class FoldersAreNotPages implements Ordered {
 
-    private static final String ROOT = "public";
+    /** The static resources' mappings in application.yml, as classpath folders. */
+    private static final String WEBJARS = "/webjars/";
+    private static final String WEBJARS_ROOT = "META-INF/resources/webjars/";
+    private static final String UI_ROOT = "public";
 
     @Override
     public int getOrder() {
@@ -42,12 +46,11 @@ public class FoldersAreNotPages implements Ordered {
     }
 
     private static boolean isFolder(String path) {
-        String name = ROOT + (path.endsWith("/") ? path.substring(0, path.length() - 1) : path);
+        String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        String name = trimmed.startsWith(WEBJARS) ? WEBJARS_ROOT + trimmed.substring(WEBJARS.length())
+                : UI_ROOT + trimmed;
         URL resource = FoldersAreNotPages.class.getClassLoader().getResource(name);
-        if (resource == null) {
-            return false;
-        }
-        if (!resource.getProtocol().equals("jar")) {
+        if (resource == null || !resource.getProtocol().equals("jar")) {
             return false;
         }
         try {

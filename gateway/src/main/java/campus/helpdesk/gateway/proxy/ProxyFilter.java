@@ -140,7 +140,7 @@ public class ProxyFilter implements HttpServerFilter {
                 // fault, not the service's, and sending it again cannot help.
                 return Mono.just(BadInput.response(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "body",
                         "body: the request body is larger than " + maxRequestSize + " bytes; at most "
-                                + maxRequestSize + " are accepted"));
+                                + maxRequestSize + " are accepted").header(HttpHeaders.CONNECTION, "close"));
             }
             LOG.warn("{} {} -> {} failed: {}", request.getMethod(), request.getPath(), route.getName(), e.toString());
             if (timedOut(e)) {
