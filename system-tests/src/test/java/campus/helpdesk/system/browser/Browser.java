@@ -231,6 +231,15 @@ final class Browser implements AutoCloseable {
 
     private static final Pattern TICKET_URL = Pattern.compile("#/tickets/(\\d+)$");
 
+    /** Whether the report form's question for similar tickets has been answered (JavaScript, an expression). */
+    private static final String SIMILAR_ANSWERED = "performance.getEntriesByType('resource')"
+            + ".some(e => e.name.includes('/api/tickets/similar?') && e.responseEnd > 0)";
+
+    /** Waits until the report form on screen has been offered the similar tickets of what was typed. */
+    public void awaitSimilarTickets() {
+        waitUntil(d -> Boolean.TRUE.equals(script("return " + SIMILAR_ANSWERED)));
+    }
+
     /** Sends the report form on screen and waits for the new ticket's page: its number. */
     public long submitReport() {
         // Once the similar tickets offered above the button have been asked for and drawn: they arrive after a pause
@@ -239,9 +248,7 @@ final class Browser implements AutoCloseable {
         waitUntil(d -> Boolean.TRUE.equals(script("""
                 const text = [...document.querySelectorAll('form [name=title], form [name=description]')]
                   .map(e => e.value).join(' ').trim();
-                return text.length < 12 || performance.getEntriesByType('resource')
-                  .some(e => e.name.includes('/api/tickets/similar?') && e.responseEnd > 0);
-                """)));
+                return text.length < 12 || (""" + SIMILAR_ANSWERED + ")")));
         click(By.cssSelector("form button[type=submit]"));
         return waitUntil(d -> Optional.of(TICKET_URL.matcher(d.getCurrentUrl()))
                 .filter(Matcher::find).map(m -> Long.parseLong(m.group(1))).orElse(null));

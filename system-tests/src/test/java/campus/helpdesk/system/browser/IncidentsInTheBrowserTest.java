@@ -61,8 +61,7 @@ class IncidentsInTheBrowserTest {
             student.waitFor(By.name("title")).sendKeys("eduroam is down in the library");
             student.driver.findElement(By.name("description"))
                     .sendKeys("I cannot connect to eduroam in reading room " + word + ", nothing loads.");
-            student.waitUntil(d -> Boolean.TRUE.equals(student.script("return performance.getEntriesByType('resource')"
-                    + ".some(e => e.name.includes('/api/tickets/similar?') && e.responseEnd > 0)")));
+            student.awaitSimilarTickets();
             By offer = By.cssSelector("#similar-tickets li[data-ticket-id='" + outage + "']");
             student.waitFor(offer);
             assertThat(student.text(offer))

@@ -62,6 +62,9 @@ class SlaBadgesInTheBrowserTest {
     static void startSuiteWithTinyTargets() {
         String running = System.getProperty("helpdesk.gatewayUrl");
         assumeTrue(running == null || running.isBlank(), "needs a suite with tiny SLA targets, started by this test");
+        // After the shared suite is up, which the other classes start meanwhile: ten JVMs starting at once on two
+        // cores would each take twice as long.
+        SharedSuite.get();
         TestPostgres postgres = TestPostgres.get();
         String url = postgres.createDatabase("sla_badges");
         suite = Suite.start(new SuiteOptions(SharedSuite.projectRoot(), url, postgres.user(), postgres.password(), PORT_OFFSET,

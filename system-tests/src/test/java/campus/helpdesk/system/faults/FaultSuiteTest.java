@@ -79,6 +79,8 @@ class FaultSuiteTest {
             SupervisedDesk.kill9(pid);
             backMs.add(SupervisedDesk.await(BOUND, () -> desk.suite.pid(Service.TICKET_SERVICE) != pid
                     && desk.healthy(Service.TICKET_SERVICE)));
+            // The clients must still be sending as it comes back, or the run says nothing about a recovery under load.
+            assertThat(running).as("traffic still running after kill %d's recovery", kill + 1).isNotDone();
         }
         running.get();
 
@@ -176,6 +178,7 @@ class FaultSuiteTest {
                     null, Map.of("Cookie", student));
             return answer.status() == 200;
         });
+        assertThat(running).as("traffic still running after PostgreSQL's recovery").isNotDone();
         running.get();
 
         Map<String, Long> perKey = ticketsByKey("pgkill-client-%");
