@@ -2,6 +2,7 @@ package campus.helpdesk.gateway.assets;
 
 import campus.helpdesk.support.problem.ProblemDocument;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.io.ResourceLoader;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
@@ -10,25 +11,29 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
+import io.micronaut.web.router.resource.StaticResourceConfiguration;
 
 import java.io.IOException;
 import java.net.JarURLConnection;
 import java.net.URL;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * A folder of the web UI's files ({@code /js}, {@code /css/}, {@code /i18n/}, a WebJar's {@code /webjars/x/1.0/})
- * is not a page. The static resources (classpath {@code public} mapped to {@code /**}, the WebJars to
- * {@code /webjars/**}) served a folder inside the gateway's jar as an empty 200 text/plain, which tells a person, a
+ * is not a page. The static resources (application.yml's {@code micronaut.router.static-resources}, read here from
+ * their configuration) served a folder inside the gateway's jar as an empty 200 text/plain, which tells a person, a
  * link checker or a scanner that something is there; it is a 404 problem, as any path that names no file. (From a
  * folder on disk, as in a test of this module, they already answer 404.)
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class FoldersAreNotPages implements Ordered {
 
-    /** The static resources' mappings in application.yml, as classpath folders. */
-    private static final String WEBJARS = "/webjars/";
-    private static final String WEBJARS_ROOT = "META-INF/resources/webjars/";
-    private static final String UI_ROOT = "public";
+    private final List<StaticResourceConfiguration> mappings;
+
+    public FoldersAreNotPages(List<StaticResourceConfiguration> mappings) {
+        this.mappings = mappings.stream().filter(StaticResourceConfiguration::isEnabled).toList();
+    }
 
     @Override
     public int getOrder() {
@@ -45,12 +50,29 @@ public class FoldersAreNotPages implements Ordered {
         return ProblemDocument.response(HttpStatus.NOT_FOUND, "Page Not Found");
     }
 
-    private static boolean isFolder(String path) {
+    /** Whether a mapping the path falls under resolves it to a folder in a jar, and none to a file. */
+    private boolean isFolder(String path) {
         String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-        String name = trimmed.startsWith(WEBJARS) ? WEBJARS_ROOT + trimmed.substring(WEBJARS.length())
-                : UI_ROOT + trimmed;
-        URL resource = FoldersAreNotPages.class.getClassLoader().getResource(name);
-        if (resource == null || !resource.getProtocol().equals("jar")) {
+        boolean folder = false;
+        for (StaticResourceConfiguration mapping : mappings) {
+            String prefix = mapping.getMapping().replaceFirst("\\*\\*$", "");
+            if (!trimmed.startsWith(prefix)) {
+                continue;
+            }
+            for (ResourceLoader loader : mapping.getResourceLoaders()) {
+                Optional<Boolean> directory = loader.getResource(trimmed.substring(prefix.length()))
+                        .map(FoldersAreNotPages::isJarDirectory);
+                if (directory.isPresent() && !directory.get()) {
+                    return false;
+                }
+                folder |= directory.orElse(false);
+            }
+        }
+        return folder;
+    }
+
+    private static boolean isJarDirectory(URL resource) {
+        if (!resource.getProtocol().equals("jar")) {
             return false;
         }
         try {
