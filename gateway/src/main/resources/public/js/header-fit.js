@@ -2,8 +2,8 @@
 // buttons and the language: at 1280 px that was wider than the window in every language, so the language switch (or
 // the whole session) dropped to a second row. When the row does not fit, the header turns "tight": the brand keeps
 // its mark (the name stays the link's name for screen readers) and the gaps close up. When even that does not fit (a
-// tablet; a small laptop in French), it turns "compact" as well: the links and the session fold behind the Menu
-// button, as on a phone. Which texts fit depends on the language and the name, so the header is measured, not sized
+// tablet; a small laptop in French), it turns "compact" instead: the links and the session fold behind the Menu
+// button, as on a phone, and the brand shows its name again unless the folded row is too narrow for it. Which texts fit depends on the language and the name, so the header is measured, not sized
 // by a breakpoint per language. At phone width (up to 600 px) it is always compact (phone.css).
 
 const ROW_TOLERANCE = 20; // px: items of one row differ by a few pixels in their tops, a second row by its height
@@ -41,7 +41,11 @@ function fit(header) {
   if (!wraps(header)) return;
   header.classList.add('tight');
   // Signed out there is nothing to fold (and no Menu button).
-  if (wraps(header) && !header.querySelector('.menu-button').hidden) header.classList.add('compact');
+  if (!wraps(header) || header.querySelector('.menu-button').hidden) return;
+  header.classList.add('compact');
+  // Folded, the row is short again: on a tablet the brand has room for its name, and takes it back where it fits.
+  header.classList.remove('tight');
+  if (wraps(header)) header.classList.add('tight');
 }
 
 // Refitted when the header's size changes (a narrower window, a longer live status that pushed an item to a second

@@ -99,8 +99,8 @@ final class WaveScript {
                     incident.apply(TicketLifecycle.move(incident.ticket, TicketStatus.CLOSED, staff(close.staff()),
                             close.at()));
                     for (Report linked : linkedOpen(reports, incidentId)) {
-                        linked.apply(Incidents.closeWith(linked.ticket, incidentId, staff(close.staff()),
-                                close.at()));
+                        Incidents.closeWith(linked.ticket, incidentId, staff(close.staff()), close.at())
+                                .forEach(linked::apply);
                     }
                 }
             }

@@ -10,7 +10,10 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The web UI's files as the gateway's jar serves them: each file, and no folder as an empty page. */
+/**
+ * The web UI's files as the gateway's jar serves them: each file, no folder as an empty page, no file under a name
+ * with a control character in it.
+ */
 class UiFilesTest {
 
     private final URI gateway = SharedSuite.uri(Service.GATEWAY);
@@ -26,6 +29,16 @@ class UiFilesTest {
             GatewayClient.Answer folder = get(path);
             assertThat(folder.status()).as(path).isEqualTo(404);
             assertThat(folder.contentType()).as(path).startsWith("application/problem+json");
+        }
+    }
+
+    @Test
+    void aFileNameWithAControlCharacterIsA400NotTheFile() {
+        // The static resolver dropped the NUL and served the file, past a proxy's rule written for the real name.
+        for (String path : List.of("/js/app.js%00", "/css%00/app.css", "/index.html%0a", "/css/app.css%01", "/%00")) {
+            GatewayClient.Answer refused = get(path);
+            assertThat(refused.status()).as(path).isEqualTo(400);
+            assertThat(refused.contentType()).as(path).startsWith("application/problem+json");
         }
     }
 

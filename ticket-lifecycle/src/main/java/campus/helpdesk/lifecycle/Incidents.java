@@ -73,29 +73,37 @@ public final class Incidents {
      * and the history says it came from the incident.
      */
     public static Change answer(Ticket linked, long messageId, long incidentId, Actor author, Instant at) {
-        Change message = TicketLifecycle.message(linked, messageId, author, false, at);
-        List<FieldChange> changes = new ArrayList<>(message.event().changes());
-        changes.add(new FieldChange(FROM_INCIDENT, null, String.valueOf(incidentId)));
-        TicketEvent event = message.event();
-        return new Change(message.ticket(), new TicketEvent(event.type(), event.actor(), event.at(), event.internal(),
-                changes, event.facts()));
+        return fromIncident(TicketLifecycle.message(linked, messageId, author, false, at), incidentId);
     }
 
     /**
-     * A linked ticket closed with its incident. Unlike a move of its own it may go from OPEN straight to CLOSED:
-     * the outage was solved for everyone, whether or not somebody had taken this report. The assignee stays (an OPEN
-     * one has none); resolution time is its own, from its opening to this close.
+     * A linked ticket closed with its incident, in the steps a ticket of its own takes: an OPEN one is taken first, by
+     * whoever closes the incident, then closed; an ACTIVE one keeps its assignee and is closed. So every CLOSED ticket
+     * names the staff member who took it, its history moves only OPEN → ACTIVE → CLOSED (each step naming the
+     * incident), and the closer's workload counts it. Resolution time is its own, from its opening to this close.
      */
-    public static Change closeWith(Ticket linked, long incidentId, Actor who, Instant at) {
+    public static List<Change> closeWith(Ticket linked, long incidentId, Actor who, Instant at) {
         if (!isOpen(linked)) {
             throw new IllegalArgumentException("Ticket " + linked.id() + " is closed already");
         }
-        Ticket after = withIncident(linked, TicketStatus.CLOSED, at, linked.incidentId(), at);
-        List<FieldChange> changes = List.of(
-                new FieldChange("status", linked.status().name(), TicketStatus.CLOSED.name()),
-                new FieldChange("closedAt", null, at.toString()),
-                new FieldChange(FROM_INCIDENT, null, String.valueOf(incidentId)));
-        return new Change(after, new TicketEvent(EventType.STATUS_CHANGED, who, at, false, changes, after));
+        List<Change> steps = new ArrayList<>(2);
+        Ticket current = linked;
+        if (current.status() == TicketStatus.OPEN) {
+            Change taken = fromIncident(TicketLifecycle.move(current, TicketStatus.ACTIVE, who, at), incidentId);
+            steps.add(taken);
+            current = taken.ticket();
+        }
+        steps.add(fromIncident(TicketLifecycle.move(current, TicketStatus.CLOSED, who, at), incidentId));
+        return steps;
+    }
+
+    /** {@code change} with its history saying the incident brought it. */
+    private static Change fromIncident(Change change, long incidentId) {
+        TicketEvent event = change.event();
+        List<FieldChange> changes = new ArrayList<>(event.changes());
+        changes.add(new FieldChange(FROM_INCIDENT, null, String.valueOf(incidentId)));
+        return new Change(change.ticket(), new TicketEvent(event.type(), event.actor(), event.at(), event.internal(),
+                changes, event.facts()));
     }
 
     private static Ticket withIncident(Ticket t, TicketStatus status, Instant closedAt, Long incidentId, Instant at) {

@@ -13,6 +13,7 @@ import campus.helpdesk.sla.ServiceLevels;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,6 +25,7 @@ class IncidentsTest {
     private static final Actor ADA = new Actor("Ada", Role.STUDENT);
     private static final Actor BRUNO = new Actor("Bruno", Role.STUDENT);
     private static final Actor CARLA = new Actor("Carla", Role.STAFF);
+    private static final Actor DIEGO = new Actor("Diego", Role.STAFF);
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
     private static final Instant T1 = T0.plusSeconds(600);
 
@@ -81,16 +83,31 @@ class IncidentsTest {
     }
 
     @Test
-    void closingWithTheIncidentClosesAnOpenTicketStraightAwayAndRecordsTheIncident() {
+    void closingWithTheIncidentTakesAnOpenTicketForTheCloserThenClosesIt() {
         Ticket linked = Incidents.link(opened(7), 3, CARLA, T0).ticket();
-        Change closed = Incidents.closeWith(linked, 3, CARLA, T1);
-        assertThat(closed.ticket().status()).isEqualTo(TicketStatus.CLOSED);
-        assertThat(closed.ticket().closedAt()).isEqualTo(T1);
-        assertThat(closed.ticket().assignee()).isNull();
-        assertThat(closed.event().type()).isEqualTo(EventType.STATUS_CHANGED);
-        assertThat(closed.event().changes()).containsExactly(new FieldChange("status", "OPEN", "CLOSED"),
+        List<Change> steps = Incidents.closeWith(linked, 3, CARLA, T1);
+        assertThat(steps).hasSize(2);
+        assertThat(steps.get(0).event().changes()).containsExactly(new FieldChange("status", "OPEN", "ACTIVE"),
+                new FieldChange("assignee", null, CARLA.name()), new FieldChange("incident", null, "3"));
+        assertThat(steps.get(1).event().changes()).containsExactly(new FieldChange("status", "ACTIVE", "CLOSED"),
                 new FieldChange("closedAt", null, T1.toString()), new FieldChange("incident", null, "3"));
-        assertThatThrownBy(() -> Incidents.closeWith(closed.ticket(), 3, CARLA, T1))
+        Ticket closed = steps.getLast().ticket();
+        assertThat(closed.status()).isEqualTo(TicketStatus.CLOSED);
+        assertThat(closed.closedAt()).isEqualTo(T1);
+        assertThat(closed.assignee()).as("every closed ticket names who took it").isEqualTo(CARLA.name());
+        assertThat(closed.version()).isEqualTo(linked.version() + 2);
+        assertThat(steps).allSatisfy(step -> assertThat(step.event().type()).isEqualTo(EventType.STATUS_CHANGED));
+        assertThatThrownBy(() -> Incidents.closeWith(closed, 3, CARLA, T1))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void closingWithTheIncidentLeavesAnActiveTicketWithWhoeverTookIt() {
+        Ticket linked = Incidents.link(opened(7), 3, CARLA, T0).ticket();
+        Ticket taken = TicketLifecycle.move(linked, TicketStatus.ACTIVE, DIEGO, T0).ticket();
+        List<Change> steps = Incidents.closeWith(taken, 3, CARLA, T1);
+        assertThat(steps).hasSize(1);
+        assertThat(steps.getFirst().ticket().assignee()).isEqualTo(DIEGO.name());
+        assertThat(steps.getFirst().ticket().status()).isEqualTo(TicketStatus.CLOSED);
     }
 }

@@ -74,23 +74,22 @@ public class ControlCharacterFilter implements Ordered {
                     + " is not allowed here; outside /api/ everything is read with GET or HEAD")
                     .header(HttpHeaders.ALLOW, "GET, HEAD");
         }
-        if (api) {
-            for (String segment : path.split("/")) {
-                // The path comes as sent, percent-encoded; the router decodes it (%D9%A3 is "٣", %00 a NUL) before
-                // binding, and a token's name went to the database with its NUL.
-                String value = segment.indexOf('%') < 0 ? segment : decoded(segment);
-                if (value == null) {
-                    return refuse("path", "the path is not valid percent-encoding");
-                }
-                if (!isUtf8(segment)) {
-                    return refuse("path", "is not valid UTF-8 (each byte of a character is percent-encoded)");
-                }
-                if (hasControl(value, false)) {
-                    return refuse("path", "the path must not contain control characters such as NUL (%00)");
-                }
-                if (Digits.foreign(value)) {
-                    return refuse("path", "a number is written with the digits 0-9, without a + sign");
-                }
+        for (String segment : path.split("/")) {
+            // The path comes as sent, percent-encoded; the router decodes it (%D9%A3 is "٣", %00 a NUL) before
+            // binding, and a token's name went to the database with its NUL. Outside /api/ too: the static files'
+            // resolver dropped the NUL and served /js/app.js for /js/app.js%00, past any proxy rule for the one path.
+            String value = segment.indexOf('%') < 0 ? segment : decoded(segment);
+            if (value == null) {
+                return refuse("path", "the path is not valid percent-encoding");
+            }
+            if (!isUtf8(segment)) {
+                return refuse("path", "is not valid UTF-8 (each byte of a character is percent-encoded)");
+            }
+            if (hasControl(value, false)) {
+                return refuse("path", "the path must not contain control characters such as NUL (%00)");
+            }
+            if (api && Digits.foreign(value)) {
+                return refuse("path", "a number is written with the digits 0-9, without a + sign");
             }
         }
         String rawQuery = request.getUri().getRawQuery();

@@ -144,6 +144,16 @@ class BadInputTest {
     }
 
     @Test
+    void outsideTheApiAPathWithAControlCharacterIsA400Too() throws Exception {
+        for (String path : List.of("/problem/echo%00", "/problem%00/echo", "/problem/echo%0a", "/problem/echo%01",
+                "/%00", "/problem/%FF")) {
+            HttpResponse<String> refused = HTTP.send(HttpRequest.newBuilder(URI.create(server.getURI() + path))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(problem(refused, 400)).as(path).containsEntry("field", "path");
+        }
+    }
+
+    @Test
     void outsideTheApiEverythingIsReadAndAWriteIs405() throws Exception {
         for (String method : List.of("DELETE", "POST", "PUT", "FOO")) {
             HttpResponse<String> refused = HTTP.send(HttpRequest.newBuilder(server.getURI().resolve("/problem/echo"))

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The desktop header of the fullest role, staff (four links, the live status, name, "My email", sign-out and the
  * language), on a 1280 px laptop: one row in English and German, the brand showing its mark only while its name
  * stays the link's name; on a wide screen the name shows again. Narrower (a tablet, or French at 1280 px) the links
- * and the session fold behind the Menu button instead of taking a second row.
+ * and the session fold behind the Menu button instead of taking a second row, and the brand has room for its name.
  */
 class HeaderInTheBrowserTest {
 
@@ -66,6 +66,8 @@ class HeaderInTheBrowserTest {
             staff.signIn(STAFF, "STAFF");
             staff.driver.manage().window().setSize(new Dimension(900, 800));
             staff.waitUntil(d -> Boolean.TRUE.equals(staff.script(FOLDED_ROW)));
+            assertThat(((Number) staff.script(BRAND_NAME_WIDTH)).doubleValue())
+                    .as("the brand's name, with room for it in the folded row").isGreaterThan(50);
             staff.screenshot("43-staff-header-900-folded");
 
             staff.click(By.id("menu-button"));

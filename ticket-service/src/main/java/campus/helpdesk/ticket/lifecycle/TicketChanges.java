@@ -10,6 +10,7 @@ import campus.helpdesk.lifecycle.Change;
 import campus.helpdesk.lifecycle.Incidents;
 import campus.helpdesk.lifecycle.TicketEdit;
 import campus.helpdesk.lifecycle.TicketLifecycle;
+import campus.helpdesk.lifecycle.TicketEvent;
 import campus.helpdesk.lifecycle.TicketText;
 import campus.helpdesk.sla.Deadlines;
 import campus.helpdesk.sla.ServiceLevels;
@@ -29,7 +30,9 @@ import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Changes to an existing ticket. Each is one transaction that first locks the ticket (see
@@ -142,7 +145,8 @@ public class TicketChanges {
 
     /**
      * Closing an incident closes its open linked tickets in the same transaction (locked by the caller): the outage
-     * is over for every reporter at once, each ticket's history saying which incident closed it, and each one's
+     * is over for every reporter at once, each ticket's history saying which incident closed it (an OPEN one is taken
+     * by the closer first, {@link Incidents#closeWith}), and each one's
      * closure shows the incident's answer, which was copied under it. Each reporter who left an address is mailed as
      * when their own ticket closes.
      */
@@ -152,12 +156,20 @@ public class TicketChanges {
         for (Ticket ticket : open) {
             notifications.queue(c, ticket, MailKind.CLOSED, null);
         }
-        events.appendAll(c, TicketSql.moveAll(c, open, t -> Incidents.closeWith(t, incidentId, who.actor(), at),
-                "status = ?::ticket_status, closed_at = ?", (ps, after) -> {
-                    ps.setString(1, after.status().name());
-                    Sql.setInstant(ps, 2, after.closedAt());
-                    return 3;
-                }));
+        List<Map.Entry<Ticket, Ticket>> changed = new ArrayList<>(open.size());
+        List<TicketEvent> recorded = new ArrayList<>(2 * open.size());
+        for (Ticket ticket : open) {
+            List<Change> steps = Incidents.closeWith(ticket, incidentId, who.actor(), at);
+            steps.forEach(step -> recorded.add(step.event()));
+            changed.add(Map.entry(ticket, steps.getLast().ticket()));
+        }
+        TicketSql.updateAll(c, "status = ?::ticket_status, assignee = ?, closed_at = ?", changed, (ps, after) -> {
+            ps.setString(1, after.status().name());
+            Sql.setNullableString(ps, 2, after.assignee());
+            Sql.setInstant(ps, 3, after.closedAt());
+            return 4;
+        });
+        events.appendAll(c, recorded);
     }
 
     /**

@@ -174,12 +174,20 @@ class IncidentLinksTest extends ApiTest {
             Ticket now = api.get(STAFF, "/api/tickets/" + t.id()).as(Ticket.class);
             assertThat(now.status()).isEqualTo(TicketStatus.CLOSED);
             assertThat(now.closedAt()).isEqualTo(closed.closedAt());
+            assertThat(now.assignee()).as("who took it").isEqualTo(STAFF.user());
             HistoryEntry last = lastEvent(t.id());
             assertThat(last.type()).isEqualTo(EventType.STATUS_CHANGED);
             assertThat(last.actor()).isEqualTo(STAFF.user());
-            assertThat(last.changes()).contains(new FieldChange("status", t.status().name(), "CLOSED"),
+            assertThat(last.changes()).contains(new FieldChange("status", "ACTIVE", "CLOSED"),
                     new FieldChange("incident", null, String.valueOf(incident.id())));
         }
+        // The OPEN one was taken by the closer first: its history moves OPEN -> ACTIVE -> CLOSED as any ticket's.
+        List<HistoryEntry> openHistory = history(open.id());
+        HistoryEntry taken = openHistory.get(openHistory.size() - 2);
+        assertThat(taken.type()).isEqualTo(EventType.STATUS_CHANGED);
+        assertThat(taken.changes()).contains(new FieldChange("status", "OPEN", "ACTIVE"),
+                new FieldChange("assignee", null, STAFF.user()),
+                new FieldChange("incident", null, String.valueOf(incident.id())));
         Closure closure = api.get(reporter, "/api/tickets/" + open.id() + "/closure").as(Closure.class);
         assertThat(closure.closedBy()).isEqualTo(STAFF.user());
         assertThat(closure.lastAnswer().body()).isEqualTo("The boiler is fixed");
@@ -196,19 +204,21 @@ class IncidentLinksTest extends ApiTest {
 
         List<ChangeEvent> childEvents = new ArrayList<>();
         String cursor = ChangePage.START;
-        for (int polls = 0; polls < 50 && childEvents.stream().noneMatch(e -> e.type() == EventType.STATUS_CHANGED);
-             polls++) {
+        for (int polls = 0;
+             polls < 50 && childEvents.stream().noneMatch(e -> e.ticket().status() == TicketStatus.CLOSED); polls++) {
             ChangePage page = api.get(FEED, "/api/changes?after=" + cursor + "&limit=1000&waitMs=200")
                     .as(ChangePage.class);
             page.events().stream().filter(e -> e.ticketId() == child.id()).forEach(childEvents::add);
             cursor = page.next();
         }
         assertThat(childEvents).extracting(ChangeEvent::type)
-                .containsExactly(EventType.CREATED, EventType.LINKED, EventType.STATUS_CHANGED);
+                .containsExactly(EventType.CREATED, EventType.LINKED, EventType.STATUS_CHANGED,
+                        EventType.STATUS_CHANGED);
         assertThat(childEvents.get(0).ticket().incidentId()).isNull();
         assertThat(childEvents.get(1).ticket().incidentId()).isEqualTo(incident.id());
         assertThat(childEvents.get(2).ticket().incidentId()).isEqualTo(incident.id());
-        assertThat(childEvents.get(2).ticket().status()).isEqualTo(TicketStatus.CLOSED);
+        assertThat(childEvents.get(2).ticket().status()).isEqualTo(TicketStatus.ACTIVE);
+        assertThat(childEvents.get(3).ticket().status()).isEqualTo(TicketStatus.CLOSED);
     }
 
     Api.Answer link(Api.As who, long incidentId, long... ids) {
