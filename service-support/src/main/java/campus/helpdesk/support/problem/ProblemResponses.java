@@ -55,6 +55,9 @@ public class ProblemResponses implements ErrorResponseProcessor<Map<String, Obje
     /** A value that is a whole number, only too large for its type ("For input string: \"99999999999999999999\""). */
     private static final Pattern WHOLE_NUMBER = Pattern.compile("For input string: \"[-+]?\\d{1,400}\"");
     private static final Pattern BUFFERED = Pattern.compile("exceeds the maximum allowed bufferable length \\[(\\d+)]");
+    /** Netty's limit on one part's headers in a form: a file's name of a few thousand characters meets it first. */
+    private static final Pattern FORM_PART_HEADERS = Pattern.compile(
+            "Length of buffered form field exceeds configured limit of \\[(\\d+)]");
 
     @Override
     public @NonNull MutableHttpResponse<Map<String, Object>> processResponse(@NonNull ErrorContext context,
@@ -86,7 +89,7 @@ public class ProblemResponses implements ErrorResponseProcessor<Map<String, Obje
         if (property.find()) {
             return Optional.of(property.group(1));
         }
-        if (message.startsWith("Invalid JSON")) {
+        if (message.startsWith("Invalid JSON") || FORM_PART_HEADERS.matcher(message).find()) {
             return Optional.of("body");
         }
         Optional<String> inBody = propertyAtErrorPosition(context, message);
@@ -180,6 +183,11 @@ public class ProblemResponses implements ErrorResponseProcessor<Map<String, Obje
         Matcher number = NUMBER_LENGTH.matcher(message);
         if (number.find()) {
             return "a number may have at most " + number.group(1) + " digits";
+        }
+        Matcher partHeaders = FORM_PART_HEADERS.matcher(message);
+        if (partHeaders.find()) {
+            return "a part of the form has headers of more than " + partHeaders.group(1) + " bytes, most likely a "
+                    + "file's name: send it shorter (a name is kept to 255 characters anyway)";
         }
         Matcher buffered = BUFFERED.matcher(message);
         if (buffered.find()) {

@@ -146,6 +146,24 @@ class AttachmentsThroughTheGatewayTest {
         }
     }
 
+    /**
+     * The gateway reads a form's part headers up to 1,024 bytes: a file's name of thousands of characters is refused
+     * there, said as such (the framework's answer named its own setting and no field).
+     */
+    @Test
+    void aFileNameOfThousandsOfCharactersIsA413ThatSaysSo() throws SQLException {
+        long ticket = newTicket();
+
+        GatewayClient.Answer refused = upload(ticket, Multipart.file("n".repeat(3_000) + ".txt", "text/plain",
+                "hello".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(413);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().get("field").asText()).isEqualTo("body");
+        assertThat(refused.json().get("detail").asText()).contains("file's name").doesNotContain("configured");
+        assertThat(storedFor(ticket)).isZero();
+    }
+
     @Test
     void aProgramNamedJpgIsRefusedAsUnsupported() throws SQLException {
         long ticket = newTicket();

@@ -8,12 +8,15 @@ final class FileNames {
 
     static final int MAX_LENGTH = 255;
 
+    /** The longest ending after the last dot that is kept as an extension when a name is cut (".numbers", ".xlsx"). */
+    static final int MAX_EXTENSION = 16;
+
     private FileNames() {
     }
 
     /**
      * The last path segment (browsers on Windows may send {@code C:\fakepath\photo.jpg}), without control
-     * characters or text direction controls, at most 255 characters; "attachment" when nothing is left. A direction
+     * characters or text direction controls, at most 255 characters with its extension; "attachment" when nothing is left. A direction
      * override has no place in a file name and every use there is a disguise: {@code invoice\u202Efdp.exe} shows as
      * "invoiceexe.pdf".
      */
@@ -23,11 +26,24 @@ final class FileNames {
         name = name.codePoints().filter(c -> !Character.isISOControl(c) && !isDirectionControl(c))
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().strip();
         if (name.length() > MAX_LENGTH) {
-            // Not between the two halves of a surrogate pair (an emoji), which would leave half a character.
-            name = name.substring(0, Character.isHighSurrogate(name.charAt(MAX_LENGTH - 1)) ? MAX_LENGTH - 1
-                    : MAX_LENGTH);
+            name = shortened(name);
         }
         return name.isEmpty() || name.equals(".") || name.equals("..") ? "attachment" : name;
+    }
+
+    /**
+     * The name cut to 255 characters in its stem, so that its extension stays (a "report….pdf" cut to "report…" no
+     * longer opens with anything), and never between the two halves of a surrogate pair (an emoji), which would
+     * leave half a character.
+     */
+    private static String shortened(String name) {
+        int dot = name.lastIndexOf('.');
+        String extension = dot > 0 && name.length() - dot <= MAX_EXTENSION ? name.substring(dot) : "";
+        int keep = MAX_LENGTH - extension.length();
+        if (Character.isHighSurrogate(name.charAt(keep - 1))) {
+            keep--;
+        }
+        return name.substring(0, keep) + extension;
     }
 
     private static boolean isDirectionControl(int c) {

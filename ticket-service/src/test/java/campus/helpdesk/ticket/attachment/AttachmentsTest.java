@@ -223,6 +223,17 @@ class AttachmentsTest extends ApiTest {
     }
 
     @Test
+    void aFileNameOfThousandsOfCharactersIsKeptToItsFirstCharactersAndItsExtension() {
+        Ticket ticket = create();
+        byte[] body = ("--zz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + "a".repeat(10_000)
+                + ".txt\"\r\nContent-Type: text/plain\r\n\r\nhello\r\n--zz--\r\n").getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> stored = uploads.notAForm(STUDENT, "/api/tickets/" + ticket.id() + "/attachments",
+                "multipart/form-data; boundary=zz", body);
+        assertThat(stored.statusCode()).as(stored.body()).isEqualTo(201);
+        assertThat(stored.body()).contains("\"name\":\"" + "a".repeat(FileNames.MAX_LENGTH - 4) + ".txt\"");
+    }
+
+    @Test
     void aPhotoSentAsJsonOrAsItselfIsTold415HowFilesAreSent() throws SQLException, IOException {
         Ticket ticket = create();
         String path = "/api/tickets/" + ticket.id() + "/attachments";

@@ -16,8 +16,17 @@ class FileNamesTest {
 
     @Test
     void aLongNameIsCutBetweenCharactersNotInsideOne() {
-        String name = "a".repeat(FileNames.MAX_LENGTH - 1) + "\uD83D\uDCF7.jpg";
-        assertThat(FileNames.clean(name)).isEqualTo("a".repeat(FileNames.MAX_LENGTH - 1));
+        String name = "a".repeat(FileNames.MAX_LENGTH - 5) + "\uD83D\uDCF7" + "b".repeat(20) + ".jpg";
+        assertThat(FileNames.clean(name)).isEqualTo("a".repeat(FileNames.MAX_LENGTH - 5) + ".jpg");
         assertThat(FileNames.clean("C:\\fakepath\\photo.jpg")).isEqualTo("photo.jpg");
+    }
+
+    @Test
+    void aLongNameKeepsItsExtension() {
+        String cut = FileNames.clean("Minutes of the committee ".repeat(20) + "2026.pdf");
+        assertThat(cut).hasSize(FileNames.MAX_LENGTH).startsWith("Minutes of the committee").endsWith(".pdf");
+        String noExtension = "x".repeat(300) + ".a-part-far-too-long-to-be-an-extension";
+        assertThat(FileNames.clean(noExtension)).isEqualTo(noExtension.substring(0, FileNames.MAX_LENGTH));
+        assertThat(FileNames.clean("." + "x".repeat(300))).hasSize(FileNames.MAX_LENGTH);
     }
 }
