@@ -3,8 +3,9 @@
 // the whole session) dropped to a second row. When the row does not fit, the header turns "tight": the brand keeps
 // its mark (the name stays the link's name for screen readers) and the gaps close up. When even that does not fit (a
 // tablet; a small laptop in French), it turns "compact" instead: the links and the session fold behind the Menu
-// button, as on a phone, and the brand shows its name again unless the folded row is too narrow for it. Which texts fit depends on the language and the name, so the header is measured, not sized
-// by a breakpoint per language. At phone width (up to 600 px) it is always compact (phone.css).
+// button, as on a phone, and the brand shows its name again unless the folded row is too narrow for it. Which texts
+// fit depends on the language and the name, so the header is measured, not sized by a breakpoint per language. At
+// phone width (up to 600 px) it is always compact (phone.css).
 
 const ROW_TOLERANCE = 20; // px: items of one row differ by a few pixels in their tops, a second row by its height
 const PHONE = window.matchMedia('(max-width: 600px)');

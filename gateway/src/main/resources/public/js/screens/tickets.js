@@ -12,7 +12,7 @@ import { region } from '../region.js';
 import { initialState, update, requests, address, viewOf } from './tickets/state.js';
 import { tabs as drawTabs, views as drawViews, results as drawResults } from './tickets/view.js';
 import { filterForm } from './tickets/filters.js';
-import { solvedNoticeRegion } from './tickets/solved-notice.js';
+import { recentlySolvedRegion, solvedNoticeRegion } from './tickets/solved-notice.js';
 import { queueTools, linkBody } from './tickets/incidents.js';
 import { incidentWords, incidentRefusalText } from '../words.js';
 
@@ -26,6 +26,9 @@ export async function render(container, { session, query: initial }) {
   // Students' own closed tickets are not in their list: it says once that they were solved.
   const solvedEl = h('div', {});
   const stopSolved = state.role === 'STUDENT' ? solvedNoticeRegion(solvedEl) : () => {};
+  // ... and lists them, seen or not, for 30 days under the list.
+  const recentEl = h('div', {});
+  const stopRecent = state.role === 'STUDENT' ? recentlySolvedRegion(recentEl) : () => {};
   const on = {
     tab: status => ask({ type: 'tab', status }),
     view: view => ask({ type: 'view', view }),
@@ -109,13 +112,15 @@ export async function render(container, { session, query: initial }) {
     state.queue ? tabsEl : null,
     filterForm(state, filters => ask({ type: 'filters', filters })),
     state.queue ? toolsEl : null,
-    resultsEl));
+    resultsEl,
+    recentEl));
   // The address as this list reads it (defaults filled in, a page beyond reach clamped), without a new entry.
   history.replaceState(null, '', address(state));
   await load();
   return () => {
     live.stop();
     stopSolved();
+    stopRecent();
     document.removeEventListener('visibilitychange', onVisible);
     if (controller) controller.abort();
   };

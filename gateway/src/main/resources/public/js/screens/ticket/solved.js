@@ -70,6 +70,19 @@ export function solvedNotice(closures) {
       solvedWords(c)))));
 }
 
+/**
+ * The reporter's tickets solved in the last 30 days, seen or not, folded under one line: the list shows no CLOSED
+ * ticket, and the notice above says each close only once, so this is where a student finds the last answer again.
+ */
+export function recentlySolved(closures) {
+  if (!closures || !closures.length) return null;
+  return h('details', { class: 'recently-solved', id: 'recently-solved' },
+    h('summary', {}, t('ticket.solved.recent', { count: closures.length })),
+    h('ul', { class: 'solved-list' }, closures.map(c => h('li', {},
+      h('a', { href: `#/tickets/${c.ticketId}` }, `#${c.ticketId} `, h('span', { translate: 'no' }, c.title)), ' · ',
+      solvedWords(c)))));
+}
+
 /** A ticket's follow-up link: staff open the earlier ticket; its reporter is reminded which one it continues. */
 export function followsUp(ticket, staff) {
   if (!ticket || !ticket.previousTicketId) return null;

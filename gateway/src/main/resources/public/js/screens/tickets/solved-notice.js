@@ -4,7 +4,7 @@
 import { api } from '../../api.js';
 import { onLive } from '../../live.js';
 import { mount } from '../../dom.js';
-import { acknowledge, solvedNotice } from '../ticket/solved.js';
+import { acknowledge, recentlySolved, solvedNotice } from '../ticket/solved.js';
 
 export function solvedNoticeRegion(el) {
   const shown = new Map();
@@ -19,4 +19,12 @@ export function solvedNoticeRegion(el) {
   api('/api/tickets/solved').then(add, () => null);
   const stop = onLive(e => { if (e.kind === 'solved') add([e]); });
   return stop;
+}
+
+/** The reporter's tickets solved in the last 30 days, below their list; drawn again when one is solved live. */
+export function recentlySolvedRegion(el) {
+  const load = () => api('/api/tickets/solved?recent=true').then(closures => mount(el, recentlySolved(closures)),
+    () => null);
+  load();
+  return onLive(e => { if (e.kind === 'solved') load(); });
 }

@@ -23,6 +23,9 @@ class ReadableMessagesTest {
                 + "length [10485760]. Note that the maximum buffer size got its own configuration property "
                 + "(micronaut.server.max-request-buffer-size) in 4.5.0."))
                 .isEqualTo("the request body is more than 10485760 bytes; at most that many are accepted");
+        assertThat(ProblemResponses.readable("Length of buffered form field exceeds configured limit of [16384]"))
+                .isEqualTo("a part of the form has headers of more than 16384 bytes, most likely a file's name: send "
+                        + "it shorter (a name is kept to 255 characters anyway)");
         assertThat(ProblemResponses.readable(
                 "No enum constant io.micronaut.management.health.indicator.HealthCheckType.x"))
                 .isEqualTo("'x' is not one of the values it takes");

@@ -77,7 +77,7 @@ class SolvedInTheBrowserTest {
     }
 
     @Test
-    void theListSaysOnceWhichTicketsWereSolvedAndStillNotFixedFilesAFollowUp() {
+    void theListSaysOnceWhichTicketsWereSolvedKeepsThemFindableAndStillNotFixedFilesAFollowUp() {
         String word = unique();
         String reporterName = "Sara Student " + word;
         String staffName = "Bea Staff " + word;
@@ -100,6 +100,11 @@ class SolvedInTheBrowserTest {
             reporter.open("#/tickets");
             reporter.waitFor(By.cssSelector(".results"));
             reporter.waitUntil(d -> d.findElements(By.id("solved-notice")).isEmpty());
+            // Still findable, folded under the list for 30 days: its line opens how it ended.
+            reporter.waitForText(By.cssSelector("#recently-solved summary"), "Solved in the last 30 days (1)");
+            reporter.click(By.cssSelector("#recently-solved summary"));
+            reporter.click(By.cssSelector("#recently-solved a[href='#/tickets/" + id + "']"));
+            reporter.waitForText(By.cssSelector(".solved-card"), "New rollers fitted " + word);
 
             reporter.open("#/tickets/" + id);
             reporter.click(By.id("still-not-fixed"));

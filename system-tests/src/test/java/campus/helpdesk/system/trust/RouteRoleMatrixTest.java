@@ -48,6 +48,7 @@ class RouteRoleMatrixTest {
             // people who report (analysts get ticket-service's 403).
             GatewayRoute.of("GET", "/api/tickets/{closed}/closure", READERS, 200),
             GatewayRoute.of("GET", "/api/tickets/solved", PEOPLE, 200),
+            GatewayRoute.of("GET", "/api/tickets/solved?recent=true", PEOPLE, 200),
             // Email notifications: whether they are on, for the report form (analysts get ticket-service's 403); a
             // ticket's notification address and mails, staff only (it is personal).
             GatewayRoute.of("GET", "/api/tickets/notifications", PEOPLE, 200),

@@ -16,9 +16,9 @@ final class FileNames {
 
     /**
      * The last path segment (browsers on Windows may send {@code C:\fakepath\photo.jpg}), without control
-     * characters or text direction controls, at most 255 characters with its extension; "attachment" when nothing is left. A direction
-     * override has no place in a file name and every use there is a disguise: {@code invoice\u202Efdp.exe} shows as
-     * "invoiceexe.pdf".
+     * characters or text direction controls, at most 255 characters with its extension; "attachment" when nothing is
+     * left. A direction override has no place in a file name and every use there is a disguise:
+     * {@code invoice\u202Efdp.exe} shows as "invoiceexe.pdf".
      */
     static String clean(String sent) {
         String name = sent == null ? "" : sent;

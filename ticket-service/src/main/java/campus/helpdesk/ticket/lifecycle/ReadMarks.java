@@ -7,7 +7,12 @@ import campus.helpdesk.ticket.db.TicketSql;
 import campus.helpdesk.ticket.identity.Identity;
 import jakarta.inject.Singleton;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 
 /**
  * When each person last looked at a ticket: what its unread marker ({@code search/Unread}) compares the messages
@@ -32,15 +37,27 @@ public class ReadMarks {
     public void markRead(Identity who, long ticketId) {
         db.autoCommit(c -> {
             who.requireMayMarkRead(TicketSql.loadLive(c, ticketId), Followers.follows(c, ticketId, who.user()));
-            try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO ticket_read (ticket_id, reader, read_at) VALUES (?, ?, ?)
-                    ON CONFLICT (ticket_id, reader)
-                    DO UPDATE SET read_at = greatest(ticket_read.read_at, excluded.read_at)""")) {
-                ps.setLong(1, ticketId);
-                ps.setString(2, who.user());
-                Sql.setInstant(ps, 3, clock.now());
-                return ps.executeUpdate();
-            }
+            mark(c, List.of(ticketId), who.user(), clock.now());
+            return null;
         });
+    }
+
+    /** {@code reader} has seen {@code ticketIds} at {@code at}, in the caller's transaction; no check of who may. */
+    static void mark(Connection c, Collection<Long> ticketIds, String reader, Instant at) throws SQLException {
+        if (ticketIds.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO ticket_read (ticket_id, reader, read_at) VALUES (?, ?, ?)
+                ON CONFLICT (ticket_id, reader)
+                DO UPDATE SET read_at = greatest(ticket_read.read_at, excluded.read_at)""")) {
+            for (long id : ticketIds) {
+                ps.setLong(1, id);
+                ps.setString(2, reader);
+                Sql.setInstant(ps, 3, at);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
     }
 }

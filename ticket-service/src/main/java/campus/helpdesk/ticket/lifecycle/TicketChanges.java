@@ -9,8 +9,8 @@ import campus.helpdesk.api.TicketStatus;
 import campus.helpdesk.lifecycle.Change;
 import campus.helpdesk.lifecycle.Incidents;
 import campus.helpdesk.lifecycle.TicketEdit;
-import campus.helpdesk.lifecycle.TicketLifecycle;
 import campus.helpdesk.lifecycle.TicketEvent;
+import campus.helpdesk.lifecycle.TicketLifecycle;
 import campus.helpdesk.lifecycle.TicketText;
 import campus.helpdesk.sla.Deadlines;
 import campus.helpdesk.sla.ServiceLevels;
@@ -158,11 +158,18 @@ public class TicketChanges {
         }
         List<Map.Entry<Ticket, Ticket>> changed = new ArrayList<>(open.size());
         List<TicketEvent> recorded = new ArrayList<>(2 * open.size());
+        List<Long> taken = new ArrayList<>();
         for (Ticket ticket : open) {
             List<Change> steps = Incidents.closeWith(ticket, incidentId, who.actor(), at);
             steps.forEach(step -> recorded.add(step.event()));
             changed.add(Map.entry(ticket, steps.getLast().ticket()));
+            if (ticket.status() == TicketStatus.OPEN) {
+                taken.add(ticket.id());
+            }
         }
+        // Taken only to be closed with the incident, whose answer stands for them all: their messages are not news
+        // for the closer, whose Mine list would otherwise mark every one of them unread.
+        ReadMarks.mark(c, taken, who.user(), at);
         TicketSql.updateAll(c, "status = ?::ticket_status, assignee = ?, closed_at = ?", changed, (ps, after) -> {
             ps.setString(1, after.status().name());
             Sql.setNullableString(ps, 2, after.assignee());

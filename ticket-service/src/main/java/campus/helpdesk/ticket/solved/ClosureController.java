@@ -2,6 +2,8 @@ package campus.helpdesk.ticket.solved;
 
 import campus.helpdesk.api.Closure;
 import campus.helpdesk.api.ClosureOperations;
+import campus.helpdesk.support.problem.BadInput;
+import io.micronaut.core.annotation.Nullable;
 import campus.helpdesk.support.identity.ServiceRoles;
 import campus.helpdesk.ticket.identity.Identity;
 import io.micronaut.http.annotation.Controller;
@@ -31,8 +33,9 @@ public class ClosureController implements ClosureOperations {
     /** Analysts report nothing and keep no read marks: the list is not theirs (403). */
     @Override
     @Secured({ServiceRoles.STUDENT, ServiceRoles.STAFF})
-    public List<Closure> solved() {
-        return closures.unacknowledged(Identity.current());
+    public List<Closure> solved(@Nullable String recent) {
+        return Boolean.TRUE.equals(BadInput.trueOrFalse("recent", recent)) ? closures.recent(Identity.current())
+                : closures.unacknowledged(Identity.current());
     }
 
     @Override

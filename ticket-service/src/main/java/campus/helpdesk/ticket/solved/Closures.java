@@ -30,6 +30,9 @@ import java.util.List;
 @Singleton
 public class Closures {
 
+    /** How long a closed ticket stays in the reporter's list of recently solved ones. */
+    public static final int RECENT_DAYS = 30;
+
     /** A closure per row of {@code tickets t}; the WHERE and ORDER BY follow. */
     private static final String SELECT = """
             SELECT t.id, t.title, t.location, t.reporter_name, t.closed_at,
@@ -80,22 +83,38 @@ public class Closures {
     }
 
     /**
-     * The caller's tickets (reported or joined) closed after their read mark: a reporter who saw the close (the ticket page's solved view,
-     * or this list) marks the ticket read, and it leaves the list.
+     * The caller's tickets (reported or joined) closed after their read mark: a reporter who saw the close (the
+     * ticket page's solved view, or this list) marks the ticket read, and it leaves the list.
      */
     public List<Closure> unacknowledged(Identity who) {
+        return mine(who, """
+                AND t.closed_at > coalesce((SELECT r.read_at FROM ticket_read r
+                                            WHERE r.ticket_id = t.id AND r.reader = ?), '-infinity')
+                """, true);
+    }
+
+    /**
+     * The caller's tickets (reported or joined) closed in the last {@value #RECENT_DAYS} days, seen or not: where a
+     * student finds again how a ticket ended once the list has said so, since their ticket list shows no CLOSED one.
+     */
+    public List<Closure> recent(Identity who) {
+        return mine(who, "AND t.closed_at > now() - interval '" + RECENT_DAYS + " days'\n", false);
+    }
+
+    private List<Closure> mine(Identity who, String condition, boolean readerParameter) {
         return db.autoCommit(c -> {
             try (PreparedStatement ps = c.prepareStatement(SELECT + """
                     WHERE t.id IN (SELECT r.id FROM tickets r WHERE r.reporter_name = ?
                                    UNION SELECT f.ticket_id FROM ticket_follower f WHERE f.person = ?)
                       AND t.status = 'CLOSED' AND t.deleted_at IS NULL
-                      AND t.closed_at > coalesce((SELECT r.read_at FROM ticket_read r
-                                                  WHERE r.ticket_id = t.id AND r.reader = ?), '-infinity')
-                    ORDER BY t.closed_at DESC, t.id DESC LIMIT ?""")) {
-                ps.setString(1, who.user());
-                ps.setString(2, who.user());
-                ps.setString(3, who.user());
-                ps.setInt(4, ClosureOperations.MAX_SOLVED);
+                    """ + condition + "ORDER BY t.closed_at DESC, t.id DESC LIMIT ?")) {
+                int i = 1;
+                ps.setString(i++, who.user());
+                ps.setString(i++, who.user());
+                if (readerParameter) {
+                    ps.setString(i++, who.user());
+                }
+                ps.setInt(i, ClosureOperations.MAX_SOLVED);
                 List<Closure> solved = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {

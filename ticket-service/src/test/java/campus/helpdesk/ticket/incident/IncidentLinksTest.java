@@ -167,8 +167,11 @@ class IncidentLinksTest extends ApiTest {
         Ticket active = createIn(TicketStatus.ACTIVE);
         Ticket unlinked = create();
         link(STAFF, incident.id(), open.id(), active.id());
+        say(reporter, open, "Still cold on the second floor", false);
         say(STAFF, incident, "The boiler is fixed", false);
         Ticket closed = move(incident.id(), TicketStatus.CLOSED);
+        assertThat(api.get(STAFF, "/api/tickets/" + open.id()).as(Ticket.class).unread())
+                .as("taken only to be closed with the incident: not news in the closer's Mine list").isFalse();
 
         for (Ticket t : List.of(open, active)) {
             Ticket now = api.get(STAFF, "/api/tickets/" + t.id()).as(Ticket.class);

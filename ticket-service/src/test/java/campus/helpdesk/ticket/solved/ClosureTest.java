@@ -115,6 +115,15 @@ class ClosureTest extends ApiTest {
                 .as("not their ticket: it does not exist for them").isEqualTo(404);
         assertThat(api.get(Api.As.analyst("Ana Lyst"), "/api/tickets/solved").status).isEqualTo(403);
         assertThat(open.status()).isEqualTo(TicketStatus.OPEN);
+
+        // Seen or not, the last 30 days' stay findable: the student's list shows no CLOSED ticket.
+        assertThat(api.get(reporter, "/api/tickets/solved?recent=true").as(CLOSURES)).extracting(Closure::ticketId)
+                .as("both, the acknowledged one too").containsExactly(second.id(), first.id());
+        assertThat(api.get(reporter, "/api/tickets/solved?recent=false").as(CLOSURES)).extracting(Closure::ticketId)
+                .containsExactly(first.id());
+        assertThat(api.get(OTHER_STUDENT, "/api/tickets/solved?recent=true").as(CLOSURES))
+                .extracting(Closure::ticketId).doesNotContain(first.id(), second.id());
+        assertProblem(api.get(reporter, "/api/tickets/solved?recent=yes"), 400, "recent: must be true or false");
     }
 
     @Test
