@@ -167,7 +167,7 @@ class DashboardInTheBrowserTest {
         try (Browser staff = new Browser(gateway)) {
             staff.signIn("Dash Staff", "STAFF");
             staff.open("#/dashboard");
-            staff.waitForText(By.id("classifier-status"), "category corrections stored by staff");
+            staff.waitForText(By.id("classifier-status"), "Category corrections stored by staff: ");
             staff.driver.findElement(By.id("classifier-retrain")).click();
             staff.waitUntil(d -> d.findElement(By.id("classifier-outcome")).getText().startsWith("Retrained")
                     || d.findElement(By.id("classifier-outcome")).getText().startsWith("Not retrained"));

@@ -36,8 +36,12 @@ public final class Problems {
 
     /** 409 for a write based on an old version: the client must reload and decide again. */
     public static HelpdeskProblem staleVersion(long sent, long current) {
-        return new HelpdeskProblem(HttpStatus.CONFLICT, "Stale version",
-                "The ticket changed meanwhile: you sent version " + sent + ", the current version is " + current
-                        + ". Reload it and try again.", Map.of("currentVersion", current));
+        // A version ahead of the ticket's was never read from it: "changed meanwhile" would send the client looking
+        // for a change nobody made.
+        String what = sent > current
+                ? "The ticket has no version " + sent + " yet: the current version is " + current
+                : "The ticket changed meanwhile: you sent version " + sent + ", the current version is " + current;
+        return new HelpdeskProblem(HttpStatus.CONFLICT, "Stale version", what + ". Reload it and try again.",
+                Map.of("currentVersion", current));
     }
 }

@@ -110,7 +110,8 @@ class TicketLifecycleTest extends ApiTest {
         Ticket ticket = create();
         Api.Answer answer = api.post(STAFF, "/api/tickets/" + ticket.id() + "/status",
                 Map.of("status", "ACTIVE", "version", ticket.version() + 5));
-        assertProblem(answer, 409, "current version is " + ticket.version());
+        assertProblem(answer, 409, "has no version " + (ticket.version() + 5) + " yet: the current version is "
+                + ticket.version());
         assertThat(((Number) answer.map().get("currentVersion")).longValue()).isEqualTo(ticket.version());
     }
 
