@@ -15,13 +15,17 @@ import java.util.List;
  */
 public interface ClosureOperations {
 
-    /** At most this many tickets in {@link #solved()}. */
+    /** At most this many tickets in {@link #solved}. */
     int MAX_SOLVED = 20;
+
+    /** How many days a closed ticket stays in its reporter's list of recently solved ones ({@code recent=true}). */
+    int RECENT_DAYS = 30;
 
     /**
      * The caller's own tickets closed since they last marked them read ({@code POST /api/tickets/{id}/read}),
      * newest close first, at most {@link #MAX_SOLVED}: what "your ticket was solved" says once. With
-     * {@code recent=true}, those closed in the last 30 days whether seen or not: where a student finds them again.
+     * {@code recent=true}, those closed in the last {@link #RECENT_DAYS} days whether seen or not: where a student
+     * finds them again.
      */
     @Get("/api/tickets/solved{?recent}")
     List<Closure> solved(@Parameter(description = "true: closed in the last 30 days, seen or not; false or empty: "

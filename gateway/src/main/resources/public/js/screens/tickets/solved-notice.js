@@ -21,10 +21,25 @@ export function solvedNoticeRegion(el) {
   return stop;
 }
 
-/** The reporter's tickets solved in the last 30 days, below their list; drawn again when one is solved live. */
+/**
+ * The reporter's tickets solved in the last 30 days, below their list; drawn again when one is solved live or the
+ * tab is looked at again, still open if it was open, the latest answer winning.
+ */
 export function recentlySolvedRegion(el) {
-  const load = () => api('/api/tickets/solved?recent=true').then(closures => mount(el, recentlySolved(closures)),
-    () => null);
+  let asked = 0;
+  const load = () => {
+    const mine = ++asked;
+    api('/api/tickets/solved?recent=true').then(closures => {
+      if (mine !== asked) return;
+      const wasOpen = Boolean(el.querySelector('details[open]'));
+      const drawn = recentlySolved(closures);
+      if (drawn && wasOpen) drawn.open = true;
+      mount(el, drawn);
+    }, () => null);
+  };
   load();
-  return onLive(e => { if (e.kind === 'solved') load(); });
+  const stopLive = onLive(e => { if (e.kind === 'solved') load(); });
+  const onVisible = () => { if (document.visibilityState === 'visible') load(); };
+  document.addEventListener('visibilitychange', onVisible);
+  return () => { stopLive(); document.removeEventListener('visibilitychange', onVisible); };
 }

@@ -132,7 +132,7 @@ class LiveStreamTest {
         // ticket-service answers 404 for a ticket deleted after its close; the declarative client reads it as null.
         LiveFeedListener listener = new LiveFeedListener(hub, new ClosureClient() {
             @Override
-            public List<Closure> solved() {
+            public List<Closure> solved(String recent) {
                 return List.of();
             }
 

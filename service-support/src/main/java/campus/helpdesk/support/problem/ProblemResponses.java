@@ -55,7 +55,7 @@ public class ProblemResponses implements ErrorResponseProcessor<Map<String, Obje
     /** A value that is a whole number, only too large for its type ("For input string: \"99999999999999999999\""). */
     private static final Pattern WHOLE_NUMBER = Pattern.compile("For input string: \"[-+]?\\d{1,400}\"");
     private static final Pattern BUFFERED = Pattern.compile("exceeds the maximum allowed bufferable length \\[(\\d+)]");
-    /** Netty's limit on one part's headers in a form: a file's name of a few thousand characters meets it first. */
+    /** Netty's limit on one part's headers held while it waits for their end (a file's name is most of them). */
     private static final Pattern FORM_PART_HEADERS = Pattern.compile(
             "Length of buffered form field exceeds configured limit of \\[(\\d+)]");
 

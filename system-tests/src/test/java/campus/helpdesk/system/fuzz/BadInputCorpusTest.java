@@ -383,6 +383,7 @@ class BadInputCorpusTest {
                 Endpoint.only(t, "DELETE", "/api/tickets/{id}/links/{id}", Map.of(), EnumSet.of(Mutation.PATH_ID,
                         Mutation.CONTENT_TYPE, Mutation.OVERSIZED, Mutation.METHOD, Mutation.BAD_PATH)),
                 Endpoint.read(t, "/api/tickets/{id}/closure", Map.of()),
+                Endpoint.read(t, "/api/tickets/solved", Map.of()),
                 Endpoint.read(t, "/api/tickets/solved", query("recent", "true")),
                 Endpoint.read(t, "/api/tickets/notifications", Map.of()),
                 Endpoint.read(t, "/api/tickets/{id}/notifications", Map.of()),

@@ -22,6 +22,11 @@ import java.util.List;
 @Singleton
 public class ReadMarks {
 
+    private static final String UPSERT_AT = """
+            INSERT INTO ticket_read (ticket_id, reader, read_at) VALUES (?, ?, ?)
+            ON CONFLICT (ticket_id, reader)
+            DO UPDATE SET read_at = greatest(ticket_read.read_at, excluded.read_at)""";
+
     private final Database db;
     private final ChangeClock clock;
 
@@ -47,10 +52,7 @@ public class ReadMarks {
         if (ticketIds.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO ticket_read (ticket_id, reader, read_at) VALUES (?, ?, ?)
-                ON CONFLICT (ticket_id, reader)
-                DO UPDATE SET read_at = greatest(ticket_read.read_at, excluded.read_at)""")) {
+        try (PreparedStatement ps = c.prepareStatement(UPSERT_AT)) {
             for (long id : ticketIds) {
                 ps.setLong(1, id);
                 ps.setString(2, reader);
@@ -58,6 +60,27 @@ public class ReadMarks {
                 ps.addBatch();
             }
             ps.executeBatch();
+        }
+    }
+
+    /**
+     * {@code reader} has seen the staff's answers under {@code ticketIds}, up to the last one; what a student wrote
+     * after it stays news for them. In the caller's transaction.
+     */
+    static void markStaffAnswersRead(Connection c, Collection<Long> ticketIds, String reader) throws SQLException {
+        if (ticketIds.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO ticket_read (ticket_id, reader, read_at)
+                SELECT m.ticket_id, ?, max(m.created_at) FROM ticket_message m
+                WHERE m.ticket_id = ANY (?) AND m.author_role = 'STAFF' AND NOT m.internal
+                GROUP BY m.ticket_id
+                ON CONFLICT (ticket_id, reader)
+                DO UPDATE SET read_at = greatest(ticket_read.read_at, excluded.read_at)""")) {
+            ps.setString(1, reader);
+            ps.setArray(2, c.createArrayOf("bigint", ticketIds.toArray()));
+            ps.executeUpdate();
         }
     }
 }

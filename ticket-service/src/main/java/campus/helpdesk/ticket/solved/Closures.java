@@ -9,6 +9,7 @@ import campus.helpdesk.ticket.db.Followers;
 import campus.helpdesk.ticket.db.Sql;
 import campus.helpdesk.ticket.db.TicketSql;
 import campus.helpdesk.ticket.identity.Identity;
+import campus.helpdesk.ticket.lifecycle.ChangeClock;
 import campus.helpdesk.ticket.problem.Problems;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -18,6 +19,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,9 +31,6 @@ import java.util.List;
  */
 @Singleton
 public class Closures {
-
-    /** How long a closed ticket stays in the reporter's list of recently solved ones. */
-    public static final int RECENT_DAYS = 30;
 
     /** A closure per row of {@code tickets t}; the WHERE and ORDER BY follow. */
     private static final String SELECT = """
@@ -47,9 +46,11 @@ public class Closures {
             """;
 
     private final Database db;
+    private final ChangeClock clock;
 
-    public Closures(Database db) {
+    public Closures(Database db, ChangeClock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     /** 404 unless the caller may know how it ended ({@link Identity#requireMaySeeClosure}); 409 while not closed. */
@@ -90,31 +91,36 @@ public class Closures {
         return mine(who, """
                 AND t.closed_at > coalesce((SELECT r.read_at FROM ticket_read r
                                             WHERE r.ticket_id = t.id AND r.reader = ?), '-infinity')
-                """, true);
+                """, (ps, i) -> ps.setString(i, who.user()));
     }
 
     /**
-     * The caller's tickets (reported or joined) closed in the last {@value #RECENT_DAYS} days, seen or not: where a
-     * student finds again how a ticket ended once the list has said so, since their ticket list shows no CLOSED one.
+     * The caller's tickets (reported or joined) closed in the last {@link ClosureOperations#RECENT_DAYS} days, seen
+     * or not: where a student finds again how a ticket ended once the list has said so, since their ticket list
+     * shows no CLOSED one. The window is the clock's that stamps the closes.
      */
     public List<Closure> recent(Identity who) {
-        return mine(who, "AND t.closed_at > now() - interval '" + RECENT_DAYS + " days'\n", false);
+        Instant since = clock.now().minus(ClosureOperations.RECENT_DAYS, ChronoUnit.DAYS);
+        return mine(who, "AND t.closed_at > ?\n", (ps, i) -> Sql.setInstant(ps, i, since));
     }
 
-    private List<Closure> mine(Identity who, String condition, boolean readerParameter) {
+    /** Binds the one parameter of a {@link #mine} condition at {@code index}. */
+    @FunctionalInterface
+    private interface ConditionValue {
+        void bind(PreparedStatement ps, int index) throws SQLException;
+    }
+
+    private List<Closure> mine(Identity who, String condition, ConditionValue value) {
         return db.autoCommit(c -> {
             try (PreparedStatement ps = c.prepareStatement(SELECT + """
                     WHERE t.id IN (SELECT r.id FROM tickets r WHERE r.reporter_name = ?
                                    UNION SELECT f.ticket_id FROM ticket_follower f WHERE f.person = ?)
                       AND t.status = 'CLOSED' AND t.deleted_at IS NULL
                     """ + condition + "ORDER BY t.closed_at DESC, t.id DESC LIMIT ?")) {
-                int i = 1;
-                ps.setString(i++, who.user());
-                ps.setString(i++, who.user());
-                if (readerParameter) {
-                    ps.setString(i++, who.user());
-                }
-                ps.setInt(i, ClosureOperations.MAX_SOLVED);
+                ps.setString(1, who.user());
+                ps.setString(2, who.user());
+                value.bind(ps, 3);
+                ps.setInt(4, ClosureOperations.MAX_SOLVED);
                 List<Closure> solved = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {

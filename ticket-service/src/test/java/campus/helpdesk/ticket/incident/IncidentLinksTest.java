@@ -166,12 +166,17 @@ class IncidentLinksTest extends ApiTest {
         Ticket open = create(reporter, "Heating off", "No heating in the library.");
         Ticket active = createIn(TicketStatus.ACTIVE);
         Ticket unlinked = create();
-        link(STAFF, incident.id(), open.id(), active.id());
-        say(reporter, open, "Still cold on the second floor", false);
+        Api.As stillCold = Api.As.student("Ines Reporter");
+        Ticket complained = create(stillCold, "Radiator cold", "The radiator in room 12 is cold.");
+        link(STAFF, incident.id(), open.id(), active.id(), complained.id());
+        say(reporter, open, "Also cold on the second floor", false);
         say(STAFF, incident, "The boiler is fixed", false);
+        say(stillCold, complained, "Still cold in room 12 after the fix", false);
         Ticket closed = move(incident.id(), TicketStatus.CLOSED);
         assertThat(api.get(STAFF, "/api/tickets/" + open.id()).as(Ticket.class).unread())
-                .as("taken only to be closed with the incident: not news in the closer's Mine list").isFalse();
+                .as("taken to be closed with the incident, answered by it: not news in the closer's Mine").isFalse();
+        assertThat(api.get(STAFF, "/api/tickets/" + complained.id()).as(Ticket.class).unread())
+                .as("written after the incident's answer: news for the closer").isTrue();
 
         for (Ticket t : List.of(open, active)) {
             Ticket now = api.get(STAFF, "/api/tickets/" + t.id()).as(Ticket.class);
