@@ -118,7 +118,15 @@ async function route() {
     const screen = await load();
     if (seq !== renderSeq) return;
     app.replaceChildren();
-    cleanup = await screen.render(app, { session, params: m.slice(1), query: new URLSearchParams(qs || ''), refreshSession }) || null;
+    const done = await screen.render(app, { session, params: m.slice(1), query: new URLSearchParams(qs || ''),
+      refreshSession }) || null;
+    if (seq !== renderSeq) {
+      // Left while its first load was awaited: the next route found no cleanup to run, so this screen's live
+      // listeners (the list's refresh, its solved regions) are stopped here rather than outliving it.
+      if (done) { try { done(); } catch { /* as above */ } }
+      return;
+    }
+    cleanup = done;
     const heading = app.querySelector('h1');
     if (heading) document.title = `${heading.textContent} · ${t('common.product')}`;
     if (heading && document.activeElement === document.getElementById('main')) focusHeading(heading);
