@@ -22,7 +22,7 @@ test('a tab click reloads with two requests and marks the tab', () => onStage('/
     assert.equal(stage.querySelector('.tab[aria-selected="true"]').dataset.status, 'CLOSED', 'selected tab');
   }));
 
-test('a student list loads with one request, and one more says once which of their tickets were solved',
+test('a student list loads with one request, one more says once which of their tickets were solved, one lists them',
   () => onStage('/js/screens/tickets.js', { session: { role: 'STUDENT' } }, async (stage, fake) => {
     const list = fake.calls.filter(c => c.startsWith('GET /api/tickets?') || c === 'GET /api/tickets');
     measure('ticket list load (student): requests', list.length);
@@ -30,9 +30,15 @@ test('a student list loads with one request, and one more says once which of the
     assert.equal(stage.querySelector('.tabs'), null, 'tabs');
     await sleep(50);
     assert.equal(fake.calls.filter(c => c === 'GET /api/tickets/solved').length, 1, 'requests for the solved');
-    assert.equal(fake.calls.length, 3, 'the list, the solved, and the acknowledgement: nothing else');
+    assert.equal(fake.calls.filter(c => c === 'GET /api/tickets/solved?recent=true').length, 1,
+      'requests for the recently solved');
+    assert.equal(fake.calls.length, 4, 'the list, the solved, the recently solved, the acknowledgement: nothing else');
     assert.ok(stage.querySelector('#solved-notice').textContent.startsWith('1 of your tickets was solved'), 'notice');
     assert.ok(fake.calls.includes('POST /api/tickets/9/read'), 'acknowledged, so not said again');
+    const recent = stage.querySelector('#recently-solved');
+    assert.equal(recent.querySelector('summary').textContent, 'Solved in the last 30 days (1)', 'recently solved');
+    assert.equal(recent.open, false, 'folded');
+    assert.ok(recent.querySelector('a[href="#/tickets/9"]'), 'a link to its solved view');
   }));
 
 test('a burst of live events reloads the queue once', () => onStage('/js/screens/tickets.js',
