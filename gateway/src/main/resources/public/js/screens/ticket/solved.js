@@ -64,10 +64,14 @@ export function solvedNotice(closures) {
   if (!closures || !closures.length) return null;
   const n = closures.length;
   return h('div', { class: 'alert solved-notice', id: 'solved-notice', role: 'status' },
-    h('strong', {}, t('ticket.solved.notice', { count: n })),
-    h('ul', { class: 'solved-list' }, closures.map(c => h('li', {},
-      h('a', { href: `#/tickets/${c.ticketId}` }, `#${c.ticketId} `, h('span', { translate: 'no' }, c.title)), ' · ',
-      solvedWords(c)))));
+    h('strong', {}, t('ticket.solved.notice', { count: n })), solvedLinks(closures));
+}
+
+/** A link to each closed ticket's solved view, with who solved it and when. */
+function solvedLinks(closures) {
+  return h('ul', { class: 'solved-list' }, closures.map(c => h('li', {},
+    h('a', { href: `#/tickets/${c.ticketId}` }, `#${c.ticketId} `, h('span', { translate: 'no' }, c.title)), ' · ',
+    solvedWords(c))));
 }
 
 /**
@@ -77,10 +81,7 @@ export function solvedNotice(closures) {
 export function recentlySolved(closures) {
   if (!closures || !closures.length) return null;
   return h('details', { class: 'recently-solved', id: 'recently-solved' },
-    h('summary', {}, t('ticket.solved.recent', { count: closures.length })),
-    h('ul', { class: 'solved-list' }, closures.map(c => h('li', {},
-      h('a', { href: `#/tickets/${c.ticketId}` }, `#${c.ticketId} `, h('span', { translate: 'no' }, c.title)), ' · ',
-      solvedWords(c)))));
+    h('summary', {}, t('ticket.solved.recent', { count: closures.length })), solvedLinks(closures));
 }
 
 /** A ticket's follow-up link: staff open the earlier ticket; its reporter is reminded which one it continues. */
