@@ -10,9 +10,7 @@ import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.Collection;
-import java.util.List;
 
 /**
  * When each person last looked at a ticket: what its unread marker ({@code search/Unread}) compares the messages
@@ -22,10 +20,12 @@ import java.util.List;
 @Singleton
 public class ReadMarks {
 
-    private static final String UPSERT_AT = """
-            INSERT INTO ticket_read (ticket_id, reader, read_at) VALUES (?, ?, ?)
+    /** A mark never moves back: two tabs reading at once keep the later one. */
+    private static final String KEEP_THE_LATER = """
             ON CONFLICT (ticket_id, reader)
             DO UPDATE SET read_at = greatest(ticket_read.read_at, excluded.read_at)""";
+    private static final String UPSERT_AT = "INSERT INTO ticket_read (ticket_id, reader, read_at) VALUES (?, ?, ?)\n"
+            + KEEP_THE_LATER;
 
     private final Database db;
     private final ChangeClock clock;
@@ -42,25 +42,13 @@ public class ReadMarks {
     public void markRead(Identity who, long ticketId) {
         db.autoCommit(c -> {
             who.requireMayMarkRead(TicketSql.loadLive(c, ticketId), Followers.follows(c, ticketId, who.user()));
-            mark(c, List.of(ticketId), who.user(), clock.now());
-            return null;
-        });
-    }
-
-    /** {@code reader} has seen {@code ticketIds} at {@code at}, in the caller's transaction; no check of who may. */
-    static void mark(Connection c, Collection<Long> ticketIds, String reader, Instant at) throws SQLException {
-        if (ticketIds.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement ps = c.prepareStatement(UPSERT_AT)) {
-            for (long id : ticketIds) {
-                ps.setLong(1, id);
-                ps.setString(2, reader);
-                Sql.setInstant(ps, 3, at);
-                ps.addBatch();
+            try (PreparedStatement ps = c.prepareStatement(UPSERT_AT)) {
+                ps.setLong(1, ticketId);
+                ps.setString(2, who.user());
+                Sql.setInstant(ps, 3, clock.now());
+                return ps.executeUpdate();
             }
-            ps.executeBatch();
-        }
+        });
     }
 
     /**
@@ -76,8 +64,7 @@ public class ReadMarks {
                 SELECT m.ticket_id, ?, max(m.created_at) FROM ticket_message m
                 WHERE m.ticket_id = ANY (?) AND m.author_role = 'STAFF' AND NOT m.internal
                 GROUP BY m.ticket_id
-                ON CONFLICT (ticket_id, reader)
-                DO UPDATE SET read_at = greatest(ticket_read.read_at, excluded.read_at)""")) {
+                """ + KEEP_THE_LATER)) {
             ps.setString(1, reader);
             ps.setArray(2, c.createArrayOf("bigint", ticketIds.toArray()));
             ps.executeUpdate();
