@@ -7,7 +7,7 @@ import { until } from './wait.js';
 import { h } from '/js/dom.js';
 import { similarRequest, similarPanel, MIN_TEXT } from '/js/screens/report/similar.js';
 import { foldRows, incidentChoices, linkBody } from '/js/screens/tickets/incidents.js';
-import { follows, canLink, suggestedIncidents } from '/js/screens/ticket/incident.js';
+import { follows, canLink, suggestedIncidents, closeQuestion, LINKED_SHOWN } from '/js/screens/ticket/incident.js';
 import { incidentRefusalText, isForPeople } from '/js/words.js';
 import { ApiError } from '/js/api.js';
 
@@ -144,18 +144,24 @@ const queueServer = (url, init) => {
 };
 
 test('the queue shows an incident with its counts and folds its linked tickets under it until unfolded',
-  () => onStage('/js/screens/tickets.js', { session: { role: 'STAFF', name: 'Bo' } }, async stage => {
+  () => onStage('/js/screens/tickets.js', { session: { role: 'STAFF', name: 'Bo' } }, async (stage, fake) => {
     await until(() => stage.querySelector('tr[data-ticket-id="41"]'));
     const badge = stage.querySelector('tr[data-ticket-id="41"] .incident-badge');
     assert.ok(badge.textContent.includes('2 linked') && badge.textContent.includes('5 joined'), badge.textContent);
     const here = stage.querySelector('tr[data-ticket-id="41"] .folded-here').textContent;
     assert.ok(here.includes('1 linked ticket on this page'), here);
     assert.equal(stage.querySelector('tr[data-ticket-id="42"]'), null, 'folded by default');
+    const asked = () => fake.calls.filter(c => c.startsWith('GET /api/tickets?') || c.startsWith('GET /api/tickets/counts'));
+    assert.ok(asked().length === 2 && asked().every(c => c.includes('incident=none')),
+      `folded, the server leaves linked tickets out, wherever their incident is: ${asked()}`);
     const fold = stage.querySelector('#fold-linked');
     fold.checked = false;
     fold.dispatchEvent(new Event('change'));
+    await until(() => stage.querySelector('tr[data-ticket-id="42"]'));
     assert.ok(stage.querySelector('tr[data-ticket-id="42"] .in-incident').textContent.includes('in incident #41'),
       'unfolded, marked');
+    assert.ok(asked().slice(2).length === 2 && asked().slice(2).every(c => !c.includes('incident=')),
+      `unfolded, every ticket is asked: ${asked()}`);
   }, queueServer));
 
 test('staff select tickets and link them to one incident; the answer is said in words', () => onStage(
@@ -264,3 +270,50 @@ test('"Link to an incident…" suggests the open incidents like this ticket when
     if (url === '/api/tickets/41/links') return T(41, { linkedCount: 4, followerCount: 3 });
     return undefined;
   }));
+
+const INCIDENT = T(41, { status: 'ACTIVE', assignee: 'Bo', linkedCount: 3, followerCount: 1 });
+test('an incident\'s page unfolds its linked tickets when asked, each with its status and who has it', () => onStage(
+  '/js/screens/ticket.js', { session: { role: 'STAFF', name: 'Bo' }, params: ['41'] }, async (stage, fake) => {
+    await until(() => stage.querySelector('#linked-tickets'));
+    const box = stage.querySelector('#linked-tickets');
+    assert.equal(box.hidden, false, 'shown on an incident');
+    assert.equal(box.querySelector('summary').textContent, '3 linked tickets', 'the count folded');
+    assert.ok(!fake.calls.some(c => c.includes('incident=')), 'nothing asked before it is unfolded');
+    box.open = true;
+    await until(() => stage.querySelector('#linked-list li'));
+    assert.ok(fake.calls.includes(`GET /api/tickets?incident=41&sort=id,asc&size=${LINKED_SHOWN}`), fake.calls.join(', '));
+    const rows = [...stage.querySelectorAll('#linked-list li')];
+    assert.deepEqual(rows.map(r => r.dataset.ticketId), ['42', '43'], 'by number');
+    assert.equal(rows[0].querySelector('a').getAttribute('href'), '#/tickets/42', 'each a link');
+    assert.ok(rows[0].textContent.includes('Open') && rows[1].textContent.includes('Closed'), rows.map(r => r.textContent));
+    assert.ok(rows[1].textContent.includes('· Cy'), 'who has it');
+    assert.equal(stage.querySelector('#linked-list .hint').textContent, 'The first 2 of 3, by number.', 'what it leaves out');
+  }, url => {
+    if (url === '/api/tickets/41') return INCIDENT;
+    if (url.startsWith('/api/tickets?incident=41')) {
+      return { items: [T(42, { incidentId: 41 }), T(43, { incidentId: 41, status: 'CLOSED', assignee: 'Cy' })],
+        page: 0, size: 2, total: 3 };
+    }
+    return undefined;
+  }));
+
+test('a ticket nothing is linked to shows no list of linked tickets', () => onStage('/js/screens/ticket.js',
+  { session: { role: 'STAFF', name: 'Bo' }, params: ['7'] }, async stage => {
+    await until(() => stage.querySelector('#part-of-incident'));
+    assert.equal(stage.querySelector('#linked-tickets').hidden, true, 'nothing linked to it');
+  }, url => (url === '/api/tickets/7' ? LINKED : undefined)));
+
+test('closing an incident first says how many of its linked tickets are open now and close with it', async () => {
+  const fake = fakeFetch(url => (url.startsWith('/api/tickets?incident=41&status=OPEN,ACTIVE') ? { items: [], total: 2 }
+    : { items: [], total: 0 }));
+  await withFetch(fake, async () => {
+    const question = await closeQuestion(INCIDENT);
+    assert.ok(question.startsWith('Close incident #41 for good? Its 2 open linked tickets close with it'), question);
+    assert.ok(isForPeople(question), question);
+    assert.equal(await closeQuestion(T(7)), 'Close ticket #7 for good? A closed ticket cannot be opened again.',
+      'a plain ticket asks nothing');
+    assert.ok((await closeQuestion(T(44, { linkedCount: 2 }))).startsWith('Close ticket #44'),
+      'every linked ticket closed already: the plain question');
+  });
+  assert.deepEqual(fake.calls.filter(c => c.includes('incident=')).length, 2, fake.calls.join(', '));
+});

@@ -37,10 +37,14 @@ test('a student load asks once, for OPEN and ACTIVE unless narrowed', () => {
     'ACTIVE', 'status when narrowed');
 });
 
-test('unfiltered, the requests carry no empty parameters', () => {
+test('unfiltered, the requests carry no empty parameters; folded, the queue leaves linked tickets out', () => {
   const plan = requests(staffAt(''));
-  assert.equal(plan.counts, '/api/tickets/counts?status=OPEN', 'counts');
-  assert.equal(plan.list, '/api/tickets?status=OPEN&sort=openedAt%2Cdesc&page=0&size=20', 'list');
+  assert.equal(plan.counts, '/api/tickets/counts?incident=none&status=OPEN', 'counts');
+  assert.equal(plan.list, '/api/tickets?incident=none&status=OPEN&sort=openedAt%2Cdesc&page=0&size=20', 'list');
+  const unfolded = requests(update(staffAt('page=2'), { type: 'fold', on: false }));
+  assert.equal(unfolded.counts, '/api/tickets/counts?status=OPEN', 'unfolded counts');
+  assert.equal(unfolded.list, '/api/tickets?status=OPEN&sort=openedAt%2Cdesc&page=0&size=20', 'unfolded, from page 1');
+  assert.ok(!requests(staffAt('q=wifi')).list.includes('incident='), 'a search finds linked tickets too');
 });
 
 test('new filters and another tab start from the first page; paging never goes below it', () => {

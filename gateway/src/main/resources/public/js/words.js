@@ -101,6 +101,9 @@ export const incidentWords = {
   get fold() { return t('common.incident.fold'); },
   foldedUnder: n => t('common.incident.foldedUnder', { count: n }),
   inIncident: id => t('common.incident.inIncident', { id: ticketNumber(id) }),
+  linkedTickets: n => t('common.incident.linkedTickets', { count: n }),
+  linkedMore: (shown, total) => t('common.incident.linkedMore', { shown, total }),
+  get linkedUnavailable() { return t('common.incident.linkedUnavailable'); },
 };
 
 // Refusals of linking and unlinking whose own detail is not fit to show (it names statuses as the wire spells them):

@@ -19,7 +19,7 @@ import { editor, handover } from './ticket/forms.js';
 import { composer } from './ticket/compose.js';
 import { filedConfirmation } from '../confirm.js';
 import { acknowledge, closureOf, followsUp, solvedPage } from './ticket/solved.js';
-import { incidentInfo, linkForm, canLink, incidentActions } from './ticket/incident.js';
+import { incidentInfo, linkForm, canLink, incidentActions, linkedTickets, closeQuestion } from './ticket/incident.js';
 import { incidentRefusalText } from '../words.js';
 import { mailNote } from './ticket/mail.js';
 import { uploadAll } from '../attachments/upload.js';
@@ -45,7 +45,7 @@ export async function render(container, { session, params }) {
   const on = {
     move: async (status, name) => {
       // Closing ends the ticket for its reporter (they no longer see it): asked first, as deleting and revoking are.
-      if (status === 'CLOSED' && !confirm(t('ticket.close.confirm', { id: String(id) }))) return;
+      if (status === 'CLOSED' && !confirm(await closeQuestion(state.ticket))) return;
       await mutate(name, () => api(`/api/tickets/${id}/status`,
         { method: 'POST', body: { status, version: state.ticket.version } }),
       status === 'ACTIVE' ? t('ticket.toast.taken') : t('ticket.toast.closed'));
@@ -113,6 +113,8 @@ export async function render(container, { session, params }) {
   // Staff only (GET /api/tickets/{id}/notifications answers students and analysts 403): the reporter's address
   // and undelivered notifications (ticket/mail.js).
   const mail = mailNote(id);
+  // Staff and analysts only: a student's list would hold none of the other reporters' tickets.
+  const linked = linkedTickets(id);
   const closedNote = h('p', { class: 'hint', hidden: true }, t('ticket.page.closedHint'));
   const regions = [
     [region(el.head, (ticket, failed) => view.head(ticket, state.staff, failed)),
@@ -192,6 +194,7 @@ export async function render(container, { session, params }) {
       show({ type: 'loaded', ticket, messages, history, attachments });
       announce(arrived(shownBefore, messages, session.name));
       if (state.staff) mail.refresh();
+      if (state.staff || state.readOnly) linked.refresh(ticket);
       if (brings(shownBefore, messages, session.name)) {
         if (document.visibilityState === 'visible') markRead(); else readPending = true;
       }
@@ -239,7 +242,7 @@ export async function render(container, { session, params }) {
   }
 
   container.append(h('article', { class: 'page ticket' }, el.head, filedConfirmation(id), el.followsUp, el.incident,
-    el.notice,
+    state.staff || state.readOnly ? linked.el : null, el.notice,
     h('div', { class: 'ticket-grid' },
       h('div', { class: 'card' }, el.actions, handoverForm, linkTo, el.edit, el.body, state.staff ? mail.el : null),
       h('aside', { class: 'card' }, h('h2', {}, t('ticket.page.history')), el.history)),

@@ -37,7 +37,7 @@ export async function render(container, { session, query: initial }) {
     goto: page => ask({ type: 'goto', page }),
     size: size => ask({ type: 'size', size }),
     select: (id, on) => show({ type: 'select', id, on }),
-    fold: on => show({ type: 'fold', on }),
+    fold: on => ask({ type: 'fold', on }),
     link: async incident => {
       try {
         await api(`/api/tickets/${incident}/links`, { method: 'POST', body: linkBody(state.selected, incident) });

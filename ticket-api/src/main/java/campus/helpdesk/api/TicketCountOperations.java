@@ -11,7 +11,7 @@ import io.micronaut.http.annotation.QueryValue;
  */
 public interface TicketCountOperations {
 
-    @Get("/api/tickets/counts{?status,category,priority,q,openedFrom,openedTo,needsReview,assignee,reporter,sla}")
+    @Get("/api/tickets/counts{?status,category,priority,q,openedFrom,openedTo,needsReview,assignee,reporter,sla,incident}")
     TicketCounts counts(@Nullable @QueryValue String status,
                         @Nullable @QueryValue String category,
                         @Nullable @QueryValue String priority,
@@ -21,5 +21,6 @@ public interface TicketCountOperations {
                         @Nullable @QueryValue String needsReview,
                         @Nullable @QueryValue String assignee,
                         @Nullable @QueryValue String reporter,
-                        @Nullable @QueryValue String sla);
+                        @Nullable @QueryValue String sla,
+                        @Nullable @QueryValue String incident);
 }

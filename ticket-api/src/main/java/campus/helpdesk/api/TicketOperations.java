@@ -28,9 +28,11 @@ public interface TicketOperations {
     /**
      * {@code assignee}: a name, {@code me} or {@code none} (staff only); {@code reporter}: {@code me} (reported or
      * joined by the caller); {@code sla}: statuses of either target, comma-separated (AT_RISK,BREACHED); {@code sort}
-     * also takes {@code due} (the nearest unmet target first).
+     * also takes {@code due} (the nearest unmet target first); {@code incident}: an incident's number (its linked
+     * tickets) or {@code none} (tickets linked to no incident).
      */
-    @Get("/api/tickets{?status,category,priority,q,openedFrom,openedTo,needsReview,assignee,reporter,sla,sort,page,size}")
+    @Get("/api/tickets{?status,category,priority,q,openedFrom,openedTo,needsReview,assignee,reporter,sla,incident,sort,"
+            + "page,size}")
     TicketPage list(@Nullable @QueryValue String status,
                     @Nullable @QueryValue String category,
                     @Nullable @QueryValue String priority,
@@ -41,6 +43,7 @@ public interface TicketOperations {
                     @Nullable @QueryValue String assignee,
                     @Nullable @QueryValue String reporter,
                     @Nullable @QueryValue String sla,
+                    @Nullable @QueryValue String incident,
                     @Nullable @QueryValue String sort,
                     @Nullable @QueryValue String page,
                     @Nullable @QueryValue String size);

@@ -1,11 +1,16 @@
 // A ticket's place in a mass incident: "Part of incident #N" (staff unlink it while both are open), on an incident
 // its size, "You follow this ticket" for someone who joined it, and for staff "Link to an incident…" with the open
 // incidents that look like this ticket. Those suggestions are asked when staff open the form, not on every load of
-// the page: a similarity search is the dearest request the page could make, and most tickets are never linked.
+// the page: a similarity search is the dearest request the page could make, and most tickets are never linked. On
+// an incident, staff and analysts unfold its linked tickets, and closing it first says how many close with it.
 import { api } from '../../api.js';
-import { h, toast } from '../../dom.js';
+import { h, mount, statusBadge, toast } from '../../dom.js';
+import { t } from '../../i18n.js';
 import { incidentWords as words, incidentRefusalText } from '../../words.js';
 import { similarRequest } from '../report/similar.js';
+
+/** How many linked tickets an incident's page lists: the first, by number; a wave of thousands says how many more. */
+export const LINKED_SHOWN = 100;
 
 const isOpen = t => t && t.status !== 'CLOSED';
 
@@ -122,4 +127,56 @@ export function incidentActions(id, getTicket, reload) {
       await reload();
     },
   };
+}
+
+/**
+ * An incident's linked tickets, each with its status and who has it, folded under "N linked tickets" (a wave links
+ * hundreds) and asked when unfolded, like the reporter's mail line. `refresh(ticket)`, with each load, redraws the
+ * line and asks again only while it is unfolded.
+ */
+export function linkedTickets(id) {
+  const summary = h('summary', {});
+  const list = h('div', { class: 'linked-list', id: 'linked-list' });
+  const el = h('details', { class: 'linked-tickets card-inset', id: 'linked-tickets', hidden: true }, summary, list);
+  async function ask() {
+    try {
+      mount(list, linkedRows(await api(`/api/tickets?incident=${id}&sort=id,asc&size=${LINKED_SHOWN}`)));
+    } catch {
+      mount(list, h('p', { class: 'hint' }, words.linkedUnavailable));
+    }
+  }
+  el.addEventListener('toggle', () => { if (el.open) ask(); });
+  return {
+    el,
+    refresh: ticket => {
+      const count = (ticket && ticket.linkedCount) || 0;
+      el.hidden = !count;
+      summary.textContent = words.linkedTickets(count);
+      if (el.open && count) ask();
+    },
+  };
+}
+
+/** The list of a page of linked tickets (GET /api/tickets?incident=N), and how many it leaves out. */
+export function linkedRows({ items = [], total = 0 }) {
+  return [h('ul', { class: 'linked-tickets-list' }, items.map(ticket => h('li', { dataset: { ticketId: ticket.id } },
+    h('a', { href: `#/tickets/${ticket.id}` }, `#${ticket.id} `, h('span', { translate: 'no' }, ticket.title)), ' ',
+    statusBadge(ticket.status),
+    ticket.assignee ? h('span', { class: 'muted', translate: 'no' }, ` · ${ticket.assignee}`) : null))),
+  total > items.length ? h('p', { class: 'hint' }, words.linkedMore(items.length, total)) : null];
+}
+
+/**
+ * What staff are asked before closing: on an incident, how many of its linked tickets are open now and close with
+ * it (asked when the button is pressed: the page's count may be minutes old and counts the closed ones too).
+ */
+export async function closeQuestion(ticket) {
+  const plain = t('ticket.close.confirm', { id: String(ticket.id) });
+  if (!ticket.linkedCount) return plain;
+  try {
+    const { total } = await api(`/api/tickets?incident=${ticket.id}&status=OPEN,ACTIVE&size=1`);
+    return total ? t('ticket.close.confirmIncident', { id: String(ticket.id), count: total }) : plain;
+  } catch {
+    return plain;
+  }
 }

@@ -77,7 +77,7 @@ export function update(state, action) {
       viewCounts: action.viewCounts || state.viewCounts, selected: stillShown(state.selected, action.list) };
     case 'select': return { ...state, linkNotice: '', selected: action.on
       ? [...state.selected.filter(id => id !== action.id), action.id] : state.selected.filter(id => id !== action.id) };
-    case 'fold': return { ...state, fold: action.on };
+    case 'fold': return { ...state, fold: action.on, page: 0 };
     case 'linked': return { ...state, selected: [], linkNotice: action.notice, cleared: state.cleared + 1 };
     case 'failed': return { ...state, busy: false, error: action.error };
     default: throw new Error(`Unknown action ${action.type}`);
@@ -133,11 +133,14 @@ export function filtered(state) {
 /**
  * The requests one load makes: `list` always, `counts` for the queue (null for students). The counts carry every
  * filter of the list: the server leaves out status for the tab counts and assignee for the view counts, so each
- * count says what a click on it would show.
+ * count says what a click on it would show. Folded, the queue leaves out every linked ticket (incident=none), also
+ * those whose incident is in another tab or on another page; a text search still finds them, marked with their
+ * incident (a ticket looked for by its words must not vanish into a fold).
  */
 export function requests(state) {
   const filters = { q: state.q, category: state.category, priority: state.priority,
-    openedFrom: dayStart(state.from), openedTo: dayEnd(state.to), sla: state.sla };
+    openedFrom: dayStart(state.from), openedTo: dayEnd(state.to), sla: state.sla,
+    incident: state.queue && state.fold && !state.q ? 'none' : '' };
   const status = state.status || (state.queue ? '' : 'OPEN,ACTIVE');
   const whose = { assignee: state.assignee, reporter: state.reporter };
   return {

@@ -7,12 +7,16 @@ import campus.helpdesk.system.trust.GatewayClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -137,11 +141,29 @@ class IncidentsInTheBrowserTest {
             staff.open("#/tickets/" + a);
             staff.waitForText(By.id("incident-size"), "Incident: 1 linked ticket, 0 people joined");
             staff.screenshot("63-incident-after-unlink");
+            // Its linked tickets, unfolded on its page: c, and no longer b.
+            staff.waitForText(By.cssSelector("#linked-tickets summary"), "1 linked ticket");
+            staff.click(By.cssSelector("#linked-tickets summary"));
+            staff.waitForText(By.cssSelector("#linked-list li[data-ticket-id='" + c + "']"), "Open");
+            assertThat(staff.driver.findElements(By.cssSelector("#linked-list li[data-ticket-id='" + b + "']")))
+                    .isEmpty();
+            // Closing it says first that its open linked ticket closes with it; Cancel leaves both as they were.
+            staff.click(By.cssSelector("button[data-action=take]"));
+            staff.waitFor(By.cssSelector("button[data-action=close]:not([disabled])")).click();
+            // Waited for without Browser.waitUntil: its check that the page settled runs a script, which would
+            // dismiss the question.
+            Alert question = new WebDriverWait(staff.driver, Duration.ofSeconds(10))
+                    .until(ExpectedConditions.alertIsPresent());
+            assertThat(question.getText()).startsWith("Close incident #" + a + " for good?")
+                    .contains("Its 1 open linked ticket closes with it");
+            question.dismiss();
         }
 
         assertThat(staffApi.get("/api/tickets/" + a).path("linkedCount").asInt()).isEqualTo(1);
         assertThat(staffApi.get("/api/tickets/" + b).path("incidentId").asLong()).as("unlinked").isZero();
         assertThat(staffApi.get("/api/tickets/" + c).path("incidentId").asLong()).isEqualTo(a);
+        assertThat(staffApi.get("/api/tickets/" + c).path("status").asText()).as("not closed: Cancel")
+                .isEqualTo("OPEN");
     }
 
     /**

@@ -24,16 +24,26 @@ import java.util.Set;
 /**
  * The list's query parameters, parsed and checked: every bad value is a 400 naming its parameter.
  * {@code statuses} etc. are empty when not filtered. {@code assignee}: null when not filtered;
- * {@code reportedByCaller}: {@code reporter=me}; {@code sla}: the statuses either target may be in.
+ * {@code reportedByCaller}: {@code reporter=me}; {@code sla}: the statuses either target may be in;
+ * {@code incident}: null when not filtered.
  */
 public record ListQuery(Set<TicketStatus> statuses, Set<Category> categories, Set<Priority> priorities,
                         @Nullable String q, @Nullable Instant openedFrom, @Nullable Instant openedTo,
                         @Nullable Boolean needsReview, @Nullable AssigneeFilter assignee, boolean reportedByCaller,
-                        Set<SlaStatus> sla, String sortColumn, boolean descending, int page, int size) {
+                        Set<SlaStatus> sla, @Nullable IncidentFilter incident, String sortColumn, boolean descending,
+                        int page, int size) {
 
     /** {@code assignee=}: a staff member's name, {@code me} (the caller) or {@code none} (unassigned). */
     public record AssigneeFilter(Kind kind, @Nullable String name) {
         public enum Kind { NAME, ME, NONE }
+    }
+
+    /**
+     * {@code incident=}: the tickets linked to incident {@code id}, or with a null id ({@code none}) the tickets
+     * linked to none, which is how the queue folds every linked ticket under its incident, wherever that is.
+     */
+    public record IncidentFilter(@Nullable Long id) {
+        static final IncidentFilter NONE = new IncidentFilter(null);
     }
 
     /** The longest name a person signs in with, and so the longest assignee or reporter there is. */
@@ -72,8 +82,8 @@ public record ListQuery(Set<TicketStatus> statuses, Set<Category> categories, Se
     public static ListQuery parse(@Nullable String status, @Nullable String category, @Nullable String priority,
                                   @Nullable String q, @Nullable String openedFrom, @Nullable String openedTo,
                                   @Nullable String needsReview, @Nullable String assignee,
-                                  @Nullable String reporter, @Nullable String sla, @Nullable String sort,
-                                  @Nullable String page, @Nullable String size) {
+                                  @Nullable String reporter, @Nullable String sla, @Nullable String incident,
+                                  @Nullable String sort, @Nullable String page, @Nullable String size) {
         String[] sortParts = parseSort(sort);
         Instant from = instant("openedFrom", openedFrom, false);
         Instant to = instant("openedTo", openedTo, true);
@@ -92,14 +102,15 @@ public record ListQuery(Set<TicketStatus> statuses, Set<Category> categories, Se
                 enums("priority", priority, Priority.class),
                 query(q), from, to, BadInput.trueOrFalse("needsReview", needsReview), assignee(assignee),
                 reporter(reporter),
-                enums("sla", sla, SlaStatus.class), SORTS.get(sortParts[0]), sortParts[1].equals("desc"),
+                enums("sla", sla, SlaStatus.class), incident(incident), SORTS.get(sortParts[0]),
+                sortParts[1].equals("desc"),
                 pageNumber, pageSize);
     }
 
     /** The same query with any assignee: the queue's views (Mine, Unassigned, All) are assignee filters of their own. */
     public ListQuery withoutAssignee() {
         return new ListQuery(statuses, categories, priorities, q, openedFrom, openedTo, needsReview, null,
-                reportedByCaller, sla, sortColumn, descending, page, size);
+                reportedByCaller, sla, incident, sortColumn, descending, page, size);
     }
 
     /** The ORDER BY: the sort, then the id in the same direction (a stable order for paging). */
@@ -125,6 +136,25 @@ public record ListQuery(Set<TicketStatus> statuses, Set<Category> categories, Se
                 yield new AssigneeFilter(AssigneeFilter.Kind.NAME, name);
             }
         };
+    }
+
+    private static @Nullable IncidentFilter incident(@Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String text = value.strip();
+        if (text.equalsIgnoreCase("none")) {
+            return IncidentFilter.NONE;
+        }
+        try {
+            if (Digits.plain(text) && Long.parseLong(text) > 0) {
+                return new IncidentFilter(Long.parseLong(text));
+            }
+        } catch (NumberFormatException e) {
+            // past a long: reported below
+        }
+        throw Problems.badInput("incident", "must be an incident's ticket number (a whole number from 1) or none "
+                + "(the tickets linked to no incident)");
     }
 
     private static boolean reporter(@Nullable String value) {

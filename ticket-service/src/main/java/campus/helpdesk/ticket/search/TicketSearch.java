@@ -278,6 +278,14 @@ public class TicketSearch {
                 }
             }
         }
+        if (query.incident() != null) {
+            if (query.incident().id() == null) {
+                where.append(" AND incident_id IS NULL");
+            } else {
+                where.append(" AND incident_id = ?");
+                parameters.add(query.incident().id());
+            }
+        }
         if (query.reportedByCaller()) {
             where.append(MINE_AS_STUDENT);
             parameters.add(who.user());

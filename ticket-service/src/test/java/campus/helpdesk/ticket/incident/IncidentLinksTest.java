@@ -8,6 +8,8 @@ import campus.helpdesk.api.FieldChange;
 import campus.helpdesk.api.HistoryEntry;
 import campus.helpdesk.api.Message;
 import campus.helpdesk.api.Ticket;
+import campus.helpdesk.api.TicketCounts;
+import campus.helpdesk.api.TicketPage;
 import campus.helpdesk.api.TicketStatus;
 import campus.helpdesk.ticket.Api;
 import campus.helpdesk.ticket.ApiTest;
@@ -15,6 +17,8 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +60,44 @@ class IncidentLinksTest extends ApiTest {
         }
         assertThat(link(STAFF, incident.id(), a.id()).status).as("linking again links nothing twice").isEqualTo(200);
         assertThat(history(a.id()).stream().filter(e -> e.type() == EventType.LINKED)).hasSize(1);
+    }
+
+    @Test
+    void theListShowsAnIncidentsLinkedTicketsOrLeavesEveryLinkedTicketOut() {
+        Ticket incident = createIn(TicketStatus.ACTIVE);
+        Ticket a = create();
+        Ticket b = create();
+        Ticket free = create();
+        link(STAFF, incident.id(), a.id(), b.id());
+        move(b.id(), TicketStatus.ACTIVE);
+        move(b.id(), TicketStatus.CLOSED);
+
+        TicketPage linked = api.get(STAFF, "/api/tickets?incident=" + incident.id() + "&sort=id,asc")
+                .as(TicketPage.class);
+        assertThat(linked.items()).extracting(Ticket::id).containsExactly(a.id(), b.id());
+        assertThat(linked.total()).isEqualTo(2);
+        assertThat(api.get(STAFF, "/api/tickets?incident=" + incident.id() + "&status=OPEN,ACTIVE")
+                .as(TicketPage.class).items()).extracting(Ticket::id).containsExactly(a.id());
+        assertThat(api.get(Api.As.analyst("Ana Lyst"), "/api/tickets?incident=" + incident.id())
+                .as(TicketPage.class).total()).isEqualTo(2);
+        assertThat(api.get(STAFF, "/api/tickets?incident=" + free.id()).as(TicketPage.class).total()).isZero();
+
+        // The queue's fold: an OPEN linked ticket stays out of the Open tab although its incident is ACTIVE.
+        List<Long> unlinked = api.get(STAFF, "/api/tickets?incident=none&status=OPEN&size=100&sort=id,desc")
+                .as(TicketPage.class).items().stream().map(Ticket::id).toList();
+        assertThat(unlinked).contains(free.id()).doesNotContain(a.id(), b.id(), incident.id());
+        TicketCounts all = api.get(STAFF, "/api/tickets/counts?status=OPEN").as(TicketCounts.class);
+        TicketCounts folded = api.get(STAFF, "/api/tickets/counts?status=OPEN&incident=none").as(TicketCounts.class);
+        assertThat(all.byStatus().get(TicketStatus.OPEN) - folded.byStatus().get(TicketStatus.OPEN)).as("the linked OPEN ticket")
+                .isEqualTo(1);
+
+        for (String bad : List.of("0", "-1", "1e3", "abc", "99999999999999999999", "1,2", "٣")) {
+            String value = URLEncoder.encode(bad, StandardCharsets.UTF_8);
+            Api.Answer refused = api.get(STAFF, "/api/tickets?incident=" + value);
+            assertProblem(refused, 400, "incident's ticket number");
+            assertThat(refused.map().get("field")).as(bad).isEqualTo("incident");
+            assertThat(api.get(STAFF, "/api/tickets/counts?incident=" + value).status).as(bad).isEqualTo(400);
+        }
     }
 
     @Test
