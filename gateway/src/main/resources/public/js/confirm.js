@@ -1,7 +1,7 @@
 // The confirmation a reporter gets once a report is filed. The report form hands the new ticket's number over to
 // the ticket's page (a navigation in between), which says it in a polite live region so that a screen reader
 // announces it too.
-import { h } from './dom.js';
+import { h, sentence } from './dom.js';
 import { t } from './i18n.js';
 
 const KEY = 'helpdesk.filed';
@@ -49,8 +49,10 @@ export function filedConfirmation(id) {
   const refused = refusedFiles(id, filed);
   if (filed !== String(id)) return null;
   const region = h('p', { class: 'alert alert-success confirmation', role: 'status', id: 'filed-confirmation' });
+  // "My tickets" leads there: the list a student opens from the menu shows every open ticket (All) first.
+  const mine = h('a', { href: '#/tickets?reporter=me', id: 'filed-my-tickets' }, t('tickets.view.myTickets'));
   setTimeout(() => {
-    region.textContent = t('common.filed.confirmation', { id: String(id) });
+    region.replaceChildren(...sentence('common.filed.confirmation', { myTickets: mine }, { id: String(id) }));
   }, 100);
   return refused ? [region, refused] : region;
 }

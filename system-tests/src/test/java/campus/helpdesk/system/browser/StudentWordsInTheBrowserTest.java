@@ -61,6 +61,10 @@ class StudentWordsInTheBrowserTest {
             assertThat(confirmation.getText()).isEqualTo("Got it: #" + id
                     + ". We will answer here; you can also find it under My tickets.");
             student.screenshot("i19-report-confirmed");
+            // "My tickets" is a link to that view, not to the list of every open ticket the menu opens.
+            student.click(By.id("filed-my-tickets"));
+            student.waitFor(By.cssSelector("tr[data-ticket-id='" + id + "']"));
+            assertThat(student.driver.getCurrentUrl()).contains("reporter=me");
         }
     }
 
