@@ -1,10 +1,13 @@
 package campus.helpdesk.system.browser;
 
+import campus.helpdesk.system.trust.GatewayClient;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -73,6 +76,46 @@ class TabletLayoutInTheBrowserTest {
             staff.waitFor(By.cssSelector("tr[data-ticket-id='" + id + "'] .title-cell a"));
             staff.waitUntil(d -> Boolean.TRUE.equals(staff.script(SHOWN, ".tickets th[data-column=updated]")));
             assertThat(staff.script(COLUMNS_MATCH)).as("wide: each row's cells under their headings").isEqualTo(true);
+        }
+    }
+
+    /**
+     * On a laptop the queue's table fits its own box too: no row of the Open or Active tab hides its last column
+     * behind a scroll bar. The widest rows a queue has: an ACTIVE incident with its badge, handled by someone with a
+     * long name, in German.
+     */
+    @Test
+    void aLaptopShowsTheQueueWithoutScrollingInsideItsBox() {
+        String word = "Lap" + UUID.randomUUID().toString().substring(0, 6);
+        URI gateway = TestGateway.uri();
+        String staffName = "Maximiliane Schwarzenberger-Hohenlohe " + word;
+        GatewayApi student = GatewayApi.signIn(gateway, "Lena Studentin " + word, "STUDENT");
+        long incident = student.createTicket("WLAN-Ausfall im Hauptgebäude " + word,
+                "Kein WLAN im Hauptgebäude " + word + ".");
+        long linked = GatewayApi.signIn(gateway, "Jonas Student " + word, "STUDENT")
+                .createTicket("Kein Internet im Hörsaal " + word, "Im Hörsaal " + word + " geht nichts.");
+        GatewayApi staffApi = GatewayApi.signIn(gateway, staffName, "STAFF");
+        assertThat(GatewayClient.send(gateway.resolve("/api/tickets/" + incident + "/links"), "POST",
+                Map.of("tickets", List.of(linked)), Map.of("Cookie", staffApi.cookie())).status()).isBetween(200, 299);
+        staffApi.move(incident, "ACTIVE");
+
+        try (Browser staff = new Browser(gateway, "de-DE")) {
+            staff.signIn(staffName, "STAFF");
+            for (int width : new int[] {1280, 1366, 1024}) {
+                for (String status : new String[] {"ACTIVE", "OPEN"}) {
+                    staff.driver.manage().window().setSize(new Dimension(width, 900));
+                    staff.open("#/tickets?status=" + status + "&assignee=&q=" + word);
+                    staff.waitFor(By.cssSelector(".tickets tbody tr"));
+                    staff.waitUntil(d -> noSidewaysScrolling(staff));
+                    assertThat(staff.script("const box = document.querySelector('.tickets').closest('.table-scroll');"
+                            + " return box.scrollWidth - box.clientWidth")).as(width + ", " + status
+                            + ": how far the list's box scrolls").isEqualTo(0L);
+                }
+            }
+            staff.driver.manage().window().setSize(new Dimension(1280, 900));
+            staff.open("#/tickets?status=ACTIVE&q=" + word);
+            staff.waitFor(By.cssSelector("tr[data-ticket-id='" + incident + "'] .incident-badge"));
+            staff.screenshot("46-laptop-queue-1280-de");
         }
     }
 
