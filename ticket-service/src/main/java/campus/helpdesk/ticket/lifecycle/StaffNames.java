@@ -7,33 +7,34 @@ import java.sql.SQLException;
 import java.util.Locale;
 
 /**
- * The spelling the desk already knows for a staff member's name. Staff have no accounts: a ticket is theirs when it
- * carries the name they sign in with, exactly. A handover typed "marco bianchi" for Marco Bianchi would otherwise
- * give the ticket to nobody's Mine view.
+ * The spelling a staff member gives their own name. Staff have no accounts: a ticket is theirs when it carries the
+ * name they sign in with, exactly. A handover typed "marco bianchi" for Marco Bianchi would otherwise give the ticket
+ * to nobody's Mine view. Only a spelling the person used themselves counts (a ticket assigned to it that they took,
+ * answered or closed under it): a spelling that only a colleague's handover gave is never taken up, or the first
+ * typo would win and every later, correct handover would be turned into it.
  */
 final class StaffNames {
+
+    /** The newest ticket assigned to a spelling of the name that has acted on it as staff (ticket_event_ticket). */
+    private static final String SPELLED_BY_THEMSELVES = """
+            SELECT t.assignee FROM tickets t
+            WHERE lower(t.assignee) = lower(?) AND t.deleted_at IS NULL
+              AND EXISTS (SELECT 1 FROM ticket_event e
+                          WHERE e.ticket_id = t.id AND e.actor = t.assignee AND e.actor_role = 'STAFF')
+            ORDER BY t.updated_at DESC LIMIT 1""";
 
     private StaffNames() {
     }
 
-    /** {@code typed} as the caller spells their own name, else as tickets already assigned spell it, else as typed. */
+    /** {@code typed} as the caller spells their own name, else as its owner spells it on their tickets, else as typed. */
     static String known(Connection c, String typed, String caller) throws SQLException {
         if (typed.toLowerCase(Locale.ROOT).equals(caller.toLowerCase(Locale.ROOT))) {
             return caller;
         }
-        if (assigned(c, "SELECT 1 FROM tickets WHERE assignee = ? AND deleted_at IS NULL LIMIT 1", typed) != null) {
-            return typed; // The common case, answered by the assignee index (of tickets not deleted).
-        }
-        String other = assigned(c, "SELECT assignee FROM tickets WHERE lower(assignee) = lower(?) "
-                + "AND deleted_at IS NULL ORDER BY updated_at DESC LIMIT 1", typed);
-        return other != null ? other : typed;
-    }
-
-    private static String assigned(Connection c, String sql, String name) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, name);
+        try (PreparedStatement s = c.prepareStatement(SPELLED_BY_THEMSELVES)) {
+            s.setString(1, typed);
             try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
+                return rs.next() ? rs.getString(1) : typed;
             }
         }
     }

@@ -6,6 +6,7 @@ import campus.helpdesk.api.EventType;
 import campus.helpdesk.api.FieldChange;
 import campus.helpdesk.api.HistoryEntry;
 import campus.helpdesk.api.Ticket;
+import campus.helpdesk.api.TicketPage;
 import campus.helpdesk.api.TicketStatus;
 import campus.helpdesk.ticket.Api;
 import campus.helpdesk.ticket.ApiTest;
@@ -65,10 +66,10 @@ class HandoverTest extends ApiTest {
     }
 
     @Test
-    void aNameTypedInAnotherCaseReachesTheStaffMemberTheDeskKnows() {
-        Ticket davides = createIn(TicketStatus.ACTIVE);
-        assertThat(api.post(STAFF, "/api/tickets/" + davides.id() + "/assignee", Map.of("assignee", DAVIDE.user()))
-                .status).isEqualTo(200);
+    void aNameTypedInAnotherCaseReachesTheStaffMemberAsTheySpellItThemselves() {
+        Ticket davides = create();
+        assertThat(api.post(DAVIDE, "/api/tickets/" + davides.id() + "/status", Map.of("status", "ACTIVE")).status)
+                .as("Davide takes a ticket under his own spelling").isEqualTo(200);
         Ticket other = createIn(TicketStatus.ACTIVE);
 
         Ticket toDavide = api.post(STAFF, "/api/tickets/" + other.id() + "/assignee",
@@ -77,15 +78,37 @@ class HandoverTest extends ApiTest {
 
         Ticket back = api.post(DAVIDE, "/api/tickets/" + other.id() + "/assignee",
                 Map.of("assignee", STAFF.user().toLowerCase(java.util.Locale.ROOT))).as(Ticket.class);
-        assertThat(back.assignee()).as("as tickets already assigned spell it").isEqualTo(STAFF.user());
+        assertThat(back.assignee()).as("as its owner spells it on the tickets they took").isEqualTo(STAFF.user());
 
-        Ticket self = api.post(STAFF, "/api/tickets/" + davides.id() + "/assignee",
+        Ticket self = api.post(STAFF, "/api/tickets/" + other.id() + "/assignee",
                 Map.of("assignee", STAFF.user().toUpperCase(java.util.Locale.ROOT))).as(Ticket.class);
         assertThat(self.assignee()).as("the caller's own spelling when the name is theirs").isEqualTo(STAFF.user());
 
         Ticket stranger = api.post(STAFF, "/api/tickets/" + other.id() + "/assignee",
                 Map.of("assignee", "Nadia Newcomer")).as(Ticket.class);
         assertThat(stranger.assignee()).as("a name nobody has yet, as typed").isEqualTo("Nadia Newcomer");
+    }
+
+    @Test
+    void aSpellingOnlyAHandoverGaveIsNotTakenUpByTheNextHandover() {
+        Api.As carol = Api.As.staff("Carol Keane");
+        Ticket first = createIn(TicketStatus.ACTIVE);
+        Ticket second = createIn(TicketStatus.ACTIVE);
+        assertThat(api.post(STAFF, "/api/tickets/" + first.id() + "/assignee", Map.of("assignee", "carol keane"))
+                .as(Ticket.class).assignee()).as("a typo, stored as typed: nobody spells it otherwise yet")
+                .isEqualTo("carol keane");
+
+        Ticket right = api.post(STAFF, "/api/tickets/" + second.id() + "/assignee",
+                Map.of("assignee", carol.user())).as(Ticket.class);
+        assertThat(right.assignee()).as("the correct spelling stays, and reaches Carol's Mine").isEqualTo(carol.user());
+        assertThat(api.get(carol, "/api/tickets?assignee=me&status=ACTIVE").as(TicketPage.class).items())
+                .extracting(Ticket::id).contains(second.id());
+
+        assertThat(api.post(carol, "/api/tickets/" + second.id() + "/messages",
+                Map.of("body", "On it.", "internal", false)).status).isEqualTo(201);
+        Ticket third = createIn(TicketStatus.ACTIVE);
+        assertThat(api.post(STAFF, "/api/tickets/" + third.id() + "/assignee", Map.of("assignee", "CAROL KEANE"))
+                .as(Ticket.class).assignee()).as("once she answered under it, her spelling").isEqualTo(carol.user());
     }
 
     @Test
