@@ -297,6 +297,29 @@ test('an incident\'s page unfolds its linked tickets when asked, each with its s
     return undefined;
   }));
 
+test('staff\'s public answer on an incident is confirmed as reaching its linked tickets; a note is not', () => onStage(
+  '/js/screens/ticket.js', { session: { role: 'STAFF', name: 'Bo' }, params: ['41'] }, async (stage, fake) => {
+    await until(() => stage.querySelector('#message-text'));
+    const say = async (text, internal) => {
+      stage.querySelector('#message-text').value = text;
+      stage.querySelector('#message-internal').checked = internal;
+      stage.querySelector('form.compose').dispatchEvent(new Event('submit', { cancelable: true }));
+      await until(() => stage.querySelector('#message-confirmation').textContent);
+      return stage.querySelector('#message-confirmation').textContent;
+    };
+    assert.equal(await say('Fixed: the access points were restarted.', false),
+      'Message sent, and posted under every open ticket linked to this incident.');
+    assert.equal(await say('Restarted AP 3 and 4.', true), 'Internal note saved.');
+    assert.equal(fake.calls.filter(c => c === 'POST /api/tickets/41/messages').length, 2, fake.calls.join(', '));
+  }, (url, init) => {
+    if (url === '/api/tickets/41') return INCIDENT;
+    if (url === '/api/tickets/41/messages' && init.method === 'POST') {
+      return { id: 9, ticketId: 41, body: JSON.parse(init.body).body, author: 'Bo', authorRole: 'STAFF',
+        internal: JSON.parse(init.body).internal, createdAt: '2026-03-01T10:00:00Z' };
+    }
+    return undefined;
+  }));
+
 test('a ticket nothing is linked to shows no list of linked tickets', () => onStage('/js/screens/ticket.js',
   { session: { role: 'STAFF', name: 'Bo' }, params: ['7'] }, async stage => {
     await until(() => stage.querySelector('#part-of-incident'));

@@ -108,7 +108,10 @@ export async function render(container, { session, params }) {
     }
   };
   const linkTo = linkForm(() => state.ticket, incidents);
-  const compose = composer(state.staff, on, { place: `ticket.${id}.reply`, owner: draftOwner(session) });
+  const compose = composer(state.staff, on, { place: `ticket.${id}.reply`, owner: draftOwner(session),
+    // Staff's public answer on an incident is posted under its open linked tickets too (README, POST …/links).
+    sentText: () => (state.staff && state.ticket && state.ticket.linkedCount
+      ? t('ticket.compose.sentToLinked') : null) });
   const handoverForm = handover(on);
   // Staff only (GET /api/tickets/{id}/notifications answers students and analysts 403): the reporter's address
   // and undelivered notifications (ticket/mail.js).

@@ -21,9 +21,10 @@ const rules = () => ({
 /**
  * `on.send({body, internal}, key, files, onEach)` posts the message, uploads the files under it and resolves to the
  * refused ones; it rejects with the server's refusal of the message. The text is kept as a draft under `place` for
- * `owner` (drafts.js) until it is sent.
+ * `owner` (drafts.js) until it is sent. `sentText()` may say more than "Message sent." of a public message (on an
+ * incident, that it reached the linked tickets too).
  */
-export function composer(staff, on, { place = null, owner = null } = {}) {
+export function composer(staff, on, { place = null, owner = null, sentText = () => null } = {}) {
   const RULES = rules();
   let key = newIdempotencyKey();
   let sending = false;
@@ -67,7 +68,7 @@ export function composer(staff, on, { place = null, owner = null } = {}) {
       if (internal) internal.checked = false;
       files.clear();
       key = newIdempotencyKey();
-      confirmation.textContent = isInternal ? t('ticket.compose.noteSaved') : t('ticket.compose.sent');
+      confirmation.textContent = isInternal ? t('ticket.compose.noteSaved') : sentText() || t('ticket.compose.sent');
       // Back to the empty box, ready for the next message; the confirmation above is read out by itself.
       text.focus();
       if (refused.length) {
