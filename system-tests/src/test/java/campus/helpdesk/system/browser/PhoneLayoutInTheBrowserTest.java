@@ -127,6 +127,7 @@ class PhoneLayoutInTheBrowserTest {
             assertThat(staff.driver.findElements(By.cssSelector(".tickets tbody .sla"))).isNotEmpty();
             assertThat(rowBoxes(staff)).allSatisfy(r -> assertThat(r[1] - r[0]).isLessThanOrEqualTo(90));
             assertNoSidewaysScrolling(staff);
+            assertTheTabsFit(staff);
 
             staff.open("#/tickets/" + tickets.get(0));
             staff.waitFor(By.cssSelector("[data-action=close]"));
@@ -259,6 +260,25 @@ class PhoneLayoutInTheBrowserTest {
                 """);
         return boxes.stream().map(b -> ((List<?>) b).stream().mapToDouble(n -> ((Number) n).doubleValue()).toArray())
                 .toList();
+    }
+
+    @Test
+    void theQueuesTabsFitAPhoneInGermanToo() {
+        try (Browser staff = new Browser(gateway, "de-DE")) {
+            staff.phone(WIDTH, HEIGHT);
+            staff.signIn(STAFF, "STAFF");
+            staff.open("#/tickets?status=OPEN&q=" + WORD);
+            awaitRows(staff, tickets.size() - 1);
+            staff.waitForText(By.cssSelector(".tabs"), "Geschlossen");
+            assertTheTabsFit(staff);
+            staff.screenshot("33b-phone-queue-de");
+        }
+    }
+
+    /** Open, Active and Closed with their counts in one strip, none cut off behind its sideways scroll. */
+    private static void assertTheTabsFit(Browser browser) {
+        assertThat(browser.script("const t = document.querySelector('.tabs'); return t.scrollWidth - t.clientWidth"))
+                .as("how far the tab strip scrolls").isEqualTo(0L);
     }
 
     private static void assertNoSidewaysScrolling(Browser browser) {
