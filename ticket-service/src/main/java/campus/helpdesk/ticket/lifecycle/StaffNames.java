@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -15,13 +17,25 @@ import java.util.Locale;
  */
 final class StaffNames {
 
-    /** The newest ticket assigned to a spelling of the name that has acted on it as staff (ticket_event_ticket). */
+    /** Whether a ticket assigned to this exact spelling was acted on under it, as staff (ticket_event_ticket). */
     private static final String SPELLED_BY_THEMSELVES = """
-            SELECT t.assignee FROM tickets t
-            WHERE lower(t.assignee) = lower(?) AND t.deleted_at IS NULL
+            SELECT 1 FROM tickets t
+            WHERE t.assignee = ? AND t.deleted_at IS NULL
               AND EXISTS (SELECT 1 FROM ticket_event e
                           WHERE e.ticket_id = t.id AND e.actor = t.assignee AND e.actor_role = 'STAFF')
-            ORDER BY t.updated_at DESC LIMIT 1""";
+            LIMIT 1""";
+
+    /**
+     * The assignees' spellings of the name in another case. A skip scan of the assignee index, one probe per
+     * distinct assignee (a desk's few dozen staff names), where {@code lower(assignee)} would read every ticket.
+     */
+    private static final String OTHER_SPELLINGS = """
+            WITH RECURSIVE spelling(name) AS (
+                SELECT min(assignee) FROM tickets WHERE deleted_at IS NULL
+                UNION ALL
+                SELECT (SELECT min(assignee) FROM tickets WHERE deleted_at IS NULL AND assignee > s.name)
+                FROM spelling s WHERE s.name IS NOT NULL)
+            SELECT name FROM spelling WHERE lower(name) = lower(?) AND name <> ?""";
 
     private StaffNames() {
     }
@@ -31,10 +45,32 @@ final class StaffNames {
         if (typed.toLowerCase(Locale.ROOT).equals(caller.toLowerCase(Locale.ROOT))) {
             return caller;
         }
-        try (PreparedStatement s = c.prepareStatement(SPELLED_BY_THEMSELVES)) {
+        if (spelledByThemselves(c, typed)) {
+            return typed; // the common case: a colleague's name typed as they sign in
+        }
+        List<String> others = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(OTHER_SPELLINGS)) {
             s.setString(1, typed);
+            s.setString(2, typed);
             try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? rs.getString(1) : typed;
+                while (rs.next()) {
+                    others.add(rs.getString(1));
+                }
+            }
+        }
+        for (String other : others) {
+            if (spelledByThemselves(c, other)) {
+                return other;
+            }
+        }
+        return typed;
+    }
+
+    private static boolean spelledByThemselves(Connection c, String name) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(SPELLED_BY_THEMSELVES)) {
+            s.setString(1, name);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next();
             }
         }
     }

@@ -112,6 +112,19 @@ class HandoverTest extends ApiTest {
     }
 
     @Test
+    void aNameTypedAsItsOwnerSpellsItStaysAsTypedBesideAnotherSpellingInUse() {
+        Api.As marco = Api.As.staff("Marco Bianchi");
+        Api.As lower = Api.As.staff("marco bianchi");
+        for (Api.As who : List.of(marco, lower)) {
+            assertThat(api.post(who, "/api/tickets/" + create().id() + "/status", Map.of("status", "ACTIVE")).status)
+                    .isEqualTo(200);
+        }
+        Ticket ticket = createIn(TicketStatus.ACTIVE);
+        assertThat(api.post(STAFF, "/api/tickets/" + ticket.id() + "/assignee", Map.of("assignee", marco.user()))
+                .as(Ticket.class).assignee()).as("not the spelling that acted last").isEqualTo(marco.user());
+    }
+
+    @Test
     void theHandoverReachesTheFeedWithTheNewAssigneeInItsFacts() throws Exception {
         Ticket active = createIn(TicketStatus.ACTIVE);
         sequencer.sweep();
