@@ -135,6 +135,10 @@ test('the incident offered first is one among the selected, then one on the page
 const queueAnswer = { items: [T(41, { linkedCount: 2, followerCount: 5 }), T(42, { incidentId: 41 }), T(43), T(44), T(45)],
   page: 0, size: 20, total: 5 };
 const queueServer = (url, init) => {
+  if (url.startsWith('/api/tickets?') && params(url).get('incident') === 'none') {
+    const items = queueAnswer.items.filter(item => !item.incidentId);
+    return { ...queueAnswer, items, total: items.length };
+  }
   if (url.startsWith('/api/tickets?')) return queueAnswer;
   if (url === '/api/tickets/43/links' && init.method === 'POST') return T(43, { linkedCount: 2, followerCount: 0 });
   if (url === '/api/tickets/41/links' && init.method === 'POST') {
@@ -148,8 +152,6 @@ test('the queue shows an incident with its counts and folds its linked tickets u
     await until(() => stage.querySelector('tr[data-ticket-id="41"]'));
     const badge = stage.querySelector('tr[data-ticket-id="41"] .incident-badge');
     assert.ok(badge.textContent.includes('2 linked') && badge.textContent.includes('5 joined'), badge.textContent);
-    const here = stage.querySelector('tr[data-ticket-id="41"] .folded-here').textContent;
-    assert.ok(here.includes('1 linked ticket on this page'), here);
     assert.equal(stage.querySelector('tr[data-ticket-id="42"]'), null, 'folded by default');
     const asked = () => fake.calls.filter(c => c.startsWith('GET /api/tickets?') || c.startsWith('GET /api/tickets/counts'));
     assert.ok(asked().length === 2 && asked().every(c => c.includes('incident=none')),
@@ -162,6 +164,18 @@ test('the queue shows an incident with its counts and folds its linked tickets u
       'unfolded, marked');
     assert.ok(asked().slice(2).length === 2 && asked().slice(2).every(c => !c.includes('incident=')),
       `unfolded, every ticket is asked: ${asked()}`);
+    assert.ok(location.hash.includes('fold=off'), `kept in the address: ${location.hash}`);
+  }, queueServer));
+
+test('a text search asks for linked tickets too, and folds those whose incident is on the page', () => onStage(
+  '/js/screens/tickets.js', { session: { role: 'STAFF', name: 'Bo' }, query: new URLSearchParams('q=printer') },
+  async (stage, fake) => {
+    await until(() => stage.querySelector('tr[data-ticket-id="41"]'));
+    assert.ok(fake.calls.filter(c => c.startsWith('GET /api/tickets?')).every(c => !c.includes('incident=')),
+      fake.calls.join(', '));
+    const here = stage.querySelector('tr[data-ticket-id="41"] .folded-here').textContent;
+    assert.ok(here.includes('1 linked ticket on this page'), here);
+    assert.equal(stage.querySelector('tr[data-ticket-id="42"]'), null, 'folded under 41 on the page');
   }, queueServer));
 
 test('staff select tickets and link them to one incident; the answer is said in words', () => onStage(

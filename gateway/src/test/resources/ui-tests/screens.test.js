@@ -59,7 +59,7 @@ test('a dashboard load asks each of its seven answers once', () => onStage('/js/
     assert.equal(stage.querySelector('#kpi-breached-now .kpi-value').textContent, '6', 'breached now');
     assert.equal(stage.querySelector('#kpi-median-first-response .kpi-value').textContent, '1.5 h', 'first response');
     assert.equal(stage.querySelector('#panel-classifier'), null, 'no classifier for analysts');
-    assert.equal(stage.querySelector('#kpi-unassigned a').getAttribute('href'), '#/tickets?status=OPEN&assignee=none',
+    assert.equal(stage.querySelector('#kpi-unassigned a').getAttribute('href'), '#/tickets?status=OPEN&assignee=none&fold=off',
       'analysts follow a figure into the queue');
     assert.ok(stage.querySelector('#workload-table td a.queue-link'), 'and a workload row');
     assert.equal(stage.querySelector('#kpi-active-now .kpi-value').textContent, '2', 'active now');
@@ -128,7 +128,7 @@ test('the workload sorts by a header button without asking again, and says so wi
     assert.equal(fake.calls.length, 0, 'requests');
     assert.equal(location.hash, '#/dashboard?sort=closedLast30Days%2Cdesc', 'address');
     assert.equal(stage.querySelector('#workload-table td a').getAttribute('href'),
-      '#/tickets?status=ACTIVE%2CCLOSED&assignee=Bea', 'a name leads to their tickets');
+      '#/tickets?status=ACTIVE%2CCLOSED&assignee=Bea&fold=off', 'a name leads to their tickets');
   }));
 
 test('staff see the classifier, and a refused retrain says why with both figures', () => onStage(

@@ -5,17 +5,17 @@ import { outcomeText, statusLines, percent } from '/js/screens/dashboard/classif
 import { choicesFrom } from '/js/screens/dashboard/state.js';
 
 test('a click leads to the queue with its own parameters', () => {
-  assert.equal(links.category('IT'), '#/tickets?status=ACTIVE&category=IT', 'the IT bar');
-  assert.equal(links.category('IT', 'ACTIVE', 'HIGH'), '#/tickets?status=ACTIVE&category=IT&priority=HIGH', 'its HIGH part');
-  assert.equal(links.category('FACILITY', 'OPEN'), '#/tickets?status=OPEN&category=FACILITY', 'the open bar');
-  assert.equal(links.assignee('Sam Staff'), '#/tickets?status=ACTIVE%2CCLOSED&assignee=Sam+Staff', 'a workload row');
-  assert.equal(links.day('2026-03-04'), '#/tickets?status=OPEN%2CACTIVE%2CCLOSED&from=2026-03-04&to=2026-03-04', 'a day');
+  assert.equal(links.category('IT'), '#/tickets?status=ACTIVE&category=IT&fold=off', 'the IT bar');
+  assert.equal(links.category('IT', 'ACTIVE', 'HIGH'), '#/tickets?status=ACTIVE&category=IT&priority=HIGH&fold=off', 'its HIGH part');
+  assert.equal(links.category('FACILITY', 'OPEN'), '#/tickets?status=OPEN&category=FACILITY&fold=off', 'the open bar');
+  assert.equal(links.assignee('Sam Staff'), '#/tickets?status=ACTIVE%2CCLOSED&assignee=Sam+Staff&fold=off', 'a workload row');
+  assert.equal(links.day('2026-03-04'), '#/tickets?status=OPEN%2CACTIVE%2CCLOSED&from=2026-03-04&to=2026-03-04&fold=off', 'a day');
   const choices = choicesFrom(new URLSearchParams('category=IT&priority=HIGH'));
   assert.equal(links.resolution('2026-02', choices),
-    '#/tickets?status=CLOSED&category=IT&from=2026-02-01&to=2026-02-28', 'a month of resolution time');
+    '#/tickets?status=CLOSED&category=IT&from=2026-02-01&to=2026-02-28&fold=off', 'a month of resolution time');
   assert.equal(links.sla('2024-02', choices),
-    '#/tickets?status=OPEN%2CACTIVE%2CCLOSED&priority=HIGH&sla=BREACHED&from=2024-02-01&to=2024-02-29', 'a month of SLA');
-  assert.equal(queueHref({}), '#/tickets', 'no filter');
+    '#/tickets?status=OPEN%2CACTIVE%2CCLOSED&priority=HIGH&sla=BREACHED&from=2024-02-01&to=2024-02-29&fold=off', 'a month of SLA');
+  assert.equal(queueHref({}), '#/tickets?fold=off', 'no filter: unfolded, as the figures count');
 });
 
 test('months and periods become the queue\'s days', () => {

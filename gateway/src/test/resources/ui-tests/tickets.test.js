@@ -45,6 +45,9 @@ test('unfiltered, the requests carry no empty parameters; folded, the queue leav
   assert.equal(unfolded.counts, '/api/tickets/counts?status=OPEN', 'unfolded counts');
   assert.equal(unfolded.list, '/api/tickets?status=OPEN&sort=openedAt%2Cdesc&page=0&size=20', 'unfolded, from page 1');
   assert.ok(!requests(staffAt('q=wifi')).list.includes('incident='), 'a search finds linked tickets too');
+  assert.ok(address(update(staffAt(''), { type: 'fold', on: false })).includes('fold=off'), 'unfolded in the address');
+  assert.ok(!address(staffAt('')).includes('fold'), 'folded is the default, not written');
+  assert.equal(staffAt('fold=off').fold, false, 'read back');
 });
 
 test('new filters and another tab start from the first page; paging never goes below it', () => {

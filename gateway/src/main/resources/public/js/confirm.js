@@ -40,7 +40,7 @@ export function refusedFiles(id, filed) {
  * The confirmation for ticket `id` if it was filed just now (once), else null. The region is put on the page
  * empty and filled a moment later: a live region announces changes, not what it held when it appeared.
  */
-export function filedConfirmation(id) {
+export function filedConfirmation(id, role = 'STUDENT') {
   let filed = null;
   try {
     filed = sessionStorage.getItem(KEY);
@@ -49,10 +49,13 @@ export function filedConfirmation(id) {
   const refused = refusedFiles(id, filed);
   if (filed !== String(id)) return null;
   const region = h('p', { class: 'alert alert-success confirmation', role: 'status', id: 'filed-confirmation' });
-  // "My tickets" leads there: the list a student opens from the menu shows every open ticket (All) first.
-  const mine = h('a', { href: '#/tickets?reporter=me', id: 'filed-my-tickets' }, t('tickets.view.myTickets'));
+  // "My tickets" leads there: the list a student opens from the menu shows every open ticket (All) first. Staff's
+  // queue has no such view (its Mine is what they handle), so for them it stays words.
+  const words = t('tickets.view.myTickets');
+  const link = role === 'STUDENT'
+    ? { myTickets: h('a', { href: '#/tickets?reporter=me', id: 'filed-my-tickets' }, words) } : {};
   setTimeout(() => {
-    region.replaceChildren(...sentence('common.filed.confirmation', { myTickets: mine }, { id: String(id) }));
+    region.replaceChildren(...sentence('common.filed.confirmation', link, { id: String(id), myTickets: words }));
   }, 100);
   return refused ? [region, refused] : region;
 }

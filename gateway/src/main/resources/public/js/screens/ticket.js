@@ -44,10 +44,19 @@ export async function render(container, { session, params }) {
   };
   const on = {
     move: async (status, name) => {
+      // The version the person saw when pressing: a live reload while the question is asked must not stand in.
+      const { version } = state.ticket;
       // Closing ends the ticket for its reporter (they no longer see it): asked first, as deleting and revoking are.
-      if (status === 'CLOSED' && !confirm(await closeQuestion(state.ticket))) return;
-      await mutate(name, () => api(`/api/tickets/${id}/status`,
-        { method: 'POST', body: { status, version: state.ticket.version } }),
+      // The buttons wait meanwhile: on an incident the question first asks how many linked tickets close with it.
+      if (status === 'CLOSED') {
+        show({ type: 'busy', action: name });
+        const sure = confirm(await closeQuestion(state.ticket));
+        if (!sure) {
+          show({ type: 'busy', action: null });
+          return;
+        }
+      }
+      await mutate(name, () => api(`/api/tickets/${id}/status`, { method: 'POST', body: { status, version } }),
       status === 'ACTIVE' ? t('ticket.toast.taken') : t('ticket.toast.closed'));
       // The button pressed is gone with the old status: the focus goes to the line that says the new one.
       const line = el.head.querySelector('#ticket-status-line');
@@ -110,13 +119,13 @@ export async function render(container, { session, params }) {
   const linkTo = linkForm(() => state.ticket, incidents);
   const compose = composer(state.staff, on, { place: `ticket.${id}.reply`, owner: draftOwner(session),
     // Staff's public answer on an incident is posted under its open linked tickets too (README, POST …/links).
-    sentText: () => (state.staff && state.ticket && state.ticket.linkedCount
+    sentText: () => (state.staff && state.ticket && state.ticket.linkedCount && state.ticket.status !== 'CLOSED'
       ? t('ticket.compose.sentToLinked') : null) });
   const handoverForm = handover(on);
   // Staff only (GET /api/tickets/{id}/notifications answers students and analysts 403): the reporter's address
   // and undelivered notifications (ticket/mail.js).
   const mail = mailNote(id);
-  // Staff and analysts only: a student's list would hold none of the other reporters' tickets.
+  // Staff and analysts only, who handle and follow the outage; a reporter reads its answer on their own ticket.
   const linked = linkedTickets(id);
   const closedNote = h('p', { class: 'hint', hidden: true }, t('ticket.page.closedHint'));
   const regions = [
@@ -244,8 +253,8 @@ export async function render(container, { session, params }) {
     show({ type: 'busy', action: null });
   }
 
-  container.append(h('article', { class: 'page ticket' }, el.head, filedConfirmation(id), el.followsUp, el.incident,
-    state.staff || state.readOnly ? linked.el : null, el.notice,
+  container.append(h('article', { class: 'page ticket' }, el.head, filedConfirmation(id, session.role), el.followsUp,
+    el.incident, state.staff || state.readOnly ? linked.el : null, el.notice,
     h('div', { class: 'ticket-grid' },
       h('div', { class: 'card' }, el.actions, handoverForm, linkTo, el.edit, el.body, state.staff ? mail.el : null),
       h('aside', { class: 'card' }, h('h2', {}, t('ticket.page.history')), el.history)),

@@ -103,7 +103,7 @@ export async function render(container, { session, query: initial }) {
   const onVisible = () => { if (document.visibilityState === 'visible') live(); };
   document.addEventListener('visibilitychange', onVisible);
 
-  container.append(h('section', { class: 'page' },
+  container.append(h('section', { class: 'page tickets-page' },
     h('div', { class: 'page-head' }, h('h1', {}, state.queue ? t('tickets.page.queueTitle') : t('tickets.page.title')),
       // Analysts read the queue and report nothing (the gateway refuses them every write).
       state.role === 'ANALYST' ? null : h('a', { class: 'btn btn-primary', href: '#/report' }, t('tickets.page.report'))),

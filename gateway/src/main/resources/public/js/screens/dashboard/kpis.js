@@ -4,7 +4,7 @@
 import { h, hours, loading } from '../../dom.js';
 import { t, formatMonth } from '../../i18n.js';
 import { currentMonth, notCountedYet } from './state.js';
-import { medianFirstResponse } from './shape.js';
+import { medianFirstResponse, queueHref } from './shape.js';
 import { figure } from './format.js';
 
 /**
@@ -21,13 +21,13 @@ export function kpis(a, canOpen) {
   const to = href => (canOpen ? href : null);
   return [
     kpi('open-now', t('dashboard.kpi.openNow'), a.category, v => figure(v.openTotal), t('dashboard.kpi.openNowNote'),
-      to('#/tickets?status=OPEN')),
+      to(queueHref({ status: 'OPEN' }))),
     kpi('active-now', t('dashboard.kpi.activeNow'), a.category, v => figure(v.total), t('dashboard.kpi.activeNowNote'),
-      to('#/tickets?status=ACTIVE')),
+      to(queueHref({ status: 'ACTIVE' }))),
     kpi('unassigned', t('dashboard.kpi.unassigned'), a.workload, v => figure(v.unassigned),
-      t('dashboard.kpi.unassignedNote'), to('#/tickets?status=OPEN&assignee=none')),
+      t('dashboard.kpi.unassignedNote'), to(queueHref({ status: 'OPEN', assignee: 'none' }))),
     kpi('breached-now', t('dashboard.kpi.breachedNow'), a.slaKpi, v => figure(v.breachedNow),
-      t('dashboard.kpi.breachedNowNote'), to('#/tickets?status=OPEN,ACTIVE&sla=BREACHED')),
+      t('dashboard.kpi.breachedNowNote'), to(queueHref({ status: 'OPEN,ACTIVE', sla: 'BREACHED' }))),
     kpi('median-first-response', t('dashboard.kpi.firstResponse'), a.firstResponseKpi,
       () => hours(first && first.hours), first ? first.note : t('dashboard.kpi.last30Days')),
     kpi('opened-24h', t('dashboard.kpi.opened24h'), a.lastDay, v => figure(v.unclosed),

@@ -6,9 +6,12 @@ import { t, formatMonth } from '../../i18n.js';
 const ALL_STATUSES = 'OPEN,ACTIVE,CLOSED';
 const PRIORITIES = ['LOW', 'MEDIUM', 'HIGH'];
 
-/** The queue showing these filters; only the queue's own parameters, in a stable order. */
+/**
+ * The queue showing these filters; only the queue's own parameters, in a stable order. Unfolded: the figures count
+ * each linked ticket, so the queue lists each (folded, it would show fewer rows than the figure clicked).
+ */
 export function queueHref({ status, category, priority, assignee, sla, from, to } = {}) {
-  return `#/tickets${query({ status, category, priority, assignee, sla, from, to })}`;
+  return `#/tickets${query({ status, category, priority, assignee, sla, from, to, fold: 'off' })}`;
 }
 
 /** The first and last day of a month (YYYY-MM), as the queue's opened-from/to days. */

@@ -4,7 +4,7 @@
 import { h, hours, sentence } from '../../dom.js';
 import { t } from '../../i18n.js';
 import { link } from './panels.js';
-import { links, sortWorkload } from './shape.js';
+import { links, queueHref, sortWorkload } from './shape.js';
 import { figure } from './format.js';
 
 // The sortable columns and the catalogue key of each heading.
@@ -23,7 +23,7 @@ export function workload(answer, sort, onSort, canOpen) {
   });
   return [h('p', { class: 'summary' }, sentence('dashboard.workload.unassigned',
     { unassigned: h('strong', { id: 'workload-unassigned' }, figure(answer.unassigned)) }, { count: answer.unassigned ?? 0 }), ' ',
-  canOpen ? link(t('dashboard.workload.showThem'), '#/tickets?status=OPEN&assignee=none') : null),
+  canOpen ? link(t('dashboard.workload.showThem'), queueHref({ status: 'OPEN', assignee: 'none' })) : null),
   h('div', { class: 'table-scroll' }, h('table', { class: 'table compact', id: 'workload-table' },
     h('caption', { class: 'sr-only' }, t('dashboard.workload.caption')),
     h('thead', {}, h('tr', {}, head)),

@@ -138,12 +138,17 @@ export function linkedTickets(id) {
   const summary = h('summary', {});
   const list = h('div', { class: 'linked-list', id: 'linked-list' });
   const el = h('details', { class: 'linked-tickets card-inset', id: 'linked-tickets', hidden: true }, summary, list);
+  let asked = 0;
   async function ask() {
+    // A reload may ask while the unfolding's question is still out: only the newest answer is drawn.
+    const mine = ++asked;
+    let rows;
     try {
-      mount(list, linkedRows(await api(`/api/tickets?incident=${id}&sort=id,asc&size=${LINKED_SHOWN}`)));
+      rows = linkedRows(await api(`/api/tickets?incident=${id}&sort=id,asc&size=${LINKED_SHOWN}`));
     } catch {
-      mount(list, h('p', { class: 'hint' }, words.linkedUnavailable));
+      rows = h('p', { class: 'hint' }, words.linkedUnavailable);
     }
+    if (mine === asked) mount(list, rows);
   }
   el.addEventListener('toggle', () => { if (el.open) ask(); });
   return {

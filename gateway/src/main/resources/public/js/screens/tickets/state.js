@@ -58,7 +58,7 @@ export function initialState(role, params) {
     list: null, counts: null, viewCounts: null, error: null, busy: false,
     // Incidents (tickets/incidents.js): linked tickets folded under their incident; staff's selection to link.
     // `cleared` counts the selections emptied by a link, so the table redraws its boxes unticked.
-    fold: true, selected: [], linkNotice: '', cleared: 0,
+    fold: params.get('fold') !== 'off', selected: [], linkNotice: '', cleared: 0,
   };
 }
 
@@ -153,7 +153,8 @@ export function requests(state) {
 export function address(state) {
   return `#/tickets${query({ status: state.status, assignee: state.assignee, reporter: state.reporter,
     q: state.q, category: state.category, priority: state.priority, sla: state.sla, from: state.from, to: state.to,
-    sort: state.sort, page: state.page || '', size: state.size === PAGE_SIZE ? '' : state.size })}`;
+    sort: state.sort, page: state.page || '', size: state.size === PAGE_SIZE ? '' : state.size,
+    fold: state.queue && !state.fold ? 'off' : '' })}`;
 }
 
 /** The first and last row shown, e.g. 21–40 of 57. */

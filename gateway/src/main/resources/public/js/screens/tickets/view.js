@@ -48,7 +48,8 @@ export function results(state, on) {
     const narrowed = filtered(state);
     return emptyState(narrowed ? t('tickets.list.noMatch') : t('tickets.list.empty'),
       narrowed ? t('tickets.list.noMatchHint')
-        : (queue ? t('tickets.list.emptyQueueHint') : t('tickets.list.emptyHint')),
+        : (queue ? t(state.fold ? 'tickets.list.emptyFoldedHint' : 'tickets.list.emptyQueueHint')
+          : t('tickets.list.emptyHint')),
       queue ? null : h('a', { class: 'btn btn-primary', href: '#/report' }, t('tickets.page.report')));
   }
   return [
