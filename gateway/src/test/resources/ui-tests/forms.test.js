@@ -4,6 +4,7 @@ import { onStage } from './stage.js';
 import { until } from './wait.js';
 import { mailText } from '/js/screens/ticket/mail.js';
 import { testDelivery } from '/js/screens/tokens/integrations.js';
+import { rememberFiled, filedConfirmation } from '/js/confirm.js';
 
 const type = (input, text) => {
   input.value = text;
@@ -152,3 +153,17 @@ test("staff open the ticket's email notifications and see an undelivered one", (
   }, url => (url === '/api/tickets/7/notifications'
     ? { ticketId: 7, email: 'a@b.example', failed: 1, mails: [{ status: 'FAILED', lastError: '550 no such user' }] }
     : undefined)));
+
+test('a filed report is confirmed once: a student is led to My tickets, staff told it waits in the queue', async () => {
+  rememberFiled(7);
+  const student = filedConfirmation(7, 'STUDENT');
+  await until(() => student.textContent);
+  assert.equal(student.textContent, 'Got it: #7. We will answer here; you can also find it under My tickets.');
+  assert.equal(student.querySelector('a').getAttribute('href'), '#/tickets?reporter=me', 'a link to that view');
+  assert.equal(filedConfirmation(7, 'STUDENT'), null, 'said once');
+  rememberFiled(8);
+  const staff = filedConfirmation(8, 'STAFF');
+  await until(() => staff.textContent);
+  assert.equal(staff.textContent, 'Got it: #8. It waits in the queue, under Open.', 'no view staff do not have');
+  assert.equal(staff.querySelector('a'), null, 'nothing to follow');
+});

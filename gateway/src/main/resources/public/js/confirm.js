@@ -50,12 +50,12 @@ export function filedConfirmation(id, role = 'STUDENT') {
   if (filed !== String(id)) return null;
   const region = h('p', { class: 'alert alert-success confirmation', role: 'status', id: 'filed-confirmation' });
   // "My tickets" leads there: the list a student opens from the menu shows every open ticket (All) first. Staff's
-  // queue has no such view (its Mine is what they handle), so for them it stays words.
-  const words = t('tickets.view.myTickets');
-  const link = role === 'STUDENT'
-    ? { myTickets: h('a', { href: '#/tickets?reporter=me', id: 'filed-my-tickets' }, words) } : {};
+  // queue has no such view (its Mine is what they handle): they are told where it waits instead.
+  const mine = h('a', { href: '#/tickets?reporter=me', id: 'filed-my-tickets' }, t('tickets.view.myTickets'));
   setTimeout(() => {
-    region.replaceChildren(...sentence('common.filed.confirmation', link, { id: String(id), myTickets: words }));
+    region.replaceChildren(...(role === 'STUDENT'
+      ? sentence('common.filed.confirmation', { myTickets: mine }, { id: String(id) })
+      : [t('common.filed.confirmationQueue', { id: String(id) })]));
   }, 100);
   return refused ? [region, refused] : region;
 }

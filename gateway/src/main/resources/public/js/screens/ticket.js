@@ -53,6 +53,9 @@ export async function render(container, { session, params }) {
         const sure = confirm(await closeQuestion(state.ticket));
         if (!sure) {
           show({ type: 'busy', action: null });
+          // Redrawn while it waited: the focus goes back to the Close button, where the person left it.
+          const again = el.actions.querySelector('[data-action="close"]');
+          if (again) again.focus();
           return;
         }
       }

@@ -17,13 +17,16 @@ import java.util.Locale;
  */
 final class StaffNames {
 
-    /** Whether a ticket assigned to this exact spelling was acted on under it, as staff (ticket_event_ticket). */
+    /**
+     * Of these spellings, the one on the newest ticket its assignee acted on under it, as staff (the assignee index,
+     * then ticket_event_ticket).
+     */
     private static final String SPELLED_BY_THEMSELVES = """
-            SELECT 1 FROM tickets t
-            WHERE t.assignee = ? AND t.deleted_at IS NULL
+            SELECT t.assignee FROM tickets t
+            WHERE t.assignee = ANY (?) AND t.deleted_at IS NULL
               AND EXISTS (SELECT 1 FROM ticket_event e
                           WHERE e.ticket_id = t.id AND e.actor = t.assignee AND e.actor_role = 'STAFF')
-            LIMIT 1""";
+            ORDER BY t.updated_at DESC LIMIT 1""";
 
     /**
      * The assignees' spellings of the name in another case. A skip scan of the assignee index, one probe per
@@ -45,7 +48,7 @@ final class StaffNames {
         if (typed.toLowerCase(Locale.ROOT).equals(caller.toLowerCase(Locale.ROOT))) {
             return caller;
         }
-        if (spelledByThemselves(c, typed)) {
+        if (spelledByThemselves(c, List.of(typed)) != null) {
             return typed; // the common case: a colleague's name typed as they sign in
         }
         List<String> others = new ArrayList<>();
@@ -58,19 +61,15 @@ final class StaffNames {
                 }
             }
         }
-        for (String other : others) {
-            if (spelledByThemselves(c, other)) {
-                return other;
-            }
-        }
-        return typed;
+        String other = others.isEmpty() ? null : spelledByThemselves(c, others);
+        return other != null ? other : typed;
     }
 
-    private static boolean spelledByThemselves(Connection c, String name) throws SQLException {
+    private static String spelledByThemselves(Connection c, List<String> spellings) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(SPELLED_BY_THEMSELVES)) {
-            s.setString(1, name);
+            s.setArray(1, c.createArrayOf("text", spellings.toArray()));
             try (ResultSet rs = s.executeQuery()) {
-                return rs.next();
+                return rs.next() ? rs.getString(1) : null;
             }
         }
     }
