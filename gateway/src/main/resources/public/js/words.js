@@ -81,7 +81,7 @@ export const incidentWords = {
   get unlink() { return t('common.incident.unlink'); },
   unlinked: id => t('common.incident.unlinked', { id: ticketNumber(id) }),
   incidentSize: (linked, followers) => t('common.incident.size', {
-    tickets: t('common.incident.linkedTickets', { count: linked }),
+    tickets: incidentWords.linkedTickets(linked),
     people: t('common.incident.people', { count: followers }) }),
   incidentBadge: (linked, followers) => t('common.incident.badge', { linked, followers }),
   get linkTo() { return t('common.incident.linkTo'); },
