@@ -28,9 +28,9 @@ import java.util.Set;
  * that no person types: a malformed percent-encoding, a query value whose bytes are not UTF-8, a control character
  * such as NUL ({@code %00}), an API query parameter given twice or a one-value header (Idempotency-Key, If-Match,
  * ...) given twice, more query parameters than the framework reads, or an API number written with a plus sign or
- * other digits than 0-9 ({@link Digits}). Each is a 400 problem naming the parameter or header. A body in an
- * encoding the server does not decode (br, zstd, two encodings) is a 415: read as it is, it would be garbage or,
- * worse, pass as unencoded text. One filter, so that the query's parameters are walked once. PostgreSQL cannot
+ * other digits than 0-9 ({@link Digits}), or a lower-case method ({@link RequestLine}). Each is a 400 problem naming
+ * the parameter or header. A body in an encoding the server does not decode (br, zstd, two encodings) is a 415: read
+ * as it is, it would be garbage or, worse, pass as unencoded text; an HTTP version other than 1.0 and 1.1 a 505. One filter, so that the query's parameters are walked once. PostgreSQL cannot
  * store NUL in text, so without this a search for {@code q=%00} got as far as the database and came back as a 500.
  * JSON bodies are checked by the contract's records ({@code @Pattern} with {@code campus.helpdesk.api.Text}), which
  * name the field.
@@ -58,6 +58,10 @@ public class ControlCharacterFilter implements Ordered {
     /** A 400 to answer at once, or null to let the request go on. */
     @RequestFilter
     public @Nullable MutableHttpResponse<?> check(HttpRequest<?> request) {
+        MutableHttpResponse<?> line = RequestLine.refusal(request);
+        if (line != null) {
+            return line;
+        }
         String path;
         try {
             path = request.getPath();

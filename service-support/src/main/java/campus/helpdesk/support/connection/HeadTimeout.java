@@ -1,0 +1,66 @@
+package campus.helpdesk.support.connection;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.BeanCreatedEvent;
+import io.micronaut.context.event.BeanCreatedEventListener;
+import io.micronaut.http.netty.channel.ChannelPipelineCustomizer;
+import io.micronaut.http.server.netty.NettyServerCustomizer;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelPipeline;
+import jakarta.inject.Singleton;
+
+import java.time.Duration;
+
+/**
+ * Gives a request's head (its request line and headers) {@code helpdesk.head-timeout} (10 s) from its first byte to
+ * arrive whole; past that the answer is a 408 problem and the connection closes. Without it a client sending a head
+ * a byte at a time (slowloris) held its connection as long as it kept sending: the server's idle timeout starts over
+ * with every byte, and enough such connections use up a server's sockets. A body has its own limit
+ * ({@code helpdesk.body-timeout}); a keep-alive connection idle between requests and a live stream's long answer
+ * send no head, so no clock runs for them.
+ */
+@Singleton
+public class HeadTimeout implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
+
+    static final String BYTES = "helpdesk-head-bytes";
+    static final String HEADS = "helpdesk-head-seen";
+
+    private final Duration timeout;
+
+    public HeadTimeout(@Value("${helpdesk.head-timeout:10s}") Duration timeout) {
+        this.timeout = timeout;
+    }
+
+    @Override
+    public NettyServerCustomizer.Registry onCreated(BeanCreatedEvent<NettyServerCustomizer.Registry> event) {
+        event.getBean().register(new OnChannel(null));
+        return event.getBean();
+    }
+
+    /** Puts a {@link HeadClock} around the HTTP/1 codec of each connection, once. */
+    private final class OnChannel implements NettyServerCustomizer {
+
+        private final Channel channel;
+
+        OnChannel(Channel channel) {
+            this.channel = channel;
+        }
+
+        @Override
+        public NettyServerCustomizer specializeForChannel(Channel channel, ChannelRole role) {
+            return new OnChannel(channel);
+        }
+
+        @Override
+        public void onStreamPipelineBuilt() {
+            ChannelPipeline pipeline = channel == null ? null : channel.pipeline();
+            String codec = ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC;
+            if (pipeline == null || pipeline.get(codec) == null || pipeline.get(BYTES) != null) {
+                return;
+            }
+            HeadClock clock = new HeadClock(timeout);
+            pipeline.addBefore(codec, BYTES, clock.bytes());
+            pipeline.addAfter(codec, HEADS, clock.heads());
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package campus.helpdesk.support.problem;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.server.netty.NettyHttpRequest;
+import io.netty.handler.codec.http.HttpVersion;
+
+import java.util.Locale;
+
+/**
+ * The request line as HTTP/1.1 defines it, checked by {@link ControlCharacterFilter}. A method's name is
+ * case-sensitive: the framework matched "get" to GET case-blind and served it, past anything that tells methods
+ * apart by their exact name, as a proxy in front may. Only HTTP/1.0 and 1.1 are spoken on this connection: a request
+ * line ending in "HTTP/9.9" or "HTTP/2.0" was answered with that version on its status line and HTTP/1.1's framing.
+ */
+final class RequestLine {
+
+    private RequestLine() {
+    }
+
+    /** A refusal to answer at once, or null when the request line is one HTTP/1.1 knows. */
+    static @Nullable MutableHttpResponse<?> refusal(HttpRequest<?> request) {
+        String method = request.getMethodName();
+        String upper = method.toUpperCase(Locale.ROOT);
+        if (!method.equals(upper)) {
+            return BadInput.response(HttpStatus.BAD_REQUEST, "method", "method: a method's name is case-sensitive; "
+                    + "send " + shortened(upper) + ", not " + shortened(method));
+        }
+        if (request instanceof NettyHttpRequest<?> netty) {
+            HttpVersion version = netty.getNativeRequest().protocolVersion();
+            if (version.majorVersion() != 1 || version.minorVersion() > 1) {
+                return BadInput.response(HttpStatus.HTTP_VERSION_NOT_SUPPORTED, "version", "version: this server "
+                        + "speaks HTTP/1.1 and HTTP/1.0, not " + shortened(version.text()));
+            }
+        }
+        return null;
+    }
+
+    private static String shortened(String token) {
+        return token.length() > 20 ? token.substring(0, 20) + "…" : token;
+    }
+}
