@@ -115,6 +115,9 @@ public class ProxyFilter implements HttpServerFilter {
     }
 
     private Flux<MutableHttpResponse<?>> forward(HttpRequest<?> request, Route route, String name, String role) {
+        if (Format.accept(request) == null) {
+            return Flux.just(BadInput.response(HttpStatus.BAD_REQUEST, Format.PARAMETER, Format.REFUSAL));
+        }
         // Read before the request is rewritten for the service: the rewrite edits the very headers the server
         // later consults to decide whether the client's connection stays open.
         boolean clientCloses = asksToClose(request);
@@ -189,21 +192,21 @@ public class ProxyFilter implements HttpServerFilter {
     }
 
     private static MutableHttpRequest<?> outgoing(HttpRequest<?> request, Route route, String authorization) {
-        boolean csv = "csv".equalsIgnoreCase(request.getParameters().get("format"));
+        String accept = Format.accept(request);
         String query = request.getUri().getRawQuery();
-        if (csv) {
-            // ?format=csv exists for download links, which cannot set Accept; the services only know Accept.
-            query = Arrays.stream(query.split("&")).filter(p -> !p.startsWith("format="))
+        if (query != null) {
+            // ?format= exists for download links, which cannot set Accept; the services only know Accept.
+            query = Arrays.stream(query.split("&")).filter(p -> !p.startsWith(Format.PARAMETER + "="))
                     .collect(Collectors.joining("&"));
         }
         URI target = URI.create(route.getUrl().toString().replaceAll("/+$", "") + request.getUri().getRawPath()
                 + (query == null || query.isEmpty() ? "" : "?" + query));
         MutableHttpRequest<?> outgoing = request.mutate().uri(target);
-        outgoing.headers(h -> identify(h, authorization, csv));
+        outgoing.headers(h -> identify(h, authorization, accept));
         return outgoing;
     }
 
-    private static void identify(MutableHttpHeaders h, String authorization, boolean csv) {
+    private static void identify(MutableHttpHeaders h, String authorization, String accept) {
         h.remove(HttpHeaders.COOKIE);
         // The services believe only the token below; still, nothing a client says about itself travels on.
         LEGACY_IDENTITY.forEach(h::remove);
@@ -211,8 +214,8 @@ public class ProxyFilter implements HttpServerFilter {
         // Hop-by-hop headers belong to the browser's connection, not to ours.
         HOP_BY_HOP.forEach(h::remove);
         h.set(HttpHeaders.AUTHORIZATION, authorization);
-        if (csv) {
-            h.set(HttpHeaders.ACCEPT, "text/csv");
+        if (!accept.isEmpty()) {
+            h.set(HttpHeaders.ACCEPT, accept);
         }
     }
 }

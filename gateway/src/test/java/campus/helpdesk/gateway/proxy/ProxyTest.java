@@ -232,6 +232,20 @@ class ProxyTest implements TestPropertyProvider {
     }
 
     @Test
+    void formatJsonAsksForJsonAndAnyOtherFormatIsRefusedBeforeTheService() {
+        String staff = http.signIn("Sam", "STAFF");
+        HttpResponse<String> json = http.get("/api/analytics/active-by-category?format=JSON&by=week", "Cookie", staff,
+                "Accept", "text/csv");
+        assertThat(json.body()).contains("accept: application/json").contains("query: by=week");
+
+        for (String format : new String[]{"xml", "csv2", "%20csv"}) {
+            HttpResponse<String> r = http.get("/api/analytics/active-by-category?format=" + format, "Cookie", staff);
+            assertThat(r.statusCode()).as(format).isEqualTo(400);
+            assertThat(r.body()).as(format).contains("\"field\":\"format\"", "csv or json").doesNotContain("path:");
+        }
+    }
+
+    @Test
     void anAuthorizationHeaderThatIsNoBearerTokenIs401EvenWithASession() {
         HttpResponse<String> r = http.get("/api/tickets", "Cookie", http.signIn("Sam", "STAFF"),
                 "Authorization", "Basic c2FtOnNhbQ==");
