@@ -46,6 +46,25 @@ class FailureHandlerTest {
     }
 
     @Test
+    void aFullPoolIsA503ThatSaysBusyNotThatTheDatabaseIsAway() throws Exception {
+        HttpResponse<String> r = get("/problem/pool-busy");
+        assertThat(r.statusCode()).isEqualTo(503);
+        assertThat(r.headers().firstValue("Retry-After")).hasValue(String.valueOf(FailureHandler.RETRY_AFTER_SECONDS));
+        assertThat(r.body()).contains("too busy").doesNotContain("not reachable").doesNotContain("Hikari");
+    }
+
+    @Test
+    void aLockWaitThatTimedOutIsA503ToRetrySoonNotA500() throws Exception {
+        HttpResponse<String> r = get("/problem/locked");
+        assertThat(r.statusCode()).isEqualTo(503);
+        assertThat(r.headers().firstValue("Retry-After"))
+                .hasValue(String.valueOf(FailureHandler.LOCK_RETRY_AFTER_SECONDS));
+        assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(r.body()).contains("nothing was changed", "try again").doesNotContain("lock timeout")
+                .doesNotContain("55P03");
+    }
+
+    @Test
     void aDeadlockBrokenByTheDatabaseIsA409ToRetryNotA500() throws Exception {
         HttpResponse<String> r = get("/problem/deadlock");
         assertThat(r.statusCode()).isEqualTo(409);

@@ -1,0 +1,96 @@
+package campus.helpdesk.ticket.db;
+
+import campus.helpdesk.ticket.ApiTest;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A ticket held by someone else's open transaction (a script, an administrator's psql) refuses its writes within a
+ * second, changing nothing, and the rest of the desk goes on answering. Before, each write waited for the lock with
+ * a pooled connection for up to 30 s; the gateway gave up after 1.5 s, the person pressed Send again, and within
+ * seconds every request of the desk got a 503.
+ */
+@MicronautTest(transactional = false)
+class LockedTicketTest extends ApiTest {
+
+    /** As the gateway waits for a service. */
+    private static final Duration PATIENCE = Duration.ofMillis(1_500);
+    private static final Duration HELD_FOR = Duration.ofSeconds(8);
+
+    private final HttpClient impatient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @Test
+    void aTicketHeldElsewhereRefusesItsWritesAndTheRestOfTheDeskAnswers() throws Exception {
+        long held = create().id();
+        long other = create().id();
+        long before = messagesOf(held);
+        List<String> pressed = Collections.synchronizedList(new ArrayList<>());
+        List<Integer> bystanders = new ArrayList<>();
+        try (Connection script = sql(); Statement s = script.createStatement()) {
+            script.setAutoCommit(false);
+            s.executeUpdate("UPDATE tickets SET location = 'held by a script' WHERE id = " + held);
+
+            long until = System.nanoTime() + HELD_FOR.toNanos();
+            ExecutorService people = Executors.newFixedThreadPool(4);
+            for (int i = 0; i < 4; i++) {
+                people.submit(() -> {
+                    while (System.nanoTime() < until) {
+                        pressed.add(pressSend(held));
+                    }
+                    return null;
+                });
+            }
+            while (System.nanoTime() < until) {
+                bystanders.add(api.get(STAFF, "/api/tickets/" + other).status);
+                Thread.sleep(250);
+            }
+            people.shutdown();
+            assertThat(people.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+            // A send its client gave up on may still be waiting for the lock: past the service's lock_timeout it
+            // has been refused, so none slips in once the script lets go.
+            Thread.sleep(2_000);
+            script.rollback();
+        }
+
+        assertThat(bystanders).hasSizeGreaterThan(10).containsOnly(200);
+        assertThat(pressed).contains("503").doesNotContain("201", "500");
+        assertThat(pressSend(held)).isEqualTo("201");
+        assertThat(messagesOf(held)).as("only the message sent once the ticket was free").isEqualTo(before + 1);
+    }
+
+    private long messagesOf(long ticket) throws Exception {
+        return count("SELECT count(*) FROM ticket_message WHERE ticket_id = " + ticket);
+    }
+
+    /** A message to the ticket by someone who gives up as the gateway does: the status, or "gave up". */
+    private String pressSend(long ticket) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server.getURI() + "/api/tickets/" + ticket + "/messages"))
+                .timeout(PATIENCE)
+                .header("Authorization", tokens.bearer(STUDENT.user(), STUDENT.role(), "ticket-service"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"body\":\"Any news on this?\"}"))
+                .build();
+        try {
+            return String.valueOf(impatient.send(request, HttpResponse.BodyHandlers.ofString()).statusCode());
+        } catch (HttpTimeoutException e) {
+            return "gave up";
+        }
+    }
+}
