@@ -1,5 +1,6 @@
 package campus.helpdesk.launcher.cli;
 
+import campus.helpdesk.launcher.postgres.RunningDatabase;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -11,15 +12,25 @@ public final class DatabaseOptions {
     /** Where {@code ./helpdesk up} runs its embedded PostgreSQL unless told otherwise. */
     public static final int DEFAULT_PG_PORT = 15432;
 
-    @Option(names = "--pg-port", paramLabel = "P", defaultValue = "" + DEFAULT_PG_PORT,
-            description = "port of the embedded PostgreSQL (default ${DEFAULT-VALUE})")
-    int port;
+    @Option(names = "--pg-port", paramLabel = "P",
+            description = "port of the embedded PostgreSQL (default: the one the desk on the data folder runs, else "
+                    + DEFAULT_PG_PORT + ")")
+    Integer port;
 
     @Mixin
     DataDirOption dataDir;
 
+    /** The port asked for, else the default: where {@code up} starts PostgreSQL. */
     public int port() {
-        return WholeNumber.within("--pg-port", port, 1024, 65535);
+        return port == null ? DEFAULT_PG_PORT : WholeNumber.within("--pg-port", port, 1024, 65535);
+    }
+
+    /**
+     * For a command on a running desk (psql, token, seed): the port asked for, else the one the data folder's
+     * running PostgreSQL listens on, so that a desk started with {@code --pg-port} needs it said only once.
+     */
+    public int runningPort(Path root) {
+        return port != null ? port() : RunningDatabase.listeningPort(home(root)).orElse(DEFAULT_PG_PORT);
     }
 
     /** The data folder: {@link DataDirOption#home}. */

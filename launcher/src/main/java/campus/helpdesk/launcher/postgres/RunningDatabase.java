@@ -5,12 +5,34 @@ import campus.helpdesk.launcher.SuiteException;
 import campus.helpdesk.launcher.cli.DatabaseTarget;
 import campus.helpdesk.launcher.secrets.SecretStore;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.stream.Stream;
 
 /** The embedded PostgreSQL a {@code ./helpdesk up} started, for commands that work on it while it runs. */
 public final class RunningDatabase {
 
     private RunningDatabase() {
+    }
+
+    /**
+     * The port the PostgreSQL running on this data folder listens on: the fourth line of its {@code postmaster.pid},
+     * while the process that file names lives. Empty when none runs there.
+     */
+    public static OptionalInt listeningPort(Path home) {
+        try (Stream<String> lines = Files.lines(home.resolve(DataFolder.PGDATA).resolve("postmaster.pid"))) {
+            List<String> head = lines.limit(4).map(String::strip).toList();
+            if (head.size() < 4 || ProcessHandle.of(Long.parseLong(head.getFirst())).filter(ProcessHandle::isAlive)
+                    .isEmpty()) {
+                return OptionalInt.empty();
+            }
+            return OptionalInt.of(Integer.parseInt(head.get(3)));
+        } catch (IOException | RuntimeException e) {
+            return OptionalInt.empty();
+        }
     }
 
     /**

@@ -68,7 +68,7 @@ public final class PsqlCommand implements Callable<Integer> {
             spec.commandLine().usage(spec.commandLine().getOut());
             return 0;
         }
-        int port = database.port();
+        int port = database.runningPort(root);
         Path psql = findOnPath("psql").orElseThrow(() -> new SuiteException(
                 "psql is not installed: apt-get install postgresql-client (or your system's PostgreSQL client)"));
         DatabaseTarget owner = RunningDatabase.owner(database.home(root), port);

@@ -77,7 +77,7 @@ public final class SeedCommand implements Callable<Integer> {
         EmbeddedDatabase embedded = null;
         DataFolder.Claim held = null;
         if (target == null) {
-            int pgPort = database.port();
+            int pgPort = database.runningPort(root);
             Path home = database.home(root);
             if (Ports.isFree(pgPort)) {
                 // Nothing runs: use the embedded database of an earlier ./helpdesk up, if there is one.

@@ -111,7 +111,7 @@ public final class TokenCommand implements Callable<Integer> {
 
     /** Runs {@code work} as the database's owner; shared by {@code token} and {@code integration}. */
     static void withConnection(Path root, DatabaseOptions database, Work work) {
-        DatabaseTarget owner = RunningDatabase.owner(database.home(root), database.port());
+        DatabaseTarget owner = RunningDatabase.owner(database.home(root), database.runningPort(root));
         try (Connection c = owner.connect()) {
             work.run(c);
         } catch (TokenException e) {

@@ -83,6 +83,14 @@ class TokenCommandTest {
         assertThat(run("revoke", "nobody").errors()).contains("No token called 'nobody'");
     }
 
+    @Test
+    void withoutPgPortTheCommandFindsThePortItsDesksDatabaseRunsOn() {
+        Run listed = runOnDataFolderOnly("list");
+
+        assertThat(listed.status()).as(listed.errors()).isZero();
+        assertThat(listed.output()).contains("NAME");
+    }
+
     /** What {@code ./helpdesk token ARGS} prints; it must succeed. */
     private static String token(String... args) {
         Run run = run(args);
@@ -91,9 +99,16 @@ class TokenCommandTest {
     }
 
     private static Run run(String... args) {
+        List<String> arguments = new ArrayList<>(List.of(args));
+        arguments.addAll(List.of("--pg-port", String.valueOf(PORT)));
+        return runOnDataFolderOnly(arguments.toArray(String[]::new));
+    }
+
+    /** {@code ./helpdesk token ARGS --data-dir HOME}: the port only if ARGS name one. */
+    private static Run runOnDataFolderOnly(String... args) {
         List<String> arguments = new ArrayList<>(List.of("token"));
         arguments.addAll(List.of(args));
-        arguments.addAll(List.of("--pg-port", String.valueOf(PORT), "--data-dir", home.toString()));
+        arguments.addAll(List.of("--data-dir", home.toString()));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         StringWriter err = new StringWriter();
         CommandLine line = Helpdesk.commandLine(Path.of("."), new PrintStream(out, true, StandardCharsets.UTF_8));
