@@ -3,6 +3,8 @@ package campus.helpdesk.gateway.proxy;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
@@ -15,6 +17,17 @@ final class Format {
     static final String REFUSAL = "format: csv or json, or leave it out (the Accept header then decides)";
 
     private Format() {
+    }
+
+    /** Whether one {@code name=value} part of a raw query is this parameter, however its name is encoded. */
+    static boolean isIt(String part) {
+        int equals = part.indexOf('=');
+        String name = equals < 0 ? part : part.substring(0, equals);
+        try {
+            return PARAMETER.equals(URLDecoder.decode(name, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException malformed) {
+            return false;
+        }
     }
 
     /** The Accept header to send on: empty for the client's own, null for a format no answer comes in. */

@@ -196,8 +196,7 @@ public class ProxyFilter implements HttpServerFilter {
         String query = request.getUri().getRawQuery();
         if (query != null) {
             // ?format= exists for download links, which cannot set Accept; the services only know Accept.
-            query = Arrays.stream(query.split("&")).filter(p -> !p.startsWith(Format.PARAMETER + "="))
-                    .collect(Collectors.joining("&"));
+            query = Arrays.stream(query.split("&")).filter(p -> !Format.isIt(p)).collect(Collectors.joining("&"));
         }
         URI target = URI.create(route.getUrl().toString().replaceAll("/+$", "") + request.getUri().getRawPath()
                 + (query == null || query.isEmpty() ? "" : "?" + query));

@@ -238,6 +238,13 @@ class ProxyTest implements TestPropertyProvider {
                 "Accept", "text/csv");
         assertThat(json.body()).contains("accept: application/json").contains("query: by=week");
 
+        HttpResponse<String> spelt = http.get("/api/analytics/active-by-category?forma%74=csv", "Cookie", staff);
+        assertThat(spelt.body()).contains("accept: text/csv").contains("query: null");
+        HttpResponse<String> empty = http.get("/api/analytics/active-by-category?format=&by=week", "Cookie", staff,
+                "Accept", "text/csv");
+        assertThat(empty.body()).as("empty: the Accept header decides").contains("accept: text/csv")
+                .contains("query: by=week");
+
         for (String format : new String[]{"xml", "csv2", "%20csv"}) {
             HttpResponse<String> r = http.get("/api/analytics/active-by-category?format=" + format, "Cookie", staff);
             assertThat(r.statusCode()).as(format).isEqualTo(400);

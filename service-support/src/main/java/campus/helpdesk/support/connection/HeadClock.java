@@ -4,10 +4,15 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -23,6 +28,10 @@ final class HeadClock {
     private final Duration timeout;
     /** True from the connection's start and after each request's last byte, until the next head comes out whole. */
     private boolean awaitingHead = true;
+    /** Requests read whose answer has not been written to its end (more than one when a client pipelines). */
+    private int answersOwed;
+    /** Once the time is up, whatever the codec still makes of the unfinished head is dropped. */
+    private boolean expired;
     private ScheduledFuture<?> timer;
 
     HeadClock(Duration timeout) {
@@ -34,7 +43,7 @@ final class HeadClock {
         return new ChannelInboundHandlerAdapter() {
             @Override
             public void channelRead(ChannelHandlerContext ctx, Object message) throws Exception {
-                if (awaitingHead && timer == null && message instanceof ByteBuf bytes && bytes.isReadable()) {
+                if (awaitingHead && timer == null && message instanceof ByteBuf bytes && startsAHead(bytes)) {
                     timer = ctx.executor().schedule(() -> expire(ctx), timeout.toMillis(), TimeUnit.MILLISECONDS);
                 }
                 super.channelRead(ctx, message);
@@ -48,13 +57,22 @@ final class HeadClock {
         };
     }
 
-    /** After the codec: a whole head stops the clock; the request's end lets the next head start it again. */
+    /**
+     * After the codec: a whole head stops the clock; the request's end lets the next head start it again. It also
+     * counts the answers still being written, which a 408 must not be spliced into.
+     */
     ChannelHandler heads() {
-        return new ChannelInboundHandlerAdapter() {
+        return new ChannelDuplexHandler() {
             @Override
             public void channelRead(ChannelHandlerContext ctx, Object message) throws Exception {
+                if (expired) {
+                    // The codec's last word on a connection closed mid-head: a made-up bad request nobody sent.
+                    ReferenceCountUtil.release(message);
+                    return;
+                }
                 if (message instanceof HttpRequest) {
                     awaitingHead = false;
+                    answersOwed++;
                     stop();
                 }
                 if (message instanceof LastHttpContent) {
@@ -62,7 +80,31 @@ final class HeadClock {
                 }
                 super.channelRead(ctx, message);
             }
+
+            @Override
+            public void write(ChannelHandlerContext ctx, Object message, ChannelPromise promise) throws Exception {
+                // A "100 Continue" is whole in itself but not the answer owed.
+                boolean interim = message instanceof HttpResponse r
+                        && r.status().codeClass() == HttpStatusClass.INFORMATIONAL;
+                if (message instanceof LastHttpContent && !interim && answersOwed > 0) {
+                    answersOwed--;
+                }
+                super.write(ctx, message, promise);
+            }
         };
+    }
+
+    /**
+     * Whether these bytes begin a head: anything but the empty lines a client may send between requests (RFC 9112
+     * 2.2 asks a server to ignore them; some old clients send one after a POST's body), which must not start a
+     * clock on a connection that is merely idle.
+     */
+    private static boolean startsAHead(ByteBuf bytes) {
+        return bytes.forEachByte(b -> b == '\r' || b == '\n') >= 0;
+    }
+
+    private static String readable(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
     }
 
     private void stop() {
@@ -81,8 +123,16 @@ final class HeadClock {
         if (!awaitingHead || !ctx.channel().isActive()) {
             return;
         }
-        String body = "{\"type\":\"about:blank\",\"title\":\"Request Timeout\",\"status\":408,\"detail\":\"The request's"
-                + " line and headers did not arrive whole within " + timeout.toSeconds() + " s of their first byte.\"}";
+        expired = true;
+        if (answersOwed > 0) {
+            // A pipelined head behind an answer still streaming (a live stream, an export): a 408 now would land
+            // inside that answer's body. Closing ends both.
+            ctx.close();
+            return;
+        }
+        String body = "{\"type\":\"about:blank\",\"title\":\"Request Timeout\",\"status\":408,\"detail\":"
+                + "\"The request's line and headers did not arrive whole within " + readable(timeout)
+                + " of their first byte.\"}";
         byte[] json = body.getBytes(StandardCharsets.UTF_8);
         String head = "HTTP/1.1 408 Request Timeout\r\nContent-Type: application/problem+json\r\nContent-Length: "
                 + json.length + "\r\nConnection: close\r\n\r\n";

@@ -17,7 +17,11 @@ import java.time.Duration;
  * a byte at a time (slowloris) held its connection as long as it kept sending: the server's idle timeout starts over
  * with every byte, and enough such connections use up a server's sockets. A body has its own limit
  * ({@code helpdesk.body-timeout}); a keep-alive connection idle between requests and a live stream's long answer
- * send no head, so no clock runs for them.
+ * send no head, so no clock runs for them. Zero switches it off.
+ *
+ * <p>The clock starts on the first bytes read while a head is awaited. A head whose first bytes came in the same
+ * read as the end of the request before it starts its clock only with its next bytes: a client that sends no more
+ * is left to the idle timeout, as any idle connection.
  */
 @Singleton
 public class HeadTimeout implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
@@ -33,7 +37,9 @@ public class HeadTimeout implements BeanCreatedEventListener<NettyServerCustomiz
 
     @Override
     public NettyServerCustomizer.Registry onCreated(BeanCreatedEvent<NettyServerCustomizer.Registry> event) {
-        event.getBean().register(new OnChannel(null));
+        if (timeout.isPositive()) {
+            event.getBean().register(new OnChannel(null));
+        }
         return event.getBean();
     }
 

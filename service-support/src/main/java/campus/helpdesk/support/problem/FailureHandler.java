@@ -53,15 +53,9 @@ public class FailureHandler implements ExceptionHandler<Exception, HttpResponse<
             LOG.warn("{} {}: gave up waiting for a lock held by another transaction: {}", request.getMethod(),
                     request.getPath(), sql.getMessage());
             response = ProblemDocument.response(HttpStatus.SERVICE_UNAVAILABLE,
-                    "Another change is holding what this request would change, so nothing was changed; "
+                    "Another change is holding what this request needs, so nothing was changed; "
                             + "try again in a moment")
                     .header(HttpHeaders.RETRY_AFTER, String.valueOf(LOCK_RETRY_AFTER_SECONDS));
-        } else if (sql != null && poolBusy(sql)) {
-            LOG.warn("{} {}: no database connection came free in time: {}", request.getMethod(), request.getPath(),
-                    sql.getMessage());
-            response = ProblemDocument.response(HttpStatus.SERVICE_UNAVAILABLE,
-                    "The helpdesk is too busy to answer right now; try again in a few seconds")
-                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
         } else if (sql != null && unreachable(sql)) {
             LOG.warn("{} {}: the database is not reachable: {}", request.getMethod(), request.getPath(),
                     sql.toString());
@@ -183,15 +177,6 @@ public class FailureHandler implements ExceptionHandler<Exception, HttpResponse<
     /** SQLSTATE 55P03, lock not available: the service's lock_timeout ended a wait for another transaction. */
     static boolean lockedElsewhere(SQLException sql) {
         return "55P03".equals(sql.getSQLState());
-    }
-
-    /**
-     * The pool's own timeout with no connection failure behind it: every connection is in use (requests waiting
-     * on something), while the database itself answers. Said apart from an outage, so nobody goes to look at a
-     * database that is fine.
-     */
-    static boolean poolBusy(SQLException sql) {
-        return sql instanceof SQLTransientConnectionException && sql.getSQLState() == null && sql.getCause() == null;
     }
 
     /**

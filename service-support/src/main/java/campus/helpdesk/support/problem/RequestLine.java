@@ -1,6 +1,7 @@
 package campus.helpdesk.support.problem;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
@@ -12,8 +13,9 @@ import java.util.Locale;
 /**
  * The request line as HTTP/1.1 defines it, checked by {@link ControlCharacterFilter}. A method's name is
  * case-sensitive: the framework matched "get" to GET case-blind and served it, past anything that tells methods
- * apart by their exact name, as a proxy in front may. Only HTTP/1.0 and 1.1 are spoken on this connection: a request
- * line ending in "HTTP/9.9" or "HTTP/2.0" was answered with that version on its status line and HTTP/1.1's framing.
+ * apart by their exact name, as a proxy in front may. Only HTTP/1 is spoken on this connection: a request line ending
+ * in "HTTP/9.9" or "HTTP/2.0" was served with HTTP/1.1's framing (and that version on its status line, which
+ * {@code SpokenVersion} now rewrites).
  */
 final class RequestLine {
 
@@ -30,9 +32,12 @@ final class RequestLine {
         }
         if (request instanceof NettyHttpRequest<?> netty) {
             HttpVersion version = netty.getNativeRequest().protocolVersion();
-            if (version.majorVersion() != 1 || version.minorVersion() > 1) {
+            // HTTP/1.2 and the like are read as 1.1, as RFC 9112 asks; another major version is another protocol,
+            // whose next bytes must not be read as a request: the connection closes after the refusal.
+            if (version.majorVersion() != 1) {
                 return BadInput.response(HttpStatus.HTTP_VERSION_NOT_SUPPORTED, "version", "version: this server "
-                        + "speaks HTTP/1.1 and HTTP/1.0, not " + shortened(version.text()));
+                        + "speaks HTTP/1.1 and HTTP/1.0, not " + shortened(version.text()))
+                        .header(HttpHeaders.CONNECTION, "close");
             }
         }
         return null;

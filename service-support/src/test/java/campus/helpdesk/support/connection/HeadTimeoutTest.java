@@ -1,8 +1,10 @@
 package campus.helpdesk.support.connection;
 
 import io.micronaut.context.annotation.Property;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -40,7 +42,8 @@ class HeadTimeoutTest {
         try (Socket socket = new Socket("127.0.0.1", server.getPort())) {
             socket.setSoTimeout(200);
             OutputStream out = socket.getOutputStream();
-            byte[] head = "GET /paced/quick HTTP/1.1\r\nHost: localhost\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII);
+            byte[] head = "GET /paced/quick HTTP/1.1\r\nHost: localhost\r\nX-Slow: "
+                    .getBytes(StandardCharsets.US_ASCII);
             long start = System.nanoTime();
             String answer = "";
             // Far longer than the timeout: without it, each byte keeps the connection open and this loop runs out.
@@ -71,6 +74,32 @@ class HeadTimeoutTest {
             out.flush();
             assertThat(readResponse(socket.getInputStream())).startsWith("HTTP/1.1 200").contains("slow");
 
+            Thread.sleep(2_000);
+            out.write("GET /paced/quick HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(readResponse(socket.getInputStream())).startsWith("HTTP/1.1 200").contains("quick");
+        }
+    }
+
+    @Test
+    void aBodyMayTakeLongerThanAHeadAndAnEmptyLineBetweenRequestsStartsNoClock() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", server.getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            String body = "{\"file\":\"upload\"}";
+            out.write(("POST /api/paced/echo HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + body.length() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            // Twice the head's time, within the body's own (5 s).
+            for (char c : body.toCharArray()) {
+                out.write(c);
+                out.flush();
+                Thread.sleep(2_000 / body.length());
+            }
+            assertThat(readResponse(socket.getInputStream())).startsWith("HTTP/1.1 200").contains("upload");
+
+            // What some clients send after a POST's body: nothing the server answers, no head begun.
+            out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
             Thread.sleep(2_000);
             out.write("GET /paced/quick HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
@@ -130,6 +159,11 @@ class HeadTimeoutTest {
         @Get("/paced/quick")
         Map<String, String> quick() {
             return Map.of("answer", "quick");
+        }
+
+        @Post("/api/paced/echo")
+        Map<String, String> echo(@Body Map<String, String> body) {
+            return body;
         }
 
         @Get("/paced/slow")

@@ -46,14 +46,6 @@ class FailureHandlerTest {
     }
 
     @Test
-    void aFullPoolIsA503ThatSaysBusyNotThatTheDatabaseIsAway() throws Exception {
-        HttpResponse<String> r = get("/problem/pool-busy");
-        assertThat(r.statusCode()).isEqualTo(503);
-        assertThat(r.headers().firstValue("Retry-After")).hasValue(String.valueOf(FailureHandler.RETRY_AFTER_SECONDS));
-        assertThat(r.body()).contains("too busy").doesNotContain("not reachable").doesNotContain("Hikari");
-    }
-
-    @Test
     void aLockWaitThatTimedOutIsA503ToRetrySoonNotA500() throws Exception {
         HttpResponse<String> r = get("/problem/locked");
         assertThat(r.statusCode()).isEqualTo(503);

@@ -38,13 +38,6 @@ class RefusingController {
                 new SQLException("Connection to 127.0.0.1:5432 refused", "08001")));
     }
 
-    /** Every pooled connection in use while the database answers: the pool's timeout with nothing behind it. */
-    @Get("/pool-busy")
-    String poolBusy() {
-        throw new IllegalStateException("wrapped", new SQLTransientConnectionException(
-                "HikariPool-1 - Connection is not available, request timed out after 1000ms (total=16, active=16)"));
-    }
-
     /** lock_timeout ended a wait for a row another transaction holds. */
     @Get("/locked")
     String locked() {

@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * The two ways ticket-service's hand-written SQL talks to PostgreSQL: a transaction (Micronaut's transaction
@@ -69,6 +70,7 @@ public class Database {
         try {
             return transactions.executeWrite(status -> {
                 try {
+                    waitForLocksAtMost(status.getConnection());
                     return work.run(status.getConnection());
                 } catch (SQLException e) {
                     throw new DatabaseException(e);
@@ -76,6 +78,19 @@ public class Database {
             });
         } catch (ConnectionException e) {
             throw unreachable(e);
+        }
+    }
+
+    /**
+     * A request's writes wait for a lock {@link #REQUEST_LOCK_WAIT} at most, then fail with SQLSTATE 55P03 (a 503 to
+     * try again, nothing changed). The services hold a ticket for milliseconds, so a longer wait is on someone
+     * else's open transaction (psql, a script): without a limit each write to a ticket held that way kept a pooled
+     * connection for up to 30 s after the gateway had given up, people sent again, and within seconds the pool was
+     * gone for every request of the desk. Work that waits longer on purpose (the feed sequencer) sets its own.
+     */
+    private static void waitForLocksAtMost(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("SET LOCAL lock_timeout = '" + REQUEST_LOCK_WAIT + "'");
         }
     }
 
@@ -138,4 +153,9 @@ public class Database {
     private static final String CONNECTION_DOES_NOT_EXIST = "08003";
     private static final String SERIALIZATION_FAILURE = "40001";
     private static final int ATTEMPTS = 5;
+    /**
+     * Below the gateway's 1.5 s, so a person gets this service's answer. Equal to PostgreSQL's deadlock_timeout, so
+     * a deadlock may end as a lock timeout rather than as one: either way a retryable answer, and nothing changed.
+     */
+    static final String REQUEST_LOCK_WAIT = "1s";
 }

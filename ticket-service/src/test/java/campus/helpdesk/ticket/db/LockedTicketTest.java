@@ -49,23 +49,26 @@ class LockedTicketTest extends ApiTest {
 
             long until = System.nanoTime() + HELD_FOR.toNanos();
             ExecutorService people = Executors.newFixedThreadPool(4);
-            for (int i = 0; i < 4; i++) {
-                people.submit(() -> {
-                    while (System.nanoTime() < until) {
-                        pressed.add(pressSend(held));
-                    }
-                    return null;
-                });
+            try {
+                for (int i = 0; i < 4; i++) {
+                    people.submit(() -> {
+                        while (System.nanoTime() < until) {
+                            pressed.add(pressSend(held));
+                        }
+                        return null;
+                    });
+                }
+                while (System.nanoTime() < until) {
+                    bystanders.add(api.get(STAFF, "/api/tickets/" + other).status);
+                    Thread.sleep(250);
+                }
+            } finally {
+                people.shutdown();
             }
-            while (System.nanoTime() < until) {
-                bystanders.add(api.get(STAFF, "/api/tickets/" + other).status);
-                Thread.sleep(250);
-            }
-            people.shutdown();
             assertThat(people.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
-            // A send its client gave up on may still be waiting for the lock: past the service's lock_timeout it
-            // has been refused, so none slips in once the script lets go.
-            Thread.sleep(2_000);
+            // A send its client gave up on may still be waiting: for the ticket's own lock, then for the row, at
+            // most a second each. By then it has been refused, so none slips in once the script lets go.
+            Thread.sleep(3_000);
             script.rollback();
         }
 
@@ -81,7 +84,8 @@ class LockedTicketTest extends ApiTest {
 
     /** A message to the ticket by someone who gives up as the gateway does: the status, or "gave up". */
     private String pressSend(long ticket) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(server.getURI() + "/api/tickets/" + ticket + "/messages"))
+        URI messages = URI.create(server.getURI() + "/api/tickets/" + ticket + "/messages");
+        HttpRequest request = HttpRequest.newBuilder(messages)
                 .timeout(PATIENCE)
                 .header("Authorization", tokens.bearer(STUDENT.user(), STUDENT.role(), "ticket-service"))
                 .header("Content-Type", "application/json")
