@@ -14,7 +14,6 @@ import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +25,8 @@ import java.util.concurrent.TimeUnit;
 final class HeadClock {
 
     private final Duration timeout;
+    /** The whole 408, status line to body, as {@link HeadTimeout} made it once for every connection. */
+    private final byte[] answer;
     /** True from the connection's start and after each request's last byte, until the next head comes out whole. */
     private boolean awaitingHead = true;
     /** Requests read whose answer has not been written to its end (more than one when a client pipelines). */
@@ -34,8 +35,9 @@ final class HeadClock {
     private boolean expired;
     private ScheduledFuture<?> timer;
 
-    HeadClock(Duration timeout) {
+    HeadClock(Duration timeout, byte[] answer) {
         this.timeout = timeout;
+        this.answer = answer;
     }
 
     /** Before the codec: the first bytes of a head start the clock. */
@@ -103,10 +105,6 @@ final class HeadClock {
         return bytes.forEachByte(b -> b == '\r' || b == '\n') >= 0;
     }
 
-    private static String readable(Duration duration) {
-        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
-    }
-
     private void stop() {
         if (timer != null) {
             timer.cancel(false);
@@ -130,13 +128,6 @@ final class HeadClock {
             ctx.close();
             return;
         }
-        String body = "{\"type\":\"about:blank\",\"title\":\"Request Timeout\",\"status\":408,\"detail\":"
-                + "\"The request's line and headers did not arrive whole within " + readable(timeout)
-                + " of their first byte.\"}";
-        byte[] json = body.getBytes(StandardCharsets.UTF_8);
-        String head = "HTTP/1.1 408 Request Timeout\r\nContent-Type: application/problem+json\r\nContent-Length: "
-                + json.length + "\r\nConnection: close\r\n\r\n";
-        ctx.writeAndFlush(Unpooled.wrappedBuffer(head.getBytes(StandardCharsets.US_ASCII), json))
-                .addListener(ChannelFutureListener.CLOSE);
+        ctx.writeAndFlush(Unpooled.wrappedBuffer(answer)).addListener(ChannelFutureListener.CLOSE);
     }
 }

@@ -1,15 +1,22 @@
 package campus.helpdesk.support.connection;
 
+import campus.helpdesk.support.problem.ProblemDocument;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.netty.channel.ChannelPipelineCustomizer;
 import io.micronaut.http.server.netty.NettyServerCustomizer;
+import io.micronaut.json.JsonMapper;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelPipeline;
 import jakarta.inject.Singleton;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
 
 /**
  * Gives a request's head (its request line and headers) {@code helpdesk.head-timeout} (10 s) from its first byte to
@@ -30,9 +37,28 @@ public class HeadTimeout implements BeanCreatedEventListener<NettyServerCustomiz
     static final String HEADS = "helpdesk-head-seen";
 
     private final Duration timeout;
+    private final byte[] answer;
 
-    public HeadTimeout(@Value("${helpdesk.head-timeout:10s}") Duration timeout) {
+    public HeadTimeout(@Value("${helpdesk.head-timeout:10s}") Duration timeout, JsonMapper json) throws IOException {
         this.timeout = timeout;
+        this.answer = answer(timeout, json);
+    }
+
+    /**
+     * The 408 every service's problems look like ({@link ProblemDocument}), whole: it is written as bytes before the
+     * codec, which is still in the middle of the unfinished head and has no answer to encode.
+     */
+    private static byte[] answer(Duration timeout, JsonMapper json) throws IOException {
+        String within = timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms";
+        byte[] body = json.writeValueAsBytes(ProblemDocument.of(HttpStatus.REQUEST_TIMEOUT,
+                HttpStatus.REQUEST_TIMEOUT.getReason(), "The request's line and headers did not arrive whole within "
+                        + within + " of their first byte.", Map.of()));
+        byte[] head = ("HTTP/1.1 408 Request Timeout\r\nContent-Type: " + ProblemDocument.PROBLEM_JSON
+                + "\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        byte[] whole = Arrays.copyOf(head, head.length + body.length);
+        System.arraycopy(body, 0, whole, head.length, body.length);
+        return whole;
     }
 
     @Override
@@ -64,7 +90,7 @@ public class HeadTimeout implements BeanCreatedEventListener<NettyServerCustomiz
             if (pipeline == null || pipeline.get(codec) == null || pipeline.get(BYTES) != null) {
                 return;
             }
-            HeadClock clock = new HeadClock(timeout);
+            HeadClock clock = new HeadClock(timeout, answer);
             pipeline.addBefore(codec, BYTES, clock.bytes());
             pipeline.addAfter(codec, HEADS, clock.heads());
         }
