@@ -42,6 +42,17 @@ class ActiveByCategoryEndpointTest {
                 .contains("\r\nTOTAL,0,0,").endsWith(",true\r\n");
     }
 
+    /** Media types are case-insensitive: an upper-case Accept found the CSV route and then no writer for it (500). */
+    @Test
+    void anAcceptInUpperCaseGetsTheCsvToo() {
+        for (String accept : new String[] {"TEXT/CSV", "Text/Csv;q=0.5, application/json;q=0.1"}) {
+            HttpResponse<String> response = http.toBlocking().exchange(
+                    HttpRequest.GET("/api/analytics/active-by-category").header("Accept", accept), String.class);
+            assertThat(response.getContentType().orElseThrow().toString()).as(accept).startsWith("text/csv");
+            assertThat(response.body()).as(accept).startsWith("category,active,open,asOf,lagMs,stale\r\n");
+        }
+    }
+
     @Test
     void healthIsDownUntilTheReadModelHasBootstrapped() {
         HttpClientResponseException e = catchThrowableOfType(HttpClientResponseException.class,
