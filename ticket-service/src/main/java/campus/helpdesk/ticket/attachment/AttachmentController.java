@@ -3,8 +3,10 @@ package campus.helpdesk.ticket.attachment;
 import campus.helpdesk.api.Attachment;
 import campus.helpdesk.support.identity.ServiceRoles;
 import campus.helpdesk.support.problem.BadInput;
+import campus.helpdesk.support.problem.Digits;
 import campus.helpdesk.ticket.identity.Identity;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
@@ -19,6 +21,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.io.IOException;
@@ -44,20 +47,42 @@ public class AttachmentController {
     static final String SANDBOX = "sandbox; default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'";
 
     private final Attachments attachments;
+    private final UploadSlots slots;
 
-    public AttachmentController(Attachments attachments) {
+    public AttachmentController(Attachments attachments, UploadSlots slots) {
         this.attachments = attachments;
+        this.slots = slots;
     }
 
+    /**
+     * {@code messageId} is read from the request rather than bound as an argument: a nullable argument the query
+     * leaves out might still come as a form field, so the framework held the route back until the whole form had
+     * arrived, buffering the file in memory, and a file that stopped arriving never reached this method at all.
+     */
     @Post(value = "/api/tickets/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA)
-    public HttpResponse<Attachment> upload(@PathVariable long id, @Nullable @QueryValue Long messageId,
-                                           StreamingFileUpload file) {
-        try (InputStream body = new WholePart(file.asInputStream(), file::isComplete)) {
-            Attachment stored = attachments.upload(Identity.current(), id, messageId, file.getFilename(), body);
+    @Parameter(name = "messageId", in = ParameterIn.QUERY, description = "the message the file belongs to; none: the "
+            + "report itself", schema = @Schema(type = "integer", format = "int64"))
+    public HttpResponse<Attachment> upload(@PathVariable long id, HttpRequest<?> request, StreamingFileUpload file) {
+        Long messageId = messageId(request.getParameters().get("messageId"));
+        Identity who = Identity.current();
+        try (UploadSlots.Slot slot = slots.take(who);
+             InputStream body = new WholePart(file.asInputStream(), file::isComplete)) {
+            Attachment stored = attachments.upload(who, id, messageId, file.getFilename(), body);
             return HttpResponse.created(stored, URI.create("/api/attachments/" + stored.id()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static @Nullable Long messageId(@Nullable String given) {
+        if (given == null || given.isEmpty()) {
+            return null;
+        }
+        if (!Digits.plain(given) || given.length() > 18) {
+            throw BadInput.problemWithDetail("messageId", "messageId: must be the id of a message under this ticket, "
+                    + "a whole number such as 42, or left out for a file of the report itself");
+        }
+        return Long.parseLong(given);
     }
 
     @Get("/api/tickets/{id}/attachments")

@@ -9,6 +9,7 @@ import org.apache.tika.mime.MimeTypes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -41,6 +42,26 @@ public final class AttachmentTypes {
             OOXML_BY_EXTENSION.get("docx"), OOXML_BY_EXTENSION.get("xlsx"), OOXML_BY_EXTENSION.get("pptx"),
             "application/vnd.oasis.opendocument.text", "application/vnd.oasis.opendocument.spreadsheet",
             "application/vnd.oasis.opendocument.presentation");
+
+    /**
+     * The extensions a file of each allowed type keeps; a name with none of them gets the first. A name's extension,
+     * not its bytes, decides what a double-click opens a download with: a text file named "fix.hta" runs as a program
+     * on Windows, a PNG named "holiday.html" opens as a web page. Plain text keeps the extensions of the text people
+     * attach (logs, data, settings), none that a system runs.
+     */
+    private static final Map<String, List<String>> EXTENSIONS = Map.ofEntries(
+            Map.entry(JPEG, List.of("jpg", "jpeg", "jpe", "jfif")),
+            Map.entry(PNG, List.of("png")),
+            Map.entry(WEBP, List.of("webp")),
+            Map.entry(PDF, List.of("pdf")),
+            Map.entry("text/plain", List.of("txt", "text", "log", "csv", "tsv", "md", "json", "yaml", "yml", "ini",
+                    "cfg", "conf", "properties")),
+            Map.entry(OOXML_BY_EXTENSION.get("docx"), List.of("docx")),
+            Map.entry(OOXML_BY_EXTENSION.get("xlsx"), List.of("xlsx")),
+            Map.entry(OOXML_BY_EXTENSION.get("pptx"), List.of("pptx")),
+            Map.entry("application/vnd.oasis.opendocument.text", List.of("odt")),
+            Map.entry("application/vnd.oasis.opendocument.spreadsheet", List.of("ods")),
+            Map.entry("application/vnd.oasis.opendocument.presentation", List.of("odp")));
 
     private static final MimeTypes DETECTOR = MimeTypes.getDefaultMimeTypes();
 
@@ -78,6 +99,12 @@ public final class AttachmentTypes {
     /** Shown in the browser (images and PDF); everything else is downloaded, never rendered as a page. */
     public static boolean isInline(String type) {
         return isImage(type) || type.equals(PDF);
+    }
+
+    /** {@code name} as stored for a file of the allowed {@code type}: with an extension that fits the type. */
+    static String named(String name, String type) {
+        List<String> fitting = EXTENSIONS.get(type);
+        return fitting.contains(extension(name)) ? name : FileNames.withExtension(name, fitting.getFirst());
     }
 
     private static String extension(String name) {

@@ -24,8 +24,9 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * Files under a ticket: uploaded as a stream into chunk rows in one transaction (so a refused or broken upload
- * leaves nothing), read back a chunk at a time. Who may read one follows its message: what {@link Audience} says of
+ * Files under a ticket: uploaded as a stream to a temporary file ({@link Spool}), then copied into chunk rows in
+ * one short transaction (so a refused or broken upload leaves nothing, and a slow one holds no connection), read
+ * back a chunk at a time. Who may read one follows its message: what {@link Audience} says of
  * the ticket and of internal notes says it of their files. Outside the change feed: no event, no version bump.
  */
 @Singleton
@@ -53,27 +54,31 @@ public class Attachments {
         String name = FileNames.clean(sentName);
         // Refuse before reading a byte when the answer cannot be yes; checked again under the ticket's lock below.
         db.autoCommit(c -> requireMayAttach(c, who, ticketId, messageId, 0));
-        InputStream in = new BufferedInputStream(new SizeLimit(body, MAX_BYTES), HEAD);
-        requireContent(in);
-        String type = AttachmentTypes.detect(in, name);
-        return db.inTransaction(c -> {
-            long id = AttachmentSql.insert(c, ticketId, messageId, name, type, who.user());
-            long size;
-            int orientation;
-            try (ChunkOutputStream out = new ChunkOutputStream(c, id)) {
-                orientation = PhotoMetadata.strip(type, in, out, out);
-                // What follows an image's end (vendor trailers, extra pictures) is dropped but still counts.
-                in.transferTo(OutputStream.nullOutputStream());
-                out.close();
-                size = out.size();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            byte[] thumbnail = thumbnail(c, id, type, orientation);
-            TicketSql.lock(c, ticketId);
-            requireMayAttach(c, who, ticketId, messageId, 1);
-            return AttachmentSql.finish(c, id, size, thumbnail);
-        });
+        try (Spool spool = Spool.create()) {
+            InputStream in = new BufferedInputStream(new SizeLimit(body, MAX_BYTES), HEAD);
+            requireContent(in);
+            String type = AttachmentTypes.detect(in, name);
+            int orientation = PhotoMetadata.strip(type, in, spool, spool);
+            // What follows an image's end (vendor trailers, extra pictures) is dropped but still counts.
+            in.transferTo(OutputStream.nullOutputStream());
+            byte[] thumbnail = AttachmentTypes.isImage(type)
+                    ? Thumbnails.of(new BufferedInputStream(spool.contents()), orientation) : null;
+            // Only now, with every byte in, a connection: the transaction lasts as long as a local copy.
+            return db.inTransaction(c -> {
+                long id = AttachmentSql.insert(c, ticketId, messageId, AttachmentTypes.named(name, type), type,
+                        who.user());
+                try (ChunkOutputStream out = new ChunkOutputStream(c, id); InputStream stored = spool.contents()) {
+                    stored.transferTo(out);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                TicketSql.lock(c, ticketId);
+                requireMayAttach(c, who, ticketId, messageId, 1);
+                return AttachmentSql.finish(c, id, spool.size(), thumbnail);
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
@@ -164,23 +169,6 @@ public class Attachments {
                     + " files");
         }
         return null;
-    }
-
-    private static byte @Nullable [] thumbnail(Connection c, long id, String type, int orientation) {
-        if (!AttachmentTypes.isImage(type)) {
-            return null;
-        }
-        try {
-            return Thumbnails.of(new ChunkInputStream(seq -> {
-                try {
-                    return AttachmentSql.chunk(c, id, seq);
-                } catch (SQLException e) {
-                    throw new IOException(e);
-                }
-            }), orientation);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static HelpdeskProblem notFound(long id) {

@@ -10,7 +10,7 @@ import java.sql.SQLException;
  * Writes an attachment's bytes as rows of {@link #CHUNK} bytes on the upload's transaction: at most one chunk is in
  * memory, and a refused or failed upload leaves no row behind (the transaction rolls back).
  */
-final class ChunkOutputStream extends OutputStream implements PhotoMetadata.HeadPatch {
+final class ChunkOutputStream extends OutputStream {
 
     /** Large enough that a 10 MB file is 40 rows, small enough to keep per-upload memory trivial. */
     static final int CHUNK = 256 * 1024;
@@ -20,7 +20,6 @@ final class ChunkOutputStream extends OutputStream implements PhotoMetadata.Head
     private final byte[] buffer = new byte[CHUNK];
     private int filled;
     private int seq;
-    private long size;
 
     ChunkOutputStream(Connection connection, long attachmentId) {
         this.connection = connection;
@@ -30,7 +29,6 @@ final class ChunkOutputStream extends OutputStream implements PhotoMetadata.Head
     @Override
     public void write(int b) throws IOException {
         buffer[filled++] = (byte) b;
-        size++;
         if (filled == CHUNK) {
             flushChunk();
         }
@@ -44,35 +42,11 @@ final class ChunkOutputStream extends OutputStream implements PhotoMetadata.Head
             int n = Math.min(left, CHUNK - filled);
             System.arraycopy(bytes, at, buffer, filled, n);
             filled += n;
-            size += n;
             at += n;
             left -= n;
             if (filled == CHUNK) {
                 flushChunk();
             }
-        }
-    }
-
-    /** The bytes written so far. */
-    long size() {
-        return size;
-    }
-
-    @Override
-    public void patch(int offset, byte[] bytes) throws IOException {
-        if (seq == 0) {
-            System.arraycopy(bytes, 0, buffer, offset, bytes.length);
-            return;
-        }
-        try (PreparedStatement ps = connection.prepareStatement("UPDATE attachment_chunk SET bytes = "
-                + "overlay(bytes PLACING ? FROM ? FOR ?) WHERE attachment_id = ? AND seq = 0")) {
-            ps.setBytes(1, bytes);
-            ps.setInt(2, offset + 1);
-            ps.setInt(3, bytes.length);
-            ps.setLong(4, attachmentId);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IOException(e);
         }
     }
 

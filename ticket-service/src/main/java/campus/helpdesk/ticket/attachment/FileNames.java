@@ -1,5 +1,7 @@
 package campus.helpdesk.ticket.attachment;
 
+import campus.helpdesk.api.Text;
+
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
@@ -15,13 +17,14 @@ final class FileNames {
     }
 
     /**
+     * Composed to NFC as every text the desk stores (a Mac sends "e" and a combining accent where Windows sends "é").
      * The last path segment (browsers on Windows may send {@code C:\fakepath\photo.jpg}), without control
      * characters or text direction controls, at most 255 characters with its extension; "attachment" when nothing is
      * left. A direction override has no place in a file name and every use there is a disguise:
      * {@code invoice\u202Efdp.exe} shows as "invoiceexe.pdf".
      */
     static String clean(String sent) {
-        String name = sent == null ? "" : sent;
+        String name = sent == null ? "" : Text.composed(sent);
         name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
         name = name.codePoints().filter(c -> !Character.isISOControl(c) && !isDirectionControl(c))
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().strip();
@@ -29,6 +32,12 @@ final class FileNames {
             name = shortened(name);
         }
         return name.isEmpty() || name.equals(".") || name.equals("..") ? "attachment" : name;
+    }
+
+    /** {@code name} with {@code extension} after it, cut to 255 characters in its stem when that makes it longer. */
+    static String withExtension(String name, String extension) {
+        String longer = name + "." + extension;
+        return longer.length() > MAX_LENGTH ? shortened(longer) : longer;
     }
 
     /**

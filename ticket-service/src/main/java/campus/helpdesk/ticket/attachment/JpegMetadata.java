@@ -7,9 +7,11 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A JPEG without APP1 (Exif, XMP), APP13 (IPTC, Photoshop), COM and the multi-picture index (APP2 "MPF"), and
- * without anything after its end marker (where phones append extra images and vendor trailers, each with its own
- * Exif). Colour profiles (APP2 ICC), JFIF and Adobe segments stay: the picture must look the same.
+ * A JPEG with only the application segments that draw the picture: JFIF (APP0), the colour profile (APP2 ICC) and
+ * Adobe's colour transform (APP14). Everything else an application wrote goes: Exif and XMP (APP1), the multi-picture
+ * index (APP2 "MPF"), IPTC and Photoshop (APP13), comments (COM), and every other application segment, a vendor's
+ * private ones included, which may carry anything; and whatever follows the end marker (where phones append extra
+ * images and vendor trailers, each with its own Exif). The picture looks the same.
  *
  * <p>Phones store the photo as the sensor saw it and say in Exif how to turn it upright; dropping Exif whole would
  * show portrait photos on their side. So when the photo had an Orientation other than "as stored", a minimal Exif
@@ -19,6 +21,10 @@ final class JpegMetadata {
 
     static final int ORIENTATION_TAG = 0x0112;
     private static final byte[] EXIF_HEADER = "Exif\0\0".getBytes(StandardCharsets.ISO_8859_1);
+    private static final byte[] JFIF = "JFIF\0".getBytes(StandardCharsets.ISO_8859_1);
+    private static final byte[] JFXX = "JFXX\0".getBytes(StandardCharsets.ISO_8859_1);
+    private static final byte[] ICC_PROFILE = "ICC_PROFILE\0".getBytes(StandardCharsets.ISO_8859_1);
+    private static final byte[] ADOBE = "Adobe".getBytes(StandardCharsets.ISO_8859_1);
 
     private JpegMetadata() {
     }
@@ -70,8 +76,15 @@ final class JpegMetadata {
     }
 
     private static boolean isMetadata(int marker, byte[] body) {
-        return marker == 0xE1 || marker == 0xED || marker == 0xFE
-                || (marker == 0xE2 && startsWith(body, "MPF\0".getBytes(StandardCharsets.ISO_8859_1)));
+        if (marker == 0xFE) {
+            return true;
+        }
+        if (marker < 0xE0 || marker > 0xEF) {
+            return false;
+        }
+        return !(marker == 0xE0 && (startsWith(body, JFIF) || startsWith(body, JFXX))
+                || marker == 0xE2 && startsWith(body, ICC_PROFILE)
+                || marker == 0xEE && startsWith(body, ADOBE));
     }
 
     /** The marker after fill bytes; anything but 0xFF where a marker must be is a broken file. */

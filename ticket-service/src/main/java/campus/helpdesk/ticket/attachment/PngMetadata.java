@@ -8,13 +8,18 @@ import java.util.Arrays;
 import java.util.Set;
 
 /**
- * A PNG without its Exif (eXIf), text (tEXt, zTXt, iTXt: authors, software, comments, sometimes places) and
- * modification time (tIME) chunks, and without anything after IEND. Every other chunk is copied with its CRC.
+ * A PNG with only the chunks that draw the picture: the image itself, its palette and transparency, how its colours
+ * are meant (gamma, chromaticities, sRGB, ICC profile, significant bits, HDR colour information), its background
+ * and pixel size, and an animation's frames (APNG). Everything else goes: Exif (eXIf), text (tEXt, zTXt, iTXt:
+ * authors, software, comments, sometimes places), the modification time (tIME), and any chunk of another name,
+ * an application's private ones included, which may carry anything; and whatever follows IEND. A kept chunk is
+ * copied with its CRC.
  */
 final class PngMetadata {
 
     private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
-    private static final Set<String> DROPPED = Set.of("eXIf", "tEXt", "zTXt", "iTXt", "tIME");
+    private static final Set<String> KEPT = Set.of("IHDR", "PLTE", "IDAT", "IEND", "tRNS", "gAMA", "cHRM", "sRGB",
+            "iCCP", "sBIT", "cICP", "mDCV", "cLLI", "bKGD", "pHYs", "acTL", "fcTL", "fdAT");
 
     private PngMetadata() {
     }
@@ -35,7 +40,7 @@ final class PngMetadata {
                 throw PhotoMetadata.malformed(AttachmentTypes.PNG, "a chunk has a negative length");
             }
             String name = new String(type, java.nio.charset.StandardCharsets.ISO_8859_1);
-            if (DROPPED.contains(name)) {
+            if (!KEPT.contains(name)) {
                 in.skipNBytes(length + 4L); // data and CRC
                 continue;
             }

@@ -58,6 +58,7 @@ class AttachmentsTest extends ApiTest {
         assertThat(TestFiles.contains(back, TestFiles.GPS_LATITUDE_REF)).isFalse();
         assertThat(TestFiles.contains(back, TestFiles.CAMERA)).isFalse();
         assertThat(TestFiles.contains(back, "taken at home")).isFalse();
+        assertThat(TestFiles.contains(back, TestFiles.PRIVATE)).isFalse();
         assertThat(JpegMetadata.orientation(app1(back))).as("kept upright").isEqualTo(6);
         BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(back));
         assertThat(decoded.getWidth()).isEqualTo(800);
@@ -131,6 +132,7 @@ class AttachmentsTest extends ApiTest {
         Attachment text = upload(STUDENT, ticket.id(), "page.html", "text/html",
                 "<script>alert(1)</script> not a page".getBytes());
         assertThat(text.type()).isEqualTo("text/plain");
+        assertThat(text.name()).as("saved and double-clicked, it opens as text").isEqualTo("page.html.txt");
         HttpResponse<byte[]> download = uploads.download(STUDENT, "/api/attachments/" + text.id());
         assertThat(download.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain");
         assertThat(download.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment;");
@@ -144,6 +146,7 @@ class AttachmentsTest extends ApiTest {
         Attachment png = upload(STUDENT, ticket.id(), "a.png", "image/png", TestFiles.pngWithText(64, 48));
         byte[] pngBack = uploads.download(STUDENT, "/api/attachments/" + png.id()).body();
         assertThat(TestFiles.contains(pngBack, TestFiles.GPS_LATITUDE_REF)).isFalse();
+        assertThat(TestFiles.contains(pngBack, TestFiles.PRIVATE)).isFalse();
         assertThat(ImageIO.read(new ByteArrayInputStream(pngBack)).getWidth()).isEqualTo(64);
 
         Attachment webp = upload(STUDENT, ticket.id(), "a.webp", "image/webp", TestFiles.webpWithExif());
@@ -154,6 +157,91 @@ class AttachmentsTest extends ApiTest {
         ByteBuffer riff = ByteBuffer.wrap(webpBack).order(ByteOrder.LITTLE_ENDIAN);
         assertThat(riff.getInt(4)).as("RIFF size counts what was kept").isEqualTo(webpBack.length - 8);
         assertThat(webpBack[20] & 0x08).as("VP8X no longer announces Exif").isZero();
+    }
+
+    @Test
+    void aFilesNameEndsInAnExtensionThatFitsWhatItIsAndIsComposed() throws IOException {
+        Ticket ticket = create();
+        byte[] text = "netsh wlan show profiles".getBytes(StandardCharsets.UTF_8);
+        assertThat(upload(STUDENT, ticket.id(), "fix.hta", "text/plain", text).name()).isEqualTo("fix.hta.txt");
+        assertThat(upload(STUDENT, ticket.id(), "holiday.html", "image/png", TestFiles.image("png", 8, 8)).name())
+                .isEqualTo("holiday.html.png");
+        assertThat(upload(STUDENT, ticket.id(), "photo", "image/jpeg", TestFiles.image("jpg", 8, 8)).name())
+                .isEqualTo("photo.jpg");
+        assertThat(upload(STUDENT, ticket.id(), "Scan.JPEG", "image/jpeg", TestFiles.image("jpg", 8, 8)).name())
+                .as("an extension that fits, in any case, stays").isEqualTo("Scan.JPEG");
+        assertThat(upload(STUDENT, ticket.id(), "cafe\u0301 wifi.log", "text/plain", text).name())
+                .as("composed, as every stored text").isEqualTo("caf\u00e9 wifi.log");
+    }
+
+    @Test
+    void aFormWhoseTypeIsWrittenInCapitalsIsReadAsAForm() throws IOException {
+        Ticket ticket = create();
+        String boundary = "----Capital-Boundary-Kept-As-Sent";
+        byte[] form = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"n.txt\"\r\n"
+                + "Content-Type: text/plain\r\n\r\nnotes\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> response = uploads.notAForm(STUDENT, "/api/tickets/" + ticket.id() + "/attachments",
+                "MULTIPART/Form-Data; boundary=" + boundary, form);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        assertThat(list(STUDENT, ticket.id())).extracting(Attachment::name).containsExactly("n.txt");
+    }
+
+    @Test
+    void aMessageIdThatIsNoWholeNumberIsABadInputNamingIt() throws SQLException {
+        Ticket ticket = create();
+        for (String messageId : List.of("abc", "1.5", "%D9%A3", "99999999999999999999")) {
+            assertProblem(uploads.upload(STUDENT, "/api/tickets/" + ticket.id() + "/attachments?messageId=" + messageId,
+                    "n.txt", "text/plain", "x".getBytes()), 400, "\"field\":\"messageId\"");
+        }
+        assertThat(storedRows(ticket.id())).isZero();
+    }
+
+    /**
+     * A file that stops arriving holds no database connection: one student's stalled uploads once held a
+     * transaction each, and sixteen of them took every connection of the pool until the gateway gave up on them. A
+     * caller gets three at a time (429 past that, with Retry-After), others are not held up, and closing the
+     * stalled ones gives their slots back.
+     */
+    @Test
+    void stalledUploadsHoldNoConnectionAndOneCallerGetsThreeAtATime() throws Exception {
+        Ticket ticket = create();
+        String path = "/api/tickets/" + ticket.id() + "/attachments";
+        List<java.net.Socket> stalled = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < UploadSlots.PER_CALLER; i++) {
+                stalled.add(uploads.stalled(STUDENT, path, 5 * 1024 * 1024, 200 * 1024));
+            }
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(3);
+            while (System.nanoTime() < deadline) {
+                assertThat(idleInTransaction()).as("a connection held while the file arrives").isZero();
+                Thread.sleep(100);
+            }
+            HttpResponse<String> fourth = uploads.upload(STUDENT, path, "more.txt", "text/plain", "x".getBytes());
+            assertProblem(fourth, 429, "already sending 3 files");
+            assertThat(fourth.headers().firstValue("Retry-After")).hasValue("10");
+            assertThat(upload(STAFF, ticket.id(), "staff.txt", "text/plain", "y".getBytes()).name())
+                    .isEqualTo("staff.txt");
+        } finally {
+            for (java.net.Socket socket : stalled) {
+                socket.close();
+            }
+        }
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        HttpResponse<String> again;
+        do {
+            Thread.sleep(100);
+            again = uploads.upload(STUDENT, path, "again.txt", "text/plain", "z".getBytes());
+        } while (again.statusCode() == 429 && System.nanoTime() < deadline);
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(201);
+        assertThat(list(STAFF, ticket.id())).extracting(Attachment::name)
+                .containsExactlyInAnyOrder("staff.txt", "again.txt");
+    }
+
+    /** Transactions waiting on their client for longer than any request's own work takes between statements. */
+    private long idleInTransaction() throws SQLException {
+        return count("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                + "AND state LIKE 'idle in transaction%' AND now() - state_change > interval '500 milliseconds' "
+                + "AND pid <> pg_backend_pid()");
     }
 
     @Test

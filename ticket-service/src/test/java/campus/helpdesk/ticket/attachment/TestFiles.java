@@ -21,6 +21,8 @@ import java.util.zip.ZipOutputStream;
 public final class TestFiles {
 
     public static final String GPS_LATITUDE_REF = "N-GPS-MARKER";
+    /** What an application's private segment or chunk carries in these files: anything, here a script. */
+    static final String PRIVATE = "<script>PRIVATE-MARKER</script>";
     static final String CAMERA = "PhoneCam 9000";
 
     private TestFiles() {
@@ -90,7 +92,8 @@ public final class TestFiles {
 
     /**
      * A JPEG as a phone writes it: an APP1 Exif right after SOI with IFD0 (Make, Orientation, a pointer to the GPS
-     * IFD) and a GPS IFD (latitude reference, as an ASCII marker the test can look for), plus a comment.
+     * IFD) and a GPS IFD (latitude reference, as an ASCII marker the test can look for), plus a comment and a
+     * vendor's private APP9 segment.
      */
     public static byte[] photoWithGps(int width, int height, int orientation) throws IOException {
         byte[] jpeg = image("jpg", width, height);
@@ -120,25 +123,30 @@ public final class TestFiles {
         out.write(jpeg, 0, 2);
         segment(out, 0xE1, exif);
         segment(out, 0xFE, comment);
+        segment(out, 0xE9, PRIVATE.getBytes(StandardCharsets.US_ASCII));
         out.write(jpeg, 2, jpeg.length - 2);
         return out.toByteArray();
     }
 
-    /** A PNG with a tEXt chunk naming a place, inserted after IHDR. */
+    /** A PNG with a tEXt chunk naming a place and an application's private chunk, inserted after IHDR. */
     static byte[] pngWithText(int width, int height) throws IOException {
         byte[] png = image("png", width, height);
         int afterIhdr = 8 + 8 + 13 + 4;
-        byte[] data = ("Location\0" + GPS_LATITUDE_REF).getBytes(StandardCharsets.ISO_8859_1);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(png, 0, afterIhdr);
+        out.write(pngChunk("tEXt", ("Location\0" + GPS_LATITUDE_REF).getBytes(StandardCharsets.ISO_8859_1)));
+        out.write(pngChunk("prVt", PRIVATE.getBytes(StandardCharsets.ISO_8859_1)));
+        out.write(png, afterIhdr, png.length - afterIhdr);
+        return out.toByteArray();
+    }
+
+    private static byte[] pngChunk(String type, byte[] data) {
         ByteBuffer chunk = ByteBuffer.allocate(12 + data.length);
-        chunk.putInt(data.length).put("tEXt".getBytes(StandardCharsets.ISO_8859_1)).put(data);
+        chunk.putInt(data.length).put(type.getBytes(StandardCharsets.ISO_8859_1)).put(data);
         java.util.zip.CRC32 crc = new java.util.zip.CRC32();
         crc.update(chunk.array(), 4, 4 + data.length);
         chunk.putInt((int) crc.getValue());
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(png, 0, afterIhdr);
-        out.write(chunk.array());
-        out.write(png, afterIhdr, png.length - afterIhdr);
-        return out.toByteArray();
+        return chunk.array();
     }
 
     /** An extended WebP: VP8X announcing Exif, a (dummy) lossless image chunk, then an EXIF chunk. */

@@ -70,6 +70,27 @@ final class Uploads {
         return send(request, HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * An upload that announces {@code declared} bytes of file, sends {@code sent} of them and then nothing more,
+     * as a phone that lost its network does; the open socket, for the caller to close.
+     */
+    java.net.Socket stalled(Api.As who, String path, int declared, int sent) throws IOException {
+        byte[] head = ("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.txt\"\r\n"
+                + "Content-Type: text/plain\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort());
+        var out = socket.getOutputStream();
+        out.write(("POST " + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort() + "\r\n"
+                + "Authorization: " + tokens.bearer(who.user(), who.role(), "ticket-service") + "\r\n"
+                + "Content-Type: multipart/form-data; boundary=" + BOUNDARY + "\r\n"
+                + "Content-Length: " + (head.length + declared + tail.length) + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        out.write(head);
+        out.write("a line of a long log\n".repeat(sent / 21 + 1).substring(0, sent).getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        return socket;
+    }
+
     HttpResponse<byte[]> download(Api.As who, String path) {
         return send(request(who, path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
