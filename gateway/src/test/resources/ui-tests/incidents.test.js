@@ -285,6 +285,16 @@ test('"Link to an incident…" suggests the open incidents like this ticket when
     return undefined;
   }));
 
+test('"Link to an incident…" with no incident like this ticket says so, and nothing else',
+  () => onStage('/js/screens/ticket.js', { session: { role: 'STAFF', name: 'Bo' }, params: ['7'] }, async stage => {
+    await until(() => stage.querySelector('.ticket-head h1'));
+    stage.querySelector('#link-to').open = true;
+    await until(() => stage.querySelector('#link-suggestions .hint'));
+    const suggestions = stage.querySelector('#link-suggestions');
+    assert.equal(suggestions.children.length, 1, suggestions.innerHTML);
+    assert.ok(!suggestions.textContent.includes('null'), suggestions.textContent);
+  }, url => (url.startsWith('/api/tickets/similar') ? { items: [] } : undefined)));
+
 const INCIDENT = T(41, { status: 'ACTIVE', assignee: 'Bo', linkedCount: 3, followerCount: 1 });
 test('an incident\'s page unfolds its linked tickets when asked, each with its status and who has it', () => onStage(
   '/js/screens/ticket.js', { session: { role: 'STAFF', name: 'Bo' }, params: ['41'] }, async (stage, fake) => {

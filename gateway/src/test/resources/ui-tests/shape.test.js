@@ -16,6 +16,10 @@ test('a click leads to the queue with its own parameters', () => {
   assert.equal(links.sla('2024-02', choices),
     '#/tickets?status=OPEN%2CACTIVE%2CCLOSED&priority=HIGH&sla=BREACHED&from=2024-02-01&to=2024-02-29&fold=off', 'a month of SLA');
   assert.equal(queueHref({}), '#/tickets?fold=off', 'no filter: unfolded, as the figures count');
+  assert.equal(links.day('2026-11-23', 'Europe/Rome'),
+    '#/tickets?status=OPEN%2CACTIVE%2CCLOSED&from=2026-11-23&to=2026-11-23&zone=Europe%2FRome&fold=off',
+    'a day of the desk\'s zone says which');
+  assert.ok(links.sla('2024-02', choices, 'UTC').includes('&zone=UTC&'), 'a month too');
 });
 
 test('months and periods become the queue\'s days', () => {

@@ -1,5 +1,5 @@
 import { test, assert } from './runner.js';
-import { initialState, update, requests, address, nextSort, rowRange, dayStart, dayEnd } from '/js/screens/tickets/state.js';
+import { initialState, update, requests, address, nextSort, rowRange, dayStart, dayEnd, knownZone } from '/js/screens/tickets/state.js';
 
 const staffAt = qs => initialState('STAFF', new URLSearchParams(qs));
 const studentAt = qs => initialState('STUDENT', new URLSearchParams(qs));
@@ -96,6 +96,22 @@ test('the address reopens the same list', () => {
 
 test('rows are counted from one', () => {
   assert.deepEqual(rowRange({ page: 1, size: 20, items: new Array(5), total: 25 }), { first: 21, last: 25, total: 25 });
+});
+
+test('a day of a named zone is that zone\'s day, across summer time too, wherever the browser is', () => {
+  assert.equal(dayStart('2026-11-23', 'Europe/Rome'), '2026-11-22T23:00:00.000Z', 'Rome in winter');
+  assert.equal(dayEnd('2026-11-23', 'Europe/Rome'), '2026-11-23T22:59:59.999Z');
+  assert.equal(dayStart('2026-03-29', 'Europe/Rome'), '2026-03-28T23:00:00.000Z', 'the night summer time begins');
+  assert.equal(dayEnd('2026-03-29', 'Europe/Rome'), '2026-03-29T21:59:59.999Z');
+  assert.equal(dayStart('2026-11-01', 'America/New_York'), '2026-11-01T04:00:00.000Z', 'the day summer time ends');
+  assert.equal(dayEnd('2026-11-01', 'America/New_York'), '2026-11-02T04:59:59.999Z');
+  assert.equal(dayStart('2026-11-23', 'UTC'), '2026-11-23T00:00:00.000Z', 'the default desk');
+  assert.equal(knownZone('Mars/Olympus'), '', 'an unknown zone is none');
+  const state = initialState('STAFF', new URLSearchParams('status=OPEN&from=2026-11-23&to=2026-11-23&zone=Europe/Rome'));
+  const list = new URL(requests(state).list, 'http://x');
+  assert.equal(list.searchParams.get('openedFrom'), '2026-11-22T23:00:00.000Z', 'the list asks for Rome\'s day');
+  assert.ok(address(state).includes('zone=Europe%2FRome'), address(state));
+  assert.ok(!address({ ...state, from: '', to: '' }).includes('zone'), 'no days, no zone');
 });
 
 test('an opened-to day includes that whole day', () => {

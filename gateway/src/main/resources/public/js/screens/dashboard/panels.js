@@ -78,7 +78,7 @@ export function openPeriod(answer, period, charts, go) {
 
 export function resolution(answer, charts, go, choices) {
   const months = answer.months || [];
-  const hrefOf = m => (go ? links.resolution(m, choices) : null);
+  const hrefOf = m => (go ? links.resolution(m, choices, answer.zone) : null);
   const rows = months.map(m => [link(formatMonth(m.month), hrefOf(m.month)), figure(m.closed), hours(m.averageHours),
     hours(m.medianHours), hours(m.p90Hours)]);
   const canvas = chartCanvas(t('dashboard.resolution.chartLabel', { count: months.length }), 'numbers-resolution');

@@ -10,8 +10,9 @@ const PRIORITIES = ['LOW', 'MEDIUM', 'HIGH'];
  * The queue showing these filters; only the queue's own parameters, in a stable order. Unfolded: the figures count
  * each linked ticket, so the queue lists each (folded, it would show fewer rows than the figure clicked).
  */
-export function queueHref({ status, category, priority, assignee, sla, from, to } = {}) {
-  return `#/tickets${query({ status, category, priority, assignee, sla, from, to, fold: 'off' })}`;
+export function queueHref({ status, category, priority, assignee, sla, from, to, zone } = {}) {
+  return `#/tickets${query({ status, category, priority, assignee, sla, from, to, zone: from || to ? zone : '',
+    fold: 'off' })}`;
 }
 
 /** The first and last day of a month (YYYY-MM), as the queue's opened-from/to days. */
@@ -34,15 +35,18 @@ export const links = {
   category: (category, status = 'ACTIVE', priority) => queueHref({ status, category, priority }),
   openPeriod: (category, period, now) => queueHref({ status: 'OPEN,ACTIVE', category,
     from: periodStartDay(period, now) }),
+  // A month or a day of an answer is one in the desk's zone (the answer's `zone`), which the queue is told, so
+  // that it lists what the figure counted wherever the browser is.
   /** A month of resolution time: the tickets opened then that are closed (the ones the figure is made of). */
-  resolution: (month, choices) => queueHref({ status: 'CLOSED', category: choices.category, ...monthDays(month) }),
-  firstResponse: (month, choices) => queueHref({ status: ALL_STATUSES, category: choices.category,
-    priority: choices.priority, ...monthDays(month) }),
+  resolution: (month, choices, zone) => queueHref({ status: 'CLOSED', category: choices.category,
+    ...monthDays(month), zone }),
+  firstResponse: (month, choices, zone) => queueHref({ status: ALL_STATUSES, category: choices.category,
+    priority: choices.priority, ...monthDays(month), zone }),
   /** A month of SLA attainment: what went wrong then, the tickets opened that month with a missed target. */
-  sla: (month, choices) => queueHref({ status: ALL_STATUSES, priority: choices.priority, sla: 'BREACHED',
-    ...monthDays(month) }),
+  sla: (month, choices, zone) => queueHref({ status: ALL_STATUSES, priority: choices.priority, sla: 'BREACHED',
+    ...monthDays(month), zone }),
   /** A day of the volume chart: the tickets opened that day. */
-  day: date => queueHref({ status: ALL_STATUSES, from: date, to: date }),
+  day: (date, zone) => queueHref({ status: ALL_STATUSES, from: date, to: date, zone }),
   assignee: name => queueHref({ status: 'ACTIVE,CLOSED', assignee: name }),
 };
 

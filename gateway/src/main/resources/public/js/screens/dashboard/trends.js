@@ -9,7 +9,7 @@ import { figure, percentValue } from './format.js';
 
 export function firstResponse(answer, charts, go, choices) {
   const months = answer.months || [];
-  const hrefOf = m => (go ? links.firstResponse(m, choices) : null);
+  const hrefOf = m => (go ? links.firstResponse(m, choices, answer.zone) : null);
   const canvas = chartCanvas(t('dashboard.firstResponse.chartLabel', { count: months.length }),
     'numbers-first-response');
   charts.draw('firstResponse', canvas, { type: 'bar', data: { labels: months.map(m => formatMonth(m.month)), datasets: [
@@ -28,7 +28,7 @@ export function firstResponse(answer, charts, go, choices) {
 
 export function sla(answer, charts, go, choices) {
   const series = slaSeries(answer);
-  const hrefOf = m => (go ? links.sla(m, choices) : null);
+  const hrefOf = m => (go ? links.sla(m, choices, answer.zone) : null);
   const canvas = chartCanvas(t('dashboard.sla.chartLabel', { values: spoken(series.map(s => [formatMonth(s.month),
     percentValue(s.percent)])) }), 'numbers-sla');
   charts.draw('sla', canvas, { type: 'bar', data: { labels: series.map(s => formatMonth(s.month)), datasets: [
@@ -55,8 +55,8 @@ export function volume(answer, charts, go) {
     { label: t('dashboard.column.opened'), data: v.opened, backgroundColor: '#1d4ed8' },
     { label: t('dashboard.column.closed'), data: v.closed, backgroundColor: '#9ca3af' },
     { label: t('dashboard.volume.backlogSeries'), data: v.backlog, type: 'line', borderColor: '#b45309',
-      pointRadius: 0 }] } }, go && (i => go(links.day(v.labels[i]))));
-  const hrefOf = d => (go ? links.day(d) : null);
+      pointRadius: 0 }] } }, go && (i => go(links.day(v.labels[i], answer.zone))));
+  const hrefOf = d => (go ? links.day(d, answer.zone) : null);
   return [h('p', { class: 'summary', id: 'volume-summary' }, t('dashboard.volume.summary', { count: v.labels.length,
     opened: v.totals.opened, closed: v.totals.closed, backlog: v.totals.backlog ?? '—' })),
   h('div', { class: 'chart' }, canvas),

@@ -103,10 +103,12 @@ async function suggest(ticket, el, pick) {
     const fetched = new Map((await Promise.all(shown.map(s => api(`/api/tickets/${s.id}`).catch(() => null))))
       .filter(Boolean).map(t => [t.id, t]));
     const found = suggestedIncidents(ticket, items, fetched);
-    el.replaceChildren(h('p', { class: 'hint' }, found.length ? words.suggestedHeading : words.noSuggestion),
-      found.length ? h('ul', { class: 'suggested-incidents' }, found.map(([id, title]) => h('li', {},
+    // replaceChildren writes a null as the text "null": the list joins the heading only when there is one.
+    const heading = h('p', { class: 'hint' }, found.length ? words.suggestedHeading : words.noSuggestion);
+    el.replaceChildren(...(found.length ? [heading, h('ul', { class: 'suggested-incidents' },
+      found.map(([id, title]) => h('li', {},
         h('button', { type: 'button', class: 'btn btn-small', dataset: { incident: id }, onclick: () => pick(id) },
-          `#${id} `, h('span', { translate: 'no' }, title))))) : null);
+          `#${id} `, h('span', { translate: 'no' }, title)))))] : [heading]));
   } catch {
     // Without suggestions the number can still be typed.
   }

@@ -51,6 +51,9 @@ export function initialState(role, params) {
     status: params.get('status') || (queue ? 'OPEN' : ''),
     q: params.get('q') || '', category: params.get('category') || '', priority: params.get('priority') || '',
     from: params.get('from') || '', to: params.get('to') || '', sla: params.get('sla') || '',
+    // The zone the from/to days are days of: a dashboard's day or month is one in the desk's zone (HELPDESK_ZONE),
+    // which a browser elsewhere does not share. None: the browser's own, as the date inputs give them.
+    zone: knownZone(params.get('zone')),
     // Only the queue filters by who handles a ticket, only students by who reported it (the server says the same).
     assignee: queue ? params.get('assignee') || '' : '', reporter: queue ? '' : params.get('reporter') || '',
     sort: params.get('sort') || 'openedAt,desc', size: pageSize(params.get('size')),
@@ -139,7 +142,7 @@ export function filtered(state) {
  */
 export function requests(state) {
   const filters = { q: state.q, category: state.category, priority: state.priority,
-    openedFrom: dayStart(state.from), openedTo: dayEnd(state.to), sla: state.sla,
+    openedFrom: dayStart(state.from, state.zone), openedTo: dayEnd(state.to, state.zone), sla: state.sla,
     incident: state.queue && state.fold && !state.q ? 'none' : '' };
   const status = state.status || (state.queue ? '' : 'OPEN,ACTIVE');
   const whose = { assignee: state.assignee, reporter: state.reporter };
@@ -153,7 +156,7 @@ export function requests(state) {
 export function address(state) {
   return `#/tickets${query({ status: state.status, assignee: state.assignee, reporter: state.reporter,
     q: state.q, category: state.category, priority: state.priority, sla: state.sla, from: state.from, to: state.to,
-    sort: state.sort, page: state.page || '', size: state.size === PAGE_SIZE ? '' : state.size,
+    zone: state.from || state.to ? state.zone : '', sort: state.sort, page: state.page || '', size: state.size === PAGE_SIZE ? '' : state.size,
     fold: state.queue && !state.fold ? 'off' : '' })}`;
 }
 
@@ -163,6 +166,35 @@ export function rowRange(list) {
   return { first, last: first + list.items.length - 1, total: list.total };
 }
 
-// The date inputs give local days; the server filters on instants.
-export function dayStart(day) { return day ? new Date(`${day}T00:00:00`).toISOString() : ''; }
-export function dayEnd(day) { return day ? new Date(`${day}T23:59:59.999`).toISOString() : ''; }
+// The date inputs give days; the server filters on instants. A day is the browser's unless a zone is given.
+export function dayStart(day, zone) { return day ? instant(day, '00:00:00.000', zone).toISOString() : ''; }
+export function dayEnd(day, zone) { return day ? instant(day, '23:59:59.999', zone).toISOString() : ''; }
+
+/** `zone` if the browser knows it as a time zone (Europe/Rome, UTC), else ''. */
+export function knownZone(zone) {
+  if (!zone) return '';
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return zone;
+  } catch {
+    return '';
+  }
+}
+
+/** The instant the clocks of `zone` (none: the browser's) show `time` on `day`. */
+function instant(day, time, zone) {
+  if (!zone) return new Date(`${day}T${time}`);
+  const wall = new Date(`${day}T${time}Z`).getTime();
+  // The zone's offset at a first guess, then at the instant it gives: right across a change to or from summer time.
+  const first = wall - offset(zone, wall);
+  return new Date(wall - offset(zone, first));
+}
+
+/** How far ahead of UTC the clocks of `zone` are at instant `at` (ms). */
+function offset(zone, at) {
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23',
+    year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+    .formatToParts(new Date(at)).map(p => [p.type, Number(p.value)]));
+  const shown = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
+  return shown - Math.floor(at / 1000) * 1000;
+}
