@@ -3,6 +3,7 @@
 // and figures written the language's way. Each test returns to English, which the other test files read.
 import { test, assert, sleep } from './runner.js';
 import { onStage } from './stage.js';
+import { until } from './wait.js';
 import { t } from '/js/i18n.js';
 import { inLanguage, englishPieces, readableText, assertNoEnglish } from './languages.js';
 
@@ -54,6 +55,18 @@ for (const lang of ['de', 'es']) {
       : undefined));
   }));
 }
+
+test('the mail setting says when the desk sends no email at all, and not when it does', async () => {
+  await onStage('/js/screens/mail-settings.js', { session: { role: 'STAFF' } }, async stage => {
+    await until(() => stage.querySelector('h1'));
+    assert.equal(stage.querySelector('#mail-desk-off').textContent, t('admin.mail.deskOff'));
+  }, url => (url.startsWith('/api/tickets/notifications/me') ? { email: null, enabled: true } : undefined));
+  await onStage('/js/screens/mail-settings.js', { session: { role: 'STAFF' } }, async stage => {
+    await until(() => stage.querySelector('h1'));
+    assert.equal(stage.querySelector('#mail-desk-off'), null);
+  }, url => (url.startsWith('/api/tickets/notifications/me') ? { email: null, enabled: true }
+    : url.startsWith('/api/tickets/notifications') ? { enabled: true } : undefined));
+});
 
 test('every chart is an image with a label in the language, described by a table of its numbers', () => inLanguage('de',
   () => onStage('/js/screens/dashboard.js', { session: { role: 'ANALYST' } }, async stage => {

@@ -1,5 +1,6 @@
 import { test, assert } from './runner.js';
 import { initialState, update, requests, address, nextSort, rowRange, dayStart, dayEnd, knownZone } from '/js/screens/tickets/state.js';
+import { results } from '/js/screens/tickets/view.js';
 
 const staffAt = qs => initialState('STAFF', new URLSearchParams(qs));
 const studentAt = qs => initialState('STUDENT', new URLSearchParams(qs));
@@ -112,6 +113,23 @@ test('a day of a named zone is that zone\'s day, across summer time too, whereve
   assert.equal(list.searchParams.get('openedFrom'), '2026-11-22T23:00:00.000Z', 'the list asks for Rome\'s day');
   assert.ok(address(state).includes('zone=Europe%2FRome'), address(state));
   assert.ok(!address({ ...state, from: '', to: '' }).includes('zone'), 'no days, no zone');
+});
+
+test('days given the wrong way round ask for the days between them', () => {
+  const state = initialState('STAFF', new URLSearchParams('status=CLOSED&from=2026-12-31&to=2026-01-01'));
+  const list = new URL(requests(state).list, 'http://x');
+  assert.equal(list.searchParams.get('openedFrom'), dayStart('2026-01-01'));
+  assert.equal(list.searchParams.get('openedTo'), dayEnd('2026-12-31'));
+});
+
+test('a page past the last says where the list ends and offers the pager back', () => {
+  const state = { ...initialState('STAFF', new URLSearchParams('status=CLOSED&page=99')),
+    list: { items: [], page: 98, size: 20, total: 45 } };
+  const nodes = [results(state, { goto() {}, size() {}, sort() {} })].flat();
+  const text = nodes.map(n => n.textContent).join(' ');
+  assert.ok(text.includes('page 99') && text.includes('page 3'), text);
+  assert.ok(!text.includes('yet'), 'not "no tickets yet": ' + text);
+  assert.ok(nodes.some(n => n.querySelector && n.querySelector('input[name=page]')), 'the pager');
 });
 
 test('an opened-to day includes that whole day', () => {

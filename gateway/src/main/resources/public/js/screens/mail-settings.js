@@ -5,7 +5,8 @@ import { h, field, showFieldError, errorBox, toast } from '../dom.js';
 import { t } from '../i18n.js';
 
 export async function render(container) {
-  const current = await api('/api/tickets/notifications/me');
+  const [current, desk] = await Promise.all([api('/api/tickets/notifications/me'),
+    api('/api/tickets/notifications').catch(() => ({ enabled: true }))]);
   const email = h('input', { name: 'email', type: 'email', maxlength: 254, autocomplete: 'email',
     placeholder: t('admin.mail.emailPlaceholder'), value: current.email || '' });
   const enabled = h('input', { name: 'enabled', type: 'checkbox', checked: current.enabled });
@@ -38,5 +39,7 @@ export async function render(container) {
   container.append(h('section', { class: 'page' },
     h('h1', {}, t('admin.mail.title')),
     h('p', { class: 'lead' }, t('admin.mail.lead')),
+    // Saved while the desk has no mail server, the setting would look like a promise of mail that never comes.
+    desk.enabled ? null : h('p', { class: 'alert', role: 'status', id: 'mail-desk-off' }, t('admin.mail.deskOff')),
     h('section', { class: 'card' }, form)));
 }

@@ -141,8 +141,10 @@ export function filtered(state) {
  * incident (a ticket looked for by its words must not vanish into a fold).
  */
 export function requests(state) {
+  // Days given the wrong way round mean the days between them, as a person reading "from 31 Dec to 1 Jan" would.
+  const [from, to] = state.from && state.to && state.from > state.to ? [state.to, state.from] : [state.from, state.to];
   const filters = { q: state.q, category: state.category, priority: state.priority,
-    openedFrom: dayStart(state.from, state.zone), openedTo: dayEnd(state.to, state.zone), sla: state.sla,
+    openedFrom: dayStart(from, state.zone), openedTo: dayEnd(to, state.zone), sla: state.sla,
     incident: state.queue && state.fold && !state.q ? 'none' : '' };
   const status = state.status || (state.queue ? '' : 'OPEN,ACTIVE');
   const whose = { assignee: state.assignee, reporter: state.reporter };

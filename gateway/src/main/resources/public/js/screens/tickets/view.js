@@ -4,7 +4,7 @@ import { h, emptyState, errorBox, loading, label, sentence, time, statusBadge, p
   categoryBadge } from '../../dom.js';
 import { t } from '../../i18n.js';
 import { TABS, filtered, views as viewNames } from './state.js';
-import { pager } from './pager.js';
+import { pager, pageCount } from './pager.js';
 import { reviewLegend } from '../../certainty.js';
 import { nextDue, dueTime, ticketSlaBadge } from './due.js';
 import { foldRows, incidentNote, selectBox } from './incidents.js';
@@ -44,6 +44,11 @@ export function results(state, on) {
   if (state.error) return errorBox(state.error);
   if (!state.list) return loading(t('tickets.list.loading'));
   const { list, queue } = state;
+  if (!list.items.length && list.page > 0 && list.total > 0) {
+    // A shared link or a list that shrank since: the pager leads back to the pages there are.
+    return [emptyState(t('tickets.list.pastLastPage', { page: list.page + 1, last: pageCount(list) }), ''),
+      pager(list, on)];
+  }
   if (!list.items.length) {
     const narrowed = filtered(state);
     return emptyState(narrowed ? t('tickets.list.noMatch') : t('tickets.list.empty'),
