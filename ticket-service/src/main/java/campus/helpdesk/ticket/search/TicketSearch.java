@@ -9,6 +9,7 @@ import campus.helpdesk.ticket.db.TicketSql;
 import campus.helpdesk.ticket.db.Unread;
 import campus.helpdesk.ticket.identity.Identity;
 import campus.helpdesk.ticket.problem.Problems;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
@@ -295,12 +296,27 @@ public class TicketSearch {
             where.append(" AND (").append(SlaFilter.sql(query.sla(), now, parameters)).append(")");
         }
         if (query.q() != null) {
-            where.append(" AND ").append(TEXT_QUERY);
+            where.append(" AND (").append(TEXT_QUERY);
             for (int i = 0; i < TEXT_QUERY_PARAMETERS; i++) {
                 parameters.add(query.q());
             }
+            Long number = ticketNumber(query.q());
+            if (number != null) {
+                // Someone who types a ticket's number ("301", "#301") looks for that ticket, whatever its words.
+                where.append(" OR id = ?");
+                parameters.add(number);
+            }
+            where.append(")");
         }
         return where.toString();
+    }
+
+    /** The ticket number a search text is, alone ("301", "#301"), or null. */
+    static @Nullable Long ticketNumber(String q) {
+        String digits = q.strip();
+        digits = digits.startsWith("#") ? digits.substring(1) : digits;
+        return digits.isEmpty() || digits.length() > 18 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')
+                ? null : Long.parseLong(digits);
     }
 
     /**

@@ -88,6 +88,17 @@ class ListAndSearchTest extends ApiTest {
     }
 
     @Test
+    void aTicketsNumberFindsIt() {
+        for (String q : List.of(String.valueOf(germanHeating.id()), "%23" + germanHeating.id(), "%20" + germanHeating.id())) {
+            TicketPage page = api.get(STAFF, "/api/tickets?q=" + q).as(TicketPage.class);
+            assertThat(page.items()).as(q).extracting(Ticket::id).contains(germanHeating.id());
+        }
+        assertThat(ids(api.get(STAFF, "/api/tickets?q=Heizung%20" + germanHeating.id()))).as("a number among words is a word")
+                .doesNotContain(germanHeating.id());
+        assertThat(api.get(STAFF, "/api/tickets/counts?q=%23" + germanHeating.id()).toString()).contains("\"OPEN\":1");
+    }
+
+    @Test
     void aSearchWithNoMatchIsEmptyAndTotalZero() {
         TicketPage page = api.get(STAFF, "/api/tickets?q=zebra").as(TicketPage.class);
         assertThat(page.items()).isEmpty();
