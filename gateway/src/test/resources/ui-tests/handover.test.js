@@ -33,11 +33,11 @@ test('a reload brings news only with someone else\'s message not shown before', 
   assert.equal(brings(null, two, 'Bo'), false, 'the first load');
 });
 
-test('the staff names suggested for a handover: assignee, staff writers and actors, handover names', () => {
-  const names = knownStaff({ assignee: 'Cy' }, [message(1, 'Ann', 'STUDENT'), message(2, 'Di')],
+test('the staff names suggested for a handover: those who wrote or acted as staff, not names a handover gave', () => {
+  const names = knownStaff({ assignee: 'Tom Student' }, [message(1, 'Ann', 'STUDENT'), message(2, 'Di')],
     [{ actor: 'Ed', actorRole: 'STAFF', changes: [] }, { actor: 'Ann', actorRole: 'STUDENT', changes: [] },
-      { actor: 'Ed', actorRole: 'STAFF', changes: [{ field: 'assignee', from: 'Fay', to: 'Cy' }] }]);
-  assert.deepEqual(names, ['Cy', 'Di', 'Ed', 'Fay']);
+      { actor: 'Ed', actorRole: 'STAFF', changes: [{ field: 'assignee', from: 'Fay', to: 'Tom Student' }] }]);
+  assert.deepEqual(names, ['Di', 'Ed']);
 });
 
 test('the category badge says when the reporter chose it', () => {
@@ -61,7 +61,7 @@ test('the ticket page shows assignee, due times and SLA in words, and the handov
     assert.equal(stage.querySelector('#ticket-sla .sla').textContent, '✖SLA: Reply overdue', 'badge names its target');
     assert.equal(stage.querySelector('form.handover').hidden, false, 'the handover');
     assert.deepEqual([...stage.querySelectorAll('#handover-names option')].map(o => o.value).filter(n => n === 'Cy'),
-      ['Cy'], 'the assignee is suggested');
+      [], 'an assignee who never acted as staff here is not suggested');
   }, activeTicket));
 
 test('a student sees no handover', () => onStage('/js/screens/ticket.js',

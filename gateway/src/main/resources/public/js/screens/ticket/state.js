@@ -78,15 +78,14 @@ export function arrived(before, after, me) {
 }
 
 /**
- * The staff names this page has seen, to suggest whom to hand over to: the assignee, the staff who wrote or acted,
- * and everyone a handover named. Not a staff directory (there is none); anyone may still be typed in.
+ * The staff names this page has seen, to suggest whom to hand over to: the staff who wrote or acted on the ticket.
+ * Not a staff directory (there is none); anyone may still be typed in.
  */
 export function knownStaff(ticket, messages, history) {
+  // Only names that acted as staff: a name a handover merely gave (a typo, the reporter's, an analyst's) is nobody's
+  // until its owner signs in as staff and acts, and suggesting it would spread the mistake.
   const names = new Set();
-  if (ticket && ticket.assignee) names.add(ticket.assignee);
   (messages || []).filter(m => m.authorRole === 'STAFF').forEach(m => names.add(m.author));
   (history || []).filter(e => e.actorRole === 'STAFF').forEach(e => names.add(e.actor));
-  (history || []).flatMap(e => e.changes || []).filter(c => c.field === 'assignee')
-    .forEach(c => [c.from, c.to].filter(Boolean).forEach(n => names.add(String(n))));
   return [...names].sort((a, b) => a.localeCompare(b));
 }
