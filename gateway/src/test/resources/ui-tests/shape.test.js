@@ -8,7 +8,9 @@ test('a click leads to the queue with its own parameters', () => {
   assert.equal(links.category('IT'), '#/tickets?status=ACTIVE&category=IT&fold=off', 'the IT bar');
   assert.equal(links.category('IT', 'ACTIVE', 'HIGH'), '#/tickets?status=ACTIVE&category=IT&priority=HIGH&fold=off', 'its HIGH part');
   assert.equal(links.category('FACILITY', 'OPEN'), '#/tickets?status=OPEN&category=FACILITY&fold=off', 'the open bar');
-  assert.equal(links.assignee('Sam Staff'), '#/tickets?status=ACTIVE%2CCLOSED&assignee=Sam+Staff&fold=off', 'a workload row');
+  assert.equal(links.assignee('Sam Staff', Date.parse('2026-12-06T10:00:00Z')),
+    '#/tickets?status=ACTIVE%2CCLOSED&assignee=Sam+Staff&closedFrom=2026-11-06T10%3A00%3A00.000Z&fold=off',
+    'a workload row: its active tickets and those closed in the 30 days its figure counts');
   assert.equal(links.day('2026-03-04'), '#/tickets?status=OPEN%2CACTIVE%2CCLOSED&from=2026-03-04&to=2026-03-04&fold=off', 'a day');
   const choices = choicesFrom(new URLSearchParams('category=IT&priority=HIGH'));
   assert.equal(links.resolution('2026-02', choices),

@@ -115,6 +115,16 @@ test('a day of a named zone is that zone\'s day, across summer time too, whereve
   assert.ok(!address({ ...state, from: '', to: '' }).includes('zone'), 'no days, no zone');
 });
 
+test('a workload row\'s list asks for its closed tickets since the instant given, and a view of one\'s own drops it', () => {
+  const state = initialState('STAFF', new URLSearchParams('status=ACTIVE,CLOSED&assignee=Sam&closedFrom=2026-11-06T10:00:00.000Z'));
+  const plan = requests(state);
+  assert.equal(new URL(plan.list, 'http://x').searchParams.get('closedFrom'), '2026-11-06T10:00:00.000Z', 'the list');
+  assert.equal(new URL(plan.counts, 'http://x').searchParams.get('closedFrom'), '2026-11-06T10:00:00.000Z', 'the counts');
+  assert.ok(address(state).includes('closedFrom='), address(state));
+  assert.equal(update(state, { type: 'view', view: 'all' }).closedFrom, '', 'another view');
+  assert.equal(initialState('STAFF', new URLSearchParams('closedFrom=soon')).closedFrom, '', 'not an instant');
+});
+
 test('days given the wrong way round ask for the days between them', () => {
   const state = initialState('STAFF', new URLSearchParams('status=CLOSED&from=2026-12-31&to=2026-01-01'));
   const list = new URL(requests(state).list, 'http://x');

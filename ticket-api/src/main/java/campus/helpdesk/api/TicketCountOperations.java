@@ -11,13 +11,15 @@ import io.micronaut.http.annotation.QueryValue;
  */
 public interface TicketCountOperations {
 
-    @Get("/api/tickets/counts{?status,category,priority,q,openedFrom,openedTo,needsReview,assignee,reporter,sla,incident}")
+    @Get("/api/tickets/counts{?status,category,priority,q,openedFrom,openedTo,closedFrom,needsReview,assignee,reporter,"
+            + "sla,incident}")
     TicketCounts counts(@Nullable @QueryValue String status,
                         @Nullable @QueryValue String category,
                         @Nullable @QueryValue String priority,
                         @Nullable @QueryValue String q,
                         @Nullable @QueryValue String openedFrom,
                         @Nullable @QueryValue String openedTo,
+                        @Nullable @QueryValue String closedFrom,
                         @Nullable @QueryValue String needsReview,
                         @Nullable @QueryValue String assignee,
                         @Nullable @QueryValue String reporter,

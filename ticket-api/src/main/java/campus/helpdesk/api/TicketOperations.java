@@ -29,16 +29,18 @@ public interface TicketOperations {
      * {@code assignee}: a name, {@code me} or {@code none} (staff only); {@code reporter}: {@code me} (reported or
      * joined by the caller); {@code sla}: statuses of either target, comma-separated (AT_RISK,BREACHED); {@code sort}
      * also takes {@code due} (the nearest unmet target first); {@code incident}: an incident's number (its linked
-     * tickets) or {@code none} (tickets linked to no incident).
+     * tickets) or {@code none} (tickets linked to no incident); {@code closedFrom}: leaves out the tickets closed
+     * before it (those still open or active stay), as "closed in the last 30 days" beside the active ones.
      */
-    @Get("/api/tickets{?status,category,priority,q,openedFrom,openedTo,needsReview,assignee,reporter,sla,incident,sort,"
-            + "page,size}")
+    @Get("/api/tickets{?status,category,priority,q,openedFrom,openedTo,closedFrom,needsReview,assignee,reporter,sla,"
+            + "incident,sort,page,size}")
     TicketPage list(@Nullable @QueryValue String status,
                     @Nullable @QueryValue String category,
                     @Nullable @QueryValue String priority,
                     @Nullable @QueryValue String q,
                     @Nullable @QueryValue String openedFrom,
                     @Nullable @QueryValue String openedTo,
+                    @Nullable @QueryValue String closedFrom,
                     @Nullable @QueryValue String needsReview,
                     @Nullable @QueryValue String assignee,
                     @Nullable @QueryValue String reporter,

@@ -10,9 +10,9 @@ const PRIORITIES = ['LOW', 'MEDIUM', 'HIGH'];
  * The queue showing these filters; only the queue's own parameters, in a stable order. Unfolded: the figures count
  * each linked ticket, so the queue lists each (folded, it would show fewer rows than the figure clicked).
  */
-export function queueHref({ status, category, priority, assignee, sla, from, to, zone } = {}) {
+export function queueHref({ status, category, priority, assignee, sla, from, to, zone, closedFrom } = {}) {
   return `#/tickets${query({ status, category, priority, assignee, sla, from, to, zone: from || to ? zone : '',
-    fold: 'off' })}`;
+    closedFrom, fold: 'off' })}`;
 }
 
 /** The first and last day of a month (YYYY-MM), as the queue's opened-from/to days. */
@@ -47,7 +47,9 @@ export const links = {
     ...monthDays(month), zone }),
   /** A day of the volume chart: the tickets opened that day. */
   day: (date, zone) => queueHref({ status: ALL_STATUSES, from: date, to: date, zone }),
-  assignee: name => queueHref({ status: 'ACTIVE,CLOSED', assignee: name }),
+  /** A workload row: what its figures count, the active tickets and those closed in the last 30 days. */
+  assignee: (name, now = Date.now()) => queueHref({ status: 'ACTIVE,CLOSED', assignee: name,
+    closedFrom: new Date(now - 30 * 86400e3).toISOString() }),
 };
 
 /**

@@ -54,6 +54,9 @@ export function initialState(role, params) {
     // The zone the from/to days are days of: a dashboard's day or month is one in the desk's zone (HELPDESK_ZONE),
     // which a browser elsewhere does not share. None: the browser's own, as the date inputs give them.
     zone: knownZone(params.get('zone')),
+    // closedFrom (an instant): the tickets closed before it are left out, the active ones stay: a workload row's
+    // "active, and closed in the last 30 days" (the dashboard's link). Kept with the colleague's view it came with.
+    closedFrom: queue ? instantOrNone(params.get('closedFrom')) : '',
     // Only the queue filters by who handles a ticket, only students by who reported it (the server says the same).
     assignee: queue ? params.get('assignee') || '' : '', reporter: queue ? '' : params.get('reporter') || '',
     sort: params.get('sort') || 'openedAt,desc', size: pageSize(params.get('size')),
@@ -116,7 +119,7 @@ function resized(state, size) {
 function viewFilters(role, view) {
   const found = VIEWS[role].find(([name]) => name === view);
   if (!found) throw new Error(`Unknown view ${view}`);
-  return { assignee: '', reporter: '', ...found[2] };
+  return { assignee: '', reporter: '', closedFrom: '', ...found[2] };
 }
 
 function pick(filters) {
@@ -130,7 +133,8 @@ export function nextSort(sort, column) {
 }
 
 export function filtered(state) {
-  return Boolean(state.q || state.category || state.priority || state.from || state.to || state.sla);
+  return Boolean(state.q || state.category || state.priority || state.from || state.to || state.sla
+    || state.closedFrom);
 }
 
 /**
@@ -144,7 +148,8 @@ export function requests(state) {
   // Days given the wrong way round mean the days between them, as a person reading "from 31 Dec to 1 Jan" would.
   const [from, to] = state.from && state.to && state.from > state.to ? [state.to, state.from] : [state.from, state.to];
   const filters = { q: state.q, category: state.category, priority: state.priority,
-    openedFrom: dayStart(from, state.zone), openedTo: dayEnd(to, state.zone), sla: state.sla,
+    openedFrom: dayStart(from, state.zone), openedTo: dayEnd(to, state.zone), closedFrom: state.closedFrom,
+    sla: state.sla,
     incident: state.queue && state.fold && !state.q ? 'none' : '' };
   const status = state.status || (state.queue ? '' : 'OPEN,ACTIVE');
   const whose = { assignee: state.assignee, reporter: state.reporter };
@@ -158,7 +163,7 @@ export function requests(state) {
 export function address(state) {
   return `#/tickets${query({ status: state.status, assignee: state.assignee, reporter: state.reporter,
     q: state.q, category: state.category, priority: state.priority, sla: state.sla, from: state.from, to: state.to,
-    zone: state.from || state.to ? state.zone : '', sort: state.sort, page: state.page || '', size: state.size === PAGE_SIZE ? '' : state.size,
+    zone: state.from || state.to ? state.zone : '', closedFrom: state.closedFrom, sort: state.sort, page: state.page || '', size: state.size === PAGE_SIZE ? '' : state.size,
     fold: state.queue && !state.fold ? 'off' : '' })}`;
 }
 
@@ -171,6 +176,11 @@ export function rowRange(list) {
 // The date inputs give days; the server filters on instants. A day is the browser's unless a zone is given.
 export function dayStart(day, zone) { return day ? instant(day, '00:00:00.000', zone).toISOString() : ''; }
 export function dayEnd(day, zone) { return day ? instant(day, '23:59:59.999', zone).toISOString() : ''; }
+
+/** `text` if it is an instant (2026-11-06T09:00:00.000Z), else ''. */
+function instantOrNone(text) {
+  return text && /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(text) && !Number.isNaN(Date.parse(text)) ? text : '';
+}
 
 /** `zone` if the browser knows it as a time zone (Europe/Rome, UTC), else ''. */
 export function knownZone(zone) {

@@ -2,7 +2,7 @@
 // results table with the pager (pager.js). `on` holds the event handlers, which turn clicks into actions on the state.
 import { h, emptyState, errorBox, loading, label, sentence, time, statusBadge, priorityBadge,
   categoryBadge } from '../../dom.js';
-import { t } from '../../i18n.js';
+import { t, formatDay } from '../../i18n.js';
 import { TABS, filtered, views as viewNames } from './state.js';
 import { pager, pageCount } from './pager.js';
 import { reviewLegend } from '../../certainty.js';
@@ -35,7 +35,9 @@ export function views(view, state, counts, on) {
   }, text, counts && counts[name] !== undefined ? h('span', { class: 'count' }, String(counts[name])) : null));
   if (view === 'named') {
     buttons.push(h('button', { type: 'button', class: 'view', 'aria-pressed': 'true', dataset: { view: 'named' } },
-      sentence('tickets.view.handledBy', { name: state.assignee })));
+      state.closedFrom ? sentence('tickets.view.handledBySince', { name: state.assignee,
+        date: formatDay(state.closedFrom) })
+        : sentence('tickets.view.handledBy', { name: state.assignee })));
   }
   return buttons;
 }

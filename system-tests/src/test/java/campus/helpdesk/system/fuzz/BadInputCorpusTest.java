@@ -353,12 +353,14 @@ class BadInputCorpusTest {
                 // The issue-11 filters on their own: a student's list refuses any assignee filter (403), which would
                 // hide what the other parameters' bad values get.
                 Endpoint.read(t, "/api/tickets", query("reporter", "me", "sla", "AT_RISK,BREACHED", "sort", "due")),
-                Endpoint.read(t, "/api/tickets", query("assignee", "none", "sla", "BREACHED", "incident", "none")),
+                Endpoint.read(t, "/api/tickets", query("assignee", "none", "sla", "BREACHED", "incident", "none",
+                        "closedFrom", "2026-01-01T00:00:00Z")),
                 Endpoint.read(t, "/api/tickets/counts", query("category", "IT", "priority", "LOW", "q", "printer",
                         "openedFrom", "2026-01-01", "openedTo", "2026-12-31T00:00:00Z", "needsReview", "false")),
                 Endpoint.read(t, "/api/tickets/counts", query("status", "OPEN,ACTIVE", "reporter", "me", "sla",
                         "AT_RISK")),
-                Endpoint.read(t, "/api/tickets/counts", query("assignee", "me", "sla", "BREACHED", "incident", "1")),
+                Endpoint.read(t, "/api/tickets/counts", query("assignee", "me", "sla", "BREACHED", "incident", "1",
+                        "closedFrom", "2026-01-01")),
                 Endpoint.read(t, "/api/tickets/{id}", Map.of()),
                 Endpoint.body(t, "PATCH", "/api/tickets/{id}", fields("title", text(false, "Fuzz ticket"),
                         "description", text(false, "d"), "location", text(false, "Hall"),

@@ -26,10 +26,10 @@ public class TicketCountsController implements TicketCountOperations {
     @Override
     public TicketCounts counts(@Nullable String status, @Nullable String category, @Nullable String priority,
                                @Nullable String q, @Nullable String openedFrom, @Nullable String openedTo,
-                               @Nullable String needsReview, @Nullable String assignee,
+                               @Nullable String closedFrom, @Nullable String needsReview, @Nullable String assignee,
                                @Nullable String reporter, @Nullable String sla, @Nullable String incident) {
-        ListQuery filters = ListQuery.parse(status, category, priority, q, openedFrom, openedTo, needsReview,
-                assignee, reporter, sla, incident, null, null, null);
+        ListQuery filters = ListQuery.parse(status, category, priority, q, openedFrom, openedTo, closedFrom,
+                needsReview, assignee, reporter, sla, incident, null, null, null);
         return counts.count(Identity.current(), filters);
     }
 }

@@ -69,11 +69,12 @@ public class TicketController implements TicketOperations {
     @Secured({ServiceRoles.STUDENT, ServiceRoles.STAFF, ServiceRoles.ANALYST})
     public TicketPage list(@Nullable String status, @Nullable String category, @Nullable String priority,
                            @Nullable String q, @Nullable String openedFrom, @Nullable String openedTo,
+                           @Nullable String closedFrom,
                            @Nullable String needsReview, @Nullable String assignee, @Nullable String reporter,
                            @Nullable String sla, @Nullable String incident, @Nullable String sort,
                            @Nullable String page, @Nullable String size) {
-        ListQuery query = ListQuery.parse(status, category, priority, q, openedFrom, openedTo, needsReview, assignee,
-                reporter, sla, incident, sort, page, size);
+        ListQuery query = ListQuery.parse(status, category, priority, q, openedFrom, openedTo, closedFrom, needsReview,
+                assignee, reporter, sla, incident, sort, page, size);
         Identity who = Identity.current();
         return search.list(who, query, who.listableStatuses(query.statuses()));
     }

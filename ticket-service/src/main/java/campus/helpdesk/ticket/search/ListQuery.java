@@ -25,11 +25,12 @@ import java.util.Set;
  * The list's query parameters, parsed and checked: every bad value is a 400 naming its parameter.
  * {@code statuses} etc. are empty when not filtered. {@code assignee}: null when not filtered;
  * {@code reportedByCaller}: {@code reporter=me}; {@code sla}: the statuses either target may be in;
- * {@code incident}: null when not filtered.
+ * {@code incident}: null when not filtered; {@code closedFrom}: null when not filtered, else the tickets closed before
+ * it are left out (open and active ones stay).
  */
 public record ListQuery(Set<TicketStatus> statuses, Set<Category> categories, Set<Priority> priorities,
                         @Nullable String q, @Nullable Instant openedFrom, @Nullable Instant openedTo,
-                        @Nullable Boolean needsReview, @Nullable AssigneeFilter assignee, boolean reportedByCaller,
+                        @Nullable Instant closedFrom, @Nullable Boolean needsReview, @Nullable AssigneeFilter assignee, boolean reportedByCaller,
                         Set<SlaStatus> sla, @Nullable IncidentFilter incident, String sortColumn, boolean descending,
                         int page, int size) {
 
@@ -81,7 +82,7 @@ public record ListQuery(Set<TicketStatus> statuses, Set<Category> categories, Se
 
     public static ListQuery parse(@Nullable String status, @Nullable String category, @Nullable String priority,
                                   @Nullable String q, @Nullable String openedFrom, @Nullable String openedTo,
-                                  @Nullable String needsReview, @Nullable String assignee,
+                                  @Nullable String closedFrom, @Nullable String needsReview, @Nullable String assignee,
                                   @Nullable String reporter, @Nullable String sla, @Nullable String incident,
                                   @Nullable String sort, @Nullable String page, @Nullable String size) {
         String[] sortParts = parseSort(sort);
@@ -100,7 +101,7 @@ public record ListQuery(Set<TicketStatus> statuses, Set<Category> categories, Se
                 enums("status", status, TicketStatus.class),
                 enums("category", category, Category.class),
                 enums("priority", priority, Priority.class),
-                query(q), from, to, BadInput.trueOrFalse("needsReview", needsReview), assignee(assignee),
+                query(q), from, to, instant("closedFrom", closedFrom, false), BadInput.trueOrFalse("needsReview", needsReview), assignee(assignee),
                 reporter(reporter),
                 enums("sla", sla, SlaStatus.class), incident(incident), SORTS.get(sortParts[0]),
                 sortParts[1].equals("desc"),
@@ -109,7 +110,7 @@ public record ListQuery(Set<TicketStatus> statuses, Set<Category> categories, Se
 
     /** The same query with any assignee: the queue's views (Mine, Unassigned, All) are assignee filters of their own. */
     public ListQuery withoutAssignee() {
-        return new ListQuery(statuses, categories, priorities, q, openedFrom, openedTo, needsReview, null,
+        return new ListQuery(statuses, categories, priorities, q, openedFrom, openedTo, closedFrom, needsReview, null,
                 reportedByCaller, sla, incident, sortColumn, descending, page, size);
     }
 

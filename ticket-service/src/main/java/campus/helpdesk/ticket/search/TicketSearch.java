@@ -266,6 +266,10 @@ public class TicketSearch {
             where.append(" AND opened_at < ?");
             parameters.add(query.openedTo());
         }
+        if (query.closedFrom() != null) {
+            where.append(" AND (closed_at IS NULL OR closed_at >= ?)");
+            parameters.add(query.closedFrom());
+        }
         if (query.assignee() != null) {
             switch (query.assignee().kind()) {
                 case NONE -> where.append(" AND assignee IS NULL");

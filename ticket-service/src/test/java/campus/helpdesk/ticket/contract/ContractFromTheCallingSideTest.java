@@ -70,9 +70,9 @@ class ContractFromTheCallingSideTest extends ApiTest {
                     null, Priority.HIGH, null, null), String.valueOf(ticket.version()));
             assertThat(edited.title()).endsWith("tray 2");
             assertThat(edited.priority()).isEqualTo(Priority.HIGH);
-            assertThat(tickets.list("OPEN", null, null, null, null, null, null, null, null, null, null, "openedAt,desc", "0", "100").items())
+            assertThat(tickets.list("OPEN", null, null, null, null, null, null, null, null, null, null, null, "openedAt,desc", "0", "100").items())
                     .extracting(Ticket::id).contains(ticket.id());
-            assertThat(tickets.counts(null, null, "LOW", null, null, null, null, null, null, null, null).byStatus())
+            assertThat(tickets.counts(null, null, "LOW", null, null, null, null, null, null, null, null, null).byStatus())
                     .as("a student's counts have no CLOSED entry").containsKeys(TicketStatus.OPEN, TicketStatus.ACTIVE)
                     .doesNotContainKey(TicketStatus.CLOSED);
 

@@ -87,6 +87,20 @@ class ListAndSearchTest extends ApiTest {
         assertThat(found).hasSizeLessThanOrEqualTo(2);
     }
 
+    /** The dashboard's workload row: a staff member's active tickets and those closed in the last 30 days. */
+    @Test
+    void closedFromLeavesOutTheTicketsClosedBeforeItAndKeepsTheActiveOnes() {
+        String both = "/api/tickets?status=ACTIVE,CLOSED&size=100&closedFrom=";
+        assertThat(ids(api.get(STAFF, both + "2000-01-01"))).containsExactlyInAnyOrder(active.id(), closed.id());
+        String tomorrow = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1).toString();
+        assertThat(ids(api.get(STAFF, both + tomorrow))).containsExactly(active.id());
+        assertThat(api.get(STAFF, "/api/tickets/counts?status=ACTIVE,CLOSED&closedFrom=" + tomorrow).toString())
+                .contains("\"CLOSED\":0").contains("\"ACTIVE\":1");
+        for (String bad : List.of("yesterday", "2026-13-01", "10000-01-01")) {
+            assertThat(api.get(STAFF, both + bad).toString()).as(bad).startsWith("400").contains("\"closedFrom\"");
+        }
+    }
+
     @Test
     void aTicketsNumberFindsIt() {
         for (String q : List.of(String.valueOf(germanHeating.id()), "%23" + germanHeating.id(), "%20" + germanHeating.id())) {
