@@ -6,6 +6,7 @@ import campus.helpdesk.gateway.caller.Callers;
 import campus.helpdesk.gateway.session.Sessions;
 import campus.helpdesk.support.problem.ProblemDocument;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -36,14 +37,21 @@ public class LiveController {
     /** How often a stream opened with an API token checks that the token still works (revocation). */
     static final Duration TOKEN_RECHECK = Duration.ofSeconds(30);
 
+    /** Seconds a refused browser waits before it asks again (the page's shell retries a refused stream later). */
+    static final int RETRY_AFTER_SECONDS = 30;
+    /** Ends a stream whose changes ended: never sent, it only marks the end inside the merged stream. */
+    private static final Event<?> CUT_OFF = Event.of((Object) Map.of());
+
     private final Callers callers;
     private final Sessions sessions;
     private final LiveHub hub;
+    private final LiveStreams streams;
 
-    public LiveController(Callers callers, Sessions sessions, LiveHub hub) {
+    public LiveController(Callers callers, Sessions sessions, LiveHub hub, LiveStreams streams) {
         this.callers = callers;
         this.sessions = sessions;
         this.hub = hub;
+        this.streams = streams;
     }
 
     @Get(produces = MediaType.TEXT_EVENT_STREAM)
@@ -62,6 +70,16 @@ public class LiveController {
             // changes later (100 HEADs, 100 of them).
             return HttpResponse.ok().contentType(MediaType.TEXT_EVENT_STREAM_TYPE);
         }
+        LiveStreams.Place place;
+        try {
+            place = streams.take(caller);
+        } catch (LiveStreams.Refused refused) {
+            return ProblemDocument.response(refused.callersOwn() ? HttpStatus.TOO_MANY_REQUESTS
+                            : HttpStatus.SERVICE_UNAVAILABLE, refused.callersOwn()
+                            ? "This session has " + streams.maxPerCaller() + " live pages open already: close some"
+                            : "The desk has all the live pages open it can hold; this page updates once one closes")
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
+        }
         var role = caller.role();
         Flux<Event<?>> changes = hub.subscribe(lastEventId)
                 .filter(item -> item.reset() || (item.solved() != null
@@ -76,9 +94,13 @@ public class LiveController {
         Flux<Event<?>> pings = Flux.interval(PING).map(i -> Event.of((Object) Map.of()).name("ping"));
         Duration left = Duration.between(Instant.now(), caller.expiresAt());
         Flux<?> end = caller.sessionId() != null ? sessions.signedOut(caller.sessionId()) : revoked(request);
-        Flux<Event<?>> events = Flux.concat(ready, Flux.merge(changes, pings))
+        // The hub ends a browser's changes when it cannot keep up: the whole stream ends then (the pings would keep
+        // it open, deaf), and the browser reconnects with its Last-Event-ID as after any cut.
+        Flux<Event<?>> events = Flux.concat(ready, Flux.merge(changes.concatWith(Mono.just(CUT_OFF)), pings))
+                .takeWhile(event -> event != CUT_OFF)
                 .take(left.isNegative() ? Duration.ZERO : left)
-                .takeUntilOther(Flux.merge(end, hub.stopping()));
+                .takeUntilOther(Flux.merge(end, hub.stopping()))
+                .doFinally(signal -> place.release());
         return HttpResponse.ok(events).contentType(MediaType.TEXT_EVENT_STREAM_TYPE);
     }
 
