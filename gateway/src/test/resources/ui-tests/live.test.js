@@ -44,9 +44,22 @@ test('only the events a screen is concerned with refresh it; a reset always does
   clock.advance(1000);
   assert.equal(refreshes, 1, 'refreshes after this ticket changed');
   source.emit('reset');
-  clock.advance(1000);
+  clock.advance(live.RESET_SPREAD_MS + 1000);
   assert.equal(refreshes, 2, 'refreshes after a reset');
   soon.stop();
+}));
+
+test('the pages told of a reset at once reload at spread moments, each once', () => withLive(live, source => {
+  const clock = manualClock();
+  const at = [];
+  const pages = [0, 0.5, 0.99].map(r => live.refreshOnLive(() => at.push(clock.now()), () => true,
+    { clock, random: () => r }));
+  source.emit('reset');
+  source.emit('reset');
+  clock.advance(live.RESET_SPREAD_MS + live.BURST_MAX_WAIT_MS);
+  assert.deepEqual(at, [0, 0.5, 0.99].map(r => r * live.RESET_SPREAD_MS + live.BURST_WAIT_MS),
+    'one reload per page, spread over the spread');
+  pages.forEach(p => p.stop());
 }));
 
 test('after stop() no event refreshes, not even a pending one', () => withLive(live, source => {

@@ -6,7 +6,7 @@
 import { api } from '../api.js';
 import { h, mount, loading } from '../dom.js';
 import { t } from '../i18n.js';
-import { refreshOnLive } from '../live.js';
+import { refreshOnLive, LIST_WAIT_MS, LIST_MAX_WAIT_MS } from '../live.js';
 import { region, whenChanged } from '../region.js';
 import { singleFlight } from '../schedule.js';
 import { initialState, update, refreshPlan, urls, address } from './dashboard/state.js';
@@ -135,7 +135,7 @@ export async function render(container, { session = {}, query: initial } = {}) {
     return missing.length ? fetchAnswers(missing) : Promise.resolve();
   }
 
-  const live = refreshOnLive(refresh);
+  const live = refreshOnLive(refresh, undefined, { wait: LIST_WAIT_MS, maxWait: LIST_MAX_WAIT_MS });
   const timer = setInterval(refresh, BADGE_REFRESH_MS);
   const classifier = staff ? classifierSection() : null;
   if (classifier) classifier.el.classList.add('panel-wide');

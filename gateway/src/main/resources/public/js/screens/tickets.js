@@ -7,7 +7,7 @@
 import { api } from '../api.js';
 import { h } from '../dom.js';
 import { t } from '../i18n.js';
-import { refreshOnLive } from '../live.js';
+import { refreshOnLive, LIST_WAIT_MS, LIST_MAX_WAIT_MS } from '../live.js';
 import { region } from '../region.js';
 import { initialState, update, requests, address, viewOf } from './tickets/state.js';
 import { tabs as drawTabs, views as drawViews, results as drawResults } from './tickets/view.js';
@@ -98,7 +98,7 @@ export async function render(container, { session, query: initial }) {
     }
   }
 
-  const live = refreshOnLive(load);
+  const live = refreshOnLive(load, undefined, { wait: LIST_WAIT_MS, maxWait: LIST_MAX_WAIT_MS });
   // Closing a ticket sends students no event, so a list left in a background tab refreshes when looked at.
   const onVisible = () => { if (document.visibilityState === 'visible') live(); };
   document.addEventListener('visibilitychange', onVisible);
