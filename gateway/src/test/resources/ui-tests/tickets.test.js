@@ -107,12 +107,24 @@ test('a day of a named zone is that zone\'s day, across summer time too, whereve
   assert.equal(dayStart('2026-11-01', 'America/New_York'), '2026-11-01T04:00:00.000Z', 'the day summer time ends');
   assert.equal(dayEnd('2026-11-01', 'America/New_York'), '2026-11-02T04:59:59.999Z');
   assert.equal(dayStart('2026-11-23', 'UTC'), '2026-11-23T00:00:00.000Z', 'the default desk');
+  assert.equal(dayStart('2026-09-06', 'America/Santiago'), '2026-09-06T04:00:00.000Z',
+    'a day whose midnight the clocks jump over starts when they land');
+  assert.equal(dayEnd('2026-04-04', 'America/Santiago'), '2026-04-05T03:59:59.999Z',
+    'a day whose last hour comes twice ends after the second');
+  assert.equal(dayStart('2026-11-23', 'Pacific/Kiritimati'), '2026-11-22T10:00:00.000Z', 'fourteen hours ahead');
   assert.equal(knownZone('Mars/Olympus'), '', 'an unknown zone is none');
   const state = initialState('STAFF', new URLSearchParams('status=OPEN&from=2026-11-23&to=2026-11-23&zone=Europe/Rome'));
   const list = new URL(requests(state).list, 'http://x');
   assert.equal(list.searchParams.get('openedFrom'), '2026-11-22T23:00:00.000Z', 'the list asks for Rome\'s day');
   assert.ok(address(state).includes('zone=Europe%2FRome'), address(state));
   assert.ok(!address({ ...state, from: '', to: '' }).includes('zone'), 'no days, no zone');
+  assert.equal(update(state, { type: 'filters', filters: { from: '2026-11-20', to: '2026-11-23' } }).zone, '',
+    'days the person picks are their own');
+  assert.equal(update(state, { type: 'filters', filters: { q: 'wifi', from: '2026-11-23', to: '2026-11-23' } }).zone,
+    'Europe/Rome', 'another filter keeps the link\'s days as they were meant');
+  const garbage = initialState('STAFF', new URLSearchParams('from=garbage&to=2026-2-30&zone=Europe/Rome'));
+  assert.equal(garbage.from + garbage.to, '', 'what is no day is no filter');
+  assert.ok(requests(garbage).list.startsWith('/api/tickets'), 'and the list still loads');
 });
 
 test('a workload row\'s list asks for its closed tickets since the instant given, and a view of one\'s own drops it', () => {
@@ -132,14 +144,18 @@ test('days given the wrong way round ask for the days between them', () => {
   assert.equal(list.searchParams.get('openedTo'), dayEnd('2026-12-31'));
 });
 
-test('a page past the last says where the list ends and offers the pager back', () => {
+test('a page past the last says where the list ends and leads to the last page', () => {
   const state = { ...initialState('STAFF', new URLSearchParams('status=CLOSED&page=99')),
     list: { items: [], page: 98, size: 20, total: 45 } };
   const nodes = [results(state, { goto() {}, size() {}, sort() {} })].flat();
   const text = nodes.map(n => n.textContent).join(' ');
   assert.ok(text.includes('page 99') && text.includes('page 3'), text);
   assert.ok(!text.includes('yet'), 'not "no tickets yet": ' + text);
-  assert.ok(nodes.some(n => n.querySelector && n.querySelector('input[name=page]')), 'the pager');
+  let went = null;
+  const back = nodes.map(n => n.querySelector && n.querySelector('#last-page')).find(Boolean);
+  assert.ok(back, 'a way to the last page');
+  results(state, { goto: p => { went = p; } }).querySelector('#last-page').click();
+  assert.equal(went, 2, 'the last page, counted from 0');
 });
 
 test('an opened-to day includes that whole day', () => {

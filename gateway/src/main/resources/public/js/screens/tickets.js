@@ -87,9 +87,9 @@ export async function render(container, { session, query: initial }) {
     if (controller) controller.abort();
     controller = new AbortController();
     const { signal } = controller;
-    const plan = requests(state);
     show({ type: 'loading' });
     try {
+      const plan = requests(state);
       const [list, counts] = await Promise.all([api(plan.list, { signal }),
         plan.counts ? api(plan.counts, { signal }) : null]);
       show({ type: 'loaded', list, counts: counts && counts.byStatus, viewCounts: counts && counts.byView });

@@ -26,6 +26,7 @@ public interface TicketOperations {
                                 @Nullable @Header(HelpdeskHeaders.IDEMPOTENCY_KEY) String idempotencyKey);
 
     /**
+     * {@code q}: full text in five languages; a number alone ({@code 301}, {@code #301}) also finds that ticket.
      * {@code assignee}: a name, {@code me} or {@code none} (staff only); {@code reporter}: {@code me} (reported or
      * joined by the caller); {@code sla}: statuses of either target, comma-separated (AT_RISK,BREACHED); {@code sort}
      * also takes {@code due} (the nearest unmet target first); {@code incident}: an incident's number (its linked

@@ -15,6 +15,8 @@ const COLUMNS = [['assignee', 'dashboard.workload.assignee'], ['active', 'dashbo
 export function workload(answer, sort, onSort, canOpen) {
   const [field, dir] = sort.split(',');
   const rows = sortWorkload(answer.assignees, sort);
+  // The 30 days the figures count end when the answer was judged, not when this browser's clock says.
+  const judgedAt = Date.parse(answer.judgedAt) || Date.now();
   const head = COLUMNS.map(([column, key]) => {
     const sorted = column === field ? (dir === 'asc' ? 'ascending' : 'descending') : 'none';
     return h('th', { scope: 'col', 'aria-sort': sorted },
@@ -28,7 +30,7 @@ export function workload(answer, sort, onSort, canOpen) {
     h('caption', { class: 'sr-only' }, t('dashboard.workload.caption')),
     h('thead', {}, h('tr', {}, head)),
     h('tbody', {}, rows.map(r => h('tr', { dataset: { assignee: r.assignee } },
-      h('td', { translate: 'no' }, link(r.assignee, canOpen ? links.assignee(r.assignee) : null)),
+      h('td', { translate: 'no' }, link(r.assignee, canOpen ? links.assignee(r.assignee, judgedAt) : null)),
       h('td', {}, figure(r.active ?? 0)), h('td', {}, figure(r.closedLast30Days ?? 0)),
       h('td', {}, hours(r.medianFirstResponseHours)), h('td', {}, hours(r.medianResolutionHours))))))),
   rows.length ? null : h('p', { class: 'muted' }, t('dashboard.workload.none'))];

@@ -50,7 +50,7 @@ export function initialState(role, params) {
     role, staff, queue,
     status: params.get('status') || (queue ? 'OPEN' : ''),
     q: params.get('q') || '', category: params.get('category') || '', priority: params.get('priority') || '',
-    from: params.get('from') || '', to: params.get('to') || '', sla: params.get('sla') || '',
+    from: dayOrNone(params.get('from')), to: dayOrNone(params.get('to')), sla: params.get('sla') || '',
     // The zone the from/to days are days of: a dashboard's day or month is one in the desk's zone (HELPDESK_ZONE),
     // which a browser elsewhere does not share. None: the browser's own, as the date inputs give them.
     zone: knownZone(params.get('zone')),
@@ -71,7 +71,11 @@ export function initialState(role, params) {
 /** The next state after an action; never changes `state` itself. */
 export function update(state, action) {
   switch (action.type) {
-    case 'filters': return { ...state, ...pick(action.filters), page: 0 };
+    case 'filters': {
+      const next = { ...state, ...pick(action.filters), page: 0 };
+      // Days the person picks are their own days, not the zone a dashboard's link came with.
+      return next.from === state.from && next.to === state.to ? next : { ...next, zone: '' };
+    }
     case 'tab': return { ...state, status: action.status, page: 0 };
     case 'view': return { ...state, ...viewFilters(state.role, action.view), page: 0 };
     case 'sort': return { ...state, sort: nextSort(state.sort, action.column) };
@@ -174,8 +178,21 @@ export function rowRange(list) {
 }
 
 // The date inputs give days; the server filters on instants. A day is the browser's unless a zone is given.
-export function dayStart(day, zone) { return day ? instant(day, '00:00:00.000', zone).toISOString() : ''; }
-export function dayEnd(day, zone) { return day ? instant(day, '23:59:59.999', zone).toISOString() : ''; }
+export function dayStart(day, zone) {
+  if (!dayOrNone(day)) return '';
+  return (zone ? new Date(zoneDayStart(day, zone)) : new Date(`${day}T00:00:00`)).toISOString();
+}
+export function dayEnd(day, zone) {
+  if (!dayOrNone(day)) return '';
+  return (zone ? new Date(zoneDayStart(nextDay(day), zone) - 1) : new Date(`${day}T23:59:59.999`)).toISOString();
+}
+
+/** `text` if it is a day (2026-11-23) of the calendar, else ''. */
+export function dayOrNone(text) {
+  if (!text || !/^\d{4}-\d{2}-\d{2}$/.test(text)) return '';
+  const parsed = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(text) ? text : '';
+}
 
 /** `text` if it is an instant (2026-11-06T09:00:00.000Z), else ''. */
 function instantOrNone(text) {
@@ -193,20 +210,24 @@ export function knownZone(zone) {
   }
 }
 
-/** The instant the clocks of `zone` (none: the browser's) show `time` on `day`. */
-function instant(day, time, zone) {
-  if (!zone) return new Date(`${day}T${time}`);
-  const wall = new Date(`${day}T${time}Z`).getTime();
-  // The zone's offset at a first guess, then at the instant it gives: right across a change to or from summer time.
-  const first = wall - offset(zone, wall);
-  return new Date(wall - offset(zone, first));
+function nextDay(day) {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + 86400e3).toISOString().slice(0, 10);
 }
 
-/** How far ahead of UTC the clocks of `zone` are at instant `at` (ms). */
-function offset(zone, at) {
-  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23',
-    year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
-    .formatToParts(new Date(at)).map(p => [p.type, Number(p.value)]));
-  const shown = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
-  return shown - Math.floor(at / 1000) * 1000;
+/**
+ * The first instant (ms) whose date in `zone` is `day`: that day's midnight, or where the clocks jump over midnight
+ * (America/Santiago in September), the first moment after. Found minute by minute between the two furthest offsets
+ * a zone has from UTC; a zone's date only moves forward.
+ */
+function zoneDayStart(day, zone) {
+  const dates = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  const wall = Date.parse(`${day}T00:00:00Z`);
+  let before = wall - 15 * 3600e3; // a date before `day` in every zone
+  let from = wall + 15 * 3600e3; // `day` or later in every zone
+  while (from - before > 60e3) {
+    const middle = before + Math.floor((from - before) / 120e3) * 60e3;
+    if (dates.format(new Date(middle)) >= day) from = middle;
+    else before = middle;
+  }
+  return from;
 }

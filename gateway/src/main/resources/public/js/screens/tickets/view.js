@@ -48,8 +48,10 @@ export function results(state, on) {
   const { list, queue } = state;
   if (!list.items.length && list.page > 0 && list.total > 0) {
     // A shared link or a list that shrank since: the pager leads back to the pages there are.
-    return [emptyState(t('tickets.list.pastLastPage', { page: list.page + 1, last: pageCount(list) }), ''),
-      pager(list, on)];
+    const last = pageCount(list);
+    return emptyState(t('tickets.list.pastLastPage', { page: list.page + 1, last }), '',
+      h('button', { type: 'button', class: 'btn btn-primary', id: 'last-page', onclick: () => on.goto(last - 1) },
+        t('tickets.pager.page', { page: last })));
   }
   if (!list.items.length) {
     const narrowed = filtered(state);

@@ -7,7 +7,6 @@ import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.server.annotation.PreMatching;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Writes the media types of {@code Accept} and {@code Content-Type} in lower case before a route is chosen. Types are
@@ -24,43 +23,44 @@ public class MediaTypeCaseFilter {
     public void lowerCase(MutableHttpRequest<?> request) {
         HttpHeaders headers = request.getHeaders();
         List<String> accept = headers.getAll(HttpHeaders.ACCEPT);
-        if (accept.stream().anyMatch(MediaTypeCaseFilter::hasUpperCase)) {
-            StringBuilder lowered = new StringBuilder();
-            for (String value : accept) {
-                for (String range : value.split(",")) {
-                    if (!range.isBlank()) {
-                        lowered.append(lowered.isEmpty() ? "" : ", ").append(lowered(range.strip()));
-                    }
-                }
-            }
-            request.getHeaders().set(HttpHeaders.ACCEPT, lowered.toString());
+        if (accept.stream().anyMatch(value -> !lowered(value).equals(value))) {
+            request.getHeaders().set(HttpHeaders.ACCEPT,
+                    String.join(", ", accept.stream().map(MediaTypeCaseFilter::lowered).toList()));
         }
-        String contentType = headers.get(HttpHeaders.CONTENT_TYPE);
-        if (contentType != null && hasUpperCase(contentType)) {
-            request.getHeaders().set(HttpHeaders.CONTENT_TYPE, lowered(contentType));
+        // Only a single Content-Type: one given twice is refused as such (ControlCharacterFilter), not merged here.
+        List<String> contentType = headers.getAll(HttpHeaders.CONTENT_TYPE);
+        if (contentType.size() == 1 && !lowered(contentType.getFirst()).equals(contentType.getFirst())) {
+            request.getHeaders().set(HttpHeaders.CONTENT_TYPE, lowered(contentType.getFirst()));
         }
     }
 
-    /** The type and subtype of one media type or range in lower case, its parameters as they were. */
-    static String lowered(String media) {
-        int semicolon = media.indexOf(';');
-        return semicolon < 0 ? media.toLowerCase(Locale.ROOT)
-                : media.substring(0, semicolon).toLowerCase(Locale.ROOT) + media.substring(semicolon);
-    }
-
-    /** Whether the type and subtype of some media type in {@code value} has an upper-case letter. */
-    private static boolean hasUpperCase(String value) {
-        boolean inParameters = false;
+    /**
+     * {@code value} (one media type, or a list of ranges) with each type and subtype in lower case and everything
+     * after a range's first {@code ;} as it came, quoted strings included (a comma inside quotes ends no range).
+     */
+    static String lowered(String value) {
+        StringBuilder out = new StringBuilder(value.length());
+        boolean parameters = false;
+        boolean quoted = false;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (c == ';') {
-                inParameters = true;
+            if (quoted) {
+                if (c == '\\' && i + 1 < value.length()) {
+                    out.append(c).append(value.charAt(++i));
+                    continue;
+                }
+                quoted = c != '"';
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ';') {
+                parameters = true;
             } else if (c == ',') {
-                inParameters = false;
-            } else if (!inParameters && c >= 'A' && c <= 'Z') {
-                return true;
+                parameters = false;
+            } else if (!parameters && c >= 'A' && c <= 'Z') {
+                c = (char) (c + ('a' - 'A'));
             }
+            out.append(c);
         }
-        return false;
+        return out.toString();
     }
 }

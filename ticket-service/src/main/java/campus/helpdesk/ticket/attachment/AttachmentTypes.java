@@ -12,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Which files the desk takes, decided from their first bytes by Tika's detector (tika-core's magic numbers) and
@@ -38,24 +37,20 @@ public final class AttachmentTypes {
             "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             "pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation");
-    private static final Set<String> ALLOWED = Set.of(JPEG, PNG, WEBP, PDF, "text/plain",
-            OOXML_BY_EXTENSION.get("docx"), OOXML_BY_EXTENSION.get("xlsx"), OOXML_BY_EXTENSION.get("pptx"),
-            "application/vnd.oasis.opendocument.text", "application/vnd.oasis.opendocument.spreadsheet",
-            "application/vnd.oasis.opendocument.presentation");
 
     /**
-     * The extensions a file of each allowed type keeps; a name with none of them gets the first. A name's extension,
-     * not its bytes, decides what a double-click opens a download with: a text file named "fix.hta" runs as a program
-     * on Windows, a PNG named "holiday.html" opens as a web page. Plain text keeps the extensions of the text people
-     * attach (logs, data, settings), none that a system runs.
+     * The types the desk takes, each with the extensions a file of it keeps; a name with none of them gets the
+     * first. A name's extension, not its bytes, decides what a double-click opens a download with: a text file
+     * named "fix.hta" runs as a program on Windows, a PNG named "holiday.html" opens as a web page. Plain text keeps
+     * the extensions of the text people attach (logs, data, settings, subtitles), none that a system runs.
      */
     private static final Map<String, List<String>> EXTENSIONS = Map.ofEntries(
             Map.entry(JPEG, List.of("jpg", "jpeg", "jpe", "jfif")),
             Map.entry(PNG, List.of("png")),
             Map.entry(WEBP, List.of("webp")),
             Map.entry(PDF, List.of("pdf")),
-            Map.entry("text/plain", List.of("txt", "text", "log", "csv", "tsv", "md", "json", "yaml", "yml", "ini",
-                    "cfg", "conf", "properties")),
+            Map.entry("text/plain", List.of("txt", "text", "log", "csv", "tsv", "md", "json", "yaml", "yml", "toml",
+                    "ini", "cfg", "conf", "properties", "sql", "diff", "patch", "srt", "vtt")),
             Map.entry(OOXML_BY_EXTENSION.get("docx"), List.of("docx")),
             Map.entry(OOXML_BY_EXTENSION.get("xlsx"), List.of("xlsx")),
             Map.entry(OOXML_BY_EXTENSION.get("pptx"), List.of("pptx")),
@@ -84,7 +79,7 @@ public final class AttachmentTypes {
         if (detected.equals(OOXML_CONTAINER)) {
             detected = OOXML_BY_EXTENSION.getOrDefault(extension(name), detected);
         }
-        if (!ALLOWED.contains(detected)) {
+        if (!EXTENSIONS.containsKey(detected)) {
             throw Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Files of type " + detected + " cannot be attached: "
                     + "images (JPEG, PNG, WebP), PDF, plain text and office documents (docx, xlsx, pptx, odt, ods, "
                     + "odp) can");

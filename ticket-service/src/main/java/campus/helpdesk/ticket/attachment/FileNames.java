@@ -36,7 +36,8 @@ final class FileNames {
 
     /** {@code name} with {@code extension} after it, cut to 255 characters in its stem when that makes it longer. */
     static String withExtension(String name, String extension) {
-        String longer = name + "." + extension;
+        String stem = name.endsWith(".") ? name.replaceAll("\\.+$", "") : name; // "report." → "report.pdf"
+        String longer = (stem.isEmpty() ? "attachment" : stem) + "." + extension;
         return longer.length() > MAX_LENGTH ? shortened(longer) : longer;
     }
 

@@ -31,8 +31,14 @@ final class Spool extends OutputStream implements PhotoMetadata.HeadPatch {
     /** A new, empty spool in the JVM's temporary directory, readable by this process's user only. */
     static Spool create() throws IOException {
         Path file = Files.createTempFile("helpdesk-upload-", ".part");
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE,
-                StandardOpenOption.DELETE_ON_CLOSE);
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE,
+                    StandardOpenOption.DELETE_ON_CLOSE);
+        } catch (IOException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {

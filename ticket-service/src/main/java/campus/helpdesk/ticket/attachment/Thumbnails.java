@@ -42,8 +42,8 @@ final class Thumbnails {
      */
     private static final long MAX_WHOLE_PIXELS = 16_000_000L;
     /**
-     * One whole decode at a time bounds that memory. The upload waits for it inside its transaction, holding a
-     * database connection, so not for long: past the wait the file is kept without a thumbnail.
+     * One whole decode at a time bounds that memory. The upload waits for it while it holds an upload slot and a
+     * thread, so not for long: past the wait the file is kept without a thumbnail.
      */
     private static final Semaphore WHOLE_DECODE = new Semaphore(1, true);
     private static final long WHOLE_DECODE_WAIT_SECONDS = 5;

@@ -170,7 +170,10 @@ class AttachmentsTest extends ApiTest {
                 .isEqualTo("photo.jpg");
         assertThat(upload(STUDENT, ticket.id(), "Scan.JPEG", "image/jpeg", TestFiles.image("jpg", 8, 8)).name())
                 .as("an extension that fits, in any case, stays").isEqualTo("Scan.JPEG");
-        assertThat(upload(STUDENT, ticket.id(), "cafe\u0301 wifi.log", "text/plain", text).name())
+        long second = create().id(); // at most five files per place
+        assertThat(upload(STUDENT, second, "report.", "text/plain", text).name()).isEqualTo("report.txt");
+        assertThat(upload(STUDENT, second, "query.sql", "text/plain", text).name()).isEqualTo("query.sql");
+        assertThat(upload(STUDENT, second, "cafe\u0301 wifi.log", "text/plain", text).name())
                 .as("composed, as every stored text").isEqualTo("caf\u00e9 wifi.log");
     }
 
