@@ -4,6 +4,9 @@ import { h } from '/js/dom.js';
 import { filePicker } from '/js/attachments/picker.js';
 import { filesOf } from '/js/attachments/files.js';
 import { sizeText } from '/js/attachments/limits.js';
+import { uploadAll } from '/js/attachments/upload.js';
+import { fakeFetch, withFetch } from './fakes.js';
+import { t } from '/js/i18n.js';
 
 const MB = 1024 * 1024;
 const file = (name, size, type = 'image/jpeg') => new File([new Uint8Array(size)], name, { type });
@@ -62,4 +65,14 @@ test('an image shows as its thumbnail linking to the file; another file as a lin
   assert.ok(message.textContent.includes('plan.pdf') && message.textContent.includes('(5 KB)'), message.textContent);
   assert.equal(filesOf(attachments, 9), null);
   assert.equal(sizeText(512), '512 bytes');
+});
+
+test('a file refused because too many are arriving says it may be sent again, in the person\'s words', async () => {
+  const busy = fakeFetch(() => new Response(JSON.stringify({ detail: 'You are already sending 3 files' }),
+    { status: 429, headers: { 'Content-Type': 'application/problem+json', 'Retry-After': '10' } }));
+  await withFetch(busy, async () => {
+    const refused = await uploadAll(7, [file('a.jpg', 10)], null);
+    assert.equal(refused.length, 1, 'refused');
+    assert.equal(refused[0].reason, t('common.files.refused.busy'), refused[0].reason);
+  });
 });

@@ -40,7 +40,7 @@ export function fakeFetch(answer) {
   const headers = [];
   const fetch = async (url, init = {}) => {
     calls.push(`${init.method || 'GET'} ${url}`);
-    bodies.push(init.body === undefined ? undefined : JSON.parse(init.body));
+    bodies.push(init.body === undefined || typeof init.body !== 'string' ? init.body : JSON.parse(init.body));
     headers.push(init.headers || {});
     const body = await answer(String(url), init);
     if (body instanceof Response) return body;

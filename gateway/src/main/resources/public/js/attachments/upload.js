@@ -42,7 +42,9 @@ async function uploadOne(ticketId, file, messageId) {
 
 // Why the desk refused a file, in the words of the form, by the answer's status: the service's own sentence names
 // the detected MIME type ("application/x-msdownload"), which means nothing to the person who chose the file.
-const REFUSALS = { 413: 'common.files.refused.tooBig', 415: 'common.files.refused.type' };
+const REFUSALS = { 413: 'common.files.refused.tooBig', 415: 'common.files.refused.type',
+  // Too many files arriving at once, the person's own (another tab) or everyone's: the file may be sent again.
+  429: 'common.files.refused.busy', 503: 'common.files.refused.busy' };
 
 function refusalReason(err) {
   return REFUSALS[err.status] ? t(REFUSALS[err.status]) : err.message;
