@@ -4,6 +4,7 @@ import campus.helpdesk.gateway.caller.Caller;
 import campus.helpdesk.gateway.caller.CallerRefused;
 import campus.helpdesk.gateway.caller.Callers;
 import campus.helpdesk.gateway.session.Sessions;
+import campus.helpdesk.support.limit.Places;
 import campus.helpdesk.support.problem.ProblemDocument;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -70,12 +71,12 @@ public class LiveController {
             // changes later (100 HEADs, 100 of them).
             return HttpResponse.ok().contentType(MediaType.TEXT_EVENT_STREAM_TYPE);
         }
-        LiveStreams.Place place;
+        Places.Place place;
         try {
             place = streams.take(caller);
-        } catch (LiveStreams.Refused refused) {
-            return ProblemDocument.response(refused.callersOwn() ? HttpStatus.TOO_MANY_REQUESTS
-                            : HttpStatus.SERVICE_UNAVAILABLE, refused.callersOwn()
+        } catch (Places.Full full) {
+            return ProblemDocument.response(full.holdersOwn() ? HttpStatus.TOO_MANY_REQUESTS
+                            : HttpStatus.SERVICE_UNAVAILABLE, full.holdersOwn()
                             ? "This session has " + streams.maxPerCaller() + " live pages open already: close some"
                             : "The desk has all the live pages open it can hold; this page updates once one closes")
                     .header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));

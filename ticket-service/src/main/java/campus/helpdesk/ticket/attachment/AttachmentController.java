@@ -2,6 +2,7 @@ package campus.helpdesk.ticket.attachment;
 
 import campus.helpdesk.api.Attachment;
 import campus.helpdesk.support.identity.ServiceRoles;
+import campus.helpdesk.support.limit.Places;
 import campus.helpdesk.support.problem.BadInput;
 import campus.helpdesk.support.problem.Digits;
 import campus.helpdesk.ticket.identity.Identity;
@@ -65,7 +66,7 @@ public class AttachmentController {
     public HttpResponse<Attachment> upload(@PathVariable long id, HttpRequest<?> request, StreamingFileUpload file) {
         Long messageId = messageId(request.getParameters().get("messageId"));
         Identity who = Identity.current();
-        try (UploadSlots.Slot slot = slots.take(who);
+        try (Places.Place slot = slots.take(who);
              InputStream body = new WholePart(file.asInputStream(), file::isComplete)) {
             Attachment stored = attachments.upload(who, id, messageId, file.getFilename(), body);
             return HttpResponse.created(stored, URI.create("/api/attachments/" + stored.id()));
