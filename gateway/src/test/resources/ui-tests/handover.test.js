@@ -34,7 +34,7 @@ test('a reload brings news only with someone else\'s message not shown before', 
 });
 
 test('the staff names suggested for a handover: those who wrote or acted as staff, not names a handover gave', () => {
-  const names = knownStaff({ assignee: 'Tom Student' }, [message(1, 'Ann', 'STUDENT'), message(2, 'Di')],
+  const names = knownStaff([message(1, 'Ann', 'STUDENT'), message(2, 'Di')],
     [{ actor: 'Ed', actorRole: 'STAFF', changes: [] }, { actor: 'Ann', actorRole: 'STUDENT', changes: [] },
       { actor: 'Ed', actorRole: 'STAFF', changes: [{ field: 'assignee', from: 'Fay', to: 'Tom Student' }] }]);
   assert.deepEqual(names, ['Di', 'Ed']);

@@ -175,7 +175,7 @@ export async function render(container, { session, params }) {
     handoverForm.hidden = !canHandOver(state);
     linkTo.hidden = !canLink(state);
     if (state.staff) {
-      knownStaff(state.ticket, state.messages, state.history).forEach(n => staffSeen.add(n));
+      knownStaff(state.messages, state.history).forEach(n => staffSeen.add(n));
       handoverForm.suggest([...staffSeen].sort((a, b) => a.localeCompare(b)));
     }
     closedNote.hidden = !state.ticket || state.ticket.status !== 'CLOSED';

@@ -81,7 +81,7 @@ export function arrived(before, after, me) {
  * The staff names this page has seen, to suggest whom to hand over to: the staff who wrote or acted on the ticket.
  * Not a staff directory (there is none); anyone may still be typed in.
  */
-export function knownStaff(ticket, messages, history) {
+export function knownStaff(messages, history) {
   // Only names that acted as staff: a name a handover merely gave (a typo, the reporter's, an analyst's) is nobody's
   // until its owner signs in as staff and acts, and suggesting it would spread the mistake.
   const names = new Set();
