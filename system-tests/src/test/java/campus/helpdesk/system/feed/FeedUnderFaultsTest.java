@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -98,11 +99,19 @@ class FeedUnderFaultsTest {
         return category().get("openTotal").asLong();
     }
 
+    /**
+     * Files as the report page does: once more with the same key after a 504. The suite beside this class
+     * (SlaBadgesInTheBrowserTest starts five more JVMs and a browser on the same cores) can hold a create past the
+     * gateway's timeout; what is proved here is the feed, not the create's speed.
+     */
     private void fileTicket(String title) {
-        GatewayClient.Answer created = GatewayClient.send(gateway.resolve("/api/tickets"), "POST",
-                Map.of("title", title, "description", "Filed while a transaction is held open"),
-                Map.of("Cookie", student));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        Map<String, Object> ticket = Map.of("title", title, "description", "Filed while a transaction is held open");
+        Map<String, String> headers = Map.of("Cookie", student, "Idempotency-Key", UUID.randomUUID().toString());
+        GatewayClient.Answer created = GatewayClient.send(gateway.resolve("/api/tickets"), "POST", ticket, headers);
+        if (created.status() == 504) {
+            created = GatewayClient.send(gateway.resolve("/api/tickets"), "POST", ticket, headers);
+        }
+        assertThat(created.status()).as(created.body()).isIn(200, 201);
     }
 
     private static void signal(String signal, ProcessHandle process) throws Exception {
