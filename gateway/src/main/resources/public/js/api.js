@@ -24,12 +24,37 @@ export const SESSION_ENDED = 'helpdesk.sessionEnded';
 let unauthorizedHandler = () => {};
 export function onUnauthorized(handler) { unauthorizedHandler = handler; }
 
+/**
+ * How long a write with an Idempotency-Key waits before it is sent again, once per entry. A repeat is safe (the
+ * service answers it with the first result, waiting for the first if that is still running), so a report sent in a
+ * moment when the desk was slow (the gateway's 504), briefly busy (503) or the connection dropped lands without the
+ * person doing anything; only when the last try fails do they see the error. A Retry-After the answer gives is
+ * waited instead, unless it is longer than a person would watch a spinner for: then they see the refusal at once.
+ */
+export const RETRY_DELAYS_MS = [1000, 3000];
+const MAX_RETRY_WAIT_MS = 5000;
+const RETRIED_STATUSES = new Set([0, 502, 503, 504]);
+
 export async function api(path, { method = 'GET', body, headers = {}, signal } = {}) {
   const init = { method, headers: { Accept: 'application/json', ...headers }, credentials: 'same-origin', signal };
   if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
   }
+  const retries = 'Idempotency-Key' in headers ? RETRY_DELAYS_MS : [];
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await send(path, init);
+    } catch (e) {
+      if (!(e instanceof ApiError) || !RETRIED_STATUSES.has(e.status) || attempt >= retries.length) throw e;
+      const wait = e.retryAfterMs ?? retries[attempt];
+      if (wait > MAX_RETRY_WAIT_MS) throw e;
+      await pause(wait, signal);
+    }
+  }
+}
+
+async function send(path, init) {
   let res;
   try {
     res = await fetch(path, init);
@@ -42,9 +67,29 @@ export async function api(path, { method = 'GET', body, headers = {}, signal } =
   const data = type.includes('json') ? await res.json().catch(() => null) : await res.text();
   if (!res.ok) {
     if (res.status === 401 && !path.startsWith('/api/session')) unauthorizedHandler();
-    throw new ApiError(res.status, data);
+    const error = new ApiError(res.status, data);
+    const retryAfter = Number(res.headers.get('retry-after'));
+    if (res.headers.has('retry-after') && Number.isFinite(retryAfter) && retryAfter >= 0) {
+      error.retryAfterMs = retryAfter * 1000;
+    }
+    throw error;
   }
   return data;
+}
+
+/** Waits `ms`, or rejects at once with an AbortError when `signal` aborts (the person left the page). */
+function pause(ms, signal) {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(new DOMException('Aborted', 'AbortError'));
+      return;
+    }
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(new DOMException('Aborted', 'AbortError'));
+    }, { once: true });
+  });
 }
 
 export function query(params) {
