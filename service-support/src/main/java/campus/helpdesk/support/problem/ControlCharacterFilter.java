@@ -30,7 +30,8 @@ import java.util.Set;
  * ...) given twice, more query parameters than the framework reads, or an API number written with a plus sign or
  * other digits than 0-9 ({@link Digits}), or a lower-case method ({@link RequestLine}). Each is a 400 problem naming
  * the parameter or header. A body in an encoding the server does not decode (br, zstd, two encodings) is a 415: read
- * as it is, it would be garbage or, worse, pass as unencoded text; an HTTP major version other than 1 a 505. One
+ * as it is, it would be garbage or, worse, pass as unencoded text; an HTTP major version other than 1 a 505; a
+ * proxy header the framework cannot read a 400 ({@link ForwardedHeaders}). One
  * filter, so that the query's parameters are walked once. PostgreSQL cannot store NUL in text, so without this a search for {@code q=%00} got as far as the database and came back as a 500.
  * JSON bodies are checked by the contract's records ({@code @Pattern} with {@code campus.helpdesk.api.Text}), which
  * name the field.
@@ -142,6 +143,10 @@ public class ControlCharacterFilter implements Ordered {
                             + "as NUL");
                 }
             }
+        }
+        MutableHttpResponse<?> forwarded = ForwardedHeaders.refusal(request);
+        if (forwarded != null) {
+            return forwarded;
         }
         List<String> encodings = request.getHeaders().getAll(HttpHeaders.CONTENT_ENCODING);
         if (!encodings.isEmpty() && (encodings.size() > 1
