@@ -572,6 +572,12 @@ class BadInputCorpusTest {
                 }
             }
             case ACCEPT -> accept = forms.any("accept", random);
+            case FORWARDED -> {
+                headers.add(new String[]{"Forwarded", forms.any("forwarded", random)});
+                if (random.nextBoolean()) {
+                    headers.add(new String[]{"Origin", "http://elsewhere.example"});
+                }
+            }
             case METHOD -> method = forms.any("method", random);
             case BAD_PATH -> path = path + List.of("/%00", "/..%2F..%2F", "//x", "/%FF", "/\u00ff", "/x".repeat(800),
                     "/.;/x", "/%2e%2e/%2e%2e/health").get(random.nextInt(8));

@@ -41,11 +41,14 @@ enum Mutation {
     /** A method no route has. */
     METHOD,
     /** Garbage segments after the path. */
-    BAD_PATH;
+    BAD_PATH,
+    /** A Forwarded header the framework cannot read, with an Origin (whose check reads it) half of the time. */
+    FORWARDED;
 
     static final Set<Mutation> BODY_STRUCTURE = EnumSet.of(DEEP_NESTING, BROKEN_JSON, INVALID_UTF8, RAW_NUL,
             CONTENT_ENCODING);
-    static final Set<Mutation> ALWAYS_REFUSED = EnumSet.of(CONTENT_TYPE, OVERSIZED, METHOD, BAD_PATH);
+    static final Set<Mutation> ALWAYS_REFUSED = EnumSet.of(CONTENT_TYPE, OVERSIZED, METHOD, BAD_PATH,
+            FORWARDED);
 
     static Set<Mutation> applicable(String method, String path, boolean write, boolean hasQuery,
                                     Map<String, Endpoint.Field> fields) {
