@@ -6,6 +6,7 @@ import campus.helpdesk.gateway.caller.Callers;
 import campus.helpdesk.support.identity.ServiceTokens;
 import campus.helpdesk.support.problem.BadInput;
 import campus.helpdesk.support.problem.ProblemDocument;
+import campus.helpdesk.support.problem.UndecodableBody;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
@@ -144,6 +145,13 @@ public class ProxyFilter implements HttpServerFilter {
                 return Mono.just(BadInput.response(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "body",
                         "body: the request body is larger than " + maxRequestSize + " bytes; at most "
                                 + maxRequestSize + " are accepted").header(HttpHeaders.CONNECTION, "close"));
+            }
+            if (UndecodableBody.in(e)) {
+                // An upload streams on as it is decoded: a body that is not the gzip its header names fails here,
+                // in the client's half of the call, and is no outage of the service's.
+                LOG.info("{} {}: the body is not in the Content-Encoding it names", request.getMethod(),
+                        request.getPath());
+                return Mono.just(UndecodableBody.refusal().header(HttpHeaders.CONNECTION, "close"));
             }
             LOG.warn("{} {} -> {} failed: {}", request.getMethod(), request.getPath(), route.getName(), e.toString());
             if (timedOut(e)) {

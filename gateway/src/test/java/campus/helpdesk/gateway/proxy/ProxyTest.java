@@ -297,6 +297,22 @@ class ProxyTest implements TestPropertyProvider {
         assertThat(millis).isGreaterThanOrEqualTo(UPLOAD_TIMEOUT.toMillis() - 100);
     }
 
+    /** An upload said to be gzip that is not: the client's mistake (400 naming the header), not an outage (503). */
+    @Test
+    void anUploadThatIsNotTheGzipItsHeaderNamesIs400() throws Exception {
+        String cookie = http.signIn("Ann", "STUDENT");
+        String body = "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n"
+                + "Content-Type: text/plain\r\n\r\nhello\r\n--b--\r\n";
+        HttpResponse<String> r = http.client().send(HttpRequest.newBuilder(http.base().resolve(
+                        "/api/tickets/7/attachments")).timeout(Duration.ofSeconds(10))
+                .header("Cookie", cookie).header("Content-Type", "multipart/form-data; boundary=b")
+                .header("Content-Encoding", "gzip")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(r.body()).contains("\"field\":\"Content-Encoding\"");
+    }
+
     /**
      * Forty browsers waiting on the hung service hold no thread of the gateway: meanwhile another route answers at
      * once, and every one of the forty gets its 504 within 2 s.

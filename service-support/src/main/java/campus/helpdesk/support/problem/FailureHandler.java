@@ -79,11 +79,9 @@ public class FailureHandler implements ExceptionHandler<Exception, HttpResponse<
             response = BadInput.response(HttpStatus.BAD_REQUEST, "body", "The form cannot be read, so nothing was "
                     + "stored: a part is malformed (no name, an unknown charset or transfer encoding, a broken "
                     + "boundary or file name). Send each file as a part named \"file\" with a filename.");
-        } else if (undecodableBody(exception)) {
+        } else if (UndecodableBody.in(exception)) {
             LOG.info("{} {}: the body is not in the Content-Encoding it names", request.getMethod(), request.getPath());
-            response = BadInput.response(HttpStatus.BAD_REQUEST, "Content-Encoding",
-                    "Content-Encoding: the body is not in the encoding this header names, so it "
-                            + "cannot be read; nothing was changed. Send the body as it is, without the header.");
+            response = UndecodableBody.refusal();
         } else if (cutOffBody(exception)) {
             // The client closed its connection mid-body (a lost network, a client that gave up): nobody reads this
             // answer, and it is no fault of the service's, so no ERROR and no stack trace in the log.
@@ -129,19 +127,6 @@ public class FailureHandler implements ExceptionHandler<Exception, HttpResponse<
                 if (frames[i].getClassName().startsWith(MULTIPART_DECODER)) {
                     return true;
                 }
-            }
-        }
-        return false;
-    }
-
-    /**
-     * The server's decompressor (a body sent with {@code Content-Encoding: gzip} or {@code deflate}) found no such
-     * stream. Named, not imported: Netty's compression codec is the HTTP server's dependency, not this module's.
-     */
-    static boolean undecodableBody(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t.getClass().getName().equals("io.netty.handler.codec.compression.DecompressionException")) {
-                return true;
             }
         }
         return false;
