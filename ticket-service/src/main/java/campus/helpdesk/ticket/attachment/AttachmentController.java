@@ -14,6 +14,7 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.multipart.StreamingFileUpload;
@@ -94,6 +95,8 @@ public class AttachmentController {
 
     @Get("/api/attachments/{id}")
     @Secured({ServiceRoles.STUDENT, ServiceRoles.STAFF, ServiceRoles.ANALYST})
+    // A file is its own type, whatever it is: without this the route made only JSON, and Accept: image/png got 406.
+    @Produces(MediaType.ALL)
     public HttpResponse<?> download(
             @PathVariable long id,
             @Parameter(description = "true: the JPEG thumbnail; false or empty: the file; any other value is a 400",

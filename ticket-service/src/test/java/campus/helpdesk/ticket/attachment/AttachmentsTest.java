@@ -140,6 +140,28 @@ class AttachmentsTest extends ApiTest {
                 "no thumbnail");
     }
 
+    /** A client that asks for the file's own type gets it: the route is not JSON's alone. */
+    @Test
+    void aDownloadIsServedToAnAcceptOfItsOwnType() throws IOException {
+        Ticket ticket = create();
+        byte[] png = TestFiles.image("png", 50, 40);
+        Attachment photo = upload(STUDENT, ticket.id(), "photo.png", "image/png", png);
+        for (String accept : new String[] {"image/png", "image/*",
+                "image/avif,image/webp,image/apng,image/svg+xml,image/*,*/*;q=0.8"}) {
+            HttpResponse<byte[]> image = uploads.download(STUDENT, "/api/attachments/" + photo.id(), accept);
+            assertThat(image.statusCode()).as(accept).isEqualTo(200);
+            assertThat(image.body()).as(accept).isEqualTo(png);
+        }
+        HttpResponse<byte[]> thumbnail = uploads.download(STUDENT, "/api/attachments/" + photo.id()
+                + "?thumbnail=true", "image/jpeg");
+        assertThat(thumbnail.statusCode()).isEqualTo(200);
+        assertThat(thumbnail.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+        // A refusal is still a problem, whatever was asked for.
+        HttpResponse<byte[]> missing = uploads.download(STUDENT, "/api/attachments/999999999", "image/png");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
     @Test
     void aPngsTextChunksAndAWebpsExifAreStripped() throws IOException {
         Ticket ticket = create();

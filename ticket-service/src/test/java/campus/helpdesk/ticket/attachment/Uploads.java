@@ -95,6 +95,10 @@ final class Uploads {
         return send(request(who, path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    HttpResponse<byte[]> download(Api.As who, String path, String accept) {
+        return send(request(who, path).header("Accept", accept).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     private HttpRequest.Builder request(Api.As who, String path) {
         // A browser's upload comes with its page's Origin, which the gateway passes on; with one, the framework runs
         // its filters another way (FilterBody), and a filter that wanted JSON bodies read every file whole.
