@@ -80,6 +80,6 @@ test('leaving the page during the pause sends nothing more', async () => {
   setTimeout(() => leave.abort(), 100);
   const error = await failure(withFetch(fake, () => api('/api/tickets', { ...keyed, signal: leave.signal })));
   assert.equal(error.name, 'AbortError', 'aborted');
-  await new Promise(resolve => setTimeout(resolve, RETRY_DELAYS_MS[0]));
+  await new Promise(resolve => setTimeout(resolve, RETRY_DELAYS_MS[0] * 1.5));
   assert.equal(fake.calls.length, 1, 'requests');
 });

@@ -25,11 +25,12 @@ let unauthorizedHandler = () => {};
 export function onUnauthorized(handler) { unauthorizedHandler = handler; }
 
 /**
- * How long a write with an Idempotency-Key waits before it is sent again, once per entry. A repeat is safe (the
- * service answers it with the first result, waiting for the first if that is still running), so a report sent in a
- * moment when the desk was slow (the gateway's 504), briefly busy (503) or the connection dropped lands without the
- * person doing anything; only when the last try fails do they see the error. A Retry-After the answer gives is
- * waited instead, unless it is longer than a person would watch a spinner for: then they see the refusal at once.
+ * How long a write with an Idempotency-Key waits before it is sent again, once per entry (and up to half as long
+ * again). A repeat is safe (the service answers it with the first result, waiting for the first if that is still
+ * running), so a report sent in a moment when the desk was slow (the gateway's 504), briefly busy (503) or the
+ * connection dropped lands without the person doing anything; only when the last try fails do they see the error.
+ * A Retry-After the answer gives is waited instead, unless it is longer than a person would watch a spinner for:
+ * then they see the refusal at once.
  */
 export const RETRY_DELAYS_MS = [1000, 3000];
 const MAX_RETRY_WAIT_MS = 5000;
@@ -47,7 +48,8 @@ export async function api(path, { method = 'GET', body, headers = {}, signal } =
       return await send(path, init);
     } catch (e) {
       if (!(e instanceof ApiError) || !RETRIED_STATUSES.has(e.status) || attempt >= retries.length) throw e;
-      const wait = e.retryAfterMs ?? retries[attempt];
+      // Up to half as long again, at random: the pages that met one stall must not all send again at one moment.
+      const wait = e.retryAfterMs ?? retries[attempt] * (1 + Math.random() / 2);
       if (wait > MAX_RETRY_WAIT_MS) throw e;
       await pause(wait, signal);
     }

@@ -129,7 +129,9 @@ export async function render(container, { query, session = {} } = {}) {
       draft.clear();
       // The report is filed even when a file is not: its page says which file was left out, and why.
       rememberFiled(ticket.id, refusedText(refused));
-      window.location.hash = `#/tickets/${ticket.id}`;
+      // Sending may have taken seconds (api.js tries again after a stall): someone who went elsewhere meanwhile is
+      // not pulled back; their report is in their list.
+      if (form.isConnected) window.location.hash = `#/tickets/${ticket.id}`;
     } catch (err) {
       if (!showFieldError(form, err)) errors.replaceChildren(errorBox(err));
     } finally {

@@ -57,14 +57,19 @@ export function composer(staff, on, { place = null, owner = null, sentText = () 
     send.disabled = true;
     send.textContent = t('ticket.compose.sending');
     const isInternal = internal ? internal.checked : false;
+    const sent = text.value;
     try {
       const chosen = files.files();
-      const refused = await on.send({ body: text.value, internal: isInternal }, key, chosen, (file, i) => {
+      const refused = await on.send({ body: sent, internal: isInternal }, key, chosen, (file, i) => {
         confirmation.replaceChildren(...sentence('ticket.compose.uploading', { name: file.name },
           { index: i + 1, count: chosen.length }));
       }) || [];
-      text.value = '';
-      if (draft) draft.clear();
+      // A send may take seconds (api.js tries again after a stall) while the box stays open for typing: what was
+      // written meanwhile is the next message, and stays.
+      if (text.value === sent) {
+        text.value = '';
+        if (draft) draft.clear();
+      }
       if (internal) internal.checked = false;
       files.clear();
       key = newIdempotencyKey();
