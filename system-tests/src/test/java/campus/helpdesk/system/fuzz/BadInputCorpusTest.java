@@ -573,7 +573,8 @@ class BadInputCorpusTest {
             }
             case ACCEPT -> accept = forms.any("accept", random);
             case FORWARDED -> {
-                headers.add(new String[]{"Forwarded", forms.any("forwarded", random)});
+                String[] header = forms.any("forwarded", random).split(": ", 2);
+                headers.add(header);
                 if (random.nextBoolean()) {
                     headers.add(new String[]{"Origin", "http://elsewhere.example"});
                 }

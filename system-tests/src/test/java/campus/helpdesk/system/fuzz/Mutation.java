@@ -42,7 +42,7 @@ enum Mutation {
     METHOD,
     /** Garbage segments after the path. */
     BAD_PATH,
-    /** A Forwarded header the framework cannot read, with an Origin (whose check reads it) half of the time. */
+    /** A proxy header the framework cannot read, with an Origin (whose check reads it) half of the time. */
     FORWARDED;
 
     static final Set<Mutation> BODY_STRUCTURE = EnumSet.of(DEEP_NESTING, BROKEN_JSON, INVALID_UTF8, RAW_NUL,
