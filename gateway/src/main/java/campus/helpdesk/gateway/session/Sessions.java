@@ -34,7 +34,7 @@ public class Sessions {
         this.config = config;
         this.ended = ended;
         byte[] secret = Secrets.require(SECRET_VARIABLE, config.getSecret()).getBytes(StandardCharsets.UTF_8);
-        this.codec = new SessionCodec(secret, clock, config.getTtl());
+        this.codec = new SessionCodec(secret, clock);
     }
 
     public boolean staffCodeRequired() {
