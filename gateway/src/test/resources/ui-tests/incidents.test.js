@@ -244,7 +244,9 @@ test('a linked ticket says which incident it is part of, and staff unlink it the
 
 test('a student who joined a ticket reads "You follow this ticket" and no Unlink', () => onStage('/js/screens/ticket.js',
   { session: { role: 'STUDENT', name: 'Cy' }, params: ['7'] }, async stage => {
-    await until(() => stage.querySelector('#following'));
+    await until(() => stage.querySelector('#following'), 5000);
+    // Seen missing twice on a busy machine, not reproduced since: what was drawn instead says why, next time.
+    assert.ok(stage.querySelector('#following'), `"You follow", in ${stage.innerHTML.slice(0, 1500)}`);
     assert.ok(stage.querySelector('#following').textContent.startsWith('You follow this ticket'), 'told');
     assert.equal(stage.querySelector('#unlink'), null, 'no unlink');
     // The history comes in its own request: on a busy machine after the head.
@@ -267,7 +269,8 @@ test('"Link to an incident…" suggests the open incidents like this ticket when
     assert.equal(box.hidden, false, 'offered on an unlinked open ticket');
     assert.ok(!fake.calls.some(c => c.includes('/similar')), 'nothing asked before it is opened');
     box.open = true;
-    await until(() => stage.querySelector('#link-suggestions button'));
+    // Three requests in a row (the similar tickets, then each one's head): more than until's usual wait on a busy box.
+    await until(() => stage.querySelector('#link-suggestions button'), 6000);
     const suggested = [...stage.querySelectorAll('#link-suggestions button')].map(b => b.dataset.incident);
     assert.deepEqual(suggested, ['41'], 'the incident only, not the plain ticket');
     stage.querySelector('#link-suggestions button').click();
@@ -345,6 +348,39 @@ test('staff\'s public answer on an incident is confirmed as reaching its linked 
     }
     return undefined;
   }));
+
+test('a message sent through a stall is sent again under its key, and what is typed meanwhile stays', () => {
+  let posts = 0;
+  return onStage('/js/screens/ticket.js', { session: { role: 'STAFF', name: 'Bo' }, params: ['41'] },
+    async (stage, fake) => {
+      await until(() => stage.querySelector('#message-text'));
+      const box = stage.querySelector('#message-text');
+      box.value = 'Restarted the access points.';
+      stage.querySelector('form.compose').dispatchEvent(new Event('submit', { cancelable: true }));
+      await until(() => posts === 1);
+      box.value = 'And the next message, typed while the first waited';
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+      await until(() => stage.querySelector('#message-confirmation').textContent, 6000);
+      const sent = fake.calls.map((c, i) => [c, fake.headers[i]['Idempotency-Key'], fake.bodies[i]])
+        .filter(([c]) => c === 'POST /api/tickets/41/messages');
+      assert.equal(sent.length, 2, 'the first try and the repeat');
+      assert.ok(sent[0][1] && sent[0][1] === sent[1][1], 'under one key');
+      assert.equal(sent[1][2].body, 'Restarted the access points.', 'the text as first sent');
+      assert.equal(box.value, 'And the next message, typed while the first waited', 'the new text stays');
+    }, (url, init) => {
+      if (url === '/api/tickets/41') return INCIDENT;
+      if (url === '/api/tickets/41/messages' && init.method === 'POST') {
+        posts += 1;
+        if (posts === 1) {
+          return new Response(JSON.stringify({ status: 504, title: 'Gateway Timeout' }),
+            { status: 504, headers: { 'Content-Type': 'application/problem+json' } });
+        }
+        return { id: 9, ticketId: 41, body: JSON.parse(init.body).body, author: 'Bo', authorRole: 'STAFF',
+          internal: false, createdAt: '2026-03-01T10:00:00Z' };
+      }
+      return undefined;
+    });
+});
 
 test('a ticket nothing is linked to shows no list of linked tickets', () => onStage('/js/screens/ticket.js',
   { session: { role: 'STAFF', name: 'Bo' }, params: ['7'] }, async stage => {
