@@ -2,6 +2,7 @@ package campus.helpdesk.system.browser;
 
 import campus.helpdesk.launcher.Service;
 import campus.helpdesk.system.SharedSuite;
+import campus.helpdesk.system.Signals;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -34,7 +35,7 @@ class ReportThroughAStallInTheBrowserTest {
             student.driver.findElement(By.name("description")).sendKeys("The printer in room 2.14 jams on every page.");
             // The similar tickets are asked for after a pause in typing: answered before the stall, not during it.
             student.awaitSimilarTickets();
-            signal("STOP", ticketService);
+            Signals.send("STOP", ticketService.pid());
             student.click(By.cssSelector("form button[type=submit]"));
             // Counted from the click, so that the first try meets the stall whenever a busy machine lets it leave.
             Thread.ofVirtual().start(() -> resumeLater(ticketService));
@@ -46,7 +47,7 @@ class ReportThroughAStallInTheBrowserTest {
                     + ".filter(e => e.initiatorType === 'fetch' && new URL(e.name).pathname === '/api/tickets').length");
             assertThat(((Number) sent).intValue()).as("the report was sent again after the 504").isGreaterThan(1);
         } finally {
-            signal("CONT", ticketService);
+            Signals.send("CONT", ticketService.pid());
         }
     }
 
@@ -56,7 +57,7 @@ class ReportThroughAStallInTheBrowserTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            signal("CONT", process);
+            Signals.send("CONT", process.pid());
         }
     }
 
@@ -69,15 +70,6 @@ class ReportThroughAStallInTheBrowserTest {
                 rows.next();
                 return rows.getLong(1);
             }
-        }
-    }
-
-    private static void signal(String signal, ProcessHandle process) {
-        try {
-            assertThat(new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start().waitFor())
-                    .isZero();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package campus.helpdesk.system.faults;
 
 import campus.helpdesk.launcher.Service;
+import campus.helpdesk.system.Signals;
 import campus.helpdesk.system.trust.GatewayClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -201,7 +202,7 @@ class FaultSuiteTest {
         long pid = desk.suite.pid(Service.TICKET_SERVICE);
         // The supervisor would replace a hung process after a few seconds; here the hang itself is the fault.
         desk.supervisor.pause(Service.TICKET_SERVICE.module());
-        signal("STOP", pid);
+        Signals.send("STOP", pid);
         List<Long> answeredMs = new ArrayList<>();
         Map<Integer, Integer> statuses = new HashMap<>();
         try {
@@ -214,7 +215,7 @@ class FaultSuiteTest {
                 assertThat(answer.contentType()).startsWith("application/problem+json");
             }
         } finally {
-            signal("CONT", pid);
+            Signals.send("CONT", pid);
             desk.supervisor.resume(Service.TICKET_SERVICE.module());
         }
         long recovered = SupervisedDesk.await(BOUND, () -> GatewayClient.send(
@@ -262,10 +263,6 @@ class FaultSuiteTest {
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static void signal(String signal, long pid) throws Exception {
-        assertThat(new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).start().waitFor()).isZero();
     }
 
     // --- checks ---

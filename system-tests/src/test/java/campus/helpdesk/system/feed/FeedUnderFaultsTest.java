@@ -2,6 +2,7 @@ package campus.helpdesk.system.feed;
 
 import campus.helpdesk.launcher.Service;
 import campus.helpdesk.system.SharedSuite;
+import campus.helpdesk.system.Signals;
 import campus.helpdesk.system.trust.GatewayClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -64,7 +65,7 @@ class FeedUnderFaultsTest {
         ProcessHandle ticketService = ProcessHandle.of(SharedSuite.get().pid(Service.TICKET_SERVICE)).orElseThrow();
         awaitFresh();
         long stopped = System.currentTimeMillis();
-        signal("STOP", ticketService);
+        Signals.send("STOP", ticketService.pid());
         try {
             JsonNode answer = category();
             while (!answer.get("stale").asBoolean()) {
@@ -75,7 +76,7 @@ class FeedUnderFaultsTest {
             System.out.printf("Hung ticket-service: answers stale after %d ms (lagMs %d)%n",
                     System.currentTimeMillis() - stopped, answer.get("lagMs").asLong());
         } finally {
-            signal("CONT", ticketService);
+            Signals.send("CONT", ticketService.pid());
         }
         awaitFresh();
     }
@@ -112,10 +113,5 @@ class FeedUnderFaultsTest {
             created = GatewayClient.send(gateway.resolve("/api/tickets"), "POST", ticket, headers);
         }
         assertThat(created.status()).as(created.body()).isIn(200, 201);
-    }
-
-    private static void signal(String signal, ProcessHandle process) throws Exception {
-        assertThat(new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start().waitFor())
-                .isZero();
     }
 }
