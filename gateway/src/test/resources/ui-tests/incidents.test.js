@@ -382,6 +382,35 @@ test('a message sent through a stall is sent again under its key, and what is ty
     });
 });
 
+test('a ticket page that was left draws nothing over the next screen when its last load answers late', async () => {
+  let release;
+  const held = new Promise(resolve => { release = resolve; });
+  let gets = 0;
+  await onStage('/js/screens/ticket.js', { session: { role: 'STAFF', name: 'Bo' }, params: ['7'] },
+    async (stage, fake, source) => {
+      await until(() => stage.querySelector('.ticket-head h1'));
+      source.emit('change', { cursor: 'c1', type: 'EDITED', ticketId: 7 });
+      await until(() => gets === 2);
+    }, url => {
+      if (url !== '/api/tickets/7') return undefined;
+      gets += 1;
+      if (gets === 1) return T(7);
+      // The reload after the change answers only once the person is on another screen: the ticket was deleted.
+      return held.then(() => new Response(JSON.stringify({ status: 404, title: 'Not Found' }),
+        { status: 404, headers: { 'Content-Type': 'application/problem+json' } }));
+    });
+  const stage = document.getElementById('stage');
+  const next = document.createElement('p');
+  next.id = 'next-screen';
+  stage.append(next);
+  release();
+  await new Promise(resolve => setTimeout(resolve, 300));
+  const kept = Boolean(stage.querySelector('#next-screen'));
+  const drawn = stage.innerHTML.slice(0, 300);
+  stage.replaceChildren();
+  assert.ok(kept, `the next screen stays, in ${drawn}`);
+});
+
 test('a ticket nothing is linked to shows no list of linked tickets', () => onStage('/js/screens/ticket.js',
   { session: { role: 'STAFF', name: 'Bo' }, params: ['7'] }, async stage => {
     await until(() => stage.querySelector('#part-of-incident'));

@@ -148,10 +148,15 @@ export async function render(container, { session, params }) {
 
   // Set once the reporter was shown how the ticket ended: the page stays that way (nothing of it can change).
   let solved = null;
+  // Set when the person has gone to another screen: a load still under way (after a change, a live event) must not
+  // put "Ticket not available" or a closure over the screen that now fills the container.
+  let left = false;
+  const replacePage = node => { if (!left) mount(container, node); };
 
   function showSolved(closure) {
+    if (left) return;
     solved = closure;
-    mount(container, solvedPage(closure));
+    replacePage(solvedPage(closure));
     acknowledge(id);
   }
 
@@ -167,7 +172,7 @@ export async function render(container, { session, params }) {
     if (solved) return;
     state = update(state, action);
     if (state.missing) {
-      mount(container, view.notAvailable(state.staff));
+      replacePage(view.notAvailable(state.staff));
       return;
     }
     regions.forEach(([draw, shown]) => draw(...shown(state)));
@@ -286,6 +291,7 @@ export async function render(container, { session, params }) {
   };
   document.addEventListener('visibilitychange', onVisible);
   return () => {
+    left = true;
     live.stop();
     stopDeleted();
     stopSolved();
