@@ -9,6 +9,8 @@ import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.SocketTimeoutException;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -48,7 +50,7 @@ public class FeedSequencer implements CommitListener {
     static final long SWEEP_MS = 50;
     static final int BATCH = 5_000;
     private static final Duration MAX_MIN_INTERVAL = Duration.ofMillis(ChangeFeedController.BEHIND_MS);
-    private static final Duration LONG_LOCK_WAIT = Duration.ofSeconds(30);
+    static final Duration LONG_LOCK_WAIT = Duration.ofSeconds(30);
     /** PostgreSQL's SQLSTATE when lock_timeout ends a wait. */
     private static final String LOCK_NOT_AVAILABLE = "55P03";
     private static final Logger LOG = LoggerFactory.getLogger(FeedSequencer.class);
@@ -67,23 +69,34 @@ public class FeedSequencer implements CommitListener {
     private final Thread thread;
     private final boolean enabled;
     private final Duration lockTimeout;
+    private final int networkTimeoutMs;
     private final long minIntervalNanos;
     private volatile boolean running = true;
     private boolean pending;
     /** Every event committed before this instant has a position (the start of the last sweep that finished). */
     private volatile Instant completeAsOf;
+    /** Why the last sweep did not finish, while no sweep has finished since; null otherwise. */
+    private volatile String lastFailure;
+    /** The last sweep's backend did not answer within the network timeout. */
+    private volatile boolean unanswered;
 
     public FeedSequencer(Database db, FeedNotifier notifier,
                          @Value("${helpdesk.feed.sequencer.enabled:true}") boolean enabled,
                          @Value("${helpdesk.feed.sequencer.lock-timeout:10s}") Duration lockTimeout,
+                         @Value("${helpdesk.feed.sequencer.network-timeout:45s}") Duration networkTimeout,
                          @Value("${helpdesk.feed.sequencer.min-interval:20ms}") Duration minInterval) {
         if (minInterval.isNegative() || minInterval.compareTo(MAX_MIN_INTERVAL) >= 0) {
             throw new IllegalArgumentException("helpdesk.feed.sequencer.min-interval must be at least 0 and under "
                     + MAX_MIN_INTERVAL.toMillis() + " ms, not " + minInterval.toMillis() + " ms");
         }
+        if (networkTimeout.toMillis() <= 0 || networkTimeout.toMillis() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("helpdesk.feed.sequencer.network-timeout must be positive (and under "
+                    + "25 days), not " + networkTimeout);
+        }
         this.db = db;
         this.minIntervalNanos = minInterval.toNanos();
         this.lockTimeout = lockTimeout;
+        this.networkTimeoutMs = (int) networkTimeout.toMillis();
         this.notifier = notifier;
         this.enabled = enabled;
         this.thread = Thread.ofPlatform().daemon().name("feed-sequencer").unstarted(this::run);
@@ -109,31 +122,51 @@ public class FeedSequencer implements CommitListener {
         return completeAsOf;
     }
 
+    /** Why the sweeps fail, while they do (the last failure since the last sweep that finished); else null. */
+    public String lastFailure() {
+        return lastFailure;
+    }
+
     /** One sweep: stamps every committed event that has no position yet; the number stamped. */
     public int sweep() throws SQLException {
         Instant started = Instant.now();
         int total = 0;
         int stamped;
         do {
-            stamped = db.inTransaction(c -> {
-                try (Statement s = c.createStatement()) {
-                    // Another replica's sweep holds the lock for milliseconds, a bulk load's batch for a second or so;
-                    // never wait on it for ever, so that a lock held for good is noticed (run()).
-                    s.execute("SET LOCAL lock_timeout = '" + lockTimeout.toMillis() + "ms'");
-                    s.execute(FeedPositions.LOCK);
-                }
-                try (PreparedStatement ps = c.prepareStatement(STAMP)) {
-                    ps.setInt(1, BATCH);
-                    return ps.executeUpdate();
-                }
-            });
+            stamped = db.inTransaction(this::stamp);
             total += stamped;
             if (stamped > 0) {
                 notifier.published();
             }
         } while (stamped == BATCH);
         completeAsOf = started;
+        lastFailure = null;
         return total;
+    }
+
+    private int stamp(Connection c) throws SQLException {
+        // A backend that stops answering mid-sweep (hung, or its host gone without a reset) would hold this thread for
+        // good, silently, since PostgreSQL's own timeouts run in that backend: give up on it after the longest a sweep
+        // may legitimately take (its lock wait and statement timeout), so that the stall is logged and the next sweep
+        // tries on a new connection. The pool restores the connection's own timeout when it is returned.
+        c.setNetworkTimeout(Runnable::run, networkTimeoutMs);
+        try {
+            try (Statement s = c.createStatement()) {
+                // Another replica's sweep holds the lock for milliseconds, a bulk load's batch for a second or so;
+                // never wait on it for ever, so that a lock held for good is noticed (run()).
+                s.execute("SET LOCAL lock_timeout = '" + lockTimeout.toMillis() + "ms'");
+                s.execute(FeedPositions.LOCK);
+            }
+            try (PreparedStatement ps = c.prepareStatement(STAMP)) {
+                ps.setInt(1, BATCH);
+                return ps.executeUpdate();
+            }
+        } catch (SQLException e) {
+            // Remembered here: the transaction's clean-up on the connection the driver has closed fails too, and
+            // that is the exception run() gets.
+            unanswered = causedBy(e, SocketTimeoutException.class);
+            throw e;
+        }
     }
 
     private void run() {
@@ -160,6 +193,10 @@ public class FeedSequencer implements CommitListener {
                 if (!running) {
                     return;
                 }
+                String why = unanswered ? "PostgreSQL did not answer within " + networkTimeoutMs + " ms (a hung "
+                        + "backend, or a connection lost without a reset)" : e.getMessage();
+                unanswered = false;
+                lastFailure = why;
                 if (lockTimedOut(e)) {
                     // The feed's lock or the event table is held elsewhere: a bulk load's batch writing its events (a
                     // second or so), an index being built after one. Waiting is the work, so try again without
@@ -173,11 +210,20 @@ public class FeedSequencer implements CommitListener {
                     }
                     continue;
                 }
-                LOG.warn("The feed sequencer could not stamp events ({}); retrying in {} ms", e.getMessage(), backoff);
+                LOG.warn("The feed sequencer could not stamp events ({}); retrying in {} ms", why, backoff);
                 sleep(backoff);
                 backoff = Math.min(backoff * 2, 2_000);
             }
         }
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> kind) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (kind.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean lockTimedOut(Throwable e) {
