@@ -1,5 +1,5 @@
 // The one fetch wrapper: a write with an Idempotency-Key is sent again (same key) when the desk was slow, busy or
-// out of reach for a moment, and only such a write.
+// out of reach for a moment, and so is a read that asks for it; nothing else.
 import { test, assert } from './runner.js';
 import { fakeFetch, withFetch } from './fakes.js';
 import { api, RETRY_DELAYS_MS } from '/js/api.js';
@@ -56,9 +56,18 @@ test('after the last repeat the person sees the error', async () => {
   assert.equal(fake.calls.length, 1 + RETRY_DELAYS_MS.length, 'requests');
 });
 
+test('a read that asks for it is asked again after a stall', async () => {
+  const fake = scripted([504, [503, { 'Retry-After': '0' }], { id: 11 }]);
+  const ticket = await withFetch(fake, () => api('/api/tickets/11', { retry: true }));
+  assert.equal(ticket.id, 11, 'the third answer');
+  assert.deepEqual(fake.calls, ['GET /api/tickets/11', 'GET /api/tickets/11', 'GET /api/tickets/11'], 'requests');
+});
+
 test('no repeat without a key, for a refusal, or when Retry-After is longer than a person waits', async () => {
   const cases = [
     [{ method: 'POST', body: {} }, 504],
+    [{}, 504],
+    [{ method: 'POST', body: {}, retry: true }, 504],
     [keyed, 400],
     [keyed, 409],
     [keyed, 429],

@@ -382,6 +382,43 @@ test('a message sent through a stall is sent again under its key, and what is ty
     });
 });
 
+const timeout = (status = 504, headers = {}) => new Response(JSON.stringify({ status, title: 'Gateway Timeout' }),
+  { status, headers: { 'Content-Type': 'application/problem+json', ...headers } });
+
+test('a ticket read that meets a stall is asked again and the page shows the ticket', () => {
+  let gets = 0;
+  return onStage('/js/screens/ticket.js', { session: { role: 'STAFF', name: 'Bo' }, params: ['41'] },
+    async stage => {
+      await until(() => stage.querySelector('.ticket-head h1'), 6000);
+      assert.equal(gets, 2, 'the first read and its repeat');
+      assert.equal(stage.querySelector('#ticket-retry'), null, 'no error left');
+    }, url => {
+      if (url !== '/api/tickets/41') return undefined;
+      gets += 1;
+      return gets === 1 ? timeout() : INCIDENT;
+    });
+});
+
+test('a ticket that cannot be read says so with Try again instead of empty cards, and Try again reads it', () => {
+  let gets = 0;
+  return onStage('/js/screens/ticket.js', { session: { role: 'STAFF', name: 'Bo' }, params: ['41'] },
+    async stage => {
+      // A Retry-After longer than a person watches a spinner: refused at once, no repeat of its own.
+      await until(() => stage.querySelector('#ticket-retry'));
+      assert.equal(gets, 1, 'one read');
+      assert.ok([...stage.querySelectorAll('.ticket-grid, section.card')].every(card => card.hidden),
+        'no empty cards under the error');
+      stage.querySelector('#ticket-retry').click();
+      await until(() => stage.querySelector('.ticket-head h1'));
+      assert.equal(stage.querySelector('#ticket-retry'), null, 'the error is gone');
+      assert.ok(!stage.querySelector('.ticket-grid').hidden, 'the ticket is shown');
+    }, url => {
+      if (url !== '/api/tickets/41') return undefined;
+      gets += 1;
+      return gets === 1 ? timeout(503, { 'Retry-After': '30' }) : INCIDENT;
+    });
+});
+
 test('a ticket page that was left draws nothing over the next screen when its last load answers late', async () => {
   let release;
   const held = new Promise(resolve => { release = resolve; });

@@ -33,16 +33,20 @@ export function onUnauthorized(handler) { unauthorizedHandler = handler; }
  * then they see the refusal at once.
  */
 export const RETRY_DELAYS_MS = [1000, 3000];
+// A read is as safe to repeat, but a screen asks for that itself (`retry: true`): one whose reload follows live
+// events recovers with the next event anyway, and hundreds of open lists repeating every 504 would add to the load
+// that caused it.
 const MAX_RETRY_WAIT_MS = 5000;
 const RETRIED_STATUSES = new Set([0, 502, 503, 504]);
 
-export async function api(path, { method = 'GET', body, headers = {}, signal } = {}) {
+export async function api(path, { method = 'GET', body, headers = {}, signal, retry = false } = {}) {
   const init = { method, headers: { Accept: 'application/json', ...headers }, credentials: 'same-origin', signal };
   if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
   }
-  const retries = 'Idempotency-Key' in headers ? RETRY_DELAYS_MS : [];
+  const safe = 'Idempotency-Key' in headers || (retry && method === 'GET');
+  const retries = safe ? RETRY_DELAYS_MS : [];
   for (let attempt = 0; ; attempt += 1) {
     try {
       return await send(path, init);

@@ -138,7 +138,8 @@ export async function render(container, { session, params }) {
       s => [s.ticket]],
     [region(el.incident, (ticket, history) => incidentInfo(ticket, history, state, session.name, on)),
       s => [s.ticket, s.history]],
-    [region(el.notice, view.notice), s => [shownNotice(s), s.deleted]],
+    [region(el.notice, (error, deleted, failedRead) => view.notice(error, deleted, failedRead ? () => load() : null)),
+      s => [shownNotice(s), s.deleted, Boolean(s.loadError)]],
     [region(el.actions, () => view.actions(state, on)), s => [s.ticket, s.busy, s.editing]],
     [region(el.edit, editing => (editing ? editor(state.ticket, on) : null)), s => [s.editing]],
     [region(el.body, view.facts), s => [s.ticket, s.attachments]],
@@ -184,6 +185,8 @@ export async function render(container, { session, params }) {
       handoverForm.suggest([...staffSeen].sort((a, b) => a.localeCompare(b)));
     }
     closedNote.hidden = !state.ticket || state.ticket.status !== 'CLOSED';
+    // Empty cards under a failed first read looked like a ticket with nothing in it.
+    sections.forEach(section => { section.hidden = !state.ticket; });
   }
 
   // Marking read never stands in the way of reading: a failure only leaves the marker for the next visit.
@@ -197,11 +200,14 @@ export async function render(container, { session, params }) {
    * analysts read every status, so they ask all four at once.
    */
   async function read() {
-    const parts = () => [api(`/api/tickets/${id}/messages`), api(`/api/tickets/${id}/history`),
+    // Asked again by themselves after a 504, 502, 503 or a lost connection (api.js): a stall of a few seconds must
+    // not leave the page on an error with nothing under it.
+    const get = path => api(path, { retry: true });
+    const parts = () => [get(`/api/tickets/${id}/messages`), get(`/api/tickets/${id}/history`),
       // The files are an addition to the ticket: without them it still reads.
-      api(`/api/tickets/${id}/attachments`).catch(() => [])];
-    if (state.staff || state.readOnly) return Promise.all([api(`/api/tickets/${id}`), ...parts()]);
-    const ticket = await api(`/api/tickets/${id}`);
+      get(`/api/tickets/${id}/attachments`).catch(() => [])];
+    if (state.staff || state.readOnly) return Promise.all([get(`/api/tickets/${id}`), ...parts()]);
+    const ticket = await get(`/api/tickets/${id}`);
     return [ticket, ...await Promise.all(parts())];
   }
 
@@ -261,13 +267,14 @@ export async function render(container, { session, params }) {
     show({ type: 'busy', action: null });
   }
 
-  container.append(h('article', { class: 'page ticket' }, el.head, filedConfirmation(id, session.role), el.followsUp,
-    el.incident, state.staff || state.readOnly ? linked.el : null, el.notice,
+  const sections = [
     h('div', { class: 'ticket-grid' },
       h('div', { class: 'card' }, el.actions, handoverForm, linkTo, el.edit, el.body, state.staff ? mail.el : null),
       h('aside', { class: 'card' }, h('h2', {}, t('ticket.page.history')), el.history)),
     h('section', { class: 'card' }, h('h2', {}, t('ticket.page.messages')), el.messages, el.news, compose,
-      closedNote)));
+      closedNote)];
+  container.append(h('article', { class: 'page ticket' }, el.head, filedConfirmation(id, session.role), el.followsUp,
+    el.incident, state.staff || state.readOnly ? linked.el : null, el.notice, ...sections));
   show({ type: 'notice', error: null });
   await load();
   if (state.ticket && !solved) markRead();

@@ -132,9 +132,14 @@ export function messages(list, attachments) {
     h('p', { class: 'message-body', translate: 'no' }, m.body), filesOf(attachments, m.id)));
 }
 
-export function notice(error, deleted) {
+export function notice(error, deleted, retry = null) {
   if (deleted) return h('div', { class: 'alert', role: 'alert' }, t('ticket.page.deleted'));
-  return error ? errorBox(error) : null;
+  if (!error) return null;
+  const box = errorBox(error);
+  // A read that failed after its own repeats (a longer stall): the person decides when to ask again.
+  if (retry) box.append(' ', h('button', { type: 'button', class: 'btn btn-small', id: 'ticket-retry', onclick: retry },
+    t('ticket.page.tryAgain')));
+  return box;
 }
 
 /** Instead of the whole screen: the ticket does not exist for this person (a student's closed ticket included). */
