@@ -35,7 +35,7 @@ class MailAttachments {
     List<String> store(Identity sender, long ticketId, @Nullable Long messageId, Part mail)
             throws MessagingException, IOException {
         List<Part> files = new ArrayList<>();
-        collect(mail, files, true);
+        collect(mail, files, 0);
         List<String> skipped = new ArrayList<>();
         for (Part file : files) {
             String name = name(file);
@@ -55,16 +55,19 @@ class MailAttachments {
      * A file is a leaf part that is not the mail's own text: one marked as an attachment, one with a file name
      * (inline pictures carry one), or anything that is not text. The first text leaf is the body, not a file.
      */
-    private static void collect(Part part, List<Part> files, boolean top) throws MessagingException, IOException {
+    private static void collect(Part part, List<Part> files, int depth) throws MessagingException, IOException {
+        if (depth > MailIntake.MAX_DEPTH) {
+            return;
+        }
         if (part.isMimeType("multipart/*")) {
             Multipart multipart = (Multipart) part.getContent();
             for (int i = 0; i < multipart.getCount(); i++) {
                 BodyPart child = multipart.getBodyPart(i);
-                collect(child, files, false);
+                collect(child, files, depth + 1);
             }
             return;
         }
-        if (top) {
+        if (depth == 0) {
             return; // a single-part mail is its text
         }
         boolean attached = Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition());

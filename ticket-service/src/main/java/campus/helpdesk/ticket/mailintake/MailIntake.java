@@ -19,9 +19,12 @@ import jakarta.inject.Singleton;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -54,6 +57,9 @@ public class MailIntake {
     private static final Pattern SUBJECT_TOKEN = Pattern.compile("\\[#(\\d+):([0-9a-f]{32})]",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern CONTROL = Pattern.compile(Text.CONTROL);
+    private static final int NAME_MAX = 80;
+    /** Deeper than any mail program nests its parts; past it a part is read as having no text and no files. */
+    static final int MAX_DEPTH = 20;
 
     /** The author of the intake's own internal notes: staff read them, nobody signs in as it. */
     static final String INTAKE = "Email intake";
@@ -128,8 +134,10 @@ public class MailIntake {
         String subject = clean(message.getSubject() == null ? "" : message.getSubject()).strip();
         String title = limit(subject.isEmpty() ? "(no subject)" : subject, 200);
         String body = limit(clean(text(message)).strip(), 10_000);
-        String reporter = sender.getPersonal() != null && !sender.getPersonal().isBlank()
-                ? limit(clean(sender.getPersonal()).strip(), 100) : sender.getAddress();
+        // A person's name has 80 characters everywhere (sign-in, the tickets' columns): "Prof. Dr. … (Dipartimento
+        // di …)" is cut, not refused.
+        String reporter = limit(sender.getPersonal() != null && !sender.getPersonal().isBlank()
+                ? clean(sender.getPersonal()).strip() : clean(sender.getAddress()), NAME_MAX);
         String email = sender.getAddress().matches(NewTicket.EMAIL) && sender.getAddress().length() <= 254
                 ? sender.getAddress() : null;
         NewTicket ticket = new NewTicket(title, body.isEmpty() ? title : body, null, null, null, null, email);
@@ -252,8 +260,15 @@ public class MailIntake {
 
     /** The text part of the mail (the first text/plain), else its HTML with the tags taken out. */
     static String text(jakarta.mail.Part part) throws MessagingException, IOException {
+        return text(part, 0);
+    }
+
+    private static String text(jakarta.mail.Part part, int depth) throws MessagingException, IOException {
+        if (depth > MAX_DEPTH) {
+            return "";
+        }
         if (part.isMimeType("text/plain")) {
-            return String.valueOf(part.getContent());
+            return readable(part);
         }
         if (part.isMimeType("multipart/*")) {
             jakarta.mail.Multipart multipart = (jakarta.mail.Multipart) part.getContent();
@@ -263,7 +278,7 @@ public class MailIntake {
                 if (jakarta.mail.Part.ATTACHMENT.equalsIgnoreCase(child.getDisposition())) {
                     continue;
                 }
-                String found = text(child);
+                String found = text(child, depth + 1);
                 if (child.isMimeType("text/plain") || (child.isMimeType("multipart/*") && !found.isEmpty())) {
                     return found;
                 }
@@ -274,10 +289,29 @@ public class MailIntake {
             return html == null ? "" : html;
         }
         if (part.isMimeType("text/html")) {
-            return String.valueOf(part.getContent()).replaceAll("(?i)<br\\s*/?>|</p>", "\n").replaceAll("<[^>]*>", "")
+            return readable(part).replaceAll("(?i)<br\\s*/?>|</p>", "\n").replaceAll("<[^>]*>", "")
                     .replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
         }
         return "";
+    }
+
+    /**
+     * A text part's content; when its charset is unknown or its transfer encoding broken (bad base64), its bytes as
+     * they came, read as UTF-8: the person's words, perhaps with a few wrong characters, rather than no ticket.
+     */
+    private static String readable(jakarta.mail.Part part) throws MessagingException, IOException {
+        try {
+            return String.valueOf(part.getContent());
+        } catch (IOException | RuntimeException e) {
+            InputStream raw = part instanceof MimeBodyPart body ? body.getRawInputStream()
+                    : part instanceof MimeMessage message ? message.getRawInputStream() : null;
+            if (raw == null) {
+                throw e;
+            }
+            try (raw) {
+                return new String(raw.readNBytes(1 << 20), StandardCharsets.UTF_8);
+            }
+        }
     }
 
     private static String clean(String text) {

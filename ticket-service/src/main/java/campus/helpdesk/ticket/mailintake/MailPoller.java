@@ -17,6 +17,9 @@ import org.slf4j.LoggerFactory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -24,12 +27,25 @@ import java.util.Properties;
  * round), so two replicas never file the same mail at once. A mail is flagged \Seen only after what it became is
  * committed; a crash in between leaves it unseen, and reading it again finds it handled ({@link MailIntake}: its
  * key in {@code mail_intake} and in the idempotency tables), so it is flagged and nothing is made twice.
+ *
+ * <p>Reading a mail does not flag it (IMAP's BODY.PEEK): a mail whose handling fails stays unseen and is tried again
+ * next round, so a database away for a moment loses nothing. One that fails for what it is rather than for the
+ * moment ({@link #permanent}) is tried {@link #ATTEMPTS} times, then flagged \Seen and left in the mailbox with one
+ * ERROR naming it, instead of being read again every round for good.
  */
 @Singleton
 public class MailPoller {
 
     private static final Logger LOG = LoggerFactory.getLogger(MailPoller.class);
     private static final long LOCK_KEY = 20261202L;
+    public static final int ATTEMPTS = 3;
+    /** Failed attempts per mail key, of mails that fail for what they are; bounded, oldest forgotten first. */
+    private final Map<String, Integer> failures = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Integer> eldest) {
+            return size() > 1_000;
+        }
+    };
 
     private final Database db;
     private final ImapSettings settings;
@@ -84,6 +100,40 @@ public class MailPoller {
         }
     }
 
+    /** Whether a mail that failed is given up now: the {@link #ATTEMPTS}th failure for what the mail is. */
+    private boolean givenUp(Message message, String id, Throwable e) {
+        if (!permanent(e)) {
+            return false;
+        }
+        String key = id != null ? id : "#" + message.getMessageNumber();
+        int failed = failures.merge(key, 1, Integer::sum);
+        if (failed < ATTEMPTS) {
+            return false;
+        }
+        failures.remove(key);
+        LOG.error("Mail {} could not be taken in after {} attempts ({}); it is flagged as read and left in the "
+                + "mailbox for someone to read there", id, ATTEMPTS, String.valueOf(e.getMessage()));
+        return true;
+    }
+
+    /**
+     * A failure the next round would meet again: the mail's own form (an address or structure the mail library
+     * refuses, a value PostgreSQL refuses: SQLSTATE classes 22 and 23). Not one of the moment: the database or the
+     * mailbox away, a lock or statement timeout.
+     */
+    static boolean permanent(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                return state != null && (state.startsWith("22") || state.startsWith("23"));
+            }
+            if (t instanceof jakarta.mail.FolderClosedException || t instanceof jakarta.mail.StoreClosedException) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private int readMailbox() throws Exception {
         String protocol = settings.tls() ? "imaps" : "imap";
         Properties props = new Properties();
@@ -91,6 +141,7 @@ public class MailPoller {
         props.put("mail." + protocol + ".port", Integer.toString(settings.port()));
         props.put("mail." + protocol + ".connectiontimeout", "5000");
         props.put("mail." + protocol + ".timeout", "10000");
+        props.put("mail." + protocol + ".peek", "true");
         Session session = Session.getInstance(props);
         int handled = 0;
         try (Store store = session.getStore(protocol)) {
@@ -99,14 +150,18 @@ public class MailPoller {
                 inbox.open(Folder.READ_WRITE);
                 for (Message message : inbox.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false))) {
                     // A copy: reading parts of the IMAP message later would fetch them again, and not flag it \Seen.
-                    MimeMessage copy = new MimeMessage((MimeMessage) message);
+                    String id = null;
                     try {
+                        MimeMessage copy = new MimeMessage((MimeMessage) message);
+                        id = copy.getMessageID();
                         intake.handle(copy);
                         handled++;
                     } catch (Exception e) {
-                        // Left unseen: the next round tries it again.
-                        LOG.warn("Mail {} not taken in: {}", copy.getMessageID(), e.getMessage());
-                        continue;
+                        if (!givenUp(message, id, e)) {
+                            // Left unseen: the next round tries it again.
+                            LOG.warn("Mail {} not taken in: {}", id, e.getMessage());
+                            continue;
+                        }
                     }
                     message.setFlag(Flags.Flag.SEEN, true);
                 }

@@ -334,4 +334,73 @@ class MailIntakeTest extends MailTest {
         assertThat(api.get(STAFF, "/api/tickets/" + ticket + "/messages").raw.body()).contains("page-6.pdf")
                 .contains("at most 5 files");
     }
+
+    @Test
+    void aMailThatFailsForTheMomentStaysUnseenAndIsTakenInNextRound() throws Exception {
+        deliver(mail("Jon Waiting <jon@students.campus.test>", DESK, "Heating in D2 is off",
+                "The heating in room D2 is off since this morning.", Map.of()));
+        // The intake's table away for a moment (a migration, a restore): the round fails.
+        execute("ALTER TABLE mail_intake RENAME TO mail_intake_away");
+        try {
+            poller.pollOnce();
+        } finally {
+            execute("ALTER TABLE mail_intake_away RENAME TO mail_intake");
+        }
+        assertThat(unseen()).as("left unseen for the next round").isOne();
+        assertThat(count("SELECT count(*) FROM tickets WHERE reporter_name = ?", "Jon Waiting")).isZero();
+
+        poller.pollOnce();
+        assertThat(count("SELECT count(*) FROM tickets WHERE reporter_name = ?", "Jon Waiting")).isOne();
+        assertThat(unseen()).isZero();
+    }
+
+    @Test
+    void aLongNameAndAnUnknownCharsetStillOpenATicket() throws Exception {
+        String name = "Prof. Dr. Maria Giovanna Bianchi-Rossi (Dipartimento di Ingegneria dell Informazione)";
+        deliver(raw("From: \"" + name + "\" <m.bianchi@example.org>\r\nTo: " + DESK + "\r\n"
+                + "Subject: Projector in aula 3 is dead\r\nMessage-ID: <long-name@example.org>\r\n"
+                + "Content-Type: text/plain; charset=x-bogus-9\r\n\r\nThe projector in aula 3 does not start.\r\n"));
+        poller.pollOnce();
+        long ticket = ticketOf(name.substring(0, 80));
+        assertThat(api.get(STAFF, "/api/tickets/" + ticket).raw.body()).contains("The projector in aula 3 does not start.");
+        assertThat(unseen()).isZero();
+    }
+
+    @Test
+    void aMailThatFailsForWhatItIsIsGivenUpAfterItsAttemptsAndLeftInTheMailbox() throws Exception {
+        deliver(raw("From: <<<@@@>>>\r\nTo: " + DESK + "\r\nSubject: Broken sender\r\n"
+                + "Message-ID: <broken-sender@example.org>\r\nContent-Type: text/plain\r\n\r\nHello\r\n"));
+        for (int round = 1; round < MailPoller.ATTEMPTS; round++) {
+            poller.pollOnce();
+            assertThat(unseen()).as("tried again after round " + round).isOne();
+        }
+        poller.pollOnce();
+        assertThat(unseen()).as("given up").isZero();
+        assertThat(inMailbox("<broken-sender@example.org>")).as("still in the mailbox").isTrue();
+    }
+
+    private MimeMessage raw(String text) throws Exception {
+        return new MimeMessage(Session.getInstance(new Properties()),
+                new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    private void execute(String statement) throws Exception {
+        try (Connection c = sql(); PreparedStatement ps = c.prepareStatement(statement)) {
+            ps.execute();
+        }
+    }
+
+    private long unseen() throws Exception {
+        return smtp.getManagers().getImapHostManager().getInbox(desk).getMessages().stream()
+                .filter(m -> !m.isSet(jakarta.mail.Flags.Flag.SEEN)).count();
+    }
+
+    private boolean inMailbox(String messageId) throws Exception {
+        for (var stored : smtp.getManagers().getImapHostManager().getInbox(desk).getMessages()) {
+            if (messageId.equals(stored.getMimeMessage().getMessageID())) {
+                return true;
+            }
+        }
+        return false;
+    }
 }
