@@ -97,8 +97,7 @@ public final class StrictJson {
             if (token != JsonToken.VALUE_STRING) {
                 return wrong(path, "a string", token);
             }
-            return brokenText(parser.getText()) ? new Violation(name(path), name(path)
-                    + ": holds a broken character (a lone surrogate escape such as \\ud800)") : null;
+            return brokenCharacter(name(path), parser.getText());
         }
         if (c == boolean.class || c == Boolean.class) {
             return token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE ? null
@@ -197,6 +196,15 @@ public final class StrictJson {
     }
 
     /** A surrogate without its pair: JSON's \\u escapes can spell one, and no database stores it faithfully. */
+    /**
+     * The violation of a text value that holds a lone surrogate (which PostgreSQL would store as '?'), else null:
+     * for values read outside {@link #check} (a field a body carries beside its bound type).
+     */
+    public static @Nullable Violation brokenCharacter(String field, String text) {
+        return brokenText(text) ? new Violation(field, field
+                + ": holds a broken character (a lone surrogate escape such as \\ud800)") : null;
+    }
+
     static boolean brokenText(String text) {
         for (int i = 0; i < text.length(); i++) {
             char ch = text.charAt(i);

@@ -131,7 +131,13 @@ public class IntakeController {
                 // Read leniently, [1] would become a reference; the sender should hear its value is wrong.
                 throw BadInput.problemWithDetail("externalRef", "The externalRef must be text.");
             }
-            ref = new ExternalRef(given == null || given.isNull() ? null : given.getStringValue());
+            String value = given == null || given.isNull() ? null : given.getStringValue();
+            StrictJson.Violation broken = value == null ? null : StrictJson.brokenCharacter("externalRef", value);
+            if (broken != null) {
+                // Stored, it would read "a?b": another delivery's "a\udfffb" would then pass for its replay.
+                throw BadInput.problemWithDetail(broken.field(), broken.detail());
+            }
+            ref = new ExternalRef(value);
         } catch (IOException | RuntimeException e) {
             if (e instanceof HelpdeskProblem problem) {
                 throw problem;

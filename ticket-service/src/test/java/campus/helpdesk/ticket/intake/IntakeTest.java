@@ -120,6 +120,7 @@ class IntakeTest extends ApiTest {
                 "[1,2]", "null", "{\"title\":\"t\",\"description\":\"d\",\"priority\":\"URGENT\"}",
                 "{\"title\":\"t\",\"description\":\"d\",\"externalRef\":\"" + "r".repeat(201) + "\"}",
                 "{\"title\":\"t\",\"description\":\"d\",\"externalRef\":[1]}",
+                "{\"title\":\"t\",\"description\":\"d\",\"externalRef\":\"a\\ud800b\"}",
                 // What the lenient reader coerced: the same refusals as at POST /api/tickets.
                 "{\"title\":\"t\",\"description\":\"d\",\"priority\":[\"HIGH\"]}",
                 "{\"title\":123,\"description\":\"d\"}", "{\"title\":\"a\\ud800b\",\"description\":\"d\"}",
