@@ -79,6 +79,9 @@ public class ControlCharacterFilter implements Ordered {
                     + " is not allowed here; outside /api/ everything is read with GET or HEAD")
                     .header(HttpHeaders.ALLOW, "GET, HEAD");
         }
+        if (rawNonAscii(path)) {
+            return refuse("path", RAW_NON_ASCII);
+        }
         for (String segment : path.split("/")) {
             // The path comes as sent, percent-encoded; the router decodes it (%D9%A3 is "٣", %00 a NUL) before
             // binding, and a token's name went to the database with its NUL. Outside /api/ too: the static files'
@@ -101,6 +104,9 @@ public class ControlCharacterFilter implements Ordered {
         if (rawQuery != null && rawQuery.length() > MAX_PARAMETERS && separators(rawQuery) >= MAX_PARAMETERS) {
             // The framework reads the first 1,024 and drops the rest unseen, these checks included.
             return refuse("query", "has more than " + MAX_PARAMETERS + " parameters");
+        }
+        if (rawNonAscii(rawQuery)) {
+            return refuse("query", RAW_NON_ASCII);
         }
         String notUtf8 = notUtf8(rawQuery);
         if (notUtf8 != null) {
@@ -183,6 +189,26 @@ public class ControlCharacterFilter implements Ordered {
             }
         }
         return null;
+    }
+
+    /**
+     * A request line carries ASCII only (RFC 3986; browsers encode the rest). Its other bytes reach here as the
+     * Latin-1 characters the server read them as: {@code q=\xff} searched for "ÿ", while raw UTF-8 was refused
+     * elsewhere; now both are, in one sentence.
+     */
+    private static final String RAW_NON_ASCII = "characters outside ASCII must be percent-encoded as UTF-8 (e.g. "
+            + "caf%C3%A9 for café)";
+
+    private static boolean rawNonAscii(@Nullable String raw) {
+        if (raw == null) {
+            return false;
+        }
+        for (int i = 0; i < raw.length(); i++) {
+            if (raw.charAt(i) > 0x7F) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isUtf8(String encoded) {

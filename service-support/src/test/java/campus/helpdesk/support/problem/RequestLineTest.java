@@ -44,17 +44,32 @@ class RequestLineTest {
         assertThat(send("GET /line HTTP/1.1", true)).startsWith("HTTP/1.1 200").contains("served");
     }
 
+    @Test
+    void bytesOutsideAsciiInTheRequestLineAreRefusedAndTheirPercentEncodingServed() throws IOException {
+        for (String line : new String[] {"GET /line?q=\u00ff HTTP/1.1", "GET /line?q=caf\u00c3\u00a9 HTTP/1.1",
+                "GET /line\u00ff HTTP/1.1"}) {
+            // Each char of the line is one byte on the wire (ISO-8859-1): 0xFF, or the two bytes of UTF-8's é.
+            assertThat(send(line, true, StandardCharsets.ISO_8859_1)).as(line).startsWith("HTTP/1.1 400")
+                    .contains("application/problem+json", "must be percent-encoded as UTF-8").doesNotContain("served");
+        }
+        assertThat(send("GET /line?q=caf%C3%A9 HTTP/1.1", true)).startsWith("HTTP/1.1 200").contains("served");
+    }
+
     private String send(String requestLine) throws IOException {
         return send(requestLine, true);
     }
 
     /** The whole answer, read until the server closes the connection (or 10 s pass, which fails the read). */
     private String send(String requestLine, boolean askToClose) throws IOException {
+        return send(requestLine, askToClose, StandardCharsets.US_ASCII);
+    }
+
+    private String send(String requestLine, boolean askToClose, java.nio.charset.Charset bytes) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", server.getPort())) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write((requestLine + "\r\nHost: localhost\r\n" + (askToClose ? "Connection: close\r\n" : "")
-                    + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                    + "\r\n").getBytes(bytes));
             out.flush();
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
