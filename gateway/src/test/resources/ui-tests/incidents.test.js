@@ -349,6 +349,34 @@ test('staff\'s public answer on an incident is confirmed as reaching its linked 
     return undefined;
   }));
 
+test('an internal note being written looks like one: asked first, tinted, its own button; a reply again after', () =>
+  onStage('/js/screens/ticket.js', { session: { role: 'STAFF', name: 'Bo' }, params: ['41'] }, async stage => {
+    await until(() => stage.querySelector('#message-text'));
+    const form = stage.querySelector('form.compose');
+    const box = stage.querySelector('#message-internal');
+    const send = stage.querySelector('#send-message');
+    assert.ok(box.compareDocumentPosition(stage.querySelector('#message-text')) & Node.DOCUMENT_POSITION_FOLLOWING,
+      'the choice comes before the text');
+    assert.equal(send.textContent, 'Send', 'a reply');
+    assert.ok(!form.classList.contains('note'), 'a reply is not tinted');
+    box.click();
+    assert.ok(form.classList.contains('note'), 'a note is tinted');
+    assert.equal(send.textContent, 'Add internal note', 'the note\'s button');
+    assert.ok(send.classList.contains('btn-note') && !send.classList.contains('btn-primary'), 'not the reply\'s blue');
+    stage.querySelector('#message-text').value = 'Student seems annoyed; AP 3 again.';
+    form.dispatchEvent(new Event('submit', { cancelable: true }));
+    await until(() => stage.querySelector('#message-confirmation').textContent);
+    assert.equal(stage.querySelector('#message-confirmation').textContent, 'Internal note saved.');
+    assert.ok(!form.classList.contains('note') && send.textContent === 'Send', 'the next message is a reply again');
+  }, (url, init) => {
+    if (url === '/api/tickets/41') return INCIDENT;
+    if (url === '/api/tickets/41/messages' && init.method === 'POST') {
+      return { id: 9, ticketId: 41, body: JSON.parse(init.body).body, author: 'Bo', authorRole: 'STAFF',
+        internal: true, createdAt: '2026-03-01T10:00:00Z' };
+    }
+    return undefined;
+  }));
+
 test('a message sent through a stall is sent again under its key, and what is typed meanwhile stays', () => {
   let posts = 0;
   return onStage('/js/screens/ticket.js', { session: { role: 'STAFF', name: 'Bo' }, params: ['41'] },

@@ -35,9 +35,20 @@ export function composer(staff, on, { place = null, owner = null, sentText = () 
   const send = h('button', { type: 'submit', class: 'btn btn-primary', id: 'send-message' }, t('ticket.compose.send'));
   const form = h('form', { class: 'form compose', novalidate: true });
   const files = filePicker(form, { idPrefix: 'message' });
-  append(form, [field(staff ? t('ticket.compose.labelStaff') : t('ticket.compose.label'), text),
-    internal ? h('label', { class: 'check' }, internal, ' ', t('ticket.compose.internal')) : null,
+  // The choice comes before the text, and a note looks like one (tinted, its own button): a missed tick under the box
+  // sent "the student seems annoyed" to the student.
+  append(form, [internal ? h('label', { class: 'check' }, internal, ' ', t('ticket.compose.internal')) : null,
+    field(staff ? t('ticket.compose.labelStaff') : t('ticket.compose.label'), text),
     files.el, errors, h('div', { class: 'actions' }, send), confirmation]);
+  const idleLabel = () => (internal && internal.checked ? t('ticket.compose.addNote') : t('ticket.compose.send'));
+  const showMode = () => {
+    const note = Boolean(internal && internal.checked);
+    form.classList.toggle('note', note);
+    send.classList.toggle('btn-primary', !note);
+    send.classList.toggle('btn-note', note);
+    if (!sending) send.textContent = idleLabel();
+  };
+  if (internal) internal.addEventListener('change', showMode);
   clearWhenValid(form, RULES);
   const draft = place ? keepDraft(form, place, owner) : null;
   form.addEventListener('input', e => {
@@ -71,6 +82,7 @@ export function composer(staff, on, { place = null, owner = null, sentText = () 
         if (draft) draft.clear();
       }
       if (internal) internal.checked = false;
+      showMode();
       files.clear();
       key = newIdempotencyKey();
       confirmation.textContent = isInternal ? t('ticket.compose.noteSaved') : sentText() || t('ticket.compose.sent');
@@ -85,9 +97,10 @@ export function composer(staff, on, { place = null, owner = null, sentText = () 
     } finally {
       sending = false;
       send.disabled = false;
-      send.textContent = t('ticket.compose.send');
+      send.textContent = idleLabel();
     }
   });
   if (draft) draft.restore();
+  showMode();
   return form;
 }
