@@ -28,6 +28,28 @@ test('the report form asks for one suggestion per pause in typing and shows it',
     assert.equal(stage.querySelector('#category-suggestion .certainty').title, "The classifier's estimate: 81 %");
   }));
 
+test('the title box says how much room is left as it fills, and that a paste past its end was cut', () => onStage(
+  '/js/screens/report.js', { session: { role: 'STUDENT' } }, async stage => {
+    const title = stage.querySelector('[name=title]');
+    const count = title.closest('.field').querySelector('.count');
+    type(title, 'x'.repeat(100));
+    assert.ok(count.hidden, 'quiet while there is room');
+    type(title, 'x'.repeat(185));
+    assert.ok(!count.hidden, 'said near the end');
+    assert.equal(count.textContent, '185 of 200 characters');
+    // A paste of 250 characters into the box: the browser keeps the first 200 and says nothing.
+    const clipboardData = new DataTransfer();
+    clipboardData.setData('text/plain', 'p'.repeat(250));
+    title.value = '';
+    title.dispatchEvent(new ClipboardEvent('paste', { clipboardData, cancelable: true }));
+    title.value = 'p'.repeat(200);
+    title.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+    assert.equal(count.textContent, 'Only 200 characters fit: the end of what you pasted was left out.');
+    title.value = 'p'.repeat(199);
+    title.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'deleteContentBackward' }));
+    assert.equal(count.textContent, '199 of 200 characters', 'typing on: the count again');
+  }));
+
 test('a retried report sends the same idempotency key; changed text gets a new one', () => onStage('/js/screens/report.js',
   { session: { role: 'STUDENT' } }, async (stage, fake) => {
     type(stage.querySelector('[name=title]'), 'x'.repeat(10));

@@ -1,7 +1,8 @@
 // Checking a form before it is sent: every invalid input is flagged at once on submit, and a message goes away as
 // soon as its input becomes valid while the person types (also a message the server wrote). `rules` maps an
 // input's name to a function of its value that returns the sentence to show, or null when the value is fine.
-import { showFieldError } from './dom.js';
+import { h, showFieldError } from './dom.js';
+import { t } from './i18n.js';
 
 /** Flags every input that breaks its rule; true when the form may be sent. */
 export function validateAll(form, rules) {
@@ -39,3 +40,30 @@ export function text(missing, max, tooLong) {
 function control(form, name) {
   return form.querySelector(`[name="${CSS.escape(name)}"]`);
 }
+
+/**
+ * The characters left in a box with a `maxlength`, said under it once nine tenths are used; and, when a paste did not
+ * fit, that its end was left out. The browser cuts such a paste without a word, so a title ended mid-sentence and
+ * nobody knew why.
+ */
+export function lengthCount(control) {
+  const max = Number(control.getAttribute('maxlength'));
+  const count = h('p', { class: 'hint count', 'aria-live': 'polite', hidden: true });
+  let cut = false;
+  const draw = () => {
+    const used = control.value.length;
+    count.hidden = used < max * 0.9 && !cut;
+    count.textContent = cut ? t('common.form.pasteCut', { max }) : t('common.form.count', { count: used, max });
+  };
+  control.addEventListener('paste', e => {
+    const pasted = e.clipboardData ? e.clipboardData.getData('text').length : 0;
+    const replaced = (control.selectionEnd ?? 0) - (control.selectionStart ?? 0);
+    cut = control.value.length - replaced + pasted > max;
+  });
+  control.addEventListener('input', e => {
+    if (e.inputType !== 'insertFromPaste') cut = false;
+    draw();
+  });
+  return count;
+}
+

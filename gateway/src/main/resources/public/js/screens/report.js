@@ -16,7 +16,7 @@ import { certaintyNote, certaintyOf, certaintyText, certaintyWordNote } from '..
 import { previousTicketOf, followUpNote } from './report/follow-up.js';
 import { similarPanel } from './report/similar.js';
 import { emailField, emailRule } from './report/email.js';
-import { validateAll, clearWhenValid, text } from '../validate.js';
+import { validateAll, clearWhenValid, text, lengthCount } from '../validate.js';
 import { rememberFiled } from '../confirm.js';
 import { filePicker } from '../attachments/picker.js';
 import { uploadAll, refusedText } from '../attachments/upload.js';
@@ -86,8 +86,8 @@ export async function render(container, { query, session = {} } = {}) {
   const files = filePicker(form, { idPrefix: 'report' });
   const progress = h('p', { class: 'hint', role: 'status', id: 'report-upload-progress' });
   append(form, [followUpNote(previousTicketId, title, location),
-    field(t('report.form.titleLabel'), title, t('report.form.titleHint')),
-    field(t('report.form.descriptionLabel'), description),
+    withCount(field(t('report.form.titleLabel'), title, t('report.form.titleHint')), title),
+    withCount(field(t('report.form.descriptionLabel'), description), description),
     h('div', { class: 'row' }, field(t('report.form.locationLabel'), location),
       field(t('report.form.priorityLabel'), priority)),
     similar.el,
@@ -191,4 +191,10 @@ function announcementText(c) {
   const certainty = certaintyOf(c);
   if (certainty === 'NOT_SURE') return t('report.suggestion.announceNotSure');
   return t('report.suggestion.announce', { certainty: certaintyText(certainty, c.category) });
+}
+
+/** A field whose box says how much room is left as it fills (`lengthCount`). */
+function withCount(fieldEl, control) {
+  fieldEl.append(lengthCount(control));
+  return fieldEl;
 }
