@@ -10,7 +10,9 @@ import { LANGUAGES, LANGUAGE_NAMES, currentLanguage, preferredLanguage, t, useLa
 
 // The navigation of each role: where each entry leads and the catalogue key of its words.
 const NAV = {
-  STUDENT: [['#/report', 'common.nav.report'], ['#/tickets', 'common.nav.tickets']],
+  // A student comes to the list for their own tickets (the report's confirmation says "under My tickets"); All is one
+  // press away there.
+  STUDENT: [['#/report', 'common.nav.report'], ['#/tickets?reporter=me', 'common.nav.tickets']],
   STAFF: [['#/tickets', 'common.nav.queue'], ['#/report', 'common.nav.report'], ['#/dashboard', 'common.nav.dashboard'],
     ['#/tokens', 'common.nav.tokens']],
   ANALYST: [['#/dashboard', 'common.nav.dashboard'], ['#/tickets', 'common.nav.tickets']],
@@ -78,7 +80,8 @@ function drawChrome() {
 function markCurrentNav() {
   const hash = (location.hash || '#/').split('?')[0];
   document.querySelectorAll('#nav a').forEach(a => {
-    const here = hash === a.getAttribute('href') || hash.startsWith(`${a.getAttribute('href')}/`);
+    const target = a.getAttribute('href').split('?')[0];
+    const here = hash === target || hash.startsWith(`${target}/`);
     if (here) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
   });
 }

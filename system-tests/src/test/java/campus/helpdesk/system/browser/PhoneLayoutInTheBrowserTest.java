@@ -164,11 +164,13 @@ class PhoneLayoutInTheBrowserTest {
 
             press(student, Keys.SPACE);
             assertThat(button.getAttribute("aria-expanded")).isEqualTo("true");
-            keyUntilFocused(student, Keys.TAB, student.driver.findElement(By.cssSelector("#nav a[href='#/tickets']")));
+            keyUntilFocused(student, Keys.TAB, student.driver.findElement(By.cssSelector("#nav a[href^='#/tickets']")));
             press(student, Keys.ENTER);
             // The list then writes its sort order into the address (#/tickets?sort=...).
             student.waitUntil(d -> d.getCurrentUrl().contains("#/tickets"));
             student.waitForText(By.tagName("h1"), "Tickets");
+            assertThat(student.waitFor(By.cssSelector("button.view[aria-pressed=true]")).getAttribute("data-view"))
+                    .as("a student's Tickets opens their own").isEqualTo("mine");
             assertThat(button.getAttribute("aria-expanded")).as("a chosen link closes the menu").isEqualTo("false");
             assertTheHeadingHasTheFocusWithoutARing(student);
         }
@@ -179,7 +181,7 @@ class PhoneLayoutInTheBrowserTest {
         try (Browser student = new Browser(gateway)) {
             student.signIn(STUDENT, "STUDENT");
             student.waitFor(By.name("title"));
-            WebElement tickets = student.driver.findElement(By.cssSelector("#nav a[href='#/tickets']"));
+            WebElement tickets = student.driver.findElement(By.cssSelector("#nav a[href^='#/tickets']"));
             keyUntilFocused(student, Keys.chord(Keys.SHIFT, Keys.TAB), tickets);
             assertRingWithContrast(student, "a link in the dark header");
             press(student, Keys.ENTER);
