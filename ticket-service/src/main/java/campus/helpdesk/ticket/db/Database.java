@@ -1,5 +1,6 @@
 package campus.helpdesk.ticket.db;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.exceptions.ConnectionException;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.transaction.TransactionOperations;
@@ -9,6 +10,7 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 
 /**
  * The two ways ticket-service's hand-written SQL talks to PostgreSQL: a transaction (Micronaut's transaction
@@ -44,9 +46,18 @@ public class Database {
      * {@link #ATTEMPTS} times; after that its caller gets the 409 of a transaction rolled back for another one.
      */
     public <T> T inTransaction(Work<T> work) {
+        return inTransaction(null, work);
+    }
+
+    /**
+     * {@link #inTransaction(Work)} on a connection that gives up on PostgreSQL after {@code networkTimeout} without an
+     * answer, from the transaction's first statement on (the pool restores the connection's own timeout when it is
+     * returned, and drops a connection that timed out); null: no limit, as for requests.
+     */
+    public <T> T inTransaction(@Nullable Duration networkTimeout, Work<T> work) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return once(work);
+                return once(networkTimeout, work);
             } catch (StartAgain e) {
                 if (attempt == ATTEMPTS) {
                     throw new DatabaseException(new SQLException(e.getMessage(), SERIALIZATION_FAILURE, e));
@@ -66,10 +77,13 @@ public class Database {
         }
     }
 
-    private <T> T once(Work<T> work) {
+    private <T> T once(@Nullable Duration networkTimeout, Work<T> work) {
         try {
             return transactions.executeWrite(status -> {
                 try {
+                    if (networkTimeout != null) {
+                        status.getConnection().setNetworkTimeout(Runnable::run, (int) networkTimeout.toMillis());
+                    }
                     waitForLocksAtMost(status.getConnection());
                     return work.run(status.getConnection());
                 } catch (SQLException e) {

@@ -9,7 +9,6 @@ import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.SocketTimeoutException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -69,7 +68,7 @@ public class FeedSequencer implements CommitListener {
     private final Thread thread;
     private final boolean enabled;
     private final Duration lockTimeout;
-    private final int networkTimeoutMs;
+    private final Duration networkTimeout;
     private final long minIntervalNanos;
     private volatile boolean running = true;
     private boolean pending;
@@ -77,8 +76,6 @@ public class FeedSequencer implements CommitListener {
     private volatile Instant completeAsOf;
     /** Why the last sweep did not finish, while no sweep has finished since; null otherwise. */
     private volatile String lastFailure;
-    /** The last sweep's backend did not answer within the network timeout. */
-    private volatile boolean unanswered;
 
     public FeedSequencer(Database db, FeedNotifier notifier,
                          @Value("${helpdesk.feed.sequencer.enabled:true}") boolean enabled,
@@ -89,14 +86,16 @@ public class FeedSequencer implements CommitListener {
             throw new IllegalArgumentException("helpdesk.feed.sequencer.min-interval must be at least 0 and under "
                     + MAX_MIN_INTERVAL.toMillis() + " ms, not " + minInterval.toMillis() + " ms");
         }
-        if (networkTimeout.toMillis() <= 0 || networkTimeout.toMillis() > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("helpdesk.feed.sequencer.network-timeout must be positive (and under "
-                    + "25 days), not " + networkTimeout);
+        if (networkTimeout.compareTo(lockTimeout) <= 0 || networkTimeout.toMillis() > Integer.MAX_VALUE) {
+            // Shorter than the lock wait, every wait for a bulk load's batch would be taken for a hung backend and
+            // cost a connection.
+            throw new IllegalArgumentException("helpdesk.feed.sequencer.network-timeout must be longer than the "
+                    + "lock-timeout (" + lockTimeout.toMillis() + " ms) and under 25 days, not " + networkTimeout);
         }
         this.db = db;
         this.minIntervalNanos = minInterval.toNanos();
         this.lockTimeout = lockTimeout;
-        this.networkTimeoutMs = (int) networkTimeout.toMillis();
+        this.networkTimeout = networkTimeout;
         this.notifier = notifier;
         this.enabled = enabled;
         this.thread = Thread.ofPlatform().daemon().name("feed-sequencer").unstarted(this::run);
@@ -133,7 +132,11 @@ public class FeedSequencer implements CommitListener {
         int total = 0;
         int stamped;
         do {
-            stamped = db.inTransaction(this::stamp);
+            // A backend that stops answering (hung, or its host gone without a reset) would hold this thread for good,
+            // silently, since PostgreSQL's own timeouts run in that backend: give up on it after longer than a sweep
+            // may legitimately take (its lock wait), so that the stall is logged and the next sweep tries on a new
+            // connection.
+            stamped = db.inTransaction(networkTimeout, this::stamp);
             total += stamped;
             if (stamped > 0) {
                 notifier.published();
@@ -145,27 +148,15 @@ public class FeedSequencer implements CommitListener {
     }
 
     private int stamp(Connection c) throws SQLException {
-        // A backend that stops answering mid-sweep (hung, or its host gone without a reset) would hold this thread for
-        // good, silently, since PostgreSQL's own timeouts run in that backend: give up on it after the longest a sweep
-        // may legitimately take (its lock wait and statement timeout), so that the stall is logged and the next sweep
-        // tries on a new connection. The pool restores the connection's own timeout when it is returned.
-        c.setNetworkTimeout(Runnable::run, networkTimeoutMs);
-        try {
-            try (Statement s = c.createStatement()) {
-                // Another replica's sweep holds the lock for milliseconds, a bulk load's batch for a second or so;
-                // never wait on it for ever, so that a lock held for good is noticed (run()).
-                s.execute("SET LOCAL lock_timeout = '" + lockTimeout.toMillis() + "ms'");
-                s.execute(FeedPositions.LOCK);
-            }
-            try (PreparedStatement ps = c.prepareStatement(STAMP)) {
-                ps.setInt(1, BATCH);
-                return ps.executeUpdate();
-            }
-        } catch (SQLException e) {
-            // Remembered here: the transaction's clean-up on the connection the driver has closed fails too, and
-            // that is the exception run() gets.
-            unanswered = causedBy(e, SocketTimeoutException.class);
-            throw e;
+        try (Statement s = c.createStatement()) {
+            // Another replica's sweep holds the lock for milliseconds, a bulk load's batch for a second or so;
+            // never wait on it for ever, so that a lock held for good is noticed (run()).
+            s.execute("SET LOCAL lock_timeout = '" + lockTimeout.toMillis() + "ms'");
+            s.execute(FeedPositions.LOCK);
+        }
+        try (PreparedStatement ps = c.prepareStatement(STAMP)) {
+            ps.setInt(1, BATCH);
+            return ps.executeUpdate();
         }
     }
 
@@ -175,16 +166,23 @@ public class FeedSequencer implements CommitListener {
         // Only a sweep that stamped something starts a pause: the empty sweeps of a quiet desk must not delay the
         // next commit.
         long lastStamping = System.nanoTime() - minIntervalNanos;
+        // A sweep that failed may have committed before its answer was lost: followers are woken after the next one
+        // that works, whether or not it stamps anything.
+        boolean outcomeUnknown = false;
         while (running) {
             long attempt = System.nanoTime();
+            long started = 0;
             try {
                 awaitWork();
                 pauseUntil(lastStamping + minIntervalNanos);
                 clearPending();
-                long started = System.nanoTime();
+                started = System.nanoTime();
                 if (sweep() > 0) {
                     lastStamping = started;
+                } else if (outcomeUnknown) {
+                    notifier.published();
                 }
+                outcomeUnknown = false;
                 backoff = SWEEP_MS;
                 lockWaitSince = 0;
             } catch (InterruptedException e) {
@@ -193,9 +191,12 @@ public class FeedSequencer implements CommitListener {
                 if (!running) {
                     return;
                 }
-                String why = unanswered ? "PostgreSQL did not answer within " + networkTimeoutMs + " ms (a hung "
-                        + "backend, or a connection lost without a reset)" : e.getMessage();
-                unanswered = false;
+                outcomeUnknown = true;
+                // Told by the time it took: the exception that arrives here may be the transaction's clean-up on the
+                // connection the driver closed, not the timeout itself.
+                boolean unanswered = started != 0 && System.nanoTime() - started >= networkTimeout.toNanos();
+                String why = unanswered ? "PostgreSQL did not answer within " + networkTimeout.toMillis() + " ms (a "
+                        + "hung backend, or a connection lost without a reset)" : e.getMessage();
                 lastFailure = why;
                 if (lockTimedOut(e)) {
                     // The feed's lock or the event table is held elsewhere: a bulk load's batch writing its events (a
@@ -215,15 +216,6 @@ public class FeedSequencer implements CommitListener {
                 backoff = Math.min(backoff * 2, 2_000);
             }
         }
-    }
-
-    private static boolean causedBy(Throwable e, Class<? extends Throwable> kind) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (kind.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean lockTimedOut(Throwable e) {
