@@ -60,6 +60,8 @@ public class MailIntake {
     private static final int NAME_MAX = 80;
     /** Deeper than any mail program nests its parts; past it a part is read as having no text and no files. */
     static final int MAX_DEPTH = 20;
+    /** More text than a ticket or message keeps (10,000 characters) in any encoding. */
+    private static final int MAX_TEXT_BYTES = 1 << 20;
 
     /** The author of the intake's own internal notes: staff read them, nobody signs in as it. */
     static final String INTAKE = "Email intake";
@@ -296,22 +298,38 @@ public class MailIntake {
     }
 
     /**
-     * A text part's content; when its charset is unknown or its transfer encoding broken (bad base64), its bytes as
-     * they came, read as UTF-8: the person's words, perhaps with a few wrong characters, rather than no ticket.
+     * A text part's content. When its charset is unknown, its bytes (transfer-decoded) read as UTF-8; when its base64
+     * is broken, what of it decodes: the person's words, perhaps with a few wrong characters, rather than no ticket.
      */
     private static String readable(jakarta.mail.Part part) throws MessagingException, IOException {
         try {
             return String.valueOf(part.getContent());
-        } catch (IOException | RuntimeException e) {
-            InputStream raw = part instanceof MimeBodyPart body ? body.getRawInputStream()
-                    : part instanceof MimeMessage message ? message.getRawInputStream() : null;
-            if (raw == null) {
-                throw e;
-            }
-            try (raw) {
-                return new String(raw.readNBytes(1 << 20), StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException unreadable) {
+            try (InputStream decoded = part.getInputStream()) {
+                return new String(decoded.readNBytes(MAX_TEXT_BYTES), StandardCharsets.UTF_8);
+            } catch (IOException brokenEncoding) {
+                return leniently(part);
             }
         }
+    }
+
+    /** The part's raw bytes, base64-decoded where they are base64 and ignoring what is not, as UTF-8. */
+    private static String leniently(jakarta.mail.Part part) throws MessagingException, IOException {
+        InputStream raw = part instanceof MimeBodyPart body ? body.getRawInputStream()
+                : part instanceof MimeMessage message ? message.getRawInputStream() : null;
+        if (raw == null) {
+            return "";
+        }
+        byte[] bytes;
+        try (raw) {
+            bytes = raw.readNBytes(MAX_TEXT_BYTES);
+        }
+        String encoding = part instanceof jakarta.mail.internet.MimePart mime ? mime.getEncoding() : null;
+        if ("base64".equalsIgnoreCase(encoding)) {
+            String alphabet = new String(bytes, StandardCharsets.US_ASCII).replaceAll("[^A-Za-z0-9+/]", "");
+            bytes = java.util.Base64.getDecoder().decode(alphabet.substring(0, alphabet.length() / 4 * 4));
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     private static String clean(String text) {

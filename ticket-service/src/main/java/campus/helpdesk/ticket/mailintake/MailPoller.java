@@ -9,6 +9,7 @@ import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import jakarta.mail.UIDFolder;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.search.FlagTerm;
 import org.slf4j.Logger;
@@ -30,8 +31,9 @@ import java.util.Properties;
  *
  * <p>Reading a mail does not flag it (IMAP's BODY.PEEK): a mail whose handling fails stays unseen and is tried again
  * next round, so a database away for a moment loses nothing. One that fails for what it is rather than for the
- * moment ({@link #permanent}) is tried {@link #ATTEMPTS} times, then flagged \Seen and left in the mailbox with one
- * ERROR naming it, instead of being read again every round for good.
+ * moment ({@link #permanent}) is tried {@link #ATTEMPTS} times by a replica (counted in memory: a restart starts the
+ * count again, and replicas taking turns count their own), then flagged \Seen and left in the mailbox with one ERROR
+ * naming it, instead of being read again every round for good.
  */
 @Singleton
 public class MailPoller {
@@ -101,18 +103,17 @@ public class MailPoller {
     }
 
     /** Whether a mail that failed is given up now: the {@link #ATTEMPTS}th failure for what the mail is. */
-    private boolean givenUp(Message message, String id, Throwable e) {
+    private boolean givenUp(String key, Throwable e) {
         if (!permanent(e)) {
             return false;
         }
-        String key = id != null ? id : "#" + message.getMessageNumber();
         int failed = failures.merge(key, 1, Integer::sum);
         if (failed < ATTEMPTS) {
             return false;
         }
         failures.remove(key);
         LOG.error("Mail {} could not be taken in after {} attempts ({}); it is flagged as read and left in the "
-                + "mailbox for someone to read there", id, ATTEMPTS, String.valueOf(e.getMessage()));
+                + "mailbox for someone to read there", key, ATTEMPTS, String.valueOf(e.getMessage()));
         return true;
     }
 
@@ -149,7 +150,7 @@ public class MailPoller {
             try (Folder inbox = store.getFolder("INBOX")) {
                 inbox.open(Folder.READ_WRITE);
                 for (Message message : inbox.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false))) {
-                    // A copy: reading parts of the IMAP message later would fetch them again, and not flag it \Seen.
+                    // A copy: reading parts of the IMAP message later would fetch them again.
                     String id = null;
                     try {
                         MimeMessage copy = new MimeMessage((MimeMessage) message);
@@ -157,9 +158,10 @@ public class MailPoller {
                         intake.handle(copy);
                         handled++;
                     } catch (Exception e) {
-                        if (!givenUp(message, id, e)) {
+                        String name = id != null ? id : "UID " + ((UIDFolder) inbox).getUID(message);
+                        if (!givenUp(name, e)) {
                             // Left unseen: the next round tries it again.
-                            LOG.warn("Mail {} not taken in: {}", id, e.getMessage());
+                            LOG.warn("Mail {} not taken in: {}", name, e.getMessage());
                             continue;
                         }
                     }

@@ -367,6 +367,25 @@ class MailIntakeTest extends MailTest {
     }
 
     @Test
+    void accentedTextInAnUnknownCharsetAndBrokenBase64StillReadAsTheirWords() throws Exception {
+        String words = "Il proiettore dell'aula 5 è spento, perché?";
+        String base64 = java.util.Base64.getMimeEncoder().encodeToString(
+                words.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        deliver(raw("From: Eva Accent <eva@example.org>\r\nTo: " + DESK + "\r\nSubject: Aula 5\r\n"
+                + "Message-ID: <unknown-charset@example.org>\r\nContent-Type: text/plain; charset=x-unknown-8\r\n"
+                + "Content-Transfer-Encoding: base64\r\n\r\n" + base64 + "\r\n"));
+        // A line of base64 broken by a stray character and cut short.
+        deliver(raw("From: Ugo Broken <ugo@example.org>\r\nTo: " + DESK + "\r\nSubject: Aula 6\r\n"
+                + "Message-ID: <broken-base64@example.org>\r\nContent-Type: text/plain; charset=utf-8\r\n"
+                + "Content-Transfer-Encoding: base64\r\n\r\n" + base64.substring(0, 8) + "*" + base64.substring(8)
+                + "=\r\n"));
+        poller.pollOnce();
+        assertThat(api.get(STAFF, "/api/tickets/" + ticketOf("Eva Accent")).raw.body()).contains(words);
+        assertThat(api.get(STAFF, "/api/tickets/" + ticketOf("Ugo Broken")).raw.body()).contains("Il proiettore");
+        assertThat(unseen()).isZero();
+    }
+
+    @Test
     void aMailThatFailsForWhatItIsIsGivenUpAfterItsAttemptsAndLeftInTheMailbox() throws Exception {
         deliver(raw("From: <<<@@@>>>\r\nTo: " + DESK + "\r\nSubject: Broken sender\r\n"
                 + "Message-ID: <broken-sender@example.org>\r\nContent-Type: text/plain\r\n\r\nHello\r\n"));
