@@ -388,6 +388,7 @@ test('a message sent through a stall is sent again under its key, and what is ty
       await until(() => posts === 1);
       box.value = 'And the next message, typed while the first waited';
       box.dispatchEvent(new Event('input', { bubbles: true }));
+      stage.querySelector('#message-internal').click();
       await until(() => stage.querySelector('#message-confirmation').textContent, 6000);
       const sent = fake.calls.map((c, i) => [c, fake.headers[i]['Idempotency-Key'], fake.bodies[i]])
         .filter(([c]) => c === 'POST /api/tickets/41/messages');
@@ -395,6 +396,7 @@ test('a message sent through a stall is sent again under its key, and what is ty
       assert.ok(sent[0][1] && sent[0][1] === sent[1][1], 'under one key');
       assert.equal(sent[1][2].body, 'Restarted the access points.', 'the text as first sent');
       assert.equal(box.value, 'And the next message, typed while the first waited', 'the new text stays');
+      assert.ok(stage.querySelector('#message-internal').checked, 'and stays the note it was ticked as');
     }, (url, init) => {
       if (url === '/api/tickets/41') return INCIDENT;
       if (url === '/api/tickets/41/messages' && init.method === 'POST') {

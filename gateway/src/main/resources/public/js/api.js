@@ -33,12 +33,12 @@ export function onUnauthorized(handler) { unauthorizedHandler = handler; }
  * then they see the refusal at once.
  */
 export const RETRY_DELAYS_MS = [1000, 3000];
-// A read is as safe to repeat, but a screen asks for that itself (`retry: true`): one whose reload follows live
-// events recovers with the next event anyway, and hundreds of open lists repeating every 504 would add to the load
-// that caused it.
 const MAX_RETRY_WAIT_MS = 5000;
 const RETRIED_STATUSES = new Set([0, 502, 503, 504]);
 
+// A read is as safe to repeat, but a screen asks for that itself (`retry: true`): one whose reload follows live
+// events recovers with the next event anyway, and hundreds of open lists repeating every 504 would add to the load
+// that caused it.
 export async function api(path, { method = 'GET', body, headers = {}, signal, retry = false } = {}) {
   const init = { method, headers: { Accept: 'application/json', ...headers }, credentials: 'same-origin', signal };
   if (body !== undefined) {

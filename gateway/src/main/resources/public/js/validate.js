@@ -44,21 +44,28 @@ function control(form, name) {
 /**
  * The characters left in a box with a `maxlength`, said under it once nine tenths are used; and, when a paste did not
  * fit, that its end was left out. The browser cuts such a paste without a word, so a title ended mid-sentence and
- * nobody knew why.
+ * nobody knew why. Only that is read out (a polite live region); the count is there to look at, and tied to the box.
  */
 export function lengthCount(control) {
   const max = Number(control.getAttribute('maxlength'));
-  const count = h('p', { class: 'hint count', 'aria-live': 'polite', hidden: true });
+  const count = h('p', { class: 'hint count', id: `${control.id || control.name}-count`, hidden: true });
+  control.setAttribute('aria-describedby',
+    [control.getAttribute('aria-describedby'), count.id].filter(Boolean).join(' '));
   let cut = false;
   const draw = () => {
     const used = control.value.length;
     count.hidden = used < max * 0.9 && !cut;
+    count.setAttribute('aria-live', cut ? 'polite' : 'off');
     count.textContent = cut ? t('common.form.pasteCut', { max }) : t('common.form.count', { count: used, max });
   };
   control.addEventListener('paste', e => {
-    const pasted = e.clipboardData ? e.clipboardData.getData('text').length : 0;
+    let pasted = e.clipboardData ? e.clipboardData.getData('text') : '';
+    // As the box will hold it: one character per line break, none in a one-line box.
+    pasted = control.tagName === 'INPUT' ? pasted.replace(/[\r\n]/g, '') : pasted.replace(/\r\n/g, '\n');
     const replaced = (control.selectionEnd ?? 0) - (control.selectionStart ?? 0);
-    cut = control.value.length - replaced + pasted > max;
+    cut = control.value.length - replaced + pasted.length > max;
+    // A paste into a full box changes nothing, so no input event follows: said from here.
+    setTimeout(draw, 0);
   });
   control.addEventListener('input', e => {
     if (e.inputType !== 'insertFromPaste') cut = false;
@@ -66,4 +73,3 @@ export function lengthCount(control) {
   });
   return count;
 }
-

@@ -80,8 +80,9 @@ export function composer(staff, on, { place = null, owner = null, sentText = () 
       if (text.value === sent) {
         text.value = '';
         if (draft) draft.clear();
+        // Only with the text it was ticked for: a note typed and ticked during a long send must stay a note.
+        if (internal) internal.checked = false;
       }
-      if (internal) internal.checked = false;
       showMode();
       files.clear();
       key = newIdempotencyKey();

@@ -137,8 +137,10 @@ export function notice(error, deleted, retry = null) {
   if (!error) return null;
   const box = errorBox(error);
   // A read that failed after its own repeats (a longer stall): the person decides when to ask again.
-  if (retry) box.append(' ', h('button', { type: 'button', class: 'btn btn-small', id: 'ticket-retry', onclick: retry },
-    t('ticket.page.tryAgain')));
+  if (retry) {
+    box.append(' ', h('button', { type: 'button', class: 'btn btn-small', id: 'ticket-retry',
+      onclick: e => { e.currentTarget.disabled = true; retry(); } }, t('ticket.page.tryAgain')));
+  }
   return box;
 }
 

@@ -191,14 +191,14 @@ public class ControlCharacterFilter implements Ordered {
         return null;
     }
 
+    private static final String RAW_NON_ASCII = "characters outside ASCII must be percent-encoded as UTF-8 (e.g. "
+            + "caf%C3%A9 for café)";
+
     /**
      * A request line carries ASCII only (RFC 3986; browsers encode the rest). Its other bytes reach here as the
      * Latin-1 characters the server read them as: {@code q=\xff} searched for "ÿ", while raw UTF-8 was refused
      * elsewhere; now both are, in one sentence.
      */
-    private static final String RAW_NON_ASCII = "characters outside ASCII must be percent-encoded as UTF-8 (e.g. "
-            + "caf%C3%A9 for café)";
-
     private static boolean rawNonAscii(@Nullable String raw) {
         if (raw == null) {
             return false;

@@ -195,7 +195,6 @@ public final class StrictJson {
                 || c == Long.class || c == Short.class || c == Byte.class || c == BigInteger.class;
     }
 
-    /** A surrogate without its pair: JSON's \\u escapes can spell one, and no database stores it faithfully. */
     /**
      * The violation of a text value that holds a lone surrogate (which PostgreSQL would store as '?'), else null:
      * for values read outside {@link #check} (a field a body carries beside its bound type).
@@ -205,6 +204,7 @@ public final class StrictJson {
                 + ": holds a broken character (a lone surrogate escape such as \\ud800)") : null;
     }
 
+    /** A surrogate without its pair: JSON's \\u escapes can spell one, and no database stores it faithfully. */
     static boolean brokenText(String text) {
         for (int i = 0; i < text.length(); i++) {
             char ch = text.charAt(i);
