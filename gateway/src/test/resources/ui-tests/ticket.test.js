@@ -81,7 +81,10 @@ test('event types and values read as words; long values are clipped', () => {
 test('the category badge says who chose it', () => {
   assert.equal(categoryNote({ categorySource: 'STAFF', categoryConfidence: 0.3 }), '· set by staff');
   const auto = categoryNote({ categorySource: 'AUTO', category: 'IT', categoryConfidence: 0.876, needsReview: false });
-  assert.ok(auto.textContent.startsWith('· very likely IT'), auto.textContent);
+  // The badge before it names the category; the note does not say it again.
+  assert.ok(auto.textContent.startsWith('· very likely ('), auto.textContent);
+  const unsure = categoryNote({ categorySource: 'AUTO', category: 'IT', categoryConfidence: 0.5, needsReview: true });
+  assert.ok(unsure.textContent.startsWith('· not sure: the desk will check'), unsure.textContent);
   assert.equal(auto.querySelector('.certainty').title, "The classifier's estimate: 88 %", 'the number on hover');
 });
 

@@ -3,7 +3,7 @@
 import { h, errorBox, loading, label, select, time, formatDate, statusBadge, priorityBadge, categoryBadge,
   CATEGORIES } from '../../dom.js';
 import { availableActions } from './state.js';
-import { certaintyNote } from '../../certainty.js';
+import { certaintyNote, certaintyOf, certaintyWordNote } from '../../certainty.js';
 import { ticketSlaBadge, slaText, relativeDue } from '../tickets/due.js';
 import { filesOf } from '../../attachments/files.js';
 import { t } from '../../i18n.js';
@@ -32,7 +32,9 @@ export function head(ticket, staff, failed = null) {
 export function categoryNote(ticket) {
   if (ticket.categorySource === 'STAFF') return t('ticket.category.byStaff');
   if (ticket.categorySource === 'REPORTER') return t('ticket.category.byReporter');
-  return h('span', {}, '· ', certaintyNote(ticket));
+  // The badge beside it names the category: "IT · very likely", not "IT · very likely IT". "Not sure" names none.
+  const unsure = certaintyOf({ confidence: ticket.categoryConfidence, needsReview: ticket.needsReview }) === 'NOT_SURE';
+  return h('span', {}, '· ', unsure ? certaintyNote(ticket) : certaintyWordNote(ticket));
 }
 
 /**
