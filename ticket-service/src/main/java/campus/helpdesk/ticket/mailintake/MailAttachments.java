@@ -11,9 +11,11 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeUtility;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,18 +27,31 @@ import java.util.List;
 @Singleton
 class MailAttachments {
 
+    /** The name under which the whole text of a mail too long for its ticket or message is attached. */
+    static final String WHOLE_TEXT = "email.txt";
+
     private final Attachments attachments;
 
     MailAttachments(Attachments attachments) {
         this.attachments = attachments;
     }
 
-    /** Stores the files of {@code mail} under the ticket (or its message); what was skipped, one line each. */
-    List<String> store(Identity sender, long ticketId, @Nullable Long messageId, Part mail)
+    /**
+     * Stores the files of {@code mail} under the ticket (or its message), first the mail's whole text when it was
+     * too long to keep ({@code wholeText}, else null); what was skipped, one line each.
+     */
+    List<String> store(Identity sender, long ticketId, @Nullable Long messageId, Part mail, @Nullable String wholeText)
             throws MessagingException, IOException {
         List<Part> files = new ArrayList<>();
         collect(mail, files, 0);
         List<String> skipped = new ArrayList<>();
+        if (wholeText != null) {
+            try (InputStream text = new ByteArrayInputStream(wholeText.getBytes(StandardCharsets.UTF_8))) {
+                attachments.upload(sender, ticketId, messageId, WHOLE_TEXT, text);
+            } catch (HelpdeskProblem refused) {
+                skipped.add(WHOLE_TEXT + " (the email's whole text): " + refused.getMessage());
+            }
+        }
         for (Part file : files) {
             String name = name(file);
             try (InputStream body = file.getInputStream()) {

@@ -63,6 +63,10 @@ public class MailIntake {
     /** More text than a ticket or message keeps (10,000 characters) in any encoding. */
     private static final int MAX_TEXT_BYTES = 1 << 20;
 
+    /** What a message and a ticket's description hold (the API's limits). */
+    private static final int MESSAGE_MAX = 5_000;
+    private static final int DESCRIPTION_MAX = 10_000;
+
     /** The author of the intake's own internal notes: staff read them, nobody signs in as it. */
     static final String INTAKE = "Email intake";
 
@@ -113,14 +117,12 @@ public class MailIntake {
             throws MessagingException, IOException {
         Ticket ticket = db.autoCommit(c -> TicketSql.loadLive(c, ticketId));
         if (ticket.status() != TicketStatus.CLOSED) {
-            String body = limit(clean(ReplyText.cut(text(message))), 5_000);
-            if (body.isBlank()) {
-                body = "(empty reply)";
-            }
+            Kept text = Kept.of(clean(ReplyText.cut(text(message))), MESSAGE_MAX);
+            String body = text.body().isBlank() ? "(empty reply)" : text.body();
             Identity reporter = new Identity(Role.STUDENT, ticket.reporterName());
             Messages.Posted posted = messages.post(reporter, ticketId, new NewMessage(body, false), key);
             if (posted.isNew()) {
-                attach(reporter, ticketId, posted.message().id(), message, key);
+                attach(reporter, ticketId, posted.message().id(), message, text.whole(), key);
             }
             return Outcome.MESSAGE;
         }
@@ -135,7 +137,8 @@ public class MailIntake {
             IOException {
         String subject = clean(message.getSubject() == null ? "" : message.getSubject()).strip();
         String title = limit(subject.isEmpty() ? "(no subject)" : subject, 200);
-        String body = limit(clean(text(message)).strip(), 10_000);
+        Kept text = Kept.of(clean(text(message)).strip(), DESCRIPTION_MAX);
+        String body = text.body();
         // A person's name has 80 characters everywhere (sign-in, the tickets' columns): "Prof. Dr. … (Dipartimento
         // di …)" is cut, not refused.
         String reporter = limit(sender.getPersonal() != null && !sender.getPersonal().isBlank()
@@ -146,7 +149,7 @@ public class MailIntake {
         Identity who = new Identity(Role.STUDENT, reporter);
         TicketCreation.Created created = creation.create(who, ticket, key);
         if (created.isNew()) {
-            attach(who, created.ticket().id(), null, message, key);
+            attach(who, created.ticket().id(), null, message, text.whole(), key);
         }
         return created.ticket().id();
     }
@@ -155,14 +158,14 @@ public class MailIntake {
      * Only the first handling of a mail stores its files (a second one finds the ticket or message made, not new):
      * a crash between the ticket's commit and its files loses the files, never duplicates them.
      */
-    private void attach(Identity sender, long ticketId, @Nullable Long messageId, MimeMessage message, String key)
-            throws MessagingException, IOException {
-        List<String> skipped = files.store(sender, ticketId, messageId, message);
+    private void attach(Identity sender, long ticketId, @Nullable Long messageId, MimeMessage message,
+                        @Nullable String wholeText, String key) throws MessagingException, IOException {
+        List<String> skipped = files.store(sender, ticketId, messageId, message, wholeText);
         if (skipped.isEmpty()) {
             return;
         }
         String note = limit(clean("Files of the email from " + sender.user() + " that could not be attached:\n- "
-                + String.join("\n- ", skipped)), 5_000);
+                + String.join("\n- ", skipped)), MESSAGE_MAX);
         messages.post(new Identity(Role.STAFF, INTAKE), ticketId, new NewMessage(note, true), key + "-skipped");
     }
 
@@ -330,6 +333,24 @@ public class MailIntake {
             bytes = java.util.Base64.getDecoder().decode(alphabet.substring(0, alphabet.length() / 4 * 4));
         }
         return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A mail's text as its ticket or message keeps it: whole when it fits; else its head, a line saying how much
+     * follows, and the whole text (null when it fits) for {@link MailAttachments} to attach, so nothing a person
+     * wrote is lost to the limit.
+     */
+    record Kept(String body, @Nullable String whole) {
+
+        static Kept of(String text, int max) {
+            if (text.length() <= max) {
+                return new Kept(limit(text, max), null);
+            }
+            String head = limit(text, max - 120).stripTrailing();
+            String note = "\n\n[The email goes on for " + (text.length() - head.length())
+                    + " more characters: its whole text is attached as " + MailAttachments.WHOLE_TEXT + ".]";
+            return new Kept(head + note, text);
+        }
     }
 
     private static String clean(String text) {

@@ -19,6 +19,7 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -319,6 +320,34 @@ class MailIntakeTest extends MailTest {
         assertThat(count("SELECT count(*) FROM ticket_message WHERE id = ? AND body = 'Here is a photo.'",
                 stored.get(0).get("message"))).isEqualTo(1);
         assertThat(TestFiles.contains((byte[]) stored.get(0).get("bytes"), TestFiles.GPS_LATITUDE_REF)).isFalse();
+    }
+
+    @Test
+    void aMailLongerThanItsTicketOrMessageKeepsIsCutWithANoteAndAttachedWhole() throws Exception {
+        String story = "Room K4 has had no heating since Monday. ".repeat(300); // 12,300 characters
+        deliver(mail("Kim Long <kim@students.campus.test>", DESK, "Heating in K4", story, Map.of()));
+        poller.pollOnce();
+        long ticket = ticketOf("Kim Long");
+        String description = api.get(STAFF, "/api/tickets/" + ticket).as(Ticket.class).description();
+        assertThat(description).hasSizeLessThanOrEqualTo(10_000).startsWith("Room K4 has had no heating")
+                .contains("more characters: its whole text is attached as email.txt");
+        List<Map<String, Object>> stored = files(ticket);
+        assertThat(stored).extracting(f -> f.get("name")).containsExactly("email.txt");
+        assertThat(new String((byte[]) stored.get(0).get("bytes"), StandardCharsets.UTF_8)).isEqualTo(story.strip());
+
+        Ticket replied = report(Api.As.student("Kim Reply"), "Door of K5 stuck", "It does not open.",
+                "kimr@students.campus.test");
+        move(replied.id(), TicketStatus.ACTIVE);
+        String reply = "Still stuck, here is what happened: " + "the handle turns but nothing moves. ".repeat(200);
+        deliver(mail("kimr@students.campus.test", "helpdesk+t-" + token(replied.id()) + "@campus.test", "Re: door",
+                reply, Map.of()));
+        poller.pollOnce();
+        List<Map<String, Object>> underReply = files(replied.id());
+        assertThat(underReply).extracting(f -> f.get("name")).containsExactly("email.txt");
+        assertThat(underReply.get(0).get("message")).isNotNull();
+        assertThat(new String((byte[]) underReply.get(0).get("bytes"), StandardCharsets.UTF_8)).isEqualTo(reply.strip());
+        assertThat(count("SELECT count(*) FROM ticket_message WHERE id = ? AND length(body) <= 5000 "
+                + "AND body LIKE 'Still stuck%attached as email.txt.]'", underReply.get(0).get("message"))).isEqualTo(1);
     }
 
     @Test
