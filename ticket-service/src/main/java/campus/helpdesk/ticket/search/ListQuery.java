@@ -67,7 +67,7 @@ public record ListQuery(Set<TicketStatus> statuses, Set<Category> categories, Se
     public static final int MAX_OFFSET = 10_000;
     /** Dates outside these years are typing mistakes (or attacks), and out of range for java.time arithmetic. */
     static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
-    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
     /**
      * Titles in the order people expect: case-insensitive, accents beside their letter (ICU's root collation, made
@@ -227,7 +227,16 @@ public record ListQuery(Set<TicketStatus> statuses, Set<Category> categories, Se
         if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
             throw Problems.badInput(name, "must be between 0001-01-01 and 9999-12-31");
         }
-        return wholeDay && upperBound ? instant.plus(1, ChronoUnit.DAYS) : instant;
+        return wholeDay && upperBound ? instant.plus(1, ChronoUnit.DAYS) : toMicros(instant);
+    }
+
+    /**
+     * Rounded up to PostgreSQL's microseconds, which keeps both comparisons ({@code >= from}, {@code < to}) exact for
+     * stored times; the driver would otherwise round a bound's nanoseconds to the nearest microsecond.
+     */
+    private static Instant toMicros(Instant instant) {
+        Instant down = instant.truncatedTo(ChronoUnit.MICROS);
+        return down.equals(instant) ? instant : down.plus(1, ChronoUnit.MICROS);
     }
 
     private static int integer(String name, @Nullable String value, int fallback, int min, int max) {

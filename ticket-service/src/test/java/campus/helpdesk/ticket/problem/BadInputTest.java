@@ -186,6 +186,8 @@ class BadInputTest extends ApiTest {
         assertThat(api.get(STAFF, "/api/tickets?page=100&size=100").status).isEqualTo(200);
         assertThat(api.get(STAFF, "/api/tickets?openedFrom=0001-01-01&openedTo=9999-12-31").status).isEqualTo(200);
         assertThat(api.get(STAFF, "/api/tickets?openedFrom=9999-12-31T23:59:59Z").status).isEqualTo(200);
+        assertThat(api.get(STAFF, "/api/tickets?openedTo=9999-12-31T23:59:59.999999999Z").status).isEqualTo(200);
+        assertThat(api.get(STAFF, "/api/tickets?openedFrom=0001-01-01T00:00:00.000000001Z").status).isEqualTo(200);
         assertThat(api.get(STAFF, "/api/tickets?q=caf%C3%A9+%F0%9F%98%80").status).isEqualTo(200);
     }
 
