@@ -33,6 +33,8 @@ final class UploadBadForms {
         bad.add(new Bad("no file part", "POST", upload, MULTIPART, form("photo", "a.jpg", photo)));
         bad.add(new Bad("a field, not a file", "POST", upload, MULTIPART, field("file", "just text")));
         bad.add(new Bad("an empty file", "POST", upload, MULTIPART, form("file", "empty.jpg", new byte[0])));
+        bad.add(new Bad("a WebP with no picture in it", "POST", upload, MULTIPART, form("file", "empty.webp",
+                new byte[]{'R', 'I', 'F', 'F', 4, 0, 0, 0, 'W', 'E', 'B', 'P'})));
         bad.add(new Bad("no parts at all", "POST", upload, MULTIPART, ("--" + BOUNDARY + "--\r\n").getBytes(
                 StandardCharsets.UTF_8)));
         bad.add(new Bad("a body cut off inside the file", "POST", upload, MULTIPART,

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 
 /**
  * A WebP without its EXIF and XMP chunks. The extended header (VP8X) announces them in its flags, which are
@@ -14,6 +15,8 @@ final class WebpMetadata {
 
     private static final int EXIF_FLAG = 0x08;
     private static final int XMP_FLAG = 0x04;
+    /** The chunks that hold a picture: lossy, lossless, an animation's frame. */
+    private static final Set<String> IMAGE_CHUNKS = Set.of("VP8 ", "VP8L", "ANMF");
 
     private WebpMetadata() {
     }
@@ -31,6 +34,7 @@ final class WebpMetadata {
         long read = 4; // "WEBP" counts in the RIFF size
         long kept = 4;
         byte[] chunkHeader = new byte[8];
+        boolean image = false;
         while (read < riffSize) {
             in.readFully(chunkHeader);
             String fourCc = new String(chunkHeader, 0, 4, StandardCharsets.ISO_8859_1);
@@ -41,6 +45,7 @@ final class WebpMetadata {
                 in.skipNBytes(padded);
                 continue;
             }
+            image |= IMAGE_CHUNKS.contains(fourCc);
             out.write(chunkHeader);
             if (fourCc.equals("VP8X") && size >= 1) {
                 int flags = in.readUnsignedByte();
@@ -50,6 +55,9 @@ final class WebpMetadata {
                 PhotoMetadata.copy(in, out, padded);
             }
             kept += 8 + padded;
+        }
+        if (!image) {
+            throw PhotoMetadata.malformed(AttachmentTypes.WEBP, "it holds no picture");
         }
         patch.patch(4, new byte[]{(byte) kept, (byte) (kept >>> 8), (byte) (kept >>> 16), (byte) (kept >>> 24)});
     }

@@ -370,6 +370,15 @@ class AttachmentsTest extends ApiTest {
     }
 
     @Test
+    void aWebpWithNoPictureInItIsRefusedAndNothingIsStored() throws SQLException {
+        Ticket ticket = create();
+        byte[] empty = {'R', 'I', 'F', 'F', 4, 0, 0, 0, 'W', 'E', 'B', 'P'};
+        assertProblem(uploads.upload(STUDENT, "/api/tickets/" + ticket.id() + "/attachments", "empty.webp",
+                "image/webp", empty), 415, "holds no picture");
+        assertThat(storedRows(ticket.id())).isZero();
+    }
+
+    @Test
     void officeDocumentsAreTheirOpenXmlTypeAndABareZipIsRefused() throws IOException {
         Ticket ticket = create();
         Attachment docx = upload(STUDENT, ticket.id(), "form.docx", "application/octet-stream", TestFiles.ooxml());
