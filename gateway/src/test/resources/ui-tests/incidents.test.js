@@ -442,6 +442,8 @@ test('a ticket that cannot be read says so with Try again instead of empty cards
       await until(() => stage.querySelector('.ticket-head h1'));
       assert.equal(stage.querySelector('#ticket-retry'), null, 'the error is gone');
       assert.ok(!stage.querySelector('.ticket-grid').hidden, 'the ticket is shown');
+      await until(() => document.activeElement === stage.querySelector('.ticket-head h1'));
+      assert.equal(document.activeElement, stage.querySelector('.ticket-head h1'), 'the focus moved to the title');
     }, url => {
       if (url !== '/api/tickets/41') return undefined;
       gets += 1;

@@ -138,7 +138,7 @@ export async function render(container, { session, params }) {
       s => [s.ticket]],
     [region(el.incident, (ticket, history) => incidentInfo(ticket, history, state, session.name, on)),
       s => [s.ticket, s.history]],
-    [region(el.notice, (error, deleted, failedRead) => view.notice(error, deleted, failedRead ? () => load() : null)),
+    [region(el.notice, (error, deleted, failedRead) => view.notice(error, deleted, failedRead ? tryAgain : null)),
       s => [shownNotice(s), s.deleted, Boolean(s.loadError)]],
     [region(el.actions, () => view.actions(state, on)), s => [s.ticket, s.busy, s.editing]],
     [region(el.edit, editing => (editing ? editor(state.ticket, on) : null)), s => [s.editing]],
@@ -229,6 +229,16 @@ export async function render(container, { session, params }) {
       show(err.status === 404 ? { type: 'missing' } : { type: 'loadFailed', error: err });
     }
   });
+
+  /**
+   * "Try again" goes with the notice it is in, so the focus moves on to what came instead: the ticket's title, or the
+   * next "Try again" when the read failed once more.
+   */
+  async function tryAgain() {
+    await load();
+    const next = state.loadError ? el.notice.querySelector('#ticket-retry') : el.head.querySelector('h1');
+    if (next) next.focus();
+  }
 
   /**
    * Someone else's new messages, said once in the polite region; the focus stays where the person is. A live

@@ -18,7 +18,7 @@ export function head(ticket, staff, failed = null) {
   if (!ticket) return failed ? back : loading(t('ticket.page.loading'));
   return [
     back,
-    h('h1', {}, h('span', { class: 'muted' }, `#${ticket.id} `), h('span', { translate: 'no' }, ticket.title)),
+    h('h1', { tabindex: '-1' }, h('span', { class: 'muted' }, `#${ticket.id} `), h('span', { translate: 'no' }, ticket.title)),
     // The status line: where the focus goes after a status change, so the new status is what is read out next.
     h('div', { class: 'badges', id: 'ticket-status-line', tabindex: '-1' }, statusBadge(ticket.status),
       priorityBadge(ticket.priority),
