@@ -82,3 +82,17 @@ test('a change event that is not JSON is ignored', () => withLive(live, source =
   assert.equal(refreshes, 0, 'refreshes');
   soon.stop();
 }));
+
+test('the badge says updates are delayed while the gateway does not hear the desk, and Live once it does', () =>
+  withLive(live, source => {
+    const badge = document.getElementById('live-status');
+    source.emit('ready', { role: 'STAFF' });
+    assert.equal(badge.dataset.state, 'live');
+    source.emit('feed', { following: false });
+    assert.equal(badge.dataset.state, 'delayed');
+    assert.equal(badge.textContent, 'Updates delayed');
+    source.emit('change', change(3));
+    assert.equal(badge.dataset.state, 'delayed', 'a change caught up late does not make it live');
+    source.emit('feed', { following: true });
+    assert.equal(badge.dataset.state, 'live');
+  }));

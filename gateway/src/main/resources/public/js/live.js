@@ -32,8 +32,15 @@ export function connectLive() {
   source = new EventSource('/api/live');
   setStatus('connecting');
   source.addEventListener('ready', () => setStatus('live'));
+  // Whether the gateway itself hears the desk's changes in time: while ticket-service is away or hung, the stream
+  // is up but brings nothing, and the badge says updates are delayed instead of "Live".
+  source.addEventListener('feed', e => {
+    let data;
+    try { data = JSON.parse(e.data); } catch { return; }
+    setStatus(data.following === false ? 'delayed' : 'live');
+  });
   source.addEventListener('change', e => {
-    setStatus('live');
+    if (shownState !== 'delayed') setStatus('live');
     let data;
     try { data = JSON.parse(e.data); } catch { return; }
     listeners.forEach(l => l({ kind: 'change', ...data }));

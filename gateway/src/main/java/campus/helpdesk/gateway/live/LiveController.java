@@ -28,7 +28,9 @@ import java.time.Instant;
  * {@code GET /api/live}: Server-Sent Events of ticket and message changes, filtered for the session's role, and a
  * {@code solved} event to a ticket's reporter and followers when it is closed ({@link SolvedEvent}).
  * Each {@code change} event's id is the feed cursor, so the browser's automatic reconnect resumes where it
- * stopped. A {@code ping} every 20 s keeps idle connections open through proxies. A stream ends when its session
+ * stopped. A {@code ping} every 20 s keeps idle connections open through proxies. A {@code feed} event says whether
+ * the gateway hears ticket-service's changes in time ({@code {"following": false}} while it is away or hung, and
+ * {@code true} once it is back), first when the stream opens, then on each change ({@link LiveFreshness}). A stream ends when its session
  * (or token) expires or its session signs out: it must not outlive the right to see what it carries.
  */
 @Controller("/api/live")
@@ -47,12 +49,15 @@ public class LiveController {
     private final Sessions sessions;
     private final LiveHub hub;
     private final LiveStreams streams;
+    private final LiveFreshness freshness;
 
-    public LiveController(Callers callers, Sessions sessions, LiveHub hub, LiveStreams streams) {
+    public LiveController(Callers callers, Sessions sessions, LiveHub hub, LiveStreams streams,
+                          LiveFreshness freshness) {
         this.callers = callers;
         this.sessions = sessions;
         this.hub = hub;
         this.streams = streams;
+        this.freshness = freshness;
     }
 
     @Get(produces = MediaType.TEXT_EVENT_STREAM)
@@ -93,11 +98,13 @@ public class LiveController {
         Flux<Event<?>> ready = Flux.just(Event.of((Object) Map.of("role", role.name())).name("ready")
                 .retry(Duration.ofSeconds(2)));
         Flux<Event<?>> pings = Flux.interval(PING).map(i -> Event.of((Object) Map.of()).name("ping"));
+        Flux<Event<?>> feed = freshness.following()
+                .map(following -> Event.of((Object) Map.of("following", following)).name("feed"));
         Duration left = Duration.between(Instant.now(), caller.expiresAt());
         Flux<?> end = caller.sessionId() != null ? sessions.signedOut(caller.sessionId()) : revoked(request);
         // The hub ends a browser's changes when it cannot keep up: the whole stream ends then (the pings would keep
         // it open, deaf), and the browser reconnects with its Last-Event-ID as after any cut.
-        Flux<Event<?>> events = Flux.concat(ready, Flux.merge(changes.concatWith(Mono.just(CUT_OFF)), pings))
+        Flux<Event<?>> events = Flux.concat(ready, Flux.merge(changes.concatWith(Mono.just(CUT_OFF)), pings, feed))
                 .takeWhile(event -> event != CUT_OFF)
                 .take(left.isNegative() ? Duration.ZERO : left)
                 .takeUntilOther(Flux.merge(end, hub.stopping()))

@@ -175,6 +175,15 @@ class LiveStreamTest {
     }
 
     @Test
+    void aStreamIsToldWhenTheGatewayDoesNotHearTheDesksChanges() throws Exception {
+        // The feed consumer is off here, as if ticket-service were away: the browser's stream is up, the desk's
+        // changes are not coming, and the page must not say "Live".
+        List<String> lines = readUntil(http.signIn("Fred", "STAFF"), null, "\"following\"").get(5, TimeUnit.SECONDS);
+        assertThat(lines).contains("event: ready", "event: feed");
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("data: {\"following\":false}");
+    }
+
+    @Test
     void aBrowserReconnectingWithLastEventIdGetsWhatItMissed() throws Exception {
         hub.publish(event("r-1", EventType.EDITED, TicketStatus.OPEN, false));
         hub.publish(event("r-2", EventType.EDITED, TicketStatus.OPEN, false));

@@ -200,9 +200,14 @@ class FaultSuiteTest {
     void aHungTicketServiceGetsAQuickProblemFromTheGatewayAndServesAgainAfter() throws Exception {
         String student = desk.signIn("Hang Probe", "STUDENT");
         long pid = desk.suite.pid(Service.TICKET_SERVICE);
+        // A page open meanwhile: its stream to the gateway stays up, and must not go on saying "Live".
+        LiveStream page = LiveStream.open(desk.gateway, student);
+        SupervisedDesk.await(BOUND, () -> Boolean.TRUE.equals(page.following()));
         // The supervisor would replace a hung process after a few seconds; here the hang itself is the fault.
         desk.supervisor.pause(Service.TICKET_SERVICE.module());
         Signals.send("STOP", pid);
+        long stopped = System.nanoTime();
+        long toldDelayedMs;
         List<Long> answeredMs = new ArrayList<>();
         Map<Integer, Integer> statuses = new HashMap<>();
         try {
@@ -214,14 +219,20 @@ class FaultSuiteTest {
                 statuses.merge(answer.status(), 1, Integer::sum);
                 assertThat(answer.contentType()).startsWith("application/problem+json");
             }
+            SupervisedDesk.await(Duration.ofSeconds(30), () -> Boolean.FALSE.equals(page.following()));
+            toldDelayedMs = (page.lastFeedEventAt() - stopped) / 1_000_000;
         } finally {
             Signals.send("CONT", pid);
             desk.supervisor.resume(Service.TICKET_SERVICE.module());
         }
         long recovered = SupervisedDesk.await(BOUND, () -> GatewayClient.send(
                 desk.gateway.resolve("/api/tickets?size=1"), "GET", null, Map.of("Cookie", student)).status() == 200);
+        long liveAgain = SupervisedDesk.await(BOUND, () -> Boolean.TRUE.equals(page.following()));
+        page.close();
         REPORT.add("| ticket-service hung (SIGSTOP), 5 requests through the gateway | answered " + statuses + " in "
-                + answeredMs + " ms; serving again " + recovered + " ms after SIGCONT |");
+                + answeredMs + " ms; an open page told its updates are delayed " + toldDelayedMs + " ms after "
+                + "SIGSTOP; serving again " + recovered + " ms after SIGCONT, the page live again " + liveAgain
+                + " ms after that |");
         assertThat(statuses.keySet()).isSubsetOf(503, 504);
         assertThat(desk.suite.pid(Service.TICKET_SERVICE)).as("the same process, not a restart").isEqualTo(pid);
     }
