@@ -43,8 +43,8 @@ class MailAttachments {
     List<String> store(Identity sender, long ticketId, @Nullable Long messageId, Part mail, @Nullable String wholeText)
             throws MessagingException, IOException {
         List<Part> files = new ArrayList<>();
-        collect(mail, files, 0);
         List<String> skipped = new ArrayList<>();
+        collect(mail, files, skipped, 0);
         if (wholeText != null) {
             try (InputStream text = new ByteArrayInputStream(wholeText.getBytes(StandardCharsets.UTF_8))) {
                 attachments.upload(sender, ticketId, messageId, WHOLE_TEXT, text);
@@ -70,15 +70,20 @@ class MailAttachments {
      * A file is a leaf part that is not the mail's own text: one marked as an attachment, one with a file name
      * (inline pictures carry one), or anything that is not text. The first text leaf is the body, not a file.
      */
-    private static void collect(Part part, List<Part> files, int depth) throws MessagingException, IOException {
+    private static void collect(Part part, List<Part> files, List<String> skipped, int depth)
+            throws MessagingException, IOException {
         if (depth > MailIntake.MAX_DEPTH) {
+            String said = "(parts nested deeper than " + MailIntake.MAX_DEPTH + " levels): not read";
+            if (!skipped.contains(said)) {
+                skipped.add(said);
+            }
             return;
         }
         if (part.isMimeType("multipart/*")) {
             Multipart multipart = (Multipart) part.getContent();
             for (int i = 0; i < multipart.getCount(); i++) {
                 BodyPart child = multipart.getBodyPart(i);
-                collect(child, files, depth + 1);
+                collect(child, files, skipped, depth + 1);
             }
             return;
         }

@@ -415,6 +415,21 @@ class MailIntakeTest extends MailTest {
     }
 
     @Test
+    void partsNestedPastTheDepthReadAreNamedInTheIntakesNote() throws Exception {
+        StringBuilder body = new StringBuilder("Content-Type: text/plain\r\n\r\nThe lift in L1 is stuck.\r\n");
+        for (int level = 25; level > 0; level--) {
+            body = new StringBuilder("Content-Type: multipart/mixed; boundary=\"b" + level + "\"\r\n\r\n--b" + level
+                    + "\r\n" + body + "--b" + level + "--\r\n");
+        }
+        deliver(raw("From: Lia Deep <lia@example.org>\r\nTo: " + DESK + "\r\nSubject: Lift L1\r\n"
+                + "Message-ID: <deep@example.org>\r\nMIME-Version: 1.0\r\n" + body));
+        poller.pollOnce();
+        long ticket = ticketOf("Lia Deep");
+        assertThat(api.get(STAFF, "/api/tickets/" + ticket + "/messages").raw.body())
+                .contains("nested deeper than 20 levels").contains("Email intake");
+    }
+
+    @Test
     void aMailThatFailsForWhatItIsIsGivenUpAfterItsAttemptsAndLeftInTheMailbox() throws Exception {
         deliver(raw("From: <<<@@@>>>\r\nTo: " + DESK + "\r\nSubject: Broken sender\r\n"
                 + "Message-ID: <broken-sender@example.org>\r\nContent-Type: text/plain\r\n\r\nHello\r\n"));
