@@ -2,7 +2,8 @@
 import { test, assert, sleep } from './runner.js';
 import { onStage, AFTER_A_BURST_MS } from './stage.js';
 import { until } from './wait.js';
-import { canHandOver, brings, knownStaff, initialState, update } from '/js/screens/ticket/state.js';
+import { canHandOver, brings, knownStaff, initialState, update, handledElsewhere }
+  from '/js/screens/ticket/state.js';
 import { categoryNote } from '/js/screens/ticket/view.js';
 import { categoryToSend } from '/js/screens/report.js';
 
@@ -146,3 +147,36 @@ test('the report form preselects the suggestion and sends a category only when t
     await until(() => created().length === 2);
     assert.equal(created()[1].category, 'FACILITY', 'the reporter\'s choice');
   }));
+
+test('who took or handed on a ticket while it was open is news; one\'s own handover and the first load are not', () => {
+  const taken = { actor: 'Di', actorRole: 'STAFF', changes: [{ field: 'assignee', from: 'Cy', to: 'Di' }] };
+  const handed = { actor: 'Cy', actorRole: 'STAFF', changes: [{ field: 'assignee', from: 'Cy', to: 'Ed' }] };
+  const older = { actor: 'Ed', actorRole: 'STAFF', changes: [{ field: 'assignee', to: 'Cy' }] };
+  assert.deepEqual(handledElsewhere(ACTIVE, { ...ACTIVE, assignee: 'Di' }, [older, taken], 'Bo'), { by: 'Di', to: 'Di' });
+  assert.deepEqual(handledElsewhere(ACTIVE, { ...ACTIVE, assignee: 'Ed' }, [older, handed], 'Bo'), { by: 'Cy', to: 'Ed' });
+  assert.equal(handledElsewhere(ACTIVE, { ...ACTIVE, assignee: 'Ed' }, [older, handed], 'Cy'), null, 'one\'s own');
+  assert.equal(handledElsewhere(ACTIVE, { ...ACTIVE, assignee: 'Bo' }, [older, { ...taken, actor: 'Di' }], 'Bo'), null,
+    'handed to oneself: the page shows one as the assignee');
+  assert.equal(handledElsewhere(null, ACTIVE, [older], 'Bo'), null, 'the first load');
+  assert.equal(handledElsewhere(ACTIVE, { ...ACTIVE, title: 'x' }, [older], 'Bo'), null, 'the same assignee');
+});
+
+test('a colleague taking the ticket a person is writing under is said above the message box and stays', () => {
+  let ticket = ACTIVE;
+  let history = [];
+  return onStage('/js/screens/ticket.js', { session: { role: 'STAFF', name: 'Bo' }, params: ['7'] },
+    async (stage, fake, source) => {
+      const note = () => stage.querySelector('#ticket-handled-elsewhere');
+      assert.equal(note().hidden, true, 'nothing to say on opening');
+      ticket = { ...ACTIVE, assignee: 'Di', version: 6 };
+      history = [{ type: 'HANDED_OVER', actor: 'Di', actorRole: 'STAFF', at: '2026-03-01T10:05:00Z',
+        changes: [{ field: 'assignee', from: 'Cy', to: 'Di' }] }];
+      source.emit('change', { cursor: 'c1', type: 'HANDED_OVER', ticketId: 7 });
+      await until(() => !note().hidden, 3000);
+      assert.equal(note().textContent, 'Di took this ticket while you had it open.');
+      assert.equal(note().querySelector('[translate=no]').textContent, 'Di', 'the name is data');
+      source.emit('change', { cursor: 'c2', type: 'MESSAGE_ADDED', ticketId: 7 });
+      await sleep(AFTER_A_BURST_MS);
+      assert.equal(note().hidden, false, 'still said after the next reload');
+    }, url => (url === '/api/tickets/7' ? ticket : url === '/api/tickets/7/history' ? history : undefined));
+});

@@ -7,11 +7,12 @@
 // state, region by region, so what the user is typing is never thrown away. Live events of this ticket reload it
 // in place.
 import { api } from '../api.js';
-import { h, mount, label, toast } from '../dom.js';
+import { h, mount, label, toast, sentence } from '../dom.js';
 import { onLive, refreshOnLive } from '../live.js';
 import { region } from '../region.js';
 import { singleFlight } from '../schedule.js';
-import { initialState, update, conflictMessage, canHandOver, brings, arrived, knownStaff, shownNotice }
+import { initialState, update, conflictMessage, canHandOver, brings, arrived, knownStaff, shownNotice,
+  handledElsewhere }
   from './ticket/state.js';
 import * as view from './ticket/view.js';
 import { timeline } from './ticket/history.js';
@@ -41,6 +42,8 @@ export async function render(container, { session, params }) {
     // Not a live region itself: redrawn whole, it would read out every message again; `news` says what is new.
     history: h('ol', { class: 'timeline' }), messages: h('ol', { class: 'messages', id: 'messages' }),
     news: h('p', { class: 'sr-only', 'aria-live': 'polite', id: 'message-news' }),
+    // Stays until the page is left: a colleague took the ticket while this person was reading or writing.
+    handled: h('p', { class: 'alert alert-info', role: 'status', id: 'ticket-handled-elsewhere', hidden: true }),
   };
   const on = {
     move: async (status, name) => {
@@ -217,7 +220,10 @@ export async function render(container, { session, params }) {
     try {
       const [ticket, messages, history, attachments] = await read();
       const shownBefore = state.messages;
+      const handled = state.staff ? handledElsewhere(state.ticket, ticket, history, session.name) : null;
       show({ type: 'loaded', ticket, messages, history, attachments });
+      if (handled) tellHandled(handled);
+      else if (ticket.assignee === session.name) el.handled.hidden = true;
       announce(arrived(shownBefore, messages, session.name));
       if (state.staff) mail.refresh();
       if (state.staff || state.readOnly) linked.refresh(ticket);
@@ -229,6 +235,12 @@ export async function render(container, { session, params }) {
       show(err.status === 404 ? { type: 'missing' } : { type: 'loadFailed', error: err });
     }
   });
+
+  function tellHandled({ by, to }) {
+    el.handled.replaceChildren(...(to === by ? sentence('ticket.handled.took', { name: by })
+      : to ? sentence('ticket.handled.handedOver', { name: by, to }) : sentence('ticket.handled.released', { name: by })));
+    el.handled.hidden = false;
+  }
 
   /**
    * "Try again" goes with the notice it is in, so the focus moves on to what came instead: the ticket's title, or the
@@ -281,7 +293,7 @@ export async function render(container, { session, params }) {
     h('div', { class: 'ticket-grid' },
       h('div', { class: 'card' }, el.actions, handoverForm, linkTo, el.edit, el.body, state.staff ? mail.el : null),
       h('aside', { class: 'card' }, h('h2', {}, t('ticket.page.history')), el.history)),
-    h('section', { class: 'card' }, h('h2', {}, t('ticket.page.messages')), el.messages, el.news, compose,
+    h('section', { class: 'card' }, h('h2', {}, t('ticket.page.messages')), el.messages, el.news, el.handled, compose,
       closedNote)];
   container.append(h('article', { class: 'page ticket' }, el.head, filedConfirmation(id, session.role), el.followsUp,
     el.incident, state.staff || state.readOnly ? linked.el : null, el.notice, ...sections));

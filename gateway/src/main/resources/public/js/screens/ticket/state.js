@@ -78,6 +78,20 @@ export function arrived(before, after, me) {
 }
 
 /**
+ * Who took this ticket, or handed it on, while the page was open ({ by, to }), else null: staff writing a reply
+ * must know that a colleague now handles it before they send. One's own take or handover is not news (its toast
+ * said it); the first load is not either.
+ */
+export function handledElsewhere(before, after, history, me) {
+  if (!before || !after || before.id !== after.id || (before.assignee || null) === (after.assignee || null)) {
+    return null;
+  }
+  const last = [...(history || [])].reverse().find(e => (e.changes || []).some(c => c.field === 'assignee'));
+  if (!last || last.actor === me || after.assignee === me) return null;
+  return { by: last.actor, to: after.assignee || null };
+}
+
+/**
  * The staff names this page has seen, to suggest whom to hand over to: the staff who wrote or acted on the ticket.
  * Not a staff directory (there is none); anyone may still be typed in.
  */
