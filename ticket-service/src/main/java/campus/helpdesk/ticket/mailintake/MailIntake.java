@@ -67,6 +67,9 @@ public class MailIntake {
     private static final int MESSAGE_MAX = 5_000;
     private static final int DESCRIPTION_MAX = 10_000;
 
+    /** The reporter of a mail that names nobody as its author. */
+    static final String UNKNOWN_SENDER = "Unknown sender";
+
     /** The author of the intake's own internal notes: staff read them, nobody signs in as it. */
     static final String INTAKE = "Email intake";
 
@@ -92,12 +95,13 @@ public class MailIntake {
         if (db.autoCommit(c -> handled(c, key))) {
             return Outcome.ALREADY;
         }
-        InternetAddress sender = sender(message);
+        @Nullable InternetAddress sender = sender(message);
+        String address = sender == null ? "" : sender.getAddress();
         Outcome outcome;
         Long ticketId = null;
-        if (sender == null || sender.getAddress().equalsIgnoreCase(mail.fromAddress())) {
+        if (!address.isEmpty() && address.equalsIgnoreCase(mail.fromAddress())) {
             outcome = Outcome.OWN;
-        } else if (Loops.isAutomatic(message, sender.getAddress())) {
+        } else if (Loops.isAutomatic(message, address)) {
             outcome = Outcome.AUTOMATIC;
         } else {
             Long replied = repliedTicket(message);
@@ -113,7 +117,7 @@ public class MailIntake {
         return outcome;
     }
 
-    private Outcome reply(MimeMessage message, long ticketId, InternetAddress sender, String key)
+    private Outcome reply(MimeMessage message, long ticketId, @Nullable InternetAddress sender, String key)
             throws MessagingException, IOException {
         Ticket ticket = db.autoCommit(c -> TicketSql.loadLive(c, ticketId));
         if (ticket.status() != TicketStatus.CLOSED) {
@@ -126,14 +130,16 @@ public class MailIntake {
             }
             return Outcome.MESSAGE;
         }
-        db.inTransaction(c -> {
-            notifications.queueReplyToClosed(c, ticket, sender.getAddress(), key);
-            return null;
-        });
+        if (sender != null) {
+            db.inTransaction(c -> {
+                notifications.queueReplyToClosed(c, ticket, sender.getAddress(), key);
+                return null;
+            });
+        }
         return Outcome.CLOSED_ANSWERED;
     }
 
-    private long open(MimeMessage message, InternetAddress sender, String key) throws MessagingException,
+    private long open(MimeMessage message, @Nullable InternetAddress sender, String key) throws MessagingException,
             IOException {
         String subject = clean(message.getSubject() == null ? "" : message.getSubject()).strip();
         String title = limit(subject.isEmpty() ? "(no subject)" : subject, 200);
@@ -141,10 +147,11 @@ public class MailIntake {
         String body = text.body();
         // A person's name has 80 characters everywhere (sign-in, the tickets' columns): "Prof. Dr. … (Dipartimento
         // di …)" is cut, not refused.
-        String reporter = limit(sender.getPersonal() != null && !sender.getPersonal().isBlank()
+        String reporter = sender == null ? UNKNOWN_SENDER
+                : limit(sender.getPersonal() != null && !sender.getPersonal().isBlank()
                 ? clean(sender.getPersonal()).strip() : clean(sender.getAddress()), NAME_MAX);
-        String email = sender.getAddress().matches(NewTicket.EMAIL) && sender.getAddress().length() <= 254
-                ? sender.getAddress() : null;
+        String email = sender != null && sender.getAddress().matches(NewTicket.EMAIL)
+                && sender.getAddress().length() <= 254 ? sender.getAddress() : null;
         NewTicket ticket = new NewTicket(title, body.isEmpty() ? title : body, null, null, null, null, email);
         Identity who = new Identity(Role.STUDENT, reporter);
         TicketCreation.Created created = creation.create(who, ticket, key);
@@ -258,9 +265,24 @@ public class MailIntake {
         }
     }
 
+    /**
+     * Who wrote the mail: its From, else its Sender, else its Reply-To; null when it names nobody (a broken mail
+     * program, a script), which still files its words, as "Unknown sender" with no address to answer.
+     */
     private static @Nullable InternetAddress sender(MimeMessage message) throws MessagingException {
-        Address[] from = message.getFrom();
-        return from != null && from.length > 0 && from[0] instanceof InternetAddress a ? a : null;
+        Address sender = message.getSender();
+        for (Address[] named : List.of(nullToEmpty(message.getFrom()),
+                sender == null ? new Address[0] : new Address[]{sender}, nullToEmpty(message.getReplyTo()))) {
+            if (named.length > 0 && named[0] instanceof InternetAddress a && a.getAddress() != null
+                    && !a.getAddress().isBlank()) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    private static Address[] nullToEmpty(@Nullable Address[] addresses) {
+        return addresses == null ? new Address[0] : addresses;
     }
 
     /** The text part of the mail (the first text/plain), else its HTML with the tags taken out. */

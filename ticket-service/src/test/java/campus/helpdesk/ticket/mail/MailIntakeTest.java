@@ -415,6 +415,21 @@ class MailIntakeTest extends MailTest {
     }
 
     @Test
+    void aMailThatNamesNoSenderIsStillFiledAndOneWithOnlyASenderHeaderIsTheirs() throws Exception {
+        deliver(raw("To: " + DESK + "\r\nSubject: Projector in N2\r\nMessage-ID: <no-from@example.org>\r\n"
+                + "Content-Type: text/plain\r\n\r\nThe projector in N2 shows no picture.\r\n"));
+        deliver(raw("Sender: Ola Sender <ola@example.org>\r\nTo: " + DESK + "\r\nSubject: Blinds in N3\r\n"
+                + "Message-ID: <sender-only@example.org>\r\nContent-Type: text/plain\r\n\r\nThe blinds are stuck.\r\n"));
+        poller.pollOnce();
+        assertThat(count("SELECT count(*) FROM tickets WHERE reporter_name = ? AND title = 'Projector in N2'",
+                "Unknown sender")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM ticket_contact k JOIN tickets t ON t.id = k.ticket_id "
+                + "WHERE t.title = 'Blinds in N3' AND t.reporter_name = ? AND k.email = 'ola@example.org'",
+                "Ola Sender")).isEqualTo(1);
+        assertThat(unseen()).isZero();
+    }
+
+    @Test
     void partsNestedPastTheDepthReadAreNamedInTheIntakesNote() throws Exception {
         StringBuilder body = new StringBuilder("Content-Type: text/plain\r\n\r\nThe lift in L1 is stuck.\r\n");
         for (int level = 25; level > 0; level--) {
