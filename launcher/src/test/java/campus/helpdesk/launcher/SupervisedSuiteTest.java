@@ -21,9 +21,11 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -125,6 +127,29 @@ class SupervisedSuiteTest {
 
     @Test
     @Order(4)
+    void postgresqlThatStopsAnsweringIsKilledWithItsBackendsAndStartedAgain() throws Exception {
+        // A second a probe here, not the 10 s a busy server is given: three silent probes take 9 s, not 36.
+        database.probeTimeout(Duration.ofSeconds(1));
+        long pid = database.pid();
+        List<Long> hung = Stream.concat(Stream.of(pid), ProcessHandle.of(pid).orElseThrow().descendants()
+                .map(ProcessHandle::pid)).toList();
+        long stopped = System.nanoTime();
+        for (long process : hung) {
+            assertThat(new ProcessBuilder("kill", "-STOP", String.valueOf(process)).start().waitFor()).isZero();
+        }
+
+        awaitUntil(BACK_WITHIN, () -> database.pid() != pid && connects());
+        System.out.printf("postgresql: SIGSTOP of the postmaster and its %d backends -> accepting connections again "
+                + "in %.1f s%n", hung.size() - 1, (System.nanoTime() - stopped) / 1e9);
+        assertThat(hung).as("none of the stopped processes is left").noneMatch(process -> ProcessHandle.of(process)
+                .map(ProcessHandle::isAlive).orElse(false) && !zombie(process));
+        assertThat(supervisor.restarts("postgresql")).isEqualTo(2);
+        assertThat(statusFile()).contains("stopped answering its health check");
+        awaitUntil(BACK_WITHIN, () -> status(Service.TICKET_SERVICE) == 200);
+    }
+
+    @Test
+    @Order(5)
     void aServiceStoppedOnPurposeIsLeftStopped() throws Exception {
         suite.stop(Service.OPEN_PERIOD);
         Thread.sleep(3000);
@@ -163,6 +188,15 @@ class SupervisedSuiteTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return -1;
+        }
+    }
+
+    private static boolean zombie(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            return stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
+        } catch (IOException e) {
+            return false;
         }
     }
 

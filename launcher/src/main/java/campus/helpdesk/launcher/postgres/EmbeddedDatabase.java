@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Properties;
 
 /**
  * The real PostgreSQL binaries (from Maven Central, via zonky), running on 127.0.0.1:15432 with their data in
@@ -42,8 +43,15 @@ public final class EmbeddedDatabase implements Supervised, AutoCloseable {
     private final Path home;
     private final int port;
     private final DatabaseTarget target;
+    /**
+     * One probe's wait for a new session and {@code SELECT 1}: with 3 probes in a row, a server that answers nothing
+     * for about 40 s is killed and started again. A busy one answers in milliseconds.
+     */
+    static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
+
     private volatile EmbeddedPostgres postgres;
     private volatile Postmaster postmaster;
+    private volatile Duration probeTimeout = PROBE_TIMEOUT;
 
     private EmbeddedDatabase(Path home, int port, Started started, DatabaseTarget target) {
         this.home = home;
@@ -192,10 +200,35 @@ public final class EmbeddedDatabase implements Supervised, AutoCloseable {
         return "exited (postmaster " + pid() + " is gone)";
     }
 
-    /** Liveness only: the postmaster runs; a busy server is not a hung one. */
+    /**
+     * Whether the server takes a new session and answers {@code SELECT 1} within {@link #probeTimeout}, longer than
+     * a service's probe: a server busy with a bulk load or a checkpoint is slow, not hung. An error the server sends
+     * (too many connections, a refused password) is an answer; silence is not: a postmaster or backends stopped
+     * (SIGSTOP) or stuck. Before, only the postmaster's process was looked at, and a hung server was never replaced.
+     */
     @Override
     public boolean answers(Duration timeout) {
-        return true;
+        Properties session = new Properties();
+        session.setProperty("user", target.user());
+        session.setProperty("password", target.password());
+        String seconds = String.valueOf(Math.max(1, probeTimeout.toSeconds()));
+        session.setProperty("connectTimeout", seconds);
+        session.setProperty("loginTimeout", seconds);
+        session.setProperty("socketTimeout", seconds);
+        session.setProperty("ApplicationName", "helpdesk-launcher-probe");
+        try (Connection c = DriverManager.getConnection(target.url(), session);
+             Statement statement = c.createStatement()) {
+            statement.execute("SELECT 1");
+            return true;
+        } catch (SQLException e) {
+            // Class 08: no connection, or it broke or timed out; any other class is the server's own answer.
+            return e.getSQLState() != null && !e.getSQLState().startsWith("08");
+        }
+    }
+
+    /** How long one probe of {@link #answers} waits ({@link #PROBE_TIMEOUT} unless a test sets it shorter). */
+    public void probeTimeout(Duration timeout) {
+        this.probeTimeout = timeout;
     }
 
     @Override

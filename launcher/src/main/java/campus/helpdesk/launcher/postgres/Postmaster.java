@@ -94,9 +94,17 @@ final class Postmaster {
         return pid > 0 && isLive(pid);
     }
 
+    /**
+     * Kills the postmaster and its backends. A hung server's backends may be stopped as well (a SIGSTOP of its
+     * process group): they would never notice their postmaster's death and would hold the folder for good, so the
+     * whole tree goes, as in a crash (the next start replays the WAL). They are listed before the postmaster dies,
+     * which hands them to another parent.
+     */
     void kill() throws InterruptedException {
+        List<ProcessHandle> backends = ProcessHandle.of(pid).map(p -> p.descendants().toList()).orElse(List.of());
         ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-        for (int i = 0; i < 100 && isAlive(); i++) {
+        backends.forEach(ProcessHandle::destroyForcibly);
+        for (int i = 0; i < 100 && (isAlive() || backends.stream().anyMatch(b -> isLive(b.pid()))); i++) {
             Thread.sleep(100);
         }
     }
