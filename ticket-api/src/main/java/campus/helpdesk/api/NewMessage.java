@@ -10,9 +10,12 @@ import jakarta.validation.constraints.Size;
 public record NewMessage(
         @NotBlank(message = "Please write a message first.")
         @Pattern(regexp = Text.VISIBLE, message = "Please write a message first.")
-        @Size(max = 5_000, message = "A message can be at most 5,000 characters.")
+        @Size(max = NewMessage.BODY_MAX, message = "A message can be at most 5,000 characters.")
         @Pattern(regexp = Text.PLAIN, message = Text.PLAIN_MESSAGE) String body,
         @Nullable Boolean internal) {
+
+    /** The longest message, in characters. */
+    public static final int BODY_MAX = 5_000;
 
     /** The body composed ({@link Text#composed}), however the sender's keyboard wrote its accents. */
     public NewMessage {

@@ -19,11 +19,11 @@ import jakarta.validation.constraints.Size;
 public record NewTicket(
         @NotBlank(message = "Please give a short title.")
         @Pattern(regexp = Text.VISIBLE, message = "Please give a short title.")
-        @Size(max = 200, message = "The title can be at most 200 characters.")
+        @Size(max = NewTicket.TITLE_MAX, message = "The title can be at most 200 characters.")
         @Pattern(regexp = Text.PLAIN, message = Text.PLAIN_MESSAGE) String title,
         @NotBlank(message = "Please describe the problem.")
         @Pattern(regexp = Text.VISIBLE, message = "Please describe the problem.")
-        @Size(max = 10_000, message = "The description can be at most 10,000 characters.")
+        @Size(max = NewTicket.DESCRIPTION_MAX, message = "The description can be at most 10,000 characters.")
         @Pattern(regexp = Text.PLAIN, message = Text.PLAIN_MESSAGE) String description,
         @Nullable @Size(max = 100, message = "The location can be at most 100 characters.")
         @Pattern(regexp = Text.PLAIN, message = Text.PLAIN_MESSAGE) String location,
@@ -34,6 +34,10 @@ public record NewTicket(
         @Nullable @Size(max = 254, message = "An email address can be at most 254 characters.")
         @Pattern(regexp = EMAIL, message = "Please give an email address like name@example.org, or none.")
         String email) {
+
+    /** The longest title and description, in characters (mail intake cuts what it takes in to these). */
+    public static final int TITLE_MAX = 200;
+    public static final int DESCRIPTION_MAX = 10_000;
 
     /**
      * A local part's run of characters between dots: the local part is such runs joined by single dots, none at its

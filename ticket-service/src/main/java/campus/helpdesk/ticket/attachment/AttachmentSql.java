@@ -88,6 +88,19 @@ final class AttachmentSql {
         }
     }
 
+    static boolean named(Connection c, long ticketId, @Nullable Long messageId, String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM attachment WHERE ticket_id = ? "
+                + "AND message_id IS NOT DISTINCT FROM ? AND name = ?)")) {
+            ps.setLong(1, ticketId);
+            ps.setObject(2, messageId, Types.BIGINT);
+            ps.setString(3, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
     /** A ticket's attachments, oldest first; those of internal notes only when {@code internal}. */
     static List<Attachment> of(Connection c, long ticketId, boolean internal) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM attachment a "

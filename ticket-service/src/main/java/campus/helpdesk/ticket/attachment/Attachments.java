@@ -38,6 +38,7 @@ public class Attachments {
     public static final int MAX_PER_MESSAGE = 5;
     /** Enough for the detector's longest magic (and OOXML's first zip entry name), kept for its reset. */
     private static final int HEAD = 64 * 1024;
+    private static final String TEXT = "text/plain";
 
     private final Database db;
 
@@ -51,13 +52,32 @@ public class Attachments {
 
     public Attachment upload(Identity who, long ticketId, @Nullable Long messageId, @Nullable String sentName,
                              InputStream body) {
+        return store(who, ticketId, messageId, sentName, body, null);
+    }
+
+    /**
+     * A text the desk itself wrote (a long mail's whole text), stored as plain text without asking the detector:
+     * a text that begins like a mail's headers or a PDF's first line is still the text it is. The limits hold.
+     */
+    public Attachment uploadText(Identity who, long ticketId, @Nullable Long messageId, String name, String text) {
+        return store(who, ticketId, messageId, name,
+                new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)), TEXT);
+    }
+
+    /** Whether a file of this name is stored under the ticket (or its message). */
+    public boolean has(long ticketId, @Nullable Long messageId, String name) {
+        return db.autoCommit(c -> AttachmentSql.named(c, ticketId, messageId, name));
+    }
+
+    private Attachment store(Identity who, long ticketId, @Nullable Long messageId, @Nullable String sentName,
+                             InputStream body, @Nullable String knownType) {
         String name = FileNames.clean(sentName);
         // Refuse before reading a byte when the answer cannot be yes; checked again under the ticket's lock below.
         db.autoCommit(c -> requireMayAttach(c, who, ticketId, messageId, 0));
         try (Spool spool = Spool.create()) {
             InputStream in = new BufferedInputStream(new SizeLimit(body, MAX_BYTES), HEAD);
             requireContent(in);
-            String type = AttachmentTypes.detect(in, name);
+            String type = knownType != null ? knownType : AttachmentTypes.detect(in, name);
             int orientation = PhotoMetadata.strip(type, in, spool, spool);
             // What follows an image's end (vendor trailers, extra pictures) is dropped but still counts.
             in.transferTo(OutputStream.nullOutputStream());

@@ -11,11 +11,9 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeUtility;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,21 +35,15 @@ class MailAttachments {
     }
 
     /**
-     * Stores the files of {@code mail} under the ticket (or its message), first the mail's whole text when it was
-     * too long to keep ({@code wholeText}, else null); what was skipped, one line each.
+     * Stores the files of {@code mail} under the ticket (or its message), then the mail's whole text when it was
+     * too long to keep ({@code wholeText}, else null): the sender's own files come first within the limit of files
+     * per place. What was skipped, one line each.
      */
     List<String> store(Identity sender, long ticketId, @Nullable Long messageId, Part mail, @Nullable String wholeText)
             throws MessagingException, IOException {
         List<Part> files = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         collect(mail, files, skipped, 0);
-        if (wholeText != null) {
-            try (InputStream text = new ByteArrayInputStream(wholeText.getBytes(StandardCharsets.UTF_8))) {
-                attachments.upload(sender, ticketId, messageId, WHOLE_TEXT, text);
-            } catch (HelpdeskProblem refused) {
-                skipped.add(WHOLE_TEXT + " (the email's whole text): " + refused.getMessage());
-            }
-        }
         for (Part file : files) {
             String name = name(file);
             try (InputStream body = file.getInputStream()) {
@@ -63,7 +55,30 @@ class MailAttachments {
                         + ": the part could not be read");
             }
         }
+        if (wholeText != null) {
+            String refused = storeWholeText(sender, ticketId, messageId, wholeText);
+            if (refused != null) {
+                skipped.add(refused);
+            }
+        }
         return skipped;
+    }
+
+    /**
+     * Attaches a long mail's whole text unless it is there already: a mail read again after a crash between its
+     * ticket's commit and this upload gets it then, since its ticket's text says it is attached. The line to list
+     * in the intake's note when it is refused, else null.
+     */
+    @Nullable String storeWholeText(Identity sender, long ticketId, @Nullable Long messageId, String wholeText) {
+        if (attachments.has(ticketId, messageId, WHOLE_TEXT)) {
+            return null;
+        }
+        try {
+            attachments.uploadText(sender, ticketId, messageId, WHOLE_TEXT, wholeText);
+            return null;
+        } catch (HelpdeskProblem refused) {
+            return WHOLE_TEXT + " (the email's whole text): " + refused.getMessage();
+        }
     }
 
     /**

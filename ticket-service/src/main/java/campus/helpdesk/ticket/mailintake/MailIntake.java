@@ -63,12 +63,8 @@ public class MailIntake {
     /** More text than a ticket or message keeps (10,000 characters) in any encoding. */
     private static final int MAX_TEXT_BYTES = 1 << 20;
 
-    /** What a message and a ticket's description hold (the API's limits). */
-    private static final int MESSAGE_MAX = 5_000;
-    private static final int DESCRIPTION_MAX = 10_000;
-
     /** The reporter of a mail that names nobody as its author. */
-    static final String UNKNOWN_SENDER = "Unknown sender";
+    static final String UNKNOWN_SENDER = "(unknown sender)";
 
     /** The author of the intake's own internal notes: staff read them, nobody signs in as it. */
     static final String INTAKE = "Email intake";
@@ -121,12 +117,14 @@ public class MailIntake {
             throws MessagingException, IOException {
         Ticket ticket = db.autoCommit(c -> TicketSql.loadLive(c, ticketId));
         if (ticket.status() != TicketStatus.CLOSED) {
-            Kept text = Kept.of(clean(ReplyText.cut(text(message))), MESSAGE_MAX);
+            Kept text = Kept.of(clean(ReplyText.cut(text(message))), NewMessage.BODY_MAX);
             String body = text.body().isBlank() ? "(empty reply)" : text.body();
             Identity reporter = new Identity(Role.STUDENT, ticket.reporterName());
             Messages.Posted posted = messages.post(reporter, ticketId, new NewMessage(body, false), key);
             if (posted.isNew()) {
                 attach(reporter, ticketId, posted.message().id(), message, text.whole(), key);
+            } else if (text.whole() != null) {
+                attachWholeTextAgain(reporter, ticketId, posted.message().id(), text.whole(), key);
             }
             return Outcome.MESSAGE;
         }
@@ -142,8 +140,8 @@ public class MailIntake {
     private long open(MimeMessage message, @Nullable InternetAddress sender, String key) throws MessagingException,
             IOException {
         String subject = clean(message.getSubject() == null ? "" : message.getSubject()).strip();
-        String title = limit(subject.isEmpty() ? "(no subject)" : subject, 200);
-        Kept text = Kept.of(clean(text(message)).strip(), DESCRIPTION_MAX);
+        String title = limit(subject.isEmpty() ? "(no subject)" : subject, NewTicket.TITLE_MAX);
+        Kept text = Kept.of(clean(text(message)).strip(), NewTicket.DESCRIPTION_MAX);
         String body = text.body();
         // A person's name has 80 characters everywhere (sign-in, the tickets' columns): "Prof. Dr. … (Dipartimento
         // di …)" is cut, not refused.
@@ -157,6 +155,8 @@ public class MailIntake {
         TicketCreation.Created created = creation.create(who, ticket, key);
         if (created.isNew()) {
             attach(who, created.ticket().id(), null, message, text.whole(), key);
+        } else if (text.whole() != null) {
+            attachWholeTextAgain(who, created.ticket().id(), null, text.whole(), key);
         }
         return created.ticket().id();
     }
@@ -167,12 +167,23 @@ public class MailIntake {
      */
     private void attach(Identity sender, long ticketId, @Nullable Long messageId, MimeMessage message,
                         @Nullable String wholeText, String key) throws MessagingException, IOException {
-        List<String> skipped = files.store(sender, ticketId, messageId, message, wholeText);
+        note(sender, ticketId, files.store(sender, ticketId, messageId, message, wholeText), key);
+    }
+
+    /** A mail read again whose text was too long: its whole text, should the first reading have stopped before it. */
+    private void attachWholeTextAgain(Identity sender, long ticketId, @Nullable Long messageId, String wholeText,
+                                      String key) {
+        String refused = files.storeWholeText(sender, ticketId, messageId, wholeText);
+        note(sender, ticketId, refused == null ? List.of() : List.of(refused), key);
+    }
+
+    /** The intake's internal note listing what of a mail was not attached (once per mail: its own key). */
+    private void note(Identity sender, long ticketId, List<String> skipped, String key) {
         if (skipped.isEmpty()) {
             return;
         }
         String note = limit(clean("Files of the email from " + sender.user() + " that could not be attached:\n- "
-                + String.join("\n- ", skipped)), MESSAGE_MAX);
+                + String.join("\n- ", skipped)), NewMessage.BODY_MAX);
         messages.post(new Identity(Role.STAFF, INTAKE), ticketId, new NewMessage(note, true), key + "-skipped");
     }
 
@@ -270,19 +281,34 @@ public class MailIntake {
      * program, a script), which still files its words, as "Unknown sender" with no address to answer.
      */
     private static @Nullable InternetAddress sender(MimeMessage message) throws MessagingException {
-        Address sender = message.getSender();
-        for (Address[] named : List.of(nullToEmpty(message.getFrom()),
-                sender == null ? new Address[0] : new Address[]{sender}, nullToEmpty(message.getReplyTo()))) {
-            if (named.length > 0 && named[0] instanceof InternetAddress a && a.getAddress() != null
-                    && !a.getAddress().isBlank()) {
-                return a;
+        for (String header : List.of("From", "Sender", "Reply-To")) {
+            InternetAddress named = first(message, header);
+            if (named != null) {
+                return named;
             }
         }
         return null;
     }
 
-    private static Address[] nullToEmpty(@Nullable Address[] addresses) {
-        return addresses == null ? new Address[0] : addresses;
+    /**
+     * The first address of a header. A broken From is the mail's own fault ({@link MailPoller} gives such a mail
+     * up); a broken Sender or Reply-To beside a good From must not cost the mail its ticket, so only From throws.
+     */
+    private static @Nullable InternetAddress first(MimeMessage message, String header) throws MessagingException {
+        String value = message.getHeader(header, ",");
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            InternetAddress[] named = InternetAddress.parseHeader(value, true);
+            return named.length > 0 && named[0].getAddress() != null && !named[0].getAddress().isBlank()
+                    ? named[0] : null;
+        } catch (jakarta.mail.internet.AddressException broken) {
+            if (header.equals("From")) {
+                throw broken;
+            }
+            return null;
+        }
     }
 
     /** The text part of the mail (the first text/plain), else its HTML with the tags taken out. */

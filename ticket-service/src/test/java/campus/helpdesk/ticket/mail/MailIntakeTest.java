@@ -324,16 +324,28 @@ class MailIntakeTest extends MailTest {
 
     @Test
     void aMailLongerThanItsTicketOrMessageKeepsIsCutWithANoteAndAttachedWhole() throws Exception {
-        String story = "Room K4 has had no heating since Monday. ".repeat(300); // 12,300 characters
-        deliver(mail("Kim Long <kim@students.campus.test>", DESK, "Heating in K4", story, Map.of()));
+        // Begins like a mail's headers (pasted from another mail), which a type detector takes for message/rfc822.
+        String story = "Message-ID: <pasted@example.org>\nRoom K4 has had no heating since Monday. ".repeat(250);
+        MimeMessage long1 = mail("Kim Long <kim@students.campus.test>", DESK, "Heating in K4", story, Map.of());
+        deliver(long1);
         poller.pollOnce();
         long ticket = ticketOf("Kim Long");
         String description = api.get(STAFF, "/api/tickets/" + ticket).as(Ticket.class).description();
-        assertThat(description).hasSizeLessThanOrEqualTo(10_000).startsWith("Room K4 has had no heating")
+        assertThat(description).hasSizeLessThanOrEqualTo(10_000).startsWith("Message-ID: <pasted@example.org>")
                 .contains("more characters: its whole text is attached as email.txt");
         List<Map<String, Object>> stored = files(ticket);
         assertThat(stored).extracting(f -> f.get("name")).containsExactly("email.txt");
+        assertThat(stored).extracting(f -> f.get("type")).containsExactly("text/plain");
         assertThat(new String((byte[]) stored.get(0).get("bytes"), StandardCharsets.UTF_8)).isEqualTo(story.strip());
+        // A crash after the ticket's commit, before its file: the mail read again attaches it, once.
+        execute("DELETE FROM attachment WHERE ticket_id = " + ticket);
+        execute("DELETE FROM mail_intake");
+        deliver(long1);
+        poller.pollOnce();
+        deliver(long1);
+        poller.pollOnce();
+        assertThat(count("SELECT count(*) FROM tickets WHERE reporter_name = ?", "Kim Long")).isEqualTo(1);
+        assertThat(files(ticket)).extracting(f -> f.get("name")).containsExactly("email.txt");
 
         Ticket replied = report(Api.As.student("Kim Reply"), "Door of K5 stuck", "It does not open.",
                 "kimr@students.campus.test");
@@ -415,17 +427,23 @@ class MailIntakeTest extends MailTest {
     }
 
     @Test
-    void aMailThatNamesNoSenderIsStillFiledAndOneWithOnlyASenderHeaderIsTheirs() throws Exception {
+    void aMailThatNamesNoSenderIsStillFiledAndOneWithOnlyAReplyToIsTheirs() throws Exception {
         deliver(raw("To: " + DESK + "\r\nSubject: Projector in N2\r\nMessage-ID: <no-from@example.org>\r\n"
                 + "Content-Type: text/plain\r\n\r\nThe projector in N2 shows no picture.\r\n"));
-        deliver(raw("Sender: Ola Sender <ola@example.org>\r\nTo: " + DESK + "\r\nSubject: Blinds in N3\r\n"
-                + "Message-ID: <sender-only@example.org>\r\nContent-Type: text/plain\r\n\r\nThe blinds are stuck.\r\n"));
+        deliver(raw("Reply-To: Ola Reply <ola@example.org>\r\nTo: " + DESK + "\r\nSubject: Blinds in N3\r\n"
+                + "Message-ID: <reply-to-only@example.org>\r\nContent-Type: text/plain\r\n\r\nThe blinds are stuck.\r\n"));
+        // A good From beside a Reply-To and a Sender that cannot be parsed: the From's ticket.
+        deliver(raw("From: Pia Good <pia@example.org>\r\nReply-To: a@b, <<bad\r\nSender: <<<@@@>>>\r\nTo: " + DESK
+                + "\r\nSubject: Door N4\r\nMessage-ID: <bad-reply-to@example.org>\r\nContent-Type: text/plain\r\n"
+                + "\r\nThe door of N4 does not lock.\r\n"));
         poller.pollOnce();
         assertThat(count("SELECT count(*) FROM tickets WHERE reporter_name = ? AND title = 'Projector in N2'",
-                "Unknown sender")).isEqualTo(1);
+                "(unknown sender)")).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM ticket_contact k JOIN tickets t ON t.id = k.ticket_id "
                 + "WHERE t.title = 'Blinds in N3' AND t.reporter_name = ? AND k.email = 'ola@example.org'",
-                "Ola Sender")).isEqualTo(1);
+                "Ola Reply")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM tickets WHERE reporter_name = ? AND title = 'Door N4'", "Pia Good"))
+                .isEqualTo(1);
         assertThat(unseen()).isZero();
     }
 
