@@ -91,7 +91,16 @@ final class Postmaster {
     }
 
     boolean isAlive() {
-        return pid > 0 && isLive(pid);
+        return pid > 0 && isOurs(pid);
+    }
+
+    /**
+     * Alive, and (where {@code /proc} tells) a {@code postgres} working in this folder: once the server has died, its
+     * pid may be another program's, which must neither pass for the server nor be killed as it.
+     */
+    private boolean isOurs(long candidate) {
+        return isLive(candidate) && (!Files.isDirectory(Path.of("/proc"))
+                || (isPostgres(candidate) && worksIn(candidate, data)));
     }
 
     /**
@@ -101,7 +110,12 @@ final class Postmaster {
      * which hands them to another parent.
      */
     void kill() throws InterruptedException {
-        List<ProcessHandle> backends = ProcessHandle.of(pid).map(p -> p.descendants().toList()).orElse(List.of());
+        if (!isAlive()) {
+            return;
+        }
+        List<ProcessHandle> backends = ProcessHandle.of(pid).map(p -> p.descendants()
+                .filter(child -> !Files.isDirectory(Path.of("/proc")) || isPostgres(child.pid())).toList())
+                .orElse(List.of());
         ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
         backends.forEach(ProcessHandle::destroyForcibly);
         for (int i = 0; i < 100 && (isAlive() || backends.stream().anyMatch(b -> isLive(b.pid()))); i++) {
