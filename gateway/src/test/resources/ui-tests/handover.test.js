@@ -159,6 +159,8 @@ test('who took or handed on a ticket while it was open is news; one\'s own hando
     'handed to oneself: the page shows one as the assignee');
   assert.equal(handledElsewhere(null, ACTIVE, [older], 'Bo'), null, 'the first load');
   assert.equal(handledElsewhere(ACTIVE, { ...ACTIVE, title: 'x' }, [older], 'Bo'), null, 'the same assignee');
+  assert.equal(handledElsewhere(ACTIVE, { ...ACTIVE, assignee: 'Di' }, [older], 'Bo'), null,
+    'a history read before the change names nobody');
 });
 
 test('a colleague taking the ticket a person is writing under is said above the message box and stays', () => {
@@ -167,16 +169,17 @@ test('a colleague taking the ticket a person is writing under is said above the 
   return onStage('/js/screens/ticket.js', { session: { role: 'STAFF', name: 'Bo' }, params: ['7'] },
     async (stage, fake, source) => {
       const note = () => stage.querySelector('#ticket-handled-elsewhere');
-      assert.equal(note().hidden, true, 'nothing to say on opening');
+      assert.equal(note().getAttribute('role'), 'status', 'a live region from the start');
+      assert.equal(note().textContent, '', 'nothing to say on opening');
       ticket = { ...ACTIVE, assignee: 'Di', version: 6 };
       history = [{ type: 'HANDED_OVER', actor: 'Di', actorRole: 'STAFF', at: '2026-03-01T10:05:00Z',
         changes: [{ field: 'assignee', from: 'Cy', to: 'Di' }] }];
       source.emit('change', { cursor: 'c1', type: 'HANDED_OVER', ticketId: 7 });
-      await until(() => !note().hidden, 3000);
+      await until(() => note().textContent !== '', 3000);
       assert.equal(note().textContent, 'Di took this ticket while you had it open.');
       assert.equal(note().querySelector('[translate=no]').textContent, 'Di', 'the name is data');
       source.emit('change', { cursor: 'c2', type: 'MESSAGE_ADDED', ticketId: 7 });
       await sleep(AFTER_A_BURST_MS);
-      assert.equal(note().hidden, false, 'still said after the next reload');
+      assert.equal(note().textContent, 'Di took this ticket while you had it open.', 'still said after the next reload');
     }, url => (url === '/api/tickets/7' ? ticket : url === '/api/tickets/7/history' ? history : undefined));
 });

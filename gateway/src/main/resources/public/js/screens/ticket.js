@@ -42,8 +42,9 @@ export async function render(container, { session, params }) {
     // Not a live region itself: redrawn whole, it would read out every message again; `news` says what is new.
     history: h('ol', { class: 'timeline' }), messages: h('ol', { class: 'messages', id: 'messages' }),
     news: h('p', { class: 'sr-only', 'aria-live': 'polite', id: 'message-news' }),
-    // Stays until the page is left: a colleague took the ticket while this person was reading or writing.
-    handled: h('p', { class: 'alert alert-info', role: 'status', id: 'ticket-handled-elsewhere', hidden: true }),
+    // Stays until the page is left: a colleague took the ticket while this person was reading or writing. The
+    // region is there from the start and its content changes, so that a screen reader says it.
+    handled: h('div', { role: 'status', id: 'ticket-handled-elsewhere' }),
   };
   const on = {
     move: async (status, name) => {
@@ -223,7 +224,7 @@ export async function render(container, { session, params }) {
       const handled = state.staff ? handledElsewhere(state.ticket, ticket, history, session.name) : null;
       show({ type: 'loaded', ticket, messages, history, attachments });
       if (handled) tellHandled(handled);
-      else if (ticket.assignee === session.name) el.handled.hidden = true;
+      else if (ticket.assignee === session.name) el.handled.replaceChildren();
       announce(arrived(shownBefore, messages, session.name));
       if (state.staff) mail.refresh();
       if (state.staff || state.readOnly) linked.refresh(ticket);
@@ -237,9 +238,9 @@ export async function render(container, { session, params }) {
   });
 
   function tellHandled({ by, to }) {
-    el.handled.replaceChildren(...(to === by ? sentence('ticket.handled.took', { name: by })
-      : to ? sentence('ticket.handled.handedOver', { name: by, to }) : sentence('ticket.handled.released', { name: by })));
-    el.handled.hidden = false;
+    el.handled.replaceChildren(h('p', { class: 'alert alert-info' }, ...(to === by
+      ? sentence('ticket.handled.took', { name: by })
+      : to ? sentence('ticket.handled.handedOver', { name: by, to }) : sentence('ticket.handled.released', { name: by }))));
   }
 
   /**

@@ -87,7 +87,9 @@ export function handledElsewhere(before, after, history, me) {
     return null;
   }
   const last = [...(history || [])].reverse().find(e => (e.changes || []).some(c => c.field === 'assignee'));
-  if (!last || last.actor === me || after.assignee === me) return null;
+  // The history is read beside the ticket: one that does not show this change yet names nobody.
+  const shows = last && last.changes.some(c => c.field === 'assignee' && (c.to || null) === (after.assignee || null));
+  if (!shows || last.actor === me || after.assignee === me) return null;
   return { by: last.actor, to: after.assignee || null };
 }
 

@@ -18,21 +18,24 @@ final class LiveStream implements AutoCloseable {
     private final List<String> lines = new CopyOnWriteArrayList<>();
     /** When each line arrived ({@link System#nanoTime()}), beside {@link #lines}. */
     private final List<Long> arrivals = new CopyOnWriteArrayList<>();
+    private final HttpClient client;
     private final InputStream body;
 
-    private LiveStream(InputStream body) {
+    private LiveStream(HttpClient client, InputStream body) {
+        this.client = client;
         this.body = body;
         Thread.ofVirtual().name("live-stream").start(this::read);
     }
 
     static LiveStream open(URI gateway, String cookie) throws IOException, InterruptedException {
-        HttpResponse<InputStream> stream = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        HttpClient client = HttpClient.newHttpClient();
+        HttpResponse<InputStream> stream = client.send(HttpRequest.newBuilder(
                 gateway.resolve("/api/live")).header("Cookie", cookie).header("Accept", "text/event-stream").build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         if (stream.statusCode() != 200) {
             throw new IllegalStateException("/api/live answered " + stream.statusCode());
         }
-        return new LiveStream(stream.body());
+        return new LiveStream(client, stream.body());
     }
 
     /** Whether the last {@code feed} event said the gateway hears the desk's changes in time (null: none yet). */
@@ -69,5 +72,6 @@ final class LiveStream implements AutoCloseable {
     @Override
     public void close() throws IOException {
         body.close();
+        client.close();
     }
 }

@@ -45,7 +45,7 @@ final class WebpMetadata {
                 in.skipNBytes(padded);
                 continue;
             }
-            image |= IMAGE_CHUNKS.contains(fourCc);
+            image |= IMAGE_CHUNKS.contains(fourCc) && size > 0;
             out.write(chunkHeader);
             if (fourCc.equals("VP8X") && size >= 1) {
                 int flags = in.readUnsignedByte();

@@ -375,6 +375,9 @@ class AttachmentsTest extends ApiTest {
         byte[] empty = {'R', 'I', 'F', 'F', 4, 0, 0, 0, 'W', 'E', 'B', 'P'};
         assertProblem(uploads.upload(STUDENT, "/api/tickets/" + ticket.id() + "/attachments", "empty.webp",
                 "image/webp", empty), 415, "holds no picture");
+        byte[] emptyChunk = {'R', 'I', 'F', 'F', 12, 0, 0, 0, 'W', 'E', 'B', 'P', 'V', 'P', '8', 'L', 0, 0, 0, 0};
+        assertProblem(uploads.upload(STUDENT, "/api/tickets/" + ticket.id() + "/attachments", "empty.webp",
+                "image/webp", emptyChunk), 415, "holds no picture");
         assertThat(storedRows(ticket.id())).isZero();
     }
 
