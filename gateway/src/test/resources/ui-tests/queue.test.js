@@ -1,6 +1,6 @@
 // The queue's views (whose tickets), SLA filter and sort by due: the state and address, and the screen against the
 // fake server.
-import { test, assert } from './runner.js';
+import { test, assert, sleep } from './runner.js';
 import { initialState, update, requests, address, viewOf, views } from '/js/screens/tickets/state.js';
 import { onStage } from './stage.js';
 import { until } from './wait.js';
@@ -143,3 +143,22 @@ test('an SLA filter from a shared address that the form does not offer is still 
   assert.deepEqual(slaOptions('BREACHED,MET').at(-1), ['BREACHED,MET', 'Breached or Met'], 'added in words');
   assert.equal(slaOptions('').length, 4, 'none');
 });
+
+test('the keyboard stays on the tab, the column heading and the Next button pressed while the list reloads',
+  () => onStage('/js/screens/tickets.js', { session: { role: 'STAFF' } }, async stage => {
+    const press = async selector => {
+      const button = stage.querySelector(selector);
+      button.focus();
+      button.click();
+      await sleep(50);
+      await until(() => stage.querySelector('.results[aria-busy="false"]') && document.activeElement !== document.body);
+    };
+    await press('.tab[data-status="ACTIVE"]');
+    assert.equal(document.activeElement.dataset.focus, 'tab-ACTIVE', 'the tab');
+    await press('[data-focus="sort-priority"]');
+    assert.equal(document.activeElement.dataset.focus, 'sort-priority', 'the column heading');
+    await press('[data-focus="page-next"]');
+    assert.equal(document.activeElement.dataset.focus, 'page-next', 'Next');
+  }, url => (url.split('?')[0] === '/api/tickets'
+    ? { items: [row], page: Number(new URLSearchParams(url.split('?')[1]).get('page') || 0), size: 20, total: 45 }
+    : undefined)));

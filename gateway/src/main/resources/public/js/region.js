@@ -13,7 +13,30 @@ export function whenChanged(draw) {
   };
 }
 
-/** The element `el` holds what `build(...shown)` returns, rebuilt when what it shows changed. */
+/**
+ * The element `el` holds what `build(...shown)` returns, rebuilt when what it shows changed. A rebuild replaces the
+ * element that had the keyboard's focus: its successor (the same `id`, or the same `data-focus` key) takes it, also
+ * after a rebuild in between that lacked it (a list loading its next page), so Tab goes on from where the person was.
+ */
 export function region(el, build) {
-  return whenChanged((...shown) => mount(el, build(...shown)));
+  let lost = null;
+  return whenChanged((...shown) => {
+    const focused = document.activeElement;
+    const key = focused && focused !== el && el.contains(focused) ? focusKey(focused) : null;
+    mount(el, build(...shown));
+    const wanted = key || (lost && (!document.activeElement || document.activeElement === document.body) ? lost : null);
+    if (!wanted) return;
+    const again = [...el.querySelectorAll('[id], [data-focus]')].find(e => focusKey(e) === wanted && !e.disabled);
+    if (again) {
+      again.focus();
+      lost = null;
+    } else {
+      lost = wanted;
+    }
+  });
+}
+
+function focusKey(element) {
+  return element.dataset && element.dataset.focus ? `focus:${element.dataset.focus}`
+    : element.id ? `id:${element.id}` : null;
 }

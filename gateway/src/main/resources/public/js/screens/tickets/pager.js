@@ -39,13 +39,16 @@ export function pager(list, on) {
     onchange: () => on.size(Number(size.value)) },
   PAGE_SIZES.map(n => h('option', { value: n, selected: n === list.size }, t('tickets.pager.perPage', { count: n }))));
   return h('nav', { class: 'pager', 'aria-label': t('tickets.pager.label') },
-    h('button', { type: 'button', class: 'btn', disabled: list.page === 0, onclick: () => on.goto(list.page - 1) },
+    h('button', { type: 'button', class: 'btn', disabled: list.page === 0, dataset: { focus: 'page-previous' },
+      onclick: () => on.goto(list.page - 1) },
       t('tickets.pager.previous')),
     h('span', { class: 'pages' }, pageNumbers(current, pages).map(p => (p === null
       ? h('span', { 'aria-hidden': 'true' }, '…')
       : h('button', { type: 'button', class: 'btn btn-ghost page-number', 'aria-current': p === current ? 'page' : null,
+        dataset: { focus: `page-${p}` },
         'aria-label': t('tickets.pager.page', { page: p }), onclick: () => on.goto(p - 1) }, String(p))))),
-    h('button', { type: 'button', class: 'btn', disabled: current >= pages, onclick: () => on.goto(list.page + 1) },
+    h('button', { type: 'button', class: 'btn', disabled: current >= pages, dataset: { focus: 'page-next' },
+      onclick: () => on.goto(list.page + 1) },
       t('tickets.pager.next')),
     h('span', { class: 'range' }, t('tickets.pager.range', { first, last, count: total })),
     pages > 1 ? h('form', { class: 'jump',

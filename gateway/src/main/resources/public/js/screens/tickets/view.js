@@ -19,7 +19,7 @@ const COLUMNS = [
 export function tabs(status, counts, on) {
   if (!counts) return [];
   return TABS.map(s => h('button', {
-    type: 'button', role: 'tab', class: 'tab', 'aria-selected': String(status === s), dataset: { status: s },
+    type: 'button', role: 'tab', class: 'tab', 'aria-selected': String(status === s), dataset: { status: s, focus: `tab-${s}` },
     onclick: () => on.tab(s),
   }, label.status(s), h('span', { class: 'count' }, String(counts[s] ?? '—'))));
 }
@@ -84,7 +84,7 @@ function sortHeader(sort, key, column, text, on) {
   const active = field === key;
   return h('th', { scope: 'col', dataset: { column },
     'aria-sort': active ? (dir === 'asc' ? 'ascending' : 'descending') : 'none' },
-    h('button', { type: 'button', class: 'sort', onclick: () => on.sort(key) },
+    h('button', { type: 'button', class: 'sort', dataset: { focus: `sort-${key}` }, onclick: () => on.sort(key) },
       text, h('span', { 'aria-hidden': 'true', class: 'sort-mark' }, active ? (dir === 'asc' ? ' ▲' : ' ▼') : ' ↕')));
 }
 
