@@ -161,6 +161,10 @@ test('who took or handed on a ticket while it was open is news; one\'s own hando
   assert.equal(handledElsewhere(ACTIVE, { ...ACTIVE, title: 'x' }, [older], 'Bo'), null, 'the same assignee');
   assert.equal(handledElsewhere(ACTIVE, { ...ACTIVE, assignee: 'Di' }, [older], 'Bo'), null,
     'a history read before the change names nobody');
+  const closing = { actor: 'Di', actorRole: 'STAFF', changes: [{ field: 'status', from: 'ACTIVE', to: 'CLOSED' }] };
+  assert.deepEqual(handledElsewhere(ACTIVE, { ...ACTIVE, status: 'CLOSED' }, [older, closing], 'Bo'),
+    { closed: true, by: 'Di' });
+  assert.equal(handledElsewhere(ACTIVE, { ...ACTIVE, status: 'CLOSED' }, [older, closing], 'Di'), null, 'one\'s own close');
 });
 
 test('a colleague taking the ticket a person is writing under is said above the message box and stays', () => {
@@ -181,5 +185,25 @@ test('a colleague taking the ticket a person is writing under is said above the 
       source.emit('change', { cursor: 'c2', type: 'MESSAGE_ADDED', ticketId: 7 });
       await sleep(AFTER_A_BURST_MS);
       assert.equal(note().textContent, 'Di took this ticket while you had it open.', 'still said after the next reload');
+    }, url => (url === '/api/tickets/7' ? ticket : url === '/api/tickets/7/history' ? history : undefined));
+});
+
+test('a colleague closing the ticket under a reply being typed is said, with the unsent text to copy', () => {
+  let ticket = ACTIVE;
+  let history = [];
+  return onStage('/js/screens/ticket.js', { session: { role: 'STAFF', name: 'Bo' }, params: ['7'] },
+    async (stage, fake, source) => {
+      const box = stage.querySelector('#message-text');
+      box.value = 'The valve is ordered, it comes on Monday.';
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+      ticket = { ...ACTIVE, status: 'CLOSED', version: 6 };
+      history = [{ type: 'STATUS_CHANGED', actor: 'Di', actorRole: 'STAFF', at: '2026-03-01T10:05:00Z',
+        changes: [{ field: 'status', from: 'ACTIVE', to: 'CLOSED' }] }];
+      source.emit('change', { cursor: 'c1', type: 'STATUS_CHANGED', ticketId: 7 });
+      await until(() => stage.querySelector('#unsent-reply'), 3000);
+      assert.equal(stage.querySelector('#ticket-handled-elsewhere p').textContent,
+        'Di closed this ticket while you had it open.');
+      assert.equal(stage.querySelector('#unsent-reply').value, 'The valve is ordered, it comes on Monday.');
+      assert.equal(stage.querySelector('#unsent-reply').readOnly, true, 'to copy, not to send');
     }, url => (url === '/api/tickets/7' ? ticket : url === '/api/tickets/7/history' ? history : undefined));
 });

@@ -7,7 +7,7 @@
 // state, region by region, so what the user is typing is never thrown away. Live events of this ticket reload it
 // in place.
 import { api } from '../api.js';
-import { h, mount, label, toast, sentence } from '../dom.js';
+import { h, mount, label, toast, sentence, field } from '../dom.js';
 import { onLive, refreshOnLive } from '../live.js';
 import { region } from '../region.js';
 import { singleFlight } from '../schedule.js';
@@ -222,8 +222,10 @@ export async function render(container, { session, params }) {
       const [ticket, messages, history, attachments] = await read();
       const shownBefore = state.messages;
       const handled = state.staff ? handledElsewhere(state.ticket, ticket, history, session.name) : null;
+      // Read before the box is hidden with the closed ticket: what was typed there is shown to be copied.
+      const unsent = handled && handled.closed ? compose.querySelector('textarea').value.trim() : '';
       show({ type: 'loaded', ticket, messages, history, attachments });
-      if (handled) tellHandled(handled);
+      if (handled) tellHandled(handled, unsent);
       else if (ticket.assignee === session.name) el.handled.replaceChildren();
       announce(arrived(shownBefore, messages, session.name));
       if (state.staff) mail.refresh();
@@ -237,10 +239,13 @@ export async function render(container, { session, params }) {
     }
   });
 
-  function tellHandled({ by, to }) {
-    el.handled.replaceChildren(h('p', { class: 'alert alert-info' }, ...(to === by
-      ? sentence('ticket.handled.took', { name: by })
-      : to ? sentence('ticket.handled.handedOver', { name: by, to }) : sentence('ticket.handled.released', { name: by }))));
+  function tellHandled({ closed, by, to }, unsent) {
+    const said = closed ? sentence('ticket.handled.closed', { name: by })
+      : to === by ? sentence('ticket.handled.took', { name: by })
+        : to ? sentence('ticket.handled.handedOver', { name: by, to }) : sentence('ticket.handled.released', { name: by });
+    el.handled.replaceChildren(h('div', { class: 'alert alert-info' }, h('p', {}, ...said),
+      unsent ? field(t('ticket.handled.unsent'), h('textarea', { readonly: true, rows: 3, id: 'unsent-reply',
+        translate: 'no' }, unsent)) : null));
   }
 
   /**

@@ -78,19 +78,29 @@ export function arrived(before, after, me) {
 }
 
 /**
- * Who took this ticket, or handed it on, while the page was open ({ by, to }), else null: staff writing a reply
- * must know that a colleague now handles it before they send. One's own take or handover is not news (its toast
- * said it); the first load is not either.
+ * Who closed this ticket ({ closed: true, by }), or took it or handed it on ({ by, to }), while the page was open,
+ * else null: staff writing a reply must know that a colleague now handles it, or ended it, before they send. One's
+ * own take, handover or close is not news (its toast said it); the first load is not either.
  */
 export function handledElsewhere(before, after, history, me) {
-  if (!before || !after || before.id !== after.id || (before.assignee || null) === (after.assignee || null)) {
-    return null;
+  if (!before || !after || before.id !== after.id) return null;
+  if (before.status !== 'CLOSED' && after.status === 'CLOSED') {
+    const closing = lastChange(history, 'status', 'CLOSED');
+    return closing && closing.actor !== me ? { closed: true, by: closing.actor } : null;
   }
-  const last = [...(history || [])].reverse().find(e => (e.changes || []).some(c => c.field === 'assignee'));
-  // The history is read beside the ticket: one that does not show this change yet names nobody.
-  const shows = last && last.changes.some(c => c.field === 'assignee' && (c.to || null) === (after.assignee || null));
-  if (!shows || last.actor === me || after.assignee === me) return null;
+  if ((before.assignee || null) === (after.assignee || null)) return null;
+  const last = lastChange(history, 'assignee', after.assignee || null);
+  if (!last || last.actor === me || after.assignee === me) return null;
   return { by: last.actor, to: after.assignee || null };
+}
+
+/**
+ * The newest history entry that changed `field`, if it changed it to `to`: the history is read beside the ticket,
+ * and one that does not show this change yet names nobody.
+ */
+function lastChange(history, field, to) {
+  const last = [...(history || [])].reverse().find(e => (e.changes || []).some(c => c.field === field));
+  return last && last.changes.some(c => c.field === field && (c.to || null) === to) ? last : null;
 }
 
 /**
