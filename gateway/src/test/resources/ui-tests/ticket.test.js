@@ -50,7 +50,9 @@ test('a failed reload says so until a reload succeeds; a refused action stays sa
 });
 
 test('conflicts are explained; other refusals are not', () => {
-  assert.ok(conflictMessage({ status: 409, message: 'Stale' }, false).endsWith('Stale'), 'a 409 names the detail');
+  assert.equal(conflictMessage({ status: 409, message: 'Stale version: you sent version 1' }, false),
+    'Someone else changed this ticket meanwhile; it now shows the latest version. Check it, then try again if it still '
+    + 'needs doing.', 'a 409 says it in words, without the server\'s English detail about versions');
   assert.ok(conflictMessage({ status: 412, message: '' }, true).startsWith('Someone else changed this ticket while'),
     'a 412 while editing');
   assert.equal(conflictMessage({ status: 400, message: 'bad' }, false), null, 'a 400');

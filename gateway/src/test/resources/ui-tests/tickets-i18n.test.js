@@ -191,3 +191,18 @@ test('taking a ticket moves the focus to the status line, which says the new sta
     await until(() => document.activeElement && document.activeElement.id === 'ticket-status-line');
     assert.equal(document.activeElement.id, 'ticket-status-line', 'focus on the status line');
   }));
+
+test('a new message arriving below the screen shows a toast too, which screen readers skip', () => {
+  let messages = MESSAGES.slice(0, 1);
+  return onStage('/js/screens/ticket.js', { session: { role: 'STUDENT', name: 'Ann' }, params: ['7'] },
+    async (stage, fake, source) => {
+      // As on a phone: the conversation lies screens below the top of the ticket.
+      stage.querySelector('.ticket-grid').style.minHeight = `${window.innerHeight * 3}px`;
+      messages = [...messages, { id: 3, author: 'Cy', authorRole: 'STAFF', body: 'Fixed?', createdAt: at(0) }];
+      source.emit('change', { cursor: 'c1', type: 'MESSAGE_ADDED', ticketId: 7 });
+      await until(() => [...document.querySelectorAll('#toasts .toast')].some(e => e.textContent === 'New message from Cy'));
+      const shown = [...document.querySelectorAll('#toasts .toast')].find(e => e.textContent === 'New message from Cy');
+      assert.ok(shown, 'a toast');
+      assert.equal(shown.getAttribute('aria-hidden'), 'true', 'the polite region says it already');
+    }, url => (url.split('?')[0] === '/api/tickets/7/messages' ? messages : ticketAnswers(url)));
+});

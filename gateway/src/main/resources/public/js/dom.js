@@ -110,9 +110,10 @@ export function loading(text = t('common.loading')) {
   return h('p', { class: 'loading', role: 'status' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), text);
 }
 
-export function toast(text, kind = 'info') {
+export function toast(text, kind = 'info', { spoken = true } = {}) {
   const box = document.getElementById('toasts');
-  const item = h('div', { class: `toast toast-${kind}` }, text);
+  // Not spoken when a live region of the screen says the same already: a screen reader would read it twice.
+  const item = h('div', { class: `toast toast-${kind}`, 'aria-hidden': spoken ? null : 'true' }, text);
   box.append(item);
   setTimeout(() => item.remove(), 4000);
 }

@@ -94,6 +94,8 @@ export async function render(container, { session, params }) {
       } catch (err) {
         // Closed meanwhile (the live news missed): the reporter is shown how it ended, not "does not exist".
         if (err.status === 404 && await showSolvedIfClosed()) return [];
+        // Refused for the ticket's state (closed meanwhile): the page shows how it stands now, the text stays.
+        if (err.status === 409) load();
         throw err;
       }
       const refused = await uploadAll(id, files, posted.id, onEach);
@@ -266,6 +268,10 @@ export async function render(container, { session, params }) {
     if (!newcomers.length) return;
     el.news.textContent = newcomers.length === 1 ? t('ticket.news.one', { name: newcomers[0].author })
       : t('ticket.news.many', { count: newcomers.length });
+    // On a phone the new message is often screens below where the person reads: a sighted cue too.
+    if (el.messages.getBoundingClientRect().bottom > window.innerHeight) {
+      toast(el.news.textContent, 'info', { spoken: false });
+    }
   }
 
   async function mutate(name, call, done) {

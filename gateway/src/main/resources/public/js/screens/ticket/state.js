@@ -58,7 +58,8 @@ export function canHandOver(state) {
 /** What a failed change tells the person: a conflict means someone else was quicker. */
 export function conflictMessage(err, whileEditing) {
   if (err.status !== 409 && err.status !== 412) return null;
-  return whileEditing ? t('ticket.conflict.whileEditing') : t('ticket.conflict.meanwhile', { detail: err.message });
+  // Not the server's own detail beside it: it speaks of versions, in English, of a page that has reloaded since.
+  return whileEditing ? t('ticket.conflict.whileEditing') : t('ticket.conflict.meanwhile');
 }
 
 /**
