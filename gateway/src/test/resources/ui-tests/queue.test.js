@@ -162,3 +162,22 @@ test('the keyboard stays on the tab, the column heading and the Next button pres
   }, url => (url.split('?')[0] === '/api/tickets'
     ? { items: [row], page: Number(new URLSearchParams(url.split('?')[1]).get('page') || 0), size: 20, total: 45 }
     : undefined)));
+
+test('a dashboard link\'s hour (openedSince) is asked as the list\'s start, kept in the address, and gone with days picked', () => {
+  const linked = staffAt('status=OPEN%2CACTIVE&from=2026-12-05&openedSince=2026-12-05T17%3A48%3A00.000Z&fold=off');
+  const asked = new URLSearchParams(requests(linked).list.split('?')[1]);
+  assert.equal(asked.get('openedFrom'), '2026-12-05T17:48:00.000Z', 'the hour, not the day\'s start');
+  assert.ok(address(linked).includes('openedSince=2026-12-05T17%3A48%3A00.000Z'), address(linked));
+  const own = update(linked, { type: 'filters', filters: { from: '2026-12-01', to: '' } });
+  assert.equal(own.openedSince, '', 'a day picked by the person replaces it');
+  assert.equal(new URLSearchParams(requests(own).list.split('?')[1]).get('openedFrom').slice(0, 10) <= '2026-12-01', true);
+});
+
+test('the list says from which hour a dashboard link counts', () => onStage('/js/screens/tickets.js',
+  { session: { role: 'STAFF' },
+    query: new URLSearchParams('status=OPEN%2CACTIVE&from=2026-12-05&openedSince=2026-12-05T17%3A48%3A00.000Z') },
+  async (stage, fake) => {
+    await until(() => stage.querySelector('#opened-since'));
+    assert.ok(stage.querySelector('#opened-since').textContent.startsWith('Opened since '), 'said');
+    assert.ok(fake.calls.some(c => c.includes('openedFrom=2026-12-05T17%3A48%3A00.000Z')), fake.calls.join(' '));
+  }));

@@ -22,6 +22,11 @@ test('a click leads to the queue with its own parameters', () => {
     '#/tickets?status=OPEN%2CACTIVE%2CCLOSED&from=2026-11-23&to=2026-11-23&zone=Europe%2FRome&fold=off',
     'a day of the desk\'s zone says which');
   assert.ok(links.sla('2024-02', choices, 'UTC').includes('&zone=UTC&'), 'a month too');
+  const now = new Date('2026-12-06T17:48:00Z');
+  const lastDay = new URLSearchParams(links.openPeriod('IT', { hours: 24 }, now).split('?')[1]);
+  assert.equal(lastDay.get('openedSince'), '2026-12-05T17:48:00.000Z',
+    'the last 24 hours to the minute, as the figure counts them, not the whole day they began on');
+  assert.equal(lastDay.get('status'), 'OPEN,ACTIVE');
 });
 
 test('months and periods become the queue\'s days', () => {

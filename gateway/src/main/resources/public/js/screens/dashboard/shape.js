@@ -10,9 +10,9 @@ const PRIORITIES = ['LOW', 'MEDIUM', 'HIGH'];
  * The queue showing these filters; only the queue's own parameters, in a stable order. Unfolded: the figures count
  * each linked ticket, so the queue lists each (folded, it would show fewer rows than the figure clicked).
  */
-export function queueHref({ status, category, priority, assignee, sla, from, to, zone, closedFrom } = {}) {
+export function queueHref({ status, category, priority, assignee, sla, from, to, zone, closedFrom, openedSince } = {}) {
   return `#/tickets${query({ status, category, priority, assignee, sla, from, to, zone: from || to ? zone : '',
-    closedFrom, fold: 'off' })}`;
+    closedFrom, openedSince, fold: 'off' })}`;
 }
 
 /** The first and last day of a month (YYYY-MM), as the queue's opened-from/to days. */
@@ -22,10 +22,15 @@ export function monthDays(month) {
   return { from: `${month}-01`, to: `${month}-${String(last).padStart(2, '0')}` };
 }
 
-/** The day (YYYY-MM-DD, local) a period that ends now began on: the queue filters by whole days. */
-export function periodStartDay(period, now = new Date()) {
+/** When a period that ends now began. */
+export function periodStart(period, now = new Date()) {
   const ms = period.hours ? period.hours * 3600e3 : period.days * 86400e3;
-  const start = new Date(now.getTime() - ms);
+  return new Date(now.getTime() - ms);
+}
+
+/** The day (YYYY-MM-DD, local) a period that ends now began on: the queue's date field shows it. */
+export function periodStartDay(period, now = new Date()) {
+  const start = periodStart(period, now);
   const pad = n => String(n).padStart(2, '0');
   return `${start.getFullYear()}-${pad(start.getMonth() + 1)}-${pad(start.getDate())}`;
 }
@@ -33,8 +38,9 @@ export function periodStartDay(period, now = new Date()) {
 export const links = {
   /** A category of active-by-category: its ACTIVE (or OPEN) tickets. */
   category: (category, status = 'ACTIVE', priority) => queueHref({ status, category, priority }),
+  /** A category of "still open, by when they were opened": the tickets opened since the period began, to the minute. */
   openPeriod: (category, period, now) => queueHref({ status: 'OPEN,ACTIVE', category,
-    from: periodStartDay(period, now) }),
+    from: periodStartDay(period, now), openedSince: periodStart(period, now).toISOString() }),
   // A month or a day of an answer is one in the desk's zone (the answer's `zone`), which the queue is told, so
   // that it lists what the figure counted wherever the browser is.
   /** A month of resolution time: the tickets opened then that are closed (the ones the figure is made of). */

@@ -57,6 +57,9 @@ export function initialState(role, params) {
     // closedFrom (an instant): the tickets closed before it are left out, the active ones stay: a workload row's
     // "active, and closed in the last 30 days" (the dashboard's link). Kept with the colleague's view it came with.
     closedFrom: queue ? instantOrNone(params.get('closedFrom')) : '',
+    // openedSince (an instant): the dashboard's "opened in the last 24 hours" lists what its figure counts, not the
+    // whole first day; gone as soon as the person picks days of their own.
+    openedSince: queue ? instantOrNone(params.get('openedSince')) : '',
     // Only the queue filters by who handles a ticket, only students by who reported it (the server says the same).
     assignee: queue ? params.get('assignee') || '' : '', reporter: queue ? '' : params.get('reporter') || '',
     sort: params.get('sort') || 'openedAt,desc', size: pageSize(params.get('size')),
@@ -73,8 +76,8 @@ export function update(state, action) {
   switch (action.type) {
     case 'filters': {
       const next = { ...state, ...pick(action.filters), page: 0 };
-      // Days the person picks are their own days, not the zone a dashboard's link came with.
-      return next.from === state.from && next.to === state.to ? next : { ...next, zone: '' };
+      // Days the person picks are their own days, not the zone or the hour a dashboard's link came with.
+      return next.from === state.from && next.to === state.to ? next : { ...next, zone: '', openedSince: '' };
     }
     case 'tab': return { ...state, status: action.status, page: 0 };
     case 'view': return { ...state, ...viewFilters(state.role, action.view), page: 0 };
@@ -138,7 +141,7 @@ export function nextSort(sort, column) {
 
 export function filtered(state) {
   return Boolean(state.q || state.category || state.priority || state.from || state.to || state.sla
-    || state.closedFrom);
+    || state.closedFrom || state.openedSince);
 }
 
 /**
@@ -152,7 +155,8 @@ export function requests(state) {
   // Days given the wrong way round mean the days between them, as a person reading "from 31 Dec to 1 Jan" would.
   const [from, to] = state.from && state.to && state.from > state.to ? [state.to, state.from] : [state.from, state.to];
   const filters = { q: state.q, category: state.category, priority: state.priority,
-    openedFrom: dayStart(from, state.zone), openedTo: dayEnd(to, state.zone), closedFrom: state.closedFrom,
+    openedFrom: state.openedSince || dayStart(from, state.zone), openedTo: dayEnd(to, state.zone),
+    closedFrom: state.closedFrom,
     sla: state.sla,
     incident: state.queue && state.fold && !state.q ? 'none' : '' };
   const status = state.status || (state.queue ? '' : 'OPEN,ACTIVE');
@@ -167,7 +171,8 @@ export function requests(state) {
 export function address(state) {
   return `#/tickets${query({ status: state.status, assignee: state.assignee, reporter: state.reporter,
     q: state.q, category: state.category, priority: state.priority, sla: state.sla, from: state.from, to: state.to,
-    zone: state.from || state.to ? state.zone : '', closedFrom: state.closedFrom, sort: state.sort, page: state.page || '', size: state.size === PAGE_SIZE ? '' : state.size,
+    zone: state.from || state.to ? state.zone : '', closedFrom: state.closedFrom, openedSince: state.openedSince,
+    sort: state.sort, page: state.page || '', size: state.size === PAGE_SIZE ? '' : state.size,
     fold: state.queue && !state.fold ? 'off' : '' })}`;
 }
 

@@ -2,7 +2,7 @@
 // results table with the pager (pager.js). `on` holds the event handlers, which turn clicks into actions on the state.
 import { h, emptyState, errorBox, loading, label, sentence, time, statusBadge, priorityBadge,
   categoryBadge } from '../../dom.js';
-import { t, formatDay } from '../../i18n.js';
+import { t, formatDay, formatDate } from '../../i18n.js';
 import { TABS, filtered, views as viewNames } from './state.js';
 import { pager, pageCount } from './pager.js';
 import { reviewLegend } from '../../certainty.js';
@@ -45,6 +45,13 @@ export function views(view, state, counts, on) {
 export function results(state, on) {
   if (state.error) return errorBox(state.error);
   if (!state.list) return loading(t('tickets.list.loading'));
+  const since = state.openedSince
+    ? h('p', { class: 'hint', id: 'opened-since' }, t('tickets.list.openedSince', { time: formatDate(state.openedSince) }))
+    : null;
+  return since ? [since, listOrEmpty(state, on)].flat() : listOrEmpty(state, on);
+}
+
+function listOrEmpty(state, on) {
   const { list, queue } = state;
   if (!list.items.length && list.page > 0 && list.total > 0) {
     // A shared link or a list that shrank since: the pager leads back to the pages there are.
