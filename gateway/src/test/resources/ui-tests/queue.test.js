@@ -181,3 +181,12 @@ test('the list says from which hour a dashboard link counts', () => onStage('/js
     assert.ok(stage.querySelector('#opened-since').textContent.startsWith('Opened since '), 'said');
     assert.ok(fake.calls.some(c => c.includes('openedFrom=2026-12-05T17%3A48%3A00.000Z')), fake.calls.join(' '));
   }));
+
+test('a colleague\'s view from the workload table reads as one sentence, no gap before its comma',
+  () => onStage('/js/screens/tickets.js', { session: { role: 'STAFF' },
+    query: new URLSearchParams('assignee=Anna+Keller&closedFrom=2026-11-06T10%3A00%3A00.000Z') }, async stage => {
+    await until(() => stage.querySelector('.view[data-view="named"]'));
+    const named = stage.querySelector('.view[data-view="named"]');
+    assert.equal(named.children.length, 1, 'one box in the button');
+    assert.ok(named.innerText.startsWith('Handled by Anna Keller, closed since'), named.innerText);
+  }));

@@ -35,9 +35,10 @@ export function views(view, state, counts, on) {
   }, text, counts && counts[name] !== undefined ? h('span', { class: 'count' }, String(counts[name])) : null));
   if (view === 'named') {
     buttons.push(h('button', { type: 'button', class: 'view', 'aria-pressed': 'true', dataset: { view: 'named' } },
-      state.closedFrom ? sentence('tickets.view.handledBySince', { name: state.assignee,
+      // One box for the sentence: the button lays its children out with a gap, which stood before the comma.
+      h('span', {}, ...(state.closedFrom ? sentence('tickets.view.handledBySince', { name: state.assignee,
         date: formatDay(state.closedFrom) })
-        : sentence('tickets.view.handledBy', { name: state.assignee })));
+        : sentence('tickets.view.handledBy', { name: state.assignee })))));
   }
   return buttons;
 }
