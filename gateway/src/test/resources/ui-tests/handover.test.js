@@ -155,8 +155,9 @@ test('who took or handed on a ticket while it was open is news; one\'s own hando
   assert.deepEqual(handledElsewhere(ACTIVE, { ...ACTIVE, assignee: 'Di' }, [older, taken], 'Bo'), { by: 'Di', to: 'Di' });
   assert.deepEqual(handledElsewhere(ACTIVE, { ...ACTIVE, assignee: 'Ed' }, [older, handed], 'Bo'), { by: 'Cy', to: 'Ed' });
   assert.equal(handledElsewhere(ACTIVE, { ...ACTIVE, assignee: 'Ed' }, [older, handed], 'Cy'), null, 'one\'s own');
-  assert.equal(handledElsewhere(ACTIVE, { ...ACTIVE, assignee: 'Bo' }, [older, { ...taken, actor: 'Di' }], 'Bo'), null,
-    'handed to oneself: the page shows one as the assignee');
+  assert.equal(handledElsewhere(ACTIVE, { ...ACTIVE, assignee: 'Bo' },
+    [older, { ...taken, changes: [{ field: 'assignee', from: 'Cy', to: 'Bo' }] }], 'Bo'), null,
+    'handed to oneself by a colleague: the page shows one as the assignee');
   assert.equal(handledElsewhere(null, ACTIVE, [older], 'Bo'), null, 'the first load');
   assert.equal(handledElsewhere(ACTIVE, { ...ACTIVE, title: 'x' }, [older], 'Bo'), null, 'the same assignee');
   assert.equal(handledElsewhere(ACTIVE, { ...ACTIVE, assignee: 'Di' }, [older], 'Bo'), null,

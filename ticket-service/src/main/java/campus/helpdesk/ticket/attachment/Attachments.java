@@ -15,10 +15,12 @@ import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -61,7 +63,7 @@ public class Attachments {
      */
     public Attachment uploadText(Identity who, long ticketId, @Nullable Long messageId, String name, String text) {
         return store(who, ticketId, messageId, name,
-                new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)), TEXT);
+                new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), TEXT);
     }
 
     /** Whether a file of this name is stored under the ticket (or its message). */
