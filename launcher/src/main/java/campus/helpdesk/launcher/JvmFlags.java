@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The JVM flags of one service process, sized from what bench/footprint.sh measured (BENCHMARKS.md, "Memory and
@@ -39,6 +40,10 @@ final class JvmFlags {
     /** What a JVM prints before it exits when it cannot map the AOT cache it was given. */
     static final String UNUSABLE_CACHE = "Unable to use AOT cache";
 
+    private static final String RECORDING = ".recording";
+    /** A {@link #recording}: the cache's name, the pid of the launcher that records it. */
+    private static final Pattern RECORDING_NAME = Pattern.compile("(.+\\.aot)\\.(\\d+)" + Pattern.quote(RECORDING));
+
     private JvmFlags() {
     }
 
@@ -65,7 +70,23 @@ final class JvmFlags {
         // cache and starts again without it).
         return Files.isRegularFile(cache)
                 ? List.of("-XX:AOTCache=" + cache, "-Xlog:aot*=off", "-Xlog:cds*=off")
-                : List.of("-XX:AOTCacheOutput=" + cache, "-Xlog:aot*=off", "-Xlog:cds*=off");
+                : List.of("-XX:AOTCacheOutput=" + recording(cache), "-Xlog:aot*=off", "-Xlog:cds*=off");
+    }
+
+    /**
+     * Where a first run records the AOT cache: a name of this launcher's own, given the cache's name by
+     * {@link StartUpCache} once the run stopped cleanly. Two desks (or test JVMs) starting the same build at once each
+     * record one; written under one name, their two writes would mix into a cache that neither recorded.
+     */
+    static Path recording(Path cache) {
+        return cache.resolveSibling(cache.getFileName() + "." + ProcessHandle.current().pid() + RECORDING);
+    }
+
+    /** The name of the cache a {@link #recording} becomes, or the file itself when it is no recording. */
+    static Path keptAs(Path recorded) {
+        String name = recorded.getFileName().toString();
+        var matcher = RECORDING_NAME.matcher(name);
+        return matcher.matches() ? recorded.resolveSibling(matcher.group(1)) : recorded;
     }
 
     /**
@@ -124,12 +145,31 @@ final class JvmFlags {
         try (DirectoryStream<Path> caches = Files.newDirectoryStream(archiveDir, service.module() + "-*.aot")) {
             for (Path cache : caches) {
                 if (!cache.equals(keep) && cache.getFileName().toString()
-                        .matches(java.util.regex.Pattern.quote(service.module()) + "-\\d+-\\d+\\.aot")) {
+                        .matches(Pattern.quote(service.module()) + "-\\d+-\\d+\\.aot")) {
                     Files.deleteIfExists(cache);
                 }
             }
         } catch (IOException e) {
             // An old cache left behind costs disk only.
+        }
+        removeAbandonedRecordings(service, archiveDir);
+    }
+
+    /**
+     * Recordings (and the JDK's configuration file beside one) of launchers that are gone: killed while a service
+     * wrote its cache. A live launcher's recording is its own business.
+     */
+    private static void removeAbandonedRecordings(Service service, Path archiveDir) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(archiveDir, service.module() + "-*.aot.*")) {
+            for (Path file : files) {
+                String name = file.getFileName().toString();
+                var matcher = RECORDING_NAME.matcher(name.endsWith(".config") ? name.substring(0, name.length() - 7) : name);
+                if (matcher.matches() && ProcessHandle.of(Long.parseLong(matcher.group(2))).isEmpty()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // Left behind, it costs disk only.
         }
     }
 }

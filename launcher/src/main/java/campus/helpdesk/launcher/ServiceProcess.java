@@ -120,7 +120,7 @@ final class ServiceProcess implements Supervised {
         if (isAlive()) {
             return;
         }
-        startUpCache.discardUnready();
+        startUpCache.exited(false);
         Path jar = findJar();
         stopOrphan();
         Ports.requireFree(service.module(), port());
@@ -278,8 +278,10 @@ final class ServiceProcess implements Supervised {
             return;
         }
         p.destroy();
+        boolean stoppedWhenAsked = false;
         try {
-            if (!p.waitFor(startUpCache.recordsOnExit() ? 120 : 10, TimeUnit.SECONDS)) {
+            stoppedWhenAsked = p.waitFor(startUpCache.recordsOnExit() ? 120 : 10, TimeUnit.SECONDS);
+            if (!stoppedWhenAsked) {
                 p.destroyForcibly();
                 p.waitFor(10, TimeUnit.SECONDS);
             }
@@ -288,7 +290,7 @@ final class ServiceProcess implements Supervised {
             Thread.currentThread().interrupt();
         }
         if (!p.isAlive()) {
-            startUpCache.discardUnready();
+            startUpCache.exited(stoppedWhenAsked);
         }
         // Micronaut may keep the port in TIME_WAIT/LISTEN briefly; a restart checks the port before binding.
         waitForPortRelease();

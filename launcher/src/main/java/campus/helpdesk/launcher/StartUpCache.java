@@ -3,6 +3,7 @@ package campus.helpdesk.launcher;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -15,6 +16,7 @@ import java.util.List;
  *     measured, 14-16 MB where a full cache is 75-98 MB, and a service mapping such a cache started in 6.4-7.0 s
  *     where one with a full cache took 2.3 s.</li>
  * </ul>
+ * A cache is recorded under a name of the launcher's own ({@link JvmFlags#recording}) and renamed once whole.
  * Called by {@link ServiceProcess} only while no process of the service is alive, except {@link #ready}.
  */
 final class StartUpCache {
@@ -67,20 +69,30 @@ final class StartUpCache {
         return true;
     }
 
-    /** Deletes the cache the process that just exited recorded, if it was never ready; the next run records anew. */
-    void discardUnready() {
-        Path cache = recording;
-        if (cache == null || wasReady) {
+    /**
+     * The process has exited: what it recorded becomes the service's cache if it had been ready and stopped when asked
+     * ({@code stoppedWhenAsked}), and is deleted otherwise. A process killed after the stop timed out may have left the
+     * JDK's assembling child still writing; a process that died by itself recorded what it had at its end.
+     */
+    void exited(boolean stoppedWhenAsked) {
+        Path recorded = recording;
+        if (recorded == null) {
             return;
         }
         recording = null;
+        Path cache = JvmFlags.keptAs(recorded);
         try {
-            if (Files.deleteIfExists(cache)) {
-                log.note("discarded the start-up cache " + cache.getFileName() + " of a run that stopped before it"
-                        + " was ready; the next start records a full one");
+            if (!wasReady || !stoppedWhenAsked) {
+                if (Files.deleteIfExists(recorded) && !wasReady) {
+                    log.note("discarded the start-up cache " + cache.getFileName() + " of a run that stopped before"
+                            + " it was ready; the next start records a full one");
+                }
+            } else if (!recorded.equals(cache) && Files.isRegularFile(recorded)) {
+                // Renamed in one step: a service starting now maps either the whole cache or none.
+                Files.move(recorded, cache, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            // Left in place, it costs a slower start, nothing else.
+            // Without a cache the next start is slower, nothing else.
         }
     }
 }

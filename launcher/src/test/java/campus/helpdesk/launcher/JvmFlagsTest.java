@@ -59,7 +59,8 @@ class JvmFlagsTest {
         Path jar = jar("gateway", 1_000);
         Path cache = dir.resolve("gateway-" + JvmFlags.jarVersion(jar) + ".aot");
 
-        assertThat(JvmFlags.archive(Service.GATEWAY, jar, dir, 25)).contains("-XX:AOTCacheOutput=" + cache);
+        assertThat(JvmFlags.archive(Service.GATEWAY, jar, dir, 25))
+                .contains("-XX:AOTCacheOutput=" + JvmFlags.recording(cache));
         Files.writeString(cache, "written by the first run's exit");
         assertThat(JvmFlags.archive(Service.GATEWAY, jar, dir, 25)).contains("-XX:AOTCache=" + cache);
     }
@@ -81,7 +82,8 @@ class JvmFlagsTest {
     void theArchiveARunWritesIsNamedOnlyForTheRunThatWritesIt() throws IOException {
         Path jar = jar("gateway", 1_000);
         Path cache = dir.resolve("gateway-" + JvmFlags.jarVersion(jar) + ".aot");
-        assertThat(JvmFlags.recordedArchive(JvmFlags.archive(Service.GATEWAY, jar, dir, 25))).isEqualTo(cache);
+        assertThat(JvmFlags.recordedArchive(JvmFlags.archive(Service.GATEWAY, jar, dir, 25)))
+                .isEqualTo(JvmFlags.recording(cache));
         assertThat(JvmFlags.recordedArchive(JvmFlags.archive(Service.GATEWAY, jar, dir, 21)))
                 .isEqualTo(dir.resolve("gateway.jsa"));
 
@@ -101,9 +103,46 @@ class JvmFlagsTest {
         Files.setLastModifiedTime(jar, FileTime.fromMillis(2_000));
         List<String> flags = JvmFlags.archive(Service.GATEWAY, jar, dir, 25);
 
-        assertThat(flags).contains("-XX:AOTCacheOutput=" + dir.resolve("gateway-" + JvmFlags.jarVersion(jar) + ".aot"));
+        assertThat(flags).contains("-XX:AOTCacheOutput="
+                + JvmFlags.recording(dir.resolve("gateway-" + JvmFlags.jarVersion(jar) + ".aot")));
         assertThat(old).doesNotExist();
         assertThat(otherService).exists();
+    }
+
+    /**
+     * Two desks (or test JVMs) starting one build at once each record the cache under a name of their own; the one
+     * kept is the cache's own name, whichever finishes.
+     */
+    @Test
+    void aFirstRunRecordsUnderItsLaunchersOwnNameThatBecomesTheCachesName() throws IOException {
+        Path jar = jar("gateway", 1_000);
+        Path cache = dir.resolve("gateway-" + JvmFlags.jarVersion(jar) + ".aot");
+
+        Path recording = JvmFlags.recordedArchive(JvmFlags.archive(Service.GATEWAY, jar, dir, 25));
+
+        assertThat(recording.getFileName().toString()).isEqualTo(cache.getFileName() + "."
+                + ProcessHandle.current().pid() + ".recording");
+        assertThat(JvmFlags.keptAs(recording)).isEqualTo(cache);
+        assertThat(JvmFlags.keptAs(cache)).isEqualTo(cache);
+        assertThat(JvmFlags.keptAs(dir.resolve("gateway.jsa"))).isEqualTo(dir.resolve("gateway.jsa"));
+    }
+
+    /** A launcher killed while a service recorded leaves its recording behind: removed once that launcher is gone. */
+    @Test
+    void theRecordingsOfLaunchersThatAreGoneAreRemovedAndALiveOnesKept() throws Exception {
+        Path jar = jar("gateway", 1_000);
+        Path cache = dir.resolve("gateway-" + JvmFlags.jarVersion(jar) + ".aot");
+        Process gone = new ProcessBuilder(ServiceProcess.javaExecutable(), "-version").start();
+        gone.waitFor(60, TimeUnit.SECONDS);
+        Path abandoned = Files.writeString(dir.resolve(cache.getFileName() + "." + gone.pid() + ".recording"), "half");
+        Path abandonedConfig = Files.writeString(dir.resolve(abandoned.getFileName() + ".config"), "half");
+        Path live = Files.writeString(JvmFlags.recording(cache), "being written");
+
+        JvmFlags.archive(Service.GATEWAY, jar, dir, 25);
+
+        assertThat(abandoned).doesNotExist();
+        assertThat(abandonedConfig).doesNotExist();
+        assertThat(live).exists();
     }
 
     /** The flags this JDK is given are ones it knows: an unknown -XX flag stops a JVM before it starts. */
