@@ -251,7 +251,7 @@ final class ServiceProcess implements Supervised {
         if (p == null) {
             return;
         }
-        p.destroyForcibly();
+        killWithItsChildren(p);
         try {
             p.waitFor(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -259,6 +259,15 @@ final class ServiceProcess implements Supervised {
             return;
         }
         waitForPortRelease();
+    }
+
+    /**
+     * The JVM and what it started: as it exits, a JVM that records its start-up cache starts a second one to write it,
+     * which would otherwise go on writing after the first was killed.
+     */
+    private static void killWithItsChildren(Process p) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
     }
 
     @Override
@@ -277,16 +286,18 @@ final class ServiceProcess implements Supervised {
         if (p == null) {
             return;
         }
+        // One that had already died (a crash) did not stop when asked.
+        boolean stoppedWhenAsked = p.isAlive();
         p.destroy();
-        boolean stoppedWhenAsked = false;
         try {
-            stoppedWhenAsked = p.waitFor(startUpCache.recordsOnExit() ? 120 : 10, TimeUnit.SECONDS);
-            if (!stoppedWhenAsked) {
-                p.destroyForcibly();
+            stoppedWhenAsked &= p.waitFor(startUpCache.recordsOnExit() ? 120 : 10, TimeUnit.SECONDS);
+            if (p.isAlive()) {
+                killWithItsChildren(p);
                 p.waitFor(10, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
-            p.destroyForcibly();
+            stoppedWhenAsked = false;
+            killWithItsChildren(p);
             Thread.currentThread().interrupt();
         }
         if (!p.isAlive()) {

@@ -81,13 +81,16 @@ final class StartUpCache {
         }
         recording = null;
         Path cache = JvmFlags.keptAs(recorded);
+        // The JDK 21-24 archive is written by the JDK under its own name, shared with any other desk on this build:
+        // deleted only when it can only be a fraction of one.
+        boolean ownRecording = !recorded.equals(cache);
         try {
-            if (!wasReady || !stoppedWhenAsked) {
+            if (!wasReady || (ownRecording && !stoppedWhenAsked)) {
                 if (Files.deleteIfExists(recorded) && !wasReady) {
                     log.note("discarded the start-up cache " + cache.getFileName() + " of a run that stopped before"
                             + " it was ready; the next start records a full one");
                 }
-            } else if (!recorded.equals(cache) && Files.isRegularFile(recorded)) {
+            } else if (ownRecording && Files.isRegularFile(recorded)) {
                 // Renamed in one step: a service starting now maps either the whole cache or none.
                 Files.move(recorded, cache, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             }
