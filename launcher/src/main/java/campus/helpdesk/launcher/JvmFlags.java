@@ -163,7 +163,7 @@ final class JvmFlags {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(archiveDir, service.module() + "-*.aot.*")) {
             for (Path file : files) {
                 String name = file.getFileName().toString();
-                var matcher = RECORDING_NAME.matcher(name.endsWith(".config") ? name.substring(0, name.length() - 7) : name);
+                var matcher = RECORDING_NAME.matcher(name.replaceFirst("\\.config$", ""));
                 if (matcher.matches() && ProcessHandle.of(Long.parseLong(matcher.group(2))).isEmpty()) {
                     Files.deleteIfExists(file);
                 }
