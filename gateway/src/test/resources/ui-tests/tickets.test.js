@@ -158,6 +158,17 @@ test('a page past the last says where the list ends and leads to the last page',
   assert.equal(went, 2, 'the last page, counted from 0');
 });
 
+test('an empty student list says nothing is open or active, not that there are no tickets at all', () => {
+  // Their solved tickets are listed below it (recently solved), so "no tickets here yet" contradicted the page.
+  const text = state => [results(state, { goto() {}, size() {}, sort() {} })].flat().map(n => n.textContent).join(' ');
+  const empty = { items: [], page: 0, size: 20, total: 0 };
+  const student = text({ ...studentAt(''), list: empty });
+  assert.ok(student.includes('No open or active tickets.'), student);
+  assert.ok(!student.includes('No tickets here'), student);
+  const staff = text({ ...staffAt('status=CLOSED'), list: empty });
+  assert.ok(staff.includes('No tickets here yet.'), 'a staff tab may be empty of any status: ' + staff);
+});
+
 test('an opened-to day includes that whole day', () => {
   assert.equal(new Date(dayEnd('2026-03-01')).getTime() - new Date(dayStart('2026-03-01')).getTime(), 86399999,
     'milliseconds from start to end');

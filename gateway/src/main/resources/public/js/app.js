@@ -15,7 +15,7 @@ const NAV = {
   STUDENT: [['#/report', 'common.nav.report'], ['#/tickets?reporter=me', 'common.nav.tickets']],
   STAFF: [['#/tickets', 'common.nav.queue'], ['#/report', 'common.nav.report'], ['#/dashboard', 'common.nav.dashboard'],
     ['#/tokens', 'common.nav.tokens']],
-  ANALYST: [['#/dashboard', 'common.nav.dashboard'], ['#/tickets', 'common.nav.tickets']],
+  ANALYST: [['#/dashboard', 'common.nav.dashboard'], ['#/tickets', 'common.nav.queue']],
 };
 
 /** A role in words (Student, Helpdesk staff, Analyst). */

@@ -52,6 +52,8 @@ class DashboardInTheBrowserTest {
             // Shared with the resolution panel, the banner's "average resolution time" spoke of February 2025.
             assertThat(analyst.text(By.cssSelector("#kpi-avg-resolution .kpi-note")))
                     .doesNotContain("2025");
+            // The menu names the page it opens: an analyst's list is the queue, read-only.
+            assertThat(analyst.text(By.cssSelector("a.nav-link[href='#/tickets']"))).isEqualTo("Queue");
         }
     }
 
