@@ -11,7 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * in an IT or canteen setting, a failing system or device is IT even in a service setting, and price, policy, staff
  * behaviour, delays and opening hours are SERVICES. Also the desk's policy for IT's borders (README, "What goes
  * where"): a device in a room is IT however physical the symptom, its mount and the power at the wall are FACILITY;
- * registrar systems and licences are IT, their price and the office's service are SERVICES.
+ * registrar systems and licences are IT, their price and the office's service are SERVICES; a mouse that runs is a pest,
+ * one that clicks a device, and of two topics the broken one counts.
  */
 class BorderlineRulesTest {
 
@@ -44,6 +45,12 @@ class BorderlineRulesTest {
             FACILITY | The power strip under the lectern has melted and the socket behind it is black
             SERVICES | The licence shop sells the statistics package to students at full price, is there no discount?
             SERVICES | Le secrétariat ne répond jamais au téléphone pendant les heures d'ouverture
+            FACILITY | A mouse keeps running across the floor of the quiet study room
+            IT       | The mouse on the lab computer by the window doesn't move the cursor
+            FACILITY | Il termostato dell'aula 4 è rotto e fa freddissimo
+            FACILITY | Fa caldissimo in ufficio e il termostato non risponde
+            IT       | projo HS en salle 204
+            FACILITY | The network is fine, it's the heating in room 3 that is off
             """)
     void followsTheBorderlineRule(Category expected, String text) {
         assertThat(TicketClassifiers.standard().classify(text).category()).isEqualTo(expected);
