@@ -1,5 +1,6 @@
 package campus.helpdesk.gateway.proxy;
 
+import campus.helpdesk.api.HelpdeskHeaders;
 import campus.helpdesk.gateway.caller.Caller;
 import campus.helpdesk.gateway.caller.CallerRefused;
 import campus.helpdesk.gateway.caller.Callers;
@@ -46,8 +47,9 @@ import java.util.stream.Collectors;
  *
  * <p>A service that cannot be reached gives 503 problem+json with Retry-After: at once when the connection is
  * refused, after the connect timeout (300 ms) when nothing answers. One that accepted the request and hangs gives
- * 504 after its route's read timeout (1.5 s by default). Waiting holds no thread: the proxy is reactive, so a hung
- * service ties up nothing but its own open requests. Only idempotent GETs are tried a second time, and not after
+ * 504 after its route's read timeout (1.5 s by default; 15 s for a write that carries no Idempotency-Key and so
+ * cannot be repeated safely, {@link Route#DEFAULT_WRITE_TIMEOUT}). Waiting holds no thread: the proxy is reactive,
+ * so a hung service ties up nothing but its own open requests. Only idempotent GETs are tried a second time, and not after
  * a timeout. A request goes on once its body has arrived whole ({@link WholeBody}); a file upload streams on.
  */
 @Filter("/api/**")
@@ -124,7 +126,10 @@ public class ProxyFilter implements HttpServerFilter {
         boolean clientCloses = asksToClose(request);
         MutableHttpRequest<?> outgoing = outgoing(request, route, tokens.bearer(name, role, route.getService()));
         boolean upload = request.getContentType().filter(t -> t.matches(MediaType.MULTIPART_FORM_DATA_TYPE)).isPresent();
-        Duration timeout = upload ? route.getUploadReadTimeout() : route.getReadTimeout();
+        boolean read = request.getMethod() == HttpMethod.GET || request.getMethod() == HttpMethod.HEAD;
+        boolean repeatable = read || request.getHeaders().contains(HelpdeskHeaders.IDEMPOTENCY_KEY);
+        Duration timeout = upload ? route.getUploadReadTimeout()
+                : repeatable ? route.getReadTimeout() : longer(route.getReadTimeout(), route.getWriteTimeout());
         Flux<MutableHttpResponse<?>> call = Flux.defer(() -> client.proxy(outgoing))
                 .timeout(timeout)
                 .map(ProxyFilter::withoutHopByHop);
@@ -133,9 +138,11 @@ public class ProxyFilter implements HttpServerFilter {
             // that accepted the request and did not answer in time gets no second wait.
             call = call.retryWhen(Retry.max(1).filter(e -> !timedOut(e)));
         }
-        // A write's page keeps what was typed, and says so; a read has nothing to keep and is simply tried again.
-        boolean read = request.getMethod() == HttpMethod.GET || request.getMethod() == HttpMethod.HEAD;
-        String retry = read ? "try again in a moment." : "your text is kept, try again in a moment.";
+        // A write's page keeps what was typed, and says so; a read has nothing to keep and is simply tried again. A
+        // write that cannot be repeated safely may have been saved after all: look first.
+        String retry = read ? "try again in a moment."
+                : repeatable ? "your text is kept, try again in a moment."
+                : "what you sent may still have been saved, so look before sending it again (your text is kept).";
         // The detail is for the person in front of the screen; which service failed, and how long it was given when it
         // was too slow, are for the operator and for scripts, in members of their own.
         Flux<MutableHttpResponse<?>> answer = call.onErrorResume(e -> {
@@ -167,6 +174,10 @@ public class ProxyFilter implements HttpServerFilter {
         Flux<MutableHttpResponse<?>> reply = upload ? answer
                 : Flux.from(wholeBody.refusal(request)).switchIfEmpty(answer);
         return clientCloses ? reply.map(r -> r.header(HttpHeaders.CONNECTION, "close")) : reply;
+    }
+
+    private static Duration longer(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     private static boolean asksToClose(HttpRequest<?> request) {

@@ -35,9 +35,15 @@ class SlowAnswerTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
+        String url = "http://127.0.0.1:" + slow.getAddress().getPort();
         return Map.of("micronaut.http.client.read-timeout", "1s",
-                "helpdesk.routes.classifier.url", "http://127.0.0.1:" + slow.getAddress().getPort(),
-                "helpdesk.routes.classifier.read-timeout", "4s");
+                "helpdesk.routes.classifier.url", url,
+                "helpdesk.routes.classifier.read-timeout", "4s",
+                // The production timeouts: 1.5 s for a read or a write with a key, 15 s for a write without one.
+                "helpdesk.routes.ticket-service.url", url,
+                "helpdesk.routes.api-tokens.url", url,
+                "helpdesk.routes.api-tokens.read-timeout", "500ms",
+                "helpdesk.routes.api-tokens.write-timeout", "1s");
     }
 
     @AfterAll
@@ -65,6 +71,42 @@ class SlowAnswerTest implements TestPropertyProvider {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A status move (no Idempotency-Key) that takes 2 s is answered, not refused with a 504 after 1.5 s while the
+     * service goes on and saves it: a person told "failed" would do it again.
+     */
+    @Test
+    void aWriteWithoutAKeyWaitsForItsAnswerPastTheReadTimeout() {
+        GatewayHttp http = new GatewayHttp(server.getURI());
+        HttpResponse<String> r = http.post("/api/tickets/7/status", "{\"status\":\"CLOSED\"}",
+                "Cookie", http.signIn("Sam", "STAFF"), "If-Match", "3");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    }
+
+    /** A write with a key is repeated safely (the page does it by itself), so its service is given the usual 1.5 s. */
+    @Test
+    void aWriteWithAKeyGivesUpAfterTheReadTimeoutAndSaysToTryAgain() {
+        GatewayHttp http = new GatewayHttp(server.getURI());
+        long started = System.nanoTime();
+        HttpResponse<String> r = http.post("/api/tickets", "{\"title\":\"Lift\",\"description\":\"Stuck\"}",
+                "Cookie", http.signIn("Stu", "STUDENT"), "Idempotency-Key", "k-1");
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(504);
+        assertThat(r.body()).contains("your text is kept, try again in a moment")
+                .contains("\"timeoutMs\":" + Route.DEFAULT_READ_TIMEOUT.toMillis());
+        assertThat(millis).isLessThan(2_000);
+    }
+
+    /** Past even a keyless write's wait, the 504 does not say it failed: it may have been saved. */
+    @Test
+    void aWriteWithoutAKeyThatTimesOutSaysItMayHaveBeenSaved() {
+        GatewayHttp http = new GatewayHttp(server.getURI());
+        HttpResponse<String> r = http.post("/api/tokens", "{\"name\":\"script\"}", "Cookie",
+                http.signIn("Sam", "STAFF"));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(504);
+        assertThat(r.body()).contains("may still have been saved").contains("\"timeoutMs\":1000");
     }
 
     @Test
