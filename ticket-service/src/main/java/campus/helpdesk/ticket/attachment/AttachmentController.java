@@ -50,10 +50,12 @@ public class AttachmentController {
 
     private final Attachments attachments;
     private final UploadSlots slots;
+    private final UploadStall stall;
 
-    public AttachmentController(Attachments attachments, UploadSlots slots) {
+    public AttachmentController(Attachments attachments, UploadSlots slots, UploadStall stall) {
         this.attachments = attachments;
         this.slots = slots;
+        this.stall = stall;
     }
 
     /**
@@ -68,7 +70,7 @@ public class AttachmentController {
         Long messageId = messageId(request.getParameters().get("messageId"));
         Identity who = Identity.current();
         try (Places.Place slot = slots.take(who);
-             InputStream body = new WholePart(file.asInputStream(), file::isComplete)) {
+             InputStream body = new WholePart(stall.watch(request, file.asInputStream()), file::isComplete)) {
             Attachment stored = attachments.upload(who, id, messageId, file.getFilename(), body);
             return HttpResponse.created(stored, URI.create("/api/attachments/" + stored.id()));
         } catch (IOException e) {

@@ -1,0 +1,85 @@
+package campus.helpdesk.ticket.attachment;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.server.netty.NettyHttpRequest;
+import io.netty.channel.Channel;
+import jakarta.inject.Singleton;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Closes an upload's connection once no byte of its file has come for {@code helpdesk.uploads.stall-timeout} (20 s),
+ * so its slot ({@link UploadSlots}) is free again. A sender that went away half-way left the gateway's forwarded
+ * request open until the upload's timeout (its HTTP client keeps a cancelled request's connection), and the slot held
+ * all that time: three dropped uploads kept a student's next file out for two minutes, sixteen kept everybody's out.
+ * A phone on a weak network sends slowly; it does not send nothing for twenty seconds.
+ */
+@Singleton
+public class UploadStall {
+
+    private final Duration limit;
+
+    public UploadStall(@Value("${helpdesk.uploads.stall-timeout:20s}") Duration limit) {
+        this.limit = limit;
+    }
+
+    /** The file's bytes as they are read, watched until the stream is closed; unwatched off a Netty connection. */
+    InputStream watch(HttpRequest<?> request, InputStream file) {
+        if (!limit.isPositive() || !(request instanceof NettyHttpRequest<?> netty)) {
+            return file;
+        }
+        return new Watched(file, netty.getChannelHandlerContext().channel(), limit.toNanos());
+    }
+
+    /** Checked on the connection's own event loop a few times per limit; each read moves the mark on. */
+    private static final class Watched extends FilterInputStream {
+
+        private final Channel channel;
+        private final long limitNanos;
+        private final ScheduledFuture<?> check;
+        private volatile long lastProgress = System.nanoTime();
+
+        Watched(InputStream in, Channel channel, long limitNanos) {
+            super(in);
+            this.channel = channel;
+            this.limitNanos = limitNanos;
+            long period = Math.max(1, Math.min(TimeUnit.SECONDS.toNanos(1), limitNanos / 4));
+            this.check = channel.eventLoop().scheduleAtFixedRate(this::closeIfStalled, period, period,
+                    TimeUnit.NANOSECONDS);
+        }
+
+        private void closeIfStalled() {
+            if (System.nanoTime() - lastProgress >= limitNanos) {
+                check.cancel(false);
+                // The blocked read then ends short, and the upload is refused as incomplete: nothing is stored.
+                channel.close();
+            }
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            lastProgress = System.nanoTime();
+            return b;
+        }
+
+        @Override
+        public int read(byte[] bytes, int offset, int length) throws IOException {
+            int n = super.read(bytes, offset, length);
+            lastProgress = System.nanoTime();
+            return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            check.cancel(false);
+            super.close();
+        }
+    }
+}
