@@ -1,6 +1,7 @@
 package campus.helpdesk.gateway.proxy;
 
 import campus.helpdesk.api.HelpdeskHeaders;
+import campus.helpdesk.api.IntegrationOperations;
 import campus.helpdesk.gateway.caller.Caller;
 import campus.helpdesk.gateway.caller.CallerRefused;
 import campus.helpdesk.gateway.caller.Callers;
@@ -39,6 +40,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Forwards {@code /api/...} requests that match a configured {@link Route}, for a caller (session or API token)
@@ -126,8 +128,9 @@ public class ProxyFilter implements HttpServerFilter {
         boolean clientCloses = asksToClose(request);
         MutableHttpRequest<?> outgoing = outgoing(request, route, tokens.bearer(name, role, route.getService()));
         boolean upload = request.getContentType().filter(t -> t.matches(MediaType.MULTIPART_FORM_DATA_TYPE)).isPresent();
-        boolean read = request.getMethod() == HttpMethod.GET || request.getMethod() == HttpMethod.HEAD;
-        boolean repeatable = read || request.getHeaders().contains(HelpdeskHeaders.IDEMPOTENCY_KEY);
+        boolean read = request.getMethod() == HttpMethod.GET || request.getMethod() == HttpMethod.HEAD
+                || request.getMethod() == HttpMethod.OPTIONS;
+        boolean repeatable = read || keyed(request);
         Duration timeout = upload ? route.getUploadReadTimeout()
                 : repeatable ? route.getReadTimeout() : longer(route.getReadTimeout(), route.getWriteTimeout());
         Flux<MutableHttpResponse<?>> call = Flux.defer(() -> client.proxy(outgoing))
@@ -138,10 +141,11 @@ public class ProxyFilter implements HttpServerFilter {
             // that accepted the request and did not answer in time gets no second wait.
             call = call.retryWhen(Retry.max(1).filter(e -> !timedOut(e)));
         }
-        // A write's page keeps what was typed, and says so; a read has nothing to keep and is simply tried again. A
-        // write that cannot be repeated safely may have been saved after all: look first.
-        String retry = read ? "try again in a moment."
-                : repeatable ? "your text is kept, try again in a moment."
+        // A write's page keeps what was typed, and says so; a read has nothing to keep and is simply tried again.
+        String retry = read ? "try again in a moment." : "your text is kept, try again in a moment.";
+        // A write that cannot be repeated safely and ran out of time may have been saved after all: look first. (One
+        // refused at the door was not sent at all.)
+        String late = repeatable ? retry
                 : "what you sent may still have been saved, so look before sending it again (your text is kept).";
         // The detail is for the person in front of the screen; which service failed, and how long it was given when it
         // was too slow, are for the operator and for scripts, in members of their own.
@@ -163,7 +167,7 @@ public class ProxyFilter implements HttpServerFilter {
             LOG.warn("{} {} -> {} failed: {}", request.getMethod(), request.getPath(), route.getName(), e.toString());
             if (timedOut(e)) {
                 return Mono.just(ProblemDocument.response(HttpStatus.GATEWAY_TIMEOUT,
-                        "The helpdesk did not answer in time: " + retry,
+                        "The helpdesk did not answer in time: " + late,
                         Map.of("service", route.getName(), "timeoutMs", timeout.toMillis())));
             }
             // Refused or reset, not slow: a timeout figure here would send the operator looking at the wrong thing.
@@ -174,6 +178,17 @@ public class ProxyFilter implements HttpServerFilter {
         Flux<MutableHttpResponse<?>> reply = upload ? answer
                 : Flux.from(wholeBody.refusal(request)).switchIfEmpty(answer);
         return clientCloses ? reply.map(r -> r.header(HttpHeaders.CONNECTION, "close")) : reply;
+    }
+
+    /**
+     * Whether the write names itself so that the service can tell a repeat: a non-blank Idempotency-Key (ticket-service
+     * keeps it for reports and messages; its other writes are safe to repeat through If-Match or by their nature), or
+     * the webhook intake's delivery id.
+     */
+    private static boolean keyed(HttpRequest<?> request) {
+        return Stream.of(HelpdeskHeaders.IDEMPOTENCY_KEY, IntegrationOperations.DELIVERY_ID)
+                .map(name -> request.getHeaders().get(name))
+                .anyMatch(value -> value != null && !value.isBlank());
     }
 
     private static Duration longer(Duration a, Duration b) {

@@ -64,7 +64,7 @@ function listOrEmpty(state, on) {
   if (!list.items.length) {
     const narrowed = filtered(state);
     // A student's list holds open and active tickets only: "no tickets" above their list of solved ones misled.
-    return emptyState(narrowed ? t('tickets.list.noMatch') : t(queue ? 'tickets.list.empty' : 'tickets.list.noneOpen'),
+    return emptyState(narrowed ? t('tickets.list.noMatch') : queue ? t('tickets.list.empty') : t('tickets.list.noneOpen'),
       narrowed ? t('tickets.list.noMatchHint')
         : (queue ? t(state.fold ? 'tickets.list.emptyFoldedHint' : 'tickets.list.emptyQueueHint')
           : t('tickets.list.emptyHint')),

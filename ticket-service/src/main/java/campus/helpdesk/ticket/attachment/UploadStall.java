@@ -37,13 +37,17 @@ public class UploadStall {
         return new Watched(file, netty.getChannelHandlerContext().channel(), limit.toNanos());
     }
 
-    /** Checked on the connection's own event loop a few times per limit; each read moves the mark on. */
+    /**
+     * Checked on the connection's own event loop a few times per limit. Only a read that is waiting for bytes counts:
+     * the time the upload spends on the thumbnail, the database or the ticket's lock after its last byte does not.
+     */
     private static final class Watched extends FilterInputStream {
 
         private final Channel channel;
         private final long limitNanos;
         private final ScheduledFuture<?> check;
-        private volatile long lastProgress = System.nanoTime();
+        private volatile long readingSince;
+        private volatile boolean reading;
 
         Watched(InputStream in, Channel channel, long limitNanos) {
             super(in);
@@ -55,25 +59,44 @@ public class UploadStall {
         }
 
         private void closeIfStalled() {
-            if (System.nanoTime() - lastProgress >= limitNanos) {
+            if (reading && System.nanoTime() - readingSince >= limitNanos) {
                 check.cancel(false);
-                // The blocked read then ends short, and the upload is refused as incomplete: nothing is stored.
+                // The waiting read then ends short, and the upload is refused as incomplete: nothing is stored.
                 channel.close();
             }
         }
 
         @Override
         public int read() throws IOException {
-            int b = super.read();
-            lastProgress = System.nanoTime();
-            return b;
+            return ended((int) waiting(() -> super.read()));
         }
 
         @Override
         public int read(byte[] bytes, int offset, int length) throws IOException {
-            int n = super.read(bytes, offset, length);
-            lastProgress = System.nanoTime();
-            return n;
+            return ended((int) waiting(() -> super.read(bytes, offset, length)));
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            return waiting(() -> super.skip(n));
+        }
+
+        private long waiting(Read read) throws IOException {
+            readingSince = System.nanoTime();
+            reading = true;
+            try {
+                return read.run();
+            } finally {
+                reading = false;
+            }
+        }
+
+        /** At the end of the file nothing is awaited any more. */
+        private int ended(int read) {
+            if (read < 0) {
+                check.cancel(false);
+            }
+            return read;
         }
 
         @Override
@@ -81,5 +104,10 @@ public class UploadStall {
             check.cancel(false);
             super.close();
         }
+    }
+
+    @FunctionalInterface
+    private interface Read {
+        long run() throws IOException;
     }
 }
