@@ -11,8 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * in an IT or canteen setting, a failing system or device is IT even in a service setting, and price, policy, staff
  * behaviour, delays and opening hours are SERVICES. Also the desk's policy for IT's borders (README, "What goes
  * where"): a device in a room is IT however physical the symptom, its mount and the power at the wall are FACILITY;
- * registrar systems and licences are IT, their price and the office's service are SERVICES; a mouse that runs is a pest,
- * one that clicks a device, and of two topics the broken one counts.
+ * registrar systems and licences are IT, their price and the office's service are SERVICES; a mouse that runs is a
+ * pest, one that clicks a device, and of two topics the broken one counts.
  */
 class BorderlineRulesTest {
 

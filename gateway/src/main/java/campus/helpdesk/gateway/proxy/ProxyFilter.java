@@ -51,8 +51,8 @@ import java.util.stream.Stream;
  * refused, after the connect timeout (300 ms) when nothing answers. One that accepted the request and hangs gives
  * 504 after its route's read timeout (1.5 s by default; 15 s for a write that carries no Idempotency-Key and so
  * cannot be repeated safely, {@link Route#DEFAULT_WRITE_TIMEOUT}). Waiting holds no thread: the proxy is reactive,
- * so a hung service ties up nothing but its own open requests. Only idempotent GETs are tried a second time, and not after
- * a timeout. A request goes on once its body has arrived whole ({@link WholeBody}); a file upload streams on.
+ * so a hung service ties up nothing but its own open requests. Only idempotent GETs are tried a second time, and not
+ * after a timeout. A request goes on once its body has arrived whole ({@link WholeBody}); a file upload streams on.
  */
 @Filter("/api/**")
 public class ProxyFilter implements HttpServerFilter {

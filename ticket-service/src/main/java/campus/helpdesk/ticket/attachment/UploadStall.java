@@ -14,8 +14,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Closes an upload's connection once no byte of its file has come for {@code helpdesk.uploads.stall-timeout} (20 s),
- * so its slot ({@link UploadSlots}) is free again. A sender that went away half-way left the gateway's forwarded
+ * Closes an upload's connection once a read of its file has waited {@code helpdesk.uploads.stall-timeout} (20 s) for
+ * bytes, so its slot ({@link UploadSlots}) is free again. A sender that went away half-way left the gateway's forwarded
  * request open until the upload's timeout (its HTTP client keeps a cancelled request's connection), and the slot held
  * all that time: three dropped uploads kept a student's next file out for two minutes, sixteen kept everybody's out.
  * A phone on a weak network sends slowly; it does not send nothing for twenty seconds.

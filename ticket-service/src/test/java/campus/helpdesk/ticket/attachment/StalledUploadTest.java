@@ -10,7 +10,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.http.HttpResponse;
@@ -67,33 +66,9 @@ class StalledUploadTest extends ApiTest {
     void aSlowUploadThatKeepsSendingIsNotCut() throws Exception {
         Ticket ticket = create();
         String path = "/api/tickets/" + ticket.id() + "/attachments";
-        String boundary = "slowboundary";
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"slow.txt\"\r\n"
-                + "Content-Type: text/plain\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] piece = "a slow line\n".getBytes(StandardCharsets.US_ASCII);
-        int pieces = 10;
-        try (Socket socket = new Socket(server.getHost(), server.getPort())) {
-            OutputStream out = socket.getOutputStream();
-            out.write(("POST " + path + " HTTP/1.1\r\nHost: " + server.getHost() + ":" + server.getPort() + "\r\n"
-                    + "Authorization: " + tokens.bearer(STUDENT.user(), STUDENT.role(), "ticket-service") + "\r\n"
-                    + "Content-Type: multipart/form-data; boundary=" + boundary + "\r\n"
-                    + "Content-Length: " + (head.length + pieces * piece.length + tail.length) + "\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.write(head);
-            out.flush();
-            // Four seconds in all, each piece well within the 2 s limit of the one before.
-            for (int i = 0; i < pieces; i++) {
-                Thread.sleep(400);
-                out.write(piece);
-                out.flush();
-            }
-            out.write(tail);
-            out.flush();
-            socket.setSoTimeout(10_000);
-            String status = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
-            assertThat(status).isEqualTo("HTTP/1.1 201");
-        }
+        // Four seconds in all, each piece well within the 2 s limit of the one before.
+        String status = uploads.trickled(STUDENT, path, "a slow line\n".getBytes(StandardCharsets.US_ASCII), 10, 400);
+        assertThat(status).isEqualTo("HTTP/1.1 201");
         assertThat(list(ticket.id())).extracting(Attachment::name).containsExactly("slow.txt");
     }
 

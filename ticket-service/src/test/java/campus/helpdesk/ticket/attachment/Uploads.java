@@ -18,6 +18,7 @@ final class Uploads {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final String BOUNDARY = "----helpdesk-test-boundary-7d1f";
+    private static final byte[] TAIL = ("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8);
 
     private final URI base;
     private final ServiceTokens tokens;
@@ -75,18 +76,46 @@ final class Uploads {
      * as a phone that lost its network does; the open socket, for the caller to close.
      */
     java.net.Socket stalled(Api.As who, String path, int declared, int sent) throws IOException {
-        byte[] head = ("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.txt\"\r\n"
-                + "Content-Type: text/plain\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] tail = ("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        java.net.Socket socket = begun(who, path, "big.txt", declared);
+        var out = socket.getOutputStream();
+        String log = "a line of a long log\n".repeat(sent / 21 + 1).substring(0, sent);
+        out.write(log.getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        return socket;
+    }
+
+    /**
+     * An upload of {@code pieces} copies of {@code piece}, each sent {@code pauseMillis} after the one before, as a
+     * phone on a weak network sends; the status line of the answer ("HTTP/1.1 201").
+     */
+    String trickled(Api.As who, String path, byte[] piece, int pieces, long pauseMillis)
+            throws IOException, InterruptedException {
+        try (java.net.Socket socket = begun(who, path, "slow.txt", pieces * piece.length)) {
+            var out = socket.getOutputStream();
+            for (int i = 0; i < pieces; i++) {
+                Thread.sleep(pauseMillis);
+                out.write(piece);
+                out.flush();
+            }
+            out.write(TAIL);
+            out.flush();
+            socket.setSoTimeout(10_000);
+            return new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+        }
+    }
+
+    /** A connection with the request's head and the file part's head sent, {@code fileBytes} of file to follow. */
+    private java.net.Socket begun(Api.As who, String path, String fileName, int fileBytes) throws IOException {
+        byte[] head = ("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: text/plain\r\n\r\n").getBytes(StandardCharsets.UTF_8);
         java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort());
         var out = socket.getOutputStream();
         out.write(("POST " + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort() + "\r\n"
                 + "Authorization: " + tokens.bearer(who.user(), who.role(), "ticket-service") + "\r\n"
                 + "Content-Type: multipart/form-data; boundary=" + BOUNDARY + "\r\n"
-                + "Content-Length: " + (head.length + declared + tail.length) + "\r\n\r\n")
+                + "Content-Length: " + (head.length + fileBytes + TAIL.length) + "\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII));
         out.write(head);
-        out.write("a line of a long log\n".repeat(sent / 21 + 1).substring(0, sent).getBytes(StandardCharsets.US_ASCII));
         out.flush();
         return socket;
     }
