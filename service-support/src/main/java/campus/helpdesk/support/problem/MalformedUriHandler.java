@@ -12,6 +12,7 @@ import io.micronaut.http.server.exceptions.URISyntaxHandler;
 import jakarta.inject.Singleton;
 
 import java.net.URISyntaxException;
+import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /**
@@ -29,9 +30,24 @@ public class MalformedUriHandler implements ExceptionHandler<URISyntaxException,
     @Override
     public HttpResponse<?> handle(HttpRequest request, URISyntaxException exception) {
         String input = offendingInput(exception.getInput(), exception.getIndex());
-        MutableHttpResponse<?> response = BadInput.response(HttpStatus.BAD_REQUEST, input, input + ": "
-                + (input.equals("path") ? "the path" : "the query string") + " is not valid percent-encoding");
+        String where = input.equals("path") ? "the path" : "the query string";
+        MutableHttpResponse<?> response = BadInput.response(HttpStatus.BAD_REQUEST, input,
+                input + ": " + fault(exception.getInput(), exception.getIndex(), where));
         return request.getMethod() == HttpMethod.HEAD ? response.body(null) : response;
+    }
+
+    /**
+     * What is wrong at {@code index}: a broken escape, or a character that must be escaped. Browsers and curl send
+     * {@code | ^ { } [ ] \} and a backquote raw in a query (the URL standard leaves them), and "not valid
+     * percent-encoding" sent the reader looking at escapes that were not there.
+     */
+    static String fault(String target, int index, String where) {
+        char c = target != null && index >= 0 && index < target.length() ? target.charAt(index) : '%';
+        if (c == '%' || c < 0x21 || c >= 0x7F) {
+            return where + " is not valid percent-encoding";
+        }
+        return where + " holds '" + c + "', which must be percent-encoded (as %" + HexFormat.of().withUpperCase()
+                .toHexDigits((byte) c) + ")";
     }
 
     /** "path", the query parameter whose value holds position {@code index}, or "query". */

@@ -35,4 +35,17 @@ class MalformedUriHandlerTest {
         assertThat(MalformedUriHandler.offendingInput("/api/tickets?q=%", -1)).isEqualTo("query");
         assertThat(MalformedUriHandler.offendingInput(null, 3)).isEqualTo("path");
     }
+
+    @Test
+    void aCharacterSentRawIsNamedWithItsEscapeNotCalledABrokenEscape() {
+        String target = "/api/tickets?size=5&q=(wifi|vpn)";
+        HttpResponse<?> answer = new MalformedUriHandler().handle(HttpRequest.GET("/"),
+                new URISyntaxException(target, "Illegal character in query", target.indexOf('|')));
+        assertThat(answer.getBody(Map.class).orElseThrow()).containsEntry("field", "q").containsEntry("detail",
+                "q: the query string holds '|', which must be percent-encoded (as %7C)");
+        assertThat(MalformedUriHandler.fault("/api/tickets/a^b", 14, "the path"))
+                .isEqualTo("the path holds '^', which must be percent-encoded (as %5E)");
+        assertThat(MalformedUriHandler.fault("/api/tickets?q=%", -1, "the query string"))
+                .isEqualTo("the query string is not valid percent-encoding");
+    }
 }
