@@ -130,7 +130,7 @@ public class ProxyFilter implements HttpServerFilter {
         boolean upload = request.getContentType().filter(t -> t.matches(MediaType.MULTIPART_FORM_DATA_TYPE)).isPresent();
         boolean read = request.getMethod() == HttpMethod.GET || request.getMethod() == HttpMethod.HEAD
                 || request.getMethod() == HttpMethod.OPTIONS;
-        boolean repeatable = read || keyed(request);
+        boolean repeatable = read || route.isSafe() || keyed(request);
         Duration timeout = upload ? route.getUploadReadTimeout()
                 : repeatable ? route.getReadTimeout() : longer(route.getReadTimeout(), route.getWriteTimeout());
         Flux<MutableHttpResponse<?>> call = Flux.defer(() -> client.proxy(outgoing))

@@ -36,6 +36,7 @@ public class Route {
     private Duration readTimeout = DEFAULT_READ_TIMEOUT;
     private Duration uploadReadTimeout = DEFAULT_UPLOAD_READ_TIMEOUT;
     private Duration writeTimeout = DEFAULT_WRITE_TIMEOUT;
+    private boolean safe;
 
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofMillis(1500);
     /**
@@ -153,6 +154,19 @@ public class Route {
 
     public boolean isForAnyone() {
         return anyoneAs != null && !anyoneAs.isBlank();
+    }
+
+    /**
+     * Whether every request here changes nothing, whatever its method: the category suggested while a student types
+     * is a POST (the text may be long) that saves nothing. Such a write is as repeatable as a read, so it waits the
+     * read timeout, and its 504 says to try again rather than to look whether it was saved.
+     */
+    public boolean isSafe() {
+        return safe;
+    }
+
+    public void setSafe(boolean safe) {
+        this.safe = safe;
     }
 
     public Duration getReadTimeout() {

@@ -42,6 +42,7 @@ class SlowAnswerTest implements TestPropertyProvider {
                 "helpdesk.routes.classifier.read-timeout", "4s",
                 // The production timeouts: 1.5 s for a read or a write with a key, 15 s for a write without one.
                 "helpdesk.routes.ticket-service.url", url,
+                "helpdesk.routes.classify.url", url,
                 "helpdesk.routes.api-tokens.url", url,
                 "helpdesk.routes.api-tokens.read-timeout", "500ms",
                 "helpdesk.routes.api-tokens.write-timeout", "1s");
@@ -101,6 +102,20 @@ class SlowAnswerTest implements TestPropertyProvider {
         assertThat(r.body()).contains("your text is kept, try again in a moment")
                 .contains("\"timeoutMs\":" + Route.DEFAULT_READ_TIMEOUT.toMillis());
         assertThat(millis).isLessThan(2_000);
+    }
+
+    /**
+     * The suggestion while a student types is a POST without a key that saves nothing: a hung service is given up on
+     * after a read's wait, not a write's 15 s, and the page is not told its text may have been saved.
+     */
+    @Test
+    void aSuggestionIsGivenUpOnLikeAReadThoughItIsAPost() {
+        GatewayHttp http = new GatewayHttp(server.getURI());
+        HttpResponse<String> r = http.post("/api/tickets/classify", "{\"text\":\"The lift is stuck\"}", "Cookie",
+                http.signIn("Stu", "STUDENT"));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(504);
+        assertThat(r.body()).contains("try again in a moment").doesNotContain("may still have been saved")
+                .contains("\"timeoutMs\":" + Route.DEFAULT_READ_TIMEOUT.toMillis());
     }
 
     /** Past even a keyless write's wait, the 504 does not say it failed: it may have been saved. */
