@@ -59,6 +59,7 @@ public record NewTicket(
         title = Text.composed(title);
         description = Text.composed(description);
         location = Text.composed(location);
+        email = Text.mailbox(email);
     }
 
     /** A report without a notification address. */

@@ -22,5 +22,6 @@ public record StaffNotificationSetting(
 
     @Creator
     public StaffNotificationSetting {
+        email = Text.mailbox(email);
     }
 }

@@ -71,6 +71,18 @@ public final class Text {
     }
 
     /**
+     * An email address as typed, without the spaces around it (a copied address often brings one); null when
+     * nothing is left, as if none were given. Only the ends: a space inside is still refused by the address's pattern.
+     */
+    public static String mailbox(String address) {
+        if (address == null) {
+            return null;
+        }
+        String stripped = address.strip();
+        return stripped.isEmpty() ? null : stripped;
+    }
+
+    /**
      * {@code text} without the direction controls that {@link #PLAIN} refuses: an opener with no closer before the
      * next direction control, and a closer with no opener. For text that arrives from outside a form (mail), which
      * is kept rather than refused.

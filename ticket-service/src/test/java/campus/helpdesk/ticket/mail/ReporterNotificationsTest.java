@@ -136,11 +136,23 @@ class ReporterNotificationsTest extends MailTest {
     void aBadAddressIsA400NamingTheField() {
         for (String bad : List.of("not an address", "a@b", "a@b.example, c@d.example", ".a@b.example", "a..b@b.example",
                 "a.@b.example", "a@b.example\r\nBcc: x@y.example",
-                "Ada <a@b.example>", "", "x".repeat(250) + "@b.example")) {
+                "Ada <a@b.example>", "a b@b.example", "x".repeat(250) + "@b.example")) {
             Api.Answer answer = api.post(STUDENT, "/api/tickets", Map.of("title", "Lamp", "description",
                     "The lamp is broken.", "email", bad));
             assertProblem(answer, 400, "email");
             assertThat(answer.map().get("detail").toString()).doesNotContain("Exception");
+        }
+    }
+
+    /** An address copied with a space around it is kept without it; one of spaces only is no address, as none is. */
+    @Test
+    void spacesAroundAnAddressAreDroppedAndABlankOneIsNone() {
+        Ticket spaced = report(REPORTER, "Tap drips", "The tap in B2 drips.", "  ada@students.campus.test\t");
+        assertThat(as(STAFF).call(() -> notificationClient.notifications(spaced.id())).email())
+                .isEqualTo("ada@students.campus.test");
+        for (String none : List.of("", "   ")) {
+            Ticket ticket = report(REPORTER, "Tap drips", "The tap in B3 drips.", none);
+            assertThat(as(STAFF).call(() -> notificationClient.notifications(ticket.id())).email()).isNull();
         }
     }
 

@@ -109,6 +109,14 @@ class StaffNotificationsTest extends MailTest {
     }
 
     @Test
+    void anAddressIsKeptWithoutTheSpacesAroundIt() {
+        Api.As gus = Api.As.staff("Gus Spacey");
+        assertThat(set(gus, " gus@staff.campus.test  ", true).map()).containsEntry("email", "gus@staff.campus.test");
+        assertThat(api.get(gus, ME).map()).containsEntry("email", "gus@staff.campus.test");
+        assertThat(set(gus, " ", true).map().get("email")).isNull();
+    }
+
+    @Test
     void aBadAddressIsA400NamingTheField() {
         Api.As fay = Api.As.staff("Fay Field");
         for (String bad : List.of("not an address", "a@b", "a@b.example, c@d.example", ".a@b.example", "a..b@b.example",
