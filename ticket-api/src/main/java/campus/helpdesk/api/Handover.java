@@ -14,8 +14,8 @@ public record Handover(
         @Pattern(regexp = Text.PLAIN, message = Text.PLAIN_MESSAGE)
         @Pattern(regexp = Text.NAME, message = Text.NAME_MESSAGE) String assignee) {
 
-    /** Composed ({@link Text#composed}) as a signed-in name is, so "Jose\u0301" reaches the José who signs in. */
+    /** Read as a signed-in name is ({@link Text#name}), so "Jose\u0301" reaches the José who signs in. */
     public Handover {
-        assignee = Text.composed(assignee);
+        assignee = Text.name(assignee);
     }
 }

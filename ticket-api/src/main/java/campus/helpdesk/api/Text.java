@@ -71,6 +71,32 @@ public final class Text {
     }
 
     /**
+     * A person's name as typed, composed ({@link #composed}) and without what nobody sees at its ends: spaces of any
+     * kind (a no-break space too) and invisible format characters (a zero-width space, a byte-order mark, a word
+     * joiner), which a name copied from a chat or a document often brings. Names are identities here: "Sam" with a
+     * zero-width space after it was another person, whose queue and tickets were not Sam's. Inside a name such
+     * characters stay (a zero-width non-joiner belongs in Persian words). Null stays null.
+     */
+    public static String name(String typed) {
+        if (typed == null) {
+            return null;
+        }
+        int start = 0;
+        int end = typed.length();
+        while (start < end && unseen(typed.codePointAt(start))) {
+            start += Character.charCount(typed.codePointAt(start));
+        }
+        while (end > start && unseen(typed.codePointBefore(end))) {
+            end -= Character.charCount(typed.codePointBefore(end));
+        }
+        return composed(typed.substring(start, end));
+    }
+
+    private static boolean unseen(int c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT;
+    }
+
+    /**
      * An email address as typed, without the spaces around it (a copied address often brings one); null when
      * nothing is left, as if none were given. Only the ends: a space inside is still refused by the address's pattern.
      */

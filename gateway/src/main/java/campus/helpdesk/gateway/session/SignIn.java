@@ -19,10 +19,10 @@ public record SignIn(@NotBlank(message = "Please enter your name.")
                      @Nullable @Size(max = 200, message = "That staff code is not right.") String staffCode) {
 
     /**
-     * The name composed ({@link Text#composed}) before it is validated: composing can lengthen a name (some letters
-     * compose to two), and the 80 characters checked must be the 80 stored.
+     * The name composed and without unseen characters at its ends ({@link Text#name}) before it is validated:
+     * composing can lengthen a name (some letters compose to two), and the 80 characters checked must be the 80 stored.
      */
     public SignIn {
-        name = Text.composed(name);
+        name = Text.name(name);
     }
 }

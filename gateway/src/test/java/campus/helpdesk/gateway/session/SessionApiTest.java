@@ -39,6 +39,19 @@ class SessionApiTest {
         assertThat(r.body()).contains("\"name\":\"Jos\u00e9 Nu\u00f1ez\"");
     }
 
+    /**
+     * A name pasted with what nobody sees at its ends (a zero-width space, a no-break space, a byte-order mark) is
+     * the name itself: with them it was another person, whose tickets were not this one's. Inside, they stay.
+     */
+    @Test
+    void aNamePastedWithInvisibleCharactersAtItsEndsSignsInAsTheNameItself() {
+        String cookie = http.signIn("\u200bSam Lee\u00a0\ufeff", "STUDENT");
+        assertThat(http.get("/api/session", "Cookie", cookie).body()).contains("\"name\":\"Sam Lee\"");
+        String inside = http.signIn("\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645", "STUDENT");
+        assertThat(http.get("/api/session", "Cookie", inside).body())
+                .contains("\"name\":\"\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645\"");
+    }
+
     @Test
     void aNameThatComposesToMoreThan80CharactersIsRefused() {
         // U+095B composes to two characters (it is excluded from composition): 80 of them are 160 once stored.

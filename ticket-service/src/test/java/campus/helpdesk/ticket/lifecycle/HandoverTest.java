@@ -65,6 +65,15 @@ class HandoverTest extends ApiTest {
         assertThat(found.toString()).contains("\"id\":" + ticket.id() + ",");
     }
 
+    /** A name pasted with a zero-width space or a no-break space at its ends is the name itself, as at sign-in. */
+    @Test
+    void aNamePastedWithInvisibleCharactersAtItsEndsIsStoredWithoutThem() {
+        Ticket ticket = createIn(TicketStatus.ACTIVE);
+        Ticket handed = api.post(STAFF, "/api/tickets/" + ticket.id() + "/assignee",
+                Map.of("assignee", "\u200bMira Kade\u00a0\ufeff")).as(Ticket.class);
+        assertThat(handed.assignee()).isEqualTo("Mira Kade");
+    }
+
     @Test
     void aNameTypedInAnotherCaseReachesTheStaffMemberAsTheySpellItThemselves() {
         Ticket davides = create();
