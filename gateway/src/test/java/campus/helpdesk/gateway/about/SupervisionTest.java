@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,7 +17,7 @@ class SupervisionTest {
     @Test
     void aCurrentStatusFileGivesEachProcessItsStateRestartsAndSince(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("status.json");
-        Files.writeString(file, status(ProcessHandle.current().pid()));
+        Files.writeString(file, status(ProcessHandle.current().pid(), Instant.now()));
         Supervision supervision = new Supervision(file.toString(), json);
         Supervision.Process ticketService = supervision.of("ticket-service").orElseThrow();
         assertThat(ticketService.state()).isEqualTo("UP");
@@ -28,7 +29,7 @@ class SupervisionTest {
     @Test
     void aFileLeftOverByALauncherThatNoLongerRunsOrNoFileMeansNoSupervision(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("status.json");
-        Files.writeString(file, status(Long.MAX_VALUE));
+        Files.writeString(file, status(Long.MAX_VALUE, Instant.now()));
         assertThat(new Supervision(file.toString(), json).of("ticket-service")).isEmpty();
         assertThat(new Supervision(dir.resolve("missing.json").toString(), json).of("ticket-service")).isEmpty();
         assertThat(new Supervision("", json).of("ticket-service")).isEmpty();
@@ -36,11 +37,24 @@ class SupervisionTest {
         assertThat(new Supervision(file.toString(), json).of("ticket-service")).isEmpty();
     }
 
-    private static String status(long launcherPid) {
+    /**
+     * A launcher that runs but has not rewritten its file for longer than its heartbeat allows hangs or was stopped:
+     * what its file says is not believed (it called UP a service that had died meanwhile).
+     */
+    @Test
+    void aFileItsLauncherHasNotRewrittenForHalfAMinuteMeansNoSupervision(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("status.json");
+        Files.writeString(file, status(ProcessHandle.current().pid(), Instant.now().minusSeconds(45)));
+        assertThat(new Supervision(file.toString(), json).of("ticket-service")).isEmpty();
+        Files.writeString(file, status(ProcessHandle.current().pid(), Instant.now().minusSeconds(15)));
+        assertThat(new Supervision(file.toString(), json).of("ticket-service")).isPresent();
+    }
+
+    private static String status(long launcherPid, Instant updated) {
         return """
-                {"launcherPid": %d, "updated": "2026-12-01T10:00:00Z", "services": {
+                {"launcherPid": %d, "updated": "%s", "services": {
                   "ticket-service": {"state": "UP", "restarts": 2, "since": "2026-12-01T09:58:00Z", "pid": 1,
                                      "lastFailure": "exited (code 137)", "log": "/x/ticket-service.log"}}}
-                """.formatted(launcherPid);
+                """.formatted(launcherPid, updated);
     }
 }

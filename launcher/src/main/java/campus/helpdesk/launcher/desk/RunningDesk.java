@@ -3,6 +3,8 @@ package campus.helpdesk.launcher.desk;
 import campus.helpdesk.launcher.postgres.DataFolder;
 import campus.helpdesk.launcher.supervise.StatusFile;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +30,25 @@ record RunningDesk(Path home, StatusFile.Snapshot status, Optional<ProcessHandle
 
     boolean isRunning() {
         return launcher.isPresent();
+    }
+
+    /**
+     * Whether process {@code pid} runs: it exists and is not a zombie. A process that died while its parent (the
+     * launcher) hangs or is stopped stays a zombie, which kill -0, and so {@link ProcessHandle#isAlive}, still finds.
+     */
+    static boolean runs(long pid) {
+        if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+            return false;
+        }
+        try {
+            // "4711 (java) S ...": the state follows the command's name, which may itself hold spaces or ')'.
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            int name = stat.lastIndexOf(')');
+            return name < 0 || name + 2 >= stat.length() || stat.charAt(name + 2) != 'Z';
+        } catch (IOException e) {
+            // No /proc here (not Linux): the process handle's word stands. Otherwise the process went just now.
+            return !Files.isDirectory(Path.of("/proc/self"));
+        }
     }
 
     /**

@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -18,11 +19,13 @@ import java.util.concurrent.Callable;
 /**
  * {@code ./helpdesk status}: whether a desk runs on the data folder, where to open it, and each process as its
  * supervisor sees it. Exits as init scripts do: 0 when every process is up, 1 when the desk runs but not all of it
- * is up (starting, restarting, failing, stopping), 3 when it does not run.
+ * is up (starting, restarting, failing, stopping, a process gone that the supervisor has not seen go, or a launcher
+ * that has fallen silent), 3 when it does not run.
  */
 @Command(name = "status", description = {
         "Says whether the desk of a data folder runs, where to open it, and the state of each process.",
-        "Exit status: 0 all up, 1 running but not all up (starting, restarting, failing), 3 not running."})
+        "Exit status: 0 all up, 1 running but not all up (starting, restarting, failing, a process gone, the launcher",
+        "not answering), 3 not running."})
 public final class StatusCommand implements Callable<Integer> {
 
     static final int ALL_UP = 0;
@@ -54,12 +57,24 @@ public final class StatusCommand implements Callable<Integer> {
         }
         RunningDesk desk = found.get();
         StatusFile.Snapshot status = desk.status();
-        boolean allUp = status.url() != null && status.entries().values().stream()
-                .allMatch(e -> e.state() == Supervisor.State.UP);
-        out.println(headline(status, allUp) + " (launcher pid " + desk.launcher().orElseThrow().pid()
-                + "; data folder " + home + ")");
         Instant now = Instant.now();
-        status.entries().forEach((name, entry) -> out.println(line(name, entry, now)));
+        // A process the file calls UP may have died unseen (a hung launcher neither restarts nor reaps it).
+        Map<String, Boolean> gone = new LinkedHashMap<>();
+        status.entries().forEach((name, entry) -> gone.put(name,
+                entry.state() == Supervisor.State.UP && !RunningDesk.runs(entry.pid())));
+        boolean silent = status.silentAt(now);
+        boolean allUp = status.url() != null && !silent && !gone.containsValue(true) && status.entries().values()
+                .stream().allMatch(e -> e.state() == Supervisor.State.UP);
+        long launcher = desk.launcher().orElseThrow().pid();
+        if (silent) {
+            out.println("Campus Helpdesk's launcher (pid " + launcher + ") has not answered for "
+                    + Uptime.of(Duration.between(status.updated(), now)) + ": nothing is being watched or restarted "
+                    + "(data folder " + home + "). It may hang, or have been stopped (kill -CONT " + launcher
+                    + " resumes a stopped one); ./helpdesk stop, then ./helpdesk up, starts the desk afresh.");
+        } else {
+            out.println(headline(status, allUp) + " (launcher pid " + launcher + "; data folder " + home + ")");
+        }
+        status.entries().forEach((name, entry) -> out.println(line(name, entry, now, gone.get(name))));
         return allUp ? ALL_UP : NOT_ALL_UP;
     }
 
@@ -77,15 +92,20 @@ public final class StatusCommand implements Callable<Integer> {
 
     /** One process: name, state and for how long, pid, and its restarts with the last reason and the log to read. */
     static String line(String name, StatusFile.Entry entry, Instant now) {
+        return line(name, entry, now, false);
+    }
+
+    /** The line of a process that is {@code gone} says so instead of its supervisor's UP. */
+    static String line(String name, StatusFile.Entry entry, Instant now, boolean gone) {
         StringBuilder line = new StringBuilder(String.format("  %-26s %-10s %-16s pid %-8d", name,
-                entry.state(), "for " + Uptime.of(Duration.between(entry.since(), now)), entry.pid()));
+                gone ? "GONE" : entry.state(), "for " + Uptime.of(Duration.between(entry.since(), now)), entry.pid()));
         if (entry.restarts() > 0) {
             line.append(" restarted ").append(entry.restarts()).append(entry.restarts() == 1 ? " time" : " times");
             if (entry.lastFailure() != null) {
                 line.append(" (last: ").append(entry.lastFailure()).append(')');
             }
         }
-        if (entry.state() != Supervisor.State.UP) {
+        if (gone || entry.state() != Supervisor.State.UP) {
             line.append(" log: ").append(entry.log());
         }
         return line.toString().stripTrailing();

@@ -25,10 +25,19 @@ import java.util.regex.Pattern;
  *   ...}}
  * }</pre>
  * {@code since} is when the current state began (for UP: the uptime's start); {@code launcherPid} tells a
- * reader whether the file is current (that process runs) or left over; {@code url}, the address to open, is there
+ * reader whether the file is current (that process runs) or left over; {@code updated} is rewritten at least every
+ * few seconds while the supervisor works (its heartbeat), so a launcher that still exists but hangs, or was stopped
+ * with SIGSTOP, is told from one that supervises ({@link #SILENT_AFTER}); {@code url}, the address to open, is there
  * once the whole desk has started. {@link #read} reads it back for {@code ./helpdesk status} and {@code stop}.
  */
 public final class StatusFile {
+
+    /**
+     * A file not rewritten for this long was written by a supervisor that no longer works: three of the default
+     * policy's heartbeats (every five probe rounds, 10 s). Until then a process the file calls UP may have died
+     * unseen: a hung launcher neither restarts it nor reaps it.
+     */
+    public static final java.time.Duration SILENT_AFTER = java.time.Duration.ofSeconds(30);
 
     /** One process's line. */
     public record Entry(Supervisor.State state, int restarts, Instant since, long pid, String lastFailure, Path log) {
@@ -39,13 +48,20 @@ public final class StatusFile {
      * a pid is reused once its process is gone, a start time with it is not), the address (null while the desk
      * starts), each process.
      */
-    public record Snapshot(long launcherPid, Instant launcherStarted, String url, Map<String, Entry> entries) {
+    public record Snapshot(long launcherPid, Instant launcherStarted, Instant updated, String url,
+                           Map<String, Entry> entries) {
+
+        /** Whether the supervisor has written nothing for {@link #SILENT_AFTER}: it hangs, or was stopped. */
+        public boolean silentAt(Instant now) {
+            return updated != null && updated.plus(SILENT_AFTER).isBefore(now);
+        }
     }
 
     private static final String STRING = "\"((?:[^\"\\\\]|\\\\.)*)\"";
     private static final Pattern LAUNCHER = Pattern.compile("\"launcherPid\": (\\d+)");
     private static final Pattern URL = Pattern.compile("\"url\": " + STRING);
     private static final Pattern STARTED = Pattern.compile("\"launcherStarted\": \"([^\"]+)\"");
+    private static final Pattern UPDATED = Pattern.compile("\"updated\": \"([^\"]+)\"");
     private static final Pattern ENTRY = Pattern.compile(STRING + ": \\{\"state\": \"(\\w+)\", \"restarts\": (\\d+), "
             + "\"since\": \"([^\"]+)\", \"pid\": (-?\\d+), \"lastFailure\": (?:null|" + STRING + "), \"log\": "
             + STRING + "\\}");
@@ -65,6 +81,11 @@ public final class StatusFile {
 
     synchronized Entry get(String name) {
         return entries.get(name);
+    }
+
+    /** The heartbeat: the same content, {@code updated} now. */
+    synchronized void touch(Instant now) {
+        write(now);
     }
 
     /** The address to open, said once the whole desk has started. */
@@ -98,8 +119,10 @@ public final class StatusFile {
                         entry.group(6) == null ? null : unescape(entry.group(6)), Path.of(unescape(entry.group(7)))));
             }
             Matcher started = STARTED.matcher(text);
+            Matcher updated = UPDATED.matcher(text);
             return Optional.of(new Snapshot(Long.parseLong(launcher.group(1)),
                     started.find() ? Instant.parse(started.group(1)) : null,
+                    updated.find() ? Instant.parse(updated.group(1)) : null,
                     address.find() ? unescape(address.group(1)) : null, read));
         } catch (RuntimeException e) {
             return Optional.empty();

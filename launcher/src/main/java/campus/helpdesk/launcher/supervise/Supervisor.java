@@ -29,6 +29,7 @@ public final class Supervisor implements AutoCloseable {
     private final StatusFile status;
     private final Map<String, Watch> watches = new LinkedHashMap<>();
     private volatile boolean closed;
+    private Thread heartbeat;
 
     /**
      * @param statusFile where to keep the status of every process (null: nowhere)
@@ -55,6 +56,9 @@ public final class Supervisor implements AutoCloseable {
         }
         if (watches.containsKey(target.name())) {
             throw new IllegalArgumentException(target.name() + " is supervised already");
+        }
+        if (heartbeat == null) {
+            heartbeat = Thread.ofVirtual().name("supervisor-heartbeat").start(this::beat);
         }
         Watch watch = new Watch(target);
         watches.put(target.name(), watch);
@@ -102,6 +106,9 @@ public final class Supervisor implements AutoCloseable {
             closed = true;
             all = new ArrayList<>(watches.values());
         }
+        if (heartbeat != null) {
+            heartbeat.interrupt();
+        }
         all.forEach(w -> w.thread.interrupt());
         for (Watch watch : all) {
             try {
@@ -111,6 +118,22 @@ public final class Supervisor implements AutoCloseable {
                 return;
             }
             watch.record(State.STOPPED, watch.lastFailure);
+        }
+    }
+
+    /**
+     * Rewrites the status file every five probe rounds though nothing changed, so that {@code ./helpdesk status} and
+     * the About page can tell a supervisor that works from a launcher that hangs or was stopped (its file would
+     * otherwise keep saying UP of processes that died meanwhile: StatusFile.SILENT_AFTER).
+     */
+    private void beat() {
+        try {
+            while (!closed) {
+                Thread.sleep(policy.probeInterval().multipliedBy(5));
+                status.touch(clock.instant());
+            }
+        } catch (InterruptedException e) {
+            // close(): the last states are written by the watches.
         }
     }
 

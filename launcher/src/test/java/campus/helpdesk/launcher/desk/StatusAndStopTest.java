@@ -80,6 +80,46 @@ class StatusAndStopTest {
         assertThat(other.isAlive()).as("the program that got the pid runs on").isTrue();
     }
 
+    /**
+     * A launcher that hangs (or was stopped with SIGSTOP) still exists, and its children that die stay zombies it
+     * never reaps: the status file went on calling them UP, and status said all was up with exit 0. Here a pretend
+     * launcher (its command line names one, its start time is the file's) with one child that exited unreaped.
+     */
+    @Test
+    void aServiceThatDiedUnseenIsGoneAndASilentLauncherIsNotAllUp() throws Exception {
+        Process launcher = new ProcessBuilder("perl", "-e",
+                "$| = 1; my $child = fork(); if ($child == 0) { exit 0 } print \"$child\\n\"; sleep 300;",
+                "launcher-0.1.0-all.jar").start();
+        started.add(launcher);
+        long zombie = Long.parseLong(new java.io.BufferedReader(new java.io.InputStreamReader(
+                launcher.getInputStream())).readLine().strip());
+        Instant launcherStarted = launcher.info().startInstant().orElseThrow();
+
+        writeStatus(launcherStarted, launcher.pid(), Instant.now(), zombie);
+        HelpdeskProcess.Run status = helpdesk("status", "--data-dir", home.toString());
+        assertThat(status.exit()).as(status.output()).isEqualTo(StatusCommand.NOT_ALL_UP);
+        assertThat(status.output()).contains("not all of it is up").containsPattern("gateway +GONE");
+
+        writeStatus(launcherStarted, launcher.pid(), Instant.now().minusSeconds(45), launcher.pid());
+        status = helpdesk("status", "--data-dir", home.toString());
+        assertThat(status.exit()).as(status.output()).isEqualTo(StatusCommand.NOT_ALL_UP);
+        assertThat(status.output()).contains("launcher (pid " + launcher.pid() + ") has not answered for 4")
+                .contains("nothing is being watched or restarted").containsPattern("gateway +UP");
+
+        writeStatus(launcherStarted, launcher.pid(), Instant.now(), launcher.pid());
+        status = helpdesk("status", "--data-dir", home.toString());
+        assertThat(status.exit()).as(status.output()).isEqualTo(StatusCommand.ALL_UP);
+    }
+
+    private void writeStatus(Instant launcherStarted, long launcher, Instant updated, long gateway)
+            throws IOException {
+        Files.writeString(home.resolve("status.json"), "{\n  \"launcherPid\": " + launcher
+                + ",\n  \"launcherStarted\": \"" + launcherStarted + "\",\n  \"updated\": \"" + updated
+                + "\",\n  \"url\": \"http://localhost:8080\",\n  \"services\": {\n    \"gateway\": {\"state\": \"UP\", "
+                + "\"restarts\": 0, \"since\": \"2026-12-05T07:00:00Z\", \"pid\": " + gateway
+                + ", \"lastFailure\": null, \"log\": \"g.log\"}\n  }\n}\n");
+    }
+
     @Test
     void aProcessLineSaysItsStateForHowLongAndWhyItRestarted() {
         Instant now = Instant.parse("2026-12-05T10:00:00Z");

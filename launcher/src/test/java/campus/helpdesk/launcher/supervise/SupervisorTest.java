@@ -42,6 +42,19 @@ class SupervisorTest {
                 .contains("[launcher] pretend is back");
     }
 
+    /** Nothing changes, and the file is rewritten all the same: a reader can tell a supervisor at work. */
+    @Test
+    void theStatusFileIsRewrittenEveryFiveProbeRoundsThoughNothingChanges() throws Exception {
+        Pretend process = new Pretend();
+        try (Supervisor supervisor = supervisor()) {
+            supervisor.watch(process);
+            java.time.Instant first = StatusFile.read(dir.resolve("status.json")).orElseThrow().updated();
+            awaitUntil(() -> StatusFile.read(dir.resolve("status.json")).map(s -> s.updated().isAfter(first))
+                    .orElse(false));
+            assertThat(process.starts.get()).isZero();
+        }
+    }
+
     @Test
     void aProcessThatStopsAnsweringIsKilledAndStartedAgain() throws Exception {
         Pretend process = new Pretend();
