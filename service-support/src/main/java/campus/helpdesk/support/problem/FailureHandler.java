@@ -21,7 +21,8 @@ import java.sql.SQLTransientConnectionException;
  * Every exception that no more specific handler answers ends here, in every service. These outcomes:
  * <ul>
  *   <li>the database cannot be reached (the pool timed out, the connection was refused or broke, the server is
- *   shutting down): <b>503</b> with {@code Retry-After}, because the request may well work in a few seconds;</li>
+ *   shutting down), or it ended a statement that ran past the service's statement_timeout (a server that stalled,
+ *   or is swamped): <b>503</b> with {@code Retry-After}, because the request may well work in a few seconds;</li>
  *   <li>the database refused a value as data (SQLSTATE class 22: text it cannot store such as NUL, a number or
  *   date out of its range): <b>400</b>, because the input is at fault; the contract's own checks usually answer
  *   first and name the field, this is the net under them;</li>
@@ -61,6 +62,14 @@ public class FailureHandler implements ExceptionHandler<Exception, HttpResponse<
                     sql.toString());
             response = ProblemDocument.response(HttpStatus.SERVICE_UNAVAILABLE,
                     "The database is not reachable right now; try again in a few seconds")
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
+        } else if (sql != null && tookTooLong(sql)) {
+            // The statement's transaction was rolled back with it: nothing changed. A stalled server's statements
+            // all end at once when it resumes, so a line each, without the stack.
+            LOG.warn("{} {}: the database ended a statement that took too long: {}", request.getMethod(),
+                    request.getPath(), sql.getMessage());
+            response = ProblemDocument.response(HttpStatus.SERVICE_UNAVAILABLE,
+                    "The database took too long to answer, so nothing was changed; try again in a few seconds")
                     .header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
         } else if (sql != null && rolledBackForAnother(sql)) {
             LOG.info("{} {}: the database rolled the transaction back for a concurrent one: {}", request.getMethod(),
@@ -157,6 +166,13 @@ public class FailureHandler implements ExceptionHandler<Exception, HttpResponse<
             }
         }
         return false;
+    }
+
+    /**
+     * SQLSTATE 57014, query canceled: the service's statement_timeout ended it (or an operator's pg_cancel_backend).
+     */
+    static boolean tookTooLong(SQLException sql) {
+        return "57014".equals(sql.getSQLState());
     }
 
     /** SQLSTATE 55P03, lock not available: the service's lock_timeout ended a wait for another transaction. */

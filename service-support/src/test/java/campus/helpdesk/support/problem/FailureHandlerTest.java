@@ -56,6 +56,17 @@ class FailureHandlerTest {
                 .doesNotContain("55P03");
     }
 
+    /** A database that stalled and ended the statement itself is as away as one that cannot be reached. */
+    @Test
+    void aStatementTheDatabaseEndedForTakingTooLongIsA503ToRetryNotA500() throws Exception {
+        HttpResponse<String> r = get("/problem/statement-timeout");
+        assertThat(r.statusCode()).isEqualTo(503);
+        assertThat(r.headers().firstValue("Retry-After")).hasValue(String.valueOf(FailureHandler.RETRY_AFTER_SECONDS));
+        assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(r.body()).contains("took too long", "nothing was changed", "try again")
+                .doesNotContain("statement timeout").doesNotContain("57014");
+    }
+
     @Test
     void aDeadlockBrokenByTheDatabaseIsA409ToRetryNotA500() throws Exception {
         HttpResponse<String> r = get("/problem/deadlock");

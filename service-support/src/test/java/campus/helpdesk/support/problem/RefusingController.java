@@ -44,6 +44,12 @@ class RefusingController {
         throw new RuntimeException(new SQLException("canceling statement due to lock timeout", "55P03"));
     }
 
+    /** statement_timeout ended a statement: a database that hung (SIGSTOP) or is swamped, SQLSTATE 57014. */
+    @Get("/statement-timeout")
+    String statementTimeout() {
+        throw new RuntimeException(new SQLException("ERROR: canceling statement due to statement timeout", "57014"));
+    }
+
     /** PostgreSQL refusing a value: NUL in text is SQLSTATE 22021. */
     @Get("/nul-in-text")
     String nulInText() {
