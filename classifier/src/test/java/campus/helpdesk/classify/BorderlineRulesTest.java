@@ -51,7 +51,7 @@ class BorderlineRulesTest {
             FACILITY | Fa caldissimo in ufficio e il termostato non risponde
             IT       | projo HS en salle 204
             FACILITY | The network is fine, it's the heating in room 3 that is off
-            SERVICES | The mail room lost my parcel
+            SERVICES | my parcel never arrived at the mailroom desk
             IT       | Das Netzteil vom Oszilloskop an Platz 4 ist kaputt
             """)
     void followsTheBorderlineRule(Category expected, String text) {

@@ -71,40 +71,48 @@ public final class Text {
     }
 
     /**
-     * A person's name as typed, composed ({@link #composed}) and without what nobody sees at its ends: spaces of any
-     * kind (a no-break space too) and invisible format characters (a zero-width space, a byte-order mark, a word
-     * joiner), which a name copied from a chat or a document often brings. Names are identities here: "Sam" with a
-     * zero-width space after it was another person, whose queue and tickets were not Sam's. Inside a name such
-     * characters stay (a zero-width non-joiner belongs in Persian words). Null stays null.
+     * A person's name as typed, composed ({@link #composed}) and without what nobody sees at its ends
+     * ({@link #unseenAtEnds}), which a name copied from a chat or a document often brings. Names are identities here:
+     * "Sam" with a zero-width space after it was another person, whose queue and tickets were not Sam's. Inside a
+     * name such characters stay (a zero-width non-joiner belongs in Persian words). Null stays null.
      */
     public static String name(String typed) {
-        if (typed == null) {
-            return null;
-        }
-        int start = 0;
-        int end = typed.length();
-        while (start < end && unseen(typed.codePointAt(start))) {
-            start += Character.charCount(typed.codePointAt(start));
-        }
-        while (end > start && unseen(typed.codePointBefore(end))) {
-            end -= Character.charCount(typed.codePointBefore(end));
-        }
-        return composed(typed.substring(start, end));
-    }
-
-    private static boolean unseen(int c) {
-        return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT;
+        return typed == null ? null : composed(unseenAtEnds(typed));
     }
 
     /**
-     * An email address as typed, without the spaces around it (a copied address often brings one); null when
-     * nothing is left, as if none were given. Only the ends: a space inside is still refused by the address's pattern.
+     * {@code text} without spaces of any kind (a no-break space too) and invisible marks at its ends: the zero-width
+     * space, non-joiner and joiner, the left-to-right and right-to-left marks, the word joiner, the byte-order mark
+     * and the soft hyphen. Not the direction controls that open or close an isolate or embedding: stripping one end
+     * of a pair would leave the other unpaired, which {@link #PLAIN} refuses.
+     */
+    static String unseenAtEnds(String text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && unseen(text.codePointAt(start))) {
+            start += Character.charCount(text.codePointAt(start));
+        }
+        while (end > start && unseen(text.codePointBefore(end))) {
+            end -= Character.charCount(text.codePointBefore(end));
+        }
+        return text.substring(start, end);
+    }
+
+    private static boolean unseen(int c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || (c >= 0x200B && c <= 0x200F) || c == 0x2060
+                || c == 0xFEFF || c == 0x00AD;
+    }
+
+    /**
+     * An email address as typed, without what nobody sees around it ({@link #unseenAtEnds}: a copied address often
+     * brings a space); null when nothing is left, as if none were given. Only the ends: a space inside is still
+     * refused by the address's pattern.
      */
     public static String mailbox(String address) {
         if (address == null) {
             return null;
         }
-        String stripped = address.strip();
+        String stripped = unseenAtEnds(address);
         return stripped.isEmpty() ? null : stripped;
     }
 

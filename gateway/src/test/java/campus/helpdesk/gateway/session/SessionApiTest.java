@@ -47,6 +47,9 @@ class SessionApiTest {
     void aNamePastedWithInvisibleCharactersAtItsEndsSignsInAsTheNameItself() {
         String cookie = http.signIn("\u200bSam Lee\u00a0\ufeff", "STUDENT");
         assertThat(http.get("/api/session", "Cookie", cookie).body()).contains("\"name\":\"Sam Lee\"");
+        // An isolate that closes at the name's end stays whole: half of the pair would be refused.
+        String isolate = http.signIn("Sam \u2068Lee\u2069", "STUDENT");
+        assertThat(http.get("/api/session", "Cookie", isolate).body()).contains("\"name\":\"Sam \u2068Lee\u2069\"");
         String inside = http.signIn("\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645", "STUDENT");
         assertThat(http.get("/api/session", "Cookie", inside).body())
                 .contains("\"name\":\"\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645\"");

@@ -62,15 +62,18 @@ public final class StatusCommand implements Callable<Integer> {
         Map<String, Boolean> gone = new LinkedHashMap<>();
         status.entries().forEach((name, entry) -> gone.put(name,
                 entry.state() == Supervisor.State.UP && !RunningDesk.runs(entry.pid())));
-        boolean silent = status.silentAt(now);
+        // A desk that stops closes its supervisor first (every process then STOPPED), and may take minutes to stop.
+        boolean silent = status.silentAt(now)
+                && status.entries().values().stream().noneMatch(e -> e.state() == Supervisor.State.STOPPED);
         boolean allUp = status.url() != null && !silent && !gone.containsValue(true) && status.entries().values()
                 .stream().allMatch(e -> e.state() == Supervisor.State.UP);
         long launcher = desk.launcher().orElseThrow().pid();
         if (silent) {
-            out.println("Campus Helpdesk's launcher (pid " + launcher + ") has not answered for "
+            out.println("Campus Helpdesk's launcher (pid " + launcher + ") has written nothing for "
                     + Uptime.of(Duration.between(status.updated(), now)) + ": nothing is being watched or restarted "
-                    + "(data folder " + home + "). It may hang, or have been stopped (kill -CONT " + launcher
-                    + " resumes a stopped one); ./helpdesk stop, then ./helpdesk up, starts the desk afresh.");
+                    + "(data folder " + home + "). If it was stopped (Ctrl-Z, SIGSTOP), kill -CONT " + launcher
+                    + " resumes it; if it hangs, kill -9 " + launcher + ", then ./helpdesk stop stops what it left"
+                    + " and ./helpdesk up starts the desk afresh.");
         } else {
             out.println(headline(status, allUp) + " (launcher pid " + launcher + "; data folder " + home + ")");
         }

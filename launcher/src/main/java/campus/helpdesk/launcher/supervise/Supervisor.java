@@ -30,6 +30,7 @@ public final class Supervisor implements AutoCloseable {
     private final Map<String, Watch> watches = new LinkedHashMap<>();
     private volatile boolean closed;
     private Thread heartbeat;
+    private final Object beats = new Object();
 
     /**
      * @param statusFile where to keep the status of every process (null: nowhere)
@@ -106,8 +107,9 @@ public final class Supervisor implements AutoCloseable {
             closed = true;
             all = new ArrayList<>(watches.values());
         }
-        if (heartbeat != null) {
-            heartbeat.interrupt();
+        synchronized (beats) {
+            // Woken, not interrupted: an interrupt during its write would close the file's channel under it.
+            beats.notifyAll();
         }
         all.forEach(w -> w.thread.interrupt());
         for (Watch watch : all) {
@@ -128,12 +130,19 @@ public final class Supervisor implements AutoCloseable {
      */
     private void beat() {
         try {
-            while (!closed) {
-                Thread.sleep(policy.probeInterval().multipliedBy(5));
+            while (true) {
+                synchronized (beats) {
+                    if (!closed) {
+                        beats.wait(policy.probeInterval().multipliedBy(5).toMillis());
+                    }
+                }
+                if (closed) {
+                    return; // the last states are written by close()
+                }
                 status.touch(clock.instant());
             }
         } catch (InterruptedException e) {
-            // close(): the last states are written by the watches.
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -125,7 +125,7 @@ public record ListQuery(Set<TicketStatus> statuses, Set<Category> categories, Se
         if (value == null || value.isBlank()) {
             return null;
         }
-        String name = Text.composed(value.strip()); // as names are stored: Handover and sign-in compose them
+        String name = Text.name(value); // as names are stored: Handover and sign-in read them so
         return switch (name.toLowerCase(Locale.ROOT)) {
             case "me" -> new AssigneeFilter(AssigneeFilter.Kind.ME, null);
             case "none" -> new AssigneeFilter(AssigneeFilter.Kind.NONE, null);
