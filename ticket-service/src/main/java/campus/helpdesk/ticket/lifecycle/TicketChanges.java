@@ -188,7 +188,7 @@ public class TicketChanges {
     public Ticket handOver(Identity who, long id, Handover handover, @Nullable String ifMatch) {
         who.requireStaff("hand tickets over");
         Long sent = IfMatch.version(ifMatch, null);
-        String typed = handover.assignee().strip();
+        String typed = handover.assignee(); // trimmed as a signed-in name is (Handover)
         Ticket after = db.inTransaction(c -> {
             Ticket current = TicketSql.lockAndLoad(c, id);
             TicketRules.requireVersion(sent, current.version(), false);

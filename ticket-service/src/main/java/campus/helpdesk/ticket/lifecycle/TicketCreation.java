@@ -172,7 +172,7 @@ public class TicketCreation {
             throws SQLException {
         int next = events.bindCreated(ps, TicketSql.bindNew(ps, index, opened.ticket(), opened.deadlines()),
                 opened.event());
-        Sql.setNullableString(ps, next, email == null || email.isBlank() ? null : email.strip());
+        Sql.setNullableString(ps, next, email); // NewTicket trimmed it, and made a blank one null
         try (ResultSet rs = ps.executeQuery()) {
             // Unread: false for the one filing it, its reporter, as a new ticket has no messages.
             return rs.next() ? TicketSql.map(rs, false) : null;

@@ -33,19 +33,18 @@ public class StaffSettings {
     }
 
     public StaffNotificationSetting save(String staffName, StaffNotificationSetting setting) {
-        String email = setting.email() == null || setting.email().isBlank() ? null : setting.email();
-        StaffNotificationSetting saved = new StaffNotificationSetting(email, setting.enabled());
+        // The record trimmed the address and made a blank one null: it is saved as it came.
         db.autoCommit(c -> {
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO staff_notification (staff_name, email, enabled) VALUES (?, ?, ?)
                     ON CONFLICT (staff_name) DO UPDATE
                     SET email = excluded.email, enabled = excluded.enabled, updated_at = now()""")) {
                 ps.setString(1, staffName);
-                ps.setString(2, saved.email());
-                ps.setBoolean(3, saved.enabled());
+                ps.setString(2, setting.email());
+                ps.setBoolean(3, setting.enabled());
                 return ps.executeUpdate();
             }
         });
-        return saved;
+        return setting;
     }
 }
