@@ -15,6 +15,7 @@ import { filterForm } from './tickets/filters.js';
 import { recentlySolvedRegion, solvedNoticeRegion } from './tickets/solved-notice.js';
 import { queueTools, linkBody } from './tickets/incidents.js';
 import { incidentWords, incidentRefusalText } from '../words.js';
+import { reloadLater } from '../reload-later.js';
 
 export async function render(container, { session, query: initial }) {
   let state = initialState(session.role, initial);
@@ -33,8 +34,10 @@ export async function render(container, { session, query: initial }) {
     tab: status => ask({ type: 'tab', status }),
     view: view => ask({ type: 'view', view }),
     sort: column => ask({ type: 'sort', column }),
+    sortBy: sort => ask({ type: 'sortBy', sort }),
     page: delta => ask({ type: 'page', delta }),
     goto: page => ask({ type: 'goto', page }),
+    reload: () => load(),
     size: size => ask({ type: 'size', size }),
     select: (id, on) => show({ type: 'select', id, on }),
     fold: on => ask({ type: 'fold', on }),
@@ -93,10 +96,14 @@ export async function render(container, { session, query: initial }) {
       const [list, counts] = await Promise.all([api(plan.list, { signal }),
         plan.counts ? api(plan.counts, { signal }) : null]);
       show({ type: 'loaded', list, counts: counts && counts.byStatus, viewCounts: counts && counts.byView });
+      again.loaded();
     } catch (err) {
-      if (err.name !== 'AbortError') show({ type: 'failed', error: err });
+      if (err.name === 'AbortError') return;
+      show({ type: 'failed', error: err });
+      again.failed(err);
     }
   }
+  const again = reloadLater(load);
 
   const live = refreshOnLive(load, undefined, { wait: LIST_WAIT_MS, maxWait: LIST_MAX_WAIT_MS });
   // Closing a ticket sends students no event, so a list left in a background tab refreshes when looked at.
@@ -119,6 +126,7 @@ export async function render(container, { session, query: initial }) {
   await load();
   return () => {
     live.stop();
+    again.stop();
     stopSolved();
     stopRecent();
     document.removeEventListener('visibilitychange', onVisible);

@@ -82,6 +82,7 @@ export function update(state, action) {
     case 'tab': return { ...state, status: action.status, page: 0 };
     case 'view': return { ...state, ...viewFilters(state.role, action.view), page: 0 };
     case 'sort': return { ...state, sort: nextSort(state.sort, action.column) };
+    case 'sortBy': return { ...state, sort: action.sort };
     case 'page': return { ...state, page: Math.max(0, state.page + action.delta) };
     case 'goto': return { ...state, page: reachable(action.page, state.size) };
     case 'size': return { ...state, ...resized(state, pageSize(action.size)) };

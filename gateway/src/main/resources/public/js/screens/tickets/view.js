@@ -1,6 +1,6 @@
 // The ticket list drawn from its state: the status tabs and the views (whose tickets) with their counts, and the
 // results table with the pager (pager.js). `on` holds the event handlers, which turn clicks into actions on the state.
-import { h, emptyState, errorBox, loading, label, sentence, time, statusBadge, priorityBadge,
+import { h, emptyState, errorBox, loading, label, select, sentence, time, statusBadge, priorityBadge,
   categoryBadge } from '../../dom.js';
 import { t, formatDay, formatDate } from '../../i18n.js';
 import { TABS, filtered, views as viewNames } from './state.js';
@@ -8,6 +8,7 @@ import { pager, pageCount } from './pager.js';
 import { reviewLegend } from '../../certainty.js';
 import { nextDue, dueTime, ticketSlaBadge } from './due.js';
 import { foldRows, incidentNote, selectBox } from './incidents.js';
+import { outOfReach } from '../../reload-later.js';
 
 // [sort key or null when the server cannot sort by it, the heading's name in the catalogue, the queue's only (staff,
 // analysts)]
@@ -44,12 +45,23 @@ export function views(view, state, counts, on) {
 }
 
 export function results(state, on) {
-  if (state.error) return errorBox(state.error);
+  if (state.error) return loadFailed(state.error, on);
   if (!state.list) return loading(t('tickets.list.loading'));
   const since = state.openedSince
     ? h('p', { class: 'hint', id: 'opened-since' }, t('tickets.list.openedSince', { time: formatDate(state.openedSince) }))
     : null;
   return since ? [since, listOrEmpty(state, on)].flat() : listOrEmpty(state, on);
+}
+
+/**
+ * Why the list is not shown, with a way to ask again. Out of reach, it says that the list asks again by itself
+ * (tickets.js): the sentence for a form ("your text is kept") meant nothing here.
+ */
+function loadFailed(error, on) {
+  const box = errorBox(outOfReach(error) ? t('tickets.list.unreachable') : error);
+  box.append(' ', h('button', { type: 'button', class: 'btn btn-small', id: 'list-retry',
+    onclick: e => { e.currentTarget.disabled = true; on.reload(); } }, t('tickets.list.tryAgain')));
+  return box;
 }
 
 function listOrEmpty(state, on) {
@@ -71,6 +83,7 @@ function listOrEmpty(state, on) {
       queue ? null : h('a', { class: 'btn btn-primary', href: '#/report' }, t('tickets.page.report')));
   }
   return [
+    sortChoice(state, on),
     // What a narrow window cannot show scrolls inside the list's own box, not the whole page sideways.
     h('div', { class: 'table-scroll' }, h('table', { class: 'table tickets' },
       h('caption', { class: 'sr-only' }, t('tickets.list.caption')),
@@ -81,6 +94,22 @@ function listOrEmpty(state, on) {
     list.items.some(item => item.needsReview) ? reviewLegend() : null,
     pager(list, on),
   ];
+}
+
+/**
+ * At phone width the column headings are hidden (each ticket is two lines, not a row of cells), so a touch screen
+ * sorts with this choice above the list; wider screens sort by the headings and do not show it (phone.css).
+ */
+function sortChoice(state, on) {
+  const options = columns(state.queue).filter(([key]) => key).flatMap(([key, name]) => {
+    const column = name === 'number' ? t('tickets.sort.number') : t(`tickets.column.${name}`);
+    return ['asc', 'desc'].map(dir => [`${key},${dir}`, t(`tickets.sort.${dir}`, { column })]);
+  });
+  // An address may sort in a way the choice does not offer: it is shown as it is rather than as another order.
+  if (!options.some(([value]) => value === state.sort)) options.push([state.sort, state.sort]);
+  const choice = select('sort', options, state.sort, { id: 'sort-choice' });
+  choice.addEventListener('change', () => on.sortBy(choice.value));
+  return h('label', { class: 'sort-choice' }, h('span', {}, t('tickets.sort.label')), choice);
 }
 
 function columns(queue) {

@@ -10,6 +10,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -114,6 +115,35 @@ class PhoneLayoutInTheBrowserTest {
                     """)).as("the mark, the status and Menu side by side, none over another").isEqualTo(true);
             assertThat(height(student, ".topbar")).as("the header: one row").isLessThanOrEqualTo(64);
         }
+    }
+
+    /** The column headings that sort are hidden at phone width, so a touch screen sorts with a choice above the list. */
+    @Test
+    void aTouchScreenSortsTheListWithTheChoiceAboveItWhichWideScreensDoNotShow() {
+        try (Browser student = new Browser(gateway)) {
+            student.phone(WIDTH, HEIGHT);
+            student.signIn(STUDENT, "STUDENT");
+            student.open("#/tickets?reporter=me");
+            awaitRows(student, tickets.size());
+            WebElement choice = student.waitFor(By.id("sort-choice"));
+            assertThat(choice.isDisplayed()).as("the sort choice at phone width").isTrue();
+            assertThat(new Select(choice).getFirstSelectedOption().getAttribute("value")).isEqualTo("openedAt,desc");
+
+            new Select(choice).selectByValue("title,asc");
+            student.waitUntil(d -> d.getCurrentUrl().contains("sort=title%2Casc"));
+            student.waitUntil(d -> String.valueOf(tickets.get(0)).equals(firstRow(student)));
+            assertThat(new Select(student.driver.findElement(By.id("sort-choice"))).getFirstSelectedOption()
+                    .getAttribute("value")).as("the choice says the order shown").isEqualTo("title,asc");
+            assertNoSidewaysScrolling(student);
+
+            student.desktop();
+            assertThat(student.driver.findElement(By.id("sort-choice")).isDisplayed())
+                    .as("wide, the headings sort and the choice is not shown").isFalse();
+        }
+    }
+
+    private static String firstRow(Browser browser) {
+        return String.valueOf(browser.script("return document.querySelector('.tickets tbody tr').dataset.ticketId"));
     }
 
     @Test
