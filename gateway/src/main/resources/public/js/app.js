@@ -1,7 +1,7 @@
 // The shell: asks who is signed in, draws the navigation for that role and maps #/hash routes to screens, so
 // reload and the back button work. Each screen module exports render(container, ctx) and may return a cleanup.
 import { api, onUnauthorized, SESSION_ENDED } from './api.js';
-import { h, mount, errorBox, loading } from './dom.js';
+import { h, mount, errorBox, loading, toast } from './dom.js';
 import { connectLive, disconnectLive, onLiveRefused } from './live.js';
 import { setUpMenu } from './menu.js';
 import { fitHeader, keepHeaderFitted } from './header-fit.js';
@@ -207,7 +207,16 @@ function drawStaticWords() {
  * stays on the switch so that a keyboard or screen-reader user is where they were.
  */
 async function switchLanguage(lang) {
-  await useLanguage(lang, { remember: true });
+  const picker = document.getElementById('language');
+  try {
+    await useLanguage(lang, { remember: true });
+  } catch {
+    // Its words did not come (the desk out of reach for a moment): the switch goes back to the language the page
+    // still speaks, and says so in it, rather than name a language the page is not in.
+    picker.value = currentLanguage();
+    toast(t('common.languageFailed', { language: LANGUAGE_NAMES[lang] ?? lang }), 'error');
+    return;
+  }
   drawChrome();
   await route();
   document.getElementById('language').focus({ preventScroll: true });
