@@ -69,9 +69,14 @@ export async function render(container, { session, params }) {
       const line = el.head.querySelector('#ticket-status-line');
       if (line) line.focus();
     },
-    correct: category => mutate('category', () => api(`/api/tickets/${id}`, { method: 'PATCH',
-      headers: { 'If-Match': String(state.ticket.version) }, body: { category } }),
-    t('ticket.toast.category', { category: label.category(category) })),
+    correct: async category => {
+      await mutate('category', () => api(`/api/tickets/${id}`, { method: 'PATCH',
+        headers: { 'If-Match': String(state.ticket.version) }, body: { category } }),
+      t('ticket.toast.category', { category: label.category(category) }));
+      // The form pressed was drawn anew with the ticket: the focus goes to the line that names the category now.
+      const line = el.head.querySelector('#ticket-status-line');
+      if (line) line.focus();
+    },
     edit: () => {
       show({ type: 'editOpened' });
       const title = el.edit.querySelector('[name=title]');
@@ -83,9 +88,13 @@ export async function render(container, { session, params }) {
         body: values });
       toast(t('ticket.toast.saved'), 'success');
       show({ type: 'editClosed' });
+      backToEdit();
       await load();
     },
-    cancel: () => show({ type: 'editClosed' }),
+    cancel: () => {
+      show({ type: 'editClosed' });
+      backToEdit();
+    },
     send: async (message, key, files, onEach) => {
       let posted;
       try {
@@ -272,6 +281,12 @@ export async function render(container, { session, params }) {
     if (el.messages.getBoundingClientRect().bottom > window.innerHeight) {
       toast(el.news.textContent, 'info', { spoken: false });
     }
+  }
+
+  /** The editor gone, the focus goes back to the Edit button that opened it, not to the top of the page. */
+  function backToEdit() {
+    const edit = el.actions.querySelector('[data-action="edit"]');
+    if (edit) edit.focus();
   }
 
   async function mutate(name, call, done) {

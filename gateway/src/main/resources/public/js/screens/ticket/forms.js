@@ -5,7 +5,10 @@ import { h, field, showFieldError, errorBox, label, select, PRIORITIES } from '.
 import { t } from '../../i18n.js';
 import { conflictMessage } from './state.js';
 
-/** `on.save(values)` sends the change and rejects with the server's refusal; `on.cancel()` closes the editor. */
+/**
+ * `on.save(values)` sends the change and rejects with the server's refusal; `on.cancel()` closes the editor, on
+ * Cancel or Escape.
+ */
 export function editor(ticket, on) {
   const title = h('input', { name: 'title', value: ticket.title, maxlength: 200, required: true });
   const description = h('textarea', { name: 'description', rows: 5, maxlength: 10000 });
@@ -20,6 +23,12 @@ export function editor(ticket, on) {
     errors,
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn btn-primary' }, t('ticket.edit.save')),
       h('button', { type: 'button', class: 'btn btn-ghost', onclick: on.cancel }, t('ticket.edit.cancel'))));
+  // Escape closes it as Cancel does (what was typed is dropped, as with Cancel).
+  form.addEventListener('keydown', e => {
+    if (e.key !== 'Escape' || e.defaultPrevented) return;
+    e.preventDefault();
+    on.cancel();
+  });
   form.addEventListener('submit', async e => {
     e.preventDefault();
     errors.replaceChildren();
