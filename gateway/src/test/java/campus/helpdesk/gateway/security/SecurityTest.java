@@ -33,6 +33,22 @@ class SecurityTest {
         }
     }
 
+    /**
+     * Micronaut's management endpoints name the gateway's classes, threads and routes; on the one port that faces
+     * the campus only its health (UP or DOWN) and its guarded /prometheus are served, to no one without a session.
+     */
+    @Test
+    void noManagementEndpointButHealthAnswersAndNoneNamesAClass() {
+        for (String path : new String[] {"/threaddump", "/beans", "/routes", "/info", "/loggers", "/env", "/refresh",
+                "/caches", "/stop", "/metrics"}) {
+            HttpResponse<String> r = http.get(path);
+            assertThat(r.statusCode()).as(path).isEqualTo(404);
+            assertThat(r.body()).as(path).doesNotContain("campus.helpdesk").doesNotContain("io.micronaut");
+        }
+        assertThat(http.get("/health").statusCode()).as("health is served").isIn(200, 503);
+        assertThat(http.get("/prometheus").statusCode()).as("guarded").isEqualTo(401);
+    }
+
     @Test
     void onlySwaggerUiMayRunItsInlineScript() {
         HttpResponse<String> r = http.get("/swagger-ui/index.html");
