@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The sessions signed out before their cookie expires: a signed cookie alone would still verify. Held here for
@@ -40,6 +41,7 @@ public class EndedSessions implements ApplicationEventListener<StartupEvent> {
     /** Ended here but not yet recorded in ticket-service. */
     private final Map<String, Instant> unrecorded = new ConcurrentHashMap<>();
     private final Sinks.Many<String> endings = Sinks.many().multicast().directBestEffort();
+    private final AtomicBoolean recording = new AtomicBoolean();
 
     public EndedSessions(EndedSessionClient store) {
         this.store = store;
@@ -50,8 +52,31 @@ public class EndedSessions implements ApplicationEventListener<StartupEvent> {
         // Queued for ticket-service before anything else, so that it is recorded whatever happens to this request.
         unrecorded.put(session.id(), session.expiresAt());
         endHere(session.id(), session.expiresAt());
-        Mono.fromRunnable(this::record).subscribeOn(Schedulers.boundedElastic())
-                .onErrorResume(e -> Mono.empty()).subscribe();
+        recordSoon();
+    }
+
+    /**
+     * One recorder at a time works through the queue. A task per sign-out, each walking the whole queue, sent the
+     * same sign-outs many times over under a burst, held every thread of the pool the API-token checks share, and
+     * kept each request alive until its task ran (a sign-in and sign-out loop filled the gateway's heap).
+     */
+    private void recordSoon() {
+        if (!recording.compareAndSet(false, true)) {
+            return;
+        }
+        Mono.fromRunnable(() -> {
+            boolean done = false;
+            try {
+                record();
+                done = true;
+            } finally {
+                recording.set(false);
+            }
+            // Queued after the recorder's last look and before it stood down: nobody else would start for it.
+            if (done && !unrecorded.isEmpty()) {
+                recordSoon();
+            }
+        }).subscribeOn(Schedulers.boundedElastic()).onErrorResume(e -> Mono.empty()).subscribe();
     }
 
     boolean isEnded(String sessionId) {
@@ -75,6 +100,7 @@ public class EndedSessions implements ApplicationEventListener<StartupEvent> {
     /** Records what is unrecorded and learns the other replicas' sign-outs (and, after a restart, all of them). */
     @Scheduled(fixedDelay = "${helpdesk.session.sync-interval:5s}", initialDelay = "${helpdesk.session.sync-interval:5s}")
     void synchronise() {
+        forgetExpired();
         try {
             record();
             for (EndedSession session : store.ended()) {
@@ -95,10 +121,14 @@ public class EndedSessions implements ApplicationEventListener<StartupEvent> {
         }
     }
 
-    private void endHere(String id, Instant expiresAt) {
+    /** Forgets sign-outs whose cookies have expired anyway: once a round, not a walk of the whole set per sign-out. */
+    private void forgetExpired() {
         Instant now = clock.instant();
         ended.values().removeIf(expiry -> expiry.isBefore(now));
         unrecorded.values().removeIf(expiry -> expiry.isBefore(now));
+    }
+
+    private void endHere(String id, Instant expiresAt) {
         ended.put(id, expiresAt);
         // One emission at a time: a sink refuses a second one from another thread meanwhile, and a retry loop bounded
         // in time gave up under a burst of sign-outs on a busy machine (a 500, and a live stream left open).

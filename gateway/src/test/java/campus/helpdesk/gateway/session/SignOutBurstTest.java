@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,7 +31,7 @@ class SignOutBurstTest {
     private static final int SESSIONS = 24;
 
     /** ticket-service's side, in memory: this test is about the gateway's own bookkeeping. */
-    private static final class RecordedSignOuts implements EndedSessionClient {
+    private static class RecordedSignOuts implements EndedSessionClient {
         final Map<String, Instant> recorded = new ConcurrentHashMap<>();
 
         @Override
@@ -89,6 +90,60 @@ class SignOutBurstTest {
         assertThat(store.recorded.keySet()).containsExactlyInAnyOrderElementsOf(
                 signedIn.stream().map(Session::id).toList());
         streams.forEach(Disposable::dispose);
+    }
+
+    /**
+     * A sign-in and sign-out loop (16 clients, no account needed) once queued a recording task per sign-out, each
+     * sending the whole queue again: thousands of calls to ticket-service at once, every thread of the pool busy.
+     * Now one recorder at a time sends each sign-out once, and a sign-out never waits for it.
+     */
+    @Test
+    void aLoopOfSignOutsIsRecordedOnceEachByOneRecorderAtATime() throws Exception {
+        int signOuts = 400;
+        AtomicInteger calls = new AtomicInteger();
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger mostAtOnce = new AtomicInteger();
+        CountDownLatch everySignOutReturned = new CountDownLatch(1);
+        RecordedSignOuts store = new RecordedSignOuts() {
+            @Override
+            public HttpResponse<Void> end(EndedSession session) {
+                await(everySignOutReturned);
+                calls.incrementAndGet();
+                mostAtOnce.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                sleep(2); // ticket-service's answer on a busy machine
+                inFlight.decrementAndGet();
+                return super.end(session);
+            }
+        };
+        EndedSessions sessions = new EndedSessions(store);
+        try (ExecutorService pool = Executors.newFixedThreadPool(16)) {
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < signOuts; i++) {
+                Session session = new Session("loop-%04d-abcdefghijklmnop".formatted(i), "Churn", GatewayRole.STUDENT,
+                        Instant.now().plus(Duration.ofHours(12)));
+                done.add(pool.submit(() -> sessions.end(session)));
+            }
+            // ticket-service answers nothing until every sign-out has returned: one that waited for it times out.
+            for (Future<?> signOut : done) {
+                signOut.get(30, TimeUnit.SECONDS);
+            }
+            everySignOutReturned.countDown();
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (store.recorded.size() < signOuts && System.nanoTime() < deadline) {
+            sleep(20);
+        }
+        assertThat(store.recorded).hasSize(signOuts);
+        assertThat(calls.get()).as("calls to ticket-service for %d sign-outs", signOuts).isEqualTo(signOuts);
+        assertThat(mostAtOnce.get()).as("recorders at once").isEqualTo(1);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void sleep(long millis) {
