@@ -44,6 +44,7 @@ public class ProblemResponses implements ErrorResponseProcessor<Map<String, Obje
     /** The parser's limit on a number's digits, named by its setting ("from `StreamReadConstraints...`"). */
     private static final Pattern NUMBER_LENGTH = Pattern.compile("Number value length \\(\\d+\\) exceeds the maximum "
             + "allowed \\((\\d+)");
+    private static final String INVALID_JSON = "Invalid JSON: ";
     private static final Pattern UNEXPECTED_CHARACTER = Pattern.compile(
             "Unexpected character \\('(.{1,2})' \\(code \\d+\\)\\)(?:: (.*))?");
     private static final Pattern CONTROL_CHARACTER = Pattern.compile("Illegal (unquoted )?character \\(\\(CTRL-CHAR, code (\\d+)\\)\\)");
@@ -79,8 +80,11 @@ public class ProblemResponses implements ErrorResponseProcessor<Map<String, Obje
                     : ProblemDocument.of(status, status.getReason(), field + ": " + readable(message),
                             BadInput.naming(field));
         }
-        MutableHttpResponse<Map<String, Object>> problem = response.contentType(ProblemDocument.PROBLEM_JSON)
-                .body(body);
+        // The status line says what the document's title says: the framework's own reasons ("Invalid JSON") told a
+        // client one thing in the line and another in the body.
+        HttpStatus sent = response.getStatus();
+        MutableHttpResponse<Map<String, Object>> problem = response.status(sent.getCode(), sent.getReason())
+                .contentType(ProblemDocument.PROBLEM_JSON).body(body);
         return context.getRequest().getMethod() == HttpMethod.HEAD ? problem.body(null) : problem;
     }
 
@@ -145,6 +149,10 @@ public class ProblemResponses implements ErrorResponseProcessor<Map<String, Obje
 
     /** The parser's names for what it met ("VALUE_STRING", "CTRL-CHAR", "close marker") said in a client's words. */
     private static String inPlainWords(String text) {
+        // The framework puts its own label before the parser's words, which then matched none of the patterns below.
+        if (text.startsWith(INVALID_JSON)) {
+            return "is not valid JSON: " + inPlainWords(text.substring(INVALID_JSON.length()));
+        }
         if (text.startsWith("Unexpected end-of-input")) {
             return "the JSON ends before it is complete (a string, object or list is not closed)";
         }

@@ -51,6 +51,10 @@ class ReadableMessagesTest {
         assertThat(ProblemResponses.readable("Unexpected character ('/' (code 47)): maybe a (non-standard) comment? "
                 + "(not recognized as one since Feature 'ALLOW_COMMENTS' not enabled for parser)"))
                 .isEqualTo("unexpected character '/': maybe a (non-standard) comment?");
+        assertThat(ProblemResponses.readable("Invalid JSON: Unexpected character ('/' (code 47)): maybe a (non-standard) "
+                + "comment?")).isEqualTo("is not valid JSON: unexpected character '/': maybe a (non-standard) comment?");
+        assertThat(ProblemResponses.readable("Invalid JSON: Non-standard token 'NaN'"))
+                .isEqualTo("is not valid JSON: 'NaN' is not a JSON number");
         assertThat(ProblemResponses.readable("Unexpected character ('}' (code 125)): was expecting double-quote to "
                 + "start field name")).isEqualTo("unexpected character '}': expected double-quote to start field name");
         assertThat(ProblemResponses.readable("Unrecognized token 'tru': was expecting (JSON String, Number, Array, "

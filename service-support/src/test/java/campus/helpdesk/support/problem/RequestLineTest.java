@@ -44,6 +44,24 @@ class RequestLineTest {
         assertThat(send("GET /line HTTP/1.1", true)).startsWith("HTTP/1.1 200").contains("served");
     }
 
+    /** The status line and the problem document agree: "400 Bad Request", not the framework's "400 Invalid JSON". */
+    @Test
+    void aBodyThatIsNotJsonIsRefusedWithTheStandardReasonAndSaysWhyInPlainWords() throws IOException {
+        String body = "{\"title\":\"x\" /* c */}";
+        String answer;
+        try (Socket socket = new Socket("127.0.0.1", server.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST /api/problem/json HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body)
+                    .getBytes(StandardCharsets.US_ASCII));
+            answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+
+        assertThat(answer).startsWith("HTTP/1.1 400 Bad Request\r\n").contains("application/problem+json",
+                "\"title\":\"Bad Request\"", "body: is not valid JSON: unexpected character '/'")
+                .doesNotContain("Invalid JSON");
+    }
+
     @Test
     void bytesOutsideAsciiInTheRequestLineAreRefusedAndTheirPercentEncodingServed() throws IOException {
         for (String line : new String[] {"GET /line?q=\u00ff HTTP/1.1", "GET /line?q=caf\u00c3\u00a9 HTTP/1.1",
