@@ -1,6 +1,7 @@
 package campus.helpdesk.gateway.live;
 
 import campus.helpdesk.gateway.caller.Caller;
+import campus.helpdesk.gateway.caller.ClientAddresses;
 import campus.helpdesk.gateway.caller.CallerRefused;
 import campus.helpdesk.gateway.caller.Callers;
 import campus.helpdesk.gateway.session.Sessions;
@@ -50,9 +51,11 @@ public class LiveController {
     private final LiveHub hub;
     private final LiveStreams streams;
     private final LiveFreshness freshness;
+    private final ClientAddresses addresses;
 
     public LiveController(Callers callers, Sessions sessions, LiveHub hub, LiveStreams streams,
-                          LiveFreshness freshness) {
+                          LiveFreshness freshness, ClientAddresses addresses) {
+        this.addresses = addresses;
         this.callers = callers;
         this.sessions = sessions;
         this.hub = hub;
@@ -78,12 +81,9 @@ public class LiveController {
         }
         Places.Place place;
         try {
-            place = streams.take(caller);
-        } catch (Places.Full full) {
-            return ProblemDocument.response(full.holdersOwn() ? HttpStatus.TOO_MANY_REQUESTS
-                            : HttpStatus.SERVICE_UNAVAILABLE, full.holdersOwn()
-                            ? "This session has " + streams.maxPerCaller() + " live pages open already: close some"
-                            : "The desk has all the live pages open it can hold; this page updates once one closes")
+            place = streams.take(caller, addresses.limitedOf(request));
+        } catch (LiveStreams.Refused refused) {
+            return ProblemDocument.response(refused.status(), refused.getMessage())
                     .header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
         }
         var role = caller.role();

@@ -1,36 +1,80 @@
 package campus.helpdesk.gateway.live;
 
 import campus.helpdesk.gateway.caller.Caller;
+import campus.helpdesk.gateway.caller.ClientAddresses;
 import campus.helpdesk.support.limit.Places;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
+
+import java.util.Optional;
 
 /**
  * How many live streams may be open: each holds heap (about 17 KB with its buffer) and a socket whose unsent bytes
  * the kernel keeps. Unlimited, one signed-in student opened streams until the gateway ran out of heap at about
  * 6,600, and the browsers' reconnects after each restart took it down again. A session (or API token) gets
  * {@code helpdesk.live.max-per-caller} (a browser's tabs hold one each), the gateway {@code helpdesk.live.max}.
+ * Sessions are free, so one address gets {@code helpdesk.live.max-per-address} whatever its sessions: 249 of them
+ * from one client held all 3,000 places (this machine's own are not counted: {@link ClientAddresses}).
  */
 @Singleton
 public class LiveStreams {
 
     private final Places places;
+    private final Places byAddress;
+    private final int maxPerAddress;
 
     public LiveStreams(@Value("${helpdesk.live.max:3000}") int max,
-                       @Value("${helpdesk.live.max-per-caller:12}") int maxPerCaller) {
+                       @Value("${helpdesk.live.max-per-caller:12}") int maxPerCaller,
+                       @Value("${helpdesk.live.max-per-address:60}") int maxPerAddress) {
         this.places = new Places(max, maxPerCaller);
+        this.byAddress = new Places(max, maxPerAddress);
+        this.maxPerAddress = maxPerAddress;
     }
 
-    /** A place for one more of {@code caller}'s streams; {@link Places.Full} when there is none. */
-    public Places.Place take(Caller caller) {
-        return places.take(caller.sessionId() != null ? "session " + caller.sessionId() : "token " + caller.tokenName());
+    /** Why a stream gets no place: its status (429 for the caller's or address's own share, 503 when all are taken). */
+    public static final class Refused extends RuntimeException {
+        private final HttpStatus status;
+
+        Refused(HttpStatus status, String message) {
+            super(message, null, false, false);
+            this.status = status;
+        }
+
+        public HttpStatus status() {
+            return status;
+        }
+    }
+
+    /** A place for one more of {@code caller}'s streams from {@code address} (none: not counted by address). */
+    public Places.Place take(Caller caller, Optional<String> address) {
+        Places.Place fromThere;
+        try {
+            fromThere = address.isPresent() ? byAddress.take(address.get()) : () -> { };
+        } catch (Places.Full full) {
+            throw refused(full, "This computer has " + maxPerAddress + " live pages open already: close some");
+        }
+        try {
+            Places.Place own = places.take(caller.sessionId() != null ? "session " + caller.sessionId()
+                    : "token " + caller.tokenName());
+            return () -> {
+                own.release();
+                fromThere.release();
+            };
+        } catch (Places.Full full) {
+            fromThere.release();
+            throw refused(full, "This session has " + places.perKey() + " live pages open already: close some");
+        }
+    }
+
+    private static Refused refused(Places.Full full, String holdersOwn) {
+        return full.holdersOwn() ? new Refused(HttpStatus.TOO_MANY_REQUESTS, holdersOwn)
+                : new Refused(HttpStatus.SERVICE_UNAVAILABLE,
+                        "The desk has all the live pages open it can hold; this page updates once one closes");
     }
 
     public int open() {
         return places.taken();
     }
 
-    public int maxPerCaller() {
-        return places.perKey();
-    }
 }

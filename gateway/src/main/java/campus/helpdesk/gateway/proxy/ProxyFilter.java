@@ -6,6 +6,7 @@ import campus.helpdesk.gateway.caller.Caller;
 import campus.helpdesk.gateway.caller.CallerRefused;
 import campus.helpdesk.gateway.caller.Callers;
 import campus.helpdesk.support.identity.ServiceTokens;
+import campus.helpdesk.support.limit.Places;
 import campus.helpdesk.support.problem.BadInput;
 import campus.helpdesk.support.problem.ProblemDocument;
 import campus.helpdesk.support.problem.UndecodableBody;
@@ -70,9 +71,11 @@ public class ProxyFilter implements HttpServerFilter {
     private final ProxyHttpClient client;
     private final WholeBody wholeBody;
     private final long maxRequestSize;
+    private final UploadsPerAddress uploads;
 
     public ProxyFilter(RouteTable routes, Callers callers, ServiceTokens tokens, ProxyHttpClient client,
-                       WholeBody wholeBody, HttpServerConfiguration server) {
+                       WholeBody wholeBody, HttpServerConfiguration server, UploadsPerAddress uploads) {
+        this.uploads = uploads;
         this.routes = routes;
         this.callers = callers;
         this.tokens = tokens;
@@ -175,8 +178,19 @@ public class ProxyFilter implements HttpServerFilter {
                     "The helpdesk is briefly unavailable: " + retry,
                     Map.of("service", route.getName())).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS));
         });
-        Flux<MutableHttpResponse<?>> reply = upload ? answer
-                : Flux.from(wholeBody.refusal(request)).switchIfEmpty(answer);
+        Flux<MutableHttpResponse<?>> reply;
+        if (upload) {
+            Places.Place place;
+            try {
+                place = uploads.take(request);
+            } catch (UploadsPerAddress.Refused refused) {
+                return Flux.just(refused.response());
+            }
+            // Given back however the upload ends: answered, failed, or the client gone.
+            reply = Flux.using(() -> place, p -> answer, Places.Place::release);
+        } else {
+            reply = Flux.from(wholeBody.refusal(request)).switchIfEmpty(answer);
+        }
         return clientCloses ? reply.map(r -> r.header(HttpHeaders.CONNECTION, "close")) : reply;
     }
 

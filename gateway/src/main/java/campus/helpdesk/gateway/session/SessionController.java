@@ -1,5 +1,6 @@
 package campus.helpdesk.gateway.session;
 
+import campus.helpdesk.gateway.caller.ClientAddresses;
 import campus.helpdesk.support.problem.BadInput;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -26,10 +27,15 @@ public class SessionController {
 
     private final Sessions sessions;
     private final SignInThrottle throttle;
+    private final SignInsPerAddress signIns;
+    private final ClientAddresses addresses;
 
-    public SessionController(Sessions sessions, SignInThrottle throttle) {
+    public SessionController(Sessions sessions, SignInThrottle throttle, SignInsPerAddress signIns,
+                             ClientAddresses addresses) {
         this.sessions = sessions;
         this.throttle = throttle;
+        this.signIns = signIns;
+        this.addresses = addresses;
     }
 
     @Post
@@ -49,13 +55,10 @@ public class SessionController {
                     "Your name can only contain ordinary characters, no control characters.");
         }
         if (role.privileged() && sessions.staffCodeRequired()) {
-            String address = request.getRemoteAddress().getAddress().getHostAddress();
+            String address = addresses.of(request);
             Optional<Duration> wait = throttle.retryAfter(address, signIn.name());
             if (wait.isPresent()) {
-                long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
-                return BadInput.response(HttpStatus.TOO_MANY_REQUESTS, "staffCode", "Too many wrong staff codes. "
-                        + "Please wait " + seconds + " seconds and try again.")
-                        .header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
+                return tooMany("staffCode", "Too many wrong staff codes.", wait.get());
             }
             if (!sessions.mayTake(role, signIn.staffCode())) {
                 throttle.recordFailure(address, signIn.name());
@@ -67,9 +70,19 @@ public class SessionController {
             return BadInput.response(HttpStatus.FORBIDDEN, "staffCode",
                     missing ? "Please enter the staff code." : "That staff code is not right.");
         }
+        Optional<Duration> wait = addresses.limitedOf(request).flatMap(signIns::take);
+        if (wait.isPresent()) {
+            return tooMany("name", "Too many sign-ins from this computer in the last minute.", wait.get());
+        }
         Session session = sessions.start(signIn.name(), role);
         return HttpResponse.ok(SessionView.of(session, sessions.staffCodeRequired()))
                 .cookie(sessions.cookie(session));
+    }
+
+    private static MutableHttpResponse<?> tooMany(String field, String what, Duration wait) {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        return BadInput.response(HttpStatus.TOO_MANY_REQUESTS, field, what + " Please wait " + seconds
+                + " seconds and try again.").header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
     }
 
     @Get

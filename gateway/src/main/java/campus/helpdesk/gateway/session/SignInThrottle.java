@@ -5,11 +5,6 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,49 +18,25 @@ public class SignInThrottle {
 
     static final int LIMIT = 5;
     static final Duration WINDOW = Duration.ofMinutes(1);
-    /** Past this many tracked keys, old ones are dropped first so a flood of addresses cannot fill the memory. */
-    private static final int MAX_KEYS = 50_000;
 
-    private final Map<String, Deque<Instant>> failures = new HashMap<>();
-    private final Clock clock;
+    private final RecentEvents failures;
 
     public SignInThrottle() {
         this(Clock.systemUTC());
     }
 
     SignInThrottle(Clock clock) {
-        this.clock = clock;
+        this.failures = new RecentEvents(LIMIT, WINDOW, clock);
     }
 
     /** How long this address or name must wait before trying a code again; empty when it may try now. */
     public synchronized Optional<Duration> retryAfter(String address, String name) {
-        Instant now = clock.instant();
-        return later(wait(key("address", address), now), wait(key("name", name), now));
+        return later(failures.wait(key("address", address)), failures.wait(key("name", name)));
     }
 
     public synchronized void recordFailure(String address, String name) {
-        Instant now = clock.instant();
-        if (failures.size() > MAX_KEYS) {
-            failures.values().removeIf(times -> prune(times, now).isEmpty());
-        }
-        failures.computeIfAbsent(key("address", address), k -> new ArrayDeque<>()).addLast(now);
-        failures.computeIfAbsent(key("name", name), k -> new ArrayDeque<>()).addLast(now);
-    }
-
-    private Optional<Duration> wait(String key, Instant now) {
-        Deque<Instant> times = failures.get(key);
-        if (times == null || prune(times, now).size() < LIMIT) {
-            return Optional.empty();
-        }
-        Duration wait = Duration.between(now, times.peekFirst().plus(WINDOW));
-        return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
-    }
-
-    private static Deque<Instant> prune(Deque<Instant> times, Instant now) {
-        while (!times.isEmpty() && !times.peekFirst().plus(WINDOW).isAfter(now)) {
-            times.removeFirst();
-        }
-        return times;
+        failures.record(key("address", address));
+        failures.record(key("name", name));
     }
 
     private static Optional<Duration> later(Optional<Duration> a, Optional<Duration> b) {
