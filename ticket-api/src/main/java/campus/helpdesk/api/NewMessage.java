@@ -4,13 +4,12 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 @Serdeable
 public record NewMessage(
         @NotBlank(message = "Please write a message first.")
         @Pattern(regexp = Text.VISIBLE, message = "Please write a message first.")
-        @Size(max = NewMessage.BODY_MAX, message = "A message can be at most 5,000 characters.")
+        @Pattern(regexp = Text.UP_TO + NewMessage.BODY_MAX + "}", message = "A message can be at most 5,000 characters.")
         @Pattern(regexp = Text.PLAIN, message = Text.PLAIN_MESSAGE) String body,
         @Nullable Boolean internal) {
 

@@ -19,13 +19,14 @@ import jakarta.validation.constraints.Size;
 public record NewTicket(
         @NotBlank(message = "Please give a short title.")
         @Pattern(regexp = Text.VISIBLE, message = "Please give a short title.")
-        @Size(max = NewTicket.TITLE_MAX, message = "The title can be at most 200 characters.")
+        @Pattern(regexp = Text.UP_TO + NewTicket.TITLE_MAX + "}", message = "The title can be at most 200 characters.")
         @Pattern(regexp = Text.PLAIN, message = Text.PLAIN_MESSAGE) String title,
         @NotBlank(message = "Please describe the problem.")
         @Pattern(regexp = Text.VISIBLE, message = "Please describe the problem.")
-        @Size(max = NewTicket.DESCRIPTION_MAX, message = "The description can be at most 10,000 characters.")
+        @Pattern(regexp = Text.UP_TO + NewTicket.DESCRIPTION_MAX + "}",
+                message = "The description can be at most 10,000 characters.")
         @Pattern(regexp = Text.PLAIN, message = Text.PLAIN_MESSAGE) String description,
-        @Nullable @Size(max = 100, message = "The location can be at most 100 characters.")
+        @Nullable @Pattern(regexp = Text.UP_TO + "100}", message = "The location can be at most 100 characters.")
         @Pattern(regexp = Text.PLAIN, message = Text.PLAIN_MESSAGE) String location,
         @Nullable Priority priority,
         @Nullable Category category,

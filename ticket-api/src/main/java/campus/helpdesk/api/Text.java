@@ -53,6 +53,17 @@ public final class Text {
      * pattern) and combining marks with nothing to combine with count as blank too. Used beside {@code @NotBlank}
      * on text that must say something.
      */
+    /**
+     * The start of a length limit in characters as people count them (code points: an emoji is one, where a Java
+     * String and @Size count two), which is also how PostgreSQL's varchar counts: {@code UP_TO + 200 + "}"}.
+     */
+    public static final String UP_TO = "(?s).{0,";
+
+    /** The number of characters of {@code text} as people count them: see {@link #UP_TO}. */
+    public static int length(String text) {
+        return text.codePointCount(0, text.length());
+    }
+
     public static final String VISIBLE = "(?s).*[^\\s\\p{Z}\\p{Cf}\\p{Cc}\\p{Mn}\\u115F\\u1160\\u3164\\uFFA0\\u2800].*";
 
     private Text() {

@@ -3,7 +3,6 @@ package campus.helpdesk.api;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 /**
  * Body of {@code PATCH /api/tickets/{id}}: absent fields stay as they are; an empty location clears it.
@@ -11,13 +10,14 @@ import jakarta.validation.constraints.Size;
  */
 @Serdeable
 public record TicketPatch(
-        @Nullable @Size(max = 200, message = "The title can be at most 200 characters.")
+        @Nullable @Pattern(regexp = Text.UP_TO + "200}", message = "The title can be at most 200 characters.")
         @Pattern(regexp = Text.PLAIN, message = Text.PLAIN_MESSAGE)
         @Pattern(regexp = Text.VISIBLE, message = "Please give a short title.") String title,
-        @Nullable @Size(max = 10_000, message = "The description can be at most 10,000 characters.")
+        @Nullable @Pattern(regexp = Text.UP_TO + "10000}",
+                message = "The description can be at most 10,000 characters.")
         @Pattern(regexp = Text.PLAIN, message = Text.PLAIN_MESSAGE)
         @Pattern(regexp = Text.VISIBLE, message = "Please describe the problem.") String description,
-        @Nullable @Size(max = 100, message = "The location can be at most 100 characters.")
+        @Nullable @Pattern(regexp = Text.UP_TO + "100}", message = "The location can be at most 100 characters.")
         @Pattern(regexp = Text.PLAIN, message = Text.PLAIN_MESSAGE) String location,
         @Nullable Priority priority,
         @Nullable Category category,

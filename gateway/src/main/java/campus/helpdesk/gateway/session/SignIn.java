@@ -12,7 +12,7 @@ import jakarta.validation.constraints.Size;
 /** The role is text so that a wrong value gets a detail listing the right ones. */
 public record SignIn(@NotBlank(message = "Please enter your name.")
                      @Pattern(regexp = Text.VISIBLE, message = "Please enter your name.")
-                     @Size(max = 80, message = "Your name can be at most 80 characters.")
+                     @Pattern(regexp = Text.UP_TO + "80}", message = "Your name can be at most 80 characters.")
                      @Pattern(regexp = Text.PLAIN, message = Text.PLAIN_MESSAGE)
                      @Pattern(regexp = Text.NAME, message = Text.NAME_MESSAGE) String name,
                      @NotBlank(message = "Please choose how you use the helpdesk.") String role,

@@ -42,10 +42,10 @@ public class SimilarController {
         if (text == null || text.isBlank()) {
             throw Problems.badInput("text", "Say what the problem is: text is missing.");
         }
-        if (text.length() > MAX_TEXT) {
+        if (Text.length(text) > MAX_TEXT) {
             throw Problems.badInput("text", "The text can be at most 10,000 characters, as a description.");
         }
-        if (location != null && location.length() > MAX_LOCATION) {
+        if (location != null && Text.length(location) > MAX_LOCATION) {
             throw Problems.badInput("location", "The location can be at most 100 characters.");
         }
         // The same text a ticket may hold: what could never be filed is no report to compare.

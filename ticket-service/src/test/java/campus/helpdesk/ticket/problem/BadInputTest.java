@@ -54,6 +54,31 @@ class BadInputTest extends ApiTest {
                 "location", "l".repeat(101))), 400, "location");
     }
 
+    /**
+     * Limits count characters as people (and PostgreSQL's varchar) do: an emoji is one, not the two UTF-16 units a
+     * Java String counts, so 101 of them were once refused as "more than 200 characters".
+     */
+    @Test
+    void anEmojiCountsAsOneCharacterUpToEachLimitAndNoFurther() {
+        String emoji = "\uD83D\uDE00";
+        Api.Answer filed = api.post(STUDENT, "/api/tickets", Map.of("title", emoji.repeat(200),
+                "description", emoji.repeat(10_000), "location", emoji.repeat(100)));
+        assertThat(filed.status).as(filed.raw.body()).isEqualTo(201);
+        Ticket ticket = filed.as(Ticket.class);
+        assertThat(ticket.title()).isEqualTo(emoji.repeat(200));
+        assertThat(ticket.location()).isEqualTo(emoji.repeat(100));
+        assertThat(api.post(STUDENT, "/api/tickets/" + ticket.id() + "/messages", Map.of("body", emoji.repeat(5_000)))
+                .status).isEqualTo(201);
+
+        Api.Answer tooLong = api.post(STUDENT, "/api/tickets", Map.of("title", emoji.repeat(201), "description", "d"));
+        assertNaming(tooLong, 400, "title");
+        assertThat(tooLong.raw.body()).contains("The title can be at most 200 characters.");
+        assertNaming(api.post(STUDENT, "/api/tickets/" + ticket.id() + "/messages",
+                Map.of("body", emoji.repeat(5_001))), 400, "body");
+        assertNaming(api.send(STUDENT, "PATCH", "/api/tickets/" + ticket.id(), Map.of("location", emoji.repeat(101)),
+                Map.of("If-Match", String.valueOf(ticket.version()))), 400, "location");
+    }
+
     @Test
     void aTooLongMessageOrAWrongPatchTypeIsRefused() {
         Ticket ticket = create();
