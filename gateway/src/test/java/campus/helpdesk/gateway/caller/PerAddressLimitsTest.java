@@ -1,15 +1,15 @@
 package campus.helpdesk.gateway.caller;
 
 import campus.helpdesk.gateway.GatewayHttp;
+import campus.helpdesk.gateway.RawHead;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.http.HttpResponse;
@@ -93,22 +93,11 @@ class PerAddressLimitsTest {
         return socket;
     }
 
-    /** The answer's status line and headers. */
     private static String headOf(Socket socket) {
         try {
-            socket.setSoTimeout(5_000);
-            InputStream in = socket.getInputStream();
-            ByteArrayOutputStream head = new ByteArrayOutputStream();
-            while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-                int b = in.read();
-                if (b < 0) {
-                    break;
-                }
-                head.write(b);
-            }
-            return head.toString(StandardCharsets.ISO_8859_1);
+            return RawHead.of(socket);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -3,13 +3,13 @@ package campus.helpdesk.gateway.live;
 import campus.helpdesk.api.EventType;
 import campus.helpdesk.api.TicketStatus;
 import campus.helpdesk.gateway.GatewayHttp;
+import campus.helpdesk.gateway.RawHead;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
@@ -46,11 +46,11 @@ class LiveStreamLimitsTest {
         try {
             open.add(stream(ann));
             open.add(stream(ann));
-            String third = head(streamSocket(ann));
+            String third = RawHead.of(streamSocket(ann));
             assertThat(third).startsWith("HTTP/1.1 429").contains("Retry-After: 30")
                     .contains("application/problem+json");
             open.add(stream(bob));
-            String fourth = head(streamSocket(bob));
+            String fourth = RawHead.of(streamSocket(bob));
             assertThat(fourth).as("the gateway's three are open").startsWith("HTTP/1.1 503").contains("Retry-After");
         } finally {
             for (Socket socket : open) {
@@ -102,7 +102,7 @@ class LiveStreamLimitsTest {
     /** A stream that opened (200), read no further. */
     private Socket stream(String cookie) throws IOException {
         Socket socket = streamSocket(cookie);
-        assertThat(head(socket)).startsWith("HTTP/1.1 200");
+        assertThat(RawHead.of(socket)).startsWith("HTTP/1.1 200");
         return socket;
     }
 
@@ -120,20 +120,5 @@ class LiveStreamLimitsTest {
         socket.getOutputStream().write(("GET /api/live HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\n"
                 + "Cookie: " + cookie + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         return socket;
-    }
-
-    /** The answer's status line and headers. */
-    private static String head(Socket socket) throws IOException {
-        socket.setSoTimeout(5_000);
-        InputStream in = socket.getInputStream();
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-            int b = in.read();
-            if (b < 0) {
-                break;
-            }
-            head.write(b);
-        }
-        return head.toString(StandardCharsets.ISO_8859_1);
     }
 }
