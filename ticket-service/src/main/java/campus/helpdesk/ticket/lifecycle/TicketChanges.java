@@ -212,13 +212,15 @@ public class TicketChanges {
     /**
      * Soft delete (spam): the ticket vanishes from every read; a DELETED event with null facts tells the feed. A
      * deleted incident frees its open linked tickets in the same transaction: linked to a ticket nobody can read,
-     * they could never be answered, closed, unlinked or linked to another incident.
+     * they could never be answered, closed, unlinked or linked to another incident. A closed ticket is read-only,
+     * as for every other change: deleting it would rewrite the resolution times and targets already reported.
      */
     public void delete(Identity who, long id) {
         who.requireStaff("delete tickets");
         db.inTransaction(c -> {
             List<Long> linked = LinkedTickets.lockWithLinked(c, id);
             Ticket current = TicketSql.loadLive(c, id);
+            TicketRules.requireOpenForChanges(current);
             Change deletion = TicketLifecycle.delete(current, who.actor(), clock.now());
             TicketSql.update(c, "deleted_at = ?", ps -> {
                 Sql.setInstant(ps, 1, deletion.event().at());

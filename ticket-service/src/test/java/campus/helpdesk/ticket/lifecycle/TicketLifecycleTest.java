@@ -224,6 +224,18 @@ class TicketLifecycleTest extends ApiTest {
     }
 
     @Test
+    void aClosedTicketIsReadOnlyAndCannotBeDeletedEither() {
+        Ticket ticket = create();
+        move(ticket.id(), TicketStatus.ACTIVE);
+        Ticket closed = move(ticket.id(), TicketStatus.CLOSED);
+
+        assertProblem(api.delete(STAFF, "/api/tickets/" + ticket.id()), 409, "is closed and can no longer be changed");
+        Ticket still = api.get(STAFF, "/api/tickets/" + ticket.id()).as(Ticket.class);
+        assertThat(still.status()).isEqualTo(TicketStatus.CLOSED);
+        assertThat(still.version()).as("nothing changed").isEqualTo(closed.version());
+    }
+
+    @Test
     void onlyStaffMayDeleteAndADeletedTicketVanishesFromEveryRead() {
         Ticket ticket = create();
         assertProblem(api.delete(STUDENT, "/api/tickets/" + ticket.id()), 403, "Only staff");
