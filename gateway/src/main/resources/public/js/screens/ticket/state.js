@@ -46,7 +46,8 @@ export function availableActions(state) {
     state.staff && ticket.status === 'ACTIVE' ? 'close' : null,
     open && !state.editing ? 'edit' : null,
     state.staff && open ? 'category' : null,
-    state.staff ? 'delete' : null,
+    // A closed ticket is read-only: ticket-service refuses its deletion too.
+    state.staff && open ? 'delete' : null,
   ].filter(Boolean);
 }
 
