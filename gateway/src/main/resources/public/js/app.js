@@ -39,10 +39,14 @@ const ROUTES = [
 let session = { signedIn: false };
 let cleanup = null;
 let renderSeq = 0;
+let sessionAskedAt = 0;
+/** A signed-out page asks again before it sends anyone to sign in, unless it asked this recently. */
+const SESSION_FRESH_MS = 2000;
 
 export function currentSession() { return session; }
 
 export async function refreshSession() {
+  sessionAskedAt = Date.now();
   session = await api('/api/session');
   drawChrome();
   if (session.signedIn) connectLive(); else disconnectLive();
@@ -92,6 +96,12 @@ async function route() {
   if (cleanup) { try { cleanup(); } catch { /* a screen failing to clean up must not block the next */ } }
   cleanup = null;
   const app = document.getElementById('app');
+  if (!session.signedIn && hash !== '#/about' && Date.now() - sessionAskedAt > SESSION_FRESH_MS) {
+    // Another tab may have signed in since this one last asked (the cookie is theirs in common): without asking,
+    // every link of this tab led to the sign-in screen until it was reloaded.
+    try { await refreshSession(); } catch { /* out of reach: the sign-in screen says so when it is used */ }
+    if (seq !== renderSeq) return;
+  }
   if (!session.signedIn && hash !== '#/signin' && hash !== '#/about') {
     sessionStorage.setItem('afterSignIn', hash);
     location.replace('#/signin');
