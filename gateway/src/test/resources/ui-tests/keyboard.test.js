@@ -17,15 +17,53 @@ test('after Correct the focus goes to the line that names the category, not to t
     assert.ok(document.activeElement.querySelector('#ticket-category'), 'the line holds the category');
   }));
 
-test('Escape closes the editor as Cancel does, and the focus returns to Edit', () => onStage('/js/screens/ticket.js',
-  { session: { role: 'STUDENT', name: 'Ann' }, params: ['7'] }, async (stage, fake) => {
+test('Escape closes an unchanged editor as Cancel does, and the focus returns to Edit', () => onStage(
+  '/js/screens/ticket.js', { session: { role: 'STUDENT', name: 'Ann' }, params: ['7'] }, async (stage, fake) => {
     stage.querySelector('button[data-action=edit]').click();
     const title = stage.querySelector('form [name=title]');
     assert.equal(document.activeElement, title, 'the editor opened on the title');
-    title.value = 'Lift stuck again';
     fake.calls.length = 0;
     title.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }));
     assert.equal(stage.querySelector('form [name=title]'), null, 'the editor is closed');
     assert.equal(document.activeElement, stage.querySelector('button[data-action=edit]'), 'back on Edit');
     assert.deepEqual(fake.calls.filter(c => c.startsWith('PATCH')), [], 'nothing sent');
+  }));
+
+test('Escape in a changed editor asks before it drops the changes; mid-composition it does nothing', () => onStage(
+  '/js/screens/ticket.js', { session: { role: 'STUDENT', name: 'Ann' }, params: ['7'] }, async stage => {
+    const realConfirm = window.confirm;
+    const asked = [];
+    let answer = false;
+    window.confirm = text => { asked.push(text); return answer; };
+    try {
+      stage.querySelector('button[data-action=edit]').click();
+      const title = stage.querySelector('form [name=title]');
+      title.value = 'Lift stuck again';
+      const escape = extra => title.dispatchEvent(new KeyboardEvent('keydown',
+        { key: 'Escape', bubbles: true, cancelable: true, ...extra }));
+      escape({ isComposing: true });
+      assert.deepEqual(asked, [], 'an input method\'s Escape is not asked about');
+      escape();
+      assert.deepEqual(asked, ['Drop your changes to this ticket?']);
+      assert.equal(stage.querySelector('form [name=title]').value, 'Lift stuck again', 'kept when the answer is no');
+      answer = true;
+      escape();
+      assert.equal(stage.querySelector('form [name=title]'), null, 'dropped when the answer is yes');
+    } finally {
+      window.confirm = realConfirm;
+    }
+  }));
+
+test('after Save the focus is on Edit again, also once the reload redrew the buttons', () => onStage(
+  '/js/screens/ticket.js', { session: { role: 'STUDENT', name: 'Ann' }, params: ['7'] }, async (stage, fake) => {
+    stage.querySelector('button[data-action=edit]').click();
+    const form = stage.querySelector('form [name=title]').form;
+    stage.querySelector('form [name=title]').value = 'Lift stuck on floor 3';
+    fake.calls.length = 0;
+    form.requestSubmit();
+    await until(() => fake.calls.filter(c => c.startsWith('GET /api/tickets/7')).length > 0
+      && stage.querySelector('button[data-action=edit]'));
+    await until(() => false, 300);
+    assert.ok(fake.calls.some(c => c === 'PATCH /api/tickets/7'), fake.calls.join(' '));
+    assert.equal(document.activeElement, stage.querySelector('button[data-action=edit]'), 'on Edit');
   }));

@@ -95,3 +95,18 @@ test('a refused list keeps the server\'s sentence and its Try again', () => onSt
       stage.querySelector('.results').textContent);
   }, url => (url.startsWith('/api/tickets?') ? new Response('{"status":400,"detail":"The search is too long: at most 200 characters."}',
     { status: 400, headers: { 'Content-Type': 'application/problem+json' } }) : undefined)));
+
+test('a list still out of reach keeps its one notice (a screen reader hears it once) and its Try again', () => onStage(
+  '/js/screens/tickets.js', { session: { role: 'STUDENT' } }, async (stage, fake) => {
+    await until(() => stage.querySelector('#list-retry'));
+    const notice = stage.querySelector('.results [role="alert"]');
+    fake.calls.length = 0;
+    stage.querySelector('#list-retry').click();
+    await until(() => fake.calls.length > 0 && !stage.querySelector('#list-retry').disabled);
+    assert.ok(fake.calls.some(c => c.startsWith('GET /api/tickets?')), fake.calls.join(' '));
+    assert.equal(stage.querySelector('.results [role="alert"]'), notice, 'the same notice, not a new one');
+    assert.equal(stage.querySelector('#list-retry').disabled, false, 'Try again may be pressed again');
+  }, url => {
+    if (url.startsWith('/api/tickets?')) throw new TypeError('Failed to fetch');
+    return undefined;
+  }));

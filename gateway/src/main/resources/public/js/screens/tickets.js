@@ -15,7 +15,7 @@ import { filterForm } from './tickets/filters.js';
 import { recentlySolvedRegion, solvedNoticeRegion } from './tickets/solved-notice.js';
 import { queueTools, linkBody } from './tickets/incidents.js';
 import { incidentWords, incidentRefusalText } from '../words.js';
-import { reloadLater } from '../reload-later.js';
+import { reloadLater, outOfReach } from '../reload-later.js';
 
 export async function render(container, { session, query: initial }) {
   let state = initialState(session.role, initial);
@@ -96,14 +96,16 @@ export async function render(container, { session, query: initial }) {
       const [list, counts] = await Promise.all([api(plan.list, { signal }),
         plan.counts ? api(plan.counts, { signal }) : null]);
       show({ type: 'loaded', list, counts: counts && counts.byStatus, viewCounts: counts && counts.byView });
-      again.loaded();
+      reloader.loaded();
     } catch (err) {
       if (err.name === 'AbortError') return;
-      show({ type: 'failed', error: err });
-      again.failed(err);
+      // Out of reach again on a reload by itself: the same notice stays, rather than one redrawn (and read out by a
+      // screen reader, role=alert) every few seconds while the desk is away.
+      show({ type: 'failed', error: outOfReach(err) && outOfReach(state.error) ? state.error : err });
+      reloader.failed(err);
     }
   }
-  const again = reloadLater(load);
+  const reloader = reloadLater(load);
 
   const live = refreshOnLive(load, undefined, { wait: LIST_WAIT_MS, maxWait: LIST_MAX_WAIT_MS });
   // Closing a ticket sends students no event, so a list left in a background tab refreshes when looked at.
@@ -126,7 +128,7 @@ export async function render(container, { session, query: initial }) {
   await load();
   return () => {
     live.stop();
-    again.stop();
+    reloader.stop();
     stopSolved();
     stopRecent();
     document.removeEventListener('visibilitychange', onVisible);

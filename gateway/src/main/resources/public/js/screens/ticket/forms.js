@@ -23,10 +23,14 @@ export function editor(ticket, on) {
     errors,
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn btn-primary' }, t('ticket.edit.save')),
       h('button', { type: 'button', class: 'btn btn-ghost', onclick: on.cancel }, t('ticket.edit.cancel'))));
-  // Escape closes it as Cancel does (what was typed is dropped, as with Cancel).
+  // Escape closes it as Cancel does; what was changed is dropped only when the person says so (one stray key must not
+  // lose a long edit), and an Escape that ends a composition (an input method's) is that method's.
+  const shown = () => [title.value, description.value, location.value, priority.value].join('\u0000');
+  const before = shown();
   form.addEventListener('keydown', e => {
-    if (e.key !== 'Escape' || e.defaultPrevented) return;
+    if (e.key !== 'Escape' || e.defaultPrevented || e.isComposing) return;
     e.preventDefault();
+    if (shown() !== before && !confirm(t('ticket.edit.discard'))) return;
     on.cancel();
   });
   form.addEventListener('submit', async e => {

@@ -103,7 +103,9 @@ function button(text, cls, name, busy, onclick) {
   // click counts only when it was pressed down on this very button and is not the second of a double click; a
   // keyboard's (detail 0) always counts.
   let pressedHere = false;
-  return h('button', { type: 'button', class: `btn ${cls}`, dataset: { action: name }, disabled: Boolean(busy),
+  // data-focus: a redraw (the reload after a change) hands the keyboard's focus to the button that replaces this one.
+  return h('button', { type: 'button', class: `btn ${cls}`, dataset: { action: name, focus: `action-${name}` },
+    disabled: Boolean(busy),
     onpointerdown: () => { pressedHere = true; },
     onclick: e => {
       const fromPointer = e.detail > 0;

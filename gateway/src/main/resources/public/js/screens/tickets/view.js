@@ -60,7 +60,13 @@ export function results(state, on) {
 function loadFailed(error, on) {
   const box = errorBox(outOfReach(error) ? t('tickets.list.unreachable') : error);
   box.append(' ', h('button', { type: 'button', class: 'btn btn-small', id: 'list-retry',
-    onclick: e => { e.currentTarget.disabled = true; on.reload(); } }, t('tickets.list.tryAgain')));
+    onclick: async e => {
+      const button = e.currentTarget;
+      button.disabled = true;
+      await on.reload();
+      // Failed once more, the same notice stays (not redrawn): its button may be pressed again.
+      button.disabled = false;
+    } }, t('tickets.list.tryAgain')));
   return box;
 }
 
