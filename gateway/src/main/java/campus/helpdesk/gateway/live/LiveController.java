@@ -1,7 +1,7 @@
 package campus.helpdesk.gateway.live;
 
+import campus.helpdesk.gateway.address.ClientAddresses;
 import campus.helpdesk.gateway.caller.Caller;
-import campus.helpdesk.gateway.caller.ClientAddresses;
 import campus.helpdesk.gateway.caller.CallerRefused;
 import campus.helpdesk.gateway.caller.Callers;
 import campus.helpdesk.gateway.session.Sessions;
@@ -81,9 +81,9 @@ public class LiveController {
         }
         Places.Place place;
         try {
-            place = streams.take(caller, addresses.limitedOf(request));
-        } catch (LiveStreams.Refused refused) {
-            return ProblemDocument.response(refused.status(), refused.getMessage())
+            place = streams.take(caller, addresses.countedAs(request));
+        } catch (LiveStreams.NoPlace none) {
+            return ProblemDocument.response(none.status(), none.getMessage())
                     .header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
         }
         var role = caller.role();

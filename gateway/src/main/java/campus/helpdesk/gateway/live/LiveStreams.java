@@ -1,7 +1,7 @@
 package campus.helpdesk.gateway.live;
 
+import campus.helpdesk.gateway.address.ClientAddresses;
 import campus.helpdesk.gateway.caller.Caller;
-import campus.helpdesk.gateway.caller.ClientAddresses;
 import campus.helpdesk.support.limit.Places;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpStatus;
@@ -14,8 +14,8 @@ import java.util.Optional;
  * the kernel keeps. Unlimited, one signed-in student opened streams until the gateway ran out of heap at about
  * 6,600, and the browsers' reconnects after each restart took it down again. A session (or API token) gets
  * {@code helpdesk.live.max-per-caller} (a browser's tabs hold one each), the gateway {@code helpdesk.live.max}.
- * Sessions are free, so one address gets {@code helpdesk.live.max-per-address} whatever its sessions: 249 of them
- * from one client held all 3,000 places (this machine's own are not counted: {@link ClientAddresses}).
+ * Sessions are free, so one address gets {@code helpdesk.live.max-per-address} (0: no limit) whatever its sessions:
+ * 249 of them from one client held all 3,000 places ({@link ClientAddresses} says whose address is counted).
  */
 @Singleton
 public class LiveStreams {
@@ -28,15 +28,15 @@ public class LiveStreams {
                        @Value("${helpdesk.live.max-per-caller:12}") int maxPerCaller,
                        @Value("${helpdesk.live.max-per-address:60}") int maxPerAddress) {
         this.places = new Places(max, maxPerCaller);
-        this.byAddress = new Places(max, maxPerAddress);
+        this.byAddress = new Places(max, maxPerAddress > 0 ? maxPerAddress : max);
         this.maxPerAddress = maxPerAddress;
     }
 
-    /** Why a stream gets no place: its status (429 for the caller's or address's own share, 503 when all are taken). */
-    public static final class Refused extends RuntimeException {
+    /** Why a stream gets no place: 429 for the caller's or the address's own share, 503 when all are taken. */
+    public static final class NoPlace extends RuntimeException {
         private final HttpStatus status;
 
-        Refused(HttpStatus status, String message) {
+        NoPlace(HttpStatus status, String message) {
             super(message, null, false, false);
             this.status = status;
         }
@@ -46,13 +46,13 @@ public class LiveStreams {
         }
     }
 
-    /** A place for one more of {@code caller}'s streams from {@code address} (none: not counted by address). */
+    /** A place for one more of {@code caller}'s streams from {@code address} (empty: not counted by address). */
     public Places.Place take(Caller caller, Optional<String> address) {
         Places.Place fromThere;
         try {
             fromThere = address.isPresent() ? byAddress.take(address.get()) : () -> { };
         } catch (Places.Full full) {
-            throw refused(full, "This computer has " + maxPerAddress + " live pages open already: close some");
+            throw noPlace(full, "This network address has " + maxPerAddress + " live pages open already: close some");
         }
         try {
             Places.Place own = places.take(caller.sessionId() != null ? "session " + caller.sessionId()
@@ -63,13 +63,13 @@ public class LiveStreams {
             };
         } catch (Places.Full full) {
             fromThere.release();
-            throw refused(full, "This session has " + places.perKey() + " live pages open already: close some");
+            throw noPlace(full, "This session has " + places.perKey() + " live pages open already: close some");
         }
     }
 
-    private static Refused refused(Places.Full full, String holdersOwn) {
-        return full.holdersOwn() ? new Refused(HttpStatus.TOO_MANY_REQUESTS, holdersOwn)
-                : new Refused(HttpStatus.SERVICE_UNAVAILABLE,
+    private static NoPlace noPlace(Places.Full full, String holdersOwn) {
+        return full.holdersOwn() ? new NoPlace(HttpStatus.TOO_MANY_REQUESTS, holdersOwn)
+                : new NoPlace(HttpStatus.SERVICE_UNAVAILABLE,
                         "The desk has all the live pages open it can hold; this page updates once one closes");
     }
 
@@ -77,4 +77,8 @@ public class LiveStreams {
         return places.taken();
     }
 
+    /** The streams counted under {@code address} now. */
+    public int heldBy(String address) {
+        return byAddress.heldBy(address);
+    }
 }

@@ -180,14 +180,10 @@ public class ProxyFilter implements HttpServerFilter {
         });
         Flux<MutableHttpResponse<?>> reply;
         if (upload) {
-            Places.Place place;
-            try {
-                place = uploads.take(request);
-            } catch (UploadsPerAddress.Refused refused) {
-                return Flux.just(refused.response());
-            }
-            // Given back however the upload ends: answered, failed, or the client gone.
-            reply = Flux.using(() -> place, p -> answer, Places.Place::release);
+            // The place is held while the upload streams on, and given back however it ends: answered, failed, or
+            // the client gone.
+            reply = Flux.using(() -> uploads.take(request), place -> answer, Places.Place::release)
+                    .onErrorResume(UploadsPerAddress.Busy.class, busy -> Mono.just(UploadsPerAddress.refusal()));
         } else {
             reply = Flux.from(wholeBody.refusal(request)).switchIfEmpty(answer);
         }

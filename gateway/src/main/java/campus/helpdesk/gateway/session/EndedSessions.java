@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.SignalType;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 
@@ -56,27 +57,41 @@ public class EndedSessions implements ApplicationEventListener<StartupEvent> {
     }
 
     /**
-     * One recorder at a time works through the queue. A task per sign-out, each walking the whole queue, sent the
-     * same sign-outs many times over under a burst, held every thread of the pool the API-token checks share, and
-     * kept each request alive until its task ran (a sign-in and sign-out loop filled the gateway's heap).
+     * One recorder at a time works through the queue (the scheduled round takes the same turn). A task per sign-out,
+     * each walking the whole queue, sent the same sign-outs many times over under a burst, held every thread of the
+     * pool the API-token checks share, and kept each request alive until its task ran (a sign-in and sign-out loop
+     * filled the gateway's heap).
      */
     private void recordSoon() {
         if (!recording.compareAndSet(false, true)) {
             return;
         }
-        Mono.fromRunnable(() -> {
-            boolean done = false;
-            try {
-                record();
-                done = true;
-            } finally {
-                recording.set(false);
-            }
-            // Queued after the recorder's last look and before it stood down: nobody else would start for it.
-            if (done && !unrecorded.isEmpty()) {
-                recordSoon();
-            }
-        }).subscribeOn(Schedulers.boundedElastic()).onErrorResume(e -> Mono.empty()).subscribe();
+        Mono.fromRunnable(this::record).subscribeOn(Schedulers.boundedElastic())
+                .doFinally(signal -> {
+                    recording.set(false);
+                    // Queued after the recorder's last look and before it stood down: nobody else would start for
+                    // it. (After a failure the next round records it: ticket-service is away.)
+                    if (signal == SignalType.ON_COMPLETE && !unrecorded.isEmpty()) {
+                        recordSoon();
+                    }
+                })
+                .onErrorResume(e -> Mono.empty()).subscribe();
+    }
+
+    /** The round's turn at recording, unless the recorder is at work: it records what the round would have. */
+    private void recordUnlessRecording() {
+        if (!recording.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            record();
+        } finally {
+            recording.set(false);
+        }
+        // A sign-out that came while the round held the turn: its own recorder stood down for the round.
+        if (!unrecorded.isEmpty()) {
+            recordSoon();
+        }
     }
 
     boolean isEnded(String sessionId) {
@@ -102,7 +117,7 @@ public class EndedSessions implements ApplicationEventListener<StartupEvent> {
     void synchronise() {
         forgetExpired();
         try {
-            record();
+            recordUnlessRecording();
             for (EndedSession session : store.ended()) {
                 if (!ended.containsKey(session.id())) {
                     endHere(session.id(), session.expiresAt());

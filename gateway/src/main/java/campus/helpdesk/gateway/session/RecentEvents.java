@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,13 +16,21 @@ import java.util.Optional;
  */
 final class RecentEvents {
 
-    /** Past this many keys, the ones with nothing in the window are dropped, so a flood of keys cannot fill memory. */
-    private static final int MAX_KEYS = 50_000;
+    /**
+     * The most keys kept: past it the one counted least lately is forgotten (it starts again from nothing), so a flood
+     * of keys costs neither unbounded memory nor a walk of them all on each event.
+     */
+    static final int MAX_KEYS = 50_000;
 
     private final int limit;
     private final Duration window;
     private final Clock clock;
-    private final Map<String, Deque<Instant>> times = new HashMap<>();
+    private final Map<String, Deque<Instant>> times = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Deque<Instant>> eldest) {
+            return size() > MAX_KEYS;
+        }
+    };
 
     RecentEvents(int limit, Duration window, Clock clock) {
         this.limit = limit;
@@ -43,10 +51,12 @@ final class RecentEvents {
 
     void record(String key) {
         Instant now = clock.instant();
-        if (times.size() > MAX_KEYS) {
-            times.values().removeIf(recent -> prune(recent, now).isEmpty());
-        }
-        times.computeIfAbsent(key, k -> new ArrayDeque<>()).addLast(now);
+        Deque<Instant> recent = prune(times.computeIfAbsent(key, k -> new ArrayDeque<>()), now);
+        recent.addLast(now);
+    }
+
+    int keys() {
+        return times.size();
     }
 
     private Deque<Instant> prune(Deque<Instant> recent, Instant now) {

@@ -1,7 +1,8 @@
 package campus.helpdesk.gateway.session;
 
-import campus.helpdesk.gateway.caller.ClientAddresses;
+import campus.helpdesk.gateway.address.ClientAddresses;
 import campus.helpdesk.support.problem.BadInput;
+import campus.helpdesk.support.problem.ProblemDocument;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -55,10 +56,13 @@ public class SessionController {
                     "Your name can only contain ordinary characters, no control characters.");
         }
         if (role.privileged() && sessions.staffCodeRequired()) {
-            String address = addresses.of(request);
+            String address = addresses.clientOf(request);
             Optional<Duration> wait = throttle.retryAfter(address, signIn.name());
             if (wait.isPresent()) {
-                return tooMany("staffCode", "Too many wrong staff codes.", wait.get());
+                long seconds = seconds(wait.get());
+                return BadInput.response(HttpStatus.TOO_MANY_REQUESTS, "staffCode", "Too many wrong staff codes. "
+                        + "Please wait " + seconds + " seconds and try again.")
+                        .header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
             }
             if (!sessions.mayTake(role, signIn.staffCode())) {
                 throttle.recordFailure(address, signIn.name());
@@ -70,19 +74,21 @@ public class SessionController {
             return BadInput.response(HttpStatus.FORBIDDEN, "staffCode",
                     missing ? "Please enter the staff code." : "That staff code is not right.");
         }
-        Optional<Duration> wait = addresses.limitedOf(request).flatMap(signIns::take);
+        Optional<Duration> wait = addresses.countedAs(request).flatMap(signIns::take);
         if (wait.isPresent()) {
-            return tooMany("name", "Too many sign-ins from this computer in the last minute.", wait.get());
+            // No field: nothing in the form is wrong.
+            long seconds = seconds(wait.get());
+            return ProblemDocument.response(HttpStatus.TOO_MANY_REQUESTS, "Too many sign-ins from this network "
+                    + "address in the last minute. Please wait " + seconds + " seconds and try again.")
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
         }
         Session session = sessions.start(signIn.name(), role);
         return HttpResponse.ok(SessionView.of(session, sessions.staffCodeRequired()))
                 .cookie(sessions.cookie(session));
     }
 
-    private static MutableHttpResponse<?> tooMany(String field, String what, Duration wait) {
-        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-        return BadInput.response(HttpStatus.TOO_MANY_REQUESTS, field, what + " Please wait " + seconds
-                + " seconds and try again.").header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
+    private static long seconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
     }
 
     @Get

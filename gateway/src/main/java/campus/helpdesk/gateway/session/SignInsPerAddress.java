@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * Sign-ins need no account, so each is a new session for free: a loop of them took every live page of the desk (12
  * a session) and, signing out again, filled the gateway with sign-outs to remember. One address gets
- * {@code helpdesk.session.sign-ins-per-address} a minute, far more than the people at one computer sign in.
+ * {@code helpdesk.session.sign-ins-per-address} a minute (0: no limit), far more than the people at one computer
+ * sign in.
  */
 @Singleton
 public class SignInsPerAddress {
@@ -24,11 +25,14 @@ public class SignInsPerAddress {
     }
 
     SignInsPerAddress(int perMinute, Clock clock) {
-        this.signIns = new RecentEvents(perMinute, WINDOW, clock);
+        this.signIns = perMinute > 0 ? new RecentEvents(perMinute, WINDOW, clock) : null;
     }
 
     /** Counts one sign-in from {@code address}; how long it must wait instead when it has had its share. */
     public synchronized Optional<Duration> take(String address) {
+        if (signIns == null) {
+            return Optional.empty();
+        }
         Optional<Duration> wait = signIns.wait(address);
         if (wait.isEmpty()) {
             signIns.record(address);

@@ -73,10 +73,12 @@ class UploadsPerAddressTest implements TestPropertyProvider {
             assertThat(refused.statusCode()).isEqualTo(429);
             assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
             assertThat(refused.headers().firstValue("Retry-After")).contains("10");
-            assertThat(refused.body()).contains("This computer is already sending 1 files");
+            assertThat(refused.body()).contains("Other files from this network address are still arriving");
             assertThat(tickets.received()).as("the refused upload went nowhere").isEqualTo(before + 1);
 
             assertThat(upload(http, cookie, "192.0.2.51").statusCode()).as("another address").isEqualTo(200);
+            assertThat(upload(http, cookie, "192.0.2.51").statusCode()).as("its place came back when it was answered")
+                    .isEqualTo(200);
             assertThat(upload(http, cookie, null).statusCode()).as("this machine itself").isEqualTo(200);
         }
         // The slow upload's client is gone: its place comes back.

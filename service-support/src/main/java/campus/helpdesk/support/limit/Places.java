@@ -69,6 +69,11 @@ public final class Places {
         taken--;
     }
 
+    /** The places {@code key} holds now. */
+    public synchronized int heldBy(String key) {
+        return byKey.getOrDefault(key, 0);
+    }
+
     /** The places taken now. */
     public synchronized int taken() {
         return taken;

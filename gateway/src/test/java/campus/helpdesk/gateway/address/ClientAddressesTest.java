@@ -1,4 +1,4 @@
-package campus.helpdesk.gateway.caller;
+package campus.helpdesk.gateway.address;
 
 import org.junit.jupiter.api.Test;
 
@@ -26,22 +26,41 @@ class ClientAddressesTest {
         assertThat(client("10.1.2.3", "1.1.1.1, 198.51.100.7, 10.9.9.9")).isEqualTo("198.51.100.7");
         assertThat(client("192.0.2.1", "1.1.1.1", "198.51.100.8,192.0.2.1")).isEqualTo("198.51.100.8");
         assertThat(client("2001:db8::1", "[2001:db8::2], 2a00:1450::5")).isEqualTo("2a00:1450:0:0:0:0:0:5");
+        assertThat(client("10.1.2.3", "::ffff:198.51.100.9")).as("IPv4 written as IPv6").isEqualTo("198.51.100.9");
+    }
+
+    @Test
+    void aPortSomeProxiesWriteIsNotPartOfTheAddress() throws Exception {
+        assertThat(client("10.1.2.3", "198.51.100.7:5555, 10.2.2.2")).isEqualTo("198.51.100.7");
+        assertThat(client("10.1.2.3", "[2a00:1450::5]:443")).isEqualTo("2a00:1450:0:0:0:0:0:5");
     }
 
     @Test
     void whatNoProxyWritesEndsTheWalkAtTheNearestAddressReadSoFar() throws Exception {
         assertThat(client("10.1.2.3", "198.51.100.7, evil.example")).isEqualTo("10.1.2.3");
-        assertThat(client("10.1.2.3", "198.51.100.7:5555, 10.2.2.2")).isEqualTo("10.2.2.2");
-        assertThat(client("10.1.2.3", "1.2.3")).isEqualTo("10.1.2.3");
+        for (String bad : new String[] {"1.2.3", "999.1.1.1", "1.2.3.256", "localhost", "", "unknown"}) {
+            assertThat(client("10.1.2.3", bad)).as(bad).isEqualTo("10.1.2.3");
+        }
+        // This machine and a link's own addresses are no client a proxy stands for: no way around the limits.
+        for (String own : new String[] {"127.0.0.1", "::1", "0.0.0.0", "fe80::1", "169.254.1.1"}) {
+            assertThat(client("10.1.2.3", "198.51.100.7, " + own)).as(own).isEqualTo("10.1.2.3");
+        }
         assertThat(client("10.1.2.3")).as("no header: the proxy itself").isEqualTo("10.1.2.3");
+    }
+
+    @Test
+    void anIpv6ClientIsCountedByItsBlockOf64() throws Exception {
+        assertThat(ClientAddresses.counted(InetAddress.getByName("2a00:1450:4001:81c::200e")))
+                .isEqualTo("2a00:1450:4001:81c::/64")
+                .isEqualTo(ClientAddresses.counted(InetAddress.getByName("2a00:1450:4001:81c:1:2:3:4")));
+        assertThat(ClientAddresses.counted(InetAddress.getByName("198.51.100.7"))).isEqualTo("198.51.100.7");
     }
 
     @Test
     void aTrustedProxyThatIsNotAnAddressStopsTheStart() {
         assertThatThrownBy(() -> new ClientAddresses(List.of("proxy.example"))).hasMessageContaining("proxy.example");
         assertThatThrownBy(() -> new ClientAddresses(List.of("10.0.0.0/33"))).hasMessageContaining("0-32");
-        assertThat(new ClientAddresses(List.of("")).clientOf(InetAddress.getLoopbackAddress(), List.of("1.2.3.4"))
-                .isLoopbackAddress()).as("none trusted").isTrue();
+        assertThatThrownBy(() -> new ClientAddresses(List.of("999.0.0.1"))).hasMessageContaining("999.0.0.1");
     }
 
     private String client(String peer, String... forwarded) throws Exception {

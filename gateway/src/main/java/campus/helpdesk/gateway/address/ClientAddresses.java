@@ -1,32 +1,36 @@
-package campus.helpdesk.gateway.caller;
+package campus.helpdesk.gateway.address;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
+import io.netty.util.NetUtil;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Which address a request comes from, for the limits that hold per address: sign-ins are free and sessions cost
  * nothing to make, so a limit per session alone let one client take every live page and every upload place. It is
  * the connection's peer, unless that peer is a proxy named in {@code helpdesk.trusted-proxies} (addresses or CIDR
- * blocks: an Ingress, a reverse proxy); then it is the nearest address in {@code X-Forwarded-For} that is not one
- * of them (only a trusted proxy's own word is taken: anyone can write the header). Requests from this machine
- * itself (loopback: its operator, its tests, a proxy on the same host that is not named) are not limited.
+ * blocks: an Ingress controller's pods, a reverse proxy); then it is the nearest address in {@code X-Forwarded-For}
+ * that is not one of them (only a trusted proxy's own word is taken: anyone can write the header). A connection from
+ * this machine that no trusted proxy made (its operator, its tests) is not counted; an IPv6 client is counted by its
+ * /64, the block one host may pick addresses from at will.
  */
 @Singleton
 public class ClientAddresses {
 
-    // Shapes that InetAddress reads as literals without asking DNS: a name would be looked up, on every request.
-    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(?:\\.\\d{1,3}){3}");
-    private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:][0-9a-fA-F:.]{1,44}");
+    private static final Logger LOG = LoggerFactory.getLogger(ClientAddresses.class);
 
     private final List<Block> trusted;
+    private final AtomicBoolean toldOfProxyOnly = new AtomicBoolean();
 
     public ClientAddresses(@Value("${helpdesk.trusted-proxies:}") List<String> trustedProxies) {
         List<Block> blocks = new ArrayList<>();
@@ -38,15 +42,18 @@ public class ClientAddresses {
         this.trusted = List.copyOf(blocks);
     }
 
-    /** The address the per-address limits count under; empty for this machine itself, which they leave alone. */
-    public Optional<String> limitedOf(HttpRequest<?> request) {
-        InetAddress address = addressOf(request);
-        return address.isLoopbackAddress() ? Optional.empty() : Optional.of(address.getHostAddress());
+    /** The client's address as text, this machine's too (the staff code's throttle counts every try). */
+    public String clientOf(HttpRequest<?> request) {
+        return addressOf(request).getHostAddress();
     }
 
-    /** The client's address as text, this machine's too (the staff code's throttle counts every try). */
-    public String of(HttpRequest<?> request) {
-        return addressOf(request).getHostAddress();
+    /** What the per-address limits count a request under; empty for this machine's own connections. */
+    public Optional<String> countedAs(HttpRequest<?> request) {
+        InetAddress peer = request.getRemoteAddress().getAddress();
+        if (peer.isLoopbackAddress() && !isTrusted(peer)) {
+            return Optional.empty();
+        }
+        return Optional.of(counted(addressOf(request)));
     }
 
     private InetAddress addressOf(HttpRequest<?> request) {
@@ -62,9 +69,11 @@ public class ClientAddresses {
         for (int h = forwarded.size() - 1; h >= 0; h--) {
             String[] hops = forwarded.get(h).split(",");
             for (int i = hops.length - 1; i >= 0; i--) {
-                Optional<InetAddress> hop = literal(hops[i].strip());
-                if (hop.isEmpty()) {
-                    // What a proxy could not have written: the nearest address read so far stands.
+                Optional<InetAddress> hop = literal(withoutPort(hops[i].strip()));
+                // What a proxy could not have written (a name, this machine, a link's own address): the nearest
+                // address read so far stands.
+                if (hop.isEmpty() || hop.get().isLoopbackAddress() || hop.get().isAnyLocalAddress()
+                        || hop.get().isLinkLocalAddress()) {
                     return nearest;
                 }
                 nearest = hop.get();
@@ -72,6 +81,10 @@ public class ClientAddresses {
                     return nearest;
                 }
             }
+        }
+        if (!trusted.isEmpty() && toldOfProxyOnly.compareAndSet(false, true)) {
+            LOG.warn("A request came through trusted proxies only ({}): every client it stands for shares its "
+                    + "per-address limits. Does the proxy write X-Forwarded-For?", nearest.getHostAddress());
         }
         return nearest;
     }
@@ -85,14 +98,36 @@ public class ClientAddresses {
         return false;
     }
 
-    /** An IP address written as digits, never a name to look up. */
+    /** An IPv6 address as its /64 (one host's block), any other as itself. */
+    static String counted(InetAddress address) {
+        if (!(address instanceof Inet6Address)) {
+            return address.getHostAddress();
+        }
+        byte[] bytes = address.getAddress();
+        for (int i = 8; i < 16; i++) {
+            bytes[i] = 0;
+        }
+        return NetUtil.bytesToIpAddress(bytes) + "/64";
+    }
+
+    /** {@code 203.0.113.5:51234} and {@code [2001:db8::1]:443} as some proxies write them, without the port. */
+    private static String withoutPort(String hop) {
+        if (hop.startsWith("[")) {
+            int end = hop.indexOf(']');
+            return end > 0 ? hop.substring(1, end) : hop;
+        }
+        int colon = hop.indexOf(':');
+        return colon > 0 && hop.indexOf(':', colon + 1) < 0 ? hop.substring(0, colon) : hop;
+    }
+
+    /** An IP address written as one, never a name: Netty's parser looks nothing up (InetAddress would ask DNS). */
     private static Optional<InetAddress> literal(String text) {
-        String bare = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
-        if (!IPV4.matcher(bare).matches() && !(bare.indexOf(':') >= 0 && IPV6.matcher(bare).matches())) {
+        byte[] bytes = NetUtil.createByteArrayFromIpAddressString(text);
+        if (bytes == null) {
             return Optional.empty();
         }
         try {
-            return Optional.of(InetAddress.getByName(bare));
+            return Optional.of(InetAddress.getByAddress(bytes));
         } catch (UnknownHostException e) {
             return Optional.empty();
         }
