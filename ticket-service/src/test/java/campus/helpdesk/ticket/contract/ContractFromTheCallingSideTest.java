@@ -90,16 +90,23 @@ class ContractFromTheCallingSideTest extends ApiTest {
     void staffMoveAndDeleteATicketAndTheFeedTellsAFollowerEveryStep() {
         String from = feed.changes(ChangePage.START, 1000, 0).next();
         Ticket ticket = create();
+        Ticket spam = create();
         as(STAFF).run(() -> {
             assertThat(tickets.changeStatus(ticket.id(), new StatusChange(TicketStatus.ACTIVE, ticket.version()),
                     null).assignee()).isEqualTo(STAFF.user());
             assertThat(tickets.changeStatus(ticket.id(), new StatusChange(TicketStatus.CLOSED, null), null)
                     .closedAt()).isNotNull();
-            assertThat(tickets.delete(ticket.id()).code()).isEqualTo(204);
-            assertThat(tickets.get(ticket.id())).as("a deleted ticket is not found").isNull();
+            HttpClientResponseException readOnly = catchThrowableOfType(HttpClientResponseException.class,
+                    () -> tickets.delete(ticket.id()));
+            assertThat(readOnly.getStatus().getCode()).as("a closed ticket is read-only").isEqualTo(409);
+            assertThat(tickets.delete(spam.id()).code()).isEqualTo(204);
+            assertThat(tickets.get(spam.id())).as("a deleted ticket is not found").isNull();
         });
-        assertThat(eventsOf(ticket.id(), from, EventType.DELETED)).containsExactly(EventType.CREATED,
-                EventType.STATUS_CHANGED, EventType.STATUS_CHANGED, EventType.DELETED);
+        assertThat(eventsOf(spam.id(), from, EventType.DELETED)).containsExactly(EventType.CREATED,
+                EventType.DELETED);
+        // Stamped before the deletion above: all in the feed by now, and no DELETED among them.
+        assertThat(eventsOf(ticket.id(), from, EventType.STATUS_CHANGED)).containsExactly(EventType.CREATED,
+                EventType.STATUS_CHANGED, EventType.STATUS_CHANGED);
     }
 
     @Test
