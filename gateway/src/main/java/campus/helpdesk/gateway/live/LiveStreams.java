@@ -28,7 +28,7 @@ public class LiveStreams {
                        @Value("${helpdesk.live.max-per-caller:12}") int maxPerCaller,
                        @Value("${helpdesk.live.max-per-address:60}") int maxPerAddress) {
         this.places = new Places(max, maxPerCaller);
-        this.byAddress = new Places(max, maxPerAddress > 0 ? maxPerAddress : max);
+        this.byAddress = new Places(max, Math.max(maxPerAddress, 1));
         this.maxPerAddress = maxPerAddress;
     }
 
@@ -50,7 +50,7 @@ public class LiveStreams {
     public Places.Place take(Caller caller, Optional<String> address) {
         Places.Place fromThere;
         try {
-            fromThere = address.isPresent() ? byAddress.take(address.get()) : () -> { };
+            fromThere = address.isPresent() && maxPerAddress > 0 ? byAddress.take(address.get()) : () -> { };
         } catch (Places.Full full) {
             throw noPlace(full, "This network address has " + maxPerAddress + " live pages open already: close some");
         }
