@@ -86,6 +86,9 @@ final class StartUpCache {
         boolean ownRecording = !recorded.equals(cache);
         try {
             if (!wasReady || (ownRecording && !stoppedWhenAsked)) {
+                // The JDK's own scratch file of the recording too (<recording>.config), which the JDK removes once it
+                // has assembled the cache: a JVM stopped early in its start once left it behind.
+                Files.deleteIfExists(recorded.resolveSibling(recorded.getFileName() + ".config"));
                 if (Files.deleteIfExists(recorded) && !wasReady) {
                     log.note("discarded the start-up cache " + cache.getFileName() + " of a run that stopped before"
                             + " it was ready; the next start records a full one");

@@ -55,10 +55,6 @@ final class RecentEvents {
         recent.addLast(now);
     }
 
-    int keys() {
-        return times.size();
-    }
-
     private Deque<Instant> prune(Deque<Instant> recent, Instant now) {
         while (!recent.isEmpty() && !recent.peekFirst().plus(window).isAfter(now)) {
             recent.removeFirst();
