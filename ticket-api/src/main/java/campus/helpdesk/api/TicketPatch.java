@@ -10,10 +10,11 @@ import jakarta.validation.constraints.Pattern;
  */
 @Serdeable
 public record TicketPatch(
-        @Nullable @Pattern(regexp = Text.UP_TO + "200}", message = "The title can be at most 200 characters.")
+        @Nullable @Pattern(regexp = Text.UP_TO + NewTicket.TITLE_MAX + "}",
+                message = "The title can be at most 200 characters.")
         @Pattern(regexp = Text.PLAIN, message = Text.PLAIN_MESSAGE)
         @Pattern(regexp = Text.VISIBLE, message = "Please give a short title.") String title,
-        @Nullable @Pattern(regexp = Text.UP_TO + "10000}",
+        @Nullable @Pattern(regexp = Text.UP_TO + NewTicket.DESCRIPTION_MAX + "}",
                 message = "The description can be at most 10,000 characters.")
         @Pattern(regexp = Text.PLAIN, message = Text.PLAIN_MESSAGE)
         @Pattern(regexp = Text.VISIBLE, message = "Please describe the problem.") String description,

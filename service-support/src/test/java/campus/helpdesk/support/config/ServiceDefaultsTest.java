@@ -69,6 +69,10 @@ class ServiceDefaultsTest {
             assertThat(get(server, "/health", 0).statusCode()).isEqualTo(200);
             assertThat(get(server, "/health", 0).body()).contains("\"details\"");
             assertThat(get(server, "/health", 1_500_000).statusCode()).isEqualTo(413);
+            // Micronaut's other endpoints name classes, threads and routes: no service serves them.
+            for (String path : new String[] {"/beans", "/routes", "/threaddump", "/info", "/refresh", "/loggers"}) {
+                assertThat(get(server, path, 0).statusCode()).as(path).isEqualTo(404);
+            }
         }
     }
 
