@@ -18,7 +18,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -26,7 +30,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * every request, and in ticket-service so that a sign-out outlasts this gateway's restart (the supervisor's, after
  * a crash) and holds on its other replicas: each sign-out is recorded there at once (again on the next round when
  * ticket-service was away), and every round reads back the others'. The first round runs before the gateway
- * serves anyone (bounded by {@link #FIRST_ROUND}, so a hung ticket-service delays a start, never stops it); on
+ * serves anyone (waited for up to {@link #FIRST_ROUND}, so a hung ticket-service delays a start, never stops it,
+ * and a slow one's answer still counts when it comes); on
  * another replica a sign-out holds from its next round: {@code helpdesk.session.sync-interval}.
  */
 @Singleton
@@ -108,8 +113,20 @@ public class EndedSessions implements ApplicationEventListener<StartupEvent> {
 
     @Override
     public void onApplicationEvent(StartupEvent event) {
-        Mono.fromRunnable(this::synchronise).subscribeOn(Schedulers.boundedElastic()).timeout(FIRST_ROUND)
-                .onErrorResume(e -> Mono.empty()).block();
+        // Waited for, not cancelled: a round interrupted half-way learned nothing (a busy machine's start took longer
+        // than the wait), while one left to finish holds the sign-outs from before the start moments later.
+        CompletableFuture<Void> round = Mono.fromRunnable(this::synchronise)
+                .subscribeOn(Schedulers.boundedElastic()).then().toFuture();
+        try {
+            round.get(FIRST_ROUND.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.info("ticket-service has not told the sign-outs before this start within {} s; serving meanwhile,"
+                    + " they hold as soon as it answers", FIRST_ROUND.toSeconds());
+        } catch (ExecutionException e) {
+            LOG.info("Sign-outs before this start not read ({}); the next round reads them", e.getCause().toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Records what is unrecorded and learns the other replicas' sign-outs (and, after a restart, all of them). */
