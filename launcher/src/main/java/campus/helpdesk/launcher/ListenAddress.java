@@ -79,4 +79,20 @@ public record ListenAddress(String host, int port) {
         String shown = host.contains(":") ? "[" + host + "]" : host;
         return "http://" + (isEveryInterface() || host.equals(LOOPBACK) ? "localhost" : shown) + ":" + port;
     }
+
+    /**
+     * What a person elsewhere types: this machine's name when it serves every interface (the links in mails, which
+     * are read on other machines), else {@link #url()}.
+     */
+    public String networkUrl() {
+        return isEveryInterface() ? "http://" + hostName() + ":" + port : url();
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "<this machine's address>";
+        }
+    }
 }

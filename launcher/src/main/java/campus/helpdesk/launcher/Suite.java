@@ -245,10 +245,10 @@ public final class Suite implements AutoCloseable {
             env.put("HELPDESK_DB_URL", options.jdbcUrl());
             env.put("HELPDESK_DB_USER", options.dbUser());
             env.put("HELPDESK_DB_PASSWORD", options.dbPassword());
-            // The link in notification mails; the SMTP settings (HELPDESK_SMTP_*) reach it from this process's
-            // own environment, which every service inherits.
+            // The link in notification mails, read on other machines once the desk serves the network; the SMTP
+            // settings (HELPDESK_SMTP_*) reach it from this process's own environment, which every service inherits.
             env.put("HELPDESK_PUBLIC_URL", System.getenv().getOrDefault("HELPDESK_PUBLIC_URL",
-                    localUrl(Service.GATEWAY)));
+                    options.gateway().networkUrl()));
         }
         if (service == Service.GATEWAY) {
             env.put("HELPDESK_SESSION_SECRET", options.secrets().sessionSecret());

@@ -2,6 +2,7 @@ package campus.helpdesk.launcher;
 
 import campus.helpdesk.launcher.postgres.EmbeddedDatabase;
 import campus.helpdesk.launcher.psql.PsqlCommand;
+import campus.helpdesk.launcher.up.UpCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -131,6 +132,23 @@ class HelpdeskCommandLineTest {
         assertThat(run.output()).startsWith("helpdesk: Cannot use the database at "
                 + "jdbc:postgresql://127.0.0.1:1/helpdesk as helpdesk: ").doesNotContain("ticket-service").doesNotContain("Exception")
                 .doesNotContain("WARNING");
+    }
+
+    @Test
+    void demoTicketsGoIntoAnEmptyEmbeddedDatabaseOnlyUnlessSaidOtherwise() {
+        assertThat(up().loadsDemoData(false)).as("./helpdesk up").isTrue();
+        assertThat(up().loadsDemoData(true)).as("./helpdesk up --db-url ...").isFalse();
+        assertThat(up("--no-demo-data").loadsDemoData(false)).isFalse();
+        assertThat(up("--demo-data").loadsDemoData(true)).isTrue();
+    }
+
+    private UpCommand up(String... options) {
+        CommandLine line = Helpdesk.commandLine(home, System.out);
+        String[] args = new String[options.length + 1];
+        args[0] = "up";
+        System.arraycopy(options, 0, args, 1, options.length);
+        line.parseArgs(args);
+        return line.getSubcommands().get("up").getCommand();
     }
 
     @Test

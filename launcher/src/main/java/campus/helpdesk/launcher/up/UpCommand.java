@@ -65,6 +65,11 @@ public final class UpCommand implements Callable<Integer> {
             + "database, its passwords, logs and start-up caches);", "anything else in the folder is left alone"})
     boolean fresh;
 
+    @Option(names = "--demo-data", negatable = true, description = {"whether a desk whose database holds no ticket "
+            + "gets 300 demo tickets first (default: yes for the embedded", "database, no for --db-url, which is "
+            + "meant for real data); --no-demo-data starts a real desk empty"})
+    Boolean demoData;
+
     @Mixin
     ExternalDatabaseOptions externalDatabase;
 
@@ -210,7 +215,9 @@ public final class UpCommand implements Callable<Integer> {
         suite = Suite.start(new SuiteOptions(root, target.url(), target.user(), target.password(), offset,
                 SuiteSecrets.loadOrCreate(home), gateway, env, true, home.resolve(DataFolder.JVM_ARCHIVES)),
                 supervising);
-        seedOnFirstStart(target);
+        if (loadsDemoData(external != null)) {
+            seedOnFirstStart(target);
+        }
         return target;
     }
 
@@ -243,19 +250,11 @@ public final class UpCommand implements Callable<Integer> {
     static String upLine(ListenAddress gateway) {
         String line = "Campus Helpdesk is up: " + gateway.url();
         if (gateway.isEveryInterface()) {
-            line += " (serving every interface: from the campus network open http://" + hostName() + ":"
-                    + gateway.port() + ")";
+            line += " (serving every interface: from the campus network open " + gateway.networkUrl() + ")";
         }
         return line;
     }
 
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "<this machine's address>";
-        }
-    }
 
     /**
      * The staff code: the one given (option, else environment), else, for a desk the network can reach, the one
@@ -294,6 +293,11 @@ public final class UpCommand implements Callable<Integer> {
         } catch (UnknownHostException e) {
             return false;
         }
+    }
+
+    /** A database of one's own (--db-url) is where a campus keeps its real tickets: no made-up ones by default. */
+    public boolean loadsDemoData(boolean externalDatabase) {
+        return demoData != null ? demoData : !externalDatabase;
     }
 
     private void seedOnFirstStart(DatabaseTarget target) {

@@ -116,6 +116,15 @@ class HelpdeskUpTest {
                 .isEqualTo("Campus Helpdesk is up: http://10.1.2.3:9000");
     }
 
+    @Test
+    void mailsLinkToAnAddressTheirReadersCanOpen() {
+        assertThat(ListenAddress.loopback(8080).networkUrl()).isEqualTo("http://localhost:8080");
+        assertThat(ListenAddress.parse("--listen", "10.1.2.3:9000").networkUrl()).isEqualTo("http://10.1.2.3:9000");
+        assertThat(ListenAddress.parse("--listen", "0.0.0.0:8080").networkUrl())
+                .as("serving the campus: this machine's name, not an address that means nothing elsewhere")
+                .endsWith(":8080").doesNotContain("0.0.0.0").doesNotContain("127.0.0.1");
+    }
+
     private static void assertSecretsAreOwnerOnly(Path data) throws IOException {
         Path secrets = data.resolve("secrets");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secrets))).isEqualTo("rwx------");
