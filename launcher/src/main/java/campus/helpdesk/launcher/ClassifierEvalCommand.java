@@ -16,12 +16,14 @@ import java.util.stream.Stream;
 /** {@code ./helpdesk classifier-eval <file.tsv>}: the classifier's evaluation, run from the classifier lab's jar. */
 @Command(name = "classifier-eval", description = {
         "Scores the ticket classifier on labelled tickets (label<TAB>text; see the classifier-lab module).",
-        "Further arguments (--cv K, --model lr|nb|ens, --retrain FILE, --errors) go to the evaluation as they are."})
+        "Options go to the evaluation as they are: --errors, --model lr|nb|ens|lr-it, --retrain FILE, and without a "
+                + "file --cv K, --grouped-cv K (cross-validation on the training corpus) or --retrain-effect."})
 final class ClassifierEvalCommand implements Callable<Integer> {
 
     private static final String MAIN_CLASS = "campus.helpdesk.classify.Evaluate";
 
-    @Parameters(paramLabel = "FILE.tsv", arity = "1..*", description = "the labelled tickets, then any options")
+    @Parameters(paramLabel = "FILE.tsv|OPTION", arity = "1..*",
+            description = "the labelled tickets and options, or options alone")
     List<String> arguments = new ArrayList<>();
 
     @Mixin

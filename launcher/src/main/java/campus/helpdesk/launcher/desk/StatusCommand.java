@@ -24,8 +24,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "status", description = {
         "Says whether the desk of a data folder runs, where to open it, and the state of each process.",
-        "Exit status: 0 all up, 1 running but not all up (starting, restarting, failing, a process gone, the launcher",
-        "not answering), 3 not running."})
+        "Exit status: 0 all up, 1 running but not all up (starting, restarting, failing, a process gone, the launcher "
+                + "not answering), 3 not running."})
 public final class StatusCommand implements Callable<Integer> {
 
     static final int ALL_UP = 0;

@@ -116,7 +116,8 @@ public final class SeedCommand implements Callable<Integer> {
         if (DemoDataLoader.hasTickets(connector) && !append && !confirmAppend()) {
             return;
         }
-        System.out.printf("Seeding %,d tickets over the last %d months into %s%n", plan.tickets(), plan.months(),
+        System.out.printf("Seeding %,d tickets over the last %s into %s%n", plan.tickets(),
+                plan.months() == 1 ? "month" : plan.months() + " months",
                 target.url());
         SeedReport report = DemoDataLoader.load(connector, plan, new ProgressBar(System.out, Terminal.isInteractive()),
                 streams);

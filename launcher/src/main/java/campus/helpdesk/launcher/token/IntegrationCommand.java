@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
  * webhook intake, managed from the shell like {@code ./helpdesk token}, through the same {@link Integrations} rules
  * as the staff page.
  */
-@Command(name = "integration", description = {
+@Command(name = "integration", sortOptions = false, description = {
         "Campus systems that open tickets through POST /api/intake/NAME, each body signed with its secret.",
         "create prints the secret once; list shows every integration but never a secret; revoke ends one at once."})
 public final class IntegrationCommand implements Callable<Integer> {
@@ -48,7 +48,8 @@ public final class IntegrationCommand implements Callable<Integer> {
         throw new UsageException("integration needs an action: create, list or revoke");
     }
 
-    @Command(name = "create", description = "Makes an integration and prints its secret, this once.")
+    @Command(name = "create", sortOptions = false,
+            description = "Makes an integration and prints its secret, this once.")
     int create(@Option(names = "--name", paramLabel = "NAME", required = true,
                        description = "its slug: lowercase letters, digits, '-'; the intake's URL and the reporter")
                String name, @Mixin DatabaseOptions database, @Mixin HelpOption help) {
@@ -65,7 +66,8 @@ public final class IntegrationCommand implements Callable<Integer> {
         return 0;
     }
 
-    @Command(name = "list", description = "Shows every integration with its state, never its secret.")
+    @Command(name = "list", sortOptions = false,
+            description = "Shows every integration with its state, never its secret.")
     int list(@Mixin DatabaseOptions database, @Mixin HelpOption help) {
         TokenCommand.withConnection(root, database, c -> {
             var all = Integrations.list(c);
@@ -82,7 +84,8 @@ public final class IntegrationCommand implements Callable<Integer> {
         return 0;
     }
 
-    @Command(name = "revoke", description = "Ends an integration at once: its deliveries are refused from then on.")
+    @Command(name = "revoke", sortOptions = false,
+            description = "Ends an integration at once: its deliveries are refused from then on.")
     int revoke(@Parameters(paramLabel = "NAME", description = "the integration's name") String name,
                @Mixin DatabaseOptions database, @Mixin HelpOption help) {
         TokenCommand.withConnection(root, database, c -> {

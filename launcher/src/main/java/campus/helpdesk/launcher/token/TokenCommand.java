@@ -28,7 +28,7 @@ import java.util.concurrent.Callable;
  * from the shell of the machine that runs the helpdesk. Works on the running embedded database as its owner,
  * through the same {@link ApiTokens} rules as the staff page; tokens made here are owned by {@code shell:<user>}.
  */
-@Command(name = "token", description = {
+@Command(name = "token", sortOptions = false, description = {
         "API tokens for scripts and BI tools (Authorization: Bearer TOKEN at the gateway).",
         "create prints the token once (it is stored only as a hash); list shows every token but never its value; "
                 + "revoke ends one at once."})
@@ -79,13 +79,15 @@ public final class TokenCommand implements Callable<Integer> {
         return 0;
     }
 
-    @Command(name = "list", description = "Shows every token with its state, never the token itself.")
+    @Command(name = "list", sortOptions = false,
+            description = "Shows every token with its state, never the token itself.")
     int list(@Mixin DatabaseOptions database, @Mixin HelpOption help) {
         withConnection(database, c -> TokenTable.print(ApiTokens.list(c), out));
         return 0;
     }
 
-    @Command(name = "revoke", description = "Ends a token at once: requests with it are refused from then on.")
+    @Command(name = "revoke", sortOptions = false,
+            description = "Ends a token at once: requests with it are refused from then on.")
     int revoke(@Parameters(paramLabel = "NAME", description = "the token's name") String name,
                @Mixin DatabaseOptions database, @Mixin HelpOption help) {
         withConnection(database, c -> {
