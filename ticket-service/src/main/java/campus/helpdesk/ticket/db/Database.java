@@ -142,6 +142,15 @@ public class Database {
     }
 
     /**
+     * A pooled connection that waits for locks as long as it must, for work nobody waits on: bulk loads and index
+     * repairs wait for autovacuum and for each other. Every other statement gives up on a lock after the pool's
+     * {@code lock_timeout} (application.yml), which closing this connection puts back.
+     */
+    public Connection borrowPatient() throws SQLException {
+        return PatientConnection.of(borrow());
+    }
+
+    /**
      * Micronaut's connection management (the transaction manager, the repositories) could not even set up a
      * connection: PostgreSQL died under it, or the pool is closed. Said in the terms every service's failure handler
      * knows, a connection exception (SQLSTATE 08003).

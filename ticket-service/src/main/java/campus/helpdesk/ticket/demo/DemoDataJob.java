@@ -44,7 +44,7 @@ public class DemoDataJob {
         if (status.get().running()) {
             throw Problems.conflict("Demo data is already being generated; GET /api/admin/demo-data shows progress");
         }
-        DemoDataLoader.Connector connector = database::borrow;
+        DemoDataLoader.Connector connector = database::borrowPatient;
         if (!append && DemoDataLoader.hasTickets(connector)) {
             throw Problems.of(HttpStatus.CONFLICT,
                     "The database already holds tickets: send \"append\": true to add demo tickets to them");

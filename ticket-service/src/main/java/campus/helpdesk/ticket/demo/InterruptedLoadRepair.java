@@ -30,7 +30,7 @@ public class InterruptedLoadRepair {
     void onStartup(StartupEvent event) {
         Thread.ofPlatform().daemon().name("load-repair").start(() -> {
             try {
-                int restored = DemoDataLoader.repairInterruptedLoad(database::borrow);
+                int restored = DemoDataLoader.repairInterruptedLoad(database::borrowPatient);
                 if (restored > 0) {
                     LOG.warn("Restored {} indexes and foreign keys that an interrupted bulk load had left suspended", restored);
                 }

@@ -78,6 +78,87 @@ class LockedTicketTest extends ApiTest {
         assertThat(messagesOf(held)).as("only the message sent once the ticket was free").isEqualTo(before + 1);
     }
 
+    /**
+     * A migration's CREATE INDEX holds the events table (SHARE: reads go on, writes wait) while students report. A
+     * create runs outside a transaction, and before the pool-wide lock limit it waited for the whole statement
+     * timeout (30 s) holding a connection; the browser sent again, and a dozen reports left every request of the
+     * desk without one.
+     */
+    @Test
+    void aTableHeldByAMigrationRefusesReportsWithinASecondAndChangesNothing() throws Exception {
+        long someTicket = create().id();
+        long before = count("SELECT count(*) FROM tickets");
+        List<String> pressed = Collections.synchronizedList(new ArrayList<>());
+        List<Integer> bystanders = new ArrayList<>();
+        try (Connection migration = sql(); Statement s = migration.createStatement()) {
+            migration.setAutoCommit(false);
+            s.execute("LOCK TABLE ticket_event IN SHARE MODE");
+
+            long until = System.nanoTime() + HELD_FOR.toNanos();
+            ExecutorService students = Executors.newFixedThreadPool(4);
+            try {
+                for (int i = 0; i < 4; i++) {
+                    students.submit(() -> {
+                        while (System.nanoTime() < until) {
+                            pressed.add(pressReport());
+                        }
+                        return null;
+                    });
+                }
+                while (System.nanoTime() < until) {
+                    bystanders.add(api.get(STAFF, "/api/tickets/" + someTicket).status);
+                    Thread.sleep(250);
+                }
+            } finally {
+                students.shutdown();
+            }
+            assertThat(students.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+            Thread.sleep(3_000); // a report its client gave up on has been refused by now, or it would slip in below
+            migration.rollback();
+        }
+
+        assertThat(bystanders).hasSizeGreaterThan(10).containsOnly(200);
+        assertThat(pressed).contains("503").doesNotContain("201", "500");
+        assertThat(count("SELECT count(*) FROM tickets")).as("no report stored while refused").isEqualTo(before);
+        assertThat(pressReport()).isEqualTo("201");
+    }
+
+    /** An ALTER TABLE holds the tickets table whole: reading a ticket is refused within a second, not after 30 s. */
+    @Test
+    void aTableLockedWholeRefusesReadsWithinASecond() throws Exception {
+        long someTicket = create().id();
+        try (Connection migration = sql(); Statement s = migration.createStatement()) {
+            migration.setAutoCommit(false);
+            s.execute("LOCK TABLE tickets IN ACCESS EXCLUSIVE MODE");
+            HttpRequest read = HttpRequest.newBuilder(URI.create(server.getURI() + "/api/tickets/" + someTicket))
+                    .timeout(PATIENCE.multipliedBy(2))
+                    .header("Authorization", tokens.bearer(STAFF.user(), STAFF.role(), "ticket-service"))
+                    .GET().build();
+            HttpResponse<String> answer = impatient.send(read, HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).isEqualTo(503);
+            assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+            migration.rollback();
+        }
+        assertThat(api.get(STAFF, "/api/tickets/" + someTicket).status).isEqualTo(200);
+    }
+
+    /** A report by someone who gives up as the gateway does: the status, or "gave up". */
+    private String pressReport() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server.getURI() + "/api/tickets"))
+                .timeout(PATIENCE)
+                .header("Authorization", tokens.bearer(STUDENT.user(), STUDENT.role(), "ticket-service"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"title\":\"Projector dead in B12\",\"description\":\"It shows no picture at all.\"}"))
+                .build();
+        try {
+            return String.valueOf(impatient.send(request, HttpResponse.BodyHandlers.ofString()).statusCode());
+        } catch (HttpTimeoutException e) {
+            return "gave up";
+        }
+    }
+
     private long messagesOf(long ticket) throws Exception {
         return count("SELECT count(*) FROM ticket_message WHERE ticket_id = " + ticket);
     }
