@@ -114,7 +114,8 @@ public class SecurityFilter implements HttpServerFilter {
         if (https) {
             response.getHeaders().set("Strict-Transport-Security", HSTS);
         }
-        if (request.getPath().startsWith("/api/") && !response.getHeaders().contains(HttpHeaders.CACHE_CONTROL)) {
+        if ((request.getPath().startsWith("/api/") || request.getPath().equals("/prometheus"))
+                && !response.getHeaders().contains(HttpHeaders.CACHE_CONTROL)) {
             response.getHeaders().set(HttpHeaders.CACHE_CONTROL, "no-store");
         }
         return response;

@@ -124,6 +124,7 @@ class SecurityTest {
         HttpResponse<String> r = http.get("/api/session");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Cache-Control")).contains("no-store");
+        assertThat(http.get("/prometheus").headers().firstValue("Cache-Control")).contains("no-store");
     }
 
     @Test

@@ -117,11 +117,14 @@ public class AttachmentController {
         return guarded(HttpResponse.ok(file), a.name(), AttachmentTypes.isInline(a.type()));
     }
 
-    /** What keeps a stored file from being anything but itself in the browser, whoever uploaded it. */
+    /**
+     * What keeps a stored file from being anything but itself in the browser, whoever uploaded it, and out of the
+     * disk cache of a library PC once its student has signed out.
+     */
     private static MutableHttpResponse<?> guarded(MutableHttpResponse<?> response, String name, boolean inline) {
         return response.header("Content-Disposition", FileNames.contentDisposition(name, inline))
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Security-Policy", SANDBOX)
-                .header("Cache-Control", "private, no-cache");
+                .header("Cache-Control", "private, no-store");
     }
 }

@@ -128,6 +128,8 @@ class AttachmentsTest extends ApiTest {
                 "inline; filename=\"d_j_ vu (1).png\"; filename*=UTF-8''d%C3%A9j%C3%A0%20vu%20%281%29.png");
         assertThat(image.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(image.headers().firstValue("Content-Security-Policy").orElseThrow()).startsWith("sandbox;");
+        assertThat(image.headers().firstValue("Cache-Control")).as("a student's photo left on a shared PC's disk")
+                .hasValue("private, no-store");
 
         Attachment text = upload(STUDENT, ticket.id(), "page.html", "text/html",
                 "<script>alert(1)</script> not a page".getBytes());
