@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -52,7 +53,7 @@ public final class StatusCommand implements Callable<Integer> {
         Optional<RunningDesk> found = RunningDesk.on(home);
         if (found.isEmpty() || !found.get().isRunning()) {
             out.println("Campus Helpdesk is not running (data folder " + home + ").");
-            found.map(RunningDesk::leftOver).filter(left -> !left.isEmpty()).ifPresent(this::sayLeftOver);
+            found.ifPresent(this::sayLeftOver);
             return NOT_RUNNING;
         }
         RunningDesk desk = found.get();
@@ -101,7 +102,9 @@ public final class StatusCommand implements Callable<Integer> {
     /** The line of a process that is {@code gone} says so instead of its supervisor's UP. */
     static String line(String name, StatusFile.Entry entry, Instant now, boolean gone) {
         StringBuilder line = new StringBuilder(String.format("  %-26s %-10s %-16s pid %-8d", name,
-                gone ? "GONE" : entry.state(), "for " + Uptime.of(Duration.between(entry.since(), now)), entry.pid()));
+                gone ? "GONE" : entry.state(),
+                // When it died is unknown: its supervisor, which would have seen it, is itself not answering.
+                gone ? "(died unseen)" : "for " + Uptime.of(Duration.between(entry.since(), now)), entry.pid()));
         if (entry.restarts() > 0) {
             line.append(" restarted ").append(entry.restarts()).append(entry.restarts() == 1 ? " time" : " times");
             if (entry.lastFailure() != null) {
@@ -114,9 +117,18 @@ public final class StatusCommand implements Callable<Integer> {
         return line.toString().stripTrailing();
     }
 
-    private void sayLeftOver(Map<String, Long> left) {
+    private void sayLeftOver(RunningDesk desk) {
+        Map<String, Long> left = desk.leftOver();
+        if (left.isEmpty()) {
+            return;
+        }
         out.println("A launcher that was killed left these running, unsupervised:");
         left.forEach((name, pid) -> out.println("  " + name + " (pid " + pid + ")"));
+        // The rest of its desk died since, or with it: nothing restarts them, and a page that needs them fails.
+        List<String> down = desk.status().entries().keySet().stream().filter(name -> !left.containsKey(name)).toList();
+        if (!down.isEmpty()) {
+            out.println("Not running, and nothing restarts them: " + String.join(", ", down));
+        }
         out.println("./helpdesk stop stops them (./helpdesk up does too, before it starts).");
     }
 }

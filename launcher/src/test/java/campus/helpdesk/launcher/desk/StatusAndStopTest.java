@@ -81,6 +81,28 @@ class StatusAndStopTest {
         assertThat(other.isAlive()).as("the program that got the pid runs on").isTrue();
     }
 
+    /** A launcher killed with kill -9, one of its services still running and one dead since: both are said. */
+    @Test
+    void whatAKilledLauncherLeftIsListedAndSoIsWhatDiedSince() throws Exception {
+        Process gateway = new ProcessBuilder("bash", "-c", "sleep 300; true", "gateway-0.1.0-all.jar").start();
+        started.add(gateway);
+        Process dead = new ProcessBuilder("true").start();
+        dead.waitFor();
+        Files.writeString(home.resolve("status.json"), "{\n  \"launcherPid\": " + dead.pid()
+                + ",\n  \"updated\": \"2026-12-05T07:00:00Z\",\n  \"url\": \"http://localhost:8080\",\n"
+                + "  \"services\": {\n    \"gateway\": {\"state\": \"UP\", \"restarts\": 0, \"since\": "
+                + "\"2026-12-05T07:00:00Z\", \"pid\": " + gateway.pid()
+                + ", \"lastFailure\": null, \"log\": \"g.log\"},\n"
+                + "    \"ticket-service\": {\"state\": \"UP\", \"restarts\": 0, \"since\": "
+                + "\"2026-12-05T07:00:00Z\", \"pid\": " + dead.pid() + ", \"lastFailure\": null, \"log\": \"t.log\"}\n"
+                + "  }\n}\n");
+
+        HelpdeskProcess.Run status = helpdesk("status", "--data-dir", home.toString());
+        assertThat(status.exit()).as(status.output()).isEqualTo(StatusCommand.NOT_RUNNING);
+        assertThat(status.output()).contains("left these running").contains("gateway (pid " + gateway.pid() + ")")
+                .contains("Not running, and nothing restarts them: ticket-service");
+    }
+
     /**
      * A launcher that hangs (or was stopped with SIGSTOP) still exists, and its children that die stay zombies it
      * never reaps: the status file went on calling them UP, and status said all was up with exit 0. Here a pretend
@@ -106,7 +128,7 @@ class StatusAndStopTest {
         writeStatus(launcherStarted, launcher.pid(), Instant.now(), zombie);
         HelpdeskProcess.Run status = helpdesk("status", "--data-dir", home.toString());
         assertThat(status.exit()).as(status.output()).isEqualTo(StatusCommand.NOT_ALL_UP);
-        assertThat(status.output()).contains("not all of it is up").containsPattern("gateway +GONE");
+        assertThat(status.output()).contains("not all of it is up").containsPattern("gateway +GONE +\\(died unseen\\)");
 
         writeStatus(launcherStarted, launcher.pid(), Instant.now().minusSeconds(300), launcher.pid());
         status = helpdesk("status", "--data-dir", home.toString());
