@@ -147,7 +147,7 @@ public class Database {
      * {@code lock_timeout} (application.yml), which closing this connection puts back.
      */
     public Connection borrowPatient() throws SQLException {
-        return PatientConnection.of(borrow());
+        return PatientConnection.of(borrow(), pool);
     }
 
     /**
