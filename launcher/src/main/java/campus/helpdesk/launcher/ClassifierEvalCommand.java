@@ -16,8 +16,9 @@ import java.util.stream.Stream;
 /** {@code ./helpdesk classifier-eval <file.tsv>}: the classifier's evaluation, run from the classifier lab's jar. */
 @Command(name = "classifier-eval", description = {
         "Scores the ticket classifier on labelled tickets (label<TAB>text; see the classifier-lab module).",
-        "Options go to the evaluation as they are: --errors, --model lr|nb|ens|lr-it, --retrain FILE, and without a "
-                + "file --cv K, --grouped-cv K (cross-validation on the training corpus) or --retrain-effect."})
+        "Options go to the evaluation as they are: --errors, --model lr|nb|ens|lr-it, --retrain FILE, --cv K and "
+                + "--grouped-cv K (cross-validation on the training corpus), --embeddings K, --retrain-effect; "
+                + "a FILE is needed unless one of the last four is given."})
 final class ClassifierEvalCommand implements Callable<Integer> {
 
     private static final String MAIN_CLASS = "campus.helpdesk.classify.Evaluate";

@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.UnknownHostException;
+import java.util.Optional;
 
 /**
  * Where a service accepts connections: a host (an address of this machine, or {@code 0.0.0.0} for every
@@ -85,14 +86,19 @@ public record ListenAddress(String host, int port) {
      * are read on other machines), else {@link #url()}.
      */
     public String networkUrl() {
-        return isEveryInterface() ? "http://" + hostName() + ":" + port : url();
+        return isEveryInterface() ? hostName().map(name -> "http://" + name + ":" + port).orElse(url()) : url();
     }
 
-    private static String hostName() {
+    /** {@link #networkUrl()} to be read by a person, who is told what to put in place of a name not known. */
+    public String networkUrlToShow() {
+        return isEveryInterface() && hostName().isEmpty() ? "http://<this machine's address>:" + port : networkUrl();
+    }
+
+    private static Optional<String> hostName() {
         try {
-            return InetAddress.getLocalHost().getHostName();
+            return Optional.of(InetAddress.getLocalHost().getHostName());
         } catch (UnknownHostException e) {
-            return "<this machine's address>";
+            return Optional.empty();
         }
     }
 }

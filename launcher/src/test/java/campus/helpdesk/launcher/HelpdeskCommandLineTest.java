@@ -135,11 +135,13 @@ class HelpdeskCommandLineTest {
     }
 
     @Test
-    void demoTicketsGoIntoAnEmptyEmbeddedDatabaseOnlyUnlessSaidOtherwise() {
-        assertThat(up().loadsDemoData(false)).as("./helpdesk up").isTrue();
-        assertThat(up().loadsDemoData(true)).as("./helpdesk up --db-url ...").isFalse();
-        assertThat(up("--no-demo-data").loadsDemoData(false)).isFalse();
-        assertThat(up("--demo-data").loadsDemoData(true)).isTrue();
+    void demoTicketsGoIntoAnEmbeddedDesksFirstStartOnlyUnlessSaidOtherwise() {
+        assertThat(up().loadsDemoData(false, false)).as("./helpdesk up, the first time").isTrue();
+        assertThat(up().loadsDemoData(false, true)).as("./helpdesk up after a first start that decided").isFalse();
+        assertThat(up().loadsDemoData(true, false)).as("./helpdesk up --db-url ...").isFalse();
+        assertThat(up("--no-demo-data").loadsDemoData(false, false)).isFalse();
+        assertThat(up("--demo-data").loadsDemoData(true, false)).isTrue();
+        assertThat(up("--demo-data").loadsDemoData(false, true)).isTrue();
     }
 
     private UpCommand up(String... options) {

@@ -32,12 +32,14 @@ public final class DataFolder {
     public static final String STATUS_FILE = "status.json";
     /** The services' start-up caches. */
     public static final String JVM_ARCHIVES = "jvm-archives";
+    /** Whether the desk's first start loaded demo tickets or was told not to: decided once per desk. */
+    public static final String DEMO_DATA = "demo-data";
     /** Locked by the launcher that uses the folder, for as long as it does ({@link #claim}). */
     public static final String LAUNCHER_LOCK = "launcher.lock";
 
     /** Everything a desk writes in its data folder: named once, here, so that --fresh misses none of them. */
     static final List<String> OWN_ENTRIES = List.of(PGDATA, SECRETS, POSTGRES_LOG, STATUS_FILE, STATUS_FILE + ".tmp",
-            JVM_ARCHIVES, LAUNCHER_LOCK);
+            JVM_ARCHIVES, DEMO_DATA, LAUNCHER_LOCK);
 
     /** The file the embedded database's library locks while a launcher runs PostgreSQL on the folder. */
     private static final String LIBRARY_LOCK = "epg-lock";

@@ -26,8 +26,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
@@ -215,8 +217,13 @@ public final class UpCommand implements Callable<Integer> {
         suite = Suite.start(new SuiteOptions(root, target.url(), target.user(), target.password(), offset,
                 SuiteSecrets.loadOrCreate(home), gateway, env, true, home.resolve(DataFolder.JVM_ARCHIVES)),
                 supervising);
-        if (loadsDemoData(external != null)) {
-            seedOnFirstStart(target);
+        Path decided = home.resolve(DataFolder.DEMO_DATA);
+        if (loadsDemoData(external != null, Files.exists(decided))) {
+            seedIfEmpty(target);
+        }
+        if (external == null && !Files.exists(decided)) {
+            // Decided once per desk: a later plain `up` must not fill a desk that went live empty.
+            writeDecision(decided);
         }
         return target;
     }
@@ -250,7 +257,7 @@ public final class UpCommand implements Callable<Integer> {
     static String upLine(ListenAddress gateway) {
         String line = "Campus Helpdesk is up: " + gateway.url();
         if (gateway.isEveryInterface()) {
-            line += " (serving every interface: from the campus network open " + gateway.networkUrl() + ")";
+            line += " (serving every interface: from the campus network open " + gateway.networkUrlToShow() + ")";
         }
         return line;
     }
@@ -295,12 +302,26 @@ public final class UpCommand implements Callable<Integer> {
         }
     }
 
-    /** A database of one's own (--db-url) is where a campus keeps its real tickets: no made-up ones by default. */
-    public boolean loadsDemoData(boolean externalDatabase) {
-        return demoData != null ? demoData : !externalDatabase;
+    /**
+     * Whether demo tickets go into the database if it holds none. Said on the command line, that stands; else yes for
+     * an embedded desk's first start only ({@code decidedBefore}: an earlier start wrote the folder's decision), and
+     * never for a database of one's own (--db-url), where a campus keeps its real tickets.
+     */
+    public boolean loadsDemoData(boolean externalDatabase, boolean decidedBefore) {
+        return demoData != null ? demoData : !externalDatabase && !decidedBefore;
     }
 
-    private void seedOnFirstStart(DatabaseTarget target) {
+    private void writeDecision(Path decided) {
+        try {
+            Files.writeString(decided, Boolean.FALSE.equals(demoData)
+                    ? "none: started with --no-demo-data; ./helpdesk up --demo-data loads them into an empty desk\n"
+                    : "demo tickets: loaded on the first start if the desk held none, never again\n");
+        } catch (IOException e) {
+            System.out.println("Could not note the demo-data choice in " + decided + " (" + e.getMessage() + ")");
+        }
+    }
+
+    private void seedIfEmpty(DatabaseTarget target) {
         DemoDataLoader.Connector connector = target::connect;
         if (DemoDataLoader.hasTickets(connector)) {
             return;

@@ -59,6 +59,7 @@ class HelpdeskUpTest {
         assertThat(first.awaitLine("PostgreSQL: jdbc:postgresql://127.0.0.1:" + PG_PORT + "/helpdesk", 10))
                 .as(first.output()).isTrue();
         assertThat(first.output()).contains("Loaded 300 demo tickets");
+        assertThat(data.resolve("demo-data")).as("decided once: a later start never loads them").exists();
         assertThat(get(8080 + OFFSET, "/health", Map.of()).statusCode()).isEqualTo(200);
         assertThat(staffGet("/api/tickets?size=1").body()).contains("\"total\":300");
         assertThat(ListeningSockets.addresses(PG_PORT)).as("PostgreSQL listens").containsOnly("127.0.0.1");
