@@ -1,8 +1,19 @@
 import { test, assert } from './runner.js';
 import { queueHref, monthDays, periodStartDay, links, priorityCounts, slaSeries, volumeSeries, sortWorkload,
-  medianFirstResponse } from '/js/screens/dashboard/shape.js';
+  medianFirstResponse, countOutagesOnce } from '/js/screens/dashboard/shape.js';
 import { outcomeText, statusLines, percent } from '/js/screens/dashboard/classifier.js';
 import { choicesFrom } from '/js/screens/dashboard/state.js';
+
+test('counting an outage once, a figure leads to the folded queue, which counts it once too', () => {
+  countOutagesOnce(true);
+  try {
+    assert.equal(queueHref({ status: 'OPEN,ACTIVE', sla: 'BREACHED' }), '#/tickets?status=OPEN%2CACTIVE&sla=BREACHED',
+      'folded: the queue\'s default');
+  } finally {
+    countOutagesOnce(false);
+  }
+  assert.equal(queueHref({ status: 'OPEN' }), '#/tickets?status=OPEN&fold=off', 'each ticket counted: unfolded');
+});
 
 test('a click leads to the queue with its own parameters', () => {
   assert.equal(links.category('IT'), '#/tickets?status=ACTIVE&category=IT&fold=off', 'the IT bar');

@@ -17,6 +17,8 @@ test('the solved page shows the last answer as text, without a message box, and 
   const page = solvedPage(closure(1430, new Date().toISOString(),
     { author: 'Bob', body: '<b>Fixed</b>', at: new Date().toISOString() }));
   assert.equal(page.querySelector('#solved-answer blockquote').textContent, '<b>Fixed</b>', 'as text');
+  assert.equal(page.querySelector('#solved-answer figcaption').textContent, "The helpdesk's last answer, from Bob",
+    "the helpdesk's answer, not the last message: the student may have written since");
   assert.equal(page.querySelector('textarea'), null, 'no message box');
   assert.equal(page.querySelector('#still-not-fixed').getAttribute('href'), followUpHref(1430), 'follow-up');
   assert.equal(solvedPage(closure(2, new Date().toISOString())).querySelector('#solved-answer').textContent,

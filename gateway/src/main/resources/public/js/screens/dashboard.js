@@ -19,6 +19,7 @@ import { monthsChooser, daysChooser } from './dashboard/explore.js';
 import { chartBoard } from './dashboard/charts.js';
 import { classifierSection } from './dashboard/classifier.js';
 import { collapseToggle, incidents } from './dashboard/incidents.js';
+import { countOutagesOnce } from './dashboard/shape.js';
 
 /** With no change arriving (e.g. while ticket-service is down) the badges must still turn stale. */
 const BADGE_REFRESH_MS = 10000;
@@ -77,6 +78,7 @@ export async function render(container, { session = {}, query: initial } = {}) {
   function show(action) {
     state = update(state, action);
     const { answers, choices } = state;
+    countOutagesOnce(choices.collapse);
     const u = urls(choices);
     const settled = Object.fromEntries(Object.entries(u).map(([name, url]) => [name, answers[url]]));
     drawKpis(settled);

@@ -53,7 +53,8 @@ export async function render(container, { query, session = {} } = {}) {
   const submit = h('button', { type: 'submit', class: 'btn btn-primary' }, t('report.form.submit'));
   const drawSuggestion = region(suggestion, c => suggestionText(c, priority.value));
   let classifyAbort = null;
-  const similar = similarPanel({ title, description, location });
+  // Joining a ticket is instead of filing this report: its draft goes, or the next report would start from it.
+  const similar = similarPanel({ title, description, location }, { onJoined: () => draft.clear() });
   const email = emailField();
 
   function show(change) {

@@ -6,13 +6,24 @@ import { t, formatMonth } from '../../i18n.js';
 const ALL_STATUSES = 'OPEN,ACTIVE,CLOSED';
 const PRIORITIES = ['LOW', 'MEDIUM', 'HIGH'];
 
+let countingOnce = false;
+
 /**
- * The queue showing these filters; only the queue's own parameters, in a stable order. Unfolded: the figures count
- * each linked ticket, so the queue lists each (folded, it would show fewer rows than the figure clicked).
+ * Whether the dashboard counts an outage once (incidents=collapse): set as its choices change, before it draws, so
+ * that every figure leads to a queue that counts the same way.
+ */
+export function countOutagesOnce(on) {
+  countingOnce = Boolean(on);
+}
+
+/**
+ * The queue showing these filters; only the queue's own parameters, in a stable order. Unfolded while the figures
+ * count each linked ticket, so the queue lists each (folded, it would show fewer rows than the figure clicked);
+ * folded while they count an outage once, as its incident (unfolded, it showed 20 rows under a figure of 9).
  */
 export function queueHref({ status, category, priority, assignee, sla, from, to, zone, closedFrom, openedSince } = {}) {
   return `#/tickets${query({ status, category, priority, assignee, sla, from, to, zone: from || to ? zone : '',
-    closedFrom, openedSince, fold: 'off' })}`;
+    closedFrom, openedSince, fold: countingOnce ? '' : 'off' })}`;
 }
 
 /** The first and last day of a month (YYYY-MM), as the queue's opened-from/to days. */

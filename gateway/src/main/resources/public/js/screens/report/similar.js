@@ -29,9 +29,10 @@ export function similarRequest(title, description, location) {
 
 /**
  * The panel under the form's fields. `fields` are the title, description and location inputs; call `changed()` on
- * every input and `stop()` when the form goes (tests give their own clock).
+ * every input and `stop()` when the form goes (tests give their own clock); `onJoined(id)` once the student has
+ * joined a ticket, before its page opens.
  */
-export function similarPanel(fields, { clock = realClock, wait = PAUSE_MS } = {}) {
+export function similarPanel(fields, { clock = realClock, wait = PAUSE_MS, onJoined = () => {} } = {}) {
   const list = h('ul', { class: 'similar-list' });
   const status = h('p', { class: 'similar-status', role: 'status' });
   const panel = h('section', { class: 'similar', id: 'similar-tickets', hidden: true, 'aria-labelledby': 'similar-heading' },
@@ -64,6 +65,7 @@ export function similarPanel(fields, { clock = realClock, wait = PAUSE_MS } = {}
     status.textContent = '';
     try {
       await api(`/api/tickets/${id}/followers`, { method: 'POST' });
+      onJoined(id);
       toast(words.joinedNotice(id), 'success');
       window.location.hash = `#/tickets/${id}`;
     } catch (err) {

@@ -50,7 +50,7 @@ export function solvedPage(closure) {
         h('span', { class: 'badge status-closed' }, t('ticket.solved.badge')), ' ', solvedWords(closure)),
       answer
         ? h('figure', { class: 'message from-staff solved-answer', id: 'solved-answer' },
-          h('figcaption', { class: 'message-meta' }, sentence('ticket.solved.wroteLast',
+          h('figcaption', { class: 'message-meta' }, sentence('ticket.solved.lastAnswer',
             { name: data('strong', {}, answer.author) })),
           h('blockquote', { class: 'message-body', translate: 'no' }, answer.body))
         : h('p', { class: 'hint', id: 'solved-answer' }, t('ticket.solved.noAnswer')),

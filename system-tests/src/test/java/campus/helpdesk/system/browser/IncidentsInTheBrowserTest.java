@@ -82,6 +82,12 @@ class IncidentsInTheBrowserTest {
             student.waitUntil(d -> d.getCurrentUrl().endsWith("#/tickets/" + outage));
             student.waitForText(By.id("following"), "You follow this ticket");
             student.screenshot("61-following-the-outage");
+
+            // Joining was instead of filing: the next report starts empty, not from the joined problem's words.
+            student.open("#/report");
+            student.waitFor(By.name("title"));
+            assertThat(student.driver.findElement(By.name("title")).getAttribute("value")).isEmpty();
+            assertThat(student.driver.findElement(By.name("description")).getAttribute("value")).isEmpty();
         }
 
         GatewayApi staffApi = GatewayApi.signIn(gateway, "Sam Staff " + word, "STAFF");
