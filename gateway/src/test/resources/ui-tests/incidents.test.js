@@ -7,7 +7,8 @@ import { until } from './wait.js';
 import { h } from '/js/dom.js';
 import { similarRequest, similarPanel, MIN_TEXT } from '/js/screens/report/similar.js';
 import { foldRows, incidentChoices, linkBody } from '/js/screens/tickets/incidents.js';
-import { follows, canLink, suggestedIncidents, closeQuestion, LINKED_SHOWN } from '/js/screens/ticket/incident.js';
+import { follows, canLink, suggestedIncidents, closeQuestion, deleteQuestion, LINKED_SHOWN }
+  from '/js/screens/ticket/incident.js';
 import { incidentRefusalText, isForPeople } from '/js/words.js';
 import { ApiError } from '/js/api.js';
 
@@ -499,4 +500,16 @@ test('closing an incident first says how many of its linked tickets are open now
       'every linked ticket closed already: the plain question');
   });
   assert.deepEqual(fake.calls.filter(c => c.includes('incident=')).length, 2, fake.calls.join(', '));
+});
+
+test('deleting an incident as spam first says how many open linked tickets it lets go of', async () => {
+  const fake = fakeFetch(url => (url.startsWith('/api/tickets?incident=41&status=OPEN,ACTIVE') ? { items: [], total: 3 }
+    : { items: [], total: 0 }));
+  await withFetch(fake, async () => {
+    const question = await deleteQuestion(INCIDENT);
+    assert.ok(question.startsWith('Delete incident #41 as spam?'), question);
+    assert.ok(question.includes('its 3 open linked tickets are unlinked and stay open'), question);
+    assert.equal(await deleteQuestion(T(7)), 'Delete this ticket as spam? It disappears for everyone.',
+      'a plain ticket: the plain question');
+  });
 });

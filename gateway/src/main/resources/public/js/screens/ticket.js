@@ -20,7 +20,8 @@ import { editor, handover } from './ticket/forms.js';
 import { composer } from './ticket/compose.js';
 import { filedConfirmation } from '../confirm.js';
 import { acknowledge, closureOf, followsUp, solvedPage } from './ticket/solved.js';
-import { incidentInfo, linkForm, canLink, incidentActions, linkedTickets, closeQuestion } from './ticket/incident.js';
+import { incidentInfo, linkForm, canLink, incidentActions, linkedTickets, closeQuestion,
+  deleteQuestion } from './ticket/incident.js';
 import { incidentRefusalText } from '../words.js';
 import { mailNote } from './ticket/mail.js';
 import { uploadAll } from '../attachments/upload.js';
@@ -304,7 +305,7 @@ export async function render(container, { session, params }) {
   }
 
   async function remove() {
-    if (!confirm(t('ticket.delete.confirm'))) return;
+    if (!confirm(await deleteQuestion(state.ticket))) return;
     show({ type: 'busy', action: 'delete' });
     try {
       await api(`/api/tickets/${id}`, { method: 'DELETE' });

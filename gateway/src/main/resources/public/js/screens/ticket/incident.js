@@ -177,12 +177,20 @@ export function linkedRows({ items = [], total = 0 }) {
  * What staff are asked before closing: on an incident, how many of its linked tickets are open now and close with
  * it (asked when the button is pressed: the page's count may be minutes old and counts the closed ones too).
  */
-export async function closeQuestion(ticket) {
-  const plain = t('ticket.close.confirm', { id: String(ticket.id) });
+export function closeQuestion(ticket) {
+  return incidentQuestion(ticket, t('ticket.close.confirm', { id: String(ticket.id) }), 'ticket.close.confirmIncident');
+}
+
+/** What staff are asked before deleting as spam: on an incident, how many open linked tickets it lets go of. */
+export function deleteQuestion(ticket) {
+  return incidentQuestion(ticket, t('ticket.delete.confirm'), 'ticket.delete.confirmIncident');
+}
+
+async function incidentQuestion(ticket, plain, key) {
   if (!ticket.linkedCount) return plain;
   try {
     const { total } = await api(`/api/tickets?incident=${ticket.id}&status=OPEN,ACTIVE&size=1`);
-    return total ? t('ticket.close.confirmIncident', { id: String(ticket.id), count: total }) : plain;
+    return total ? t(key, { id: String(ticket.id), count: total }) : plain;
   } catch {
     return plain;
   }
