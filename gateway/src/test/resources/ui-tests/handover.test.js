@@ -85,6 +85,25 @@ test('Hand over sends the name with the version shown, then shows the reloaded t
     assert.equal(stage.querySelector('#handover-name').value, '', 'the field is emptied');
   }, activeTicket));
 
+test('a name nobody has worked under is asked about first; thought better of, nothing is sent and it stays', () =>
+  onStage('/js/screens/ticket.js', { session: { role: 'STAFF', name: 'Bo' }, params: ['7'] }, async (stage, fake) => {
+    const realConfirm = window.confirm;
+    const asked = [];
+    window.confirm = text => { asked.push(text); return false; };
+    try {
+      fake.calls.length = 0;
+      stage.querySelector('#handover-name').value = 'Carol Nobody';
+      stage.querySelector('form.handover').dispatchEvent(new Event('submit', { cancelable: true }));
+      await until(() => asked.length === 1);
+      await sleep(50);
+      assert.ok(asked[0].startsWith('Nobody called Carol Nobody has worked on this desk yet.'), asked[0]);
+      assert.equal(fake.calls.filter(c => c.startsWith('POST')).length, 0, 'nothing sent');
+      assert.equal(stage.querySelector('#handover-name').value, 'Carol Nobody', 'the name stays, to be corrected');
+    } finally {
+      window.confirm = realConfirm;
+    }
+  }, activeTicket));
+
 test('a refused handover says why in words under the form', () => onStage('/js/screens/ticket.js',
   { session: { role: 'STAFF', name: 'Bo' }, params: ['7'] }, async stage => {
     stage.querySelector('#handover-name').value = 'Bo';

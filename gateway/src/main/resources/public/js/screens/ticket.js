@@ -32,6 +32,20 @@ import { draftOwner } from '../drafts.js';
 const LIVE_WAIT_MS = 150;
 /** Staff names seen on any ticket opened in this tab, suggested for a handover (there is no staff directory). */
 const staffSeen = new Set();
+let deskStaffAsked = false;
+
+/**
+ * Once per tab, the names the desk's workload counts (who holds tickets, or closed some lately) join the
+ * suggestions: before, only the names on tickets opened in this tab were known, and a colleague's was not.
+ */
+function learnDeskStaff(then) {
+  if (deskStaffAsked) return;
+  deskStaffAsked = true;
+  api('/api/analytics/workload').then(answer => {
+    (answer.assignees || []).forEach(row => { if (row.assignee) staffSeen.add(row.assignee); });
+    then();
+  }).catch(() => { /* only fewer suggestions, and the question for a name not seen */ });
+}
 
 export async function render(container, { session, params }) {
   let state = initialState(Number(params[0]), session.role);
@@ -113,6 +127,9 @@ export async function render(container, { session, params }) {
       return refused;
     },
     handOver: async assignee => {
+      // No staff directory: a name nobody has worked under is most likely a typo, and the ticket would drop out of
+      // every Mine view without a word.
+      if (!staffSeen.has(assignee) && !confirm(t('ticket.handover.unknown', { name: assignee }))) return false;
       try {
         await api(`/api/tickets/${id}/assignee`, { method: 'POST',
           headers: { 'If-Match': String(state.ticket.version) }, body: { assignee } });
@@ -197,8 +214,10 @@ export async function render(container, { session, params }) {
     handoverForm.hidden = !canHandOver(state);
     linkTo.hidden = !canLink(state);
     if (state.staff) {
+      if (session.name) staffSeen.add(session.name);
       knownStaff(state.messages, state.history).forEach(n => staffSeen.add(n));
       handoverForm.suggest([...staffSeen].sort((a, b) => a.localeCompare(b)));
+      learnDeskStaff(() => handoverForm.suggest([...staffSeen].sort((a, b) => a.localeCompare(b))));
     }
     closedNote.hidden = !state.ticket || state.ticket.status !== 'CLOSED';
     // Empty cards under a failed first read looked like a ticket with nothing in it.

@@ -52,7 +52,8 @@ export function editor(ticket, on) {
 /**
  * Hand the ticket to another staff member: a name field suggesting the staff names seen so far (`suggest(names)`
  * refreshes them), built once so a live reload never eats what is typed. `on.handOver(name)` sends it and rejects
- * with the server's refusal, shown in words under the field.
+ * with the server's refusal, shown in words under the field, or resolves to false when the sender thought better of
+ * it (the name stays, to be corrected).
  */
 export function handover(on) {
   const list = h('datalist', { id: 'handover-names' });
@@ -73,9 +74,10 @@ export function handover(on) {
     }
     submit.disabled = true;
     try {
-      await on.handOver(to);
-      name.value = '';
-      showFieldError(form, null);
+      if (await on.handOver(to) !== false) {
+        name.value = '';
+        showFieldError(form, null);
+      }
     } catch (err) {
       if (!showFieldError(form, err)) {
         const conflict = conflictMessage(err, false);
