@@ -52,8 +52,12 @@ export function composer(staff, on, { place = null, owner = null, sentText = () 
   clearWhenValid(form, RULES);
   const draft = place ? keepDraft(form, place, owner) : null;
   form.addEventListener('input', e => {
-    // Files are not the message's text: choosing them is no new message.
-    if (e.target.type === 'file') return;
+    // Files are not the message's text: choosing them is no new message, but the last send's word on refused files
+    // is about other files.
+    if (e.target.type === 'file') {
+      errors.replaceChildren();
+      return;
+    }
     key = newIdempotencyKey();
     confirmation.textContent = '';
   });

@@ -43,6 +43,8 @@ export function credentialCard({ path, words, form, name, errors, submit, list, 
     try {
       await api(`${path}/${encodeURIComponent(item.name)}`, { method: 'DELETE' });
       toast(t(`${words}.revokedToast`, { name: item.name }));
+      // A revoked credential's value, still offered to copy, would only be pasted somewhere to fail.
+      if (issuedName(state.issued) === item.name) show({ issued: null });
       await refresh();
     } catch (err) { toast(err.message, 'error'); }
   }
@@ -71,4 +73,9 @@ export function credentialCard({ path, words, form, name, errors, submit, list, 
 
   show({});
   return refresh;
+}
+
+/** The name of a credential just issued: a token's answer carries `token`, an integration's `integration`. */
+function issuedName(result) {
+  return result ? (result.token || result.integration || {}).name : undefined;
 }

@@ -79,6 +79,8 @@ class HelpdeskInTheBrowserTest {
             staff.driver.findElement(By.xpath("//tr[td[text()='" + name + "']]//button")).click();
             staff.driver.switchTo().alert().accept();
             staff.waitForText(By.xpath("//tr[td[text()='" + name + "']]"), "revoked");
+            assertThat(staff.driver.findElements(By.id("token-issued")))
+                    .as("a revoked token is no longer offered to copy").isEmpty();
             assertThat(http.send(asBiTool, java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode())
                     .isEqualTo(401);
         }
