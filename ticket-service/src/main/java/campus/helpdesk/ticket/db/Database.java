@@ -101,6 +101,9 @@ public class Database {
      * else's open transaction (psql, a script): without a limit each write to a ticket held that way kept a pooled
      * connection for up to 30 s after the gateway had given up, people sent again, and within seconds the pool was
      * gone for every request of the desk. Work that waits longer on purpose (the feed sequencer) sets its own.
+     * The pool's connections start with the same limit (application.yml, for the statements outside a transaction);
+     * said here too, so that a request's transaction stays bounded even where an operator's own connection options
+     * replace the pool's.
      */
     private static void waitForLocksAtMost(Connection connection) throws SQLException {
         try (Statement s = connection.createStatement()) {

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -41,39 +42,16 @@ class LockedTicketTest extends ApiTest {
         long held = create().id();
         long other = create().id();
         long before = messagesOf(held);
-        List<String> pressed = Collections.synchronizedList(new ArrayList<>());
-        List<Integer> bystanders = new ArrayList<>();
+        Pressed pressed;
         try (Connection script = sql(); Statement s = script.createStatement()) {
             script.setAutoCommit(false);
             s.executeUpdate("UPDATE tickets SET location = 'held by a script' WHERE id = " + held);
-
-            long until = System.nanoTime() + HELD_FOR.toNanos();
-            ExecutorService people = Executors.newFixedThreadPool(4);
-            try {
-                for (int i = 0; i < 4; i++) {
-                    people.submit(() -> {
-                        while (System.nanoTime() < until) {
-                            pressed.add(pressSend(held));
-                        }
-                        return null;
-                    });
-                }
-                while (System.nanoTime() < until) {
-                    bystanders.add(api.get(STAFF, "/api/tickets/" + other).status);
-                    Thread.sleep(250);
-                }
-            } finally {
-                people.shutdown();
-            }
-            assertThat(people.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
-            // A send its client gave up on may still be waiting: for the ticket's own lock, then for the row, at
-            // most a second each. By then it has been refused, so none slips in once the script lets go.
-            Thread.sleep(3_000);
+            pressed = whileHeld(() -> pressSend(held), other);
             script.rollback();
         }
 
-        assertThat(bystanders).hasSizeGreaterThan(10).containsOnly(200);
-        assertThat(pressed).contains("503").doesNotContain("201", "500");
+        assertThat(pressed.bystanders()).hasSizeGreaterThan(10).containsOnly(200);
+        assertThat(pressed.answers()).contains("503").doesNotContain("201", "500");
         assertThat(pressSend(held)).isEqualTo("201");
         assertThat(messagesOf(held)).as("only the message sent once the ticket was free").isEqualTo(before + 1);
     }
@@ -88,37 +66,16 @@ class LockedTicketTest extends ApiTest {
     void aTableHeldByAMigrationRefusesReportsWithinASecondAndChangesNothing() throws Exception {
         long someTicket = create().id();
         long before = count("SELECT count(*) FROM tickets");
-        List<String> pressed = Collections.synchronizedList(new ArrayList<>());
-        List<Integer> bystanders = new ArrayList<>();
+        Pressed pressed;
         try (Connection migration = sql(); Statement s = migration.createStatement()) {
             migration.setAutoCommit(false);
             s.execute("LOCK TABLE ticket_event IN SHARE MODE");
-
-            long until = System.nanoTime() + HELD_FOR.toNanos();
-            ExecutorService students = Executors.newFixedThreadPool(4);
-            try {
-                for (int i = 0; i < 4; i++) {
-                    students.submit(() -> {
-                        while (System.nanoTime() < until) {
-                            pressed.add(pressReport());
-                        }
-                        return null;
-                    });
-                }
-                while (System.nanoTime() < until) {
-                    bystanders.add(api.get(STAFF, "/api/tickets/" + someTicket).status);
-                    Thread.sleep(250);
-                }
-            } finally {
-                students.shutdown();
-            }
-            assertThat(students.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
-            Thread.sleep(3_000); // a report its client gave up on has been refused by now, or it would slip in below
+            pressed = whileHeld(this::pressReport, someTicket);
             migration.rollback();
         }
 
-        assertThat(bystanders).hasSizeGreaterThan(10).containsOnly(200);
-        assertThat(pressed).contains("503").doesNotContain("201", "500");
+        assertThat(pressed.bystanders()).hasSizeGreaterThan(10).containsOnly(200);
+        assertThat(pressed.answers()).contains("503").doesNotContain("201", "500");
         assertThat(count("SELECT count(*) FROM tickets")).as("no report stored while refused").isEqualTo(before);
         assertThat(pressReport()).isEqualTo("201");
     }
@@ -141,6 +98,41 @@ class LockedTicketTest extends ApiTest {
             migration.rollback();
         }
         assertThat(api.get(STAFF, "/api/tickets/" + someTicket).status).isEqualTo(200);
+    }
+
+    /** What four people pressing got while something was held, and what a bystander reading another ticket got. */
+    private record Pressed(List<String> answers, List<Integer> bystanders) {
+    }
+
+    /**
+     * Four people press for {@link #HELD_FOR} while a bystander reads {@code bystanderTicket} every 250 ms; returns
+     * once a press its client gave up on has been refused too (it waits at most a second for each lock), so none
+     * slips in after the holder lets go.
+     */
+    private Pressed whileHeld(Callable<String> press, long bystanderTicket) throws Exception {
+        List<String> answers = Collections.synchronizedList(new ArrayList<>());
+        List<Integer> bystanders = new ArrayList<>();
+        long until = System.nanoTime() + HELD_FOR.toNanos();
+        ExecutorService people = Executors.newFixedThreadPool(4);
+        try {
+            for (int i = 0; i < 4; i++) {
+                people.submit(() -> {
+                    while (System.nanoTime() < until) {
+                        answers.add(press.call());
+                    }
+                    return null;
+                });
+            }
+            while (System.nanoTime() < until) {
+                bystanders.add(api.get(STAFF, "/api/tickets/" + bystanderTicket).status);
+                Thread.sleep(250);
+            }
+        } finally {
+            people.shutdown();
+        }
+        assertThat(people.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        Thread.sleep(3_000);
+        return new Pressed(answers, bystanders);
     }
 
     /** A report by someone twice as patient as the gateway (a slow machine's answer still counts): the status. */
