@@ -84,7 +84,8 @@ test('every chart is an image with a label in the language, described by a table
     }
     const open = stage.querySelector('#panel-open-period canvas').getAttribute('aria-label');
     assert.ok(open.includes('Zeitraum: 24 Stunden') && open.includes('IT: 5'), open);
-    assert.equal(stage.querySelector('#numbers-volume tbody tr').textContent, '2026-03-01215', 'the volume, per day');
+    assert.equal(stage.querySelector('#numbers-volume tbody tr').textContent, '01.03.2026215',
+      'the volume, per day, the day as Germans write it');
   })));
 
 test('figures and durations are written the German way', () => inLanguage('de', () => onStage(

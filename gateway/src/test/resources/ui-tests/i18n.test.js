@@ -3,7 +3,7 @@
 import { test, assert } from './runner.js';
 import { inLanguage } from './languages.js';
 import { t, useLanguage, preferredLanguage, currentLanguage, formatNumber, relativeTime, formatDate,
-  formatList, LANGUAGES } from '/js/i18n.js';
+  formatCalendarDay, formatList, LANGUAGES } from '/js/i18n.js';
 
 test('each language loads its own words and the page says which language it is in', async () => {
   const seen = {};
@@ -53,6 +53,15 @@ test('dates and lists are written in the language', async () => {
     assert.equal(formatList(['a', 'b', 'c']), 'a, b et c');
   });
   assert.equal(formatDate(null), '—');
+});
+
+test('a calendar day of the analytics is that day in every time zone, written in the language', async () => {
+  // Midnight UTC of the 7th is the 6th in the Americas: the day must not be read as an instant.
+  assert.equal(formatCalendarDay('2026-12-07'), 'Dec 7, 2026');
+  assert.equal(formatCalendarDay('2026-12-07', true), 'Dec 7');
+  await inLanguage('de', () => assert.equal(formatCalendarDay('2026-01-31'), '31.01.2026'));
+  assert.equal(formatCalendarDay(''), '—');
+  assert.equal(formatCalendarDay('soon'), 'soon', 'what is not a day is shown as it came');
 });
 
 test('the language chosen before wins over the browser\'s, and only a language the desk speaks is taken', async () => {

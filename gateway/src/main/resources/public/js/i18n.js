@@ -112,6 +112,19 @@ export function formatDay(iso) {
   return format('day', () => new Intl.DateTimeFormat(language, { dateStyle: 'medium' })).format(d);
 }
 
+/**
+ * A calendar day the analytics name as YYYY-MM-DD, in the language: "Dec 7, 2026", "07.12.2026". Read as a date,
+ * not an instant: new Date('2026-12-07') is midnight UTC, which a browser west of Greenwich shows as the 6th.
+ * `short` leaves the year out, for a chart's axis.
+ */
+export function formatCalendarDay(day, short = false) {
+  const [y, m, d] = String(day || '').split('-').map(Number);
+  if (!y || !m || !d) return day || '—';
+  const name = short ? 'calendarDayShort' : 'calendarDay';
+  return format(name, () => new Intl.DateTimeFormat(language, short ? { day: 'numeric', month: 'short', timeZone: 'UTC' }
+    : { dateStyle: 'medium', timeZone: 'UTC' })).format(new Date(Date.UTC(y, m - 1, d)));
+}
+
 /** The time of day of an ISO instant, as formatDate writes it (one time style in every place of the UI). */
 export function formatClock(iso) {
   const d = new Date(iso);

@@ -2,7 +2,7 @@
 // attainment by opening month and the daily volume (opened and closed as bars, backlog as a line). Each bar leads
 // to the queue filtered to it; the tables carry the same links for the keyboard (none without `go`).
 import { h, hours, sentence } from '../../dom.js';
-import { t, formatMonth } from '../../i18n.js';
+import { t, formatMonth, formatCalendarDay } from '../../i18n.js';
 import { chartCanvas, link, spoken, table } from './panels.js';
 import { links, slaSeries, volumeSeries } from './shape.js';
 import { figure, percentValue } from './format.js';
@@ -51,7 +51,8 @@ export function volume(answer, charts, go) {
   const v = volumeSeries(answer);
   const canvas = chartCanvas(t('dashboard.volume.chartLabel', { count: v.labels.length, opened: v.totals.opened,
     closed: v.totals.closed }), 'numbers-volume');
-  charts.draw('volume', canvas, { type: 'bar', data: { labels: v.labels, datasets: [
+  charts.draw('volume', canvas, { type: 'bar', data: { labels: v.labels.map(d => formatCalendarDay(d, true)),
+    datasets: [
     { label: t('dashboard.column.opened'), data: v.opened, backgroundColor: '#1d4ed8' },
     { label: t('dashboard.column.closed'), data: v.closed, backgroundColor: '#9ca3af' },
     { label: t('dashboard.volume.backlogSeries'), data: v.backlog, type: 'line', borderColor: '#b45309',
@@ -62,6 +63,6 @@ export function volume(answer, charts, go) {
   h('div', { class: 'chart' }, canvas),
   h('details', { class: 'numbers' }, h('summary', {}, t('dashboard.volume.numbers')),
     table([t('dashboard.column.day'), t('dashboard.column.opened'), t('dashboard.column.closed'),
-      t('dashboard.column.backlog')], v.labels.map((d, i) => [link(d, hrefOf(d)), figure(v.opened[i]),
+      t('dashboard.column.backlog')], v.labels.map((d, i) => [link(formatCalendarDay(d), hrefOf(d)), figure(v.opened[i]),
       figure(v.closed[i]), figure(v.backlog[i])]), t('dashboard.volume.caption'), 'numbers-volume'))];
 }
