@@ -171,6 +171,7 @@ public final class UpCommand implements Callable<Integer> {
                         + statusFile(home) + ")");
             }
             System.out.println("Press Ctrl-C to stop.");
+            StartHeap.giveBack();
             awaitStop();
             return 0;
         } catch (RuntimeException e) {
