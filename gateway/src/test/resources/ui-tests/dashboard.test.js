@@ -1,7 +1,7 @@
 import { test, assert } from './runner.js';
 import { ANSWERS, initialState, update, refreshPlan, openPeriodUrl, csvHref, describePeriod, freshnessText,
   currentMonth, choicesFrom, address, urls, nextSort, countingOnce } from '/js/screens/dashboard/state.js';
-import { samePeriod } from '/js/screens/dashboard/period.js';
+import { samePeriod, periodChooser, amountProblem } from '/js/screens/dashboard/period.js';
 import { kpis } from '/js/screens/dashboard/kpis.js';
 import { panelFrame, fill } from '/js/screens/dashboard/panels.js';
 
@@ -99,6 +99,45 @@ test('the choices come from the address, and what cannot be read falls back to t
   assert.deepEqual(bad, choicesFrom(new URLSearchParams()), 'defaults');
   assert.deepEqual([choicesFrom(new URLSearchParams('from=2026-06&to=2026-01')).from,
     choicesFrom(new URLSearchParams('from=2026-06&to=2026-01')).to], ['2026-01', '2026-06'], 'a reversed range');
+});
+
+test('a look-back longer than the service answers, from the address, falls back to the default', () => {
+  assert.deepEqual(choicesFrom(new URLSearchParams('open=400d')).open, { hours: 24 }, '400 days');
+  assert.deepEqual(choicesFrom(new URLSearchParams('open=365d')).open, { days: 365 }, 'a year');
+  assert.deepEqual(choicesFrom(new URLSearchParams('open=8761h')).open, { hours: 24 }, 'a year and an hour');
+});
+
+test('months picked the wrong way round are taken as the range they name', () => {
+  const state = update(initialState(), { type: 'choose', choices: { from: '2026-10', to: '2026-03' } });
+  assert.deepEqual([state.choices.from, state.choices.to], ['2026-03', '2026-10']);
+  const one = update(initialState(), { type: 'choose', choices: { from: '2026-10', to: '' } });
+  assert.deepEqual([one.choices.from, one.choices.to], ['2026-10', ''], 'one month alone stays');
+});
+
+test('a custom amount the service would refuse is said at the box and not asked for', () => {
+  assert.equal(amountProblem('', 'hours'), 'Enter a whole number of hours from 1 to 8,760.', 'empty');
+  assert.equal(amountProblem('400', 'days'), 'Enter a whole number of days from 1 to 365.', 'too long');
+  for (const bad of ['0', '-5', '1.5', 'abc']) assert.ok(amountProblem(bad, 'hours'), bad);
+  assert.equal(amountProblem('400', 'hours'), null, '400 hours');
+  const chosen = [];
+  const chooser = periodChooser(p => chosen.push(p));
+  document.body.append(chooser.form);
+  try {
+    const amount = chooser.form.querySelector('#period-amount');
+    amount.value = '';
+    chooser.form.dispatchEvent(new Event('submit', { cancelable: true }));
+    assert.deepEqual(chosen, [], 'nothing asked');
+    assert.equal(amount.getAttribute('aria-invalid'), 'true', 'the box is marked');
+    assert.equal(chooser.form.querySelector('#period-amount-error').textContent,
+      'Enter a whole number of hours from 1 to 8,760.');
+    amount.value = '36';
+    amount.dispatchEvent(new Event('input', { bubbles: true }));
+    assert.equal(chooser.form.querySelector('#period-amount-error').textContent, '', 'gone once it is right');
+    chooser.form.dispatchEvent(new Event('submit', { cancelable: true }));
+    assert.deepEqual(chosen, [{ hours: 36 }]);
+  } finally {
+    chooser.form.remove();
+  }
 });
 
 test('the address keeps every choice and reopens the same view; a plain view stays #/dashboard', () => {

@@ -12,6 +12,8 @@ export const ANSWERS = {
   firstResponse: '/api/analytics/first-response',
 };
 export const PRESETS = [{ hours: 24 }, { days: 7 }, { days: 30 }];
+/** The longest look-back the open-period service answers, per unit. */
+export const PERIOD_MAX = { hours: 8760, days: 365 };
 export const VOLUME_DAYS = [14, 30, 90];
 export const WORKLOAD_COLUMNS = ['assignee', 'active', 'closedLast30Days', 'medianFirstResponseHours',
   'medianResolutionHours'];
@@ -30,9 +32,10 @@ export function initialState(params = new URLSearchParams()) {
 export function choicesFrom(params) {
   const c = { ...DEFAULT_CHOICES };
   const open = /^(\d{1,4})(h|d)$/.exec(params.get('open') || '');
-  if (open && Number(open[1]) >= 1) c.open = open[2] === 'h' ? { hours: Number(open[1]) } : { days: Number(open[1]) };
+  const unit = open && (open[2] === 'h' ? 'hours' : 'days');
+  if (open && Number(open[1]) >= 1 && Number(open[1]) <= PERIOD_MAX[unit]) c.open = { [unit]: Number(open[1]) };
   for (const k of ['from', 'to']) if (MONTH.test(params.get(k) || '')) c[k] = params.get(k);
-  if (c.from && c.to && c.from > c.to) [c.from, c.to] = [c.to, c.from];
+  Object.assign(c, monthsInOrder(c));
   if (CATEGORIES.includes(params.get('category'))) c.category = params.get('category');
   if (PRIORITIES.includes(params.get('priority'))) c.priority = params.get('priority');
   const days = Number(params.get('days'));
@@ -58,11 +61,20 @@ export function address(choices) {
 export function update(state, action) {
   switch (action.type) {
     case 'period': return { ...state, choices: { ...state.choices, open: action.period } };
-    case 'choose': return { ...state, choices: { ...state.choices, ...action.choices } };
+    case 'choose': return { ...state, choices: monthsInOrder({ ...state.choices, ...action.choices }) };
     case 'sort': return { ...state, choices: { ...state.choices, sort: nextSort(state.choices.sort, action.column) } };
     case 'answers': return { ...state, answers: { ...state.answers, ...action.answers } };
     default: throw new Error(`Unknown action ${action.type}`);
   }
+}
+
+/**
+ * The months as a range, earlier first: a "from" after "to" (picked in that order, or so in a link) is the same range
+ * turned round, not three panels of refusals.
+ */
+export function monthsInOrder(choices) {
+  if (choices.from && choices.to && choices.from > choices.to) return { ...choices, from: choices.to, to: choices.from };
+  return choices;
 }
 
 /** A click on a column sorts by it (names A→Z, figures largest first), a second click the other way. */
