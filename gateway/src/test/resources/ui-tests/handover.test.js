@@ -104,6 +104,23 @@ test('a name nobody has worked under is asked about first; thought better of, no
     }
   }, activeTicket));
 
+test('a known name typed in another case is not asked about: the desk files it under its own spelling', () =>
+  onStage('/js/screens/ticket.js', { session: { role: 'STAFF', name: 'Bo' }, params: ['7'] }, async (stage, fake) => {
+    const realConfirm = window.confirm;
+    const asked = [];
+    window.confirm = text => { asked.push(text); return false; };
+    try {
+      fake.calls.length = 0;
+      stage.querySelector('#handover-name').value = 'bO';
+      stage.querySelector('form.handover').dispatchEvent(new Event('submit', { cancelable: true }));
+      await until(() => fake.calls.some(c => c.startsWith('POST')));
+      assert.deepEqual(asked, [], 'no question');
+      assert.equal(fake.calls.find(c => c.startsWith('POST')), 'POST /api/tickets/7/assignee');
+    } finally {
+      window.confirm = realConfirm;
+    }
+  }, activeTicket));
+
 test('a refused handover says why in words under the form', () => onStage('/js/screens/ticket.js',
   { session: { role: 'STAFF', name: 'Bo' }, params: ['7'] }, async stage => {
     stage.querySelector('#handover-name').value = 'Bo';

@@ -47,6 +47,12 @@ function learnDeskStaff(then) {
   }).catch(() => { /* only fewer suggestions, and the question for a name not seen */ });
 }
 
+/** Whether someone has worked under this name, written in any case: the desk files "anna keller" as "Anna Keller". */
+function workedUnder(name) {
+  const wanted = name.toLocaleLowerCase();
+  return [...staffSeen].some(seen => seen.toLocaleLowerCase() === wanted);
+}
+
 export async function render(container, { session, params }) {
   let state = initialState(Number(params[0]), session.role);
   const { id } = state;
@@ -129,7 +135,7 @@ export async function render(container, { session, params }) {
     handOver: async assignee => {
       // No staff directory: a name nobody has worked under is most likely a typo, and the ticket would drop out of
       // every Mine view without a word.
-      if (!staffSeen.has(assignee) && !confirm(t('ticket.handover.unknown', { name: assignee }))) return false;
+      if (!workedUnder(assignee) && !confirm(t('ticket.handover.unknown', { name: assignee }))) return false;
       try {
         await api(`/api/tickets/${id}/assignee`, { method: 'POST',
           headers: { 'If-Match': String(state.ticket.version) }, body: { assignee } });
