@@ -22,6 +22,8 @@ test('a known problem is said in the person\'s language, an unknown one in the s
     assert.equal(new ApiError(0, {}).message.startsWith('Der Helpdesk ist nicht erreichbar'), true, 'offline');
     assert.equal(problemText(400, { detail: 'The title can be at most 200 characters.', field: 'title' }),
       'Bitte prüfen Sie den Titel. Er ist erforderlich und darf höchstens 200 Zeichen lang sein.', 'a named field');
+    assert.equal(problemText(400, { detail: "Parameter 'hours' must be a whole number from 1 to 8760, got '0'",
+      field: 'hours' }), 'Bitte prüfen Sie die Anzahl der Stunden.', 'the service\'s English sentence about hours');
     assert.equal(problemText(418, { detail: 'The kettle is busy brewing tea.' }), 'The kettle is busy brewing tea.',
       'an unknown status: the English sentence');
     assert.equal(problemText(400, { detail: 'Only one reopening per day is allowed.', field: 'weekday' }),

@@ -23,6 +23,8 @@ test('developer text never reaches the page: a field path, an enum name or a hea
   }
   assert.equal(problemText(400, { detail: 'title: size must be between 0 and 200', field: 'title' }),
     'Please check the title. It is needed and can be at most 200 characters.');
+  assert.equal(problemText(400, { detail: 'q: must be at most 200 characters', field: 'q' }),
+    'Please check the search. It can be at most 200 characters.', 'a search too long names the search');
   assert.equal(problemText(404, { detail: 'ticketId: bad' }), 'This ticket was closed or removed, or it never existed.');
   assert.equal(new ApiError(0, {}).message.startsWith('The helpdesk cannot be reached'), true, 'offline');
   assert.equal(problemText(599, null).startsWith('Something went wrong on our side'), true, 'any 5xx');

@@ -6,7 +6,9 @@ import { formatList, t } from '../../i18n.js';
 import { slaFilters, slaText } from './due.js';
 
 export function filterForm(state, changed) {
-  const q = h('input', { type: 'search', name: 'q', value: state.q, placeholder: t('tickets.filters.searchPlaceholder') });
+  // The service reads at most 200 characters of a search (a longer one was a 400 the list could only call "the form").
+  const q = h('input', { type: 'search', name: 'q', value: state.q, maxlength: 200,
+    placeholder: t('tickets.filters.searchPlaceholder') });
   const category = select('category', [['', t('tickets.filters.allCategories')], ...CATEGORIES.map(c => [c, label.category(c)])],
     state.category);
   const priority = select('priority', [['', t('tickets.filters.allPriorities')], ...PRIORITIES.map(p => [p, label.priority(p)])],
