@@ -57,6 +57,12 @@ public class FailureHandler implements ExceptionHandler<Exception, HttpResponse<
                     "Another change is holding what this request needs, so nothing was changed; "
                             + "try again in a moment")
                     .header(HttpHeaders.RETRY_AFTER, String.valueOf(LOCK_RETRY_AFTER_SECONDS));
+        } else if (sql != null && poolBusy(sql)) {
+            LOG.warn("{} {}: no database connection was free in time: {}", request.getMethod(), request.getPath(),
+                    sql.getMessage());
+            response = ProblemDocument.response(HttpStatus.SERVICE_UNAVAILABLE,
+                    "The service is busy with other requests right now; try again in a moment")
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(LOCK_RETRY_AFTER_SECONDS));
         } else if (sql != null && unreachable(sql)) {
             LOG.warn("{} {}: the database is not reachable: {}", request.getMethod(), request.getPath(),
                     sql.toString());
@@ -149,6 +155,14 @@ public class FailureHandler implements ExceptionHandler<Exception, HttpResponse<
             }
         }
         return null;
+    }
+
+    /**
+     * Hikari's pool timeout while the database is fine: every connection is in use, and none failed to open (the
+     * pool then names no SQLSTATE and no cause). Saying "not reachable" sent operators to look at a healthy database.
+     */
+    static boolean poolBusy(SQLException sql) {
+        return sql instanceof SQLTransientConnectionException && sql.getSQLState() == null && sql.getCause() == null;
     }
 
     /**

@@ -46,6 +46,16 @@ class FailureHandlerTest {
     }
 
     @Test
+    void aPoolWhoseConnectionsAreAllInUseIsA503ThatSaysBusyNotUnreachable() throws Exception {
+        HttpResponse<String> r = get("/problem/pool-busy");
+        assertThat(r.statusCode()).isEqualTo(503);
+        assertThat(r.headers().firstValue("Retry-After"))
+                .hasValue(String.valueOf(FailureHandler.LOCK_RETRY_AFTER_SECONDS));
+        assertThat(r.body()).contains("busy with other requests", "try again").doesNotContain("not reachable")
+                .doesNotContain("Hikari");
+    }
+
+    @Test
     void aLockWaitThatTimedOutIsA503ToRetrySoonNotA500() throws Exception {
         HttpResponse<String> r = get("/problem/locked");
         assertThat(r.statusCode()).isEqualTo(503);

@@ -38,6 +38,14 @@ class RefusingController {
                 new SQLException("Connection to 127.0.0.1:5432 refused", "08001")));
     }
 
+    /** What a service sees when every connection of its pool is in use and the database is fine. */
+    @Get("/pool-busy")
+    String poolBusy() {
+        throw new IllegalStateException("wrapped", new SQLTransientConnectionException(
+                "HikariPool-1 - Connection is not available, request timed out after 1000ms (total=16, active=16, "
+                        + "idle=0, waiting=40)"));
+    }
+
     /** lock_timeout ended a wait for a row another transaction holds. */
     @Get("/locked")
     String locked() {
