@@ -86,7 +86,7 @@ public class Attachments {
             byte[] thumbnail = AttachmentTypes.isImage(type)
                     ? Thumbnails.of(new BufferedInputStream(spool.contents()), orientation) : null;
             // Only now, with every byte in, a connection: the transaction lasts as long as a local copy.
-            return db.inTransaction(c -> {
+            return db.onTicket(ticketId, c -> {
                 long id = AttachmentSql.insert(c, ticketId, messageId, AttachmentTypes.named(name, type), type,
                         who.user());
                 try (ChunkOutputStream out = new ChunkOutputStream(c, id); InputStream stored = spool.contents()) {

@@ -27,6 +27,7 @@ public class Database {
 
     private final DataSource pool;
     private final TransactionOperations<Connection> transactions;
+    private final TicketGates gates = new TicketGates(REQUEST_LOCK_WAIT_MILLIS);
 
     public Database(DataSource dataSource, TransactionOperations<Connection> transactions) {
         // The injected DataSource is Micronaut's contextual proxy, which only works inside its own connection
@@ -64,6 +65,15 @@ public class Database {
                 }
             }
         }
+    }
+
+    /**
+     * {@link #inTransaction(Work)} for a change to ticket {@code ticketId} (the work takes its {@link TicketSql#lock}):
+     * the request waits for its turn on that ticket before it takes a connection ({@link TicketGates}), so many
+     * writers of one ticket leave the pool to everyone else.
+     */
+    public <T> T onTicket(long ticketId, Work<T> work) {
+        return gates.through(ticketId, () -> inTransaction(work));
     }
 
     /**
@@ -184,4 +194,6 @@ public class Database {
      * a deadlock may end as a lock timeout rather than as one: either way a retryable answer, and nothing changed.
      */
     static final String REQUEST_LOCK_WAIT = "1s";
+    /** The same limit for a request's turn at a ticket's gate, before it has a connection. */
+    static final long REQUEST_LOCK_WAIT_MILLIS = 1000;
 }

@@ -32,7 +32,7 @@ public class Following {
     }
 
     public void follow(Identity who, long ticketId) {
-        boolean joined = db.inTransaction(c -> {
+        boolean joined = db.onTicket(ticketId, c -> {
             Ticket ticket = TicketSql.lockAndLoad(c, ticketId);
             LinkRules.requireMayFollow(ticket, who);
             Instant at = clock.now();

@@ -47,7 +47,7 @@ public class Links {
         who.requireStaff("link tickets to an incident");
         TreeSet<Long> named = new TreeSet<>(links.tickets());
         LinkRules.requireNotItself(incidentId, named.contains(incidentId));
-        Ticket incident = db.inTransaction(c -> {
+        Ticket incident = db.onTicket(incidentId, c -> {
             TreeSet<Long> all = new TreeSet<>(named);
             all.add(incidentId);
             LinkedTickets.lockInOrder(c, all);
@@ -83,7 +83,7 @@ public class Links {
 
     public void unlink(Identity who, long incidentId, long childId) {
         who.requireStaff("unlink tickets from an incident");
-        db.inTransaction(c -> {
+        db.onTicket(incidentId, c -> {
             LinkedTickets.lockInOrder(c, List.of(incidentId, childId));
             Ticket incident = TicketSql.loadLive(c, incidentId);
             Ticket child = TicketSql.loadLive(c, childId);

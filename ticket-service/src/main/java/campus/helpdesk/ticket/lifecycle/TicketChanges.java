@@ -79,7 +79,7 @@ public class TicketChanges {
             return before;
         }
         Classification again = edit.needsClassifying(before) ? classifier.classify(edit.text()) : null;
-        Ticket after = db.inTransaction(c -> {
+        Ticket after = db.onTicket(id, c -> {
             Ticket current = TicketSql.lockAndLoad(c, id);
             checkEditable(current, who, sent);
             Change change = TicketLifecycle.edit(current, edit, again, who.actor(), clock.now(), levels);
@@ -118,7 +118,7 @@ public class TicketChanges {
     public Ticket changeStatus(Identity who, long id, StatusChange change, @Nullable String ifMatch) {
         Long sent = IfMatch.version(ifMatch, change.version());
         boolean closesLinked = Incidents.closesLinked(change.status());
-        Ticket moved = db.inTransaction(c -> {
+        Ticket moved = db.onTicket(id, c -> {
             List<Long> linked = closesLinked ? LinkedTickets.lockWithLinked(c, id) : List.of();
             Ticket current = closesLinked ? TicketSql.loadLive(c, id) : TicketSql.lockAndLoad(c, id);
             who.requireMaySee(current);
@@ -189,7 +189,7 @@ public class TicketChanges {
         who.requireStaff("hand tickets over");
         Long sent = IfMatch.version(ifMatch, null);
         String typed = handover.assignee(); // trimmed as a signed-in name is (Handover)
-        Ticket after = db.inTransaction(c -> {
+        Ticket after = db.onTicket(id, c -> {
             Ticket current = TicketSql.lockAndLoad(c, id);
             TicketRules.requireVersion(sent, current.version(), false);
             TicketRules.requireHandover(current);
@@ -217,7 +217,7 @@ public class TicketChanges {
      */
     public void delete(Identity who, long id) {
         who.requireStaff("delete tickets");
-        db.inTransaction(c -> {
+        db.onTicket(id, c -> {
             List<Long> linked = LinkedTickets.lockWithLinked(c, id);
             Ticket current = TicketSql.loadLive(c, id);
             TicketRules.requireOpenForChanges(current);

@@ -62,7 +62,7 @@ public class Messages {
         String key = IdempotencyKeys.normalise(idempotencyKey);
         boolean internal = request.isInternal();
         boolean answersLinked = Incidents.answersLinked(who.actor(), internal);
-        Posted posted = db.inTransaction(c -> {
+        Posted posted = db.onTicket(ticketId, c -> {
             List<Long> linked = answersLinked ? LinkedTickets.lockWithLinked(c, ticketId) : List.of();
             Ticket ticket = answersLinked ? TicketSql.loadLive(c, ticketId) : TicketSql.lockAndLoad(c, ticketId);
             who.requireMaySee(ticket);
