@@ -378,6 +378,30 @@ test('an internal note being written looks like one: asked first, tinted, its ow
     return undefined;
   }));
 
+test('a message box says when a paste did not fit, and its count goes with the sent text', () =>
+  onStage('/js/screens/ticket.js', { session: { role: 'STAFF', name: 'Bo' }, params: ['41'] }, async stage => {
+    await until(() => stage.querySelector('#message-text'));
+    const box = stage.querySelector('#message-text');
+    const count = box.closest('.field').querySelector('.count');
+    const clipboardData = new DataTransfer();
+    clipboardData.setData('text/plain', 'log line\n'.repeat(700));
+    box.dispatchEvent(new ClipboardEvent('paste', { clipboardData, cancelable: true }));
+    box.value = 'log line\n'.repeat(700).slice(0, 5000);
+    box.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+    assert.equal(count.textContent, 'Only 5,000 characters fit: the end of what you pasted was left out.');
+    stage.querySelector('form.compose').dispatchEvent(new Event('submit', { cancelable: true }));
+    await until(() => stage.querySelector('#message-confirmation').textContent);
+    assert.equal(box.value, '', 'sent');
+    assert.ok(count.hidden, 'no count left over');
+  }, (url, init) => {
+    if (url === '/api/tickets/41') return INCIDENT;
+    if (url === '/api/tickets/41/messages' && init.method === 'POST') {
+      return { id: 9, ticketId: 41, body: JSON.parse(init.body).body, author: 'Bo', authorRole: 'STAFF',
+        internal: false, createdAt: '2026-03-01T10:00:00Z' };
+    }
+    return undefined;
+  }));
+
 test('a message sent through a stall is sent again under its key, and what is typed meanwhile stays', () => {
   let posts = 0;
   return onStage('/js/screens/ticket.js', { session: { role: 'STAFF', name: 'Bo' }, params: ['41'] },

@@ -73,3 +73,9 @@ export function lengthCount(control) {
   });
   return count;
 }
+
+/** A field (dom.js `field`) whose box says how much room is left as it fills, and when a paste did not fit. */
+export function withCount(fieldEl, control) {
+  fieldEl.append(lengthCount(control));
+  return fieldEl;
+}

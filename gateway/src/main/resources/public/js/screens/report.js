@@ -16,7 +16,7 @@ import { certaintyNote, certaintyOf, certaintyText, certaintyWordNote } from '..
 import { previousTicketOf, followUpNote } from './report/follow-up.js';
 import { similarPanel } from './report/similar.js';
 import { emailField, emailRule } from './report/email.js';
-import { validateAll, clearWhenValid, text, lengthCount } from '../validate.js';
+import { validateAll, clearWhenValid, text, withCount } from '../validate.js';
 import { rememberFiled } from '../confirm.js';
 import { filePicker } from '../attachments/picker.js';
 import { uploadAll, refusedText } from '../attachments/upload.js';
@@ -194,8 +194,3 @@ function announcementText(c) {
   return t('report.suggestion.announce', { certainty: certaintyText(certainty, c.category) });
 }
 
-/** A field whose box says how much room is left as it fills (`lengthCount`). */
-function withCount(fieldEl, control) {
-  fieldEl.append(lengthCount(control));
-  return fieldEl;
-}

@@ -6,7 +6,7 @@
 // message are uploaded under it once it is posted; a refused one is named with its reason, the message stays sent.
 import { newIdempotencyKey } from '../../api.js';
 import { h, append, field, showFieldError, errorBox, sentence } from '../../dom.js';
-import { validateAll, clearWhenValid, text as textRule } from '../../validate.js';
+import { validateAll, clearWhenValid, text as textRule, withCount } from '../../validate.js';
 import { filePicker } from '../../attachments/picker.js';
 import { refusedText } from '../../attachments/upload.js';
 import { t } from '../../i18n.js';
@@ -38,7 +38,8 @@ export function composer(staff, on, { place = null, owner = null, sentText = () 
   // The choice comes before the text, and a note looks like one (tinted, its own button): a missed tick under the box
   // sent "the student seems annoyed" to the student.
   append(form, [internal ? h('label', { class: 'check' }, internal, ' ', t('ticket.compose.internal')) : null,
-    field(staff ? t('ticket.compose.labelStaff') : t('ticket.compose.label'), text),
+    // The room left, and a paste cut to fit said so: a long log pasted lost its end without a word.
+    withCount(field(staff ? t('ticket.compose.labelStaff') : t('ticket.compose.label'), text), text),
     files.el, errors, h('div', { class: 'actions' }, send), confirmation]);
   const idleLabel = () => (internal && internal.checked ? t('ticket.compose.addNote') : t('ticket.compose.send'));
   const showMode = () => {
@@ -83,6 +84,8 @@ export function composer(staff, on, { place = null, owner = null, sentText = () 
       // written meanwhile is the next message, and stays.
       if (text.value === sent) {
         text.value = '';
+        // To the box alone (it does not bubble): its count of room left goes, the form's own listeners stay quiet.
+        text.dispatchEvent(new Event('input'));
         if (draft) draft.clear();
         // Only with the text it was ticked for: a note typed and ticked during a long send must stay a note.
         if (internal) internal.checked = false;
@@ -109,3 +112,4 @@ export function composer(staff, on, { place = null, owner = null, sentText = () 
   showMode();
   return form;
 }
+

@@ -4,6 +4,7 @@
 import { h, field, showFieldError, errorBox, label, select, PRIORITIES } from '../../dom.js';
 import { t } from '../../i18n.js';
 import { conflictMessage } from './state.js';
+import { withCount } from '../../validate.js';
 
 /**
  * `on.save(values)` sends the change and rejects with the server's refusal; `on.cancel()` closes the editor, on
@@ -17,8 +18,8 @@ export function editor(ticket, on) {
   const priority = select('priority', PRIORITIES.map(p => [p, label.priority(p)]), ticket.priority);
   const errors = h('div', {});
   const form = h('form', { class: 'form card-inset', novalidate: true },
-    h('h2', {}, t('ticket.edit.heading')), field(t('ticket.edit.title'), title),
-    field(t('ticket.edit.description'), description),
+    h('h2', {}, t('ticket.edit.heading')), withCount(field(t('ticket.edit.title'), title), title),
+    withCount(field(t('ticket.edit.description'), description), description),
     h('div', { class: 'row' }, field(t('ticket.edit.location'), location), field(t('ticket.edit.priority'), priority)),
     errors,
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn btn-primary' }, t('ticket.edit.save')),
@@ -95,3 +96,4 @@ export function handover(on) {
   };
   return form;
 }
+
