@@ -106,6 +106,7 @@ public final class EmbeddedDatabase implements Supervised, AutoCloseable {
         try {
             postgres = builder(home, data, port, store, passwords).start();
         } catch (IOException e) {
+            forgetFailedStart(data);
             throw new SuiteException("PostgreSQL did not start (" + rootMessage(e) + "); see "
                     + home.resolve(DataFolder.POSTGRES_LOG) + wrongPasswordHint(e, home), e);
         } catch (IllegalStateException e) {
@@ -125,6 +126,31 @@ public final class EmbeddedDatabase implements Supervised, AutoCloseable {
                     + e.getMessage(), e);
         }
     }
+
+    /**
+     * What a start that failed leaves behind, undone so that the next one can run: the library's lock on the folder,
+     * which it takes before starting the server and keeps when the start fails (this JVM holds its file locked, so
+     * every restart after one failed, a full disk's for one, was refused as "in use by another ./helpdesk" even once
+     * the disk had room again), and a server it gave up waiting for, which would run on with nobody's hand on it. A
+     * fresh lock file is a new file to lock; only this launcher, which holds the folder, reaches this.
+     */
+    private static void forgetFailedStart(Path data) {
+        try {
+            Postmaster.stopLeftOver(data);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IllegalStateException e) {
+            System.err.println("PostgreSQL did not stop after a failed start: " + e.getMessage());
+        }
+        try {
+            Files.deleteIfExists(data.resolve(LIBRARY_LOCK));
+        } catch (IOException e) {
+            System.err.println("Could not remove " + data.resolve(LIBRARY_LOCK) + ": " + e.getMessage());
+        }
+    }
+
+    /** The file the library locks while it runs a server on a folder ({@code EmbeddedPostgres}, 2.x). */
+    static final String LIBRARY_LOCK = "epg-lock";
 
     private static EmbeddedPostgres.Builder builder(Path home, Path data, int port, SecretStore store,
                                                     DatabasePasswords passwords) throws IOException {

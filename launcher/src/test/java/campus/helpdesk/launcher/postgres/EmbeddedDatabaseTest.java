@@ -102,6 +102,36 @@ class EmbeddedDatabaseTest {
     }
 
     /** What the launcher made before this change: initdb with trust, the owner's password "helpdesk". */
+    /**
+     * A restart that fails (a full disk, a setting PostgreSQL refuses) must not keep the folder from the next one:
+     * the library kept its lock after a failed start, and the supervisor's every later try was refused as "in use".
+     */
+    @Test
+    void aRestartThatFailedDoesNotStopTheNextOne() throws Exception {
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(home, PORT)) {
+            Path settings = EmbeddedDatabase.dataDirectory(home).resolve("postgresql.auto.conf");
+            String before = Files.readString(settings);
+            Files.writeString(settings, before + "\nshared_buffers = 'not a size'\n");
+            new ProcessBuilder("kill", "-9", String.valueOf(db.pid())).start().waitFor();
+            awaitGone(db.pid());
+
+            assertThatThrownBy(() -> db.restart(java.time.Duration.ofSeconds(30)))
+                    .hasMessageContaining("PostgreSQL did not start");
+
+            Files.writeString(settings, before);
+            db.restart(java.time.Duration.ofSeconds(30));
+            try (Connection c = db.target().connect()) {
+                assertThat(show(c, "fsync")).isEqualTo("on");
+            }
+        }
+    }
+
+    private static void awaitGone(long pid) throws InterruptedException {
+        for (int i = 0; i < 100 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false); i++) {
+            Thread.sleep(100);
+        }
+    }
+
     private void createTrustingFolderAsBefore() throws Exception {
         try (EmbeddedPostgres old = EmbeddedPostgres.builder().setDataDirectory(EmbeddedDatabase.dataDirectory(home))
                 .setCleanDataDirectory(false).setPort(PORT).start()) {
