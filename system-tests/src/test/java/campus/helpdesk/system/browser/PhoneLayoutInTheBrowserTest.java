@@ -77,6 +77,16 @@ class PhoneLayoutInTheBrowserTest {
                       .every(b => b.top >= title.bottom - 1 && b.width > 0);
                     """, tickets.get(0))).as("status, priority, New and age on the line below the title")
                     .isEqualTo(true);
+            // The number people quote ("my #475") stays, at the end of the title's line.
+            assertThat(student.script("""
+                    const row = document.querySelector("tr[data-ticket-id='" + arguments[0] + "']");
+                    const title = row.querySelector('.title-cell a').getBoundingClientRect();
+                    const number = row.querySelector('td[data-label="#"]');
+                    const box = number.getBoundingClientRect();
+                    return box.width > 0 && box.top < title.bottom && box.bottom > title.top
+                      && getComputedStyle(number, '::before').content + number.textContent;
+                    """, tickets.get(0))).as("the ticket's number on the title's line")
+                    .isEqualTo("\"#\"" + tickets.get(0));
             assertNoSidewaysScrolling(student);
 
             // By keyboard through the sort headings (shown while focused) to the first title: its ring is not cut off.
