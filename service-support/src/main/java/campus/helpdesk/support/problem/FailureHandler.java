@@ -20,8 +20,10 @@ import java.sql.SQLTransientConnectionException;
 /**
  * Every exception that no more specific handler answers ends here, in every service. These outcomes:
  * <ul>
- *   <li>the database cannot be reached (the pool timed out, the connection was refused or broke, the server is
- *   shutting down), or it ended a statement that ran past the service's statement_timeout (a server that stalled,
+ *   <li>the pool has no connection free while the database is fine (every one in use): <b>503</b> "busy" with
+ *   {@code Retry-After};</li>
+ *   <li>the database cannot be reached (the pool timed out on a database that refused it, the connection was refused
+ *   or broke, the server is shutting down), or it ended a statement that ran past the service's statement_timeout (a server that stalled,
  *   or is swamped): <b>503</b> with {@code Retry-After}, because the request may well work in a few seconds;</li>
  *   <li>the database refused a value as data (SQLSTATE class 22: text it cannot store such as NUL, a number or
  *   date out of its range): <b>400</b>, because the input is at fault; the contract's own checks usually answer
@@ -161,7 +163,7 @@ public class FailureHandler implements ExceptionHandler<Exception, HttpResponse<
      * Hikari's pool timeout while the database is fine: every connection is in use, and none failed to open (the
      * pool then names no SQLSTATE and no cause). Saying "not reachable" sent operators to look at a healthy database.
      */
-    static boolean poolBusy(SQLException sql) {
+    public static boolean poolBusy(SQLException sql) {
         return sql instanceof SQLTransientConnectionException && sql.getSQLState() == null && sql.getCause() == null;
     }
 

@@ -86,7 +86,9 @@ public class Attachments {
             byte[] thumbnail = AttachmentTypes.isImage(type)
                     ? Thumbnails.of(new BufferedInputStream(spool.contents()), orientation) : null;
             // Only now, with every byte in, a connection: the transaction lasts as long as a local copy.
-            return db.onTicket(ticketId, c -> {
+            // Not one of the ticket's turns (Database.onTicket): the file's chunks are written before the ticket's
+            // lock, which is taken only at the end and held for a moment.
+            return db.inTransaction(c -> {
                 long id = AttachmentSql.insert(c, ticketId, messageId, AttachmentTypes.named(name, type), type,
                         who.user());
                 try (ChunkOutputStream out = new ChunkOutputStream(c, id); InputStream stored = spool.contents()) {

@@ -1,5 +1,6 @@
 package campus.helpdesk.ticket.db;
 
+import campus.helpdesk.support.problem.FailureHandler;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.exceptions.ConnectionException;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
@@ -73,6 +74,10 @@ public class Database {
      * writers of one ticket leave the pool to everyone else.
      */
     public <T> T onTicket(long ticketId, Work<T> work) {
+        if (transactions.findTransactionStatus().isPresent()) {
+            // It would wait for its turn holding the locks of the transaction it joins.
+            throw new IllegalStateException("onTicket inside a transaction");
+        }
         return gates.through(ticketId, () -> inTransaction(work));
     }
 
@@ -169,6 +174,13 @@ public class Database {
      * knows, a connection exception (SQLSTATE 08003).
      */
     static DatabaseException unreachable(RuntimeException e) {
+        // A pool whose connections are all in use, the database fine, is "busy", not away (FailureHandler.poolBusy):
+        // passed on as the pool said it, or the connection exception put round it would be read first.
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && FailureHandler.poolBusy(sql)) {
+                return new DatabaseException(sql);
+            }
+        }
         return new DatabaseException(new SQLException(e.getMessage(), CONNECTION_DOES_NOT_EXIST, e));
     }
 
@@ -190,7 +202,9 @@ public class Database {
     private static final String SERIALIZATION_FAILURE = "40001";
     private static final int ATTEMPTS = 5;
     /**
-     * Below the gateway's 1.5 s, so a person gets this service's answer. Equal to PostgreSQL's deadlock_timeout, so
+     * Below the gateway's 1.5 s, so a person gets this service's answer (a write that first waited for its turn at
+     * its ticket, {@link #onTicket}, may wait up to twice this and get the gateway's 504 instead; nothing is changed
+     * twice, as its retry carries the same idempotency key). Equal to PostgreSQL's deadlock_timeout, so
      * a deadlock may end as a lock timeout rather than as one: either way a retryable answer, and nothing changed.
      */
     static final String REQUEST_LOCK_WAIT = "1s";
