@@ -104,18 +104,22 @@ test('a name nobody has worked under is asked about first; thought better of, no
     }
   }, activeTicket));
 
-test('a known name typed in another case is not asked about: the desk files it under its own spelling', () =>
+test('a known name typed in another case is not asked about, and is sent as the desk knows it', () =>
   onStage('/js/screens/ticket.js', { session: { role: 'STAFF', name: 'Bo' }, params: ['7'] }, async (stage, fake) => {
     const realConfirm = window.confirm;
     const asked = [];
     window.confirm = text => { asked.push(text); return false; };
     try {
       fake.calls.length = 0;
+      fake.bodies.length = 0;
+      fake.headers.length = 0;
       stage.querySelector('#handover-name').value = 'bO';
       stage.querySelector('form.handover').dispatchEvent(new Event('submit', { cancelable: true }));
       await until(() => fake.calls.some(c => c.startsWith('POST')));
       assert.deepEqual(asked, [], 'no question');
-      assert.equal(fake.calls.find(c => c.startsWith('POST')), 'POST /api/tickets/7/assignee');
+      const post = fake.calls.findIndex(c => c.startsWith('POST'));
+      assert.equal(fake.calls[post], 'POST /api/tickets/7/assignee');
+      assert.deepEqual(fake.bodies[post], { assignee: 'Bo' }, 'sent as the desk knows it');
     } finally {
       window.confirm = realConfirm;
     }
@@ -243,4 +247,40 @@ test('a colleague closing the ticket under a reply being typed is said, with the
       assert.equal(stage.querySelector('#unsent-reply').value, 'The valve is ordered, it comes on Monday.');
       assert.equal(stage.querySelector('#unsent-reply').readOnly, true, 'to copy, not to send');
     }, url => (url === '/api/tickets/7' ? ticket : url === '/api/tickets/7/history' ? history : undefined));
+});
+
+test('an edit refused because the ticket changed meanwhile keeps what was typed and saves it on top of the new '
+  + 'version, sending only what the person changed', () => {
+  let ticket = { ...ACTIVE, status: 'OPEN', assignee: null };
+  let patches = 0;
+  return onStage('/js/screens/ticket.js', { session: { role: 'STUDENT', name: 'Ann' }, params: ['7'] },
+    async (stage, fake) => {
+      await until(() => stage.querySelector('button[data-action=edit]'));
+      stage.querySelector('button[data-action=edit]').click();
+      stage.querySelector('form [name=location]').value = 'Building C, lift 2';
+      // Meanwhile, in another tab: a new title.
+      ticket = { ...ticket, title: 'Lift stuck between floors 2 and 3', version: 6 };
+      fake.calls.length = 0;
+      fake.bodies.length = 0;
+      fake.headers.length = 0;
+      stage.querySelector('form [name=title]').form.requestSubmit();
+      await until(() => stage.querySelector('#save-on-top'));
+      assert.ok(stage.querySelector('form .alert-error').textContent.includes('their version is shown above'), 'said');
+      assert.equal(stage.querySelector('form [name=location]').value, 'Building C, lift 2', 'what was typed stays');
+      stage.querySelector('#save-on-top').click();
+      await until(() => patches === 2 && stage.querySelector('form [name=location]') === null);
+      const sent = fake.calls.map((c, i) => [c, fake.headers[i]['If-Match'], fake.bodies[i]])
+        .filter(([c]) => c === 'PATCH /api/tickets/7');
+      assert.deepEqual(sent.map(([, version, body]) => [version, body]), [
+        ['5', { location: 'Building C, lift 2' }],
+        ['6', { location: 'Building C, lift 2' }]], 'the location alone, then over version 6');
+    }, (url, init) => {
+      if (url === '/api/tickets/7' && init.method === 'PATCH') {
+        patches += 1;
+        if (patches === 1) return problem(412, 'Version 5 is not the current version 6');
+        ticket = { ...ticket, ...JSON.parse(init.body), version: 7 };
+        return ticket;
+      }
+      return url === '/api/tickets/7' ? ticket : undefined;
+    });
 });

@@ -71,6 +71,8 @@ export function lengthCount(control) {
     if (e.inputType !== 'insertFromPaste') cut = false;
     draw();
   });
+  // A box that opens with text already in it (the ticket editor) says its room at once.
+  draw();
   return count;
 }
 

@@ -47,10 +47,14 @@ function learnDeskStaff(then) {
   }).catch(() => { /* only fewer suggestions, and the question for a name not seen */ });
 }
 
-/** Whether someone has worked under this name, written in any case: the desk files "anna keller" as "Anna Keller". */
+/**
+ * The spelling of a name someone has worked under, however it was typed ("anna keller": "Anna Keller"), or null. Sent
+ * as found: the service takes up another case only of a spelling its owner acted under, and a colleague who so far
+ * only received tickets would get one under the typed spelling, out of their Mine view.
+ */
 function workedUnder(name) {
-  const wanted = name.toLocaleLowerCase();
-  return [...staffSeen].some(seen => seen.toLocaleLowerCase() === wanted);
+  const wanted = name.toLowerCase();
+  return [...staffSeen].find(seen => seen.toLowerCase() === wanted) ?? null;
 }
 
 export async function render(container, { session, params }) {
@@ -104,9 +108,11 @@ export async function render(container, { session, params }) {
       if (title) title.focus();
     },
     remove,
-    save: async values => {
-      await api(`/api/tickets/${id}`, { method: 'PATCH', headers: { 'If-Match': String(state.editing.version) },
-        body: values });
+    save: async (values, { onTop = false } = {}) => {
+      // On top: over the version there is now, which the person has been told of and can see above the editor.
+      if (onTop) await load();
+      const version = onTop ? state.ticket.version : state.editing.version;
+      await api(`/api/tickets/${id}`, { method: 'PATCH', headers: { 'If-Match': String(version) }, body: values });
       toast(t('ticket.toast.saved'), 'success');
       show({ type: 'editClosed' });
       backToEdit();
@@ -135,7 +141,9 @@ export async function render(container, { session, params }) {
     handOver: async assignee => {
       // No staff directory: a name nobody has worked under is most likely a typo, and the ticket would drop out of
       // every Mine view without a word.
-      if (!workedUnder(assignee) && !confirm(t('ticket.handover.unknown', { name: assignee }))) return false;
+      const known = workedUnder(assignee);
+      if (!known && !confirm(t('ticket.handover.unknown', { name: assignee }))) return false;
+      assignee = known ?? assignee;
       try {
         await api(`/api/tickets/${id}/assignee`, { method: 'POST',
           headers: { 'If-Match': String(state.ticket.version) }, body: { assignee } });

@@ -1,6 +1,6 @@
 // The period chooser of the open-period panel: presets and a custom amount. Built once; `sync(period)` shows the
 // state's period (which preset is pressed, the amount and unit), `chosen(period)` reports a choice.
-import { h } from '../../dom.js';
+import { h, showFieldError } from '../../dom.js';
 import { validateAll, clearWhenValid } from '../../validate.js';
 import { t, formatNumber } from '../../i18n.js';
 import { PRESETS, PERIOD_MAX } from './state.js';
@@ -31,13 +31,17 @@ export function periodChooser(chosen) {
   h('button', { type: 'submit', class: 'btn btn-small' }, t('dashboard.period.apply')),
   h('span', { class: 'field-error', id: 'period-amount-error', role: 'alert' }));
   clearWhenValid(form, rules);
-  unit.addEventListener('change', () => { amount.max = PERIOD_MAX[unit.value]; });
+  unit.addEventListener('change', () => {
+    amount.max = PERIOD_MAX[unit.value];
+    showFieldError(form, null); // it spoke of the other unit
+  });
 
   function sync(period) {
     const [k, n] = Object.entries(period)[0];
     unit.value = k;
     amount.value = n;
     amount.max = PERIOD_MAX[k];
+    showFieldError(form, null); // a preset chosen after a refused amount: the box holds a good one now
     presets.forEach((b, i) => b.setAttribute('aria-pressed', String(samePeriod(PRESETS[i], period))));
   }
   return { form, sync };

@@ -34,18 +34,40 @@ export function editor(ticket, on) {
     if (shown() !== before && !confirm(t('ticket.edit.discard'))) return;
     on.cancel();
   });
-  form.addEventListener('submit', async e => {
-    e.preventDefault();
+  // Only what the person changed is sent: a save then leaves alone what someone else changed meanwhile in the other
+  // fields, and one made "on top" of their version (after a conflict) overwrites no more than it must.
+  const opened = { title: ticket.title, description: ticket.description, location: ticket.location || '',
+    priority: ticket.priority };
+  const changes = () => {
+    const now = { title: title.value.trim(), description: description.value, location: location.value.trim(),
+      priority: priority.value };
+    return Object.fromEntries(Object.entries(now).filter(([k, v]) => v !== opened[k]));
+  };
+  const send = async onTop => {
     errors.replaceChildren();
-    try {
-      await on.save({ title: title.value.trim(), description: description.value, location: location.value.trim(),
-        priority: priority.value });
-    } catch (err) {
-      if (!showFieldError(form, err)) {
-        const conflict = conflictMessage(err, true);
-        errors.replaceChildren(errorBox(conflict ? new Error(conflict) : err));
-      }
+    const changed = changes();
+    if (Object.keys(changed).length === 0) {
+      on.cancel();
+      return;
     }
+    try {
+      await on.save(changed, { onTop });
+    } catch (err) {
+      if (showFieldError(form, err)) return;
+      if (!conflictMessage(err, true)) {
+        errors.replaceChildren(errorBox(err));
+        return;
+      }
+      // Their version is on the page above; the person's edits stay here, to keep or to drop.
+      errors.replaceChildren(h('div', { class: 'alert alert-error', role: 'alert' },
+        h('p', {}, conflictMessage(err, true)),
+        h('button', { type: 'button', class: 'btn btn-small', id: 'save-on-top', onclick: () => send(true) },
+          t('ticket.conflict.saveOnTop'))));
+    }
+  };
+  form.addEventListener('submit', e => {
+    e.preventDefault();
+    send(false);
   });
   return form;
 }
