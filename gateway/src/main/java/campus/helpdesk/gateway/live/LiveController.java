@@ -69,8 +69,7 @@ public class LiveController {
                 .<HttpResponse<?>>map(caller -> stream(request, caller, lastEventId))
                 .switchIfEmpty(Mono.fromSupplier(() -> ProblemDocument.response(HttpStatus.UNAUTHORIZED,
                         "Sign in first: there is no session")))
-                .onErrorResume(CallerRefused.class,
-                        e -> Mono.just(ProblemDocument.response(e.status(), e.getMessage())));
+                .onErrorResume(CallerRefused.class, e -> Mono.just(e.response()));
     }
 
     private HttpResponse<?> stream(HttpRequest<?> request, Caller caller, @Nullable String lastEventId) {

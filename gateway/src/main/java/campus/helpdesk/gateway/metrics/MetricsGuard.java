@@ -36,7 +36,7 @@ public class MetricsGuard implements HttpServerFilter {
                         : Mono.from(chain.proceed(request)))
                 .switchIfEmpty(Mono.fromSupplier(() -> refusal(HttpStatus.UNAUTHORIZED,
                         "Metrics need a staff or analyst session, or their API token (Authorization: Bearer ...)")))
-                .onErrorResume(CallerRefused.class, e -> Mono.just(refusal(e.status(), e.getMessage())));
+                .onErrorResume(CallerRefused.class, e -> Mono.just(e.response()));
     }
 
     private static MutableHttpResponse<?> refusal(HttpStatus status, String detail) {

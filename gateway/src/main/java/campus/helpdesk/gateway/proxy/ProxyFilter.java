@@ -105,8 +105,7 @@ public class ProxyFilter implements HttpServerFilter {
         return callers.of(request)
                 .flatMapMany(caller -> forward(request, route, caller))
                 .switchIfEmpty(anonymous)
-                .onErrorResume(CallerRefused.class,
-                        e -> Mono.just(ProblemDocument.response(e.status(), e.getMessage())));
+                .onErrorResume(CallerRefused.class, e -> Mono.just(e.response()));
     }
 
     private Flux<MutableHttpResponse<?>> forward(HttpRequest<?> request, Route route, Caller caller) {

@@ -87,6 +87,17 @@ class SecurityTest {
         assertThat(http.get("/", "Referer", "https://search.example/results").statusCode()).isEqualTo(200);
     }
 
+    /** No ticket-service answers in these tests: a token cannot be checked, and the client is told when to retry. */
+    @Test
+    void aTokenThatCannotBeCheckedNowIsA503ThatSaysWhenToTryAgain() {
+        for (String path : new String[]{"/api/tickets", "/api/live", "/prometheus"}) {
+            HttpResponse<String> r = http.send("GET", path, null, "Authorization", "Bearer hdt_x");
+            assertThat(r.statusCode()).as(path).isEqualTo(503);
+            assertThat(r.headers().firstValue("Retry-After")).as(path).hasValue("5");
+            assertThat(r.body()).as(path).contains("cannot be checked right now");
+        }
+    }
+
     @Test
     void aStateChangeCarryingAnApiTokenIsNotJudgedByItsReferer() {
         // A cookie request with this Referer is refused as foreign (above); the token is the credential here, so
