@@ -68,9 +68,32 @@ final class JvmFlags {
         // Logging off: a cache the JVM cannot use for a flag that differs from the recording run is skipped with a
         // warning, except when its archived objects cannot be loaded: then the JVM exits (ServiceProcess deletes that
         // cache and starts again without it).
-        return Files.isRegularFile(cache)
-                ? List.of("-XX:AOTCache=" + cache, "-Xlog:aot*=off", "-Xlog:cds*=off")
-                : List.of("-XX:AOTCacheOutput=" + recording(cache), "-Xlog:aot*=off", "-Xlog:cds*=off");
+        if (Files.isRegularFile(cache)) {
+            return List.of("-XX:AOTCache=" + cache, "-Xlog:aot*=off", "-Xlog:cds*=off");
+        }
+        return roomToRecord(archiveDir, ROOM_TO_RECORD)
+                ? List.of("-XX:AOTCacheOutput=" + recording(cache), "-Xlog:aot*=off", "-Xlog:cds*=off")
+                : List.of();
+    }
+
+    /** Free space below which no cache is recorded: five take 400-500 MB, twice that while they are assembled. */
+    static final long ROOM_TO_RECORD = 1L << 30;
+
+    /**
+     * Whether the disk of the desk's folder has room for a cache. It is PostgreSQL's disk too: on a small one the
+     * caches recorded at a stop took the last 245 MB, and the next start's database could not write its log. A
+     * start without a cache is only slower.
+     */
+    static boolean roomToRecord(Path archiveDir, long needed) {
+        try {
+            Path existing = archiveDir;
+            while (existing != null && !Files.exists(existing)) {
+                existing = existing.getParent();
+            }
+            return existing == null || Files.getFileStore(existing).getUsableSpace() >= needed;
+        } catch (IOException e) {
+            return true;
+        }
     }
 
     /**

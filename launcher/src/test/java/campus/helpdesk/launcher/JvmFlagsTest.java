@@ -35,6 +35,14 @@ class JvmFlagsTest {
     }
 
     @Test
+    void aCacheIsRecordedOnlyWhereTheDiskHasRoomForIt() {
+        Path notYet = dir.resolve("jvm-archives");
+        assertThat(JvmFlags.roomToRecord(notYet, 0)).as("a folder not made yet: its disk's room").isTrue();
+        assertThat(JvmFlags.roomToRecord(notYet, Long.MAX_VALUE)).isFalse();
+        assertThat(JvmFlags.ROOM_TO_RECORD).isGreaterThanOrEqualTo(1L << 30);
+    }
+
+    @Test
     void onlyTheRunThatMapsACacheNamesOne() throws IOException {
         Path jar = jar("gateway", 1_000);
         Path cache = dir.resolve("gateway-" + JvmFlags.jarVersion(jar) + ".aot");
