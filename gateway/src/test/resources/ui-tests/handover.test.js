@@ -85,27 +85,9 @@ test('Hand over sends the name with the version shown, then shows the reloaded t
     assert.equal(stage.querySelector('#handover-name').value, '', 'the field is emptied');
   }, activeTicket));
 
-test('a name nobody has worked under is asked about first; thought better of, nothing is sent and it stays', () =>
-  onStage('/js/screens/ticket.js', { session: { role: 'STAFF', name: 'Bo' }, params: ['7'] }, async (stage, fake) => {
-    const realConfirm = window.confirm;
-    const asked = [];
-    window.confirm = text => { asked.push(text); return false; };
-    try {
-      fake.calls.length = 0;
-      stage.querySelector('#handover-name').value = 'Carol Nobody';
-      stage.querySelector('form.handover').dispatchEvent(new Event('submit', { cancelable: true }));
-      await until(() => asked.length === 1);
-      await sleep(50);
-      assert.ok(asked[0].startsWith('Nobody called Carol Nobody has worked on this desk yet.'), asked[0]);
-      assert.equal(fake.calls.filter(c => c.startsWith('POST')).length, 0, 'nothing sent');
-      assert.equal(stage.querySelector('#handover-name').value, 'Carol Nobody', 'the name stays, to be corrected');
-    } finally {
-      window.confirm = realConfirm;
-    }
-  }, activeTicket));
-
-test('a known name typed in another case is not asked about, and is sent as the desk knows it', () =>
-  onStage('/js/screens/ticket.js', { session: { role: 'STAFF', name: 'Bo' }, params: ['7'] }, async (stage, fake) => {
+/** Bo's handover of ticket 7 to `typed`, every question answered no: `check(stage, fake, asked)` looks at it. */
+const handOverTo = (typed, check) => onStage('/js/screens/ticket.js',
+  { session: { role: 'STAFF', name: 'Bo' }, params: ['7'] }, async (stage, fake) => {
     const realConfirm = window.confirm;
     const asked = [];
     window.confirm = text => { asked.push(text); return false; };
@@ -113,17 +95,31 @@ test('a known name typed in another case is not asked about, and is sent as the 
       fake.calls.length = 0;
       fake.bodies.length = 0;
       fake.headers.length = 0;
-      stage.querySelector('#handover-name').value = 'bO';
+      stage.querySelector('#handover-name').value = typed;
       stage.querySelector('form.handover').dispatchEvent(new Event('submit', { cancelable: true }));
-      await until(() => fake.calls.some(c => c.startsWith('POST')));
-      assert.deepEqual(asked, [], 'no question');
-      const post = fake.calls.findIndex(c => c.startsWith('POST'));
-      assert.equal(fake.calls[post], 'POST /api/tickets/7/assignee');
-      assert.deepEqual(fake.bodies[post], { assignee: 'Bo' }, 'sent as the desk knows it');
+      await check(stage, fake, asked);
     } finally {
       window.confirm = realConfirm;
     }
-  }, activeTicket));
+  }, activeTicket);
+
+test('a name nobody has worked under is asked about first; thought better of, nothing is sent and it stays', () =>
+  handOverTo('Carol Nobody', async (stage, fake, asked) => {
+    await until(() => asked.length === 1);
+    await sleep(50);
+    assert.ok(asked[0].startsWith('Nobody called Carol Nobody has worked on this desk yet.'), asked[0]);
+    assert.equal(fake.calls.filter(c => c.startsWith('POST')).length, 0, 'nothing sent');
+    assert.equal(stage.querySelector('#handover-name').value, 'Carol Nobody', 'the name stays, to be corrected');
+  }));
+
+test('a known name typed in another case is not asked about, and is sent as the desk knows it', () =>
+  handOverTo('bO', async (stage, fake, asked) => {
+    await until(() => fake.calls.some(c => c.startsWith('POST')));
+    assert.deepEqual(asked, [], 'no question');
+    const post = fake.calls.findIndex(c => c.startsWith('POST'));
+    assert.equal(fake.calls[post], 'POST /api/tickets/7/assignee');
+    assert.deepEqual(fake.bodies[post], { assignee: 'Bo' }, 'sent as the desk knows it');
+  }));
 
 test('a refused handover says why in words under the form', () => onStage('/js/screens/ticket.js',
   { session: { role: 'STAFF', name: 'Bo' }, params: ['7'] }, async stage => {
