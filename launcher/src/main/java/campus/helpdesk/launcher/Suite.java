@@ -70,6 +70,15 @@ public final class Suite implements AutoCloseable {
      * The suite closes {@code supervisor} when it closes, and when its start fails.
      */
     public static Suite start(SuiteOptions options, Supervisor supervisor) {
+        return start(options, supervisor, starting -> { });
+    }
+
+    /**
+     * Like {@link #start(SuiteOptions, Supervisor)}, handing the suite to {@code starting} before its first process
+     * starts: a launcher stopped during the start (Ctrl-C, SIGTERM) then stops what has started, before PostgreSQL.
+     * {@code starting} may refuse by throwing, and nothing is started.
+     */
+    public static Suite start(SuiteOptions options, Supervisor supervisor, Consumer<Suite> starting) {
         Suite suite = new Suite(options);
         suite.supervisor = supervisor;
         suite.processes.values().forEach(ServiceProcess::stopOrphan);
@@ -78,6 +87,7 @@ public final class Suite implements AutoCloseable {
         }
         Runtime.getRuntime().addShutdownHook(suite.shutdownHook);
         try {
+            starting.accept(suite);
             suite.start(Service.TICKET_SERVICE);
             suite.startTogether(DOWNSTREAM);
             return suite;
@@ -151,14 +161,14 @@ public final class Suite implements AutoCloseable {
     /** Starts one service again (a no-op if it runs) and waits until it is healthy. */
     public void start(Service service) {
         ServiceProcess process = processes.get(service);
-        process.start();
+        launch(List.of(service));
         process.awaitHealthy(START_TIMEOUT);
         supervised(process);
     }
 
     private void startTogether(List<Service> services) {
         // Launch all first so their JVMs boot side by side, then wait for each.
-        services.forEach(s -> processes.get(s).start());
+        launch(services);
         inParallel(services, p -> {
             p.awaitHealthy(START_TIMEOUT);
             supervised(p);
@@ -212,6 +222,18 @@ public final class Suite implements AutoCloseable {
         } catch (IllegalStateException e) {
             // Already shutting down: the hook is running or has run; nothing to unregister.
         }
+    }
+
+    /**
+     * Starts the processes, unless the suite is being stopped: under the lock {@link #stopAll} holds, so that no
+     * process starts after the stop has looked (four services went on starting after a SIGTERM had said "Stopped.").
+     */
+    private synchronized void launch(List<Service> services) {
+        if (closed) {
+            throw new SuiteException("Campus Helpdesk is being stopped; " + services.getFirst().module()
+                    + " was not started");
+        }
+        services.forEach(s -> processes.get(s).start());
     }
 
     private synchronized void stopAll() {

@@ -215,9 +215,9 @@ public final class UpCommand implements Callable<Integer> {
                 supervising.watch(embedded);
             }
         }
-        suite = Suite.start(new SuiteOptions(root, target.url(), target.user(), target.password(), offset,
+        Suite.start(new SuiteOptions(root, target.url(), target.user(), target.password(), offset,
                 SuiteSecrets.loadOrCreate(home), gateway, env, true, home.resolve(DataFolder.JVM_ARCHIVES)),
-                supervising);
+                supervising, this::starting);
         Path decided = home.resolve(DataFolder.DEMO_DATA);
         if (loadsDemoData(external != null, Files.exists(decided))) {
             seedIfEmpty(target);
@@ -244,6 +244,18 @@ public final class UpCommand implements Callable<Integer> {
             return true;
         }
         return isStopping();
+    }
+
+    /**
+     * The suite, known to the stop before its first process starts: a stop during the start (Ctrl-C, SIGTERM) stops
+     * what has started, then PostgreSQL, and only then says "Stopped.". Before, it knew no suite until all five were
+     * up, closed PostgreSQL under a starting ticket-service, and four services came up after "Stopped.".
+     */
+    private synchronized void starting(Suite starting) {
+        if (stopping) {
+            throw new SuiteException("Campus Helpdesk is being stopped");
+        }
+        suite = starting;
     }
 
     private synchronized boolean isStopping() {
@@ -343,11 +355,13 @@ public final class UpCommand implements Callable<Integer> {
 
     /** The shutdown hook: the supervisor first (nothing is restarted any more), the services, PostgreSQL last. */
     private void stop() {
+        Suite started;
         synchronized (this) {
             stopping = true;
+            started = suite;
         }
         System.out.println("Stopping Campus Helpdesk...");
-        if (suite != null && suite.recordsStartUpCaches()) {
+        if (started != null && started.recordsStartUpCaches()) {
             // Otherwise a first stop after a build looks hung: 30-40 s on two cores, with the JVMs' own lines only.
             System.out.println("Saving the services' start-up caches (the first stop after a build; up to a minute "
                     + "on a small machine); the next start is faster");
@@ -356,8 +370,8 @@ public final class UpCommand implements Callable<Integer> {
             if (supervisor != null) {
                 supervisor.close();
             }
-            if (suite != null) {
-                suite.close();
+            if (started != null) {
+                started.close();
             }
         } finally {
             if (embedded != null) {
