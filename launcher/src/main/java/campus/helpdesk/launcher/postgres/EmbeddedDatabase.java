@@ -108,7 +108,7 @@ public final class EmbeddedDatabase implements Supervised, AutoCloseable {
         } catch (IOException e) {
             forgetFailedStart(data);
             throw new SuiteException("PostgreSQL did not start (" + rootMessage(e) + "); see "
-                    + home.resolve(DataFolder.POSTGRES_LOG) + wrongPasswordHint(e, home), e);
+                    + home.resolve(DataFolder.POSTGRES_LOG) + wrongPasswordHint(e, home) + lockFileHint(home), e);
         } catch (IllegalStateException e) {
             // The library's lock, taken by a launcher that started on the folder since requireNotInUse looked.
             if (e instanceof java.nio.channels.OverlappingFileLockException
@@ -353,6 +353,36 @@ public final class EmbeddedDatabase implements Supervised, AutoCloseable {
     }
 
     /** A data folder kept while its secrets folder was deleted: the new random password cannot sign in. */
+    /**
+     * PostgreSQL refused to start because its lock file names a process that is alive: after a crash and a reboot
+     * the old pid may belong to anything, and the launcher stops only a {@code postgres} working in this folder. Said
+     * here, from the server's log, rather than only "gave up waiting".
+     */
+    static String lockFileHint(Path home) {
+        Path log = home.resolve(DataFolder.POSTGRES_LOG);
+        try {
+            String tail = tail(log, 2048); // the failed start's own lines, not an old incident's
+            if (!tail.contains("lock file \"postmaster.pid\" already exists")) {
+                return "";
+            }
+        } catch (IOException e) {
+            return "";
+        }
+        return ". Its lock file " + dataDirectory(home).resolve("postmaster.pid") + " names a process that is "
+                + "running but is no PostgreSQL of this desk (a pid used again after a crash): if no PostgreSQL runs "
+                + "on this folder, delete that file and start again";
+    }
+
+    private static String tail(Path file, int bytes) throws IOException {
+        try (java.io.RandomAccessFile in = new java.io.RandomAccessFile(file.toFile(), "r")) {
+            long from = Math.max(0, in.length() - bytes);
+            byte[] read = new byte[(int) (in.length() - from)];
+            in.seek(from);
+            in.readFully(read);
+            return new String(read, java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
     private static String wrongPasswordHint(IOException e, Path home) {
         return rootMessage(e).contains("password authentication failed")
                 ? ". The password in " + SecretStore.folder(home) + " does not open the database in "

@@ -126,6 +126,16 @@ class EmbeddedDatabaseTest {
         }
     }
 
+    @Test
+    void aLockFileNamingAnotherLiveProcessIsSaidWithWhatToDo() throws Exception {
+        Path log = home.resolve(DataFolder.POSTGRES_LOG);
+        Files.writeString(log, "2026-12-07 12:20:01 UTC FATAL:  lock file \"postmaster.pid\" already exists\n"
+                + "2026-12-07 12:20:01 UTC HINT:  Is another postmaster (PID 6711) running in data directory?\n");
+        assertThat(EmbeddedDatabase.lockFileHint(home)).contains("postmaster.pid", "delete that file");
+        Files.writeString(log, "2026-12-07 12:20:01 UTC FATAL:  could not write to file \"pg_wal/xlogtemp.1\"\n");
+        assertThat(EmbeddedDatabase.lockFileHint(home)).isEmpty();
+    }
+
     private static void awaitGone(long pid) throws InterruptedException {
         for (int i = 0; i < 100 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false); i++) {
             Thread.sleep(100);
