@@ -13,7 +13,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -129,11 +131,14 @@ class DashboardInTheBrowserTest {
     /** Needs the volume and workload answers (analytics-open-period, analytics-category). */
     @Test
     void aDayOfTheVolumeChartAndAWorkloadRowOpenTheirTickets() {
-        String today = LocalDate.now(ZoneId.systemDefault()).toString();
+        LocalDate day = LocalDate.now(ZoneId.systemDefault());
+        String today = day.toString();
         try (Browser staff = new Browser(gateway)) {
             staff.signIn("Dash Staff", "STAFF");
             staff.open("#/dashboard?days=14");
-            clickBar(staff, "#panel-volume canvas", today, null);
+            // The axis names the day as the person's language writes it ("Dec 7"); the link carries the date.
+            clickBar(staff, "#panel-volume canvas", day.format(DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH)),
+                    null);
             // The queue then writes its own address (the sort added), so the click's filters are looked for inside it.
             staff.waitUntil(d -> d.getCurrentUrl().contains("&from=" + today + "&to=" + today));
             staff.waitFor(By.cssSelector("tr[data-ticket-id='" + ticket + "']"));
