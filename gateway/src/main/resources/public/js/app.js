@@ -90,21 +90,6 @@ function markCurrentNav() {
   });
 }
 
-/**
- * Once the first screen is drawn, the screens a role most likely opens next are fetched while the browser is idle:
- * the ticket page's modules came one after another, so the first ticket of a session showed "Loading…" for 1.5-4 s
- * on a busy machine where later ones took 0.3 s. Fetched once; a failure only leaves it to the click.
- */
-let warmedUp = false;
-function warmUp(role) {
-  if (warmedUp || !role) return;
-  warmedUp = true;
-  const next = role === 'STUDENT' ? [() => import('./screens/ticket.js'), () => import('./screens/report.js')]
-    : [() => import('./screens/ticket.js'), () => import('./screens/tickets.js'), () => import('./screens/dashboard.js')];
-  const idle = window.requestIdleCallback || (fn => setTimeout(fn, 1500));
-  idle(() => next.forEach(load => load().catch(() => { /* the click loads it */ })));
-}
-
 async function route() {
   const seq = ++renderSeq;
   const hash = location.hash || '#/';
@@ -155,7 +140,6 @@ async function route() {
       return;
     }
     cleanup = done;
-    warmUp(session.role);
     const heading = app.querySelector('h1');
     if (heading) document.title = `${heading.textContent} · ${t('common.product')}`;
     if (heading && document.activeElement === document.getElementById('main')) focusHeading(heading);

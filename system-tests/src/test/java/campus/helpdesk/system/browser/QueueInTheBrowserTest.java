@@ -50,9 +50,6 @@ class QueueInTheBrowserTest {
             assertThat(viewCounts(staff)).isEqualTo("mine:Mine1 unassigned:Unassigned0 all:All1");
             assertThat(cell(staff, taken, "Assignee").getText()).isEqualTo(staffName);
             staff.screenshot("20-queue-views-active");
-            // The ticket page is fetched while the queue sits idle, so the first ticket opened does not wait for it.
-            staff.waitUntil(d -> Boolean.TRUE.equals(staff.script("return performance.getEntriesByType('resource')"
-                    + ".some(e => e.name.endsWith('/js/screens/ticket.js'))")));
 
             staff.click(By.cssSelector(".tab[data-status=OPEN]"));
             awaitRows(staff, waiting);
