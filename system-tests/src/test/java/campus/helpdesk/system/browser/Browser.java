@@ -52,6 +52,12 @@ final class Browser implements AutoCloseable {
             new MutationObserver(() => window.__stillSince = performance.now())
               .observe(document, { subtree: true, childList: true });
             """;
+    /**
+     * Every request stays in the page's resource timings, which the tests read (the similar tickets asked for, a
+     * screen fetched ahead): a browser keeps 250 and then drops the newest, and a session of several screens, each
+     * with its modules, went past that.
+     */
+    private static final String KEEP_EVERY_TIMING = "performance.setResourceTimingBufferSize(100000);";
     /** Milliseconds since the last redraw; a page opened before the watch (none here) starts it now. */
     private static final String STILL_FOR = """
             if (window.__stillSince === undefined) {
@@ -80,6 +86,7 @@ final class Browser implements AutoCloseable {
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
         driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", WATCH_REDRAWS));
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", KEEP_EVERY_TIMING));
     }
 
     void open(String hash) {

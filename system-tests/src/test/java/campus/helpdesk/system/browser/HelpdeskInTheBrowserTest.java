@@ -189,7 +189,8 @@ class HelpdeskInTheBrowserTest {
 
             staff.signIn("Sam Staff", "STAFF");
             staff.waitFor(By.name("q")).sendKeys(word);
-            staff.waitFor(By.cssSelector("tr[data-ticket-id='" + id + "'] a")).click();
+            // Found again if the search's reload redraws the list between finding the row and clicking it.
+            staff.click(By.cssSelector("tr[data-ticket-id='" + id + "'] a"));
             // A double click on Take: its second click lands on Close, drawn where Take was, and does nothing.
             WebElement take = staff.waitFor(By.cssSelector("button[data-action=take]"));
             long[] spot = centreOf(staff, take);
