@@ -29,7 +29,8 @@ public final class Unread {
                 SELECT 1 FROM ticket_message m
                 WHERE m.ticket_id = t.id AND m.author <> ? AND (? OR NOT m.internal)
                   AND m.created_at > coalesce((SELECT r.read_at FROM ticket_read r
-                                               WHERE r.ticket_id = t.id AND r.reader = ?), '-infinity'))
+                                               WHERE r.ticket_id = t.id AND r.reader = ?
+                                                 AND r.reader_role = ?), '-infinity'))
             END AS unread""";
 
     private Unread() {
@@ -42,7 +43,7 @@ public final class Unread {
     public static List<Object> parameters(Identity who) {
         String reader = who.keepsReadMarks() ? who.user() : null;
         return Arrays.asList(reader, who.isStaff() ? who.user() : null, reader, who.user(),
-                who.maySeeInternalNotes(), who.user());
+                who.maySeeInternalNotes(), who.user(), who.role().name());
     }
 
     /** A row of {@link TicketSql#COLUMNS} followed by {@link TicketSql#READER_COLUMNS}. */

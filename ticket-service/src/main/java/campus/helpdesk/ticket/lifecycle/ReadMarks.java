@@ -14,7 +14,8 @@ import java.util.Collection;
 
 /**
  * When each person last looked at a ticket: what its unread marker ({@code search/Unread}) compares the messages
- * with. Not a change of the ticket (no version, no event, nothing on the feed): reading is private to the reader.
+ * with. A person is a name in a role: a student signed in under a staff member's name must not clear that staff
+ * member's markers. Not a change of the ticket (no version, no event, nothing on the feed): reading is private to the reader.
  * The time is the {@link ChangeClock}'s, the clock that stamps the messages it is compared with.
  */
 @Singleton
@@ -22,9 +23,9 @@ public class ReadMarks {
 
     /** A mark never moves back: two tabs reading at once keep the later one. */
     private static final String KEEP_THE_LATER = """
-            ON CONFLICT (ticket_id, reader)
+            ON CONFLICT (ticket_id, reader, reader_role)
             DO UPDATE SET read_at = greatest(ticket_read.read_at, excluded.read_at)""";
-    private static final String UPSERT_AT = "INSERT INTO ticket_read (ticket_id, reader, read_at) VALUES (?, ?, ?)\n"
+    private static final String UPSERT_AT = "INSERT INTO ticket_read (ticket_id, reader, reader_role, read_at) VALUES (?, ?, ?, ?)\n"
             + KEEP_THE_LATER;
 
     private final Database db;
@@ -45,14 +46,15 @@ public class ReadMarks {
             try (PreparedStatement ps = c.prepareStatement(UPSERT_AT)) {
                 ps.setLong(1, ticketId);
                 ps.setString(2, who.user());
-                Sql.setInstant(ps, 3, clock.now());
+                ps.setString(3, who.role().name());
+                Sql.setInstant(ps, 4, clock.now());
                 return ps.executeUpdate();
             }
         });
     }
 
     /**
-     * {@code reader} has seen the staff's answers under {@code ticketIds}, up to the last one; what a student wrote
+     * {@code reader}, a staff member, has seen the staff's answers under {@code ticketIds}, up to the last one; what a student wrote
      * after it stays news for them. In the caller's transaction.
      */
     static void markStaffAnswersRead(Connection c, Collection<Long> ticketIds, String reader) throws SQLException {
@@ -60,8 +62,8 @@ public class ReadMarks {
             return;
         }
         try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO ticket_read (ticket_id, reader, read_at)
-                SELECT m.ticket_id, ?, max(m.created_at) FROM ticket_message m
+                INSERT INTO ticket_read (ticket_id, reader, reader_role, read_at)
+                SELECT m.ticket_id, ?, 'STAFF', max(m.created_at) FROM ticket_message m
                 WHERE m.ticket_id = ANY (?) AND m.author_role = 'STAFF' AND NOT m.internal
                 GROUP BY m.ticket_id
                 """ + KEEP_THE_LATER)) {

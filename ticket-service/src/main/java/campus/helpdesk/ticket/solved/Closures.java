@@ -90,8 +90,13 @@ public class Closures {
     public List<Closure> unacknowledged(Identity who) {
         return mine(who, """
                 AND t.closed_at > coalesce((SELECT r.read_at FROM ticket_read r
-                                            WHERE r.ticket_id = t.id AND r.reader = ?), '-infinity')
-                """, (ps, i) -> ps.setString(i, who.user()));
+                                            WHERE r.ticket_id = t.id AND r.reader = ?
+                                              AND r.reader_role = ?), '-infinity')
+                """, (ps, i) -> {
+            ps.setString(i, who.user());
+            ps.setString(i + 1, who.role().name());
+            return i + 2;
+        });
     }
 
     /**
@@ -101,13 +106,16 @@ public class Closures {
      */
     public List<Closure> recent(Identity who) {
         Instant since = clock.now().minus(ClosureOperations.RECENT_DAYS, ChronoUnit.DAYS);
-        return mine(who, "AND t.closed_at > ?\n", (ps, i) -> Sql.setInstant(ps, i, since));
+        return mine(who, "AND t.closed_at > ?\n", (ps, i) -> {
+            Sql.setInstant(ps, i, since);
+            return i + 1;
+        });
     }
 
-    /** Binds the one parameter of a {@link #mine} condition at {@code index}. */
+    /** Binds the parameters of a {@link #mine} condition from {@code index}; the index after them. */
     @FunctionalInterface
     private interface ConditionValue {
-        void bind(PreparedStatement ps, int index) throws SQLException;
+        int bind(PreparedStatement ps, int index) throws SQLException;
     }
 
     private List<Closure> mine(Identity who, String condition, ConditionValue value) {
@@ -119,8 +127,7 @@ public class Closures {
                     """ + condition + "ORDER BY t.closed_at DESC, t.id DESC LIMIT ?")) {
                 ps.setString(1, who.user());
                 ps.setString(2, who.user());
-                value.bind(ps, 3);
-                ps.setInt(4, ClosureOperations.MAX_SOLVED);
+                ps.setInt(value.bind(ps, 3), ClosureOperations.MAX_SOLVED);
                 List<Closure> solved = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {

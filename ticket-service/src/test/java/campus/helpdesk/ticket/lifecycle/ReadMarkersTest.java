@@ -66,6 +66,18 @@ class ReadMarkersTest extends ApiTest {
     }
 
     @Test
+    void aStudentUnderTheAssigneesNameDoesNotReadForThem() {
+        Ticket ticket = createIn(TicketStatus.ACTIVE);
+        say(STUDENT, ticket, "It is still broken", false);
+        assertThat(unread(STAFF, ticket)).isTrue();
+
+        Api.As impostor = Api.As.student(STAFF.user());
+        assertThat(api.post(impostor, "/api/tickets/" + ticket.id() + "/read", null).status).isEqualTo(204);
+        assertThat(unread(STAFF, ticket)).as("names prove nothing; a name in another role is another person")
+                .isTrue();
+    }
+
+    @Test
     void aMessageThatWasNeverReadCountsAsUnread() {
         Ticket ticket = createIn(TicketStatus.ACTIVE);
         say(STUDENT, ticket, "Hello?", false);
