@@ -20,10 +20,11 @@ import java.util.List;
 /**
  * {@code GET /api/services}: every process of the desk with its health, for the About page: the gateway itself, the
  * services behind it, and PostgreSQL where {@code ./helpdesk up} runs it (elsewhere the platform runs the database,
- * and the gateway, which never connects to it, cannot say more than ticket-service's health does). Without a
- * session it says only each process's name and state; signed-in people also get the links, which point at each
- * service's own address (configurable as {@code public-url}), because Swagger UI pages carry inline scripts that
- * the gateway's CSP would block, and what the launcher's supervisor says.
+ * and the gateway, which never connects to it, cannot say more than ticket-service's health does). To everyone else
+ * it says only each process's name and state; staff and analysts, who run the desk, also get the links, which
+ * point at each service's own address (configurable as {@code public-url}), because Swagger UI pages carry inline
+ * scripts that the gateway's CSP would block, and what the launcher's supervisor says. A student has no use for the
+ * addresses behind the gateway or the supervisor's failures, and anyone may sign in as a student.
  */
 @Controller("/api/services")
 public class ServicesController {
@@ -49,35 +50,35 @@ public class ServicesController {
 
     @Get
     public Mono<List<ServiceStatus>> services(HttpRequest<?> request) {
-        boolean signedIn = sessions.of(request).isPresent();
+        boolean runsTheDesk = sessions.of(request).map(session -> session.role().privileged()).orElse(false);
         return Flux.fromIterable(routes.all())
                 .filter(route -> route.getService().equals(route.getName()))
-                .flatMap(route -> status(route, signedIn))
+                .flatMap(route -> status(route, runsTheDesk))
                 .sort(Comparator.comparing(ServiceStatus::prefix))
                 .collectList()
-                .map(behind -> wholeDesk(behind, signedIn));
+                .map(behind -> wholeDesk(behind, runsTheDesk));
     }
 
     /** The gateway first (it answers this, so it is up), then the services, then the database. */
-    private List<ServiceStatus> wholeDesk(List<ServiceStatus> behind, boolean signedIn) {
+    private List<ServiceStatus> wholeDesk(List<ServiceStatus> behind, boolean runsTheDesk) {
         List<ServiceStatus> desk = new ArrayList<>();
         // The gateway's own documents are public, as is the gateway: its links are there for everyone.
         desk.add(new ServiceStatus(GATEWAY, GATEWAY_SERVES, "UP", "/", "/swagger-ui/index.html", "/health",
-                signedIn ? supervision.of(GATEWAY).orElse(null) : null));
+                runsTheDesk ? supervision.of(GATEWAY).orElse(null) : null));
         desk.addAll(behind);
         supervision.of(DATABASE).ifPresent(database -> desk.add(new ServiceStatus(DATABASE, "",
-                "UP".equals(database.state()) ? "UP" : "DOWN", null, null, null, signedIn ? database : null)));
+                "UP".equals(database.state()) ? "UP" : "DOWN", null, null, null, runsTheDesk ? database : null)));
         return desk;
     }
 
-    private Mono<ServiceStatus> status(Route route, boolean signedIn) {
+    private Mono<ServiceStatus> status(Route route, boolean runsTheDesk) {
         String health = route.getUrl() + "/health";
         return Mono.from(client.exchange(HttpRequest.GET(health)))
                 .map(response -> "UP")
                 .timeout(HEALTH_TIMEOUT)
                 .onErrorResume(HttpClientResponseException.class, e -> Mono.just("DOWN"))
                 .onErrorResume(e -> Mono.just("UNREACHABLE"))
-                .map(state -> signedIn
+                .map(state -> runsTheDesk
                         ? new ServiceStatus(route.getName(), route.getPrefix(), state, route.getPublicUrl().toString(),
                         route.getPublicUrl() + "/swagger-ui/index.html", route.getPublicUrl() + "/health",
                         supervision.of(route.getService()).orElse(null))

@@ -69,6 +69,20 @@ class ServicesControllerTest {
     }
 
     @Test
+    void aStudentGetsWhatASignedOutVisitorGets() throws Exception {
+        writeStatus("UP");
+        String student = http.signIn("Bo", "STUDENT");
+        List<Map<String, Object>> rows = rows(http.get("/api/services", "Cookie", student).body());
+        assertThat(rows).extracting(r -> r.get("name")).startsWith("gateway").endsWith("postgresql");
+        assertThat(rows).allSatisfy(r -> assertThat(r).doesNotContainKey("supervision"));
+        assertThat(rows.subList(1, rows.size())).allSatisfy(r -> assertThat(r).doesNotContainKeys("swaggerUi", "url"));
+
+        String analyst = http.signIn("Bo", "ANALYST");
+        rows = rows(http.get("/api/services", "Cookie", analyst).body());
+        assertThat(rows.get(1)).containsKeys("swaggerUi", "url");
+    }
+
+    @Test
     void withoutASupervisorThereIsNoDatabaseRow() {
         List<Map<String, Object>> rows = rows(http.get("/api/services").body());
         assertThat(rows.getFirst()).containsEntry("name", "gateway");

@@ -16,6 +16,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -61,6 +62,14 @@ class ServiceTokenTest {
     }
 
     @Test
+    void aTokenWithoutAnExpiryOrOneLongerLivedThanTheServicesMintIs401() throws Exception {
+        assertThat(call("Bearer " + sign(KEY, "support-tests", Instant.now().plusSeconds(110))).statusCode())
+                .as("a token as services mint it").isEqualTo(200);
+        assertUnauthorized(call("Bearer " + sign(KEY, "support-tests", null)));
+        assertUnauthorized(call("Bearer " + sign(KEY, "support-tests", Instant.now().plus(Duration.ofDays(365)))));
+    }
+
+    @Test
     void mintedTokensAreSignedWithTheServiceKeyAndUnsignedOnesAreRefused() throws Exception {
         SignedJWT minted = SignedJWT.parse(tokens.mint("Sam", ServiceRoles.STAFF, "support-tests"));
         assertThat(minted.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.HS256);
@@ -96,8 +105,10 @@ class ServiceTokenTest {
 
     static String sign(String key, String audience, Instant expiry) throws Exception {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject("Mallory")
-                .claim("roles", List.of(ServiceRoles.STAFF)).issueTime(new Date())
-                .expirationTime(Date.from(expiry));
+                .claim("roles", List.of(ServiceRoles.STAFF)).issueTime(new Date());
+        if (expiry != null) {
+            claims.expirationTime(Date.from(expiry));
+        }
         if (audience != null) {
             claims.audience(audience);
         }
