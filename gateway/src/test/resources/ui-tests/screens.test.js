@@ -19,7 +19,7 @@ test('a tab click reloads with two requests and marks the tab', () => onStage('/
     await sleep(50);
     assert.equal(fake.calls.length, 2, 'requests');
     assert.ok(fake.calls[0].includes('status=CLOSED'), 'the page of the tab');
-    assert.equal(stage.querySelector('.tab[aria-selected="true"]').dataset.status, 'CLOSED', 'selected tab');
+    assert.equal(stage.querySelector('.tab[aria-pressed="true"]').dataset.status, 'CLOSED', 'selected tab');
   }));
 
 test('a student list loads with one request, one more says once which of their tickets were solved, one lists them',

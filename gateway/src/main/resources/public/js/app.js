@@ -7,6 +7,7 @@ import { setUpMenu } from './menu.js';
 import { fitHeader, keepHeaderFitted } from './header-fit.js';
 import { forgetDrafts } from './drafts.js';
 import { LANGUAGES, LANGUAGE_NAMES, currentLanguage, preferredLanguage, t, useLanguage } from './i18n.js';
+import { keepFocusThroughDisabling } from './focus-keeper.js';
 
 // The navigation of each role: where each entry leads and the catalogue key of its words.
 const NAV = {
@@ -117,6 +118,7 @@ async function route() {
   if (!match) {
     mount(app, h('section', { class: 'card' }, h('h1', {}, t('common.notFound.title')),
       h('p', {}, t('common.notFound.text')), h('a', { href: '#/' }, t('common.notFound.start'))));
+    titleFrom(app);
     return;
   }
   const [m, load, roles] = match;
@@ -124,9 +126,12 @@ async function route() {
     mount(app, h('section', { class: 'card' }, h('h1', {}, t('common.notForRole.title')),
       h('p', {}, t('common.notForRole.text', { role: roleText(session.role) })),
       h('a', { href: HOME[session.role] }, t('common.notForRole.start'))));
+    titleFrom(app);
     return;
   }
   mount(app, loading());
+  // Until the screen has its heading, the tab says that it is loading rather than the name of the screen left.
+  document.title = `${t('common.loading')} · ${t('common.product')}`;
   try {
     const screen = await load();
     if (seq !== renderSeq) return;
@@ -140,12 +145,18 @@ async function route() {
       return;
     }
     cleanup = done;
-    const heading = app.querySelector('h1');
-    if (heading) document.title = `${heading.textContent} · ${t('common.product')}`;
+    const heading = titleFrom(app);
     if (heading && document.activeElement === document.getElementById('main')) focusHeading(heading);
   } catch (e) {
     if (seq === renderSeq) mount(app, errorBox(e));
   }
+}
+
+/** The tab's title from the screen's heading; the heading, if there is one. */
+function titleFrom(app) {
+  const heading = app.querySelector('h1');
+  if (heading) document.title = `${heading.textContent} · ${t('common.product')}`;
+  return heading;
 }
 
 /**
@@ -191,6 +202,8 @@ onUnauthorized(() => checkSession());
 onLiveRefused(() => checkSession({ liveRefused: true }));
 
 window.addEventListener('hashchange', () => {
+  // Every screen's address starts with "#/"; anything else (a fragment link from a pasted text) is no navigation.
+  if (location.hash && !location.hash.startsWith('#/')) return;
   route();
   document.getElementById('main').focus({ preventScroll: true });
 });
@@ -216,7 +229,7 @@ function drawStaticWords() {
  * Switching the language draws the page again in it: the screen is rendered anew as on a reload, and the focus
  * stays on the switch so that a keyboard or screen-reader user is where they were.
  */
-async function switchLanguage(lang) {
+async function switchLanguage(lang, { keepFocus = true } = {}) {
   const picker = document.getElementById('language');
   try {
     await useLanguage(lang, { remember: true });
@@ -229,12 +242,39 @@ async function switchLanguage(lang) {
   }
   drawChrome();
   await route();
-  document.getElementById('language').focus({ preventScroll: true });
+  if (keepFocus) document.getElementById('language').focus({ preventScroll: true });
 }
 
 setUpMenu(document.getElementById('menu-button'), document.getElementById('menu'));
+keepFocusThroughDisabling();
 keepHeaderFitted(document.querySelector('.topbar'));
-document.getElementById('language').addEventListener('change', e => { switchLanguage(e.target.value); });
+choosingLanguage(document.getElementById('language'), switchLanguage);
+// The skip link moves the focus, not the address: "#main" is no screen of the router's.
+document.getElementById('skip-link').addEventListener('click', e => {
+  e.preventDefault();
+  document.getElementById('main').focus();
+});
+
+/**
+ * A closed select changes its value on every arrow key, and each change drew the whole page again in another
+ * language on the way to the one wanted (Deutsch, Español, Français...). A choice made from the keyboard is taken
+ * on Enter or when the focus leaves; one picked from the open list (mouse, touch) at once.
+ */
+function choosingLanguage(picker, choose) {
+  let stepping = false;
+  const take = ({ leaving = false } = {}) => {
+    stepping = false;
+    if (picker.value !== currentLanguage()) choose(picker.value, { keepFocus: !leaving });
+  };
+  picker.addEventListener('keydown', e => {
+    if (['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End', 'PageUp', 'PageDown'].includes(e.key)
+      || (e.key.length === 1 && e.key !== ' ')) stepping = true;
+    if (e.key === 'Enter' && stepping) take();
+  });
+  picker.addEventListener('change', () => { if (!stepping) take(); });
+  // Left for another control: the page is drawn in the language chosen, and the focus is not pulled back.
+  picker.addEventListener('blur', () => { if (stepping) take({ leaving: true }); });
+}
 
 useLanguage(preferredLanguage())
   .catch(() => useLanguage('en'))

@@ -9,7 +9,8 @@ export function validateAll(form, rules) {
   const violations = Object.entries(rules)
     .map(([name, rule]) => [name, control(form, name)])
     .filter(([, c]) => c && !c.closest('[hidden]'))
-    .map(([name, c]) => ({ field: name, message: rules[name](c.value) }))
+    // In the person's language already: shown as they are (words.js would put a generic sentence in their place).
+    .map(([name, c]) => ({ field: name, message: rules[name](c.value), localized: true }))
     .filter(v => v.message);
   showFieldError(form, violations.length ? { violations } : null);
   return violations.length === 0;
@@ -49,12 +50,12 @@ function control(form, name) {
 export function lengthCount(control) {
   const max = Number(control.getAttribute('maxlength'));
   const count = h('p', { class: 'hint count', id: `${control.id || control.name}-count`, hidden: true });
-  control.setAttribute('aria-describedby',
-    [control.getAttribute('aria-describedby'), count.id].filter(Boolean).join(' '));
   let cut = false;
   const draw = () => {
     const used = control.value.length;
     count.hidden = used < max * 0.9 && !cut;
+    // Tied to the box only while it is shown: a hidden count was still read out ("0 of 10,000 characters").
+    describedBy(control, count.id, !count.hidden);
     count.setAttribute('aria-live', cut ? 'polite' : 'off');
     count.textContent = cut ? t('common.form.pasteCut', { max }) : t('common.form.count', { count: used, max });
   };
@@ -80,4 +81,12 @@ export function lengthCount(control) {
 export function withCount(fieldEl, control) {
   fieldEl.append(lengthCount(control));
   return fieldEl;
+}
+
+/** Adds `id` to the control's description, or takes it out. */
+function describedBy(control, id, tied) {
+  const ids = (control.getAttribute('aria-describedby') || '').split(/\s+/).filter(x => x && x !== id);
+  if (tied) ids.push(id);
+  if (ids.length) control.setAttribute('aria-describedby', ids.join(' '));
+  else control.removeAttribute('aria-describedby');
 }

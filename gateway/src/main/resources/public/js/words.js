@@ -58,6 +58,7 @@ export function problemText(status, problem) {
 export function violationText(violation) {
   const message = violation && violation.message;
   const field = violation && violation.field;
+  if (violation && violation.localized) return message;
   if (readsEnglish() && isForPeople(message)) return message;
   if (BY_FIELD.has(field)) return fieldText(field);
   if (isForPeople(message)) return message;

@@ -204,7 +204,20 @@ export async function render(container, { session, params }) {
   function showSolved(closure) {
     if (left) return;
     solved = closure;
-    replacePage(solvedPage(closure));
+    const box = compose.querySelector('textarea');
+    const unsent = box ? box.value.trim() : '';
+    const wasHere = container.contains(document.activeElement) || document.activeElement === document.body;
+    replacePage(solvedPage(closure, { unsent }));
+    // The page the person was on is gone: the focus (and a screen reader) goes to what took its place, and the tab
+    // is named after it.
+    const heading = container.querySelector('h1');
+    if (heading) {
+      document.title = `${heading.textContent} · ${t('common.product')}`;
+      if (wasHere) {
+        heading.setAttribute('tabindex', '-1');
+        heading.focus({ preventScroll: true });
+      }
+    }
     acknowledge(id);
   }
 

@@ -9,7 +9,7 @@ import { h } from '../dom.js';
 import { t } from '../i18n.js';
 import { refreshOnLive, LIST_WAIT_MS, LIST_MAX_WAIT_MS } from '../live.js';
 import { region } from '../region.js';
-import { initialState, update, requests, address, viewOf } from './tickets/state.js';
+import { initialState, update, requests, address, viewOf, rowRange } from './tickets/state.js';
 import { tabs as drawTabs, views as drawViews, results as drawResults } from './tickets/view.js';
 import { filterForm } from './tickets/filters.js';
 import { recentlySolvedRegion, solvedNoticeRegion } from './tickets/solved-notice.js';
@@ -20,9 +20,12 @@ import { reloadLater, outOfReach } from '../reload-later.js';
 export async function render(container, { session, query: initial }) {
   let state = initialState(session.role, initial);
   let controller = null;
-  const tabsEl = h('div', { class: 'tabs', role: 'tablist', 'aria-label': t('tickets.page.tabsLabel') });
+  const tabsEl = h('div', { class: 'tabs', role: 'group', 'aria-label': t('tickets.page.tabsLabel') });
   const viewsEl = h('div', { class: 'views', role: 'group', 'aria-label': t('tickets.page.viewsLabel') });
-  const resultsEl = h('div', { class: 'results', 'aria-live': 'polite', 'aria-busy': 'false' });
+  // Not a live region: the table is redrawn on every sort, page and live refresh, and a screen reader would read it
+  // over whatever the person does. What their own choice found is said in one line instead (summaryEl).
+  const resultsEl = h('div', { class: 'results', 'aria-busy': 'false' });
+  const summaryEl = h('p', { class: 'sr-only', role: 'status' });
   const toolsEl = h('div', { class: 'queue-tools' });
   // Students' own closed tickets are not in their list: it says once that they were solved.
   const solvedEl = h('div', {});
@@ -37,9 +40,13 @@ export async function render(container, { session, query: initial }) {
     sortBy: sort => ask({ type: 'sortBy', sort }),
     page: delta => ask({ type: 'page', delta }),
     goto: page => ask({ type: 'goto', page }),
-    reload: () => load(),
+    reload: () => load({ said: true }),
     size: size => ask({ type: 'size', size }),
-    select: (id, on) => show({ type: 'select', id, on }),
+    select: (id, on) => {
+      show({ type: 'select', id, on });
+      // The bar with the count and the link form appears above the table, out of the person's way: said here.
+      summaryEl.textContent = state.selected.length ? incidentWords.selected(state.selected.length) : '';
+    },
     fold: on => ask({ type: 'fold', on }),
     link: async incident => {
       try {
@@ -83,10 +90,11 @@ export async function render(container, { session, query: initial }) {
       else history.pushState(null, '', here);
     }
     typing = searching;
-    return load();
+    return load({ said: true });
   }
 
-  async function load() {
+  /** `said`: the person asked for this list, so what it holds is said; a live refresh redraws it quietly. */
+  async function load({ said = false } = {}) {
     if (controller) controller.abort();
     controller = new AbortController();
     const { signal } = controller;
@@ -96,6 +104,7 @@ export async function render(container, { session, query: initial }) {
       const [list, counts] = await Promise.all([api(plan.list, { signal }),
         plan.counts ? api(plan.counts, { signal }) : null]);
       show({ type: 'loaded', list, counts: counts && counts.byStatus, viewCounts: counts && counts.byView });
+      if (said) summaryEl.textContent = summary(list);
       reloader.loaded();
     } catch (err) {
       if (err.name === 'AbortError') return;
@@ -121,6 +130,7 @@ export async function render(container, { session, query: initial }) {
     state.queue ? tabsEl : null,
     filterForm(state, filters => ask({ type: 'filters', filters })),
     state.queue ? toolsEl : null,
+    summaryEl,
     resultsEl,
     recentEl));
   // The address as this list reads it (defaults filled in, a page beyond reach clamped), without a new entry.
@@ -134,4 +144,11 @@ export async function render(container, { session, query: initial }) {
     document.removeEventListener('visibilitychange', onVisible);
     if (controller) controller.abort();
   };
+}
+
+/** One line for a screen reader: how many tickets the list holds and which of them are shown. */
+function summary(list) {
+  if (!list || !list.total) return t('tickets.list.empty');
+  const { first, last, total } = rowRange(list);
+  return t('tickets.pager.range', { first, last, count: total });
 }

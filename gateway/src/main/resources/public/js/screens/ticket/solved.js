@@ -40,7 +40,7 @@ export function acknowledge(ticketId) {
 }
 
 /** The ticket page of a solved ticket: read-only, with the last answer and a way to report it again. */
-export function solvedPage(closure) {
+export function solvedPage(closure, { unsent = '' } = {}) {
   const answer = closure.lastAnswer;
   return h('article', { class: 'page ticket solved', id: 'ticket-solved' },
     h('p', { class: 'crumbs' }, h('a', { href: '#/tickets' }, t('ticket.solved.back'))),
@@ -56,7 +56,10 @@ export function solvedPage(closure) {
         : h('p', { class: 'hint', id: 'solved-answer' }, t('ticket.solved.noAnswer')),
       h('p', { class: 'hint' }, t('ticket.solved.closedHint')),
       h('p', {}, h('a', { class: 'btn', id: 'still-not-fixed', href: followUpHref(closure.ticketId) },
-        t('ticket.solved.reportAgain')))));
+        t('ticket.solved.reportAgain')))),
+    // A reply being written when the ticket closed: kept to copy (into a follow-up), as staff get it.
+    unsent ? h('section', { class: 'card' }, h('label', { for: 'unsent-reply' }, t('ticket.handled.unsent')),
+      data('textarea', { readonly: true, rows: 3, id: 'unsent-reply' }, unsent)) : null);
 }
 
 /** "1 of your tickets was solved", with a link to each (its solved view). */

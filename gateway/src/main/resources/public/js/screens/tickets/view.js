@@ -20,7 +20,7 @@ const COLUMNS = [
 export function tabs(status, counts, on) {
   if (!counts) return [];
   return TABS.map(s => h('button', {
-    type: 'button', role: 'tab', class: 'tab', 'aria-selected': String(status === s), dataset: { status: s, focus: `tab-${s}` },
+    type: 'button', class: 'tab', 'aria-pressed': String(status === s), dataset: { status: s, focus: `tab-${s}` },
     onclick: () => on.tab(s),
   }, label.status(s), h('span', { class: 'count' }, String(counts[s] ?? '—'))));
 }

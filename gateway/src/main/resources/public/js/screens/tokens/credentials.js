@@ -30,6 +30,16 @@ export function credentialCard({ path, words, form, name, errors, submit, list, 
     submit.disabled = state.creating;
   }
 
+  /**
+   * A name the service refused: the rule, as the field's hint says it in the person's language, rather than the
+   * general "check your name" of the sign-in (all words.js knows of an input called name).
+   */
+  function nameRule(err) {
+    const aboutName = err && err.status === 400
+      && (err.field === 'name' || (err.violations || []).some(v => v.field === 'name'));
+    return aboutName ? { field: 'name', message: t(`${words}.nameHint`) } : err;
+  }
+
   async function refresh() {
     try {
       show({ items: await api(path), listError: null });
@@ -65,7 +75,7 @@ export function credentialCard({ path, words, form, name, errors, submit, list, 
       issuedShown(result);
       await refresh();
     } catch (err) {
-      if (!showFieldError(form, refusal(err, wanted))) errors.replaceChildren(errorBox(err));
+      if (!showFieldError(form, nameRule(refusal(err, wanted)))) errors.replaceChildren(errorBox(err));
     } finally {
       show({ creating: false });
     }
