@@ -22,7 +22,8 @@ import java.util.concurrent.Callable;
  * ticket-service on every request, so a revoked token stops at once), else the session cookie. A request with a
  * token never falls back to the cookie: a bad token is refused even in a signed-in browser. The check is the
  * contract's own client; it blocks, so it runs off the event loop, and the caller gets its answer within
- * {@link #CHECK_TIMEOUT} even when ticket-service hangs.
+ * {@link #CHECK_TIMEOUT} even when ticket-service hangs. When ticket-service cannot answer, a check it gave minutes
+ * ago stands in ({@link RecentTokenChecks}).
  */
 @Singleton
 public class Callers {
@@ -33,10 +34,12 @@ public class Callers {
 
     private final Sessions sessions;
     private final ApiTokenClient tokens;
+    private final RecentTokenChecks recent;
 
-    public Callers(Sessions sessions, ApiTokenClient tokens) {
+    public Callers(Sessions sessions, ApiTokenClient tokens, RecentTokenChecks recent) {
         this.sessions = sessions;
         this.tokens = tokens;
+        this.recent = recent;
     }
 
     /** The caller; empty when the request carries no credentials; {@link CallerRefused} when they are refused. */
@@ -58,19 +61,26 @@ public class Callers {
             return Mono.error(new CallerRefused(HttpStatus.UNAUTHORIZED,
                     "Authorization must be 'Bearer <API token>'"));
         }
-        TokenCheck check = new TokenCheck(authorization.substring(BEARER.length()).strip());
+        String token = authorization.substring(BEARER.length()).strip();
+        TokenCheck check = new TokenCheck(token);
         // wrapCurrent: the check keeps the request's trace on the other thread.
         Callable<ApiToken> verify = () -> tokens.verify(check);
         return Mono.fromCallable(PropagatedContext.wrapCurrent(verify))
                 .subscribeOn(Schedulers.boundedElastic())
                 .timeout(CHECK_TIMEOUT)
-                .map(Callers::caller)
-                .onErrorMap(e -> e instanceof HttpClientResponseException r
-                                && r.getStatus() == HttpStatus.UNAUTHORIZED,
-                        e -> new CallerRefused(HttpStatus.UNAUTHORIZED,
-                                "This API token is unknown, revoked or expired"))
-                .onErrorMap(e -> !(e instanceof CallerRefused), e -> new CallerRefused(HttpStatus.SERVICE_UNAVAILABLE,
-                        "API tokens cannot be checked right now; try again in a moment"));
+                .doOnNext(checked -> recent.vouched(token, checked))
+                .onErrorMap(Callers::refusal, e -> {
+                    recent.refused(token);
+                    return new CallerRefused(HttpStatus.UNAUTHORIZED, "This API token is unknown, revoked or expired");
+                })
+                .onErrorResume(e -> !(e instanceof CallerRefused), e -> Mono.justOrEmpty(recent.lately(token))
+                        .switchIfEmpty(Mono.error(new CallerRefused(HttpStatus.SERVICE_UNAVAILABLE,
+                                "API tokens cannot be checked right now; try again in a moment"))))
+                .map(Callers::caller);
+    }
+
+    private static boolean refusal(Throwable e) {
+        return e instanceof HttpClientResponseException r && r.getStatus() == HttpStatus.UNAUTHORIZED;
     }
 
     private static Caller caller(ApiToken token) {

@@ -1,0 +1,103 @@
+package campus.helpdesk.gateway.caller;
+
+import campus.helpdesk.gateway.EchoServer;
+import campus.helpdesk.gateway.GatewayHttp;
+import com.sun.net.httpserver.HttpServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A BI tool's token while ticket-service is away: the analytics services still answer (stale-marked), so the
+ * gateway lets through a token ticket-service vouched for minutes ago, and only such a token. ticket-service is a
+ * JDK server here that vouches for one token and refuses another, and is then stopped.
+ */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TokenCheckOutageTest implements TestPropertyProvider {
+
+    private static final String GOOD = "hd_good_token_0123456789";
+    private static final String REVOKED = "hd_revoked_token_0123456789";
+    private static final String NEVER_SEEN = "hd_other_token_0123456789";
+
+    private final EchoServer analytics = new EchoServer();
+    private final HttpServer ticketService = tokenVerifier();
+
+    @Inject
+    GatewayHttp http;
+
+    @Override
+    public Map<String, String> getProperties() {
+        String url = "http://127.0.0.1:" + ticketService.getAddress().getPort();
+        return Map.of("micronaut.http.services.ticket-service.url", url,
+                "helpdesk.routes.ticket-service.url", url,
+                "helpdesk.routes.analytics-category.url", analytics.url());
+    }
+
+    @AfterAll
+    void stop() {
+        analytics.close();
+        ticketService.stop(0);
+    }
+
+    @Test
+    void aTokenVouchedForLatelyPassesWhileTicketServiceIsAwayAndNoOtherDoes() {
+        assertThat(analytics(GOOD).statusCode()).as("checked by ticket-service").isEqualTo(200);
+        assertThat(analytics(REVOKED).statusCode()).isEqualTo(401);
+
+        ticketService.stop(0);
+
+        HttpResponse<String> away = analytics(GOOD);
+        assertThat(away.statusCode()).as(away.body()).isEqualTo(200);
+        assertThat(away.body()).contains("path: /api/analytics/active-by-category");
+        HttpResponse<String> unknown = analytics(NEVER_SEEN);
+        assertThat(unknown.statusCode()).isEqualTo(503);
+        assertThat(unknown.headers().firstValue("Retry-After")).hasValue("5");
+        assertThat(analytics(REVOKED).statusCode()).as("a refusal is not remembered as a pass").isEqualTo(503);
+    }
+
+    private HttpResponse<String> analytics(String token) {
+        return http.get("/api/analytics/active-by-category", "Authorization", "Bearer " + token);
+    }
+
+    /** POST /api/tokens/verify: the analyst token GOOD, a 401 problem for anything else. */
+    private static HttpServer tokenVerifier() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/api/tokens/verify", exchange -> {
+                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                boolean good = body.contains(GOOD);
+                Instant now = Instant.now();
+                String answer = good
+                        ? """
+                        {"name":"powerbi","role":"ANALYST","owner":"Sam","createdAt":"%s","expiresAt":"%s","active":true}
+                        """.formatted(now, now.plus(30, ChronoUnit.DAYS))
+                        : "{\"status\":401,\"detail\":\"unknown\"}";
+                byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type",
+                        good ? "application/json" : "application/problem+json");
+                exchange.sendResponseHeaders(good ? 200 : 401, bytes.length);
+                exchange.getResponseBody().write(bytes);
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
