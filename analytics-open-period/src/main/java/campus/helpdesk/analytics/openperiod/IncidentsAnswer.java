@@ -5,6 +5,7 @@ import campus.helpdesk.analytics.FactsReadModel.IncidentSize;
 import campus.helpdesk.analytics.Freshness;
 import campus.helpdesk.api.Category;
 import campus.helpdesk.api.TicketStatus;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -21,10 +22,13 @@ import java.util.List;
  * freshness on every row.
  */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record IncidentsAnswer(Instant from, Instant to, int hours, List<Incident> incidents, long linkedTotal,
                               @JsonUnwrapped Freshness freshness) implements CsvAnswer {
 
     @Serdeable
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Incident(long id, Category category, TicketStatus status, Instant openedAt,
                            @Nullable Instant closedAt, int linked) {
     }

@@ -3,6 +3,7 @@ package campus.helpdesk.analytics.openperiod;
 import campus.helpdesk.analytics.CsvAnswer;
 import campus.helpdesk.analytics.Freshness;
 import campus.helpdesk.api.Category;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -18,6 +19,7 @@ import java.util.Map;
  * {@code byCategory} splits it over all three categories.
  */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record OpenPeriodAnswer(Instant from, Instant to, int hours, long unclosed, Map<String, Long> byCategory,
                                @JsonUnwrapped Freshness freshness) implements CsvAnswer {
 

@@ -2,6 +2,7 @@ package campus.helpdesk.analytics.openperiod;
 
 import campus.helpdesk.analytics.CsvAnswer;
 import campus.helpdesk.analytics.Freshness;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -14,10 +15,13 @@ import java.util.List;
  * and the {@code backlog} at its end (opened by then and not closed by then). Deleted tickets never count.
  */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record VolumeAnswer(String zone, LocalDate from, LocalDate to, List<Day> days,
                            @JsonUnwrapped Freshness freshness) implements CsvAnswer {
 
     @Serdeable
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Day(LocalDate date, long opened, long closed, long backlog) {
     }
 

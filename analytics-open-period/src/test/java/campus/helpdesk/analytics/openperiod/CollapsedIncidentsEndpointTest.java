@@ -98,7 +98,9 @@ class CollapsedIncidentsEndpointTest {
         Map<String, Object> answer = http.toBlocking().retrieve("/api/analytics/incidents?hours=2", Map.class);
         assertThat((List<Map<String, Object>>) answer.get("incidents")).singleElement()
                 .satisfies(incident -> assertThat(incident).containsEntry("id", 1).containsEntry("linked", 2)
-                        .containsEntry("category", "IT").containsEntry("status", "OPEN"));
+                        .containsEntry("category", "IT").containsEntry("status", "OPEN")
+                        // Said, not left out: a client reading .closedAt or .incidents finds them on any answer.
+                        .containsEntry("closedAt", null));
         assertThat(answer).containsEntry("linkedTotal", 2).containsEntry("hours", 2).containsEntry("stale", true)
                 .containsKeys("asOf", "lagMs", "from", "to");
 
