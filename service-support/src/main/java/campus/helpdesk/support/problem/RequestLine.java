@@ -15,7 +15,7 @@ import java.util.Locale;
  * case-sensitive: the framework matched "get" to GET case-blind and served it, past anything that tells methods
  * apart by their exact name, as a proxy in front may. Only HTTP/1 is spoken on this connection: a request line ending
  * in "HTTP/9.9" or "HTTP/2.0" was served with HTTP/1.1's framing (and that version on its status line, which
- * {@code SpokenVersion} now rewrites).
+ * {@code SpokenVersion} now rewrites). A query is split at '&' only.
  */
 final class RequestLine {
 
@@ -29,6 +29,13 @@ final class RequestLine {
         if (!method.equals(upper)) {
             return BadInput.response(HttpStatus.BAD_REQUEST, "method", "method: a method's name is case-sensitive; "
                     + "send " + shortened(upper) + ", not " + shortened(method));
+        }
+        String query = request.getUri().getRawQuery();
+        if (query != null && query.indexOf(';') >= 0) {
+            // The framework splits a query at ';' as at '&': "days=1;2" was answered as days=1. A ';' of a value is
+            // written %3B (as browsers and URL builders do); a bare one is refused rather than guessed at.
+            return BadInput.response(HttpStatus.BAD_REQUEST, "query", "query: parameters are separated by '&'; "
+                    + "a ';' inside a value must be written %3B");
         }
         if (request instanceof NettyHttpRequest<?> netty) {
             HttpVersion version = netty.getNativeRequest().protocolVersion();

@@ -33,6 +33,14 @@ class RequestLineTest {
     }
 
     @Test
+    void aSemicolonSeparatesNoParameterAndABareOneIsRefused() throws IOException {
+        String answer = send("GET /line?days=1;2 HTTP/1.1");
+        assertThat(answer).startsWith("HTTP/1.1 400").contains("application/problem+json")
+                .contains("\"field\":\"query\"").contains("%3B");
+        assertThat(send("GET /line?days=1%3B2 HTTP/1.1", true)).startsWith("HTTP/1.1 200");
+    }
+
+    @Test
     void onlyHttp1IsSpokenAndTheAnswerSaysSo() throws IOException {
         for (String version : new String[] {"HTTP/9.9", "HTTP/2.0"}) {
             // No "Connection: close" from the client: the refusal itself must end the connection.
