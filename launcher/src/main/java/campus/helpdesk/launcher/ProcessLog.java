@@ -132,7 +132,8 @@ final class ProcessLog {
         }
     }
 
-    private long size() {
+    /** How many bytes the processes have written so far: growing while a service still makes progress. */
+    long size() {
         try {
             return Files.size(file);
         } catch (IOException e) {

@@ -28,6 +28,12 @@ final class ServiceProcess implements Supervised {
 
     /** How long a service that answers but is still loading may take to be ready (see {@link #awaitHealthy}). */
     static final Duration LOADING_LIMIT = Duration.ofMinutes(15);
+    /**
+     * Past the start's own timeout, how long a service that does not answer yet may stay silent: one that still
+     * writes its log is starting, only slowly (a machine busy with other work took 108 s to Micronaut's "Startup
+     * completed"), and giving up on it made every retry as slow, its start-up cache discarded each time.
+     */
+    static final Duration SILENCE_LIMIT = Duration.ofSeconds(60);
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
@@ -172,6 +178,8 @@ final class ServiceProcess implements Supervised {
         HttpRequest request = HttpRequest.newBuilder(uri().resolve(service.healthPath()))
                 .timeout(Duration.ofSeconds(2)).GET().build();
         boolean answered = false;
+        long logged = log.size();
+        long lastProgress = started;
         while (true) {
             if (!isAlive()) {
                 if (startUpCache.droppedRefused(log.tail())) {
@@ -189,11 +197,20 @@ final class ServiceProcess implements Supervised {
                 answered = true;
                 deadline = Math.max(deadline, started + LOADING_LIMIT.toNanos());
             }
+            long size = log.size();
+            if (size != logged) {
+                logged = size;
+                lastProgress = System.nanoTime();
+                deadline = Math.max(deadline, Math.min(lastProgress + SILENCE_LIMIT.toNanos(),
+                        started + LOADING_LIMIT.toNanos()));
+            }
             if (System.nanoTime() > deadline) {
                 throw failure(answered
                         ? "answered but was not ready at " + request.uri() + " within "
                                 + Duration.ofNanos(deadline - started).toSeconds() + " s"
-                        : "was not healthy at " + request.uri() + " within " + timeout.toSeconds() + " s");
+                        : "was not healthy at " + request.uri() + " within "
+                                + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s (its log silent for "
+                                + Duration.ofNanos(System.nanoTime() - lastProgress).toSeconds() + " s)");
             }
             sleep(100);
         }

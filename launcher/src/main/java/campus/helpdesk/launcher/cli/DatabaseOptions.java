@@ -13,8 +13,8 @@ public final class DatabaseOptions {
     public static final int DEFAULT_PG_PORT = 15432;
 
     @Option(names = "--pg-port", paramLabel = "P",
-            description = "port of the embedded PostgreSQL (default: the one the desk on the data folder runs, else "
-                    + DEFAULT_PG_PORT + ")")
+            description = "port of the embedded PostgreSQL (default: the one the desk on the data folder runs, or "
+                    + "ran last, else " + DEFAULT_PG_PORT + ")")
     Integer port;
 
     @Mixin
@@ -26,11 +26,16 @@ public final class DatabaseOptions {
     }
 
     /**
-     * For a command on a running desk (psql, token, seed): the port asked for, else the one the data folder's
-     * running PostgreSQL listens on, so that a desk started with {@code --pg-port} needs it said only once.
+     * For a command on a desk (psql, token, seed): the port asked for, else the one the data folder's running
+     * PostgreSQL listens on, or listened on when it last ran, so that a desk started with {@code --pg-port} needs it
+     * said only once.
      */
     public int runningPort(Path root) {
-        return port != null ? port() : RunningDatabase.listeningPort(home(root)).orElse(DEFAULT_PG_PORT);
+        if (port != null) {
+            return port();
+        }
+        Path home = home(root);
+        return RunningDatabase.listeningPort(home).orElse(RunningDatabase.lastPort(home).orElse(DEFAULT_PG_PORT));
     }
 
     /** The data folder: {@link DataDirOption#home}. */

@@ -36,10 +36,12 @@ public final class DataFolder {
     public static final String DEMO_DATA = "demo-data";
     /** Locked by the launcher that uses the folder, for as long as it does ({@link #claim}). */
     public static final String LAUNCHER_LOCK = "launcher.lock";
+    /** The port PostgreSQL last listened on ({@link RunningDatabase#lastPort}). */
+    static final String LAST_PG_PORT = RunningDatabase.LAST_PORT;
 
     /** Everything a desk writes in its data folder: named once, here, so that --fresh misses none of them. */
     static final List<String> OWN_ENTRIES = List.of(PGDATA, SECRETS, POSTGRES_LOG, STATUS_FILE, STATUS_FILE + ".tmp",
-            JVM_ARCHIVES, DEMO_DATA, LAUNCHER_LOCK);
+            JVM_ARCHIVES, DEMO_DATA, LAUNCHER_LOCK, LAST_PG_PORT);
 
     /** The file the embedded database's library locks while a launcher runs PostgreSQL on the folder. */
     private static final String LIBRARY_LOCK = "epg-lock";

@@ -91,7 +91,10 @@ public final class EmbeddedDatabase implements Supervised, AutoCloseable {
         DatabasePasswords passwords = DatabasePasswords.loadOrCreate(SecretStore.open(home));
         DataFolder.heldHere(home, true);
         try {
-            return new EmbeddedDatabase(home, port, launch(home, port), DatabaseTarget.local(port, passwords.owner()));
+            EmbeddedDatabase database = new EmbeddedDatabase(home, port, launch(home, port),
+                    DatabaseTarget.local(port, passwords.owner()));
+            RunningDatabase.remember(home, port);
+            return database;
         } catch (RuntimeException e) {
             DataFolder.heldHere(home, false);
             throw e;

@@ -10,6 +10,7 @@ import campus.helpdesk.launcher.Suite;
 import campus.helpdesk.launcher.SuiteException;
 import campus.helpdesk.launcher.SuiteOptions;
 import campus.helpdesk.launcher.SuiteSecrets;
+import campus.helpdesk.launcher.cli.DataDirOption;
 import campus.helpdesk.launcher.cli.DatabaseOptions;
 import campus.helpdesk.launcher.cli.DatabaseTarget;
 import campus.helpdesk.launcher.cli.ExternalDatabaseOptions;
@@ -165,7 +166,7 @@ public final class UpCommand implements Callable<Integer> {
                         + SecretStore.folder(home).resolve(SecretStore.STAFF_CODE) + "; --staff-code sets your own)");
             }
             System.out.println("PostgreSQL: " + target.url() + " (user " + target.user()
-                    + (embedded != null ? "; ./helpdesk psql opens it" : "") + ")");
+                    + (embedded != null ? "; ./helpdesk psql" + dataDirFlag(root, home) + " opens it" : "") + ")");
             if (supervisor != null) {
                 System.out.println("Supervising: a process that exits or stops answering is restarted (status in "
                         + statusFile(home) + ")");
@@ -262,7 +263,13 @@ public final class UpCommand implements Callable<Integer> {
         return stopping;
     }
 
-    public static Path statusFile(Path home) {
+    /** What another command needs to find this desk: nothing for the default folder, else its --data-dir. */
+    static String dataDirFlag(Path root, Path home) {
+        Path usual = root.resolve(DataDirOption.DEFAULT_DATA_DIR).toAbsolutePath().normalize();
+        return home.equals(usual) ? "" : " --data-dir " + home;
+    }
+
+        public static Path statusFile(Path home) {
         return home.resolve(DataFolder.STATUS_FILE);
     }
 

@@ -33,6 +33,7 @@ class EmbeddedDatabaseTest {
              Connection c = db.target().connect()) {
             assertThat(show(c, "fsync")).isEqualTo("on");
             assertThat(show(c, "synchronous_commit")).isEqualTo("on");
+            assertThat(RunningDatabase.lastPort(home)).as("remembered for commands on the stopped desk").hasValue(PORT);
             assertThat(show(c, "listen_addresses")).isEqualTo("127.0.0.1");
             assertThat(ListeningSockets.addresses(PORT)).containsOnly("127.0.0.1");
         }
