@@ -65,8 +65,7 @@ public final class Helpdesk implements Callable<Integer> {
     /** No command: the usage, as a wrong command line. */
     @Override
     public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return CommandLine.ExitCode.USAGE;
+        return usageError(spec.commandLine(), "no command given (./helpdesk up runs the desk)");
     }
 
     /** The whole command line, ready to {@link CommandLine#execute}; {@code out} takes what commands print. */

@@ -76,7 +76,7 @@ class HelpdeskCommandLineTest {
         Run run = helpdesk();
 
         assertThat(run.status()).isEqualTo(2);
-        assertThat(run.output()).startsWith("Usage: ./helpdesk").contains("Commands:");
+        assertThat(run.output()).startsWith("helpdesk: no command given").contains("Usage: ./helpdesk", "Commands:");
     }
 
     @ParameterizedTest
