@@ -9,6 +9,7 @@ import { h, field } from '/js/dom.js';
 import { validateAll, text, lengthCount } from '/js/validate.js';
 import { t } from '/js/i18n.js';
 import { keepFocusThroughDisabling } from '/js/focus-keeper.js';
+import { choosingLanguage } from '/js/language-picker.js';
 
 const nextFrame = () => new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
@@ -84,7 +85,7 @@ test('the list says what a person\'s choice found in one status line; the table 
     assert.equal(status.textContent, '', 'nothing said on opening');
     stage.querySelector('.tab[data-status="ACTIVE"]').click();
     await until(() => status.textContent !== '');
-    assert.equal(status.textContent, '1–1 of 1');
+    assert.equal(status.textContent, 'Tickets 1–1 of 1');
     assert.equal(stage.querySelector('.tab[data-status="ACTIVE"]').getAttribute('aria-pressed'), 'true',
       'a pressed button, not a tab without the tab keys');
   }));
@@ -115,3 +116,32 @@ test('a token name the service refuses is answered with the rule for names, in t
     ? new Response('{"detail":"name: must match \\"[A-Za-z0-9][A-Za-z0-9._-]*\\"","field":"name"}',
       { status: 400, headers: { 'Content-Type': 'application/problem+json' } })
     : undefined))));
+
+test('the language switch steps through languages by arrow keys without drawing each, and takes the one left on', async () => {
+  const picker = h('select', {}, ['en', 'de', 'fr'].map(lang => h('option', { value: lang }, lang)));
+  const stage = document.getElementById('stage');
+  stage.append(picker);
+  const chosen = [];
+  choosingLanguage(picker, async lang => { chosen.push(lang); });
+  const key = name => picker.dispatchEvent(new KeyboardEvent('keydown', { key: name, bubbles: true }));
+  try {
+    picker.focus();
+    for (const lang of ['de', 'fr']) {
+      key('ArrowDown');
+      picker.value = lang;
+      picker.dispatchEvent(new Event('change', { bubbles: true }));
+    }
+    assert.deepEqual(chosen, [], 'stepping: nothing drawn on the way');
+    key('Enter');
+    await sleep(0);
+    assert.deepEqual(chosen, ['fr'], 'Enter takes the language stepped to');
+
+    await sleep(150);
+    picker.value = 'de';
+    picker.dispatchEvent(new Event('change', { bubbles: true }));
+    await sleep(0);
+    assert.deepEqual(chosen, ['fr', 'de'], 'a pick from the open list is taken at once');
+  } finally {
+    stage.replaceChildren();
+  }
+});

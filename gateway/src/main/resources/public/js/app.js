@@ -8,6 +8,8 @@ import { fitHeader, keepHeaderFitted } from './header-fit.js';
 import { forgetDrafts } from './drafts.js';
 import { LANGUAGES, LANGUAGE_NAMES, currentLanguage, preferredLanguage, t, useLanguage } from './i18n.js';
 import { keepFocusThroughDisabling } from './focus-keeper.js';
+import { choosingLanguage, sameControl } from './language-picker.js';
+import { titleFrom, focusHeading } from './heading.js';
 
 // The navigation of each role: where each entry leads and the catalogue key of its words.
 const NAV = {
@@ -40,6 +42,8 @@ const ROUTES = [
 let session = { signedIn: false };
 let cleanup = null;
 let renderSeq = 0;
+/** The address of the screen last routed to. */
+let shownHash = '#/';
 let sessionAskedAt = 0;
 /** A signed-out page asks again before it sends anyone to sign in, unless it asked this recently. */
 const SESSION_FRESH_MS = 2000;
@@ -94,6 +98,7 @@ function markCurrentNav() {
 async function route() {
   const seq = ++renderSeq;
   const hash = location.hash || '#/';
+  shownHash = hash;
   if (cleanup) { try { cleanup(); } catch { /* a screen failing to clean up must not block the next */ } }
   cleanup = null;
   const app = document.getElementById('app');
@@ -152,22 +157,6 @@ async function route() {
   }
 }
 
-/** The tab's title from the screen's heading; the heading, if there is one. */
-function titleFrom(app) {
-  const heading = app.querySelector('h1');
-  if (heading) document.title = `${heading.textContent} · ${t('common.product')}`;
-  return heading;
-}
-
-/**
- * After a navigation a screen reader starts at the new screen's heading, unless the screen put the focus on a field.
- * Only reachable by script (tabindex -1), so the stylesheet draws no ring around it.
- */
-function focusHeading(heading) {
-  heading.setAttribute('tabindex', '-1');
-  heading.focus({ preventScroll: true });
-}
-
 /**
  * A 401, or the live stream refused: if the session is gone (expired, signed out in another tab, the session secret
  * changed), the person is told so on the sign-in screen and comes back to this page after signing in. Otherwise
@@ -202,8 +191,12 @@ onUnauthorized(() => checkSession());
 onLiveRefused(() => checkSession({ liveRefused: true }));
 
 window.addEventListener('hashchange', () => {
-  // Every screen's address starts with "#/"; anything else (a fragment link from a pasted text) is no navigation.
-  if (location.hash && !location.hash.startsWith('#/')) return;
+  // Every screen's address starts with "#/"; anything else (a fragment link from a pasted text) is no navigation,
+  // and the address goes back to the screen shown, so that a reload shows it again.
+  if (location.hash && !location.hash.startsWith('#/')) {
+    history.replaceState(null, '', shownHash);
+    return;
+  }
   route();
   document.getElementById('main').focus({ preventScroll: true });
 });
@@ -227,9 +220,10 @@ function drawStaticWords() {
 
 /**
  * Switching the language draws the page again in it: the screen is rendered anew as on a reload, and the focus
- * stays on the switch so that a keyboard or screen-reader user is where they were.
+ * stays on the switch (or goes to the control the person moved to from it) so that a keyboard or screen-reader user
+ * is where they were.
  */
-async function switchLanguage(lang, { keepFocus = true } = {}) {
+async function switchLanguage(lang, { focusAfter = null } = {}) {
   const picker = document.getElementById('language');
   try {
     await useLanguage(lang, { remember: true });
@@ -242,7 +236,8 @@ async function switchLanguage(lang, { keepFocus = true } = {}) {
   }
   drawChrome();
   await route();
-  if (keepFocus) document.getElementById('language').focus({ preventScroll: true });
+  const next = focusAfter ? sameControl(focusAfter) : document.getElementById('language');
+  if (next) next.focus({ preventScroll: true });
 }
 
 setUpMenu(document.getElementById('menu-button'), document.getElementById('menu'));
@@ -254,27 +249,6 @@ document.getElementById('skip-link').addEventListener('click', e => {
   e.preventDefault();
   document.getElementById('main').focus();
 });
-
-/**
- * A closed select changes its value on every arrow key, and each change drew the whole page again in another
- * language on the way to the one wanted (Deutsch, Español, Français...). A choice made from the keyboard is taken
- * on Enter or when the focus leaves; one picked from the open list (mouse, touch) at once.
- */
-function choosingLanguage(picker, choose) {
-  let stepping = false;
-  const take = ({ leaving = false } = {}) => {
-    stepping = false;
-    if (picker.value !== currentLanguage()) choose(picker.value, { keepFocus: !leaving });
-  };
-  picker.addEventListener('keydown', e => {
-    if (['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End', 'PageUp', 'PageDown'].includes(e.key)
-      || (e.key.length === 1 && e.key !== ' ')) stepping = true;
-    if (e.key === 'Enter' && stepping) take();
-  });
-  picker.addEventListener('change', () => { if (!stepping) take(); });
-  // Left for another control: the page is drawn in the language chosen, and the focus is not pulled back.
-  picker.addEventListener('blur', () => { if (stepping) take({ leaving: true }); });
-}
 
 useLanguage(preferredLanguage())
   .catch(() => useLanguage('en'))

@@ -12,6 +12,11 @@ export function keepFocusThroughDisabling(root = document.body) {
     lastFocused = e.target;
     parked = null;
   });
+  // The focus left for nowhere (a click on the page's background) without a button being disabled: nothing of the
+  // person's is remembered, so a button they pressed long ago never pulls the focus back later.
+  document.addEventListener('focusout', e => {
+    if (!e.relatedTarget && !e.target.disabled) lastFocused = null;
+  });
   const focusIsNowhere = () => !document.activeElement || document.activeElement === document.body;
   new MutationObserver(records => {
     for (const { target } of records) {

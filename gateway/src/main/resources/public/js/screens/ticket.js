@@ -27,6 +27,7 @@ import { mailNote } from './ticket/mail.js';
 import { uploadAll } from '../attachments/upload.js';
 import { t } from '../i18n.js';
 import { draftOwner } from '../drafts.js';
+import { titleFrom, focusHeading } from '../heading.js';
 
 /** A reply should show up as soon as possible; bursts on one ticket are rare, so its refresh waits less. */
 const LIVE_WAIT_MS = 150;
@@ -210,14 +211,8 @@ export async function render(container, { session, params }) {
     replacePage(solvedPage(closure, { unsent }));
     // The page the person was on is gone: the focus (and a screen reader) goes to what took its place, and the tab
     // is named after it.
-    const heading = container.querySelector('h1');
-    if (heading) {
-      document.title = `${heading.textContent} · ${t('common.product')}`;
-      if (wasHere) {
-        heading.setAttribute('tabindex', '-1');
-        heading.focus({ preventScroll: true });
-      }
-    }
+    const heading = titleFrom(container);
+    if (heading && wasHere) focusHeading(heading);
     acknowledge(id);
   }
 

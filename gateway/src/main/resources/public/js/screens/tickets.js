@@ -9,8 +9,8 @@ import { h } from '../dom.js';
 import { t } from '../i18n.js';
 import { refreshOnLive, LIST_WAIT_MS, LIST_MAX_WAIT_MS } from '../live.js';
 import { region } from '../region.js';
-import { initialState, update, requests, address, viewOf, rowRange } from './tickets/state.js';
-import { tabs as drawTabs, views as drawViews, results as drawResults } from './tickets/view.js';
+import { initialState, update, requests, address, viewOf } from './tickets/state.js';
+import { tabs as drawTabs, views as drawViews, results as drawResults, listSummary } from './tickets/view.js';
 import { filterForm } from './tickets/filters.js';
 import { recentlySolvedRegion, solvedNoticeRegion } from './tickets/solved-notice.js';
 import { queueTools, linkBody } from './tickets/incidents.js';
@@ -104,7 +104,7 @@ export async function render(container, { session, query: initial }) {
       const [list, counts] = await Promise.all([api(plan.list, { signal }),
         plan.counts ? api(plan.counts, { signal }) : null]);
       show({ type: 'loaded', list, counts: counts && counts.byStatus, viewCounts: counts && counts.byView });
-      if (said) summaryEl.textContent = summary(list);
+      if (said) summaryEl.textContent = listSummary(state);
       reloader.loaded();
     } catch (err) {
       if (err.name === 'AbortError') return;
@@ -146,9 +146,3 @@ export async function render(container, { session, query: initial }) {
   };
 }
 
-/** One line for a screen reader: how many tickets the list holds and which of them are shown. */
-function summary(list) {
-  if (!list || !list.total) return t('tickets.list.empty');
-  const { first, last, total } = rowRange(list);
-  return t('tickets.pager.range', { first, last, count: total });
-}

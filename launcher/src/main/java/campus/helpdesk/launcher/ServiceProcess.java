@@ -34,6 +34,11 @@ final class ServiceProcess implements Supervised {
      * completed"), and giving up on it made every retry as slow, its start-up cache discarded each time.
      */
     static final Duration SILENCE_LIMIT = Duration.ofSeconds(60);
+    /**
+     * However much it writes, a service that has not answered once by then is given up: a process stuck in a retry
+     * loop before its port opens must not hold a start (or a supervisor's restart) for the {@link #LOADING_LIMIT}.
+     */
+    static final Duration SLOW_START_LIMIT = Duration.ofMinutes(5);
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
@@ -202,7 +207,7 @@ final class ServiceProcess implements Supervised {
                 logged = size;
                 lastProgress = System.nanoTime();
                 deadline = Math.max(deadline, Math.min(lastProgress + SILENCE_LIMIT.toNanos(),
-                        started + LOADING_LIMIT.toNanos()));
+                        started + (answered ? LOADING_LIMIT : SLOW_START_LIMIT).toNanos()));
             }
             if (System.nanoTime() > deadline) {
                 throw failure(answered

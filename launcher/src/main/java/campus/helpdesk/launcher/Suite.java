@@ -95,19 +95,11 @@ public final class Suite implements AutoCloseable {
             if (options.logToConsole()) {
                 // Said before the stop, which may take minutes (the services save their start-up caches): the person
                 // waiting learns at once why the desk is not coming up, and the whole story follows once stopped.
-                System.err.println("helpdesk: " + firstLine(e.getMessage()) + "; stopping what started");
+                System.err.println("helpdesk: " + Supervisor.firstLine(e.getMessage()) + "; stopping what started");
             }
             suite.close();
             throw e;
         }
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "the start failed";
-        }
-        int end = message.indexOf('\n');
-        return (end < 0 ? message : message.substring(0, end)).strip();
     }
 
     /**

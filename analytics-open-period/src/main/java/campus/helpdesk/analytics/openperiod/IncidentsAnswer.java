@@ -27,7 +27,6 @@ public record IncidentsAnswer(Instant from, Instant to, int hours, List<Incident
                               @JsonUnwrapped Freshness freshness) implements CsvAnswer {
 
     @Serdeable
-
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Incident(long id, Category category, TicketStatus status, Instant openedAt,
                            @Nullable Instant closedAt, int linked) {

@@ -20,7 +20,6 @@ public record VolumeAnswer(String zone, LocalDate from, LocalDate to, List<Day> 
                            @JsonUnwrapped Freshness freshness) implements CsvAnswer {
 
     @Serdeable
-
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Day(LocalDate date, long opened, long closed, long backlog) {
     }

@@ -50,7 +50,7 @@ public class ServicesController {
 
     @Get
     public Mono<List<ServiceStatus>> services(HttpRequest<?> request) {
-        boolean runsTheDesk = sessions.of(request).map(session -> session.role().privileged()).orElse(false);
+        boolean runsTheDesk = sessions.of(request).map(session -> session.role().runsTheDesk()).orElse(false);
         return Flux.fromIterable(routes.all())
                 .filter(route -> route.getService().equals(route.getName()))
                 .flatMap(route -> status(route, runsTheDesk))

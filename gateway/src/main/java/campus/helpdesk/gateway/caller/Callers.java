@@ -15,6 +15,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 
 /**
@@ -63,24 +64,39 @@ public class Callers {
         }
         String token = authorization.substring(BEARER.length()).strip();
         TokenCheck check = new TokenCheck(token);
+        Instant askedAt = recent.now();
         // wrapCurrent: the check keeps the request's trace on the other thread.
         Callable<ApiToken> verify = () -> tokens.verify(check);
         return Mono.fromCallable(PropagatedContext.wrapCurrent(verify))
                 .subscribeOn(Schedulers.boundedElastic())
                 .timeout(CHECK_TIMEOUT)
-                .doOnNext(checked -> recent.vouched(token, checked))
+                .doOnNext(checked -> recent.vouched(token, checked, askedAt))
                 .onErrorMap(Callers::refusal, e -> {
-                    recent.refused(token);
+                    recent.refused(token, askedAt);
                     return new CallerRefused(HttpStatus.UNAUTHORIZED, "This API token is unknown, revoked or expired");
                 })
-                .onErrorResume(e -> !(e instanceof CallerRefused), e -> Mono.justOrEmpty(recent.lately(token))
-                        .switchIfEmpty(Mono.error(new CallerRefused(HttpStatus.SERVICE_UNAVAILABLE,
-                                "API tokens cannot be checked right now; try again in a moment"))))
+                .onErrorResume(Callers::unanswered, e -> Mono.justOrEmpty(recent.lately(token))
+                        .switchIfEmpty(Mono.error(uncheckable())))
+                .onErrorMap(e -> !(e instanceof CallerRefused), e -> uncheckable())
                 .map(Callers::caller);
     }
 
     private static boolean refusal(Throwable e) {
         return e instanceof HttpClientResponseException r && r.getStatus() == HttpStatus.UNAUTHORIZED;
+    }
+
+    /**
+     * ticket-service could not say (no connection, a 5xx, no answer in time): only then may a recent check stand in.
+     * Any other answer (a 400, a 403) is an answer, and not one that vouches for the token.
+     */
+    private static boolean unanswered(Throwable e) {
+        return !(e instanceof CallerRefused)
+                && (!(e instanceof HttpClientResponseException r) || r.getStatus().getCode() >= 500);
+    }
+
+    private static CallerRefused uncheckable() {
+        return new CallerRefused(HttpStatus.SERVICE_UNAVAILABLE,
+                "API tokens cannot be checked right now; try again in a moment");
     }
 
     private static Caller caller(ApiToken token) {

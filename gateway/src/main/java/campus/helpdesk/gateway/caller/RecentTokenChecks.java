@@ -18,9 +18,10 @@ import java.util.Optional;
  * The tokens ticket-service has vouched for lately, for the moments when it cannot be asked: while it restarts, a
  * BI tool's analytics requests still get their (stale-marked) answers instead of a 503, as a browser's do. Every
  * request still asks ticket-service first, so a revoked token stops at once whenever it can answer; only when it
- * cannot is a check younger than {@link #TRUSTED_FOR} taken instead. Revoking needs ticket-service too, so what an
- * outage lets through is a token revoked within those minutes before it and not used since. Keyed by a hash of the
- * token: the gateway's memory holds no usable token.
+ * cannot (no connection, a 5xx, no answer in time) is a check younger than {@link #TRUSTED_FOR} taken instead.
+ * Revoking needs ticket-service too, so what an outage lets through is a token revoked within those minutes before
+ * it and not used since at this gateway (each replica remembers its own). Keyed by a hash of the token: the
+ * gateway's memory holds no usable token.
  */
 @Singleton
 public class RecentTokenChecks {
@@ -28,7 +29,8 @@ public class RecentTokenChecks {
     static final Duration TRUSTED_FOR = Duration.ofMinutes(5);
     static final int MOST = 2_000;
 
-    private record Check(ApiToken token, Instant at) {
+    /** What ticket-service last said of a token: vouched for ({@code token} set) or refused, and when it was asked. */
+    private record Check(ApiToken token, Instant askedAt) {
     }
 
     private final Clock clock;
@@ -47,21 +49,40 @@ public class RecentTokenChecks {
         this.clock = clock;
     }
 
-    /** ticket-service vouched for this token just now. */
-    public synchronized void vouched(String token, ApiToken checked) {
-        checks.put(key(token), new Check(checked, clock.instant()));
+    /** When a check is asked for: what it says is recorded against this moment. */
+    public Instant now() {
+        return clock.instant();
     }
 
-    /** ticket-service refused this token: it is forgotten. */
-    public synchronized void refused(String token) {
-        checks.remove(key(token));
+    /**
+     * ticket-service vouched for this token when asked at {@code askedAt}. A refusal given to a check asked later
+     * (a revoke between the two) is not overwritten by it.
+     */
+    public void vouched(String token, ApiToken checked, Instant askedAt) {
+        record(key(token), new Check(checked, askedAt));
+    }
+
+    /** ticket-service refused this token when asked at {@code askedAt}: no outage lets it through any more. */
+    public void refused(String token, Instant askedAt) {
+        record(key(token), new Check(null, askedAt));
+    }
+
+    private synchronized void record(String key, Check check) {
+        Check known = checks.get(key);
+        if (known == null || !known.askedAt().isAfter(check.askedAt())) {
+            checks.put(key, check);
+        }
     }
 
     /** The token as ticket-service last vouched for it, if that was recent and the token has not expired since. */
-    public synchronized Optional<ApiToken> lately(String token) {
-        Check check = checks.get(key(token));
+    public Optional<ApiToken> lately(String token) {
+        String key = key(token);
+        Check check;
+        synchronized (this) {
+            check = checks.get(key);
+        }
         Instant now = clock.instant();
-        if (check == null || check.at().plus(TRUSTED_FOR).isBefore(now)
+        if (check == null || check.token() == null || check.askedAt().plus(TRUSTED_FOR).isBefore(now)
                 || (check.token().expiresAt() != null && !check.token().expiresAt().isAfter(now))) {
             return Optional.empty();
         }

@@ -12,4 +12,9 @@ public enum GatewayRole {
     public boolean privileged() {
         return this != STUDENT;
     }
+
+    /** The people who run the desk (staff, analysts): they see how its processes are and where they listen. */
+    public boolean runsTheDesk() {
+        return this == STAFF || this == ANALYST;
+    }
 }

@@ -3,7 +3,7 @@
 import { h, emptyState, errorBox, loading, label, select, sentence, time, statusBadge, priorityBadge,
   categoryBadge } from '../../dom.js';
 import { t, formatDay, formatDate } from '../../i18n.js';
-import { TABS, filtered, views as viewNames } from './state.js';
+import { TABS, filtered, views as viewNames, rowRange } from './state.js';
 import { pager, pageCount } from './pager.js';
 import { reviewLegend } from '../../certainty.js';
 import { nextDue, dueTime, ticketSlaBadge } from './due.js';
@@ -70,9 +70,26 @@ function loadFailed(error, on) {
   return box;
 }
 
+/** What the list shows, in one line for a screen reader: the same words as the empty states below. */
+export function listSummary(state) {
+  const { list, queue } = state;
+  if (!list) return '';
+  if (pastTheEnd(list)) return t('tickets.list.pastLastPage', { page: list.page + 1, last: pageCount(list) });
+  if (!list.items.length) return emptyTitle(state, queue);
+  const { first, last, total } = rowRange(list);
+  return t('tickets.list.shown', { first, last, count: total });
+}
+
+const pastTheEnd = list => !list.items.length && list.page > 0 && list.total > 0;
+
+function emptyTitle(state, queue) {
+  // A student's list holds open and active tickets only: "no tickets" above their list of solved ones misled.
+  return filtered(state) ? t('tickets.list.noMatch') : queue ? t('tickets.list.empty') : t('tickets.list.noneOpen');
+}
+
 function listOrEmpty(state, on) {
   const { list, queue } = state;
-  if (!list.items.length && list.page > 0 && list.total > 0) {
+  if (pastTheEnd(list)) {
     // A shared link or a list that shrank since: the pager leads back to the pages there are.
     const last = pageCount(list);
     return emptyState(t('tickets.list.pastLastPage', { page: list.page + 1, last }), '',
@@ -81,8 +98,7 @@ function listOrEmpty(state, on) {
   }
   if (!list.items.length) {
     const narrowed = filtered(state);
-    // A student's list holds open and active tickets only: "no tickets" above their list of solved ones misled.
-    return emptyState(narrowed ? t('tickets.list.noMatch') : queue ? t('tickets.list.empty') : t('tickets.list.noneOpen'),
+    return emptyState(emptyTitle(state, queue),
       narrowed ? t('tickets.list.noMatchHint')
         : (queue ? t(state.fold ? 'tickets.list.emptyFoldedHint' : 'tickets.list.emptyQueueHint')
           : t('tickets.list.emptyHint')),

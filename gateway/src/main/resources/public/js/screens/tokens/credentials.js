@@ -35,9 +35,14 @@ export function credentialCard({ path, words, form, name, errors, submit, list, 
    * general "check your name" of the sign-in (all words.js knows of an input called name).
    */
   function nameRule(err) {
-    const aboutName = err && err.status === 400
-      && (err.field === 'name' || (err.violations || []).some(v => v.field === 'name'));
-    return aboutName ? { field: 'name', message: t(`${words}.nameHint`) } : err;
+    if (!err || err.status !== 400) return err;
+    const rule = { field: 'name', message: t(`${words}.nameHint`), localized: true };
+    const violations = err.violations || [];
+    if (violations.some(v => v.field === 'name')) {
+      // Only the name's sentence is replaced; what the refusal says of the other inputs stays beside them.
+      return { violations: violations.map(v => (v.field === 'name' ? rule : v)) };
+    }
+    return err.field === 'name' ? rule : err;
   }
 
   async function refresh() {

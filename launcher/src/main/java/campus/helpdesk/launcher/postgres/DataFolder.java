@@ -37,7 +37,7 @@ public final class DataFolder {
     /** Locked by the launcher that uses the folder, for as long as it does ({@link #claim}). */
     public static final String LAUNCHER_LOCK = "launcher.lock";
     /** The port PostgreSQL last listened on ({@link RunningDatabase#lastPort}). */
-    static final String LAST_PG_PORT = RunningDatabase.LAST_PORT;
+    static final String LAST_PG_PORT = "pg-port";
 
     /** Everything a desk writes in its data folder: named once, here, so that --fresh misses none of them. */
     static final List<String> OWN_ENTRIES = List.of(PGDATA, SECRETS, POSTGRES_LOG, STATUS_FILE, STATUS_FILE + ".tmp",

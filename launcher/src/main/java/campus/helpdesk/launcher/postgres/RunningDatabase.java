@@ -15,16 +15,13 @@ import java.util.stream.Stream;
 /** The embedded PostgreSQL a {@code ./helpdesk up} started, for commands that work on it while it runs. */
 public final class RunningDatabase {
 
-    /** In the data folder: the port its PostgreSQL last listened on, for commands run while it is down. */
-    static final String LAST_PORT = "pg-port";
-
     private RunningDatabase() {
     }
 
     /** Remembers where this folder's PostgreSQL listens, once it does. */
     static void remember(Path home, int port) {
         try {
-            Files.writeString(home.resolve(LAST_PORT), port + System.lineSeparator());
+            Files.writeString(home.resolve(DataFolder.LAST_PG_PORT), port + System.lineSeparator());
         } catch (IOException e) {
             // Then a later command on a stopped desk asks for --pg-port again, as before.
         }
@@ -36,7 +33,7 @@ public final class RunningDatabase {
      */
     public static OptionalInt lastPort(Path home) {
         try {
-            return OptionalInt.of(Integer.parseInt(Files.readString(home.resolve(LAST_PORT)).strip()));
+            return OptionalInt.of(Integer.parseInt(Files.readString(home.resolve(DataFolder.LAST_PG_PORT)).strip()));
         } catch (IOException | RuntimeException e) {
             return OptionalInt.empty();
         }

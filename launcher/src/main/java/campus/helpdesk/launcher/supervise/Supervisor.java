@@ -274,7 +274,8 @@ public final class Supervisor implements AutoCloseable {
         return delay.toMillis() % 1000 == 0 ? delay.toSeconds() + " s" : delay.toMillis() + " ms";
     }
 
-    private static String firstLine(String message) {
+    /** A failure's message in one line, as the launcher says it: the rest (a log's tail) follows elsewhere. */
+    public static String firstLine(String message) {
         if (message == null) {
             return "no reason given";
         }

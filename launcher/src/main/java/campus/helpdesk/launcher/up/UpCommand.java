@@ -266,10 +266,15 @@ public final class UpCommand implements Callable<Integer> {
     /** What another command needs to find this desk: nothing for the default folder, else its --data-dir. */
     static String dataDirFlag(Path root, Path home) {
         Path usual = root.resolve(DataDirOption.DEFAULT_DATA_DIR).toAbsolutePath().normalize();
-        return home.equals(usual) ? "" : " --data-dir " + home;
+        if (home.equals(usual)) {
+            return "";
+        }
+        // Quoted for a shell when the path needs it, so that the hint can be copied as it is.
+        String path = home.toString();
+        return " --data-dir " + (path.matches("[\\w./+-]+") ? path : "'" + path.replace("'", "'\\''") + "'");
     }
 
-        public static Path statusFile(Path home) {
+    public static Path statusFile(Path home) {
         return home.resolve(DataFolder.STATUS_FILE);
     }
 

@@ -17,7 +17,7 @@ import java.util.List;
  *
  * <p>A column of the ticket's own SELECT or RETURNING (its table aliased {@code t}), so a page of the list stays one
  * statement, and one ticket reads the same from a GET as from the write that changed it: per row, an index lookup of
- * the ticket's few messages (ticket_message's (ticket_id, id) index) and of the caller's read mark (ticket_read's
+ * the ticket's few messages (ticket_message's (ticket_id, id) index) and of the caller's read mark (ticket_read_marks's
  * key).
  */
 public final class Unread {
@@ -28,7 +28,7 @@ public final class Unread {
                  THEN EXISTS (
                 SELECT 1 FROM ticket_message m
                 WHERE m.ticket_id = t.id AND m.author <> ? AND (? OR NOT m.internal)
-                  AND m.created_at > coalesce((SELECT r.read_at FROM ticket_read r
+                  AND m.created_at > coalesce((SELECT r.read_at FROM ticket_read_marks r
                                                WHERE r.ticket_id = t.id AND r.reader = ?
                                                  AND r.reader_role = ?), '-infinity'))
             END AS unread""";

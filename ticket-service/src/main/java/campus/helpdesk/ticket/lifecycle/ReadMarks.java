@@ -24,9 +24,10 @@ public class ReadMarks {
     /** A mark never moves back: two tabs reading at once keep the later one. */
     private static final String KEEP_THE_LATER = """
             ON CONFLICT (ticket_id, reader, reader_role)
-            DO UPDATE SET read_at = greatest(ticket_read.read_at, excluded.read_at)""";
-    private static final String UPSERT_AT = "INSERT INTO ticket_read (ticket_id, reader, reader_role, read_at) VALUES (?, ?, ?, ?)\n"
-            + KEEP_THE_LATER;
+            DO UPDATE SET read_at = greatest(ticket_read_marks.read_at, excluded.read_at)""";
+    private static final String UPSERT_AT = """
+            INSERT INTO ticket_read_marks (ticket_id, reader, reader_role, read_at) VALUES (?, ?, ?, ?)
+            """ + KEEP_THE_LATER;
 
     private final Database db;
     private final ChangeClock clock;
@@ -54,21 +55,22 @@ public class ReadMarks {
     }
 
     /**
-     * {@code reader}, a staff member, has seen the staff's answers under {@code ticketIds}, up to the last one; what a student wrote
+     * {@code reader} has seen the staff's answers under {@code ticketIds}, up to the last one; what a student wrote
      * after it stays news for them. In the caller's transaction.
      */
-    static void markStaffAnswersRead(Connection c, Collection<Long> ticketIds, String reader) throws SQLException {
+    static void markStaffAnswersRead(Connection c, Collection<Long> ticketIds, Identity reader) throws SQLException {
         if (ticketIds.isEmpty()) {
             return;
         }
         try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO ticket_read (ticket_id, reader, reader_role, read_at)
-                SELECT m.ticket_id, ?, 'STAFF', max(m.created_at) FROM ticket_message m
+                INSERT INTO ticket_read_marks (ticket_id, reader, reader_role, read_at)
+                SELECT m.ticket_id, ?, ?, max(m.created_at) FROM ticket_message m
                 WHERE m.ticket_id = ANY (?) AND m.author_role = 'STAFF' AND NOT m.internal
                 GROUP BY m.ticket_id
                 """ + KEEP_THE_LATER)) {
-            ps.setString(1, reader);
-            ps.setArray(2, c.createArrayOf("bigint", ticketIds.toArray()));
+            ps.setString(1, reader.user());
+            ps.setString(2, reader.role().name());
+            ps.setArray(3, c.createArrayOf("bigint", ticketIds.toArray()));
             ps.executeUpdate();
         }
     }

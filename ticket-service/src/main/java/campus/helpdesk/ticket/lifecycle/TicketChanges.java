@@ -170,7 +170,7 @@ public class TicketChanges {
         // Taken only to be closed with the incident: the incident's answer copied under each is not news for the
         // closer, whose Mine list would mark every one of them unread; what a reporter wrote after it still is, the
         // one place staff see a "still not fixed" written under a linked ticket.
-        ReadMarks.markStaffAnswersRead(c, taken, who.user());
+        ReadMarks.markStaffAnswersRead(c, taken, who);
         TicketSql.updateAll(c, "status = ?::ticket_status, assignee = ?, closed_at = ?", changed, (ps, after) -> {
             ps.setString(1, after.status().name());
             Sql.setNullableString(ps, 2, after.assignee());

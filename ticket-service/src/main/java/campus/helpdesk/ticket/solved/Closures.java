@@ -89,7 +89,7 @@ public class Closures {
      */
     public List<Closure> unacknowledged(Identity who) {
         return mine(who, """
-                AND t.closed_at > coalesce((SELECT r.read_at FROM ticket_read r
+                AND t.closed_at > coalesce((SELECT r.read_at FROM ticket_read_marks r
                                             WHERE r.ticket_id = t.id AND r.reader = ?
                                               AND r.reader_role = ?), '-infinity')
                 """, (ps, i) -> {
