@@ -88,6 +88,12 @@ test('the list says what a person\'s choice found in one status line; the table 
     assert.equal(status.textContent, 'Tickets 1–1 of 1');
     assert.equal(stage.querySelector('.tab[data-status="ACTIVE"]').getAttribute('aria-pressed'), 'true',
       'a pressed button, not a tab without the tab keys');
+    const unassigned = stage.querySelector('.view[data-view="unassigned"]');
+    unassigned.focus();
+    unassigned.click();
+    await until(() => stage.querySelector('.view[data-view="unassigned"]').getAttribute('aria-pressed') === 'true');
+    await until(() => document.activeElement && document.activeElement.dataset.view === 'unassigned');
+    assert.equal(document.activeElement.dataset.view, 'unassigned', 'the pressed view keeps the focus as it redraws');
   }));
 
 test('a ticket closed while its reporter writes: the solved view takes the focus and keeps the unsent reply', () => onStage(

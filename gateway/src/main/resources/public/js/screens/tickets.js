@@ -93,8 +93,12 @@ export async function render(container, { session, query: initial }) {
     return load({ said: true });
   }
 
+  // The person asked for a list that has not come yet: said once a list comes, even if a live refresh took its place.
+  let owed = false;
+
   /** `said`: the person asked for this list, so what it holds is said; a live refresh redraws it quietly. */
   async function load({ said = false } = {}) {
+    owed = owed || said;
     if (controller) controller.abort();
     controller = new AbortController();
     const { signal } = controller;
@@ -104,7 +108,8 @@ export async function render(container, { session, query: initial }) {
       const [list, counts] = await Promise.all([api(plan.list, { signal }),
         plan.counts ? api(plan.counts, { signal }) : null]);
       show({ type: 'loaded', list, counts: counts && counts.byStatus, viewCounts: counts && counts.byView });
-      if (said) summaryEl.textContent = listSummary(state);
+      if (owed) summaryEl.textContent = listSummary(state);
+      owed = false;
       reloader.loaded();
     } catch (err) {
       if (err.name === 'AbortError') return;

@@ -25,7 +25,9 @@ export async function render(container) {
     errors, h('div', { class: 'actions' }, submit));
   const refresh = credentialCard({ path: '/api/tokens', words: 'admin.tokens', form, name, errors, submit, list,
     issued, table, shownOnce, body: wanted => ({ name: wanted, role: role.value, days: Number(days.value) }),
-    issuedShown: () => { days.value = 90; } });
+    issuedShown: () => { days.value = 90; },
+    refusal: (err, wanted) => (err.status === 409
+      ? { field: 'name', message: t('admin.tokens.taken', { name: wanted }) } : err) });
 
   container.append(h('section', { class: 'page' },
     h('h1', {}, t('admin.tokens.title')),

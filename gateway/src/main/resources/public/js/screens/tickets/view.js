@@ -31,7 +31,8 @@ export function tabs(status, counts, on) {
  */
 export function views(view, state, counts, on) {
   const buttons = viewNames(state.role).map(([name, text]) => h('button', {
-    type: 'button', class: 'view', 'aria-pressed': String(view === name), dataset: { view: name },
+    type: 'button', class: 'view', 'aria-pressed': String(view === name),
+    dataset: { view: name, focus: `view-${name}` },
     onclick: () => on.view(name),
   }, text, counts && counts[name] !== undefined ? h('span', { class: 'count' }, String(counts[name])) : null));
   if (view === 'named') {
