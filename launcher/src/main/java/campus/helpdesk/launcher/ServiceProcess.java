@@ -26,19 +26,6 @@ import java.util.stream.Stream;
 /** One service running as its own {@code java -jar} process, with its log and its health check. */
 final class ServiceProcess implements Supervised {
 
-    /** How long a service that answers but is still loading may take to be ready (see {@link #awaitHealthy}). */
-    static final Duration LOADING_LIMIT = Duration.ofMinutes(15);
-    /**
-     * Past the start's own timeout, how long a service that does not answer yet may stay silent: one that still
-     * writes its log is starting, only slowly (a machine busy with other work took 108 s to Micronaut's "Startup
-     * completed"), and giving up on it made every retry as slow, its start-up cache discarded each time.
-     */
-    static final Duration SILENCE_LIMIT = Duration.ofSeconds(60);
-    /**
-     * However much it writes, a service that has not answered once by then is given up: a process stuck in a retry
-     * loop before its port opens must not hold a start (or a supervisor's restart) for the {@link #LOADING_LIMIT}.
-     */
-    static final Duration SLOW_START_LIMIT = Duration.ofMinutes(5);
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
@@ -173,18 +160,15 @@ final class ServiceProcess implements Supervised {
 
     /**
      * Polls {@code /health} until it answers UP; fails fast, with the log tail, if the process dies. {@code timeout}
-     * bounds the wait for a first answer. A service that answers but is not ready yet (an analytics service loading
-     * the facts of a million tickets on a busy machine takes minutes) is given up to {@link #LOADING_LIMIT} in all:
-     * giving up on it would stop a desk that was about to be ready.
+     * bounds the wait for a first answer, longer while its log grows ({@link StartDeadline}). A service that answers
+     * but is not ready yet (an analytics service loading the facts of a million tickets on a busy machine takes
+     * minutes) is given up to {@link StartDeadline#LOADING_LIMIT} in all: giving up on it would stop a desk that was
+     * about to be ready.
      */
     void awaitHealthy(Duration timeout) {
-        long started = System.nanoTime();
-        long deadline = started + timeout.toNanos();
+        StartDeadline deadline = new StartDeadline(timeout, log.size(), System::nanoTime);
         HttpRequest request = HttpRequest.newBuilder(uri().resolve(service.healthPath()))
                 .timeout(Duration.ofSeconds(2)).GET().build();
-        boolean answered = false;
-        long logged = log.size();
-        long lastProgress = started;
         while (true) {
             if (!isAlive()) {
                 if (startUpCache.droppedRefused(log.tail())) {
@@ -198,24 +182,12 @@ final class ServiceProcess implements Supervised {
                 startUpCache.ready();
                 return;
             }
-            if (health == Health.NOT_READY && !answered) {
-                answered = true;
-                deadline = Math.max(deadline, started + LOADING_LIMIT.toNanos());
+            if (health == Health.NOT_READY) {
+                deadline.answered();
             }
-            long size = log.size();
-            if (size != logged) {
-                logged = size;
-                lastProgress = System.nanoTime();
-                deadline = Math.max(deadline, Math.min(lastProgress + SILENCE_LIMIT.toNanos(),
-                        started + (answered ? LOADING_LIMIT : SLOW_START_LIMIT).toNanos()));
-            }
-            if (System.nanoTime() > deadline) {
-                throw failure(answered
-                        ? "answered but was not ready at " + request.uri() + " within "
-                                + Duration.ofNanos(deadline - started).toSeconds() + " s"
-                        : "was not healthy at " + request.uri() + " within "
-                                + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s (its log silent for "
-                                + Duration.ofNanos(System.nanoTime() - lastProgress).toSeconds() + " s)");
+            deadline.logIs(log.size());
+            if (deadline.passed()) {
+                throw failure(deadline.why(request.uri()));
             }
             sleep(100);
         }
