@@ -1,6 +1,8 @@
 package campus.helpdesk.launcher;
 
 import campus.helpdesk.demo.DemoDataException;
+import campus.helpdesk.launcher.backup.BackupCommand;
+import campus.helpdesk.launcher.backup.RestoreCommand;
 import campus.helpdesk.launcher.cli.HelpCommand;
 import campus.helpdesk.launcher.desk.StatusCommand;
 import campus.helpdesk.launcher.desk.StopCommand;
@@ -78,6 +80,8 @@ public final class Helpdesk implements Callable<Integer> {
                 .addSubcommand(new TokenCommand(root, out))
                 .addSubcommand(new IntegrationCommand(root, out))
                 .addSubcommand(new SeedCommand(root))
+                .addSubcommand(new BackupCommand(root, out))
+                .addSubcommand(new RestoreCommand(root, out))
                 .addSubcommand(configurePassThrough(new CommandLine(new ClassifierEvalCommand(root))))
                 .addSubcommand(new HelpCommand());
         return line

@@ -29,7 +29,7 @@ class HelpdeskCommandLineTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"up", "status", "stop", "psql", "token", "token create", "token list", "token revoke", "seed",
-            "classifier-eval", "help"})
+            "backup", "restore", "classifier-eval", "help"})
     void everyCommandExplainsItselfWithHelp(String command) throws Exception {
         List<String> line = new ArrayList<>(List.of(command.split(" ")));
         line.add("--help");
@@ -45,7 +45,7 @@ class HelpdeskCommandLineTest {
             Run run = helpdesk(line);
             assertThat(run.status()).as(run.output()).isZero();
             assertThat(run.output()).startsWith("Usage: ./helpdesk")
-                    .contains("up", "status", "stop", "psql", "token", "seed", "classifier-eval");
+                    .contains("up", "status", "stop", "psql", "token", "seed", "backup", "restore", "classifier-eval");
         }
         Run up = helpdesk("help", "up");
         assertThat(up.status()).isZero();
@@ -85,7 +85,8 @@ class HelpdeskCommandLineTest {
             "token", "token create --name x --role ROOT", "token create --role STAFF", "token create --name x "
             + "--role STAFF --days 0", "token revoke", "token drop x", "token list --colour", "psql --pg-port",
             "psql --pg-port seven", "psql --data-dir", "seed", "seed --tickets 5 --wrong", "seed --tickets many",
-            "seed --tickets 1 --db-user x", "classifier-eval", "bogus"})
+            "seed --tickets 1 --db-user x", "backup", "backup a.zip b.zip", "restore", "restore a.zip --pg-port 1",
+            "classifier-eval", "bogus"})
     void aWrongCommandLineExitsWith2AndSaysWhyWithTheUsage(String line) throws Exception {
         Run run = helpdesk(line.split(" "));
 
@@ -198,7 +199,8 @@ class HelpdeskCommandLineTest {
         command.addAll(List.of(args));
         // The database options go after the command's own (psql passes on whatever it does not know).
         if (args.length > 1 && !List.of(args).contains("--help") && !List.of(args).contains("--pg-port")
-                && !args[0].equals("up") && !args[0].equals("seed") && !args[0].equals("help")) {
+                && !args[0].equals("up") && !args[0].equals("seed") && !args[0].equals("help")
+                && !args[0].equals("restore")) {
             command.addAll(List.of("--pg-port", String.valueOf(PG_PORT), "--data-dir", home.toString()));
         }
         Path output = Files.createTempFile(home, "out-", ".txt");

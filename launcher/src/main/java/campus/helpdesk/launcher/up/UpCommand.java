@@ -264,7 +264,7 @@ public final class UpCommand implements Callable<Integer> {
     }
 
     /** What another command needs to find this desk: nothing for the default folder, else its --data-dir. */
-    static String dataDirFlag(Path root, Path home) {
+    public static String dataDirFlag(Path root, Path home) {
         Path usual = root.resolve(DataDirOption.DEFAULT_DATA_DIR).toAbsolutePath().normalize();
         if (home.equals(usual)) {
             return "";
