@@ -15,7 +15,7 @@ public final class MailText {
 
     /** Subject (ticket number and title follow), the line above the message, the link's words, the closing line. */
     private record Words(String answered, String taken, String closed, String open, String reply,
-                         String replyToClosed, String fileNew, String assigned) {
+                         String replyToClosed, String fileNew, String assigned, String answerInDesk) {
     }
 
     private static final Map<String, Words> WORDS = Map.of(
@@ -23,27 +23,32 @@ public final class MailText {
                     "Your ticket was closed", "Open the ticket", "You can reply to this email.",
                     "Your ticket is closed, so your reply was not added",
                     "If the problem is still there, please send a new email or file a new report.",
-                    "New message on a ticket assigned to you"),
+                    "New message on a ticket assigned to you",
+                    "Answer on the ticket's page: a reply to this email is not added to the ticket."),
             "italian", new Words("Nuova risposta alla tua segnalazione", "La tua segnalazione è in lavorazione",
                     "La tua segnalazione è stata chiusa", "Apri la segnalazione", "Puoi rispondere a questa email.",
                     "La tua segnalazione è chiusa, quindi la tua risposta non è stata aggiunta",
                     "Se il problema persiste, scrivi una nuova email o apri una nuova segnalazione.",
-                    "Nuovo messaggio su una segnalazione assegnata a te"),
+                    "Nuovo messaggio su una segnalazione assegnata a te",
+                    "Rispondi dalla pagina della segnalazione: una risposta a questa email non viene aggiunta."),
             "spanish", new Words("Nueva respuesta a tu incidencia", "Tu incidencia está en curso",
                     "Tu incidencia se ha cerrado", "Abrir la incidencia", "Puedes responder a este correo.",
                     "Tu incidencia está cerrada, así que tu respuesta no se ha añadido",
                     "Si el problema continúa, envía un nuevo correo o abre una nueva incidencia.",
-                    "Nuevo mensaje en una incidencia asignada a ti"),
+                    "Nuevo mensaje en una incidencia asignada a ti",
+                    "Responde en la página de la incidencia: una respuesta a este correo no se añade."),
             "german", new Words("Neue Antwort auf Ihre Meldung", "Ihre Meldung wird bearbeitet",
                     "Ihre Meldung wurde geschlossen", "Meldung öffnen", "Sie können auf diese E-Mail antworten.",
                     "Ihre Meldung ist geschlossen, Ihre Antwort wurde daher nicht hinzugefügt",
                     "Besteht das Problem weiter, schreiben Sie bitte eine neue E-Mail oder eine neue Meldung.",
-                    "Neue Nachricht zu einer Ihnen zugewiesenen Meldung"),
+                    "Neue Nachricht zu einer Ihnen zugewiesenen Meldung",
+                    "Antworten Sie auf der Seite der Meldung: Eine Antwort auf diese E-Mail wird nicht hinzugefügt."),
             "french", new Words("Nouvelle réponse à votre signalement", "Votre signalement est pris en charge",
                     "Votre signalement a été clos", "Ouvrir le signalement", "Vous pouvez répondre à cet e-mail.",
                     "Votre signalement est clos, votre réponse n'a donc pas été ajoutée",
                     "Si le problème persiste, envoyez un nouvel e-mail ou faites un nouveau signalement.",
-                    "Nouveau message sur un signalement qui vous est attribué"));
+                    "Nouveau message sur un signalement qui vous est attribué",
+                    "Répondez sur la page du signalement : une réponse à cet e-mail n'est pas ajoutée."));
 
     public record Rendered(String subject, String text, String html) {
     }
@@ -62,10 +67,10 @@ public final class MailText {
             case STAFF_MESSAGE -> words.assigned();
         };
         // A reply to this one would be a reply to a closed ticket again: it asks for a new report instead. Staff
-        // answer in the desk, not by mail (a staff mail carries no ticket token), so theirs has no closing line.
+        // answer in the desk, not by mail: a staff mail quotes internal notes, so a reply to it is never posted.
         String closing = switch (kind) {
             case REPLY_TO_CLOSED -> words.fileNew();
-            case STAFF_MESSAGE -> "";
+            case STAFF_MESSAGE -> words.answerInDesk();
             default -> words.reply();
         };
         String subject = "[#" + ticket.id() + "] " + headline + ": " + oneLine(ticket.title());

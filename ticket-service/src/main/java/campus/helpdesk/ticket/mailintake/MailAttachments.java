@@ -83,7 +83,7 @@ class MailAttachments {
 
     /**
      * A file is a leaf part that is not the mail's own text: one marked as an attachment, one with a file name
-     * (inline pictures carry one), or anything that is not text. The first text leaf is the body, not a file.
+     * (inline pictures carry one), or anything that is not text, the whole mail included. Text leaves are the body.
      */
     private static void collect(Part part, List<Part> files, List<String> skipped, int depth)
             throws MessagingException, IOException {
@@ -102,8 +102,8 @@ class MailAttachments {
             }
             return;
         }
-        if (depth == 0) {
-            return; // a single-part mail is its text
+        if (depth == 0 && part.isMimeType("text/*")) {
+            return; // a single-part mail of text is its text; one of a scanner's PDF alone is a file
         }
         boolean attached = Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition());
         boolean named = part.getFileName() != null;

@@ -50,9 +50,15 @@ public class MailIntake {
 
     /** What became of a mail, as {@code mail_intake.outcome} records it. */
     public enum Outcome {
-        TICKET, MESSAGE, CLOSED_ANSWERED, AUTOMATIC, OWN, ALREADY
+        TICKET, MESSAGE, CLOSED_ANSWERED, AUTOMATIC, OWN, ALREADY,
+        /** A reply to a staff notification: it quotes internal notes, so it is neither filed nor posted. */
+        STAFF_REPLY,
+        /** A reply with a ticket's token from another address than the reporter's: an internal note for staff. */
+        HELD
     }
 
+    /** The Message-ID of a notification to an assignee ({@link Notifications#queueToAssignee}). */
+    private static final Pattern STAFF_NOTIFICATION = Pattern.compile("<staff-\\d+\\.[^<>@\\s]+@[^<>\\s]+>");
     private static final Pattern PLUS_TOKEN = Pattern.compile("\\+t-([0-9a-f]{32})@", Pattern.CASE_INSENSITIVE);
     private static final Pattern SUBJECT_TOKEN = Pattern.compile("\\[#(\\d+):([0-9a-f]{32})]",
             Pattern.CASE_INSENSITIVE);
@@ -99,6 +105,9 @@ public class MailIntake {
             outcome = Outcome.OWN;
         } else if (Loops.isAutomatic(message, address)) {
             outcome = Outcome.AUTOMATIC;
+        } else if (answersStaffNotification(message)) {
+            // Filed, it would show the internal notes it quotes to every student as a new ticket.
+            outcome = Outcome.STAFF_REPLY;
         } else {
             Long replied = repliedTicket(message);
             if (replied != null) {
@@ -116,6 +125,12 @@ public class MailIntake {
     private Outcome reply(MimeMessage message, long ticketId, @Nullable InternetAddress sender, String key)
             throws MessagingException, IOException {
         Ticket ticket = db.autoCommit(c -> TicketSql.loadLive(c, ticketId));
+        String reporterAddress = db.autoCommit(c -> contactOf(c, ticketId));
+        if (sender == null || !sender.getAddress().equalsIgnoreCase(reporterAddress)) {
+            // A token travels with every copy of a notification (a Cc, a forward): only the reporter's own address
+            // speaks as the reporter, and only to the reporter goes an answer.
+            return hold(message, ticket, sender, key);
+        }
         if (ticket.status() != TicketStatus.CLOSED) {
             Kept text = Kept.of(clean(ReplyText.cut(text(message))), NewMessage.BODY_MAX);
             String body = text.body().isBlank() ? "(empty reply)" : text.body();
@@ -137,6 +152,23 @@ public class MailIntake {
         return Outcome.CLOSED_ANSWERED;
     }
 
+    /**
+     * A reply carrying the ticket's token from someone else: staff read it as an internal note naming its sender, and
+     * decide; the reporter's thread shows nothing they did not write. A closed ticket takes no note.
+     */
+    private Outcome hold(MimeMessage message, Ticket ticket, @Nullable InternetAddress sender, String key)
+            throws MessagingException, IOException {
+        if (ticket.status() == TicketStatus.CLOSED) {
+            return Outcome.HELD;
+        }
+        String from = sender == null ? UNKNOWN_SENDER : clean(sender.toUnicodeString());
+        String note = "A reply by email from " + from + ", which is not the reporter's address; not shown to the "
+                + "reporter:\n\n" + clean(ReplyText.cut(text(message)));
+        messages.post(new Identity(Role.STAFF, INTAKE), ticket.id(),
+                new NewMessage(limit(note, NewMessage.BODY_MAX), true), key);
+        return Outcome.HELD;
+    }
+
     private long open(MimeMessage message, @Nullable InternetAddress sender, String key) throws MessagingException,
             IOException {
         String subject = clean(message.getSubject() == null ? "" : message.getSubject()).strip();
@@ -145,11 +177,8 @@ public class MailIntake {
         String body = text.body();
         // A person's name has 80 characters everywhere (sign-in, the tickets' columns): "Prof. Dr. … (Dipartimento
         // di …)" is cut, not refused.
-        String reporter = sender == null ? UNKNOWN_SENDER
-                : limit(sender.getPersonal() != null && !sender.getPersonal().isBlank()
-                ? clean(sender.getPersonal()).strip() : clean(sender.getAddress()), NAME_MAX);
-        String email = sender != null && sender.getAddress().matches(NewTicket.EMAIL)
-                && sender.getAddress().length() <= 254 ? sender.getAddress() : null;
+        String reporter = sender == null ? UNKNOWN_SENDER : limit(reporterName(sender), NAME_MAX);
+        String email = sender == null ? null : replyAddress(sender.getAddress());
         NewTicket ticket = new NewTicket(title, body.isEmpty() ? title : body, null, null, null, null, email);
         Identity who = new Identity(Role.STUDENT, reporter);
         TicketCreation.Created created = creation.create(who, ticket, key);
@@ -185,6 +214,66 @@ public class MailIntake {
         String note = limit(clean("Files of the email from " + sender.user() + " that could not be attached:\n- "
                 + String.join("\n- ", skipped)), NewMessage.BODY_MAX);
         messages.post(new Identity(Role.STAFF, INTAKE), ticketId, new NewMessage(note, true), key + "-skipped");
+    }
+
+    /**
+     * How the sender is shown as the ticket's reporter, which every student may read: the name they gave, else the
+     * part of the address before the {@code @}: the address itself is the reporter's contact, for staff only.
+     */
+    private static String reporterName(InternetAddress sender) {
+        String personal = sender.getPersonal();
+        String name = personal != null && !personal.isBlank() ? personal
+                : sender.getAddress().contains("@") ? sender.getAddress().substring(0, sender.getAddress().indexOf('@'))
+                : sender.getAddress();
+        // A name is one line (sign-in, the tickets' columns): folded or encoded line breaks become spaces.
+        String oneLine = clean(name.replaceAll("[\\s\\p{Cntrl}]+", " ")).strip();
+        return oneLine.isEmpty() ? UNKNOWN_SENDER : oneLine;
+    }
+
+    /** The address notifications go to: as written, or with an international domain in its ASCII form. */
+    private static @Nullable String replyAddress(String address) {
+        int at = address.lastIndexOf('@');
+        String ascii = address;
+        if (at > 0) {
+            try {
+                ascii = address.substring(0, at + 1) + java.net.IDN.toASCII(address.substring(at + 1));
+            } catch (IllegalArgumentException notADomain) {
+                return null;
+            }
+        }
+        return ascii.matches(NewTicket.EMAIL) && ascii.length() <= 254 ? ascii : null;
+    }
+
+    /** Whether the mail answers one of the desk's notifications to an assignee (In-Reply-To or References). */
+    private boolean answersStaffNotification(MimeMessage message) throws MessagingException {
+        List<String> ids = new ArrayList<>();
+        for (String header : List.of("In-Reply-To", "References")) {
+            Matcher m = STAFF_NOTIFICATION.matcher(String.valueOf(message.getHeader(header, " ")));
+            while (m.find()) {
+                ids.add(m.group());
+            }
+        }
+        if (ids.isEmpty()) {
+            return false;
+        }
+        return db.autoCommit(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT 1 FROM mail_outbox WHERE message_id = ANY (?) AND kind = 'STAFF_MESSAGE'")) {
+                ps.setArray(1, c.createArrayOf("text", ids.toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
+    private static @Nullable String contactOf(Connection c, long ticketId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT email FROM ticket_contact WHERE ticket_id = ?")) {
+            ps.setLong(1, ticketId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
     }
 
     /** The ticket a valid token names, or null: an unknown or forged token makes the mail a new one. */
@@ -291,8 +380,10 @@ public class MailIntake {
     }
 
     /**
-     * The first address of a header. A broken From is the mail's own fault ({@link MailPoller} gives such a mail
-     * up); a broken Sender or Reply-To beside a good From must not cost the mail its ticket, so only From throws.
+     * The first address of a header, read as leniently as mail programs write it (an international domain, a
+     * missing pair of brackets). A From that is only a name ("John Smith", "john at uni") is that person without
+     * an address to answer. A From no reading makes sense of, with no Sender or Reply-To either, is the mail's own
+     * fault ({@link MailPoller} gives such a mail up after its attempts); a broken Sender or Reply-To never is.
      */
     private static @Nullable InternetAddress first(MimeMessage message, String header) throws MessagingException {
         String value = message.getHeader(header, ",");
@@ -300,15 +391,39 @@ public class MailIntake {
             return null;
         }
         try {
-            InternetAddress[] named = InternetAddress.parseHeader(value, true);
-            return named.length > 0 && named[0].getAddress() != null && !named[0].getAddress().isBlank()
-                    ? named[0] : null;
+            InternetAddress[] named = InternetAddress.parseHeader(value, false);
+            if (named.length > 0 && named[0].getAddress() != null && named[0].getAddress().contains("@")) {
+                return named[0];
+            }
         } catch (jakarta.mail.internet.AddressException broken) {
-            if (header.equals("From")) {
+            if (header.equals("From") && value.contains("@") && otherwiseNamed(message)) {
+                return null;
+            }
+            if (header.equals("From") && value.contains("@")) {
                 throw broken;
             }
+        }
+        String name = decoded(value).replaceAll("[<>\"]", "").strip();
+        if (!header.equals("From") || name.isEmpty() || name.contains("@")) {
             return null;
         }
+        try {
+            return new InternetAddress("", name, StandardCharsets.UTF_8.name());
+        } catch (java.io.UnsupportedEncodingException e) {
+            return null;
+        }
+    }
+
+    private static String decoded(String header) {
+        try {
+            return jakarta.mail.internet.MimeUtility.decodeText(header);
+        } catch (java.io.UnsupportedEncodingException e) {
+            return header;
+        }
+    }
+
+    private static boolean otherwiseNamed(MimeMessage message) throws MessagingException {
+        return message.getHeader("Sender", ",") != null || message.getHeader("Reply-To", ",") != null;
     }
 
     /** The text part of the mail (the first text/plain), else its HTML with the tags taken out. */
@@ -324,26 +439,40 @@ public class MailIntake {
             return readable(part);
         }
         if (part.isMimeType("multipart/*")) {
-            jakarta.mail.Multipart multipart = (jakarta.mail.Multipart) part.getContent();
+            jakarta.mail.Multipart multipart;
+            try {
+                multipart = (jakarta.mail.Multipart) part.getContent();
+            } catch (MessagingException unreadable) {
+                // No boundary, or one that never comes: the words are still in there, between the part headers.
+                return leniently(part);
+            }
+            // In a mixed mail every text between the pictures is the person's (Apple Mail writes text, picture,
+            // text); in an alternative or related one the first text stands for the others.
+            boolean mixed = part.isMimeType("multipart/mixed");
+            List<String> texts = new ArrayList<>();
             String html = null;
             for (int i = 0; i < multipart.getCount(); i++) {
                 jakarta.mail.BodyPart child = multipart.getBodyPart(i);
-                if (jakarta.mail.Part.ATTACHMENT.equalsIgnoreCase(child.getDisposition())) {
+                if (jakarta.mail.Part.ATTACHMENT.equalsIgnoreCase(child.getDisposition())
+                        || (child.getFileName() != null && !child.isMimeType("multipart/*"))) {
                     continue;
                 }
                 String found = text(child, depth + 1);
                 if (child.isMimeType("text/plain") || (child.isMimeType("multipart/*") && !found.isEmpty())) {
-                    return found;
-                }
-                if (html == null && !found.isEmpty()) {
+                    if (!mixed) {
+                        return found;
+                    }
+                    if (!found.isBlank()) {
+                        texts.add(found.strip());
+                    }
+                } else if (html == null && !found.isEmpty()) {
                     html = found;
                 }
             }
-            return html == null ? "" : html;
+            return !texts.isEmpty() ? String.join("\n\n", texts) : html == null ? "" : html;
         }
         if (part.isMimeType("text/html")) {
-            return readable(part).replaceAll("(?i)<br\\s*/?>|</p>", "\n").replaceAll("<[^>]*>", "")
-                    .replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+            return HtmlText.of(readable(part));
         }
         return "";
     }

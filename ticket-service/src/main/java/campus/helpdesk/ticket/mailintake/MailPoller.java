@@ -143,6 +143,8 @@ public class MailPoller {
         props.put("mail." + protocol + ".connectiontimeout", "5000");
         props.put("mail." + protocol + ".timeout", "10000");
         props.put("mail." + protocol + ".peek", "true");
+        // Headers written in raw UTF-8 (RFC 6532: "Subject: Café", "From: Jürgen"), as modern servers pass them on.
+        props.put("mail.mime.allowutf8", "true");
         Session session = Session.getInstance(props);
         int handled = 0;
         try (Store store = session.getStore(protocol)) {

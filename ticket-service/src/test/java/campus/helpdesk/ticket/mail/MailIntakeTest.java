@@ -464,7 +464,7 @@ class MailIntakeTest extends MailTest {
 
     @Test
     void aMailThatFailsForWhatItIsIsGivenUpAfterItsAttemptsAndLeftInTheMailbox() throws Exception {
-        deliver(raw("From: <<<@@@>>>\r\nTo: " + DESK + "\r\nSubject: Broken sender\r\n"
+        deliver(raw("From: \"Broken <broken@example.org>\r\nTo: " + DESK + "\r\nSubject: Broken sender\r\n"
                 + "Message-ID: <broken-sender@example.org>\r\nContent-Type: text/plain\r\n\r\nHello\r\n"));
         for (int round = 1; round < MailPoller.ATTEMPTS; round++) {
             poller.pollOnce();
@@ -473,6 +473,139 @@ class MailIntakeTest extends MailTest {
         poller.pollOnce();
         assertThat(unseen()).as("given up").isZero();
         assertThat(inMailbox("<broken-sender@example.org>")).as("still in the mailbox").isTrue();
+    }
+
+    @Test
+    void aStaffMembersReplyToTheirNotificationIsNeverFiledSoTheNotesItQuotesStayInternal() throws Exception {
+        Api.As sam = Api.As.staff("Sam Mailer");
+        String to = "sam@staff.campus.test";
+        Map<String, Object> setting = new HashMap<>();
+        setting.put("email", to);
+        setting.put("enabled", true);
+        assertThat(api.send(sam, "PUT", "/api/tickets/notifications/me", setting, Map.of()).status).isEqualTo(200);
+        Ticket ticket = report(Api.As.student("Tom Quoted"), "Exam room too cold", "It is freezing in K1.",
+                "tom@students.campus.test");
+        assertThat(api.post(sam, "/api/tickets/" + ticket.id() + "/status", Map.of("status", "ACTIVE")).status)
+                .isEqualTo(200);
+        say(STAFF, ticket.id(), "INTERNAL: grant extra time, file 4711", true);
+        await("the assignee's mail", Duration.ofSeconds(10), unchecked(() -> mailTo(to).size() == 1));
+        MimeMessage notification = mailTo(to).get(0);
+        assertThat(((MimeMultipart) notification.getContent()).getBodyPart(0).getContent().toString())
+                .contains("a reply to this email is not added");
+
+        deliver(mail("Sam Mailer <" + to + ">", DESK, "Re: " + notification.getSubject(),
+                "OK, I will handle it tomorrow.\n\n> Carla Staff:\n> INTERNAL: grant extra time, file 4711",
+                Map.of("In-Reply-To", notification.getMessageID())));
+        poller.pollOnce();
+
+        assertThat(count("SELECT count(*) FROM tickets WHERE description LIKE ?", "%4711%")).isZero();
+        assertThat(count("SELECT count(*) FROM ticket_message WHERE body LIKE ?", "%tomorrow%")).isZero();
+        assertThat(count("SELECT count(*) FROM mail_intake WHERE outcome = ?", "STAFF_REPLY")).isEqualTo(1);
+    }
+
+    @Test
+    void aReplyWithTheTokenFromAnotherAddressIsHeldForStaffAndAStrangerIsNeverAnswered() throws Exception {
+        String to = "ann@students.campus.test";
+        Api.As ann = Api.As.student("Ann Token");
+        Ticket ticket = report(ann, "Projector in F1", "No signal at all.", to);
+        String address = "helpdesk+t-" + token(ticket.id()) + "@campus.test";
+        deliver(mail("Mallory <mallory@evil.test>", address, "Re: Projector",
+                "Please send the new password to mallory@evil.test", Map.of()));
+        deliver(mail("Ann <ANN@students.campus.test>", address, "Re: Projector", "Still no signal today.", Map.of()));
+        poller.pollOnce();
+
+        assertThat(api.get(ann, "/api/tickets/" + ticket.id() + "/messages").raw.body())
+                .contains("Still no signal today.").doesNotContain("mallory");
+        assertThat(api.get(STAFF, "/api/tickets/" + ticket.id() + "/messages").raw.body())
+                .contains("mallory@evil.test").contains("not the reporter's address").contains("Email intake");
+
+        move(ticket.id(), TicketStatus.ACTIVE);
+        move(ticket.id(), TicketStatus.CLOSED);
+        deliver(mail("Mallory <mallory@evil.test>", address, "Re: Projector", "Tell me its title", Map.of()));
+        poller.pollOnce();
+        Thread.sleep(1000);
+        assertThat(mailTo("mallory@evil.test")).as("a stranger learns nothing of the ticket").isEmpty();
+    }
+
+    @Test
+    void sendersWrittenLooselyStillOpenTicketsAndAnAddressIsNeverShownAsTheReportersName() throws Exception {
+        deliver(raw("From: John Smith\r\nTo: " + DESK + "\r\nSubject: Lamp broken in G2\r\n"
+                + "Message-ID: <loose-1@example.org>\r\nContent-Type: text/plain\r\n\r\nThe lamp flickers.\r\n"));
+        deliver(raw("From: <>\r\nSender: Real Person <real@uni.test>\r\nTo: " + DESK + "\r\nSubject: Door stuck\r\n"
+                + "Message-ID: <loose-2@example.org>\r\nContent-Type: text/plain\r\n\r\nThe door of H1.\r\n"));
+        deliver(raw("From: Idn <user@münchen.test>\r\nTo: " + DESK + "\r\nSubject: Café über 😀\r\n"
+                + "Message-ID: <loose-3@example.org>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nKalt.\r\n"));
+        deliver(raw("From: grace.hopper.private@gmail.test\r\nTo: " + DESK + "\r\nSubject: Wifi in L1\r\n"
+                + "Message-ID: <loose-4@example.org>\r\nContent-Type: text/plain\r\n\r\nNo wifi.\r\n"));
+        poller.pollOnce();
+
+        ticketOf("John Smith");
+        ticketOf("Real Person");
+        long idn = ticketOf("Idn");
+        assertThat(count("SELECT count(*) FROM tickets WHERE title = ?", "Café über 😀")).isEqualTo(1);
+        try (Connection c = sql(); PreparedStatement ps = c.prepareStatement(
+                "SELECT email FROM ticket_contact WHERE ticket_id = ?")) {
+            ps.setLong(1, idn);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("user@xn--mnchen-3ya.test");
+            }
+        }
+        ticketOf("grace.hopper.private");
+        assertThat(count("SELECT count(*) FROM tickets WHERE reporter_name LIKE ?", "%@gmail.test%")).isZero();
+    }
+
+    @Test
+    void aScannersPdfAloneIsAttachedAndTextAfterAPictureIsKept() throws Exception {
+        deliver(raw("From: Scanner <scanner@uni.test>\r\nTo: " + DESK + "\r\nSubject: Scan of the form\r\n"
+                + "Message-ID: <scan-1@example.org>\r\nContent-Type: application/pdf; name=scan.pdf\r\n"
+                + "Content-Transfer-Encoding: base64\r\n\r\n" + java.util.Base64.getMimeEncoder().encodeToString(PDF)
+                + "\r\n"));
+        MimeMessage apple = new MimeMessage(Session.getInstance(new Properties()));
+        apple.setFrom(new InternetAddress("Pia Pictures <pia@students.campus.test>"));
+        apple.setRecipients(Message.RecipientType.TO, InternetAddress.parse(DESK));
+        apple.setSubject("Crack in the wall of M2");
+        MimeMultipart parts = new MimeMultipart("mixed");
+        MimeBodyPart before = new MimeBodyPart();
+        before.setText("The crack is here:", "UTF-8");
+        MimeBodyPart picture = new MimeBodyPart();
+        picture.setContent(TestFiles.photoWithGps(200, 100, 1), "image/jpeg");
+        picture.setFileName("crack.jpg");
+        picture.setDisposition(jakarta.mail.Part.INLINE);
+        MimeBodyPart after = new MimeBodyPart();
+        after.setText("It got longer since Monday.", "UTF-8");
+        parts.addBodyPart(before);
+        parts.addBodyPart(picture);
+        parts.addBodyPart(after);
+        apple.setContent(parts);
+        apple.saveChanges();
+        deliver(apple);
+        poller.pollOnce();
+
+        assertThat(files(ticketOf("Scanner"))).extracting(f -> f.get("name")).containsExactly("scan.pdf");
+        long pia = ticketOf("Pia Pictures");
+        assertThat(api.get(STAFF, "/api/tickets/" + pia).raw.body()).contains("The crack is here:")
+                .contains("It got longer since Monday.");
+        assertThat(files(pia)).extracting(f -> f.get("name")).containsExactly("crack.jpg");
+    }
+
+    @Test
+    void outOfOfficeRepliesOfEveryKindAreNeitherAnsweredNorFiled() throws Exception {
+        String to = "otto@students.campus.test";
+        Ticket ticket = report(Api.As.student("Otto Away"), "Heating in P1", "Cold.", to);
+        move(ticket.id(), TicketStatus.ACTIVE);
+        move(ticket.id(), TicketStatus.CLOSED);
+        String address = "helpdesk+t-" + token(ticket.id()) + "@campus.test";
+        deliver(mail(to, address, "Re: Heating", "Away.", Map.of("Precedence", "auto_reply")));
+        deliver(mail(to, address, "Re: Heating", "Away.", Map.of("X-Loop", "otto")));
+        deliver(mail(to, address, "Automatic reply: Heating in P1", "Away until Monday.", Map.of()));
+        deliver(mail(to, address, "Abwesenheitsnotiz: Heizung", "Bis Montag weg.", Map.of()));
+        deliver(mail(to, address, "Re: Heating", "It is a person.", Map.of("Auto-Submitted", "no (a person)")));
+        poller.pollOnce();
+        await("the one polite answer", Duration.ofSeconds(10), unchecked(() -> mailTo(to).size() == 3));
+        Thread.sleep(1000);
+        assertThat(mailTo(to)).as("taken, closed, and one answer to the person").hasSize(3);
+        assertThat(count("SELECT count(*) FROM mail_intake WHERE outcome = ?", "AUTOMATIC")).isEqualTo(4);
     }
 
     private MimeMessage raw(String text) throws Exception {

@@ -1,0 +1,23 @@
+package campus.helpdesk.ticket.mailintake;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** An HTML-only mail read as its words. */
+class HtmlTextTest {
+
+    @Test
+    void stylesScriptsAndTheHeadAreDroppedBlocksAreLinesAndEntitiesTheirCharacters() {
+        String html = "<html><head><title>T</title><style>body{color:red} .x{font-size:12px}</style></head><body>"
+                + "<style>p.MsoNormal{margin:0cm}</style><div>Line one</div><div>Line two &eacute;t&eacute; "
+                + "&quot;quoted&quot; &#39;s &#8364; &#x1F600;</div><script>alert(1)</script><p>Last<br>line</p>"
+                + "<!-- a comment --></body></html>";
+        assertThat(HtmlText.of(html)).isEqualTo("Line one\nLine two été \"quoted\" 's € 😀\nLast\nline");
+    }
+
+    @Test
+    void unknownOrImpossibleEntitiesStayAsWritten() {
+        assertThat(HtmlText.of("a &bogus; b &#0; c &#x110000; d &lt;tag&gt;")).isEqualTo("a &bogus; b &#0; c &#x110000; d <tag>");
+    }
+}
