@@ -7,6 +7,7 @@ import { until } from './wait.js';
 import { h } from '/js/dom.js';
 import { similarRequest, similarPanel, MIN_TEXT } from '/js/screens/report/similar.js';
 import { foldRows, incidentChoices, linkBody } from '/js/screens/tickets/incidents.js';
+import { initialState, requests, folds, viewCounts } from '/js/screens/tickets/state.js';
 import { follows, canLink, suggestedIncidents, closeQuestion, deleteQuestion, LINKED_SHOWN }
   from '/js/screens/ticket/incident.js';
 import { incidentRefusalText, isForPeople } from '/js/words.js';
@@ -155,15 +156,16 @@ test('the queue shows an incident with its counts and folds its linked tickets u
     assert.ok(badge.textContent.includes('2 linked') && badge.textContent.includes('5 joined'), badge.textContent);
     assert.equal(stage.querySelector('tr[data-ticket-id="42"]'), null, 'folded by default');
     const asked = () => fake.calls.filter(c => c.startsWith('GET /api/tickets?') || c.startsWith('GET /api/tickets/counts'));
-    assert.ok(asked().length === 2 && asked().every(c => c.includes('incident=none')),
+    assert.ok(asked().length === 3 && asked().slice(0, 2).every(c => c.includes('incident=none')),
       `folded, the server leaves linked tickets out, wherever their incident is: ${asked()}`);
+    assert.ok(!asked()[2].includes('incident='), `but counts Mine with them (Mine never folds): ${asked()}`);
     const fold = stage.querySelector('#fold-linked');
     fold.checked = false;
     fold.dispatchEvent(new Event('change'));
     await until(() => stage.querySelector('tr[data-ticket-id="42"]'));
     assert.ok(stage.querySelector('tr[data-ticket-id="42"] .in-incident').textContent.includes('in incident #41'),
       'unfolded, marked');
-    assert.ok(asked().slice(2).length === 2 && asked().slice(2).every(c => !c.includes('incident=')),
+    assert.ok(asked().slice(3).length === 2 && asked().slice(3).every(c => !c.includes('incident=')),
       `unfolded, every ticket is asked: ${asked()}`);
     assert.ok(location.hash.includes('fold=off'), `kept in the address: ${location.hash}`);
   }, queueServer));
@@ -178,6 +180,61 @@ test('a text search asks for linked tickets too, and folds those whose incident 
     assert.ok(here.includes('1 linked ticket on this page'), here);
     assert.equal(stage.querySelector('tr[data-ticket-id="42"]'), null, 'folded under 41 on the page');
   }, queueServer));
+
+test('the shared views fold linked tickets; Mine never does, and is counted unfolded beside them', () => {
+  assert.deepEqual(['mine', 'unassigned', 'all', 'named'].map(folds), [false, true, true, true], 'folds');
+  const queueAt = (role, qs) => requests(initialState(role, new URLSearchParams(qs)));
+  const mine = queueAt('STAFF', 'assignee=me');
+  assert.equal(params(mine.list).get('incident'), null, 'Mine lists linked tickets');
+  assert.equal(params(mine.counts).get('incident'), null, 'Mine\'s tabs count them');
+  assert.equal(params(mine.otherCounts).get('incident'), 'none', 'the other views are counted folded');
+  const all = queueAt('STAFF', '');
+  assert.equal(params(all.list).get('incident'), 'none', 'All folds');
+  assert.equal(params(all.otherCounts).get('incident'), null, 'Mine is counted unfolded');
+  assert.equal(params(all.otherCounts).get('status'), 'OPEN', 'under the same filters');
+  assert.equal(queueAt('STAFF', 'fold=off').otherCounts, null, 'unfolded, every view counts alike: one request');
+  assert.equal(queueAt('STAFF', 'q=wifi').otherCounts, null, 'a search folds nothing away: one request');
+  assert.equal(queueAt('ANALYST', '').otherCounts, null, 'analysts have no Mine: one request');
+  assert.equal(queueAt('STUDENT', 'reporter=me').otherCounts, null, 'students fold nothing');
+  const byView = viewCounts(initialState('STAFF', new URLSearchParams('')), { byView: { mine: 0, unassigned: 1, all: 5 } },
+    { byView: { mine: 1, unassigned: 2, all: 7 } });
+  assert.deepEqual(byView, { mine: 1, unassigned: 1, all: 5 }, 'each view counted its own way');
+});
+
+// Sam took #301, linked it to incident #229 and handed it over to Kim: it is hers, active and new to her.
+const handedOver = T(301, { status: 'ACTIVE', assignee: 'Kim', incidentId: 229, unread: true });
+const incident = T(229, { status: 'ACTIVE', assignee: 'Sam', linkedCount: 1 });
+const kimsServer = url => {
+  const folded = params(url).get('incident') === 'none';
+  if (url.startsWith('/api/tickets/counts')) {
+    return folded ? { byStatus: { OPEN: 0, ACTIVE: 0, CLOSED: 0 }, byView: { mine: 0, unassigned: 0, all: 1 } }
+      : { byStatus: { OPEN: 0, ACTIVE: 1, CLOSED: 0 }, byView: { mine: 1, unassigned: 0, all: 2 } };
+  }
+  if (url.startsWith('/api/tickets?')) {
+    const items = [incident, handedOver].filter(item => !(folded && item.incidentId))
+      .filter(item => params(url).get('assignee') !== 'me' || item.assignee === 'Kim');
+    return { items, page: 0, size: 20, total: items.length };
+  }
+  return undefined;
+};
+
+test('Mine shows and counts a ticket handed over after it was linked to an incident, folded or not', () => onStage(
+  '/js/screens/tickets.js', { session: { role: 'STAFF', name: 'Kim' },
+    query: new URLSearchParams('status=ACTIVE&assignee=me') }, async stage => {
+    await until(() => stage.querySelector('tr[data-ticket-id="301"]'));
+    const row = stage.querySelector('tr[data-ticket-id="301"]');
+    assert.ok(row.querySelector('.unread-marker'), 'marked new');
+    assert.ok(row.querySelector('.in-incident').textContent.includes('#229'), 'marked with its incident');
+    const counts = () => [...stage.querySelectorAll('.view')].map(b => `${b.dataset.view}:${b.textContent}`);
+    assert.deepEqual(counts(), ['mine:Mine1', 'unassigned:Unassigned0', 'all:All1'], 'Mine counts it, All folds it');
+    assert.equal(stage.querySelector('.tab[data-status="ACTIVE"] .count').textContent, '1', 'the Active tab too');
+    assert.equal(stage.querySelector('#fold-linked').checked, true, 'with the fold on');
+    stage.querySelector('.view[data-view="all"]').click();
+    await until(() => stage.querySelector('.view[data-view="all"][aria-pressed="true"]')
+      && stage.querySelector('.results[aria-busy="false"]') && !stage.querySelector('tr[data-ticket-id="301"]'));
+    assert.ok(stage.querySelector('tr[data-ticket-id="229"]'), 'All shows the incident in its place');
+    assert.deepEqual(counts(), ['mine:Mine1', 'unassigned:Unassigned0', 'all:All1'], 'the same counts from All');
+  }, kimsServer));
 
 test('staff select tickets and link them to one incident; the answer is said in words', () => onStage(
   '/js/screens/tickets.js', { session: { role: 'STAFF', name: 'Bo' } }, async (stage, fake) => {

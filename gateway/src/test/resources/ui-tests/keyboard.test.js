@@ -3,6 +3,7 @@
 import { test, assert } from './runner.js';
 import { onStage } from './stage.js';
 import { until } from './wait.js';
+import { sendsMessage } from '/js/screens/ticket/compose.js';
 
 test('after Correct the focus goes to the line that names the category, not to the top of the page', () => onStage(
   '/js/screens/ticket.js', { session: { role: 'STAFF' }, params: ['7'] }, async (stage, fake) => {
@@ -67,3 +68,37 @@ test('after Save the focus is on Edit again, also once the reload redrew the but
     assert.ok(fake.calls.some(c => c === 'PATCH /api/tickets/7'), fake.calls.join(' '));
     assert.equal(document.activeElement, stage.querySelector('button[data-action=edit]'), 'on Edit');
   }));
+
+test('Ctrl+Enter or Cmd+Enter sends a message; Enter alone, other keys held or an input method\'s Enter do not', () => {
+  const key = extra => new KeyboardEvent('keydown', { key: 'Enter', ...extra });
+  assert.ok(sendsMessage(key({ ctrlKey: true })), 'Ctrl+Enter');
+  assert.ok(sendsMessage(key({ metaKey: true })), 'Cmd+Enter');
+  assert.ok(!sendsMessage(key()), 'Enter alone is a new line');
+  assert.ok(!sendsMessage(key({ ctrlKey: true, shiftKey: true })), 'Ctrl+Shift+Enter');
+  assert.ok(!sendsMessage(key({ ctrlKey: true, altKey: true })), 'Ctrl+Alt+Enter');
+  assert.ok(!sendsMessage(key({ ctrlKey: true, isComposing: true })), 'while composing');
+  assert.ok(!sendsMessage(new KeyboardEvent('keydown', { key: 'a', ctrlKey: true })), 'Ctrl+A');
+});
+
+test('Ctrl+Enter in the message box sends as Send does: checked first, and once however often it is pressed',
+  () => onStage('/js/screens/ticket.js', { session: { role: 'STUDENT', name: 'Ann' }, params: ['7'] },
+    async (stage, fake) => {
+      const box = stage.querySelector('#message-text');
+      assert.equal(box.getAttribute('aria-keyshortcuts'), 'Control+Enter Meta+Enter', 'said to assistive technology');
+      assert.equal(stage.querySelector('#send-shortcut').textContent, 'Ctrl+Enter sends', 'the hint beside Send');
+      const press = () => box.dispatchEvent(new KeyboardEvent('keydown',
+        { key: 'Enter', ctrlKey: true, bubbles: true, cancelable: true }));
+      const posts = () => fake.calls.filter(c => c === 'POST /api/tickets/7/messages');
+      press();
+      assert.ok(box.closest('form').textContent.includes('Please write a message first.'), 'an empty box is refused');
+      assert.equal(posts().length, 0, 'nothing sent');
+      box.value = 'Still stuck on floor 3';
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+      press();
+      press();
+      await until(() => stage.querySelector('#message-confirmation').textContent);
+      assert.equal(posts().length, 1, fake.calls.join(' '));
+      assert.equal(box.value, '', 'the box is emptied, as after Send');
+    }, (url, init) => (url === '/api/tickets/7/messages' && init.method === 'POST'
+    ? { id: 70, body: 'Still stuck on floor 3', author: 'Ann', authorRole: 'STUDENT', internal: false,
+      createdAt: '2026-03-01T10:05:00Z' } : undefined)));

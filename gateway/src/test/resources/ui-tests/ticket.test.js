@@ -1,7 +1,8 @@
 import { test, assert } from './runner.js';
 import { initialState, update, availableActions, conflictMessage, shownNotice } from '/js/screens/ticket/state.js';
 import { changeLines, describeEvent, valueText } from '/js/screens/ticket/history.js';
-import { categoryNote } from '/js/screens/ticket/view.js';
+import { categoryNote, head, notAvailable } from '/js/screens/ticket/view.js';
+import { solvedPage } from '/js/screens/ticket/solved.js';
 import { certaintyOf, certaintyText, percent } from '/js/certainty.js';
 
 const ticket = (status, version = 3) => ({ id: 5, status, version, title: 'Lift', category: 'FACILITY' });
@@ -99,4 +100,16 @@ test('confidence reads as words, the number never says 100 %, and below even odd
     'the server\'s word wins');
   assert.equal(percent(0.9999), '99 %');
   assert.equal(percent(1), '99 %');
+});
+
+test('a ticket\'s way back leads where the navigation does: a student\'s own tickets, staff\'s and analysts\' queue', () => {
+  const backOf = role => head(ticket('OPEN'), role)[0].querySelector('a').getAttribute('href');
+  assert.equal(backOf('STUDENT'), '#/tickets?reporter=me', 'a student: My tickets');
+  assert.equal(backOf('STAFF'), '#/tickets', 'staff: the queue');
+  assert.equal(backOf('ANALYST'), '#/tickets', 'an analyst: the queue');
+  assert.equal(head(null, 'STUDENT', new Error('down')).querySelector('a').getAttribute('href'), '#/tickets?reporter=me',
+    'when the ticket could not be read');
+  assert.equal(notAvailable('STUDENT').querySelector('a').getAttribute('href'), '#/tickets?reporter=me', 'not available');
+  assert.equal(solvedPage({ ticketId: 5, title: 'Lift', closedBy: 'Bo', closedAt: '2026-03-01T14:21:00Z',
+    lastAnswer: null }).querySelector('.crumbs a').getAttribute('href'), '#/tickets?reporter=me', 'solved');
 });

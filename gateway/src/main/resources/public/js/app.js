@@ -10,15 +10,16 @@ import { LANGUAGES, LANGUAGE_NAMES, currentLanguage, preferredLanguage, t, useLa
 import { keepFocusThroughDisabling } from './focus-keeper.js';
 import { choosingLanguage, sameControl } from './language-picker.js';
 import { titleFrom, focusHeading } from './heading.js';
+import { listAddress } from './screens/tickets/state.js';
 
 // The navigation of each role: where each entry leads and the catalogue key of its words.
 const NAV = {
   // A student comes to the list for their own tickets (the report's confirmation says "under My tickets"); All is one
   // press away there.
-  STUDENT: [['#/report', 'common.nav.report'], ['#/tickets?reporter=me', 'common.nav.tickets']],
-  STAFF: [['#/tickets', 'common.nav.queue'], ['#/report', 'common.nav.report'], ['#/dashboard', 'common.nav.dashboard'],
-    ['#/tokens', 'common.nav.tokens']],
-  ANALYST: [['#/dashboard', 'common.nav.dashboard'], ['#/tickets', 'common.nav.queue']],
+  STUDENT: [['#/report', 'common.nav.report'], [listAddress('STUDENT'), 'common.nav.tickets']],
+  STAFF: [[listAddress('STAFF'), 'common.nav.queue'], ['#/report', 'common.nav.report'],
+    ['#/dashboard', 'common.nav.dashboard'], ['#/tokens', 'common.nav.tokens']],
+  ANALYST: [['#/dashboard', 'common.nav.dashboard'], [listAddress('ANALYST'), 'common.nav.queue']],
 };
 
 /** A role in words (Student, Helpdesk staff, Analyst). */

@@ -180,7 +180,7 @@ export async function render(container, { session, params }) {
   const linked = linkedTickets(id);
   const closedNote = h('p', { class: 'hint', hidden: true }, t('ticket.page.closedHint'));
   const regions = [
-    [region(el.head, (ticket, failed) => view.head(ticket, state.staff, failed)),
+    [region(el.head, (ticket, failed) => view.head(ticket, session.role, failed)),
       s => [s.ticket, s.ticket ? null : s.loadError]],
     [region(el.followsUp, ticket => followsUp(ticket, state.staff || state.readOnly)),
       s => [s.ticket]],
@@ -228,7 +228,7 @@ export async function render(container, { session, params }) {
     if (solved) return;
     state = update(state, action);
     if (state.missing) {
-      replacePage(view.notAvailable(state.staff));
+      replacePage(view.notAvailable(session.role));
       return;
     }
     regions.forEach(([draw, shown]) => draw(...shown(state)));

@@ -9,7 +9,7 @@ import { h } from '../dom.js';
 import { t } from '../i18n.js';
 import { refreshOnLive, LIST_WAIT_MS, LIST_MAX_WAIT_MS } from '../live.js';
 import { region } from '../region.js';
-import { initialState, update, requests, address, viewOf } from './tickets/state.js';
+import { initialState, update, requests, address, viewOf, viewCounts } from './tickets/state.js';
 import { tabs as drawTabs, views as drawViews, results as drawResults, listSummary } from './tickets/view.js';
 import { filterForm } from './tickets/filters.js';
 import { recentlySolvedRegion, solvedNoticeRegion } from './tickets/solved-notice.js';
@@ -104,10 +104,12 @@ export async function render(container, { session, query: initial }) {
     const { signal } = controller;
     show({ type: 'loading' });
     try {
-      const plan = requests(state);
-      const [list, counts] = await Promise.all([api(plan.list, { signal }),
-        plan.counts ? api(plan.counts, { signal }) : null]);
-      show({ type: 'loaded', list, counts: counts && counts.byStatus, viewCounts: counts && counts.byView });
+      const asked = state;
+      const plan = requests(asked);
+      const [list, counts, otherCounts] = await Promise.all([api(plan.list, { signal }),
+        plan.counts ? api(plan.counts, { signal }) : null, plan.otherCounts ? api(plan.otherCounts, { signal }) : null]);
+      show({ type: 'loaded', list, counts: counts && counts.byStatus,
+        viewCounts: counts && viewCounts(asked, counts, otherCounts) });
       if (owed) summaryEl.textContent = listSummary(state);
       owed = false;
       reloader.loaded();

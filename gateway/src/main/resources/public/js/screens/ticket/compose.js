@@ -4,6 +4,7 @@
 // neither a refusal nor a live reload of the page loses what is typed; a refusal clears as soon as the text is
 // fine again, and each sent message is confirmed in a polite live region for screen readers. Files chosen with a
 // message are uploaded under it once it is posted; a refused one is named with its reason, the message stays sent.
+// Ctrl+Enter (Cmd+Enter on a Mac) in the box sends as Send does, through the same submit and its checks.
 import { newIdempotencyKey } from '../../api.js';
 import { h, append, field, showFieldError, errorBox, sentence } from '../../dom.js';
 import { validateAll, clearWhenValid, text as textRule, withCount } from '../../validate.js';
@@ -19,6 +20,14 @@ const rules = () => ({
 });
 
 /**
+ * Whether a key pressed in the message box sends it: Enter with Ctrl or Cmd (Meta), and nothing else held. Enter
+ * alone is a new line; an Enter that ends an input method's composition belongs to that method.
+ */
+export function sendsMessage(e) {
+  return e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && !e.isComposing;
+}
+
+/**
  * `on.send({body, internal}, key, files, onEach)` posts the message, uploads the files under it and resolves to the
  * refused ones; it rejects with the server's refusal of the message. The text is kept as a draft under `place` for
  * `owner` (drafts.js) until it is sent. `sentText()` may say more than "Message sent." of a public message (on an
@@ -28,7 +37,8 @@ export function composer(staff, on, { place = null, owner = null, sentText = () 
   const RULES = rules();
   let key = newIdempotencyKey();
   let sending = false;
-  const text = h('textarea', { name: 'body', rows: 3, maxlength: MAX_BODY, required: true, id: 'message-text' });
+  const text = h('textarea', { name: 'body', rows: 3, maxlength: MAX_BODY, required: true, id: 'message-text',
+    'aria-keyshortcuts': 'Control+Enter Meta+Enter' });
   const internal = staff ? h('input', { type: 'checkbox', name: 'internal', id: 'message-internal' }) : null;
   const errors = h('div', {});
   const confirmation = h('p', { class: 'confirmation', role: 'status', id: 'message-confirmation' });
@@ -40,7 +50,9 @@ export function composer(staff, on, { place = null, owner = null, sentText = () 
   append(form, [internal ? h('label', { class: 'check' }, internal, ' ', t('ticket.compose.internal')) : null,
     // The room left, and a paste cut to fit said so: a long log pasted lost its end without a word.
     withCount(field(staff ? t('ticket.compose.labelStaff') : t('ticket.compose.label'), text), text),
-    files.el, errors, h('div', { class: 'actions' }, send), confirmation]);
+    files.el, errors, h('div', { class: 'actions' }, send,
+      h('span', { class: 'hint send-shortcut', id: 'send-shortcut' }, t('ticket.compose.sendShortcut'))),
+    confirmation]);
   const idleLabel = () => (internal && internal.checked ? t('ticket.compose.addNote') : t('ticket.compose.send'));
   const showMode = () => {
     const note = Boolean(internal && internal.checked);
@@ -61,6 +73,13 @@ export function composer(staff, on, { place = null, owner = null, sentText = () 
     }
     key = newIdempotencyKey();
     confirmation.textContent = '';
+  });
+
+  // The form's own submit, so a second press while the first is sending is turned away as a second click is.
+  text.addEventListener('keydown', e => {
+    if (!sendsMessage(e)) return;
+    e.preventDefault();
+    form.requestSubmit();
   });
 
   form.addEventListener('submit', async e => {

@@ -5,6 +5,7 @@
 import { api } from '../../api.js';
 import { h, data, sentence } from '../../dom.js';
 import { t, formatClock, formatDay } from '../../i18n.js';
+import { listAddress } from '../tickets/state.js';
 
 /** "Solved by Bob at 14:21" today, "Solved by Bob on 3 Mar 2026 at 14:21" on another day. */
 export function solvedLine(closure, now = new Date()) {
@@ -39,11 +40,14 @@ export function acknowledge(ticketId) {
   return api(`/api/tickets/${ticketId}/read`, { method: 'POST' }).catch(() => null);
 }
 
-/** The ticket page of a solved ticket: read-only, with the last answer and a way to report it again. */
+/**
+ * The ticket page of a solved ticket, which only its reporter sees: read-only, with the last answer and a way to
+ * report it again.
+ */
 export function solvedPage(closure, { unsent = '' } = {}) {
   const answer = closure.lastAnswer;
   return h('article', { class: 'page ticket solved', id: 'ticket-solved' },
-    h('p', { class: 'crumbs' }, h('a', { href: '#/tickets' }, t('ticket.solved.back'))),
+    h('p', { class: 'crumbs' }, h('a', { href: listAddress('STUDENT') }, t('ticket.solved.back'))),
     h('h1', {}, h('span', { class: 'muted' }, `#${closure.ticketId} `), h('span', { translate: 'no' }, closure.title)),
     h('section', { class: 'card solved-card', role: 'status' },
       h('p', { class: 'solved-line', id: 'solved-line' },

@@ -5,16 +5,18 @@ import { h, errorBox, loading, label, select, time, formatDate, statusBadge, pri
 import { availableActions } from './state.js';
 import { certaintyNote, certaintyOf, certaintyWordNote } from '../../certainty.js';
 import { ticketSlaBadge, slaText, relativeDue } from '../tickets/due.js';
+import { listAddress } from '../tickets/state.js';
 import { filesOf } from '../../attachments/files.js';
 import { t } from '../../i18n.js';
 
 /**
  * The heading with its badges; before the ticket came, "Loading…" while it is asked, and only the way back once
- * asking failed (the notice below says why): a spinner beside that error would say it is still coming.
+ * asking failed (the notice below says why): a spinner beside that error would say it is still coming. The way back
+ * leads to the list the navigation does (a student's own tickets, not All).
  */
-export function head(ticket, staff, failed = null) {
-  const back = h('p', { class: 'crumbs' }, h('a', { href: '#/tickets' }, staff ? t('ticket.page.backToQueue')
-    : t('ticket.page.backToTickets')));
+export function head(ticket, role, failed = null) {
+  const back = h('p', { class: 'crumbs' }, h('a', { href: listAddress(role) }, role === 'STAFF'
+    ? t('ticket.page.backToQueue') : t('ticket.page.backToTickets')));
   if (!ticket) return failed ? back : loading(t('ticket.page.loading'));
   return [
     back,
@@ -149,8 +151,8 @@ export function notice(error, deleted, retry = null) {
 }
 
 /** Instead of the whole screen: the ticket does not exist for this person (a student's closed ticket included). */
-export function notAvailable(staff) {
+export function notAvailable(role) {
   return h('section', { class: 'card' }, h('h1', {}, t('ticket.missing.title')),
-    h('p', {}, staff ? t('ticket.missing.staff') : t('ticket.missing.student')),
-    h('a', { href: '#/tickets' }, t('ticket.missing.back')));
+    h('p', {}, role === 'STAFF' ? t('ticket.missing.staff') : t('ticket.missing.student')),
+    h('a', { href: listAddress(role) }, t('ticket.missing.back')));
 }

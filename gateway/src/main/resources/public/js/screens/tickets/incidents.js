@@ -1,9 +1,10 @@
 // Incidents in the queue: an incident's row says how many tickets are linked to it and how many people joined it;
 // linked tickets can be folded under their incident; staff select tickets and link them to one incident
 // (POST /api/tickets/{id}/links). Folding is on by default: in a wave, dozens of linked reports would push every
-// other ticket off the page, and the incident's row already says how many there are. Folded, the server leaves every
-// linked ticket out (state.js asks incident=none), wherever its incident is; a text search asks for them all, and
-// then the page folds those whose incident it holds, the others stay rows marked with their incident's number.
+// other ticket off the page, and the incident's row already says how many there are. Only the shared views fold
+// (state.js, folds): Mine lists every ticket of its owner. Folded, the server leaves every linked ticket out
+// (state.js asks incident=none), wherever its incident is; a text search asks for them all, and then the page folds
+// those whose incident it holds, the others stay rows marked with their incident's number.
 import { h } from '../../dom.js';
 import { incidentWords as words } from '../../words.js';
 

@@ -25,6 +25,29 @@ const VIEWS = {
   ANALYST: [['unassigned', 'unassigned', { assignee: 'none' }], ['all', 'all', {}]],
 };
 
+/**
+ * Whether a view folds linked tickets under their incident (while the fold is on). The shared views do: there the
+ * incident's own row stands for its linked tickets. Mine never does: a ticket someone handles is theirs to see,
+ * whatever incident it is linked to (one handed over after it was linked vanished from its new owner's Mine).
+ * Students' lists do not fold at all (folded).
+ */
+export function folds(view) {
+  return view !== 'mine';
+}
+
+/** Whether this list folds linked tickets: the queue's folding views, while the fold is on. */
+export function folded(state, view = viewOf(state)) {
+  return state.queue && state.fold && folds(view);
+}
+
+/**
+ * Where a person's ticket list is, as the navigation leads there and a ticket's way back returns: a student's own
+ * tickets (All is one press away there), the queue for staff and analysts.
+ */
+export function listAddress(role) {
+  return role === 'STUDENT' ? '#/tickets?reporter=me' : '#/tickets';
+}
+
 /** The views a person in this role can choose, as [name, label]. */
 export function views(role) {
   return VIEWS[role].map(([name, words]) => [name, t(`tickets.view.${words}`)]);
@@ -150,7 +173,9 @@ export function filtered(state) {
  * filter of the list: the server leaves out status for the tab counts and assignee for the view counts, so each
  * count says what a click on it would show. Folded, the queue leaves out every linked ticket (incident=none), also
  * those whose incident is in another tab or on another page; a text search still finds them, marked with their
- * incident (a ticket looked for by its words must not vanish into a fold).
+ * incident (a ticket looked for by its words must not vanish into a fold). The server counts every view with the
+ * one incident filter it is given, so while the views fold differently (Mine beside the folded ones) `otherCounts`
+ * asks for the counts the other way too, for the views folded otherwise than the one shown (viewCounts); else null.
  */
 export function requests(state) {
   // Days given the wrong way round mean the days between them, as a person reading "from 31 Dec to 1 Jan" would.
@@ -159,13 +184,36 @@ export function requests(state) {
     openedFrom: state.openedSince || dayStart(from, state.zone), openedTo: dayEnd(to, state.zone),
     closedFrom: state.closedFrom,
     sla: state.sla,
-    incident: state.queue && state.fold && !state.q ? 'none' : '' };
+    incident: incidentFilter(state, viewOf(state)) };
   const status = state.status || (state.queue ? '' : 'OPEN,ACTIVE');
   const whose = { assignee: state.assignee, reporter: state.reporter };
+  const counts = incident => `/api/tickets/counts${query({ ...filters, incident, assignee: state.assignee, status })}`;
+  const other = otherIncidentFilter(state);
   return {
     list: `/api/tickets${query({ ...filters, ...whose, status, sort: state.sort, page: state.page, size: state.size })}`,
-    counts: state.queue ? `/api/tickets/counts${query({ ...filters, assignee: state.assignee, status })}` : null,
+    counts: state.queue ? counts(filters.incident) : null,
+    otherCounts: state.queue && other !== null ? counts(other) : null,
   };
+}
+
+/** The view counts to show from the answers to `counts` and `otherCounts`: each view's from the one asked its way. */
+export function viewCounts(state, counts, otherCounts) {
+  if (!otherCounts) return counts.byView;
+  const shown = incidentFilter(state, viewOf(state));
+  return Object.fromEntries(Object.entries(counts.byView).map(([view, count]) =>
+    [view, incidentFilter(state, view) === shown ? count : otherCounts.byView[view]]));
+}
+
+/** What a view asks the server of linked tickets: none while it folds them, unless a text search looks for them. */
+function incidentFilter(state, view) {
+  return folded(state, view) && !state.q ? 'none' : '';
+}
+
+/** The incident filter of the person's views that fold otherwise than the one shown, or null when none do. */
+function otherIncidentFilter(state) {
+  const shown = incidentFilter(state, viewOf(state));
+  const other = VIEWS[state.role].map(([view]) => incidentFilter(state, view)).find(filter => filter !== shown);
+  return other === undefined ? null : other;
 }
 
 /** The address that reopens this list as it is. */

@@ -3,7 +3,7 @@
 import { h, emptyState, errorBox, loading, label, select, sentence, time, statusBadge, priorityBadge,
   categoryBadge } from '../../dom.js';
 import { t, formatDay, formatDate } from '../../i18n.js';
-import { TABS, filtered, views as viewNames, rowRange } from './state.js';
+import { TABS, filtered, folded, views as viewNames, rowRange } from './state.js';
 import { pager, pageCount } from './pager.js';
 import { reviewLegend } from '../../certainty.js';
 import { nextDue, dueTime, ticketSlaBadge } from './due.js';
@@ -101,7 +101,7 @@ function listOrEmpty(state, on) {
     const narrowed = filtered(state);
     return emptyState(emptyTitle(state, queue),
       narrowed ? t('tickets.list.noMatchHint')
-        : (queue ? t(state.fold ? 'tickets.list.emptyFoldedHint' : 'tickets.list.emptyQueueHint')
+        : (queue ? t(folded(state) ? 'tickets.list.emptyFoldedHint' : 'tickets.list.emptyQueueHint')
           : t('tickets.list.emptyHint')),
       queue ? null : h('a', { class: 'btn btn-primary', href: '#/report' }, t('tickets.page.report')));
   }
@@ -112,7 +112,7 @@ function listOrEmpty(state, on) {
       h('caption', { class: 'sr-only' }, t('tickets.list.caption')),
       h('thead', {}, h('tr', {}, columns(queue).map(([key, name]) =>
         sortHeader(state.sort, key, name, t(`tickets.column.${name}`), on)))),
-      h('tbody', {}, foldRows(list.items, queue && state.fold).map(({ ticket, linkedHere }) =>
+      h('tbody', {}, foldRows(list.items, folded(state)).map(({ ticket, linkedHere }) =>
         row(ticket, queue, Date.now(), state.staff ? selectBox(ticket, state.selected, on) : null, linkedHere))))),
     list.items.some(item => item.needsReview) ? reviewLegend() : null,
     pager(list, on),
