@@ -21,6 +21,7 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.client.ProxyHttpClient;
 import io.micronaut.http.client.exceptions.ReadTimeoutException;
+import io.micronaut.http.exceptions.BufferLengthExceededException;
 import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
@@ -159,6 +160,14 @@ public class ProxyFilter implements HttpServerFilter {
                         "body: the request body is larger than " + maxRequestSize + " bytes; at most "
                                 + maxRequestSize + " are accepted").header(HttpHeaders.CONNECTION, "close"));
             }
+            if (causedBy(e, BufferLengthExceededException.class)) {
+                // A compressed upload that inflates a thousandfold arrives faster than the service can take it, and
+                // the gateway holds at most its buffer meanwhile (a gzip bomb the same, sooner): the client's form,
+                // which browsers never send, and no outage of the service's.
+                return Mono.just(BadInput.response(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "body",
+                        "body: the request body expands past what can be passed on while it is decompressed; send it "
+                                + "without Content-Encoding").header(HttpHeaders.CONNECTION, "close"));
+            }
             if (UndecodableBody.in(e)) {
                 // An upload streams on as it is decoded: a body that is not the gzip its header names fails here,
                 // in the client's half of the call, and is no outage of the service's.
@@ -211,8 +220,12 @@ public class ProxyFilter implements HttpServerFilter {
     }
 
     private static boolean tooLarge(Throwable e) {
+        return causedBy(e, ContentLengthExceededException.class);
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> kind) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ContentLengthExceededException) {
+            if (kind.isInstance(cause)) {
                 return true;
             }
         }

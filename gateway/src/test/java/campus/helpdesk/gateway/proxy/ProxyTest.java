@@ -317,6 +317,31 @@ class ProxyTest implements TestPropertyProvider {
     }
 
     /**
+     * A gzip upload that inflates a thousandfold (a bomb, or a text file of one letter) outruns any service: the
+     * client's form, 413 naming the body, not the "briefly unavailable" 503 of an outage.
+     */
+    @Test
+    void anUploadThatInflatesPastTheGatewaysBufferIs413() throws Exception {
+        String cookie = http.signIn("Bo", "STAFF");
+        java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(zipped)) {
+            gzip.write(("--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n"
+                    + "Content-Type: text/plain\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            gzip.write(new byte[8 << 20]);
+            gzip.write("\r\n--b--\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        HttpResponse<String> r = http.client().send(HttpRequest.newBuilder(http.base().resolve(
+                        "/api/analytics/resolution-time")).timeout(Duration.ofSeconds(10))
+                .header("Cookie", cookie).header("Content-Type", "multipart/form-data; boundary=b")
+                .header("Content-Encoding", "gzip")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(zipped.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(413);
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(r.body()).contains("\"field\":\"body\"").contains("without Content-Encoding");
+    }
+
+    /**
      * Forty browsers waiting on the hung service hold no thread of the gateway: meanwhile another route answers at
      * once, and every one of the forty gets its 504 within 2 s.
      */
