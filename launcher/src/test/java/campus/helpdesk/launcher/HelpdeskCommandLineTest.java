@@ -71,6 +71,19 @@ class HelpdeskCommandLineTest {
         assertThat(run.output()).startsWith("helpdesk: --days must be between 1 and 730: 1000");
     }
 
+    /** A script's --fresh never deletes a desk's database unless it says --yes; nothing is touched. */
+    @Test
+    void freshWithoutATerminalOrYesLeavesADesksDatabaseAlone() throws Exception {
+        Path desk = home.resolve("desk");
+        Files.createDirectories(desk.resolve("pgdata"));
+        Files.writeString(desk.resolve("pgdata").resolve("PG_VERSION"), "17\n");
+        Run run = helpdesk("up", "--fresh", "--port-offset", "17500", "--pg-port", "25482", "--data-dir",
+                desk.toString());
+        assertThat(run.status()).as(run.output()).isEqualTo(2);
+        assertThat(run.output()).contains("--fresh deletes every ticket").contains("--yes");
+        assertThat(desk.resolve("pgdata").resolve("PG_VERSION")).exists();
+    }
+
     @Test
     void noCommandShowsTheUsageAsAWrongCommandLine() throws Exception {
         Run run = helpdesk();

@@ -55,6 +55,7 @@ public final class StopCommand implements java.util.concurrent.Callable<Integer>
             return 0;
         }
         Suite.stopLeftOver(root, out);
+        LeftOverServices.stop(home, out);
         if (Files.isDirectory(home)) {
             EmbeddedDatabase.stopLeftOver(home, out);
         }

@@ -389,7 +389,8 @@ public final class EmbeddedDatabase implements Supervised, AutoCloseable {
     private static String wrongPasswordHint(IOException e, Path home) {
         return rootMessage(e).contains("password authentication failed")
                 ? ". The password in " + SecretStore.folder(home) + " does not open the database in "
-                        + dataDirectory(home) + ": restore the secrets folder, or start afresh with --fresh"
+                        + dataDirectory(home) + ": restore the secrets folder (the files a backup holds), or start "
+                        + "afresh with --fresh, which deletes every ticket in it"
                 : "";
     }
 }

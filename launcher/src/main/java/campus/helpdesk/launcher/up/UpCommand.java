@@ -15,8 +15,10 @@ import campus.helpdesk.launcher.cli.DatabaseOptions;
 import campus.helpdesk.launcher.cli.DatabaseTarget;
 import campus.helpdesk.launcher.cli.ExternalDatabaseOptions;
 import campus.helpdesk.launcher.cli.HelpOption;
+import campus.helpdesk.launcher.cli.Terminal;
 import campus.helpdesk.launcher.cli.UsageException;
 import campus.helpdesk.launcher.cli.WholeNumber;
+import campus.helpdesk.launcher.desk.LeftOverServices;
 import campus.helpdesk.launcher.postgres.DataFolder;
 import campus.helpdesk.launcher.postgres.EmbeddedDatabase;
 import campus.helpdesk.launcher.secrets.SecretStore;
@@ -67,6 +69,10 @@ public final class UpCommand implements Callable<Integer> {
     @Option(names = "--fresh", description = {"first removes the helpdesk's data from the data folder (the embedded "
             + "database, its passwords, logs and start-up caches);", "anything else in the folder is left alone"})
     boolean fresh;
+
+    @Option(names = "--yes", description = "with --fresh: delete an existing desk's database without asking (for "
+            + "scripts; on a terminal --fresh asks first)")
+    boolean yes;
 
     @Option(names = "--demo-data", negatable = true, description = {"whether a desk whose database holds no ticket "
             + "gets 300 demo tickets first (default: yes for the embedded", "database, no for --db-url, which is "
@@ -128,12 +134,16 @@ public final class UpCommand implements Callable<Integer> {
         try {
             // What a launcher killed with kill -9 left running holds the ports: stopped here, before they are checked.
             Suite.stopLeftOver(root, System.out);
+            LeftOverServices.stop(home, System.out);
             if (external == null) {
                 EmbeddedDatabase.stopLeftOver(home, System.out);
             }
             ports.forEach((service, port) -> Ports.requireFree(service.module(), port));
             if (fresh) {
                 Ports.requireFree("PostgreSQL", pgPort);
+                if (EmbeddedDatabase.exists(home) && !yes && !confirmWipe(home)) {
+                    return 0;
+                }
                 if (DataFolder.wipe(home)) {
                     System.out.println("Wiped the helpdesk's data in " + home);
                 }
@@ -264,6 +274,24 @@ public final class UpCommand implements Callable<Integer> {
     }
 
     /** What another command needs to find this desk: nothing for the default folder, else its --data-dir. */
+    /**
+     * A desk's data is deleted only by someone who said so: on a terminal they are asked, and a script must say
+     * {@code --yes} (a tester's real desk of 318 tickets was replaced by demo tickets with one flag and no question).
+     */
+    private static boolean confirmWipe(Path home) {
+        String what = home + " holds a desk's database: --fresh deletes every ticket, message and file in it, and its "
+                + "passwords";
+        if (!Terminal.isInteractive()) {
+            throw new UsageException(what + "; add --yes to confirm (./helpdesk backup FILE keeps a copy first)");
+        }
+        String answer = System.console().readLine("%s. Type yes to delete it: ", what);
+        if (answer != null && answer.strip().equalsIgnoreCase("yes")) {
+            return true;
+        }
+        System.out.println("Nothing deleted; the desk was not started.");
+        return false;
+    }
+
     public static String dataDirFlag(Path root, Path home) {
         Path usual = root.resolve(DataDirOption.DEFAULT_DATA_DIR).toAbsolutePath().normalize();
         if (home.equals(usual)) {

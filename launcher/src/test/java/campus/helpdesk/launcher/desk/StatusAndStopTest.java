@@ -104,6 +104,36 @@ class StatusAndStopTest {
     }
 
     /**
+     * A release unpacked into a new folder stops what the old one's killed launcher left on the data folder: its
+     * status file names the processes, and each still runs its service's jar from elsewhere. Before, only this
+     * checkout's pid files were read: stop said "not running" and the old services held their ports.
+     */
+    @Test
+    void stopEndsWhatAnotherCheckoutsKilledLauncherLeftOnTheFolderAndNothingElse() throws Exception {
+        Process gateway = new ProcessBuilder("bash", "-c", "sleep 300; true", "/srv/helpdesk-old/gateway/target/"
+                + "gateway-0.0.9-all.jar").start();
+        Process stranger = new ProcessBuilder("bash", "-c", "sleep 300; true", "some-other-program").start();
+        started.add(gateway);
+        started.add(stranger);
+        Process dead = new ProcessBuilder("true").start();
+        dead.waitFor();
+        Files.writeString(home.resolve("status.json"), "{\n  \"launcherPid\": " + dead.pid()
+                + ",\n  \"updated\": \"2026-12-05T07:00:00Z\",\n  \"url\": \"http://localhost:8080\",\n"
+                + "  \"services\": {\n    \"gateway\": {\"state\": \"UP\", \"restarts\": 0, \"since\": "
+                + "\"2026-12-05T07:00:00Z\", \"pid\": " + gateway.pid()
+                + ", \"lastFailure\": null, \"log\": \"g.log\"},\n"
+                + "    \"ticket-service\": {\"state\": \"UP\", \"restarts\": 0, \"since\": "
+                + "\"2026-12-05T07:00:00Z\", \"pid\": " + stranger.pid() + ", \"lastFailure\": null, \"log\": \"t.log\"}\n"
+                + "  }\n}\n");
+
+        HelpdeskProcess.Run stop = helpdesk("stop", "--data-dir", home.toString());
+        assertThat(stop.exit()).as(stop.output()).isZero();
+        assertThat(stop.output()).contains("Stopped gateway (pid " + gateway.pid() + ")");
+        assertThat(gateway.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(stranger.isAlive()).as("a pid now another program's is never signalled").isTrue();
+    }
+
+    /**
      * A launcher that hangs (or was stopped with SIGSTOP) still exists, and its children that die stay zombies it
      * never reaps: the status file went on calling them UP, and status said all was up with exit 0. Here a pretend
      * launcher (its command line names one, its start time is the file's) with one child that exited unreaped.
