@@ -1,6 +1,5 @@
 package campus.helpdesk.support.connection;
 
-import campus.helpdesk.support.problem.ProblemDocument;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
@@ -13,9 +12,7 @@ import io.netty.channel.ChannelPipeline;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -45,20 +42,13 @@ public class HeadTimeout implements BeanCreatedEventListener<NettyServerCustomiz
     }
 
     /**
-     * The 408 every service's problems look like ({@link ProblemDocument}), whole: it is written as bytes before the
+     * The 408 every service's problems look like ({@link RawProblem}), whole: it is written as bytes before the
      * codec, which is still in the middle of the unfinished head and has no answer to encode.
      */
     private static byte[] answer(Duration timeout, JsonMapper json) throws IOException {
         String within = timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms";
-        byte[] body = json.writeValueAsBytes(ProblemDocument.of(HttpStatus.REQUEST_TIMEOUT,
-                HttpStatus.REQUEST_TIMEOUT.getReason(), "The request's line and headers did not arrive whole within "
-                        + within + " of their first byte.", Map.of()));
-        byte[] head = ("HTTP/1.1 408 Request Timeout\r\nContent-Type: " + ProblemDocument.PROBLEM_JSON
-                + "\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII);
-        byte[] whole = Arrays.copyOf(head, head.length + body.length);
-        System.arraycopy(body, 0, whole, head.length, body.length);
-        return whole;
+        return RawProblem.of(HttpStatus.REQUEST_TIMEOUT, "The request's line and headers did not arrive whole within "
+                + within + " of their first byte.", Map.of(), json);
     }
 
     @Override

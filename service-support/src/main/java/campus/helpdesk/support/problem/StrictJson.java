@@ -57,6 +57,15 @@ public final class StrictJson {
         } catch (CharacterCodingException e) {
             return new Violation("body", "body: is not valid UTF-8 text");
         }
+        // UTF-8 JSON never holds a NUL byte (a control character in a string must be escaped), while UTF-16 and
+        // UTF-32 of plain ASCII text are full of them: valid UTF-8 byte for byte, which the reader would then detect
+        // and read as such, whatever charset the request declared.
+        for (byte b : body) {
+            if (b == 0) {
+                return new Violation("body", "body: is not UTF-8 JSON (it holds NUL bytes, as UTF-16 or UTF-32 text "
+                        + "does); send it as UTF-8");
+            }
+        }
         try (JsonParser parser = JSON.createParser(body)) {
             if (parser.nextToken() == null) {
                 return null;

@@ -109,6 +109,42 @@ class BadInputTest {
         }
     }
 
+    /** ASCII text in UTF-16 or UTF-32 is valid UTF-8 byte for byte; the reader would have detected it and read it. */
+    @Test
+    void jsonInUtf16OrUtf32WithoutAByteOrderMarkIsRefusedAsNotUtf8() throws Exception {
+        String body = "{\"title\": \"Lift stuck\", \"description\": \"Between floors 2 and 3.\"}";
+        for (String charset : List.of("UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE")) {
+            HttpResponse<String> refused = HTTP.send(HttpRequest.newBuilder(URI.create(server.getURI()
+                            + "/api/problem/report")).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.getBytes(java.nio.charset.Charset.forName(
+                            charset)))).build(), HttpResponse.BodyHandlers.ofString());
+            Map<String, Object> problem = problem(refused, 400);
+            assertThat(problem).as(charset).containsEntry("field", "body");
+            assertThat((String) problem.get("detail")).contains("UTF-8");
+        }
+    }
+
+    /** HTTP/1.1 asks for one Host: two, or none, would let a proxy in front read another request than the desk. */
+    @Test
+    void twoHostHeadersOrNoneOnHttp11AreA400NamingHost() throws Exception {
+        for (String head : List.of("GET /problem/echo HTTP/1.1\r\nHost: localhost\r\nHost: evil.example\r\n",
+                "GET /problem/echo HTTP/1.1\r\n")) {
+            String answer = raw(head + "Connection: close\r\n\r\n");
+            assertThat(answer).as(head).startsWith("HTTP/1.1 400").contains("\"field\":\"Host\"");
+        }
+        assertThat(raw("GET /problem/echo HTTP/1.0\r\n\r\n")).as("HTTP/1.0 has no Host to give")
+                .doesNotContain("\"field\":\"Host\"");
+    }
+
+    private String raw(String request) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     @Test
     void aBodyThatIsNotInTheEncodingItsHeaderNamesIsRefusedAndOneThatIsIsRead() throws Exception {
         String body = "{\"title\": \"Lift stuck\", \"description\": \"Between floors 2 and 3.\"}";

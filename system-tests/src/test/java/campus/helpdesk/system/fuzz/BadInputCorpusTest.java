@@ -428,7 +428,7 @@ class BadInputCorpusTest {
                 Endpoint.only(t, "POST", "/api/admin/demo-data", fields("tickets", number(false, 5),
                         "months", number(false, 1), "append", bool(true)), EnumSet.of(Mutation.NUMBER,
                         Mutation.WRONG_TYPE, Mutation.DEEP_NESTING, Mutation.BROKEN_JSON, Mutation.INVALID_UTF8,
-                        Mutation.RAW_NUL, Mutation.CONTENT_TYPE, Mutation.OVERSIZED, Mutation.METHOD,
+                        Mutation.RAW_NUL, Mutation.WIDE_CHARSET, Mutation.CONTENT_TYPE, Mutation.OVERSIZED, Mutation.METHOD,
                         Mutation.BAD_PATH)));
     }
 
@@ -543,6 +543,8 @@ class BadInputCorpusTest {
                         : HexFormat.of().parseHex(forms.any("invalid-utf8", random));
                 bodyBytes = splice(render(body), bad);
             }
+            case WIDE_CHARSET -> bodyBytes = render(body).getBytes(java.nio.charset.Charset.forName(
+                    List.of("UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE").get(random.nextInt(4))));
             case CONTENT_TYPE -> {
                 contentType = forms.any("content-type", random);
                 if (body.isEmpty()) {

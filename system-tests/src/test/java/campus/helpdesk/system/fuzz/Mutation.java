@@ -24,6 +24,8 @@ enum Mutation {
     INVALID_UTF8,
     /** A raw NUL byte inside a string (JSON allows no raw control characters). */
     RAW_NUL,
+    /** The valid body in UTF-16 or UTF-32 without a byte order mark (plain ASCII there is valid UTF-8 too). */
+    WIDE_CHARSET,
     /** A body with another Content-Type, or none. */
     CONTENT_TYPE,
     /** A plain body said to be gzip or deflate, or said to be in an encoding the server does not decode. */
@@ -46,7 +48,7 @@ enum Mutation {
     FORWARDED;
 
     static final Set<Mutation> BODY_STRUCTURE = EnumSet.of(DEEP_NESTING, BROKEN_JSON, INVALID_UTF8, RAW_NUL,
-            CONTENT_ENCODING);
+            WIDE_CHARSET, CONTENT_ENCODING);
     static final Set<Mutation> ALWAYS_REFUSED = EnumSet.of(CONTENT_TYPE, OVERSIZED, METHOD, BAD_PATH,
             FORWARDED);
 
