@@ -54,6 +54,8 @@ class SmtpTransport {
         message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
         // Notifications are automatic: an auto-responder that honours RFC 3834 does not answer them.
         message.setHeader("Auto-Submitted", "auto-generated");
+        // One thread per ticket in the reader's mail program, whichever mails of it arrive, in whatever order.
+        message.setHeader("References", "<ticket-" + mail.ticketId() + "@" + settings.domain() + ">");
         MimeBodyPart text = new MimeBodyPart();
         text.setText(mail.text(), StandardCharsets.UTF_8.name(), "plain");
         MimeBodyPart html = new MimeBodyPart();

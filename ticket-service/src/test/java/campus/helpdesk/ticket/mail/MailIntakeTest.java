@@ -152,6 +152,8 @@ class MailIntakeTest extends MailTest {
         move(ticket.id(), TicketStatus.ACTIVE);
         await("the mail", Duration.ofSeconds(10), unchecked(() -> mailTo(to).size() == 1));
         String replyTo = mailTo(to).get(0).getReplyTo()[0].toString();
+        assertThat(mailTo(to).get(0).getHeader("References")).as("one thread per ticket")
+                .containsExactly("<ticket-" + ticket.id() + "@campus.test>");
         assertThat(replyTo).contains("helpdesk+t-" + token(ticket.id()) + "@campus.test");
         deliver(mail(to, replyTo, "Re: " + mailTo(to).get(0).getSubject(),
                 "It works again, thanks!\n\n-- \nAda\n\nOn Tue, 1 Dec 2026, Campus Helpdesk wrote:\n> Your ticket",
