@@ -88,14 +88,7 @@ class StatusAndStopTest {
         started.add(gateway);
         Process dead = new ProcessBuilder("true").start();
         dead.waitFor();
-        Files.writeString(home.resolve("status.json"), "{\n  \"launcherPid\": " + dead.pid()
-                + ",\n  \"updated\": \"2026-12-05T07:00:00Z\",\n  \"url\": \"http://localhost:8080\",\n"
-                + "  \"services\": {\n    \"gateway\": {\"state\": \"UP\", \"restarts\": 0, \"since\": "
-                + "\"2026-12-05T07:00:00Z\", \"pid\": " + gateway.pid()
-                + ", \"lastFailure\": null, \"log\": \"g.log\"},\n"
-                + "    \"ticket-service\": {\"state\": \"UP\", \"restarts\": 0, \"since\": "
-                + "\"2026-12-05T07:00:00Z\", \"pid\": " + dead.pid() + ", \"lastFailure\": null, \"log\": \"t.log\"}\n"
-                + "  }\n}\n");
+        writeKilledDesk(dead.pid(), gateway.pid(), dead.pid());
 
         HelpdeskProcess.Run status = helpdesk("status", "--data-dir", home.toString());
         assertThat(status.exit()).as(status.output()).isEqualTo(StatusCommand.NOT_RUNNING);
@@ -117,14 +110,7 @@ class StatusAndStopTest {
         started.add(stranger);
         Process dead = new ProcessBuilder("true").start();
         dead.waitFor();
-        Files.writeString(home.resolve("status.json"), "{\n  \"launcherPid\": " + dead.pid()
-                + ",\n  \"updated\": \"2026-12-05T07:00:00Z\",\n  \"url\": \"http://localhost:8080\",\n"
-                + "  \"services\": {\n    \"gateway\": {\"state\": \"UP\", \"restarts\": 0, \"since\": "
-                + "\"2026-12-05T07:00:00Z\", \"pid\": " + gateway.pid()
-                + ", \"lastFailure\": null, \"log\": \"g.log\"},\n"
-                + "    \"ticket-service\": {\"state\": \"UP\", \"restarts\": 0, \"since\": "
-                + "\"2026-12-05T07:00:00Z\", \"pid\": " + stranger.pid() + ", \"lastFailure\": null, \"log\": \"t.log\"}\n"
-                + "  }\n}\n");
+        writeKilledDesk(dead.pid(), gateway.pid(), stranger.pid());
 
         HelpdeskProcess.Run stop = helpdesk("stop", "--data-dir", home.toString());
         assertThat(stop.exit()).as(stop.output()).isZero();
@@ -175,6 +161,17 @@ class StatusAndStopTest {
         writeStatus(launcherStarted, launcher.pid(), Instant.now(), launcher.pid());
         status = helpdesk("status", "--data-dir", home.toString());
         assertThat(status.exit()).as(status.output()).isEqualTo(StatusCommand.ALL_UP);
+    }
+
+    /** The status file of a desk whose launcher is gone, naming a gateway and a ticket-service by their pids. */
+    private void writeKilledDesk(long launcher, long gateway, long ticketService) throws IOException {
+        Files.writeString(home.resolve("status.json"), "{\n  \"launcherPid\": " + launcher
+                + ",\n  \"updated\": \"2026-12-05T07:00:00Z\",\n  \"url\": \"http://localhost:8080\",\n"
+                + "  \"services\": {\n    \"gateway\": {\"state\": \"UP\", \"restarts\": 0, \"since\": "
+                + "\"2026-12-05T07:00:00Z\", \"pid\": " + gateway + ", \"lastFailure\": null, \"log\": \"g.log\"},\n"
+                + "    \"ticket-service\": {\"state\": \"UP\", \"restarts\": 0, \"since\": "
+                + "\"2026-12-05T07:00:00Z\", \"pid\": " + ticketService + ", \"lastFailure\": null, "
+                + "\"log\": \"t.log\"}\n  }\n}\n");
     }
 
     private void writeStatus(Instant launcherStarted, long launcher, Instant updated, long gateway)

@@ -7,11 +7,9 @@ import io.micronaut.http.netty.channel.ChannelPipelineCustomizer;
 import io.micronaut.http.server.netty.NettyServerCustomizer;
 import io.micronaut.json.JsonMapper;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.util.ReferenceCountUtil;
@@ -41,33 +39,9 @@ public class BrokenChunks implements BeanCreatedEventListener<NettyServerCustomi
 
     @Override
     public NettyServerCustomizer.Registry onCreated(BeanCreatedEvent<NettyServerCustomizer.Registry> event) {
-        event.getBean().register(new OnChannel(null));
+        event.getBean().register(new BesideTheCodec(GUARD, (pipeline, codec) ->
+                pipeline.addAfter(codec, GUARD, new Guard())));
         return event.getBean();
-    }
-
-    /** Puts the guard right after the HTTP/1 codec of each connection, once. */
-    private final class OnChannel implements NettyServerCustomizer {
-
-        private final Channel channel;
-
-        OnChannel(Channel channel) {
-            this.channel = channel;
-        }
-
-        @Override
-        public NettyServerCustomizer specializeForChannel(Channel channel, ChannelRole role) {
-            return new OnChannel(channel);
-        }
-
-        @Override
-        public void onStreamPipelineBuilt() {
-            ChannelPipeline pipeline = channel == null ? null : channel.pipeline();
-            String codec = ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC;
-            if (pipeline == null || pipeline.get(codec) == null || pipeline.get(GUARD) != null) {
-                return;
-            }
-            pipeline.addAfter(codec, GUARD, new Guard());
-        }
     }
 
     private final class Guard extends ChannelInboundHandlerAdapter {

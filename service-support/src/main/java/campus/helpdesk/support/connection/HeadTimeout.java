@@ -4,11 +4,8 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.netty.channel.ChannelPipelineCustomizer;
 import io.micronaut.http.server.netty.NettyServerCustomizer;
 import io.micronaut.json.JsonMapper;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelPipeline;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
@@ -54,35 +51,13 @@ public class HeadTimeout implements BeanCreatedEventListener<NettyServerCustomiz
     @Override
     public NettyServerCustomizer.Registry onCreated(BeanCreatedEvent<NettyServerCustomizer.Registry> event) {
         if (timeout.isPositive()) {
-            event.getBean().register(new OnChannel(null));
+            // A HeadClock around the codec: its bytes before it, the heads it decoded after it.
+            event.getBean().register(new BesideTheCodec(BYTES, (pipeline, codec) -> {
+                HeadClock clock = new HeadClock(timeout, answer);
+                pipeline.addBefore(codec, BYTES, clock.bytes());
+                pipeline.addAfter(codec, HEADS, clock.heads());
+            }));
         }
         return event.getBean();
-    }
-
-    /** Puts a {@link HeadClock} around the HTTP/1 codec of each connection, once. */
-    private final class OnChannel implements NettyServerCustomizer {
-
-        private final Channel channel;
-
-        OnChannel(Channel channel) {
-            this.channel = channel;
-        }
-
-        @Override
-        public NettyServerCustomizer specializeForChannel(Channel channel, ChannelRole role) {
-            return new OnChannel(channel);
-        }
-
-        @Override
-        public void onStreamPipelineBuilt() {
-            ChannelPipeline pipeline = channel == null ? null : channel.pipeline();
-            String codec = ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC;
-            if (pipeline == null || pipeline.get(codec) == null || pipeline.get(BYTES) != null) {
-                return;
-            }
-            HeadClock clock = new HeadClock(timeout, answer);
-            pipeline.addBefore(codec, BYTES, clock.bytes());
-            pipeline.addAfter(codec, HEADS, clock.heads());
-        }
     }
 }
