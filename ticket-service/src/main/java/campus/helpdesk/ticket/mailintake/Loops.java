@@ -20,10 +20,14 @@ final class Loops {
 
     /** The subjects Exchange and other servers give their out-of-office replies, in the desk's five languages. */
     private static final Pattern AUTO_REPLY_SUBJECT = Pattern.compile("(?iu)^\\s*(automatic reply|auto-?reply|"
-            + "out of (the )?office|abwesenheitsnotiz|automatische antwort|risposta automatica|fuori sede|"
-            + "respuesta automática|fuera de la oficina|réponse automatique|absence)\\s*:.*");
+            + "out of (the )?office|abwesenheitsnotiz|automatische antwort|risposta automatica|"
+            + "respuesta automática|réponse automatique)[\\s\\u00a0]*:.*");
 
-    static boolean isAutomatic(MimeMessage mail, String sender) throws MessagingException {
+    /**
+     * Whether no person wrote {@code mail}. {@code desk}: the desk's own address, which an {@code X-Loop} naming it
+     * marks as a mail that has been through the desk before (a person's forwarding rule adds one naming them).
+     */
+    static boolean isAutomatic(MimeMessage mail, String sender, String desk) throws MessagingException {
         String autoSubmitted = header(mail, "Auto-Submitted");
         // "no", perhaps with a comment ("no (a person)"), is RFC 3834's word for a person's mail.
         if (autoSubmitted != null && !autoSubmitted.split("[\\s;(]", 2)[0].equalsIgnoreCase("no")) {
@@ -33,8 +37,10 @@ final class Loops {
         if (precedence != null && precedence.toLowerCase(Locale.ROOT).matches("bulk|junk|list|auto_reply")) {
             return true;
         }
-        if (header(mail, "X-Autoreply") != null || header(mail, "X-Autorespond") != null
-                || header(mail, "X-Loop") != null) {
+        String loop = header(mail, "X-Loop");
+        boolean looped = loop != null && desk != null && !desk.isBlank()
+                && loop.toLowerCase(Locale.ROOT).contains(desk.toLowerCase(Locale.ROOT));
+        if (header(mail, "X-Autoreply") != null || header(mail, "X-Autorespond") != null || looped) {
             return true;
         }
         String subject = mail.getSubject();

@@ -103,7 +103,7 @@ public class MailIntake {
         Long ticketId = null;
         if (!address.isEmpty() && address.equalsIgnoreCase(mail.fromAddress())) {
             outcome = Outcome.OWN;
-        } else if (Loops.isAutomatic(message, address)) {
+        } else if (Loops.isAutomatic(message, address, mail.fromAddress())) {
             outcome = Outcome.AUTOMATIC;
         } else if (answersStaffNotification(message)) {
             // Filed, it would show the internal notes it quotes to every student as a new ticket.
@@ -126,7 +126,8 @@ public class MailIntake {
             throws MessagingException, IOException {
         Ticket ticket = db.autoCommit(c -> TicketSql.loadLive(c, ticketId));
         String reporterAddress = db.autoCommit(c -> contactOf(c, ticketId));
-        if (sender == null || !sender.getAddress().equalsIgnoreCase(reporterAddress)) {
+        String replyAddress = sender == null ? null : replyAddress(sender.getAddress());
+        if (replyAddress == null || !replyAddress.equalsIgnoreCase(reporterAddress)) {
             // A token travels with every copy of a notification (a Cc, a forward): only the reporter's own address
             // speaks as the reporter, and only to the reporter goes an answer.
             return hold(message, ticket, sender, key);
@@ -382,8 +383,7 @@ public class MailIntake {
     /**
      * The first address of a header, read as leniently as mail programs write it (an international domain, a
      * missing pair of brackets). A From that is only a name ("John Smith", "john at uni") is that person without
-     * an address to answer. A From no reading makes sense of, with no Sender or Reply-To either, is the mail's own
-     * fault ({@link MailPoller} gives such a mail up after its attempts); a broken Sender or Reply-To never is.
+     * an address to answer; one no reading makes sense of passes to the next header.
      */
     private static @Nullable InternetAddress first(MimeMessage message, String header) throws MessagingException {
         String value = message.getHeader(header, ",");
@@ -396,12 +396,8 @@ public class MailIntake {
                 return named[0];
             }
         } catch (jakarta.mail.internet.AddressException broken) {
-            if (header.equals("From") && value.contains("@") && otherwiseNamed(message)) {
-                return null;
-            }
-            if (header.equals("From") && value.contains("@")) {
-                throw broken;
-            }
+            // Read even leniently, no address: the next header may name the sender, else nobody does.
+            return null;
         }
         String name = decoded(value).replaceAll("[<>\"]", "").strip();
         if (!header.equals("From") || name.isEmpty() || name.contains("@")) {
@@ -422,9 +418,6 @@ public class MailIntake {
         }
     }
 
-    private static boolean otherwiseNamed(MimeMessage message) throws MessagingException {
-        return message.getHeader("Sender", ",") != null || message.getHeader("Reply-To", ",") != null;
-    }
 
     /** The text part of the mail (the first text/plain), else its HTML with the tags taken out. */
     static String text(jakarta.mail.Part part) throws MessagingException, IOException {

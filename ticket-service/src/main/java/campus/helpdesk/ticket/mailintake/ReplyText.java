@@ -26,9 +26,9 @@ final class ReplyText {
                     + "message d'origine)\\s*-{2,}|_{10,})\\s*$");
     /** The first line of the header block Outlook puts above the original: "From: …" in the five languages. */
     private static final Pattern HEADER_FROM = Pattern.compile("(?i)^\\s*(from|da|de|von)" + SPACE + "*:.*$");
-    /** A line that follows it in that block: when it was sent, to whom, about what. */
-    private static final Pattern HEADER_NEXT = Pattern.compile("(?i)^\\s*(sent|date|to|subject|cc|inviato|data|a|"
-            + "oggetto|enviado|fecha|para|asunto|gesendet|datum|an|betreff|envoyé|à|objet)" + SPACE + "*:.*$");
+    /** The line that follows it in that block: when it was sent (words as short as "A:" or "Da:" are a person's too). */
+    private static final Pattern HEADER_NEXT = Pattern.compile("(?i)^\\s*(sent|date|inviato|enviado|fecha|gesendet|"
+            + "envoyé)" + SPACE + "*:.*$");
     /** The signature delimiter ("-- "); a bare "--" counts only this close to the end, else it is the text's own. */
     private static final int BARE_SIGNATURE_LINES = 6;
 
@@ -63,8 +63,19 @@ final class ReplyText {
         return withoutSignature(lines).strip();
     }
 
-    /** Whether a line below the start of the history is neither quoted, an attribution nor the signature's. */
+    /**
+     * Whether a line below the start of the history is neither quoted, an attribution nor the signature's. Only a
+     * history quoted with "> " tells a person's lines from its own: one that is not (a mail server's footer under it,
+     * a client that quotes without marks) is all history below its attribution.
+     */
     private static boolean ownWordsAfter(String[] lines, int history) {
+        boolean marked = false;
+        for (int i = history; i < lines.length && !marked; i++) {
+            marked = lines[i].startsWith(">");
+        }
+        if (!marked) {
+            return false;
+        }
         for (int i = history; i < lines.length; i++) {
             String line = lines[i];
             if (signature(lines, i)) {
@@ -93,7 +104,7 @@ final class ReplyText {
         return lines[i].equals("-- ") || (lines[i].equals("--") && lines.length - i <= BARE_SIGNATURE_LINES + 1);
     }
 
-    /** "From: …" followed within two lines by "Sent:", "To:" or the like: Outlook's block, not a person's line. */
+    /** "From: …" followed within two lines by "Sent:" or its translation: Outlook's block, not a person's line. */
     private static boolean outlookHeaders(String[] lines, int i) {
         if (!HEADER_FROM.matcher(lines[i]).matches()) {
             return false;

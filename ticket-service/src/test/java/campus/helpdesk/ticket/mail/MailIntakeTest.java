@@ -554,6 +554,14 @@ class MailIntakeTest extends MailTest {
             }
         }
         ticketOf("grace.hopper.private");
+
+        // The reporter's reply from the international address is theirs, though the desk keeps its ASCII form.
+        deliver(raw("From: Idn <user@münchen.test>\r\nTo: helpdesk+t-" + token(idn) + "@campus.test\r\n"
+                + "Subject: Re: Heizung\r\nMessage-ID: <loose-5@example.org>\r\nContent-Type: text/plain; "
+                + "charset=utf-8\r\n\r\nImmer noch kalt.\r\n"));
+        poller.pollOnce();
+        assertThat(api.get(Api.As.student("Idn"), "/api/tickets/" + idn + "/messages").raw.body())
+                .contains("Immer noch kalt.");
         assertThat(count("SELECT count(*) FROM tickets WHERE reporter_name LIKE ?", "%@gmail.test%")).isZero();
     }
 
@@ -599,14 +607,15 @@ class MailIntakeTest extends MailTest {
         move(ticket.id(), TicketStatus.CLOSED);
         String address = "helpdesk+t-" + token(ticket.id()) + "@campus.test";
         deliver(mail(to, address, "Re: Heating", "Away.", Map.of("Precedence", "auto_reply")));
-        deliver(mail(to, address, "Re: Heating", "Away.", Map.of("X-Loop", "otto")));
+        deliver(mail(to, address, "Re: Heating", "Away.", Map.of("X-Loop", DESK)));
+        deliver(mail(to, address, "Re: Heating", "Forwarded by my own rule.", Map.of("X-Loop", to)));
         deliver(mail(to, address, "Automatic reply: Heating in P1", "Away until Monday.", Map.of()));
         deliver(mail(to, address, "Abwesenheitsnotiz: Heizung", "Bis Montag weg.", Map.of()));
         deliver(mail(to, address, "Re: Heating", "It is a person.", Map.of("Auto-Submitted", "no (a person)")));
         poller.pollOnce();
-        await("the one polite answer", Duration.ofSeconds(10), unchecked(() -> mailTo(to).size() == 3));
+        await("the polite answers", Duration.ofSeconds(10), unchecked(() -> mailTo(to).size() == 4));
         Thread.sleep(1000);
-        assertThat(mailTo(to)).as("taken, closed, and one answer to the person").hasSize(3);
+        assertThat(mailTo(to)).as("taken, closed, and an answer to each of the person's two mails").hasSize(4);
         assertThat(count("SELECT count(*) FROM mail_intake WHERE outcome = ?", "AUTOMATIC")).isEqualTo(4);
     }
 

@@ -20,4 +20,22 @@ class HtmlTextTest {
     void unknownOrImpossibleEntitiesStayAsWritten() {
         assertThat(HtmlText.of("a &bogus; b &#0; c &#x110000; d &lt;tag&gt;")).isEqualTo("a &bogus; b &#0; c &#x110000; d <tag>");
     }
+
+    @Test
+    void quotedBlocksAreMarkedAsPlainTextMailMarksThem() {
+        assertThat(HtmlText.of("<div>Fixed, thanks.</div><div>On Tue, Ada wrote:</div><blockquote><div>Your ticket"
+                + "</div><div>is taken</div></blockquote>"))
+                .isEqualTo("Fixed, thanks.\nOn Tue, Ada wrote:\n> Your ticket\n> is taken");
+    }
+
+    /** A hang guard, not a measure: with back-tracking patterns the first of these alone took minutes. */
+    @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void unclosedTagsByTheHundredThousandAreReadInOnePass() {
+        assertThat(HtmlText.of("<style>".repeat(100_000))).isEmpty();
+        assertThat(HtmlText.of("<".repeat(700_000))).hasSize(700_000);
+        assertThat(HtmlText.of("<br".repeat(200_000))).startsWith("<br<br");
+        assertThat(HtmlText.of("x<!--".repeat(150_000))).isEqualTo("x");
+        assertThat(HtmlText.of("a &#x1D800; b")).isEqualTo("a \uD836\uDC00 b");
+    }
 }

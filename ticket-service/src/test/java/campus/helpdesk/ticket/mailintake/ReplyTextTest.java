@@ -23,6 +23,7 @@ class ReplyTextTest {
             "Works now.\r\n\r\n> quoted only\r\n",
             "Works now.\n\nLe mar. 1 déc. 2026 à 10:00, Campus Helpdesk a écrit\u00a0:\n> Votre signalement",
             "Works now.\n\nFrom: Campus Helpdesk\nSent: Tuesday, 1 December 2026 10:00\nTo: Ada\nYour ticket",
+            "Works now.\nOn Tue, 1 Dec 2026, Campus Helpdesk wrote:\nYour ticket is taken.\n\nThis mail was scanned.",
             "Works now.\n\nDa: Campus Helpdesk\nInviato: martedì 1 dicembre 2026 10:00\nLa tua segnalazione",
         };
         for (String reply : replies) {
@@ -56,5 +57,7 @@ class ReplyTextTest {
                 + "5. another laptop\n6. nothing helps\n7. help";
         assertThat(ReplyText.cut(steps)).isEqualTo(steps);
         assertThat(ReplyText.cut("Works now.\n--\nAda")).isEqualTo("Works now.");
+        String hours = "Open hours of the lab:\nDa: 10:00\nA: 12:00";
+        assertThat(ReplyText.cut(hours)).isEqualTo(hours);
     }
 }
