@@ -98,7 +98,7 @@ class HelpdeskCommandLineTest {
             "token", "token create --name x --role ROOT", "token create --role STAFF", "token create --name x "
             + "--role STAFF --days 0", "token revoke", "token drop x", "token list --colour", "psql --pg-port",
             "psql --pg-port seven", "psql --data-dir", "seed", "seed --tickets 5 --wrong", "seed --tickets many",
-            "seed --tickets 1 --db-user x", "backup", "backup a.zip b.zip", "restore", "restore a.zip --pg-port 1",
+            "seed --tickets 1 --db-user x", "backup", "backup a.zip b.zip", "restore", "restore a.zip --pg-port 1", "up --yes",
             "classifier-eval", "bogus"})
     void aWrongCommandLineExitsWith2AndSaysWhyWithTheUsage(String line) throws Exception {
         Run run = helpdesk(line.split(" "));

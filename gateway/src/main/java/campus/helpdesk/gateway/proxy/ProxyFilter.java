@@ -160,6 +160,8 @@ public class ProxyFilter implements HttpServerFilter {
                         "body: the request body is larger than " + maxRequestSize + " bytes; at most "
                                 + maxRequestSize + " are accepted").header(HttpHeaders.CONNECTION, "close"));
             }
+            // (The decoder drops Content-Encoding from the request once it inflates, so it cannot be asked here;
+            // a plain body is held back by TCP instead, and does not fill the buffer.)
             if (causedBy(e, BufferLengthExceededException.class)) {
                 // A compressed upload that inflates a thousandfold arrives faster than the service can take it, and
                 // the gateway holds at most its buffer meanwhile (a gzip bomb the same, sooner): the client's form,

@@ -318,7 +318,7 @@ class ProxyTest implements TestPropertyProvider {
 
     /**
      * A gzip upload that inflates a thousandfold (a bomb, or a text file of one letter) outruns any service: the
-     * client's form, 413 naming the body, not the "briefly unavailable" 503 of an outage.
+     * client's form, 413 naming the body, not the "briefly unavailable" 503 of an outage (a fuzz tester's finding).
      */
     @Test
     void anUploadThatInflatesPastTheGatewaysBufferIs413() throws Exception {
@@ -327,7 +327,11 @@ class ProxyTest implements TestPropertyProvider {
         try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(zipped)) {
             gzip.write(("--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n"
                     + "Content-Type: text/plain\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            gzip.write(new byte[8 << 20]);
+            // Far past what the loopback's socket buffers take in while the hung service reads nothing.
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 64; i++) {
+                gzip.write(zeros);
+            }
             gzip.write("\r\n--b--\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         }
         HttpResponse<String> r = http.client().send(HttpRequest.newBuilder(http.base().resolve(
@@ -338,7 +342,8 @@ class ProxyTest implements TestPropertyProvider {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(413);
         assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(r.body()).contains("\"field\":\"body\"").contains("without Content-Encoding");
+        // Which limit it meets first (the gateway's buffer, or the largest body once inflated) is a matter of timing.
+        assertThat(r.body()).contains("\"field\":\"body\"");
     }
 
     /**

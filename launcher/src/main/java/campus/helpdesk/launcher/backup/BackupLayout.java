@@ -45,8 +45,15 @@ final class BackupLayout {
         if (relative.getNameCount() > 1 && EMPTIED.contains(first)) {
             return false;
         }
+        for (Path part : relative) {
+            // Temporary files, and the folders of them (pgsql_tmp, its *.fileset), anywhere below.
+            if (part.toString().startsWith("pgsql_tmp")) {
+                return false;
+            }
+        }
         String name = relative.getFileName().toString();
-        return !name.startsWith("pgsql_tmp") && !name.equals("pg_internal.init");
+        return !name.equals("pg_internal.init") && !name.equals("backup_manifest")
+                && !name.equals("postgresql.auto.conf.tmp");
     }
 
     /**

@@ -5,6 +5,7 @@ import campus.helpdesk.launcher.postgres.DataFolder;
 import campus.helpdesk.launcher.secrets.SecretStore;
 
 import java.io.IOException;
+import java.io.FileOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -70,19 +71,25 @@ public final class OnlineBackup {
             throw new SuiteException(target + " already exists: name a new file (a backup never overwrites one)");
         }
         Path data = home.resolve(DataFolder.PGDATA);
-        if (target.toAbsolutePath().normalize().startsWith(data)) {
-            throw new SuiteException("A backup cannot be written inside the database's own folder " + data);
+        Path normal = target.toAbsolutePath().normalize();
+        if (normal.startsWith(data) || normal.startsWith(SecretStore.folder(home))) {
+            throw new SuiteException("A backup cannot be written inside what it copies (" + data + ", "
+                    + SecretStore.folder(home) + ")");
         }
         Path partial = target.resolveSibling(target.getFileName() + ".partial");
-        OutputStream out = ownerOnly(partial);
+        FileOutputStream out = ownerOnly(partial);
         try (Connection c = connect()) {
+            requireSameFolder(c, data);
             Made made;
             try (ZipOutputStream zip = new ZipOutputStream(out)) {
                 // Table files compress well even at the fastest level; a desk's backup is CPU-bound otherwise.
                 zip.setLevel(Deflater.BEST_SPEED);
                 made = copy(c, data, zip, target);
+                zip.finish();
+                // "Backup written" must survive a power cut a moment later, as pg_basebackup's does.
+                out.getChannel().force(true);
             }
-            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+            publish(partial, target);
             return new Made(target, Files.size(target), made.files(), made.walSegments());
         } catch (SQLException e) {
             closeQuietly(out);
@@ -99,7 +106,50 @@ public final class OnlineBackup {
         }
     }
 
+    /**
+     * Gives the finished file its name, never over a file that appeared there meanwhile (a hard link fails where a
+     * rename would replace), and makes the name durable with its folder.
+     */
+    private static void publish(Path partial, Path target) throws IOException {
+        try {
+            Files.createLink(target, partial);
+            Files.delete(partial);
+        } catch (FileAlreadyExistsException e) {
+            throw new SuiteException(target + " appeared while the backup ran, and a backup never overwrites a file: "
+                    + "run it again with another name");
+        } catch (UnsupportedOperationException | java.nio.file.FileSystemException noLinks) {
+            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+        }
+        try (java.nio.channels.FileChannel folder = java.nio.channels.FileChannel.open(target.toAbsolutePath()
+                .getParent(), StandardOpenOption.READ)) {
+            folder.force(true);
+        } catch (IOException e) {
+            // A file system that cannot sync a folder: the file itself is on disk.
+        }
+    }
+
+    /**
+     * The server on the port must be the one whose files are copied: a stale --pg-port or a copied data folder
+     * (same passwords) would pair one cluster's backup label with another's files.
+     */
+    private static void requireSameFolder(Connection c, Path data) throws SQLException, IOException {
+        String served;
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SHOW data_directory")) {
+            r.next();
+            served = r.getString(1);
+        }
+        if (!Path.of(served).toRealPath().equals(data.toRealPath())) {
+            throw new SuiteException("The PostgreSQL on this port serves " + served + ", not " + data
+                    + ": give the --pg-port of the desk on this --data-dir");
+        }
+    }
+
     private Made copy(Connection c, Path data, ZipOutputStream zip, Path target) throws SQLException, IOException {
+        if (hasTablespaces(data)) {
+            // Their files lie outside the data folder, behind links this copy does not follow.
+            throw new SuiteException("This database has tablespaces outside its folder, which a backup does not "
+                    + "copy; back it up with PostgreSQL's own tools");
+        }
         String slot = "helpdesk_backup_" + randomBytes(6);
         try (PreparedStatement reserve = c.prepareStatement(
                 "SELECT pg_create_physical_replication_slot(?, true, true)")) {
@@ -119,10 +169,13 @@ public final class OnlineBackup {
         String stopLsn;
         String label;
         try (Statement s = c.createStatement();
-             ResultSet stop = s.executeQuery("SELECT lsn, labelfile FROM pg_backup_stop(false)")) {
+             ResultSet stop = s.executeQuery("SELECT lsn, labelfile, spcmapfile FROM pg_backup_stop(false)")) {
             stop.next();
             stopLsn = stop.getString(1);
             label = stop.getString(2);
+            if (stop.getString(3) != null && !stop.getString(3).isBlank()) {
+                throw new SuiteException("A tablespace was made while the backup ran; back it up again");
+            }
         }
         put(zip, BackupLayout.PGDATA + "backup_label", label.getBytes(StandardCharsets.UTF_8));
         List<String> segments = WalSegments.between(c, startLsn, stopLsn);
@@ -234,6 +287,16 @@ public final class OnlineBackup {
         }
     }
 
+    private static boolean hasTablespaces(Path data) throws IOException {
+        Path tablespaces = data.resolve("pg_tblspc");
+        if (!Files.isDirectory(tablespaces)) {
+            return false;
+        }
+        try (Stream<Path> entries = Files.list(tablespaces)) {
+            return entries.findAny().isPresent();
+        }
+    }
+
     private static String randomBytes(int count) {
         byte[] bytes = new byte[count];
         new SecureRandom().nextBytes(bytes);
@@ -249,7 +312,7 @@ public final class OnlineBackup {
     }
 
     /** The file holds every password of the desk: only its owner may read it, from its first byte on. */
-    private static OutputStream ownerOnly(Path file) {
+    private static FileOutputStream ownerOnly(Path file) {
         try {
             try {
                 Files.createFile(file,
@@ -257,7 +320,7 @@ public final class OnlineBackup {
             } catch (UnsupportedOperationException e) {
                 Files.createFile(file);
             }
-            return Files.newOutputStream(file, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+            return new FileOutputStream(file.toFile());
         } catch (FileAlreadyExistsException e) {
             throw new SuiteException(file + " exists: a backup to the same file runs, or one was interrupted; "
                     + "remove it if none runs");

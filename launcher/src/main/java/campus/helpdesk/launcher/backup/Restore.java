@@ -49,17 +49,35 @@ public final class Restore {
         Path staging = home.resolve(UNPACKING);
         try {
             Files.createDirectories(home);
+        } catch (IOException e) {
+            throw new SuiteException("Could not restore into " + home + ": " + e.getMessage(), e);
+        }
+        // Held while the files arrive: an up or a seed started meanwhile on the folder is refused, not raced.
+        try (DataFolder.Claim ignored = DataFolder.claim(home)) {
+            return unpackInto(backup, home, staging);
+        }
+    }
+
+    private static Restored unpackInto(Path backup, Path home, Path staging) {
+        try {
             deleteTree(staging);
             ownerOnlyFolder(staging);
             Unpacked unpacked = unpack(backup, staging);
             ownerOnly(staging);
-            // The database last, so that a folder with a pgdata always has the secrets it opens with.
+            // The database last, so that a folder with a pgdata always has the secrets it opens with; should its move
+            // fail, the secrets go too, or the next start would make an empty database with the restored passwords.
             Files.move(staging.resolve(DataFolder.SECRETS), SecretStore.folder(home));
             Path demoData = staging.resolve(DataFolder.DEMO_DATA);
             if (Files.exists(demoData)) {
                 Files.move(demoData, home.resolve(DataFolder.DEMO_DATA));
             }
-            Files.move(staging.resolve(DataFolder.PGDATA), home.resolve(DataFolder.PGDATA));
+            try {
+                Files.move(staging.resolve(DataFolder.PGDATA), home.resolve(DataFolder.PGDATA));
+            } catch (IOException e) {
+                deleteTree(SecretStore.folder(home));
+                deleteTree(home.resolve(DataFolder.DEMO_DATA));
+                throw e;
+            }
             deleteTree(staging);
             return new Restored(home, unpacked.files(), unpacked.made());
         } catch (IOException e) {

@@ -30,6 +30,8 @@ public final class LeftOverServices {
                 }
                 ProcessHandle.of(left.getValue())
                         .filter(p -> p.info().commandLine().map(line -> runsJarOf(line, name)).orElse(false))
+                        // A pid reused by another desk's service: that one has its launcher as its parent.
+                        .filter(p -> p.parent().filter(LeftOverServices::isLauncher).isEmpty())
                         .ifPresent(p -> {
                             stop(p);
                             out.println("Stopped " + name + " (pid " + p.pid() + "), left running by a launcher that "
@@ -44,12 +46,26 @@ public final class LeftOverServices {
         return commandLine.matches("(?s).*(^|[/\\s])" + java.util.regex.Pattern.quote(module) + "-[^/\\s]*-all\\.jar.*");
     }
 
+    private static boolean isLauncher(ProcessHandle process) {
+        return process.isAlive() && process.info().commandLine().map(line -> runsJarOf(line, "launcher")
+                || line.contains("campus.helpdesk.launcher.Helpdesk")).orElse(false);
+    }
+
+    /** As the launcher stops its own: time to save a start-up cache on the way out, then no more. */
     private static void stop(ProcessHandle process) {
         process.destroy();
         try {
-            process.onExit().get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
+            process.onExit().get(120, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             process.destroyForcibly();
+            try {
+                // Its port is checked next.
+                process.onExit().get(10, TimeUnit.SECONDS);
+            } catch (Exception stillThere) {
+                // Then the port check says which port is taken.
+            }
         }
     }
 }

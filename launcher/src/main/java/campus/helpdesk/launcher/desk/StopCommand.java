@@ -4,6 +4,7 @@ import campus.helpdesk.launcher.Suite;
 import campus.helpdesk.launcher.SuiteException;
 import campus.helpdesk.launcher.cli.DataDirOption;
 import campus.helpdesk.launcher.cli.HelpOption;
+import campus.helpdesk.launcher.postgres.DataFolder;
 import campus.helpdesk.launcher.postgres.EmbeddedDatabase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,6 +56,10 @@ public final class StopCommand implements java.util.concurrent.Callable<Integer>
             return 0;
         }
         Suite.stopLeftOver(root, out);
+        if (Files.isDirectory(home)) {
+            // A launcher this command did not recognise still holds the folder: its services are not left over.
+            DataFolder.requireNotInUse(home);
+        }
         LeftOverServices.stop(home, out);
         if (Files.isDirectory(home)) {
             EmbeddedDatabase.stopLeftOver(home, out);

@@ -116,6 +116,9 @@ public final class UpCommand implements Callable<Integer> {
         ListenAddress gateway = listen != null
                 ? ListenAddress.parse("--listen", listen).requireOnThisMachine("--listen")
                 : ListenAddress.loopback(Service.GATEWAY.defaultPort() + offset);
+        if (yes && !fresh) {
+            throw new UsageException("--yes goes with --fresh (it confirms deleting the desk's database)");
+        }
         if (fresh && external != null) {
             throw new UsageException("--fresh wipes the embedded database; it cannot wipe the one at --db-url");
         }
@@ -273,7 +276,6 @@ public final class UpCommand implements Callable<Integer> {
         return stopping;
     }
 
-    /** What another command needs to find this desk: nothing for the default folder, else its --data-dir. */
     /**
      * A desk's data is deleted only by someone who said so: on a terminal they are asked, and a script must say
      * {@code --yes} (a tester's real desk of 318 tickets was replaced by demo tickets with one flag and no question).
@@ -292,6 +294,7 @@ public final class UpCommand implements Callable<Integer> {
         return false;
     }
 
+    /** What another command needs to find this desk: nothing for the default folder, else its --data-dir. */
     public static String dataDirFlag(Path root, Path home) {
         Path usual = root.resolve(DataDirOption.DEFAULT_DATA_DIR).toAbsolutePath().normalize();
         if (home.equals(usual)) {

@@ -41,7 +41,7 @@ public class ControlCharacterFilter implements Ordered {
 
     /** Headers that say one thing each, read by the framework as their first value: given twice, a 400. */
     static final Set<String> ONCE = Set.of("idempotency-key", "if-match", "x-delivery-id", "x-helpdesk-signature",
-            "authorization", "content-type", "origin", "last-event-id", "host");
+            "authorization", "content-type", "origin", "last-event-id");
 
     /** More than the framework reads of a query (1,024); what it would drop is refused instead. */
     static final int MAX_PARAMETERS = 1000;
@@ -136,13 +136,6 @@ public class ControlCharacterFilter implements Ordered {
             }
         } catch (IllegalArgumentException e) {
             return refuse("query", "the query string is not valid percent-encoding");
-        }
-        // HTTP/1.1 asks for exactly one Host (RFC 9112, 3.2): the desk reads the first, a proxy in front of it may
-        // read another, and two readings of one request are what smuggling is made of.
-        if (request instanceof io.micronaut.http.server.netty.NettyHttpRequest<?> netty
-                && io.netty.handler.codec.http.HttpVersion.HTTP_1_1.equals(netty.getNativeRequest().protocolVersion())
-                && request.getHeaders().get(io.micronaut.http.HttpHeaders.HOST) == null) {
-            return refuse("Host", "is required on HTTP/1.1");
         }
         for (Map.Entry<String, List<String>> header : request.getHeaders()) {
             if (header.getValue().size() > 1 && ONCE.contains(header.getKey().toLowerCase(Locale.ROOT))) {

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A chunked body whose framing breaks is refused whole and never carried out; a well-framed one is. */
 @MicronautTest
-class BrokenChunksTest {
+class FramingGuardTest {
 
     private static final List<String> RECEIVED = new CopyOnWriteArrayList<>();
 
