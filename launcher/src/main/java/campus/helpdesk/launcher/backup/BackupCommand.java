@@ -2,13 +2,12 @@ package campus.helpdesk.launcher.backup;
 
 import campus.helpdesk.launcher.cli.DatabaseOptions;
 import campus.helpdesk.launcher.cli.HelpOption;
-import campus.helpdesk.launcher.cli.UsageException;
+import campus.helpdesk.launcher.cli.PathArgument;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintStream;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -49,13 +48,6 @@ public final class BackupCommand implements Callable<Integer> {
     }
 
     static Path path(String file) {
-        if (file.isBlank()) {
-            throw new UsageException("FILE must name a file");
-        }
-        try {
-            return Path.of(file).toAbsolutePath().normalize();
-        } catch (InvalidPathException e) {
-            throw new UsageException("FILE is not a path this system can use: " + e.getReason());
-        }
+        return PathArgument.of("FILE", file);
     }
 }

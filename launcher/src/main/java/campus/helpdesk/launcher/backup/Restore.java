@@ -61,6 +61,7 @@ public final class Restore {
     private static Restored unpackInto(Path backup, Path home, Path staging) {
         try {
             deleteTree(staging);
+            // Closed to others before the first file arrives: the secrets pass through it.
             ownerOnlyFolder(staging);
             Unpacked unpacked = unpack(backup, staging);
             ownerOnly(staging);

@@ -2,7 +2,6 @@ package campus.helpdesk.launcher.cli;
 
 import picocli.CommandLine.Option;
 
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 /** {@code --data-dir}: the desk's data folder (its database, secrets, status), for every command that finds a desk. */
@@ -24,13 +23,6 @@ public final class DataDirOption {
         if (dataDir == null) {
             return root.resolve(DEFAULT_DATA_DIR).toAbsolutePath().normalize();
         }
-        if (dataDir.isBlank()) {
-            throw new UsageException("--data-dir must name a folder");
-        }
-        try {
-            return Path.of(dataDir).toAbsolutePath().normalize();
-        } catch (InvalidPathException e) {
-            throw new UsageException("--data-dir is not a path this system can use: " + e.getReason());
-        }
+        return PathArgument.of("--data-dir", dataDir);
     }
 }

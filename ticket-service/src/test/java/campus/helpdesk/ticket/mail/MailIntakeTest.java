@@ -466,6 +466,8 @@ class MailIntakeTest extends MailTest {
 
     @Test
     void aMailThatFailsForWhatItIsIsGivenUpAfterItsAttemptsAndLeftInTheMailbox() throws Exception {
+        // The intake itself reads such a From leniently; it is the IMAP server that cannot build this mail's envelope,
+        // every round, which is the failure a mail's own form causes.
         deliver(raw("From: \"Broken <broken@example.org>\r\nTo: " + DESK + "\r\nSubject: Broken sender\r\n"
                 + "Message-ID: <broken-sender@example.org>\r\nContent-Type: text/plain\r\n\r\nHello\r\n"));
         for (int round = 1; round < MailPoller.ATTEMPTS; round++) {
