@@ -280,3 +280,75 @@ test('an edit refused because the ticket changed meanwhile keeps what was typed 
       return url === '/api/tickets/7' ? ticket : undefined;
     });
 });
+
+/**
+ * Bo answers ticket 7 and presses "Send and close", the question answered `yes`: `check(stage, fake, asked)` looks
+ * at it. The ticket's version moves on with the message (6), and the close is sent over that version.
+ */
+const sendAndClose = (yes, check) => {
+  let answered = false;
+  return onStage('/js/screens/ticket.js', { session: { role: 'STAFF', name: 'Bo' }, params: ['7'] },
+    async (stage, fake) => {
+      const realConfirm = window.confirm;
+      const asked = [];
+      window.confirm = text => { asked.push(text); return yes; };
+      try {
+        await until(() => !stage.querySelector('#send-and-close').hidden);
+        fake.calls.length = 0;
+        fake.bodies.length = 0;
+        stage.querySelector('#message-text').value = 'The lift was reset by the technician; it runs again.';
+        stage.querySelector('form.compose').requestSubmit(stage.querySelector('#send-and-close'));
+        await check(stage, fake, asked);
+      } finally {
+        window.confirm = realConfirm;
+      }
+    }, (url, init) => {
+      if (url === '/api/tickets/7/messages' && init.method === 'POST') {
+        answered = true;
+        return { id: 9, ticketId: 7, body: JSON.parse(init.body).body, author: 'Bo', authorRole: 'STAFF',
+          internal: false, createdAt: '2026-03-01T11:00:00Z' };
+      }
+      if (url === '/api/tickets/7') return { ...ACTIVE, version: answered ? 6 : 5 };
+      if (url === '/api/tickets/7/status') return { ...ACTIVE, status: 'CLOSED', version: 7 };
+      return undefined;
+    });
+};
+
+test('"Send and close" asks as Close does, then sends the answer and closes over the version it left', () =>
+  sendAndClose(true, async (stage, fake, asked) => {
+    await until(() => fake.calls.includes('POST /api/tickets/7/status'));
+    assert.equal(asked.length, 1, 'asked once');
+    const message = fake.calls.indexOf('POST /api/tickets/7/messages');
+    const close = fake.calls.indexOf('POST /api/tickets/7/status');
+    assert.ok(message >= 0 && message < close, fake.calls.join(', '));
+    assert.deepEqual(fake.bodies[close], { status: 'CLOSED', version: 6 }, 'over the version after the answer');
+    assert.equal(fake.bodies[message].internal, false, 'a public answer');
+  }));
+
+test('"Send and close" thought better of sends nothing and keeps the text', () =>
+  sendAndClose(false, async (stage, fake, asked) => {
+    await until(() => asked.length === 1);
+    await sleep(100);
+    assert.ok(!fake.calls.some(c => c.startsWith('POST ')), fake.calls.join(', '));
+    assert.equal(stage.querySelector('#message-text').value, 'The lift was reset by the technician; it runs again.');
+    assert.equal(stage.querySelector('#send-and-close').disabled, false, 'ready again');
+  }));
+
+test('"Send and close" is staff\'s, on a ticket they can close, and never with a note', () =>
+  onStage('/js/screens/ticket.js', { session: { role: 'STAFF', name: 'Bo' }, params: ['7'] }, async stage => {
+    await until(() => stage.querySelector('#message-text'));
+    // OPEN in the fake server: Take first, then it can be closed.
+    assert.equal(stage.querySelector('#send-and-close').hidden, true, 'an OPEN ticket');
+  }).then(() => onStage('/js/screens/ticket.js', { session: { role: 'STUDENT', name: 'Ann' }, params: ['7'] },
+    async stage => {
+      await until(() => stage.querySelector('#message-text'));
+      assert.equal(stage.querySelector('#send-and-close'), null, 'students');
+    }, activeTicket)).then(() => onStage('/js/screens/ticket.js', { session: { role: 'STAFF', name: 'Bo' },
+    params: ['7'] }, async stage => {
+    await until(() => !stage.querySelector('#send-and-close').hidden);
+    stage.querySelector('#message-internal').click();
+    // Hidden by app.css (#send-and-close.in-note), which this page does not load.
+    assert.ok(stage.querySelector('#send-and-close').classList.contains('in-note'), 'with a note');
+    stage.querySelector('#message-internal').click();
+    assert.ok(!stage.querySelector('#send-and-close').classList.contains('in-note'), 'a reply again');
+  }, activeTicket)));

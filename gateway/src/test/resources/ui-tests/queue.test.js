@@ -191,3 +191,50 @@ test('a colleague\'s view from the workload table reads as one sentence, no gap 
     assert.equal(named.children.length, 1, 'one box in the button');
     assert.ok(named.innerText.startsWith('Handled by Anna Keller, closed since'), named.innerText);
   }));
+
+test('staff and analysts list one person\'s tickets by name beside any view, unfolded; students cannot', () => {
+  const s = staffAt('reporter=Bruno+Student&status=CLOSED');
+  assert.equal(s.reportedBy, 'Bruno Student', 'whose');
+  assert.equal(viewOf(s), 'all', 'a filter, not a view');
+  const r = requests(s);
+  assert.equal(params(r.list).get('reporter'), 'Bruno Student', 'the list asks for them');
+  assert.equal(params(r.counts).get('reporter'), 'Bruno Student', 'so do the counts');
+  assert.equal(params(r.list).get('incident'), null, 'their tickets linked to an incident stay in the list');
+  assert.equal(params(requests(staffAt('')).list).get('incident'), 'none', 'everyone\'s list folds');
+  assert.equal(staffAt(address(s).split('?')[1]).reportedBy, 'Bruno Student', 'the address keeps it');
+  const mine = update(s, { type: 'view', view: 'mine' });
+  assert.deepEqual([mine.assignee, mine.reportedBy], ['me', 'Bruno Student'], 'a view keeps it');
+  assert.equal(update(s, { type: 'filters', filters: { reportedBy: '' } }).reportedBy, '', 'cleared');
+  assert.equal(initialState('ANALYST', new URLSearchParams('reporter=Bea')).reportedBy, 'Bea', 'analysts');
+  assert.equal(studentAt('reporter=Bruno').reportedBy, '', 'a student has no such filter');
+  assert.equal(params(requests(studentAt('reporter=Bruno')).list).get('reporter'), 'Bruno',
+    'the server answers a student 403, said as for any refusal');
+});
+
+test('the queue says whose tickets it lists, and "Show everyone\'s" lists everyone\'s again',
+  () => onStage('/js/screens/tickets.js', { session: { role: 'STAFF' },
+    query: new URLSearchParams('reporter=Anna+Keller') }, async (stage, fake) => {
+    await until(() => stage.querySelector('#reported-by'));
+    assert.ok(stage.querySelector('#reported-by').textContent.startsWith('Tickets reported by Anna Keller'),
+      stage.querySelector('#reported-by').textContent);
+    assert.ok(fake.calls.some(c => c.startsWith('GET /api/tickets?') && c.includes('reporter=Anna+Keller')),
+      fake.calls.join(' '));
+    const asked = fake.calls.length;
+    stage.querySelector('#reported-by-clear').click();
+    await until(() => !stage.querySelector('#reported-by') && fake.calls.length > asked);
+    assert.equal(stage.querySelector('#reported-by'), null, 'gone');
+    const after = fake.calls.slice(asked).filter(c => c.startsWith('GET /api/tickets?'));
+    assert.ok(after.length && after.every(c => !c.includes('reporter=')), after.join(' '));
+    assert.ok(!location.hash.includes('reporter='), location.hash);
+  }));
+
+test('a ticket page links staff and analysts to every ticket of its reporter; students see the name only', async () => {
+  for (const [role, linked] of [['STAFF', true], ['ANALYST', true], ['STUDENT', false]]) {
+    await onStage('/js/screens/ticket.js', { session: { role, name: 'Bo' }, params: ['7'] }, async stage => {
+      await until(() => stage.querySelector('#ticket-description'));
+      const link = stage.querySelector('#reporter-tickets');
+      assert.equal(Boolean(link), linked, role);
+      if (link) assert.equal(link.getAttribute('href'), '#/tickets?reporter=Ann', role);
+    });
+  }
+});

@@ -12,12 +12,12 @@ import { onLive, refreshOnLive } from '../live.js';
 import { region } from '../region.js';
 import { singleFlight } from '../schedule.js';
 import { initialState, update, conflictMessage, canHandOver, brings, arrived, knownStaff, shownNotice,
-  handledElsewhere }
+  handledElsewhere, availableActions }
   from './ticket/state.js';
 import * as view from './ticket/view.js';
 import { timeline } from './ticket/history.js';
 import { editor, handover } from './ticket/forms.js';
-import { composer } from './ticket/compose.js';
+import { composer, closeButton } from './ticket/compose.js';
 import { filedConfirmation } from '../confirm.js';
 import { acknowledge, closureOf, followsUp, solvedPage } from './ticket/solved.js';
 import { incidentInfo, linkForm, canLink, incidentActions, linkedTickets, closeQuestion,
@@ -139,6 +139,19 @@ export async function render(container, { session, params }) {
       load();
       return refused;
     },
+    // The question Close asks, asked before anything is sent; then the answer, then the close over the version
+    // that answer left (a message moves the ticket's version on). A close refused after the answer went out is
+    // said as Close's own refusal is, and the answer stays sent.
+    sendAndClose: async (message, key, files, onEach) => {
+      if (!confirm(await closeQuestion(state.ticket))) return null;
+      const refused = await on.send(message, key, files, onEach);
+      await load();
+      if (!state.ticket || state.ticket.status !== 'ACTIVE') return refused;
+      const { version } = state.ticket;
+      await mutate('close', () => api(`/api/tickets/${id}/status`, { method: 'POST',
+        body: { status: 'CLOSED', version } }), t('ticket.toast.sentAndClosed'));
+      return refused;
+    },
     handOver: async assignee => {
       // No staff directory: a name nobody has worked under is most likely a typo, and the ticket would drop out of
       // every Mine view without a word.
@@ -190,7 +203,8 @@ export async function render(container, { session, params }) {
       s => [shownNotice(s), s.deleted, Boolean(s.loadError)]],
     [region(el.actions, () => view.actions(state, on)), s => [s.ticket, s.busy, s.editing]],
     [region(el.edit, editing => (editing ? editor(state.ticket, on) : null)), s => [s.editing]],
-    [region(el.body, view.facts), s => [s.ticket, s.attachments]],
+    [region(el.body, (ticket, attachments) => view.facts(ticket, attachments, state.staff || state.readOnly)),
+      s => [s.ticket, s.attachments]],
     [region(el.messages, view.messages), s => [s.messages, s.attachments]],
     [region(el.history, timeline), s => [s.history]],
   ];
@@ -233,6 +247,7 @@ export async function render(container, { session, params }) {
     }
     regions.forEach(([draw, shown]) => draw(...shown(state)));
     compose.hidden = state.readOnly || !state.ticket || state.ticket.status === 'CLOSED';
+    if (closeButton(compose)) closeButton(compose).hidden = !availableActions(state).includes('close');
     handoverForm.hidden = !canHandOver(state);
     linkTo.hidden = !canLink(state);
     if (state.staff) {

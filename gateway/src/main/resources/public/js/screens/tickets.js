@@ -10,7 +10,8 @@ import { t } from '../i18n.js';
 import { refreshOnLive, LIST_WAIT_MS, LIST_MAX_WAIT_MS } from '../live.js';
 import { region } from '../region.js';
 import { initialState, update, requests, address, viewOf, viewCounts } from './tickets/state.js';
-import { tabs as drawTabs, views as drawViews, results as drawResults, listSummary } from './tickets/view.js';
+import { tabs as drawTabs, views as drawViews, results as drawResults, reportedBy as drawReportedBy, listSummary }
+  from './tickets/view.js';
 import { filterForm } from './tickets/filters.js';
 import { recentlySolvedRegion, solvedNoticeRegion } from './tickets/solved-notice.js';
 import { queueTools, linkBody } from './tickets/incidents.js';
@@ -27,6 +28,7 @@ export async function render(container, { session, query: initial }) {
   const resultsEl = h('div', { class: 'results', 'aria-busy': 'false' });
   const summaryEl = h('p', { class: 'sr-only', role: 'status' });
   const toolsEl = h('div', { class: 'queue-tools' });
+  const whoseEl = h('div', {});
   // Students' own closed tickets are not in their list: it says once that they were solved.
   const solvedEl = h('div', {});
   const stopSolved = state.role === 'STUDENT' ? solvedNoticeRegion(solvedEl) : () => {};
@@ -48,6 +50,7 @@ export async function render(container, { session, query: initial }) {
       summaryEl.textContent = state.selected.length ? incidentWords.selected(state.selected.length) : '';
     },
     fold: on => ask({ type: 'fold', on }),
+    filters: filters => ask({ type: 'filters', filters }),
     link: async incident => {
       try {
         await api(`/api/tickets/${incident}/links`, { method: 'POST', body: linkBody(state.selected, incident) });
@@ -62,6 +65,7 @@ export async function render(container, { session, query: initial }) {
   const tabsRegion = region(tabsEl, (status, counts) => drawTabs(status, counts, on));
   const viewsRegion = region(viewsEl, (view, counts) => drawViews(view, state, counts, on));
   const resultsRegion = region(resultsEl, () => drawResults(state, on));
+  const whoseRegion = region(whoseEl, name => drawReportedBy(name, on));
   // The selection is left out of what redraws the table: a ticked box keeps its focus; only the bar above changes.
   const toolsRegion = region(toolsEl, () => queueTools(state, on));
 
@@ -69,6 +73,7 @@ export async function render(container, { session, query: initial }) {
     state = update(state, action);
     tabsRegion(state.status, state.counts);
     viewsRegion(viewOf(state), state.viewCounts);
+    whoseRegion(state.reportedBy);
     resultsRegion(state.list, state.error, state.sort, state.fold, state.cleared);
     if (state.queue) toolsRegion(state.selected, state.fold, state.linkNotice);
     resultsEl.setAttribute('aria-busy', String(state.busy));
@@ -135,7 +140,8 @@ export async function render(container, { session, query: initial }) {
     solvedEl,
     viewsEl,
     state.queue ? tabsEl : null,
-    filterForm(state, filters => ask({ type: 'filters', filters })),
+    state.queue ? whoseEl : null,
+    filterForm(state, on.filters),
     state.queue ? toolsEl : null,
     summaryEl,
     resultsEl,

@@ -28,7 +28,7 @@ public interface TicketOperations {
     /**
      * {@code q}: full text in five languages; a number alone ({@code 301}, {@code #301}) also finds that ticket.
      * {@code assignee}: a name, {@code me} or {@code none} (staff only); {@code reporter}: {@code me} (reported or
-     * joined by the caller); {@code sla}: statuses of either target, comma-separated (AT_RISK,BREACHED); {@code sort}
+     * joined by the caller) or a name (the tickets that person reported; staff and analysts only); {@code sla}: statuses of either target, comma-separated (AT_RISK,BREACHED); {@code sort}
      * also takes {@code due} (the nearest unmet target first); {@code incident}: an incident's number (its linked
      * tickets) or {@code none} (tickets linked to no incident); {@code closedFrom}: leaves out the tickets closed
      * before it (those still open or active stay), as "closed in the last 30 days" beside the active ones.

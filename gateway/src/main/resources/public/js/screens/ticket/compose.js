@@ -4,7 +4,9 @@
 // neither a refusal nor a live reload of the page loses what is typed; a refusal clears as soon as the text is
 // fine again, and each sent message is confirmed in a polite live region for screen readers. Files chosen with a
 // message are uploaded under it once it is posted; a refused one is named with its reason, the message stays sent.
-// Ctrl+Enter (Cmd+Enter on a Mac) in the box sends as Send does, through the same submit and its checks.
+// Ctrl+Enter (Cmd+Enter on a Mac) in the box sends as Send does, through the same submit and its checks. Staff
+// answering an ACTIVE ticket may also "Send and close": the last answer and the close in one press, as most answers
+// that solve a problem end (the page shows that button while the ticket can be closed: `closeButton`).
 import { newIdempotencyKey } from '../../api.js';
 import { h, append, field, showFieldError, errorBox, sentence } from '../../dom.js';
 import { validateAll, clearWhenValid, text as textRule, withCount } from '../../validate.js';
@@ -29,7 +31,8 @@ export function sendsMessage(e) {
 
 /**
  * `on.send({body, internal}, key, files, onEach)` posts the message, uploads the files under it and resolves to the
- * refused ones; it rejects with the server's refusal of the message. The text is kept as a draft under `place` for
+ * refused ones; it rejects with the server's refusal of the message. With `on.sendAndClose` (staff), the same
+ * arguments: it asks first, sends, then closes the ticket, and resolves to null when the person did not confirm. The text is kept as a draft under `place` for
  * `owner` (drafts.js) until it is sent. `sentText()` may say more than "Message sent." of a public message (on an
  * incident, that it reached the linked tickets too).
  */
@@ -43,6 +46,8 @@ export function composer(staff, on, { place = null, owner = null, sentText = () 
   const errors = h('div', {});
   const confirmation = h('p', { class: 'confirmation', role: 'status', id: 'message-confirmation' });
   const send = h('button', { type: 'submit', class: 'btn btn-primary', id: 'send-message' }, t('ticket.compose.send'));
+  const sendAndClose = staff && on.sendAndClose ? h('button', { type: 'submit', class: 'btn', id: 'send-and-close',
+    hidden: true }, t('ticket.compose.sendAndClose')) : null;
   const form = h('form', { class: 'form compose', novalidate: true });
   const files = filePicker(form, { idPrefix: 'message' });
   // The choice comes before the text, and a note looks like one (tinted, its own button): a missed tick under the box
@@ -50,7 +55,7 @@ export function composer(staff, on, { place = null, owner = null, sentText = () 
   append(form, [internal ? h('label', { class: 'check' }, internal, ' ', t('ticket.compose.internal')) : null,
     // The room left, and a paste cut to fit said so: a long log pasted lost its end without a word.
     withCount(field(staff ? t('ticket.compose.labelStaff') : t('ticket.compose.label'), text), text),
-    files.el, errors, h('div', { class: 'actions' }, send,
+    files.el, errors, h('div', { class: 'actions' }, send, sendAndClose,
       h('span', { class: 'hint send-shortcut', id: 'send-shortcut' }, t('ticket.compose.sendShortcut'))),
     confirmation]);
   const idleLabel = () => (internal && internal.checked ? t('ticket.compose.addNote') : t('ticket.compose.send'));
@@ -60,6 +65,8 @@ export function composer(staff, on, { place = null, owner = null, sentText = () 
     send.classList.toggle('btn-primary', !note);
     send.classList.toggle('btn-note', note);
     if (!sending) send.textContent = idleLabel();
+    // A note is for colleagues: a close goes with an answer the reporter reads.
+    if (sendAndClose) sendAndClose.classList.toggle('in-note', note);
   };
   if (internal) internal.addEventListener('change', showMode);
   clearWhenValid(form, RULES);
@@ -88,17 +95,24 @@ export function composer(staff, on, { place = null, owner = null, sentText = () 
     errors.replaceChildren();
     confirmation.textContent = '';
     if (!validateAll(form, RULES)) return;
+    const isInternal = internal ? internal.checked : false;
+    const closing = Boolean(sendAndClose) && e.submitter === sendAndClose && !isInternal;
     sending = true;
     send.disabled = true;
+    if (sendAndClose) sendAndClose.disabled = true;
     send.textContent = t('ticket.compose.sending');
-    const isInternal = internal ? internal.checked : false;
     const sent = text.value;
     try {
       const chosen = files.files();
-      const refused = await on.send({ body: sent, internal: isInternal }, key, chosen, (file, i) => {
+      const each = (file, i) => {
         confirmation.replaceChildren(...sentence('ticket.compose.uploading', { name: file.name },
           { index: i + 1, count: chosen.length }));
-      }) || [];
+      };
+      const answer = await (closing ? on.sendAndClose : on.send)({ body: sent, internal: isInternal }, key, chosen,
+        each);
+      // Not confirmed: nothing was sent, the text stays as it was.
+      if (closing && answer === null) return;
+      const refused = answer || [];
       // A send may take seconds (api.js tries again after a stall) while the box stays open for typing: what was
       // written meanwhile is the next message, and stays.
       if (text.value === sent) {
@@ -124,11 +138,17 @@ export function composer(staff, on, { place = null, owner = null, sentText = () 
     } finally {
       sending = false;
       send.disabled = false;
+      if (sendAndClose) sendAndClose.disabled = false;
       send.textContent = idleLabel();
     }
   });
   if (draft) draft.restore();
   showMode();
   return form;
+}
+
+/** The composer's "Send and close" button, which the page shows while the ticket can be closed; null for students. */
+export function closeButton(form) {
+  return form.querySelector('#send-and-close');
 }
 

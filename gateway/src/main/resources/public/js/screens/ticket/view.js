@@ -5,7 +5,7 @@ import { h, errorBox, loading, label, select, time, formatDate, statusBadge, pri
 import { availableActions } from './state.js';
 import { certaintyNote, certaintyOf, certaintyWordNote } from '../../certainty.js';
 import { ticketSlaBadge, slaText, relativeDue } from '../tickets/due.js';
-import { listAddress } from '../tickets/state.js';
+import { listAddress, reporterAddress } from '../tickets/state.js';
 import { filesOf } from '../../attachments/files.js';
 import { t } from '../../i18n.js';
 
@@ -50,11 +50,12 @@ export function dueText(dueAt, status, done, now = Date.now()) {
   return status ? t('ticket.due.withStatus', { due, status: slaText(status) }) : due;
 }
 
-export function facts(ticket, attachments) {
+/** `queue`: the reader has the queue (staff, analysts), where the reporter's other tickets are one link away. */
+export function facts(ticket, attachments, queue = false) {
   if (!ticket) return [];
   return [
     h('dl', { class: 'facts' },
-      fact(t('ticket.facts.reportedBy'), data(ticket.reporterName)),
+      fact(t('ticket.facts.reportedBy'), queue ? reporter(ticket.reporterName) : data(ticket.reporterName)),
       fact(t('ticket.facts.location'), ticket.location ? data(ticket.location) : '—'),
       fact(t('ticket.facts.handledBy'), ticket.assignee ? data(ticket.assignee) : t('ticket.facts.nobody'),
         'ticket-assignee'),
@@ -72,6 +73,12 @@ export function facts(ticket, attachments) {
     h('p', { class: 'description', id: 'ticket-description', translate: 'no' }, ticket.description),
     filesOf(attachments, null),
   ];
+}
+
+/** The reporter's name, and the link to every ticket they reported: whether this is their first or their tenth. */
+function reporter(name) {
+  return h('span', {}, data(name), ' · ', h('a', { href: reporterAddress(name), id: 'reporter-tickets' },
+    t('ticket.facts.reporterTickets')));
 }
 
 function fact(term, value, id) { return [h('dt', {}, term), h('dd', { id }, value)]; }

@@ -11,7 +11,7 @@ export const PAGE_SIZES = [20, 50, 100];
 /** The server pages at most this many rows deep (ListQuery.MAX_OFFSET): page × size ≤ 10,000. */
 export const MAX_OFFSET = 10_000;
 export const TABS = ['OPEN', 'ACTIVE', 'CLOSED'];
-const FILTERS = ['status', 'q', 'category', 'priority', 'from', 'to', 'sla'];
+const FILTERS = ['status', 'q', 'category', 'priority', 'from', 'to', 'sla', 'reportedBy'];
 
 /**
  * Whose tickets a view shows, as the list's filters say it; the names are byView's keys, then each view's words in
@@ -46,6 +46,11 @@ export function folded(state, view = viewOf(state)) {
  */
 export function listAddress(role) {
   return role === 'STUDENT' ? '#/tickets?reporter=me' : '#/tickets';
+}
+
+/** Where the queue lists one person's tickets, every status a tab of its own (a ticket page links there). */
+export function reporterAddress(name) {
+  return `#/tickets${query({ reporter: name })}`;
 }
 
 /** The views a person in this role can choose, as [name, label]. */
@@ -83,8 +88,11 @@ export function initialState(role, params) {
     // openedSince (an instant): the dashboard's "opened in the last 24 hours" lists what its figure counts, not the
     // whole first day; gone as soon as the person picks days of their own.
     openedSince: queue ? instantOrNone(params.get('openedSince')) : '',
-    // Only the queue filters by who handles a ticket, only students by who reported it (the server says the same).
+    // Only the queue filters by who handles a ticket. Who reported it is a student's view (reporter=me: My tickets)
+    // and, in the queue, a filter beside the views: one person's tickets by name (a ticket page's link), which the
+    // server refuses students.
     assignee: queue ? params.get('assignee') || '' : '', reporter: queue ? '' : params.get('reporter') || '',
+    reportedBy: queue ? params.get('reporter') || '' : '',
     sort: params.get('sort') || 'openedAt,desc', size: pageSize(params.get('size')),
     page: reachable(Number(params.get('page')), pageSize(params.get('size'))),
     list: null, counts: null, viewCounts: null, error: null, busy: false,
@@ -165,7 +173,7 @@ export function nextSort(sort, column) {
 
 export function filtered(state) {
   return Boolean(state.q || state.category || state.priority || state.from || state.to || state.sla
-    || state.closedFrom || state.openedSince);
+    || state.closedFrom || state.openedSince || state.reportedBy);
 }
 
 /**
@@ -183,10 +191,10 @@ export function requests(state) {
   const filters = { q: state.q, category: state.category, priority: state.priority,
     openedFrom: state.openedSince || dayStart(from, state.zone), openedTo: dayEnd(to, state.zone),
     closedFrom: state.closedFrom,
-    sla: state.sla,
+    sla: state.sla, reporter: state.reportedBy,
     incident: incidentFilter(state, viewOf(state)) };
   const status = state.status || (state.queue ? '' : 'OPEN,ACTIVE');
-  const whose = { assignee: state.assignee, reporter: state.reporter };
+  const whose = { assignee: state.assignee, reporter: state.reporter || state.reportedBy };
   const counts = incident => `/api/tickets/counts${query({ ...filters, incident, assignee: state.assignee, status })}`;
   const other = otherIncidentFilter(state);
   return {
@@ -204,9 +212,12 @@ export function viewCounts(state, counts, otherCounts) {
     [view, incidentFilter(state, view) === shown ? count : otherCounts.byView[view]]));
 }
 
-/** What a view asks the server of linked tickets: none while it folds them, unless a text search looks for them. */
+/**
+ * What a view asks the server of linked tickets: none while it folds them, unless a text search looks for them or
+ * the list is one person's tickets (their history shows every ticket they reported, linked or not).
+ */
 function incidentFilter(state, view) {
-  return folded(state, view) && !state.q ? 'none' : '';
+  return folded(state, view) && !state.q && !state.reportedBy ? 'none' : '';
 }
 
 /** The incident filter of the person's views that fold otherwise than the one shown, or null when none do. */
@@ -218,8 +229,8 @@ function otherIncidentFilter(state) {
 
 /** The address that reopens this list as it is. */
 export function address(state) {
-  return `#/tickets${query({ status: state.status, assignee: state.assignee, reporter: state.reporter,
-    q: state.q, category: state.category, priority: state.priority, sla: state.sla, from: state.from, to: state.to,
+  return `#/tickets${query({ status: state.status, assignee: state.assignee,
+    reporter: state.reporter || state.reportedBy, q: state.q, category: state.category, priority: state.priority, sla: state.sla, from: state.from, to: state.to,
     zone: state.from || state.to ? state.zone : '', closedFrom: state.closedFrom, openedSince: state.openedSince,
     sort: state.sort, page: state.page || '', size: state.size === PAGE_SIZE ? '' : state.size,
     fold: state.queue && !state.fold ? 'off' : '' })}`;

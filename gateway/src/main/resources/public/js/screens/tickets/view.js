@@ -45,6 +45,18 @@ export function views(view, state, counts, on) {
   return buttons;
 }
 
+/**
+ * One person's tickets (reporter=NAME, a ticket page's link): the queue says whose, with the way back to everyone's.
+ * Nothing while the queue shows everyone's.
+ */
+export function reportedBy(name, on) {
+  if (!name) return [];
+  return h('p', { class: 'reported-by', id: 'reported-by' },
+    h('span', {}, ...sentence('tickets.view.reportedBy', { name })), ' ',
+    h('button', { type: 'button', class: 'btn btn-small', id: 'reported-by-clear',
+      onclick: () => on.filters({ reportedBy: '' }) }, t('tickets.view.everyonesTickets')));
+}
+
 export function results(state, on) {
   if (state.error) return loadFailed(state.error, on);
   if (!state.list) return loading(t('tickets.list.loading'));

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Who handles what, in real browsers against the whole suite: staff see Mine / Unassigned / All with their counts
  * and switch between them (the view stays in the address), hand a ticket over, and a student sees "My tickets" and
- * the marker of a reply not yet read. Each scenario files its own tickets with a unique word and signs in under a
+ * the marker of a reply not yet read, and follow a ticket's reporter to every ticket they reported. Each scenario files its own tickets with a unique word and signs in under a
  * unique name, so the shared suite's other tickets never change a count it asserts.
  */
 class QueueInTheBrowserTest {
@@ -97,6 +97,15 @@ class QueueInTheBrowserTest {
             staff.waitForText(By.id("ticket-assignee"), to);
             staff.waitForText(By.cssSelector(".timeline"), "Handed over");
             staff.screenshot("22-ticket-handed-over");
+
+            // Whether this is the reporter's first ticket or their tenth: one link from the ticket's page.
+            staff.click(By.id("reporter-tickets"));
+            staff.waitForText(By.id("reported-by"), "Tickets reported by Ines Student " + word);
+            staff.click(By.cssSelector(".tab[data-status=ACTIVE]"));
+            awaitRows(staff, id);
+            assertThat(staff.driver.findElements(By.cssSelector("tr[data-ticket-id]"))).hasSize(1);
+            staff.click(By.id("reported-by-clear"));
+            staff.waitUntil(d -> !d.getCurrentUrl().contains("reporter="));
 
             staff.open("#/tickets?status=ACTIVE&q=" + word + "&assignee=" + to.replace(" ", "%20"));
             awaitRows(staff, id);

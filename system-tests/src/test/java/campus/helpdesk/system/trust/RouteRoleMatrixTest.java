@@ -64,6 +64,9 @@ class RouteRoleMatrixTest {
                     "ANALYST"), 200),
             GatewayRoute.of("GET", "/api/tickets?reporter=me&sla=BREACHED", READERS, 200),
             GatewayRoute.of("GET", "/api/tickets/counts?status=OPEN&reporter=me&sla=AT_RISK", READERS, 200),
+            // One person's tickets by name (a ticket page's "their tickets"): staff and analysts, not fellow students.
+            GatewayRoute.of("GET", "/api/tickets?status=CLOSED&reporter=Matrix%20Reporter", DASHBOARD, 200),
+            GatewayRoute.of("GET", "/api/tickets/counts?reporter=Matrix%20Reporter", DASHBOARD, 200),
             GatewayRoute.of("DELETE", "/api/tickets/{ticket}", java.util.Set.of("STAFF"), 204),
             // "This is my problem too" on a ticket someone else reported: people join; analysts change nothing.
             GatewayRoute.of("POST", "/api/tickets/{reported}/followers", PEOPLE, 204),

@@ -86,6 +86,16 @@ public record Identity(Role role, String user) {
         }
     }
 
+    /**
+     * One person's tickets by their name are a look at their history with the desk: staff's and analysts' (from a
+     * ticket's page). A student lists their own ({@code reporter=me}), not a fellow student's.
+     */
+    public void requireMayFilterByReporterName() {
+        if (role == Role.STUDENT) {
+            throw Problems.forbidden("Students may list the tickets they reported (reporter=me), not another person's");
+        }
+    }
+
     /** Unread markers are for the people a ticket concerns (its reporter, its assignee); analysts watch from outside. */
     public boolean keepsReadMarks() {
         return role != Role.ANALYST;

@@ -24,19 +24,31 @@ import java.util.Set;
 /**
  * The list's query parameters, parsed and checked: every bad value is a 400 naming its parameter.
  * {@code statuses} etc. are empty when not filtered. {@code assignee}: null when not filtered;
- * {@code reportedByCaller}: {@code reporter=me}; {@code sla}: the statuses either target may be in;
+ * {@code reporter}: null when not filtered; {@code sla}: the statuses either target may be in;
  * {@code incident}: null when not filtered; {@code closedFrom}: null when not filtered, else the tickets closed before
  * it are left out (open and active ones stay).
  */
 public record ListQuery(Set<TicketStatus> statuses, Set<Category> categories, Set<Priority> priorities,
                         @Nullable String q, @Nullable Instant openedFrom, @Nullable Instant openedTo,
-                        @Nullable Instant closedFrom, @Nullable Boolean needsReview, @Nullable AssigneeFilter assignee, boolean reportedByCaller,
+                        @Nullable Instant closedFrom, @Nullable Boolean needsReview, @Nullable AssigneeFilter assignee, @Nullable ReporterFilter reporter,
                         Set<SlaStatus> sla, @Nullable IncidentFilter incident, String sortColumn, boolean descending,
                         int page, int size) {
 
     /** {@code assignee=}: a staff member's name, {@code me} (the caller) or {@code none} (unassigned). */
     public record AssigneeFilter(Kind kind, @Nullable String name) {
         public enum Kind { NAME, ME, NONE }
+    }
+
+    /**
+     * {@code reporter=}: {@code me} (the tickets the caller reported or joined) or a person's name (the tickets they
+     * reported: staff and analysts looking at one person's history).
+     */
+    public record ReporterFilter(@Nullable String name) {
+        static final ReporterFilter ME = new ReporterFilter(null);
+
+        public boolean me() {
+            return name == null;
+        }
     }
 
     /**
@@ -111,7 +123,7 @@ public record ListQuery(Set<TicketStatus> statuses, Set<Category> categories, Se
     /** The same query with any assignee: the queue's views (Mine, Unassigned, All) are assignee filters of their own. */
     public ListQuery withoutAssignee() {
         return new ListQuery(statuses, categories, priorities, q, openedFrom, openedTo, closedFrom, needsReview, null,
-                reportedByCaller, sla, incident, sortColumn, descending, page, size);
+                reporter, sla, incident, sortColumn, descending, page, size);
     }
 
     /** The ORDER BY: the sort, then the id in the same direction (a stable order for paging). */
@@ -129,14 +141,27 @@ public record ListQuery(Set<TicketStatus> statuses, Set<Category> categories, Se
         return switch (name.toLowerCase(Locale.ROOT)) {
             case "me" -> new AssigneeFilter(AssigneeFilter.Kind.ME, null);
             case "none" -> new AssigneeFilter(AssigneeFilter.Kind.NONE, null);
-            default -> {
-                if (name.length() > MAX_NAME_LENGTH || name.chars().anyMatch(Character::isISOControl)) {
-                    throw Problems.badInput("assignee", "must be a staff member's name (at most "
-                            + MAX_NAME_LENGTH + " characters, no control characters), me or none");
-                }
-                yield new AssigneeFilter(AssigneeFilter.Kind.NAME, name);
-            }
+            default -> new AssigneeFilter(AssigneeFilter.Kind.NAME,
+                    name("assignee", name, "a staff member's name", "me or none"));
         };
+    }
+
+    private static @Nullable ReporterFilter reporter(@Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String name = Text.name(value);
+        return name.equalsIgnoreCase("me") ? ReporterFilter.ME
+                : new ReporterFilter(name("reporter", name, "the name a person signed in with", "or me"));
+    }
+
+    /** A person's name as a filter: no longer than anyone's, and nothing a name cannot hold. */
+    private static String name(String parameter, String name, String what, String orElse) {
+        if (name.length() > MAX_NAME_LENGTH || name.chars().anyMatch(Character::isISOControl)) {
+            throw Problems.badInput(parameter, "must be " + what + " (at most " + MAX_NAME_LENGTH
+                    + " characters, no control characters), " + orElse);
+        }
+        return name;
     }
 
     private static @Nullable IncidentFilter incident(@Nullable String value) {
@@ -156,16 +181,6 @@ public record ListQuery(Set<TicketStatus> statuses, Set<Category> categories, Se
         }
         throw Problems.badInput("incident", "must be an incident's ticket number (a whole number from 1) or none "
                 + "(the tickets linked to no incident)");
-    }
-
-    private static boolean reporter(@Nullable String value) {
-        if (value == null || value.isBlank()) {
-            return false;
-        }
-        if (!value.strip().equalsIgnoreCase("me")) {
-            throw Problems.badInput("reporter", "must be me (the tickets you reported or joined)");
-        }
-        return true;
     }
 
     private static String[] parseSort(@Nullable String sort) {

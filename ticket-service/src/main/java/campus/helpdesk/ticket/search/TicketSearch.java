@@ -110,6 +110,9 @@ public class TicketSearch {
         if (query.assignee() != null) {
             who.requireMayFilterByAssignee(query.assignee().kind() == ListQuery.AssigneeFilter.Kind.ME);
         }
+        if (query.reporter() != null && !query.reporter().me()) {
+            who.requireMayFilterByReporterName();
+        }
     }
 
     /** The queue's counts: {@link #count}'s answer. */
@@ -291,10 +294,15 @@ public class TicketSearch {
                 parameters.add(query.incident().id());
             }
         }
-        if (query.reportedByCaller()) {
-            where.append(MINE_AS_STUDENT);
-            parameters.add(who.user());
-            parameters.add(who.user());
+        if (query.reporter() != null) {
+            if (query.reporter().me()) {
+                where.append(MINE_AS_STUDENT);
+                parameters.add(who.user());
+                parameters.add(who.user());
+            } else {
+                where.append(" AND reporter_name = ?");
+                parameters.add(query.reporter().name());
+            }
         }
         if (!query.sla().isEmpty()) {
             where.append(" AND (").append(SlaFilter.sql(query.sla(), now, parameters)).append(")");

@@ -29,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WhoAndDueFiltersTest extends ApiTest {
 
     private static final Api.As DAVIDE = Api.As.staff("Davide Staff");
+    private static final Api.As ANALYST = Api.As.analyst("Eva Analyst");
 
     private Ticket carlas;
     private Ticket davides;
@@ -76,6 +77,28 @@ class WhoAndDueFiltersTest extends ApiTest {
     }
 
     @Test
+    void staffAndAnalystsListOnePersonsTicketsByTheirName() {
+        String other = "reporter=" + OTHER_STUDENT.user().replace(" ", "%20");
+        assertThat(ids(STAFF, other)).containsExactlyInAnyOrder(brunos.id(), closed.id());
+        assertThat(ids(ANALYST, other + "&status=CLOSED")).containsExactly(closed.id());
+        assertThat(ids(STAFF, "reporter=%20" + OTHER_STUDENT.user().replace(" ", "%20") + "%E2%80%8B"))
+                .as("without what nobody sees at its ends, as a name is stored").containsExactlyInAnyOrder(brunos.id(), closed.id());
+        assertThat(ids(STAFF, "reporter=Nobody%20Here")).isEmpty();
+        assertThat(counts(STAFF, other).byStatus()).containsEntry(TicketStatus.OPEN, 1L)
+                .containsEntry(TicketStatus.ACTIVE, 0L).containsEntry(TicketStatus.CLOSED, 1L);
+        assertThat(counts(STAFF, other).byView()).containsExactly(Map.entry("mine", 1L), Map.entry("unassigned", 1L),
+                Map.entry("all", 2L));
+    }
+
+    @Test
+    void aStudentListsNoOtherPersonsTicketsByName() {
+        String other = "reporter=" + OTHER_STUDENT.user().replace(" ", "%20");
+        assertProblem(api.get(STUDENT, "/api/tickets?" + other), 403, "reporter=me");
+        assertProblem(api.get(STUDENT, "/api/tickets/counts?" + other), 403, "reporter=me");
+        assertThat(ids(STUDENT, "reporter=ME")).as("me in any case").hasSize(3);
+    }
+
+    @Test
     void theSlaFilterMatchesATicketWhenEitherTargetIsInAGivenStatusNow() {
         assertThat(ids(STAFF, "sla=BREACHED")).containsExactly(unassigned.id());
         assertThat(ids(STAFF, "sla=AT_RISK")).containsExactlyInAnyOrder(unassigned.id(), brunos.id());
@@ -116,7 +139,8 @@ class WhoAndDueFiltersTest extends ApiTest {
 
     @Test
     void badFilterValuesAreProblemsNamingTheParameter() {
-        for (String query : List.of("assignee=" + "x".repeat(81), "assignee=a%00b", "reporter=Ada", "sla=LATE")) {
+        for (String query : List.of("assignee=" + "x".repeat(81), "assignee=a%00b", "reporter=" + "x".repeat(81),
+                "reporter=a%0Ab", "sla=LATE")) {
             for (String path : List.of("/api/tickets?", "/api/tickets/counts?")) {
                 Api.Answer answer = api.get(STAFF, path + query);
                 assertThat(answer.status).as(path + query + ": " + answer).isEqualTo(400);
