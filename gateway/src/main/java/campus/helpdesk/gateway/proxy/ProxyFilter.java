@@ -65,6 +65,13 @@ public class ProxyFilter implements HttpServerFilter {
     private static final List<String> LEGACY_IDENTITY = List.of("X-Helpdesk-Role", "X-Helpdesk-User");
     private static final List<String> HOP_BY_HOP = List.of(HttpHeaders.CONNECTION, HttpHeaders.UPGRADE,
             "HTTP2-Settings", "Keep-Alive", HttpHeaders.TE, HttpHeaders.TRAILER, HttpHeaders.PROXY_AUTHORIZATION);
+    /**
+     * The page a browser's request came from: judged here (OriginCheck), and nothing a service may act on. A service
+     * listening on loopback refuses a request whose Origin names another host (Micronaut's guard against web pages
+     * calling local servers), so a desk opened by its campus address had every write refused with an empty 403.
+     */
+    private static final List<String> BROWSER_PAGE = List.of(HttpHeaders.ORIGIN, HttpHeaders.REFERER,
+            "Sec-Fetch-Site", "Sec-Fetch-Mode", "Sec-Fetch-Dest", "Sec-Fetch-User");
 
     private final RouteTable routes;
     private final Callers callers;
@@ -268,6 +275,7 @@ public class ProxyFilter implements HttpServerFilter {
         // The services believe only the token below; still, nothing a client says about itself travels on.
         LEGACY_IDENTITY.forEach(h::remove);
         h.remove(HttpHeaders.HOST);
+        BROWSER_PAGE.forEach(h::remove);
         // Hop-by-hop headers belong to the browser's connection, not to ours.
         HOP_BY_HOP.forEach(h::remove);
         h.set(HttpHeaders.AUTHORIZATION, authorization);

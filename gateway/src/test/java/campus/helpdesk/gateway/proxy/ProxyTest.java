@@ -100,6 +100,17 @@ class ProxyTest implements TestPropertyProvider {
     }
 
     @Test
+    void theBrowsersPageStaysAtTheGateway() {
+        String cookie = http.signIn("Ann", "STUDENT");
+        String self = server.getURI().toString().replaceAll("/$", "");
+        HttpResponse<String> r = http.post("/api/tickets", "{\"title\":\"Lift\"}", "Cookie", cookie,
+                "Origin", self, "Referer", self + "/#/report", "Sec-Fetch-Site", "same-origin");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(r.body().toLowerCase(java.util.Locale.ROOT)).contains("method: post")
+                .doesNotContain("origin:").doesNotContain("referer:").doesNotContain("sec-fetch-site:");
+    }
+
+    @Test
     void aNameOutsideLatin1TravelsInTheTokenAsWritten() throws Exception {
         HttpResponse<String> r = http.get("/api/tickets/7", "Cookie", http.signIn("Łukasz 李", "STUDENT"));
         assertThat(forwardedToken(r.body()).getSubject()).isEqualTo("Łukasz 李");

@@ -15,19 +15,19 @@ import java.util.Locale;
  * HTTP library sends (NUL in a header, raw bytes above 0x7F in the request line, a body that is not what its
  * Content-Type says).
  */
-final class RawHttp {
+public final class RawHttp {
 
-    record Request(String method, String target, List<String[]> headers, byte[] body) {
+    public record Request(String method, String target, List<String[]> headers, byte[] body) {
     }
 
     /** status 0 means the server closed the connection without an answer. */
-    record Answer(int status, String contentType, String body, String failure) {
+    public record Answer(int status, String contentType, String body, String failure) {
     }
 
     private RawHttp() {
     }
 
-    static Answer send(URI base, Request request) {
+    public static Answer send(URI base, Request request) {
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(20_000);
             ByteArrayOutputStream head = new ByteArrayOutputStream();
