@@ -56,6 +56,41 @@ class HeldOutRoundsTest {
         assertThat((double) right / all).isGreaterThanOrEqualTo(OVERALL_FLOOR);
     }
 
+    /**
+     * The same reports as a person writes them to a desk: a greeting before, thanks and a sign-off after. Words that
+     * name no problem must not move one to another category, so the round stays as right, to within two tickets per
+     * language: what is left of a greeting (a name, "je vous ... par") still tips a report that was a coin toss.
+     * Measured before the courtesy words were left out: round six 426 -> 410 right, round nine 423 -> 410.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"eval/round-six.tsv", "eval/round-nine.tsv"})
+    void aGreetingAndASignOffChangeNoCategory(String file) throws IOException {
+        TicketClassifier model = TicketClassifiers.standard();
+        List<String> figures = new java.util.ArrayList<>();
+        List<String> fallen = new java.util.ArrayList<>();
+        for (var entry : byLanguage(file).entrySet()) {
+            List<LabelledText> reports = entry.getValue();
+            long plain = reports.stream().filter(t -> model.classify(t.text()).category() == t.category()).count();
+            long courteous = 0;
+            List<String> flipped = new java.util.ArrayList<>();
+            for (int i = 0; i < reports.size(); i++) {
+                LabelledText t = reports.get(i);
+                String wrapped = Courteous.wrap(entry.getKey(), t.text(), i);
+                if (model.classify(wrapped).category() == t.category()) {
+                    courteous++;
+                } else if (model.classify(t.text()).category() == t.category()) {
+                    flipped.add(wrapped + " -> " + model.classify(wrapped).category());
+                }
+            }
+            String figure = entry.getKey() + " " + plain + " -> " + courteous + " of " + reports.size();
+            figures.add(figure);
+            if (courteous < plain - 2) {
+                fallen.add(figure + ", e.g. " + flipped.subList(0, Math.min(3, flipped.size())));
+            }
+        }
+        assertThat(fallen).as(file + ", right plain -> with courtesy: " + figures).isEmpty();
+    }
+
     /** The round's lines under its "# en", "# it", … headings, each block read as the corpus is. */
     private static Map<String, List<LabelledText>> byLanguage(String file) throws IOException {
         Map<String, StringBuilder> blocks = new LinkedHashMap<>();

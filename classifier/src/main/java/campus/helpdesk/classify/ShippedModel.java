@@ -37,7 +37,7 @@ final class ShippedModel {
 
     /** The classes whose code decides the model besides its data: a change in any of them is another model. */
     private static final List<Class<?>> MODEL_CODE = List.of(TextFeatures.class, TextFolding.class, Concepts.class,
-            Vocabulary.class, SoftmaxRegression.class, TrainedClassifier.class);
+            Courtesy.class, Vocabulary.class, SoftmaxRegression.class, TrainedClassifier.class);
 
     private static final int MAGIC = 0x43484d31; // "CHM1"
 

@@ -7,7 +7,8 @@ import java.util.List;
  * Turns a ticket's text into a sparse, L2-normalised vector of hashed features: word unigrams and bigrams plus
  * character 3–5-grams of each word. Character n-grams carry the model across typos ("elevetor"), inflections
  * ("stampante"/"stampanti") and compounds ("Drucker"/"Netzwerkdrucker"), which matter more than anything else
- * with five languages and a small corpus. A few policy concepts ({@link Concepts}) are added as shared tokens. Hashing keeps memory fixed; the hash is our own (FNV-1a), so feature
+ * with five languages and a small corpus. A few policy concepts ({@link Concepts}) are added as shared tokens; the
+ * words of a greeting and a sign-off ({@link Courtesy}) are left out. Hashing keeps memory fixed; the hash is our own (FNV-1a), so feature
  * ids never depend on the JVM.
  */
 final class TextFeatures {
@@ -32,7 +33,7 @@ final class TextFeatures {
 
     /** The feature vector of a raw text. */
     static SparseVector of(String text) {
-        List<String> words = tokens(normalise(text));
+        List<String> words = Courtesy.without(tokens(normalise(text)));
         int[] ids = new int[64];
         int n = 0;
         List<String> concepts = new java.util.ArrayList<>(2);
