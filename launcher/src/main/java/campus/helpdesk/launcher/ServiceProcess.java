@@ -225,7 +225,7 @@ final class ServiceProcess implements Supervised {
      */
     @Override
     public boolean answers(Duration timeout) {
-        URI health = uri().resolve(service.healthPath());
+        URI health = uri().resolve(service.livenessPath());
         int millis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(health.getHost(), health.getPort()), millis);
