@@ -56,6 +56,17 @@ public class ClientAddresses {
         return Optional.of(counted(addressOf(request)));
     }
 
+    /**
+     * What the connection limit counts a connection from {@code peer} under, before any request says who it is for:
+     * empty for this machine and for a trusted proxy, whose connections carry everyone's requests.
+     */
+    public Optional<String> countedConnection(InetAddress peer) {
+        if (peer.isLoopbackAddress() || isTrusted(peer)) {
+            return Optional.empty();
+        }
+        return Optional.of(counted(peer));
+    }
+
     private InetAddress addressOf(HttpRequest<?> request) {
         return clientOf(request.getRemoteAddress().getAddress(), request.getHeaders().getAll("X-Forwarded-For"));
     }
