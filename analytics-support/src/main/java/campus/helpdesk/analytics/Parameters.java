@@ -67,7 +67,7 @@ public final class Parameters {
         }
     }
 
-    private static String shorten(String value) {
+    static String shorten(String value) {
         return value.length() <= 40 ? value : value.substring(0, 40) + "…";
     }
 }

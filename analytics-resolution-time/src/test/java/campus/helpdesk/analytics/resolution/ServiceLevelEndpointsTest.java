@@ -87,7 +87,10 @@ class ServiceLevelEndpointsTest {
             "first-response?from=2026-05&to=2026-04 | from",
             "sla?from=1999-01&to=2026-01            | months",
             "sla?priority=0                         | priority",
-            "sla?to=2026-1                          | to"})
+            "sla?to=2026-1                          | to",
+            "sla?category=IT                        | category",
+            "resolution-time?priority=HIGH          | priority",
+            "first-response?days=7                  | days"})
     void rejectsBadParametersWithAProblemNamingThem(String pathAndQuery, String named) {
         HttpClientResponseException e = catchThrowableOfType(HttpClientResponseException.class,
                 () -> http.toBlocking().retrieve("/api/analytics/" + pathAndQuery));
