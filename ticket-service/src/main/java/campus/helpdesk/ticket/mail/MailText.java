@@ -57,8 +57,10 @@ public final class MailText {
     }
 
     public static Rendered render(Ticket ticket, MailKind kind, @Nullable String message, String link) {
-        Words words = WORDS.getOrDefault(TicketText.language(ticket.title(), ticket.description()),
-                WORDS.get("english"));
+        String language = TicketText.language(ticket.title(), ticket.description());
+        Words words = WORDS.getOrDefault(language, WORDS.get("english"));
+        // French sets a colon off with a (no-break) space, as the desk's own pages write it: "clos : L'ascenseur".
+        String colon = language.equals("french") ? "\u00a0: " : ": ";
         String headline = switch (kind) {
             case ANSWERED -> words.answered();
             case TAKEN -> words.taken();
@@ -73,16 +75,17 @@ public final class MailText {
             case STAFF_MESSAGE -> words.answerInDesk();
             default -> words.reply();
         };
-        String subject = "[#" + ticket.id() + "] " + headline + ": " + oneLine(ticket.title());
-        StringBuilder text = new StringBuilder(headline).append(": ").append(ticket.title()).append("\n\n");
+        String subject = "[#" + ticket.id() + "] " + headline + colon + oneLine(ticket.title());
+        StringBuilder text = new StringBuilder(headline).append(colon).append(ticket.title()).append("\n\n");
         StringBuilder html = new StringBuilder("<!DOCTYPE html><html><body><p><strong>")
-                .append(escape(headline)).append(":</strong> ").append(escape(ticket.title())).append("</p>");
+                .append(escape(headline + colon.stripTrailing())).append("</strong> ").append(escape(ticket.title()))
+                .append("</p>");
         if (message != null && !message.isBlank()) {
             text.append(message.strip()).append("\n\n");
             html.append("<blockquote style=\"white-space: pre-wrap\">").append(escape(message.strip()))
                     .append("</blockquote>");
         }
-        text.append(words.open()).append(": ").append(link).append('\n');
+        text.append(words.open()).append(colon).append(link).append('\n');
         html.append("<p><a href=\"").append(escape(link)).append("\">").append(escape(words.open())).append("</a></p>");
         if (!closing.isEmpty()) {
             text.append(closing).append('\n');

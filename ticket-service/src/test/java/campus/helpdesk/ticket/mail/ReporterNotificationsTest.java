@@ -84,6 +84,17 @@ class ReporterNotificationsTest extends MailTest {
     }
 
     @Test
+    void aFrenchMailSetsItsColonsOffAsFrenchDoes() throws Exception {
+        String to = "camille@students.campus.test";
+        Ticket ticket = report(Api.As.student("Camille"), "L'ascenseur est en panne",
+                "L'ascenseur du bâtiment C est bloqué entre deux étages depuis ce matin.", to);
+        move(ticket.id(), TicketStatus.ACTIVE);
+        await("the mail", Duration.ofSeconds(10), unchecked(() -> mailTo(to).size() == 1));
+        assertThat(mailTo(to).get(0).getSubject())
+                .isEqualTo("[#" + ticket.id() + "] Votre signalement est pris en charge\u00a0: L'ascenseur est en panne");
+    }
+
+    @Test
     void theReporterOfALinkedTicketIsMailedTheIncidentsAnswerAndItsClose() throws Exception {
         String to = "linked@students.campus.test";
         Ticket incident = create(STAFF, "Eduroam down in the library", "No connection on any floor.");
