@@ -19,7 +19,8 @@ function stateText(state) {
 
 function healthBadge(health) {
   const words = hasText(`about.health.${health}`) ? t(`about.health.${health}`) : health;
-  return h('span', { class: `badge status-${String(health).toLowerCase()}` }, `${health === 'UP' ? '✓' : '✗'} ${words}`);
+  const mark = { UP: '✓', UNKNOWN: '?' }[health] || '✗';
+  return h('span', { class: `badge status-${String(health).toLowerCase()}` }, `${mark} ${words}`);
 }
 
 export async function render(container) {

@@ -67,8 +67,20 @@ public class ServicesController {
                 runsTheDesk ? supervision.of(GATEWAY).orElse(null) : null));
         desk.addAll(behind);
         supervision.of(DATABASE).ifPresent(database -> desk.add(new ServiceStatus(DATABASE, "",
-                "UP".equals(database.state()) ? "UP" : "DOWN", null, null, null, runsTheDesk ? database : null)));
+                databaseHealth(database), null, null, null, runsTheDesk ? database : null)));
         return desk;
+    }
+
+    /**
+     * The database's health as its supervisor last saw it; UNKNOWN once no supervisor watches it: the gateway never
+     * connects to it (ticket-service's health says whether it answers).
+     */
+    private static String databaseHealth(Supervision.Process database) {
+        return switch (database.state()) {
+            case "UP" -> "UP";
+            case Supervision.UNSUPERVISED -> "UNKNOWN";
+            default -> "DOWN";
+        };
     }
 
     private Mono<ServiceStatus> status(Route route, boolean runsTheDesk) {

@@ -18,9 +18,11 @@ import java.util.Optional;
 /**
  * What the launcher's supervisor says about each process (state, restarts, up since), read from the status file
  * it keeps ({@code HELPDESK_STATUS_FILE}, set by {@code ./helpdesk up}). Absent elsewhere (compose, Kubernetes:
- * the platform supervises there), and ignored when left over from a launcher that no longer runs, or from one that
- * has not rewritten it for {@link #SILENT_AFTER}: a launcher that hangs or was stopped watches nothing, and its file
- * went on calling UP a service that had died meanwhile.
+ * the platform supervises there). A file whose launcher no longer runs, or has not rewritten it for
+ * {@link #SILENT_AFTER} (it hangs or was stopped), is not believed: it went on calling UP a service that had died
+ * meanwhile. Each process it names is then {@link #UNSUPERVISED}: it may still run, and nothing restarts it. Said
+ * so rather than left out: the About page dropped the database and every supervisor's word without one saying that
+ * nothing was being watched any more (found by a tester who killed the launcher).
  */
 @Singleton
 public class Supervision {
@@ -29,6 +31,9 @@ public class Supervision {
     @Serdeable
     public record Process(String state, int restarts, @Nullable Instant since, @Nullable String lastFailure) {
     }
+
+    /** The state of a process whose supervisor is gone (see above). */
+    static final String UNSUPERVISED = "UNSUPERVISED";
 
     /** The launcher's supervisor rewrites its file every 10 s; three missed beats, and it is not supervising. */
     static final Duration SILENT_AFTER = Duration.ofSeconds(30);
@@ -46,10 +51,19 @@ public class Supervision {
     }
 
     public Optional<Process> of(String name) {
-        return current().map(status -> status.services() == null ? null : status.services().get(name));
+        return read().map(status -> {
+            Process process = status.file().services() == null ? null : status.file().services().get(name);
+            if (process == null || status.believed()) {
+                return process;
+            }
+            return new Process(UNSUPERVISED, process.restarts(), null, null);
+        });
     }
 
-    private Optional<StatusFile> current() {
+    private record Read(StatusFile file, boolean believed) {
+    }
+
+    private Optional<Read> read() {
         if (file == null || !Files.isReadable(file)) {
             return Optional.empty();
         }
@@ -57,7 +71,7 @@ public class Supervision {
             StatusFile status = json.readValue(Files.readAllBytes(file), Argument.of(StatusFile.class));
             boolean launcherRuns = ProcessHandle.of(status.launcherPid()).map(ProcessHandle::isAlive).orElse(false);
             boolean silent = status.updated() != null && status.updated().plus(SILENT_AFTER).isBefore(Instant.now());
-            return launcherRuns && !silent ? Optional.of(status) : Optional.empty();
+            return Optional.of(new Read(status, launcherRuns && !silent));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

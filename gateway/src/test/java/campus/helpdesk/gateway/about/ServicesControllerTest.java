@@ -83,6 +83,15 @@ class ServicesControllerTest {
     }
 
     @Test
+    void aLauncherThatIsGoneLeavesTheDatabaseRowUnknownAndEveryProcessUnsupervised() throws Exception {
+        writeStatus("UP", Long.MAX_VALUE);
+        List<Map<String, Object>> rows = rows(http.get("/api/services", "Cookie", http.signIn("Bo", "STAFF")).body());
+        assertThat(rows.getLast()).containsEntry("name", "postgresql").containsEntry("health", "UNKNOWN");
+        assertThat(supervision(rows.getLast())).containsEntry("state", "UNSUPERVISED").containsEntry("restarts", 3);
+        assertThat(supervision(rows.getFirst())).containsEntry("state", "UNSUPERVISED");
+    }
+
+    @Test
     void withoutASupervisorThereIsNoDatabaseRow() {
         List<Map<String, Object>> rows = rows(http.get("/api/services").body());
         assertThat(rows.getFirst()).containsEntry("name", "gateway");
@@ -90,12 +99,16 @@ class ServicesControllerTest {
     }
 
     private static void writeStatus(String databaseState) throws Exception {
+        writeStatus(databaseState, ProcessHandle.current().pid());
+    }
+
+    private static void writeStatus(String databaseState, long launcherPid) throws Exception {
         Files.writeString(Path.of(STATUS_FILE), """
                 {"launcherPid": %d, "services": {
                   "gateway": {"state": "UP", "restarts": 1, "since": "2026-12-01T09:58:00Z"},
                   "postgresql": {"state": "%s", "restarts": 3, "since": "2026-12-01T09:50:00Z",
                                  "lastFailure": "exited (code 137)"}}}
-                """.formatted(ProcessHandle.current().pid(), databaseState));
+                """.formatted(launcherPid, databaseState));
     }
 
     private static List<Map<String, Object>> rows(String body) {

@@ -27,10 +27,19 @@ class SupervisionTest {
     }
 
     @Test
-    void aFileLeftOverByALauncherThatNoLongerRunsOrNoFileMeansNoSupervision(@TempDir Path dir) throws Exception {
+    void aFileLeftOverByALauncherThatNoLongerRunsSaysNothingWatchesItsProcesses(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("status.json");
         Files.writeString(file, status(Long.MAX_VALUE, Instant.now()));
-        assertThat(new Supervision(file.toString(), json).of("ticket-service")).isEmpty();
+        Supervision.Process orphan = new Supervision(file.toString(), json).of("ticket-service").orElseThrow();
+        assertThat(orphan.state()).isEqualTo(Supervision.UNSUPERVISED);
+        assertThat(orphan.restarts()).isEqualTo(2);
+        assertThat(orphan.since()).as("nobody knows since when it runs").isNull();
+        assertThat(new Supervision(file.toString(), json).of("nobody")).isEmpty();
+    }
+
+    @Test
+    void noFileOrAnUnreadableOneMeansNoSupervision(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("status.json");
         assertThat(new Supervision(dir.resolve("missing.json").toString(), json).of("ticket-service")).isEmpty();
         assertThat(new Supervision("", json).of("ticket-service")).isEmpty();
         Files.writeString(file, "{ not json");
@@ -39,13 +48,14 @@ class SupervisionTest {
 
     /**
      * A launcher that runs but has not rewritten its file for longer than its heartbeat allows hangs or was stopped:
-     * what its file says is not believed (it called UP a service that had died meanwhile).
+     * what its file says is not believed (it called UP a service that had died meanwhile); nothing watches them.
      */
     @Test
-    void aFileItsLauncherHasNotRewrittenForHalfAMinuteMeansNoSupervision(@TempDir Path dir) throws Exception {
+    void aFileItsLauncherHasNotRewrittenForHalfAMinuteMeansNothingWatches(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("status.json");
         Files.writeString(file, status(ProcessHandle.current().pid(), Instant.now().minusSeconds(45)));
-        assertThat(new Supervision(file.toString(), json).of("ticket-service")).isEmpty();
+        assertThat(new Supervision(file.toString(), json).of("ticket-service").orElseThrow().state())
+                .isEqualTo(Supervision.UNSUPERVISED);
         Files.writeString(file, status(ProcessHandle.current().pid(), Instant.now().minusSeconds(15)));
         assertThat(new Supervision(file.toString(), json).of("ticket-service")).isPresent();
     }
