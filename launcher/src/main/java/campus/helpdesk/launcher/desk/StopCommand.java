@@ -85,8 +85,10 @@ public final class StopCommand implements java.util.concurrent.Callable<Integer>
                     throw new SuiteException("The launcher (pid " + launcher.pid() + ") has not stopped within "
                             + AT_MOST.toMinutes() + " minutes; its terminal or log says what it waits for");
                 }
-                out.println("Still stopping after " + waited + " s (the first stop after a build or a --fresh start "
-                        + "saves the services' start-up caches)...");
+                // Not "the first stop after a build" every time: a later stop on a loaded machine was slow too, and
+                // the line gave it a reason that was not its own.
+                out.println("Still stopping after " + waited + " s (each service finishes what it is doing and, "
+                        + "after a build, saves its start-up cache)...");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new SuiteException("Interrupted while the desk stops; it goes on stopping by itself");
