@@ -6,7 +6,7 @@ import campus.helpdesk.api.Priority;
 
 /**
  * The tickets opened in one month: resolution times of the CLOSED ones per category, first-response times of
- * those that got a staff reply per category × priority, and the response targets per priority; each also for all
+ * those that got a staff reply and the response targets per category × priority; each also for all
  * categories or priorities together (slots {@link #ALL} and {@link #ALL_PRIORITIES}), so that any question is
  * answered from one sorted multiset or one set of counters.
  */
@@ -18,7 +18,8 @@ final class MonthStats {
     final Durations[] resolution = new Durations[ALL + 1];
     /** Indexed by {@link #cell}. */
     final Durations[] firstResponse = new Durations[(ALL + 1) * (ALL_PRIORITIES + 1)];
-    final TargetCounts[] targets = new TargetCounts[ALL_PRIORITIES + 1];
+    /** Indexed by {@link #cell}. */
+    final TargetCounts[] targets = new TargetCounts[(ALL + 1) * (ALL_PRIORITIES + 1)];
 
     MonthStats() {
         for (int i = 0; i < resolution.length; i++) {
@@ -32,7 +33,7 @@ final class MonthStats {
         }
     }
 
-    /** The first-response slot of a category slot (or {@link #ALL}) and a priority slot (or {@link #ALL_PRIORITIES}). */
+    /** The slot of a category slot (or {@link #ALL}) and a priority slot (or {@link #ALL_PRIORITIES}). */
     static int cell(int categorySlot, int prioritySlot) {
         return categorySlot * (ALL_PRIORITIES + 1) + prioritySlot;
     }

@@ -33,8 +33,11 @@ public class ResolutionTimes extends FactsReadModel {
 
     private final ZoneId zone;
     private final Map<Integer, MonthStats> months = new HashMap<>();
-    /** Per priority slot: when each not-closed ticket counts as breached ({@link TargetCounts.Judged#breachedFrom}). */
-    private final Durations[] breachedFrom = new Durations[MonthStats.ALL_PRIORITIES + 1];
+    /**
+     * Per category × priority slot ({@link MonthStats#cell}): when each not-closed ticket counts as breached
+     * ({@link TargetCounts.Judged#breachedFrom}).
+     */
+    private final Durations[] breachedFrom = new Durations[(MonthStats.ALL + 1) * (MonthStats.ALL_PRIORITIES + 1)];
     private final FirstResponseWindow lastResponses = new FirstResponseWindow();
     private final Clock clock;
 
@@ -129,8 +132,8 @@ public class ResolutionTimes extends FactsReadModel {
     public record Targets(List<TargetCounts.Figures> months, int breachedNow) {
     }
 
-    public Targets targets(YearMonth from, YearMonth to, Priority priority, Instant now) {
-        int slot = slot(priority);
+    public Targets targets(YearMonth from, YearMonth to, Category category, Priority priority, Instant now) {
+        int slot = MonthStats.cell(slot(category), slot(priority));
         long at = now.toEpochMilli();
         return read(() -> {
             List<TargetCounts.Figures> rows = new ArrayList<>();
@@ -211,12 +214,15 @@ public class ResolutionTimes extends FactsReadModel {
                     add, clock.instant(), loading());
         }
         TargetCounts.Judged judged = TargetCounts.Judged.of(ticket);
-        stats.targets[priority].change(ticket, judged, add, loading());
-        stats.targets[MonthStats.ALL_PRIORITIES].change(ticket, judged, add, loading());
         long breached = closed == null ? judged.breachedFrom(ticket) : Long.MAX_VALUE;
-        if (breached != Long.MAX_VALUE) {
-            update(breachedFrom[priority], breached, add);
-            update(breachedFrom[MonthStats.ALL_PRIORITIES], breached, add);
+        for (int c : new int[]{category, MonthStats.ALL}) {
+            for (int p : new int[]{priority, MonthStats.ALL_PRIORITIES}) {
+                int cell = MonthStats.cell(c, p);
+                stats.targets[cell].change(ticket, judged, add, loading());
+                if (breached != Long.MAX_VALUE) {
+                    update(breachedFrom[cell], breached, add);
+                }
+            }
         }
     }
 

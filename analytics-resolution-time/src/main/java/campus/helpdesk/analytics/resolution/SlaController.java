@@ -35,12 +35,16 @@ public class SlaController {
                     + "and resolutions met or breached as judged at judgedAt (asOf), and attainment = met ÷ (met + "
                     + "breached) over both targets; pending targets count in neither. breachedNow: tickets not "
                     + "closed with a target breached. Default: the last 12 months. Accept: text/csv gives CSV.")
-    @Get(value = "/sla{?from,to,priority,incidents}", produces = {MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV})
+    @Get(value = "/sla{?from,to,category,priority,incidents}",
+            produces = {MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV})
     public SlaAnswer sla(
             @Parameter(description = "first month, YYYY-MM", schema = @Schema(type = "string", example = "2026-01"))
             @Nullable @QueryValue String from,
             @Parameter(description = "last month, YYYY-MM", schema = @Schema(type = "string", example = "2026-12"))
             @Nullable @QueryValue String to,
+            @Parameter(description = "FACILITY, IT or SERVICES; all when absent",
+                    schema = @Schema(type = "string", allowableValues = {"FACILITY", "IT", "SERVICES"}))
+            @Nullable @QueryValue String category,
             @Parameter(description = "LOW, MEDIUM or HIGH; all when absent",
                     schema = @Schema(type = "string", allowableValues = {"LOW", "MEDIUM", "HIGH"}))
             @Nullable @QueryValue String priority,
@@ -48,10 +52,10 @@ public class SlaController {
                     schema = @Schema(type = "string", allowableValues = {"each", "collapse"}))
             @Nullable @QueryValue String incidents) {
         ResolutionTimes model = models.counting(Incidents.parse(incidents));
-        MonthRange range = MonthRange.parse(from, to, null, priority, model.currentMonth());
+        MonthRange range = MonthRange.parse(from, to, category, priority, model.currentMonth());
         Freshness freshness = Freshness.of(feed);
         Instant judgedAt = Freshness.judgedAt(freshness);
         return SlaAnswer.of(model.zone().getId(), range, judgedAt,
-                model.targets(range.from(), range.to(), range.priority(), judgedAt), freshness);
+                model.targets(range.from(), range.to(), range.category(), range.priority(), judgedAt), freshness);
     }
 }

@@ -56,6 +56,7 @@ class ServiceLevelEndpointsTest {
     void slaListsTwelveMonthsByDefaultWithNullAttainmentWhenNothingIsJudged() {
         Map<String, Object> answer = http.toBlocking().retrieve("/api/analytics/sla", Map.class);
         assertThat(answer).containsEntry("breachedNow", 0).containsEntry("priority", null)
+                .containsEntry("category", null)
                 .containsEntry("stale", true).containsKey("judgedAt");
         List<Map<String, Object>> months = (List<Map<String, Object>>) answer.get("months");
         assertThat(months).hasSize(12);
@@ -71,11 +72,11 @@ class ServiceLevelEndpointsTest {
         assertThat(firstResponse.split("\r\n")).hasSize(3);
         assertThat(firstResponse).startsWith("month,responded,averageHours,medianHours,p90Hours,zone,category,"
                 + "priority,asOf,lagMs,stale\r\n2026-01,0,,,,UTC,,,");
-        String sla = http.toBlocking().retrieve(HttpRequest.GET("/api/analytics/sla?from=2026-01&to=2026-01&priority=LOW")
-                .accept("text/csv"));
+        String sla = http.toBlocking().retrieve(HttpRequest.GET(
+                "/api/analytics/sla?from=2026-01&to=2026-01&category=it&priority=LOW").accept("text/csv"));
         assertThat(sla).startsWith("month,tickets,firstResponseMet,firstResponseBreached,resolutionMet,"
-                + "resolutionBreached,attainment,zone,priority,breachedNow,judgedAt,asOf,lagMs,stale\r\n"
-                + "2026-01,0,0,0,0,0,,UTC,LOW,0,");
+                + "resolutionBreached,attainment,zone,category,priority,breachedNow,judgedAt,asOf,lagMs,stale\r\n"
+                + "2026-01,0,0,0,0,0,,UTC,IT,LOW,0,");
     }
 
     @ParameterizedTest(name = "{0} → 400 naming {1}")
@@ -88,7 +89,8 @@ class ServiceLevelEndpointsTest {
             "sla?from=1999-01&to=2026-01            | months",
             "sla?priority=0                         | priority",
             "sla?to=2026-1                          | to",
-            "sla?category=IT                        | category",
+            "sla?category=HARDWARE                  | category",
+            "sla?days=7                             | days",
             "resolution-time?priority=HIGH          | priority",
             "first-response?days=7                  | days"})
     void rejectsBadParametersWithAProblemNamingThem(String pathAndQuery, String named) {

@@ -49,11 +49,11 @@ class ServiceLevelFiguresTest {
     }
 
     private TargetCounts.Figures may(Priority priority, Instant at) {
-        return model.targets(MAY_MONTH, MAY_MONTH, priority, at).months().getFirst();
+        return model.targets(MAY_MONTH, MAY_MONTH, null, priority, at).months().getFirst();
     }
 
     private int breachedNow(Priority priority, Instant at) {
-        return model.targets(MAY_MONTH, MAY_MONTH, priority, at).breachedNow();
+        return model.targets(MAY_MONTH, MAY_MONTH, null, priority, at).breachedNow();
     }
 
     @Test
@@ -81,6 +81,39 @@ class ServiceLevelFiguresTest {
         assertThat(may(Priority.HIGH, MAY.plusSeconds(60))).isEqualTo(new TargetCounts.Figures(1, 0, 1, 0, 0));
         assertThat(model.firstResponses(MAY_MONTH, MAY_MONTH, null, Priority.LOW).getFirst().count()).isZero();
         assertThat(model.firstResponses(MAY_MONTH, MAY_MONTH, null, Priority.HIGH).getFirst().count()).isEqualTo(1);
+    }
+
+    @Test
+    void theTargetsAndTheTicketsBreachedNowAreCountedPerCategoryTooAndMoveWithIt() {
+        apply(1, high(1, 1, TicketStatus.OPEN, null, null));
+        apply(2, in(Category.FACILITY, high(2, 1, TicketStatus.OPEN, null, null)));
+        Instant late = MAY.plusSeconds(3601);
+        TargetCounts.Figures oneLate = new TargetCounts.Figures(1, 0, 1, 0, 0);
+        assertThat(targets(Category.IT, null, late).months().getFirst()).isEqualTo(oneLate);
+        assertThat(targets(Category.FACILITY, Priority.HIGH, late).months().getFirst()).isEqualTo(oneLate);
+        assertThat(targets(Category.FACILITY, Priority.LOW, late).months().getFirst())
+                .isEqualTo(new TargetCounts.Figures(0, 0, 0, 0, 0));
+        assertThat(targets(Category.SERVICES, null, late).breachedNow()).isZero();
+        assertThat(targets(Category.IT, null, late).breachedNow()).isEqualTo(1);
+        assertThat(targets(null, null, late).breachedNow()).isEqualTo(2);
+
+        apply(2, high(2, 2, TicketStatus.OPEN, null, null));
+        assertThat(targets(Category.IT, null, late).months().getFirst())
+                .isEqualTo(new TargetCounts.Figures(2, 0, 2, 0, 0));
+        assertThat(targets(Category.IT, Priority.HIGH, late).breachedNow()).isEqualTo(2);
+        assertThat(targets(Category.FACILITY, null, late).months().getFirst())
+                .isEqualTo(new TargetCounts.Figures(0, 0, 0, 0, 0));
+        assertThat(targets(Category.FACILITY, null, late).breachedNow()).isZero();
+    }
+
+    private ResolutionTimes.Targets targets(Category category, Priority priority, Instant at) {
+        return model.targets(MAY_MONTH, MAY_MONTH, category, priority, at);
+    }
+
+    private static TicketFacts in(Category category, TicketFacts t) {
+        return new TicketFacts(t.id(), category, t.status(), t.priority(), t.openedAt(), t.closedAt(),
+                t.firstResponseAt(), t.version(), t.assignee(), t.firstResponseDueAt(), t.resolutionDueAt(),
+                t.incidentId());
     }
 
     @Test
@@ -181,8 +214,10 @@ class ServiceLevelFiguresTest {
         loaded.loaded();
         for (int minutes = 0; minutes < 1500; minutes += 97) {
             Instant at = MAY.plus(Duration.ofMinutes(minutes));
-            assertThat(loaded.targets(MAY_MONTH, MAY_MONTH, null, at)).isEqualTo(model.targets(MAY_MONTH, MAY_MONTH,
-                    null, at));
+            assertThat(loaded.targets(MAY_MONTH, MAY_MONTH, null, null, at)).isEqualTo(model.targets(MAY_MONTH,
+                    MAY_MONTH, null, null, at));
+            assertThat(loaded.targets(MAY_MONTH, MAY_MONTH, Category.IT, Priority.HIGH, at))
+                    .isEqualTo(model.targets(MAY_MONTH, MAY_MONTH, Category.IT, Priority.HIGH, at));
         }
         assertThat(loaded.firstResponses(MAY_MONTH, MAY_MONTH, null, Priority.LOW))
                 .isEqualTo(model.firstResponses(MAY_MONTH, MAY_MONTH, null, Priority.LOW));
