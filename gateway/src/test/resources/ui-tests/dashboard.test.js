@@ -155,14 +155,14 @@ test('the choices reach the answers they concern, and only those', () => {
   assert.equal(u.resolution, '/api/analytics/resolution-time?from=2026-01&to=2026-03&category=IT', 'resolution');
   assert.equal(u.firstResponse, '/api/analytics/first-response?from=2026-01&to=2026-03&category=IT&priority=HIGH',
     'first response');
-  assert.equal(u.sla, '/api/analytics/sla?from=2026-01&to=2026-03&priority=HIGH', 'sla');
+  assert.equal(u.sla, '/api/analytics/sla?from=2026-01&to=2026-03&category=IT&priority=HIGH', 'sla');
   assert.equal(u.volume, '/api/analytics/volume?days=14', 'volume');
   assert.equal(u.firstResponseKpi, ANSWERS.firstResponse, 'the KPI stays desk-wide');
   assert.equal(u.slaKpi, '/api/analytics/sla', 'targets missed now stays desk-wide');
   assert.equal(u.resolutionKpi, ANSWERS.resolution, 'the average resolution KPI stays desk-wide');
   assert.equal(u.category, ANSWERS.category, 'active by category');
-  assert.equal(refreshPlan({ choices: choicesFrom(new URLSearchParams('category=IT')) }).length, 9,
-    'a filtered first response and resolution time need their own answers beside the KPIs');
+  assert.equal(refreshPlan({ choices: choicesFrom(new URLSearchParams('category=IT')) }).length, 10,
+    'a filtered first response, resolution time and SLA need their own answers beside the KPIs');
   assert.equal(refreshPlan({ choices: choicesFrom(new URLSearchParams('')) }).length, 7,
     'with nothing chosen, the KPIs share the panels\' answers');
 });

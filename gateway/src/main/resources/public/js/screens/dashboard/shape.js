@@ -60,8 +60,8 @@ export const links = {
   firstResponse: (month, choices, zone) => queueHref({ status: ALL_STATUSES, category: choices.category,
     priority: choices.priority, ...monthDays(month), zone }),
   /** A month of SLA attainment: what went wrong then, the tickets opened that month with a missed target. */
-  sla: (month, choices, zone) => queueHref({ status: ALL_STATUSES, priority: choices.priority, sla: 'BREACHED',
-    ...monthDays(month), zone }),
+  sla: (month, choices, zone) => queueHref({ status: ALL_STATUSES, category: choices.category,
+    priority: choices.priority, sla: 'BREACHED', ...monthDays(month), zone }),
   /** A day of the volume chart: the tickets opened that day. */
   day: (date, zone) => queueHref({ status: ALL_STATUSES, from: date, to: date, zone }),
   /** A workload row: what its figures count, the active tickets and those closed in the last 30 days. */

@@ -114,7 +114,7 @@ function eachTicketUrls(choices) {
     resolution: `${ANSWERS.resolution}${query({ ...months, category: choices.category })}`,
     firstResponse: `/api/analytics/first-response${query({ ...months, category: choices.category,
       priority: choices.priority })}`,
-    sla: `/api/analytics/sla${query({ ...months, priority: choices.priority })}`,
+    sla: `/api/analytics/sla${query({ ...months, category: choices.category, priority: choices.priority })}`,
     volume: `/api/analytics/volume?days=${choices.days}`,
     workload: ANSWERS.workload,
     // The KPIs speak of the whole desk: their own answers, shared with the panels while nothing is chosen. Shared
