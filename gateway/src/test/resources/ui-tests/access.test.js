@@ -151,3 +151,15 @@ test('the language switch steps through languages by arrow keys without drawing 
     stage.replaceChildren();
   }
 });
+
+test('a list still loading has its level-one heading already', async () => {
+  const shownWhileAsked = [];
+  await onStage('/js/screens/tickets.js', { session: { role: 'STUDENT', name: 'Cy' } }, () => {}, url => {
+    if (url.split('?')[0] !== '/api/tickets') return undefined;
+    const stage = document.getElementById('stage');
+    shownWhileAsked.push([stage.querySelector('.results').getAttribute('aria-busy'),
+      stage.querySelector('h1')?.textContent]);
+    return undefined;
+  });
+  assert.deepEqual(shownWhileAsked, [['true', t('tickets.page.title')]], 'the heading drawn before the list came');
+});

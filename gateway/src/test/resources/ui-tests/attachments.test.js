@@ -4,11 +4,14 @@ import { h } from '/js/dom.js';
 import { filePicker } from '/js/attachments/picker.js';
 import { filesOf } from '/js/attachments/files.js';
 import { sizeText } from '/js/attachments/limits.js';
-import { uploadAll } from '/js/attachments/upload.js';
+import { uploadAll, refusedText } from '/js/attachments/upload.js';
 import { fakeFetch, withFetch } from './fakes.js';
+import { until } from './wait.js';
 import { t } from '/js/i18n.js';
 
 const MB = 1024 * 1024;
+// The first bytes of a legacy Office file (OLE2): .doc, .xls.
+const OLE2 = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const file = (name, size, type = 'image/jpeg') => new File([new Uint8Array(size)], name, { type });
 
 function drop(target, files) {
@@ -17,29 +20,50 @@ function drop(target, files) {
   target.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
 }
 
-test('dropped files are listed; one over 10 MB and a sixth are refused with the reason', () => {
+test('dropped files are listed; one over 10 MB and a sixth are refused with the reason', async () => {
   const form = h('form');
   const picker = filePicker(form, { idPrefix: 't' });
   form.append(picker.el);
   drop(form, [file('a.jpg', 1000), file('big.pdf', 10 * MB + 1, 'application/pdf')]);
+  await until(() => picker.el.querySelector('.field-error').textContent);
   assert.deepEqual(picker.files().map(f => f.name), ['a.jpg']);
   const error = picker.el.querySelector('.field-error').textContent;
   assert.ok(error.includes('big.pdf is too big (10.0 MB)') && error.includes('at most 10 MB'), error);
 
   drop(form, ['b', 'c', 'd', 'e', 'f'].map(n => file(`${n}.png`, 10, 'image/png')));
+  await until(() => picker.files().length === 5);
   assert.equal(picker.files().length, 5);
   assert.ok(picker.el.querySelector('.field-error').textContent.includes('f.png was not added: at most 5 files'));
   assert.equal(picker.el.querySelectorAll('.chosen-files li').length, 5);
 });
 
-test('a chosen file can be removed by its labelled button', () => {
+test('a chosen file can be removed by its labelled button', async () => {
   const form = h('form');
   const picker = filePicker(form, { idPrefix: 't' });
   form.append(picker.el);
   drop(form, [file('a.jpg', 2048), file('b.txt', 3, 'text/plain')]);
+  await until(() => picker.files().length === 2);
   assert.equal(picker.el.querySelector('.chosen-files li').textContent.includes('2 KB'), true);
   picker.el.querySelector('button[aria-label="Remove a.jpg"]').click();
   assert.deepEqual(picker.files().map(f => f.name), ['b.txt']);
+});
+
+test('a program, a legacy Office file and a HEIC photo are refused at once, in the desk\'s words; a text named .exe is '
+  + 'not', async () => {
+  const form = h('form');
+  const picker = filePicker(form, { idPrefix: 't' });
+  form.append(picker.el);
+  const made = (name, ...parts) => new File(parts, name);
+  drop(form, [made('tool.exe', 'MZ\x90\x00', new Uint8Array(100)), made('old.doc', OLE2, new Uint8Array(100)),
+    made('IMG_0042.heic', new Uint8Array([0, 0, 0, 24]), 'ftypheic', new Uint8Array(100)),
+    made('notes.exe', 'Printer on floor 2 says PC LOAD LETTER'), file('a.jpg', 1000)]);
+  await until(() => picker.el.querySelector('.field-error').textContent);
+  assert.deepEqual(picker.files().map(f => f.name), ['notes.exe', 'a.jpg']);
+  const error = picker.el.querySelector('.field-error').textContent;
+  const refused = ['tool.exe', 'old.doc', 'IMG_0042.heic']
+    .map(name => ({ file: { name }, reason: t('common.files.refused.type') }));
+  assert.equal(error, refusedText(refused).join(' '), 'as an upload refused with 415 says it');
+  assert.ok(error.startsWith('tool.exe was not attached: the helpdesk does not take this kind of file.'), error);
 });
 
 test('the chooser takes the allowed types; the camera input asks for the back camera', () => {

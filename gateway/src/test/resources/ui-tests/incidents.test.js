@@ -308,8 +308,8 @@ test('a student who joined a ticket reads "You follow this ticket" and no Unlink
     assert.ok(stage.querySelector('#following').textContent.startsWith('You follow this ticket'), 'told');
     assert.equal(stage.querySelector('#unlink'), null, 'no unlink');
     // The history comes in its own request: on a busy machine after the head.
-    await until(() => stage.querySelector('.timeline')?.textContent.includes('Joined'));
-    assert.ok(stage.querySelector('.timeline').textContent.includes('Joined'), 'the history in words');
+    await until(() => stage.querySelector('.timeline')?.textContent.includes('Cy joined: same problem'));
+    assert.ok(stage.querySelector('.timeline').textContent.includes('Cy joined: same problem'), 'the history in words');
     assert.ok(!stage.querySelector('.timeline').textContent.includes('FOLLOWED'), 'no event name');
   }, url => {
     if (url === '/api/tickets/7') return LINKED;

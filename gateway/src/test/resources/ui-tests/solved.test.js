@@ -25,6 +25,14 @@ test('the solved page shows the last answer as text, without a message box, and 
     'Closed without a final message.', 'no answer');
 });
 
+test('the solved page says "Solved" once: in its line, with no badge before it', () => {
+  const page = solvedPage(closure(1430, new Date().toISOString()));
+  const line = page.querySelector('#solved-line');
+  assert.ok(/^Solved by Bob at \d/.test(line.textContent), line.textContent);
+  assert.equal(page.querySelectorAll('.badge').length, 0, 'no badge');
+  assert.equal(page.querySelector('.solved-card').getAttribute('role'), 'status', 'said to screen readers');
+});
+
 test('the list notice counts the solved tickets and links each', () => {
   assert.equal(solvedNotice([]), null, 'nothing solved, no notice');
   const one = solvedNotice([closure(7, new Date().toISOString())]);

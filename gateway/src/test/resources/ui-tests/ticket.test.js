@@ -1,9 +1,11 @@
 import { test, assert } from './runner.js';
 import { initialState, update, availableActions, conflictMessage, shownNotice } from '/js/screens/ticket/state.js';
-import { changeLines, describeEvent, valueText } from '/js/screens/ticket/history.js';
+import { changeLines, describeEvent, valueText, timeline } from '/js/screens/ticket/history.js';
 import { categoryNote, head, notAvailable } from '/js/screens/ticket/view.js';
 import { solvedPage } from '/js/screens/ticket/solved.js';
 import { certaintyOf, certaintyText, percent } from '/js/certainty.js';
+import { LANGUAGES } from '/js/i18n.js';
+import { inLanguage } from './languages.js';
 
 const ticket = (status, version = 3) => ({ id: 5, status, version, title: 'Lift', category: 'FACILITY' });
 const loaded = (role, status) => update(initialState(5, role), { type: 'loaded', ticket: ticket(status), messages: [],
@@ -79,6 +81,24 @@ test('event types and values read as words; long values are clipped', () => {
   assert.equal(valueText('HIGH'), 'High');
   assert.equal(valueText('x'.repeat(200)).length, 118, 'clipped length');
   assert.ok(valueText('2026-03-01T10:00:00Z') !== '2026-03-01T10:00:00Z', 'an instant is formatted');
+});
+
+test('who joined a ticket leads its line, a sentence in every language; other events say who after what', async () => {
+  const history = [{ type: 'EDITED', actor: 'Bob', at: '2026-03-01T10:00:00Z' },
+    { type: 'FOLLOWED', actor: 'Student B', at: '2026-03-01T10:05:00Z' }];
+  // Each line's words, its time left out.
+  const heads = () => timeline(history).map(li => [...li.querySelector('.timeline-head').childNodes]
+    .filter(n => n.nodeName !== 'TIME').map(n => n.textContent).join('').trim());
+  const joined = {};
+  for (const lang of LANGUAGES) {
+    await inLanguage(lang, () => { joined[lang] = heads()[1]; });
+  }
+  assert.deepEqual(joined, { en: 'Student B joined: same problem',
+    it: 'Student B segue il ticket: ha lo stesso problema', es: 'Student B se unió: tiene el mismo problema',
+    de: 'Student B hat sich angeschlossen: dasselbe Problem', fr: 'Student B a rejoint le ticket : même problème' });
+  assert.equal(heads()[0], 'Edited by Bob');
+  assert.equal(timeline(history)[1].querySelector('.timeline-head [translate="no"]').textContent, 'Student B',
+    'the name is data');
 });
 
 test('the category badge says who chose it', () => {

@@ -35,18 +35,42 @@ export function fitHeader(header) {
 function fit(header) {
   // Measured in one go, before the browser paints: the roomy layout first, then the tight one, then the folded one.
   header.classList.remove('tight', 'compact');
+  const who = header.querySelector('.who');
+  if (who) who.style.maxWidth = '';
   if (PHONE.matches) {
     header.classList.add('compact');
     return;
   }
-  if (!wraps(header)) return;
+  if (!wraps(header)) {
+    roomForName(header, who);
+    return;
+  }
   header.classList.add('tight');
   // Signed out there is nothing to fold (and no Menu button).
-  if (!wraps(header) || header.querySelector('.menu-button').hidden) return;
+  if (!wraps(header)) {
+    roomForName(header, who);
+    return;
+  }
+  if (header.querySelector('.menu-button').hidden) return;
   header.classList.add('compact');
   // Folded, the row is short again: on a tablet the brand has room for its name, and takes it back where it fits.
   header.classList.remove('tight');
   if (wraps(header)) header.classList.add('tight');
+}
+
+/**
+ * A name cut short by the stylesheet's cap (9rem, 7rem when tight) takes the room the row has left, which lies at the
+ * end of the links' own box: capped alone, "Maria Concetta Bianchi-Rossi" showed as "Maria Concett…" on a 1366 px
+ * laptop with space to spare. Folded or on a phone, the cap stays.
+ */
+function roomForName(header, who) {
+  const name = who && who.querySelector('.who-name');
+  const last = header.querySelector('.nav > :last-child');
+  if (!name || !last || name.scrollWidth <= name.clientWidth) return;
+  const spare = Math.floor(last.parentElement.getBoundingClientRect().right - last.getBoundingClientRect().right);
+  if (spare <= 0) return;
+  who.style.maxWidth = `${who.getBoundingClientRect().width + Math.min(spare, name.scrollWidth - name.clientWidth)}px`;
+  if (wraps(header)) who.style.maxWidth = '';
 }
 
 // Refitted when the header's size changes (a narrower window, a longer live status that pushed an item to a second

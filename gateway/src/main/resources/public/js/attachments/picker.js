@@ -1,9 +1,10 @@
 // Choosing files to attach: a file chooser, a "Take a photo" button that opens a phone's camera, and dropping files
 // onto the form. The chosen files are kept here (not in the inputs, which a second choice would overwrite), listed
-// with their size and a remove button; a file over the limits is refused at once with the reason.
+// with their size and a remove button; a file over the limits, or of a kind the desk refuses, is refused at once with
+// the reason.
 import { h, data } from '../dom.js';
 import { t } from '../i18n.js';
-import { ACCEPT, refusal, sizeText } from './limits.js';
+import { ACCEPT, kindRefusal, refusal, sizeText } from './limits.js';
 
 /** `dropZone` is the element files may be dropped onto (the whole form). */
 export function filePicker(dropZone, { idPrefix }) {
@@ -22,10 +23,12 @@ export function filePicker(dropZone, { idPrefix }) {
         onclick: () => { chosen = chosen.filter(f => f !== file); message.textContent = ''; draw(); } }, t('common.files.remove')))));
   }
 
-  function add(fileList) {
+  async function add(picked) {
     const refused = [];
-    for (const file of fileList) {
-      const why = refusal(file, chosen);
+    for (const file of picked) {
+      const kind = await kindRefusal(file);
+      // Counted after the file is read: files chosen meanwhile are among the chosen ones by then.
+      const why = refusal(file, chosen) ?? kind;
       if (why) refused.push(why); else chosen = [...chosen, file];
     }
     message.textContent = refused.join(' ');
@@ -34,7 +37,8 @@ export function filePicker(dropZone, { idPrefix }) {
 
   for (const input of [files, camera]) {
     input.addEventListener('change', () => {
-      add(input.files);
+      // A copy: the list of the input is emptied just below, while the files are still being read.
+      add([...input.files]);
       // Choosing the same file again after removing it must fire another change.
       input.value = '';
     });
@@ -51,7 +55,7 @@ export function filePicker(dropZone, { idPrefix }) {
     if (!e.dataTransfer?.files?.length) return;
     e.preventDefault();
     dropZone.classList.remove('dropping');
-    add(e.dataTransfer.files);
+    add([...e.dataTransfer.files]);
   });
 
   const el = h('fieldset', { class: 'field attach' },

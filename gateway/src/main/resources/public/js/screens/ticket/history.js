@@ -14,6 +14,10 @@ const NAMED_FIELDS = new Set(['firstResponseAt', 'closedAt', 'assignee', 'firstR
 const EVENTS = new Set(['CREATED', 'EDITED', 'CATEGORY_CORRECTED', 'STATUS_CHANGED', 'HANDED_OVER', 'MESSAGE_ADDED',
   'DELETED', 'LINKED', 'UNLINKED', 'FOLLOWED']);
 
+// Events whose words say what their actor did ("joined: same problem"): the actor leads ("Student B joined: same
+// problem"), where the others' words say what happened to the ticket ("Edited by Bob").
+const ACTOR_FIRST = new Set(['FOLLOWED']);
+
 export function describeEvent(type) {
   return EVENTS.has(type) ? t(`ticket.history.event.${type}`) : type;
 }
@@ -61,7 +65,8 @@ function clip(s) { return s.length > 120 ? `${s.slice(0, 117)}…` : s; }
 export function timeline(entries) {
   return (entries || []).map(e => h('li', {},
     h('div', { class: 'timeline-head' },
-      sentence('ticket.history.by', { event: h('strong', {}, describeEvent(e.type)), actor: e.actor }), ' ',
+      sentence(ACTOR_FIRST.has(e.type) ? 'ticket.history.actorFirst' : 'ticket.history.by',
+        { event: h('strong', {}, describeEvent(e.type)), actor: e.actor }), ' ',
       time(e.at)),
     changeList(shownChanges(e.changes))));
 }

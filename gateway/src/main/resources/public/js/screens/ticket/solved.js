@@ -50,8 +50,8 @@ export function solvedPage(closure, { unsent = '' } = {}) {
     h('p', { class: 'crumbs' }, h('a', { href: listAddress('STUDENT') }, t('ticket.solved.back'))),
     h('h1', {}, h('span', { class: 'muted' }, `#${closure.ticketId} `), h('span', { translate: 'no' }, closure.title)),
     h('section', { class: 'card solved-card', role: 'status' },
-      h('p', { class: 'solved-line', id: 'solved-line' },
-        h('span', { class: 'badge status-closed' }, t('ticket.solved.badge')), ' ', solvedWords(closure)),
+      // The line says "Solved" itself: a status badge before it read "Solved Solved by Bob".
+      h('p', { class: 'solved-line', id: 'solved-line' }, solvedWords(closure)),
       answer
         ? h('figure', { class: 'message from-staff solved-answer', id: 'solved-answer' },
           h('figcaption', { class: 'message-meta' }, sentence('ticket.solved.lastAnswer',

@@ -68,10 +68,11 @@ class AttachmentsInTheBrowserTest {
     }
 
     @Test
-    void aFileTooBigIsRefusedBeforeSendingAndAProgramIsRefusedButTheReportIsFiled(@TempDir Path dir)
+    void aFileTooBigOrAProgramIsRefusedBeforeSendingAndAnArchiveIsRefusedButTheReportIsFiled(@TempDir Path dir)
             throws IOException {
         Path big = Files.write(dir.resolve("scan.pdf"), new byte[10 * 1024 * 1024 + 1]);
         Path program = Files.write(dir.resolve("holiday.jpg"), TestPhotos.elfExecutable());
+        Path archive = Files.write(dir.resolve("photos.zip"), zipOfOneText());
         try (Browser student = new Browser(gateway)) {
             student.signIn("Ravi Student", "STUDENT");
             student.waitFor(By.name("title")).sendKeys("Door of the bike shed does not lock");
@@ -85,11 +86,18 @@ class AttachmentsInTheBrowserTest {
                     .contains("image/jpeg", "image/png", "image/webp", "application/pdf", "text/plain", ".docx", ".odt")
                     .doesNotContain("*");
 
+            // A program is known by its first bytes, whatever its name: refused as it is chosen, as the desk would.
             student.driver.findElement(By.id("report-files")).sendKeys(program.toString());
-            student.waitForText(By.id("report-chosen"), "holiday.jpg");
+            student.waitForText(By.id("report-file-error"), "holiday.jpg was not attached");
+            assertThat(student.text(By.id("report-file-error"))).contains("the helpdesk does not take this kind of file");
+            assertThat(student.driver.findElements(By.cssSelector("#report-chosen li"))).isEmpty();
+
+            // What the page does not know it leaves to the desk: an archive is chosen, and refused once sent.
+            student.driver.findElement(By.id("report-files")).sendKeys(archive.toString());
+            student.waitForText(By.id("report-chosen"), "photos.zip");
             // Sent, the report is a ticket: its page opens and says, as a warning, which file was left out and why.
             long id = student.submitReport();
-            student.waitForText(By.id("filed-refused-files"), "holiday.jpg was not attached");
+            student.waitForText(By.id("filed-refused-files"), "photos.zip was not attached");
             String refusal = student.text(By.id("filed-refused-files"));
             assertThat(refusal).contains("Your report was sent as ticket #" + id)
                     .contains("the helpdesk does not take this kind of file")
@@ -105,6 +113,17 @@ class AttachmentsInTheBrowserTest {
             student.waitFor(By.id("ticket-description"));
             assertThat(student.driver.findElements(By.id("filed-refused-files"))).isEmpty();
         }
+    }
+
+    /** A zip archive holding one text file: no kind the desk takes, and none the page refuses by itself. */
+    private static byte[] zipOfOneText() throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("readme.txt"));
+            zip.write("The photos of the broken lock.".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        return bytes.toByteArray();
     }
 
     /** The image at {@code css}, once scrolled to (thumbnails load lazily) and decoded by the browser. */
