@@ -11,8 +11,6 @@ import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.web.router.UriRouteMatch;
 
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * An analytics question with a parameter its route does not take is a 400 naming that parameter and the ones it
@@ -28,14 +26,14 @@ public class UnknownParameters {
             return null;
         }
         List<String> taken = route.getRouteInfo().getUriMatchTemplate().getVariableNames();
-        Set<String> unknown = new TreeSet<>(request.getParameters().names());
-        unknown.removeAll(taken);
-        if (unknown.isEmpty()) {
-            return null;
+        for (String name : request.getParameters().names()) {
+            if (!taken.contains(name)) {
+                String shown = Parameters.shorten(name);
+                return BadInput.response(HttpStatus.BAD_REQUEST, shown, shown + ": " + request.getPath()
+                        + " takes no parameter '" + shown + "'" + (taken.isEmpty() ? " (it takes none)"
+                        : " (it takes " + String.join(", ", taken) + ")"));
+            }
         }
-        String first = Parameters.shorten(unknown.iterator().next());
-        return BadInput.response(HttpStatus.BAD_REQUEST, first, first + ": " + request.getPath()
-                + " takes no parameter '" + first + "'" + (taken.isEmpty() ? " (it takes none)"
-                : " (it takes " + String.join(", ", taken) + ")"));
+        return null;
     }
 }
