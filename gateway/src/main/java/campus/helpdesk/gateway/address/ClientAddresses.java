@@ -58,13 +58,15 @@ public class ClientAddresses {
 
     /**
      * What the connection limit counts a connection from {@code peer} under, before any request says who it is for:
-     * empty for this machine and for a trusted proxy, whose connections carry everyone's requests.
+     * empty for this machine and for a trusted proxy, whose connections carry everyone's requests. Each address
+     * counts alone, an IPv6 one too: a campus network's /64 is a whole segment of devices, which a limit answered
+     * with a closed connection (not a 429) would cut off together.
      */
     public Optional<String> countedConnection(InetAddress peer) {
         if (peer.isLoopbackAddress() || isTrusted(peer)) {
             return Optional.empty();
         }
-        return Optional.of(counted(peer));
+        return Optional.of(peer.getHostAddress());
     }
 
     private InetAddress addressOf(HttpRequest<?> request) {

@@ -16,13 +16,14 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * At most {@code helpdesk.connections.max-per-address} (300) connections open at once from one client address; one
- * more is closed as it arrives, before it costs a request. A connection that sends nothing costs a socket and
- * nothing else, so every other limit (per session, per request) let one client hold 20,000 of them, all the
- * descriptors the gateway had: it answered nobody, not even its health check, and was restarted into the same
- * flood (found by a tester). 300 is five times the 60 live pages one address may hold, room for a building behind
- * one address. This machine and trusted proxies are not counted ({@link ClientAddresses#countedConnection}); an
- * IPv6 client counts by its /64; 0 turns the limit off.
+ * At most {@code helpdesk.connections.max-per-address} (600) connections open at once from one client address; one
+ * more is closed as it arrives, before it costs a request (so without a 429: there is no request to answer yet). A
+ * connection that sends nothing costs a socket and nothing else, so every other limit (per session, per request)
+ * let one client hold 20,000 of them, all the descriptors the gateway had: it answered nobody, not even its health
+ * check, and was restarted into the same flood (found by a tester). 600 is ten for each of the 60 live pages one
+ * address may hold: a browser keeps up to six connections to a site besides its live stream, and a building behind
+ * one address must not run out before its live pages do. This machine and trusted proxies are not counted, and an
+ * IPv6 address counts alone ({@link ClientAddresses#countedConnection}); 0 turns the limit off.
  */
 @Singleton
 public class ConnectionsPerAddress implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
@@ -35,7 +36,7 @@ public class ConnectionsPerAddress implements BeanCreatedEventListener<NettyServ
     private final Map<String, Integer> open = new ConcurrentHashMap<>();
     private final Map<String, Long> lastSaid = new ConcurrentHashMap<>();
 
-    public ConnectionsPerAddress(@Value("${helpdesk.connections.max-per-address:300}") int max,
+    public ConnectionsPerAddress(@Value("${helpdesk.connections.max-per-address:600}") int max,
                                  ClientAddresses addresses) {
         this.max = max;
         this.addresses = addresses;
