@@ -233,7 +233,9 @@ final class ServiceProcess implements Supervised {
             socket.getOutputStream().write(("GET " + health.getRawPath() + " HTTP/1.1\r\nHost: " + health.getHost()
                     + ":" + health.getPort() + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             byte[] statusLine = socket.getInputStream().readNBytes("HTTP/1.1 200".length());
-            return new String(statusLine, StandardCharsets.US_ASCII).startsWith("HTTP/1.");
+            // Alive is a 200: liveness has no database check to fail while the database is away, only the JVM's
+            // own (a deadlock of its threads answers 503, and such a process is as hung as a silent one).
+            return new String(statusLine, StandardCharsets.US_ASCII).matches("HTTP/1\\.[01] 200");
         } catch (IOException e) {
             return false;
         }

@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The supervisor's probe of a running service asks whether it lives, not whether its database answers: a service
  * whose whole health waits seconds for a pooled connection (a crowd of writers holds them) is busy, not hung, and is
- * left alone; one that answers nothing at all is still found out.
+ * left alone; one that answers nothing at all, or whose threads are deadlocked (liveness answers 503), is still
+ * found out.
  */
 class LivenessProbeTest {
 
@@ -26,9 +27,10 @@ class LivenessProbeTest {
     @Test
     void aServiceWhoseHealthWaitsForTheDatabaseIsBusyNotHung() throws Exception {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        boolean[] deadlocked = {false};
         server.createContext("/health", exchange -> {
             if (exchange.getRequestURI().getPath().equals("/health/liveness")) {
-                answer(exchange, "{\"status\":\"UP\"}");
+                answer(exchange, deadlocked[0] ? 503 : 200, "{\"status\":\"UP\"}");
                 return;
             }
             try {
@@ -36,12 +38,15 @@ class LivenessProbeTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            answer(exchange, "{\"status\":\"DOWN\"}");
+            answer(exchange, 503, "{\"status\":\"DOWN\"}");
         });
         server.start();
         try {
             ServiceProcess busy = processOn(server.getAddress().getPort());
             assertThat(busy.answers(Duration.ofMillis(1500))).isTrue();
+            deadlocked[0] = true;
+            assertThat(busy.answers(Duration.ofMillis(1500))).as("its threads deadlocked: as hung as a silent one")
+                    .isFalse();
         } finally {
             server.stop(0);
         }
@@ -55,9 +60,10 @@ class LivenessProbeTest {
                 "unused", "unused", offset, SuiteSecrets.random(), null, Map.of(), false), Map.of());
     }
 
-    private static void answer(com.sun.net.httpserver.HttpExchange exchange, String body) throws IOException {
+    private static void answer(com.sun.net.httpserver.HttpExchange exchange, int status, String body)
+            throws IOException {
         byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(200, bytes.length);
+        exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();
     }
