@@ -18,27 +18,31 @@ final class Courtesy {
     private static final Set<String> WORDS = Set.of(
             // English
             "dear", "hello", "hi", "hey", "greetings", "helpdesk", "team", "sir", "madam", "thanks", "thank", "thx",
-            "ty", "advance", "regards", "kind", "kindly", "sincerely", "faithfully", "cheers", "best", "wishes",
+            "ty", "regards", "kind", "kindly", "sincerely", "faithfully", "cheers", "best", "wishes",
             "appreciate", "appreciated", "morning", "afternoon", "evening", "hope", "please", "pls", "plz", "nice",
             // Italian
             "gentile", "gentili", "egregio", "egregia", "spettabile", "buongiorno", "buonasera", "salve", "ciao",
-            "grazie", "mille", "anticipo", "cordiali", "saluti", "saluto", "distinti", "cordialmente", "ringrazio",
+            "grazie", "mille", "cordiali", "saluti", "saluto", "distinti", "cordialmente", "ringrazio",
             "ringraziando", "cortesia", "cortese", "favore", "spero", "giornata", "buona", "buon", "squadra",
             // Spanish
             "estimado", "estimada", "estimados", "estimadas", "hola", "buenos", "buenas", "dias", "tardes",
             "gracias", "saludos", "saludo", "atentamente", "antemano", "agradezco", "agradeceria", "cordial", "buen",
-            "equipo",
             // German
-            "geehrte", "geehrter", "geehrtes", "damen", "herren", "hallo", "liebe", "lieber", "liebes", "guten",
+            "geehrte", "geehrter", "geehrtes", "hallo", "liebe", "lieber", "liebes", "guten",
             "danke", "dank", "vielen", "besten", "voraus", "freundlichen", "freundliche", "grussen", "grusse",
-            "gruss", "lg", "mfg", "vg", "bitte", "schonen", "schone",
+            "gruss", "mfg", "vg", "bitte", "schonen", "schone",
             // French
-            "bonjour", "bonsoir", "madame", "monsieur", "messieurs", "cher", "chere", "chers", "merci", "beaucoup",
-            "avance", "cordialement", "salutations", "distinguees", "distingues", "veuillez", "agreer", "remercie",
+            "bonjour", "bonsoir", "madame", "monsieur", "messieurs", "merci", "beaucoup",
+            "cordialement", "salutations", "distinguees", "distingues", "veuillez", "agreer", "remercie",
             "remerciements", "svp", "stp", "salut", "coucou", "journee", "bonne", "equipe");
 
-    /** Two words that are courtesy together, each of which may name a problem alone. */
+    /**
+     * Two words that are courtesy together, each of which may name a problem alone: "equipo" is a computer as well as
+     * a team, "Damen" and "Herren" name toilets, "à l'avance" a deadline, "cher" a price.
+     */
     private static final Set<String> PAIRS = Set.of(
+            "in advance", "in anticipo", "d avance", "par avance", "estimado equipo", "querido equipo",
+            "geehrte damen", "und herren", "cher monsieur", "chere madame", "chers collegues",
             "your help", "your assistance", "your time", "your attention", "vostro aiuto", "tuo aiuto",
             "vostra attenzione", "su ayuda", "tu ayuda", "vuestra ayuda", "su atencion", "ihre hilfe", "eure hilfe",
             "deine hilfe", "ihre unterstutzung", "votre aide", "ton aide", "votre attention");
