@@ -2,12 +2,14 @@ package campus.helpdesk.analytics;
 
 import campus.helpdesk.support.problem.BadInput;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpAttributes;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.web.router.UriRouteMatch;
 
 import java.util.List;
@@ -18,7 +20,13 @@ import java.util.List;
  * script that believed them IT's, and nothing in the answer said the filter was dropped (found by a tester).
  */
 @ServerFilter("/api/analytics/**")
-public class UnknownParameters {
+public class UnknownParameters implements Ordered {
+
+    /** After the security filter: a caller without credentials is told so (401), not which parameters a route takes. */
+    @Override
+    public int getOrder() {
+        return ServerFilterPhase.SECURITY.after();
+    }
 
     @RequestFilter
     public @Nullable HttpResponse<?> refuseUnknown(HttpRequest<?> request) {

@@ -69,6 +69,10 @@ export function composer(staff, on, { place = null, owner = null, sentText = () 
     if (sendAndClose) sendAndClose.classList.toggle('in-note', note);
   };
   if (internal) internal.addEventListener('change', showMode);
+  // Which button sent the form, where a browser does not say (SubmitEvent.submitter: Safari before 15.4): a press of
+  // "Send and close" marks the submit it starts.
+  let closePressed = false;
+  if (sendAndClose) sendAndClose.addEventListener('click', () => { closePressed = true; });
   clearWhenValid(form, RULES);
   const draft = place ? keepDraft(form, place, owner) : null;
   form.addEventListener('input', e => {
@@ -91,12 +95,14 @@ export function composer(staff, on, { place = null, owner = null, sentText = () 
 
   form.addEventListener('submit', async e => {
     e.preventDefault();
+    const pressed = e.submitter ? e.submitter === sendAndClose : closePressed;
+    closePressed = false;
     if (sending) return;
     errors.replaceChildren();
     confirmation.textContent = '';
     if (!validateAll(form, RULES)) return;
     const isInternal = internal ? internal.checked : false;
-    const closing = Boolean(sendAndClose) && e.submitter === sendAndClose && !isInternal;
+    const closing = Boolean(sendAndClose) && pressed && !isInternal;
     sending = true;
     send.disabled = true;
     if (sendAndClose) sendAndClose.disabled = true;
