@@ -18,7 +18,8 @@ import java.util.Optional;
  * The tokens ticket-service has vouched for lately, for the moments when it cannot be asked: while it restarts, a
  * BI tool's analytics requests still get their (stale-marked) answers instead of a 503, as a browser's do. Every
  * request still asks ticket-service first, so a revoked token stops at once whenever it can answer; only when it
- * cannot (no connection, a 5xx, no answer in time) is a check younger than {@link #TRUSTED_FOR} taken instead.
+ * cannot (no connection, a 5xx, no answer within a quarter of a second) is a check younger than
+ * {@link #TRUSTED_FOR} taken instead.
  * Revoking needs ticket-service too, so what an outage lets through is a token revoked within those minutes before
  * it and not used since at this gateway (each replica remembers its own). Keyed by a hash of the token: the
  * gateway's memory holds no usable token.

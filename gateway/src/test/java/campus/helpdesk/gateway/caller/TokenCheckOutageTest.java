@@ -7,8 +7,11 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,16 +21,19 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A BI tool's token while ticket-service is away: the analytics services still answer (stale-marked), so the
  * gateway lets through a token ticket-service vouched for minutes ago, and only such a token. ticket-service is a
- * JDK server here that vouches for one token and refuses another, and is then stopped.
+ * JDK server here that vouches for one token and refuses another, hangs a while, and is then stopped.
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TokenCheckOutageTest implements TestPropertyProvider {
 
     private static final String GOOD = "hd_good_token_0123456789";
@@ -35,7 +41,8 @@ class TokenCheckOutageTest implements TestPropertyProvider {
     private static final String NEVER_SEEN = "hd_other_token_0123456789";
 
     private final EchoServer analytics = new EchoServer();
-    private final HttpServer ticketService = tokenVerifier();
+    private final AtomicBoolean hung = new AtomicBoolean();
+    private final HttpServer ticketService = tokenVerifier(hung);
 
     @Inject
     GatewayHttp http;
@@ -55,6 +62,7 @@ class TokenCheckOutageTest implements TestPropertyProvider {
     }
 
     @Test
+    @Order(2)
     void aTokenVouchedForLatelyPassesWhileTicketServiceIsAwayAndNoOtherDoes() {
         assertThat(analytics(GOOD).statusCode()).as("checked by ticket-service").isEqualTo(200);
         assertThat(analytics(REVOKED).statusCode()).isEqualTo(401);
@@ -70,15 +78,40 @@ class TokenCheckOutageTest implements TestPropertyProvider {
         assertThat(analytics(REVOKED).statusCode()).as("a refusal is not remembered as a pass").isEqualTo(503);
     }
 
+    /**
+     * A ticket-service that hangs (the process stopped, a full pool) must not hold a token it vouched for lately for
+     * the whole check timeout: the request behind would end up past the 2 s in which a caller gets an answer.
+     */
+    @Test
+    @Order(1)
+    void aHungTicketServiceDoesNotHoldUpATokenVouchedForLately() {
+        assertThat(analytics(GOOD).statusCode()).isEqualTo(200);
+        hung.set(true);
+        try {
+            long started = System.nanoTime();
+            HttpResponse<String> answer = analytics(GOOD);
+            long tookMillis = (System.nanoTime() - started) / 1_000_000;
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            assertThat(tookMillis).as("well inside the 1.5 s a token nobody vouched for waits").isLessThan(1_000);
+            assertThat(analytics(NEVER_SEEN).statusCode()).as("waits the full check, then 503").isEqualTo(503);
+        } finally {
+            hung.set(false);
+        }
+    }
+
     private HttpResponse<String> analytics(String token) {
         return http.get("/api/analytics/active-by-category", "Authorization", "Bearer " + token);
     }
 
-    /** POST /api/tokens/verify: the analyst token GOOD, a 401 problem for anything else. */
-    private static HttpServer tokenVerifier() {
+    /** POST /api/tokens/verify: the analyst token GOOD, a 401 problem for anything else; no answer while hung. */
+    private static HttpServer tokenVerifier(AtomicBoolean hung) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.setExecutor(Executors.newCachedThreadPool());
             server.createContext("/api/tokens/verify", exchange -> {
+                if (hung.get()) {
+                    sleep();
+                }
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 boolean good = body.contains(GOOD);
                 Instant now = Instant.now();
@@ -98,6 +131,14 @@ class TokenCheckOutageTest implements TestPropertyProvider {
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(4_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
