@@ -7,7 +7,7 @@ import { until } from './wait.js';
 import { h } from '/js/dom.js';
 import { similarRequest, similarPanel, MIN_TEXT } from '/js/screens/report/similar.js';
 import { foldRows, incidentChoices, linkBody } from '/js/screens/tickets/incidents.js';
-import { initialState, requests, folds, viewCounts } from '/js/screens/tickets/state.js';
+import { initialState, update, requests, folds, viewCounts } from '/js/screens/tickets/state.js';
 import { follows, canLink, suggestedIncidents, closeQuestion, deleteQuestion, LINKED_SHOWN }
   from '/js/screens/ticket/incident.js';
 import { incidentRefusalText, isForPeople } from '/js/words.js';
@@ -594,3 +594,20 @@ test('deleting an incident as spam first says how many open linked tickets it le
       'a plain ticket: the plain question');
   });
 });
+
+test('a selected ticket a colleague linked meanwhile leaves the selection once folded away, so the link can be retried',
+  () => {
+    const lift = (id, incidentId = null) => ({ id, title: 'Lift stuck in Block Q', status: 'OPEN', incidentId });
+    let s = initialState('STAFF', new URLSearchParams('q=lift'));
+    s = update(s, { type: 'loaded', list: { items: [lift(317), lift(318), lift(319), lift(320)] } });
+    [318, 319, 320].forEach(id => { s = update(s, { type: 'select', id, on: true }); });
+    // Alice linked 318 and 319 to 317; the search brings them back, folded under 317.
+    s = update(s, { type: 'loaded', list: { items: [{ ...lift(317), linkedCount: 2 }, lift(318, 317), lift(319, 317),
+      lift(320)] } });
+    assert.deepEqual(s.selected, [320]);
+
+    const unfolded = update(update(s, { type: 'fold', on: false }), { type: 'select', id: 318, on: true });
+    const again = update(unfolded, { type: 'loaded', list: { items: [{ ...lift(317), linkedCount: 2 }, lift(318, 317),
+      lift(319, 317), lift(320)] } });
+    assert.deepEqual(again.selected, [320, 318], 'shown unfolded, it stays');
+  });

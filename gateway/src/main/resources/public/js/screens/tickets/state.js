@@ -4,6 +4,7 @@
 // students, who have no tabs, get the page only.
 import { query } from '../../api.js';
 import { t } from '../../i18n.js';
+import { foldRows } from './incidents.js';
 
 export const PAGE_SIZE = 20;
 /** The page sizes a person may choose; 100 is the server's largest (ListQuery.MAX_SIZE). */
@@ -119,7 +120,7 @@ export function update(state, action) {
     case 'size': return { ...state, ...resized(state, pageSize(action.size)) };
     case 'loading': return { ...state, busy: true };
     case 'loaded': return { ...state, busy: false, error: null, list: action.list, counts: action.counts || state.counts,
-      viewCounts: action.viewCounts || state.viewCounts, selected: stillShown(state.selected, action.list) };
+      viewCounts: action.viewCounts || state.viewCounts, selected: stillShown(state.selected, action.list, folded(state)) };
     case 'select': return { ...state, linkNotice: '', selected: action.on
       ? [...state.selected.filter(id => id !== action.id), action.id] : state.selected.filter(id => id !== action.id) };
     case 'fold': return { ...state, fold: action.on, page: 0 };
@@ -129,9 +130,13 @@ export function update(state, action) {
   }
 }
 
-/** The selection as far as the new page still shows it: the same array when nothing left, so nothing redraws. */
-function stillShown(selected, list) {
-  const ids = new Set((list && list.items || []).map(item => item.id));
+/**
+ * The selection as far as the new page still shows it, folded rows included: a ticket linked by a colleague meanwhile
+ * and folded away stayed selected where nobody could untick it, and every retry of the link was refused for it. The
+ * same array when nothing left, so nothing redraws.
+ */
+function stillShown(selected, list, fold) {
+  const ids = new Set(foldRows(list && list.items || [], fold).map(row => row.ticket.id));
   const kept = selected.filter(id => ids.has(id));
   return kept.length === selected.length ? selected : kept;
 }
