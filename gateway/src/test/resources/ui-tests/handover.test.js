@@ -281,6 +281,23 @@ test('an edit refused because the ticket changed meanwhile keeps what was typed 
     });
 });
 
+test('saving a new priority sends the priority alone, whatever line breaks the title came with through the API', () => {
+  const ticket = { ...ACTIVE, title: 'Lift stuck\nBlock Q', description: 'Since 9:00\r\nstill stuck' };
+  return onStage('/js/screens/ticket.js', { session: { role: 'STAFF', name: 'Bo' }, params: ['7'] },
+    async (stage, fake) => {
+      await until(() => stage.querySelector('button[data-action=edit]'));
+      stage.querySelector('button[data-action=edit]').click();
+      const priority = stage.querySelector('form [name=priority]');
+      priority.value = priority.value === 'HIGH' ? 'LOW' : 'HIGH';
+      fake.calls.length = 0;
+      fake.bodies.length = 0;
+      priority.form.requestSubmit();
+      await until(() => fake.calls.includes('PATCH /api/tickets/7'));
+      assert.deepEqual(fake.bodies[fake.calls.indexOf('PATCH /api/tickets/7')], { priority: priority.value });
+    }, (url, init) => (url === '/api/tickets/7' && init.method === 'PATCH' ? { ...ticket, version: 6 }
+      : url === '/api/tickets/7' ? ticket : undefined));
+});
+
 /**
  * Bo answers ticket 7 and presses "Send and close", the question answered `yes`: `check(stage, fake, asked)` looks
  * at it. The ticket's version moves on with the message (6), and the close is sent over that version.

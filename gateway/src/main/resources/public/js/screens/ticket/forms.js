@@ -36,13 +36,13 @@ export function editor(ticket, on) {
   });
   // Only what the person changed is sent: a save then leaves alone what someone else changed meanwhile in the other
   // fields, and one made "on top" of their version (after a conflict) overwrites no more than it must.
-  const opened = { title: ticket.title, description: ticket.description, location: ticket.location || '',
-    priority: ticket.priority };
-  const changes = () => {
-    const now = { title: title.value.trim(), description: description.value, location: location.value.trim(),
-      priority: priority.value };
-    return Object.fromEntries(Object.entries(now).filter(([k, v]) => v !== opened[k]));
-  };
+  // Against the fields as drawn, not the ticket's text: a box holds its text its own way (a one-line box drops line
+  // breaks, a text area turns CR LF into LF), and a title sent with a line break through the API was "changed"
+  // under the name of whoever saved only a new priority.
+  const now = () => ({ title: title.value.trim(), description: description.value, location: location.value.trim(),
+    priority: priority.value });
+  const opened = now();
+  const changes = () => Object.fromEntries(Object.entries(now()).filter(([k, v]) => v !== opened[k]));
   const send = async onTop => {
     errors.replaceChildren();
     const changed = changes();
