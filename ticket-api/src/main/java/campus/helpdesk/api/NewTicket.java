@@ -54,12 +54,15 @@ public record NewTicket(
     public static final String EMAIL = "(?=[^@]{1,64}@)" + ATOM + "(?:\\." + ATOM + ")*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}"
             + "[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+";
 
-    /** The free text composed ({@link Text#composed}), however the sender's keyboard wrote its accents. */
+    /**
+     * The free text composed ({@link Text#composed}), however the sender's keyboard wrote its accents; the title and
+     * the location on one line ({@link Text#oneLine}).
+     */
     @Creator
     public NewTicket {
-        title = Text.composed(title);
+        title = Text.oneLine(title);
         description = Text.composed(description);
-        location = Text.composed(location);
+        location = Text.oneLine(location);
         email = Text.mailbox(email);
     }
 

@@ -1,6 +1,7 @@
 package campus.helpdesk.api;
 
 import java.text.Normalizer;
+import java.util.regex.Pattern;
 
 /**
  * The one rule for free text in a request body: any character a person can type, including line breaks and tabs,
@@ -18,6 +19,8 @@ public final class Text {
      */
     public static final String CONTROL = "[" + CONTROLS + "]";
     private static final String DIRECTIONS = "\\u202A-\\u202E\\u2066-\\u2069";
+    /** A run of line breaks and tabs with the spaces around it, for {@link #oneLine}. */
+    private static final Pattern LINE_BREAKS = Pattern.compile("[ ]*+[\\t\\n\\r\\u2028\\u2029][\\t\\n\\r\\u2028\\u2029 ]*+");
 
     /**
      * No C0 control character except tab, line feed and carriage return; no DEL and no C1 control (a name that held
@@ -79,6 +82,17 @@ public final class Text {
     public static String composed(String text) {
         return text == null || Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text
                 : Normalizer.normalize(text, Normalizer.Form.NFC);
+    }
+
+    /**
+     * {@code text} composed ({@link #composed}) and on one line: each run of line breaks and tabs, with the spaces
+     * around it, becomes one space. A title or a location heads a row, a mail subject and a one-line box; one sent
+     * through the API with a line break was drawn joined up ("line1line2") in the edit form, and saved so by whoever
+     * changed only its priority. Null stays null.
+     */
+    public static String oneLine(String text) {
+        String composed = composed(text);
+        return composed == null ? null : LINE_BREAKS.matcher(composed).replaceAll(" ");
     }
 
     /**

@@ -24,10 +24,13 @@ public record TicketPatch(
         @Nullable Category category,
         @Nullable Long version) {
 
-    /** The free text composed ({@link Text#composed}), however the sender's keyboard wrote its accents. */
+    /**
+     * The free text composed ({@link Text#composed}), however the sender's keyboard wrote its accents; the title and
+     * the location on one line ({@link Text#oneLine}).
+     */
     public TicketPatch {
-        title = Text.composed(title);
+        title = Text.oneLine(title);
         description = Text.composed(description);
-        location = Text.composed(location);
+        location = Text.oneLine(location);
     }
 }

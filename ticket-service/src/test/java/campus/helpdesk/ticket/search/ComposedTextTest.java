@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Accents typed as a letter and a combining mark ("e" + U+0301) and as one character ("é") are one text: stored
- * composed (NFC), and a search text composed before it is compared.
+ * composed (NFC), and a search text composed before it is compared. A title and a location are stored on one line.
  */
 @MicronautTest(transactional = false)
 class ComposedTextTest extends ApiTest {
@@ -65,6 +65,20 @@ class ComposedTextTest extends ApiTest {
         List<Message> thread = api.get(STUDENT, "/api/tickets/" + ticket.id() + "/messages")
                 .as(Argument.listOf(Message.class));
         assertThat(thread).extracting(Message::body).contains("Toujours fermée ce matin");
+    }
+
+    @Test
+    void aTitleAndALocationWithLineBreaksAreStoredOnOneLineAndTheDescriptionKeepsItsOwn() throws Exception {
+        Ticket ticket = api.post(STUDENT, "/api/tickets", new NewTicket("Lift stuck \r\n\r\n Block Q",
+                "Since 9:00\nstill stuck", "Block Q\u2028lift 2", null, null)).as(Ticket.class);
+        assertThat(ticket.title()).isEqualTo("Lift stuck Block Q");
+        assertThat(stored(ticket.id())).containsExactly("Lift stuck Block Q", "Since 9:00\nstill stuck",
+                "Block Q lift 2");
+
+        Api.Answer edited = api.patch(STUDENT, "/api/tickets/" + ticket.id(), Map.of("title", "Lift stuck\tagain",
+                "location", "Block Q\n", "version", ticket.version()));
+        assertThat(edited.status).as(edited.toString()).isEqualTo(200);
+        assertThat(stored(ticket.id())).containsExactly("Lift stuck again", "Since 9:00\nstill stuck", "Block Q");
     }
 
     private List<Long> search(String q) {
