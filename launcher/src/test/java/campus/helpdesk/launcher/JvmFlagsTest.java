@@ -117,6 +117,22 @@ class JvmFlagsTest {
         assertThat(otherService).exists();
     }
 
+    /** The configuration file an older launcher's recording left beside its cache goes with the cache. */
+    @Test
+    void anUpgradeRemovesTheConfigurationFilesOlderLaunchersLeftBesideTheirCaches() throws IOException {
+        Path jar = jar("gateway", 1_000);
+        Path oldConfig = Files.writeString(dir.resolve("gateway-900-1000.aot.config"), "an older launcher's");
+        Path sameBuildsConfig = Files.writeString(dir.resolve("gateway-" + JvmFlags.jarVersion(jar) + ".aot.config"),
+                "an older launcher's, of this very build");
+        Path otherService = Files.writeString(dir.resolve("ticket-service-1-2.aot.config"), "another service's");
+
+        JvmFlags.archive(Service.GATEWAY, jar, dir, 25);
+
+        assertThat(oldConfig).doesNotExist();
+        assertThat(sameBuildsConfig).doesNotExist();
+        assertThat(otherService).exists();
+    }
+
     /**
      * Two desks (or test JVMs) starting one build at once each record the cache under a name of their own; the one
      * kept is the cache's own name, whichever finishes.
