@@ -1,5 +1,6 @@
 package campus.helpdesk.launcher.secrets;
 
+import campus.helpdesk.launcher.SuiteException;
 import campus.helpdesk.launcher.postgres.DataFolder;
 
 import java.io.IOException;
@@ -65,10 +66,30 @@ public final class SecretStore {
         return new SecretStore(dir);
     }
 
-    /** Opens an existing folder without creating anything; empty when {@code ./helpdesk up} never ran here. */
+    /**
+     * Opens an existing folder without creating anything; empty when {@code ./helpdesk up} never ran here.
+     *
+     * @throws SuiteException when the folder is there but this user may not read it: run as another user, psql and
+     *                        token said "start ./helpdesk up first" of a desk that ran
+     */
     public static Optional<SecretStore> existing(Path home) {
         Path dir = folder(home);
-        return Files.isDirectory(dir) ? Optional.of(new SecretStore(dir)) : Optional.empty();
+        if (!Files.isDirectory(dir)) {
+            return Optional.empty();
+        }
+        if (!Files.isExecutable(dir) || !Files.isReadable(dir)) {
+            throw new SuiteException("Cannot read the desk's secrets in " + dir + ": they are " + owner(dir)
+                    + "'s only. Run this command as the user who runs ./helpdesk up.");
+        }
+        return Optional.of(new SecretStore(dir));
+    }
+
+    private static String owner(Path dir) {
+        try {
+            return Files.getOwner(dir).getName();
+        } catch (IOException | UnsupportedOperationException e) {
+            return "another user";
+        }
     }
 
     public Path dir() {

@@ -1,5 +1,6 @@
 package campus.helpdesk.launcher.secrets;
 
+import campus.helpdesk.launcher.SuiteException;
 import campus.helpdesk.launcher.SuiteSecrets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -10,6 +11,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 class SecretStoreTest {
 
@@ -67,6 +70,24 @@ class SecretStoreTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(SecretStore.folder(home))))
                 .isEqualTo("rwx------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    }
+
+    /**
+     * Another user's desk: psql and token said "start ./helpdesk up first" of a running desk. Root reads every folder,
+     * so this runs only where the tests do not run as root.
+     */
+    @Test
+    void aFolderThisUserMayNotEnterIsSaidSoNotTakenForNoDesk() throws Exception {
+        SecretStore.open(home).readOrCreate(SecretStore.HELPDESK_PASSWORD);
+        Path dir = SecretStore.folder(home);
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("---------"));
+        try {
+            assumeFalse(Files.isExecutable(dir), "root enters every folder");
+            assertThatThrownBy(() -> SecretStore.existing(home)).isInstanceOf(SuiteException.class)
+                    .hasMessageContaining("Run this command as the user who runs ./helpdesk up");
+        } finally {
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        }
     }
 
     @Test
