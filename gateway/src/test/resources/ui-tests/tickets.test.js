@@ -174,3 +174,16 @@ test('an opened-to day includes that whole day', () => {
     'milliseconds from start to end');
   assert.equal(dayStart(''), '', 'no day');
 });
+
+test('a queue address with values the server does not know is read without them, the rest kept', () => {
+  const s = staffAt('status=BOGUS&sort=title,sideways&category=it&priority=urgent&sla=late&q=lift');
+  assert.equal(s.status, 'OPEN', 'the first tab');
+  assert.equal(s.sort, 'openedAt,desc');
+  assert.equal(s.category, 'it', 'any case, as the server reads it');
+  assert.equal(s.priority, '');
+  assert.equal(s.sla, '');
+  assert.equal(s.q, 'lift');
+  const listed = staffAt('status=OPEN,ACTIVE&sla=BREACHED,MET&sort=due,asc');
+  assert.deepEqual([listed.status, listed.sla, listed.sort], ['OPEN,ACTIVE', 'BREACHED,MET', 'due,asc']);
+  assert.equal(staffAt('sort=id,desc,x').sort, 'openedAt,desc');
+});

@@ -77,9 +77,12 @@ export function initialState(role, params) {
   const queue = staff || role === 'ANALYST';
   return {
     role, staff, queue,
-    status: params.get('status') || (queue ? 'OPEN' : ''),
-    q: params.get('q') || '', category: params.get('category') || '', priority: params.get('priority') || '',
-    from: dayOrNone(params.get('from')), to: dayOrNone(params.get('to')), sla: params.get('sla') || '',
+    // A value the server does not know (status=BOGUS, a hand-edited link) is left out: its 400 was a page whose
+    // "Try again" could only ask the same, and nothing said which part of the address was wrong.
+    status: known(params.get('status'), TABS) || (queue ? 'OPEN' : ''),
+    q: params.get('q') || '', category: known(params.get('category'), CATEGORIES),
+    priority: known(params.get('priority'), PRIORITIES),
+    from: dayOrNone(params.get('from')), to: dayOrNone(params.get('to')), sla: known(params.get('sla'), SLA_STATES),
     // The zone the from/to days are days of: a dashboard's day or month is one in the desk's zone (HELPDESK_ZONE),
     // which a browser elsewhere does not share. None: the browser's own, as the date inputs give them.
     zone: knownZone(params.get('zone')),
@@ -94,13 +97,30 @@ export function initialState(role, params) {
     // server refuses students.
     assignee: queue ? params.get('assignee') || '' : '', reporter: queue ? '' : params.get('reporter') || '',
     reportedBy: queue ? params.get('reporter') || '' : '',
-    sort: params.get('sort') || 'openedAt,desc', size: pageSize(params.get('size')),
+    sort: knownSort(params.get('sort')), size: pageSize(params.get('size')),
     page: reachable(Number(params.get('page')), pageSize(params.get('size'))),
     list: null, counts: null, viewCounts: null, error: null, busy: false,
     // Incidents (tickets/incidents.js): linked tickets folded under their incident; staff's selection to link.
     // `cleared` counts the selections emptied by a link, so the table redraws its boxes unticked.
     fold: params.get('fold') !== 'off', selected: [], linkNotice: '', cleared: 0,
   };
+}
+
+const CATEGORIES = ['FACILITY', 'IT', 'SERVICES'];
+const PRIORITIES = ['LOW', 'MEDIUM', 'HIGH'];
+const SLA_STATES = ['PENDING', 'AT_RISK', 'MET', 'BREACHED'];
+/** The columns the server sorts by (ListQuery.SORTS). */
+const SORT_FIELDS = ['id', 'title', 'category', 'priority', 'status', 'due', 'openedAt', 'updatedAt'];
+const DEFAULT_SORT = 'openedAt,desc';
+
+/** A comma list of values the server knows (in any case, as it reads them), else none. */
+function known(value, values) {
+  return value && value.split(',').every(v => values.includes(v.trim().toUpperCase())) ? value : '';
+}
+
+function knownSort(value) {
+  const [field, direction, ...rest] = (value || '').split(',');
+  return SORT_FIELDS.includes(field) && ['asc', 'desc'].includes(direction) && rest.length === 0 ? value : DEFAULT_SORT;
 }
 
 /** The next state after an action; never changes `state` itself. */
