@@ -32,6 +32,8 @@ test('a known problem is said in the person\'s language, an unknown one in the s
       'Das hat nicht geklappt. Bitte prüfen Sie Ihre Eingaben und versuchen Sie es erneut.', 'developer text: generic');
     assert.equal(violationText({ field: 'body', message: 'Your message can be at most 5,000 characters.' }),
       'Bitte prüfen Sie Ihre Nachricht. Sie ist erforderlich und darf höchstens 5.000 Zeichen lang sein.');
+    assert.equal(violationText({ field: 'email', message: 'Please give an email address like name@example.org, or none.' }),
+      'Bitte prüfen Sie die E-Mail-Adresse: eine Adresse wie name@example.org, oder keine.', 'the mail settings');
   });
   await inLanguage('it', () => {
     assert.equal(problemText(404, { detail: 'This ticket was closed or removed, or it never existed.' }),

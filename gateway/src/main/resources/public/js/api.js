@@ -23,6 +23,9 @@ export const SESSION_ENDED = 'helpdesk.sessionEnded';
 
 let unauthorizedHandler = () => {};
 export function onUnauthorized(handler) { unauthorizedHandler = handler; }
+let forbiddenHandler = () => {};
+/** Told of every 403: the page may have been drawn for someone other than who is now signed in (app.js). */
+export function onForbidden(handler) { forbiddenHandler = handler; }
 
 /**
  * How long a write with an Idempotency-Key waits before it is sent again, once per entry (and up to half as long
@@ -73,6 +76,7 @@ async function send(path, init) {
   const data = type.includes('json') ? await res.json().catch(() => null) : await res.text();
   if (!res.ok) {
     if (res.status === 401 && !path.startsWith('/api/session')) unauthorizedHandler();
+    if (res.status === 403 && !path.startsWith('/api/session')) forbiddenHandler();
     const error = new ApiError(res.status, data);
     const retryAfter = Number(res.headers.get('retry-after'));
     if (res.headers.has('retry-after') && Number.isFinite(retryAfter) && retryAfter >= 0) {

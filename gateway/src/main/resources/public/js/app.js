@@ -1,6 +1,6 @@
 // The shell: asks who is signed in, draws the navigation for that role and maps #/hash routes to screens, so
 // reload and the back button work. Each screen module exports render(container, ctx) and may return a cleanup.
-import { api, onUnauthorized, SESSION_ENDED } from './api.js';
+import { api, onUnauthorized, onForbidden, SESSION_ENDED } from './api.js';
 import { h, mount, errorBox, loading, toast } from './dom.js';
 import { connectLive, disconnectLive, onLiveRefused } from './live.js';
 import { setUpMenu } from './menu.js';
@@ -159,7 +159,8 @@ async function route() {
 }
 
 /**
- * A 401, or the live stream refused: if the session is gone (expired, signed out in another tab, the session secret
+ * A 401 or a 403, or the live stream refused: if someone else signed in at this browser meanwhile, the page is drawn
+ * again for them (drawnFor). If the session is gone (expired, signed out in another tab, the session secret
  * changed), the person is told so on the sign-in screen and comes back to this page after signing in. Otherwise
  * the desk is only unreachable for now: the live connection is tried again in a while.
  */
@@ -174,6 +175,10 @@ async function checkSession({ liveRefused = false } = {}) {
     return;
   }
   if (session.signedIn) {
+    if (before.signedIn && (before.role !== session.role || before.name !== session.name)) {
+      drawnFor(session);
+      return;
+    }
     if (liveRefused) retryLive();
     return;
   }
@@ -188,7 +193,21 @@ async function checkSession({ liveRefused = false } = {}) {
 /** How long an unreachable desk is left alone before the live connection is tried again. */
 const LIVE_RETRY_MS = 15000;
 
+/**
+ * Someone else is signed in at this browser than the page was drawn for (another tab signed in as an analyst over a
+ * staff page, which went on offering staff's buttons and answered each with "not allowed"): the live stream and the
+ * screen start again as theirs.
+ */
+function drawnFor(now) {
+  disconnectLive();
+  connectLive();
+  route();
+  toast(t('common.session.someoneElse', { name: now.name, role: roleText(now.role) }));
+}
+
 onUnauthorized(() => checkSession());
+// A refusal may be the first sign of another person's sign-in (checkSession draws the page again for them).
+onForbidden(() => checkSession());
 onLiveRefused(() => checkSession({ liveRefused: true }));
 
 window.addEventListener('hashchange', () => {

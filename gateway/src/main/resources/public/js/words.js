@@ -16,7 +16,7 @@ const BY_STATUS = {
 // The inputs a refusal may name whose sentence the catalogue has (common.problem.field.*), said when the refusal's
 // own message is not fit to show or not in the person's language.
 const BY_FIELD = new Set(['title', 'description', 'location', 'body', 'name', 'staffCode', 'assignee', 'days', 'hours',
-  'q']);
+  'q', 'email']);
 
 const statusText = status => t(`common.problem.${BY_STATUS[status]}`);
 const fieldText = field => t(`common.problem.field.${field}`);

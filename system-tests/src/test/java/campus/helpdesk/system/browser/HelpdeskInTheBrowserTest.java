@@ -116,6 +116,31 @@ class HelpdeskInTheBrowserTest {
     }
 
     /**
+     * Another tab of the same browser signs in as an analyst over a staff page: the page's first refusal (a 403 for
+     * Take) draws it again as the analyst's, without staff's buttons, instead of going on offering them.
+     */
+    @Test
+    void aStaffPageBecomesTheAnalystsOnceAnotherTabSignsInAsOne() {
+        String word = unique();
+        long id = GatewayApi.signIn(gateway, "Olli Student " + word, "STUDENT").createTicket(
+                "Heating " + word + " in room B12 is off", "The heating in room B12 has been off since Monday morning.");
+        try (Browser browser = new Browser(gateway)) {
+            browser.signIn("Sam Staff", "STAFF");
+            browser.open("#/tickets/" + id);
+            WebElement take = browser.waitFor(By.cssSelector("button[data-action=take]"));
+            String analyst = GatewayApi.signIn(gateway, "Ana Analyst " + word, "ANALYST").cookie();
+            browser.driver.manage().deleteCookieNamed("helpdesk_session");
+            browser.driver.manage().addCookie(new org.openqa.selenium.Cookie.Builder("helpdesk_session",
+                    analyst.substring(analyst.indexOf('=') + 1)).path("/").isHttpOnly(true).sameSite("Strict").build());
+            take.click();
+            browser.waitForText(By.cssSelector(".who-name"), "Ana Analyst " + word);
+            browser.waitUntil(d -> d.findElements(By.cssSelector("button[data-action=take]")).isEmpty()
+                    && !d.findElements(By.cssSelector("h1")).isEmpty());
+            assertThat(browser.driver.findElement(By.id("toasts")).getText()).contains("Ana Analyst " + word);
+        }
+    }
+
+    /**
      * A session that ends while someone is typing takes them to sign-in and back; what they typed in the report form
      * and the reply box comes back with the page (kept in the tab, per page and field, for that person only), and is
      * gone once sent.
