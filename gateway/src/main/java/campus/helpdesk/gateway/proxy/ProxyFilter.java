@@ -56,7 +56,7 @@ import java.util.stream.Stream;
  * so a hung service ties up nothing but its own open requests. Only idempotent GETs are tried a second time, and not
  * after a timeout. A request goes on once its body has arrived whole ({@link WholeBody}); a file upload streams on.
  */
-@Filter("/api/**")
+@Filter({"/api/**", "/swagger/**"})
 public class ProxyFilter implements HttpServerFilter {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProxyFilter.class);

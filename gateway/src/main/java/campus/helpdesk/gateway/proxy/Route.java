@@ -177,8 +177,11 @@ public class Route {
         this.readTimeout = readTimeout;
     }
 
-    /** Whether {@code path} is this prefix or below it (so /api/ticketsX does not match /api/tickets). */
+    /**
+     * Whether {@code path} is this prefix or below it (so /api/ticketsX does not match /api/tickets). A prefix that
+     * ends in "-" is the start of a name: /swagger/ticket-service- matches each version's document.
+     */
     public boolean matches(String path) {
-        return path.equals(prefix) || path.startsWith(prefix + "/");
+        return path.equals(prefix) || path.startsWith(prefix.endsWith("-") ? prefix : prefix + "/");
     }
 }

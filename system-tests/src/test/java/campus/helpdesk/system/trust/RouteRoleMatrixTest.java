@@ -127,7 +127,14 @@ class RouteRoleMatrixTest {
                     java.util.Set.of(409, 422)),
             GatewayRoute.notExposed("GET", "/api/admin/demo-data"),
             // The gateway's metrics: staff and analysts (a Prometheus server scrapes with one of their API tokens).
-            GatewayRoute.of("GET", "/prometheus", DASHBOARD, 200));
+            GatewayRoute.of("GET", "/prometheus", DASHBOARD, 200),
+            // The OpenAPI documents, the gateway's own and each service's through it: anyone reads them.
+            GatewayRoute.forAnyone("GET", "/swagger/campus-helpdesk-gateway-0.1.yml", 200),
+            GatewayRoute.forAnyone("GET", "/swagger/ticket-service-0.1.yml", 200),
+            GatewayRoute.forAnyone("GET", "/swagger/analytics-open-period-0.1.0.yml", 200),
+            GatewayRoute.forAnyone("GET", "/swagger/analytics-resolution-time-0.1.0.yml", 200),
+            GatewayRoute.forAnyone("GET", "/swagger/analytics-category-0.1.0.yml", 200),
+            GatewayRoute.forAnyone("GET", "/swagger/ticket-service-9.9.yml", 404));
 
     private static final String INTEGRATION = "matrix-hook";
     private URI gateway;
