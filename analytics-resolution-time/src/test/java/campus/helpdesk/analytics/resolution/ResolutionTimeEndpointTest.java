@@ -63,7 +63,8 @@ class ResolutionTimeEndpointTest {
             "to=yesterday            | to",
             "from=2026-05&to=2026-04 | from",
             "from=2000-01&to=2026-01 | months",
-            "category=HARDWARE       | category"})
+            "category=HARDWARE       | category",
+            "categroy=IT             | takes no parameter 'categroy'"})
     void rejectsBadParametersWithAProblemNamingThem(String query, String named) {
         HttpClientResponseException e = catchThrowableOfType(HttpClientResponseException.class,
                 () -> http.toBlocking().retrieve("/api/analytics/resolution-time?" + query));
