@@ -122,3 +122,18 @@ test('sign-in drawn in French and About drawn in Italian hold no English of thei
     assertNoEnglish(text, await englishPieces(['about', 'common'], 'it'), 'Italian About');
   }, url => (url.startsWith('/api/services') ? services : undefined)));
 });
+
+test('an incident\'s counts agree with their numbers in every language', async () => {
+  await inLanguage('es', () => {
+    assert.equal(incidentWords.incidentBadge(1, 1), 'Incidencia · 1 vinculado · 1 unida');
+    assert.equal(incidentWords.incidentBadge(3, 2), 'Incidencia · 3 vinculados · 2 unidas');
+  });
+  await inLanguage('it', () => assert.equal(incidentWords.incidentBadge(1, 0), 'Guasto · 1 collegato · 0 unite'));
+  await inLanguage('fr', () => {
+    assert.equal(incidentWords.incidentBadge(1, 0), 'Incident · 1 lié · 0 inscrit');
+    assert.ok(incidentWords.incidentSize(1, 0).endsWith('0 personne inscrite'), incidentWords.incidentSize(1, 0));
+    assert.ok(incidentWords.incidentSize(2, 5).endsWith('5 personnes inscrites'), incidentWords.incidentSize(2, 5));
+  });
+  assert.equal(incidentWords.incidentBadge(35, 1), 'Incident · 35 linked · 1 joined');
+  assert.ok(incidentWords.incidentSize(2, 1).endsWith(', 1 person joined'), incidentWords.incidentSize(2, 1));
+});

@@ -85,7 +85,10 @@ export const incidentWords = {
   incidentSize: (linked, followers) => t('common.incident.size', {
     tickets: incidentWords.linkedTickets(linked),
     people: t('common.incident.people', { count: followers }) }),
-  incidentBadge: (linked, followers) => t('common.incident.badge', { linked, followers }),
+  // Each count with its own word, in the form its number takes ("1 vinculado", "2 vinculados").
+  incidentBadge: (linked, followers) => t('common.incident.badge', {
+    linked: t('common.incident.badgeLinked', { count: linked }),
+    followers: t('common.incident.badgeJoined', { count: followers }) }),
   get linkTo() { return t('common.incident.linkTo'); },
   get linkToLabel() { return t('common.incident.linkToLabel'); },
   get linkToHint() { return t('common.incident.linkToHint'); },
