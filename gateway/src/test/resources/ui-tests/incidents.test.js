@@ -263,10 +263,38 @@ test('staff select tickets and link them to one incident; the answer is said in 
     assert.ok(isForPeople(stage.querySelector('#link-result').textContent), 'a refusal in words');
   }, queueServer));
 
+test('staff tick every ticket of the page with one box, and untick them with it; the row boxes follow', () => onStage(
+  '/js/screens/tickets.js', { session: { role: 'STAFF', name: 'Bo' } }, async stage => {
+    await until(() => stage.querySelector('tr[data-ticket-id="43"]') && stage.querySelector('#select-all'));
+    const rowBoxes = () => [...stage.querySelectorAll('input[data-select]:not(:disabled)')];
+    const all = stage.querySelector('#select-all');
+    assert.equal(all.checked, false);
+    all.checked = true;
+    all.dispatchEvent(new Event('change'));
+    await until(() => rowBoxes().every(box => box.checked));
+    assert.ok(rowBoxes().length > 1, 'several rows');
+    assert.ok(stage.querySelector('.link-bar').textContent.includes(`${rowBoxes().length} tickets selected`), 'counted');
+
+    const one = rowBoxes()[0];
+    one.checked = false;
+    one.dispatchEvent(new Event('change'));
+    await until(() => stage.querySelector('#select-all').indeterminate);
+    assert.equal(stage.querySelector('#select-all').checked, false, 'half ticked');
+
+    stage.querySelector('#select-all').checked = true;
+    stage.querySelector('#select-all').dispatchEvent(new Event('change'));
+    await until(() => rowBoxes().every(box => box.checked));
+    stage.querySelector('#select-all').checked = false;
+    stage.querySelector('#select-all').dispatchEvent(new Event('change'));
+    await until(() => rowBoxes().every(box => !box.checked));
+    assert.equal(stage.querySelector('.link-bar'), null, 'nothing selected, no bar');
+  }, queueServer));
+
 test('students and analysts get no selection; analysts may still fold', () => onStage('/js/screens/tickets.js',
   { session: { role: 'ANALYST', name: 'Al' } }, async stage => {
     await until(() => stage.querySelector('tr[data-ticket-id="41"]'));
     assert.equal(stage.querySelectorAll('input[data-select]').length, 0, 'no boxes');
+    assert.equal(stage.querySelector('#select-all'), null, 'nor one for all');
     assert.ok(stage.querySelector('#fold-linked'), 'the fold toggle');
   }, queueServer));
 

@@ -99,6 +99,7 @@ export const incidentWords = {
   get enterNumber() { return t('common.incident.enterNumber'); },
   selected: n => t('common.incident.selected', { count: n }),
   selectRow: id => t('common.incident.selectRow', { id: ticketNumber(id) }),
+  get selectAll() { return t('common.incident.selectAll'); },
   get chooseIncident() { return t('common.incident.chooseIncident'); },
   get linkSelected() { return t('common.incident.linkSelected'); },
   linkedSelected: (n, id) => t('common.incident.linkedSelected', { count: n, id: ticketNumber(id) }),

@@ -9,7 +9,7 @@ import { h } from '../dom.js';
 import { t } from '../i18n.js';
 import { refreshOnLive, LIST_WAIT_MS, LIST_MAX_WAIT_MS } from '../live.js';
 import { region } from '../region.js';
-import { initialState, update, requests, address, viewOf, viewCounts } from './tickets/state.js';
+import { initialState, update, requests, address, viewOf, viewCounts, selectable } from './tickets/state.js';
 import { tabs as drawTabs, views as drawViews, results as drawResults, reportedBy as drawReportedBy, listSummary }
   from './tickets/view.js';
 import { filterForm } from './tickets/filters.js';
@@ -49,6 +49,10 @@ export async function render(container, { session, query: initial }) {
       // The bar with the count and the link form appears above the table, out of the person's way: said here.
       summaryEl.textContent = state.selected.length ? incidentWords.selected(state.selected.length) : '';
     },
+    selectAll: (ids, on) => {
+      show({ type: 'selectAll', ids, on });
+      summaryEl.textContent = state.selected.length ? incidentWords.selected(state.selected.length) : '';
+    },
     fold: on => ask({ type: 'fold', on }),
     filters: filters => ask({ type: 'filters', filters }),
     link: async incident => {
@@ -67,7 +71,7 @@ export async function render(container, { session, query: initial }) {
   const resultsRegion = region(resultsEl, () => drawResults(state, on));
   const whoseRegion = region(whoseEl, name => drawReportedBy(name, on));
   // The selection is left out of what redraws the table: a ticked box keeps its focus; only the bar above changes.
-  const toolsRegion = region(toolsEl, () => queueTools(state, on));
+  const toolsRegion = region(toolsEl, () => queueTools(state, on, selectable(state)));
 
   function show(action) {
     state = update(state, action);
@@ -75,7 +79,7 @@ export async function render(container, { session, query: initial }) {
     viewsRegion(viewOf(state), state.viewCounts);
     whoseRegion(state.reportedBy);
     resultsRegion(state.list, state.error, state.sort, state.fold, state.cleared);
-    if (state.queue) toolsRegion(state.selected, state.fold, state.linkNotice);
+    if (state.queue) toolsRegion(state.selected, state.fold, state.linkNotice, state.list);
     resultsEl.setAttribute('aria-busy', String(state.busy));
   }
 

@@ -69,10 +69,23 @@ export function selectBox(t, selected, on) {
  * Above the table: the fold toggle (the queue) and, while staff have tickets selected, the choice of the incident
  * and "Link to incident". `on.link(incidentId)` sends and resolves with a sentence, or rejects with the refusal's.
  */
-export function queueTools(state, on) {
+export function queueTools(state, on, selectable = []) {
   const fold = h('input', { type: 'checkbox', id: 'fold-linked', checked: state.fold });
   fold.addEventListener('change', () => on.fold(fold.checked));
-  return [h('label', { class: 'fold-toggle' }, fold, ` ${words.fold}`), state.staff ? linkBar(state, on) : null];
+  return [h('label', { class: 'fold-toggle' }, fold, ` ${words.fold}`),
+    state.staff && selectable.length ? selectAll(state.selected, selectable, on) : null,
+    state.staff ? linkBar(state, on) : null];
+}
+
+/**
+ * Ticks or unticks every ticket staff may select on the page (`selectable`): a wave of 35 reports of one outage was 35
+ * clicks before it could be linked. Half-ticked while only some are.
+ */
+function selectAll(selected, selectable, on) {
+  const box = h('input', { type: 'checkbox', id: 'select-all', checked: selectable.every(id => selected.includes(id)) });
+  box.indeterminate = !box.checked && selectable.some(id => selected.includes(id));
+  box.addEventListener('change', () => on.selectAll(selectable, box.checked));
+  return h('label', { class: 'fold-toggle select-all' }, box, ` ${words.selectAll}`);
 }
 
 function linkBar(state, on) {

@@ -101,7 +101,8 @@ export function initialState(role, params) {
     page: reachable(Number(params.get('page')), pageSize(params.get('size'))),
     list: null, counts: null, viewCounts: null, error: null, busy: false,
     // Incidents (tickets/incidents.js): linked tickets folded under their incident; staff's selection to link.
-    // `cleared` counts the selections emptied by a link, so the table redraws its boxes unticked.
+    // `cleared` counts the selections changed at once (emptied by a link, all of a page ticked or unticked), so the
+    // table redraws its boxes.
     fold: params.get('fold') !== 'off', selected: [], linkNotice: '', cleared: 0,
   };
 }
@@ -144,10 +145,21 @@ export function update(state, action) {
     case 'select': return { ...state, linkNotice: '', selected: action.on
       ? [...state.selected.filter(id => id !== action.id), action.id] : state.selected.filter(id => id !== action.id) };
     case 'fold': return { ...state, fold: action.on, page: 0 };
+    case 'selectAll': {
+      const others = state.selected.filter(id => !action.ids.includes(id));
+      return { ...state, linkNotice: '', selected: action.on ? [...others, ...action.ids] : others,
+        cleared: state.cleared + 1 };
+    }
     case 'linked': return { ...state, selected: [], linkNotice: action.notice, cleared: state.cleared + 1 };
     case 'failed': return { ...state, busy: false, error: action.error };
     default: throw new Error(`Unknown action ${action.type}`);
   }
+}
+
+/** The tickets staff may select on the page as shown: the rows drawn (not those folded away), open or active. */
+export function selectable(state) {
+  return foldRows(state.list && state.list.items || [], folded(state)).map(row => row.ticket)
+    .filter(ticket => ticket.status !== 'CLOSED').map(ticket => ticket.id);
 }
 
 /**
