@@ -111,7 +111,8 @@ public final class EmbeddedDatabase implements Supervised, AutoCloseable {
         } catch (IOException e) {
             forgetFailedStart(data);
             throw new SuiteException("PostgreSQL did not start (" + rootMessage(e) + "); see "
-                    + home.resolve(DataFolder.POSTGRES_LOG) + wrongPasswordHint(e, home) + lockFileHint(home), e);
+                    + home.resolve(DataFolder.POSTGRES_LOG) + wrongPasswordHint(e, home) + lockFileHint(home)
+                    + diskFullHint(home), e);
         } catch (IllegalStateException e) {
             // The library's lock, taken by a launcher that started on the folder since requireNotInUse looked.
             if (e instanceof java.nio.channels.OverlappingFileLockException
@@ -355,25 +356,38 @@ public final class EmbeddedDatabase implements Supervised, AutoCloseable {
         return cause == e ? e.getMessage() : e.getMessage() + ": " + cause.getMessage();
     }
 
-    /** A data folder kept while its secrets folder was deleted: the new random password cannot sign in. */
     /**
      * PostgreSQL refused to start because its lock file names a process that is alive: after a crash and a reboot
      * the old pid may belong to anything, and the launcher stops only a {@code postgres} working in this folder. Said
      * here, from the server's log, rather than only "gave up waiting".
      */
     static String lockFileHint(Path home) {
-        Path log = home.resolve(DataFolder.POSTGRES_LOG);
-        try {
-            String tail = tail(log, 2048); // the failed start's own lines, not an old incident's
-            if (!tail.contains("lock file \"postmaster.pid\" already exists")) {
-                return "";
-            }
-        } catch (IOException e) {
+        if (!logEndSays(home, "lock file \"postmaster.pid\" already exists")) {
             return "";
         }
         return ". Its lock file " + dataDirectory(home).resolve("postmaster.pid") + " names a process that is "
                 + "running but is no PostgreSQL of this desk (a pid used again after a crash): if no PostgreSQL runs "
                 + "on this folder, delete that file and start again";
+    }
+
+    /**
+     * A full disk: the start said only "Connection refused", and "No space left on device" was in postgres.log
+     * alone (found by an operator tester). The supervisor goes on trying, so room made is all it takes.
+     */
+    static String diskFullHint(Path home) {
+        return logEndSays(home, "No space left on device")
+                ? ". The disk of " + home + " is full (postgres.log: \"No space left on device\"): make room on it, "
+                        + "and PostgreSQL starts again by itself"
+                : "";
+    }
+
+    /** Whether the end of postgres.log, the failed start's own lines and not an old incident's, holds {@code text}. */
+    private static boolean logEndSays(Path home, String text) {
+        try {
+            return tail(home.resolve(DataFolder.POSTGRES_LOG), 2048).contains(text);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static String tail(Path file, int bytes) throws IOException {
@@ -386,6 +400,7 @@ public final class EmbeddedDatabase implements Supervised, AutoCloseable {
         }
     }
 
+    /** A data folder kept while its secrets folder was deleted: the new random password cannot sign in. */
     private static String wrongPasswordHint(IOException e, Path home) {
         return rootMessage(e).contains("password authentication failed")
                 ? ". The password in " + SecretStore.folder(home) + " does not open the database in "

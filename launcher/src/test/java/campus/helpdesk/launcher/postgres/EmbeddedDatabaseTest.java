@@ -137,6 +137,16 @@ class EmbeddedDatabaseTest {
         assertThat(EmbeddedDatabase.lockFileHint(home)).isEmpty();
     }
 
+    @Test
+    void aFullDiskIsSaidFromTheServersLog() throws Exception {
+        Path log = home.resolve(DataFolder.POSTGRES_LOG);
+        Files.writeString(log, "2026-12-08 01:10:02 UTC PANIC:  could not write to file \"pg_wal/xlogtemp.8\": "
+                + "No space left on device\n");
+        assertThat(EmbeddedDatabase.diskFullHint(home)).contains("is full", "make room");
+        Files.writeString(log, "2026-12-08 01:10:02 UTC LOG:  database system is ready to accept connections\n");
+        assertThat(EmbeddedDatabase.diskFullHint(home)).isEmpty();
+    }
+
     private static void awaitGone(long pid) throws InterruptedException {
         for (int i = 0; i < 100 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false); i++) {
             Thread.sleep(100);
