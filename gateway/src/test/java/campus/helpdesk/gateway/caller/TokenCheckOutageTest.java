@@ -65,7 +65,12 @@ class TokenCheckOutageTest implements TestPropertyProvider {
     @Order(2)
     void aTokenVouchedForLatelyPassesWhileTicketServiceIsAwayAndNoOtherDoes() {
         assertThat(analytics(GOOD).statusCode()).as("checked by ticket-service").isEqualTo(200);
-        assertThat(analytics(REVOKED).statusCode()).isEqualTo(401);
+        HttpResponse<String> revoked = analytics(REVOKED);
+        assertThat(revoked.statusCode()).isEqualTo(401);
+        assertThat(revoked.headers().firstValue("WWW-Authenticate")).as("the challenge every 401 carries")
+                .hasValue("Bearer realm=\"Campus Helpdesk\"");
+        assertThat(http.get("/api/analytics/active-by-category").headers().firstValue("WWW-Authenticate"))
+                .as("no credentials at all").hasValue("Bearer realm=\"Campus Helpdesk\"");
 
         ticketService.stop(0);
 
