@@ -23,8 +23,9 @@ import java.util.concurrent.Callable;
  * ticket-service on every request, so a revoked token stops at once), else the session cookie. A request with a
  * token never falls back to the cookie: a bad token is refused even in a signed-in browser. The check is the
  * contract's own client; it blocks, so it runs off the event loop, and the caller gets its answer within
- * {@link #CHECK_TIMEOUT} even when ticket-service hangs, within a quarter of a second for a token it vouched for
- * lately. When ticket-service cannot answer, a check it gave minutes ago stands in ({@link RecentTokenChecks}).
+ * {@link #CHECK_TIMEOUT} even when ticket-service hangs. When ticket-service cannot answer, a check it gave minutes
+ * ago stands in ({@link RecentTokenChecks}); while it keeps failing, that check is waited for only a quarter of a
+ * second.
  */
 @Singleton
 public class Callers {
@@ -32,8 +33,10 @@ public class Callers {
     /** Within the 2 s in which a hung ticket-service must get its caller an answer (a 503). */
     private static final Duration CHECK_TIMEOUT = Duration.ofMillis(1500);
     /**
-     * With a check from the last minutes in hand, a hung ticket-service may not cost the caller its full timeout too:
-     * the request behind it waits up to 1.5 s for its own service, and an analytics answer should not wait at all.
+     * With a check from the last minutes in hand and ticket-service failing to answer lately, a hung ticket-service
+     * may not cost each caller its full timeout again: the request behind waits up to 1.5 s for its own service, and
+     * an analytics answer should not wait at all. Only then: a ticket-service that is slow but answers must still get
+     * to refuse a revoked token.
      */
     private static final Duration VOUCHED_CHECK_TIMEOUT = Duration.ofMillis(250);
     private static final String BEARER = "Bearer ";
@@ -70,19 +73,35 @@ public class Callers {
         String token = authorization.substring(BEARER.length()).strip();
         TokenCheck check = new TokenCheck(token);
         Instant askedAt = recent.now();
-        Duration patience = recent.lately(token).isPresent() ? VOUCHED_CHECK_TIMEOUT : CHECK_TIMEOUT;
+        Duration patience = recent.struggling() && recent.lately(token).isPresent() ? VOUCHED_CHECK_TIMEOUT
+                : CHECK_TIMEOUT;
         // wrapCurrent: the check keeps the request's trace on the other thread.
         Callable<ApiToken> verify = () -> tokens.verify(check);
-        return Mono.fromCallable(PropagatedContext.wrapCurrent(verify))
+        Mono<ApiToken> answer = Mono.fromCallable(PropagatedContext.wrapCurrent(verify))
                 .subscribeOn(Schedulers.boundedElastic())
-                .timeout(patience)
-                .doOnNext(checked -> recent.vouched(token, checked, askedAt))
-                .onErrorMap(Callers::refusal, e -> {
-                    recent.refused(token, askedAt);
-                    return new CallerRefused(HttpStatus.UNAUTHORIZED, "This API token is unknown, revoked or expired");
+                .doOnNext(checked -> {
+                    recent.answered();
+                    recent.vouched(token, checked, askedAt);
                 })
-                .onErrorResume(Callers::unanswered, e -> Mono.justOrEmpty(recent.lately(token))
-                        .switchIfEmpty(Mono.error(uncheckable())))
+                .doOnError(e -> {
+                    if (refusal(e)) {
+                        recent.answered();
+                        recent.refused(token, askedAt);
+                    } else if (unanswered(e)) {
+                        recent.unanswered();
+                    }
+                })
+                .cache();
+        // Heard to the end even when the caller stops waiting: a refusal that comes late stops the token's next
+        // request.
+        answer.subscribe(checked -> { }, e -> { });
+        return answer.timeout(patience)
+                .onErrorMap(Callers::refusal, e -> new CallerRefused(HttpStatus.UNAUTHORIZED,
+                        "This API token is unknown, revoked or expired"))
+                .onErrorResume(Callers::unanswered, e -> {
+                    recent.unanswered();
+                    return Mono.justOrEmpty(recent.lately(token)).switchIfEmpty(Mono.error(uncheckable()));
+                })
                 .onErrorMap(e -> !(e instanceof CallerRefused), e -> uncheckable())
                 .map(Callers::caller);
     }

@@ -18,8 +18,9 @@ import java.util.Optional;
  * The tokens ticket-service has vouched for lately, for the moments when it cannot be asked: while it restarts, a
  * BI tool's analytics requests still get their (stale-marked) answers instead of a 503, as a browser's do. Every
  * request still asks ticket-service first, so a revoked token stops at once whenever it can answer; only when it
- * cannot (no connection, a 5xx, no answer within a quarter of a second) is a check younger than
- * {@link #TRUSTED_FOR} taken instead.
+ * cannot (no connection, a 5xx, no answer in time) is a check younger than {@link #TRUSTED_FOR} taken instead. It
+ * also remembers whether ticket-service lately failed to answer a check ({@link #struggling}): only then is it given
+ * less time, so that a slow but answering ticket-service still refuses a revoked token.
  * Revoking needs ticket-service too, so what an outage lets through is a token revoked within those minutes before
  * it and not used since at this gateway (each replica remembers its own). Keyed by a hash of the token: the
  * gateway's memory holds no usable token.
@@ -28,6 +29,8 @@ import java.util.Optional;
 public class RecentTokenChecks {
 
     static final Duration TRUSTED_FOR = Duration.ofMinutes(5);
+    /** How long a check ticket-service could not answer marks it as struggling. */
+    static final Duration STRUGGLING_FOR = Duration.ofSeconds(30);
     static final int MOST = 2_000;
 
     /** What ticket-service last said of a token: vouched for ({@code token} set) or refused, and when it was asked. */
@@ -73,6 +76,24 @@ public class RecentTokenChecks {
         if (known == null || !known.askedAt().isAfter(check.askedAt())) {
             checks.put(key, check);
         }
+    }
+
+    private volatile Instant unansweredAt;
+
+    /** ticket-service could not answer a check (no connection, a 5xx, no answer in time). */
+    public void unanswered() {
+        unansweredAt = clock.instant();
+    }
+
+    /** ticket-service answered a check, yes or no: it is not struggling. */
+    public void answered() {
+        unansweredAt = null;
+    }
+
+    /** Whether a check went unanswered in the last {@link #STRUGGLING_FOR}. */
+    public boolean struggling() {
+        Instant at = unansweredAt;
+        return at != null && !at.plus(STRUGGLING_FOR).isBefore(clock.instant());
     }
 
     /** The token as ticket-service last vouched for it, if that was recent and the token has not expired since. */

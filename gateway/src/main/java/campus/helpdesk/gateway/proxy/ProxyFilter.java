@@ -45,8 +45,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Forwards {@code /api/...} requests that match a configured {@link Route}, for a caller (session or API token)
- * whose role the route allows. The service learns who calls from a service token minted for this request alone;
+ * Forwards {@code /api/...} requests (and the services' OpenAPI documents under {@code /swagger/}) that match a
+ * configured {@link Route}, for a caller (session or API token) whose role the route allows. The service learns who calls from a service token minted for this request alone;
  * whatever credentials the client sent (cookie, API token) stay here.
  *
  * <p>A service that cannot be reached gives 503 problem+json with Retry-After: at once when the connection is
@@ -136,7 +136,8 @@ public class ProxyFilter implements HttpServerFilter {
         // Read before the request is rewritten for the service: the rewrite edits the very headers the server
         // later consults to decide whether the client's connection stays open.
         boolean clientCloses = asksToClose(request);
-        MutableHttpRequest<?> outgoing = outgoing(request, route, tokens.bearer(name, role, route.getService()));
+        MutableHttpRequest<?> outgoing = outgoing(request, route,
+                route.isForNobody() ? null : tokens.bearer(name, role, route.getService()));
         boolean upload = request.getContentType().filter(t -> t.matches(MediaType.MULTIPART_FORM_DATA_TYPE)).isPresent();
         boolean read = request.getMethod() == HttpMethod.GET || request.getMethod() == HttpMethod.HEAD
                 || request.getMethod() == HttpMethod.OPTIONS;
@@ -278,7 +279,11 @@ public class ProxyFilter implements HttpServerFilter {
         BROWSER_PAGE.forEach(h::remove);
         // Hop-by-hop headers belong to the browser's connection, not to ours.
         HOP_BY_HOP.forEach(h::remove);
-        h.set(HttpHeaders.AUTHORIZATION, authorization);
+        if (authorization == null) {
+            h.remove(HttpHeaders.AUTHORIZATION);
+        } else {
+            h.set(HttpHeaders.AUTHORIZATION, authorization);
+        }
         if (!accept.isEmpty()) {
             h.set(HttpHeaders.ACCEPT, accept);
         }

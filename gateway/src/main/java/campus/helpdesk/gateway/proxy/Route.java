@@ -9,6 +9,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * One entry of {@code helpdesk.routes.<name>} in application.yml: requests whose path starts with {@code prefix}
@@ -17,8 +18,9 @@ import java.util.Set;
  * {@code service} (the target's application name; the route's name unless set). {@code api-tokens: false} keeps a
  * route for signed-in people only. {@code anyone-as: ROLE} opens a route to everyone, credentials or not: the gateway
  * asks nobody who they are and mints the service token for that role alone, because the service proves the sender
- * itself (the webhook intake checks a body signature). {@code read-timeout} (default 1.5 s) is how long the gateway waits for the
- * service's answer to a read, or to a write it may repeat, before it gives up with 504: every such answer takes
+ * itself (the webhook intake checks a body signature); {@code anyone-as: NOBODY} sends no token at all (a service's
+ * OpenAPI document). {@code read-timeout} (default 1.5 s) is how long the gateway waits for the service's answer to
+ * a read, or to a write it may repeat, before it gives up with 504: every such answer takes
  * milliseconds, so a service that accepted the request and says nothing for that long is hung, and the browser
  * learns it within 2 s. {@code write-timeout} (15 s) is the wait for a write that cannot be repeated safely.
  */
@@ -157,6 +159,16 @@ public class Route {
     }
 
     /**
+     * {@code anyone-as: NOBODY}: forwarded without a service token at all, for what a service serves to anyone (its
+     * OpenAPI document), so that no role of a person travels with a request nobody made as that person.
+     */
+    public boolean isForNobody() {
+        return NOBODY.equals(anyoneAs);
+    }
+
+    static final String NOBODY = "NOBODY";
+
+    /**
      * Whether every request here changes nothing, whatever its method: the category suggested while a student types
      * is a POST (the text may be long) that saves nothing. Such a write is as repeatable as a read, so it waits the
      * read timeout, and its 504 says to try again rather than to look whether it was saved.
@@ -179,9 +191,17 @@ public class Route {
 
     /**
      * Whether {@code path} is this prefix or below it (so /api/ticketsX does not match /api/tickets). A prefix that
-     * ends in "-" is the start of a name: /swagger/ticket-service- matches each version's document.
+     * ends in "-" is the start of a document's name: /swagger/ticket-service- matches each version's
+     * {@code ticket-service-0.1.yml}, and nothing with a slash, a dot-dot, a percent sign or a semicolon, which a
+     * service reading the path otherwise than this gateway could take for another route.
      */
     public boolean matches(String path) {
-        return path.equals(prefix) || path.startsWith(prefix.endsWith("-") ? prefix : prefix + "/");
+        if (prefix.endsWith("-")) {
+            return path.startsWith(prefix) && DOCUMENT_NAME.matcher(path.substring(prefix.length())).matches();
+        }
+        return path.equals(prefix) || path.startsWith(prefix + "/");
     }
+
+    /** A version and a YAML suffix: {@code 0.1.yml}, {@code 0.1.0.yml}. */
+    private static final Pattern DOCUMENT_NAME = Pattern.compile("[0-9A-Za-z_-]+(?:\\.[0-9A-Za-z_-]+)*\\.ya?ml");
 }
