@@ -43,6 +43,8 @@ const ROUTES = [
 let session = { signedIn: false };
 let cleanup = null;
 let renderSeq = 0;
+/** Who the screen shown was drawn for (whoIs), set as each screen is drawn. */
+let drawnFor = null;
 /** The address of the screen last routed to. */
 let shownHash = '#/';
 let sessionAskedAt = 0;
@@ -100,6 +102,7 @@ async function route() {
   const seq = ++renderSeq;
   const hash = location.hash || '#/';
   shownHash = hash;
+  drawnFor = whoIs(session);
   if (cleanup) { try { cleanup(); } catch { /* a screen failing to clean up must not block the next */ } }
   cleanup = null;
   const app = document.getElementById('app');
@@ -160,7 +163,7 @@ async function route() {
 
 /**
  * A 401 or a 403, or the live stream refused: if someone else signed in at this browser meanwhile, the page is drawn
- * again for them (drawnFor). If the session is gone (expired, signed out in another tab, the session secret
+ * again for them (drawAgainFor). If the session is gone (expired, signed out in another tab, the session secret
  * changed), the person is told so on the sign-in screen and comes back to this page after signing in. Otherwise
  * the desk is only unreachable for now: the live connection is tried again in a while.
  */
@@ -175,8 +178,10 @@ async function checkSession({ liveRefused = false } = {}) {
     return;
   }
   if (session.signedIn) {
-    if (before.signedIn && (before.role !== session.role || before.name !== session.name)) {
-      drawnFor(session);
+    // Against who the page was drawn for, not who was signed in before this check: three refusals at once (the
+    // queue's list and counts) all began before the first redraw, and drew the page three times.
+    if (before.signedIn && drawnFor && drawnFor !== whoIs(session)) {
+      drawAgainFor(session);
       return;
     }
     if (liveRefused) retryLive();
@@ -198,11 +203,18 @@ const LIVE_RETRY_MS = 15000;
  * staff page, which went on offering staff's buttons and answered each with "not allowed"): the live stream and the
  * screen start again as theirs.
  */
-function drawnFor(now) {
+function drawAgainFor(now) {
   disconnectLive();
   connectLive();
+  // From the top of the page, as after a navigation: the button pressed is gone, and the focus with it.
+  document.getElementById('main').focus();
   route();
   toast(t('common.session.someoneElse', { name: now.name, role: roleText(now.role) }));
+}
+
+/** Who a page is drawn for: the person signed in, by role and name (none when nobody is). */
+function whoIs(s) {
+  return s && s.signedIn ? `${s.role}:${s.name}` : null;
 }
 
 onUnauthorized(() => checkSession());

@@ -79,7 +79,9 @@ export async function render(container, { session, query: initial }) {
     viewsRegion(viewOf(state), state.viewCounts);
     whoseRegion(state.reportedBy);
     resultsRegion(state.list, state.error, state.sort, state.fold, state.cleared);
-    if (state.queue) toolsRegion(state.selected, state.fold, state.linkNotice, state.list);
+    // Redrawn for a new set of rows to select, not for every new list: a live refresh reset the incident chosen in
+    // the link form (a link could then go to the wrong incident) and the number typed beside it.
+    if (state.queue) toolsRegion(state.selected, state.fold, state.linkNotice, selectable(state).join(','));
     resultsEl.setAttribute('aria-busy', String(state.busy));
   }
 

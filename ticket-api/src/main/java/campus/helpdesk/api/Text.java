@@ -1,6 +1,7 @@
 package campus.helpdesk.api;
 
 import java.text.Normalizer;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -86,13 +87,18 @@ public final class Text {
 
     /**
      * {@code text} composed ({@link #composed}) and on one line: each run of line breaks and tabs, with the spaces
-     * around it, becomes one space. A title or a location heads a row, a mail subject and a one-line box; one sent
+     * around it, becomes one space, and none at either end. A title or a location heads a row, a mail subject and a one-line box; one sent
      * through the API with a line break was drawn joined up ("line1line2") in the edit form, and saved so by whoever
      * changed only its priority. Null stays null.
      */
     public static String oneLine(String text) {
         String composed = composed(text);
-        return composed == null ? null : LINE_BREAKS.matcher(composed).replaceAll(" ");
+        if (composed == null) {
+            return null;
+        }
+        Matcher breaks = LINE_BREAKS.matcher(composed);
+        // A break at an end leaves no space there ("Lift stuck\n" is "Lift stuck").
+        return breaks.find() ? breaks.replaceAll(" ").strip() : composed;
     }
 
     /**

@@ -119,9 +119,12 @@ function known(value, values) {
   return value && value.split(',').every(v => values.includes(v.trim().toUpperCase())) ? value : '';
 }
 
+/** A sort as the server reads it ("due" is "due,asc"; "title,DESC" is "title,desc"), else the default. */
 function knownSort(value) {
-  const [field, direction, ...rest] = (value || '').split(',');
-  return SORT_FIELDS.includes(field) && ['asc', 'desc'].includes(direction) && rest.length === 0 ? value : DEFAULT_SORT;
+  const [field, direction = 'asc', ...rest] = (value || '').split(',').map(part => part.trim());
+  const way = direction.toLowerCase();
+  return SORT_FIELDS.includes(field) && ['asc', 'desc'].includes(way) && rest.length === 0 ? `${field},${way}`
+    : DEFAULT_SORT;
 }
 
 /** The next state after an action; never changes `state` itself. */
@@ -156,16 +159,21 @@ export function update(state, action) {
   }
 }
 
-/** The tickets staff may select on the page as shown: the rows drawn (not those folded away), open or active. */
+/**
+ * The tickets "Select all on this page" ticks: the rows drawn (not those folded away), open or active, and neither
+ * an incident nor linked to one. A link is all or nothing, and the server refuses to link either: one such row
+ * among thirty made the whole link fail. Either can still be ticked by hand (an incident's number is offered).
+ */
 export function selectable(state) {
   return foldRows(state.list && state.list.items || [], folded(state)).map(row => row.ticket)
-    .filter(ticket => ticket.status !== 'CLOSED').map(ticket => ticket.id);
+    .filter(ticket => ticket.status !== 'CLOSED' && !ticket.linkedCount && !ticket.incidentId)
+    .map(ticket => ticket.id);
 }
 
 /**
- * The selection as far as the new page still shows it, folded rows included: a ticket linked by a colleague meanwhile
- * and folded away stayed selected where nobody could untick it, and every retry of the link was refused for it. The
- * same array when nothing left, so nothing redraws.
+ * The selection as far as the new page still shows it, as rows drawn: a ticket linked by a colleague meanwhile and
+ * folded away under its incident stayed selected where nobody could untick it, and every retry of the link was
+ * refused for it. The same array when nothing left, so nothing redraws.
  */
 function stillShown(selected, list, fold) {
   const ids = new Set(foldRows(list && list.items || [], fold).map(row => row.ticket.id));

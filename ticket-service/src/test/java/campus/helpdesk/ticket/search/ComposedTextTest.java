@@ -69,7 +69,7 @@ class ComposedTextTest extends ApiTest {
 
     @Test
     void aTitleAndALocationWithLineBreaksAreStoredOnOneLineAndTheDescriptionKeepsItsOwn() throws Exception {
-        Ticket ticket = api.post(STUDENT, "/api/tickets", new NewTicket("Lift stuck \r\n\r\n Block Q",
+        Ticket ticket = api.post(STUDENT, "/api/tickets", new NewTicket("\tLift stuck \r\n\r\n Block Q\n",
                 "Since 9:00\nstill stuck", "Block Q\u2028lift 2", null, null)).as(Ticket.class);
         assertThat(ticket.title()).isEqualTo("Lift stuck Block Q");
         assertThat(stored(ticket.id())).containsExactly("Lift stuck Block Q", "Since 9:00\nstill stuck",
