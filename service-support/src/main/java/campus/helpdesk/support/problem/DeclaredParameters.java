@@ -45,8 +45,10 @@ public class DeclaredParameters implements Ordered {
 
     @RequestFilter
     public @Nullable HttpResponse<?> refuseUndeclared(HttpRequest<?> request) {
-        if (request.getMethod() != HttpMethod.GET || !applies(request.getPath())
-                || !(request.getAttribute(HttpAttributes.ROUTE_MATCH).orElse(null) instanceof UriRouteMatch<?, ?> route)) {
+        if (request.getMethod() != HttpMethod.GET || !applies(request.getPath())) {
+            return null;
+        }
+        if (!(request.getAttribute(HttpAttributes.ROUTE_MATCH).orElse(null) instanceof UriRouteMatch<?, ?> route)) {
             return null;
         }
         List<String> taken = route.getRouteInfo().getUriMatchTemplate().getVariableNames();
